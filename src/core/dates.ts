@@ -1,0 +1,50 @@
+/** Calendar dates as `YYYY-MM-DD` strings: what the ledger stores and users type. */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The earliest and latest dates the ledger accepts. */
+export const MIN_DATE = '2000-01-01';
+export const MAX_DATE = '2100-12-31';
+
+/** True when `s` is a real calendar date in YYYY-MM-DD form. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Reads the date forms found in township spreadsheets: 2023-03-05, 2023/3/5, 2023.3.5,
+ * 2023年3月5日, 20230305, and Excel Date objects. Returns YYYY-MM-DD or null.
+ */
+export function parseDate(v: unknown): string | null {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    return v.toISOString().slice(0, 10);
+  }
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) {
+    m = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(s);
+    if (!m) return null;
+  }
+  const out = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(out) ? out : null;
+}
+
+/** A closed range of dates: a year, a quarter, or any from–to. */
+export interface Period {
+  readonly from: string;
+  readonly to: string;
+}
+
+export function yearPeriod(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function yearOf(isoDate: string): number {
+  return Number(isoDate.slice(0, 4));
+}

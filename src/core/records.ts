@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Field, FieldValue } from '../catalogue/fields.ts';
+import type { RecordKind } from '../catalogue/kinds.ts';
+import { MAX_DATE, MIN_DATE, parseDate } from './dates.ts';
+
+/** A ledger record as the domain sees it. */
+export interface LedgerRecord {
+  readonly id: number;
+  readonly townshipId: number;
+  /** The village, community or department the record concerns, if any. */
+  readonly orgId: number | null;
+  readonly kind: string;
+  readonly date: string;
+  readonly endDate: string | null;
+  readonly title: string;
+  readonly data: Readonly<Record<string, FieldValue>>;
+}
+
+/** What a user supplies to create a record; values may still be strings from a form or sheet. */
+export interface RecordDraft {
+  readonly date: unknown;
+  readonly endDate?: unknown;
+  readonly title: unknown;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A validated draft: dates normalised, enum labels turned into codes, numbers parsed. */
+export interface CleanRecord {
+  readonly date: string;
+  readonly endDate: string | null;
+  readonly title: string;
+  readonly data: Record<string, FieldValue>;
+}
+
+/** One problem with one field, in Chinese: what is wrong and what was expected. */
+export interface FieldError {
+  readonly field: string;
+  readonly label: string;
+  readonly message: string;
+}
+
+const TRUE = new Set(['是', '有', 'true', '1', 'y', 'yes', '√', '✓', 'TRUE', '对']);
+const FALSE = new Set(['否', '无', 'false', '0', 'n', 'no', '×', '', 'FALSE']);
+
+const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+function dateError(label: string, v: unknown): string | null {
+  const d = parseDate(v);
+  if (d === null) return `“${String(v)}”不是有效日期，应为 2024-03-15 或 2024年3月15日 的形式`;
+  if (d < MIN_DATE || d > MAX_DATE) return `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间`;
+  return null;
+}
+
+/** Turns one raw value into the field's stored value, or returns a Chinese error. */
+export function coerceField(f: Field, raw: unknown): { value: FieldValue } | { error: string } {
+  if (blank(raw)) return f.required ? { error: '不能为空' } : { value: null };
+  switch (f.type) {
+    case 'text': {
+      const s = String(raw).trim();
+      const max = f.max ?? 500;
+      return s.length > max ? { error: `长度 ${s.length} 超过上限 ${max} 字` } : { value: s };
+    }
+    case 'int':
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim().replace(/,/g, ''));
+      if (!Number.isFinite(n)) return { error: `“${String(raw)}”不是数字` };
+      if (f.type === 'int' && !Number.isInteger(n)) return { error: `“${String(raw)}”不是整数` };
+      if (f.min !== undefined && n < f.min) return { error: `${n} 小于下限 ${f.min}` };
+      if (f.max !== undefined && n > f.max) return { error: `${n} 大于上限 ${f.max}` };
+      return { value: n };
+    }
+    case 'date': {
+      const err = dateError(f.label, raw);
+      return err ? { error: err } : { value: parseDate(raw) };
+    }
+    case 'bool': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const s = String(raw).trim();
+      if (TRUE.has(s)) return { value: true };
+      if (FALSE.has(s)) return { value: false };
+      return { error: `“${s}”应为“是”或“否”` };
+    }
+    case 'enum': {
+      const s = String(raw).trim();
+      const o = f.options.find((x) => x.value === s || x.label === s);
+      return o ? { value: o.value } : { error: `“${s}”不是可选值，应为：${f.options.map((x) => x.label).join('、')}` };
+    }
+  }
+}
+
+/** Validates a draft against its kind. Unknown data keys are errors, so nothing is silently dropped. */
+export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true; value: CleanRecord } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const dErr = blank(draft.date) ? '不能为空' : dateError(kind.dateLabel, draft.date);
+  if (dErr) errors.push({ field: 'date', label: kind.dateLabel, message: dErr });
+  const title = blank(draft.title) ? '' : String(draft.title).trim();
+  if (!title) errors.push({ field: 'title', label: kind.titleLabel, message: '不能为空' });
+  else if (title.length > 200) errors.push({ field: 'title', label: kind.titleLabel, message: `长度 ${title.length} 超过上限 200 字` });
+  let endDate: string | null = null;
+  if (!blank(draft.endDate)) {
+    if (kind.temporal !== 'registry') errors.push({ field: 'endDate', label: '结束日期', message: `${kind.label}没有结束日期` });
+    else {
+      const e = dateError(kind.endLabel ?? '结束日期', draft.endDate);
+      if (e) errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: e });
+      else endDate = parseDate(draft.endDate);
+    }
+  }
+  const data: Record<string, FieldValue> = {};
+  for (const f of kind.fields) {
+    const r = coerceField(f, draft.data[f.key]);
+    if ('error' in r) errors.push({ field: f.key, label: f.label, message: r.error });
+    else if (r.value !== null) data[f.key] = r.value;
+  }
+  for (const key of Object.keys(draft.data)) {
+    if (!kind.fields.some((f) => f.key === key)) errors.push({ field: key, label: key, message: `${kind.label}没有此字段` });
+  }
+  for (const [a, b] of kind.notGreater ?? []) {
+    const va = data[a];
+    const vb = data[b];
+    if (typeof va === 'number' && typeof vb === 'number' && va > vb) {
+      const la = kind.fields.find((f) => f.key === a)?.label ?? a;
+      const lb = kind.fields.find((f) => f.key === b)?.label ?? b;
+      errors.push({ field: a, label: la, message: `${la}（${va}）不能大于${lb}（${vb}）` });
+    }
+  }
+  const date = parseDate(draft.date);
+  if (endDate && date && endDate < date) {
+    errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: `不能早于${kind.dateLabel}（${date}）` });
+  }
+  if (errors.length > 0 || !date) return { ok: false, errors };
+  return { ok: true, value: { date, endDate, title, data } };
+}
+
+/**
+ * The identity of a record's content within its township: the same row imported twice has the
+ * same key, so a re-import adds nothing.
+ */
+export function dedupKey(kind: string, orgId: number | null, r: CleanRecord): string {
+  const keys = Object.keys(r.data).sort();
+  const canon = JSON.stringify([kind, orgId, r.date, r.endDate, r.title, keys.map((k) => [k, r.data[k]])]);
+  return createHash('sha1').update(canon).digest('base64url');
+}

@@ -1,0 +1,42 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL, in one place: JSON access, JSON values
+ * on the way in and out. Numbers from `pg` (bigint counts, numeric sums) are parsed in connect.ts.
+ */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** The text value of `data.<key>` (null when absent). */
+  jsonText(key: string): RawBuilder<string | null>;
+  /** The numeric value of `data.<key>`. */
+  jsonNumber(key: string): RawBuilder<number | null>;
+  /** True when `data.<key>` is JSON true. */
+  jsonTrue(key: string): RawBuilder<boolean>;
+  /** Parses the `data` column as read from the driver. */
+  readJson(v: unknown): Record<string, unknown>;
+}
+
+const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Keys come from the catalogue, never from requests; still, refuse anything but a plain identifier. */
+function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`invalid JSON key: ${key}`);
+  return key;
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  jsonText: (key) => sql<string | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
+  jsonNumber: (key) => sql<number | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
+  // SQLite's json_extract turns JSON true into 1.
+  jsonTrue: (key) => sql<boolean>`json_extract(data, ${sql.lit('$.' + checkKey(key))}) = 1`,
+  readJson: (v) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : {}),
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  jsonText: (key) => sql<string | null>`(data->>${sql.lit(checkKey(key))})`,
+  jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
+  jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,
+  readJson: (v) =>
+    typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v ?? {}) as Record<string, unknown>),
+};

@@ -1,0 +1,27 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect.ts';
+import * as m0001 from './migrations/0001_create_orgs.ts';
+import * as m0002 from './migrations/0002_create_records.ts';
+import * as m0003 from './migrations/0003_create_evidence.ts';
+import * as m0004 from './migrations/0004_create_users.ts';
+
+/** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
+const migrations: Record<string, Migration> = {
+  '0001_create_orgs': m0001,
+  '0002_create_records': m0002,
+  '0003_create_evidence': m0003,
+  '0004_create_users': m0004,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Brings the schema up to date; safe to run on every start. */
+export async function migrateToLatest(h: Db): Promise<void> {
+  const migrator = new Migrator({ db: h.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const why = error instanceof Error ? error.message : String(error ?? '');
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
+  }
+}

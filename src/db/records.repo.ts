@@ -1,0 +1,165 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Period } from '../core/dates.ts';
+import type { Scope } from '../core/scope.ts';
+import type { Database, NewRecordRow, RecordRow } from './schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+const COLS = [
+  'records.id',
+  'records.county_id',
+  'records.township_id',
+  'records.org_id',
+  'records.kind',
+  'records.date',
+  'records.end_date',
+  'records.title',
+  'records.data',
+  'records.dedup_key',
+  'records.import_id',
+  'records.created_by',
+  'records.created_at',
+  'records.updated_at',
+] as const;
+
+/** Which records an aggregate or list reads: a county's, a township's, or one village's/department's. */
+export type OrgFilter = { readonly column: 'county_id' | 'township_id' | 'org_id'; readonly id: number };
+
+export interface RecordQuery {
+  readonly org?: OrgFilter;
+  readonly kinds?: readonly string[];
+  /** Event kinds by date in the period; registry kinds by being active at its end (see inPeriod). */
+  readonly period?: Period;
+  readonly registryKinds?: readonly string[];
+  readonly text?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Rows per INSERT: well below SQLite's 32,766 bound parameters at 12 columns a row. */
+export const INSERT_CHUNK = 500;
+
+/**
+ * Inserts rows, skipping any whose (township, dedup key) is already stored. Returns how many were
+ * inserted. Runs on the caller's transaction.
+ */
+export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const r = await db
+      .insertInto('records')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['township_id', 'dedup_key']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** Keys among `keys` already stored for the township (a re-import's duplicates). */
+export async function existingDedupKeys(db: Q, townshipId: number, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await db
+      .selectFrom('records')
+      .select('dedup_key')
+      .where('township_id', '=', townshipId)
+      .where('dedup_key', 'in', keys.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) found.add(r.dedup_key);
+  }
+  return found;
+}
+
+function scoped(db: Q, scope: Scope) {
+  let q = db.selectFrom('records');
+  if ('path' in scope) {
+    q = q.where('records.township_id', 'in', (eb) =>
+      eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
+    );
+  }
+  return q;
+}
+
+function filtered(db: Q, scope: Scope, f: RecordQuery) {
+  let q = scoped(db, scope);
+  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  if (f.kinds) q = q.where('records.kind', 'in', f.kinds.length > 0 ? [...f.kinds] : ['']);
+  if (f.period) {
+    const p = f.period;
+    const reg = [...(f.registryKinds ?? [])];
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([
+          ...(reg.length > 0 ? [eb('records.kind', 'not in', reg)] : []),
+          eb('records.date', '>=', p.from),
+          eb('records.date', '<=', p.to),
+        ]),
+        ...(reg.length > 0
+          ? [
+              eb.and([
+                eb('records.kind', 'in', reg),
+                eb('records.date', '<=', p.to),
+                eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]),
+              ]),
+            ]
+          : []),
+      ]),
+    );
+  }
+  if (f.text) q = q.where('records.title', 'like', `%${f.text.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
+  return q;
+}
+
+export async function listRecords(db: Q, scope: Scope, f: RecordQuery): Promise<RecordRow[]> {
+  return filtered(db, scope, f)
+    .select(COLS)
+    .orderBy('records.date', 'desc')
+    .orderBy('records.id', 'desc')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+
+export async function countRecords(db: Q, scope: Scope, f: RecordQuery): Promise<number> {
+  const r = await filtered(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function getRecord(db: Q, scope: Scope, id: number): Promise<RecordRow | undefined> {
+  return scoped(db, scope).select(COLS).where('records.id', '=', id).executeTakeFirst();
+}
+
+export async function getRecordByDedupKey(db: Q, townshipId: number, key: string): Promise<RecordRow | undefined> {
+  return db
+    .selectFrom('records')
+    .select(COLS)
+    .where('records.township_id', '=', townshipId)
+    .where('records.dedup_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function updateRecord(
+  db: Q,
+  scope: Scope,
+  id: number,
+  set: Pick<NewRecordRow, 'date' | 'end_date' | 'title' | 'data' | 'dedup_key' | 'org_id' | 'updated_at'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('records')
+    .set(set)
+    .where('id', '=', id)
+    .where('id', 'in', scoped(db, scope).select('records.id').where('records.id', '=', id))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function deleteRecord(db: Q, scope: Scope, id: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom('records')
+    .where('id', '=', id)
+    .where('id', 'in', scoped(db, scope).select('records.id').where('records.id', '=', id))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

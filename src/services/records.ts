@@ -1,0 +1,140 @@
+import { getKind, type RecordKind } from '../catalogue/kinds.ts';
+import { UserError, notFound } from '../core/errors.ts';
+import { dedupKey, validateRecord, type FieldError, type LedgerRecord, type RecordDraft } from '../core/records.ts';
+import { ALL, type Scope } from '../core/scope.ts';
+import type { FieldValue } from '../catalogue/fields.ts';
+import type { Db } from '../db/connect.ts';
+import { childOrgs } from '../db/orgs.repo.ts';
+import * as repo from '../db/records.repo.ts';
+import type { NewRecordRow, RecordRow } from '../db/schema.ts';
+import { countyOf, type Org } from './orgs.ts';
+
+/** A draft plus the village or department it concerns, by name or code (optional). */
+export interface OrgDraft extends RecordDraft {
+  readonly org?: unknown;
+}
+
+export interface RowErrors {
+  /** 0-based index of the draft in the batch. */
+  readonly index: number;
+  readonly errors: readonly FieldError[];
+}
+
+export function toRecord(h: Db, r: RecordRow): LedgerRecord {
+  return {
+    id: Number(r.id),
+    townshipId: r.township_id,
+    orgId: r.org_id,
+    kind: r.kind,
+    date: r.date,
+    endDate: r.end_date,
+    title: r.title,
+    data: h.dialect.readJson(r.data) as Record<string, FieldValue>,
+  };
+}
+
+/** The villages and departments of a township by name and code, for resolving a draft's `org`. */
+export async function subOrgIndex(h: Db, township: Org): Promise<Map<string, number>> {
+  const index = new Map<string, number>();
+  for (const o of await childOrgs(h.db, township.id)) {
+    index.set(o.name, o.id);
+    index.set(o.code, o.id);
+  }
+  return index;
+}
+
+/**
+ * Validates drafts of one kind for a township and turns them into rows ready to insert. Pure but for
+ * the org lookup done by the caller (`subOrgs`).
+ */
+export function prepareRows(
+  kind: RecordKind,
+  township: Org,
+  countyId: number,
+  subOrgs: ReadonlyMap<string, number>,
+  drafts: readonly OrgDraft[],
+  meta: { now: string; createdBy: number | null; importId: number | null },
+): { rows: NewRecordRow[]; errors: RowErrors[] } {
+  const rows: NewRecordRow[] = [];
+  const errors: RowErrors[] = [];
+  drafts.forEach((d, index) => {
+    const v = validateRecord(kind, d);
+    const errs: FieldError[] = v.ok ? [] : [...v.errors];
+    let orgId: number | null = null;
+    if (d.org !== undefined && d.org !== null && String(d.org).trim() !== '') {
+      const name = String(d.org).trim();
+      orgId = subOrgs.get(name) ?? null;
+      if (orgId === null) {
+        const known = [...new Set([...subOrgs.keys()].filter((k) => !/^\d+$/.test(k)))];
+        errs.push({ field: 'org', label: '村（社区）/部门', message: `“${name}”不是${township.name}的村（社区）或部门${known.length ? `，应为：${known.slice(0, 12).join('、')}${known.length > 12 ? '等' : ''}` : ''}` });
+      }
+    }
+    if (!v.ok || errs.length > 0) {
+      errors.push({ index, errors: errs });
+      return;
+    }
+    rows.push({
+      county_id: countyId,
+      township_id: township.id,
+      org_id: orgId,
+      kind: kind.id,
+      date: v.value.date,
+      end_date: v.value.endDate,
+      title: v.value.title,
+      data: JSON.stringify(v.value.data),
+      dedup_key: dedupKey(kind.id, orgId, v.value),
+      import_id: meta.importId,
+      created_by: meta.createdBy,
+      created_at: meta.now,
+      updated_at: meta.now,
+    });
+  });
+  return { rows, errors };
+}
+
+function describe(errors: readonly FieldError[]): string {
+  return errors.map((e) => `${e.label}：${e.message}`).join('；');
+}
+
+/** Adds one record to a township's ledger. */
+export async function addRecord(
+  h: Db,
+  township: Org,
+  kindId: string,
+  draft: OrgDraft,
+  opts: { now: string; createdBy?: number | null },
+): Promise<LedgerRecord> {
+  if (township.kind !== 'township') throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  const kind = getKind(kindId);
+  const county = await countyOf(h, township);
+  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
+    now: opts.now,
+    createdBy: opts.createdBy ?? null,
+    importId: null,
+  });
+  if (errors.length > 0 || !rows[0]) {
+    const errs = errors[0]?.errors ?? [];
+    throw new UserError(`${kind.label}记录有误：${describe(errs)}`, 'invalid_record', 400, errs);
+  }
+  const row = rows[0];
+  return h.db.transaction().execute(async (trx) => {
+    const n = await repo.insertRecords(trx, [row]);
+    if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+    const full = await repo.getRecordByDedupKey(trx, township.id, row.dedup_key);
+    if (!full) throw notFound('记录写入后未能读回');
+    return toRecord(h, full);
+  });
+}
+
+export interface LedgerQuery extends repo.RecordQuery {}
+
+export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<{ total: number; items: LedgerRecord[] }> {
+  const [total, rows] = await Promise.all([repo.countRecords(h.db, scope, q), repo.listRecords(h.db, scope, q)]);
+  return { total, items: rows.map((r) => toRecord(h, r)) };
+}
+
+export async function getLedgerRecord(h: Db, scope: Scope, id: number): Promise<LedgerRecord> {
+  const r = await repo.getRecord(h.db, scope, id);
+  if (!r) throw notFound(`记录 ${id} 不存在或无权查看`);
+  return toRecord(h, r);
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDb, type Db } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+
+/**
+ * The databases every storage test runs against: SQLite always, PostgreSQL when the suite has one
+ * (always in CI; see test/global-setup.ts). Each `open` gives a fresh, migrated, empty database.
+ */
+export interface TestDatabase {
+  readonly name: 'sqlite' | 'postgres';
+  open(): Promise<Db>;
+}
+
+async function freshPostgres(adminUrl: string): Promise<Db> {
+  const name = `fazhi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const h = openDb(url.toString());
+  await migrateToLatest(h);
+  const close = h.close;
+  return {
+    ...h,
+    async close() {
+      await close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testDatabases(): TestDatabase[] {
+  const list: TestDatabase[] = [
+    {
+      name: 'sqlite',
+      async open() {
+        const h = openDb('sqlite::memory:');
+        await migrateToLatest(h);
+        return h;
+      },
+    },
+  ];
+  const pgUrl = process.env.FAZHI_TEST_PG;
+  if (pgUrl) list.push({ name: 'postgres', open: () => freshPostgres(pgUrl) });
+  return list;
+}

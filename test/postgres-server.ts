@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A throwaway PostgreSQL server for the test suite: initdb into a temporary folder, start on a
+ * free loopback port, stop and delete on teardown. PostgreSQL refuses to run as root, so as root
+ * the binaries run as the `postgres` user.
+ */
+export interface PgServer {
+  readonly url: string;
+  stop(): void;
+}
+
+function findBin(): string | null {
+  const fromEnv = process.env.FAZHI_PG_BIN;
+  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) if (existsSync(join(base, v, 'bin', 'initdb'))) return join(base, v, 'bin');
+  return null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a server, or returns the reason it cannot. */
+export async function startPostgres(): Promise<PgServer | { error: string }> {
+  const bin = findBin();
+  if (!bin) return { error: '找不到 PostgreSQL 程序（/usr/lib/postgresql/*/bin/initdb）；可设置 FAZHI_PG_BIN 或 FAZHI_TEST_PG' };
+  const isRoot = process.getuid?.() === 0;
+  const asUser = (cmd: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = asUser(join(bin, cmd), args);
+    const r = spawnSync(c, a, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout || r.error?.message}`);
+  };
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    run('pg_ctl', [
+      '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start',
+      '-o', `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    ]);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        const [c, a] = asUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+        execFileSync(c, a, { stdio: 'ignore' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
