@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startPostgres, type PgServer } from '../test/postgres-server.ts';
+import type { Bench, BenchRow } from './harness.ts';
+
+// npm run bench [-- name-filter] [--quick]: runs every bench/*.bench.ts and prints one table.
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const filter = args.find((a) => !a.startsWith('--'));
+const here = dirname(fileURLToPath(import.meta.url));
+
+let server: PgServer | undefined;
+let pgUrl = process.env.FAZHI_TEST_PG;
+if (!pgUrl) {
+  const r = await startPostgres();
+  if ('error' in r) console.warn(`!!!!! 未测 PostgreSQL：${r.error}`);
+  else {
+    server = r;
+    pgUrl = r.url;
+  }
+}
+
+const rows: BenchRow[] = [];
+try {
+  for (const f of readdirSync(here).filter((n) => n.endsWith('.bench.ts')).sort()) {
+    if (filter && !f.includes(filter)) continue;
+    const mod = (await import(pathToFileURL(join(here, f)).href)) as { bench: Bench };
+    process.stderr.write(`运行 ${mod.bench.name}…\n`);
+    rows.push(...(await mod.bench.run({ pgUrl, quick })));
+  }
+} finally {
+  server?.stop();
+}
+
+const line = (c: string[]) => `| ${c.join(' | ')} |`;
+console.log(line(['测量', '数据库', 'fazhi', '上限（同次测得）', '比值', '目标', '结果']));
+console.log(line(['---', '---', '---:', '---:', '---:', '---', '---']));
+for (const r of rows) {
+  console.log(line([r.name, r.db ?? '—', r.measured, r.limit, r.ratio.toFixed(2), r.target, r.pass ? '达标' : '未达标']));
+}

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../core/errors.ts';
+import { DbUrlError } from '../db/connect.ts';
+import { registerIndicatorCommands } from './commands/indicators.ts';
+import { registerOrgCommands } from './commands/orgs.ts';
+import { registerRecordCommands } from './commands/records.ts';
+
+const program = new Command('fazhi')
+  .description('fazhi 法治政府建设工作平台：台账、案件时限、指标、年度报告、报告审阅')
+  .version('0.1.0', '-v, --version', '显示版本号')
+  .helpOption('-h, --help', '显示帮助')
+  .addHelpCommand('help [命令]', '显示某个命令的帮助')
+  .showHelpAfterError('（加 --help 查看用法）')
+  .exitOverride();
+
+registerOrgCommands(program);
+registerRecordCommands(program);
+registerIndicatorCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof UserError || e instanceof DbUrlError) {
+    process.stderr.write(`错误：${e.message}\n`);
+    process.exit(1);
+  }
+  const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  process.stderr.write(`内部错误：${msg}\n`);
+  process.exit(2);
+}
