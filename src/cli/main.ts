@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
+import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
@@ -16,6 +17,7 @@ const program = new Command('fazhi')
 registerOrgCommands(program);
 registerRecordCommands(program);
 registerIndicatorCommands(program);
+registerEvidenceCommands(program);
 
 try {
   await program.parseAsync(process.argv);

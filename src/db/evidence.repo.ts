@@ -1,0 +1,32 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, EvidenceRow } from './schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+const COLS = ['id', 'record_id', 'township_id', 'sha256', 'file_name', 'mime', 'size', 'created_by', 'created_at'] as const;
+
+export async function insertEvidence(db: Q, e: Omit<EvidenceRow, 'id'>): Promise<EvidenceRow> {
+  const { id } = await db.insertInto('evidence').values(e).returning('id').executeTakeFirstOrThrow();
+  return { id, ...e };
+}
+
+export async function evidenceOfRecord(db: Q, recordId: number): Promise<EvidenceRow[]> {
+  return db.selectFrom('evidence').select(COLS).where('record_id', '=', recordId).orderBy('id').execute();
+}
+
+export async function getEvidence(db: Q, id: number): Promise<EvidenceRow | undefined> {
+  return db.selectFrom('evidence').select(COLS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteEvidence(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('evidence').where('id', '=', id).execute();
+}
+
+/** How many evidence rows still point at a file, so a shared file is kept until its last use goes. */
+export async function countBySha(db: Q, sha256: string): Promise<number> {
+  const r = await db
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sha256', '=', sha256)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

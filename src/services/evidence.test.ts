@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL, subtree } from '../core/scope.ts';
+import type { Db } from '../db/connect.ts';
+import { testDatabases } from '../testing/databases.ts';
+import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { attachEvidence, listEvidence, readEvidence, removeEvidence, safeFileName } from './evidence.ts';
+import { FileStore } from './file-store.ts';
+import type { Org } from './orgs.ts';
+import { addRecord } from './records.ts';
+
+// A real 1×1 PNG and a minimal PDF: the type is sniffed from these bytes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const meta = { now: NOW, createdBy: null };
+
+for (const tdb of testDatabases()) {
+  describe(`evidence on ${tdb.name}`, () => {
+    let h: Db;
+    let dir: string;
+    let store: FileStore;
+    let org: { a: Org; b: Org };
+    let recordId: number;
+    beforeAll(async () => {
+      h = await tdb.open();
+      org = await smallCounty(h);
+      dir = mkdtempSync(join(tmpdir(), 'fazhi-ev-'));
+      store = new FileStore(dir);
+      const r = await addRecord(h, org.a, 'publicity_event', { date: '2023-12-04', title: '宪法日宣传', data: { form: 'street' } }, { now: NOW });
+      recordId = r.id;
+    });
+    afterAll(async () => {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('stores photos and PDFs by content and reads them back', async () => {
+      const a = await attachEvidence(h, store, ALL, recordId, { name: '现场照片.png', bytes: PNG }, meta);
+      const b = await attachEvidence(h, store, ALL, recordId, { name: '签到表.pdf', bytes: PDF }, meta);
+      const c = await attachEvidence(h, store, ALL, recordId, { name: '同一张照片.png', bytes: PNG }, meta);
+      expect([a.mime, b.mime]).toEqual(['image/png', 'application/pdf']);
+      expect(c.sha256).toBe(a.sha256);
+      expect((await listEvidence(h, ALL, recordId)).map((e) => e.fileName)).toEqual(['现场照片.png', '签到表.pdf', '同一张照片.png']);
+      const back = await readEvidence(h, store, ALL, b.id);
+      expect(back.bytes.equals(PDF)).toBe(true);
+      // The shared file stays until its last evidence row goes.
+      await removeEvidence(h, store, ALL, a.id);
+      expect((await readEvidence(h, store, ALL, c.id)).bytes.equals(PNG)).toBe(true);
+    });
+
+    it('refuses by content, size and scope', async () => {
+      await expect(attachEvidence(h, store, ALL, recordId, { name: 'photo.jpg', bytes: Buffer.from('not really a jpeg') }, meta)).rejects.toThrow('不支持的证据文件类型');
+      await expect(attachEvidence(h, store, ALL, recordId, { name: 'x.png', bytes: Buffer.alloc(0) }, meta)).rejects.toThrow('为空');
+      const big = Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]);
+      await expect(attachEvidence(h, store, ALL, recordId, { name: 'big.png', bytes: big }, meta)).rejects.toThrow('超过上限 20 MB');
+      const other = subtree(org.b.path);
+      await expect(attachEvidence(h, store, other, recordId, { name: 'x.png', bytes: PNG }, meta)).rejects.toThrow('不存在或无权访问');
+      await expect(listEvidence(h, other, recordId)).rejects.toThrow('不存在或无权访问');
+      expect(await listEvidence(h, subtree(org.a.path), recordId)).toHaveLength(2);
+    });
+
+    it('detects a stored file that was altered', async () => {
+      const e = await attachEvidence(h, store, ALL, recordId, { name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) }, meta);
+      writeFileSync(store.pathOf(e.sha256), Buffer.concat([PDF, Buffer.from('% 改动')]));
+      await expect(readEvidence(h, store, ALL, e.id)).rejects.toThrow('可能已被改动');
+    });
+  });
+}
+
+describe('safeFileName', () => {
+  it('drops folders and control characters', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('passwd');
+    expect(safeFileName('..\\..\\证据.png')).toBe('证据.png');
+    expect(safeFileName('a\u0000b<c>.pdf')).toBe('abc.pdf');
+    expect(safeFileName('...')).toBe('证据文件');
+  });
+});
