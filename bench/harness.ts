@@ -31,7 +31,7 @@ export interface Bench {
 }
 
 /** Milliseconds taken by `fn`, best of `repeat` runs (the least disturbed by the machine). */
-export async function bestOf(repeat: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function bestOf(repeat: number, fn: () => unknown): Promise<number> {
   let best = Infinity;
   for (let i = 0; i < repeat; i++) {
     const t = performance.now();

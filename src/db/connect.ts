@@ -55,11 +55,11 @@ const DATE = 1082;
 function typeParser(oid: number, format?: string): (v: string) => unknown {
   if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
   if (oid === DATE) return (v: string) => v;
-  return pg.types.getTypeParser(oid, format as 'text');
+  return pg.types.getTypeParser(oid, format as 'text') as (v: string) => unknown;
 }
 
 function openPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: postgresDialect, label: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_create_orgs.ts';
 import * as m0002 from './migrations/0002_create_records.ts';
 import * as m0003 from './migrations/0003_create_evidence.ts';
 import * as m0004 from './migrations/0004_create_users.ts';
+import * as m0006 from './migrations/0006_create_sessions_audit.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_create_records': m0002,
   '0003_create_evidence': m0003,
   '0004_create_users': m0004,
+  '0006_create_sessions_audit': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -21,7 +23,7 @@ export async function migrateToLatest(h: Db): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    const why = error instanceof Error ? error.message : String(error ?? '');
+    const why = error instanceof Error ? error.message : failed ? '' : JSON.stringify(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }
 }

@@ -43,6 +43,7 @@ const toEvidence = (r: EvidenceRow): Evidence => ({
 /** Keeps a file name safe to show and to offer for download: no folders, no control characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(0, 120);
   return clean || '证据文件';
 }

@@ -1,7 +1,7 @@
 import { getKind, type RecordKind } from '../catalogue/kinds.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import { dedupKey, validateRecord, type FieldError, type LedgerRecord, type RecordDraft } from '../core/records.ts';
-import { ALL, type Scope } from '../core/scope.ts';
+import type { Scope } from '../core/scope.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import type { Db } from '../db/connect.ts';
 import { childOrgs } from '../db/orgs.repo.ts';
@@ -61,8 +61,8 @@ export function prepareRows(
     const v = validateRecord(kind, d);
     const errs: FieldError[] = v.ok ? [] : [...v.errors];
     let orgId: number | null = null;
-    if (d.org !== undefined && d.org !== null && String(d.org).trim() !== '') {
-      const name = String(d.org).trim();
+    const name = typeof d.org === 'string' || typeof d.org === 'number' ? String(d.org).trim() : '';
+    if (name !== '') {
       orgId = subOrgs.get(name) ?? null;
       if (orgId === null) {
         const known = [...new Set([...subOrgs.keys()].filter((k) => !/^\d+$/.test(k)))];
@@ -126,7 +126,7 @@ export async function addRecord(
   });
 }
 
-export interface LedgerQuery extends repo.RecordQuery {}
+export type LedgerQuery = repo.RecordQuery;
 
 export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<{ total: number; items: LedgerRecord[] }> {
   const [total, rows] = await Promise.all([repo.countRecords(h.db, scope, q), repo.listRecords(h.db, scope, q)]);
