@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
+import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
 
@@ -17,6 +18,7 @@ const program = new Command('fazhi')
 registerOrgCommands(program);
 registerRecordCommands(program);
 registerIndicatorCommands(program);
+registerLedgerIoCommands(program);
 registerEvidenceCommands(program);
 
 try {

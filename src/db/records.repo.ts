@@ -163,3 +163,14 @@ export async function deleteRecord(db: Q, scope: Scope, id: number): Promise<boo
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** Records one spreadsheet import (on the caller's transaction, before its rows) and returns its id. */
+export async function insertImport(db: Q, row: import('kysely').Insertable<import('./schema.ts').ImportTable>): Promise<number> {
+  const r = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Sets an import's final counts once its rows are written. */
+export async function setImportCounts(db: Q, id: number, inserted: number, skipped: number): Promise<void> {
+  await db.updateTable('imports').set({ inserted, skipped }).where('id', '=', id).execute();
+}

@@ -1,0 +1,148 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { findKind } from '../../catalogue/kinds.ts';
+import { UserError } from '../../core/errors.ts';
+import {
+  buildTemplate,
+  checkSize,
+  DEFAULT_MAX_IMPORT_BYTES,
+  exportLedger,
+  formatIssue,
+  importLedger,
+  type ImportProgress,
+  type ImportReport,
+} from '../../services/ledger-io/index.ts';
+import { resolveOrg } from '../../services/orgs.ts';
+import { intOption, printJson, withDb, type DbOptions } from '../context.ts';
+
+const PHASES: Record<ImportProgress['phase'], string> = { read: '读取文件', check: '校验数据', write: '写入台账' };
+
+/** The import size limit: --max-size, else FAZHI_IMPORT_MAX_MB, else 20 MB. */
+function maxBytesOf(flag: string | undefined): number {
+  const v = flag ?? process.env.FAZHI_IMPORT_MAX_MB;
+  if (v === undefined || v === '') return DEFAULT_MAX_IMPORT_BYTES;
+  const mb = Number(v);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UserError(`导入大小上限应为正数（MB），收到“${v}”`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) throw new UserError(`“${path}”不是文件`);
+    return st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`找不到文件“${path}”`, 'not_found', 404);
+  }
+}
+
+/** A progress bar on stderr, only when a person is watching it. */
+function progressBar(enabled: boolean): { onProgress?: (p: ImportProgress) => void; stop(): void } {
+  if (!enabled) return { stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase: ImportProgress['phase'] | undefined;
+  return {
+    onProgress(p) {
+      if (p.phase !== phase) {
+        if (phase) bar.stop();
+        phase = p.phase;
+        bar.start(p.total, p.done, { phase: PHASES[p.phase] });
+      } else bar.update(p.done);
+    },
+    stop() {
+      if (phase) bar.stop();
+    },
+  };
+}
+
+function summary(r: ImportReport, township: string): string {
+  const sheets = r.sheets.map((s) => `  ${s.sheet}（${s.kindLabel}）：${s.rows} 行`).join('\n');
+  const skipped = r.skipped > 0 ? `，${r.skipped} 行已存在，跳过` : '';
+  const head = r.dryRun
+    ? `试导入（未写入）${township}“${r.fileName}”：共 ${r.rows} 行，校验通过，将新增 ${r.inserted} 行${skipped}`
+    : `已导入${township}“${r.fileName}”：共 ${r.rows} 行，新增 ${r.inserted} 行${skipped}`;
+  return `${head}\n${sheets}\n`;
+}
+
+export function registerLedgerIoCommands(program: Command): void {
+  program
+    .command('template')
+    .description('生成某类台账的 Excel 模板')
+    .argument('<kind>', '台账类型（代码或中文名，见 fazhi kinds）')
+    .option('-o, --output <文件>', '输出文件，默认“<类型>台账模板.xlsx”')
+    .action(async (kindArg: string, opts: { output?: string }) => {
+      const kind = findKind(kindArg);
+      if (!kind) throw new UserError(`未知的台账类型“${kindArg}”：可用 fazhi kinds 查看全部类型`);
+      const out = opts.output ?? `${kind.label}台账模板.xlsx`;
+      await writeFile(out, await buildTemplate(kind.id));
+      process.stdout.write(`已生成${kind.label}台账模板：${out}\n`);
+    });
+
+  program
+    .command('import')
+    .description('从 Excel（.xlsx）或 CSV 文件导入台账：有任何错误则全部不导入')
+    .argument('<file>', '.xlsx 或 .csv 文件（CSV 可为 UTF-8 或 GBK 编码）')
+    .requiredOption('--org <乡镇>', '导入到的乡镇（名称或代码）')
+    .option('--kind <类型>', '工作表名称和表头无法判断类型时，按此类型读取')
+    .option('--dry-run', '只校验，不写入')
+    .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
+    .option('--db <url>', '数据库地址')
+    .option('--json', '以 JSON 输出导入报告')
+    .action(async (file: string, opts: DbOptions & { org: string; kind?: string; dryRun?: boolean; maxSize?: string; json?: boolean }) => {
+      const maxBytes = maxBytesOf(opts.maxSize);
+      const fileName = basename(file);
+      // Refuse an oversized file by its size alone, before reading a byte of it.
+      checkSize(fileName, await fileSize(file), maxBytes);
+      const bytes = await readFile(file);
+      const report = await withDb(opts, async (h) => {
+        const township = await resolveOrg(h, opts.org, ['township']);
+        const bar = progressBar(process.stderr.isTTY === true && !opts.json);
+        try {
+          const r = await importLedger(h, {
+            township,
+            fileName,
+            bytes,
+            ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
+            dryRun: opts.dryRun === true,
+            createdBy: null,
+            now: new Date().toISOString(),
+            maxBytes,
+            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+          });
+          return { r, township: township.name };
+        } finally {
+          bar.stop();
+        }
+      });
+      const r = report.r;
+      if (opts.json) printJson(r);
+      if (r.errors.length > 0) {
+        if (!opts.json) process.stderr.write(r.errors.map((e) => formatIssue(e) + '\n').join(''));
+        throw new UserError(`导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`, 'invalid_file', 422);
+      }
+      if (!opts.json) process.stdout.write(summary(r, report.township));
+    });
+
+  program
+    .command('export')
+    .description('导出某乡镇或某县一年的台账为 Excel（与模板格式相同，可再导入）')
+    .requiredOption('--org <组织>', '乡镇或县（名称或代码）')
+    .requiredOption('--year <年度>', '年度，如 2024')
+    .option('-o, --output <文件>', '输出文件，默认“<组织><年度>年台账.xlsx”')
+    .option('--db <url>', '数据库地址')
+    .action(async (opts: DbOptions & { org: string; year: string; output?: string }) => {
+      const year = intOption('year', opts.year, 2000, 2100);
+      await withDb(opts, async (h) => {
+        const org = await resolveOrg(h, opts.org, ['township', 'county']);
+        const out = opts.output ?? `${org.name}${year}年台账.xlsx`;
+        await writeFile(out, await exportLedger(h, org, year));
+        process.stdout.write(`已导出${org.name} ${year} 年台账：${out}\n`);
+      });
+    });
+}

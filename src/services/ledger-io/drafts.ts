@@ -1,0 +1,177 @@
+import type { RecordKind } from '../../catalogue/kinds.ts';
+import type { OrgDraft } from '../records.ts';
+import { excelSerialToDate, isBlankCell, isCellError, type Cell } from './cells.ts';
+import { columnLetter, type HeaderMap } from './headers.ts';
+import { kindColumns, type LedgerColumn } from './layout.ts';
+import type { ImportIssue } from './report.ts';
+
+/** One row of a sheet with its number as Excel shows it; `cells[0]` is column A. */
+export interface RawRow {
+  readonly number: number;
+  readonly cells: readonly Cell[];
+}
+
+/** A sheet as read from a file, before it is known what it holds. */
+export interface RawSheet {
+  readonly name: string;
+  readonly rows: readonly RawRow[];
+  /** The kind recorded for this sheet by a fazhi template or export, if any. */
+  readonly kindId?: string;
+}
+
+/** Drafts of one sheet, each with the row it came from. */
+export interface SheetDrafts {
+  readonly sheet: string;
+  readonly kind: RecordKind;
+  readonly drafts: OrgDraft[];
+  readonly rowNumbers: number[];
+  /** Data rows read, with or without problems. */
+  readonly rows: number;
+  readonly issues: ImportIssue[];
+}
+
+/** The township a file is imported into; a township column, when present, must name it. */
+export interface TownshipRef {
+  readonly name: string;
+  readonly code: string;
+}
+
+const asText = (c: Cell): unknown => (c instanceof Date ? c.toISOString().slice(0, 10) : typeof c === 'number' || typeof c === 'boolean' ? String(c) : c);
+const asDate = (c: Cell): unknown => (typeof c === 'number' ? (excelSerialToDate(c) ?? c) : c);
+
+/** A number typed with its unit (“120人”, “3 处”) is the number. */
+function asNumber(c: Cell, unit: string | undefined): unknown {
+  if (typeof c !== 'string') return c;
+  let s = c.trim();
+  // “12人” in a 人次 column is still 12: accept the unit or its first character.
+  if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length).trim();
+  else if (unit && s.endsWith(unit[0] ?? '')) s = s.slice(0, -1).trim();
+  return s;
+}
+
+/** The value a column's cell contributes to a draft, in the form validateRecord reads. */
+function cellFor(col: LedgerColumn, c: Cell): unknown {
+  switch (col.role.kind) {
+    case 'date':
+    case 'endDate':
+      return asDate(c);
+    case 'title':
+    case 'org':
+    case 'township':
+      return asText(c);
+    case 'field': {
+      const f = col.role.field;
+      switch (f.type) {
+        case 'date':
+          return asDate(c);
+        case 'text':
+          return asText(c);
+        case 'int':
+        case 'number':
+          return asNumber(c, f.unit);
+        case 'bool':
+        case 'enum':
+          return c;
+      }
+    }
+  }
+}
+
+/** The template's hint row: every filled cell is exactly the hint of its column. */
+function isHintRow(map: HeaderMap, row: RawRow): boolean {
+  let any = false;
+  for (let i = 0; i < row.cells.length; i++) {
+    const c = row.cells[i];
+    if (isBlankCell(c)) continue;
+    const col = map.columns[i];
+    if (!col || typeof c !== 'string' || c.trim() !== col.hint) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * Turns a sheet's data rows into drafts. Pure: the township is only compared by name and code.
+ * Rows that are entirely blank are ignored; the row after the header is skipped when it is the
+ * template's hint row.
+ */
+export function sheetDrafts(
+  sheet: string,
+  kind: RecordKind,
+  map: HeaderMap,
+  headerRow: number,
+  rows: readonly RawRow[],
+  township: TownshipRef,
+): SheetDrafts {
+  const drafts: OrgDraft[] = [];
+  const rowNumbers: number[] = [];
+  const issues: ImportIssue[] = [];
+  const cols = map.columns;
+  const problemCols = new Set(map.problems.map((p) => p.col));
+  let read = 0;
+  for (const row of rows) {
+    if (row.number <= headerRow) continue;
+    if (row.cells.every(isBlankCell)) continue;
+    if (row.number === headerRow + 1 && isHintRow(map, row)) continue;
+    read++;
+    let date: unknown;
+    let title: unknown;
+    let endDate: unknown;
+    let org: unknown;
+    const data: Record<string, unknown> = {};
+    let bad = false;
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i] ?? null;
+      const col = cols[i];
+      if (!col) {
+        // A column with an unrecognised header is reported once for the sheet, not on every row.
+        if (!isBlankCell(c) && !problemCols.has(i)) {
+          const letter = columnLetter(i);
+          issues.push({ sheet, row: row.number, column: `${letter} 列`, message: `第 ${letter} 列没有列名，但有数据“${String(asText(c))}”：请补上列名或删去该列数据` });
+          bad = true;
+        }
+        continue;
+      }
+      if (isCellError(c)) {
+        issues.push({ sheet, row: row.number, column: col.label, message: `单元格是错误值 ${c.cellError}，应为${col.hint.replace(/^(必填|选填)；/, '')}` });
+        bad = true;
+        continue;
+      }
+      const v = cellFor(col, c);
+      switch (col.role.kind) {
+        case 'date':
+          date = v;
+          break;
+        case 'title':
+          title = v;
+          break;
+        case 'endDate':
+          endDate = v;
+          break;
+        case 'org':
+          org = v;
+          break;
+        case 'township': {
+          const s = isBlankCell(c) ? '' : String(v).trim();
+          if (s !== township.name && s !== township.code) {
+            issues.push({ sheet, row: row.number, column: col.label, message: `“${s}”与导入的乡镇“${township.name}”不符：一个文件只能导入一个乡镇的台账` });
+            bad = true;
+          }
+          break;
+        }
+        case 'field':
+          data[col.role.field.key] = v;
+          break;
+      }
+    }
+    if (bad) continue;
+    drafts.push({ date, title, endDate, org, data });
+    rowNumbers.push(row.number);
+  }
+  return { sheet, kind, drafts, rowNumbers, rows: read, issues };
+}
+
+/** The expected form of a column, for “不能为空” and similar messages that do not say it. */
+export function expectedOf(kind: RecordKind, label: string): string | undefined {
+  return kindColumns(kind).find((c) => c.label === label)?.hint.replace(/^(必填|选填)；/, '');
+}

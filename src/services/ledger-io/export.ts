@@ -1,0 +1,102 @@
+import type { FieldValue } from '../../catalogue/fields.ts';
+import { kinds, type RecordKind } from '../../catalogue/kinds.ts';
+import { yearPeriod } from '../../core/dates.ts';
+import { UserError } from '../../core/errors.ts';
+import type { LedgerRecord } from '../../core/records.ts';
+import { ALL, subtree } from '../../core/scope.ts';
+import type { Db } from '../../db/connect.ts';
+import { allOrgs, orgFilter, type Org } from '../orgs.ts';
+import { listLedger } from '../records.ts';
+import { isoToExcelDate } from './cells.ts';
+import { kindColumns, type LedgerColumn } from './layout.ts';
+import { LedgerWorkbook, type OutCell } from './write.ts';
+
+const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
+
+/** The cell a record shows in a column: labels for codes, 是/否 for flags, real dates for dates. */
+function cellOf(c: LedgerColumn, r: LedgerRecord, orgName: (id: number | null) => string | null): OutCell {
+  switch (c.role.kind) {
+    case 'township':
+      return orgName(r.townshipId);
+    case 'date':
+      return isoToExcelDate(r.date);
+    case 'endDate':
+      return r.endDate ? isoToExcelDate(r.endDate) : null;
+    case 'title':
+      return r.title;
+    case 'org':
+      return orgName(r.orgId);
+    case 'field': {
+      const f = c.role.field;
+      const v: FieldValue | undefined = r.data[f.key];
+      if (v === undefined || v === null) return null;
+      switch (f.type) {
+        case 'enum':
+          return f.options.find((o) => o.value === v)?.label ?? String(v);
+        case 'bool':
+          return v === true ? '是' : '否';
+        case 'date':
+          return typeof v === 'string' ? isoToExcelDate(v) : null;
+        case 'int':
+        case 'number':
+        case 'text':
+          return v;
+      }
+    }
+  }
+}
+
+/** Sorted for reading: by township, then date, then entry order. */
+const byDate = (a: LedgerRecord, b: LedgerRecord): number =>
+  a.townshipId - b.townshipId || (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id);
+
+/**
+ * A year's ledger of a township or a county as an .xlsx in the template's layout: one sheet per kind
+ * with records (event kinds dated in the year; registry kinds active at its end). A county's file
+ * has a leading 乡镇（街道） column; a township's file re-imports as it is.
+ */
+export async function exportLedger(h: Db, org: Org, year: number): Promise<Buffer> {
+  if (org.kind !== 'township' && org.kind !== 'county') {
+    throw new UserError(`只能导出乡镇（街道）或县（区）的台账，“${org.name}”不是`, 'bad_org');
+  }
+  const { items } = await listLedger(h, ALL, {
+    org: orgFilter(org),
+    period: yearPeriod(year),
+    registryKinds,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
+  const names = new Map((await allOrgs(h, subtree(org.path))).map((o) => [o.id, o.name]));
+  const orgName = (id: number | null): string | null => (id === null ? null : (names.get(id) ?? String(id)));
+  const byKind = new Map<string, LedgerRecord[]>();
+  for (const r of items) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  const book = new LedgerWorkbook();
+  const county = org.kind === 'county';
+  for (const kind of kinds) {
+    const records = byKind.get(kind.id);
+    if (!records) continue;
+    addKind(book, kind, records.sort(byDate), county, orgName);
+  }
+  if (byKind.size === 0) {
+    throw new UserError(`${org.name} ${year} 年没有台账记录，无可导出`, 'nothing_to_export', 404);
+  }
+  return book.toBuffer();
+}
+
+function addKind(
+  book: LedgerWorkbook,
+  kind: RecordKind,
+  records: readonly LedgerRecord[],
+  county: boolean,
+  orgName: (id: number | null) => string | null,
+): void {
+  const cols = kindColumns(kind, { township: county });
+  book.addSheet(
+    kind,
+    cols,
+    records.map((r) => cols.map((c) => cellOf(c, r, orgName))),
+  );
+}

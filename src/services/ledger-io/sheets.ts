@@ -1,0 +1,76 @@
+import { findKind, type RecordKind } from '../../catalogue/kinds.ts';
+import { isBlankCell } from './cells.ts';
+import { sheetDrafts, type RawRow, type RawSheet, type SheetDrafts, type TownshipRef } from './drafts.ts';
+import { detectKind, mapHeaders, type HeaderMap } from './headers.ts';
+import { META_SHEET } from './layout.ts';
+import type { ImportIssue } from './report.ts';
+
+/**
+ * From the sheets of a file to drafts: which kind each sheet holds, where its header is, and its
+ * rows as drafts. Pure.
+ */
+
+/** Rows above the header that a hand-made ledger may have (a title such as “2023年普法台账”). */
+const HEADER_SEARCH_ROWS = 5;
+
+function headerFor(kind: RecordKind, candidates: readonly RawRow[]): { row: RawRow; map: HeaderMap } | undefined {
+  let best: { row: RawRow; map: HeaderMap } | undefined;
+  for (const row of candidates) {
+    const map = mapHeaders(kind, row.cells);
+    if (map.unknown === 0 && map.matched >= 2) return { row, map };
+    if (!best || map.matched > best.map.matched) best = { row, map };
+  }
+  return best;
+}
+
+function kindOf(sheet: RawSheet, candidates: readonly RawRow[], hint: RecordKind | undefined): RecordKind | undefined {
+  const recorded = sheet.kindId ? findKind(sheet.kindId) : undefined;
+  if (recorded) return recorded;
+  const named = findKind(sheet.name);
+  if (named) return named;
+  if (hint) return hint;
+  for (const row of candidates) {
+    const k = detectKind(row.cells);
+    if (k) return k;
+  }
+  return undefined;
+}
+
+export interface PlannedFile {
+  readonly sheets: readonly SheetDrafts[];
+  readonly issues: readonly ImportIssue[];
+}
+
+export function planSheets(raw: readonly RawSheet[], opts: { kindHint?: RecordKind; township: TownshipRef }): PlannedFile {
+  const sheets: SheetDrafts[] = [];
+  const issues: ImportIssue[] = [];
+  for (const s of raw) {
+    if (s.name === META_SHEET) continue;
+    const filled = s.rows.filter((r) => !r.cells.every(isBlankCell));
+    // Blank sheets (Sheet2, Sheet3 of a new workbook) carry nothing and are passed over.
+    if (filled.length === 0) continue;
+    const candidates = filled.slice(0, HEADER_SEARCH_ROWS);
+    const kind = kindOf(s, candidates, opts.kindHint);
+    if (!kind) {
+      issues.push({
+        sheet: s.name,
+        row: null,
+        column: null,
+        message: `无法确定这个工作表是哪类台账：请把工作表命名为台账类型名称（如“普法宣传活动”）、在导入时指定台账类型，或使用系统生成的模板`,
+      });
+      continue;
+    }
+    const header = headerFor(kind, candidates);
+    if (!header) continue;
+    if (header.map.problems.length > 0) {
+      for (const p of header.map.problems) {
+        issues.push({ sheet: s.name, row: p.col >= 0 ? header.row.number : null, column: p.column, message: p.message });
+      }
+      continue;
+    }
+    const d = sheetDrafts(s.name, kind, header.map, header.row.number, s.rows, opts.township);
+    sheets.push(d);
+    issues.push(...d.issues);
+  }
+  return { sheets, issues };
+}

@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import type { RecordKind } from '../../catalogue/kinds.ts';
+import { columnLetter } from './headers.ts';
+import { FIRST_DATA_ROW, HEADER_ROW, HINT_ROW, META_SHEET, REQUIRED_MARK, type LedgerColumn } from './layout.ts';
+
+/**
+ * Writing ledger workbooks: one sheet per kind in the shared layout, and the hidden sheet that
+ * records each sheet's kind and holds the dropdown lists. Used by the template and the export.
+ */
+
+/** A value written to a cell. */
+export type OutCell = string | number | boolean | Date | null;
+
+/** exceljs supports range validations (“C3:C5000”) but does not declare them in its typings. */
+interface RangeValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+const validationsOf = (ws: ExcelJS.Worksheet): RangeValidations =>
+  (ws as unknown as { dataValidations: RangeValidations }).dataValidations;
+
+/** Rows below the data that still get dropdowns, so users can keep typing into an export. */
+const SPARE_ROWS = 2000;
+const DATE_FORMAT = 'yyyy-mm-dd';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB4B4B4' } };
+
+export class LedgerWorkbook {
+  readonly wb = new ExcelJS.Workbook();
+  private readonly meta: ExcelJS.Worksheet;
+  private readonly lists = new Map<string, string>();
+  private metaRow = 2;
+
+  constructor() {
+    this.wb.creator = 'fazhi';
+    this.meta = this.wb.addWorksheet(META_SHEET, { state: 'hidden' });
+    this.meta.getRow(1).values = ['工作表', '台账类型'];
+  }
+
+  /** A range on the hidden sheet holding `options`, shared by every column with the same list. */
+  private listRange(key: string, options: readonly string[]): string {
+    const found = this.lists.get(key);
+    if (found) return found;
+    const col = 4 + this.lists.size;
+    const letter = columnLetter(col - 1);
+    this.meta.getCell(1, col).value = key;
+    options.forEach((o, i) => (this.meta.getCell(2 + i, col).value = o));
+    const range = `'${META_SHEET}'!$${letter}$2:$${letter}$${1 + options.length}`;
+    this.lists.set(key, range);
+    return range;
+  }
+
+  /** Adds a kind's sheet with header, hint row, dropdowns, widths and frozen panes, then its rows. */
+  addSheet(kind: RecordKind, columns: readonly LedgerColumn[], rows: readonly (readonly OutCell[])[]): ExcelJS.Worksheet {
+    const ws = this.wb.addWorksheet(kind.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: HINT_ROW }] });
+    const metaRow = this.meta.getRow(this.metaRow++);
+    metaRow.values = [kind.label, kind.id];
+    const lastRow = FIRST_DATA_ROW + rows.length + SPARE_ROWS;
+    columns.forEach((c, i) => {
+      const col = ws.getColumn(i + 1);
+      col.width = c.width;
+      const isDate = c.role.kind === 'date' || c.role.kind === 'endDate' || (c.role.kind === 'field' && c.role.field.type === 'date');
+      const isText = c.role.kind === 'title' || c.role.kind === 'org' || (c.role.kind === 'field' && c.role.field.type === 'text');
+      // Text columns are formatted as text so Excel keeps phone numbers and case numbers as typed.
+      if (isDate) col.numFmt = DATE_FORMAT;
+      else if (isText) col.numFmt = '@';
+      const options =
+        c.role.kind === 'field' && c.role.field.type === 'enum'
+          ? { key: `${kind.id}.${c.role.field.key}`, labels: c.role.field.options.map((o) => o.label) }
+          : c.role.kind === 'field' && c.role.field.type === 'bool'
+            ? { key: 'bool', labels: ['是', '否'] }
+            : undefined;
+      if (options) {
+        const letter = columnLetter(i);
+        validationsOf(ws).add(`${letter}${FIRST_DATA_ROW}:${letter}${lastRow}`, {
+          type: 'list',
+          allowBlank: true,
+          formulae: [this.listRange(options.key, options.labels)],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: '请从下拉列表选择',
+          error: `${c.label}应为：${options.labels.join('、')}`,
+        });
+      }
+    });
+    const header = ws.getRow(HEADER_ROW);
+    columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.required
+        ? { richText: [{ text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } }, { text: c.label, font: { bold: true } }] }
+        : c.label;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+      cell.numFmt = 'General';
+    });
+    header.height = 24;
+    const hint = ws.getRow(HINT_ROW);
+    columns.forEach((c, i) => {
+      const cell = hint.getCell(i + 1);
+      cell.value = c.hint;
+      cell.font = { italic: true, size: 9, color: { argb: 'FF7F7F7F' } };
+      cell.alignment = { vertical: 'top', wrapText: true };
+      cell.numFmt = 'General';
+    });
+    hint.height = 48;
+    // Data rows are added last and in one call: exceljs does the least work per row this way.
+    if (rows.length > 0) ws.addRows(rows.map((r) => [...r]));
+    return ws;
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const out = await this.wb.xlsx.writeBuffer();
+    return Buffer.from(out);
+  }
+}
