@@ -1,0 +1,85 @@
+/**
+ * User roles (角色), declared as data. The three security roles are separated (三员分立: 系统管理员,
+ * 安全管理员, 安全审计员, as 等级保护 requires) so no one account both runs, grants and audits.
+ * What each role may do is decided elsewhere; this is only who the role is and where it sits.
+ */
+
+/** The kind of organisation a role's account belongs to (see services/orgs.ts `orgKinds`). */
+export type RoleOrgKind = 'county' | 'township';
+
+export interface Role {
+  readonly id: string;
+  /** Chinese name shown to users. */
+  readonly label: string;
+  /** An account of this role must belong to an organisation of this kind. */
+  readonly orgKind: RoleOrgKind;
+  readonly description: string;
+}
+
+const roleList = [
+  {
+    id: 'system_admin',
+    label: '系统管理员',
+    orgKind: 'county',
+    description: '维护组织机构、用户账号和系统配置，不参与授权和审计（三员分立）',
+  },
+  {
+    id: 'security_admin',
+    label: '安全管理员',
+    orgKind: 'county',
+    description: '为账号分配角色和数据范围，管理密码策略，不操作业务数据（三员分立）',
+  },
+  {
+    id: 'auditor',
+    label: '安全审计员',
+    orgKind: 'county',
+    description: '查看和核对系统管理员、安全管理员的操作日志（三员分立）',
+  },
+  {
+    id: 'county_officer',
+    label: '县级依法治县办/司法局',
+    orgKind: 'county',
+    description: '审阅各乡镇年度报告，比较乡镇指标，开展考核评分和发布跟踪',
+  },
+  {
+    id: 'township_leader',
+    label: '乡镇领导',
+    orgKind: 'township',
+    description: '党政主要负责人（第一责任人）：查看本乡镇指标和逾期事项，审定并签发年度报告',
+  },
+  {
+    id: 'township_staff',
+    label: '乡镇法治专干',
+    orgKind: 'township',
+    description: '司法所、党政办工作人员：录入和导入台账，上传佐证材料，起草年度报告',
+  },
+  {
+    id: 'legal_adviser',
+    label: '法律顾问',
+    orgKind: 'township',
+    description: '办理合法性审查，出具法律意见，登记为群众解答法律咨询的情况',
+  },
+  {
+    id: 'grid_member',
+    label: '网格员',
+    orgKind: 'township',
+    description: '在所属网格排查并上报矛盾纠纷和风险隐患',
+  },
+] as const satisfies readonly Role[];
+
+export type RoleId = (typeof roleList)[number]['id'];
+
+/** Every role, in the order lists and menus present them. */
+export const roles: readonly Role[] = roleList;
+
+const byId = new Map<string, Role>(roles.map((r) => [r.id, r]));
+
+export function isRoleId(id: string): id is RoleId {
+  return byId.has(id);
+}
+
+/** The role with this id or Chinese label, or undefined. */
+export function findRole(idOrLabel: string): Role | undefined {
+  const s = idOrLabel.trim();
+  return byId.get(s) ?? roles.find((r) => r.label === s);
+}

@@ -1,0 +1,49 @@
+import type { GenContext } from './context.ts';
+import { COUNTY, anonymous } from './names.ts';
+import { addDays, dateIn, weekday, ymd } from './random.ts';
+
+const CAUSES = ['土地行政确认', '行政强制拆除', '政府信息公开', '行政处罚', '不履行法定职责', '行政协议', '林地权属处理决定'];
+
+/** 行政应诉案件 and their 庭审; strong townships send a leader to nearly every hearing (行政诉讼法 第3条). */
+export function litigation(ctx: GenContext): void {
+  const { rng, t, year, activity } = ctx;
+  const n = rng.int(0, 5);
+  const defendant = t.type === 'street' ? `${COUNTY.name}${t.name}办事处` : `${COUNTY.name}${t.name}人民政府`;
+  const leaders = [
+    ['principal', t.cast.head],
+    ['deputy', t.cast.deputy],
+    ['in_charge', t.cast.deputy],
+  ] as const;
+  for (let i = 0; i < n; i++) {
+    const plaintiff = anonymous(rng);
+    const served = dateIn(rng, year, 1, 9);
+    const caseNo = `（${year}）${COUNTY.abbr}${COUNTY.code.slice(2)}行初${rng.int(3, 98)}号`;
+    const title = `${plaintiff}诉${defendant}${rng.pick(CAUSES)}纠纷案`;
+    const hearings: string[] = [];
+    const first = weekday(addDays(served, rng.int(30, 75)));
+    if (first <= ctx.today && first <= ymd(year, 12, 31)) hearings.push(first);
+    const second = weekday(addDays(first, rng.int(30, 60)));
+    if (hearings.length > 0 && rng.chance(0.3) && second <= ctx.today && second <= ymd(year, 12, 31)) hearings.push(second);
+    const last = hearings[hearings.length - 1];
+    const status =
+      last && addDays(last, 30) <= ctx.today && addDays(last, 30) <= ymd(year, 12, 31)
+        ? rng.weighted([['won', 6], ['withdrawn', 3], ['settled', 1], ['lost', 0.6]] as const)
+        : 'pending';
+    ctx.emit('lawsuit', {
+      date: served,
+      title,
+      data: { plaintiff, court: rng.chance(0.8) ? COUNTY.court : '邻江县人民法院（异地管辖）', caseNo, status },
+      org: t.departments.office.name,
+    });
+    for (const date of hearings) {
+      const attends = rng.chance(0.45 + 0.55 * activity);
+      const [rank, name] = attends ? rng.pick(leaders) : (['none', ''] as const);
+      ctx.emit('lawsuit_hearing', {
+        date,
+        title: `${caseNo} ${title}`,
+        data: { leaderRank: rank, ...(name ? { leaderName: name } : {}) },
+        org: t.departments.office.name,
+      });
+    }
+  }
+}

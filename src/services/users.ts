@@ -1,0 +1,230 @@
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { findRole, roles, type Role } from '../catalogue/roles.ts';
+import { UserError, notFound } from '../core/errors.ts';
+import type { Db } from '../db/connect.ts';
+import * as repo from '../db/users.repo.ts';
+import { orgKinds, requireOrg, type Org } from './orgs.ts';
+
+/** An account as services and front ends see it; never carries the password hash. */
+export interface User {
+  readonly id: number;
+  readonly username: string;
+  /** Display name (显示名). */
+  readonly name: string;
+  readonly role: string;
+  readonly roleLabel: string;
+  readonly orgId: number;
+  readonly org: string;
+  readonly orgCode: string;
+  readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+// scrypt cost: N=2^14, r=8, p=1 (the RFC 7914 interactive-login figures), 16 MiB of memory.
+const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
+const KEY_LEN = 32;
+
+function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }, len: number): Promise<Buffer> {
+  const opts: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 256 * o.N * o.r * o.p };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, len, opts, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** Hashes a password with scrypt and a random salt: `scrypt$N$r$p$salt$hash` (salt and hash base64). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, SCRYPT, KEY_LEN);
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** True when `password` matches `stored`; compares in constant time. Malformed hashes never match. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  if (![N, r, p].every((x) => Number.isInteger(x) && x > 0) || N > 1 << 20 || r > 32 || p > 16) return false;
+  const salt = Buffer.from(parts[4]!, 'base64');
+  const expected = Buffer.from(parts[5]!, 'base64');
+  if (salt.length === 0 || expected.length === 0) return false;
+  const key = await derive(password, salt, { N, r, p }, expected.length);
+  return timingSafeEqual(key, expected);
+}
+
+const CLASSES: readonly (readonly [RegExp, string])[] = [
+  [/[A-Z]/, '大写字母'],
+  [/[a-z]/, '小写字母'],
+  [/[0-9]/, '数字'],
+  [/[^A-Za-z0-9]/, '符号'],
+];
+export const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 128;
+
+/** Why a password fails the policy (≥ 8 characters, 3 of 4 character classes), or null when it passes. */
+export function passwordProblem(password: string): string | null {
+  const len = [...password].length;
+  if (len < PASSWORD_MIN) return `密码至少 ${PASSWORD_MIN} 位，当前只有 ${len} 位`;
+  if (len > PASSWORD_MAX) return `密码不能超过 ${PASSWORD_MAX} 位`;
+  const missing = CLASSES.filter(([re]) => !re.test(password)).map(([, name]) => name);
+  if (missing.length > 1) {
+    return `密码须包含大写字母、小写字母、数字、符号中的至少 3 类，当前缺少：${missing.join('、')}`;
+  }
+  return null;
+}
+
+export function assertPasswordPolicy(password: string): void {
+  const p = passwordProblem(password);
+  if (p) throw new UserError(p, 'weak_password');
+}
+
+/** A random 14-character password holding all four classes; look-alike characters left out. */
+export function generatePassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#%+=?!'];
+  const all = sets.join('');
+  const chars = sets.map((s) => s[randomInt(s.length)]!);
+  while (chars.length < 14) chars.push(all[randomInt(all.length)]!);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+const USERNAME = /^[a-z][a-z0-9._-]{2,31}$/;
+
+function roleOrFail(idOrLabel: string): Role {
+  const r = findRole(idOrLabel);
+  if (!r) throw new UserError(`未知的角色“${idOrLabel}”，应为：${roles.map((x) => `${x.id}（${x.label}）`).join('、')}`, 'unknown_role');
+  return r;
+}
+
+function toUser(r: repo.UserWithOrgRow): User {
+  return {
+    id: r.id,
+    username: r.username,
+    name: r.display_name,
+    role: r.role,
+    roleLabel: findRole(r.role)?.label ?? r.role,
+    orgId: r.org_id,
+    org: r.org_name,
+    orgCode: r.org_code,
+    mustChangePassword: r.must_change_password === 1,
+    disabled: r.disabled === 1,
+    createdAt: r.created_at,
+  };
+}
+
+export interface NewUserInput {
+  readonly username: string;
+  readonly name: string;
+  /** Role id or Chinese label. */
+  readonly role: string;
+  readonly orgId: number;
+  readonly password: string;
+  /** Force a new password at first login (default true: whoever set this one knows it). */
+  readonly mustChangePassword?: boolean;
+}
+
+/** Creates an account: unique username, known role, an organisation of the kind the role requires. */
+export async function createUser(h: Db, input: NewUserInput, now: string): Promise<User> {
+  const [u] = await createUsers(h, [input], now);
+  return u!;
+}
+
+/**
+ * Creates several accounts, checking them all before writing any; passwords are hashed in parallel
+ * (scrypt runs on libuv's pool) and rows inserted in the given order in one transaction.
+ */
+export async function createUsers(h: Db, inputs: readonly NewUserInput[], now: string): Promise<User[]> {
+  const checked: NewUserChecked[] = [];
+  const names = new Set<string>();
+  for (const input of inputs) {
+    const c = await checkNewUser(h, input);
+    if (names.has(c.username)) throw new UserError(`用户名“${c.username}”重复`, 'duplicate', 409);
+    names.add(c.username);
+    checked.push(c);
+  }
+  const hashes = await Promise.all(inputs.map((i) => hashPassword(i.password)));
+  return h.db.transaction().execute(async (trx) => {
+    const out: User[] = [];
+    for (const [i, c] of checked.entries()) {
+      const mustChange = inputs[i]!.mustChangePassword ?? true;
+      const id = await repo.insertUser(trx, {
+        username: c.username,
+        display_name: c.name,
+        role: c.role.id,
+        org_id: c.org.id,
+        password_hash: hashes[i]!,
+        must_change_password: mustChange ? 1 : 0,
+        disabled: 0,
+        created_at: now,
+      });
+      out.push({
+        id,
+        username: c.username,
+        name: c.name,
+        role: c.role.id,
+        roleLabel: c.role.label,
+        orgId: c.org.id,
+        org: c.org.name,
+        orgCode: c.org.code,
+        mustChangePassword: mustChange,
+        disabled: false,
+        createdAt: now,
+      });
+    }
+    return out;
+  });
+}
+
+interface NewUserChecked {
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly org: Org;
+}
+
+async function checkNewUser(h: Db, input: NewUserInput): Promise<NewUserChecked> {
+  const username = input.username.trim();
+  if (!USERNAME.test(username)) {
+    throw new UserError(`用户名“${username}”不合规：应为 3–32 位小写字母、数字或 . _ -，以字母开头`, 'bad_username');
+  }
+  const name = input.name.trim();
+  if (!name || [...name].length > 50) throw new UserError('显示名不能为空，且不超过 50 字', 'bad_name');
+  const role = roleOrFail(input.role);
+  const org = await requireOrg(h, input.orgId);
+  if (org.kind !== role.orgKind) {
+    throw new UserError(
+      `角色“${role.label}”的账号应属于${orgKinds[role.orgKind]}，“${org.name}”是${orgKinds[org.kind]}`,
+      'role_org_mismatch',
+    );
+  }
+  assertPasswordPolicy(input.password);
+  if (await repo.findUserByUsername(h.db, username)) throw new UserError(`用户名“${username}”已存在`, 'duplicate', 409);
+  return { username, name, role, org };
+}
+
+export async function listUsers(h: Db): Promise<User[]> {
+  return (await repo.listUsers(h.db)).map(toUser);
+}
+
+/** Sets a new password after checking the policy. */
+export async function setPassword(
+  h: Db,
+  username: string,
+  password: string,
+  opts: { mustChangePassword: boolean },
+): Promise<void> {
+  assertPasswordPolicy(password);
+  const u = await repo.findUserByUsername(h.db, username.trim());
+  if (!u) throw notFound(`用户“${username}”不存在`);
+  await repo.updatePassword(h.db, u.id, await hashPassword(password), opts.mustChangePassword);
+}
+
+/** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */
+export async function checkCredentials(h: Db, username: string, password: string): Promise<User | null> {
+  const row = await repo.findUserWithOrg(h.db, username.trim());
+  if (!row || row.disabled === 1) return null;
+  return (await verifyPassword(password, row.password_hash)) ? toUser(row) : null;
+}
