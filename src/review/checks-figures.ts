@@ -1,0 +1,97 @@
+import type { CheckContext, Hit } from './checks.ts';
+import type { Figure } from './types.ts';
+
+type Check = (c: CheckContext) => Hit[];
+
+/** Start of the clause group a figure belongs to (after the last 。 or ；). */
+function segmentStart(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
+}
+
+function lastBefore(c: CheckContext, f: Figure, key: string): Figure | undefined {
+  const from = segmentStart(c.text, f.start);
+  return c.figures.filter((g) => g.key === key && g.start >= from && g.start < f.start).at(-1);
+}
+
+const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
+const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+/** 化解率 must equal 化解 ÷ 排查 within the rounding of the stated rate. */
+const rateMismatch: Check = (c) =>
+  c.figures.flatMap((f) => {
+    if (f.key !== 'disputes.resolution_rate' || f.approx) return [];
+    const resolved = lastBefore(c, f, 'disputes.resolved');
+    const found = resolved && lastBefore(c, resolved, 'disputes.found');
+    if (!resolved || !found || found.approx || resolved.approx || found.value === 0) return [];
+    const computed = (resolved.value / found.value) * 100;
+    const tol = 0.5 * 10 ** -decimals(f.text) + 1e-9;
+    if (Math.abs(computed - f.value) <= tol) return [];
+    const detail = `化解率${f.value}%与所列数字不符：化解${resolved.value}件÷排查${found.value}件＝${fmt(computed)}%`;
+    return [{ text: f.text, start: f.start, detail }];
+  });
+
+const rateOver100: Check = (c) =>
+  c.figures.filter((f) => f.unit === '%' && f.key.endsWith('_rate') && f.value > 100).map((f) => ({ text: f.text, start: f.start }));
+
+const PAIRS: readonly [string, string, string][] = [
+  ['disputes.found', 'disputes.resolved', '化解数{r}大于排查数{f}'],
+  ['enforcement.problems_found', 'enforcement.problems_rectified', '整改数{r}大于发现问题数{f}'],
+];
+
+const resolvedOverFound: Check = (c) =>
+  c.figures.flatMap((f) => {
+    const pair = PAIRS.find((p) => p[1] === f.key);
+    const found = pair && lastBefore(c, f, pair[0]);
+    if (!pair || !found || f.value <= found.value) return [];
+    return [{ text: f.text, start: f.start, detail: pair[2].replace('{r}', f.text).replace('{f}', found.text) }];
+  });
+
+const FULL_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+/** The 成文日期 in the signature block (the last lines). */
+function writingDate(text: string): { y: number; m: number; d: number; start: number } | undefined {
+  const tailStart = Math.max(0, text.length - 200);
+  const all = [...text.slice(tailStart).matchAll(FULL_DATE)];
+  const last = all.at(-1);
+  if (!last) return undefined;
+  const lineEnd = text.indexOf('\n', tailStart + last.index);
+  if (text.slice(tailStart + last.index + last[0].length, lineEnd < 0 ? text.length : lineEnd).trim()) return undefined;
+  return { y: Number(last[1]), m: Number(last[2]), d: Number(last[3]), start: tailStart + last.index };
+}
+
+const dateAfterWriting: Check = (c) => {
+  const w = writingDate(c.text);
+  if (!w) return [];
+  const wv = w.y * 10000 + w.m * 100 + w.d;
+  const plan = c.sections.filter((s) => s.part === 'nextYear');
+  return [...c.text.matchAll(FULL_DATE)].flatMap((m) => {
+    if (m.index >= w.start || plan.some((s) => m.index >= s.start && m.index < s.end)) return [];
+    const v = Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
+    if (v <= wv) return [];
+    return [{ text: m[0], start: m.index, detail: `日期“${m[0]}”晚于成文日期${w.y}年${w.m}月${w.d}日` }];
+  });
+};
+
+const PARTIAL = /预计|初步统计|不完全统计|暂未|暂列|部分数据|截至目前|全年数据|预估|年底前/;
+const CUTOFF = /截[至止]\s*(?:(20\d{2})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?/g;
+
+/** An annual report counted up to a date before 31 December without saying so (domain.md). */
+const earlyCutoff: Check = (c) =>
+  [...c.text.matchAll(CUTOFF)].flatMap((m) => {
+    const y = m[1] ? Number(m[1]) : c.year;
+    const month = Number(m[2]);
+    const day = m[3] ? Number(m[3]) : month === 12 ? 31 : 1;
+    if (y === null || y !== c.year || (month === 12 && day >= 31)) return [];
+    const around = c.text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 60);
+    if (PARTIAL.test(around)) return [];
+    const detail = `年度数据统计截至${month}月${m[3] ? day + '日' : ''}，未到年底，且未说明数据不完整`;
+    return [{ text: m[0], start: m.index, detail }];
+  });
+
+export const figureChecks: Record<string, Check> = {
+  rateMismatch,
+  rateOver100,
+  resolvedOverFound,
+  dateAfterWriting,
+  earlyCutoff,
+};

@@ -1,0 +1,131 @@
+import { CANONICAL, STYLE_LABEL } from './headings.ts';
+import type { Section } from './parts.ts';
+import type { Figure, Heading, PartKey, Parts } from './types.ts';
+
+/** What a check sees: the analysed document. Pure data, no I/O. */
+export interface CheckContext {
+  text: string;
+  year: number | null;
+  titleEnd: number;
+  headings: readonly Heading[];
+  parts: Parts;
+  sections: readonly Section[];
+  figures: readonly Figure[];
+  artifacts: readonly { text: string; at: number }[];
+}
+
+/** One problem a check found: where, and optionally words for the rule's {detail}. */
+export interface Hit {
+  text: string;
+  start: number;
+  detail?: string;
+}
+
+type Check = (c: CheckContext) => Hit[];
+
+const firstLine = (c: CheckContext): Hit => {
+  const t = c.text.split('\n').find((l) => l.trim()) ?? '';
+  return { text: t.trim().slice(0, 40), start: Math.max(0, c.text.indexOf(t.trim())) };
+};
+
+function missingPart(part: PartKey): Check {
+  return (c) => (c.parts[part] ? [] : [firstLine(c)]);
+}
+
+const causesMissing: Check = (c) => {
+  if (!c.parts.shortcomings || c.parts.causes) return [];
+  const s = c.sections.find((x) => x.part === 'shortcomings');
+  return [s ? { text: s.heading.number + s.heading.text, start: s.heading.start } : firstLine(c)];
+};
+
+const ADDRESSEE = /^[\u4e00-\u9fa5（）()、，]{2,60}[：:]$/;
+const addresseeMissing: Check = (c) => {
+  const head = c.text.slice(c.titleEnd, c.titleEnd + 400).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3);
+  if (head.some((l) => ADDRESSEE.test(l) && /委|政府|办公室|局|领导小组|办|党委/.test(l))) return [];
+  const first = head[0] ?? '';
+  return [{ text: first.slice(0, 30), start: Math.max(0, c.text.indexOf(first, c.titleEnd)) }];
+};
+
+const DATE_LINE = /^\s*(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+const signatureMissing: Check = (c) => {
+  const lines = c.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.slice(-8).some((l) => DATE_LINE.test(l))) return [];
+  const last = lines.at(-1) ?? '';
+  return [{ text: last.slice(0, 30), start: Math.max(0, c.text.lastIndexOf(last)) }];
+};
+
+const artifact: Check = (c) => c.artifacts.map((a) => ({ text: a.text, start: a.at }));
+
+/** Siblings: headings sharing a parent, keyed by the parent's index. */
+function siblingGroups(hs: readonly Heading[]): Heading[][] {
+  const groups = new Map<string, Heading[]>();
+  const parents: number[] = [];
+  hs.forEach((h, i) => {
+    if (h.style === 'outline') return;
+    parents.length = h.level - 1;
+    const key = `${parents.join('.')}|${h.level}`;
+    const g = groups.get(key) ?? [];
+    g.push(h);
+    groups.set(key, g);
+    parents[h.level - 1] = i;
+  });
+  return [...groups.values()];
+}
+
+const headingLevel: Check = (c) =>
+  siblingGroups(c.headings).flatMap((g) => {
+    const h = g[0]!;
+    if (CANONICAL[h.style] === h.level || h.level > 4) return [];
+    const want = (Object.keys(CANONICAL) as (keyof typeof CANONICAL)[]).find((s) => CANONICAL[s] === h.level);
+    const detail = `“${STYLE_LABEL[h.style]}”用作第${h.level}级标题，按公文格式第${h.level}级应为“${want ? STYLE_LABEL[want] : ''}”`;
+    return [{ text: h.number + h.text, start: h.start, detail }];
+  });
+
+const headingMixed: Check = (c) => {
+  const first = new Map<number, Heading>();
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  for (const h of c.headings) {
+    if (h.style === 'outline') continue;
+    const f = first.get(h.level);
+    if (!f) first.set(h.level, h);
+    else if (f.style !== h.style && !seen.has(`${h.level}|${h.style}`)) {
+      seen.add(`${h.level}|${h.style}`);
+      const detail = `同为第${h.level}级标题，“${h.number}”与第${f.line}行的“${f.number}”编号样式不一致`;
+      out.push({ text: h.number + h.text, start: h.start, detail });
+    }
+  }
+  return out;
+};
+
+const headingGap: Check = (c) =>
+  siblingGroups(c.headings).flatMap((g) => {
+    const out: Hit[] = [];
+    let prev: Heading | undefined;
+    for (const h of g) {
+      const expected = prev && prev.style === h.style ? prev.ordinal + 1 : 1;
+      if (h.ordinal !== expected && (prev === undefined || prev.style === h.style)) {
+        const detail = prev
+          ? `标题编号不连续：“${prev.number}”之后是“${h.number}”`
+          : `标题编号不从1开始：第一个为“${h.number}”`;
+        out.push({ text: h.number + h.text, start: h.start, detail });
+      }
+      prev = h;
+    }
+    return out;
+  });
+
+export const checks: Record<string, Check> = {
+  'missingPart:measures': missingPart('measures'),
+  'missingPart:shortcomings': missingPart('shortcomings'),
+  'missingPart:leaderDuty': missingPart('leaderDuty'),
+  'missingPart:nextYear': missingPart('nextYear'),
+  'missingPart:other': missingPart('other'),
+  causesMissing,
+  addresseeMissing,
+  signatureMissing,
+  artifact,
+  headingLevel,
+  headingMixed,
+  headingGap,
+};

@@ -1,0 +1,162 @@
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { Numbering } from './docx-numbering.ts';
+
+/** Limits against zip bombs: entries, and total declared size of what we inflate. */
+export const DOCX_LIMITS = { maxEntries: 5000, maxInflated: 100 * 1024 * 1024 } as const;
+
+/** A paragraph or a table row of a .docx, in document order. */
+export type Block =
+  | { kind: 'p'; text: string; outlineLevel?: number }
+  | { kind: 'row'; cells: string[]; table: number };
+
+const WANTED = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
+
+function unzipParts(bytes: Uint8Array): Map<string, string> {
+  let entries = 0;
+  let inflated = 0;
+  let tooBig = false;
+  const files = unzipSync(bytes, {
+    filter: (f: UnzipFileInfo) => {
+      entries++;
+      if (!WANTED.has(f.name)) return false;
+      inflated += f.originalSize;
+      if (inflated > DOCX_LIMITS.maxInflated) tooBig = true;
+      return !tooBig;
+    },
+  });
+  if (entries > DOCX_LIMITS.maxEntries) throw new Error(`压缩包条目过多（${entries} 个），疑似压缩炸弹`);
+  if (tooBig) throw new Error('解压后内容过大，疑似压缩炸弹');
+  const out = new Map<string, string>();
+  const dec = new TextDecoder('utf-8');
+  for (const [name, data] of Object.entries(files)) out.set(name, dec.decode(data));
+  return out;
+}
+
+/** Outline levels declared by paragraph styles (Heading 1 / 标题 1, or w:outlineLvl in the style). */
+function styleOutlines(xml: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!xml) return out;
+  const p = new SaxesParser();
+  let id: string | undefined;
+  p.on('opentag', (t) => {
+    const v = t.attributes['w:val'];
+    const val = typeof v === 'string' ? v : '';
+    if (t.name === 'w:style') {
+      const sid = t.attributes['w:styleId'];
+      id = typeof sid === 'string' ? sid : undefined;
+      const m = id ? /^(?:heading|Heading|标题)\s*(\d)$/.exec(id) : null;
+      if (id && m) out.set(id, Number(m[1]) - 1);
+    } else if (id && t.name === 'w:name') {
+      const m = /^(?:heading|标题)\s*(\d)$/i.exec(val);
+      if (m) out.set(id, Number(m[1]) - 1);
+    } else if (id && t.name === 'w:outlineLvl' && Number(val) < 9) out.set(id, Number(val));
+  });
+  p.on('closetag', (t) => {
+    if (t.name === 'w:style') id = undefined;
+  });
+  p.write(xml).close();
+  return out;
+}
+
+/**
+ * Reads a .docx into paragraphs (with outline levels and rendered list numbers) and table rows.
+ * Deleted revisions and field codes are skipped; tabs and breaks kept as whitespace.
+ */
+export function readDocx(bytes: Uint8Array): Block[] {
+  const parts = unzipParts(bytes);
+  const doc = parts.get('word/document.xml');
+  if (!doc) throw new Error('不是有效的 Word 文档（缺少 word/document.xml）');
+  const styles = styleOutlines(parts.get('word/styles.xml'));
+  const numbering = new Numbering(parts.get('word/numbering.xml'));
+
+  const blocks: Block[] = [];
+  let para: { text: string; style?: string; outline?: number; numId?: string; ilvl: number } | undefined;
+  let inText = false;
+  let deleted = 0;
+  let tableDepth = 0;
+  let tableCount = 0;
+  let row: string[] | undefined;
+  let cell: string[] | undefined;
+
+  const p = new SaxesParser();
+  p.on('opentag', (t) => {
+    const v = t.attributes['w:val'];
+    const val = typeof v === 'string' ? v : '';
+    switch (t.name) {
+      case 'w:p':
+        para = { text: '', ilvl: 0 };
+        break;
+      case 'w:pStyle':
+        if (para) para.style = val;
+        break;
+      case 'w:outlineLvl':
+        if (para && Number(val) < 9) para.outline = Number(val);
+        break;
+      case 'w:numId':
+        if (para) para.numId = val;
+        break;
+      case 'w:ilvl':
+        if (para) para.ilvl = Number(val) || 0;
+        break;
+      case 'w:t':
+        inText = deleted === 0;
+        break;
+      case 'w:del':
+        deleted++;
+        break;
+      case 'w:tab':
+        if (para && deleted === 0) para.text += '\t';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (para && deleted === 0) para.text += tableDepth ? ' ' : '\n';
+        break;
+      case 'w:tbl':
+        if (tableDepth++ === 0) tableCount++;
+        break;
+      case 'w:tr':
+        if (tableDepth === 1) row = [];
+        break;
+      case 'w:tc':
+        if (tableDepth === 1) cell = [];
+        break;
+    }
+  });
+  p.on('text', (s) => {
+    if (inText && para) para.text += s;
+  });
+  p.on('closetag', (t) => {
+    switch (t.name) {
+      case 'w:t':
+        inText = false;
+        break;
+      case 'w:del':
+        deleted--;
+        break;
+      case 'w:p': {
+        if (!para) break;
+        const num = para.numId && para.numId !== '0' ? numbering.next(para.numId, para.ilvl) : '';
+        const text = num + para.text;
+        const outline = para.outline ?? (para.style !== undefined ? styles.get(para.style) : undefined);
+        if (cell) cell.push(text.trim());
+        else blocks.push(outline !== undefined ? { kind: 'p', text, outlineLevel: outline } : { kind: 'p', text });
+        para = undefined;
+        break;
+      }
+      case 'w:tc':
+        if (tableDepth === 1 && row && cell) row.push(cell.filter(Boolean).join(' '));
+        if (tableDepth === 1) cell = undefined;
+        break;
+      case 'w:tr':
+        if (tableDepth === 1 && row) blocks.push({ kind: 'row', cells: row, table: tableCount });
+        if (tableDepth === 1) row = undefined;
+        break;
+      case 'w:tbl':
+        tableDepth--;
+        break;
+    }
+  });
+  p.write(doc).close();
+  return blocks;
+}

@@ -1,0 +1,102 @@
+import { indicators } from '../catalogue/indicators.ts';
+
+/**
+ * How a counted figure maps to a catalogue key: `near` is tested on the clause around the number,
+ * written as `before§after` (§ stands for the number and its unit); `sentence`, when given, must
+ * also match the whole sentence. Rules are tried in order; the first whose words and unit fit wins.
+ * A figure no rule claims is kept under `other`. Order matters: specific before general.
+ */
+export interface CountRule {
+  readonly key: string;
+  readonly near: RegExp;
+  readonly sentence?: RegExp;
+  /** Units accepted; defaults to the catalogue's units for the key. */
+  readonly units?: readonly string[];
+}
+
+const N = '[^，。；§]'; // one character inside the clause, before or after the number
+
+export const countRules: readonly CountRule[] = [
+  { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
+  { key: 'petitions.visits_received', near: new RegExp(`接访|接待${N}{0,8}(来访|上访|信访)`) },
+  { key: 'petitions.resolved', near: new RegExp(`(化解|办结|解决)[^，。；]{0,12}信访|信访${N}{0,12}(化解|办结)`) },
+  { key: 'petitions.cases', near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`) },
+  { key: 'disputes.found', near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|受理${N}{0,8}纠纷`) },
+  {
+    key: 'disputes.resolved',
+    near: new RegExp(`化解|调结|调处成功|调解成功|成功调[解处]|(解决|调处)${N}{0,8}(纠纷|矛盾)`),
+  },
+  { key: 'grid.members', near: /网格员/ },
+  { key: 'grid.grids', near: /网格(?!员)/ },
+  { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
+  { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
+  { key: 'enforcement.problems_rectified', near: /整改/ },
+  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治/ },
+  { key: 'enforcement.penalties', near: /行政处罚|处罚/ },
+  { key: 'legal.contracts_reviewed', near: new RegExp(`审[查核]${N}{0,8}合同|合同${N}{0,6}审[查核]`) },
+  {
+    key: 'legal.reviews',
+    near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,6}(规范性文件|文件|决策)`),
+  },
+  { key: 'legal.opinions', near: /法律(意见|建议)/ },
+  { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
+  { key: 'publicity.consultations', near: /咨询/ },
+  { key: 'decisions.major', near: /重大(行政)?决策/ },
+  { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
+  { key: 'disclosure.requests', near: /依申请公开/ },
+  { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
+  { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
+  { key: 'safety.drills', near: /演练/ },
+  { key: 'leadership.reports_heard', near: /听取/ },
+  {
+    key: 'leadership.meetings',
+    near: new RegExp(`(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议)`),
+  },
+  { key: 'study.center_group', near: /中心组/ },
+  { key: 'study.exam_sessions', near: /考试|测试|考法/ },
+  { key: 'study.exam_takers', near: new RegExp(`参考|参加${N}{0,8}考试|考试${N}{0,6}参加`) },
+  { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
+  { key: 'publicity.model_households', near: /示范户/ },
+  { key: 'publicity.legal_literates', near: /法律明白人/ },
+  {
+    key: 'publicity.events',
+    near: new RegExp(`(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法`),
+  },
+  { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
+  { key: 'study.trainees', near: /培训|学法/ },
+  { key: 'publicity.materials', near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页/ },
+  { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
+  { key: 'publicity.audience', near: /受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益/ },
+];
+
+/** Rate names (…率) and their keys; `sentence` narrows names used for several things. */
+export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp }[] = [
+  { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
+  { key: 'disputes.satisfaction_rate', name: /满意率/, sentence: /纠纷|调解|调处|化解|矛盾/ },
+  { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },
+  { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/ },
+  { key: 'study.exam_excellent_rate', name: /优秀率/ },
+  { key: 'litigation.leader_appearance_rate', name: /出庭(应诉)?率/ },
+  { key: 'petitions.on_time_rate', name: /(按期|及时)办结率/ },
+];
+
+const unitsByKey = new Map(indicators.map((i) => [i.key, i.units]));
+
+/** The catalogue key for a counted figure, or `other`. */
+export function keyForCount(clause: string, sentence: string, unit: string): string {
+  for (const r of countRules) {
+    if (!r.near.test(clause)) continue;
+    if (r.sentence && !r.sentence.test(sentence)) continue;
+    const units = r.units ?? unitsByKey.get(r.key) ?? [];
+    if (units.includes(unit)) return r.key;
+  }
+  return 'other';
+}
+
+/** The catalogue key for a rate named `name` (e.g. 化解率), or `other`. */
+export function keyForRate(name: string, sentence: string): string {
+  for (const r of rateRules) {
+    if (r.name.test(name) && (!r.sentence || r.sentence.test(sentence))) return r.key;
+  }
+  return 'other';
+}

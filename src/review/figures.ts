@@ -1,0 +1,119 @@
+import { keyForCount, keyForRate } from './figure-keys.ts';
+import { CN_NUMERAL_CHARS, parseArabic, parseChineseNumeral } from './numerals.ts';
+import type { Figure } from './types.ts';
+
+/** Units a counted figure may carry, longest first so 人次 wins over 人. */
+export const UNITS = [
+  '个百分点', '平方米', '万元', '人次', '场次', '户次', '件次', '批次',
+  '元', '人', '名', '位', '次', '场', '件', '起', '份', '册', '本', '条', '幅', '个', '处', '项', '户',
+  '块', '期', '所', '张', '套', '台', '篇', '支', '批', '%',
+] as const;
+
+const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CN = `[${CN_NUMERAL_CHARS}]+`;
+const NUM = `(?:(${ARABIC})(万|千|亿)?|(${CN}))`;
+const PREFIX = '(近|约|超过|逾|将近|不少于|多达|大约|超)?';
+const RANGE = `(?:(?:至|到|-|—|～|~)${NUM})?`;
+const UNIT_RE = [...UNITS, '％'].join('|');
+
+/** A candidate: prefix, number, optional range end, approximation, unit, suffix. */
+const FIGURE = new RegExp(
+  `${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})(以上|左右|余)?`,
+  'g',
+);
+
+const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
+const SENTENCE_END = /[。；;！!？?\n]/;
+/** Nouns after a small Chinese count that make it a name, not a figure (五项法定程序, 三张清单). */
+const RULE_NOUN = /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
+const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
+
+function quoted(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('“', start);
+  if (open >= 0 && start - open <= 12 && text.lastIndexOf('”', start) < open) {
+    const close = text.indexOf('”', end);
+    return close >= 0 && close - end <= 12;
+  }
+  const q = text.slice(Math.max(0, start - 12), start);
+  return /"[^"]*$/.test(q) && /^[^"]{0,12}"/.test(text.slice(end, end + 13));
+}
+
+function clauseBounds(text: string, start: number, end: number): { before: string; after: string; previous: string } {
+  let b = start;
+  while (b > 0 && !CLAUSE_END.test(text[b - 1]!)) b--;
+  const before = text.slice(b, start);
+  let previous = '';
+  // A bare "共计" may borrow the previous clause's predicate: 开展普法活动，共计28次.
+  if (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) && b > 0 && !SENTENCE_END.test(text[b - 1]!)) {
+    let bb = b - 1;
+    while (bb > 0 && !CLAUSE_END.test(text[bb - 1]!)) bb--;
+    previous = text.slice(bb, b - 1);
+  }
+  let a = end;
+  while (a < text.length && !CLAUSE_END.test(text[a]!)) a++;
+  return { before, after: text.slice(end, a), previous };
+}
+
+function sentenceOf(text: string, start: number): string {
+  let b = start;
+  while (b > 0 && !SENTENCE_END.test(text[b - 1]!)) b--;
+  let a = start;
+  while (a < text.length && !SENTENCE_END.test(text[a]!)) a++;
+  return text.slice(b, a);
+}
+
+/** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
+function rateNames(before: string): string[] {
+  const m = /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(before);
+  return m ? m[1]!.split(/[、和及与]/) : [];
+}
+
+const numberValue = (ar: string | undefined, mult: string | undefined, cn: string | undefined): number | null =>
+  ar !== undefined ? parseArabic(ar, mult) : cn !== undefined ? parseChineseNumeral(cn) : null;
+
+/**
+ * Extracts every counted figure (number + unit) with its catalogue key, skipping dates, holiday
+ * names (12·4), article numbers (第23条), plan names (“八五”) and rule counts (五项法定程序).
+ */
+export function extractFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    const numStart = start + (prefix?.length ?? 0);
+    const prev = text[numStart - 1] ?? '';
+    const next = text[end] ?? '';
+    if (prev === '第' || /[\d.·•A-Za-z]/.test(prev) || /^[·•.]\s?\d/.test(text.slice(numStart - 2, numStart))) continue;
+    if (/^\s*[·•]/.test(text.slice(numStart - 2, numStart))) continue;
+    if (quoted(text, numStart, end)) continue;
+    const unit = unitRaw === '％' ? '%' : unitRaw!;
+    if (cn !== undefined) {
+      if (/[统唯万之其逐同单第周每]/.test(prev)) continue;
+      if (cn === '一' && !['次', '场次', '人次'].includes(unit)) continue;
+      if (unit === '次' && next === '性') continue;
+      if (new RegExp(`^[${CN_NUMERAL_CHARS}]`).test(next)) continue; // 一人一档
+    }
+    const value = numberValue(ar, mult, cn);
+    if (value === null) continue;
+    const max = numberValue(ar2, mult2, cn2);
+    const qualifier = prefix ?? approxMid ?? suffix ?? null;
+    const { before, after, previous } = clauseBounds(text, start, end);
+    const sentence = sentenceOf(text, start);
+    const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end };
+    const extra = max !== null ? { max } : {};
+    if (unit === '%') {
+      const names = rateNames(before);
+      const keys = names.map((n) => keyForRate(n, sentence));
+      if (keys.length === 0) keys.push('other');
+      for (const key of keys) out.push(key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra });
+      continue;
+    }
+    let key = keyForCount(`${before}§${after}`, sentence, unit);
+    if (key === 'other' && previous && !/[\u4e00-\u9fa5]{2}/.test(after)) key = keyForCount(`${previous}${before}§`, sentence, unit);
+    // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
+    if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
+    out.push(key === 'other' ? { key, ...base, ...extra, context: `${before.slice(-16)}${whole}${after.slice(0, 12)}` } : { key, ...base, ...extra });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { checks, type CheckContext } from './checks.ts';
+import { figureChecks } from './checks-figures.ts';
+import { rules as builtIn, type RuleSpec } from './rules.ts';
+import type { Finding } from './types.ts';
+
+const allChecks = { ...checks, ...figureChecks };
+
+const compiled = new Map<string, RegExp>();
+function regex(r: RuleSpec): RegExp {
+  const key = `${r.pattern ?? ''}/${r.flags ?? ''}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(r.pattern ?? '', (r.flags ?? '').replace('g', '') + 'g');
+    compiled.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+function fill(msg: string, v: { text: string; year: number | null; fix?: string; detail?: string }): string {
+  return msg
+    .replaceAll('{text}', v.text)
+    .replaceAll('{year}', v.year === null ? '本' : String(v.year))
+    .replaceAll('{fix}', v.fix ?? '')
+    .replaceAll('{detail}', v.detail ?? '');
+}
+
+/** Checks a rule table is usable: each rule has a pattern that compiles or a known check. */
+export function validateRules(rules: readonly RuleSpec[]): string[] {
+  const errors: string[] = [];
+  for (const r of rules) {
+    if (!r.id || !['error', 'warning', 'info'].includes(r.severity) || !r.message) errors.push(`规则“${r.id}”缺少 id、severity 或 message`);
+    if (r.check !== undefined && !(r.check in allChecks)) errors.push(`规则“${r.id}”的检查“${r.check}”不存在`);
+    if (r.check === undefined && r.pattern === undefined) errors.push(`规则“${r.id}”需要 pattern 或 check`);
+    if (r.pattern !== undefined) {
+      try {
+        new RegExp(r.pattern, r.flags);
+      } catch {
+        errors.push(`规则“${r.id}”的正则表达式无效`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Runs every rule over the analysed document. Findings come back in text order. */
+export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rules) {
+    if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
+    if (r.check !== undefined) {
+      const check = allChecks[r.check];
+      if (!check) continue;
+      for (const h of check(c)) {
+        out.push({ rule: r.id, severity: r.severity, message: fill(r.message, { ...h, year: c.year }), text: h.text, start: h.start });
+      }
+      continue;
+    }
+    const unless = r.unless ? new RegExp(r.unless) : undefined;
+    for (const m of c.text.matchAll(regex(r))) {
+      if (unless && unless.test(c.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
+      const fix = r.fix ? m[0].replaceAll(r.fix[0], r.fix[1]) : undefined;
+      out.push({ rule: r.id, severity: r.severity, message: fill(r.message, { text: m[0], year: c.year, fix }), text: m[0], start: m.index });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

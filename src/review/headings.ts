@@ -1,0 +1,92 @@
+import { parseChineseNumeral } from './numerals.ts';
+import type { Heading, HeadingStyle } from './types.ts';
+
+/** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
+const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[] = [
+  { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/, canonical: 1 },
+  { style: 'cnParen', re: /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*/, canonical: 2 },
+  { style: 'arabic', re: /^(\d{1,2})\s*[.．、](?!\d)\s*/, canonical: 3 },
+  { style: 'arabicParen', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*/, canonical: 4 },
+  { style: 'circled', re: /^([\u2460-\u2473])\s*/, canonical: 5 },
+];
+
+/** GB/T 9704 order of heading styles: 一、 → （一） → 1. → （1）. */
+export const CANONICAL: Record<HeadingStyle, number> = { cn: 1, cnParen: 2, arabic: 3, arabicParen: 4, circled: 5, outline: 0 };
+export const STYLE_LABEL: Record<HeadingStyle, string> = {
+  cn: '一、',
+  cnParen: '（一）',
+  arabic: '1.',
+  arabicParen: '（1）',
+  circled: '①',
+  outline: '大纲级别',
+};
+
+function ordinalOf(style: HeadingStyle, n: string): number {
+  if (style === 'cn' || style === 'cnParen') return parseChineseNumeral(n) ?? 0;
+  if (style === 'circled') return n.charCodeAt(0) - 0x2460 + 1;
+  return Number(n);
+}
+
+/** The heading text: the words after the number up to the first full stop (headings often run into the paragraph). */
+function headingText(rest: string): string {
+  const stop = rest.search(/[。；;！？]/);
+  const t = (stop >= 0 ? rest.slice(0, stop) : rest).trim();
+  return t.length > 60 ? t.slice(0, 60) + '…' : t;
+}
+
+/**
+ * Finds numbered headings and nests them by the order styles appear: a style seen before closes
+ * the deeper levels, a new style opens a level. `outline` gives .docx outline levels by line index.
+ */
+export function findHeadings(text: string, outline: ReadonlyMap<number, number> = new Map()): Heading[] {
+  const out: Heading[] = [];
+  const stack: HeadingStyle[] = [];
+  let offset = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const lineStart = offset;
+    offset += raw.length + 1;
+    if (raw.includes('\t')) continue; // table rows
+    const lead = raw.length - raw.trimStart().length;
+    const line = raw.trimStart();
+    if (!line) continue;
+    let found: { style: HeadingStyle; number: string; ordinal: number; rest: string } | undefined;
+    for (const p of PATTERNS) {
+      const m = p.re.exec(line);
+      if (!m) continue;
+      const rest = line.slice(m[0].length);
+      if (!/^([\u4e00-\u9fa5“"《A-Za-z]|20\d{2}\s*年)/.test(rest)) break; // "1. 5万" or a lone number is not a heading
+      found = { style: p.style, number: m[0].trim(), ordinal: ordinalOf(p.style, m[1]!), rest };
+      break;
+    }
+    const ol = outline.get(i);
+    if (!found && ol !== undefined && line.length <= 60) {
+      found = { style: 'outline', number: '', ordinal: 0, rest: line };
+    }
+    if (!found) continue;
+    let level: number;
+    if (found.style === 'outline') level = (ol ?? 0) + 1;
+    else if (found.style === 'cn') {
+      stack.length = 0;
+      stack.push('cn');
+      level = 1;
+    } else {
+      const at = stack.indexOf(found.style);
+      if (at >= 0) stack.length = at + 1;
+      else stack.push(found.style);
+      level = stack.length;
+    }
+    out.push({
+      level,
+      number: found.number,
+      text: headingText(found.rest),
+      line: i + 1,
+      style: found.style,
+      ordinal: found.ordinal,
+      start: lineStart + lead,
+      end: lineStart + raw.length,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { decodeText, normaliseText } from './decode.ts';
+import { readDocx } from './docx.ts';
+import type { SourceDoc, TableRow } from './types.ts';
+
+/** Largest file the reviewer reads (a township report is well under 1 MB). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export const SUPPORTED = ['.docx', '.txt', '.md'] as const;
+
+const ext = (name: string) => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
+
+/** Thrown for a file the reviewer cannot read; the message is shown to the user as is. */
+export class UnreadableError extends Error {}
+
+function fromText(name: string, raw: string): SourceDoc {
+  const { text, artifacts } = normaliseText(raw);
+  return { name, text, outline: new Map(), tables: [], artifacts };
+}
+
+function fromDocx(name: string, bytes: Uint8Array): SourceDoc {
+  const blocks = readDocx(bytes);
+  const lines: string[] = [];
+  const outline = new Map<number, number>();
+  const tables = new Map<number, TableRow[]>();
+  const artifacts: { text: string; at: number }[] = [];
+  let offset = 0;
+  const push = (raw: string): number => {
+    const n = normaliseText(raw);
+    for (const a of n.artifacts) artifacts.push({ text: a.text, at: offset + a.at });
+    const start = offset;
+    for (const l of n.text.split('\n')) {
+      lines.push(l);
+      offset += l.length + 1;
+    }
+    return start;
+  };
+  for (const b of blocks) {
+    if (b.kind === 'p') {
+      if (b.outlineLevel !== undefined && b.text.trim()) outline.set(lines.length, b.outlineLevel);
+      push(b.text);
+    } else {
+      const cells = b.cells.map((c) => normaliseText(c.replace(/[\t\n]+/g, ' ')).text);
+      const start = push(cells.join('\t'));
+      const t = tables.get(b.table) ?? [];
+      t.push({ cells, start });
+      tables.set(b.table, t);
+    }
+  }
+  return { name, text: lines.join('\n'), outline, tables: [...tables.values()], artifacts };
+}
+
+/** Reads one report from its bytes (.docx, or .txt/.md in UTF-8 or GBK/GB18030). */
+export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UnreadableError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  if (bytes.length === 0) throw new UnreadableError('文件为空');
+  const e = ext(name);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (e === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    throw new UnreadableError('不支持旧版 Word（.doc）格式，请另存为 .docx 后再审阅');
+  }
+  if (e === '.docx' || isZip) {
+    if (!isZip) throw new UnreadableError('不是有效的 .docx 文件（不是 zip 压缩包）');
+    try {
+      return fromDocx(name, bytes);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      throw new UnreadableError(/[\u4e00-\u9fa5]/.test(msg) ? msg : `无法读取 Word 文档：文件已损坏或格式不正确（${msg}）`);
+    }
+  }
+  if (e !== '.txt' && e !== '.md' && e !== '') {
+    throw new UnreadableError(`不支持的文件类型“${e}”，仅支持 ${SUPPORTED.join('、')}`);
+  }
+  if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
+    throw new UnreadableError('文件含有二进制内容，不是文本文件');
+  }
+  try {
+    return fromText(name, decodeText(bytes).text);
+  } catch (err) {
+    throw new UnreadableError(`无法识别文件编码：${err instanceof Error ? err.message : String(err)}`);
+  }
+}

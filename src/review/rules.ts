@@ -1,0 +1,131 @@
+import type { Severity } from './types.ts';
+
+/**
+ * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
+ * `check` (a named check in checks.ts). Messages may use {text} (what matched), {fix} (the text
+ * with `fix` applied), {year} (the report's year) and {detail} (from a check).
+ * Extra rules can be loaded from JSON in the same shape.
+ */
+export interface RuleSpec {
+  id: string;
+  severity: Severity;
+  message: string;
+  pattern?: string;
+  flags?: string;
+  check?: string;
+  /** Applies only to reports on this year or later (plans that expired). */
+  minYear?: number;
+  /** Skip a match when this expression matches the 20 characters either side. */
+  unless?: string;
+  /** [from, to]: the correction, shown as {fix}. */
+  fix?: [string, string];
+}
+
+/** A character slip or a word confused with another (curated from published reports). */
+const slip = (id: string, wrong: string, right: string): RuleSpec => ({
+  id: `wording.${id}`,
+  severity: 'warning',
+  pattern: wrong,
+  message: '疑似错别字：“{text}”应为“{fix}”',
+  fix: [wrong, right],
+});
+
+export const rules: readonly RuleSpec[] = [
+  // Statutory items: 法治政府建设与责任落实督察工作规定 第25条.
+  { id: 'parts.measures', severity: 'error', check: 'missingPart:measures', message: '缺少“上一年度推进法治政府建设的主要举措和成效”部分' },
+  { id: 'parts.shortcomings', severity: 'error', check: 'missingPart:shortcomings', message: '缺少“存在的不足和原因”部分' },
+  { id: 'parts.causes', severity: 'warning', check: 'causesMissing', message: '只列出不足，未分析原因（年度报告应写明“存在的不足和原因”）' },
+  {
+    id: 'parts.leaderDuty',
+    severity: 'error',
+    check: 'missingPart:leaderDuty',
+    message: '缺少党政主要负责人履行推进法治建设第一责任人职责的情况',
+  },
+  { id: 'parts.nextYear', severity: 'error', check: 'missingPart:nextYear', message: '缺少“下一年度推进法治政府建设的主要安排”部分' },
+  { id: 'parts.other', severity: 'info', check: 'missingPart:other', message: '未写“其他需要报告的情况”（如无可不写）' },
+  { id: 'format.addressee', severity: 'warning', check: 'addresseeMissing', message: '缺少主送机关（如“县委全面依法治县委员会：”）' },
+  { id: 'format.signature', severity: 'warning', check: 'signatureMissing', message: '缺少落款（署名机关和成文日期）' },
+  { id: 'format.artifact', severity: 'error', check: 'artifact', message: '文档转换残留“{text}”，应删除' },
+  { id: 'headings.level', severity: 'warning', check: 'headingLevel', message: '{detail}' },
+  { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
+  { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
+  { id: 'figures.rate', severity: 'warning', check: 'rateMismatch', message: '{detail}' },
+  { id: 'figures.over100', severity: 'error', check: 'rateOver100', message: '比率“{text}”超过100%' },
+  { id: 'figures.resolved', severity: 'error', check: 'resolvedOverFound', message: '{detail}' },
+  { id: 'dates.afterWriting', severity: 'error', check: 'dateAfterWriting', message: '{detail}' },
+  { id: 'dates.earlyCutoff', severity: 'warning', check: 'earlyCutoff', message: '{detail}' },
+
+  // Expired plans: 七五普法 2016–2020; 法治政府建设实施纲要（2015—2020年）; 十三五 2016–2020.
+  {
+    id: 'plan.expired',
+    severity: 'error',
+    pattern: '[“"「]?[六七]五[”"」]?\\s*(普法|法治宣传教育)',
+    minYear: 2021,
+    message: '“{text}”已于2020年结束，{year}年度报告应对应“八五”普法（2021—2025年）',
+  },
+  {
+    id: 'plan.expired',
+    severity: 'error',
+    pattern: '《?法治政府建设实施纲要[（(]2015\\s*[—–\\-－~～至]+\\s*2020年?[）)]》?',
+    minYear: 2021,
+    message: '“{text}”已到期，现行为《法治政府建设实施纲要（2021—2025年）》',
+  },
+  {
+    id: 'plan.expired',
+    severity: 'warning',
+    pattern: '[“"]?十三五[”"]?(?!期间|以来|时期)',
+    minYear: 2021,
+    message: '“{text}”规划期已于2020年结束，{year}年度应为“十四五”',
+  },
+
+  // Wording.
+  {
+    id: 'wording.fazhi',
+    severity: 'warning',
+    pattern: '法制(宣传|教育|建设|意识|观念|思维|政府|社会|国家|环境|素养|文化|讲座|培训|课|理念|精神)',
+    message: '“{text}”应为“{fix}”（“法制”指法律制度，此处应为“法治”）',
+    fix: ['法制', '法治'],
+  },
+  {
+    id: 'wording.yi',
+    severity: 'warning',
+    pattern:
+      '已(?!经)[^，。；！？\\n]{1,15}?(?<![作成视认称改定])为(基础|导向|主线|抓手|指导|核心|重点|目标|出发点|落脚点|载体|契机|突破口|切入点|根本|遵循|准绳|依据|中心|引领)',
+    message: '“{text}”中“已”应为“以”（“以……为……”）',
+  },
+  { id: 'wording.yi', severity: 'warning', pattern: '已案释法|已法治', message: '“{text}”中“已”应为“以”' },
+  slip('slip', '法六政府', '法治政府'),
+  slip('slip', '依发行政', '依法行政'),
+  slip('slip', '法律咨讯', '法律咨询'),
+  slip('slip', '矛盾纠份', '矛盾纠纷'),
+  slip('slip', '布署', '部署'),
+  slip('slip', '部暑', '部署'),
+  slip('slip', '再接再励', '再接再厉'),
+  slip('slip', '一如继往', '一如既往'),
+  slip('slip', '粘贴标语', '张贴标语'),
+  slip('slip', '行政复义', '行政复议'),
+  slip('slip', '法律援肋', '法律援助'),
+  slip('slip', '合法性审察', '合法性审查'),
+  slip('slip', '重大行政决测', '重大行政决策'),
+  slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
+  {
+    id: 'wording.jiezhi',
+    severity: 'info',
+    pattern: '截止(?=目前|到|20\\d{2}年|\\d{1,2}月|今年|年底|当前)',
+    message: '表示时间点应用“截至”，“截止”用于期限终止',
+  },
+
+  // An organ's report speaks as the organ (我镇), never as one person.
+  {
+    id: 'wording.firstPerson',
+    severity: 'warning',
+    pattern: '(?<![自])我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])[\\u4e00-\\u9fa5]{1,4}',
+    message: '机关报告中出现第一人称单数“{text}”，应以机关名义表述（如“我镇”“镇党委”）',
+  },
+  {
+    id: 'wording.firstPerson',
+    severity: 'warning',
+    pattern: '(由|经)?(?<![当事请申诉委托])本人(担任|负责|亲自|牵头|主持)?',
+    message: '机关报告中出现“{text}”，应写明职务（如“由镇党委书记担任”）',
+  },
+];

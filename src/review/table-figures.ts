@@ -1,0 +1,53 @@
+import { keyForCount, keyForRate } from './figure-keys.ts';
+import { UNITS } from './figures.ts';
+import { parseArabic } from './numerals.ts';
+import type { Figure, TableRow } from './types.ts';
+
+const CELL = /^\s*(近|约|超过)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(余|多)?\s*([^\s\d]{0,4})\s*(以上)?\s*$/;
+const unitIn = (s: string) => /[（(]\s*([^（()）]{1,4})\s*[）)]\s*$/.exec(s)?.[1];
+const isUnit = (u: string | undefined): u is string => u !== undefined && (UNITS as readonly string[]).includes(u);
+
+/**
+ * Figures from .docx tables, where the row label says what is counted and the unit sits in
+ * the cell, the label (排查矛盾纠纷（件）) or the column header (数量（件）).
+ */
+export function tableFigures(tables: readonly TableRow[][]): Figure[] {
+  const out: Figure[] = [];
+  for (const rows of tables) {
+    const header = rows[0]?.cells ?? [];
+    const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h.trim()));
+    for (const row of rows.slice(1)) {
+      const label = row.cells[0] ?? '';
+      let offset = row.start + label.length + 1;
+      row.cells.slice(1).forEach((cell, j) => {
+        const col = j + 1;
+        const cellStart = offset;
+        offset += cell.length + 1;
+        if (col === unitCol) return;
+        const m = CELL.exec(cell);
+        if (!m) return;
+        const unit = [m[5] === '％' ? '%' : m[5], unitIn(label), unitIn(header[col] ?? ''), row.cells[unitCol]?.trim()].find(
+          (u) => isUnit(u) || u === '%',
+        );
+        if (!unit) return;
+        const words = label.replace(/[（(][^）)]*[）)]\s*$/, '');
+        const key = unit === '%' ? keyForRate(words, words) : keyForCount(`${words}§`, words, unit);
+        const qualifier = m[1] ?? m[4] ?? m[6] ?? null;
+        const lead = cell.length - cell.trimStart().length;
+        const text = cell.trim();
+        out.push({
+          key,
+          value: parseArabic(m[2]!, m[3]),
+          unit,
+          approx: qualifier !== null,
+          qualifier,
+          text,
+          start: cellStart + lead,
+          end: cellStart + lead + text.length,
+          ...(key === 'other' ? { context: `${words} ${text}` } : {}),
+        });
+      });
+    }
+  }
+  return out;
+}
