@@ -1,0 +1,68 @@
+import { Card, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { User } from './api/types.ts';
+import { useAuth } from './auth/AuthProvider.tsx';
+import { ChangePasswordForm } from './auth/ChangePasswordForm.tsx';
+import LoginPage from './auth/LoginPage.tsx';
+import { allowed } from './auth/permissions.ts';
+import AppLayout from './layout/AppLayout.tsx';
+
+// One chunk per page, so the first load carries only the shell and the login page.
+const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const Ledger = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
+const Cases = lazy(() => import('./pages/cases/CasesPage.tsx'));
+const Report = lazy(() => import('./pages/report/ReportPage.tsx'));
+const Review = lazy(() => import('./pages/review/ReviewPage.tsx'));
+const Orgs = lazy(() => import('./pages/admin/OrgsPage.tsx'));
+const Users = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const Audit = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const DisputeReport = lazy(() => import('./pages/mobile/DisputeReportPage.tsx'));
+
+/** Where a role starts. */
+function home(u: User): string {
+  if (u.role === 'grid_member') return '/m/dispute';
+  if (allowed(u, 'indicators.read')) return '/dashboard';
+  if (allowed(u, 'records.read')) return '/ledger';
+  if (allowed(u, 'audit.read')) return '/admin/audit';
+  if (allowed(u, 'users.read')) return '/admin/users';
+  return '/admin/orgs';
+}
+
+export function App() {
+  const { user, refresh } = useAuth();
+  if (user === undefined) return <Spin className="page-spin" size="large" />;
+  if (user === null) return <LoginPage />;
+  if (user.mustChangePassword)
+    return (
+      <div className="login-page">
+        <Card title="首次登录，请修改初始密码" style={{ width: 400, maxWidth: '100%' }}>
+          <ChangePasswordForm onDone={() => void refresh()} />
+        </Card>
+      </div>
+    );
+  return (
+    <Routes>
+      <Route
+        path="/m/dispute"
+        element={
+          <Suspense fallback={<Spin className="page-spin" />}>
+            <DisputeReport />
+          </Suspense>
+        }
+      />
+      <Route element={<AppLayout />}>
+        <Route path="/dashboard" element={<Dashboard />} />
+        <Route path="/ledger" element={<Ledger />} />
+        <Route path="/ledger/:kind" element={<Ledger />} />
+        <Route path="/cases" element={<Cases />} />
+        <Route path="/report" element={<Report />} />
+        <Route path="/review" element={<Review />} />
+        <Route path="/admin/orgs" element={<Orgs />} />
+        <Route path="/admin/users" element={<Users />} />
+        <Route path="/admin/audit" element={<Audit />} />
+      </Route>
+      <Route path="*" element={<Navigate to={home(user)} replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { api, itemsOf } from '../api/client.ts';
+import type { IndicatorInfo, RecordKind, RoleInfo } from '../api/types.ts';
+
+/** The server's catalogue: record kinds (forms and tables are generated from them), indicators, roles, groups. */
+export interface Catalogue {
+  readonly kinds: readonly RecordKind[];
+  readonly indicators: readonly IndicatorInfo[];
+  readonly roles: readonly RoleInfo[];
+  readonly groups: Readonly<Record<string, string>>;
+  readonly kind: (id: string) => RecordKind | undefined;
+  readonly roleLabel: (id: string) => string;
+}
+
+type List<T> = readonly T[] | { readonly items: readonly T[] };
+
+/** Work areas in menu order, used when the server does not send its own group labels. */
+const GROUPS: Readonly<Record<string, string>> = {
+  leadership: '组织领导',
+  study: '学法用法',
+  publicity: '普法宣传',
+  governance: '基层治理',
+  petitions: '信访工作',
+  enforcement: '行政执法',
+  legal: '法律顾问与合法性审查',
+  decisions: '依法决策',
+  litigation: '行政应诉',
+  disclosure: '政务公开',
+  safety: '安全生产',
+  planning: '工作安排',
+};
+
+let cached: Promise<Catalogue> | null = null;
+
+async function load(): Promise<Catalogue> {
+  const [k, i, r] = await Promise.all([
+    api<List<RecordKind> | { kinds: readonly RecordKind[]; groups?: Record<string, string> }>(
+      '/api/catalogue/kinds',
+    ),
+    api<List<IndicatorInfo>>('/api/catalogue/indicators'),
+    api<List<RoleInfo>>('/api/catalogue/roles').catch(() => [] as RoleInfo[]),
+  ]);
+  const kinds = 'kinds' in k ? k.kinds : itemsOf(k);
+  const groups = 'groups' in k && k.groups ? k.groups : GROUPS;
+  const byId = new Map(kinds.map((x) => [x.id, x]));
+  const roles = itemsOf(r);
+  return {
+    kinds,
+    indicators: itemsOf(i),
+    roles,
+    groups,
+    kind: (id) => byId.get(id),
+    roleLabel: (id) => roles.find((x) => x.id === id)?.label ?? id,
+  };
+}
+
+/** The catalogue, loaded once per page load. */
+export function useCatalogue(): Catalogue | undefined {
+  const [c, setC] = useState<Catalogue>();
+  useEffect(() => {
+    cached ??= load().catch((e: unknown) => {
+      cached = null;
+      throw e;
+    });
+    let live = true;
+    cached.then(
+      (x) => live && setC(x),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return c;
+}

@@ -1,0 +1,73 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useAuth, useUser } from '../auth/AuthProvider.tsx';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
+import { isCounty } from '../auth/permissions.ts';
+import type { Catalogue } from '../catalogue/useCatalogue.ts';
+import { useWorkspace } from './Workspace.tsx';
+
+function yearOptions(): { value: number; label: string }[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 6 }, (_, i) => now - i).map((y) => ({ value: y, label: `${y} 年度` }));
+}
+
+/** Organisation switcher (county users: the county or any township), year, and the user's menu. */
+export function HeaderBar({ cat }: { cat: Catalogue | undefined }) {
+  const user = useUser();
+  const { logout } = useAuth();
+  const ws = useWorkspace();
+  const [pwOpen, setPwOpen] = useState(false);
+  const county = isCounty(user);
+  const orgOptions = ws.orgs
+    .filter((o) => o.kind === 'county' || o.kind === 'township')
+    .map((o) => ({ value: o.id, label: o.kind === 'county' ? `${o.name}（全县）` : o.name }));
+
+  return (
+    <div className="header-bar">
+      <Space size="middle" wrap>
+        {county ? (
+          <Select
+            aria-label="切换组织"
+            className="org-switcher"
+            value={ws.org?.id}
+            options={orgOptions}
+            onChange={(v: number) => ws.setOrgId(v)}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+          />
+        ) : (
+          <Tag color="red" className="org-tag">
+            {user.orgName}
+          </Tag>
+        )}
+        <Select
+          aria-label="年度"
+          value={ws.year}
+          options={yearOptions()}
+          onChange={(y: number) => ws.setYear(y)}
+          style={{ width: 112 }}
+        />
+      </Space>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
+            { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
+          ],
+        }}
+      >
+        <Button type="text" icon={<UserOutlined />}>
+          <Typography.Text className="header-user">
+            {user.name}
+            <span className="header-role">{cat?.roleLabel(user.role) ?? ''}</span>
+          </Typography.Text>
+          <DownOutlined />
+        </Button>
+      </Dropdown>
+      <Modal title="修改密码" open={pwOpen} onCancel={() => setPwOpen(false)} footer={null} destroyOnHidden>
+        <ChangePasswordForm onDone={() => setPwOpen(false)} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import {
+  AuditOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import type { User } from '../api/types.ts';
+import { allowed, kindReadable } from '../auth/permissions.ts';
+import type { Catalogue } from '../catalogue/useCatalogue.ts';
+
+type Item = Required<MenuProps>['items'][number];
+
+function ledgerItems(user: User, cat: Catalogue | undefined): Item[] {
+  if (!cat) return [];
+  return Object.entries(cat.groups).flatMap(([g, label]): Item[] => {
+    const ks = cat.kinds.filter((k) => k.group === g && kindReadable(user, k.id));
+    if (ks.length === 0) return [];
+    return [
+      { key: `group:${g}`, label, children: ks.map((k) => ({ key: `/ledger/${k.id}`, label: k.label })) },
+    ];
+  });
+}
+
+/** The menu items this role can use, in the order of the work. */
+export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
+  const items: Item[] = [];
+  if (allowed(user, 'indicators.read'))
+    items.push({ key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' });
+  if (user.role === 'grid_member')
+    items.push({ key: '/m/dispute', icon: <FormOutlined />, label: '上报矛盾纠纷' });
+  if (allowed(user, 'records.read'))
+    items.push({
+      key: 'ledger',
+      icon: <BookOutlined />,
+      label: '工作台账',
+      children: ledgerItems(user, cat),
+    });
+  if (allowed(user, 'cases.read'))
+    items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
+  if (allowed(user, 'report.generate'))
+    items.push({ key: '/report', icon: <FileTextOutlined />, label: '年度报告' });
+  if (allowed(user, 'report.review'))
+    items.push({ key: '/review', icon: <FileSearchOutlined />, label: '报告审阅' });
+  const admin: Item[] = [{ key: '/admin/orgs', icon: <ClusterOutlined />, label: '组织机构' }];
+  if (allowed(user, 'users.read'))
+    admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: '用户与角色' });
+  if (allowed(user, 'audit.read'))
+    admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' });
+  items.push({ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin });
+  return items;
+}
+
+export function SideMenu({
+  user,
+  cat,
+  collapsed,
+}: {
+  user: User;
+  cat: Catalogue | undefined;
+  collapsed: boolean;
+}) {
+  const nav = useNavigate();
+  const { pathname } = useLocation();
+  const items = useMemo(() => menuItems(user, cat), [user, cat]);
+  const kindGroup = pathname.startsWith('/ledger/') ? cat?.kind(pathname.slice(8))?.group : undefined;
+  const open = pathname.startsWith('/ledger/')
+    ? ['ledger', `group:${kindGroup ?? ''}`]
+    : pathname.startsWith('/admin/')
+      ? ['admin']
+      : [];
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[pathname]}
+      defaultOpenKeys={collapsed ? [] : open}
+      key={collapsed ? 'c' : `o:${kindGroup ?? ''}:${cat ? 1 : 0}`}
+      onClick={(e) => void nav(e.key)}
+    />
+  );
+}

@@ -1,0 +1,66 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { itemsOf } from '../api/client.ts';
+import type { Org } from '../api/types.ts';
+import { useUser } from '../auth/AuthProvider.tsx';
+import { useApi } from '../lib/useApi.ts';
+
+/** The organisation and year every page works on, chosen in the header. */
+interface WorkspaceState {
+  readonly orgs: readonly Org[];
+  /** The chosen township or county. */
+  readonly org: Org | undefined;
+  readonly setOrgId: (id: number) => void;
+  readonly year: number;
+  readonly setYear: (y: number) => void;
+  readonly townships: readonly Org[];
+  /** Villages and departments of the chosen township. */
+  readonly subOrgs: readonly Org[];
+  readonly orgName: (id: number | null) => string;
+}
+
+const WorkspaceContext = createContext<WorkspaceState | null>(null);
+
+/** The year the annual report is written about: the last full year. */
+function defaultYear(): number {
+  return new Date().getFullYear() - 1;
+}
+
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const user = useUser();
+  const { data } = useApi<readonly Org[] | { items: readonly Org[] }>('/api/orgs');
+  const orgs = useMemo(() => itemsOf(data), [data]);
+  const [orgId, setOrgId] = useState<number>(() =>
+    Number(sessionStorage.getItem(`fazhi.org.${user.id}`) ?? user.orgId),
+  );
+  const [year, setYear] = useState<number>(() =>
+    Number(sessionStorage.getItem('fazhi.year') ?? defaultYear()),
+  );
+
+  useEffect(() => sessionStorage.setItem(`fazhi.org.${user.id}`, String(orgId)), [orgId, user.id]);
+  useEffect(() => sessionStorage.setItem('fazhi.year', String(year)), [year]);
+
+  const value = useMemo<WorkspaceState>(() => {
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const org = byId.get(orgId) ?? byId.get(user.orgId);
+    return {
+      orgs,
+      org,
+      setOrgId,
+      year,
+      setYear,
+      townships: orgs.filter((o) => o.kind === 'township'),
+      subOrgs: org
+        ? orgs.filter((o) => o.parentId === org.id && (o.kind === 'village' || o.kind === 'department'))
+        : [],
+      orgName: (id) => (id === null ? '' : (byId.get(id)?.name ?? `#${id}`)),
+    };
+  }, [orgs, orgId, year, user.orgId]);
+
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceState {
+  const c = useContext(WorkspaceContext);
+  if (!c) throw new Error('useWorkspace outside WorkspaceProvider');
+  return c;
+}
