@@ -80,6 +80,10 @@ export interface Database {
   evidence: EvidenceTable;
   imports: ImportTable;
   users: UserTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -91,3 +95,51 @@ export type EvidenceRow = Selectable<EvidenceTable>;
 export type ImportRow = Selectable<ImportTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
+
+/** A login session. Only the SHA-256 of the session id (and of its CSRF token) is stored. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_hash: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  /** Refreshed at most once a minute; the idle timeout runs from it. */
+  last_seen_at: string;
+}
+
+/** Consecutive failed logins per username, and the lockout they caused. */
+export interface LoginFailureTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+  last_failed_at: string;
+}
+
+/** One append-only audit entry, chained to the previous one by `prev_hash`. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor: string | null;
+  role: string | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** Canonical JSON of the record before and after the write (null when absent). */
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The single row (id 1) holding the chain's last sequence number and hash. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export type SessionRow = Selectable<SessionTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

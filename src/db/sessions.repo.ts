@@ -1,0 +1,96 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, SessionRow } from './schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** A session with its user and the user's organisation, read in one query on every request. */
+export interface SessionUserRow {
+  id_hash: string;
+  csrf_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  user_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  must_change_password: number;
+  disabled: number;
+  org_id: number;
+  org_name: string;
+  org_kind: string;
+  org_path: string;
+}
+
+export async function insertSession(db: Q, s: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(s).execute();
+}
+
+export async function findSession(db: Q, idHash: string): Promise<SessionUserRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select([
+      'sessions.id_hash',
+      'sessions.csrf_hash',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.must_change_password',
+      'users.disabled',
+      'orgs.id as org_id',
+      'orgs.name as org_name',
+      'orgs.kind as org_kind',
+      'orgs.path as org_path',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Q, idHash: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Q, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Ends every session of a user (password changed or reset, account disabled). */
+export async function deleteUserSessions(db: Q, userId: number, exceptIdHash?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptIdHash) q = q.where('id_hash', '!=', exceptIdHash);
+  await q.execute();
+}
+
+/** Removes sessions idle since before `idleBefore` or created before `createdBefore`. */
+export async function purgeSessions(db: Q, idleBefore: string, createdBefore: string): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export interface LoginFailure {
+  failures: number;
+  locked_until: string | null;
+}
+
+export async function getLoginFailure(db: Q, username: string): Promise<LoginFailure | undefined> {
+  return db.selectFrom('login_failures').select(['failures', 'locked_until']).where('username', '=', username).executeTakeFirst();
+}
+
+export async function putLoginFailure(db: Q, username: string, f: LoginFailure, at: string): Promise<void> {
+  await db
+    .insertInto('login_failures')
+    .values({ username, failures: f.failures, locked_until: f.locked_until, last_failed_at: at })
+    .onConflict((oc) => oc.column('username').doUpdateSet({ failures: f.failures, locked_until: f.locked_until, last_failed_at: at }))
+    .execute();
+}
+
+export async function clearLoginFailures(db: Q, username: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('username', '=', username).execute();
+}

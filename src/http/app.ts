@@ -1,0 +1,88 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/connect.ts';
+import { FileStore } from '../services/file-store.ts';
+import { DEFAULT_POLICY } from '../services/sessions.ts';
+import type { AppDeps, AppOptions } from './context.ts';
+import { registerErrorHandling } from './errors.ts';
+import { defaultRateLimits } from './rate-limit.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCatalogueRoutes } from './routes/catalogue.ts';
+import { registerDocsRoutes } from './routes/docs.ts';
+import { registerEvidenceRoutes } from './routes/evidence.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerOrgRoutes } from './routes/orgs.ts';
+import { registerRecordRoutes } from './routes/records.ts';
+import { registerUserRoutes } from './routes/users.ts';
+import { registerSecurityHeaders } from './security.ts';
+import { registerStatic } from './static.ts';
+
+// zod's own messages in Chinese, for every validation error the API returns.
+z.config(z.locales.zhCN());
+
+/** JSON bodies are small; files come as raw bodies with their own, larger limits per route. */
+export const JSON_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+const RAW_TYPES = [
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/tiff',
+  'text/markdown',
+];
+
+// Raw bodies default to the JSON limit; upload routes raise it with their own bodyLimit.
+
+/** Builds the HTTP API over an open, migrated database. Call `listen` or `inject` on the result. */
+export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance> {
+  const secure = opts.secure ?? false;
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: JSON_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const deps: AppDeps = {
+    h,
+    store: new FileStore(opts.dataDir),
+    now: opts.clock ?? (() => new Date()),
+    policy: { ...DEFAULT_POLICY, ...(opts.idleTimeoutMs ? { idleMs: opts.idleTimeoutMs } : {}), ...opts.policy },
+    secure,
+    limits: opts.rateLimits ?? defaultRateLimits(),
+    routes: [],
+    registered: [],
+  };
+  app.decorate('fazhi', deps);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') deps.registered.push({ method: m, url: r.url });
+  });
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, { secure });
+
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api);
+      registerDocsRoutes(api);
+      registerAuthRoutes(api);
+      registerCatalogueRoutes(api);
+      registerOrgRoutes(api);
+      registerUserRoutes(api);
+      registerRecordRoutes(api);
+      registerEvidenceRoutes(api);
+      registerIndicatorRoutes(api);
+      registerAuditRoutes(api);
+    },
+    { prefix: '/api' },
+  );
+  registerStatic(app, { webDir: opts.webDir === undefined ? 'web/dist' : opts.webDir, demoAccounts: opts.demoAccounts ?? [] });
+  return app;
+}

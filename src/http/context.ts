@@ -1,0 +1,46 @@
+import type { Db } from '../db/connect.ts';
+import type { FileStore } from '../services/file-store.ts';
+import type { SessionPolicy } from '../services/sessions.ts';
+import type { RateLimits } from './rate-limit.ts';
+import type { RouteInfo } from './route.ts';
+
+/** How the API is built: where files live, cookie and session policy, a clock for tests. */
+export interface AppOptions {
+  /** Data folder (evidence files live in `<dataDir>/evidence`). */
+  readonly dataDir: string;
+  /** Mark cookies Secure and send HSTS (behind HTTPS). Also set per request when the request came over HTTPS. */
+  readonly secure?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (client address, protocol). */
+  readonly trustProxy?: boolean;
+  /** Idle timeout of a session; default 30 minutes. */
+  readonly idleTimeoutMs?: number;
+  readonly policy?: Partial<SessionPolicy>;
+  /** The clock; tests move it forward. */
+  readonly clock?: () => Date;
+  readonly rateLimits?: RateLimits;
+  /** The built web app (default `web/dist`); null to serve none. */
+  readonly webDir?: string | null;
+  /** Usernames listed on the fallback home page when there is no web app. */
+  readonly demoAccounts?: readonly string[];
+  readonly logger?: boolean;
+}
+
+/** What every route handler can reach. */
+export interface AppDeps {
+  readonly h: Db;
+  readonly store: FileStore;
+  readonly now: () => Date;
+  readonly policy: SessionPolicy;
+  readonly secure: boolean;
+  readonly limits: RateLimits;
+  /** Every route defined through route()/publicRoute(), for the OpenAPI document and the access tests. */
+  readonly routes: RouteInfo[];
+  /** Every route Fastify registered (method and url), including any defined around the helpers. */
+  readonly registered: { method: string; url: string }[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    fazhi: AppDeps;
+  }
+}

@@ -1,0 +1,149 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { UserError } from '../core/errors.ts';
+import type { Scope } from '../core/scope.ts';
+import { can, scopeOf, type Action } from '../services/access.ts';
+import type { AuditActor } from '../services/audit.ts';
+import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
+import type { AppDeps } from './context.ts';
+import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from './cookies.ts';
+import { RequestValidationError } from './errors.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `public`: no session needed; `session`: any signed-in user, even one who must still change the initial password. */
+export type Access = Action | 'public';
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  readonly method: Method;
+  readonly url: string;
+  /** Chinese summary for the OpenAPI document. */
+  readonly summary: string;
+  readonly tag: string;
+  readonly access: Access;
+  readonly body?: B;
+  readonly query?: Q;
+  readonly params?: P;
+  /** A raw file upload (`application/octet-stream` or a declared type) of at most this many bytes. */
+  readonly upload?: { readonly maxBytes: number; readonly types?: readonly string[] };
+  /** What a successful answer is: JSON (default) or a file of this type. */
+  readonly produces?: string;
+  readonly status?: 200 | 201;
+}
+
+export type RouteInfo = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+export interface PublicContext<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly ip: string;
+  readonly now: Date;
+  readonly req: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly deps: AppDeps;
+}
+
+export interface RouteContext<B, Q, P> extends PublicContext<B, Q, P> {
+  readonly auth: Authenticated;
+  readonly user: SessionUser;
+  readonly scope: Scope;
+  /** The user and address, for audit entries. */
+  readonly actor: AuditActor;
+  /** ISO time of the request, for stored timestamps. */
+  readonly at: string;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
+  if (!schema) return undefined as z.output<T>;
+  const r = schema.safeParse(value);
+  if (!r.success) throw new RequestValidationError(r.error, where);
+  return r.data;
+}
+
+/** The session behind a request, checked for CSRF, forced password change and the route's action. */
+async function guard(deps: AppDeps, spec: { access: Access; method: Method }, req: FastifyRequest, now: Date): Promise<Authenticated> {
+  const sid = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+  const auth = sid ? await authenticate(deps.h, sid, now, deps.policy) : null;
+  if (!auth) throw new UserError('未登录或会话已过期，请重新登录', 'unauthenticated', 401);
+  if (UNSAFE.has(spec.method)) {
+    // The token is bound to the session (only its hash is stored), so a token from another session fails.
+    const given = req.headers[CSRF_HEADER];
+    if (typeof given !== 'string' || !tokenMatches(given, auth.csrfHash)) {
+      throw new UserError('缺少或错误的 CSRF 令牌：写操作须在 X-CSRF-Token 请求头中带上登录时下发的令牌（fazhi_csrf Cookie）', 'csrf', 403);
+    }
+  }
+  if (spec.access !== 'session' && auth.user.mustChangePassword) {
+    throw new UserError('首次登录须先修改初始密码', 'password_change_required', 403);
+  }
+  if (spec.access !== 'public' && !can(auth.user.role, spec.access)) {
+    throw new UserError('当前角色无权执行此操作', 'forbidden', 403);
+  }
+  return auth;
+}
+
+function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  spec: RouteSpec<B, Q, P>,
+  run: (req: FastifyRequest, reply: FastifyReply, base: PublicContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+): void {
+  const deps = app.fazhi;
+  deps.routes.push(spec as unknown as RouteInfo);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : {}),
+    handler: async (req, reply) => {
+      const now = deps.now();
+      const base = { body: undefined as z.output<B>, query: undefined as z.output<Q>, params: undefined as z.output<P>, ip: req.ip, now, req, reply, deps };
+      const out = await run(req, reply, base);
+      if (out === reply) return reply;
+      return reply.code(spec.status ?? 200).send(out);
+    },
+  });
+}
+
+function parseAll<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<B, Q, P>, req: FastifyRequest) {
+  const params = parse(spec.params, req.params, 'params');
+  const query = parse(spec.query, req.query, 'query');
+  let body: z.output<B>;
+  if (spec.upload) {
+    if (!Buffer.isBuffer(req.body)) {
+      throw new UserError('请以 application/octet-stream 上传文件内容，文件名放在 ?name= 或 X-File-Name 请求头中', 'unsupported_media_type', 415);
+    }
+    body = req.body as z.output<B>;
+  } else body = parse(spec.body, req.body, 'body');
+  return { params, query, body };
+}
+
+/** A route answering without a session (health, login, docs). */
+export function publicRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  spec: RouteSpec<B, Q, P> & { access: 'public' },
+  handler: (c: PublicContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+): void {
+  register(app, spec, async (req, _reply, base) => handler({ ...base, ...parseAll(spec, req) }));
+}
+
+/** A route for signed-in users: session → CSRF → password-change → permission → validation → handler. */
+export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  spec: RouteSpec<B, Q, P> & { access: Action },
+  handler: (c: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+): void {
+  register(app, spec, async (req, _reply, base) => {
+    const auth = await guard(app.fazhi, spec, req, base.now);
+    const user = auth.user;
+    const parsed = parseAll(spec, req);
+    return handler({
+      ...base,
+      ...parsed,
+      auth,
+      user,
+      scope: scopeOf(user),
+      actor: { id: user.id, username: user.username, role: user.role, ip: req.ip },
+      at: base.now.toISOString(),
+    });
+  });
+}

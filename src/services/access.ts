@@ -1,0 +1,126 @@
+import type { RoleId } from '../catalogue/roles.ts';
+import { UserError } from '../core/errors.ts';
+import { subtree, type Scope } from '../core/scope.ts';
+
+/**
+ * What a signed-in user may do, as data: role × action. Where an action reaches data, the data
+ * scope is always the subtree of the user's own organisation (a county's users see the county's
+ * townships, a township's users their township), applied by the repositories as a parameter.
+ */
+export const actionLabels = {
+  session: '查看和管理本人会话',
+  'catalogue.read': '查看台账类型、指标和角色目录',
+  'orgs.read': '查看组织机构',
+  'orgs.manage': '维护组织机构',
+  'users.read': '查看用户账号',
+  'users.manage': '创建用户账号',
+  'users.security': '解锁账号、重置密码',
+  'records.read': '查看台账记录',
+  'records.write': '录入、修改、删除台账记录',
+  'evidence.read': '查看证据材料',
+  'evidence.write': '上传、删除证据材料',
+  'indicators.read': '查看指标及其依据',
+  'ledger.import': '导入台账表格',
+  'ledger.export': '导出台账表格',
+  'cases.read': '查看案件和期限',
+  'cases.write': '办理案件',
+  'cases.approve': '审批案件',
+  'report.generate': '生成年度报告',
+  'report.review': '审阅年度报告',
+  'audit.read': '查看和核验审计日志',
+} as const;
+export type Action = keyof typeof actionLabels;
+
+interface Grant {
+  readonly actions: readonly Action[];
+  /** Record kinds the role may write; absent means every kind. */
+  readonly writeKinds?: readonly string[];
+  /** Record kinds the role may read; absent means every kind. */
+  readonly readKinds?: readonly string[];
+}
+
+const reader: readonly Action[] = ['session', 'catalogue.read', 'orgs.read'];
+
+/** 三员分立: the system administrator, the security administrator and the auditor share no action on data or logs. */
+export const permissions: Readonly<Record<RoleId, Grant>> = {
+  system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage'] },
+  security_admin: { actions: [...reader, 'users.read', 'users.security'] },
+  auditor: { actions: [...reader, 'audit.read'] },
+  county_officer: {
+    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'report.generate', 'report.review'],
+  },
+  township_leader: {
+    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.approve', 'report.generate', 'report.review'],
+  },
+  township_staff: {
+    actions: [
+      ...reader,
+      'records.read',
+      'records.write',
+      'evidence.read',
+      'evidence.write',
+      'indicators.read',
+      'ledger.import',
+      'ledger.export',
+      'cases.read',
+      'cases.write',
+      'report.generate',
+      'report.review',
+    ],
+  },
+  // 一村一法律顾问: works the legality-review queue of the township it is assigned to.
+  legal_adviser: {
+    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write'],
+    writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
+    readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
+  },
+  // 网格员: reports disputes found in its grid and sees its township's disputes, nothing else.
+  grid_member: {
+    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write'],
+    writeKinds: ['dispute'],
+    readKinds: ['dispute'],
+  },
+};
+
+function grantOf(role: string): Grant | undefined {
+  return (permissions as Readonly<Record<string, Grant>>)[role];
+}
+
+export function can(role: string, action: Action): boolean {
+  return grantOf(role)?.actions.includes(action) ?? false;
+}
+
+/** Record kinds the role may read or write, or undefined for all kinds. */
+export function allowedKinds(role: string, mode: 'read' | 'write'): readonly string[] | undefined {
+  const g = grantOf(role);
+  return mode === 'read' ? g?.readKinds : g?.writeKinds;
+}
+
+export function kindAllowed(role: string, mode: 'read' | 'write', kind: string): boolean {
+  const list = allowedKinds(role, mode);
+  return list === undefined || list.includes(kind);
+}
+
+/** A signed-in user as access control sees it. */
+export interface Principal {
+  readonly id: number;
+  readonly username: string;
+  readonly role: string;
+  readonly orgId: number;
+  readonly orgPath: string;
+}
+
+export function scopeOf(p: Principal): Scope {
+  return subtree(p.orgPath);
+}
+
+/** True when an organisation (by its materialised path) lies inside the principal's scope. */
+export function inScope(p: Principal, orgPath: string): boolean {
+  return orgPath.startsWith(p.orgPath);
+}
+
+export const forbidden = (message = '无权执行此操作'): UserError => new UserError(message, 'forbidden', 403);
+
+export function requireAction(p: Principal, action: Action): void {
+  if (!can(p.role, action)) throw forbidden(`当前角色无权${actionLabels[action]}`);
+}

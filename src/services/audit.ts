@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import * as repo from '../db/audit.repo.ts';
+import type { Db } from '../db/connect.ts';
+import type { AuditLogRow, Database } from '../db/schema.ts';
+
+/** Who did something, and from where. `null` fields for the system itself (CLI, seeding). */
+export interface AuditActor {
+  readonly id: number | null;
+  readonly username: string | null;
+  readonly role: string | null;
+  readonly ip: string | null;
+}
+
+/** What was done to which record; `before`/`after` are the record's JSON on either side of the write. */
+export interface AuditEvent {
+  /** e.g. `login`, `login_failed`, `record.update`. */
+  readonly action: string;
+  readonly targetType?: string;
+  readonly targetId?: string | number | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level, so the same value always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+/** SHA-256 over the previous hash and the canonical JSON of every field of the entry but its hash. */
+export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
+  const { prev_hash, ...rest } = e;
+  return createHash('sha256').update(prev_hash).update(canonicalJson({ ...rest, seq: Number(rest.seq) })).digest('hex');
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
+
+/** Appends one entry on the caller's transaction, after locking the chain head. */
+export async function appendAudit(trx: Transaction<Database>, h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> {
+  const head = await repo.lockHead(trx, h.dialect);
+  const entry: Omit<AuditLogRow, 'hash'> = {
+    seq: head.seq + 1,
+    at,
+    actor_id: actor.id,
+    actor: actor.username,
+    role: actor.role,
+    ip: actor.ip,
+    action: e.action,
+    target_type: e.targetType ?? null,
+    target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+    before: json(e.before),
+    after: json(e.after),
+    prev_hash: head.hash,
+  };
+  await repo.insertEntry(trx, { ...entry, hash: entryHash(entry) });
+}
+
+/** Appends one entry in its own transaction (logins, logouts, failed logins). */
+export async function recordAudit(h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> {
+  await h.db.transaction().execute((trx) => appendAudit(trx, h, actor, e, at));
+}
+
+/**
+ * Runs a write and its audit entries in one transaction: either both are stored or neither.
+ * `fn` returns the result and the events describing what it changed.
+ */
+export async function withAudit<T>(
+  h: Db,
+  actor: AuditActor,
+  at: string,
+  fn: (trx: Transaction<Database>) => Promise<{ result: T; events: readonly AuditEvent[] }>,
+): Promise<T> {
+  return h.db.transaction().execute(async (trx) => {
+    const { result, events } = await fn(trx);
+    for (const e of events) await appendAudit(trx, h, actor, e, at);
+    return result;
+  });
+}
+
+export type AuditCheck =
+  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | { readonly ok: false; readonly seq: number; readonly message: string };
+
+/** Walks the chain from the start and reports the first entry that was edited, deleted, inserted or moved. */
+export async function verifyAudit(h: Db): Promise<AuditCheck> {
+  let prevSeq = 0;
+  let prevHash = GENESIS;
+  for (;;) {
+    const page = await repo.entriesAfter(h.db, prevSeq, 1000);
+    for (const r of page) {
+      if (r.seq !== prevSeq + 1) {
+        return { ok: false, seq: prevSeq + 1, message: `第 ${prevSeq + 1} 条至第 ${r.seq - 1} 条审计记录缺失（已被删除）` };
+      }
+      if (r.prev_hash !== prevHash) {
+        return { ok: false, seq: r.seq, message: `第 ${r.seq} 条审计记录与第 ${prevSeq} 条衔接不上（前后记录被删除、插入、改动或调换了顺序）` };
+      }
+      if (entryHash(r) !== r.hash) {
+        return { ok: false, seq: r.seq, message: `第 ${r.seq} 条审计记录（${r.at} ${r.action}）的内容被改动过` };
+      }
+      prevSeq = r.seq;
+      prevHash = r.hash;
+    }
+    if (page.length < 1000) break;
+  }
+  const head = await repo.getHead(h.db);
+  if (head.seq !== prevSeq || head.hash !== prevHash) {
+    return { ok: false, seq: prevSeq + 1, message: `审计日志应有 ${head.seq} 条，实有 ${prevSeq} 条：末尾的记录被删除或链头被改动` };
+  }
+  return { ok: true, count: prevSeq, headHash: prevHash };
+}
+
+/** An entry as shown to auditors and exported. */
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actorId: number | null;
+  readonly actor: string | null;
+  readonly role: string | null;
+  readonly ip: string | null;
+  readonly action: string;
+  readonly targetType: string | null;
+  readonly targetId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly hash: string;
+}
+
+const parse = (s: string | null): unknown => (s === null ? null : (JSON.parse(s) as unknown));
+
+export function toEntry(r: AuditLogRow): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actor: r.actor,
+    role: r.role,
+    ip: r.ip,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    before: parse(r.before),
+    after: parse(r.after),
+    hash: r.hash,
+  };
+}
+
+/** Entries with `from <= at < to` (ISO text), in chain order. */
+export async function listAudit(h: Db, q: repo.AuditQuery): Promise<AuditEntry[]> {
+  return (await repo.listEntries(h.db, q)).map(toEntry);
+}
+
+const CSV_COLS = ['seq', 'at', 'actor', 'role', 'ip', 'action', 'targetType', 'targetId', 'before', 'after', 'hash'] as const;
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // A leading = + - @ would be run as a formula by a spreadsheet: prefix it with a quote.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Exports entries as JSON lines or CSV (with a BOM so Excel reads the Chinese correctly). */
+export async function exportAudit(h: Db, range: { from?: string; to?: string }, format: 'jsonl' | 'csv', write: (chunk: string) => void): Promise<number> {
+  let offset = 0;
+  if (format === 'csv') write('\ufeff' + CSV_COLS.join(',') + '\n');
+  for (;;) {
+    const page = await listAudit(h, { ...range, limit: 1000, offset });
+    for (const e of page) {
+      write(format === 'jsonl' ? JSON.stringify(e) + '\n' : CSV_COLS.map((c) => csvCell(e[c])).join(',') + '\n');
+    }
+    offset += page.length;
+    if (page.length < 1000) return offset;
+  }
+}

@@ -1,0 +1,177 @@
+import type { Kysely, Transaction } from 'kysely';
+import { getKind } from '../catalogue/kinds.ts';
+import { UserError, notFound } from '../core/errors.ts';
+import type { LedgerRecord } from '../core/records.ts';
+import type { Db } from '../db/connect.ts';
+import * as evidenceRepo from '../db/evidence.repo.ts';
+import { insertOrg } from '../db/orgs.repo.ts';
+import * as repo from '../db/records.repo.ts';
+import type { Database } from '../db/schema.ts';
+import { forbidden, inScope, kindAllowed, scopeOf, type Principal } from './access.ts';
+import { recordAudit, withAudit, type AuditActor } from './audit.ts';
+import { attachEvidence, listEvidence, readEvidence, removeEvidence, type Evidence } from './evidence.ts';
+import type { FileStore } from './file-store.ts';
+import { countyOf, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
+import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+
+/**
+ * Ledger and organisation writes made on behalf of a signed-in user: checked against the user's
+ * scope and role, and audited (before → after) in the same transaction as the write.
+ */
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+function invalid(kindLabel: string, errors: readonly { label: string; message: string }[]): UserError {
+  return new UserError(`${kindLabel}记录有误：${errors.map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record', 400, errors);
+}
+
+/** The township a user writes to: the one given (which must be in scope), else the user's own. */
+export async function writableTownship(h: Db, p: Principal, townshipId: number | undefined): Promise<Org> {
+  const org = await requireOrg(h, townshipId ?? p.orgId).catch(() => {
+    throw forbidden('无权在该组织录入台账，或该组织不存在');
+  });
+  if (!inScope(p, org.path)) throw forbidden('无权在该组织录入台账，或该组织不存在');
+  if (org.kind !== 'township') throw new UserError(`台账记录须归属乡镇（街道），“${org.name}”不是乡镇`, 'not_township');
+  return org;
+}
+
+async function prepareOne(h: Db, township: Org, kindId: string, draft: OrgDraft, createdBy: number, at: string) {
+  const kind = getKind(kindId);
+  const county = await countyOf(h, township);
+  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], { now: at, createdBy, importId: null });
+  if (!rows[0]) throw invalid(kind.label, errors[0]?.errors ?? []);
+  return { kind, row: rows[0] };
+}
+
+export async function createRecord(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  input: { townshipId?: number; kind: string; draft: OrgDraft },
+  at: string,
+): Promise<LedgerRecord> {
+  if (!kindAllowed(p.role, 'write', input.kind)) throw forbidden('当前角色无权录入此类台账');
+  const township = await writableTownship(h, p, input.townshipId);
+  const { kind, row } = await prepareOne(h, township, input.kind, input.draft, p.id, at);
+  return withAudit(h, actor, at, async (trx) => {
+    const n = await repo.insertRecords(trx, [row]);
+    if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+    const stored = await repo.getRecordByDedupKey(trx, township.id, row.dedup_key);
+    if (!stored) throw notFound('记录写入后未能读回');
+    const rec = toRecord(h, stored);
+    return { result: rec, events: [{ action: 'record.create', targetType: 'record', targetId: rec.id, after: rec }] };
+  });
+}
+
+/** A record the user may see: in scope and of a kind the role reads; otherwise "not found". */
+async function visible(h: Db, p: Principal, id: number, mode: 'read' | 'write', db: Kysely<Database> | Transaction<Database> = h.db) {
+  const r = await repo.getRecord(db, scopeOf(p), id);
+  if (!r || !kindAllowed(p.role, 'read', r.kind)) throw notFound(`记录 ${id} 不存在或无权查看`);
+  if (mode === 'write' && !kindAllowed(p.role, 'write', r.kind)) throw forbidden('当前角色无权修改此类台账');
+  return r;
+}
+
+export async function readRecord(h: Db, p: Principal, id: number): Promise<LedgerRecord> {
+  return toRecord(h, await visible(h, p, id, 'read'));
+}
+
+export async function editRecord(h: Db, p: Principal, actor: AuditActor, id: number, draft: OrgDraft, at: string): Promise<LedgerRecord> {
+  const current = await visible(h, p, id, 'write');
+  const township = await requireOrg(h, current.township_id);
+  const { kind, row } = await prepareOne(h, township, current.kind, draft, p.id, at);
+  try {
+    return await withAudit(h, actor, at, async (trx) => {
+      const before = await visible(h, p, id, 'write', trx);
+      const set = { date: row.date, end_date: row.end_date, title: row.title, data: row.data, dedup_key: row.dedup_key, org_id: row.org_id, updated_at: at };
+      if (!(await repo.updateRecord(trx, scopeOf(p), id, set))) throw notFound(`记录 ${id} 不存在或无权查看`);
+      const after = await repo.getRecord(trx, scopeOf(p), id);
+      if (!after) throw notFound(`记录 ${id} 不存在或无权查看`);
+      const [b, a] = [toRecord(h, before), toRecord(h, after)];
+      return { result: a, events: [{ action: 'record.update', targetType: 'record', targetId: id, before: b, after: a }] };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+    throw e;
+  }
+}
+
+export async function deleteRecord(h: Db, store: FileStore, p: Principal, actor: AuditActor, id: number, at: string): Promise<void> {
+  const files = await withAudit(h, actor, at, async (trx) => {
+    const before = await visible(h, p, id, 'write', trx);
+    const ev = await evidenceRepo.evidenceOfRecord(trx, id);
+    await repo.deleteRecord(trx, scopeOf(p), id);
+    const b = { ...toRecord(h, before), evidence: ev.map((e) => ({ id: e.id, fileName: e.file_name, sha256: e.sha256 })) };
+    return { result: ev.map((e) => e.sha256), events: [{ action: 'record.delete', targetType: 'record', targetId: id, before: b }] };
+  });
+  // Evidence rows went with the record (on delete cascade); drop files no other record uses.
+  for (const sha of new Set(files)) if ((await evidenceRepo.countBySha(h.db, sha)) === 0) await store.remove(sha);
+}
+
+/** Adds an organisation under a parent inside the administrator's scope. */
+export async function createOrg(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  input: { code: string; name: string; kind: OrgKind; parentId: number },
+  at: string,
+): Promise<Org> {
+  const parent = await requireOrg(h, input.parentId).catch(() => {
+    throw forbidden('上级组织不存在或不在管理范围内');
+  });
+  if (!inScope(p, parent.path)) throw forbidden('上级组织不存在或不在管理范围内');
+  try {
+    return await withAudit(h, actor, at, async (trx) => {
+      const org = toOrg(await insertOrg(trx, { code: input.code.trim(), name: input.name.trim(), kind: input.kind, parentId: parent.id }, at));
+      return { result: org, events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }] };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new UserError(`组织代码“${input.code}”已存在`, 'duplicate', 409);
+    throw e;
+  }
+}
+
+/** Attaches a file to a record the user may write; the type is sniffed from the bytes. */
+export async function addEvidence(
+  h: Db,
+  store: FileStore,
+  p: Principal,
+  actor: AuditActor,
+  recordId: number,
+  file: { name: string; bytes: Uint8Array },
+  at: string,
+): Promise<Evidence> {
+  await visible(h, p, recordId, 'write');
+  const e = await attachEvidence(h, store, scopeOf(p), recordId, file, { now: at, createdBy: p.id });
+  await recordAudit(h, actor, { action: 'evidence.create', targetType: 'evidence', targetId: e.id, after: e }, at);
+  return e;
+}
+
+/** The evidence row behind an id, if its record is visible to the user; otherwise "not found". */
+async function visibleEvidence(h: Db, p: Principal, id: number, mode: 'read' | 'write'): Promise<number> {
+  const row = await evidenceRepo.getEvidence(h.db, id);
+  if (!row) throw notFound(`证据 ${id} 不存在或无权访问`);
+  await visible(h, p, Number(row.record_id), mode).catch((e: unknown) => {
+    throw e instanceof UserError && e.status === 404 ? notFound(`证据 ${id} 不存在或无权访问`) : e;
+  });
+  return id;
+}
+
+export async function fetchEvidence(h: Db, store: FileStore, p: Principal, id: number): Promise<{ evidence: Evidence; bytes: Buffer }> {
+  await visibleEvidence(h, p, id, 'read');
+  return readEvidence(h, store, scopeOf(p), id);
+}
+
+export async function recordEvidence(h: Db, p: Principal, recordId: number): Promise<Evidence[]> {
+  await visible(h, p, recordId, 'read');
+  return listEvidence(h, scopeOf(p), recordId);
+}
+
+export async function dropEvidence(h: Db, store: FileStore, p: Principal, actor: AuditActor, id: number, at: string): Promise<void> {
+  await visibleEvidence(h, p, id, 'write');
+  const before = (await evidenceRepo.getEvidence(h.db, id)) ?? null;
+  await removeEvidence(h, store, scopeOf(p), id);
+  await recordAudit(h, actor, { action: 'evidence.delete', targetType: 'evidence', targetId: id, before }, at);
+}
