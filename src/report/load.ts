@@ -1,0 +1,58 @@
+import { yearPeriod } from '../core/dates.ts';
+import type { LedgerRecord } from '../core/records.ts';
+import { ALL } from '../core/scope.ts';
+import type { Db } from '../db/connect.ts';
+import { listRecords } from '../db/records.repo.ts';
+import { computeIndicators } from '../services/indicators.ts';
+import { countyOf, orgFilter, townshipsOf, type Org } from '../services/orgs.ts';
+import { toRecord } from '../services/records.ts';
+import type { ReportInputs, ReportOverrides } from './model/types.ts';
+
+/** Kinds the report quotes examples from or checks for part 2 (event kinds only). */
+export const EXAMPLE_KINDS = [
+  'leadership_meeting',
+  'leader_duty',
+  'study_session',
+  'publicity_event',
+  'dispute',
+  'petition',
+  'inspection',
+  'penalty',
+  'legal_review',
+  'major_decision',
+  'safety_drill',
+] as const;
+
+/** Commitment records (any date) whose target year is `year`. */
+export async function loadCommitments(h: Db, org: Org, year: number): Promise<LedgerRecord[]> {
+  const rows = await listRecords(h.db, ALL, { org: orgFilter(org), kinds: ['commitment'], limit: 100_000 });
+  return rows.map((r) => toRecord(h, r)).filter((r) => r.data.targetYear === year);
+}
+
+/** Gathers what the pure report model needs for an organisation's year: the loader of the report. */
+export async function loadReportInputs(
+  h: Db,
+  org: Org,
+  year: number,
+  opts: { now: string; overrides?: ReportOverrides },
+): Promise<ReportInputs> {
+  const [current, previous, rows, commitments, county, townships] = await Promise.all([
+    computeIndicators(h, org, yearPeriod(year)),
+    computeIndicators(h, org, yearPeriod(year - 1)),
+    listRecords(h.db, ALL, { org: orgFilter(org), kinds: EXAMPLE_KINDS, period: yearPeriod(year), limit: 1_000_000 }),
+    loadCommitments(h, org, year),
+    org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
+    org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
+  ]);
+  return {
+    org: { name: org.name, kind: org.kind === 'county' ? 'county' : 'township', countyName: county?.name ?? null },
+    year,
+    now: opts.now,
+    current,
+    previous: previous.some((v) => v.records > 0) ? previous : null,
+    records: rows.map((r) => toRecord(h, r)),
+    commitments,
+    townshipNames: Object.fromEntries(townships.map((t) => [t.id, t.name])),
+    ...(opts.overrides ? { overrides: opts.overrides } : {}),
+  };
+}

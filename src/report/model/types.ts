@@ -1,0 +1,116 @@
+import type { GroupId } from '../../catalogue/kinds.ts';
+import type { IndicatorValue } from '../../core/indicators.ts';
+import type { LedgerRecord } from '../../core/records.ts';
+
+/**
+ * The annual report (法治政府建设年度报告) as a document model: pure data that every renderer
+ * (docx, Markdown, HTML) turns into a file. Built by `buildReport` from `ReportInputs`.
+ */
+
+/** Where a figure in the text comes from: an indicator value, or a change between two of them. */
+export type FigureSource =
+  | { readonly op: 'value'; readonly key: string }
+  /** Year-over-year change of `key`: percent for counts, percentage points for rates. */
+  | { readonly op: 'yoy'; readonly key: string; readonly current: number; readonly previous: number }
+  /** `key` minus `minus` (e.g. problems found but not rectified). */
+  | { readonly op: 'diff'; readonly key: string; readonly minus: string };
+
+/** A number printed in the text, with the indicator it came from. */
+export interface Figure {
+  readonly source: FigureSource;
+  /** The number as computed (for yoy the absolute change, always ≥ 0). */
+  readonly value: number;
+  readonly unit: string;
+  /** The printed form, e.g. "98.6%", "219件", "12.5个百分点". */
+  readonly text: string;
+}
+
+export type Inline =
+  | { readonly t: 'text'; readonly text: string }
+  | { readonly t: 'figure'; readonly figure: Figure }
+  /** A visible gap the user must fill in: printed as 【待补充：…】. */
+  | { readonly t: 'placeholder'; readonly text: string };
+
+/** A paragraph of body text; `lead` is a run-in heading (level 3 or 4) printed before the text. */
+export interface Para {
+  readonly inlines: readonly Inline[];
+  readonly lead?: { readonly level: 3 | 4; readonly number: string; readonly text: string };
+}
+
+/** A heading (level 1 一、 or 2 （一）) and what follows it. */
+export interface Section {
+  readonly level: 1 | 2;
+  readonly number: string;
+  readonly heading: string;
+  readonly paras: readonly Para[];
+  readonly children: readonly Section[];
+}
+
+export interface AppendixRow {
+  readonly key: string;
+  readonly label: string;
+  /** Printed value, "—" when there is nothing to rate. */
+  readonly value: string;
+  readonly unit: string;
+  readonly basis: string;
+  readonly records: number;
+}
+
+/** One item of part 4, to be stored as a `commitment` record for next year's report. */
+export interface PlanItem {
+  readonly area: GroupId;
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface ReportModel {
+  /** Title lines, broken where a careful typist would break them. */
+  readonly title: readonly string[];
+  readonly addressee: string;
+  /** A warning printed above the body (an empty ledger year, a year not yet over). */
+  readonly notices: readonly Para[];
+  readonly intro: Para;
+  readonly sections: readonly Section[];
+  readonly closing: string;
+  /** 附件说明 line under the body. */
+  readonly attachmentNote: string;
+  readonly signature: { readonly organ: string; readonly date: string };
+  readonly appendix: { readonly title: string; readonly rows: readonly AppendixRow[] };
+  /** Every placeholder's text, in order of appearance. */
+  readonly placeholders: readonly string[];
+  /** Every figure, in order of appearance. */
+  readonly figures: readonly Figure[];
+  readonly plans: readonly PlanItem[];
+  /** Org name and year, for links and file names. */
+  readonly org: string;
+  readonly year: number;
+}
+
+/** The user's edits a draft accepts: causes of shortcomings, by shortcoming id or type. */
+export interface ReportOverrides {
+  readonly causes?: Readonly<Record<string, string>>;
+  /** Extra paragraphs for part 5 (其他需要报告的情况). */
+  readonly other?: readonly string[];
+}
+
+export interface ReportInputs {
+  readonly org: {
+    readonly name: string;
+    readonly kind: 'township' | 'county';
+    /** The county a township belongs to (for the addressee). */
+    readonly countyName: string | null;
+  };
+  readonly year: number;
+  /** ISO timestamp the draft is made at. */
+  readonly now: string;
+  readonly current: readonly IndicatorValue[];
+  /** Last year's values; null when last year's ledger is empty. */
+  readonly previous: readonly IndicatorValue[] | null;
+  /** Records of the year chosen for concrete examples and for part 2 (see loader). */
+  readonly records: readonly LedgerRecord[];
+  /** Commitment records whose targetYear is this year. */
+  readonly commitments: readonly LedgerRecord[];
+  /** Township names by id, for a county report's examples. */
+  readonly townshipNames?: Readonly<Record<number, string>>;
+  readonly overrides?: ReportOverrides;
+}

@@ -1,0 +1,77 @@
+import { placeholderText } from '../model/numbering.ts';
+import type { Inline, Para, ReportModel } from '../model/types.ts';
+import { bodyItems } from './text.ts';
+
+/**
+ * Standalone, print-friendly HTML in the layout of the docx (A4, GB/T 9704 margins and fonts).
+ * Each figure links to the records behind it.
+ */
+
+export interface HtmlOptions {
+  /** The link of an indicator's records, e.g. `/api/explain?key=…&org=…&year=…`. */
+  readonly explainHref?: (key: string) => string;
+}
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const CSS = `
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.95pt; color: #000; max-width: 156mm; margin: 2em auto; }
+h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STSong", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0 0 28.95pt; }
+h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+h3 { font-family: "楷体_GB2312", "KaiTi", "STKaiti", serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+p.flush { text-indent: 0; }
+p.sign { text-align: right; padding-right: 4em; text-indent: 0; }
+.notice { border: 1px solid #c00; padding: 0 .5em; }
+mark { background: #ff0; }
+a.fig { color: inherit; text-decoration: none; border-bottom: 1px dotted #06c; }
+table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.5; }
+th, td { border: 1px solid #000; padding: 2px 4px; text-align: left; vertical-align: middle; }
+th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; text-align: center; }
+td.num { text-align: right; }
+.appendix { break-before: page; page-break-before: always; }
+@media print { a.fig { border: none; } .notice { border: none; } }
+`;
+
+function inline(i: Inline, o: HtmlOptions): string {
+  if (i.t === 'text') return esc(i.text);
+  if (i.t === 'placeholder') return `<mark>${esc(placeholderText(i.text))}</mark>`;
+  const f = i.figure;
+  const attrs = `class="fig" data-key="${esc(f.source.key)}" data-op="${f.source.op}" data-value="${f.value}"`;
+  return o.explainHref ? `<a ${attrs} href="${esc(o.explainHref(f.source.key))}">${esc(f.text)}</a>` : `<span ${attrs}>${esc(f.text)}</span>`;
+}
+
+const para = (p: Para, o: HtmlOptions, cls = ''): string =>
+  `<p${cls ? ` class="${cls}"` : ''}>${p.lead ? esc(`${p.lead.number}${p.lead.text}。`) : ''}${p.inlines.map((i) => inline(i, o)).join('')}</p>`;
+
+export function renderHtml(m: ReportModel, o: HtmlOptions = {}): string {
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8">',
+    `<title>${esc(m.title.join(''))}</title><style>${CSS}</style></head><body>`,
+    `<h1>${m.title.map(esc).join('<br>')}</h1>`,
+    `<p class="flush">${esc(m.addressee)}</p>`,
+    ...m.notices.map((n) => para(n, o, 'notice')),
+    para(m.intro, o),
+  ];
+  for (const b of bodyItems(m)) {
+    if (b.kind === 'para') out.push(para(b.para, o));
+    else out.push(`<h${b.section.level + 1}>${esc(b.section.number + b.section.heading)}</h${b.section.level + 1}>`);
+  }
+  out.push(`<p>${esc(m.closing)}</p>`, '<p>&nbsp;</p>', `<p>${esc(m.attachmentNote)}</p>`, '<p>&nbsp;</p>');
+  out.push(`<p class="sign">${esc(m.signature.organ)}</p>`, `<p class="sign">${esc(m.signature.date)}</p>`);
+  out.push('<section class="appendix">', '<p class="flush" style="font-family:黑体,SimHei,sans-serif">附件</p>', `<h1>${esc(m.appendix.title)}</h1>`);
+  out.push('<table><thead><tr><th>指标</th><th>数值</th><th>口径</th><th>来源记录数</th></tr></thead><tbody>');
+  for (const r of m.appendix.rows) {
+    const value = esc(r.value === '—' ? r.value : r.value + r.unit);
+    const cellValue = o.explainHref && r.value !== '—' ? `<a class="fig" href="${esc(o.explainHref(r.key))}">${value}</a>` : value;
+    out.push(`<tr id="ind-${esc(r.key)}"><td>${esc(r.label)}</td><td class="num">${cellValue}</td><td>${esc(r.basis)}</td><td class="num">${r.records}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+  if (m.placeholders.length > 0) {
+    out.push('<h2 style="text-indent:0">待补充事项（定稿前删除）</h2><ol>', ...m.placeholders.map((p) => `<li>${esc(p)}</li>`), '</ol>');
+  }
+  out.push('</section></body></html>');
+  return out.join('\n') + '\n';
+}

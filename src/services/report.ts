@@ -1,0 +1,122 @@
+import { getKind, groups } from '../catalogue/kinds.ts';
+import { UserError } from '../core/errors.ts';
+import type { Db } from '../db/connect.ts';
+import { insertRecords } from '../db/records.repo.ts';
+import { loadCommitments, loadReportInputs } from '../report/load.ts';
+import { buildReport } from '../report/model/build.ts';
+import type { Figure, PlanItem, ReportModel, ReportOverrides } from '../report/model/types.ts';
+import { renderDocx } from '../report/render/docx.ts';
+import { renderHtml } from '../report/render/html.ts';
+import { renderMarkdown } from '../report/render/markdown.ts';
+import { countyOf, resolveOrg, type Org } from './orgs.ts';
+import { prepareRows, subOrgIndex } from './records.ts';
+
+export type ReportFormat = 'docx' | 'md' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'md', 'html'];
+
+const MIME: Readonly<Record<ReportFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+export interface ReportRequest {
+  /** A township or county, by name, code or as resolved. */
+  readonly org: string | Org;
+  readonly year: number;
+  readonly format: ReportFormat;
+  readonly overrides?: ReportOverrides;
+  /** ISO timestamp: the signature date and the cut-off of a year not yet over. */
+  readonly now: string;
+}
+
+export interface GeneratedReport {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+  readonly placeholders: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly plans: readonly PlanItem[];
+}
+
+export function checkYear(year: unknown): number {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw new UserError(`年度应为 2000 至 2100 之间的整数，收到“${String(year)}”`, 'bad_year');
+  }
+  return year;
+}
+
+/** Resolves the report's organisation: only a township or a county reports. */
+export async function reportOrg(h: Db, org: string | Org): Promise<Org> {
+  const o = typeof org === 'string' ? await resolveOrg(h, org, ['township', 'county']) : org;
+  if (o.kind !== 'township' && o.kind !== 'county') throw new UserError(`“${o.name}”不是乡镇（街道）或县（区），不单独报送法治政府建设年度报告`, 'not_reporting_org');
+  return o;
+}
+
+/** Builds the report model for an organisation's year (for callers that render or inspect it). */
+export async function buildReportModel(h: Db, org: Org, year: number, now: string, overrides?: ReportOverrides): Promise<ReportModel> {
+  return buildReport(await loadReportInputs(h, org, checkYear(year), overrides ? { now, overrides } : { now }));
+}
+
+export const reportFileName = (org: Org, year: number, format: ReportFormat): string => `${org.name}${year}年度法治政府建设情况报告.${format}`;
+
+/** Renders a model in a format; HTML figures link to the explain API. */
+export async function renderReport(m: ReportModel, format: ReportFormat, org: Org): Promise<Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(m);
+    case 'md':
+      return new TextEncoder().encode(renderMarkdown(m));
+    case 'html':
+      return new TextEncoder().encode(
+        renderHtml(m, { explainHref: (key) => `/api/explain?key=${encodeURIComponent(key)}&org=${encodeURIComponent(org.code)}&year=${m.year}` }),
+      );
+  }
+}
+
+/** The annual report draft as a file: what the CLI writes and the HTTP API sends. */
+export async function generateReport(h: Db, req: ReportRequest): Promise<GeneratedReport> {
+  if (!REPORT_FORMATS.includes(req.format)) throw new UserError(`不支持的格式“${String(req.format)}”，应为 docx、md 或 html`, 'bad_format');
+  const year = checkYear(req.year);
+  const org = await reportOrg(h, req.org);
+  const model = await buildReportModel(h, org, year, req.now, req.overrides);
+  return {
+    fileName: reportFileName(org, year, req.format),
+    mime: MIME[req.format],
+    bytes: await renderReport(model, req.format, org),
+    placeholders: model.placeholders,
+    figures: model.figures,
+    plans: model.plans,
+  };
+}
+
+/**
+ * Stores part 4's items as commitment records (targetYear = year + 1), so next year's report accounts
+ * for each. Items already stored for that year (same title) are skipped, so saving twice adds nothing.
+ */
+export async function saveCommitments(
+  h: Db,
+  township: Org,
+  year: number,
+  items: readonly PlanItem[],
+  opts: { now: string; createdBy?: number | null },
+): Promise<{ added: number; skipped: number }> {
+  checkYear(year);
+  if (township.kind !== 'township') throw new UserError(`工作安排须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  const targetYear = year + 1;
+  const existing = new Set((await loadCommitments(h, township, targetYear)).map((r) => r.title));
+  const drafts = items
+    .map((i) => ({ title: `${i.title}：${i.text}`.slice(0, 200), area: groups[i.area] }))
+    .filter((d) => !existing.has(d.title))
+    .map((d) => ({ date: opts.now.slice(0, 10), title: d.title, data: { targetYear, area: d.area, status: 'planned' } }));
+  if (drafts.length === 0) return { added: 0, skipped: items.length };
+  const county = await countyOf(h, township);
+  const { rows, errors } = prepareRows(getKind('commitment'), township, county.id, await subOrgIndex(h, township), drafts, {
+    now: opts.now,
+    createdBy: opts.createdBy ?? null,
+    importId: null,
+  });
+  if (errors.length > 0) throw new UserError(`工作安排记录有误：${errors.map((e) => e.errors.map((x) => `${x.label}：${x.message}`).join('；')).join('；')}`, 'invalid_record');
+  const added = await h.db.transaction().execute((trx) => insertRecords(trx, rows));
+  return { added, skipped: items.length - added };
+}
