@@ -6,6 +6,7 @@ import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
+import { registerReviewCommand } from './commands/review.ts';
 
 const program = new Command('fazhi')
   .description('fazhi 法治政府建设工作平台：台账、案件时限、指标、年度报告、报告审阅')
@@ -20,6 +21,7 @@ registerRecordCommands(program);
 registerIndicatorCommands(program);
 registerLedgerIoCommands(program);
 registerEvidenceCommands(program);
+registerReviewCommand(program);
 
 try {
   await program.parseAsync(process.argv);
