@@ -77,8 +77,9 @@ export class LedgerWorkbook {
           formulae: [this.listRange(options.key, options.labels)],
           showErrorMessage: true,
           errorStyle: 'stop',
+          // Excel refuses files whose validation message passes 225 characters; the list says the rest.
           errorTitle: '请从下拉列表选择',
-          error: `${c.label}应为：${options.labels.join('、')}`,
+          error: `${c.label}只能填下拉列表中的值`,
         });
       }
     });
