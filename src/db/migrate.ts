@@ -4,7 +4,7 @@ import * as m0001 from './migrations/0001_create_orgs.ts';
 import * as m0002 from './migrations/0002_create_records.ts';
 import * as m0003 from './migrations/0003_create_evidence.ts';
 import * as m0004 from './migrations/0004_create_users.ts';
-import * as m0006 from './migrations/0006_create_sessions_audit.ts';
+import * as m0005 from './migrations/0005_create_case_events.ts';
 import * as m0006 from './migrations/0006_create_sessions_audit.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -13,7 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_create_records': m0002,
   '0003_create_evidence': m0003,
   '0004_create_users': m0004,
-  '0006_create_sessions_audit': m0006,
+  '0005_create_case_events': m0005,
   '0006_create_sessions_audit': m0006,
 };
 

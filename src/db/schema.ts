@@ -84,6 +84,8 @@ export interface Database {
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -143,3 +145,49 @@ export interface AuditHeadTable {
 
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+/** The workflow of a case around its ledger record (a `records` row of a case-type kind). */
+export interface CaseTable {
+  record_id: number;
+  county_id: number;
+  township_id: number;
+  /** The record kind, which is the case type (dispute, petition…). */
+  type: string;
+  /** A state id of the case type's declaration (catalogue/cases.ts). */
+  state: string;
+  /** The person responsible (承办人). */
+  owner: string | null;
+  opened_on: string;
+  /** Earliest due date of the case's running limit clocks; null when none runs. */
+  next_due: string | null;
+  /** 1 once the case reached a state with no way out. */
+  closed: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a case, or a refused attempt with its reason. `detail` is JSON: {values, clocks}. */
+export interface CaseEventTable {
+  id: Generated<number>;
+  record_id: number;
+  township_id: number;
+  seq: number;
+  action: string;
+  label: string;
+  from_state: string | null;
+  to_state: string | null;
+  date: string;
+  role: string;
+  actor: string | null;
+  /** done | refused */
+  outcome: string;
+  reason: string | null;
+  error: string | null;
+  detail: ColumnType<unknown, string, string>;
+  created_at: string;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewCaseRow = Insertable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type NewCaseEventRow = Insertable<CaseEventTable>;

@@ -1,0 +1,135 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Scope } from '../core/scope.ts';
+import type { OrgFilter } from './records.repo.ts';
+import type { CaseEventRow, CaseRow, Database, NewCaseEventRow, NewCaseRow } from './schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const CASE_COLS = [
+  'cases.record_id',
+  'cases.county_id',
+  'cases.township_id',
+  'cases.type',
+  'cases.state',
+  'cases.owner',
+  'cases.opened_on',
+  'cases.next_due',
+  'cases.closed',
+  'cases.created_at',
+  'cases.updated_at',
+] as const;
+const RECORD_COLS = ['records.org_id', 'records.date', 'records.title', 'records.data'] as const;
+const EVENT_COLS = [
+  'id',
+  'record_id',
+  'township_id',
+  'seq',
+  'action',
+  'label',
+  'from_state',
+  'to_state',
+  'date',
+  'role',
+  'actor',
+  'outcome',
+  'reason',
+  'error',
+  'detail',
+  'created_at',
+] as const;
+
+/** A case row with the columns of its ledger record that lists show. */
+export type CaseListRow = CaseRow & { org_id: number | null; date: string; title: string; data: unknown };
+
+export interface CaseQuery {
+  readonly org?: OrgFilter;
+  readonly types?: readonly string[];
+  readonly states?: readonly string[];
+  /** Only open (true) or only closed (false) cases. */
+  readonly open?: boolean;
+  /** Open cases whose next due date is on or before this date. */
+  readonly dueBy?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+function scoped(db: Q, scope: Scope) {
+  let q = db.selectFrom('cases').innerJoin('records', 'records.id', 'cases.record_id');
+  if ('path' in scope) {
+    q = q.where('cases.township_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`));
+  }
+  return q;
+}
+
+function filtered(db: Q, scope: Scope, f: CaseQuery) {
+  let q = scoped(db, scope);
+  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
+  if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
+  if (f.open !== undefined) q = q.where('cases.closed', '=', f.open ? 0 : 1);
+  if (f.dueBy) q = q.where('cases.closed', '=', 0).where('cases.next_due', 'is not', null).where('cases.next_due', '<=', f.dueBy);
+  return q;
+}
+
+export async function insertCase(db: Q, row: NewCaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function getCase(db: Q, scope: Scope, recordId: number): Promise<CaseListRow | undefined> {
+  return scoped(db, scope).select([...CASE_COLS, ...RECORD_COLS]).where('cases.record_id', '=', recordId).executeTakeFirst();
+}
+
+export async function updateCase(
+  db: Q,
+  recordId: number,
+  set: Pick<NewCaseRow, 'state' | 'owner' | 'next_due' | 'closed' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('cases').set(set).where('record_id', '=', recordId).execute();
+}
+
+export async function listCaseRows(db: Q, scope: Scope, f: CaseQuery): Promise<CaseListRow[]> {
+  let q = filtered(db, scope, f).select([...CASE_COLS, ...RECORD_COLS]);
+  q = f.dueBy ? q.orderBy('cases.next_due', 'asc').orderBy('cases.record_id', 'asc') : q.orderBy('records.date', 'desc').orderBy('cases.record_id', 'desc');
+  return q
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+
+export async function countCaseRows(db: Q, scope: Scope, f: CaseQuery): Promise<number> {
+  const r = await filtered(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertEvent(db: Q, row: NewCaseEventRow): Promise<void> {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+/** A case's history in order. */
+export async function listEvents(db: Q, recordIds: readonly number[]): Promise<CaseEventRow[]> {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('case_events')
+    .select(EVENT_COLS)
+    .where('record_id', 'in', [...recordIds])
+    .orderBy('record_id')
+    .orderBy('seq')
+    .execute();
+}
+
+/** Ledger records of the given kinds in a township that have no case yet (imported or demo rows). */
+export async function recordsWithoutCase(db: Q, townshipId: number, kinds: readonly string[]): Promise<{ id: number; kind: string }[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('records')
+    .leftJoin('cases', 'cases.record_id', 'records.id')
+    .select(['records.id', 'records.kind'])
+    .where('records.township_id', '=', townshipId)
+    .where('records.kind', 'in', [...kinds])
+    .where('cases.record_id', 'is', null)
+    .orderBy('records.id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind }));
+}

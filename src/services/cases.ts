@@ -1,0 +1,305 @@
+/**
+ * Case workflows: a case is a ledger record of a case-type kind plus its history and clocks. Every
+ * step updates the record's data (status, dates) in the same transaction as the event, so the
+ * indicators always agree with case outcomes. Refused attempts are kept in the history too.
+ */
+import { findCaseType, isTerminal, stateOf, type CaseType } from '../catalogue/cases.ts';
+import type { FieldValue } from '../catalogue/fields.ts';
+import { getKind } from '../catalogue/kinds.ts';
+import { clockViews, decide, openCase as planOpen, todayOf, type CaseEvent, type CaseSnapshot, type ClockOp, type ClockView, type MoveCommand, type SideRecord } from '../core/cases.ts';
+import { UserError, notFound } from '../core/errors.ts';
+import type { LedgerRecord } from '../core/records.ts';
+import { ALL, type Scope } from '../core/scope.ts';
+import type { Db } from '../db/connect.ts';
+import * as repo from '../db/cases.repo.ts';
+import * as records from '../db/records.repo.ts';
+import type { Database, CaseEventRow } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import { countyOf, requireOrg, type Org } from './orgs.ts';
+import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+
+type Trx = Transaction<Database>;
+
+/** A case as lists show it. */
+export interface CaseSummary {
+  readonly id: number;
+  readonly type: string;
+  readonly typeLabel: string;
+  readonly townshipId: number;
+  readonly orgId: number | null;
+  readonly date: string;
+  readonly title: string;
+  readonly state: string;
+  readonly stateLabel: string;
+  readonly owner: string | null;
+  readonly closed: boolean;
+  /** Earliest due date of the running clocks, as of the last step. */
+  readonly nextDue: string | null;
+  readonly data: Readonly<Record<string, FieldValue>>;
+}
+
+/** A case with its history and clocks, each clock explaining its deadline. */
+export interface CaseDetail extends CaseSummary {
+  readonly events: readonly CaseEvent[];
+  readonly clocks: readonly ClockView[];
+  /** The steps possible in the current state: id and Chinese label. */
+  readonly actions: readonly { id: string; label: string }[];
+}
+
+export function caseTypeOrFail(s: string): CaseType {
+  const t = findCaseType(s);
+  if (!t) throw new UserError(`“${s}”不是案件类型，应为：${['dispute', 'petition', 'disclosure_request', 'inspection', 'penalty', 'legal_review', 'major_decision', 'lawsuit'].join('、')}`, 'unknown_case_type');
+  return t;
+}
+
+/** A stored event row as the engine sees it. */
+export function toCaseEvent(h: Db, r: CaseEventRow): CaseEvent {
+  const detail = h.dialect.readJson(r.detail) as { values?: Record<string, FieldValue>; clocks?: ClockOp[] };
+  return {
+    seq: r.seq,
+    action: r.action,
+    label: r.label,
+    fromState: r.from_state,
+    toState: r.to_state,
+    date: r.date,
+    role: r.role,
+    actor: r.actor,
+    outcome: r.outcome === 'refused' ? 'refused' : 'done',
+    reason: r.reason,
+    values: detail.values ?? {},
+    clocks: detail.clocks ?? [],
+    error: r.error,
+    at: r.created_at,
+  };
+}
+
+function toSummary(h: Db, r: repo.CaseListRow): CaseSummary {
+  const t = caseTypeOrFail(r.type);
+  return {
+    id: Number(r.record_id),
+    type: r.type,
+    typeLabel: t.label,
+    townshipId: r.township_id,
+    orgId: r.org_id,
+    date: r.date,
+    title: r.title,
+    state: r.state,
+    stateLabel: stateOf(t, r.state)?.label ?? r.state,
+    owner: r.owner,
+    closed: r.closed === 1,
+    nextDue: r.next_due,
+    data: h.dialect.readJson(r.data) as Record<string, FieldValue>,
+  };
+}
+
+/** Earliest due date among the running clocks, for the `next_due` column. */
+function nextDue(events: readonly CaseEvent[], now: string): string | null {
+  const due = clockViews(events, now)
+    .filter((c) => c.status !== 'stopped')
+    .map((c) => c.deadline.due)
+    .sort();
+  return due[0] ?? null;
+}
+
+function eventRow(recordId: number, townshipId: number, e: CaseEvent) {
+  return {
+    record_id: recordId,
+    township_id: townshipId,
+    seq: e.seq,
+    action: e.action,
+    label: e.label,
+    from_state: e.fromState,
+    to_state: e.toState,
+    date: e.date,
+    role: e.role,
+    actor: e.actor,
+    outcome: e.outcome,
+    reason: e.reason,
+    error: e.error,
+    detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
+    created_at: e.at,
+  };
+}
+
+/** Options for opening a case. */
+export interface OpenOptions {
+  readonly role: string;
+  readonly owner?: string | null;
+  readonly actor?: string | null;
+  readonly now: string;
+  readonly createdBy?: number | null;
+  /** Extra values stored with the opening event (the case that opened this one). */
+  readonly openValues?: Readonly<Record<string, FieldValue>>;
+}
+
+/** A township with what writing its records needs, read before a transaction opens (SQLite has one connection). */
+interface TownshipContext {
+  readonly township: Org;
+  readonly countyId: number;
+  readonly subOrgs: ReadonlyMap<string, number>;
+}
+
+async function townshipContext(h: Db, township: Org): Promise<TownshipContext> {
+  return { township, countyId: (await countyOf(h, township)).id, subOrgs: await subOrgIndex(h, township) };
+}
+
+/** Inserts the record, the case and its opening event on the caller's transaction. */
+async function insertCase(h: Db, trx: Trx, ctx: TownshipContext, type: CaseType, draft: OrgDraft, opts: OpenOptions): Promise<number> {
+  const kind = getKind(type.kind);
+  const { township } = ctx;
+  // Validate the draft as entered first, so errors name the user's fields.
+  const check = prepareRows(kind, township, ctx.countyId, ctx.subOrgs, [{ ...draft, data: { ...draft.data, ...(stateOf(type, type.initial)?.data ?? {}) } }], {
+    now: opts.now,
+    createdBy: opts.createdBy ?? null,
+    importId: null,
+  });
+  const first = check.rows[0];
+  if (check.errors.length > 0 || !first) {
+    const errs = check.errors[0]?.errors ?? [];
+    throw new UserError(`${kind.label}记录有误：${errs.map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record', 400, errs);
+  }
+  const clean = h.dialect.readJson(first.data) as Record<string, FieldValue>;
+  const plan = planOpen(type, kind, { date: first.date, title: first.title, data: clean }, { role: opts.role, actor: opts.actor, owner: opts.owner }, opts.now);
+  const row = { ...first, data: JSON.stringify(plan.data) };
+  const n = await records.insertRecords(trx, [row]);
+  if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+  const stored = await records.getRecordByDedupKey(trx, township.id, row.dedup_key);
+  if (!stored) throw notFound('记录写入后未能读回');
+  const id = Number(stored.id);
+  const event = { ...plan.event, values: { ...plan.event.values, ...(opts.openValues ?? {}) } };
+  await repo.insertCase(trx, {
+    record_id: id,
+    county_id: ctx.countyId,
+    township_id: township.id,
+    type: type.kind,
+    state: plan.state,
+    owner: plan.owner,
+    opened_on: first.date,
+    next_due: nextDue([event], opts.now),
+    closed: isTerminal(type, plan.state) ? 1 : 0,
+    created_at: opts.now,
+    updated_at: opts.now,
+  });
+  await repo.insertEvent(trx, eventRow(id, township.id, event));
+  return id;
+}
+
+/** Opens a case: a new ledger record of the case type's kind, its state and its opening clocks. */
+export async function openCase(h: Db, township: Org, typeId: string, draft: OrgDraft, opts: OpenOptions): Promise<CaseDetail> {
+  if (township.kind !== 'township') throw new UserError(`案件须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  const type = caseTypeOrFail(typeId);
+  const ctx = await townshipContext(h, township);
+  const id = await h.db.transaction().execute((trx) => insertCase(h, trx, ctx, type, draft, opts));
+  return showCase(h, ALL, id, opts.now);
+}
+
+async function loadSnapshot(h: Db, db: Db['db'] | Trx, scope: Scope, id: number): Promise<{ row: repo.CaseListRow; snap: CaseSnapshot }> {
+  const row = await repo.getCase(db, scope, id);
+  if (!row) throw notFound(`案件 ${id} 不存在或无权查看`);
+  const events = (await repo.listEvents(db, [id])).map((e) => toCaseEvent(h, e));
+  const snap: CaseSnapshot = {
+    id,
+    type: caseTypeOrFail(row.type).kind,
+    state: row.state,
+    owner: row.owner,
+    date: row.date,
+    title: row.title,
+    data: h.dialect.readJson(row.data) as Record<string, FieldValue>,
+    events,
+  };
+  return { row, snap };
+}
+
+async function addSideRecord(trx: Trx, ctx: TownshipContext, side: SideRecord, now: string): Promise<number> {
+  const kind = getKind(side.kind);
+  const { township } = ctx;
+  const { rows, errors } = prepareRows(kind, township, ctx.countyId, new Map(), [{ date: side.date, title: side.title, data: side.data }], { now, createdBy: null, importId: null });
+  const row = rows[0];
+  if (errors.length > 0 || !row) throw new UserError(`${kind.label}记录有误：${(errors[0]?.errors ?? []).map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record');
+  await records.insertRecords(trx, [row]);
+  const stored = await records.getRecordByDedupKey(trx, township.id, row.dedup_key);
+  return stored ? Number(stored.id) : 0;
+}
+
+/**
+ * Takes one step of a case. A refused step is recorded in the history and then reported as a
+ * UserError; nothing else changes.
+ */
+export async function moveCase(h: Db, scope: Scope, id: number, cmd: MoveCommand, now: string): Promise<CaseDetail> {
+  const found = await repo.getCase(h.db, scope, id);
+  if (!found) throw notFound(`案件 ${id} 不存在或无权查看`);
+  const ctx = await townshipContext(h, await requireOrg(h, found.township_id));
+  const refusal = await h.db.transaction().execute(async (trx) => {
+    const { row, snap } = await loadSnapshot(h, trx, scope, id);
+    const type = caseTypeOrFail(row.type);
+    const kind = getKind(type.kind);
+    const d = decide(snap, type, kind, cmd, now);
+    if (!d.ok) {
+      await repo.insertEvent(trx, eventRow(id, row.township_id, d.event));
+      return d;
+    }
+    const extra: Record<string, FieldValue> = {};
+    if (d.opens) {
+      extra.openedCase = await insertCase(h, trx, ctx, caseTypeOrFail(d.opens.kind), { date: d.opens.date, title: d.opens.title, data: d.opens.data }, {
+        role: cmd.role,
+        actor: cmd.actor,
+        owner: snap.owner,
+        now,
+        openValues: { fromCase: id },
+      });
+    }
+    if (d.creates) extra.createdRecord = await addSideRecord(trx, ctx, d.creates, now);
+    const event = { ...d.event, values: { ...d.event.values, ...extra } };
+    const rec = await records.getRecord(trx, ALL, id);
+    if (!rec) throw notFound(`案件 ${id} 的台账记录不存在`);
+    await records.updateRecord(trx, ALL, id, {
+      date: rec.date,
+      end_date: rec.end_date,
+      title: rec.title,
+      data: JSON.stringify(d.data),
+      dedup_key: rec.dedup_key,
+      org_id: rec.org_id,
+      updated_at: now,
+    });
+    await repo.insertEvent(trx, eventRow(id, row.township_id, event));
+    await repo.updateCase(trx, id, {
+      state: d.state,
+      owner: d.owner,
+      next_due: nextDue([...snap.events, event], now),
+      closed: isTerminal(type, d.state) ? 1 : 0,
+      updated_at: now,
+    });
+    return null;
+  });
+  if (refusal) throw new UserError(refusal.error, refusal.code, refusal.code === 'forbidden_role' ? 403 : 409, { event: refusal.event });
+  return showCase(h, scope, id, now);
+}
+
+/** A case with its full history and its clocks as of `now`. */
+export async function showCase(h: Db, scope: Scope, id: number, now: string): Promise<CaseDetail> {
+  const { row, snap } = await loadSnapshot(h, h.db, scope, id);
+  const type = caseTypeOrFail(row.type);
+  const actions = [...type.transitions.filter((t) => t.from.includes(row.state))];
+  return {
+    ...toSummary(h, row),
+    events: snap.events,
+    clocks: clockViews(snap.events, now),
+    actions: [...actions.map((t) => ({ id: t.id, label: t.label })), ...(isTerminal(type, row.state) ? [] : [{ id: 'assign', label: '指定承办人' }])],
+  };
+}
+
+export interface CaseListQuery extends Omit<repo.CaseQuery, 'dueBy'> {}
+
+export async function listCases(h: Db, scope: Scope, q: CaseListQuery): Promise<{ total: number; items: CaseSummary[] }> {
+  const [total, rows] = await Promise.all([repo.countCaseRows(h.db, scope, q), repo.listCaseRows(h.db, scope, q)]);
+  return { total, items: rows.map((r) => toSummary(h, r)) };
+}
+
+/** The ledger record behind a case, for callers that show it beside the ledger. */
+export async function caseRecord(h: Db, scope: Scope, id: number): Promise<LedgerRecord> {
+  const r = await records.getRecord(h.db, scope, id);
+  if (!r) throw notFound(`记录 ${id} 不存在或无权查看`);
+  return toRecord(h, r);
+}
+
+export { todayOf };
