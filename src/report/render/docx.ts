@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import { placeholderText } from '../model/numbering.ts';
 import type { Inline, Para, ReportModel } from '../model/types.ts';
-import { CHAR, CHAR_SPACE, FONT, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, fonts, styles } from './gbt9704.ts';
+import { CHAR, FONT, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, fonts, styles } from './gbt9704.ts';
 import { bodyItems } from './text.ts';
 
 /**
@@ -71,7 +71,7 @@ function cell(text: string, opts: { header?: boolean; width: number; right?: boo
 }
 
 function appendixTable(m: ReportModel): Table {
-  const widths = [2500, 1300, 3945, 1100];
+  const widths = [2400, 1200, 3745, 1500];
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const row = (cells: readonly string[], header = false) =>
     new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((t, i) => cell(t, { header, width: widths[i]!, right: i === 1 || i === 3 })) });
@@ -132,7 +132,7 @@ export function reportDocument(m: ReportModel): Document {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE },
         },
         footers: { default: pageFooter(true), even: pageFooter(false) },
         children: body(m),

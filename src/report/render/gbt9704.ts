@@ -16,8 +16,13 @@ export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26)
 /** 22 lines a page: 225 mm ÷ 22 ≈ 28.95 pt, fixed (5.2.3). */
 export const LINE = 579;
 
-/** 28 characters a line: the grid's character pitch is 156 mm ÷ 28, given as the difference from 16 pt × 4096. */
-export const CHAR_SPACE = Math.round(((PAGE.width - MARGIN.left - MARGIN.right) / 20 / 28 - 16) * 4096);
+/**
+ * 28 characters a line: 156 mm ÷ 28 = 15.79 pt a character, so each 16 pt character is condensed
+ * by 0.25 pt (w:spacing, twentieths of a point). A character grid (docGrid linesAndChars with a
+ * negative charSpace) does the same in Word, but LibreOffice snaps each 16 pt glyph to two 15.79 pt
+ * cells and prints 14 characters a line; condensing works alike in Word, WPS and LibreOffice.
+ */
+export const CONDENSE = -5;
 
 /** One body character (the grid pitch), in twips. */
 export const CHAR = Math.round((PAGE.width - MARGIN.left - MARGIN.right) / 28);
@@ -46,10 +51,10 @@ const black = '000000';
 export const styles: IStylesOptions = {
   default: {
     document: {
-      run: { font: fonts(FONT.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' }, color: black },
+      run: { font: fonts(FONT.body), size: SIZE.body, characterSpacing: CONDENSE, language: { value: 'zh-CN', eastAsia: 'zh-CN' }, color: black },
       paragraph: { spacing: exact },
     },
-    title: { run: { font: fonts(FONT.title), size: SIZE.title, color: black, bold: false }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
+    title: { run: { font: fonts(FONT.title), size: SIZE.title, color: black, bold: false, snapToGrid: false }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
     heading1: { run: { font: fonts(FONT.heading1), size: SIZE.body, color: black, bold: false }, paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 0 } },
     heading2: { run: { font: fonts(FONT.heading2), size: SIZE.body, color: black, bold: false, italics: false }, paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 1 } },
   },
@@ -57,7 +62,7 @@ export const styles: IStylesOptions = {
     {
       id: 'Normal',
       name: 'Normal',
-      run: { font: fonts(FONT.body), size: SIZE.body, color: black },
+      run: { font: fonts(FONT.body), size: SIZE.body, characterSpacing: CONDENSE, color: black },
       paragraph: { spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED },
     },
     { id: 'FzFlush', name: 'FZ Flush', basedOn: 'Normal', run: {}, paragraph: { indent: { firstLine: 0, firstLineChars: 0 } } },
