@@ -74,3 +74,9 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 }
 
 export const usernameOf = (role: RoleId): string => role.replace('_', '.');
+
+/** A real 1×1 PNG: evidence types are sniffed from the bytes. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
