@@ -11,8 +11,12 @@ export function isIsoDate(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /**
@@ -25,6 +29,8 @@ export function parseDate(v: unknown): string | null {
     return v.toISOString().slice(0, 10);
   }
   if (typeof v !== 'string') return null;
+  // Most values are already ISO (exports, forms): check those without the general patterns.
+  if (v.length === 10 && isIsoDate(v)) return v;
   const s = v.trim();
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) {

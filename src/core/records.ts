@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Field, FieldValue } from '../catalogue/fields.ts';
 import type { RecordKind } from '../catalogue/kinds.ts';
 import { MAX_DATE, MIN_DATE, parseDate } from './dates.ts';
@@ -44,11 +44,11 @@ const FALSE = new Set(['否', '无', 'false', '0', 'n', 'no', '×', '', 'FALSE']
 
 const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-function dateError(label: string, v: unknown): string | null {
+function checkDate(label: string, v: unknown): { value: string } | { error: string } {
   const d = parseDate(v);
-  if (d === null) return `“${String(v)}”不是有效日期，应为 2024-03-15 或 2024年3月15日 的形式`;
-  if (d < MIN_DATE || d > MAX_DATE) return `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间`;
-  return null;
+  if (d === null) return { error: `“${String(v)}”不是有效日期，应为 2024-03-15 或 2024年3月15日 的形式` };
+  if (d < MIN_DATE || d > MAX_DATE) return { error: `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间` };
+  return { value: d };
 }
 
 /** Turns one raw value into the field's stored value, or returns a Chinese error. */
@@ -69,10 +69,8 @@ export function coerceField(f: Field, raw: unknown): { value: FieldValue } | { e
       if (f.max !== undefined && n > f.max) return { error: `${n} 大于上限 ${f.max}` };
       return { value: n };
     }
-    case 'date': {
-      const err = dateError(f.label, raw);
-      return err ? { error: err } : { value: parseDate(raw) };
-    }
+    case 'date':
+      return checkDate(f.label, raw);
     case 'bool': {
       if (typeof raw === 'boolean') return { value: raw };
       const s = String(raw).trim();
@@ -88,11 +86,19 @@ export function coerceField(f: Field, raw: unknown): { value: FieldValue } | { e
   }
 }
 
+const keysOfKind = new WeakMap<RecordKind, Set<string>>();
+function fieldKeys(kind: RecordKind): Set<string> {
+  let keys = keysOfKind.get(kind);
+  if (!keys) keysOfKind.set(kind, (keys = new Set(kind.fields.map((f) => f.key))));
+  return keys;
+}
+
 /** Validates a draft against its kind. Unknown data keys are errors, so nothing is silently dropped. */
 export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true; value: CleanRecord } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const dErr = blank(draft.date) ? '不能为空' : dateError(kind.dateLabel, draft.date);
-  if (dErr) errors.push({ field: 'date', label: kind.dateLabel, message: dErr });
+  const d = blank(draft.date) ? { error: '不能为空' } : checkDate(kind.dateLabel, draft.date);
+  if ('error' in d) errors.push({ field: 'date', label: kind.dateLabel, message: d.error });
+  const date = 'value' in d ? d.value : null;
   const title = blank(draft.title) ? '' : String(draft.title).trim();
   if (!title) errors.push({ field: 'title', label: kind.titleLabel, message: '不能为空' });
   else if (title.length > 200) errors.push({ field: 'title', label: kind.titleLabel, message: `长度 ${title.length} 超过上限 200 字` });
@@ -100,9 +106,9 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
   if (!blank(draft.endDate)) {
     if (kind.temporal !== 'registry') errors.push({ field: 'endDate', label: '结束日期', message: `${kind.label}没有结束日期` });
     else {
-      const e = dateError(kind.endLabel ?? '结束日期', draft.endDate);
-      if (e) errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: e });
-      else endDate = parseDate(draft.endDate);
+      const e = checkDate(kind.endLabel ?? '结束日期', draft.endDate);
+      if ('error' in e) errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: e.error });
+      else endDate = e.value;
     }
   }
   const data: Record<string, FieldValue> = {};
@@ -111,8 +117,9 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
     if ('error' in r) errors.push({ field: f.key, label: f.label, message: r.error });
     else if (r.value !== null) data[f.key] = r.value;
   }
-  for (const key of Object.keys(draft.data)) {
-    if (!kind.fields.some((f) => f.key === key)) errors.push({ field: key, label: key, message: `${kind.label}没有此字段` });
+  const known = fieldKeys(kind);
+  for (const key in draft.data) {
+    if (!known.has(key)) errors.push({ field: key, label: key, message: `${kind.label}没有此字段` });
   }
   for (const [a, b] of kind.notGreater ?? []) {
     const va = data[a];
@@ -123,7 +130,6 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
       errors.push({ field: a, label: la, message: `${la}（${va}）不能大于${lb}（${vb}）` });
     }
   }
-  const date = parseDate(draft.date);
   if (endDate && date && endDate < date) {
     errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: `不能早于${kind.dateLabel}（${date}）` });
   }
@@ -133,10 +139,9 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
 
 /**
  * The identity of a record's content within its township: the same row imported twice has the
- * same key, so a re-import adds nothing.
+ * same key, so a re-import adds nothing. `dataJson` is the stored JSON of the validated data, whose
+ * keys validateRecord always writes in catalogue order.
  */
-export function dedupKey(kind: string, orgId: number | null, r: CleanRecord): string {
-  const keys = Object.keys(r.data).sort();
-  const canon = JSON.stringify([kind, orgId, r.date, r.endDate, r.title, keys.map((k) => [k, r.data[k]])]);
-  return createHash('sha1').update(canon).digest('base64url');
+export function dedupKey(kind: string, orgId: number | null, r: CleanRecord, dataJson = JSON.stringify(r.data)): string {
+  return hash('sha1', JSON.stringify([kind, orgId, r.date, r.endDate, r.title]) + dataJson, 'base64url');
 }

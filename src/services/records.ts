@@ -59,7 +59,7 @@ export function prepareRows(
   const errors: RowErrors[] = [];
   drafts.forEach((d, index) => {
     const v = validateRecord(kind, d);
-    const errs: FieldError[] = v.ok ? [] : [...v.errors];
+    const errs: FieldError[] = v.ok ? [] : v.errors;
     let orgId: number | null = null;
     const name = typeof d.org === 'string' || typeof d.org === 'number' ? String(d.org).trim() : '';
     if (name !== '') {
@@ -73,6 +73,7 @@ export function prepareRows(
       errors.push({ index, errors: errs });
       return;
     }
+    const dataJson = JSON.stringify(v.value.data);
     rows.push({
       county_id: countyId,
       township_id: township.id,
@@ -81,8 +82,8 @@ export function prepareRows(
       date: v.value.date,
       end_date: v.value.endDate,
       title: v.value.title,
-      data: JSON.stringify(v.value.data),
-      dedup_key: dedupKey(kind.id, orgId, v.value),
+      data: dataJson,
+      dedup_key: dedupKey(kind.id, orgId, v.value, dataJson),
       import_id: meta.importId,
       created_by: meta.createdBy,
       created_at: meta.now,
