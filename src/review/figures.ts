@@ -23,6 +23,8 @@ const FIGURE = new RegExp(
 );
 
 const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
+/** A list (送法进社区、进企业活动) shares its predicate across 、. */
+const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
 /** Nouns after a small Chinese count that make it a name, not a figure (五项法定程序, 三张清单). */
 const RULE_NOUN = /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
@@ -38,7 +40,11 @@ function quoted(text: string, start: number, end: number): boolean {
   return /"[^"]*$/.test(q) && /^[^"]{0,12}"/.test(text.slice(end, end + 13));
 }
 
-function clauseBounds(text: string, start: number, end: number): { before: string; after: string; previous: string } {
+function clauseBounds(
+  text: string,
+  start: number,
+  end: number,
+): { before: string; after: string; previous: string; wide: string } {
   let b = start;
   while (b > 0 && !CLAUSE_END.test(text[b - 1]!)) b--;
   const before = text.slice(b, start);
@@ -51,7 +57,9 @@ function clauseBounds(text: string, start: number, end: number): { before: strin
   }
   let a = end;
   while (a < text.length && !CLAUSE_END.test(text[a]!)) a++;
-  return { before, after: text.slice(end, a), previous };
+  let w = b;
+  while (w > 0 && !WIDE_END.test(text[w - 1]!)) w--;
+  return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
 }
 
 function sentenceOf(text: string, start: number): string {
@@ -98,18 +106,20 @@ export function extractFigures(text: string): Figure[] {
     if (value === null) continue;
     const max = numberValue(ar2, mult2, cn2);
     const qualifier = prefix ?? approxMid ?? suffix ?? null;
-    const { before, after, previous } = clauseBounds(text, start, end);
+    const { before, after, previous, wide } = clauseBounds(text, start, end);
     const sentence = sentenceOf(text, start);
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end };
     const extra = max !== null ? { max } : {};
     if (unit === '%') {
-      const names = rateNames(before);
+      const names = rateNames(wide);
       const keys = names.map((n) => keyForRate(n, sentence));
       if (keys.length === 0) keys.push('other');
       for (const key of keys) out.push(key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra });
       continue;
     }
+    if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     let key = keyForCount(`${before}§${after}`, sentence, unit);
+    if (key === 'other' && wide !== before) key = keyForCount(`${wide}§${after}`, sentence, unit);
     if (key === 'other' && previous && !/[\u4e00-\u9fa5]{2}/.test(after)) key = keyForCount(`${previous}${before}§`, sentence, unit);
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.ts';
+import { add, empty, scoreFigures, scoreFindings, scoreParts, type Score } from './metrics.ts';
+import { readDocument } from './read.ts';
+import { buildDocxReport, docxLabel } from './testdata/docx-report.ts';
+import { labels, type Label } from './testdata/labels.ts';
+import type { ReviewResult } from './types.ts';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
+
+async function reviewed(): Promise<{ label: Label; result: ReviewResult }[]> {
+  const out = labels.map((label) => ({ label, result: analyse(readDocument(label.file, readFileSync(join(dir, label.file)))) }));
+  out.push({ label: docxLabel, result: analyse(readDocument(docxLabel.file, await buildDocxReport())) });
+  return out;
+}
+
+function total(rows: { label: Label; result: ReviewResult }[], split: Label['split'], f: (r: ReviewResult, l: Label) => Score): Score {
+  return rows.filter((x) => x.label.split === split).reduce((s, x) => add(s, f(x.result, x.label)), empty());
+}
+
+const show = (s: Score) => `P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (${s.tp}/${s.predicted} predicted, ${s.expected} expected)`;
+
+describe('labelled test set', () => {
+  it('meets the precision and recall targets', async () => {
+    const rows = await reviewed();
+    for (const split of ['tune', 'heldout'] as const) {
+      const fig = total(rows, split, scoreFigures);
+      const parts = total(rows, split, scoreParts);
+      const finds = total(rows, split, scoreFindings);
+      console.log(`[${split}] figures ${show(fig)}\n[${split}] parts ${show(parts)}\n[${split}] findings ${show(finds)}`);
+    }
+    const held = total(rows, 'heldout', scoreFigures);
+    expect(held.precision).toBeGreaterThanOrEqual(0.95);
+    expect(held.recall).toBeGreaterThanOrEqual(0.9);
+    const tune = total(rows, 'tune', scoreFigures);
+    expect(tune.precision).toBeGreaterThanOrEqual(0.95);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.9);
+    expect(total(rows, 'heldout', scoreParts).recall).toBeGreaterThanOrEqual(0.9);
+    expect(total(rows, 'tune', scoreFindings).recall).toBeGreaterThanOrEqual(0.9);
+    expect(total(rows, 'tune', scoreFindings).precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the GBK file and the generated .docx table', async () => {
+    const rows = await reviewed();
+    const gbk = rows.find((x) => x.label.file.includes('gbk'))!.result;
+    expect(gbk.org).toBe('龙泉乡');
+    expect(gbk.title).toBe('龙泉乡2023年法治政府建设工作报告');
+    const docx = rows.find((x) => x.label.file.endsWith('.docx'))!.result;
+    expect(docx.headings.map((h) => [h.level, h.number])).toEqual([
+      [1, '一、'],
+      [2, '（一）'],
+      [1, '二、'],
+      [1, '三、'],
+      [2, '（一）'],
+    ]);
+    expect(docx.figures.find((f) => f.key === 'disputes.resolution_rate')?.value).toBe(96.9);
+  });
+});
