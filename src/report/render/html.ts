@@ -12,7 +12,8 @@ export interface HtmlOptions {
   readonly explainHref?: (key: string) => string;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
