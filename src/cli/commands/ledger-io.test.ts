@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/connect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { countRecords, filledTemplate, loadWorkbook } from '../../services/ledger-io/testing.ts';
+import { smallCounty } from '../../testing/fixtures.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+function fazhi(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('fazhi template / import / export', { timeout: 180_000 }, () => {
+  let dir: string;
+  let db: string;
+  const records = async () => {
+    const h = openDb(`sqlite:${join(dir, 'fazhi.db')}`);
+    try {
+      return await countRecords(h);
+    } finally {
+      await h.close();
+    }
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-ledger-io-'));
+    db = `sqlite:${join(dir, 'fazhi.db')}`;
+    const h = openDb(db);
+    await migrateToLatest(h);
+    await smallCounty(h);
+    await h.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a template by Chinese label', async () => {
+    const out = join(dir, 't.xlsx');
+    const r = await fazhi(['template', '普法宣传活动', '-o', out]);
+    expect(r).toMatchObject({ code: 0, stdout: `已生成普法宣传活动台账模板：${out}\n` });
+    const { readFile } = await import('node:fs/promises');
+    expect((await loadWorkbook(await readFile(out))).getWorksheet('普法宣传活动')).toBeDefined();
+    expect(await fazhi(['template', '不存在', '-o', out])).toMatchObject({ code: 1, stderr: expect.stringContaining('未知的台账类型“不存在”') });
+  });
+
+  it('imports, skips on re-import, dry-runs, and exports a file that re-imports', async () => {
+    const file = join(dir, 'meetings.xlsx');
+    writeFileSync(
+      file,
+      await filledTemplate('safety_meeting', [
+        ['2023-03-01', '安全生产专题会议', '', '王镇长', 20],
+        ['2023-06-01', '汛前安全会议', '东村', '', '15人'],
+      ]),
+    );
+    const dry = await fazhi(['import', file, '--org', '甲镇', '--dry-run', '--db', db]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('试导入（未写入）甲镇“meetings.xlsx”：共 2 行，校验通过，将新增 2 行');
+    expect(await records()).toBe(0);
+    const first = await fazhi(['import', file, '--org', '430001', '--db', db]);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toContain('已导入甲镇“meetings.xlsx”：共 2 行，新增 2 行\n  安全生产专题会议（安全生产专题会议）：2 行');
+    const again = await fazhi(['import', file, '--org', '甲镇', '--db', db, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows: 2, inserted: 0, skipped: 2, errors: [] });
+    expect((await fazhi(['import', file, '--org', '甲镇', '--db', db])).stdout).toContain('新增 0 行，2 行已存在，跳过');
+    expect(await records()).toBe(2);
+
+    const out = join(dir, 'export.xlsx');
+    expect(await fazhi(['export', '--org', '甲镇', '--year', '2023', '-o', out, '--db', db])).toMatchObject({ code: 0, stdout: `已导出甲镇 2023 年台账：${out}\n` });
+    const back = await fazhi(['import', out, '--org', '甲镇', '--db', db, '--json']);
+    expect(JSON.parse(back.stdout)).toMatchObject({ rows: 2, inserted: 0, skipped: 2, errors: [] });
+    expect(await fazhi(['export', '--org', '甲镇', '--year', '1999', '-o', out, '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('--year 应为 2000 至 2100') });
+  });
+
+  it('prints every row error in Chinese, exits non-zero and writes nothing', async () => {
+    const before = await records();
+    const file = join(dir, 'bad.xlsx');
+    writeFileSync(
+      file,
+      await filledTemplate('safety_meeting', [
+        ['2023-03-02', '好的一行', '', '', 1],
+        ['1999-01-01', '太早', '西村', '', 'abc'],
+      ]),
+    );
+    const r = await fazhi(['import', file, '--org', '甲镇', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      '工作表“安全生产专题会议”第 4 行【会议日期】：会议日期“1999-01-01”超出范围，应在 2000-01-01 至 2100-12-31 之间',
+      '工作表“安全生产专题会议”第 4 行【参会人数】：“abc”不是数字，应为：整数，单位：人，0—10000000',
+      '工作表“安全生产专题会议”第 4 行【村（社区）/部门】：“西村”不是甲镇的村（社区）或部门，应为：东村、甲镇司法所',
+      '错误：导入失败：“bad.xlsx”中发现 3 处问题，未写入任何记录。请改正后重新导入',
+      '',
+    ]);
+    expect(await records()).toBe(before);
+  });
+
+  it('refuses an unknown township, a missing file, a PNG and a 100 MB file (by size, before reading it)', async () => {
+    const before = await records();
+    const file = join(dir, 'ok.xlsx');
+    writeFileSync(file, await filledTemplate('safety_meeting', [['2023-03-05', '会议', '', '', '']]));
+    expect(await fazhi(['import', file, '--org', '丙镇', '--db', db])).toMatchObject({ code: 1, stderr: '错误：找不到乡镇（街道）“丙镇”：请用 fazhi orgs 查看名称和代码\n' });
+    expect(await fazhi(['import', file, '--org', '东村', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到乡镇（街道）“东村”') });
+    expect(await fazhi(['import', join(dir, 'nope.xlsx'), '--org', '甲镇', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到文件') });
+
+    const png = join(dir, 'photo.xlsx');
+    writeFileSync(png, Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]));
+    expect(await fazhi(['import', png, '--org', '甲镇', '--db', db])).toMatchObject({ code: 1, stderr: expect.stringContaining('不是电子表格（文件内容为 PNG 格式）') });
+
+    // A sparse file: 100 MB long without 100 MB on disk or in memory.
+    const big = join(dir, 'big.xlsx');
+    const fh = await open(big, 'w');
+    await fh.truncate(100 * 1024 * 1024);
+    await fh.close();
+    const t = performance.now();
+    const r = await fazhi(['import', big, '--org', '甲镇', '--db', db]);
+    expect(r).toMatchObject({ code: 1, stderr: '错误：文件“big.xlsx”大小为 100 MB，超过导入上限 20 MB：请按年度或类型拆分后分别导入\n' });
+    expect(performance.now() - t).toBeLessThan(15_000);
+    expect(await fazhi(['import', file, '--org', '甲镇', '--db', db], { FAZHI_IMPORT_MAX_MB: '0.001' })).toMatchObject({ code: 1, stderr: expect.stringContaining('超过导入上限') });
+    expect(await fazhi(['import', file, '--org', '甲镇', '--db', db, '--max-size', 'x'])).toMatchObject({ code: 1, stderr: expect.stringContaining('导入大小上限应为正数') });
+    expect(await records()).toBe(before);
+  });
+});
