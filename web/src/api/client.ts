@@ -114,12 +114,13 @@ export async function download(path: string, fallbackName: string, o: RequestOpt
   return name;
 }
 
-/** Lists may come as a bare array or as `{items}`; pages read them the same way. */
-export function itemsOf<T>(
-  x: readonly T[] | { readonly items: readonly T[] } | null | undefined,
-): readonly T[] {
-  if (!x) return [];
-  return Array.isArray(x) ? x : (x as { items: readonly T[] }).items;
+/** A list from an answer: a bare array, `{items}`, or `{<name>}`; anything else is an empty list. */
+export function itemsOf<T>(x: unknown, name?: string): readonly T[] {
+  if (Array.isArray(x)) return x as T[];
+  if (!x || typeof x !== 'object') return [];
+  const o = x as Record<string, unknown>;
+  const v = (name ? o[name] : undefined) ?? o.items;
+  return Array.isArray(v) ? (v as T[]) : [];
 }
 
 export function errorText(e: unknown): string {

@@ -24,6 +24,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   const refresh = useCallback(async () => {
+    // The CSRF cookie lives exactly as long as the session cookie: without it there is nothing to ask.
+    if (!document.cookie.includes('fazhi_csrf=')) {
+      setUser(null);
+      return;
+    }
     try {
       setUser(userOf(await api<unknown>('/api/auth/me')));
     } catch (e) {

@@ -12,8 +12,6 @@ export interface Catalogue {
   readonly roleLabel: (id: string) => string;
 }
 
-type List<T> = readonly T[] | { readonly items: readonly T[] };
-
 /** Work areas in menu order, used when the server does not send its own group labels. */
 const GROUPS: Readonly<Record<string, string>> = {
   leadership: '组织领导',
@@ -34,21 +32,18 @@ let cached: Promise<Catalogue> | null = null;
 
 async function load(): Promise<Catalogue> {
   const [k, i, r] = await Promise.all([
-    api<List<RecordKind> | { kinds: readonly RecordKind[]; groups?: Record<string, string> }>(
-      '/api/catalogue/kinds',
-    ),
-    api<List<IndicatorInfo>>('/api/catalogue/indicators'),
-    api<List<RoleInfo>>('/api/catalogue/roles').catch(() => [] as RoleInfo[]),
+    api<{ groups?: Record<string, string> }>('/api/catalogue/kinds'),
+    api<unknown>('/api/catalogue/indicators'),
+    api<unknown>('/api/catalogue/roles').catch(() => []),
   ]);
-  const kinds = 'kinds' in k ? k.kinds : itemsOf(k);
-  const groups = 'groups' in k && k.groups ? k.groups : GROUPS;
+  const kinds = itemsOf<RecordKind>(k, 'kinds');
+  const roles = itemsOf<RoleInfo>(r, 'roles');
   const byId = new Map(kinds.map((x) => [x.id, x]));
-  const roles = itemsOf(r);
   return {
     kinds,
-    indicators: itemsOf(i),
+    indicators: itemsOf<IndicatorInfo>(i, 'indicators'),
     roles,
-    groups,
+    groups: k.groups ?? GROUPS,
     kind: (id) => byId.get(id),
     roleLabel: (id) => roles.find((x) => x.id === id)?.label ?? id,
   };

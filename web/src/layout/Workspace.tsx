@@ -27,8 +27,8 @@ function defaultYear(): number {
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const user = useUser();
-  const { data } = useApi<readonly Org[] | { items: readonly Org[] }>('/api/orgs');
-  const orgs = useMemo(() => itemsOf(data), [data]);
+  const { data } = useApi<unknown>('/api/orgs');
+  const orgs = useMemo(() => itemsOf<Org>(data), [data]);
   const [orgId, setOrgId] = useState<number>(() =>
     Number(sessionStorage.getItem(`fazhi.org.${user.id}`) ?? user.orgId),
   );

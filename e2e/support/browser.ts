@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
+
+/** True when Debian's Chromium is installed; otherwise one loud line (and in CI, a failure). */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const msg = `未找到 Chromium（${CHROMIUM}）：浏览器测试未运行。请执行 apt-get install -y chromium fonts-noto-cjk`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n!!!!! ${msg} !!!!!\n`);
+  return false;
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and page errors seen so far; a spec fails if any. */
+  readonly errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile, one page, and every console error collected. */
+export async function openBrowser(
+  opts: { width?: number; height?: number; mobile?: boolean } = {},
+): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'fazhi-chromium-'));
+  // A fresh profile per session: nothing carries over between specs.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    errors,
+    async screenshot(name) {
+      const file = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login form and waits for the app shell. */
+export async function login(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(base + '/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.locator('.app-shell, .mobile-page').first().waitFor({ timeout: 20_000 });
+}
