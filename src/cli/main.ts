@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
+import { registerCaseCommands } from './commands/cases.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
@@ -22,6 +23,7 @@ registerIndicatorCommands(program);
 registerLedgerIoCommands(program);
 registerEvidenceCommands(program);
 registerReviewCommand(program);
+registerCaseCommands(program);
 
 try {
   await program.parseAsync(process.argv);
