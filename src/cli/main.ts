@@ -7,6 +7,7 @@ import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommand } from './commands/review.ts';
 
 const program = new Command('fazhi')
@@ -19,6 +20,7 @@ const program = new Command('fazhi')
 
 registerOrgCommands(program);
 registerRecordCommands(program);
+registerReportCommand(program);
 registerIndicatorCommands(program);
 registerLedgerIoCommands(program);
 registerEvidenceCommands(program);

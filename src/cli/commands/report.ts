@@ -1,0 +1,69 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { join, dirname, resolve } from 'node:path';
+import { UserError } from '../../core/errors.ts';
+import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
+import { resolveOrg, townshipsOf } from '../../services/orgs.ts';
+import { REPORT_FORMATS, generateReport, reportOrg, saveCommitments, type ReportFormat } from '../../services/report.ts';
+import { intOption, withDb, type DbOptions } from '../context.ts';
+
+type Opts = DbOptions & { org?: string; county?: string; all?: boolean; year: string; format: string; output?: string; saveCommitments?: boolean };
+
+function format(v: string): ReportFormat {
+  const f = REPORT_FORMATS.find((x) => x === v);
+  if (!f) throw new UserError(`--format 应为 docx、md 或 html，收到“${v}”`);
+  return f;
+}
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description('生成法治政府建设年度报告草稿（法定五部分结构，GB/T 9704 公文格式，数字均可追溯到台账记录）')
+    .option('--org <乡镇或县>', '乡镇（街道）或县（区），名称或代码')
+    .option('--county <县>', '与 --all 一起：为该县每个乡镇各生成一份报告')
+    .option('--all', '为 --county 的全部乡镇生成报告，写入 -o 指定的目录')
+    .requiredOption('--year <年度>', '报告年度，如 2024')
+    .option('--format <格式>', 'docx、md 或 html', 'docx')
+    .option('-o, --output <路径>', '输出文件（--all 时为输出目录）；默认写入当前目录')
+    .option('--save-commitments', '把第四部分的工作安排保存为下一年度的工作安排记录')
+    .option('--db <url>', '数据库地址')
+    .action(async (opts: Opts) => {
+      const year = intOption('year', opts.year, 2000, 2100);
+      const fmt = format(opts.format);
+      const now = new Date().toISOString();
+      if (opts.all || opts.county) {
+        if (!opts.all || !opts.county || !opts.output) throw new UserError('批量生成须同时给出 --county、--all 和 -o 输出目录');
+        const dir = resolve(opts.output);
+        await checkOutputDir(dir);
+        await withDb(opts, async (h) => {
+          const county = await resolveOrg(h, opts.county!, ['county']);
+          const towns = await townshipsOf(h, county);
+          if (towns.length === 0) throw new UserError(`“${county.name}”下没有乡镇（街道）`);
+          const bar = process.stderr.isTTY ? new SingleBar({ format: '生成报告 [{bar}] {value}/{total} {town}', stream: process.stderr }, Presets.shades_classic) : null;
+          bar?.start(towns.length, 0, { town: '' });
+          for (const t of towns) {
+            const r = await generateReport(h, { org: t, year, format: fmt, now });
+            await writeFileAtomic(join(dir, r.fileName), r.bytes);
+            if (opts.saveCommitments) await saveCommitments(h, t, year, r.plans, { now });
+            bar?.increment(1, { town: t.name });
+          }
+          bar?.stop();
+          process.stdout.write(`已为${county.name}的 ${towns.length} 个乡镇生成 ${year} 年度报告：${dir}\n`);
+        });
+        return;
+      }
+      if (!opts.org) throw new UserError('缺少 --org（或用 --county 名称 --all -o 目录 批量生成）');
+      if (opts.output) await checkOutputDir(dirname(resolve(opts.output)));
+      await withDb(opts, async (h) => {
+        const org = await reportOrg(h, opts.org!);
+        const r = await generateReport(h, { org, year, format: fmt, now });
+        const path = await writeFileAtomic(opts.output ?? r.fileName, r.bytes);
+        process.stdout.write(`已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`);
+        if (r.placeholders.length > 0) process.stdout.write(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
+        if (opts.saveCommitments && org.kind === 'township') {
+          const s = await saveCommitments(h, org, year, r.plans, { now });
+          process.stdout.write(`已保存 ${s.added} 项 ${year + 1} 年度工作安排（${s.skipped} 项已存在）\n`);
+        }
+      });
+    });
+}
