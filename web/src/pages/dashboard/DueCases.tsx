@@ -1,0 +1,69 @@
+import { Card, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { itemsOf } from '../../api/client.ts';
+import { SimpleList } from '../../components/SimpleList.tsx';
+import { useApi } from '../../lib/useApi.ts';
+
+/** A running statutory clock of an open case (GET /api/deadlines). */
+export interface DueItem {
+  readonly caseId: number;
+  readonly type: string;
+  readonly typeLabel: string;
+  readonly title: string;
+  readonly stateLabel: string;
+  readonly clockLabel: string;
+  readonly kind: 'limit' | 'minimum';
+  readonly due: string;
+  readonly daysLeft: number;
+  readonly overdue: boolean;
+  readonly basis: string;
+}
+
+export function countdown(d: { daysLeft: number; overdue: boolean; kind?: 'limit' | 'minimum' }): {
+  text: string;
+  color: string;
+} {
+  if (d.overdue) return { text: `已逾期 ${-d.daysLeft} 天`, color: 'red' };
+  if (d.kind === 'minimum')
+    return { text: d.daysLeft > 0 ? `${d.daysLeft} 天后届满` : '已届满', color: 'blue' };
+  if (d.daysLeft === 0) return { text: '今日到期', color: 'volcano' };
+  return { text: `剩 ${d.daysLeft} 天`, color: d.daysLeft <= 3 ? 'orange' : 'gold' };
+}
+
+/** Overdue and due-soon case deadlines (14 days ahead), most urgent first. */
+export function DueCases({ org }: { org: number }) {
+  const { data, error, loading } = useApi<unknown>('/api/deadlines', { query: { org, days: 14 } });
+  const items = itemsOf<DueItem>(data);
+  const overdue = items.filter((i) => i.overdue).length;
+  return (
+    <Card
+      size="small"
+      title="法定时限提醒"
+      extra={
+        <span>
+          <Tag color="red">逾期 {overdue}</Tag>
+          <Tag color="gold">14 天内到期 {items.length - overdue}</Tag>
+        </span>
+      }
+    >
+      {error ? (
+        <Typography.Text type="secondary">时限数据暂不可用：{error}</Typography.Text>
+      ) : (
+        <SimpleList
+          loading={loading}
+          items={items.slice(0, 8)}
+          empty="近期没有到期的法定时限"
+          rowKey={(d) => `${d.caseId}:${d.clockLabel}`}
+          render={(d) => {
+            const c = countdown(d);
+            return {
+              title: <Link to={`/cases?type=${d.type}&open=${d.caseId}`}>{d.title}</Link>,
+              description: `${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`,
+              extra: <Tag color={c.color}>{c.text}</Tag>,
+            };
+          }}
+        />
+      )}
+    </Card>
+  );
+}
