@@ -56,7 +56,8 @@ function intro(c: ReportContext): Para {
     `${c.year}年，${c.self}${thought}，紧紧围绕建设法治政府的目标，${outline ? `对照${outline}要求，` : ''}把依法行政贯穿于经济社会发展各项工作。现将${c.year}年度法治政府建设情况报告如下：`,
     `${c.year}年，在${superior}的领导下，${c.self}${thought}，统筹推进依法行政、普法宣传和基层依法治理，${outline ? `推动${outline}各项任务落地，` : ''}为${c.whole}经济社会发展提供法治保障。现将有关情况报告如下：`,
   ]);
-  return { inlines: line(text) };
+  const county = c.inputs.org.kind === 'county' ? `本报告数据由${c.whole}各乡镇（街道）工作台账汇总。` : '';
+  return { inlines: line(text.replace('现将', `${county}现将`)) };
 }
 
 const hasData = (c: ReportContext, g: GroupId): boolean => indicators.some((i) => i.group === g && (c.cur.get(i.key)?.records ?? 0) > 0);
