@@ -1,0 +1,202 @@
+/**
+ * Case histories for records that were entered without one (demo ledgers, imported spreadsheets),
+ * and back-dated cases for demos and tests. Every step still goes through the case engine.
+ */
+import { caseTypes, isTerminal, stateOf, transitionsOf, type CaseType, type Transition } from '../../catalogue/cases.ts';
+import type { FieldValue } from '../../catalogue/fields.ts';
+import { getKind } from '../../catalogue/kinds.ts';
+import { addDays, daysBetween } from '../../core/calendar.ts';
+import { clockViews, decide, openCase as planOpen, todayOf, type CaseSnapshot, type MoveCommand } from '../../core/cases.ts';
+import { UserError } from '../../core/errors.ts';
+import { ALL } from '../../core/scope.ts';
+import type { Db } from '../../db/connect.ts';
+import * as repo from '../../db/cases.repo.ts';
+import * as records from '../../db/records.repo.ts';
+import { moveCase, openCase, type CaseDetail } from '../cases.ts';
+import { countyOf, requireOrg, type Org } from '../orgs.ts';
+import type { OrgDraft } from '../records.ts';
+
+/** One back-dated step: the engine's command with its date. */
+export interface SeedStep {
+  readonly action: string;
+  readonly date: string;
+  readonly role?: string;
+  readonly values?: Readonly<Record<string, unknown>>;
+  readonly reason?: string;
+}
+
+/**
+ * Opens a case on `draft.date` and takes the given back-dated steps in order; a refused step is
+ * an error (and stays in the history). For demos and tests that need a case in a given state.
+ */
+export async function openCaseAt(h: Db, township: Org, type: string, draft: OrgDraft, steps: readonly SeedStep[], opts: { now: string; role?: string; owner?: string | null }): Promise<CaseDetail> {
+  let c = await openCase(h, township, type, draft, { role: opts.role ?? 'township_staff', owner: opts.owner, now: opts.now });
+  for (const s of steps) {
+    c = await moveCase(h, ALL, c.id, { action: s.action, role: s.role ?? roleFor(caseTypes.find((t) => t.kind === c.type)!, s.action), date: s.date, values: s.values, reason: s.reason }, opts.now);
+  }
+  return c;
+}
+
+/** The first role the declaration allows for a step (who would usually take it). */
+function roleFor(t: CaseType, action: string): string {
+  return transitionsOf(t).find((x) => x.id === action)?.roles[0] ?? 'township_staff';
+}
+
+// Inputs a reconstructed step may need that a ledger row does not hold.
+const DEFAULTS: Readonly<Record<string, FieldValue>> = { opinion: 'lawful', replyType: 'disclosed', conclusion: 'lawful', meeting: '党政联席会议' };
+// Where a status fits several states, the one a finished ledger row most likely means.
+const PREFER: Readonly<Record<string, Readonly<Record<string, string>>>> = { penalty: { decided: 'delivered' } };
+// The record field holding the date the case reached its final state.
+const END_FIELDS = ['closedDate', 'decidedDate', 'replyDate', 'completedDate'] as const;
+
+/** The state a ledger row's data stands for. */
+function targetState(t: CaseType, data: Readonly<Record<string, FieldValue>>, today: string): string {
+  if (t.kind === 'inspection') {
+    const found = typeof data.problemsFound === 'number' ? data.problemsFound : null;
+    const fixed = typeof data.problemsRectified === 'number' ? data.problemsRectified : 0;
+    if (found === 0) return 'no_problem';
+    if (found === null || typeof data.rectifyDeadline !== 'string') return 'inspected';
+    if (fixed >= found) return 'rectified';
+    return data.rectifyDeadline < today ? 'unrectified' : 'ordered';
+  }
+  const matching = t.states.filter((s) => s.data && Object.keys(s.data).length > 0 && Object.entries(s.data).every(([k, v]) => data[k] === v)).map((s) => s.id);
+  const status = typeof data.status === 'string' ? data.status : '';
+  const preferred = PREFER[t.kind]?.[status];
+  if (preferred && matching.includes(preferred)) return preferred;
+  if (matching[0]) return matching[0];
+  // No status to read (合法性审查 has only a conclusion): the step that sets a date the row holds.
+  const byDate = t.transitions.find((tr) => tr.to && Object.entries(tr.set ?? {}).some(([k, v]) => v !== null && typeof v === 'object' && 'eventDate' in v && typeof data[k] === 'string'));
+  return byDate?.to ?? t.initial;
+}
+
+/**
+ * Shortest sequence of steps from the initial state to `target`, avoiding steps that need inputs a
+ * row lacks. A step that requires an earlier one (集体讨论决定 after 合法性审查完成) is taken only
+ * where that earlier step can be taken in place, and then both are.
+ */
+function pathTo(t: CaseType, target: string): Transition[] {
+  const usable = t.transitions.filter((x) => (x.params ?? []).every((p) => !p.required || DEFAULTS[p.key] !== undefined));
+  const prelude = (tr: Transition, s: string): Transition[] | null => {
+    const out: Transition[] = [];
+    for (const req of tr.requires ?? []) {
+      const pre = usable.find((x) => x.id === req.action && !x.to && x.from.includes(s));
+      if (!pre) return null;
+      out.push(pre);
+    }
+    return out;
+  };
+  const prev = new Map<string, { from: string; steps: Transition[] } | null>([[t.initial, null]]);
+  const queue = [t.initial];
+  while (queue.length > 0 && !prev.has(target)) {
+    const s = queue.shift()!;
+    for (const tr of usable.filter((x) => x.to && x.from.includes(s))) {
+      const pre = prelude(tr, s);
+      if (!pre || prev.has(tr.to!)) continue;
+      prev.set(tr.to!, { from: s, steps: [...pre, tr] });
+      queue.push(tr.to!);
+    }
+  }
+  const steps: Transition[] = [];
+  for (let at = prev.get(target); at; at = prev.get(at.from)) steps.unshift(...at.steps);
+  return steps;
+}
+
+/** Replays a reconstructed path through the engine, dating the steps between the record's date and its end. */
+function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], now: string): CaseSnapshot {
+  const kind = getKind(t.kind);
+  const today = todayOf(now);
+  const endField = END_FIELDS.map((f) => snap.data[f]).find((v): v is string => typeof v === 'string');
+  const end = endField && endField >= snap.date && endField <= today ? endField : null;
+  const span = end ? daysBetween(snap.date, end) : Math.min(daysBetween(snap.date, today), 10 * path.length);
+  let c = snap;
+  path.forEach((tr, i) => {
+    const last = c.events.at(-1)?.date ?? snap.date;
+    let date = addDays(snap.date, Math.round((span * (i + 1)) / path.length));
+    if (i === path.length - 1 && end) date = end;
+    if (date < last) date = last;
+    if (date > today) return;
+    const values: Record<string, FieldValue> = {};
+    for (const n of tr.needs ?? []) {
+      const v = snap.data[n.key] ?? (n.required ? DEFAULTS[n.key] : undefined);
+      if (v !== undefined && v !== null) values[n.key] = v;
+    }
+    for (const p of tr.params ?? []) if (DEFAULTS[p.key] !== undefined) values[p.key] = DEFAULTS[p.key]!;
+    const cmd = (d: string): MoveCommand => ({ action: tr.id, role: tr.roles[0]!, date: d, values, reason: tr.reason === 'required' ? `${tr.label}（补录）` : null });
+    let d = decide(c, t, kind, cmd(date), now);
+    if (!d.ok && d.code === 'too_early') {
+      // A minimum period (征求意见不少于30日) not yet run: take the step on the day it ends.
+      const due = clockViews(c.events, date).filter((k) => k.status !== 'stopped').map((k) => k.deadline.due).sort().at(-1);
+      if (due && due <= today) d = decide(c, t, kind, cmd(due), now);
+    }
+    if (d.ok) c = { ...c, state: d.state, events: [...c.events, d.event] };
+  });
+  return c;
+}
+
+/** Counts of the cases attached, by type and state. */
+export type SeedResult = Record<string, Record<string, number>>;
+
+/**
+ * Attaches a case, with a history reconstructed through the engine, to every case-kind ledger
+ * record of a township that has none (demo or imported rows). The record's data is left as it
+ * is, so indicator figures do not move; the case's state is the one its status stands for, and
+ * its clocks run from the record's dates, so open cases past their deadline show as overdue.
+ */
+export async function seedCaseHistories(h: Db, townshipId: number, now: string): Promise<SeedResult> {
+  const township = await requireOrg(h, townshipId);
+  if (township.kind !== 'township') throw new UserError(`“${township.name}”不是乡镇`, 'not_township');
+  const county = await countyOf(h, township);
+  const today = todayOf(now);
+  const rows = await repo.recordsWithoutCase(h.db, township.id, caseTypes.map((t) => t.kind));
+  const result: SeedResult = {};
+  await h.db.transaction().execute(async (trx) => {
+    for (const { id } of rows) {
+      const rec = await records.getRecord(trx, ALL, id);
+      if (!rec || rec.date > today) continue;
+      const t = caseTypes.find((x) => x.kind === rec.kind)!;
+      const kind = getKind(t.kind);
+      const data = h.dialect.readJson(rec.data) as Record<string, FieldValue>;
+      const open = planOpen(t, kind, { date: rec.date, title: rec.title, data }, { role: t.openRoles[0]! }, now);
+      const start: CaseSnapshot = { id, type: t.kind, state: open.state, owner: null, date: rec.date, title: rec.title, data, events: [open.event] };
+      const c = replay(t, start, pathTo(t, targetState(t, data, today)), now);
+      const events = c.events;
+      const running = clockViews(events, now).filter((k) => k.status !== 'stopped').map((k) => k.deadline.due).sort();
+      await repo.insertCase(trx, {
+        record_id: id,
+        county_id: county.id,
+        township_id: township.id,
+        type: t.kind,
+        state: c.state,
+        owner: null,
+        opened_on: rec.date,
+        next_due: running[0] ?? null,
+        closed: isTerminal(t, c.state) ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const e of events) {
+        await repo.insertEvent(trx, {
+          record_id: id,
+          township_id: township.id,
+          seq: e.seq,
+          action: e.action,
+          label: e.label,
+          from_state: e.fromState,
+          to_state: e.toState,
+          date: e.date,
+          role: e.role,
+          actor: e.actor,
+          outcome: e.outcome,
+          reason: e.reason,
+          error: e.error,
+          detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
+          created_at: now,
+        });
+      }
+      const byState = (result[t.kind] ??= {});
+      const label = stateOf(t, c.state)?.label ?? c.state;
+      byState[label] = (byState[label] ?? 0) + 1;
+    }
+  });
+  return result;
+}
