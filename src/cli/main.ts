@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
 import { registerCaseCommands } from './commands/cases.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
@@ -9,6 +10,7 @@ import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommand } from './commands/review.ts';
+import { registerUserCommands } from './commands/users.ts';
 
 const program = new Command('fazhi')
   .description('fazhi 法治政府建设工作平台：台账、案件时限、指标、年度报告、报告审阅')
@@ -24,6 +26,8 @@ registerReportCommand(program);
 registerIndicatorCommands(program);
 registerLedgerIoCommands(program);
 registerEvidenceCommands(program);
+registerDemoCommand(program);
+registerUserCommands(program);
 registerReviewCommand(program);
 registerCaseCommands(program);
 

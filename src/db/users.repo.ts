@@ -54,7 +54,12 @@ export async function findUserWithOrg(db: Q, username: string): Promise<UserWith
   return withOrg(db).where('users.username', '=', username).executeTakeFirst();
 }
 
-export async function updatePassword(db: Q, id: number, passwordHash: string, mustChange: boolean): Promise<boolean> {
+export async function updatePassword(
+  db: Q,
+  id: number,
+  passwordHash: string,
+  mustChange: boolean,
+): Promise<boolean> {
   const r = await db
     .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })

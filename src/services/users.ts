@@ -25,7 +25,12 @@ export interface User {
 const SCRYPT = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LEN = 32;
 
-function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }, len: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  o: { N: number; r: number; p: number },
+  len: number,
+): Promise<Buffer> {
   const opts: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 256 * o.N * o.r * o.p };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, len, opts, (err, key) => (err ? reject(err) : resolve(key)));
@@ -95,7 +100,11 @@ const USERNAME = /^[a-z][a-z0-9._-]{2,31}$/;
 
 function roleOrFail(idOrLabel: string): Role {
   const r = findRole(idOrLabel);
-  if (!r) throw new UserError(`未知的角色“${idOrLabel}”，应为：${roles.map((x) => `${x.id}（${x.label}）`).join('、')}`, 'unknown_role');
+  if (!r)
+    throw new UserError(
+      `未知的角色“${idOrLabel}”，应为：${roles.map((x) => `${x.id}（${x.label}）`).join('、')}`,
+      'unknown_role',
+    );
   return r;
 }
 
@@ -188,7 +197,10 @@ interface NewUserChecked {
 async function checkNewUser(h: Db, input: NewUserInput): Promise<NewUserChecked> {
   const username = input.username.trim();
   if (!USERNAME.test(username)) {
-    throw new UserError(`用户名“${username}”不合规：应为 3–32 位小写字母、数字或 . _ -，以字母开头`, 'bad_username');
+    throw new UserError(
+      `用户名“${username}”不合规：应为 3–32 位小写字母、数字或 . _ -，以字母开头`,
+      'bad_username',
+    );
   }
   const name = input.name.trim();
   if (!name || [...name].length > 50) throw new UserError('显示名不能为空，且不超过 50 字', 'bad_name');
@@ -201,7 +213,8 @@ async function checkNewUser(h: Db, input: NewUserInput): Promise<NewUserChecked>
     );
   }
   assertPasswordPolicy(input.password);
-  if (await repo.findUserByUsername(h.db, username)) throw new UserError(`用户名“${username}”已存在`, 'duplicate', 409);
+  if (await repo.findUserByUsername(h.db, username))
+    throw new UserError(`用户名“${username}”已存在`, 'duplicate', 409);
   return { username, name, role, org };
 }
 

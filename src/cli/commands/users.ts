@@ -14,16 +14,24 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--org <组织>', '所属组织（名称或代码）')
     .option('--password <密码>', '初始密码；不给则自动生成并显示')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: DbOptions & { username: string; name: string; role: string; org: string; password?: string }) => {
-      const password = opts.password ?? generatePassword();
-      await withDb(opts, async (h) => {
-        const org = await resolveOrg(h, opts.org);
-        const u = await createUser(h, { username: opts.username, name: opts.name, role: opts.role, orgId: org.id, password }, new Date().toISOString());
-        process.stdout.write(`已添加用户 ${u.username}（${u.name}，${u.roleLabel}，${u.org}）\n`);
-        if (!opts.password) process.stdout.write(`初始密码：${password}\n`);
-        process.stdout.write('首次登录须修改密码。\n');
-      });
-    });
+    .action(
+      async (
+        opts: DbOptions & { username: string; name: string; role: string; org: string; password?: string },
+      ) => {
+        const password = opts.password ?? generatePassword();
+        await withDb(opts, async (h) => {
+          const org = await resolveOrg(h, opts.org);
+          const u = await createUser(
+            h,
+            { username: opts.username, name: opts.name, role: opts.role, orgId: org.id, password },
+            new Date().toISOString(),
+          );
+          process.stdout.write(`已添加用户 ${u.username}（${u.name}，${u.roleLabel}，${u.org}）\n`);
+          if (!opts.password) process.stdout.write(`初始密码：${password}\n`);
+          process.stdout.write('首次登录须修改密码。\n');
+        });
+      },
+    );
   users
     .command('list')
     .description('列出用户账号')
@@ -47,7 +55,13 @@ export function registerUserCommands(program: Command): void {
         }
         printTable(
           ['用户名', '显示名', '角色', '组织', '状态'],
-          list.map((u) => [u.username, u.name, u.roleLabel, u.org, u.disabled ? '已停用' : u.mustChangePassword ? '待改密' : '正常']),
+          list.map((u) => [
+            u.username,
+            u.name,
+            u.roleLabel,
+            u.org,
+            u.disabled ? '已停用' : u.mustChangePassword ? '待改密' : '正常',
+          ]),
         );
         process.stdout.write(`共 ${list.length} 个账号\n`);
       });
@@ -62,7 +76,9 @@ export function registerUserCommands(program: Command): void {
       const password = opts.password ?? generatePassword();
       await withDb(opts, async (h) => {
         await setPassword(h, username, password, { mustChangePassword: true });
-        process.stdout.write(`已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`);
+        process.stdout.write(
+          `已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`,
+        );
       });
     });
 }

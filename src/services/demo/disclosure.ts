@@ -6,17 +6,28 @@ import { addDays, dateIn, lerp, weekday, ymd } from './random.ts';
 export function disclosure(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
   const items: { date: string; title: string; category: string }[] = [];
-  const add = (date: string, title: string, category: string) => items.push({ date: weekday(date), title, category });
+  const add = (date: string, title: string, category: string) =>
+    items.push({ date: weekday(date), title, category });
   // 政府信息公开条例 第50条: the annual disclosure report by 31 January.
   add(ymd(year, 1, rng.int(10, 28)), `${t.name}${year - 1}年政府信息公开工作年度报告`, '年度报告');
   add(ymd(year, rng.int(1, 3), rng.int(5, 25)), `${t.name}${year}年部门预算公开`, '财政预决算');
   // Due before 1 April; a weak township publishes late, which a reviewer should notice.
-  add(activity > 0.35 ? ymd(year, rng.int(2, 3), rng.int(1, 25)) : ymd(year, 4, rng.int(8, 28)), `${t.name}${year - 1}年度法治政府建设情况报告`, '法治政府建设');
+  add(
+    activity > 0.35 ? ymd(year, rng.int(2, 3), rng.int(1, 25)) : ymd(year, 4, rng.int(8, 28)),
+    `${t.name}${year - 1}年度法治政府建设情况报告`,
+    '法治政府建设',
+  );
   add(ymd(year, rng.int(8, 9), rng.int(1, 25)), `${t.name}${year - 1}年部门决算公开`, '财政预决算');
   for (let m = 1; m <= 12; m++) {
-    if (activity > 0.3 || m % 3 === 0) add(ymd(year, m, rng.int(5, 12)), `${t.name}${year}年${m}月城乡低保、特困人员救助资金发放情况公示`, '社会救助');
+    if (activity > 0.3 || m % 3 === 0)
+      add(
+        ymd(year, m, rng.int(5, 12)),
+        `${t.name}${year}年${m}月城乡低保、特困人员救助资金发放情况公示`,
+        '社会救助',
+      );
   }
-  for (let q = 1; q <= 4; q++) add(ymd(year, q * 3, rng.int(15, 25)), `${t.name}${year}年第${q}季度惠农补贴发放情况公示`, '惠农补贴');
+  for (let q = 1; q <= 4; q++)
+    add(ymd(year, q * 3, rng.int(15, 25)), `${t.name}${year}年第${q}季度惠农补贴发放情况公示`, '惠农补贴');
   const extra = [
     [`${t.name}${year}年防汛抗旱应急预案`, '应急管理'],
     [`${t.name}权责清单（${year}年版）`, '权责清单'],
@@ -46,13 +57,27 @@ export function disclosure(ctx: GenContext): void {
     ctx.emit('disclosure_item', {
       date: it.date,
       title: it.title,
-      data: { channel: rng.weighted([['website', 5], ['board', 3], ['wechat', 2]] as const), category: it.category },
+      data: {
+        channel: rng.weighted([
+          ['website', 5],
+          ['board', 3],
+          ['wechat', 2],
+        ] as const),
+        category: it.category,
+      },
       org: t.departments.office.name,
     });
   }
 
-  const matters = ['征地补偿安置方案', '建房审批材料', '低保评审材料', '道路工程施工合同', '违建拆除决定依据', '集体资金收支明细'];
-  for (let i = rng.int(0, 3); i > 0; i--) {
+  const matters = [
+    '征地补偿安置方案',
+    '建房审批材料',
+    '低保评审材料',
+    '道路工程施工合同',
+    '违建拆除决定依据',
+    '集体资金收支明细',
+  ];
+  for (let i = rng.int(year < ctx.reportYear ? 1 : 0, 3); i > 0; i--) {
     const date = dateIn(rng, year);
     // 政府信息公开条例 第33条: 20个工作日, about 28 calendar days.
     const reply = addDays(date, rng.int(8, 27));
@@ -64,7 +89,16 @@ export function disclosure(ctx: GenContext): void {
         applicant: anonymous(rng),
         status: replied ? 'replied' : 'received',
         ...(replied
-          ? { replyDate: reply, replyType: rng.weighted([['disclosed', 5], ['partial', 2], ['not_exist', 2], ['not_ours', 1], ['not_disclosed', 0.5]] as const) }
+          ? {
+              replyDate: reply,
+              replyType: rng.weighted([
+                ['disclosed', 5],
+                ['partial', 2],
+                ['not_exist', 2],
+                ['not_ours', 1],
+                ['not_disclosed', 0.5],
+              ] as const),
+            }
           : {}),
       },
       org: t.departments.office.name,

@@ -13,10 +13,14 @@ export function gridRegistries(ctx: GenContext): void {
   const drawn = ymd(year - 3, rng.int(3, 6), rng.int(1, 28));
   const grids: { name: string; village: string; start: string; end: string | null }[] = [];
   t.villages.forEach((v, vi) => {
-    for (let g = 0; g < perVillage[vi]!; g++) grids.push({ name: `${v.name}第${ORD[g] ?? g + 1}网格`, village: v.name, start: drawn, end: null });
+    for (let g = 0; g < perVillage[vi]!; g++)
+      grids.push({ name: `${v.name}第${ORD[g] ?? g + 1}网格`, village: v.name, start: drawn, end: null });
   });
   // Late in the report year some villages' grids were merged and others split off anew.
-  for (const g of rng.sample(grids.filter((x) => !x.name.includes('第一')), rng.int(1, 2))) {
+  for (const g of rng.sample(
+    grids.filter((x) => !x.name.includes('第一')),
+    rng.int(1, 2),
+  )) {
     const end = dateIn(rng, year, 6, 11);
     if (end <= ctx.today) g.end = end;
   }
@@ -43,7 +47,10 @@ export function gridRegistries(ctx: GenContext): void {
   names[0] = t.cast.gridMember;
   let next = 0;
   live.forEach((g, gi) => {
-    const n = Math.max(3, Math.round((members * (gi + 1)) / live.length) - Math.round((members * gi) / live.length));
+    const n = Math.max(
+      3,
+      Math.round((members * (gi + 1)) / live.length) - Math.round((members * gi) / live.length),
+    );
     for (let k = 0; k < n && next < names.length; k++) {
       const name = names[next++]!;
       let end = g.end;
@@ -51,18 +58,47 @@ export function gridRegistries(ctx: GenContext): void {
         const left = dateIn(rng, year - rng.int(0, 1), 2, 11);
         if (left <= ctx.today && left > g.start) end = left;
       }
-      ctx.emit('grid_member', { date: g.start, endDate: end ?? undefined, title: name, data: { grid: g.name, fullTime: k === 0 }, org: g.village });
+      ctx.emit('grid_member', {
+        date: g.start,
+        endDate: end ?? undefined,
+        title: name,
+        data: { grid: g.name, fullTime: k === 0 },
+        org: g.village,
+      });
       if (end && end !== g.end && next < names.length) {
         // A member who left is replaced within weeks.
-        ctx.emit('grid_member', { date: addDays(end, rng.int(7, 40)), title: names[next++]!, data: { grid: g.name, fullTime: false }, org: g.village });
+        ctx.emit('grid_member', {
+          date: addDays(end, rng.int(7, 40)),
+          title: names[next++]!,
+          data: { grid: g.name, fullTime: false },
+          org: g.village,
+        });
       }
     }
   });
 }
 
 const TOPICS = {
-  neighbour: ['排水沟堵塞', '通行道路', '房屋滴水檐', '饲养家禽扰邻', '围墙界址', '装修噪音', '门前堆放杂物', '修建化粪池'],
-  land: ['宅基地边界', '山林权属', '承包地界址', '土地流转租金', '坟山', '灌溉用水', '征地补偿款分配', '林地界址'],
+  neighbour: [
+    '排水沟堵塞',
+    '通行道路',
+    '房屋滴水檐',
+    '饲养家禽扰邻',
+    '围墙界址',
+    '装修噪音',
+    '门前堆放杂物',
+    '修建化粪池',
+  ],
+  land: [
+    '宅基地边界',
+    '山林权属',
+    '承包地界址',
+    '土地流转租金',
+    '坟山',
+    '灌溉用水',
+    '征地补偿款分配',
+    '林地界址',
+  ],
   family: ['赡养老人', '离婚财产分割', '遗产继承', '子女抚养费', '婚约彩礼返还'],
   debt: ['民间借贷', '货款拖欠', '建房工程款', '合伙经营分红'],
   labour: ['拖欠工资', '务工受伤赔偿', '工伤待遇', '解除劳动合同补偿'],
@@ -75,10 +111,17 @@ type DisputeType = keyof typeof TOPICS;
 /** 矛盾纠纷: registered through the year, nearly all mediated within the month; the weak leave more open or late. */
 export function disputes(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
-  const n = lerp(30, 300, t.size * 0.75 + activity * 0.15 + rng.next() * 0.1);
+  const n = lerp(30, 300, t.size * 0.8 + activity * 0.1 + rng.next() * 0.1);
   const urban = t.type === 'street';
   const types: readonly (readonly [DisputeType, number])[] = [
-    ['neighbour', 5], ['land', urban ? 1 : 5], ['family', 3], ['debt', 2], ['labour', 2], ['traffic', 1], ['property', urban ? 5 : 0.3], ['other', 1],
+    ['neighbour', 5],
+    ['land', urban ? 1 : 5],
+    ['family', 3],
+    ['debt', 2],
+    ['labour', 2],
+    ['traffic', 1],
+    ['property', urban ? 5 : 0.3],
+    ['other', 1],
   ];
   const pFail = 0.005 + 0.05 * (1 - activity);
   const pStuck = 0.035 * (1 - activity);
@@ -89,7 +132,9 @@ export function disputes(ctx: GenContext): void {
     const topic = rng.pick(TOPICS[type]);
     const who = type === 'labour' && rng.chance(0.5) ? rng.pick(COMPANIES).replace('清河县', '') : '';
     const title = who ? `${who}${topic}纠纷` : `${village}${topic}纠纷`;
-    const parties = who ? `${anonymous(rng)}等${rng.int(2, 12)}人与${who}` : `${anonymous(rng)}与${anonymous(rng)}`;
+    const parties = who
+      ? `${anonymous(rng)}等${rng.int(2, 12)}人与${who}`
+      : `${anonymous(rng)}与${anonymous(rng)}`;
     const dueDate = addDays(date, 30);
     const takes = rng.chance(0.08 * (1 - activity) + 0.01) ? rng.int(31, 60) : rng.int(1, 28);
     const closed = addDays(date, takes);
@@ -101,13 +146,23 @@ export function disputes(ctx: GenContext): void {
         ? rng.pick(['dissatisfied', 'not_visited'] as const)
         : !visited
           ? 'not_visited'
-          : rng.weighted([['satisfied', 80], ['basically', 15], ['dissatisfied', 2 + 6 * (1 - activity)]] as const);
+          : rng.weighted([
+              ['satisfied', 80],
+              ['basically', 15],
+              ['dissatisfied', 2 + 6 * (1 - activity)],
+            ] as const);
     ctx.emit('dispute', {
       date,
       title,
       data: {
         disputeType: type,
-        source: rng.weighted([['grid', 4], ['visit', 3], ['platform', 2], ['referral', 1], ['other', 0.3]] as const),
+        source: rng.weighted([
+          ['grid', 4],
+          ['visit', 3],
+          ['platform', 2],
+          ['referral', 1],
+          ['other', 0.3],
+        ] as const),
         parties,
         status,
         dueDate,

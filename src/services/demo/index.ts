@@ -1,4 +1,4 @@
-import { getKind, kinds, type KindId } from '../../catalogue/kinds.ts';
+import { getKind, kinds } from '../../catalogue/kinds.ts';
 import { findRole, type RoleId } from '../../catalogue/roles.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
@@ -54,12 +54,15 @@ export function demoOptions(o: DemoOptions): DemoPlanOptions & { password: strin
   const seed = o.seed ?? 1;
   const password = o.password ?? DEMO_PASSWORD;
   if (!Number.isInteger(year) || year < DEMO_YEARS.min || year > DEMO_YEARS.max) {
-    throw new UserError(`演示年度应为 ${DEMO_YEARS.min} 至 ${DEMO_YEARS.max} 之间的整数（需生成上一年度台账和下一年度工作安排），收到“${year}”`);
+    throw new UserError(
+      `演示年度应为 ${DEMO_YEARS.min} 至 ${DEMO_YEARS.max} 之间的整数（需生成上一年度台账和下一年度工作安排），收到“${year}”`,
+    );
   }
   if (!Number.isInteger(townships) || townships < 1 || townships > DEMO_MAX_TOWNSHIPS) {
     throw new UserError(`乡镇数量应为 1 至 ${DEMO_MAX_TOWNSHIPS} 之间的整数，收到“${townships}”`);
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UserError(`随机种子应为 0 至 4294967295 之间的整数，收到“${seed}”`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UserError(`随机种子应为 0 至 4294967295 之间的整数，收到“${seed}”`);
   const weak = passwordProblem(password);
   if (weak) throw new UserError(`演示账号密码不符合密码策略：${weak}`, 'weak_password');
   return { year, townships, seed, password, today: o.now.slice(0, 10) };
@@ -67,13 +70,19 @@ export function demoOptions(o: DemoOptions): DemoPlanOptions & { password: strin
 
 async function insertOrgs(h: Db, plan: CountyPlan, now: string): Promise<{ county: Org; townships: Org[] }> {
   return h.db.transaction().execute(async (trx) => {
-    const county = toOrg(await insertOrg(trx, { code: plan.code, name: plan.name, kind: 'county', parentId: null }, now));
+    const county = toOrg(
+      await insertOrg(trx, { code: plan.code, name: plan.name, kind: 'county', parentId: null }, now),
+    );
     const townships: Org[] = [];
     for (const t of plan.townships) {
-      const town = toOrg(await insertOrg(trx, { code: t.code, name: t.name, kind: 'township', parentId: county.id }, now));
+      const town = toOrg(
+        await insertOrg(trx, { code: t.code, name: t.name, kind: 'township', parentId: county.id }, now),
+      );
       townships.push(town);
-      for (const v of t.villages) await insertOrg(trx, { code: v.code, name: v.name, kind: 'village', parentId: town.id }, now);
-      for (const d of Object.values(t.departments)) await insertOrg(trx, { code: d.code, name: d.name, kind: 'department', parentId: town.id }, now);
+      for (const v of t.villages)
+        await insertOrg(trx, { code: v.code, name: v.name, kind: 'village', parentId: town.id }, now);
+      for (const d of Object.values(t.departments))
+        await insertOrg(trx, { code: d.code, name: d.name, kind: 'department', parentId: town.id }, now);
     }
     return { county, townships };
   });
@@ -88,7 +97,13 @@ interface PlannedAccount {
 }
 
 function accountsFor(plan: CountyPlan, county: Org, townships: readonly Org[]): PlannedAccount[] {
-  const c = (username: string, name: string, role: RoleId): PlannedAccount => ({ username, name, role, orgId: county.id, org: county.name });
+  const c = (username: string, name: string, role: RoleId): PlannedAccount => ({
+    username,
+    name,
+    role,
+    orgId: county.id,
+    org: county.name,
+  });
   return [
     c('admin', '系统管理员', 'system_admin'),
     c('secadmin', '安全管理员', 'security_admin'),
@@ -97,7 +112,13 @@ function accountsFor(plan: CountyPlan, county: Org, townships: readonly Org[]): 
     ...plan.townships.flatMap((t, i) => {
       const org = townships[i]!;
       const p = `t${String(t.index).padStart(2, '0')}`;
-      const u = (suffix: string, name: string, role: RoleId): PlannedAccount => ({ username: `${p}.${suffix}`, name, role, orgId: org.id, org: org.name });
+      const u = (suffix: string, name: string, role: RoleId): PlannedAccount => ({
+        username: `${p}.${suffix}`,
+        name,
+        role,
+        orgId: org.id,
+        org: org.name,
+      });
       return [
         u('leader', t.cast.secretary, 'township_leader'),
         u('staff', t.cast.staff, 'township_staff'),
@@ -116,7 +137,11 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
   const o = demoOptions(options);
   const existing = await countOrgs(h.db);
   if (existing > 0) {
-    throw new UserError(`数据库中已有 ${existing} 个组织机构，演示数据只能写入空数据库；请用 --db 指定一个新的数据库`, 'not_empty', 409);
+    throw new UserError(
+      `数据库中已有 ${existing} 个组织机构，演示数据只能写入空数据库；请用 --db 指定一个新的数据库`,
+      'not_empty',
+      409,
+    );
   }
   const plan = planCounty(o);
   const { county, townships } = await insertOrgs(h, plan, options.now);
@@ -128,24 +153,34 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     const seen = new Set<string>();
     for (const [kindId, drafts] of townDrafts(o, t)) {
       const kind = getKind(kindId);
-      const r = prepareRows(kind, town, county.id, subOrgs, drafts, { now: options.now, createdBy: null, importId: null });
+      const r = prepareRows(kind, town, county.id, subOrgs, drafts, {
+        now: options.now,
+        createdBy: null,
+        importId: null,
+      });
       const bad = r.errors[0];
       if (bad) {
         const d = drafts[bad.index];
-        throw new Error(`demo ${kindId} draft "${String(d?.title)}" invalid: ${bad.errors.map((e) => `${e.label}: ${e.message}`).join('; ')}`);
+        throw new Error(
+          `demo ${kindId} draft "${String(d?.title)}" invalid: ${bad.errors.map((e) => `${e.label}: ${e.message}`).join('; ')}`,
+        );
       }
       // Identical drafts (same day, same wording) would be one ledger row; keep the first.
       for (const row of r.rows) {
         if (seen.has(row.dedup_key)) continue;
         seen.add(row.dedup_key);
         rows.push(row);
-        counts[kindId as KindId] = (counts[kindId] ?? 0) + 1;
+        counts[kindId] = (counts[kindId] ?? 0) + 1;
       }
     }
     await h.db.transaction().execute((trx) => insertRecords(trx, rows));
   }
   const inputs = accountsFor(plan, county, townships);
-  await createUsers(h, inputs.map((a) => ({ ...a, password: o.password, mustChangePassword: false })), options.now);
+  await createUsers(
+    h,
+    inputs.map((a) => ({ ...a, password: o.password, mustChangePassword: false })),
+    options.now,
+  );
   const accounts = inputs.map((a): DemoAccount => ({
     username: a.username,
     name: a.name,

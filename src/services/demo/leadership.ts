@@ -23,8 +23,16 @@ export function leadership(ctx: GenContext): void {
   dates.forEach((date, i) => {
     const heardReport = i >= n - heard || (i === 0 && heard > 0);
     const type = heardReport
-      ? rng.weighted([['party_committee', 3], ['joint', 2]] as const)
-      : rng.weighted([['party_committee', 3], ['government', 2], ['joint', 2], ['committee', 2]] as const);
+      ? rng.weighted([
+          ['party_committee', 3],
+          ['joint', 2],
+        ] as const)
+      : rng.weighted([
+          ['party_committee', 3],
+          ['government', 2],
+          ['joint', 2],
+          ['committee', 2],
+        ] as const);
     const topic = heardReport ? `听取${year}年法治政府建设工作情况汇报` : rng.pick(topics);
     const title =
       type === 'committee'
@@ -64,7 +72,11 @@ export function leadership(ctx: GenContext): void {
   const usable = duties.filter(([, s]) => !s.includes('八五') || (year >= 2021 && year <= 2025));
   const m = lerp(3, 10, activity);
   rng.sample(usable, m).forEach(([action, title]) => {
-    const position = rng.weighted([['secretary', 5], ['head', 4], ['deputy', 2]] as const);
+    const position = rng.weighted([
+      ['secretary', 5],
+      ['head', 4],
+      ['deputy', 2],
+    ] as const);
     const leader = { secretary: t.cast.secretary, head: t.cast.head, deputy: t.cast.deputy }[position];
     const date = title.includes('12·4') ? ymd(year, 11, rng.int(20, 28)) : dateIn(rng, year);
     ctx.emit('leader_duty', { date, title, data: { leader, position, action } });

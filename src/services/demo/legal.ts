@@ -4,10 +4,23 @@ import { addDays, dateIn, lerp, weekday, ymd } from './random.ts';
 
 type Conclusion = 'pending' | 'lawful' | 'amend' | 'unlawful';
 
-function review(ctx: GenContext, date: string, title: string, reviewType: 'decision' | 'normative' | 'contract' | 'other', org?: string): void {
+function review(
+  ctx: GenContext,
+  date: string,
+  title: string,
+  reviewType: 'decision' | 'normative' | 'contract' | 'other',
+  org?: string,
+): void {
   const { rng, t } = ctx;
   const done = addDays(date, rng.int(2, 10));
-  const conclusion: Conclusion = done > ctx.today ? 'pending' : rng.weighted([['lawful', 7], ['amend', 3], ['unlawful', 0.2]] as const);
+  const conclusion: Conclusion =
+    done > ctx.today
+      ? 'pending'
+      : rng.weighted([
+          ['lawful', 7],
+          ['amend', 3],
+          ['unlawful', 0.2],
+        ] as const);
   ctx.emit('legal_review', {
     date,
     title,
@@ -33,7 +46,8 @@ export function decisions(ctx: GenContext): void {
     `${t.name}村级集体经济发展扶持办法`,
     t.type === 'street' ? `${t.name}老旧小区改造实施方案` : `${t.name}高标准农田建设项目实施方案`,
   ];
-  const n = rng.int(0, lerp(1, 3, activity));
+  // At least one decision in the earlier year, so every township shows the procedure.
+  const n = rng.int(year < ctx.reportYear ? 1 : 0, lerp(1, 3, activity));
   for (const title of rng.sample(subjects, n)) {
     const start = dateIn(rng, year, 1, 9);
     const decided = weekday(addDays(start, rng.int(60, 140)));
@@ -45,7 +59,8 @@ export function decisions(ctx: GenContext): void {
     else if (reached(decided)) status = rng.chance(0.6) ? 'published' : 'decided';
     else if (reached(reviewed)) status = 'legality';
     else status = rng.pick(['public_comment', 'expert', 'risk'] as const);
-    if (status === 'decided' || status === 'published' || status === 'legality') review(ctx, reviewed, title, 'decision');
+    if (status === 'decided' || status === 'published' || status === 'legality')
+      review(ctx, reviewed, title, 'decision');
     const taken = status === 'decided' || status === 'published';
     ctx.emit('major_decision', {
       date: start,
@@ -81,7 +96,8 @@ export function reviews(ctx: GenContext): void {
     ]);
     review(ctx, dateIn(rng, year), title, 'contract', title.startsWith(v) ? v : undefined);
   }
-  if (rng.chance(0.3)) review(ctx, dateIn(rng, year), `${t.name}村级公益事业建设“一事一议”管理办法`, 'normative');
+  if (rng.chance(0.3))
+    review(ctx, dateIn(rng, year), `${t.name}村级公益事业建设“一事一议”管理办法`, 'normative');
   for (let i = lerp(2, 6, activity); i > 0; i--) {
     const v = rng.pick(t.villages).name;
     const title = rng.pick([
@@ -96,8 +112,18 @@ export function reviews(ctx: GenContext): void {
 }
 
 const MATTERS = [
-  '村规民约修订', '集体资产出租', '土地流转合同续签', '股份经济合作社章程', '工程款支付争议', '林权流转',
-  '房屋征收补偿协议', '集体收益分配方案', '宅基地纠纷调处', '涉诉信访化解', '村级工程招投标', '集体经济合同履行',
+  '村规民约修订',
+  '集体资产出租',
+  '土地流转合同续签',
+  '股份经济合作社章程',
+  '工程款支付争议',
+  '林权流转',
+  '房屋征收补偿协议',
+  '集体收益分配方案',
+  '宅基地纠纷调处',
+  '涉诉信访化解',
+  '村级工程招投标',
+  '集体经济合同履行',
 ];
 
 /** 法律意见 by the township's legal advisers, and the consultations they answered (人次). */
@@ -106,38 +132,80 @@ export function advisers(ctx: GenContext): void {
   const opinions = lerp(50, 100, activity * 0.7 + rng.next() * 0.3);
   for (let i = 0; i < opinions; i++) {
     const adviser = rng.pick(t.cast.advisers).name;
-    const type = rng.weighted([['village', 6], ['contract', 3], ['dispute', 2], ['decision', 1], ['other', 1]] as const);
+    const type = rng.weighted([
+      ['village', 6],
+      ['contract', 3],
+      ['dispute', 2],
+      ['decision', 1],
+      ['other', 1],
+    ] as const);
     const v = rng.pick(t.villages).name;
     const title = {
       village: `就${v}${rng.pick(MATTERS)}出具法律意见`,
       contract: `${rng.pick(COMPANIES).replace('清河县', '')}合作项目合同法律意见`,
       dispute: `${v}${rng.pick(['山林权属', '土地承包', '工程款', '赡养'])}纠纷化解法律意见`,
       decision: `${t.name}重大事项决策前法律意见`,
-      other: rng.pick([`${t.gov}行政应诉答辩法律意见`, `${t.gov}涉法信访事项法律意见`, `${t.gov}规范性文件清理法律意见`]),
+      other: rng.pick([
+        `${t.gov}行政应诉答辩法律意见`,
+        `${t.gov}涉法信访事项法律意见`,
+        `${t.gov}规范性文件清理法律意见`,
+      ]),
     }[type];
-    ctx.emit('legal_opinion', { date: dateIn(rng, year), title, data: { adviser, opinionType: type }, org: type === 'village' || type === 'dispute' ? v : undefined });
+    ctx.emit('legal_opinion', {
+      date: dateIn(rng, year),
+      title,
+      data: { adviser, opinionType: type },
+      org: type === 'village' || type === 'dispute' ? v : undefined,
+    });
   }
 
   // Spread the year's consultations over monthly office, phone and online tallies and village visits.
   const target = lerp(1000, 2500, activity * 0.6 + t.size * 0.2 + rng.next() * 0.2);
   const visits = lerp(8, 24, activity);
-  const slots: { date: string; title: string; channel: 'office' | 'phone' | 'online' | 'village'; org?: string; w: number }[] = [];
+  const slots: {
+    date: string;
+    title: string;
+    channel: 'office' | 'phone' | 'online' | 'village';
+    org?: string;
+    w: number;
+  }[] = [];
   for (let m = 1; m <= 12; m++) {
     const end = weekday(addDays(ymd(year, m + 1, 1), -3));
-    slots.push({ date: end, title: `${t.name}公共法律服务工作站坐班接待（${m}月）`, channel: 'office', org: t.departments.justice.name, w: 3 + rng.next() * 2 });
+    slots.push({
+      date: end,
+      title: `${t.name}公共法律服务工作站坐班接待（${m}月）`,
+      channel: 'office',
+      org: t.departments.justice.name,
+      w: 3 + rng.next() * 2,
+    });
     slots.push({ date: end, title: `法律顾问咨询热线（${m}月）`, channel: 'phone', w: 1.5 + rng.next() });
-    slots.push({ date: end, title: `“法律服务在线”网络咨询（${m}月）`, channel: 'online', w: 1 + rng.next() * 2 });
+    slots.push({
+      date: end,
+      title: `“法律服务在线”网络咨询（${m}月）`,
+      channel: 'online',
+      w: 1 + rng.next() * 2,
+    });
   }
   for (let i = 0; i < visits; i++) {
     const v = rng.pick(t.villages).name;
-    slots.push({ date: dateIn(rng, year), title: `法律顾问进${v}开展“法律服务进村居”`, channel: 'village', org: v, w: 1 + rng.next() });
+    slots.push({
+      date: dateIn(rng, year),
+      title: `法律顾问进${v}开展“法律服务进村居”`,
+      channel: 'village',
+      org: v,
+      w: 1 + rng.next(),
+    });
   }
   const total = slots.reduce((s, x) => s + x.w, 0);
   for (const s of slots) {
     ctx.emit('adviser_consultation', {
       date: s.date,
       title: s.title,
-      data: { adviser: rng.pick(t.cast.advisers).name, channel: s.channel, people: Math.max(1, Math.round((target * s.w) / total)) },
+      data: {
+        adviser: rng.pick(t.cast.advisers).name,
+        channel: s.channel,
+        people: Math.max(1, Math.round((target * s.w) / total)),
+      },
       org: s.org,
     });
   }

@@ -2,12 +2,21 @@ import type { GenContext } from './context.ts';
 import { COUNTY, anonymous } from './names.ts';
 import { addDays, dateIn, weekday, ymd } from './random.ts';
 
-const CAUSES = ['土地行政确认', '行政强制拆除', '政府信息公开', '行政处罚', '不履行法定职责', '行政协议', '林地权属处理决定'];
+const CAUSES = [
+  '土地行政确认',
+  '行政强制拆除',
+  '政府信息公开',
+  '行政处罚',
+  '不履行法定职责',
+  '行政协议',
+  '林地权属处理决定',
+];
 
 /** 行政应诉案件 and their 庭审; strong townships send a leader to nearly every hearing (行政诉讼法 第3条). */
 export function litigation(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
-  const n = rng.int(0, 5);
+  // Most townships see a lawsuit or two over two years; the demo gives each at least one, in the earlier year.
+  const n = rng.int(year < ctx.reportYear ? 1 : 0, 5);
   const defendant = t.type === 'street' ? `${COUNTY.name}${t.name}办事处` : `${COUNTY.name}${t.name}人民政府`;
   const leaders = [
     ['principal', t.cast.head],
@@ -23,16 +32,27 @@ export function litigation(ctx: GenContext): void {
     const first = weekday(addDays(served, rng.int(30, 75)));
     if (first <= ctx.today && first <= ymd(year, 12, 31)) hearings.push(first);
     const second = weekday(addDays(first, rng.int(30, 60)));
-    if (hearings.length > 0 && rng.chance(0.3) && second <= ctx.today && second <= ymd(year, 12, 31)) hearings.push(second);
+    if (hearings.length > 0 && rng.chance(0.3) && second <= ctx.today && second <= ymd(year, 12, 31))
+      hearings.push(second);
     const last = hearings[hearings.length - 1];
     const status =
       last && addDays(last, 30) <= ctx.today && addDays(last, 30) <= ymd(year, 12, 31)
-        ? rng.weighted([['won', 6], ['withdrawn', 3], ['settled', 1], ['lost', 0.6]] as const)
+        ? rng.weighted([
+            ['won', 6],
+            ['withdrawn', 3],
+            ['settled', 1],
+            ['lost', 0.6],
+          ] as const)
         : 'pending';
     ctx.emit('lawsuit', {
       date: served,
       title,
-      data: { plaintiff, court: rng.chance(0.8) ? COUNTY.court : '邻江县人民法院（异地管辖）', caseNo, status },
+      data: {
+        plaintiff,
+        court: rng.chance(0.8) ? COUNTY.court : '邻江县人民法院（异地管辖）',
+        caseNo,
+        status,
+      },
       org: t.departments.office.name,
     });
     for (const date of hearings) {

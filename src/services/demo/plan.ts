@@ -1,6 +1,14 @@
 import { kinds, type KindId } from '../../catalogue/kinds.ts';
 import type { OrgDraft } from '../records.ts';
-import { DEPARTMENTS, type Cast, type DepartmentKey, type GenContext, type Generator, type PlacePlan, type TownPlan } from './context.ts';
+import {
+  DEPARTMENTS,
+  type Cast,
+  type DepartmentKey,
+  type GenContext,
+  type Generator,
+  type PlacePlan,
+  type TownPlan,
+} from './context.ts';
 import { disclosure } from './disclosure.ts';
 import { certificates, inspections } from './enforcement.ts';
 import { disputes, gridRegistries } from './governance.ts';
@@ -31,19 +39,44 @@ export interface CountyPlan {
 }
 
 /** Event kinds, generated for each of the two ledger years. */
-const YEARLY: readonly Generator[] = [leadership, study, publicityEvents, disputes, petitions, inspections, decisions, reviews, advisers, litigation, disclosure, safety, commitments];
+const YEARLY: readonly Generator[] = [
+  leadership,
+  study,
+  publicityEvents,
+  disputes,
+  petitions,
+  inspections,
+  decisions,
+  reviews,
+  advisers,
+  litigation,
+  disclosure,
+  safety,
+  commitments,
+];
 /** Registry kinds, generated once: their records start in earlier years and some end within the two. */
 const REGISTRIES: readonly Generator[] = [publicityRegistries, gridRegistries, certificates];
 
 function departments(name: string, code: string): Record<DepartmentKey, PlacePlan> {
   const keys = Object.keys(DEPARTMENTS) as DepartmentKey[];
-  return Object.fromEntries(keys.map((k, i) => [k, { name: `${name}${DEPARTMENTS[k]}`, code: `${code}9${String(i + 1).padStart(2, '0')}` }])) as Record<DepartmentKey, PlacePlan>;
+  return Object.fromEntries(
+    keys.map((k, i) => [
+      k,
+      { name: `${name}${DEPARTMENTS[k]}`, code: `${code}9${String(i + 1).padStart(2, '0')}` },
+    ]),
+  ) as Record<DepartmentKey, PlacePlan>;
 }
 
 function cast(rng: Rng): Cast {
-  const [secretary, head, deputy, justiceChief, governanceChief, staff, a1, a2, gridMember] = distinctNames(rng, 9) as [string, string, string, string, string, string, string, string, string];
+  const [secretary, head, deputy, justiceChief, governanceChief, staff, a1, a2, gridMember] = distinctNames(
+    rng,
+    9,
+  ) as [string, string, string, string, string, string, string, string, string];
   const firms = rng.sample(LAW_FIRMS, 2);
-  const advisers = [{ name: a1, firm: firms[0]! }, ...(rng.chance(0.6) ? [{ name: a2, firm: firms[1]! }] : [])];
+  const advisers = [
+    { name: a1, firm: firms[0]! },
+    ...(rng.chance(0.6) ? [{ name: a2, firm: firms[1]! }] : []),
+  ];
   return { secretary, head, deputy, justiceChief, governanceChief, staff, advisers, gridMember };
 }
 
@@ -55,9 +88,15 @@ export function planCounty(o: DemoPlanOptions): CountyPlan {
   const xiang = Math.min(XIANG.length, Math.round(n * 0.3));
   const towns = n - streets - xiang;
   const names = [
-    ...rng.sample(STREETS, streets).map((name, i) => ({ name, type: 'street' as const, code: String(1 + i).padStart(3, '0') })),
-    ...rng.sample(TOWNS, towns).map((name, i) => ({ name, type: 'town' as const, code: String(100 + i + 1) })),
-    ...rng.sample(XIANG, xiang).map((name, i) => ({ name, type: 'xiang' as const, code: String(200 + i + 1) })),
+    ...rng
+      .sample(STREETS, streets)
+      .map((name, i) => ({ name, type: 'street' as const, code: String(1 + i).padStart(3, '0') })),
+    ...rng
+      .sample(TOWNS, towns)
+      .map((name, i) => ({ name, type: 'town' as const, code: String(100 + i + 1) })),
+    ...rng
+      .sample(XIANG, xiang)
+      .map((name, i) => ({ name, type: 'xiang' as const, code: String(200 + i + 1) })),
   ];
   // Spread strengths evenly, then shuffle, so every county has model and lagging townships.
   const strengths = rng.shuffle(names.map((_, i) => (n === 1 ? 0.6 : (i + 0.2 + 0.6 * rng.next()) / n)));
@@ -66,13 +105,23 @@ export function planCounty(o: DemoPlanOptions): CountyPlan {
     const code = `${COUNTY.code}${t.code}`;
     const trng = rng.fork(`town:${t.name}`);
     const total = trng.int(8, 14);
-    const communities = t.type === 'street' ? trng.int(6, Math.min(10, total - 2)) : t.type === 'town' ? trng.int(1, 2) : 1;
+    const communities =
+      t.type === 'street' ? trng.int(6, Math.min(10, total - 2)) : t.type === 'town' ? trng.int(1, 2) : 1;
     const villages: PlacePlan[] = [];
     for (let c = 0; c < communities; c++) {
-      villages.push({ name: c === 0 ? places.seatCommunity(t.name) : places.community(), code: `${code}${String(c + 1).padStart(3, '0')}` });
+      villages.push({
+        name: c === 0 ? places.seatCommunity(t.name) : places.community(),
+        code: `${code}${String(c + 1).padStart(3, '0')}`,
+      });
     }
-    for (let v = 0; v < total - communities; v++) villages.push({ name: places.village(), code: `${code}${200 + v + 1}` });
-    const size = t.type === 'street' ? 0.7 + trng.next() * 0.3 : t.type === 'town' ? 0.3 + trng.next() * 0.6 : trng.next() * 0.4;
+    for (let v = 0; v < total - communities; v++)
+      villages.push({ name: places.village(), code: `${code}${200 + v + 1}` });
+    const size =
+      t.type === 'street'
+        ? 0.7 + trng.next() * 0.3
+        : t.type === 'town'
+          ? 0.3 + trng.next() * 0.6
+          : trng.next() * 0.3;
     return {
       index: i + 1,
       name: t.name,

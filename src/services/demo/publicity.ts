@@ -23,25 +23,83 @@ export function publicityEvents(ctx: GenContext): void {
   const add = (e: Event) => {
     if (!events.some((x) => x.date === e.date && x.title === e.title)) events.push(e);
   };
-  add({ date: ymd(year, 3, 15), title: '“3·15”国际消费者权益日法治宣传活动', day: 'd0315', form: 'street', location: square, partners: '县市场监管局、镇市场监管所' });
+  add({
+    date: ymd(year, 3, 15),
+    title: '“3·15”国际消费者权益日法治宣传活动',
+    day: 'd0315',
+    form: 'street',
+    location: square,
+    partners: '县市场监管局、镇市场监管所',
+  });
   if (activity > 0.3 || rng.chance(0.5)) {
-    add({ date: ymd(year, 4, 15), title: '“4·15”全民国家安全教育日主题宣传活动', day: 'd0415', form: 'street', location: square, partners: `${t.name}派出所` });
+    add({
+      date: ymd(year, 4, 15),
+      title: '“4·15”全民国家安全教育日主题宣传活动',
+      day: 'd0415',
+      form: 'street',
+      location: square,
+      partners: `${t.name}派出所`,
+    });
   }
   const civil = lerp(1, 3, activity);
   for (let i = 0; i < civil; i++) {
     const v = rng.pick(t.villages).name;
-    add({ date: dateIn(rng, year, 5, 5), title: `“美好生活·民法典相伴”民法典宣传月进${v}活动`, day: 'civil_code_month', form: 'village', location: v });
+    add({
+      date: dateIn(rng, year, 5, 5),
+      title: `“美好生活·民法典相伴”民法典宣传月进${v}活动`,
+      day: 'civil_code_month',
+      form: 'village',
+      location: v,
+    });
   }
-  add({ date: ymd(year, 6, 26), title: '“6·26”国际禁毒日禁毒宣传活动', day: 'd0626', form: 'street', location: square, partners: `${t.name}派出所、县禁毒办` });
+  add({
+    date: ymd(year, 6, 26),
+    title: '“6·26”国际禁毒日禁毒宣传活动',
+    day: 'd0626',
+    form: 'street',
+    location: square,
+    partners: `${t.name}派出所、县禁毒办`,
+  });
   if (activity > 0.4 || rng.chance(0.4)) {
-    add({ date: ymd(year, 12, rng.int(1, 3)), title: `宪法宣传周“宪法进校园”主题班会（${school}）`, day: 'constitution_week', form: 'school', location: school });
+    add({
+      date: ymd(year, 12, rng.int(1, 3)),
+      title: `宪法宣传周“宪法进校园”主题班会（${school}）`,
+      day: 'constitution_week',
+      form: 'school',
+      location: school,
+    });
   }
-  add({ date: ymd(year, 12, 4), title: '“12·4”国家宪法日集中宣传活动', day: 'd1204', form: 'street', location: square, partners: '县司法局' });
+  add({
+    date: ymd(year, 12, 4),
+    title: '“12·4”国家宪法日集中宣传活动',
+    day: 'd1204',
+    form: 'street',
+    location: square,
+    partners: '县司法局',
+  });
 
   const total = lerp(10, 30, activity + rng.next() * 0.15);
-  const themes = ['反电信网络诈骗', '防范非法集资', '扫黑除恶常态化', '未成年人保护', '农村土地承包', '婚姻家庭与继承', '安全生产', '森林防火', '劳动合同与工资支付', '反邪教'];
+  const themes = [
+    '反电信网络诈骗',
+    '防范非法集资',
+    '扫黑除恶常态化',
+    '未成年人保护',
+    '农村土地承包',
+    '婚姻家庭与继承',
+    '安全生产',
+    '森林防火',
+    '劳动合同与工资支付',
+    '反邪教',
+  ];
   for (let guard = 0; events.length < total && guard < 200; guard++) {
-    const form = rng.weighted([['village', 5], ['door', 3], ['school', 2], ['enterprise', 2], ['online', 2], ['broadcast', 1]] as const);
+    const form = rng.weighted([
+      ['village', 5],
+      ['door', 3],
+      ['school', 2],
+      ['enterprise', 2],
+      ['online', 2],
+      ['broadcast', 1],
+    ] as const);
     const theme = rng.pick(themes);
     const v = rng.pick(t.villages).name;
     const date = dateIn(rng, year, 1, 11);
@@ -53,7 +111,14 @@ export function publicityEvents(ctx: GenContext): void {
         add({ date, title: `“走村不漏户”入户普法（${v}）`, day: 'none', form, location: v });
         break;
       case 'school':
-        add({ date, title: `“法治进校园”${theme}专题讲座`, day: 'none', form, location: school, partners: `${t.name}派出所` });
+        add({
+          date,
+          title: `“法治进校园”${theme}专题讲座`,
+          day: 'none',
+          form,
+          location: school,
+          partners: `${t.name}派出所`,
+        });
         break;
       case 'enterprise': {
         const c = rng.pick(COMPANIES);
@@ -61,10 +126,22 @@ export function publicityEvents(ctx: GenContext): void {
         break;
       }
       case 'online':
-        add({ date, title: `微信公众号“以案释法”专栏：${theme}`, day: 'none', form, location: '“法治' + base + '”公众号' });
+        add({
+          date,
+          title: `微信公众号“以案释法”专栏：${theme}`,
+          day: 'none',
+          form,
+          location: '“法治' + base + '”公众号',
+        });
         break;
       case 'broadcast':
-        add({ date, title: `“村村响”广播${theme}法治宣传`, day: 'none', form, location: '全' + t.unit + '各村（社区）' });
+        add({
+          date,
+          title: `“村村响”广播${theme}法治宣传`,
+          day: 'none',
+          form,
+          location: '全' + t.unit + '各村（社区）',
+        });
         break;
     }
   }
@@ -75,8 +152,16 @@ export function publicityEvents(ctx: GenContext): void {
     const materials =
       e.form === 'online' || e.form === 'broadcast'
         ? 0
-        : Math.round((big ? rng.int(600, 2400) : e.form === 'door' ? rng.int(80, 400) : rng.int(150, 800)) * scale / 10) * 10;
-    const audience = e.form === 'online' ? rng.int(800, 3500) : e.form === 'broadcast' ? rng.int(2000, 8000) : Math.round((big ? rng.int(300, 1500) : rng.int(40, 300)) * scale);
+        : Math.round(
+            ((big ? rng.int(600, 2400) : e.form === 'door' ? rng.int(80, 400) : rng.int(150, 800)) * scale) /
+              10,
+          ) * 10;
+    const audience =
+      e.form === 'online'
+        ? rng.int(800, 3500)
+        : e.form === 'broadcast'
+          ? rng.int(2000, 8000)
+          : Math.round((big ? rng.int(300, 1500) : rng.int(40, 300)) * scale);
     ctx.emit('publicity_event', {
       date: e.date,
       title: e.title,
@@ -86,11 +171,17 @@ export function publicityEvents(ctx: GenContext): void {
         location: e.location,
         materials,
         audience,
-        consultations: e.form === 'online' || e.form === 'broadcast' ? 0 : Math.round((big ? rng.int(40, 200) : rng.int(5, 40)) * scale),
+        consultations:
+          e.form === 'online' || e.form === 'broadcast'
+            ? 0
+            : Math.round((big ? rng.int(40, 200) : rng.int(5, 40)) * scale),
         banners: e.form === 'online' ? 0 : big ? rng.int(4, 16) : rng.int(1, 4),
         ...(e.partners ? { partners: e.partners } : {}),
       },
-      org: e.form === 'village' || e.form === 'door' ? e.location.replace('党群服务中心', '') : t.departments.justice.name,
+      org:
+        e.form === 'village' || e.form === 'door'
+          ? e.location.replace('党群服务中心', '')
+          : t.departments.justice.name,
     });
   }
 }
@@ -107,7 +198,13 @@ export function publicityRegistries(ctx: GenContext): void {
       date,
       endDate: end && end <= ctx.today ? end : undefined,
       title: personName(rng),
-      data: { level: rng.weighted([['township', 6], ['county', 3], ['city', 1]] as const) },
+      data: {
+        level: rng.weighted([
+          ['township', 6],
+          ['county', 3],
+          ['city', 1],
+        ] as const),
+      },
       org: v,
     });
   }
@@ -120,7 +217,10 @@ export function publicityRegistries(ctx: GenContext): void {
         date,
         endDate: end && end <= ctx.today ? end : undefined,
         title: personName(rng),
-        data: { phone: `1${rng.pick(['3', '5', '8'])}${rng.int(0, 9)}****${String(rng.int(0, 9999)).padStart(4, '0')}`, mediator: rng.chance(0.4) },
+        data: {
+          phone: `1${rng.pick(['3', '5', '8'])}${rng.int(0, 9)}****${String(rng.int(0, 9999)).padStart(4, '0')}`,
+          mediator: rng.chance(0.4),
+        },
         org: v.name,
       });
     }

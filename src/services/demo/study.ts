@@ -30,7 +30,9 @@ const VIDEOS = ['《镜鉴》', '《警钟长鸣》', '《零容忍》', '《持
 export function study(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
   // 《法治政府建设实施纲要（2021－2025年）》 is out of date after 2025; a demo must not make that mistake.
-  const laws = LAWS.filter(([l, from]) => year >= from && !(l.includes('2021－2025') && year > 2025)).map(([l]) => l);
+  const laws = LAWS.filter(([l, from]) => year >= from && !(l.includes('2021－2025') && year > 2025)).map(
+    ([l]) => l,
+  );
 
   const center = lerp(4, 8, activity + rng.next() * 0.2 - 0.1);
   spreadDates(rng, year, center).forEach((date, i) => {
@@ -38,7 +40,13 @@ export function study(ctx: GenContext): void {
     ctx.emit('study_session', {
       date,
       title: `${t.party}理论学习中心组专题学习${law}`,
-      data: { sessionType: 'center_group', attendees: rng.int(11, 19), lecturer: i === 0 ? t.cast.secretary : rng.pick([t.cast.secretary, t.cast.deputy, t.cast.justiceChief]), laws: law },
+      data: {
+        sessionType: 'center_group',
+        attendees: rng.int(11, 19),
+        lecturer:
+          i === 0 ? t.cast.secretary : rng.pick([t.cast.secretary, t.cast.deputy, t.cast.justiceChief]),
+        laws: law,
+      },
       org: t.departments.office.name,
     });
   });
@@ -56,21 +64,61 @@ export function study(ctx: GenContext): void {
     const law = rng.pick(laws);
     const village = rng.pick(t.villages).name;
     const [title, attendees, lecturer, org] = {
-      meeting_study: [`${t.gov}常务会议会前学法：${law}`, rng.int(15, 28), t.cast.justiceChief, t.departments.office.name],
-      collective: [`机关干部集中学法：${law}`, rng.int(40, 90), t.cast.justiceChief, t.departments.office.name],
+      meeting_study: [
+        `${t.gov}常务会议会前学法：${law}`,
+        rng.int(15, 28),
+        t.cast.justiceChief,
+        t.departments.office.name,
+      ],
+      collective: [
+        `机关干部集中学法：${law}`,
+        rng.int(40, 90),
+        t.cast.justiceChief,
+        t.departments.office.name,
+      ],
       training: rng.pick([
-        [`法律明白人暨人民调解员培训（第${rng.int(1, 4)}期）`, rng.int(45, 150), t.cast.justiceChief, t.departments.justice.name],
-        ['网格员矛盾纠纷排查业务培训', rng.int(60, 150), t.cast.governanceChief, t.departments.governance.name],
-        ['行政执法人员业务培训', rng.int(15, 40), `县司法局${rng.pick(['执法监督股', '法治督察股'])}`, t.departments.enforcement.name],
-        [`村（社区）干部依法治村能力培训`, rng.int(40, 110), t.cast.advisers[0]!.name, t.departments.justice.name],
+        [
+          `法律明白人暨人民调解员培训（第${rng.int(1, 4)}期）`,
+          rng.int(45, 150),
+          t.cast.justiceChief,
+          t.departments.justice.name,
+        ],
+        [
+          '网格员矛盾纠纷排查业务培训',
+          rng.int(60, 150),
+          t.cast.governanceChief,
+          t.departments.governance.name,
+        ],
+        [
+          '行政执法人员业务培训',
+          rng.int(15, 40),
+          `县司法局${rng.pick(['执法监督股', '法治督察股'])}`,
+          t.departments.enforcement.name,
+        ],
+        [
+          `村（社区）干部依法治村能力培训`,
+          rng.int(40, 110),
+          t.cast.advisers[0]!.name,
+          t.departments.justice.name,
+        ],
       ] as const),
-      lecture: [`“法律进${rng.pick(['机关', '村居', '企业'])}”法治讲座：${law}`, rng.int(30, 120), `${t.cast.advisers[0]!.firm}律师${t.cast.advisers[0]!.name}`, village],
+      lecture: [
+        `“法律进${rng.pick(['机关', '村居', '企业'])}”法治讲座：${law}`,
+        rng.int(30, 120),
+        `${t.cast.advisers[0]!.firm}律师${t.cast.advisers[0]!.name}`,
+        village,
+      ],
       video: [`组织观看法治教育警示片${rng.pick(VIDEOS)}`, rng.int(30, 80), '', t.departments.office.name],
     }[type];
     ctx.emit('study_session', {
       date,
       title,
-      data: { sessionType: type, attendees, ...(lecturer ? { lecturer } : {}), laws: type === 'video' || type === 'training' ? '' : law },
+      data: {
+        sessionType: type,
+        attendees,
+        ...(lecturer ? { lecturer } : {}),
+        laws: type === 'video' || type === 'training' ? '' : law,
+      },
       org,
     });
   });
@@ -86,7 +134,17 @@ export function study(ctx: GenContext): void {
     data: { required, form: rng.chance(0.6) ? 'online' : 'offline', organizer: t.departments.justice.name },
     org: t.departments.justice.name,
   });
-  const units = ['党政办', '司法所', '综治中心', '综合行政执法队', '财政所', '自然资源所', '农业综合服务中心', '社会事务办', '应急办'];
+  const units = [
+    '党政办',
+    '司法所',
+    '综治中心',
+    '综合行政执法队',
+    '财政所',
+    '自然资源所',
+    '农业综合服务中心',
+    '社会事务办',
+    '应急办',
+  ];
   const failRate = activity > 0.6 ? 0 : 0.06 * (1 - activity);
   distinctNames(rng, takers).forEach((person) => {
     const village = rng.chance(0.55);
@@ -97,7 +155,9 @@ export function study(ctx: GenContext): void {
       title,
       data: {
         person,
-        unit: village ? `${rng.pick(t.villages).name}${rng.pick(['支部书记', '村（居）委会主任', '村（居）委委员', '文书'])}` : `${t.unit}${rng.pick(units)}`,
+        unit: village
+          ? `${rng.pick(t.villages).name}${rng.pick(['支部书记', '村（居）委会主任', '村（居）委委员', '文书'])}`
+          : `${t.unit}${rng.pick(units)}`,
         score,
         grade: score >= 90 ? 'excellent' : score >= 60 ? 'pass' : 'fail',
       },

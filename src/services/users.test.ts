@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../catalogue/roles.ts';
+import type { Db } from '../db/connect.ts';
+import { testDatabases } from '../testing/databases.ts';
+import { NOW, smallCounty } from '../testing/fixtures.ts';
+import type { Org } from './orgs.ts';
+import {
+  checkCredentials,
+  createUser,
+  generatePassword,
+  hashPassword,
+  listUsers,
+  passwordProblem,
+  setPassword,
+  verifyPassword,
+} from './users.ts';
+
+describe('passwords', () => {
+  it('applies the policy with Chinese reasons', () => {
+    expect(passwordProblem('Ab1!')).toMatch('至少 8 位');
+    expect(passwordProblem('abcdefgh')).toMatch('缺少：大写字母、数字、符号');
+    expect(passwordProblem('abcdefg1')).toMatch('至少 3 类');
+    expect(passwordProblem('Abcdefg1')).toBeNull();
+    expect(passwordProblem('abcdef1!')).toBeNull();
+    expect(passwordProblem('Fazhi@2024')).toBeNull();
+    for (let i = 0; i < 20; i++) expect(passwordProblem(generatePassword())).toBeNull();
+  });
+
+  it('hashes with scrypt and a random salt, and verifies in constant time', async () => {
+    const a = await hashPassword('Fazhi@2024');
+    const b = await hashPassword('Fazhi@2024');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('Fazhi@2024', a)).toBe(true);
+    expect(await verifyPassword('fazhi@2024', a)).toBe(false);
+    expect(await verifyPassword('Fazhi@2024', 'plain')).toBe(false);
+    expect(await verifyPassword('Fazhi@2024', 'scrypt$16384$8$1$$')).toBe(false);
+  });
+
+  it('declares every role with a label, org kind and description', () => {
+    expect(roles.map((r) => r.id)).toEqual([
+      'system_admin',
+      'security_admin',
+      'auditor',
+      'county_officer',
+      'township_leader',
+      'township_staff',
+      'legal_adviser',
+      'grid_member',
+    ]);
+    expect(
+      roles.every((r) => r.label && r.description && (r.orgKind === 'county' || r.orgKind === 'township')),
+    ).toBe(true);
+  });
+});
+
+for (const tdb of testDatabases()) {
+  describe(`users on ${tdb.name}`, () => {
+    let h: Db;
+    let org: { county: Org; a: Org; village: Org };
+    beforeAll(async () => {
+      h = await tdb.open();
+      org = await smallCounty(h);
+    });
+    afterAll(async () => h.close());
+
+    it('creates an account that must change its password, and lists it', async () => {
+      const u = await createUser(
+        h,
+        {
+          username: 'zhang.san',
+          name: '张三',
+          role: '乡镇法治专干',
+          orgId: org.a.id,
+          password: 'Start#2024',
+        },
+        NOW,
+      );
+      expect(u).toMatchObject({
+        role: 'township_staff',
+        roleLabel: '乡镇法治专干',
+        org: '甲镇',
+        orgCode: '430001',
+        mustChangePassword: true,
+      });
+      const list = await listUsers(h);
+      expect(list.find((x) => x.username === 'zhang.san')).toMatchObject({
+        name: '张三',
+        mustChangePassword: true,
+        disabled: false,
+      });
+      expect(await checkCredentials(h, 'zhang.san', 'Start#2024')).toMatchObject({ username: 'zhang.san' });
+      expect(await checkCredentials(h, 'zhang.san', 'start#2024')).toBeNull();
+      expect(await checkCredentials(h, 'nobody', 'Start#2024')).toBeNull();
+    });
+
+    it('refuses duplicates, unknown roles, wrong org kinds, weak passwords and bad names', async () => {
+      const base = {
+        username: 'li.si',
+        name: '李四',
+        role: 'county_officer',
+        orgId: org.county.id,
+        password: 'Start#2024',
+      };
+      await createUser(h, base, NOW);
+      await expect(createUser(h, base, NOW)).rejects.toThrow('用户名“li.si”已存在');
+      await expect(createUser(h, { ...base, username: 'li.si2', role: 'boss' }, NOW)).rejects.toThrow(
+        '未知的角色“boss”',
+      );
+      await expect(createUser(h, { ...base, username: 'li.si3', orgId: org.a.id }, NOW)).rejects.toThrow(
+        '应属于县（区），“甲镇”是乡镇（街道）',
+      );
+      await expect(
+        createUser(h, { ...base, username: 'li.si4', role: 'grid_member', orgId: org.village.id }, NOW),
+      ).rejects.toThrow('应属于乡镇（街道）');
+      await expect(createUser(h, { ...base, username: 'li.si5', password: 'password' }, NOW)).rejects.toThrow(
+        '至少 3 类',
+      );
+      await expect(createUser(h, { ...base, username: 'Li Si' }, NOW)).rejects.toThrow('不合规');
+      await expect(createUser(h, { ...base, username: 'li.si6', orgId: 99_999 }, NOW)).rejects.toThrow(
+        '不存在',
+      );
+      expect((await listUsers(h)).filter((u) => u.username.startsWith('li.si'))).toHaveLength(1);
+    });
+
+    it('sets a new password', async () => {
+      await createUser(
+        h,
+        { username: 'wang.wu', name: '王五', role: 'legal_adviser', orgId: org.a.id, password: 'Start#2024' },
+        NOW,
+      );
+      await expect(setPassword(h, 'wang.wu', 'short', { mustChangePassword: false })).rejects.toThrow(
+        '至少 8 位',
+      );
+      await expect(setPassword(h, 'nobody', 'New#Pass2024', { mustChangePassword: false })).rejects.toThrow(
+        '不存在',
+      );
+      await setPassword(h, 'wang.wu', 'New#Pass2024', { mustChangePassword: false });
+      expect(await checkCredentials(h, 'wang.wu', 'Start#2024')).toBeNull();
+      expect(await checkCredentials(h, 'wang.wu', 'New#Pass2024')).toMatchObject({
+        mustChangePassword: false,
+      });
+    });
+  });
+}
