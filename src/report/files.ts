@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.ts';
 
 /** Why a path cannot be written, in Chinese, from a Node error code. */
 function reason(code: string | undefined, path: string): string {
-  switch (code) {
+  switch (code ?? '') {
     case 'ENOENT':
     case 'ENOTDIR':
       return `输出目录不存在：${dirname(path)}`;

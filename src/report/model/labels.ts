@@ -27,7 +27,10 @@ export function topLabels(records: readonly LedgerRecord[], field: string, skip:
 /** A commitment's short title: the part before "：" (saveCommitments stores "title：text"). */
 export const shortTitle = (r: LedgerRecord): string => r.title.split('：')[0] ?? r.title;
 
-const num = (r: LedgerRecord, field: string): number => (typeof r.data[field] === 'number' ? (r.data[field] as number) : 0);
+const num = (r: LedgerRecord, field: string): number => {
+  const v = r.data[field];
+  return typeof v === 'number' ? v : 0;
+};
 
 /** Records ordered by a numeric field, largest first (the most notable examples). */
 export function byLargest(records: readonly LedgerRecord[], field: string): LedgerRecord[] {
