@@ -4,6 +4,8 @@ import type { Db } from '../db/connect.ts';
 import { attachEvidence } from '../services/evidence.ts';
 import type { FileStore } from '../services/file-store.ts';
 import { addRecord } from '../services/records.ts';
+import { openCase } from '../services/cases.ts';
+import { exportLedger } from '../services/ledger-io/index.ts';
 import { createUser, setPassword } from '../services/users.ts';
 import type { Org } from '../services/orgs.ts';
 import { ALL } from '../core/scope.ts';
@@ -57,6 +59,14 @@ async function freshUser(c: MatrixContext, where: Where): Promise<number> {
   const u = await createUser(c.h, { username: `user${n}`, name: `用户${n}`, role: 'township_staff', orgId: town(c, where).id, password: PASSWORD }, NOW);
   return u.id;
 }
+
+async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
+  const r = await openCase(c.h, town(c, where), 'dispute', { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } }, { role: 'township_staff', now: new Date().toISOString() });
+  return r.id;
+}
+
+const REPORT = Buffer.from('某镇2023年法治政府建设工作报告\n一、主要举措和成效\n全年排查矛盾纠纷12件，化解12件。\n二、存在的不足\n三、下一步工作安排\n');
+const caseReaders: RoleId[] = ['county_officer', 'township_leader', 'township_staff', 'legal_adviser', 'grid_member'];
 
 const disputeBody = (c: MatrixContext) => ({ date: '2024-05-02', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } });
 
@@ -132,4 +142,42 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
   },
   'GET /api/audit': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit') },
   'GET /api/audit/verify': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/verify') },
+  'POST /api/imports': {
+    allow: ['township_staff'],
+    other: 403,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/imports?township=${town(c, where).id}&name=${encodeURIComponent('纠纷.xlsx')}&dryRun=true`,
+      headers: { 'content-type': 'application/octet-stream' },
+      // A re-import of an exported ledger: every row already there, so nothing new is written.
+      payload: (await dispute(c, 'own'), await exportLedger(c.h, c.w.a, 2024)),
+    }),
+  },
+  'GET /api/templates/:kind': { allow: ['township_staff'], other: 'same', ok: 200, req: get('/api/templates/dispute') },
+  'GET /api/export': { allow: analysts, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/export?org=${town(c, where).id}&year=2024` }) },
+  'GET /api/cases': { allow: caseReaders, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/cases?org=${town(c, where).id}` }) },
+  'GET /api/cases/:id': { allow: caseReaders, other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/cases/${await disputeCase(c, where)}` }) },
+  'POST /api/cases': {
+    allow: ['township_staff', 'grid_member'],
+    other: 403,
+    ok: 201,
+    req: async (c, where) => ({ method: 'POST', url: '/api/cases', payload: { type: 'dispute', township: town(c, where).id, date: '2024-01-11', title: `案件${c.next()}`, data: { disputeType: 'other' } } }),
+  },
+  'POST /api/cases/:id/transitions': {
+    allow: ['township_staff', 'township_leader', 'legal_adviser'],
+    // The case type names who takes each step: a county officer or grid member may see the case but not mediate it.
+    seeOnly: ['county_officer', 'grid_member'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/cases/${await disputeCase(c, where)}/transitions`, payload: { action: 'mediate', date: '2024-01-12' } }),
+  },
+  'GET /api/deadlines': { allow: caseReaders, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/deadlines?org=${town(c, where).id}&days=30` }) },
+  'GET /api/report': { allow: analysts, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/report?org=${town(c, where).id}&year=2024&format=md` }) },
+  'POST /api/review': {
+    allow: analysts,
+    other: 'same',
+    ok: 200,
+    req: async () => ({ method: 'POST', url: `/api/review?name=${encodeURIComponent('报告.txt')}`, headers: { 'content-type': 'application/octet-stream' }, payload: REPORT }),
+  },
 };

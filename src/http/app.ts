@@ -5,26 +5,26 @@ import { FileStore } from '../services/file-store.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import type { AppDeps, AppOptions } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
+import { JSON_LIMIT } from './files.ts';
 import { defaultRateLimits } from './rate-limit.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEvidenceRoutes } from './routes/evidence.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerLedgerIoRoutes } from './routes/ledger-io.ts';
 import { registerOrgRoutes } from './routes/orgs.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { registerStatic } from './static.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
-
-/** JSON bodies are small; files come as raw bodies with their own, larger limits per route. */
-export const JSON_LIMIT = 1024 * 1024;
-export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 const RAW_TYPES = [
   'application/octet-stream',
@@ -79,6 +79,9 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerRecordRoutes(api);
       registerEvidenceRoutes(api);
       registerIndicatorRoutes(api);
+      registerLedgerIoRoutes(api);
+      registerCaseRoutes(api);
+      registerReportRoutes(api);
       registerAuditRoutes(api);
     },
     { prefix: '/api' },

@@ -2,6 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserError } from '../core/errors.ts';
 import type { AppDeps } from './context.ts';
 
+/** JSON bodies are small; files come as raw bodies with their own, larger limits per route. */
+export const JSON_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
 /** The uploaded file's name: `?name=`, else the X-File-Name header (percent-encoded for non-ASCII names). */
 export function fileNameOf(req: FastifyRequest, queryName: string | undefined): string {
   const header = req.headers['x-file-name'];

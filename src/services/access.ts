@@ -23,8 +23,8 @@ export const actionLabels = {
   'ledger.import': '导入台账表格',
   'ledger.export': '导出台账表格',
   'cases.read': '查看案件和期限',
-  'cases.write': '办理案件',
-  'cases.approve': '审批案件',
+  'cases.write': '登记案件',
+  'cases.act': '办理案件流程（具体步骤由案件类型规定的角色办理）',
   'report.generate': '生成年度报告',
   'report.review': '审阅年度报告',
   'audit.read': '查看和核验审计日志',
@@ -47,10 +47,10 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   security_admin: { actions: [...reader, 'users.read', 'users.security'] },
   auditor: { actions: [...reader, 'audit.read'] },
   county_officer: {
-    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'report.generate', 'report.review'],
+    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.act', 'report.generate', 'report.review'],
   },
   township_leader: {
-    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.approve', 'report.generate', 'report.review'],
+    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.act', 'report.generate', 'report.review'],
   },
   township_staff: {
     actions: [
@@ -64,19 +64,20 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
       'ledger.export',
       'cases.read',
       'cases.write',
+      'cases.act',
       'report.generate',
       'report.review',
     ],
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.
   legal_adviser: {
-    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write'],
+    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write', 'cases.act'],
     writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
     readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
   },
   // 网格员: reports disputes found in its grid and sees its township's disputes, nothing else.
   grid_member: {
-    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write'],
+    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write', 'cases.act'],
     writeKinds: ['dispute'],
     readKinds: ['dispute'],
   },
