@@ -1,0 +1,152 @@
+import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, ApiError, errorText } from '../../api/client.ts';
+import type { FieldError, FieldValue, LedgerRecord, Org, RecordKind } from '../../api/types.ts';
+import { FieldInput } from './FieldInput.tsx';
+
+type Values = Record<string, unknown>;
+
+/** Form values → the API's record draft: dates as YYYY-MM-DD, empty fields left out. */
+export function toDraft(kind: RecordKind, v: Values, orgName: string | undefined) {
+  const day = (x: unknown) => (dayjs.isDayjs(x) ? (x as Dayjs).format('YYYY-MM-DD') : null);
+  const data: Record<string, FieldValue> = {};
+  for (const f of kind.fields) {
+    const x = v[`f_${f.key}`];
+    if (x === undefined || x === null || x === '') continue;
+    data[f.key] = f.type === 'date' ? day(x) : (x as FieldValue);
+  }
+  return {
+    date: day(v.date) ?? '',
+    title: String(v.title ?? ''),
+    endDate: day(v.endDate),
+    org: orgName ?? null,
+    data,
+  };
+}
+
+function toValues(kind: RecordKind, r: LedgerRecord, orgName: string): Values {
+  const v: Values = {
+    date: dayjs(r.date),
+    title: r.title,
+    endDate: r.endDate ? dayjs(r.endDate) : null,
+    org: orgName || undefined,
+  };
+  for (const f of kind.fields) {
+    const x = r.data[f.key];
+    v[`f_${f.key}`] = f.type === 'date' && typeof x === 'string' ? dayjs(x) : x;
+  }
+  return v;
+}
+
+interface Props {
+  readonly kind: RecordKind;
+  readonly township: Org;
+  readonly subOrgs: readonly Org[];
+  /** The record to edit, or null to add one; undefined when closed. */
+  readonly record: LedgerRecord | null | undefined;
+  readonly orgName: (id: number | null) => string;
+  readonly onClose: () => void;
+  readonly onSaved: (r: LedgerRecord) => void;
+}
+
+/** Add or edit one record; the fields come from the kind's declaration. */
+export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (record === undefined) return;
+    setError(null);
+    form.resetFields();
+    if (record) form.setFieldsValue(toValues(kind, record, orgName(record.orgId)));
+  }, [record, kind, form, orgName]);
+
+  const save = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    const draft = toDraft(kind, v, typeof v.org === 'string' ? v.org : undefined);
+    try {
+      const saved = record
+        ? await api<LedgerRecord>(`/api/records/${record.id}`, { method: 'PUT', json: draft })
+        : await api<LedgerRecord>('/api/records', {
+            json: { ...draft, kind: kind.id, township: township.id },
+          });
+      onSaved(saved);
+    } catch (e) {
+      const details = e instanceof ApiError && Array.isArray(e.details) ? (e.details as FieldError[]) : [];
+      form.setFields(
+        details.map((d) => ({
+          name: d.field === 'date' || d.field === 'title' || d.field === 'org' ? d.field : `f_${d.field}`,
+          errors: [d.message],
+        })),
+      );
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      title={`${record ? '修改' : '新增'}${kind.label}`}
+      open={record !== undefined}
+      onClose={onClose}
+      size={520}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} className="form-alert" />}
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} className="record-form">
+        <Form.Item
+          name="date"
+          label={kind.dateLabel}
+          rules={[{ required: true, message: `请选择${kind.dateLabel}` }]}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={kind.titleLabel}
+          rules={[{ required: true, message: `请填写${kind.titleLabel}` }]}
+        >
+          <Input maxLength={400} />
+        </Form.Item>
+        {kind.endLabel && (
+          <Form.Item name="endDate" label={kind.endLabel}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {subOrgs.length > 0 && (
+          <Form.Item name="org" label="村（社区）/部门">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={subOrgs.map((o) => ({ value: o.name, label: o.name }))}
+            />
+          </Form.Item>
+        )}
+        {kind.fields.map((f) => (
+          <Form.Item
+            key={f.key}
+            name={`f_${f.key}`}
+            label={f.label}
+            extra={f.help}
+            valuePropName={f.type === 'bool' ? 'checked' : 'value'}
+            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+          >
+            <FieldInput field={f} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Drawer>
+  );
+}
