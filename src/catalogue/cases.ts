@@ -10,7 +10,8 @@ import { choice, int, text, type Field, type FieldValue } from './fields.ts';
 import type { KindId } from './kinds.ts';
 
 /** Role ids (the same ids as the user accounts'). */
-export type RoleId = 'township_staff' | 'township_leader' | 'legal_adviser' | 'grid_member' | 'county_officer' | 'system_admin';
+export type RoleId =
+  'township_staff' | 'township_leader' | 'legal_adviser' | 'grid_member' | 'county_officer' | 'system_admin';
 
 export const caseRoles: Readonly<Record<RoleId, string>> = {
   township_staff: '乡镇工作人员',
@@ -78,7 +79,11 @@ export interface Transition {
   /** The step may be taken only once in a case (补正 只能一次). */
   readonly once?: boolean;
   /** Opens a new case of another type (逾期未整改 → 行政处罚立案). */
-  readonly opens?: { readonly type: KindId; readonly titlePrefix: string; readonly data: Readonly<Record<string, FieldValue>> };
+  readonly opens?: {
+    readonly type: KindId;
+    readonly titlePrefix: string;
+    readonly data: Readonly<Record<string, FieldValue>>;
+  };
   /** Adds a ledger record of another kind from the step's parameters (出庭应诉记录). */
   readonly creates?: { readonly kind: KindId; readonly fields: readonly string[] };
   readonly basis?: readonly LegalBasis[];
@@ -114,7 +119,8 @@ const COUNTY: RoleId = 'county_officer';
 const b = (law: string, article: string): LegalBasis => ({ law, article });
 const onDate = { eventDate: true } as const;
 /** The extension amount a step asks for, in the clock's unit. */
-const extension = (unitLabel: string): Field => int('extension', `延长${unitLabel}`, { required: true, min: 1, max: 366 });
+const extension = (unitLabel: string): Field =>
+  int('extension', `延长${unitLabel}`, { required: true, min: 1, max: 366 });
 
 /** Every case type may change hands: the leader or staff names the person responsible (承办人). */
 export const assignTransition: Transition = {
@@ -140,7 +146,13 @@ const dispute: CaseType = {
   openClocks: [{ start: 'mediation.close' }],
   openSet: { dueDate: { due: 'mediation.close' } },
   transitions: [
-    { id: 'mediate', label: '开始调解', from: ['registered'], to: 'mediating', roles: [STAFF, LEADER, ADVISER] },
+    {
+      id: 'mediate',
+      label: '开始调解',
+      from: ['registered'],
+      to: 'mediating',
+      roles: [STAFF, LEADER, ADVISER],
+    },
     {
       id: 'resolve',
       label: '调解成功',
@@ -163,15 +175,28 @@ const dispute: CaseType = {
       set: { closedDate: onDate },
       basis: [b('人民调解法', '第26条')],
     },
-    { id: 'revisit', label: '回访', from: ['resolved'], roles: [STAFF, GRID, LEADER], needs: [{ key: 'satisfaction', required: true }] },
+    {
+      id: 'revisit',
+      label: '回访',
+      from: ['resolved'],
+      roles: [STAFF, GRID, LEADER],
+      needs: [{ key: 'satisfaction', required: true }],
+    },
   ],
-  indicators: ['disputes.found', 'disputes.resolved', 'disputes.resolution_rate', 'disputes.satisfaction_rate', 'disputes.pre_litigation'],
+  indicators: [
+    'disputes.found',
+    'disputes.resolved',
+    'disputes.resolution_rate',
+    'disputes.satisfaction_rate',
+    'disputes.pre_litigation',
+  ],
 };
 
 const petition: CaseType = {
   kind: 'petition',
   label: '信访事项办理',
-  summary: '登记 → 15日内告知受理与否（非本机关职责的5个工作日内转送）→ 受理后60日内办结，可延长一次不超过30日 → 复查、复核各30日。',
+  summary:
+    '登记 → 15日内告知受理与否（非本机关职责的5个工作日内转送）→ 受理后60日内办结，可延长一次不超过30日 → 复查、复核各30日。',
   initial: 'registered',
   states: [
     { id: 'registered', label: '已登记', data: { status: 'registered' } },
@@ -283,7 +308,8 @@ const petition: CaseType = {
 const disclosureRequest: CaseType = {
   kind: 'disclosure_request',
   label: '依申请公开办理',
-  summary: '收到申请 → 需补正的7个工作日内一次性告知、收到补正后重新计算 / 征求第三方意见期间不计入 → 20个工作日内答复，经批准可延长一次不超过20个工作日。',
+  summary:
+    '收到申请 → 需补正的7个工作日内一次性告知、收到补正后重新计算 / 征求第三方意见期间不计入 → 20个工作日内答复，经批准可延长一次不超过20个工作日。',
   initial: 'received',
   states: [
     { id: 'received', label: '办理中', data: { status: 'received' } },
@@ -331,7 +357,11 @@ const disclosureRequest: CaseType = {
       from: ['received'],
       to: 'consulting',
       roles: [STAFF, LEADER],
-      clocks: [{ stop: 'disclosure.correction' }, { suspend: 'disclosure.reply' }, { start: 'disclosure.third_party' }],
+      clocks: [
+        { stop: 'disclosure.correction' },
+        { suspend: 'disclosure.reply' },
+        { start: 'disclosure.third_party' },
+      ],
       reason: 'optional',
       basis: [b('政府信息公开条例', '第32条')],
     },
@@ -372,7 +402,8 @@ const disclosureRequest: CaseType = {
 const inspection: CaseType = {
   kind: 'inspection',
   label: '执法检查与整改',
-  summary: '检查 → 发现问题的责令限期整改 → 期限届满复查 → 整改到位；逾期未整改的依法进入行政处罚程序（自动立案一件行政处罚案件）。',
+  summary:
+    '检查 → 发现问题的责令限期整改 → 期限届满复查 → 整改到位；逾期未整改的依法进入行政处罚程序（自动立案一件行政处罚案件）。',
   initial: 'inspected',
   states: [
     { id: 'inspected', label: '已检查' },
@@ -435,13 +466,19 @@ const inspection: CaseType = {
       basis: [b('行政处罚法', '第54条')],
     },
   ],
-  indicators: ['enforcement.inspections', 'enforcement.problems_found', 'enforcement.problems_rectified', 'enforcement.penalties'],
+  indicators: [
+    'enforcement.inspections',
+    'enforcement.problems_found',
+    'enforcement.problems_rectified',
+    'enforcement.penalties',
+  ],
 };
 
 const penalty: CaseType = {
   kind: 'penalty',
   label: '行政处罚案件',
-  summary: '立案 → 告知（当事人5个工作日内可要求听证）→ 90日内作出决定（经批准可延长30日）→ 7个工作日内送达 → 结案。',
+  summary:
+    '立案 → 告知（当事人5个工作日内可要求听证）→ 90日内作出决定（经批准可延长30日）→ 7个工作日内送达 → 结案。',
   initial: 'filed',
   states: [
     { id: 'filed', label: '已立案', data: { status: 'filed' } },
@@ -497,7 +534,11 @@ const penalty: CaseType = {
       from: ['informed', 'hearing'],
       to: 'decided',
       roles: [LEADER],
-      clocks: [{ stop: 'penalty.hearing_request', refuseEarly: true }, { stop: 'penalty.decide' }, { start: 'penalty.deliver' }],
+      clocks: [
+        { stop: 'penalty.hearing_request', refuseEarly: true },
+        { stop: 'penalty.decide' },
+        { start: 'penalty.deliver' },
+      ],
       needs: [{ key: 'fine' }],
       set: { decidedDate: onDate },
       basis: [b('行政处罚法', '第57条'), b('行政处罚法', '第60条')],
@@ -544,10 +585,7 @@ const legalReview: CaseType = {
       to: 'done',
       roles: [ADVISER, STAFF],
       clocks: [{ stop: 'decision.legality_review' }],
-      needs: [
-        { key: 'conclusion', required: true },
-        { key: 'reviewer' },
-      ],
+      needs: [{ key: 'conclusion', required: true }, { key: 'reviewer' }],
       set: { completedDate: onDate },
       basis: [b('重大行政决策程序暂行条例', '第26条'), b('重大行政决策程序暂行条例', '第27条')],
     },
@@ -555,7 +593,8 @@ const legalReview: CaseType = {
   indicators: ['legal.reviews', 'legal.contracts_reviewed'],
 };
 
-const LEGALITY_FIRST = '决策草案未经合法性审查或者经审查不合法的，不得提交集体讨论决定：请先完成合法性审查（重大行政决策程序暂行条例 第25条）';
+const LEGALITY_FIRST =
+  '决策草案未经合法性审查或者经审查不合法的，不得提交集体讨论决定：请先完成合法性审查（重大行政决策程序暂行条例 第25条）';
 const opinion = choice(
   'opinion',
   '审查结论',
@@ -570,7 +609,8 @@ const opinion = choice(
 const majorDecision: CaseType = {
   kind: 'major_decision',
   label: '重大行政决策',
-  summary: '五个法定程序依次进行：公众参与（征求意见不少于30日）→ 专家论证 → 风险评估 → 合法性审查 → 集体讨论决定；未经合法性审查不得提交集体讨论。专家论证、风险评估按需进行。',
+  summary:
+    '五个法定程序依次进行：公众参与（征求意见不少于30日）→ 专家论证 → 风险评估 → 合法性审查 → 集体讨论决定；未经合法性审查不得提交集体讨论。专家论证、风险评估按需进行。',
   initial: 'drafting',
   states: [
     { id: 'drafting', label: '拟订中', data: { status: 'drafting' } },
@@ -638,7 +678,9 @@ const majorDecision: CaseType = {
       roles: [LEADER],
       needs: [{ key: 'meeting', required: true }],
       set: { decidedDate: onDate },
-      requires: [{ action: 'legality_done', where: { opinion: ['lawful', 'amend'] }, message: LEGALITY_FIRST }],
+      requires: [
+        { action: 'legality_done', where: { opinion: ['lawful', 'amend'] }, message: LEGALITY_FIRST },
+      ],
       basis: [b('重大行政决策程序暂行条例', '第25条'), b('重大行政决策程序暂行条例', '第30条')],
     },
     {
@@ -677,7 +719,8 @@ const leaderRank = choice(
 const lawsuit: CaseType = {
   kind: 'lawsuit',
   label: '行政应诉',
-  summary: '收到起诉状副本 → 15日内提交答辩状和证据 → 开庭（记录负责人是否出庭：正职、副职或分管负责人）→ 判决、撤诉或调解。',
+  summary:
+    '收到起诉状副本 → 15日内提交答辩状和证据 → 开庭（记录负责人是否出庭：正职、副职或分管负责人）→ 判决、撤诉或调解。',
   initial: 'served',
   states: [
     { id: 'served', label: '收到起诉状', data: { status: 'pending' } },
@@ -706,18 +749,37 @@ const lawsuit: CaseType = {
       roles: [STAFF, LEADER, ADVISER],
       params: [leaderRank, text('leaderName', '出庭负责人', { max: 50 })],
       creates: { kind: 'lawsuit_hearing', fields: ['leaderRank', 'leaderName'] },
-      basis: [b('行政诉讼法', '第3条'), b('最高人民法院关于行政机关负责人出庭应诉若干问题的规定（2020）', '第1条')],
+      basis: [
+        b('行政诉讼法', '第3条'),
+        b('最高人民法院关于行政机关负责人出庭应诉若干问题的规定（2020）', '第1条'),
+      ],
     },
     { id: 'won', label: '胜诉', from: ['answered'], to: 'won', roles: [STAFF, LEADER] },
     { id: 'lost', label: '败诉', from: ['answered'], to: 'lost', roles: [STAFF, LEADER] },
-    { id: 'withdrawn', label: '原告撤诉', from: ['served', 'answered'], to: 'withdrawn', roles: [STAFF, LEADER], clocks: [{ stopAll: true }] },
+    {
+      id: 'withdrawn',
+      label: '原告撤诉',
+      from: ['served', 'answered'],
+      to: 'withdrawn',
+      roles: [STAFF, LEADER],
+      clocks: [{ stopAll: true }],
+    },
     { id: 'settled', label: '调解和解', from: ['answered'], to: 'settled', roles: [STAFF, LEADER] },
   ],
   indicators: ['litigation.cases', 'litigation.leader_appearance_rate'],
 };
 
 /** Every case type, in menu order. */
-export const caseTypes: readonly CaseType[] = [dispute, petition, disclosureRequest, inspection, penalty, legalReview, majorDecision, lawsuit];
+export const caseTypes: readonly CaseType[] = [
+  dispute,
+  petition,
+  disclosureRequest,
+  inspection,
+  penalty,
+  legalReview,
+  majorDecision,
+  lawsuit,
+];
 
 const byKind = new Map<string, CaseType>(caseTypes.map((c) => [c.kind, c]));
 

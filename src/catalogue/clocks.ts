@@ -171,7 +171,12 @@ const clockList = [
     amount: 90,
     from: '自立案之日起',
     basis: [b(PENALTY, '第60条')],
-    extension: { max: 30, times: 1, needs: 'approval', basis: b('部门行政处罚程序规定（如《市场监督管理行政处罚程序规定》）', '经批准延长') },
+    extension: {
+      max: 30,
+      times: 1,
+      needs: 'approval',
+      basis: b('部门行政处罚程序规定（如《市场监督管理行政处罚程序规定》）', '经批准延长'),
+    },
     note: '法律、法规、规章另有规定的从其规定',
   },
   {

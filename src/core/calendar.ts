@@ -43,7 +43,8 @@ export function coversYear(year: number): boolean {
 }
 
 const DAY_MS = 86_400_000;
-const toUtc = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const toUtc = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
 /** The date `n` calendar days after (or before, if negative) `iso`. */

@@ -3,16 +3,45 @@ import { caseTypes, clocksOf, findCaseType, isTerminal, transitionsOf } from '..
 import { findClock } from '../catalogue/clocks.ts';
 import { indicators } from '../catalogue/indicators.ts';
 import { getKind, kinds } from '../catalogue/kinds.ts';
-import { clockViews, decide, openCase, todayOf, type CaseSnapshot, type Decision, type MoveCommand } from './cases.ts';
+import {
+  clockViews,
+  decide,
+  openCase,
+  todayOf,
+  type CaseSnapshot,
+  type Decision,
+  type MoveCommand,
+} from './cases.ts';
 
 const NOW = '2025-12-31T02:00:00.000Z';
 
 /** Opens a case and takes the steps in order; each must succeed. */
-function run(type: string, date: string, data: Record<string, unknown>, steps: MoveCommand[], now = NOW): CaseSnapshot {
+function run(
+  type: string,
+  date: string,
+  data: Record<string, unknown>,
+  steps: MoveCommand[],
+  now = NOW,
+): CaseSnapshot {
   const decl = findCaseType(type)!;
   const kind = getKind(type);
-  const o = openCase(decl, kind, { date, title: '测试事项', data: data as Record<string, string> }, { role: 'township_staff' }, now);
-  let c: CaseSnapshot = { id: 1, type: decl.kind, state: o.state, owner: o.owner, date, title: '测试事项', data: o.data, events: [o.event] };
+  const o = openCase(
+    decl,
+    kind,
+    { date, title: '测试事项', data: data as Record<string, string> },
+    { role: 'township_staff' },
+    now,
+  );
+  let c: CaseSnapshot = {
+    id: 1,
+    type: decl.kind,
+    state: o.state,
+    owner: o.owner,
+    date,
+    title: '测试事项',
+    data: o.data,
+    events: [o.event],
+  };
   for (const s of steps) {
     const d = decide(c, decl, kind, s, now);
     if (!d.ok) throw new Error(`${s.action}: ${d.error}`);
@@ -35,17 +64,36 @@ function refused(c: CaseSnapshot, s: MoveCommand, message: string | RegExp, now 
   expect(d.event.action).toBe(s.action);
 }
 
-const staff = (action: string, date: string, values: Record<string, unknown> = {}, reason?: string): MoveCommand => ({ action, role: 'township_staff', date, values, reason });
-const leader = (action: string, date: string, values: Record<string, unknown> = {}, reason?: string): MoveCommand => ({ action, role: 'township_leader', date, values, reason });
+const staff = (
+  action: string,
+  date: string,
+  values: Record<string, unknown> = {},
+  reason?: string,
+): MoveCommand => ({ action, role: 'township_staff', date, values, reason });
+const leader = (
+  action: string,
+  date: string,
+  values: Record<string, unknown> = {},
+  reason?: string,
+): MoveCommand => ({ action, role: 'township_leader', date, values, reason });
 const clock = (c: CaseSnapshot, id: string, now = NOW) => clockViews(c.events, now).find((v) => v.id === id)!;
 
 describe('case declarations', () => {
   it('cover every case-type kind, use known clocks, fields and indicators, and reach every state', () => {
-    expect(caseTypes.map((t) => t.kind).sort()).toEqual(kinds.filter((k) => k.caseType).map((k) => k.id).sort());
+    expect(caseTypes.map((t) => t.kind).sort()).toEqual(
+      kinds
+        .filter((k) => k.caseType)
+        .map((k) => k.id)
+        .sort(),
+    );
     for (const t of caseTypes) {
       const kind = getKind(t.kind);
       for (const id of clocksOf(t)) expect(findClock(id), `${t.kind}: ${id}`).toBeDefined();
-      for (const key of t.indicators) expect(indicators.some((i) => i.key === key), key).toBe(true);
+      for (const key of t.indicators)
+        expect(
+          indicators.some((i) => i.key === key),
+          key,
+        ).toBe(true);
       const ids = t.states.map((s) => s.id);
       expect(ids).toContain(t.initial);
       const reached = new Set([t.initial]);
@@ -55,11 +103,20 @@ describe('case declarations', () => {
           expect(ids).toContain(tr.to);
           reached.add(tr.to);
         }
-        for (const n of tr.needs ?? []) expect(kind.fields.some((f) => f.key === n.key), `${t.kind}.${tr.id}.${n.key}`).toBe(true);
-        for (const k of Object.keys(tr.set ?? {})) expect(kind.fields.some((f) => f.key === k), `${t.kind}.${tr.id} sets ${k}`).toBe(true);
+        for (const n of tr.needs ?? [])
+          expect(
+            kind.fields.some((f) => f.key === n.key),
+            `${t.kind}.${tr.id}.${n.key}`,
+          ).toBe(true);
+        for (const k of Object.keys(tr.set ?? {}))
+          expect(
+            kind.fields.some((f) => f.key === k),
+            `${t.kind}.${tr.id} sets ${k}`,
+          ).toBe(true);
       }
       expect([...reached].sort()).toEqual([...ids].sort());
-      for (const s of t.states) for (const k of Object.keys(s.data ?? {})) expect(kind.fields.some((f) => f.key === k)).toBe(true);
+      for (const s of t.states)
+        for (const k of Object.keys(s.data ?? {})) expect(kind.fields.some((f) => f.key === k)).toBe(true);
       expect(transitionsOf(t).some((x) => x.id === 'assign')).toBe(true);
     }
   });
@@ -72,9 +129,17 @@ describe('case declarations', () => {
 
 describe('dispute', () => {
   it('registers with a one-month mediation clock and records the outcome the indicators read', () => {
-    const c = run('dispute', '2025-03-03', { disputeType: 'land' }, [staff('mediate', '2025-03-05'), staff('resolve', '2025-03-20', { satisfaction: '满意' })]);
+    const c = run('dispute', '2025-03-03', { disputeType: 'land' }, [
+      staff('mediate', '2025-03-05'),
+      staff('resolve', '2025-03-20', { satisfaction: '满意' }),
+    ]);
     expect(c.state).toBe('resolved');
-    expect(c.data).toMatchObject({ status: 'resolved', dueDate: '2025-04-03', closedDate: '2025-03-20', satisfaction: 'satisfied' });
+    expect(c.data).toMatchObject({
+      status: 'resolved',
+      dueDate: '2025-04-03',
+      closedDate: '2025-03-20',
+      satisfaction: 'satisfied',
+    });
     const v = clock(c, 'mediation.close');
     expect(v.status).toBe('stopped');
     expect(v.late).toBe(false);
@@ -84,7 +149,9 @@ describe('dispute', () => {
   it('needs a reason to record a failed mediation', () => {
     const c = run('dispute', '2025-03-03', { disputeType: 'land' }, []);
     refused(c, staff('fail', '2025-03-10'), '须说明理由');
-    const done = run('dispute', '2025-03-03', { disputeType: 'land' }, [staff('fail', '2025-03-10', {}, '双方分歧过大')]);
+    const done = run('dispute', '2025-03-03', { disputeType: 'land' }, [
+      staff('fail', '2025-03-10', {}, '双方分歧过大'),
+    ]);
     expect(done.data.status).toBe('failed');
   });
 
@@ -105,7 +172,12 @@ describe('petition', () => {
     ]);
     expect(c.state).toBe('closed');
     // 60日 from 2025-03-10 is 2025-05-09; +30日 is 2025-06-08, a Sunday, so Monday 2025-06-09.
-    expect(c.data).toMatchObject({ status: 'closed', dueDate: '2025-06-09', closedDate: '2025-06-01', resolved: true });
+    expect(c.data).toMatchObject({
+      status: 'closed',
+      dueDate: '2025-06-09',
+      closedDate: '2025-06-01',
+      resolved: true,
+    });
     const v = clock(c, 'petition.handle');
     expect(v.deadline.extensions).toHaveLength(1);
     expect(v.deadline.steps.join('')).toContain('涉及多部门');
@@ -115,9 +187,16 @@ describe('petition', () => {
   it('refuses a second extension, one beyond 30 days, and one by staff', () => {
     const c = run('petition', '2025-03-03', { petitionType: 'claim' }, [staff('accept', '2025-03-10')]);
     refused(c, leader('extend', '2025-04-20', { extension: 31 }, '复杂'), '最多延长30日');
-    refused(c, staff('extend', '2025-04-20', { extension: 10 }, '复杂'), '须由乡镇领导办理，当前角色为乡镇工作人员');
+    refused(
+      c,
+      staff('extend', '2025-04-20', { extension: 10 }, '复杂'),
+      '须由乡镇领导办理，当前角色为乡镇工作人员',
+    );
     refused(c, leader('extend', '2025-04-20', { extension: 10 }), '须说明理由');
-    const once = run('petition', '2025-03-03', { petitionType: 'claim' }, [staff('accept', '2025-03-10'), leader('extend', '2025-04-20', { extension: 10 }, '复杂')]);
+    const once = run('petition', '2025-03-03', { petitionType: 'claim' }, [
+      staff('accept', '2025-03-10'),
+      leader('extend', '2025-04-20', { extension: 10 }, '复杂'),
+    ]);
     refused(once, leader('extend', '2025-04-25', { extension: 10 }, '仍复杂'), '只能延长1次');
   });
 
@@ -147,7 +226,9 @@ describe('petition', () => {
   });
 
   it('not accepted within 15 days is late', () => {
-    const c = run('petition', '2025-03-03', { petitionType: 'claim' }, [staff('reject', '2025-03-25', {}, '已经诉讼程序处理')]);
+    const c = run('petition', '2025-03-03', { petitionType: 'claim' }, [
+      staff('reject', '2025-03-25', {}, '已经诉讼程序处理'),
+    ]);
     expect(c.data.status).toBe('not_accepted');
     expect(clock(c, 'petition.accept').late).toBe(true);
   });
@@ -174,7 +255,10 @@ describe('disclosure request', () => {
   });
 
   it('allows 补正 only once and extension only by the leader', () => {
-    const c = run('disclosure_request', '2025-03-03', {}, [staff('ask_correction', '2025-03-05', {}, '不明确'), staff('corrected', '2025-03-10')]);
+    const c = run('disclosure_request', '2025-03-03', {}, [
+      staff('ask_correction', '2025-03-05', {}, '不明确'),
+      staff('corrected', '2025-03-10'),
+    ]);
     refused(c, staff('ask_correction', '2025-03-11', {}, '仍不明确'), '只能办理一次');
     refused(c, staff('extend', '2025-03-11', { extension: 5 }, 'x'), '须由乡镇领导办理');
     refused(c, leader('extend', '2025-03-11', { extension: 21 }, 'x'), '最多延长20个工作日');
@@ -201,7 +285,9 @@ describe('inspection', () => {
   });
 
   it('finds unrectified only once the deadline is reached, then escalates to a penalty case', () => {
-    const c = run('inspection', '2025-04-01', { area: 'fire', target: '某加油站' }, [staff('order', '2025-04-01', { problemsFound: 3, rectifyDeadline: '2025-04-30' })]);
+    const c = run('inspection', '2025-04-01', { area: 'fire', target: '某加油站' }, [
+      staff('order', '2025-04-01', { problemsFound: 3, rectifyDeadline: '2025-04-30' }),
+    ]);
     refused(c, staff('unrectified', '2025-04-20', { problemsRectified: 1 }), '2025-04-20尚未届满');
     const u = run('inspection', '2025-04-01', { area: 'fire' }, [
       staff('order', '2025-04-01', { problemsFound: 3, rectifyDeadline: '2025-04-30' }),
@@ -212,15 +298,26 @@ describe('inspection', () => {
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.state).toBe('escalated');
-    expect(d.opens).toMatchObject({ kind: 'penalty', date: '2025-05-06', title: '逾期未整改：测试事项', data: { status: 'filed' } });
+    expect(d.opens).toMatchObject({
+      kind: 'penalty',
+      date: '2025-05-06',
+      title: '逾期未整改：测试事项',
+      data: { status: 'filed' },
+    });
   });
 
   it('refuses a deadline before the order and more rectified than found', () => {
     const c = run('inspection', '2025-04-01', { area: 'fire' }, []);
     refused(c, staff('order', '2025-04-02', { problemsFound: 3, rectifyDeadline: '2025-03-30' }), '不能早于');
     refused(c, staff('order', '2025-04-02', { problemsFound: 3 }), '整改期限：不能为空');
-    const o = run('inspection', '2025-04-01', { area: 'fire' }, [staff('order', '2025-04-02', { problemsFound: 3, rectifyDeadline: '2025-04-30' })]);
-    refused(o, staff('rectified', '2025-04-20', { problemsRectified: 4 }), '整改到位（4）不能大于发现问题（3）');
+    const o = run('inspection', '2025-04-01', { area: 'fire' }, [
+      staff('order', '2025-04-02', { problemsFound: 3, rectifyDeadline: '2025-04-30' }),
+    ]);
+    refused(
+      o,
+      staff('rectified', '2025-04-20', { problemsRectified: 4 }),
+      '整改到位（4）不能大于发现问题（3）',
+    );
   });
 });
 
@@ -229,7 +326,11 @@ describe('penalty', () => {
     const c = run('penalty', '2025-01-06', { party: '某商户' }, [staff('inform', '2025-01-24')]);
     // 5个工作日 from Fri 2025-01-24 across 春节: 1-26 (调休), 1-27, 2-5, 2-6, 2-7.
     expect(clock(c, 'penalty.hearing_request').deadline.due).toBe('2025-02-07');
-    refused(c, leader('decide', '2025-02-06', { fine: 2000 }), /当事人要求听证期限不少于5个工作日，至2025-02-07届满/);
+    refused(
+      c,
+      leader('decide', '2025-02-06', { fine: 2000 }),
+      /当事人要求听证期限不少于5个工作日，至2025-02-07届满/,
+    );
     const d = run('penalty', '2025-01-06', { party: '某商户' }, [
       staff('inform', '2025-01-24'),
       leader('decide', '2025-02-07', { fine: 2000 }),
@@ -256,10 +357,21 @@ describe('penalty', () => {
 
 describe('legal review', () => {
   it('gives the reviewer at least 7 working days and records the opinion', () => {
-    const c = run('legal_review', '2025-09-26', { reviewType: 'contract' }, [{ action: 'opinion', role: 'legal_adviser', date: '2025-10-15', values: { conclusion: '修改后合法', reviewer: '王律师' } }]);
+    const c = run('legal_review', '2025-09-26', { reviewType: 'contract' }, [
+      {
+        action: 'opinion',
+        role: 'legal_adviser',
+        date: '2025-10-15',
+        values: { conclusion: '修改后合法', reviewer: '王律师' },
+      },
+    ]);
     expect(c.data).toMatchObject({ conclusion: 'amend', completedDate: '2025-10-15', reviewer: '王律师' });
     expect(clock(c, 'decision.legality_review').deadline.due).toBe('2025-10-13');
-    refused(run('legal_review', '2025-09-26', { reviewType: 'contract' }, []), { action: 'opinion', role: 'grid_member', date: '2025-10-15', values: { conclusion: 'lawful' } }, '须由法律顾问或乡镇工作人员办理');
+    refused(
+      run('legal_review', '2025-09-26', { reviewType: 'contract' }, []),
+      { action: 'opinion', role: 'grid_member', date: '2025-10-15', values: { conclusion: 'lawful' } },
+      '须由法律顾问或乡镇工作人员办理',
+    );
   });
 });
 
@@ -278,10 +390,17 @@ describe('major decision', () => {
 
   it('refuses 集体讨论决定 without a completed legality review, with a clear message', () => {
     const c = run('major_decision', '2025-03-01', {}, toLegality.slice(0, 3));
-    refused(c, leader('decide', '2025-04-20', { meeting: '镇政府常务会议' }), '未经合法性审查或者经审查不合法的，不得提交集体讨论决定');
+    refused(
+      c,
+      leader('decide', '2025-04-20', { meeting: '镇政府常务会议' }),
+      '未经合法性审查或者经审查不合法的，不得提交集体讨论决定',
+    );
     const inReview = run('major_decision', '2025-03-01', {}, toLegality);
     refused(inReview, leader('decide', '2025-04-20', { meeting: '镇政府常务会议' }), '请先完成合法性审查');
-    const unlawful = run('major_decision', '2025-03-01', {}, [...toLegality, { action: 'legality_done', role: 'legal_adviser', date: '2025-04-25', values: { opinion: '不合法' } }]);
+    const unlawful = run('major_decision', '2025-03-01', {}, [
+      ...toLegality,
+      { action: 'legality_done', role: 'legal_adviser', date: '2025-04-25', values: { opinion: '不合法' } },
+    ]);
     refused(unlawful, leader('decide', '2025-04-28', { meeting: '镇政府常务会议' }), '经审查不合法的');
   });
 
@@ -292,19 +411,37 @@ describe('major decision', () => {
       leader('decide', '2025-04-28', { meeting: '镇政府常务会议' }),
       staff('publish', '2025-05-06'),
     ]);
-    expect(c.data).toMatchObject({ status: 'published', decidedDate: '2025-04-28', meeting: '镇政府常务会议' });
+    expect(c.data).toMatchObject({
+      status: 'published',
+      decidedDate: '2025-04-28',
+      meeting: '镇政府常务会议',
+    });
     expect(clock(c, 'decision.legality_review').deadline.due).toBe('2025-04-24');
-    refused(run('major_decision', '2025-03-01', {}, toLegality), staff('risk', '2025-04-20'), '当前状态“合法性审查”不能「风险评估」');
+    refused(
+      run('major_decision', '2025-03-01', {}, toLegality),
+      staff('risk', '2025-04-20'),
+      '当前状态“合法性审查”不能「风险评估」',
+    );
   });
 });
 
 describe('lawsuit', () => {
   it('answers within 15 days, records hearings with whether a leader appeared, and ends in a judgment', () => {
-    const c = run('lawsuit', '2025-01-20', { caseNo: '（2025）湘1228行初5号' }, [staff('answer', '2025-02-05')]);
+    const c = run('lawsuit', '2025-01-20', { caseNo: '（2025）湘1228行初5号' }, [
+      staff('answer', '2025-02-05'),
+    ]);
     expect(clock(c, 'lawsuit.answer').deadline.due).toBe('2025-02-05');
     expect(clock(c, 'lawsuit.answer').late).toBe(false);
-    const d = attempt(c, staff('hearing', '2025-03-10', { leaderRank: '副职负责人出庭', leaderName: '李副镇长' }));
-    expect(d.ok && d.creates).toMatchObject({ kind: 'lawsuit_hearing', date: '2025-03-10', title: '（2025）湘1228行初5号', data: { leaderRank: 'deputy', leaderName: '李副镇长' } });
+    const d = attempt(
+      c,
+      staff('hearing', '2025-03-10', { leaderRank: '副职负责人出庭', leaderName: '李副镇长' }),
+    );
+    expect(d.ok && d.creates).toMatchObject({
+      kind: 'lawsuit_hearing',
+      date: '2025-03-10',
+      title: '（2025）湘1228行初5号',
+      data: { leaderRank: 'deputy', leaderName: '李副镇长' },
+    });
     refused(c, staff('hearing', '2025-03-10'), '负责人出庭：不能为空');
     const w = run('lawsuit', '2025-01-20', {}, [staff('answer', '2025-02-05'), staff('won', '2025-05-01')]);
     expect(w.data.status).toBe('won');
@@ -313,10 +450,16 @@ describe('lawsuit', () => {
 
 describe('assign', () => {
   it('names the person responsible in any open state', () => {
-    const c = run('dispute', '2025-03-03', { disputeType: 'land' }, [leader('assign', '2025-03-04', { owner: '张调解员' })]);
+    const c = run('dispute', '2025-03-03', { disputeType: 'land' }, [
+      leader('assign', '2025-03-04', { owner: '张调解员' }),
+    ]);
     expect(c.owner).toBe('张调解员');
     const closed = run('dispute', '2025-03-03', { disputeType: 'land' }, [staff('resolve', '2025-03-04')]);
     expect(isTerminal(findCaseType('dispute')!, 'resolved')).toBe(false); // 回访 remains
-    refused(closed, { action: 'assign', role: 'grid_member', date: '2025-03-05', values: { owner: 'x' } }, '须由');
+    refused(
+      closed,
+      { action: 'assign', role: 'grid_member', date: '2025-03-05', values: { owner: 'x' } },
+      '须由',
+    );
   });
 });

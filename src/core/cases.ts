@@ -29,7 +29,13 @@ import { coerceField, validateRecord } from './records.ts';
 export type ClockOp =
   | { readonly op: 'start'; readonly clock: string; readonly date: string; readonly setDue?: string }
   | { readonly op: 'stop'; readonly clock: string; readonly date: string }
-  | { readonly op: 'extend'; readonly clock: string; readonly date: string; readonly amount: number; readonly reason: string }
+  | {
+      readonly op: 'extend';
+      readonly clock: string;
+      readonly date: string;
+      readonly amount: number;
+      readonly reason: string;
+    }
   | { readonly op: 'suspend'; readonly clock: string; readonly date: string; readonly reason: string }
   | { readonly op: 'resume'; readonly clock: string; readonly date: string }
   | { readonly op: 'restart'; readonly clock: string; readonly date: string; readonly reason: string };
@@ -127,7 +133,15 @@ function applyOp(tracks: Map<string, ClockTrack>, op: ClockOp): void {
   switch (op.op) {
     case 'start': {
       const rule = findClock(op.clock);
-      if (rule) tracks.set(op.clock, { rule, start: op.date, setDue: op.setDue, extensions: [], suspensions: [], stoppedOn: null });
+      if (rule)
+        tracks.set(op.clock, {
+          rule,
+          start: op.date,
+          setDue: op.setDue,
+          extensions: [],
+          suspensions: [],
+          stoppedOn: null,
+        });
       return;
     }
     case 'stop':
@@ -170,7 +184,15 @@ export function replayClocks(events: readonly CaseEvent[]): Map<string, ClockTra
 
 function deadlineOf(t: ClockTrack, asOf: string): Deadline {
   const suspensions: Suspension[] = t.suspensions.map((s) => ({ ...s }));
-  return computeDeadline({ rule: t.rule, start: t.start, setDue: t.setDue, extensions: t.extensions, suspensions, restarted: t.restarted, asOf });
+  return computeDeadline({
+    rule: t.rule,
+    start: t.start,
+    setDue: t.setDue,
+    extensions: t.extensions,
+    suspensions,
+    restarted: t.restarted,
+    asOf,
+  });
 }
 
 /** A clock as shown to users: its deadline with the explanation, and where it stands today. */
@@ -223,7 +245,11 @@ class Refusal extends Error {
 const fieldOf = (kind: RecordKind, key: string): Field | undefined => kind.fields.find((f) => f.key === key);
 
 /** Coerces the step's inputs: record fields it needs and its own parameters; nothing else is accepted. */
-function readValues(kind: RecordKind, tr: Transition, raw: Readonly<Record<string, unknown>>): { record: Record<string, FieldValue>; params: Record<string, FieldValue> } {
+function readValues(
+  kind: RecordKind,
+  tr: Transition,
+  raw: Readonly<Record<string, unknown>>,
+): { record: Record<string, FieldValue>; params: Record<string, FieldValue> } {
   const record: Record<string, FieldValue> = {};
   const params: Record<string, FieldValue> = {};
   const errors: string[] = [];
@@ -286,7 +312,8 @@ function clockOps(
       if (rule.unit === 'set') {
         const v = e.dueField ? input.data[e.dueField] : undefined;
         if (typeof v !== 'string') throw new Refusal(`「${tr.label}」须填写${rule.label}`, 'invalid_values');
-        if (v < date) throw new Refusal(`${rule.label}（${v}）不能早于${tr.label}日期（${date}）`, 'date_order');
+        if (v < date)
+          throw new Refusal(`${rule.label}（${v}）不能早于${tr.label}日期（${date}）`, 'date_order');
         setDue = v;
       }
       ops.push({ op: 'start', clock: e.start, date, ...(setDue ? { setDue } : {}) });
@@ -306,21 +333,34 @@ function clockOps(
     } else if ('extend' in e) {
       const t = running(e.extend);
       const rule = findClock(e.extend);
-      if (!t || !rule) throw new Refusal(`${rule?.label ?? e.extend}未在计算中，不能延长`, 'clock_not_running');
+      if (!t || !rule)
+        throw new Refusal(`${rule?.label ?? e.extend}未在计算中，不能延长`, 'clock_not_running');
       const amount = input.params.extension;
       if (typeof amount !== 'number') throw new Refusal(`「${tr.label}」须填写延长期限`, 'invalid_values');
       const op: ClockOp = { op: 'extend', clock: e.extend, date, amount, reason: input.reason };
       try {
-        computeDeadline({ rule, start: t.start, setDue: t.setDue, extensions: [...t.extensions, { date, amount, reason: input.reason }] });
+        computeDeadline({
+          rule,
+          start: t.start,
+          setDue: t.setDue,
+          extensions: [...t.extensions, { date, amount, reason: input.reason }],
+        });
       } catch (err) {
         if (err instanceof UserError) throw new Refusal(err.message, 'extension_limit');
         throw err;
       }
       const before = deadlineOf(t, date);
-      if (date > before.due) throw new Refusal(`${rule.label}已于${before.due}届满，届满后不能再延长`, 'too_late');
+      if (date > before.due)
+        throw new Refusal(`${rule.label}已于${before.due}届满，届满后不能再延长`, 'too_late');
       ops.push(op);
     } else if ('suspend' in e) {
-      if (running(e.suspend)) ops.push({ op: 'suspend', clock: e.suspend, date, reason: `${tr.label}${input.reason ? `：${input.reason}` : ''}` });
+      if (running(e.suspend))
+        ops.push({
+          op: 'suspend',
+          clock: e.suspend,
+          date,
+          reason: `${tr.label}${input.reason ? `：${input.reason}` : ''}`,
+        });
     } else if ('resume' in e) {
       if (running(e.resume)) ops.push({ op: 'resume', clock: e.resume, date });
     } else if ('restart' in e) {
@@ -330,7 +370,11 @@ function clockOps(
   return ops;
 }
 
-function resolveSet(set: Readonly<Record<string, SetValue>> | undefined, date: string, tracks: Map<string, ClockTrack>): Record<string, FieldValue> {
+function resolveSet(
+  set: Readonly<Record<string, SetValue>> | undefined,
+  date: string,
+  tracks: Map<string, ClockTrack>,
+): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const [k, v] of Object.entries(set ?? {})) {
     if (v !== null && typeof v === 'object') {
@@ -344,22 +388,39 @@ function resolveSet(set: Readonly<Record<string, SetValue>> | undefined, date: s
   return out;
 }
 
-function checkDate(raw: string | undefined, today: string, notBefore: { date: string; what: string } | null): string {
+function checkDate(
+  raw: string | undefined,
+  today: string,
+  notBefore: { date: string; what: string } | null,
+): string {
   const date = raw === undefined ? today : parseDate(raw);
   if (date === null) throw new Refusal(`日期“${raw ?? ''}”不是有效日期，应为 2024-03-15 的形式`, 'bad_date');
   if (date > today) throw new Refusal(`日期（${date}）不能晚于今天（${today}）`, 'date_order');
-  if (notBefore && date < notBefore.date) throw new Refusal(`日期（${date}）不能早于${notBefore.what}（${notBefore.date}）`, 'date_order');
+  if (notBefore && date < notBefore.date)
+    throw new Refusal(`日期（${date}）不能早于${notBefore.what}（${notBefore.date}）`, 'date_order');
   return date;
 }
 
 function stringValues(raw: Readonly<Record<string, unknown>>): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
-  for (const [k, v] of Object.entries(raw)) out[k] = typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+  for (const [k, v] of Object.entries(raw))
+    out[k] =
+      typeof v === 'number' || typeof v === 'boolean' || v === null
+        ? v
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v);
   return out;
 }
 
 /** Takes one step of a case, or refuses it with a Chinese reason. Either way returns the event to keep. */
-export function decide(c: CaseSnapshot, decl: CaseType, kind: RecordKind, cmd: MoveCommand, now: string): Decision {
+export function decide(
+  c: CaseSnapshot,
+  decl: CaseType,
+  kind: RecordKind,
+  cmd: MoveCommand,
+  now: string,
+): Decision {
   const today = todayOf(now);
   const seq = c.events.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
   const tr = transitionsOf(decl).find((t) => t.id === cmd.action);
@@ -381,25 +442,49 @@ export function decide(c: CaseSnapshot, decl: CaseType, kind: RecordKind, cmd: M
         .map((t) => `${t.id}（${t.label}）`)
         .join('、');
     if (isTerminal(decl, c.state) && (!tr || !tr.from.includes(c.state))) {
-      throw new Refusal(`${decl.label}已处于“${stateLabel}”，案件已终结，不能再「${tr?.label ?? cmd.action}」`, 'terminal');
+      throw new Refusal(
+        `${decl.label}已处于“${stateLabel}”，案件已终结，不能再「${tr?.label ?? cmd.action}」`,
+        'terminal',
+      );
     }
-    if (!tr) throw new Refusal(`${decl.label}没有“${cmd.action}”这一步骤；当前可进行：${possible()}`, 'unknown_action');
+    if (!tr)
+      throw new Refusal(
+        `${decl.label}没有“${cmd.action}”这一步骤；当前可进行：${possible()}`,
+        'unknown_action',
+      );
     const allowedHere = tr === assignTransition ? !isTerminal(decl, c.state) : tr.from.includes(c.state);
     if (!allowedHere) {
-      throw new Refusal(`当前状态“${stateLabel}”不能「${tr.label}」；当前可进行：${possible() || '无'}`, 'bad_state');
+      throw new Refusal(
+        `当前状态“${stateLabel}”不能「${tr.label}」；当前可进行：${possible() || '无'}`,
+        'bad_state',
+      );
     }
-    if (!isRoleId(cmd.role)) throw new Refusal(`未知的角色“${cmd.role}”，应为：${Object.keys(caseRoles).join('、')}`, 'bad_role');
+    if (!isRoleId(cmd.role))
+      throw new Refusal(`未知的角色“${cmd.role}”，应为：${Object.keys(caseRoles).join('、')}`, 'bad_role');
     if (!tr.roles.includes(cmd.role)) {
-      throw new Refusal(`「${tr.label}」须由${tr.roles.map(roleLabel).join('或')}办理，当前角色为${roleLabel(cmd.role)}`, 'forbidden_role');
+      throw new Refusal(
+        `「${tr.label}」须由${tr.roles.map(roleLabel).join('或')}办理，当前角色为${roleLabel(cmd.role)}`,
+        'forbidden_role',
+      );
     }
     const last = [...c.events].reverse().find((e) => e.outcome === 'done');
-    const date = checkDate(cmd.date, today, last ? { date: last.date, what: `上一步「${last.label}」的日期` } : { date: c.date, what: '立案（登记）日期' });
+    const date = checkDate(
+      cmd.date,
+      today,
+      last
+        ? { date: last.date, what: `上一步「${last.label}」的日期` }
+        : { date: c.date, what: '立案（登记）日期' },
+    );
     if (tr.once && c.events.some((e) => e.outcome === 'done' && e.action === tr.id)) {
-      throw new Refusal(`「${tr.label}」只能办理一次，本案已于${c.events.find((e) => e.outcome === 'done' && e.action === tr.id)!.date}办理`, 'once');
+      throw new Refusal(
+        `「${tr.label}」只能办理一次，本案已于${c.events.find((e) => e.outcome === 'done' && e.action === tr.id)!.date}办理`,
+        'once',
+      );
     }
     checkRequirements(c, tr);
     const reason = base.reason ?? '';
-    if (tr.reason === 'required' && !reason) throw new Refusal(`「${tr.label}」须说明理由（--reason）`, 'reason_required');
+    if (tr.reason === 'required' && !reason)
+      throw new Refusal(`「${tr.label}」须说明理由（--reason）`, 'reason_required');
     const { record, params } = readValues(kind, tr, cmd.values ?? {});
 
     const tracks = replayClocks(c.events);
@@ -411,9 +496,21 @@ export function decide(c: CaseSnapshot, decl: CaseType, kind: RecordKind, cmd: M
     data = { ...data, ...resolveSet(tr.set, date, tracks) };
 
     const v = validateRecord(kind, { date: c.date, title: c.title, data });
-    if (!v.ok) throw new Refusal(`${kind.label}记录有误：${v.errors.map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record');
+    if (!v.ok)
+      throw new Refusal(
+        `${kind.label}记录有误：${v.errors.map((e) => `${e.label}：${e.message}`).join('；')}`,
+        'invalid_record',
+      );
     const owner = tr === assignTransition ? String(params.owner) : c.owner;
-    const event: CaseEvent = { ...base, toState: to, date, outcome: 'done', values: { ...record, ...params }, clocks: ops, error: null };
+    const event: CaseEvent = {
+      ...base,
+      toState: to,
+      date,
+      outcome: 'done',
+      values: { ...record, ...params },
+      clocks: ops,
+      error: null,
+    };
     const caseNo = typeof c.data.caseNo === 'string' ? c.data.caseNo : c.title;
     return {
       ok: true,
@@ -421,15 +518,41 @@ export function decide(c: CaseSnapshot, decl: CaseType, kind: RecordKind, cmd: M
       owner,
       data: v.value.data,
       event,
-      ...(tr.opens ? { opens: { kind: tr.opens.type, date, title: `${tr.opens.titlePrefix}${c.title}`.slice(0, 200), data: { ...tr.opens.data } } } : {}),
+      ...(tr.opens
+        ? {
+            opens: {
+              kind: tr.opens.type,
+              date,
+              title: `${tr.opens.titlePrefix}${c.title}`.slice(0, 200),
+              data: { ...tr.opens.data },
+            },
+          }
+        : {}),
       ...(tr.creates
-        ? { creates: { kind: tr.creates.kind, date, title: caseNo, data: Object.fromEntries(tr.creates.fields.filter((f) => params[f] !== undefined).map((f) => [f, params[f]!])) } }
+        ? {
+            creates: {
+              kind: tr.creates.kind,
+              date,
+              title: caseNo,
+              data: Object.fromEntries(
+                tr.creates.fields.filter((f) => params[f] !== undefined).map((f) => [f, params[f]!]),
+              ),
+            },
+          }
         : {}),
     };
   } catch (err) {
     if (!(err instanceof Refusal)) throw err;
     const date = cmd.date && parseDate(cmd.date) ? parseDate(cmd.date)! : today;
-    const event: CaseEvent = { ...base, toState: null, date, outcome: 'refused', values: stringValues(cmd.values ?? {}), clocks: [], error: err.message };
+    const event: CaseEvent = {
+      ...base,
+      toState: null,
+      date,
+      outcome: 'refused',
+      values: stringValues(cmd.values ?? {}),
+      clocks: [],
+      error: err.message,
+    };
     return { ok: false, error: err.message, code: err.code, event };
   }
 }
@@ -453,21 +576,35 @@ export function openCase(
   now: string,
 ): { state: string; owner: string | null; data: Record<string, FieldValue>; event: CaseEvent } {
   const today = todayOf(now);
-  if (!isRoleId(cmd.role)) throw new UserError(`未知的角色“${cmd.role}”，应为：${Object.keys(caseRoles).join('、')}`, 'bad_role');
+  if (!isRoleId(cmd.role))
+    throw new UserError(`未知的角色“${cmd.role}”，应为：${Object.keys(caseRoles).join('、')}`, 'bad_role');
   if (!decl.openRoles.includes(cmd.role)) {
-    throw new UserError(`${decl.label}须由${decl.openRoles.map(roleLabel).join('或')}登记，当前角色为${roleLabel(cmd.role)}`, 'forbidden_role', 403);
+    throw new UserError(
+      `${decl.label}须由${decl.openRoles.map(roleLabel).join('或')}登记，当前角色为${roleLabel(cmd.role)}`,
+      'forbidden_role',
+      403,
+    );
   }
-  if (record.date > today) throw new UserError(`${kind.dateLabel}（${record.date}）不能晚于今天（${today}）`, 'date_order');
+  if (record.date > today)
+    throw new UserError(`${kind.dateLabel}（${record.date}）不能晚于今天（${today}）`, 'date_order');
   const tracks = new Map<string, ClockTrack>();
   let ops: ClockOp[];
   try {
-    ops = clockOps(decl.openClocks, tracks, { label: '登记' }, record.date, { params: {}, data: { ...record.data }, reason: '' });
+    ops = clockOps(decl.openClocks, tracks, { label: '登记' }, record.date, {
+      params: {},
+      data: { ...record.data },
+      reason: '',
+    });
   } catch (err) {
     if (err instanceof Refusal) throw new UserError(err.message, err.code);
     throw err;
   }
   for (const op of ops) applyOp(tracks, op);
-  const data = { ...record.data, ...(stateOf(decl, decl.initial)?.data ?? {}), ...resolveSet(decl.openSet, record.date, tracks) };
+  const data = {
+    ...record.data,
+    ...(stateOf(decl, decl.initial)?.data ?? {}),
+    ...resolveSet(decl.openSet, record.date, tracks),
+  };
   const event: CaseEvent = {
     seq: 1,
     action: 'open',

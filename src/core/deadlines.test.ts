@@ -3,7 +3,8 @@ import { clocks, findClock } from '../catalogue/clocks.ts';
 import { CALENDAR_YEARS, dayInfo, isWorkingDay } from './calendar.ts';
 import { addMonths, computeDeadline, type DeadlineInput } from './deadlines.ts';
 
-const due = (id: string, start: string, extra: Partial<DeadlineInput> = {}) => computeDeadline({ rule: findClock(id)!, start, ...extra });
+const due = (id: string, start: string, extra: Partial<DeadlineInput> = {}) =>
+  computeDeadline({ rule: findClock(id)!, start, ...extra });
 
 describe('calendar', () => {
   it('reads holidays and make-up workdays from chinese-days', () => {
@@ -100,20 +101,27 @@ describe('deadlines in 工作日', () => {
   });
 
   it('never shifts a working-day period: its last day is a working day by construction', () => {
-    for (const c of clocks.filter((x) => x.unit === 'workday')) expect(isWorkingDay(due(c.id, '2024-12-27').due)).toBe(true);
+    for (const c of clocks.filter((x) => x.unit === 'workday'))
+      expect(isWorkingDay(due(c.id, '2024-12-27').due)).toBe(true);
   });
 });
 
 describe('extensions, suspensions, restarts', () => {
   it('adds an extension within the legal maximum and explains it', () => {
-    const d = due('petition.handle', '2024-03-01', { extensions: [{ date: '2024-04-20', amount: 30, reason: '情况复杂' }] });
+    const d = due('petition.handle', '2024-03-01', {
+      extensions: [{ date: '2024-04-20', amount: 30, reason: '情况复杂' }],
+    });
     expect(d.due).toBe('2024-05-30');
     expect(d.total).toBe(90);
-    expect(d.steps.join('')).toContain('延长：2024-04-20延长30日（理由：情况复杂；依据：信访工作条例 第34条）');
+    expect(d.steps.join('')).toContain(
+      '延长：2024-04-20延长30日（理由：情况复杂；依据：信访工作条例 第34条）',
+    );
   });
 
   it('refuses an extension beyond the maximum, a second extension, and an extension of a rule without one', () => {
-    expect(() => due('petition.handle', '2024-03-01', { extensions: [{ date: '2024-04-20', amount: 31, reason: 'x' }] })).toThrow('最多延长30日');
+    expect(() =>
+      due('petition.handle', '2024-03-01', { extensions: [{ date: '2024-04-20', amount: 31, reason: 'x' }] }),
+    ).toThrow('最多延长30日');
     expect(() =>
       due('petition.handle', '2024-03-01', {
         extensions: [
@@ -122,32 +130,49 @@ describe('extensions, suspensions, restarts', () => {
         ],
       }),
     ).toThrow('只能延长1次');
-    expect(() => due('lawsuit.answer', '2024-03-01', { extensions: [{ date: '2024-03-02', amount: 1, reason: 'x' }] })).toThrow('依法不能延长');
+    expect(() =>
+      due('lawsuit.answer', '2024-03-01', { extensions: [{ date: '2024-03-02', amount: 1, reason: 'x' }] }),
+    ).toThrow('依法不能延长');
   });
 
   it('does not count third-party consultation time (政府信息公开条例 第32条)', () => {
     const plain = due('disclosure.reply', '2024-03-01');
     expect(plain.due).toBe('2024-03-29');
-    const d = due('disclosure.reply', '2024-03-01', { suspensions: [{ from: '2024-03-05', to: '2024-03-11', reason: '征求第三方意见' }] });
+    const d = due('disclosure.reply', '2024-03-01', {
+      suspensions: [{ from: '2024-03-05', to: '2024-03-11', reason: '征求第三方意见' }],
+    });
     // Four working days are not counted; the 20th falls after 清明 on the make-up Sunday 2024-04-07.
     expect(d.due).toBe('2024-04-07');
     expect(d.steps.join('')).toContain('其中工作日4日');
   });
 
   it('flags an open suspension and counts it up to today', () => {
-    const d = due('disclosure.reply', '2024-03-01', { suspensions: [{ from: '2024-03-05', to: null, reason: '征求第三方意见' }], asOf: '2024-03-11' });
+    const d = due('disclosure.reply', '2024-03-01', {
+      suspensions: [{ from: '2024-03-05', to: null, reason: '征求第三方意见' }],
+      asOf: '2024-03-11',
+    });
     expect(d.paused).toBe(true);
     expect(d.due).toBe('2024-04-07');
     expect(d.warnings.join('')).toContain('暂停');
   });
 
   it('refuses suspensions in the wrong order', () => {
-    expect(() => due('disclosure.reply', '2024-03-01', { suspensions: [{ from: '2024-03-05', to: '2024-03-04', reason: '' }] })).toThrow('不能早于');
-    expect(() => due('disclosure.reply', '2024-03-01', { suspensions: [{ from: '2024-02-05', to: '2024-03-04', reason: '' }] })).toThrow('不能早于起算日期');
+    expect(() =>
+      due('disclosure.reply', '2024-03-01', {
+        suspensions: [{ from: '2024-03-05', to: '2024-03-04', reason: '' }],
+      }),
+    ).toThrow('不能早于');
+    expect(() =>
+      due('disclosure.reply', '2024-03-01', {
+        suspensions: [{ from: '2024-02-05', to: '2024-03-04', reason: '' }],
+      }),
+    ).toThrow('不能早于起算日期');
   });
 
   it('explains a restart on receipt of the corrected request (第30条)', () => {
-    const d = due('disclosure.reply', '2024-03-11', { restarted: { originalStart: '2024-03-01', reason: '收到补正后的申请' } });
+    const d = due('disclosure.reply', '2024-03-11', {
+      restarted: { originalStart: '2024-03-01', reason: '收到补正后的申请' },
+    });
     expect(d.steps[0]).toContain('政府信息公开条例 第30条');
     expect(d.start).toBe('2024-03-11');
   });

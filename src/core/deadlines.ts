@@ -5,7 +5,16 @@
  * Counting follows 民法典 第201–203条 (the general rule for 期间) unless the rule says otherwise.
  */
 import { basisText, periodText, unitLabels, type ClockRule, type LegalBasis } from '../catalogue/clocks.ts';
-import { addDays, CALENDAR_YEARS, coversYear, dayInfo, describeDay, isWorkingDay, weekdayLabel, type DayInfo } from './calendar.ts';
+import {
+  addDays,
+  CALENDAR_YEARS,
+  coversYear,
+  dayInfo,
+  describeDay,
+  isWorkingDay,
+  weekdayLabel,
+  type DayInfo,
+} from './calendar.ts';
 import { isIsoDate } from './dates.ts';
 import { UserError } from './errors.ts';
 
@@ -121,28 +130,44 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   if (extensions.length > 0) {
     const ext = rule.extension;
     if (!ext) throw new UserError(`${rule.label}依法不能延长`, 'no_extension');
-    if (extensions.length > ext.times) throw new UserError(`${rule.label}只能延长${ext.times}次（${basisText([ext.basis])}）`, 'extension_limit');
+    if (extensions.length > ext.times)
+      throw new UserError(
+        `${rule.label}只能延长${ext.times}次（${basisText([ext.basis])}）`,
+        'extension_limit',
+      );
     for (const e of extensions) {
       checkDate('延长日期', e.date);
-      if (!Number.isInteger(e.amount) || e.amount <= 0) throw new UserError(`延长期限应为正整数，收到“${e.amount}”`, 'bad_extension');
-      if (e.amount > ext.max) throw new UserError(`${rule.label}最多延长${ext.max}${u}，不能延长${e.amount}${u}（${basisText([ext.basis])}）`, 'extension_limit');
+      if (!Number.isInteger(e.amount) || e.amount <= 0)
+        throw new UserError(`延长期限应为正整数，收到“${e.amount}”`, 'bad_extension');
+      if (e.amount > ext.max)
+        throw new UserError(
+          `${rule.label}最多延长${ext.max}${u}，不能延长${e.amount}${u}（${basisText([ext.basis])}）`,
+          'extension_limit',
+        );
     }
   }
   let paused = false;
   const closed = suspensions.map((s) => {
     checkDate('暂停开始日期', s.from);
     if (s.to !== null) checkDate('暂停结束日期', s.to);
-    if (s.from < start) throw new UserError(`暂停开始日期（${s.from}）不能早于起算日期（${start}）`, 'date_order');
-    if (s.to !== null && s.to < s.from) throw new UserError(`暂停结束日期（${s.to}）不能早于暂停开始日期（${s.from}）`, 'date_order');
+    if (s.from < start)
+      throw new UserError(`暂停开始日期（${s.from}）不能早于起算日期（${start}）`, 'date_order');
+    if (s.to !== null && s.to < s.from)
+      throw new UserError(`暂停结束日期（${s.to}）不能早于暂停开始日期（${s.from}）`, 'date_order');
     if (s.to === null) paused = true;
     return { from: s.from, to: s.to ?? (input.asOf && input.asOf > s.from ? input.asOf : s.from) };
   });
-  if (suspensions.length > 0 && !rule.suspension) throw new UserError(`${rule.label}依法没有不计入期限的期间`, 'no_suspension');
+  if (suspensions.length > 0 && !rule.suspension)
+    throw new UserError(`${rule.label}依法没有不计入期限的期间`, 'no_suspension');
 
   if (input.restarted) {
-    steps.push(`重新起算：原自${input.restarted.originalStart}起算；${input.restarted.reason}，依${rule.restart ? basisText([rule.restart.basis]) : '法'}，自${start}重新起算。`);
+    steps.push(
+      `重新起算：原自${input.restarted.originalStart}起算；${input.restarted.reason}，依${rule.restart ? basisText([rule.restart.basis]) : '法'}，自${start}重新起算。`,
+    );
   }
-  steps.push(`期间：${rule.label}，${rule.from}${periodText(rule.unit, rule.amount)}（依据：${basisText(rule.basis)}）${rule.guideline ? '；此为工作规范要求，非法定期限' : ''}。`);
+  steps.push(
+    `期间：${rule.label}，${rule.from}${periodText(rule.unit, rule.amount)}（依据：${basisText(rule.basis)}）${rule.guideline ? '；此为工作规范要求，非法定期限' : ''}。`,
+  );
 
   const total = rule.amount + extensions.reduce((s, e) => s + e.amount, 0);
   const extSteps = extensions.map(
@@ -155,13 +180,19 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   if (rule.unit === 'set') {
     if (!input.setDue) throw new UserError(`${rule.label}须给出文书载明的期限日期`, 'missing_due');
     checkDate('期限日期', input.setDue);
-    if (input.setDue < start) throw new UserError(`期限日期（${input.setDue}）不能早于起始日期（${start}）`, 'date_order');
+    if (input.setDue < start)
+      throw new UserError(`期限日期（${input.setDue}）不能早于起始日期（${start}）`, 'date_order');
     end = input.setDue;
-    steps.push(`起始：${start}（${weekdayLabel(start)}）；期限由文书载明为${end}（${weekdayLabel(end)}），不另行计算。`, ...extSteps);
+    steps.push(
+      `起始：${start}（${weekdayLabel(start)}）；期限由文书载明为${end}（${weekdayLabel(end)}），不另行计算。`,
+      ...extSteps,
+    );
   } else if (rule.unit === 'month') {
     steps.push(`起算：${start}（${weekdayLabel(start)}）；依民法典第201条，开始的当日不计入。`, ...extSteps);
     end = addMonths(start, total);
-    steps.push(`按月计算：依民法典第202条，到期月的对应日为期间的最后一日（没有对应日的为月末日），即${end}。`);
+    steps.push(
+      `按月计算：依民法典第202条，到期月的对应日为期间的最后一日（没有对应日的为月末日），即${end}。`,
+    );
     let extra = 0;
     for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (inSuspension(d, closed)) extra++;
     if (extra > 0) {
@@ -169,7 +200,10 @@ export function computeDeadline(input: DeadlineInput): Deadline {
       steps.push(`扣除不计入期间${extra}日，最后一日为${end}。`);
     }
   } else {
-    steps.push(`起算：${start}（${weekdayLabel(start)}）；依民法典第201条，开始的当日不计入，自${addDays(start, 1)}起算。`, ...extSteps);
+    steps.push(
+      `起算：${start}（${weekdayLabel(start)}）；依民法典第201条，开始的当日不计入，自${addDays(start, 1)}起算。`,
+      ...extSteps,
+    );
     let d = start;
     let skippedSusp = 0;
     let skippedSuspWork = 0;
@@ -207,10 +241,14 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     }
     for (const s of suspensions) {
       const to = s.to ?? closed[suspensions.indexOf(s)]!.to;
-      steps.push(`不计入：${s.from}次日至${to}${s.to === null ? '（尚未结束，暂计至今日）' : ''}${s.reason ? `，${s.reason}` : ''}（依据：${rule.suspension ? basisText([rule.suspension.basis]) : ''}）。`);
+      steps.push(
+        `不计入：${s.from}次日至${to}${s.to === null ? '（尚未结束，暂计至今日）' : ''}${s.reason ? `，${s.reason}` : ''}（依据：${rule.suspension ? basisText([rule.suspension.basis]) : ''}）。`,
+      );
     }
     if (skippedSusp > 0) {
-      steps.push(`上述期间共${skippedSusp}日${rule.unit === 'workday' ? `（其中工作日${skippedSuspWork}日）` : ''}不计入期限。`);
+      steps.push(
+        `上述期间共${skippedSusp}日${rule.unit === 'workday' ? `（其中工作日${skippedSuspWork}日）` : ''}不计入期限。`,
+      );
     }
   }
 
@@ -226,7 +264,9 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     }
     if (over.length > 0) {
       shift = { from: end, to: due, over };
-      steps.push(`顺延：期间最后一日${describeDay(over[0]!)}，依民法典第203条，以休息日、法定节假日的次日为最后一日，顺延至${due}（${weekdayLabel(due)}）。`);
+      steps.push(
+        `顺延：期间最后一日${describeDay(over[0]!)}，依民法典第203条，以休息日、法定节假日的次日为最后一日，顺延至${due}（${weekdayLabel(due)}）。`,
+      );
       end = due;
     } else if (dayInfo(end).type === 'makeup') {
       steps.push(`期间最后一日${describeDay(dayInfo(end))}，是工作日，不顺延。`);
@@ -244,12 +284,19 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     if (info.type === 'makeup') makeupDays.push(info);
   }
   if (holidays.length > 0) steps.push(`期间经过：${holidayRuns(holidays).join('；')}。`);
-  if (makeupDays.length > 0) steps.push(`期间经过调休上班日：${makeupDays.map((m) => `${m.date}（${weekdayLabel(m.date)}，${m.holiday ?? ''}调休）`).join('、')}${rule.unit === 'workday' ? '，按工作日计入' : ''}。`);
+  if (makeupDays.length > 0)
+    steps.push(
+      `期间经过调休上班日：${makeupDays.map((m) => `${m.date}（${weekdayLabel(m.date)}，${m.holiday ?? ''}调休）`).join('、')}${rule.unit === 'workday' ? '，按工作日计入' : ''}。`,
+    );
   for (const y of [...uncovered].sort()) {
-    warnings.push(`${y}年不在节假日日历范围（${CALENDAR_YEARS.from}—${CALENDAR_YEARS.to}年）内：该年只按周末计算，未计法定节假日和调休上班日，结果可能不准确，请按国务院办公厅公布的当年放假安排核对。`);
+    warnings.push(
+      `${y}年不在节假日日历范围（${CALENDAR_YEARS.from}—${CALENDAR_YEARS.to}年）内：该年只按周末计算，未计法定节假日和调休上班日，结果可能不准确，请按国务院办公厅公布的当年放假安排核对。`,
+    );
   }
   if (paused) warnings.push('期限暂停中：暂停结束前，届满日期随暂停天数顺延。');
-  steps.push(`届满：${end}（${weekdayLabel(end)}）${rule.kind === 'minimum' ? '，此前不得结束该程序' : ''}。`);
+  steps.push(
+    `届满：${end}（${weekdayLabel(end)}）${rule.kind === 'minimum' ? '，此前不得结束该程序' : ''}。`,
+  );
 
   return {
     ruleId: rule.id,

@@ -56,7 +56,9 @@ export interface CaseQuery {
 function scoped(db: Q, scope: Scope) {
   let q = db.selectFrom('cases').innerJoin('records', 'records.id', 'cases.record_id');
   if ('path' in scope) {
-    q = q.where('cases.township_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`));
+    q = q.where('cases.township_id', 'in', (eb) =>
+      eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
+    );
   }
   return q;
 }
@@ -67,7 +69,11 @@ function filtered(db: Q, scope: Scope, f: CaseQuery) {
   if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
   if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
   if (f.open !== undefined) q = q.where('cases.closed', '=', f.open ? 0 : 1);
-  if (f.dueBy) q = q.where('cases.closed', '=', 0).where('cases.next_due', 'is not', null).where('cases.next_due', '<=', f.dueBy);
+  if (f.dueBy)
+    q = q
+      .where('cases.closed', '=', 0)
+      .where('cases.next_due', 'is not', null)
+      .where('cases.next_due', '<=', f.dueBy);
   return q;
 }
 
@@ -76,7 +82,10 @@ export async function insertCase(db: Q, row: NewCaseRow): Promise<void> {
 }
 
 export async function getCase(db: Q, scope: Scope, recordId: number): Promise<CaseListRow | undefined> {
-  return scoped(db, scope).select([...CASE_COLS, ...RECORD_COLS]).where('cases.record_id', '=', recordId).executeTakeFirst();
+  return scoped(db, scope)
+    .select([...CASE_COLS, ...RECORD_COLS])
+    .where('cases.record_id', '=', recordId)
+    .executeTakeFirst();
 }
 
 export async function updateCase(
@@ -89,7 +98,9 @@ export async function updateCase(
 
 export async function listCaseRows(db: Q, scope: Scope, f: CaseQuery): Promise<CaseListRow[]> {
   let q = filtered(db, scope, f).select([...CASE_COLS, ...RECORD_COLS]);
-  q = f.dueBy ? q.orderBy('cases.next_due', 'asc').orderBy('cases.record_id', 'asc') : q.orderBy('records.date', 'desc').orderBy('cases.record_id', 'desc');
+  q = f.dueBy
+    ? q.orderBy('cases.next_due', 'asc').orderBy('cases.record_id', 'asc')
+    : q.orderBy('records.date', 'desc').orderBy('cases.record_id', 'desc');
   return q
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
@@ -120,7 +131,11 @@ export async function listEvents(db: Q, recordIds: readonly number[]): Promise<C
 }
 
 /** Ledger records of the given kinds in a township that have no case yet (imported or demo rows). */
-export async function recordsWithoutCase(db: Q, townshipId: number, kinds: readonly string[]): Promise<{ id: number; kind: string }[]> {
+export async function recordsWithoutCase(
+  db: Q,
+  townshipId: number,
+  kinds: readonly string[],
+): Promise<{ id: number; kind: string }[]> {
   if (kinds.length === 0) return [];
   const rows = await db
     .selectFrom('records')

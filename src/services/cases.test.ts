@@ -11,7 +11,8 @@ import { listLedger } from './records.ts';
 import type { Org } from './orgs.ts';
 
 const NOW = '2025-06-30T02:00:00.000Z';
-const value = (vals: { key: string; value: number | null }[], key: string) => vals.find((v) => v.key === key)?.value;
+const value = (vals: { key: string; value: number | null }[], key: string) =>
+  vals.find((v) => v.key === key)?.value;
 const staff = { role: 'township_staff', now: NOW } as const;
 
 for (const tdb of testDatabases()) {
@@ -25,27 +26,80 @@ for (const tdb of testDatabases()) {
     afterAll(async () => h.close());
 
     it('opens a case as a ledger record and keeps record data in step with every transition', async () => {
-      const c = await openCase(h, org.a, 'petition', { date: '2025-03-03', title: '土地补偿', data: { petitionType: '申诉求决' }, org: '东村' }, { ...staff, owner: '张三' });
-      expect(c).toMatchObject({ type: 'petition', state: 'registered', owner: '张三', orgId: org.village.id, nextDue: '2025-03-10' });
+      const c = await openCase(
+        h,
+        org.a,
+        'petition',
+        { date: '2025-03-03', title: '土地补偿', data: { petitionType: '申诉求决' }, org: '东村' },
+        { ...staff, owner: '张三' },
+      );
+      expect(c).toMatchObject({
+        type: 'petition',
+        state: 'registered',
+        owner: '张三',
+        orgId: org.village.id,
+        nextDue: '2025-03-10',
+      });
       expect(c.clocks.map((k) => k.id)).toEqual(['petition.accept', 'petition.refer']);
       await moveCase(h, ALL, c.id, { action: 'accept', role: 'township_staff', date: '2025-03-05' }, NOW);
-      await moveCase(h, ALL, c.id, { action: 'extend', role: 'township_leader', date: '2025-04-20', values: { extension: '30' }, reason: '情况复杂' }, NOW);
-      const closed = await moveCase(h, ALL, c.id, { action: 'close', role: 'township_staff', date: '2025-05-20', values: { resolved: '是' } }, NOW);
+      await moveCase(
+        h,
+        ALL,
+        c.id,
+        {
+          action: 'extend',
+          role: 'township_leader',
+          date: '2025-04-20',
+          values: { extension: '30' },
+          reason: '情况复杂',
+        },
+        NOW,
+      );
+      const closed = await moveCase(
+        h,
+        ALL,
+        c.id,
+        { action: 'close', role: 'township_staff', date: '2025-05-20', values: { resolved: '是' } },
+        NOW,
+      );
       expect(closed.state).toBe('closed');
       expect(closed.closed).toBe(false); // 复查 may follow
       expect(closed.nextDue).toBeNull();
       const { items } = await listLedger(h, ALL, { kinds: ['petition'] });
-      expect(items[0]!.data).toMatchObject({ status: 'closed', dueDate: '2025-06-03', closedDate: '2025-05-20', resolved: true });
+      expect(items[0]!.data).toMatchObject({
+        status: 'closed',
+        dueDate: '2025-06-03',
+        closedDate: '2025-05-20',
+        resolved: true,
+      });
       const vals = await computeIndicators(h, org.a, yearPeriod(2025));
       expect(value(vals, 'petitions.on_time_rate')).toBe(100);
       expect(value(vals, 'petitions.resolved')).toBe(1);
     });
 
     it('keeps a refused attempt in the history with its reason and changes nothing else', async () => {
-      const c = await openCase(h, org.a, 'dispute', { date: '2025-05-01', title: '宅基地纠纷', data: { disputeType: 'land' } }, staff);
-      await expect(moveCase(h, ALL, c.id, { action: 'revisit', role: 'township_staff', date: '2025-05-02', values: { satisfaction: '满意' } }, NOW)).rejects.toThrow('当前状态“已登记”不能「回访」');
-      await expect(moveCase(h, ALL, c.id, { action: 'resolve', role: 'grid_member', date: '2025-05-02' }, NOW)).rejects.toThrow('须由');
-      await expect(moveCase(h, ALL, c.id, { action: 'resolve', role: 'township_staff', date: '2025-04-02' }, NOW)).rejects.toThrow('不能早于');
+      const c = await openCase(
+        h,
+        org.a,
+        'dispute',
+        { date: '2025-05-01', title: '宅基地纠纷', data: { disputeType: 'land' } },
+        staff,
+      );
+      await expect(
+        moveCase(
+          h,
+          ALL,
+          c.id,
+          { action: 'revisit', role: 'township_staff', date: '2025-05-02', values: { satisfaction: '满意' } },
+          NOW,
+        ),
+      ).rejects.toThrow('当前状态“已登记”不能「回访」');
+      await expect(
+        moveCase(h, ALL, c.id, { action: 'resolve', role: 'grid_member', date: '2025-05-02' }, NOW),
+      ).rejects.toThrow('须由');
+      await expect(
+        moveCase(h, ALL, c.id, { action: 'resolve', role: 'township_staff', date: '2025-04-02' }, NOW),
+      ).rejects.toThrow('不能早于');
       const after = await showCase(h, ALL, c.id, NOW);
       expect(after.state).toBe('registered');
       expect(after.data.status).toBe('pending');
@@ -56,27 +110,95 @@ for (const tdb of testDatabases()) {
         ['resolve', 'refused'],
       ]);
       expect(after.events[2]!.error).toContain('网格员');
-      const ok = await moveCase(h, ALL, c.id, { action: 'resolve', role: 'township_staff', date: '2025-05-20' }, NOW);
+      const ok = await moveCase(
+        h,
+        ALL,
+        c.id,
+        { action: 'resolve', role: 'township_staff', date: '2025-05-20' },
+        NOW,
+      );
       expect(ok.events.at(-1)).toMatchObject({ seq: 5, outcome: 'done', toState: 'resolved' });
     });
 
     it('escalates an unrectified inspection into a penalty case in the same transaction', async () => {
-      const c = await openCase(h, org.a, 'inspection', { date: '2025-04-01', title: '加油站消防检查', data: { area: 'fire' } }, staff);
-      await moveCase(h, ALL, c.id, { action: 'order', role: 'township_staff', date: '2025-04-01', values: { problemsFound: 4, rectifyDeadline: '2025-04-30' } }, NOW);
-      await moveCase(h, ALL, c.id, { action: 'unrectified', role: 'township_staff', date: '2025-05-06', values: { problemsRectified: 1 } }, NOW);
-      const e = await moveCase(h, ALL, c.id, { action: 'escalate', role: 'township_leader', date: '2025-05-08' }, NOW);
+      const c = await openCase(
+        h,
+        org.a,
+        'inspection',
+        { date: '2025-04-01', title: '加油站消防检查', data: { area: 'fire' } },
+        staff,
+      );
+      await moveCase(
+        h,
+        ALL,
+        c.id,
+        {
+          action: 'order',
+          role: 'township_staff',
+          date: '2025-04-01',
+          values: { problemsFound: 4, rectifyDeadline: '2025-04-30' },
+        },
+        NOW,
+      );
+      await moveCase(
+        h,
+        ALL,
+        c.id,
+        {
+          action: 'unrectified',
+          role: 'township_staff',
+          date: '2025-05-06',
+          values: { problemsRectified: 1 },
+        },
+        NOW,
+      );
+      const e = await moveCase(
+        h,
+        ALL,
+        c.id,
+        { action: 'escalate', role: 'township_leader', date: '2025-05-08' },
+        NOW,
+      );
       const penaltyId = Number(e.events.at(-1)!.values.openedCase);
       const p = await showCase(h, ALL, penaltyId, NOW);
-      expect(p).toMatchObject({ type: 'penalty', state: 'filed', title: '逾期未整改：加油站消防检查', date: '2025-05-08' });
+      expect(p).toMatchObject({
+        type: 'penalty',
+        state: 'filed',
+        title: '逾期未整改：加油站消防检查',
+        date: '2025-05-08',
+      });
       expect(p.events[0]!.values.fromCase).toBe(c.id);
       expect(p.clocks[0]!.deadline.due).toBe('2025-08-06');
     });
 
     it('records hearings as lawsuit_hearing ledger rows feeding the appearance rate', async () => {
-      const c = await openCase(h, org.b, 'lawsuit', { date: '2025-02-10', title: '行政强制纠纷', data: { caseNo: '（2025）湘行初9号' } }, staff);
+      const c = await openCase(
+        h,
+        org.b,
+        'lawsuit',
+        { date: '2025-02-10', title: '行政强制纠纷', data: { caseNo: '（2025）湘行初9号' } },
+        staff,
+      );
       await moveCase(h, ALL, c.id, { action: 'answer', role: 'township_staff', date: '2025-02-20' }, NOW);
-      await moveCase(h, ALL, c.id, { action: 'hearing', role: 'township_staff', date: '2025-04-10', values: { leaderRank: 'principal', leaderName: '王镇长' } }, NOW);
-      await moveCase(h, ALL, c.id, { action: 'hearing', role: 'township_staff', date: '2025-05-10', values: { leaderRank: 'none' } }, NOW);
+      await moveCase(
+        h,
+        ALL,
+        c.id,
+        {
+          action: 'hearing',
+          role: 'township_staff',
+          date: '2025-04-10',
+          values: { leaderRank: 'principal', leaderName: '王镇长' },
+        },
+        NOW,
+      );
+      await moveCase(
+        h,
+        ALL,
+        c.id,
+        { action: 'hearing', role: 'township_staff', date: '2025-05-10', values: { leaderRank: 'none' } },
+        NOW,
+      );
       await moveCase(h, ALL, c.id, { action: 'won', role: 'township_staff', date: '2025-06-10' }, NOW);
       const vals = await computeIndicators(h, org.b, yearPeriod(2025));
       expect(value(vals, 'litigation.leader_appearance_rate')).toBe(50);
@@ -86,21 +208,41 @@ for (const tdb of testDatabases()) {
     it('lists cases by organisation, type and state within the caller scope', async () => {
       const all = await listCases(h, ALL, { org: { column: 'township_id', id: org.a.id } });
       expect(all.total).toBe(4);
-      const pet = await listCases(h, ALL, { org: { column: 'township_id', id: org.a.id }, types: ['petition'], states: ['closed'] });
+      const pet = await listCases(h, ALL, {
+        org: { column: 'township_id', id: org.a.id },
+        types: ['petition'],
+        states: ['closed'],
+      });
       expect(pet.items.map((i) => i.title)).toEqual(['土地补偿']);
       const onlyB = await listCases(h, subtree(org.b.path), {});
       expect(onlyB.items.every((i) => i.townshipId === org.b.id)).toBe(true);
-      await expect(showCase(h, subtree(org.b.path), all.items[0]!.id, NOW)).rejects.toThrow('不存在或无权查看');
+      await expect(showCase(h, subtree(org.b.path), all.items[0]!.id, NOW)).rejects.toThrow(
+        '不存在或无权查看',
+      );
     });
 
     it('lists due and overdue clocks most urgent first, and writes a digest per township', async () => {
-      const d1 = await openCase(h, org.a, 'disclosure_request', { date: '2025-06-20', title: '申请公开征收补偿方案', data: {} }, staff);
-      const d2 = await openCase(h, org.a, 'dispute', { date: '2025-05-10', title: '债务纠纷', data: { disputeType: 'debt' } }, { ...staff, owner: '李四' });
+      const d1 = await openCase(
+        h,
+        org.a,
+        'disclosure_request',
+        { date: '2025-06-20', title: '申请公开征收补偿方案', data: {} },
+        staff,
+      );
+      const d2 = await openCase(
+        h,
+        org.a,
+        'dispute',
+        { date: '2025-05-10', title: '债务纠纷', data: { disputeType: 'debt' } },
+        { ...staff, owner: '李四' },
+      );
       const due = await dueCases(h, org.a, 7, NOW);
       const dispute = due.find((i) => i.caseId === d2.id)!;
       expect(dispute).toMatchObject({ overdue: true, due: '2025-06-10', daysLeft: -20, owner: '李四' });
       expect(due[0]!.caseId).toBe(d2.id);
-      expect(due.some((i) => i.caseId === d1.id && i.clock === 'disclosure.correction' && !i.overdue)).toBe(true);
+      expect(due.some((i) => i.caseId === d1.id && i.clock === 'disclosure.correction' && !i.overdue)).toBe(
+        true,
+      );
       expect(due.some((i) => i.clock === 'disclosure.reply')).toBe(false); // due 2025-07-18, beyond 7 days
       expect((await dueCases(h, org.a, 30, NOW)).some((i) => i.clock === 'disclosure.reply')).toBe(true);
       for (let i = 1; i < due.length; i++) expect(due[i - 1]!.due <= due[i]!.due).toBe(true);
@@ -112,11 +254,27 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses to open a case with invalid input, and an unknown type', async () => {
-      await expect(openCase(h, org.a, 'dispute', { date: '2025-05-01', title: '', data: {} }, staff)).rejects.toThrow(/纠纷事由：不能为空.*纠纷类型：不能为空/);
-      await expect(openCase(h, org.a, 'meeting', { date: '2025-05-01', title: 'x', data: {} }, staff)).rejects.toThrow('不是案件类型');
-      await expect(openCase(h, org.a, 'penalty', { date: '2025-05-01', title: 'x', data: {} }, { role: 'grid_member', now: NOW })).rejects.toThrow('须由乡镇工作人员或乡镇领导登记');
-      await expect(openCase(h, org.a, 'penalty', { date: '2025-07-05', title: 'x', data: {} }, staff)).rejects.toThrow('不能晚于今天');
-      await expect(openCase(h, org.county, 'penalty', { date: '2025-05-01', title: 'x', data: {} }, staff)).rejects.toThrow('不是乡镇');
+      await expect(
+        openCase(h, org.a, 'dispute', { date: '2025-05-01', title: '', data: {} }, staff),
+      ).rejects.toThrow(/纠纷事由：不能为空.*纠纷类型：不能为空/);
+      await expect(
+        openCase(h, org.a, 'meeting', { date: '2025-05-01', title: 'x', data: {} }, staff),
+      ).rejects.toThrow('不是案件类型');
+      await expect(
+        openCase(
+          h,
+          org.a,
+          'penalty',
+          { date: '2025-05-01', title: 'x', data: {} },
+          { role: 'grid_member', now: NOW },
+        ),
+      ).rejects.toThrow('须由乡镇工作人员或乡镇领导登记');
+      await expect(
+        openCase(h, org.a, 'penalty', { date: '2025-07-05', title: 'x', data: {} }, staff),
+      ).rejects.toThrow('不能晚于今天');
+      await expect(
+        openCase(h, org.county, 'penalty', { date: '2025-05-01', title: 'x', data: {} }, staff),
+      ).rejects.toThrow('不是乡镇');
     });
   });
 }

@@ -6,7 +6,18 @@
 import { findCaseType, isTerminal, stateOf, type CaseType } from '../catalogue/cases.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import { getKind } from '../catalogue/kinds.ts';
-import { clockViews, decide, openCase as planOpen, todayOf, type CaseEvent, type CaseSnapshot, type ClockOp, type ClockView, type MoveCommand, type SideRecord } from '../core/cases.ts';
+import {
+  clockViews,
+  decide,
+  openCase as planOpen,
+  todayOf,
+  type CaseEvent,
+  type CaseSnapshot,
+  type ClockOp,
+  type ClockView,
+  type MoveCommand,
+  type SideRecord,
+} from '../core/cases.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import { ALL, type Scope } from '../core/scope.ts';
@@ -48,7 +59,11 @@ export interface CaseDetail extends CaseSummary {
 
 export function caseTypeOrFail(s: string): CaseType {
   const t = findCaseType(s);
-  if (!t) throw new UserError(`“${s}”不是案件类型，应为：${['dispute', 'petition', 'disclosure_request', 'inspection', 'penalty', 'legal_review', 'major_decision', 'lawsuit'].join('、')}`, 'unknown_case_type');
+  if (!t)
+    throw new UserError(
+      `“${s}”不是案件类型，应为：${['dispute', 'petition', 'disclosure_request', 'inspection', 'penalty', 'legal_review', 'major_decision', 'lawsuit'].join('、')}`,
+      'unknown_case_type',
+    );
   return t;
 }
 
@@ -144,22 +159,47 @@ async function townshipContext(h: Db, township: Org): Promise<TownshipContext> {
 }
 
 /** Inserts the record, the case and its opening event on the caller's transaction. */
-async function insertCase(h: Db, trx: Trx, ctx: TownshipContext, type: CaseType, draft: OrgDraft, opts: OpenOptions): Promise<number> {
+async function insertCase(
+  h: Db,
+  trx: Trx,
+  ctx: TownshipContext,
+  type: CaseType,
+  draft: OrgDraft,
+  opts: OpenOptions,
+): Promise<number> {
   const kind = getKind(type.kind);
   const { township } = ctx;
   // Validate the draft as entered first, so errors name the user's fields.
-  const check = prepareRows(kind, township, ctx.countyId, ctx.subOrgs, [{ ...draft, data: { ...draft.data, ...(stateOf(type, type.initial)?.data ?? {}) } }], {
-    now: opts.now,
-    createdBy: opts.createdBy ?? null,
-    importId: null,
-  });
+  const check = prepareRows(
+    kind,
+    township,
+    ctx.countyId,
+    ctx.subOrgs,
+    [{ ...draft, data: { ...draft.data, ...(stateOf(type, type.initial)?.data ?? {}) } }],
+    {
+      now: opts.now,
+      createdBy: opts.createdBy ?? null,
+      importId: null,
+    },
+  );
   const first = check.rows[0];
   if (check.errors.length > 0 || !first) {
     const errs = check.errors[0]?.errors ?? [];
-    throw new UserError(`${kind.label}记录有误：${errs.map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record', 400, errs);
+    throw new UserError(
+      `${kind.label}记录有误：${errs.map((e) => `${e.label}：${e.message}`).join('；')}`,
+      'invalid_record',
+      400,
+      errs,
+    );
   }
   const clean = h.dialect.readJson(first.data) as Record<string, FieldValue>;
-  const plan = planOpen(type, kind, { date: first.date, title: first.title, data: clean }, { role: opts.role, actor: opts.actor, owner: opts.owner }, opts.now);
+  const plan = planOpen(
+    type,
+    kind,
+    { date: first.date, title: first.title, data: clean },
+    { role: opts.role, actor: opts.actor, owner: opts.owner },
+    opts.now,
+  );
   const row = { ...first, data: JSON.stringify(plan.data) };
   const n = await records.insertRecords(trx, [row]);
   if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
@@ -185,15 +225,27 @@ async function insertCase(h: Db, trx: Trx, ctx: TownshipContext, type: CaseType,
 }
 
 /** Opens a case: a new ledger record of the case type's kind, its state and its opening clocks. */
-export async function openCase(h: Db, township: Org, typeId: string, draft: OrgDraft, opts: OpenOptions): Promise<CaseDetail> {
-  if (township.kind !== 'township') throw new UserError(`案件须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+export async function openCase(
+  h: Db,
+  township: Org,
+  typeId: string,
+  draft: OrgDraft,
+  opts: OpenOptions,
+): Promise<CaseDetail> {
+  if (township.kind !== 'township')
+    throw new UserError(`案件须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const type = caseTypeOrFail(typeId);
   const ctx = await townshipContext(h, township);
   const id = await h.db.transaction().execute((trx) => insertCase(h, trx, ctx, type, draft, opts));
   return showCase(h, ALL, id, opts.now);
 }
 
-async function loadSnapshot(h: Db, db: Db['db'] | Trx, scope: Scope, id: number): Promise<{ row: repo.CaseListRow; snap: CaseSnapshot }> {
+async function loadSnapshot(
+  h: Db,
+  db: Db['db'] | Trx,
+  scope: Scope,
+  id: number,
+): Promise<{ row: repo.CaseListRow; snap: CaseSnapshot }> {
   const row = await repo.getCase(db, scope, id);
   if (!row) throw notFound(`案件 ${id} 不存在或无权查看`);
   const events = (await repo.listEvents(db, [id])).map((e) => toCaseEvent(h, e));
@@ -213,9 +265,20 @@ async function loadSnapshot(h: Db, db: Db['db'] | Trx, scope: Scope, id: number)
 async function addSideRecord(trx: Trx, ctx: TownshipContext, side: SideRecord, now: string): Promise<number> {
   const kind = getKind(side.kind);
   const { township } = ctx;
-  const { rows, errors } = prepareRows(kind, township, ctx.countyId, new Map(), [{ date: side.date, title: side.title, data: side.data }], { now, createdBy: null, importId: null });
+  const { rows, errors } = prepareRows(
+    kind,
+    township,
+    ctx.countyId,
+    new Map(),
+    [{ date: side.date, title: side.title, data: side.data }],
+    { now, createdBy: null, importId: null },
+  );
   const row = rows[0];
-  if (errors.length > 0 || !row) throw new UserError(`${kind.label}记录有误：${(errors[0]?.errors ?? []).map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record');
+  if (errors.length > 0 || !row)
+    throw new UserError(
+      `${kind.label}记录有误：${(errors[0]?.errors ?? []).map((e) => `${e.label}：${e.message}`).join('；')}`,
+      'invalid_record',
+    );
   await records.insertRecords(trx, [row]);
   const stored = await records.getRecordByDedupKey(trx, township.id, row.dedup_key);
   return stored ? Number(stored.id) : 0;
@@ -225,7 +288,13 @@ async function addSideRecord(trx: Trx, ctx: TownshipContext, side: SideRecord, n
  * Takes one step of a case. A refused step is recorded in the history and then reported as a
  * UserError; nothing else changes.
  */
-export async function moveCase(h: Db, scope: Scope, id: number, cmd: MoveCommand, now: string): Promise<CaseDetail> {
+export async function moveCase(
+  h: Db,
+  scope: Scope,
+  id: number,
+  cmd: MoveCommand,
+  now: string,
+): Promise<CaseDetail> {
   const found = await repo.getCase(h.db, scope, id);
   if (!found) throw notFound(`案件 ${id} 不存在或无权查看`);
   const ctx = await townshipContext(h, await requireOrg(h, found.township_id));
@@ -240,13 +309,20 @@ export async function moveCase(h: Db, scope: Scope, id: number, cmd: MoveCommand
     }
     const extra: Record<string, FieldValue> = {};
     if (d.opens) {
-      extra.openedCase = await insertCase(h, trx, ctx, caseTypeOrFail(d.opens.kind), { date: d.opens.date, title: d.opens.title, data: d.opens.data }, {
-        role: cmd.role,
-        actor: cmd.actor,
-        owner: snap.owner,
-        now,
-        openValues: { fromCase: id },
-      });
+      extra.openedCase = await insertCase(
+        h,
+        trx,
+        ctx,
+        caseTypeOrFail(d.opens.kind),
+        { date: d.opens.date, title: d.opens.title, data: d.opens.data },
+        {
+          role: cmd.role,
+          actor: cmd.actor,
+          owner: snap.owner,
+          now,
+          openValues: { fromCase: id },
+        },
+      );
     }
     if (d.creates) extra.createdRecord = await addSideRecord(trx, ctx, d.creates, now);
     const event = { ...d.event, values: { ...d.event.values, ...extra } };
@@ -271,7 +347,10 @@ export async function moveCase(h: Db, scope: Scope, id: number, cmd: MoveCommand
     });
     return null;
   });
-  if (refusal) throw new UserError(refusal.error, refusal.code, refusal.code === 'forbidden_role' ? 403 : 409, { event: refusal.event });
+  if (refusal)
+    throw new UserError(refusal.error, refusal.code, refusal.code === 'forbidden_role' ? 403 : 409, {
+      event: refusal.event,
+    });
   return showCase(h, scope, id, now);
 }
 
@@ -284,14 +363,24 @@ export async function showCase(h: Db, scope: Scope, id: number, now: string): Pr
     ...toSummary(h, row),
     events: snap.events,
     clocks: clockViews(snap.events, now),
-    actions: [...actions.map((t) => ({ id: t.id, label: t.label })), ...(isTerminal(type, row.state) ? [] : [{ id: 'assign', label: '指定承办人' }])],
+    actions: [
+      ...actions.map((t) => ({ id: t.id, label: t.label })),
+      ...(isTerminal(type, row.state) ? [] : [{ id: 'assign', label: '指定承办人' }]),
+    ],
   };
 }
 
-export interface CaseListQuery extends Omit<repo.CaseQuery, 'dueBy'> {}
+export type CaseListQuery = Omit<repo.CaseQuery, 'dueBy'>;
 
-export async function listCases(h: Db, scope: Scope, q: CaseListQuery): Promise<{ total: number; items: CaseSummary[] }> {
-  const [total, rows] = await Promise.all([repo.countCaseRows(h.db, scope, q), repo.listCaseRows(h.db, scope, q)]);
+export async function listCases(
+  h: Db,
+  scope: Scope,
+  q: CaseListQuery,
+): Promise<{ total: number; items: CaseSummary[] }> {
+  const [total, rows] = await Promise.all([
+    repo.countCaseRows(h.db, scope, q),
+    repo.listCaseRows(h.db, scope, q),
+  ]);
   return { total, items: rows.map((r) => toSummary(h, r)) };
 }
 

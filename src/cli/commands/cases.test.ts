@@ -11,7 +11,10 @@ const root = join(import.meta.dirname, '../../..');
 
 function fazhi(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], { cwd: root, env: { ...process.env } });
+    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], {
+      cwd: root,
+      env: { ...process.env },
+    });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -32,22 +35,28 @@ describe('fazhi deadline', () => {
     expect(j.warnings).toEqual([]);
   });
 
-  it('warns outside the holiday calendar, lists the rules, and fails on an unknown rule', { timeout: 120_000 }, async () => {
-    const far = await fazhi(['deadline', 'disclosure.reply', '--from', '2035-01-10', '--json']);
-    expect(far.code).toBe(0);
-    expect((JSON.parse(far.stdout) as { warnings: string[] }).warnings[0]).toContain('2035年不在节假日日历范围');
-    const list = await fazhi(['deadline', '--list']);
-    expect(list.code).toBe(0);
-    expect(list.stdout).toContain('penalty.hearing_request');
-    const bad = await fazhi(['deadline', 'petition.nope', '--from', '2024-09-16']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('未知的期限规则“petition.nope”');
-    const noFrom = await fazhi(['deadline', 'petition.accept']);
-    expect(noFrom.code).toBe(1);
-    const over = await fazhi(['deadline', 'petition.handle', '--from', '2024-03-01', '--extend', '40']);
-    expect(over.code).toBe(1);
-    expect(over.stderr).toContain('最多延长30日');
-  });
+  it(
+    'warns outside the holiday calendar, lists the rules, and fails on an unknown rule',
+    { timeout: 120_000 },
+    async () => {
+      const far = await fazhi(['deadline', 'disclosure.reply', '--from', '2035-01-10', '--json']);
+      expect(far.code).toBe(0);
+      expect((JSON.parse(far.stdout) as { warnings: string[] }).warnings[0]).toContain(
+        '2035年不在节假日日历范围',
+      );
+      const list = await fazhi(['deadline', '--list']);
+      expect(list.code).toBe(0);
+      expect(list.stdout).toContain('penalty.hearing_request');
+      const bad = await fazhi(['deadline', 'petition.nope', '--from', '2024-09-16']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('未知的期限规则“petition.nope”');
+      const noFrom = await fazhi(['deadline', 'petition.accept']);
+      expect(noFrom.code).toBe(1);
+      const over = await fazhi(['deadline', 'petition.handle', '--from', '2024-03-01', '--extend', '40']);
+      expect(over.code).toBe(1);
+      expect(over.stderr).toContain('最多延长30日');
+    },
+  );
 });
 
 describe('fazhi case / cases', () => {
@@ -64,20 +73,79 @@ describe('fazhi case / cases', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens, moves, refuses, shows, lists and reports due cases', { timeout: 240_000 }, async () => {
-    const open = await fazhi(['case', 'open', '--org', '甲镇', '--type', 'petition', '--date', '2025-03-03', '--title', '土地补偿', '--set', 'petitionType=申诉求决', '--owner', '张三', '--db', db, '--json']);
+    const open = await fazhi([
+      'case',
+      'open',
+      '--org',
+      '甲镇',
+      '--type',
+      'petition',
+      '--date',
+      '2025-03-03',
+      '--title',
+      '土地补偿',
+      '--set',
+      'petitionType=申诉求决',
+      '--owner',
+      '张三',
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(open.code).toBe(0);
     const id = String((JSON.parse(open.stdout) as { id: number }).id);
 
     const bad = await fazhi(['case', 'move', id, 'close', '--date', '2025-03-05', '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('当前状态“已登记”不能「办结」');
-    const role = await fazhi(['case', 'move', id, 'accept', '--date', '2025-03-05', '--role', 'mayor', '--db', db]);
+    const role = await fazhi([
+      'case',
+      'move',
+      id,
+      'accept',
+      '--date',
+      '2025-03-05',
+      '--role',
+      'mayor',
+      '--db',
+      db,
+    ]);
     expect(role.code).toBe(1);
 
     expect((await fazhi(['case', 'move', id, 'accept', '--date', '2025-03-05', '--db', db])).code).toBe(0);
-    const ext = await fazhi(['case', 'move', id, 'extend', '--date', '2025-04-20', '--role', 'township_leader', '--set', 'extension=30', '--reason', '情况复杂', '--db', db]);
+    const ext = await fazhi([
+      'case',
+      'move',
+      id,
+      'extend',
+      '--date',
+      '2025-04-20',
+      '--role',
+      'township_leader',
+      '--set',
+      'extension=30',
+      '--reason',
+      '情况复杂',
+      '--db',
+      db,
+    ]);
     expect(ext.code).toBe(0);
-    const again = await fazhi(['case', 'move', id, 'extend', '--date', '2025-04-21', '--role', 'township_leader', '--set', 'extension=5', '--reason', '仍复杂', '--db', db]);
+    const again = await fazhi([
+      'case',
+      'move',
+      id,
+      'extend',
+      '--date',
+      '2025-04-21',
+      '--role',
+      'township_leader',
+      '--set',
+      'extension=5',
+      '--reason',
+      '仍复杂',
+      '--db',
+      db,
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('只能延长1次');
 
@@ -86,24 +154,74 @@ describe('fazhi case / cases', () => {
     expect(show.stdout).toContain('信访事项办理期限：2025-06-03');
     expect(show.stdout).toContain('✗ 办结');
     expect(show.stdout).toContain('✗ 延长办理期限（乡镇领导）被拒绝：信访事项办理期限只能延长1次');
-    const json = JSON.parse((await fazhi(['case', 'show', id, '--json', '--db', db])).stdout) as { events: { outcome: string }[]; clocks: { deadline: { steps: string[] } }[] };
+    const json = JSON.parse((await fazhi(['case', 'show', id, '--json', '--db', db])).stdout) as {
+      events: { outcome: string }[];
+      clocks: { deadline: { steps: string[] } }[];
+    };
     expect(json.events.filter((e) => e.outcome === 'refused')).toHaveLength(3);
     expect(json.clocks[0]!.deadline.steps.length).toBeGreaterThan(2);
 
-    const list = await fazhi(['case', 'list', '--org', '甲镇', '--type', 'petition', '--state', '已受理', '--json', '--db', db]);
+    const list = await fazhi([
+      'case',
+      'list',
+      '--org',
+      '甲镇',
+      '--type',
+      'petition',
+      '--state',
+      '已受理',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(list.code).toBe(0);
     expect((JSON.parse(list.stdout) as { total: number }).total).toBe(1);
-    expect((await fazhi(['case', 'list', '--org', '甲镇', '--type', 'petition', '--state', '飞了', '--db', db])).code).toBe(1);
+    expect(
+      (await fazhi(['case', 'list', '--org', '甲镇', '--type', 'petition', '--state', '飞了', '--db', db]))
+        .code,
+    ).toBe(1);
 
-    const due = await fazhi(['cases', 'due', '--org', '甲镇', '--within', '7', '--date', '2025-06-01', '--json', '--db', db]);
+    const due = await fazhi([
+      'cases',
+      'due',
+      '--org',
+      '甲镇',
+      '--within',
+      '7',
+      '--date',
+      '2025-06-01',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(due.code).toBe(0);
-    expect((JSON.parse(due.stdout) as { due: string; daysLeft: number }[])[0]).toMatchObject({ due: '2025-06-03', daysLeft: 2 });
+    expect((JSON.parse(due.stdout) as { due: string; daysLeft: number }[])[0]).toMatchObject({
+      due: '2025-06-03',
+      daysLeft: 2,
+    });
     const digest = await fazhi(['cases', 'digest', '--org', '测试县', '--date', '2025-06-10', '--db', db]);
     expect(digest.code).toBe(0);
     expect(digest.stdout).toContain('【甲镇】逾期1项');
     expect(digest.stdout).toContain('【乙乡】无逾期');
 
     expect((await fazhi(['case', 'show', '9999', '--db', db])).code).toBe(1);
-    expect((await fazhi(['case', 'open', '--org', '甲镇', '--type', 'meeting', '--date', '2025-03-03', '--title', 'x', '--db', db])).code).toBe(1);
+    expect(
+      (
+        await fazhi([
+          'case',
+          'open',
+          '--org',
+          '甲镇',
+          '--type',
+          'meeting',
+          '--date',
+          '2025-03-03',
+          '--title',
+          'x',
+          '--db',
+          db,
+        ])
+      ).code,
+    ).toBe(1);
   });
 });

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
   await db.schema
     .createTable('cases')
-    .addColumn('record_id', idType(db, true), (c) => c.primaryKey().references('records.id').onDelete('cascade'))
+    .addColumn('record_id', idType(db, true), (c) =>
+      c.primaryKey().references('records.id').onDelete('cascade'),
+    )
     .addColumn('county_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('township_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('type', 'text', (c) => c.notNull())
@@ -21,11 +23,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('cases_township_due').on('cases').columns(['township_id', 'closed', 'next_due']).execute();
-  await db.schema.createIndex('cases_township_type_state').on('cases').columns(['township_id', 'type', 'state']).execute();
+  await db.schema
+    .createIndex('cases_township_due')
+    .on('cases')
+    .columns(['township_id', 'closed', 'next_due'])
+    .execute();
+  await db.schema
+    .createIndex('cases_township_type_state')
+    .on('cases')
+    .columns(['township_id', 'type', 'state'])
+    .execute();
   await db.schema
     .createTable('case_events')
-    .addColumn('id', idType(db, true), (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('id', idType(db, true), (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey(),
+    )
     .addColumn('record_id', idType(db, true), (c) => c.notNull().references('records.id').onDelete('cascade'))
     .addColumn('township_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -43,7 +55,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One sequence per case: two concurrent steps on the same case cannot both be recorded.
-  await db.schema.createIndex('case_events_record_seq').on('case_events').columns(['record_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('case_events_record_seq')
+    .on('case_events')
+    .columns(['record_id', 'seq'])
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

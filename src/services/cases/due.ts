@@ -36,13 +36,23 @@ export interface DueItem {
  * Running clocks of an organisation's open cases due within `withinDays` of today, overdue ones
  * included, most urgent (earliest due) first.
  */
-export async function dueCases(h: Db, org: Org, withinDays: number, now: string, scope: Scope = ALL): Promise<DueItem[]> {
-  if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) throw new UserError(`天数应为 0 至 3660 之间的整数，收到“${withinDays}”`);
+export async function dueCases(
+  h: Db,
+  org: Org,
+  withinDays: number,
+  now: string,
+  scope: Scope = ALL,
+): Promise<DueItem[]> {
+  if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660)
+    throw new UserError(`天数应为 0 至 3660 之间的整数，收到“${withinDays}”`);
   const today = todayOf(now);
   const until = addDays(today, withinDays);
   // next_due is stored as of each case's last step; a paused clock's due only moves later, so this is a superset.
   const rows = await repo.listCaseRows(h.db, scope, { org: orgFilter(org), dueBy: until, limit: 100_000 });
-  const events = await repo.listEvents(h.db, rows.map((r) => Number(r.record_id)));
+  const events = await repo.listEvents(
+    h.db,
+    rows.map((r) => Number(r.record_id)),
+  );
   const byCase = new Map<number, typeof events>();
   for (const e of events) {
     const k = Number(e.record_id);
@@ -92,7 +102,13 @@ function line(i: DueItem, n: number): string {
 }
 
 /** Chinese text of overdue and soon-due case deadlines, per township. */
-export async function digest(h: Db, org: Org, now: string, withinDays = 7, scope: Scope = ALL): Promise<string> {
+export async function digest(
+  h: Db,
+  org: Org,
+  now: string,
+  withinDays = 7,
+  scope: Scope = ALL,
+): Promise<string> {
   const today = todayOf(now);
   const items = await dueCases(h, org, withinDays, now, scope);
   let townships: Org[];
@@ -113,10 +129,13 @@ export async function digest(h: Db, org: Org, now: string, withinDays = 7, scope
       out.push(`【${t.name}】无逾期或${withinDays}日内到期的事项。`);
       continue;
     }
-    out.push(`【${t.name}】逾期${overdue.length}项，${withinDays}日内到期${soon.length}项${minimum.length ? `，法定最短期间届满${minimum.length}项` : ''}`);
+    out.push(
+      `【${t.name}】逾期${overdue.length}项，${withinDays}日内到期${soon.length}项${minimum.length ? `，法定最短期间届满${minimum.length}项` : ''}`,
+    );
     if (overdue.length) out.push(' 逾期：', ...overdue.map((i, n) => line(i, n + 1)));
     if (soon.length) out.push(' 即将到期：', ...soon.map((i, n) => line(i, n + 1)));
-    if (minimum.length) out.push(' 最短期间（届满前不得结束该程序）：', ...minimum.map((i, n) => line(i, n + 1)));
+    if (minimum.length)
+      out.push(' 最短期间（届满前不得结束该程序）：', ...minimum.map((i, n) => line(i, n + 1)));
     const warns = [...new Set(mine.flatMap((i) => i.warnings))];
     if (warns.length) out.push(' 注意：', ...warns.map((w) => `  ${w}`));
   }

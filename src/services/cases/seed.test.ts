@@ -24,17 +24,49 @@ for (const tdb of testDatabases()) {
     afterAll(async () => h.close());
 
     it('attaches histories to ledger rows in the states their data stands for, leaving the data and figures alone', async () => {
-      const add = (kind: string, date: string, title: string, data: Record<string, unknown>) => addRecord(h, org.a, kind, { date, title, data }, { now: NOW });
-      await add('dispute', '2025-01-10', '邻里纠纷', { disputeType: 'neighbour', status: 'resolved', closedDate: '2025-01-25' });
-      await add('dispute', '2025-04-10', '债务纠纷', { disputeType: 'debt', status: 'pending', dueDate: '2025-05-10' });
-      await add('petition', '2025-02-01', '土地补偿', { petitionType: 'claim', status: 'closed', dueDate: '2025-04-05', closedDate: '2025-03-20', resolved: true });
+      const add = (kind: string, date: string, title: string, data: Record<string, unknown>) =>
+        addRecord(h, org.a, kind, { date, title, data }, { now: NOW });
+      await add('dispute', '2025-01-10', '邻里纠纷', {
+        disputeType: 'neighbour',
+        status: 'resolved',
+        closedDate: '2025-01-25',
+      });
+      await add('dispute', '2025-04-10', '债务纠纷', {
+        disputeType: 'debt',
+        status: 'pending',
+        dueDate: '2025-05-10',
+      });
+      await add('petition', '2025-02-01', '土地补偿', {
+        petitionType: 'claim',
+        status: 'closed',
+        dueDate: '2025-04-05',
+        closedDate: '2025-03-20',
+        resolved: true,
+      });
       await add('petition', '2025-06-25', '道路修缮', { petitionType: 'suggestion', status: 'registered' });
-      await add('penalty', '2025-03-01', '占道经营', { status: 'decided', decidedDate: '2025-04-01', fine: 500 });
+      await add('penalty', '2025-03-01', '占道经营', {
+        status: 'decided',
+        decidedDate: '2025-04-01',
+        fine: 500,
+      });
       await add('major_decision', '2025-01-05', '集镇规划', { status: 'decided', decidedDate: '2025-03-20' });
-      await add('inspection', '2025-03-01', '消防检查', { area: 'fire', problemsFound: 3, problemsRectified: 1, rectifyDeadline: '2025-04-01' });
+      await add('inspection', '2025-03-01', '消防检查', {
+        area: 'fire',
+        problemsFound: 3,
+        problemsRectified: 1,
+        rectifyDeadline: '2025-04-01',
+      });
       await add('lawsuit', '2025-05-01', '行政强制', { status: 'pending' });
-      await add('disclosure_request', '2025-03-03', '公开补偿标准', { status: 'replied', replyDate: '2025-03-20', replyType: 'disclosed' });
-      await add('legal_review', '2025-02-01', '租赁合同', { reviewType: 'contract', conclusion: 'lawful', completedDate: '2025-02-15' });
+      await add('disclosure_request', '2025-03-03', '公开补偿标准', {
+        status: 'replied',
+        replyDate: '2025-03-20',
+        replyType: 'disclosed',
+      });
+      await add('legal_review', '2025-02-01', '租赁合同', {
+        reviewType: 'contract',
+        conclusion: 'lawful',
+        completedDate: '2025-02-15',
+      });
       const before = await computeIndicators(h, org.a, yearPeriod(2025));
       const ledger = (await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items;
 
@@ -49,28 +81,57 @@ for (const tdb of testDatabases()) {
       expect(res.legal_review).toEqual({ 已出具意见: 1 });
 
       expect(await computeIndicators(h, org.a, yearPeriod(2025))).toEqual(before);
-      expect((await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items).toEqual(ledger);
+      expect((await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items).toEqual(
+        ledger,
+      );
 
       const { items } = await listCases(h, ALL, { org: { column: 'township_id', id: org.a.id }, limit: 100 });
       const decision = items.find((c) => c.type === 'major_decision')!;
       const d = await showCase(h, ALL, decision.id, NOW);
-      expect(d.events.map((e) => e.action)).toEqual(['open', 'comment', 'legality', 'legality_done', 'decide']);
+      expect(d.events.map((e) => e.action)).toEqual([
+        'open',
+        'comment',
+        'legality',
+        'legality_done',
+        'decide',
+      ]);
       const petition = items.find((c) => c.title === '土地补偿')!;
-      expect((await showCase(h, ALL, petition.id, NOW)).events.at(-1)).toMatchObject({ action: 'close', date: '2025-03-20' });
+      expect((await showCase(h, ALL, petition.id, NOW)).events.at(-1)).toMatchObject({
+        action: 'close',
+        date: '2025-03-20',
+      });
 
       const due = await dueCases(h, org.a, 7, NOW);
-      expect(due.filter((i) => i.overdue).map((i) => i.title)).toEqual(expect.arrayContaining(['债务纠纷', '行政强制']));
+      expect(due.filter((i) => i.overdue).map((i) => i.title)).toEqual(
+        expect.arrayContaining(['债务纠纷', '行政强制']),
+      );
       expect(await seedCaseHistories(h, org.a.id, NOW)).toEqual({}); // nothing left to attach
     });
 
     it('opens a case with back-dated steps in a given state', async () => {
-      const c = await openCaseAt(h, org.b, 'petition', { date: '2025-01-06', title: '拖欠工资', data: { petitionType: 'claim' } }, [
-        { action: 'accept', date: '2025-01-08' },
-        { action: 'extend', date: '2025-03-01', values: { extension: 20 }, reason: '需要调查取证' },
-      ], { now: NOW, owner: '赵六' });
+      const c = await openCaseAt(
+        h,
+        org.b,
+        'petition',
+        { date: '2025-01-06', title: '拖欠工资', data: { petitionType: 'claim' } },
+        [
+          { action: 'accept', date: '2025-01-08' },
+          { action: 'extend', date: '2025-03-01', values: { extension: 20 }, reason: '需要调查取证' },
+        ],
+        { now: NOW, owner: '赵六' },
+      );
       expect(c).toMatchObject({ state: 'accepted', owner: '赵六' });
       expect(c.clocks.find((k) => k.id === 'petition.handle')).toMatchObject({ overdue: true });
-      await expect(openCaseAt(h, org.b, 'petition', { date: '2025-01-07', title: '噪音', data: { petitionType: 'claim' } }, [{ action: 'close', date: '2025-01-08' }], { now: NOW })).rejects.toThrow('不能「办结」');
+      await expect(
+        openCaseAt(
+          h,
+          org.b,
+          'petition',
+          { date: '2025-01-07', title: '噪音', data: { petitionType: 'claim' } },
+          [{ action: 'close', date: '2025-01-08' }],
+          { now: NOW },
+        ),
+      ).rejects.toThrow('不能「办结」');
     });
   });
 }

@@ -2,11 +2,25 @@
  * Case histories for records that were entered without one (demo ledgers, imported spreadsheets),
  * and back-dated cases for demos and tests. Every step still goes through the case engine.
  */
-import { caseTypes, isTerminal, stateOf, transitionsOf, type CaseType, type Transition } from '../../catalogue/cases.ts';
+import {
+  caseTypes,
+  isTerminal,
+  stateOf,
+  transitionsOf,
+  type CaseType,
+  type Transition,
+} from '../../catalogue/cases.ts';
 import type { FieldValue } from '../../catalogue/fields.ts';
 import { getKind } from '../../catalogue/kinds.ts';
 import { addDays, daysBetween } from '../../core/calendar.ts';
-import { clockViews, decide, openCase as planOpen, todayOf, type CaseSnapshot, type MoveCommand } from '../../core/cases.ts';
+import {
+  clockViews,
+  decide,
+  openCase as planOpen,
+  todayOf,
+  type CaseSnapshot,
+  type MoveCommand,
+} from '../../core/cases.ts';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
@@ -29,10 +43,38 @@ export interface SeedStep {
  * Opens a case on `draft.date` and takes the given back-dated steps in order; a refused step is
  * an error (and stays in the history). For demos and tests that need a case in a given state.
  */
-export async function openCaseAt(h: Db, township: Org, type: string, draft: OrgDraft, steps: readonly SeedStep[], opts: { now: string; role?: string; owner?: string | null }): Promise<CaseDetail> {
-  let c = await openCase(h, township, type, draft, { role: opts.role ?? 'township_staff', owner: opts.owner, now: opts.now });
+export async function openCaseAt(
+  h: Db,
+  township: Org,
+  type: string,
+  draft: OrgDraft,
+  steps: readonly SeedStep[],
+  opts: { now: string; role?: string; owner?: string | null },
+): Promise<CaseDetail> {
+  let c = await openCase(h, township, type, draft, {
+    role: opts.role ?? 'township_staff',
+    owner: opts.owner,
+    now: opts.now,
+  });
   for (const s of steps) {
-    c = await moveCase(h, ALL, c.id, { action: s.action, role: s.role ?? roleFor(caseTypes.find((t) => t.kind === c.type)!, s.action), date: s.date, values: s.values, reason: s.reason }, opts.now);
+    c = await moveCase(
+      h,
+      ALL,
+      c.id,
+      {
+        action: s.action,
+        role:
+          s.role ??
+          roleFor(
+            caseTypes.find((t) => t.kind === c.type)!,
+            s.action,
+          ),
+        date: s.date,
+        values: s.values,
+        reason: s.reason,
+      },
+      opts.now,
+    );
   }
   return c;
 }
@@ -43,9 +85,16 @@ function roleFor(t: CaseType, action: string): string {
 }
 
 // Inputs a reconstructed step may need that a ledger row does not hold.
-const DEFAULTS: Readonly<Record<string, FieldValue>> = { opinion: 'lawful', replyType: 'disclosed', conclusion: 'lawful', meeting: '党政联席会议' };
+const DEFAULTS: Readonly<Record<string, FieldValue>> = {
+  opinion: 'lawful',
+  replyType: 'disclosed',
+  conclusion: 'lawful',
+  meeting: '党政联席会议',
+};
 // Where a status fits several states, the one a finished ledger row most likely means.
-const PREFER: Readonly<Record<string, Readonly<Record<string, string>>>> = { penalty: { decided: 'delivered' } };
+const PREFER: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  penalty: { decided: 'delivered' },
+};
 // The record field holding the date the case reached its final state.
 const END_FIELDS = ['closedDate', 'decidedDate', 'replyDate', 'completedDate'] as const;
 
@@ -59,13 +108,24 @@ function targetState(t: CaseType, data: Readonly<Record<string, FieldValue>>, to
     if (fixed >= found) return 'rectified';
     return data.rectifyDeadline < today ? 'unrectified' : 'ordered';
   }
-  const matching = t.states.filter((s) => s.data && Object.keys(s.data).length > 0 && Object.entries(s.data).every(([k, v]) => data[k] === v)).map((s) => s.id);
+  const matching = t.states
+    .filter(
+      (s) =>
+        s.data && Object.keys(s.data).length > 0 && Object.entries(s.data).every(([k, v]) => data[k] === v),
+    )
+    .map((s) => s.id);
   const status = typeof data.status === 'string' ? data.status : '';
   const preferred = PREFER[t.kind]?.[status];
   if (preferred && matching.includes(preferred)) return preferred;
   if (matching[0]) return matching[0];
   // No status to read (合法性审查 has only a conclusion): the step that sets a date the row holds.
-  const byDate = t.transitions.find((tr) => tr.to && Object.entries(tr.set ?? {}).some(([k, v]) => v !== null && typeof v === 'object' && 'eventDate' in v && typeof data[k] === 'string'));
+  const byDate = t.transitions.find(
+    (tr) =>
+      tr.to &&
+      Object.entries(tr.set ?? {}).some(
+        ([k, v]) => v !== null && typeof v === 'object' && 'eventDate' in v && typeof data[k] === 'string',
+      ),
+  );
   return byDate?.to ?? t.initial;
 }
 
@@ -75,7 +135,9 @@ function targetState(t: CaseType, data: Readonly<Record<string, FieldValue>>, to
  * where that earlier step can be taken in place, and then both are.
  */
 function pathTo(t: CaseType, target: string): Transition[] {
-  const usable = t.transitions.filter((x) => (x.params ?? []).every((p) => !p.required || DEFAULTS[p.key] !== undefined));
+  const usable = t.transitions.filter((x) =>
+    (x.params ?? []).every((p) => !p.required || DEFAULTS[p.key] !== undefined),
+  );
   const prelude = (tr: Transition, s: string): Transition[] | null => {
     const out: Transition[] = [];
     for (const req of tr.requires ?? []) {
@@ -121,11 +183,21 @@ function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], no
       if (v !== undefined && v !== null) values[n.key] = v;
     }
     for (const p of tr.params ?? []) if (DEFAULTS[p.key] !== undefined) values[p.key] = DEFAULTS[p.key]!;
-    const cmd = (d: string): MoveCommand => ({ action: tr.id, role: tr.roles[0]!, date: d, values, reason: tr.reason === 'required' ? `${tr.label}（补录）` : null });
+    const cmd = (d: string): MoveCommand => ({
+      action: tr.id,
+      role: tr.roles[0]!,
+      date: d,
+      values,
+      reason: tr.reason === 'required' ? `${tr.label}（补录）` : null,
+    });
     let d = decide(c, t, kind, cmd(date), now);
     if (!d.ok && d.code === 'too_early') {
       // A minimum period (征求意见不少于30日) not yet run: take the step on the day it ends.
-      const due = clockViews(c.events, date).filter((k) => k.status !== 'stopped').map((k) => k.deadline.due).sort().at(-1);
+      const due = clockViews(c.events, date)
+        .filter((k) => k.status !== 'stopped')
+        .map((k) => k.deadline.due)
+        .sort()
+        .at(-1);
       if (due && due <= today) d = decide(c, t, kind, cmd(due), now);
     }
     if (d.ok) c = { ...c, state: d.state, events: [...c.events, d.event] };
@@ -147,7 +219,11 @@ export async function seedCaseHistories(h: Db, townshipId: number, now: string):
   if (township.kind !== 'township') throw new UserError(`“${township.name}”不是乡镇`, 'not_township');
   const county = await countyOf(h, township);
   const today = todayOf(now);
-  const rows = await repo.recordsWithoutCase(h.db, township.id, caseTypes.map((t) => t.kind));
+  const rows = await repo.recordsWithoutCase(
+    h.db,
+    township.id,
+    caseTypes.map((t) => t.kind),
+  );
   const result: SeedResult = {};
   await h.db.transaction().execute(async (trx) => {
     for (const { id } of rows) {
@@ -156,11 +232,29 @@ export async function seedCaseHistories(h: Db, townshipId: number, now: string):
       const t = caseTypes.find((x) => x.kind === rec.kind)!;
       const kind = getKind(t.kind);
       const data = h.dialect.readJson(rec.data) as Record<string, FieldValue>;
-      const open = planOpen(t, kind, { date: rec.date, title: rec.title, data }, { role: t.openRoles[0]! }, now);
-      const start: CaseSnapshot = { id, type: t.kind, state: open.state, owner: null, date: rec.date, title: rec.title, data, events: [open.event] };
+      const open = planOpen(
+        t,
+        kind,
+        { date: rec.date, title: rec.title, data },
+        { role: t.openRoles[0]! },
+        now,
+      );
+      const start: CaseSnapshot = {
+        id,
+        type: t.kind,
+        state: open.state,
+        owner: null,
+        date: rec.date,
+        title: rec.title,
+        data,
+        events: [open.event],
+      };
       const c = replay(t, start, pathTo(t, targetState(t, data, today)), now);
       const events = c.events;
-      const running = clockViews(events, now).filter((k) => k.status !== 'stopped').map((k) => k.deadline.due).sort();
+      const running = clockViews(events, now)
+        .filter((k) => k.status !== 'stopped')
+        .map((k) => k.deadline.due)
+        .sort();
       await repo.insertCase(trx, {
         record_id: id,
         county_id: county.id,
