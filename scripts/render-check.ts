@@ -58,6 +58,6 @@ if (conv.status !== 0) {
   process.exit(0);
 }
 const pdf = docx.replace(/\.docx$/, '.pdf');
-spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(out, 'page')], { encoding: 'utf8' });
+spawnSync('pdftoppm', ['-png', '-r', '80', pdf, join(out, 'page')], { encoding: 'utf8' });
 const pages = readdirSync(out).filter((f) => /^page-\d+\.png$/.test(f));
 console.log(`已转换 ${pdf}，共 ${pages.length} 页 PNG：${out}/page-*.png`);

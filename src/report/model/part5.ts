@@ -23,7 +23,7 @@ export function part5(c: ReportContext, partialNote: string | null): DraftSectio
         const status = typeof r.data.status === 'string' ? r.data.status : 'planned';
         const missing = status === 'done' ? null : placeholder(status === 'in_progress' ? '目前进展和完成时限' : '未完成的原因和下一步措施');
         return {
-          lead: title ?? r.title,
+          lead: (title ?? r.title).replace(/[。；，]$/, ''),
           inlines: line(rest.length ? `${rest.join('：').replace(/。?$/, '。')}` : '', '落实情况：', STATUS[status] ?? '', progress ?? missing),
         };
       }),

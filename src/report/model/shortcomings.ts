@@ -2,7 +2,7 @@ import { groups, type GroupId } from '../../catalogue/kinds.ts';
 import type { LedgerRecord } from '../../core/records.ts';
 import type { ReportContext } from './context.ts';
 import { shortTitle } from './labels.ts';
-import { examples, line } from './phrase.ts';
+import { examples, line, placeholder } from './phrase.ts';
 import { defaultCause, remedyFor } from './remedies.ts';
 import type { Inline, PlanItem } from './types.ts';
 
@@ -49,11 +49,16 @@ export function findShortcomings(c: ReportContext, emptyAreas: readonly GroupId[
   const found: Omit<Shortcoming, 'cause' | 'remedy'>[] = [];
   if (emptyAreas.length > 0) {
     const names = emptyAreas.map((g) => groups[g]).join('、');
+    // No lawsuit or major decision may simply mean there was none: the user confirms.
+    const rare = emptyAreas.filter((g) => g === 'litigation' || g === 'decisions').map((g) => groups[g]);
     found.push({
       id: 'no_records',
       type: 'no_records',
       heading: '部分工作台账记录缺失',
-      text: line(`${c.year}年度台账中，${names}等方面没有工作记录，相关工作开展情况无法在本报告中如实反映`),
+      text: line(
+        `${c.year}年度台账中，${names}${emptyAreas.length > 1 ? '等' : ''}方面没有工作记录，相关工作开展情况无法在本报告中如实反映`,
+        rare.length > 0 && placeholder(`如本年度确无${rare.join('、')}事项，请在本条中如实说明`),
+      ),
     });
   }
   const overdue = (type: ShortcomingType, rs: LedgerRecord[], heading: string, noun: string, what: string): void => {
