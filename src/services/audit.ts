@@ -34,8 +34,8 @@ export function canonicalJson(v: unknown): string {
 }
 
 /** SHA-256 over the previous hash and the canonical JSON of every field of the entry but its hash. */
-export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
-  const { prev_hash, ...rest } = e;
+export function entryHash(e: Omit<AuditLogRow, 'hash'> & { hash?: string }): string {
+  const { prev_hash, hash: _own, ...rest } = e;
   return createHash('sha256').update(prev_hash).update(canonicalJson({ ...rest, seq: Number(rest.seq) })).digest('hex');
 }
 
