@@ -48,10 +48,14 @@ interface Props {
   readonly orgName: (id: number | null) => string;
   readonly onClose: () => void;
   readonly onSaved: (r: LedgerRecord) => void;
+  /** Opens a case instead of adding a plain record (POST /api/cases with the case type). */
+  readonly caseType?: string;
+  /** Fields the case engine fills in itself (status, due date) and the form leaves out. */
+  readonly hidden?: readonly string[];
 }
 
 /** Add or edit one record; the fields come from the kind's declaration. */
-export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, onSaved }: Props) {
+export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, onSaved, caseType, hidden = [] }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -90,7 +94,7 @@ export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, 
 
   return (
     <Drawer
-      title={`${record ? '修改' : '新增'}${kind.label}`}
+      title={`${record ? '修改' : caseType ? '登记' : '新增'}${kind.label}`}
       open={record !== undefined}
       onClose={onClose}
       size={520}
@@ -134,7 +138,9 @@ export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, 
             />
           </Form.Item>
         )}
-        {kind.fields.map((f) => (
+        {kind.fields
+          .filter((f) => !hidden.includes(f.key))
+          .map((f) => (
           <Form.Item
             key={f.key}
             name={`f_${f.key}`}
@@ -145,7 +151,7 @@ export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, 
           >
             <FieldInput field={f} />
           </Form.Item>
-        ))}
+          ))}
       </Form>
     </Drawer>
   );
