@@ -33,7 +33,12 @@ export function leadership(ctx: GenContext): void {
           ['joint', 2],
           ['committee', 2],
         ] as const);
-    const topic = heardReport ? `听取${year}年法治政府建设工作情况汇报` : rng.pick(topics);
+    // Early in the year the report heard is last year's; later, this year's progress.
+    const topic = heardReport
+      ? date.slice(5, 7) <= '03'
+        ? `听取${year - 1}年度法治政府建设工作情况汇报`
+        : `听取${year}年法治政府建设工作推进情况汇报`
+      : rng.pick(topics);
     const title =
       type === 'committee'
         ? `全面依法治${t.unit === '街道' ? '街' : t.unit}委员会${year}年第${ORDINALS[committee++] ?? committee}次会议`
@@ -46,9 +51,7 @@ export function leadership(ctx: GenContext): void {
         heardReport,
         chair: type === 'government' ? t.cast.head : t.cast.secretary,
         attendees: rng.int(type === 'joint' ? 15 : 9, type === 'committee' ? 32 : 22),
-        topics: heardReport
-          ? `听取司法所关于${year}年法治政府建设工作情况的汇报，研究解决工作推进中的困难和问题，部署下一阶段重点任务`
-          : topic,
+        topics: heardReport ? `${topic}，研究解决工作推进中的困难和问题，部署下一阶段重点任务` : topic,
       },
       org: t.departments.office.name,
     });

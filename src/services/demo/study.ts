@@ -26,6 +26,14 @@ const LAWS: readonly (readonly [string, number])[] = [
 
 const VIDEOS = ['《镜鉴》', '《警钟长鸣》', '《零容忍》', '《持续发力 纵深推进》', '《以案为鉴》'];
 
+/** A village cadre's post: 青山村村委会主任, 和平社区居委会主任. */
+function villagePost(place: string, i: number): string {
+  const posts = place.endsWith('村')
+    ? ['党支部书记', '村委会主任', '村委委员', '文书']
+    : ['党支部书记', '居委会主任', '居委委员', '网格长'];
+  return `${place}${posts[i % posts.length]!}`;
+}
+
 /** 学法培训 (中心组学法 and others), the annual 学法考试 and its 考试成绩. */
 export function study(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
@@ -155,9 +163,7 @@ export function study(ctx: GenContext): void {
       title,
       data: {
         person,
-        unit: village
-          ? `${rng.pick(t.villages).name}${rng.pick(['支部书记', '村（居）委会主任', '村（居）委委员', '文书'])}`
-          : `${t.unit}${rng.pick(units)}`,
+        unit: village ? villagePost(rng.pick(t.villages).name, rng.int(0, 3)) : `${t.unit}${rng.pick(units)}`,
         score,
         grade: score >= 90 ? 'excellent' : score >= 60 ? 'pass' : 'fail',
       },
