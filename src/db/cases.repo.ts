@@ -135,16 +135,36 @@ export async function recordsWithoutCase(
   db: Q,
   townshipId: number,
   kinds: readonly string[],
-): Promise<{ id: number; kind: string }[]> {
+): Promise<{ id: number; kind: string; date: string; title: string; data: unknown }[]> {
   if (kinds.length === 0) return [];
   const rows = await db
     .selectFrom('records')
     .leftJoin('cases', 'cases.record_id', 'records.id')
-    .select(['records.id', 'records.kind'])
+    .select(['records.id', 'records.kind', 'records.date', 'records.title', 'records.data'])
     .where('records.township_id', '=', townshipId)
     .where('records.kind', 'in', [...kinds])
     .where('cases.record_id', 'is', null)
     .orderBy('records.id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), kind: r.kind }));
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+// Rows per INSERT: well below SQLite's 32,766 bound parameters at 16 columns a row.
+const CHUNK = 500;
+
+/** Inserts many cases at once (case histories attached to existing records). */
+export async function insertCases(db: Q, rows: readonly NewCaseRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('cases')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+}
+
+export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('case_events')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }

@@ -25,7 +25,7 @@ import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
-import * as records from '../../db/records.repo.ts';
+import type { NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
 import { moveCase, openCase, type CaseDetail } from '../cases.ts';
 import { countyOf, requireOrg, type Org } from '../orgs.ts';
 import type { OrgDraft } from '../records.ts';
@@ -225,72 +225,74 @@ export async function seedCaseHistories(h: Db, townshipId: number, now: string):
     caseTypes.map((t) => t.kind),
   );
   const result: SeedResult = {};
-  await h.db.transaction().execute(async (trx) => {
-    for (const { id } of rows) {
-      const rec = await records.getRecord(trx, ALL, id);
-      if (!rec || rec.date > today) continue;
-      const t = caseTypes.find((x) => x.kind === rec.kind)!;
-      const kind = getKind(t.kind);
-      const data = h.dialect.readJson(rec.data) as Record<string, FieldValue>;
-      const open = planOpen(
-        t,
-        kind,
-        { date: rec.date, title: rec.title, data },
-        { role: t.openRoles[0]! },
-        now,
-      );
-      const start: CaseSnapshot = {
-        id,
-        type: t.kind,
-        state: open.state,
-        owner: null,
-        date: rec.date,
-        title: rec.title,
-        data,
-        events: [open.event],
-      };
-      const c = replay(t, start, pathTo(t, targetState(t, data, today)), now);
-      const events = c.events;
-      const running = clockViews(events, now)
-        .filter((k) => k.status !== 'stopped')
-        .map((k) => k.deadline.due)
-        .sort();
-      await repo.insertCase(trx, {
-        record_id: id,
-        county_id: county.id,
+  const cases: NewCaseRow[] = [];
+  const events: NewCaseEventRow[] = [];
+  for (const rec of rows) {
+    if (rec.date > today) continue;
+    const t = caseTypes.find((x) => x.kind === rec.kind)!;
+    const kind = getKind(t.kind);
+    const data = h.dialect.readJson(rec.data) as Record<string, FieldValue>;
+    const open = planOpen(
+      t,
+      kind,
+      { date: rec.date, title: rec.title, data },
+      { role: t.openRoles[0]! },
+      now,
+    );
+    const start: CaseSnapshot = {
+      id: rec.id,
+      type: t.kind,
+      state: open.state,
+      owner: null,
+      date: rec.date,
+      title: rec.title,
+      data,
+      events: [open.event],
+    };
+    const c = replay(t, start, pathTo(t, targetState(t, data, today)), now);
+    const running = clockViews(c.events, now)
+      .filter((k) => k.status !== 'stopped')
+      .map((k) => k.deadline.due)
+      .sort();
+    cases.push({
+      record_id: rec.id,
+      county_id: county.id,
+      township_id: township.id,
+      type: t.kind,
+      state: c.state,
+      owner: null,
+      opened_on: rec.date,
+      next_due: running[0] ?? null,
+      closed: isTerminal(t, c.state) ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const e of c.events) {
+      events.push({
+        record_id: rec.id,
         township_id: township.id,
-        type: t.kind,
-        state: c.state,
-        owner: null,
-        opened_on: rec.date,
-        next_due: running[0] ?? null,
-        closed: isTerminal(t, c.state) ? 1 : 0,
+        seq: e.seq,
+        action: e.action,
+        label: e.label,
+        from_state: e.fromState,
+        to_state: e.toState,
+        date: e.date,
+        role: e.role,
+        actor: e.actor,
+        outcome: e.outcome,
+        reason: e.reason,
+        error: e.error,
+        detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
         created_at: now,
-        updated_at: now,
       });
-      for (const e of events) {
-        await repo.insertEvent(trx, {
-          record_id: id,
-          township_id: township.id,
-          seq: e.seq,
-          action: e.action,
-          label: e.label,
-          from_state: e.fromState,
-          to_state: e.toState,
-          date: e.date,
-          role: e.role,
-          actor: e.actor,
-          outcome: e.outcome,
-          reason: e.reason,
-          error: e.error,
-          detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
-          created_at: now,
-        });
-      }
-      const byState = (result[t.kind] ??= {});
-      const label = stateOf(t, c.state)?.label ?? c.state;
-      byState[label] = (byState[label] ?? 0) + 1;
     }
+    const byState = (result[t.kind] ??= {});
+    const label = stateOf(t, c.state)?.label ?? c.state;
+    byState[label] = (byState[label] ?? 0) + 1;
+  }
+  await h.db.transaction().execute(async (trx) => {
+    await repo.insertCases(trx, cases);
+    await repo.insertEvents(trx, events);
   });
   return result;
 }
