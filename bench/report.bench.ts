@@ -25,9 +25,14 @@ export const bench: Bench = {
         const town = demo.townships[0]!;
         const repeat = ctx.quick ? 2 : 5;
         const queries = await bestOf(repeat, () =>
-          Promise.all([computeIndicators(b.h, town, yearPeriod(YEAR)), computeIndicators(b.h, town, yearPeriod(YEAR - 1))]),
+          Promise.all([
+            computeIndicators(b.h, town, yearPeriod(YEAR)),
+            computeIndicators(b.h, town, yearPeriod(YEAR - 1)),
+          ]),
         );
-        const one = await bestOf(repeat, () => generateReport(b.h, { org: town, year: YEAR, format: 'docx', now: NOW }));
+        const one = await bestOf(repeat, () =>
+          generateReport(b.h, { org: town, year: YEAR, format: 'docx', now: NOW }),
+        );
         rows.push({
           name: `年度报告 .docx（1 个乡镇，含查询；其中指标查询 ${fmt(queries, 1)} ms）`,
           db: b.name,
@@ -38,7 +43,8 @@ export const bench: Bench = {
           pass: one <= TARGET_MS,
         });
         const batch = await bestOf(1, async () => {
-          for (const t of demo.townships) await generateReport(b.h, { org: t, year: YEAR, format: 'docx', now: NOW });
+          for (const t of demo.townships)
+            await generateReport(b.h, { org: t, year: YEAR, format: 'docx', now: NOW });
         });
         rows.push({
           name: `县批量 ${demo.townships.length} 个乡镇 .docx`,

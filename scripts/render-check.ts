@@ -31,12 +31,15 @@ await h.close();
 const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const office = ['soffice', 'libreoffice'].find(has);
 if (!office || !has('pdftoppm')) {
-  console.log('未安装 LibreOffice（soffice）或 pdftoppm，跳过 PDF/PNG 转换。安装：apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk');
+  console.log(
+    '未安装 LibreOffice（soffice）或 pdftoppm，跳过 PDF/PNG 转换。安装：apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk',
+  );
   process.exit(0);
 }
 // Machines without the GB fonts (仿宋_GB2312…) get the closest free ones for the preview only;
 // the docx itself keeps the GB/T 9704 font names.
-const alias = (from: string, to: string) => `<alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`;
+const alias = (from: string, to: string) =>
+  `<alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`;
 const fontsConf = join(out, 'fonts.conf');
 writeFileSync(
   fontsConf,

@@ -18,7 +18,9 @@ describe('writeFileAtomic', () => {
   });
 
   it('fails in Chinese without leaving anything behind', async () => {
-    await expect(writeFileAtomic(join(dir, 'nope', 'r.md'), new Uint8Array([1]))).rejects.toThrow('输出目录不存在');
+    await expect(writeFileAtomic(join(dir, 'nope', 'r.md'), new Uint8Array([1]))).rejects.toThrow(
+      '输出目录不存在',
+    );
     await expect(writeFileAtomic(dir, new Uint8Array([1]))).rejects.toThrow('写入报告失败');
     await expect(checkOutputDir(join(dir, 'nope'))).rejects.toThrow('输出目录不存在');
     await expect(checkOutputDir(join(dir, 'r.md'))).rejects.toThrow('不是目录');

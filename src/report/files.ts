@@ -23,7 +23,8 @@ function reason(code: string | undefined, path: string): string {
   }
 }
 
-const codeOf = (e: unknown): string | undefined => (e && typeof e === 'object' && 'code' in e ? String(e.code) : undefined);
+const codeOf = (e: unknown): string | undefined =>
+  e && typeof e === 'object' && 'code' in e ? String(e.code) : undefined;
 
 /** Fails early, before any work, when the directory is missing or not a directory. */
 export async function checkOutputDir(dir: string): Promise<void> {

@@ -39,13 +39,22 @@ export async function loadReportInputs(
   const [current, previous, rows, commitments, county, townships] = await Promise.all([
     computeIndicators(h, org, yearPeriod(year)),
     computeIndicators(h, org, yearPeriod(year - 1)),
-    listRecords(h.db, ALL, { org: orgFilter(org), kinds: EXAMPLE_KINDS, period: yearPeriod(year), limit: 1_000_000 }),
+    listRecords(h.db, ALL, {
+      org: orgFilter(org),
+      kinds: EXAMPLE_KINDS,
+      period: yearPeriod(year),
+      limit: 1_000_000,
+    }),
     loadCommitments(h, org, year),
     org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
     org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
   ]);
   return {
-    org: { name: org.name, kind: org.kind === 'county' ? 'county' : 'township', countyName: county?.name ?? null },
+    org: {
+      name: org.name,
+      kind: org.kind === 'county' ? 'county' : 'township',
+      countyName: county?.name ?? null,
+    },
     year,
     now: opts.now,
     current,

@@ -27,7 +27,9 @@ function expected(f: Figure, cur: IndicatorValue[], prev: IndicatorValue[]): num
   expect(s.current).toBe(v(cur, s.key));
   expect(s.previous).toBe(v(prev, s.key));
   const rate = findIndicator(s.key)?.unit === '%';
-  return Math.abs(rate ? round1(s.current - s.previous) : round1(((s.current - s.previous) / s.previous) * 100));
+  return Math.abs(
+    rate ? round1(s.current - s.previous) : round1(((s.current - s.previous) / s.previous) * 100),
+  );
 }
 
 for (const tdb of testDatabases()) {
@@ -49,7 +51,11 @@ for (const tdb of testDatabases()) {
       const cur = await computeIndicators(h, org.a, yearPeriod(2024));
       const prev = await computeIndicators(h, org.a, yearPeriod(2023));
       const paras = bodyParagraphs(readDocx(docx).document);
-      const modelParas = [...model.notices, model.intro, ...bodyItems(model).map((b) => (b.kind === 'para' ? b.para : null))];
+      const modelParas = [
+        ...model.notices,
+        model.intro,
+        ...bodyItems(model).map((b) => (b.kind === 'para' ? b.para : null)),
+      ];
       let checked = 0;
       modelParas.forEach((p, i) => {
         const d = paras[3 + i]!;
@@ -72,9 +78,14 @@ for (const tdb of testDatabases()) {
       const x = readDocx(docx);
       expect(x.document).toContain('<w:pgSz w:w="11906" w:h="16838"');
       expect(x.document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-      expect(x.styles).toMatch(/<w:docDefaults>.*w:eastAsia="仿宋_GB2312".*<w:sz w:val="32"\/>.*w:line="579" w:lineRule="exact"/);
-      const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(x.styles)?.[0] ?? '';
-      expect(style('Title')).toMatch(/w:ascii="方正小标宋简体"[^>]*w:eastAsia="方正小标宋简体"[^>]*w:hAnsi="方正小标宋简体"/);
+      expect(x.styles).toMatch(
+        /<w:docDefaults>.*w:eastAsia="仿宋_GB2312".*<w:sz w:val="32"\/>.*w:line="579" w:lineRule="exact"/,
+      );
+      const style = (id: string) =>
+        new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(x.styles)?.[0] ?? '';
+      expect(style('Title')).toMatch(
+        /w:ascii="方正小标宋简体"[^>]*w:eastAsia="方正小标宋简体"[^>]*w:hAnsi="方正小标宋简体"/,
+      );
       expect(style('Title')).toContain('<w:sz w:val="44"/>');
       expect(style('Heading1')).toContain('w:eastAsia="黑体"');
       expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
@@ -119,7 +130,9 @@ for (const tdb of testDatabases()) {
     });
 
     it('reads like a report: no first person singular, 法治 not 法制, current plans, causes for shortcomings', () => {
-      const text = bodyParagraphs(readDocx(docx).document).map((p) => p.text).join('\n');
+      const text = bodyParagraphs(readDocx(docx).document)
+        .map((p) => p.text)
+        .join('\n');
       expect(text).not.toMatch(/我|本人/);
       expect(text).not.toContain('法制');
       expect(text).not.toMatch(/七五|2015—2020/);
@@ -128,19 +141,28 @@ for (const tdb of testDatabases()) {
       expect(text).toMatch(/同比(增长|下降)\d/);
       const part2 = model.sections[1]!;
       expect(part2.children.length).toBeGreaterThan(2);
-      for (const s of part2.children) expect(s.paras.map((p) => p.inlines.map((i) => (i.t === 'text' ? i.text : '')).join('')).join('')).toContain('主要原因是');
+      for (const s of part2.children)
+        expect(
+          s.paras.map((p) => p.inlines.map((i) => (i.t === 'text' ? i.text : '')).join('')).join(''),
+        ).toContain('主要原因是');
       expect(text).toContain('亲自部署');
       expect(text).toMatch(/打造法治文化长廊。落实情况：未完成/);
     });
 
     it('accepts edited causes, and differs between townships beyond the headings', async () => {
-      const edited = await buildReportModel(h, org.a, 2024, AFTER_YEAR, { causes: { overdue_dispute: '当事人长期外出务工，无法到场调解', low_rate: '自定义原因' } });
+      const edited = await buildReportModel(h, org.a, 2024, AFTER_YEAR, {
+        causes: { overdue_dispute: '当事人长期外出务工，无法到场调解', low_rate: '自定义原因' },
+      });
       const texts = (m: ReportModel) => JSON.stringify(m.sections[1]);
       expect(texts(edited)).toContain('当事人长期外出务工，无法到场调解');
       expect(texts(edited)).toContain('自定义原因');
       await seedSampleYear(h, org.b, 2024, NOW);
       const other = await buildReportModel(h, org.b, 2024, AFTER_YEAR);
-      const intro = (m: ReportModel) => m.intro.inlines.map((i) => (i.t === 'text' ? i.text : '')).join('').replace(/[甲乙][镇乡]/g, '');
+      const intro = (m: ReportModel) =>
+        m.intro.inlines
+          .map((i) => (i.t === 'text' ? i.text : ''))
+          .join('')
+          .replace(/[甲乙][镇乡]/g, '');
       const headings = (m: ReportModel) => m.sections[0]!.children.map((s) => s.heading).join();
       expect(intro(model) !== intro(other) || headings(model) !== headings(other)).toBe(true);
     });
@@ -156,21 +178,29 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses unknown organisations and years in Chinese', async () => {
-      await expect(generateReport(h, { org: '丙镇', year: 2024, format: 'docx', now: NOW })).rejects.toThrow('找不到');
-      await expect(generateReport(h, { org: '甲镇', year: 1999, format: 'docx', now: NOW })).rejects.toThrow('年度应为 2000 至 2100');
-      await expect(generateReport(h, { org: '东村', year: 2024, format: 'docx', now: NOW })).rejects.toThrow();
+      await expect(generateReport(h, { org: '丙镇', year: 2024, format: 'docx', now: NOW })).rejects.toThrow(
+        '找不到',
+      );
+      await expect(generateReport(h, { org: '甲镇', year: 1999, format: 'docx', now: NOW })).rejects.toThrow(
+        '年度应为 2000 至 2100',
+      );
+      await expect(
+        generateReport(h, { org: '东村', year: 2024, format: 'docx', now: NOW }),
+      ).rejects.toThrow();
     });
 
     it('renders HTML with figures linked to their records and a county report that sums townships', async () => {
       const r = await generateReport(h, { org: org.county, year: 2024, format: 'html', now: AFTER_YEAR });
       const html = new TextDecoder().decode(r.bytes);
       expect(html).toContain('测试县人民政府关于2024年度');
-      expect(html).toMatch(/<a class="fig" data-key="publicity\.events"[^>]*href="\/api\/explain\?key=publicity\.events&amp;org=430000&amp;year=2024">10次<\/a>/);
+      expect(html).toMatch(
+        /<a class="fig" data-key="publicity\.events"[^>]*href="\/api\/explain\?key=publicity\.events&amp;org=430000&amp;year=2024">10次<\/a>/,
+      );
       expect(html).toContain('<th>来源记录数</th>');
       expect(r.mime).toContain('text/html');
     });
 
-    it('stores part 4 as commitments that next year\'s report accounts for', async () => {
+    it("stores part 4 as commitments that next year's report accounts for", async () => {
       const saved = await saveCommitments(h, org.a, 2024, model.plans, { now: AFTER_YEAR });
       expect(saved.added).toBe(model.plans.length);
       expect((await saveCommitments(h, org.a, 2024, model.plans, { now: AFTER_YEAR })).added).toBe(0);

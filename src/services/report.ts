@@ -49,16 +49,29 @@ export function checkYear(year: unknown): number {
 /** Resolves the report's organisation: only a township or a county reports. */
 export async function reportOrg(h: Db, org: string | Org): Promise<Org> {
   const o = typeof org === 'string' ? await resolveOrg(h, org, ['township', 'county']) : org;
-  if (o.kind !== 'township' && o.kind !== 'county') throw new UserError(`“${o.name}”不是乡镇（街道）或县（区），不单独报送法治政府建设年度报告`, 'not_reporting_org');
+  if (o.kind !== 'township' && o.kind !== 'county')
+    throw new UserError(
+      `“${o.name}”不是乡镇（街道）或县（区），不单独报送法治政府建设年度报告`,
+      'not_reporting_org',
+    );
   return o;
 }
 
 /** Builds the report model for an organisation's year (for callers that render or inspect it). */
-export async function buildReportModel(h: Db, org: Org, year: number, now: string, overrides?: ReportOverrides): Promise<ReportModel> {
-  return buildReport(await loadReportInputs(h, org, checkYear(year), overrides ? { now, overrides } : { now }));
+export async function buildReportModel(
+  h: Db,
+  org: Org,
+  year: number,
+  now: string,
+  overrides?: ReportOverrides,
+): Promise<ReportModel> {
+  return buildReport(
+    await loadReportInputs(h, org, checkYear(year), overrides ? { now, overrides } : { now }),
+  );
 }
 
-export const reportFileName = (org: Org, year: number, format: ReportFormat): string => `${org.name}${year}年度法治政府建设情况报告.${format}`;
+export const reportFileName = (org: Org, year: number, format: ReportFormat): string =>
+  `${org.name}${year}年度法治政府建设情况报告.${format}`;
 
 /** Renders a model in a format; HTML figures link to the explain API. */
 export async function renderReport(m: ReportModel, format: ReportFormat, org: Org): Promise<Uint8Array> {
@@ -69,14 +82,18 @@ export async function renderReport(m: ReportModel, format: ReportFormat, org: Or
       return new TextEncoder().encode(renderMarkdown(m));
     case 'html':
       return new TextEncoder().encode(
-        renderHtml(m, { explainHref: (key) => `/api/explain?key=${encodeURIComponent(key)}&org=${encodeURIComponent(org.code)}&year=${m.year}` }),
+        renderHtml(m, {
+          explainHref: (key) =>
+            `/api/explain?key=${encodeURIComponent(key)}&org=${encodeURIComponent(org.code)}&year=${m.year}`,
+        }),
       );
   }
 }
 
 /** The annual report draft as a file: what the CLI writes and the HTTP API sends. */
 export async function generateReport(h: Db, req: ReportRequest): Promise<GeneratedReport> {
-  if (!REPORT_FORMATS.includes(req.format)) throw new UserError(`不支持的格式“${String(req.format)}”，应为 docx、md 或 html`, 'bad_format');
+  if (!REPORT_FORMATS.includes(req.format))
+    throw new UserError(`不支持的格式“${String(req.format)}”，应为 docx、md 或 html`, 'bad_format');
   const year = checkYear(req.year);
   const org = await reportOrg(h, req.org);
   const model = await buildReportModel(h, org, year, req.now, req.overrides);
@@ -102,21 +119,37 @@ export async function saveCommitments(
   opts: { now: string; createdBy?: number | null },
 ): Promise<{ added: number; skipped: number }> {
   checkYear(year);
-  if (township.kind !== 'township') throw new UserError(`工作安排须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  if (township.kind !== 'township')
+    throw new UserError(`工作安排须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const targetYear = year + 1;
   const existing = new Set((await loadCommitments(h, township, targetYear)).map((r) => r.title));
   const drafts = items
     .map((i) => ({ title: `${i.title}：${i.text}`.slice(0, 200), area: groups[i.area] }))
     .filter((d) => !existing.has(d.title))
-    .map((d) => ({ date: opts.now.slice(0, 10), title: d.title, data: { targetYear, area: d.area, status: 'planned' } }));
+    .map((d) => ({
+      date: opts.now.slice(0, 10),
+      title: d.title,
+      data: { targetYear, area: d.area, status: 'planned' },
+    }));
   if (drafts.length === 0) return { added: 0, skipped: items.length };
   const county = await countyOf(h, township);
-  const { rows, errors } = prepareRows(getKind('commitment'), township, county.id, await subOrgIndex(h, township), drafts, {
-    now: opts.now,
-    createdBy: opts.createdBy ?? null,
-    importId: null,
-  });
-  if (errors.length > 0) throw new UserError(`工作安排记录有误：${errors.map((e) => e.errors.map((x) => `${x.label}：${x.message}`).join('；')).join('；')}`, 'invalid_record');
+  const { rows, errors } = prepareRows(
+    getKind('commitment'),
+    township,
+    county.id,
+    await subOrgIndex(h, township),
+    drafts,
+    {
+      now: opts.now,
+      createdBy: opts.createdBy ?? null,
+      importId: null,
+    },
+  );
+  if (errors.length > 0)
+    throw new UserError(
+      `工作安排记录有误：${errors.map((e) => e.errors.map((x) => `${x.label}：${x.message}`).join('；')).join('；')}`,
+      'invalid_record',
+    );
   const added = await h.db.transaction().execute((trx) => insertRecords(trx, rows));
   return { added, skipped: items.length - added };
 }

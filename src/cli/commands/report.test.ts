@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +19,8 @@ import { NOW, smallCounty } from '../../testing/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-report-'));
 const db = `sqlite:${join(dir, 'ledger.db')}`;
-const fazhi = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.js', ...args, '--db', db], { encoding: 'utf8' });
+const fazhi = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/fazhi.js', ...args, '--db', db], { encoding: 'utf8' });
 
 describe('fazhi report', () => {
   beforeAll(async () => {
@@ -40,7 +49,10 @@ describe('fazhi report', () => {
     mkdirSync(out);
     const r = fazhi('report', '--county', '测试县', '--year', '2024', '--all', '-o', out);
     expect(r.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['乙乡2024年度法治政府建设情况报告.docx', '甲镇2024年度法治政府建设情况报告.docx']);
+    expect(readdirSync(out).sort()).toEqual([
+      '乙乡2024年度法治政府建设情况报告.docx',
+      '甲镇2024年度法治政府建设情况报告.docx',
+    ]);
   });
 
   it('refuses bad input in Chinese, exits non-zero and leaves no file behind', () => {
@@ -49,7 +61,10 @@ describe('fazhi report', () => {
     const cases: [string[], RegExp][] = [
       [['--org', '丙镇', '--year', '2024', '-o', join(bad, 'x.docx')], /找不到/],
       [['--org', '甲镇', '--year', '1999', '-o', join(bad, 'x.docx')], /--year 应为 2000 至 2100/],
-      [['--org', '甲镇', '--year', '2024', '--format', 'pdf', '-o', join(bad, 'x.docx')], /--format 应为 docx、md 或 html/],
+      [
+        ['--org', '甲镇', '--year', '2024', '--format', 'pdf', '-o', join(bad, 'x.docx')],
+        /--format 应为 docx、md 或 html/,
+      ],
       [['--org', '东村', '--year', '2024', '-o', join(bad, 'x.docx')], /找不到/],
       [['--org', '甲镇', '--year', '2024', '-o', join(bad, 'missing', 'x.docx')], /输出目录不存在/],
       [['--county', '测试县', '--year', '2024', '--all', '-o', join(bad, 'missing')], /输出目录不存在/],

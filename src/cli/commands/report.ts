@@ -4,10 +4,24 @@ import { join, dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
 import { resolveOrg, townshipsOf } from '../../services/orgs.ts';
-import { REPORT_FORMATS, generateReport, reportOrg, saveCommitments, type ReportFormat } from '../../services/report.ts';
+import {
+  REPORT_FORMATS,
+  generateReport,
+  reportOrg,
+  saveCommitments,
+  type ReportFormat,
+} from '../../services/report.ts';
 import { intOption, withDb, type DbOptions } from '../context.ts';
 
-type Opts = DbOptions & { org?: string; county?: string; all?: boolean; year: string; format: string; output?: string; saveCommitments?: boolean };
+type Opts = DbOptions & {
+  org?: string;
+  county?: string;
+  all?: boolean;
+  year: string;
+  format: string;
+  output?: string;
+  saveCommitments?: boolean;
+};
 
 function format(v: string): ReportFormat {
   const f = REPORT_FORMATS.find((x) => x === v);
@@ -32,14 +46,20 @@ export function registerReportCommand(program: Command): void {
       const fmt = format(opts.format);
       const now = new Date().toISOString();
       if (opts.all || opts.county) {
-        if (!opts.all || !opts.county || !opts.output) throw new UserError('批量生成须同时给出 --county、--all 和 -o 输出目录');
+        if (!opts.all || !opts.county || !opts.output)
+          throw new UserError('批量生成须同时给出 --county、--all 和 -o 输出目录');
         const dir = resolve(opts.output);
         await checkOutputDir(dir);
         await withDb(opts, async (h) => {
           const county = await resolveOrg(h, opts.county!, ['county']);
           const towns = await townshipsOf(h, county);
           if (towns.length === 0) throw new UserError(`“${county.name}”下没有乡镇（街道）`);
-          const bar = process.stderr.isTTY ? new SingleBar({ format: '生成报告 [{bar}] {value}/{total} {town}', stream: process.stderr }, Presets.shades_classic) : null;
+          const bar = process.stderr.isTTY
+            ? new SingleBar(
+                { format: '生成报告 [{bar}] {value}/{total} {town}', stream: process.stderr },
+                Presets.shades_classic,
+              )
+            : null;
           bar?.start(towns.length, 0, { town: '' });
           for (const t of towns) {
             const r = await generateReport(h, { org: t, year, format: fmt, now });
@@ -58,8 +78,11 @@ export function registerReportCommand(program: Command): void {
         const org = await reportOrg(h, opts.org!);
         const r = await generateReport(h, { org, year, format: fmt, now });
         const path = await writeFileAtomic(opts.output ?? r.fileName, r.bytes);
-        process.stdout.write(`已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`);
-        if (r.placeholders.length > 0) process.stdout.write(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
+        process.stdout.write(
+          `已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`,
+        );
+        if (r.placeholders.length > 0)
+          process.stdout.write(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
         if (opts.saveCommitments && org.kind === 'township') {
           const s = await saveCommitments(h, org, year, r.plans, { now });
           process.stdout.write(`已保存 ${s.added} 项 ${year + 1} 年度工作安排（${s.skipped} 项已存在）\n`);

@@ -11,12 +11,24 @@ export const enforcementArea: AreaWriter = {
   write(c) {
     const areas = topLabels(c.records('inspection'), 'area', ['other'], 3);
     const officers = c.has('enforcement.certified_officers')
-      ? line(c.pick('enforcement.officers', ['现有持证执法人员', '全面落实持证上岗制度，现有持证执法人员']), c.fig('enforcement.certified_officers'), '。')
+      ? line(
+          c.pick('enforcement.officers', ['现有持证执法人员', '全面落实持证上岗制度，现有持证执法人员']),
+          c.fig('enforcement.certified_officers'),
+          '。',
+        )
       : [];
     const checks = sentence(
-      c.has('enforcement.inspections') ? line(`开展${areas.length ? areas.join('、') + '等' : ''}执法检查`, c.fig('enforcement.inspections'), c.yoy('enforcement.inspections')) : null,
+      c.has('enforcement.inspections')
+        ? line(
+            `开展${areas.length ? areas.join('、') + '等' : ''}执法检查`,
+            c.fig('enforcement.inspections'),
+            c.yoy('enforcement.inspections'),
+          )
+        : null,
       c.has('enforcement.problems_found') ? line('发现问题', c.fig('enforcement.problems_found')) : null,
-      c.has('enforcement.problems_rectified') ? line('督促整改到位', c.fig('enforcement.problems_rectified')) : null,
+      c.has('enforcement.problems_rectified')
+        ? line('督促整改到位', c.fig('enforcement.problems_rectified'))
+        : null,
       c.has('enforcement.penalties') ? line('依法作出行政处罚', c.fig('enforcement.penalties')) : null,
     );
     return paras({ inlines: line(officers, checks) });
@@ -33,7 +45,13 @@ export const legalArea: AreaWriter = {
       inlines: line(
         c.pick('legal.open', ['坚持法律顾问参与重大事项研究，', '把合法性审查作为决策和发文的必经环节，']),
         sentence(
-          c.has('legal.reviews') ? line(`对${types.length ? types.join('、') : '涉法事项'}开展合法性审查`, c.fig('legal.reviews'), c.yoy('legal.reviews')) : null,
+          c.has('legal.reviews')
+            ? line(
+                `对${types.length ? types.join('、') : '涉法事项'}开展合法性审查`,
+                c.fig('legal.reviews'),
+                c.yoy('legal.reviews'),
+              )
+            : null,
           c.has('legal.contracts_reviewed') ? line('其中审查合同', c.fig('legal.contracts_reviewed')) : null,
           c.has('legal.opinions') ? line('法律顾问出具法律意见', c.fig('legal.opinions')) : null,
           c.has('legal.consultations') ? line('为群众解答法律咨询', c.fig('legal.consultations')) : null,
@@ -48,12 +66,21 @@ export const decisionsArea: AreaWriter = {
   keys: ['decisions.major'],
   headings: ['坚持依法科学民主决策', '严格落实重大行政决策程序'],
   write(c) {
-    const decided = c.records('major_decision', (r) => r.data.status === 'decided' || r.data.status === 'published');
-    const titles = examples(decided.map((r) => r.title + c.whose(r)), '事项', 2);
+    const decided = c.records(
+      'major_decision',
+      (r) => r.data.status === 'decided' || r.data.status === 'published',
+    );
+    const titles = examples(
+      decided.map((r) => r.title + c.whose(r)),
+      '事项',
+      2,
+    );
     return paras({
       inlines: line(
         '对照《重大行政决策程序暂行条例》，',
-        sentence(line('全年经集体讨论决定重大行政决策', c.fig('decisions.major'), titles && `，包括${titles}`)),
+        sentence(
+          line('全年经集体讨论决定重大行政决策', c.fig('decisions.major'), titles && `，包括${titles}`),
+        ),
       ),
     });
   },
@@ -67,7 +94,9 @@ export const litigationArea: AreaWriter = {
     return paras({
       inlines: sentence(
         c.has('litigation.cases') ? line('全年办理行政应诉案件', c.fig('litigation.cases')) : null,
-        c.value('litigation.leader_appearance_rate') !== null ? line('行政机关负责人出庭率', c.fig('litigation.leader_appearance_rate')) : null,
+        c.value('litigation.leader_appearance_rate') !== null
+          ? line('行政机关负责人出庭率', c.fig('litigation.leader_appearance_rate'))
+          : null,
       ),
     });
   },
@@ -80,7 +109,13 @@ export const disclosureArea: AreaWriter = {
   write(c) {
     return paras({
       inlines: sentence(
-        c.has('disclosure.items') ? line('通过政府网站、政务公开栏等渠道主动公开政府信息', c.fig('disclosure.items'), c.yoy('disclosure.items')) : null,
+        c.has('disclosure.items')
+          ? line(
+              '通过政府网站、政务公开栏等渠道主动公开政府信息',
+              c.fig('disclosure.items'),
+              c.yoy('disclosure.items'),
+            )
+          : null,
         c.has('disclosure.requests') ? line('依法办理政府信息公开申请', c.fig('disclosure.requests')) : null,
       ),
     });
@@ -95,8 +130,12 @@ export const safetyArea: AreaWriter = {
     const drills = topLabels(c.records('safety_drill'), 'drillType', ['other'], 3);
     return paras({
       inlines: sentence(
-        c.has('safety.meetings') ? line('召开安全生产专题会议', c.fig('safety.meetings'), '，做到安全生产逢会必讲') : null,
-        c.has('safety.drills') ? line(`组织${drills.length ? drills.join('、') + '等' : ''}应急演练`, c.fig('safety.drills')) : null,
+        c.has('safety.meetings')
+          ? line('召开安全生产专题会议', c.fig('safety.meetings'), '，做到安全生产逢会必讲')
+          : null,
+        c.has('safety.drills')
+          ? line(`组织${drills.length ? drills.join('、') + '等' : ''}应急演练`, c.fig('safety.drills'))
+          : null,
       ),
     });
   },

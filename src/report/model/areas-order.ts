@@ -7,7 +7,11 @@ import { clauses, line, sentence } from './phrase.ts';
 export const governanceArea: AreaWriter = {
   group: 'governance',
   keys: ['disputes.found', 'grid.grids', 'grid.members'],
-  headings: ['多元化解矛盾纠纷，推进基层依法治理', '创新基层治理，维护社会和谐稳定', '坚持和发展新时代“枫桥经验”，就地化解矛盾纠纷'],
+  headings: [
+    '多元化解矛盾纠纷，推进基层依法治理',
+    '创新基层治理，维护社会和谐稳定',
+    '坚持和发展新时代“枫桥经验”，就地化解矛盾纠纷',
+  ],
   write(c) {
     const disputes = c.records('dispute');
     const types = topLabels(disputes, 'disputeType', ['other'], 3).map((t) => t.replace(/纠纷$/, ''));
@@ -16,17 +20,29 @@ export const governanceArea: AreaWriter = {
       c.has('grid.members') ? line('配备网格员', c.fig('grid.members')) : null,
     );
     const gridText = grid.length
-      ? line(c.pick('governance.grid', ['依托网格化服务管理，', '健全“网格+调解”机制，']), grid, '，发挥网格员排查预警“前哨”作用。')
+      ? line(
+          c.pick('governance.grid', ['依托网格化服务管理，', '健全“网格+调解”机制，']),
+          grid,
+          '，发挥网格员排查预警“前哨”作用。',
+        )
       : [];
     const main = sentence(
-      c.has('disputes.found') ? line('全年排查矛盾纠纷', c.fig('disputes.found'), c.yoy('disputes.found')) : null,
+      c.has('disputes.found')
+        ? line('全年排查矛盾纠纷', c.fig('disputes.found'), c.yoy('disputes.found'))
+        : null,
       c.has('disputes.resolved') ? line('化解', c.fig('disputes.resolved')) : null,
-      c.value('disputes.resolution_rate') !== null ? line('化解率', c.fig('disputes.resolution_rate'), c.yoy('disputes.resolution_rate')) : null,
+      c.value('disputes.resolution_rate') !== null
+        ? line('化解率', c.fig('disputes.resolution_rate'), c.yoy('disputes.resolution_rate'))
+        : null,
       types.length ? line(`主要涉及${types.join('、')}等方面`) : null,
     );
     const follow = sentence(
-      c.has('disputes.pre_litigation') ? line('开展诉前调解', c.fig('disputes.pre_litigation'), '，把纠纷化解在诉讼之前') : null,
-      c.value('disputes.satisfaction_rate') !== null ? line('回访满意率', c.fig('disputes.satisfaction_rate')) : null,
+      c.has('disputes.pre_litigation')
+        ? line('开展诉前调解', c.fig('disputes.pre_litigation'), '，把纠纷化解在诉讼之前')
+        : null,
+      c.value('disputes.satisfaction_rate') !== null
+        ? line('回访满意率', c.fig('disputes.satisfaction_rate'))
+        : null,
     );
     return paras({ inlines: line(gridText, main, follow) });
   },
@@ -45,10 +61,16 @@ export const petitionsArea: AreaWriter = {
       inlines: line(
         open,
         sentence(
-          c.has('petitions.cases') ? line('全年登记信访事项', c.fig('petitions.cases'), c.yoy('petitions.cases')) : null,
+          c.has('petitions.cases')
+            ? line('全年登记信访事项', c.fig('petitions.cases'), c.yoy('petitions.cases'))
+            : null,
           c.has('petitions.resolved') ? line('化解', c.fig('petitions.resolved')) : null,
-          c.value('petitions.on_time_rate') !== null ? line('按期办结率', c.fig('petitions.on_time_rate')) : null,
-          c.has('petitions.visits_received') ? line('领导干部接访下访接待群众', c.fig('petitions.visits_received')) : null,
+          c.value('petitions.on_time_rate') !== null
+            ? line('按期办结率', c.fig('petitions.on_time_rate'))
+            : null,
+          c.has('petitions.visits_received')
+            ? line('领导干部接访下访接待群众', c.fig('petitions.visits_received'))
+            : null,
         ),
       ),
     });

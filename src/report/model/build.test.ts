@@ -9,14 +9,26 @@ import type { ReportInputs } from './types.ts';
 
 /** Indicator values with the given figures (records = 1 where a value is given). */
 function values(given: Record<string, number>): IndicatorValue[] {
-  return indicators.map((i) => ({ key: i.key, label: i.label, unit: i.unit, value: given[i.key] ?? (i.unit === '%' ? null : 0), records: i.key in given ? 1 : 0 }));
+  return indicators.map((i) => ({
+    key: i.key,
+    label: i.label,
+    unit: i.unit,
+    value: given[i.key] ?? (i.unit === '%' ? null : 0),
+    records: i.key in given ? 1 : 0,
+  }));
 }
 
 const inputs = (over: Partial<ReportInputs> = {}): ReportInputs => ({
   org: { name: '青石镇', kind: 'township', countyName: '清河县' },
   year: 2024,
   now: '2025-01-10T01:00:00.000Z',
-  current: values({ 'publicity.events': 12, 'publicity.materials': 3000, 'disputes.found': 40, 'disputes.resolved': 38, 'disputes.resolution_rate': 95 }),
+  current: values({
+    'publicity.events': 12,
+    'publicity.materials': 3000,
+    'disputes.found': 40,
+    'disputes.resolved': 38,
+    'disputes.resolution_rate': 95,
+  }),
   previous: values({ 'publicity.events': 10, 'disputes.resolution_rate': 90 }),
   records: [],
   commitments: [],
@@ -46,13 +58,20 @@ describe('report model', () => {
       for (const name of expiredPlanNames(year)) expect(text, `${year}: ${name}`).not.toContain(name);
       expect(text).not.toContain('法制');
     }
-    expect(plainText(buildReport(inputs({ year: 2025, now: '2026-01-10T01:00:00.000Z' })))).toContain('谋划启动“九五”普法规划');
+    expect(plainText(buildReport(inputs({ year: 2025, now: '2026-01-10T01:00:00.000Z' })))).toContain(
+      '谋划启动“九五”普法规划',
+    );
     expect(plainText(buildReport(inputs({ year: 2024 })))).toContain('做好“八五”普法规划总结验收');
   });
 
   it('varies phrasing by township deterministically', () => {
     const names = ['青石镇', '白沙乡', '红岩镇', '柳溪街道', '东坪镇', '西岭乡'];
-    const texts = names.map((name) => plainText(buildReport(inputs({ org: { name, kind: 'township', countyName: '清河县' } }))).replaceAll(name, 'X'));
+    const texts = names.map((name) =>
+      plainText(buildReport(inputs({ org: { name, kind: 'township', countyName: '清河县' } }))).replaceAll(
+        name,
+        'X',
+      ),
+    );
     expect(new Set(texts).size).toBeGreaterThan(3);
     expect(plainText(buildReport(inputs()))).toBe(plainText(buildReport(inputs())));
     expect(organName('柳溪街道')).toBe('柳溪街道办事处');
@@ -73,6 +92,11 @@ describe('report model', () => {
 
   it('numbers headings in GB/T 9704 forms', () => {
     expect([1, 10, 11, 20, 21].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十一']);
-    expect([headingNumber(1, 3), headingNumber(2, 12), headingNumber(3, 2), headingNumber(4, 1)]).toEqual(['三、', '（十二）', '2.', '（1）']);
+    expect([headingNumber(1, 3), headingNumber(2, 12), headingNumber(3, 2), headingNumber(4, 1)]).toEqual([
+      '三、',
+      '（十二）',
+      '2.',
+      '（1）',
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { indicators } from '../../catalogue/indicators.ts';
 import type { GroupId } from '../../catalogue/kinds.ts';
 import type { AreaWriter, DraftSection } from './area-types.ts';
-import { enforcementArea, legalArea, decisionsArea, litigationArea, disclosureArea, safetyArea } from './areas-admin.ts';
+import {
+  enforcementArea,
+  legalArea,
+  decisionsArea,
+  litigationArea,
+  disclosureArea,
+  safetyArea,
+} from './areas-admin.ts';
 import { governanceArea, petitionsArea } from './areas-order.ts';
 import { leadershipArea, publicityArea, studyArea } from './areas-people.ts';
 import { ReportContext, formatNumber } from './context.ts';
@@ -16,8 +23,17 @@ import type { AppendixRow, Para, PlanItem, ReportInputs, ReportModel } from './t
 
 /** Part 1's writers in the catalogue's group order. */
 export const areaWriters: readonly AreaWriter[] = [
-  leadershipArea, studyArea, publicityArea, governanceArea, petitionsArea, enforcementArea,
-  legalArea, decisionsArea, litigationArea, disclosureArea, safetyArea,
+  leadershipArea,
+  studyArea,
+  publicityArea,
+  governanceArea,
+  petitionsArea,
+  enforcementArea,
+  legalArea,
+  decisionsArea,
+  litigationArea,
+  disclosureArea,
+  safetyArea,
 ];
 
 /** The five statutory parts (法治政府建设与责任落实督察工作规定 第25条). */
@@ -30,8 +46,10 @@ export const PART_HEADINGS = [
 ] as const;
 
 /** The calendar date in Beijing of an ISO timestamp. */
-export const beijingDate = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-export const chineseDate = (d: string): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+export const beijingDate = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chineseDate = (d: string): string =>
+  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** The issuing organ: 甲镇 → 甲镇人民政府, 乙街道 → 乙街道办事处. */
 export function organName(name: string): string {
@@ -48,7 +66,12 @@ function addressee(inputs: ReportInputs): string {
 }
 
 function intro(c: ReportContext): Para {
-  const superior = c.inputs.org.kind === 'county' ? '市委、市政府' : (c.inputs.org.countyName ?? '').endsWith('区') ? '区委、区政府' : '县委、县政府';
+  const superior =
+    c.inputs.org.kind === 'county'
+      ? '市委、市政府'
+      : (c.inputs.org.countyName ?? '').endsWith('区')
+        ? '区委、区政府'
+        : '县委、县政府';
   const thought = c.year >= 2021 ? '深入学习贯彻习近平法治思想' : '全面贯彻依法治国基本方略';
   const outline = governmentOutline(c.year);
   const text = c.pick('intro', [
@@ -60,7 +83,8 @@ function intro(c: ReportContext): Para {
   return { inlines: line(text.replace('现将', `${county}现将`)) };
 }
 
-const hasData = (c: ReportContext, g: GroupId): boolean => indicators.some((i) => i.group === g && (c.cur.get(i.key)?.records ?? 0) > 0);
+const hasData = (c: ReportContext, g: GroupId): boolean =>
+  indicators.some((i) => i.group === g && (c.cur.get(i.key)?.records ?? 0) > 0);
 
 function dedupePlans(items: readonly PlanItem[], max: number): PlanItem[] {
   const out: PlanItem[] = [];
@@ -74,41 +98,93 @@ export function buildReport(inputs: ReportInputs): ReportModel {
   const today = beijingDate(inputs.now);
   const yearEnd = `${inputs.year}-12-31`;
   const partial = today < yearEnd;
-  const empty = inputs.current.every((v) => v.records === 0) && inputs.records.length === 0 && inputs.commitments.length === 0;
+  const empty =
+    inputs.current.every((v) => v.records === 0) &&
+    inputs.records.length === 0 &&
+    inputs.commitments.length === 0;
   const notices: Para[] = [];
-  if (empty) notices.push({ inlines: line(placeholder(`台账中没有${c.self}${c.year}年度的任何工作记录，以下为按法定结构生成的空白草稿，各部分内容均须补充核实后方可使用`)) });
-  if (partial) notices.push({ inlines: line(placeholder(`本草稿生成于${chineseDate(today)}，${c.year}年度尚未结束，文中数据为阶段性数据，定稿前须按全年台账更新`)) });
+  if (empty)
+    notices.push({
+      inlines: line(
+        placeholder(
+          `台账中没有${c.self}${c.year}年度的任何工作记录，以下为按法定结构生成的空白草稿，各部分内容均须补充核实后方可使用`,
+        ),
+      ),
+    });
+  if (partial)
+    notices.push({
+      inlines: line(
+        placeholder(
+          `本草稿生成于${chineseDate(today)}，${c.year}年度尚未结束，文中数据为阶段性数据，定稿前须按全年台账更新`,
+        ),
+      ),
+    });
   const partialNote = partial ? `本报告所列数据截至${chineseDate(today)}，为阶段性数据。` : null;
 
-  const written = areaWriters.filter((w) => hasData(c, w.group)).map((w) => ({ w, paras: w.write(c) })).filter((x) => x.paras.length > 0);
+  const written = areaWriters
+    .filter((w) => hasData(c, w.group))
+    .map((w) => ({ w, paras: w.write(c) }))
+    .filter((x) => x.paras.length > 0);
   const emptyAreas = areaWriters.map((w) => w.group).filter((g) => !written.some((x) => x.w.group === g));
   const part1: DraftSection = {
     heading: PART_HEADINGS[0],
-    paras: written.length ? [] : [{ inlines: line(placeholder(`${c.year}年度推进法治政府建设的主要举措和成效`)) }],
-    children: written.map(({ w, paras }) => ({ heading: c.pick(`heading.${w.group}`, w.headings), paras, children: [] })),
+    paras: written.length
+      ? []
+      : [{ inlines: line(placeholder(`${c.year}年度推进法治政府建设的主要举措和成效`)) }],
+    children: written.map(({ w, paras }) => ({
+      heading: c.pick(`heading.${w.group}`, w.headings),
+      paras,
+      children: [],
+    })),
   };
 
-  const shortcomings = findShortcomings(c, emptyAreas, partial ? today : yearEnd, partial ? chineseDate(today) : '年底');
+  const shortcomings = findShortcomings(
+    c,
+    emptyAreas,
+    partial ? today : yearEnd,
+    partial ? chineseDate(today) : '年底',
+  );
   const part2: DraftSection = {
     heading: PART_HEADINGS[1],
     paras: [
       {
         inlines: shortcomings.length
-          ? line(c.pick('part2.open', [`${c.year}年，${c.self}法治政府建设取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：`, `在肯定成绩的同时，${c.self}也清醒地认识到，法治政府建设工作还存在一些不足：`]))
+          ? line(
+              c.pick('part2.open', [
+                `${c.year}年，${c.self}法治政府建设取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足：`,
+                `在肯定成绩的同时，${c.self}也清醒地认识到，法治政府建设工作还存在一些不足：`,
+              ]),
+            )
           : line(placeholder('对照年度工作要点查找的存在不足及其原因（台账数据未显示明显不足）')),
       },
     ],
-    children: shortcomings.map((s) => ({ heading: s.heading, paras: [{ inlines: line(s.text, '。主要原因是：', s.cause.replace(/。$/, ''), '。') }], children: [] })),
+    children: shortcomings.map((s) => ({
+      heading: s.heading,
+      paras: [{ inlines: line(s.text, '。主要原因是：', s.cause.replace(/。$/, ''), '。') }],
+      children: [],
+    })),
   };
 
   const p3 = part3(c);
   const plans = dedupePlans([...shortcomings.map((s) => s.remedy), ...standingPlans(c)], 6);
   const part4: DraftSection = {
     heading: PART_HEADINGS[3],
-    paras: [{ inlines: line(`${c.year + 1}年，${c.self}将${c.pick('part4.open', ['坚持问题导向，针对上述不足', '以习近平法治思想为指导，对照上级部署'])}，重点抓好以下工作：`) }],
+    paras: [
+      {
+        inlines: line(
+          `${c.year + 1}年，${c.self}将${c.pick('part4.open', ['坚持问题导向，针对上述不足', '以习近平法治思想为指导，对照上级部署'])}，重点抓好以下工作：`,
+        ),
+      },
+    ],
     children: plans.map((p) => ({ heading: p.title, paras: [{ inlines: line(p.text) }], children: [] })),
   };
-  const sections = numberSections([part1, part2, { heading: PART_HEADINGS[2], ...p3 }, part4, { heading: PART_HEADINGS[4], paras: [], children: part5(c, partialNote) }]);
+  const sections = numberSections([
+    part1,
+    part2,
+    { heading: PART_HEADINGS[2], ...p3 },
+    part4,
+    { heading: PART_HEADINGS[4], paras: [], children: part5(c, partialNote) },
+  ]);
 
   const head = { notices, intro: intro(c), sections };
   const { figures, placeholders } = collect(bodyParas(head));
@@ -117,7 +193,14 @@ export function buildReport(inputs: ReportInputs): ReportModel {
     .filter((i) => used.has(i.key) || (c.cur.get(i.key)?.records ?? 0) > 0)
     .map((i) => {
       const v = c.cur.get(i.key);
-      return { key: i.key, label: i.label, value: v?.value == null ? '—' : formatNumber(v.value), unit: i.unit, basis: i.basis, records: v?.records ?? 0 };
+      return {
+        key: i.key,
+        label: i.label,
+        value: v?.value == null ? '—' : formatNumber(v.value),
+        unit: i.unit,
+        basis: i.basis,
+        records: v?.records ?? 0,
+      };
     });
   const organ = organName(inputs.org.name);
   return {

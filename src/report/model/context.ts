@@ -90,7 +90,10 @@ export class ReportContext {
   diff(key: string, minus: string): Inline {
     const value = (this.value(key) ?? 0) - (this.value(minus) ?? 0);
     const unit = this.unit(key);
-    return { t: 'figure', figure: { source: { op: 'diff', key, minus }, value, unit, text: withUnit(value, unit) } };
+    return {
+      t: 'figure',
+      figure: { source: { op: 'diff', key, minus }, value, unit, text: withUnit(value, unit) },
+    };
   }
 
   /** Last year's value when last year's ledger had records for it. */
@@ -110,9 +113,17 @@ export class ReportContext {
     if (change === 0) return [{ t: 'text', text: '，与上年持平' }];
     const value = Math.abs(change);
     const unit = isRate ? '个百分点' : '%';
-    const figure: Figure = { source: { op: 'yoy', key, current, previous }, value, unit, text: withUnit(value, unit) };
+    const figure: Figure = {
+      source: { op: 'yoy', key, current, previous },
+      value,
+      unit,
+      text: withUnit(value, unit),
+    };
     const word = isRate ? (change > 0 ? '较上年提高' : '较上年下降') : change > 0 ? '同比增长' : '同比下降';
-    return [{ t: 'text', text: `，${word}` }, { t: 'figure', figure }];
+    return [
+      { t: 'text', text: `，${word}` },
+      { t: 'figure', figure },
+    ];
   }
 
   /** The year's records of a kind, in date order. */

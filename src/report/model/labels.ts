@@ -9,7 +9,12 @@ export function optionLabel(kind: string, field: string, value: unknown): string
 }
 
 /** The labels of a field across records, most frequent first, skipping values in `skip`. */
-export function topLabels(records: readonly LedgerRecord[], field: string, skip: readonly string[] = [], max = 3): string[] {
+export function topLabels(
+  records: readonly LedgerRecord[],
+  field: string,
+  skip: readonly string[] = [],
+  max = 3,
+): string[] {
   const counts = new Map<string, number>();
   for (const r of records) {
     const v = r.data[field];

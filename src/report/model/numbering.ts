@@ -12,7 +12,10 @@ function numberParas(list: readonly AreaPara[], leadLevel: 3 | null): Para[] {
   return list.map((p) => {
     if (p.lead === undefined || leadLevel === null) return { inlines: p.inlines };
     n += 1;
-    return { inlines: p.inlines, lead: { level: leadLevel, number: headingNumber(leadLevel, n), text: p.lead } };
+    return {
+      inlines: p.inlines,
+      lead: { level: leadLevel, number: headingNumber(leadLevel, n), text: p.lead },
+    };
   });
 }
 

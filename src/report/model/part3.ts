@@ -17,13 +17,19 @@ const ACTIONS = [
 function byLeader(c: ReportContext, rs: readonly LedgerRecord[], verb: string): AreaPara {
   const leaders = new Map<string, LedgerRecord[]>();
   for (const r of rs) {
-    const position = r.data.position === 'head' ? c.headTitle : (optionLabel('leader_duty', 'position', r.data.position) ?? '');
+    const position =
+      r.data.position === 'head'
+        ? c.headTitle
+        : (optionLabel('leader_duty', 'position', r.data.position) ?? '');
     const who = `${position}${String(r.data.leader ?? '')}${c.whose(r)}`;
     leaders.set(who, [...(leaders.get(who) ?? []), r]);
   }
   // Titles often start with the verb (部署…); it is said once.
   const bare = (t: string): string => t.replace(/^(亲自)?(部署|过问|协调|督办)/, '');
-  const parts = [...leaders.entries()].map(([who, list]) => `${who}亲自${verb}${enumerate(list.map((r) => bare(r.title)))}${list.length > 1 ? '等工作' : ''}`);
+  const parts = [...leaders.entries()].map(
+    ([who, list]) =>
+      `${who}亲自${verb}${enumerate(list.map((r) => bare(r.title)))}${list.length > 1 ? '等工作' : ''}`,
+  );
   return { inlines: line(parts.join('；'), '。') };
 }
 
@@ -36,12 +42,23 @@ export function part3(c: ReportContext): { paras: AreaPara[]; children: DraftSec
         `${c.self}党政主要负责人坚持以上率下，带头尊法学法守法用法，对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办`,
       ]),
     ),
-    c.has('leadership.meetings') ? line('全年主持或参加法治建设专题会议', c.fig('leadership.meetings')) : null,
-    c.has('leadership.reports_heard') ? line('听取法治政府建设工作汇报', c.fig('leadership.reports_heard')) : null,
+    c.has('leadership.meetings')
+      ? line('全年主持或参加法治建设专题会议', c.fig('leadership.meetings'))
+      : null,
+    c.has('leadership.reports_heard')
+      ? line('听取法治政府建设工作汇报', c.fig('leadership.reports_heard'))
+      : null,
   );
   if (duties.length === 0) {
     return {
-      paras: paras({ inlines: line(intro, placeholder('党政主要负责人亲自部署、亲自过问、亲自协调、亲自督办法治建设工作的具体事例（台账中无第一责任人履职记录）')) }),
+      paras: paras({
+        inlines: line(
+          intro,
+          placeholder(
+            '党政主要负责人亲自部署、亲自过问、亲自协调、亲自督办法治建设工作的具体事例（台账中无第一责任人履职记录）',
+          ),
+        ),
+      }),
       children: [],
     };
   }

@@ -25,7 +25,9 @@ export const placeholder = (text: string): Inline => ({ t: 'placeholder', text }
 /** Joins clauses with "，"; empty clauses are dropped. */
 export function clauses(...list: readonly (readonly Inline[] | null)[]): Inline[] {
   const parts: Part[] = [];
-  list.filter((c): c is readonly Inline[] => c !== null && c.length > 0).forEach((c, i) => parts.push(i > 0 ? '，' : '', c));
+  list
+    .filter((c): c is readonly Inline[] => c !== null && c.length > 0)
+    .forEach((c, i) => parts.push(i > 0 ? '，' : '', c));
   return line(...parts);
 }
 
@@ -55,8 +57,15 @@ export function choose<T>(seed: string, slot: string, options: readonly T[]): T 
 /** Quotes record titles as a report does: “甲”“乙”等. */
 export function quoted(titles: readonly string[], max = 3): string {
   // Quotes inside a quoted title become single quotes: “部署‘八五’普法工作”.
-  const list = [...new Set(titles.map((t) => t.replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, '').trim()).filter(Boolean))];
-  const shown = list.slice(0, max).map((t) => `“${t}”`).join('');
+  const list = [
+    ...new Set(
+      titles.map((t) => t.replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, '').trim()).filter(Boolean),
+    ),
+  ];
+  const shown = list
+    .slice(0, max)
+    .map((t) => `“${t}”`)
+    .join('');
   return list.length > 0 ? shown + (list.length > max ? '等' : '') : '';
 }
 

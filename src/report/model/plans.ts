@@ -22,7 +22,8 @@ const outlines: readonly Plan[] = [
   { from: 2021, to: 2025, name: '《法治政府建设实施纲要（2021—2025年）》' },
 ];
 
-const current = (plans: readonly Plan[], year: number): Plan | undefined => plans.find((p) => year >= p.from && year <= p.to);
+const current = (plans: readonly Plan[], year: number): Plan | undefined =>
+  plans.find((p) => year >= p.from && year <= p.to);
 
 /** The 普法 plan in force in `year`, or null when none is known. */
 export function publicityPlan(year: number): { name: string; first: boolean; last: boolean } | null {

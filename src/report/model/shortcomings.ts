@@ -29,23 +29,54 @@ export interface Shortcoming {
 
 /** Rates below these read as shortcomings; the threshold is never printed, only the value. */
 const LOW: Readonly<Record<string, { below: number; heading: string; tail: string }>> = {
-  'disputes.resolution_rate': { below: 90, heading: '矛盾纠纷化解质效有待提升', tail: '仍有部分纠纷未能成功调解' },
-  'disputes.satisfaction_rate': { below: 90, heading: '群众对纠纷调处的满意度有待提高', tail: '部分当事人对调处结果不满意' },
-  'study.exam_participation_rate': { below: 95, heading: '学法考试参考不够全面', tail: '部分应参考人员未参加考试' },
+  'disputes.resolution_rate': {
+    below: 90,
+    heading: '矛盾纠纷化解质效有待提升',
+    tail: '仍有部分纠纷未能成功调解',
+  },
+  'disputes.satisfaction_rate': {
+    below: 90,
+    heading: '群众对纠纷调处的满意度有待提高',
+    tail: '部分当事人对调处结果不满意',
+  },
+  'study.exam_participation_rate': {
+    below: 95,
+    heading: '学法考试参考不够全面',
+    tail: '部分应参考人员未参加考试',
+  },
   'study.exam_pass_rate': { below: 90, heading: '干部学法成效不够扎实', tail: '部分干部考试未达到合格' },
-  'petitions.on_time_rate': { below: 100, heading: '信访事项按期办结有差距', tail: '部分信访事项超过期限办结' },
-  'litigation.leader_appearance_rate': { below: 100, heading: '负责人出庭应诉未实现全覆盖', tail: '部分庭审行政机关负责人未出庭' },
+  'petitions.on_time_rate': {
+    below: 100,
+    heading: '信访事项按期办结有差距',
+    tail: '部分信访事项超过期限办结',
+  },
+  'litigation.leader_appearance_rate': {
+    below: 100,
+    heading: '负责人出庭应诉未实现全覆盖',
+    tail: '部分庭审行政机关负责人未出庭',
+  },
 };
 
 /** Counts whose fall of 20% or more on last year is worth saying. */
-const FALLING = ['publicity.events', 'study.center_group', 'study.sessions', 'legal.reviews', 'disclosure.items'];
+const FALLING = [
+  'publicity.events',
+  'study.center_group',
+  'study.sessions',
+  'legal.reviews',
+  'disclosure.items',
+];
 
 const DAY = 86_400_000;
-const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
+const addDays = (iso: string, n: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** Finds the shortcomings the data shows, in a fixed order, with causes (overridable) and remedies. */
-export function findShortcomings(c: ReportContext, emptyAreas: readonly GroupId[], cutoff: string, cutoffText: string): Shortcoming[] {
+export function findShortcomings(
+  c: ReportContext,
+  emptyAreas: readonly GroupId[],
+  cutoff: string,
+  cutoffText: string,
+): Shortcoming[] {
   const found: Omit<Shortcoming, 'cause' | 'remedy'>[] = [];
   if (emptyAreas.length > 0) {
     const names = emptyAreas.map((g) => groups[g]).join('、');
@@ -61,36 +92,106 @@ export function findShortcomings(c: ReportContext, emptyAreas: readonly GroupId[
       ),
     });
   }
-  const overdue = (type: ShortcomingType, rs: LedgerRecord[], heading: string, noun: string, what: string): void => {
-    if (rs.length > 0) found.push({ id: type, type, heading, text: line(`截至${cutoffText}，${examples(rs.map((r) => r.title + c.whose(r)), noun)}${what}`) });
+  const overdue = (
+    type: ShortcomingType,
+    rs: LedgerRecord[],
+    heading: string,
+    noun: string,
+    what: string,
+  ): void => {
+    if (rs.length > 0)
+      found.push({
+        id: type,
+        type,
+        heading,
+        text: line(
+          `截至${cutoffText}，${examples(
+            rs.map((r) => r.title + c.whose(r)),
+            noun,
+          )}${what}`,
+        ),
+      });
   };
-  overdue('overdue_dispute', c.records('dispute', (r) => r.data.status === 'pending' && typeof r.data.dueDate === 'string' && r.data.dueDate < cutoff), '部分矛盾纠纷超期未化解', '矛盾纠纷', '已超过办结期限，仍在调处中');
-  overdue('overdue_petition', c.records('petition', (r) => (r.data.status === 'registered' || r.data.status === 'accepted') && typeof r.data.dueDate === 'string' && r.data.dueDate < cutoff), '部分信访事项超期未办结', '信访事项', '已超过办理期限，尚未办结');
+  overdue(
+    'overdue_dispute',
+    c.records(
+      'dispute',
+      (r) => r.data.status === 'pending' && typeof r.data.dueDate === 'string' && r.data.dueDate < cutoff,
+    ),
+    '部分矛盾纠纷超期未化解',
+    '矛盾纠纷',
+    '已超过办结期限，仍在调处中',
+  );
+  overdue(
+    'overdue_petition',
+    c.records(
+      'petition',
+      (r) =>
+        (r.data.status === 'registered' || r.data.status === 'accepted') &&
+        typeof r.data.dueDate === 'string' &&
+        r.data.dueDate < cutoff,
+    ),
+    '部分信访事项超期未办结',
+    '信访事项',
+    '已超过办理期限，尚未办结',
+  );
   // 行政处罚法 第60条: a penalty is decided within 90 days of filing.
-  overdue('overdue_penalty', c.records('penalty', (r) => r.data.status === 'filed' && addDays(r.date, 90) < cutoff), '部分行政处罚案件超期未决定', '行政处罚案件', '自立案起已超过90日，尚未作出处罚决定');
+  overdue(
+    'overdue_penalty',
+    c.records('penalty', (r) => r.data.status === 'filed' && addDays(r.date, 90) < cutoff),
+    '部分行政处罚案件超期未决定',
+    '行政处罚案件',
+    '自立案起已超过90日，尚未作出处罚决定',
+  );
   for (const [key, low] of Object.entries(LOW)) {
     const v = c.value(key);
     if (v === null || v >= low.below) continue;
-    found.push({ id: `low_rate:${key}`, type: 'low_rate', heading: low.heading, text: line(`${c.cur.get(key)?.label ?? key}为`, c.fig(key), c.yoy(key), `，${low.tail}`) });
+    found.push({
+      id: `low_rate:${key}`,
+      type: 'low_rate',
+      heading: low.heading,
+      text: line(`${c.cur.get(key)?.label ?? key}为`, c.fig(key), c.yoy(key), `，${low.tail}`),
+    });
   }
   for (const key of FALLING) {
     const v = c.value(key);
     const p = c.previous(key);
     if (v === null || p === null || p === 0 || (p - v) / p < 0.2) continue;
     const label = c.cur.get(key)?.label ?? key;
-    found.push({ id: `falling:${key}`, type: 'falling', heading: `${label}工作力度有所减弱`, text: line(`全年${label}`, c.fig(key), c.yoy(key)) });
+    found.push({
+      id: `falling:${key}`,
+      type: 'falling',
+      heading: `${label}工作力度有所减弱`,
+      text: line(`全年${label}`, c.fig(key), c.yoy(key)),
+    });
   }
-  if (c.has('enforcement.problems_found') && (c.value('enforcement.problems_rectified') ?? 0) < (c.value('enforcement.problems_found') ?? 0)) {
+  if (
+    c.has('enforcement.problems_found') &&
+    (c.value('enforcement.problems_rectified') ?? 0) < (c.value('enforcement.problems_found') ?? 0)
+  ) {
     found.push({
       id: 'unrectified',
       type: 'unrectified',
       heading: '执法检查发现问题整改不够彻底',
-      text: line('执法检查发现问题', c.fig('enforcement.problems_found'), c.has('enforcement.problems_rectified') && line('，整改到位', c.fig('enforcement.problems_rectified')), '，尚有', c.diff('enforcement.problems_found', 'enforcement.problems_rectified'), '未整改到位'),
+      text: line(
+        '执法检查发现问题',
+        c.fig('enforcement.problems_found'),
+        c.has('enforcement.problems_rectified') &&
+          line('，整改到位', c.fig('enforcement.problems_rectified')),
+        '，尚有',
+        c.diff('enforcement.problems_found', 'enforcement.problems_rectified'),
+        '未整改到位',
+      ),
     });
   }
   const notDone = c.inputs.commitments.filter((r) => r.data.status !== 'done');
   if (notDone.length > 0) {
-    found.push({ id: 'commitment_not_done', type: 'commitment_not_done', heading: '上年度部分工作安排未按期完成', text: line(`上年度报告提出的${examples(notDone.map(shortTitle), '工作安排')}尚未完成`) });
+    found.push({
+      id: 'commitment_not_done',
+      type: 'commitment_not_done',
+      heading: '上年度部分工作安排未按期完成',
+      text: line(`上年度报告提出的${examples(notDone.map(shortTitle), '工作安排')}尚未完成`),
+    });
   }
   const causes = c.inputs.overrides?.causes ?? {};
   return found.map((s) => ({

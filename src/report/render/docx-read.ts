@@ -21,13 +21,21 @@ export function readDocx(bytes: Uint8Array): DocxParts {
   const rels = text('word/_rels/document.xml.rels');
   const footers: Record<string, string> = {};
   for (const m of document.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)) {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(rels)?.[1];
     if (target) footers[m[1]!] = text(`word/${target}`);
   }
   return { document, styles: text('word/styles.xml'), settings: text('word/settings.xml'), footers };
 }
 
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** A body paragraph: its XML, and the text of each run in order. */
 export interface DocxPara {
@@ -43,7 +51,7 @@ export function bodyParagraphs(documentXml: string): DocxPara[] {
   for (const m of body.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>|<w:p(?:\s[^>]*)?\/>/g)) {
     const xml = m[0];
     const runs = [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>|<w:r\s[^>]*>([\s\S]*?)<\/w:r>/g)].map((r) =>
-      [...(r[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g))].map((t) => unescape(t[1] ?? '')).join(''),
+      [...r[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1] ?? '')).join(''),
     );
     out.push({ xml, runs, text: runs.join('') });
   }

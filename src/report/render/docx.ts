@@ -36,8 +36,10 @@ function para(p: Para): Paragraph {
   return new Paragraph({ children: [...lead, ...p.inlines.map(run)] });
 }
 
-const flush = (text: string, extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}): Paragraph =>
-  new Paragraph({ style: 'FzFlush', children: [new TextRun(text)], ...extra });
+const flush = (
+  text: string,
+  extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {},
+): Paragraph => new Paragraph({ style: 'FzFlush', children: [new TextRun(text)], ...extra });
 
 const blank = (): Paragraph => flush('');
 
@@ -49,7 +51,13 @@ function pageFooter(odd: boolean): Footer {
         style: 'FzPageNumber',
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: odd ? { right: 280 } : { left: 280 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fonts(FONT.pageNumber), size: SIZE.pageNumber })],
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: fonts(FONT.pageNumber),
+            size: SIZE.pageNumber,
+          }),
+        ],
       }),
     ],
   });
@@ -74,21 +82,37 @@ function appendixTable(m: ReportModel): Table {
   const widths = [2400, 1200, 3745, 1500];
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const row = (cells: readonly string[], header = false) =>
-    new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((t, i) => cell(t, { header, width: widths[i]!, right: i === 1 || i === 3 })) });
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map((t, i) => cell(t, { header, width: widths[i]!, right: i === 1 || i === 3 })),
+    });
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
       row(['指标', '数值', '口径', '来源记录数'], true),
-      ...m.appendix.rows.map((r) => row([r.label, r.value === '—' ? r.value : r.value + r.unit, r.basis, String(r.records)])),
+      ...m.appendix.rows.map((r) =>
+        row([r.label, r.value === '—' ? r.value : r.value + r.unit, r.basis, String(r.records)]),
+      ),
     ],
   });
 }
 
 function body(m: ReportModel): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: m.title.map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : 0 })) }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      children: m.title.map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : 0 })),
+    }),
     blank(),
     flush(m.addressee),
     ...m.notices.map(para),
@@ -98,22 +122,46 @@ function body(m: ReportModel): (Paragraph | Table)[] {
     if (b.kind === 'para') out.push(para(b.para));
     else {
       const s = b.section;
-      out.push(new Paragraph({ heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(`${s.number}${s.heading}`)] }));
+      out.push(
+        new Paragraph({
+          heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          children: [new TextRun(`${s.number}${s.heading}`)],
+        }),
+      );
     }
   }
-  out.push(new Paragraph({ children: [new TextRun(m.closing)] }), blank(), new Paragraph({ children: [new TextRun(m.attachmentNote)] }), blank(), blank());
+  out.push(
+    new Paragraph({ children: [new TextRun(m.closing)] }),
+    blank(),
+    new Paragraph({ children: [new TextRun(m.attachmentNote)] }),
+    blank(),
+    blank(),
+  );
   // Signature block: organ and date right-aligned, four characters in.
-  const sign = { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR, firstLine: 0, firstLineChars: 0 } } as const;
+  const sign = {
+    alignment: AlignmentType.RIGHT,
+    indent: { right: 4 * CHAR, firstLine: 0, firstLineChars: 0 },
+  } as const;
   out.push(flush(m.signature.organ, sign), flush(m.signature.date, sign));
   out.push(
-    new Paragraph({ style: 'FzFlush', pageBreakBefore: true, children: [new TextRun({ text: '附件', font: fonts(FONT.heading1) })] }),
+    new Paragraph({
+      style: 'FzFlush',
+      pageBreakBefore: true,
+      children: [new TextRun({ text: '附件', font: fonts(FONT.heading1) })],
+    }),
     blank(),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(m.appendix.title)] }),
     blank(),
     appendixTable(m),
   );
   if (m.placeholders.length > 0) {
-    out.push(blank(), new Paragraph({ style: 'FzFlush', children: [new TextRun({ text: '待补充事项（定稿前删除）', font: fonts(FONT.heading1) })] }));
+    out.push(
+      blank(),
+      new Paragraph({
+        style: 'FzFlush',
+        children: [new TextRun({ text: '待补充事项（定稿前删除）', font: fonts(FONT.heading1) })],
+      }),
+    );
     m.placeholders.forEach((p, i) => out.push(new Paragraph({ children: [new TextRun(`${i + 1}.${p}`)] })));
   }
   return out;

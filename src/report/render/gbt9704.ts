@@ -51,12 +51,27 @@ const black = '000000';
 export const styles: IStylesOptions = {
   default: {
     document: {
-      run: { font: fonts(FONT.body), size: SIZE.body, characterSpacing: CONDENSE, language: { value: 'zh-CN', eastAsia: 'zh-CN' }, color: black },
+      run: {
+        font: fonts(FONT.body),
+        size: SIZE.body,
+        characterSpacing: CONDENSE,
+        language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+        color: black,
+      },
       paragraph: { spacing: exact },
     },
-    title: { run: { font: fonts(FONT.title), size: SIZE.title, color: black, bold: false, snapToGrid: false }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
-    heading1: { run: { font: fonts(FONT.heading1), size: SIZE.body, color: black, bold: false }, paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 0 } },
-    heading2: { run: { font: fonts(FONT.heading2), size: SIZE.body, color: black, bold: false, italics: false }, paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 1 } },
+    title: {
+      run: { font: fonts(FONT.title), size: SIZE.title, color: black, bold: false },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: exact },
+    },
+    heading1: {
+      run: { font: fonts(FONT.heading1), size: SIZE.body, color: black, bold: false },
+      paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 0 },
+    },
+    heading2: {
+      run: { font: fonts(FONT.heading2), size: SIZE.body, color: black, bold: false, italics: false },
+      paragraph: { spacing: exact, indent: indent2, keepNext: true, outlineLevel: 1 },
+    },
   },
   paragraphStyles: [
     {
@@ -65,20 +80,33 @@ export const styles: IStylesOptions = {
       run: { font: fonts(FONT.body), size: SIZE.body, characterSpacing: CONDENSE, color: black },
       paragraph: { spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED },
     },
-    { id: 'FzFlush', name: 'FZ Flush', basedOn: 'Normal', run: {}, paragraph: { indent: { firstLine: 0, firstLineChars: 0 } } },
+    {
+      id: 'FzFlush',
+      name: 'FZ Flush',
+      basedOn: 'Normal',
+      run: {},
+      paragraph: { indent: { firstLine: 0, firstLineChars: 0 } },
+    },
     {
       id: 'FzTable',
       name: 'FZ Table',
       basedOn: 'Normal',
       run: { size: SIZE.table },
-      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 320, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, alignment: AlignmentType.LEFT },
+      paragraph: {
+        indent: { firstLine: 0, firstLineChars: 0 },
+        spacing: { line: 320, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        alignment: AlignmentType.LEFT,
+      },
     },
     {
       id: 'FzPageNumber',
       name: 'FZ Page Number',
       basedOn: 'Normal',
       run: { font: fonts(FONT.pageNumber), size: SIZE.pageNumber },
-      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+      paragraph: {
+        indent: { firstLine: 0, firstLineChars: 0 },
+        spacing: { line: 280, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      },
     },
   ],
 };

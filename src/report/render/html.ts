@@ -12,7 +12,13 @@ export interface HtmlOptions {
   readonly explainHref?: (key: string) => string;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const CSS = `
@@ -40,7 +46,9 @@ function inline(i: Inline, o: HtmlOptions): string {
   if (i.t === 'placeholder') return `<mark>${esc(placeholderText(i.text))}</mark>`;
   const f = i.figure;
   const attrs = `class="fig" data-key="${esc(f.source.key)}" data-op="${f.source.op}" data-value="${f.value}"`;
-  return o.explainHref ? `<a ${attrs} href="${esc(o.explainHref(f.source.key))}">${esc(f.text)}</a>` : `<span ${attrs}>${esc(f.text)}</span>`;
+  return o.explainHref
+    ? `<a ${attrs} href="${esc(o.explainHref(f.source.key))}">${esc(f.text)}</a>`
+    : `<span ${attrs}>${esc(f.text)}</span>`;
 }
 
 const para = (p: Para, o: HtmlOptions, cls = ''): string =>
@@ -58,20 +66,38 @@ export function renderHtml(m: ReportModel, o: HtmlOptions = {}): string {
   ];
   for (const b of bodyItems(m)) {
     if (b.kind === 'para') out.push(para(b.para, o));
-    else out.push(`<h${b.section.level + 1}>${esc(b.section.number + b.section.heading)}</h${b.section.level + 1}>`);
+    else
+      out.push(
+        `<h${b.section.level + 1}>${esc(b.section.number + b.section.heading)}</h${b.section.level + 1}>`,
+      );
   }
   out.push(`<p>${esc(m.closing)}</p>`, '<p>&nbsp;</p>', `<p>${esc(m.attachmentNote)}</p>`, '<p>&nbsp;</p>');
   out.push(`<p class="sign">${esc(m.signature.organ)}</p>`, `<p class="sign">${esc(m.signature.date)}</p>`);
-  out.push('<section class="appendix">', '<p class="flush" style="font-family:黑体,SimHei,sans-serif">附件</p>', `<h1>${esc(m.appendix.title)}</h1>`);
-  out.push('<table><thead><tr><th>指标</th><th>数值</th><th>口径</th><th>来源记录数</th></tr></thead><tbody>');
+  out.push(
+    '<section class="appendix">',
+    '<p class="flush" style="font-family:黑体,SimHei,sans-serif">附件</p>',
+    `<h1>${esc(m.appendix.title)}</h1>`,
+  );
+  out.push(
+    '<table><thead><tr><th>指标</th><th>数值</th><th>口径</th><th>来源记录数</th></tr></thead><tbody>',
+  );
   for (const r of m.appendix.rows) {
     const value = esc(r.value === '—' ? r.value : r.value + r.unit);
-    const cellValue = o.explainHref && r.value !== '—' ? `<a class="fig" href="${esc(o.explainHref(r.key))}">${value}</a>` : value;
-    out.push(`<tr id="ind-${esc(r.key)}"><td>${esc(r.label)}</td><td class="num">${cellValue}</td><td>${esc(r.basis)}</td><td class="num">${r.records}</td></tr>`);
+    const cellValue =
+      o.explainHref && r.value !== '—'
+        ? `<a class="fig" href="${esc(o.explainHref(r.key))}">${value}</a>`
+        : value;
+    out.push(
+      `<tr id="ind-${esc(r.key)}"><td>${esc(r.label)}</td><td class="num">${cellValue}</td><td>${esc(r.basis)}</td><td class="num">${r.records}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
   if (m.placeholders.length > 0) {
-    out.push('<h2 style="text-indent:0">待补充事项（定稿前删除）</h2><ol>', ...m.placeholders.map((p) => `<li>${esc(p)}</li>`), '</ol>');
+    out.push(
+      '<h2 style="text-indent:0">待补充事项（定稿前删除）</h2><ol>',
+      ...m.placeholders.map((p) => `<li>${esc(p)}</li>`),
+      '</ol>',
+    );
   }
   out.push('</section></body></html>');
   return out.join('\n') + '\n';

@@ -3,12 +3,15 @@ import type { Inline, Para, ReportModel, Section } from '../model/types.ts';
 
 /** Shared helpers for the renderers: the printed text of inlines and the body in reading order. */
 
-export const inlineText = (i: Inline): string => (i.t === 'text' ? i.text : i.t === 'figure' ? i.figure.text : placeholderText(i.text));
+export const inlineText = (i: Inline): string =>
+  i.t === 'text' ? i.text : i.t === 'figure' ? i.figure.text : placeholderText(i.text);
 
-export const paraText = (p: Para): string => (p.lead ? `${p.lead.number}${p.lead.text}。` : '') + p.inlines.map(inlineText).join('');
+export const paraText = (p: Para): string =>
+  (p.lead ? `${p.lead.number}${p.lead.text}。` : '') + p.inlines.map(inlineText).join('');
 
 /** The body as a flat list of headings and paragraphs, the order every renderer writes them in. */
-export type BodyItem = { readonly kind: 'heading'; readonly section: Section } | { readonly kind: 'para'; readonly para: Para };
+export type BodyItem =
+  { readonly kind: 'heading'; readonly section: Section } | { readonly kind: 'para'; readonly para: Para };
 
 export function bodyItems(m: ReportModel): BodyItem[] {
   const out: BodyItem[] = [];
@@ -24,7 +27,9 @@ export function bodyItems(m: ReportModel): BodyItem[] {
 /** The whole report as plain text (tests, checks): every paragraph on its own line. */
 export function plainText(m: ReportModel): string {
   const head = [...m.title, m.addressee, ...m.notices.map(paraText), paraText(m.intro)];
-  const body = bodyItems(m).map((b) => (b.kind === 'heading' ? `${b.section.number}${b.section.heading}` : paraText(b.para)));
+  const body = bodyItems(m).map((b) =>
+    b.kind === 'heading' ? `${b.section.number}${b.section.heading}` : paraText(b.para),
+  );
   return [...head, ...body, m.closing, m.attachmentNote, m.signature.organ, m.signature.date].join('\n');
 }
 
