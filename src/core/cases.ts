@@ -439,6 +439,7 @@ export function decide(
     const possible = () =>
       transitionsOf(decl)
         .filter((t) => t.from.includes(c.state) || (t === assignTransition && !isTerminal(decl, c.state)))
+        .filter((t) => !(t.once && c.events.some((e) => e.outcome === 'done' && e.action === t.id)))
         .map((t) => `${t.id}（${t.label}）`)
         .join('、');
     if (isTerminal(decl, c.state) && (!tr || !tr.from.includes(c.state))) {

@@ -358,7 +358,8 @@ export async function moveCase(
 export async function showCase(h: Db, scope: Scope, id: number, now: string): Promise<CaseDetail> {
   const { row, snap } = await loadSnapshot(h, h.db, scope, id);
   const type = caseTypeOrFail(row.type);
-  const actions = [...type.transitions.filter((t) => t.from.includes(row.state))];
+  const done = new Set(snap.events.filter((e) => e.outcome === 'done').map((e) => e.action));
+  const actions = type.transitions.filter((t) => t.from.includes(row.state) && !(t.once && done.has(t.id)));
   return {
     ...toSummary(h, row),
     events: snap.events,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { caseRoles } from '../../catalogue/cases.ts';
+import { caseRoles, stateOf } from '../../catalogue/cases.ts';
 import { basisText, clocks, findClock, periodText } from '../../catalogue/clocks.ts';
 import { getKind } from '../../catalogue/kinds.ts';
 import { computeDeadline } from '../../core/deadlines.ts';
@@ -56,6 +56,7 @@ function printCase(c: CaseDetail): void {
     `  日期：${c.date}  状态：${c.stateLabel}${c.closed ? '（已终结）' : ''}  承办人：${c.owner ?? '未指定'}`,
   );
   const kind = getKind(c.type);
+  const type = caseTypeOrFail(c.type);
   const fields = kind.fields
     .filter((f) => c.data[f.key] !== undefined)
     .map((f) => {
@@ -93,7 +94,7 @@ function printCase(c: CaseDetail): void {
     if (e.outcome === 'refused') w(`  ${e.seq}. ${e.date} ✗ ${e.label}（${role}）被拒绝：${e.error ?? ''}`);
     else
       w(
-        `  ${e.seq}. ${e.date} ${e.label}（${role}）${e.toState && e.toState !== e.fromState ? ` → ${e.toState}` : ''}${e.reason ? ` 理由：${e.reason}` : ''}${vals ? ` ${vals}` : ''}`,
+        `  ${e.seq}. ${e.date} ${e.label}（${role}）${e.toState && e.toState !== e.fromState ? ` → ${stateOf(type, e.toState)?.label ?? e.toState}` : ''}${e.reason ? ` 理由：${e.reason}` : ''}${vals ? ` ${vals}` : ''}`,
       );
   }
   if (c.actions.length) w(`可进行：${c.actions.map((a) => `${a.id}（${a.label}）`).join('、')}`);
