@@ -4,7 +4,17 @@ import { CaseCard } from './CaseCard.tsx';
 import type { CaseSummary } from './types.ts';
 
 /** One column per state of the case type, in the declared order. */
-export function CaseBoard({ type, cases, loading, onOpen }: { type: CaseType; cases: readonly CaseSummary[]; loading: boolean; onOpen: (id: number) => void }) {
+export function CaseBoard({
+  type,
+  cases,
+  loading,
+  onOpen,
+}: {
+  type: CaseType;
+  cases: readonly CaseSummary[];
+  loading: boolean;
+  onOpen: (id: number) => void;
+}) {
   if (loading && cases.length === 0) return <Spin className="page-spin" />;
   return (
     <div className="case-board">

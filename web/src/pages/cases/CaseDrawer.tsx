@@ -17,7 +17,13 @@ function stepsFor(type: CaseType, c: CaseDetail, role: string): Transition[] {
 }
 
 /** A case: its deadlines explained, the steps this role may take, and its history. */
-export function CaseDrawer(props: { id: number | null; type: CaseType; kind: RecordKind; onClose: () => void; onChanged: () => void }) {
+export function CaseDrawer(props: {
+  id: number | null;
+  type: CaseType;
+  kind: RecordKind;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const user = useUser();
   const { data, error } = useApi<CaseDetail>(props.id === null ? null : `/api/cases/${props.id}`);
   const [c, setC] = useState<CaseDetail>();
@@ -26,7 +32,13 @@ export function CaseDrawer(props: { id: number | null; type: CaseType; kind: Rec
   const shown = c && c.id === props.id ? c : undefined;
 
   return (
-    <Drawer title={shown?.title ?? '案件'} open={props.id !== null} onClose={props.onClose} size={640} destroyOnHidden>
+    <Drawer
+      title={shown?.title ?? '案件'}
+      open={props.id !== null}
+      onClose={props.onClose}
+      size={640}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} />}
       {shown && (
         <>
@@ -35,7 +47,11 @@ export function CaseDrawer(props: { id: number | null; type: CaseType; kind: Rec
             column={2}
             items={[
               { key: 't', label: '类型', children: shown.typeLabel },
-              { key: 's', label: '状态', children: <Tag color={shown.closed ? 'default' : 'processing'}>{shown.stateLabel}</Tag> },
+              {
+                key: 's',
+                label: '状态',
+                children: <Tag color={shown.closed ? 'default' : 'processing'}>{shown.stateLabel}</Tag>,
+              },
               { key: 'd', label: '登记日期', children: shown.date },
               { key: 'o', label: '承办人', children: shown.owner ?? '未指定' },
             ]}

@@ -27,7 +27,9 @@ export default function CasesPage() {
   const type = types.find((t) => t.kind === typeId) ?? types[0];
   const openId = search.get('open');
   const [adding, setAdding] = useState(false);
-  const list = useApi<unknown>(type && ws.org ? '/api/cases' : null, { query: { org: ws.org?.id, type: type?.kind, limit: 500 } });
+  const list = useApi<unknown>(type && ws.org ? '/api/cases' : null, {
+    query: { org: ws.org?.id, type: type?.kind, limit: 500 },
+  });
   const kind = type ? cat?.kind(type.kind) : undefined;
 
   if (!cat || !ws.org || !type || !kind) return <Spin className="page-spin" />;
@@ -61,7 +63,12 @@ export default function CasesPage() {
         {type.summary}
       </Typography.Paragraph>
       {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
-      <CaseBoard type={type} cases={itemsOf<CaseSummary>(list.data)} loading={list.loading} onOpen={(id) => setParam('open', String(id))} />
+      <CaseBoard
+        type={type}
+        cases={itemsOf<CaseSummary>(list.data)}
+        loading={list.loading}
+        onOpen={(id) => setParam('open', String(id))}
+      />
       <CaseDrawer
         id={openId ? Number(openId) : null}
         type={type}

@@ -12,7 +12,8 @@ export function ClockList({ clocks }: { clocks: readonly ClockView[] }) {
       size="small"
       className="clock-list"
       items={clocks.map((c) => {
-        const cd = c.daysLeft === null ? null : countdown({ daysLeft: c.daysLeft, overdue: c.overdue, kind: c.kind });
+        const cd =
+          c.daysLeft === null ? null : countdown({ daysLeft: c.daysLeft, overdue: c.overdue, kind: c.kind });
         return {
           key: c.id,
           label: (

@@ -81,7 +81,11 @@ export function StepModal(props: {
           </Form.Item>
         ))}
         {step?.reason && (
-          <Form.Item name="reason" label="理由" rules={step.reason === 'required' ? [{ required: true, message: '请填写理由' }] : []}>
+          <Form.Item
+            name="reason"
+            label="理由"
+            rules={step.reason === 'required' ? [{ required: true, message: '请填写理由' }] : []}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         )}

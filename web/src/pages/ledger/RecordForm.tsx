@@ -55,7 +55,17 @@ interface Props {
 }
 
 /** Add or edit one record; the fields come from the kind's declaration. */
-export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, onSaved, caseType, hidden = [] }: Props) {
+export function RecordForm({
+  kind,
+  township,
+  subOrgs,
+  record,
+  orgName,
+  onClose,
+  onSaved,
+  caseType,
+  hidden = [],
+}: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -141,16 +151,16 @@ export function RecordForm({ kind, township, subOrgs, record, orgName, onClose, 
         {kind.fields
           .filter((f) => !hidden.includes(f.key))
           .map((f) => (
-          <Form.Item
-            key={f.key}
-            name={`f_${f.key}`}
-            label={f.label}
-            extra={f.help}
-            valuePropName={f.type === 'bool' ? 'checked' : 'value'}
-            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
-          >
-            <FieldInput field={f} />
-          </Form.Item>
+            <Form.Item
+              key={f.key}
+              name={`f_${f.key}`}
+              label={f.label}
+              extra={f.help}
+              valuePropName={f.type === 'bool' ? 'checked' : 'value'}
+              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+            >
+              <FieldInput field={f} />
+            </Form.Item>
           ))}
       </Form>
     </Drawer>

@@ -1,3 +1,150 @@
-export default function Page() {
-  return <div>mobile/DisputeReportPage</div>;
+import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Form, Input, Result, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, errorText } from '../../api/client.ts';
+import { useAuth, useUser } from '../../auth/AuthProvider.tsx';
+import { allowed } from '../../auth/permissions.ts';
+import { useCatalogue } from '../../catalogue/useCatalogue.ts';
+import { useWorkspace, WorkspaceProvider } from '../../layout/Workspace.tsx';
+import './mobile.css';
+
+interface Values {
+  date: Dayjs;
+  title: string;
+  disputeType: string;
+  org?: string;
+  parties?: string;
+}
+
+/** The grid member's phone form: report a dispute found in the grid in under a minute. */
+function DisputeForm() {
+  const user = useUser();
+  const cat = useCatalogue();
+  const ws = useWorkspace();
+  const [form] = Form.useForm<Values>();
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const kind = cat?.kind('dispute');
+  const typeField = kind?.fields.find((f) => f.key === 'disputeType');
+  const types = typeField?.type === 'enum' ? typeField.options : [];
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    const draft = { date: v.date.format('YYYY-MM-DD'), title: v.title, org: v.org ?? null };
+    try {
+      // A case starts the one-month mediation clock; without case rights the dispute goes into the ledger.
+      if (allowed(user, 'cases.write')) {
+        await api('/api/cases', {
+          json: {
+            ...draft,
+            type: 'dispute',
+            data: { disputeType: v.disputeType, source: 'grid', parties: v.parties ?? null },
+          },
+        });
+      } else {
+        await api('/api/records', {
+          json: {
+            ...draft,
+            kind: 'dispute',
+            data: {
+              disputeType: v.disputeType,
+              source: 'grid',
+              status: 'pending',
+              parties: v.parties ?? null,
+            },
+          },
+        });
+      }
+      setDone(v.title);
+      form.resetFields();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done)
+    return (
+      <Result
+        icon={<CheckCircleOutlined />}
+        status="success"
+        title="已上报"
+        subTitle={`“${done}”已上报至${user.orgName}，司法所将安排调解`}
+        extra={
+          <Button type="primary" size="large" block onClick={() => setDone(null)}>
+            继续上报
+          </Button>
+        }
+      />
+    );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      size="large"
+      initialValues={{ date: dayjs() }}
+      onFinish={(v) => void submit(v)}
+      requiredMark={false}
+    >
+      {error && <Alert className="form-alert" type="error" showIcon title={error} />}
+      <Form.Item name="title" label="纠纷事由" rules={[{ required: true, message: '请简要写明纠纷事由' }]}>
+        <Input.TextArea rows={3} maxLength={400} placeholder="如：张某与李某因宅基地界址发生争执" />
+      </Form.Item>
+      <Form.Item name="disputeType" label="纠纷类型" rules={[{ required: true, message: '请选择纠纷类型' }]}>
+        <Select options={types.map((o) => ({ value: o.value, label: o.label }))} placeholder="请选择" />
+      </Form.Item>
+      <Form.Item name="org" label="所在村（社区）">
+        <Select
+          allowClear
+          options={ws.subOrgs
+            .filter((o) => o.kind === 'village')
+            .map((o) => ({ value: o.name, label: o.name }))}
+          placeholder="请选择"
+        />
+      </Form.Item>
+      <Form.Item name="parties" label="当事人">
+        <Input maxLength={200} placeholder="姓名，多人用顿号隔开" />
+      </Form.Item>
+      <Form.Item name="date" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker style={{ width: '100%' }} inputReadOnly />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        上报
+      </Button>
+    </Form>
+  );
+}
+
+export default function DisputeReportPage() {
+  const user = useUser();
+  const { logout } = useAuth();
+  return (
+    <WorkspaceProvider>
+      <div className="mobile-page">
+        <header className="mobile-header">
+          <span>上报矛盾纠纷</span>
+          <Button
+            type="text"
+            size="small"
+            icon={<LogoutOutlined />}
+            onClick={() => void logout()}
+            aria-label="退出登录"
+            className="mobile-logout"
+          >
+            退出
+          </Button>
+        </header>
+        <div className="mobile-who">
+          {user.name} · {user.orgName}
+        </div>
+        <main className="mobile-body">
+          <DisputeForm />
+        </main>
+      </div>
+    </WorkspaceProvider>
+  );
 }
