@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
+import { registerAuditCommands } from './commands/audit.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerCaseCommands } from './commands/cases.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
@@ -10,6 +12,7 @@ import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommand } from './commands/review.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 
 const program = new Command('fazhi')
@@ -30,6 +33,9 @@ registerDemoCommand(program);
 registerUserCommands(program);
 registerReviewCommand(program);
 registerCaseCommands(program);
+registerServeCommand(program);
+registerAuditCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
