@@ -22,6 +22,7 @@ const FIGURE = new RegExp(
   'g',
 );
 
+const CN_START = new RegExp(`^[${CN_NUMERAL_CHARS}]`);
 const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
@@ -100,7 +101,7 @@ export function extractFigures(text: string): Figure[] {
       if (/[统唯万之其逐同单第周每]/.test(prev)) continue;
       if (cn === '一' && !['次', '场次', '人次'].includes(unit)) continue;
       if (unit === '次' && next === '性') continue;
-      if (new RegExp(`^[${CN_NUMERAL_CHARS}]`).test(next)) continue; // 一人一档
+      if (CN_START.test(next)) continue; // 一人一档
     }
     const value = numberValue(ar, mult, cn);
     if (value === null) continue;

@@ -30,7 +30,8 @@ export interface Prepared {
   length: number;
 }
 
-const KEEP = /[\u3400-\u9fffA-Za-z0-9]/;
+/** CJK ideographs, ASCII letters and digits: the characters that carry meaning. */
+const keep = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Prepares a text for comparison. `masks` are [start, end) ranges (statutory headings) that must
@@ -47,13 +48,14 @@ export function prepare(text: string, masks: readonly (readonly [number, number]
   let length = 0;
   let sinceSeg = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (KEEP.test(ch)) {
-      codes[n] = masked[i] ? 0 : ch.charCodeAt(0);
+    const c = text.charCodeAt(i);
+    if (keep(c)) {
+      codes[n] = masked[i] ? 0 : c;
       if (!masked[i]) length++;
       pos[n++] = i;
       sinceSeg++;
-    } else if ((ch === '。' || ch === '；' || ch === '！' || ch === '？' || ch === '\n') && sinceSeg >= 40) {
+    } else if (sinceSeg >= 40 && (c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 10)) {
+      // 。；！？ and line ends close a segment of at least 40 characters.
       segStarts.push(n);
       sinceSeg = 0;
     }

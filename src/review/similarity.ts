@@ -5,6 +5,8 @@ import type { Passage, Similarity } from './types.ts';
 const BANDS = 16;
 const ROWS = 2;
 const HASHES = BANDS * ROWS;
+/** Band collisions a pair needs to be compared exactly (a copied sentence collides in most of the 16). */
+const MIN_BAND_HITS = 4;
 /** Shortest passage counted as copied, in meaningful characters. */
 export const MIN_PASSAGE = 24;
 
@@ -19,7 +21,7 @@ export interface CompareInput {
 }
 
 export interface CompareOptions {
-  /** A bucket shared by more documents than this is boilerplate, not copying. Default max(5, 10% of the batch). */
+  /** A bucket shared by more documents than this is boilerplate, not copying. Default max(5, 2% of the batch). */
   popularDocs?: number;
 }
 
@@ -29,7 +31,8 @@ function signature(p: Prepared, from: number, to: number, out: Int32Array): bool
   let any = false;
   for (let i = from; i < to; i++) {
     const h = p.hashes[i]!;
-    if (h === 0) continue;
+    // Half the shingles, chosen by content, so equal text still gives equal signatures.
+    if (h === 0 || (h & 2) === 0) continue;
     any = true;
     for (let k = 0; k < HASHES; k++) {
       let v = Math.imul(h ^ XORS[k]!, SEEDS[k]!);
@@ -40,44 +43,73 @@ function signature(p: Prepared, from: number, to: number, out: Int32Array): bool
   return any;
 }
 
-/** Candidate document pairs: documents with a segment in the same LSH bucket. Popular buckets are boilerplate. */
-function candidates(docs: readonly Prepared[], popular: number): Set<number> {
-  const buckets = new Map<number, number[]>();
+/** Segment bounds [from, to) in kept-character indices. */
+const segBounds = (p: Prepared, s: number): [number, number] => [p.segStarts[s] ?? p.codes.length, p.segStarts[s + 1] ?? p.codes.length];
+
+/** A candidate pair with the segments of each that collided. */
+interface Candidate {
+  hits: number;
+  segsA: number[];
+  segsB: number[];
+}
+
+/**
+ * Candidate document pairs: documents with segments in the same LSH buckets, in enough bands.
+ * Buckets shared by more than `popular` documents are boilerplate and ignored.
+ */
+function candidates(docs: readonly Prepared[], popular: number): Map<number, Candidate> {
+  const buckets = new Map<number, number[]>(); // doc and segment, interleaved
   const sig = new Int32Array(HASHES);
   docs.forEach((p, d) => {
     for (let s = 0; s < p.segStarts.length; s++) {
-      const from = p.segStarts[s]!;
-      const to = Math.max(from, (p.segStarts[s + 1] ?? p.codes.length) - SHINGLE + 1);
-      if (!signature(p, from, to, sig)) continue;
+      const [from, end] = segBounds(p, s);
+      if (!signature(p, from, Math.max(from, end - SHINGLE + 1), sig)) continue;
       for (let b = 0; b < BANDS; b++) {
         let key = Math.imul(b + 1, 0x27d4eb2d);
         for (let r = 0; r < ROWS; r++) key = Math.imul(key ^ sig[b * ROWS + r]!, 0x01000193);
         const list = buckets.get(key);
-        if (!list) buckets.set(key, [d]);
-        else if (list[list.length - 1] !== d) list.push(d);
+        if (!list) buckets.set(key, [d, s]);
+        else if (list[list.length - 2] !== d) list.push(d, s);
       }
     }
   });
-  const pairs = new Set<number>();
+  const found = new Map<number, Candidate>();
   for (const list of buckets.values()) {
-    if (list.length < 2 || list.length > popular) continue;
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const a = Math.min(list[i]!, list[j]!);
-        const b = Math.max(list[i]!, list[j]!);
-        if (a !== b) pairs.add(a * docs.length + b);
+    const n = list.length / 2;
+    if (n < 2 || n > popular) continue;
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        let [a, sa, b, sb] = [list[2 * i]!, list[2 * i + 1]!, list[2 * j]!, list[2 * j + 1]!];
+        if (a === b) continue;
+        if (a > b) [a, sa, b, sb] = [b, sb, a, sa];
+        const key = a * docs.length + b;
+        const c = found.get(key) ?? { hits: 0, segsA: [], segsB: [] };
+        c.hits++;
+        c.segsA.push(sa);
+        c.segsB.push(sb);
+        found.set(key, c);
       }
   }
-  return pairs;
+  // An identical segment collides in every band; one chance collision in one band is noise.
+  for (const [key, c] of found) if (c.hits < MIN_BAND_HITS) found.delete(key);
+  return found;
 }
 
-/** First position of each shingle hash in a document. */
-function index(p: Prepared): Map<number, number> {
+/** Kept-character ranges of the given segments and their neighbours (passages may cross a boundary). */
+function around(p: Prepared, segs: readonly number[]): [number, number][] {
+  const set = new Set<number>();
+  for (const s of segs) for (const t of [s - 1, s, s + 1]) if (t >= 0 && t < p.segStarts.length) set.add(t);
+  return [...set].sort((x, y) => x - y).map((t) => segBounds(p, t));
+}
+
+/** First position of each shingle hash within the ranges. */
+function index(p: Prepared, ranges: readonly [number, number][]): Map<number, number> {
   const m = new Map<number, number>();
-  for (let i = 0; i < p.hashes.length; i++) {
-    const h = p.hashes[i]!;
-    if (h !== 0 && !m.has(h)) m.set(h, i);
-  }
+  for (const [from, to] of ranges)
+    for (let i = from; i < to && i < p.hashes.length; i++) {
+      const h = p.hashes[i]!;
+      if (h !== 0 && !m.has(h)) m.set(h, i);
+    }
   return m;
 }
 
@@ -87,19 +119,23 @@ interface Match {
   len: number;
 }
 
-/** Exact shared passages of two documents: maximal runs of equal meaningful characters. */
-function sharedRuns(a: Prepared, ia: Map<number, number>, b: Prepared): Match[] {
+/** Exact shared passages of two documents: maximal runs of equal characters, looked for around the colliding segments. */
+function sharedRuns(a: Prepared, ia: Map<number, number>, b: Prepared, ranges: readonly [number, number][]): Match[] {
   const out: Match[] = [];
-  for (let i = 0; i < b.hashes.length; i++) {
-    const h = b.hashes[i]!;
-    if (h === 0) continue;
-    const j = ia.get(h);
-    if (j === undefined) continue;
-    let len = 0;
-    while (i + len < b.codes.length && j + len < a.codes.length && b.codes[i + len] !== 0 && a.codes[j + len] === b.codes[i + len]) len++;
-    if (len >= MIN_PASSAGE) {
-      out.push({ a: j, b: i, len });
-      i += len - 1;
+  let skipTo = 0;
+  for (const [from, to] of ranges) {
+    for (let i = Math.max(from, skipTo); i < to && i < b.hashes.length; i++) {
+      const h = b.hashes[i]!;
+      if (h === 0) continue;
+      const j = ia.get(h);
+      if (j === undefined) continue;
+      let len = 0;
+      while (i + len < b.codes.length && j + len < a.codes.length && b.codes[i + len] !== 0 && a.codes[j + len] === b.codes[i + len]) len++;
+      if (len >= MIN_PASSAGE) {
+        out.push({ a: j, b: i, len });
+        i += len - 1;
+        skipTo = i + 1;
+      }
     }
   }
   return out;
@@ -118,18 +154,16 @@ const toPassage = (text: string, p: Prepared, from: number, len: number, otherSt
  */
 export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptions = {}): Similarity[][] {
   const docs = inputs.map((d) => prepare(d.text, d.masks));
-  const popular = opts.popularDocs ?? Math.max(5, Math.ceil(inputs.length * 0.1));
+  const popular = opts.popularDocs ?? Math.max(5, Math.ceil(inputs.length * 0.02));
   const pairs = candidates(docs, popular);
   const result: Similarity[][] = inputs.map(() => []);
-  const indexes = new Map<number, Map<number, number>>();
   const runsByText = new Map<string, Set<number>>();
   const found: { a: number; b: number; runs: Match[] }[] = [];
-  for (const key of pairs) {
+  for (const [key, cand] of pairs) {
     const a = Math.floor(key / docs.length);
     const b = key % docs.length;
-    let ia = indexes.get(a);
-    if (!ia) indexes.set(a, (ia = index(docs[a]!)));
-    const runs = sharedRuns(docs[a]!, ia, docs[b]!);
+    const ia = index(docs[a]!, around(docs[a]!, cand.segsA));
+    const runs = sharedRuns(docs[a]!, ia, docs[b]!, around(docs[b]!, cand.segsB));
     if (!runs.length) continue;
     found.push({ a, b, runs });
     for (const r of runs) {
