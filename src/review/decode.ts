@@ -30,7 +30,7 @@ const ARTIFACT = /\[(?:bookmark|anchor|image|comment|footnote|endnote)(?:: [^\]\
 export function normaliseText(raw: string): { text: string; artifacts: { text: string; at: number }[] } {
   let s = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u00a0\u2002\u2003\u2009]/g, ' ');
   s = s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  s = s.replace(/[\u200b\u200c\u200d\u2060]/g, '');
+  s = s.replace(/\u200b|\u200c|\u200d|\u2060/g, '');
   const artifacts: { text: string; at: number }[] = [];
   let out = '';
   let last = 0;

@@ -75,7 +75,7 @@ function docSection(r: ReviewResult, i: number): string {
     .map((s) => `<h4>与 ${esc(s.other)} 相同的文字（占本文 ${(s.shared * 100).toFixed(1)}%）</h4><ol>${s.passages.map((p) => `<li>${esc(p.text)}</li>`).join('')}</ol>`)
     .join('');
   return `<h2 id="doc${i}">${esc(r.title || r.file)}</h2>
-<p>文件：${esc(r.file)}　乡镇：${esc(r.org || '未识别')}　年度：${r.year ?? '未识别'}</p>
+<p>文件：${esc(r.file)}&#12288;乡镇：${esc(r.org || '未识别')}&#12288;年度：${r.year ?? '未识别'}</p>
 <table><tr>${parts}</tr></table>
 <h3>审阅意见（${r.findings.length} 条）</h3>
 ${findings ? `<table><tr><th>级别</th><th>规则</th><th>说明</th><th>原文</th></tr>${findings}</table>` : '<p>未发现问题。</p>'}

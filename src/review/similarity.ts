@@ -167,7 +167,7 @@ export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptio
     if (!runs.length) continue;
     found.push({ a, b, runs });
     for (const r of runs) {
-      const t = inputs[a]!.text.slice(docs[a]!.pos[r.a]!, docs[a]!.pos[r.a + r.len - 1]! + 1);
+      const t = inputs[a]!.text.slice(docs[a]!.pos[r.a], docs[a]!.pos[r.a + r.len - 1]! + 1);
       const s = runsByText.get(t) ?? new Set<number>();
       s.add(a).add(b);
       runsByText.set(t, s);
@@ -177,7 +177,7 @@ export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptio
     const da = docs[a]!;
     const db = docs[b]!;
     // A passage many documents share is boilerplate of the batch, not copying between two.
-    const kept = runs.filter((r) => (runsByText.get(inputs[a]!.text.slice(da.pos[r.a]!, da.pos[r.a + r.len - 1]! + 1))?.size ?? 0) <= popular);
+    const kept = runs.filter((r) => (runsByText.get(inputs[a]!.text.slice(da.pos[r.a], da.pos[r.a + r.len - 1]! + 1))?.size ?? 0) <= popular);
     if (!kept.length) continue;
     const len = kept.reduce((s, r) => s + r.len, 0);
     result[a]!.push({

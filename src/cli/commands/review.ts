@@ -53,7 +53,7 @@ function summary(results: readonly ReviewOutcome[]): string {
       lines.push(`■ ${r.file}\n  无法读取：${r.error}\n`);
       continue;
     }
-    lines.push(`■ ${r.file}\n  标题：${r.title || '未识别'}　乡镇：${r.org || '未识别'}　年度：${r.year ?? '未识别'}`);
+    lines.push(`■ ${r.file}\n  标题：${r.title || '未识别'}\u3000乡镇：${r.org || '未识别'}\u3000年度：${r.year ?? '未识别'}`);
     lines.push('  组成部分：' + Object.entries(PARTS).map(([k, l]) => `${r.parts[k as keyof typeof PARTS] ? '✓' : '✗'}${l}`).join(' '));
     lines.push(`  标题层级：${r.headings.length} 个；识别数据：${r.figures.length} 项（其中对应指标 ${r.figures.filter((f) => f.key !== 'other').length} 项）`);
     lines.push(`  审阅意见 ${r.findings.length} 条：`);
