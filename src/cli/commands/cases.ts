@@ -15,6 +15,7 @@ import {
   type CaseDetail,
 } from '../../services/cases.ts';
 import { digest, dueCases } from '../../services/cases/due.ts';
+import { seedCaseHistories } from '../../services/cases/seed.ts';
 import { orgFilter, resolveOrg } from '../../services/orgs.ts';
 import { intOption, printJson, printTable, withDb, type DbOptions } from '../context.ts';
 
@@ -393,6 +394,25 @@ export function registerCaseCommands(program: Command): void {
           ]),
         );
         process.stdout.write(`共 ${items.length} 项，其中逾期 ${items.filter((i) => i.overdue).length} 项\n`);
+      });
+    });
+  cases
+    .command('attach')
+    .description('为没有办理记录的案件类台账（导入或演示数据）按其状态补建办理记录，不改动台账数据')
+    .requiredOption('--org <乡镇>', '乡镇（名称或代码）')
+    .option('--db <url>', '数据库地址')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: DbOptions & { org: string; json?: boolean }) => {
+      await withDb(opts, async (h) => {
+        const township = await resolveOrg(h, opts.org, ['township']);
+        const res = await seedCaseHistories(h, township.id, new Date().toISOString());
+        if (opts.json) return printJson(res);
+        const rows = Object.entries(res).flatMap(([type, states]) =>
+          Object.entries(states).map(([state, n]) => [caseTypeOrFail(type).label, state, String(n)]),
+        );
+        if (rows.length === 0)
+          return void process.stdout.write(`${township.name}没有需要补建办理记录的台账\n`);
+        printTable(['案件类型', '状态', '件数'], rows);
       });
     });
   cases

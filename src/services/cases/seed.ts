@@ -22,6 +22,8 @@ import {
   type MoveCommand,
 } from '../../core/cases.ts';
 import { UserError } from '../../core/errors.ts';
+import { computeDeadline } from '../../core/deadlines.ts';
+import { findClock } from '../../catalogue/clocks.ts';
 import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
@@ -163,6 +165,30 @@ function pathTo(t: CaseType, target: string): Transition[] {
   return steps;
 }
 
+/**
+ * A step that starts a clock and writes its due date (受理 → 办理期限) is dated so the due date it
+ * writes is the one the row already holds, where some day between `earliest` and `guess` gives it.
+ */
+function matchDue(
+  tr: Transition,
+  data: Readonly<Record<string, FieldValue>>,
+  earliest: string,
+  guess: string,
+): string {
+  for (const [key, v] of Object.entries(tr.set ?? {})) {
+    const target = data[key];
+    if (v === null || typeof v !== 'object' || !('due' in v) || typeof target !== 'string') continue;
+    const rule = findClock(v.due);
+    if (!rule || !(tr.clocks ?? []).some((e) => 'start' in e && e.start === v.due)) continue;
+    // The period is at least `amount` calendar days (28 a month), so no later start can fit.
+    const first = addDays(target, -(rule.unit === 'month' ? 28 * rule.amount : rule.amount));
+    for (let d = first; d >= earliest; d = addDays(d, -1)) {
+      if (computeDeadline({ rule, start: d }).due <= target) return d;
+    }
+  }
+  return guess;
+}
+
 /** Replays a reconstructed path through the engine, dating the steps between the record's date and its end. */
 function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], now: string): CaseSnapshot {
   const kind = getKind(t.kind);
@@ -176,6 +202,8 @@ function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], no
     let date = addDays(snap.date, Math.round((span * (i + 1)) / path.length));
     if (i === path.length - 1 && end) date = end;
     if (date < last) date = last;
+    const matched = matchDue(tr, snap.data, last, date);
+    if (matched <= today) date = matched;
     if (date > today) return;
     const values: Record<string, FieldValue> = {};
     for (const n of tr.needs ?? []) {
