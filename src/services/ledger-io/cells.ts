@@ -18,11 +18,20 @@ export const isBlankCell = (c: Cell | undefined): boolean =>
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** A cell as text for messages: dates as YYYY-MM-DD, error cells as Excel shows them. */
+export function cellText(c: Cell | undefined): string {
+  if (c === undefined || c === null) return '';
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  if (isCellError(c)) return c.cellError;
+  return String(c);
+}
+
 /** Reduces an exceljs cell value (or anything similar) to a plain `Cell`. */
 export function plainCell(v: unknown): Cell {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (!isRecord(v)) return String(v);
+  if (typeof v === 'bigint') return Number(v);
+  if (!isRecord(v)) return null;
   if (Array.isArray(v.richText)) {
     return v.richText.map((p: unknown) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')).join('');
   }

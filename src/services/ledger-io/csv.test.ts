@@ -6,17 +6,17 @@ describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, and keeps their starting line', () => {
     const text = '日期,标题,备注\r\n2023-01-02,"甲,乙","他说""好"""\r\n2023-01-03,"两\n行",\n\n2023-01-04,末行,x';
     expect(parseCsv(text)).toEqual([
-      { line: 1, cells: ['日期', '标题', '备注'] },
-      { line: 2, cells: ['2023-01-02', '甲,乙', '他说"好"'] },
-      { line: 3, cells: ['2023-01-03', '两\n行', ''] },
-      { line: 6, cells: ['2023-01-04', '末行', 'x'] },
+      { number: 1, cells: ['日期', '标题', '备注'] },
+      { number: 2, cells: ['2023-01-02', '甲,乙', '他说"好"'] },
+      { number: 3, cells: ['2023-01-03', '两\n行', ''] },
+      { number: 6, cells: ['2023-01-04', '末行', 'x'] },
     ]);
   });
 
   it('detects tab- and semicolon-separated files', () => {
     expect(parseCsv('a\tb\n1\t2\n')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', '2'] },
+      { number: 1, cells: ['a', 'b'] },
+      { number: 2, cells: ['1', '2'] },
     ]);
     expect(parseCsv('a;b\n1;2').map((r) => r.cells)).toEqual([
       ['a', 'b'],

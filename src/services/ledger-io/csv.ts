@@ -34,7 +34,7 @@ function delimiterOf(text: string): string {
 
 /** A parsed CSV record with the 1-based line it starts on (what a text editor shows). */
 export interface CsvRecord {
-  readonly line: number;
+  readonly number: number;
   readonly cells: string[];
 }
 
@@ -54,7 +54,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let i = 0;
   const n = text.length;
   const endRecord = () => {
-    if (!(cells.length === 1 && cells[0] === '')) out.push({ line: recordLine, cells });
+    if (!(cells.length === 1 && cells[0] === '')) out.push({ number: recordLine, cells });
     cells = [];
     recordLine = line;
   };

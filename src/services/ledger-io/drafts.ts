@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../catalogue/kinds.ts';
 import type { OrgDraft } from '../records.ts';
-import { excelSerialToDate, isBlankCell, isCellError, type Cell } from './cells.ts';
+import { cellText, excelSerialToDate, isBlankCell, isCellError, type Cell } from './cells.ts';
 import { columnLetter, type HeaderMap } from './headers.ts';
 import { kindColumns, type LedgerColumn } from './layout.ts';
 import type { ImportIssue } from './report.ts';
@@ -19,14 +19,20 @@ export interface RawSheet {
   readonly kindId?: string;
 }
 
-/** Drafts of one sheet, each with the row it came from. */
-export interface SheetDrafts {
+/** A sheet whose kind and header are known: its data rows, drafted a slice at a time. */
+export interface SheetPlan {
   readonly sheet: string;
   readonly kind: RecordKind;
+  readonly map: HeaderMap;
+  readonly township: TownshipRef;
+  /** Rows below the header that hold data (blank rows and the hint row left out). */
+  readonly rows: readonly RawRow[];
+}
+
+/** Drafts of some rows of a sheet, each with the row it came from. */
+export interface DraftSlice {
   readonly drafts: OrgDraft[];
   readonly rowNumbers: number[];
-  /** Data rows read, with or without problems. */
-  readonly rows: number;
   readonly issues: ImportIssue[];
 }
 
@@ -91,29 +97,32 @@ function isHintRow(map: HeaderMap, row: RawRow): boolean {
 }
 
 /**
- * Turns a sheet's data rows into drafts. Pure: the township is only compared by name and code.
- * Rows that are entirely blank are ignored; the row after the header is skipped when it is the
+ * The data rows of a sheet: those below the header that are not entirely blank, without the
  * template's hint row.
  */
-export function sheetDrafts(
-  sheet: string,
-  kind: RecordKind,
-  map: HeaderMap,
-  headerRow: number,
-  rows: readonly RawRow[],
-  township: TownshipRef,
-): SheetDrafts {
+export function dataRows(map: HeaderMap, headerRow: number, rows: readonly RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    if (row.number <= headerRow || row.cells.every(isBlankCell)) continue;
+    if (row.number === headerRow + 1 && isHintRow(map, row)) continue;
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Turns data rows [from, to) of a sheet into drafts. Pure: the township is only compared by name
+ * and code. Drafting a slice at a time keeps an import's drafts short-lived.
+ */
+export function draftSlice(p: SheetPlan, from: number, to: number): DraftSlice {
+  const { sheet, map, township } = p;
   const drafts: OrgDraft[] = [];
   const rowNumbers: number[] = [];
   const issues: ImportIssue[] = [];
   const cols = map.columns;
-  const problemCols = new Set(map.problems.map((p) => p.col));
-  let read = 0;
-  for (const row of rows) {
-    if (row.number <= headerRow) continue;
-    if (row.cells.every(isBlankCell)) continue;
-    if (row.number === headerRow + 1 && isHintRow(map, row)) continue;
-    read++;
+  const problemCols = new Set(map.problems.map((x) => x.col));
+  for (let r = from; r < to && r < p.rows.length; r++) {
+    const row = p.rows[r]!;
     let date: unknown;
     let title: unknown;
     let endDate: unknown;
@@ -127,7 +136,7 @@ export function sheetDrafts(
         // A column with an unrecognised header is reported once for the sheet, not on every row.
         if (!isBlankCell(c) && !problemCols.has(i)) {
           const letter = columnLetter(i);
-          issues.push({ sheet, row: row.number, column: `${letter} 列`, message: `第 ${letter} 列没有列名，但有数据“${String(asText(c))}”：请补上列名或删去该列数据` });
+          issues.push({ sheet, row: row.number, column: `${letter} 列`, message: `第 ${letter} 列没有列名，但有数据“${cellText(c)}”：请补上列名或删去该列数据` });
           bad = true;
         }
         continue;
@@ -168,7 +177,7 @@ export function sheetDrafts(
     drafts.push({ date, title, endDate, org, data });
     rowNumbers.push(row.number);
   }
-  return { sheet, kind, drafts, rowNumbers, rows: read, issues };
+  return { drafts, rowNumbers, issues };
 }
 
 /** The expected form of a column, for “不能为空” and similar messages that do not say it. */

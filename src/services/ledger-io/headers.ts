@@ -1,5 +1,5 @@
 import { kinds, type RecordKind } from '../../catalogue/kinds.ts';
-import { isBlankCell, type Cell } from './cells.ts';
+import { cellText, isBlankCell, type Cell } from './cells.ts';
 import { columnId, headerText, kindColumns, type LedgerColumn } from './layout.ts';
 
 /**
@@ -85,7 +85,7 @@ export function mapHeaders(kind: RecordKind, header: readonly Cell[]): HeaderMap
       columns.push(null);
       return;
     }
-    const text = String(cell).trim();
+    const text = cellText(cell).trim();
     const canon = canonicalHeader(text);
     const c = index.get(canon) ?? index.get(withoutNote(canon));
     if (!c) {

@@ -1,13 +1,13 @@
 import { findKind, type RecordKind } from '../../catalogue/kinds.ts';
 import { isBlankCell } from './cells.ts';
-import { sheetDrafts, type RawRow, type RawSheet, type SheetDrafts, type TownshipRef } from './drafts.ts';
+import { dataRows, type RawRow, type RawSheet, type SheetPlan, type TownshipRef } from './drafts.ts';
 import { detectKind, mapHeaders, type HeaderMap } from './headers.ts';
 import { META_SHEET } from './layout.ts';
 import type { ImportIssue } from './report.ts';
 
 /**
- * From the sheets of a file to drafts: which kind each sheet holds, where its header is, and its
- * rows as drafts. Pure.
+ * From the sheets of a file to sheet plans: which kind each sheet holds, where its header is, and
+ * which rows hold data. Pure.
  */
 
 /** Rows above the header that a hand-made ledger may have (a title such as “2023年普法台账”). */
@@ -37,19 +37,22 @@ function kindOf(sheet: RawSheet, candidates: readonly RawRow[], hint: RecordKind
 }
 
 export interface PlannedFile {
-  readonly sheets: readonly SheetDrafts[];
+  readonly sheets: readonly SheetPlan[];
   readonly issues: readonly ImportIssue[];
 }
 
 export function planSheets(raw: readonly RawSheet[], opts: { kindHint?: RecordKind; township: TownshipRef }): PlannedFile {
-  const sheets: SheetDrafts[] = [];
+  const sheets: SheetPlan[] = [];
   const issues: ImportIssue[] = [];
   for (const s of raw) {
     if (s.name === META_SHEET) continue;
-    const filled = s.rows.filter((r) => !r.cells.every(isBlankCell));
+    const candidates: RawRow[] = [];
+    for (const r of s.rows) {
+      if (!r.cells.every(isBlankCell)) candidates.push(r);
+      if (candidates.length === HEADER_SEARCH_ROWS) break;
+    }
     // Blank sheets (Sheet2, Sheet3 of a new workbook) carry nothing and are passed over.
-    if (filled.length === 0) continue;
-    const candidates = filled.slice(0, HEADER_SEARCH_ROWS);
+    if (candidates.length === 0) continue;
     const kind = kindOf(s, candidates, opts.kindHint);
     if (!kind) {
       issues.push({
@@ -68,9 +71,7 @@ export function planSheets(raw: readonly RawSheet[], opts: { kindHint?: RecordKi
       }
       continue;
     }
-    const d = sheetDrafts(s.name, kind, header.map, header.row.number, s.rows, opts.township);
-    sheets.push(d);
-    issues.push(...d.issues);
+    sheets.push({ sheet: s.name, kind, map: header.map, township: opts.township, rows: dataRows(header.map, header.row.number, s.rows) });
   }
   return { sheets, issues };
 }
