@@ -100,6 +100,7 @@ const TAIL = [
   'fazhi case list --org 甲镇 [--type petition] [--state 已受理] [--open] [--json]',
   'fazhi cases due --org 甲镇 --within 7 [--json]',
   'fazhi cases digest --org 某县 [--date 2025-06-10]',
+  'fazhi cases attach --org 甲镇                                   # 为导入的案件类台账补建办理记录',
   '```',
   '',
   '## 服务接口',

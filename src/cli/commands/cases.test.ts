@@ -204,6 +204,28 @@ describe('fazhi case / cases', () => {
     expect(digest.stdout).toContain('【甲镇】逾期1项');
     expect(digest.stdout).toContain('【乙乡】无逾期');
 
+    const add = await fazhi([
+      'record',
+      'add',
+      '--org',
+      '乙乡',
+      '--kind',
+      'dispute',
+      '--date',
+      '2025-03-01',
+      '--title',
+      '导入的纠纷',
+      '--set',
+      'disputeType=land',
+      '--set',
+      'status=pending',
+      '--db',
+      db,
+    ]);
+    expect(add.code).toBe(0);
+    const attach = await fazhi(['cases', 'attach', '--org', '乙乡', '--json', '--db', db]);
+    expect(attach.code).toBe(0);
+    expect(JSON.parse(attach.stdout)).toEqual({ dispute: { 已登记: 1 } });
     expect((await fazhi(['case', 'show', '9999', '--db', db])).code).toBe(1);
     expect(
       (
