@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kinds } from '../../catalogue/kinds.ts';
 import { plainCell } from './cells.ts';
 import { META_SHEET } from './layout.ts';
+import { withoutValidations } from './read-xlsx.ts';
 import { buildTemplate } from './template.ts';
 import { loadWorkbook } from './testing.ts';
 
@@ -43,5 +44,15 @@ describe('buildTemplate', () => {
   it('builds every kind and refuses an unknown one', async () => {
     for (const k of kinds) expect((await buildTemplate(k.id)).length).toBeGreaterThan(1000);
     await expect(buildTemplate('不存在')).rejects.toThrow('未知的台账类型“不存在”');
+  });
+
+  it('can be read without its dropdowns, which import does not need', async () => {
+    const bytes = await buildTemplate('dispute');
+    const lean = await loadWorkbook(withoutValidations(bytes));
+    const ws = lean.getWorksheet('矛盾纠纷');
+    expect(plainCell(ws?.getCell('B1').value)).toBe('＊纠纷事由');
+    expect(Object.keys((ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model)).toEqual([]);
+    const junk = Buffer.from('not a zip');
+    expect(withoutValidations(junk)).toBe(junk);
   });
 });
