@@ -5,6 +5,9 @@ import { prepareRows } from '../records.ts';
 import { draftSlice, expectedOf, type SheetPlan } from './drafts.ts';
 import type { ImportIssue } from './report.ts';
 
+/** Above any row number a file under the size limit can have, so sheet and row pack into one number. */
+const ROW_SPAN = 2 ** 32;
+
 /** Adds the column's expected form to messages that do not already say what was expected. */
 function messageOf(kind: RecordKind, label: string, message: string): string {
   if (message.includes('应')) return message;
@@ -20,8 +23,12 @@ function messageOf(kind: RecordKind, label: string, message: string): string {
  */
 export class RowChecker {
   readonly issues: ImportIssue[] = [];
-  /** Where each valid row's content was first seen, by dedup key. */
-  private readonly seen = new Map<string, { readonly sheet: string; readonly row: number }>();
+  /**
+   * Where each valid row's content was first seen, by dedup key: sheet index × ROW_SPAN + row, a
+   * number rather than an object, as a 100k-row file keeps 100k of these until it is done.
+   */
+  private readonly seen = new Map<string, number>();
+  private readonly sheets: string[] = [];
 
   constructor(
     private readonly township: Org,
@@ -43,6 +50,8 @@ export class RowChecker {
         this.issues.push({ sheet: s.sheet, row, column: fe.label, message: messageOf(s.kind, fe.label, fe.message) });
       }
     }
+    let sheetIndex = this.sheets.lastIndexOf(s.sheet);
+    if (sheetIndex < 0) sheetIndex = this.sheets.push(s.sheet) - 1;
     // prepareRows returns the valid rows in draft order, leaving out the failed ones.
     const out: NewRecordRow[] = [];
     let next = 0;
@@ -52,12 +61,14 @@ export class RowChecker {
       if (!record) continue;
       const row = rowNumbers[i] ?? 0;
       const first = this.seen.get(record.dedup_key);
-      if (first) {
-        const where = first.sheet === s.sheet ? `第 ${first.row} 行` : `工作表“${first.sheet}”第 ${first.row} 行`;
+      if (first !== undefined) {
+        const firstSheet = this.sheets[Math.floor(first / ROW_SPAN)] ?? '';
+        const firstRow = first % ROW_SPAN;
+        const where = firstSheet === s.sheet ? `第 ${firstRow} 行` : `工作表“${firstSheet}”第 ${firstRow} 行`;
         this.issues.push({ sheet: s.sheet, row, column: null, message: `与${where}内容完全相同（重复行）：请删去其中一行` });
         continue;
       }
-      this.seen.set(record.dedup_key, { sheet: s.sheet, row });
+      this.seen.set(record.dedup_key, sheetIndex * ROW_SPAN + row);
       out.push(record);
     }
     return out;
