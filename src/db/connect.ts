@@ -82,6 +82,9 @@ function typeParser(oid: number, format?: string): (v: string) => unknown {
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
+  // An idle client can be cut off by the server (restart, admin command); the pool replaces it, and
+  // without a listener the error would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: postgresDialect, label: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
 }

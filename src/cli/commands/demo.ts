@@ -65,7 +65,7 @@ export function registerDemoCommand(program: Command): void {
         const total = Object.values(r.records).reduce((s, n) => s + n, 0);
         process.stdout.write(
           `已生成演示数据：${r.county.name}（${r.county.code}），${r.townships.length} 个乡镇（${r.townships.map((t) => t.name).join('、')}），` +
-            `${r.year - 1}—${r.year} 年度台账 ${total} 条\n`,
+            `${r.year - 1}—${r.year} 年度台账${Number(now.slice(0, 4)) === r.year + 1 ? `及 ${r.year + 1} 年截至 ${now.slice(0, 10)} 的台账` : ''}共 ${total} 条\n`,
         );
         printTable(
           ['台账类型', '条数'],

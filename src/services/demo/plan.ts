@@ -140,11 +140,11 @@ export function planCounty(o: DemoPlanOptions): CountyPlan {
   return { name: COUNTY.name, code: COUNTY.code, townships };
 }
 
-/** Every draft of one township over the two ledger years, grouped by kind in catalogue order. */
+/** Every draft of one township over the two ledger years (and the current year to date), grouped by kind in catalogue order. */
 export function townDrafts(o: DemoPlanOptions, t: TownPlan): Map<KindId, OrgDraft[]> {
   const out = new Map<KindId, OrgDraft[]>(kinds.map((k) => [k.id as KindId, []]));
   const base = new Rng(o.seed).fork(`drafts:${t.code}`);
-  const run = (gens: readonly Generator[], year: number, drift: number) => {
+  const run = (gens: readonly Generator[], year: number, drift: number, until = '9999-12-31') => {
     gens.forEach((gen, i) => {
       const rng = base.fork(`${year}:${i}`);
       const ctx: GenContext = {
@@ -154,7 +154,9 @@ export function townDrafts(o: DemoPlanOptions, t: TownPlan): Map<KindId, OrgDraf
         today: o.today,
         t,
         activity: Math.min(1, Math.max(0, t.strength + drift + (rng.next() - 0.5) * 0.1)),
-        emit: (kind, d) => out.get(kind)!.push(d),
+        emit: (kind, d) => {
+          if (String(d.date) <= until) out.get(kind)!.push(d);
+        },
       };
       gen(ctx);
     });
@@ -162,5 +164,7 @@ export function townDrafts(o: DemoPlanOptions, t: TownPlan): Map<KindId, OrgDraf
   run(REGISTRIES, o.year, 0);
   run(YEARLY, o.year - 1, -0.05);
   run(YEARLY, o.year, 0.03);
+  // The year under way, up to today: what a clerk would already have entered (dashboards, open cases).
+  if (Number(o.today.slice(0, 4)) === o.year + 1) run(YEARLY, o.year + 1, 0.05, o.today);
   return out;
 }
