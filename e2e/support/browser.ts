@@ -48,6 +48,8 @@ export async function openBrowser(
     ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Fail fast with a locator's name rather than at the test's own timeout.
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

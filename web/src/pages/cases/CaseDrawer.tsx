@@ -38,6 +38,7 @@ export function CaseDrawer(props: {
       onClose={props.onClose}
       size={640}
       destroyOnHidden
+      rootClassName="case-drawer"
     >
       {error && <Alert type="error" showIcon title={error} />}
       {shown && (

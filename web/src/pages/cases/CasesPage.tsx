@@ -85,6 +85,7 @@ export default function CasesPage() {
           orgName={ws.orgName}
           caseType={type.kind}
           hidden={hidden}
+          fixed={initial?.data}
           onClose={() => setAdding(false)}
           onSaved={(r) => {
             setAdding(false);

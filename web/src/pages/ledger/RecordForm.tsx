@@ -52,6 +52,8 @@ interface Props {
   readonly caseType?: string;
   /** Fields the case engine fills in itself (status, due date) and the form leaves out. */
   readonly hidden?: readonly string[];
+  /** Values the form sends without showing them (a new case's initial status). */
+  readonly fixed?: Readonly<Record<string, FieldValue>>;
 }
 
 /** Add or edit one record; the fields come from the kind's declaration. */
@@ -65,6 +67,7 @@ export function RecordForm({
   onSaved,
   caseType,
   hidden = [],
+  fixed,
 }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -80,13 +83,18 @@ export function RecordForm({
   const save = async (v: Values) => {
     setBusy(true);
     setError(null);
-    const draft = toDraft(kind, v, typeof v.org === 'string' ? v.org : undefined);
+    const base = toDraft(kind, v, typeof v.org === 'string' ? v.org : undefined);
+    const draft = fixed ? { ...base, data: { ...fixed, ...base.data } } : base;
     try {
       const saved = record
         ? await api<LedgerRecord>(`/api/records/${record.id}`, { method: 'PUT', json: draft })
-        : await api<LedgerRecord>('/api/records', {
-            json: { ...draft, kind: kind.id, township: township.id },
-          });
+        : caseType
+          ? await api<LedgerRecord>('/api/cases', {
+              json: { ...draft, type: caseType, township: township.id },
+            })
+          : await api<LedgerRecord>('/api/records', {
+              json: { ...draft, kind: kind.id, township: township.id },
+            });
       onSaved(saved);
     } catch (e) {
       const details = e instanceof ApiError && Array.isArray(e.details) ? (e.details as FieldError[]) : [];

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser.ts';
+import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
+
+describe.runIf(chromiumAvailable())('案件办理', () => {
+  const e = useE2E({ username: 't01.staff' });
+
+  it('registers a dispute, moves it to mediation and shows its deadline with the explanation', async () => {
+    const { page } = e.s;
+    await page.goto(`${e.server.url}/cases?type=dispute`);
+    await page.getByRole('button', { name: '登记矛盾纠纷' }).click();
+    const form = page.locator('.record-form');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await form.getByLabel('登记日期').fill(today);
+    await form.getByLabel('登记日期').press('Enter');
+    await form.getByLabel('纠纷事由').fill('浏览器测试：两户宅基地界址争议');
+    await form.getByLabel('纠纷类型').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('邻里纠纷').click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+
+    const drawer = page.locator('.case-drawer');
+    await drawer.getByRole('button', { name: '开始调解' }).click();
+    await page
+      .locator('.ant-modal-wrap:visible, .ant-modal:visible')
+      .last()
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await drawer.locator('.clock-head').first().waitFor();
+    await expect.poll(() => drawer.innerText()).toContain('调解中');
+    const due = await drawer.locator('.clock-due').first().innerText();
+    expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await drawer.locator('.clock-head').first().click();
+    await drawer.locator('.clock-explain').waitFor();
+    expect(await drawer.locator('.clock-explain').innerText()).toContain('依据');
+    await e.s.screenshot('case-deadline');
+
+    await page.keyboard.press('Escape');
+    const card = page.locator('.case-column[aria-label="调解中"] .case-card');
+    expect(await card.first().innerText()).toContain(due);
+    await e.s.screenshot('case-board');
+    expectNoConsoleErrors(e);
+  });
+});
