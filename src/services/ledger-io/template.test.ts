@@ -12,6 +12,11 @@ type Validations = Record<string, { type: string; formulae: string[] } | undefin
 describe('buildTemplate', () => {
   it('lays out a kind as a sheet named by its label, with marked headers, hints, dropdowns and frozen panes', async () => {
     const wb = await loadWorkbook(await buildTemplate('dispute'));
+    // Excel opens on the first sheet: the ledger, not the hidden one.
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['矛盾纠纷', 'visible'],
+      [META_SHEET, 'hidden'],
+    ]);
     const ws = wb.getWorksheet('矛盾纠纷');
     expect(ws).toBeDefined();
     if (!ws) return;

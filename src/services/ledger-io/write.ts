@@ -26,34 +26,40 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB4B4B4' } };
 
 export class LedgerWorkbook {
   readonly wb = new ExcelJS.Workbook();
-  private readonly meta: ExcelJS.Worksheet;
-  private readonly lists = new Map<string, string>();
-  private metaRow = 2;
+  /** Dropdown lists by key: the hidden sheet's column and the labels it holds. */
+  private readonly lists = new Map<string, { readonly col: number; readonly labels: readonly string[] }>();
+  private readonly sheetKinds: (readonly [label: string, id: string])[] = [];
 
   constructor() {
     this.wb.creator = 'fazhi';
-    this.meta = this.wb.addWorksheet(META_SHEET, { state: 'hidden' });
-    this.meta.getRow(1).values = ['工作表', '台账类型'];
   }
 
   /** A range on the hidden sheet holding `options`, shared by every column with the same list. */
   private listRange(key: string, options: readonly string[]): string {
-    const found = this.lists.get(key);
-    if (found) return found;
-    const col = 4 + this.lists.size;
-    const letter = columnLetter(col - 1);
-    this.meta.getCell(1, col).value = key;
-    options.forEach((o, i) => (this.meta.getCell(2 + i, col).value = o));
-    const range = `'${META_SHEET}'!$${letter}$2:$${letter}$${1 + options.length}`;
-    this.lists.set(key, range);
-    return range;
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = { col: 4 + this.lists.size, labels: options }));
+    const letter = columnLetter(list.col - 1);
+    return `'${META_SHEET}'!$${letter}$2:$${letter}$${1 + list.labels.length}`;
+  }
+
+  /**
+   * The hidden sheet, added last: Excel opens a workbook on its first sheet, which must be a
+   * visible one. Rows 2…: sheet name and kind id; columns D…: the dropdown lists.
+   */
+  private addMetaSheet(): void {
+    const meta = this.wb.addWorksheet(META_SHEET, { state: 'hidden' });
+    meta.getRow(1).values = ['工作表', '台账类型'];
+    this.sheetKinds.forEach(([label, id], i) => (meta.getRow(2 + i).values = [label, id]));
+    for (const [key, { col, labels }] of this.lists) {
+      meta.getCell(1, col).value = key;
+      labels.forEach((o, i) => (meta.getCell(2 + i, col).value = o));
+    }
   }
 
   /** Adds a kind's sheet with header, hint row, dropdowns, widths and frozen panes, then its rows. */
   addSheet(kind: RecordKind, columns: readonly LedgerColumn[], rows: readonly (readonly OutCell[])[]): ExcelJS.Worksheet {
     const ws = this.wb.addWorksheet(kind.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: HINT_ROW }] });
-    const metaRow = this.meta.getRow(this.metaRow++);
-    metaRow.values = [kind.label, kind.id];
+    this.sheetKinds.push([kind.label, kind.id]);
     const lastRow = FIRST_DATA_ROW + rows.length + SPARE_ROWS;
     columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
@@ -111,6 +117,7 @@ export class LedgerWorkbook {
   }
 
   async toBuffer(): Promise<Buffer> {
+    this.addMetaSheet();
     const out = await this.wb.xlsx.writeBuffer();
     return Buffer.from(out);
   }
