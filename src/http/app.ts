@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { FileStore } from '../services/file-store.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
+import { ReadCache } from './cache.ts';
 import type { AppDeps, AppOptions } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { JSON_LIMIT } from './files.ts';
@@ -57,6 +58,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     policy: { ...DEFAULT_POLICY, ...(opts.idleTimeoutMs ? { idleMs: opts.idleTimeoutMs } : {}), ...opts.policy },
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(),
+    cache: new ReadCache(h),
     routes: [],
     registered: [],
   };

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../services/file-store.ts';
 import type { SessionPolicy } from '../services/sessions.ts';
+import type { ReadCache } from './cache.ts';
 import type { RateLimits } from './rate-limit.ts';
 import type { RouteInfo } from './route.ts';
 
@@ -33,6 +34,7 @@ export interface AppDeps {
   readonly policy: SessionPolicy;
   readonly secure: boolean;
   readonly limits: RateLimits;
+  readonly cache: ReadCache;
   /** Every route defined through route()/publicRoute(), for the OpenAPI document and the access tests. */
   readonly routes: RouteInfo[];
   /** Every route Fastify registered (method and url), including any defined around the helpers. */

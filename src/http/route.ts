@@ -28,6 +28,12 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   /** What a successful answer is: JSON (default) or a file of this type. */
   readonly produces?: string;
   readonly status?: 200 | 201;
+  /**
+   * Cache the JSON answer until the next write (see cache.ts). Only for answers that depend on
+   * nothing but the URL, the role and the organisation of the user; such a handler must not
+   * use the reply (concurrent requests share one computation).
+   */
+  readonly cache?: boolean;
 }
 
 export type RouteInfo = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
@@ -53,6 +59,7 @@ export interface RouteContext<B, Q, P> extends PublicContext<B, Q, P> {
   readonly at: string;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
@@ -65,7 +72,11 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
 /** The session behind a request, checked for CSRF, forced password change and the route's action. */
 async function guard(deps: AppDeps, spec: { access: Access; method: Method }, req: FastifyRequest, now: Date): Promise<Authenticated> {
   const sid = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  const auth = sid ? await authenticate(deps.h, sid, now, deps.policy) : null;
+  let auth = sid ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
+  if (sid && !auth) {
+    auth = await authenticate(deps.h, sid, now, deps.policy);
+    if (auth) deps.cache.keepSession(sid, auth, now.getTime());
+  }
   if (!auth) throw new UserError('未登录或会话已过期，请重新登录', 'unauthenticated', 401);
   if (UNSAFE.has(spec.method)) {
     // The token is bound to the session (only its hash is stored), so a token from another session fails.
@@ -97,7 +108,13 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
     handler: async (req, reply) => {
       const now = deps.now();
       const base = { body: undefined as z.output<B>, query: undefined as z.output<Q>, params: undefined as z.output<P>, ip: req.ip, now, req, reply, deps };
-      const out = await run(req, reply, base);
+      let out: unknown;
+      try {
+        out = await run(req, reply, base);
+      } finally {
+        // Any write may change what cached answers and sessions say.
+        if (spec.method !== 'GET') deps.cache.bump();
+      }
       if (out === reply) return reply;
       return reply.code(spec.status ?? 200).send(out);
     },
@@ -136,7 +153,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     const auth = await guard(app.fazhi, spec, req, base.now);
     const user = auth.user;
     const parsed = parseAll(spec, req);
-    return handler({
+    const ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>> = {
       ...base,
       ...parsed,
       auth,
@@ -144,6 +161,11 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
       scope: scopeOf(user),
       actor: { id: user.id, username: user.username, role: user.role, ip: req.ip },
       at: base.now.toISOString(),
-    });
+    };
+    if (!spec.cache) return handler(ctx);
+    // The answer depends only on the URL, the role and the organisation (see RouteSpec.cache).
+    const key = `${user.role}|${user.orgPath}|${req.url}`;
+    const body = await app.fazhi.cache.getOrCompute(key, base.now.getTime(), async () => JSON.stringify(await handler(ctx)));
+    return base.reply.type(JSON_TYPE).send(body);
   });
 }

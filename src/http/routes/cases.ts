@@ -40,7 +40,7 @@ async function visibleCase(h: Db, user: SessionUser, id: number, now: string) {
 
 export function registerCaseRoutes(app: FastifyInstance): void {
   const tag = '案件';
-  route(app, { method: 'GET', url: '/cases', summary: '案件列表（组织、类型、状态、是否办结）', tag, access: 'cases.read', query: listQuery }, async ({ deps, query, user, scope }) => {
+  route(app, { method: 'GET', url: '/cases', summary: '案件列表（组织、类型、状态、是否办结）', tag, access: 'cases.read', query: listQuery, cache: true }, async ({ deps, query, user, scope }) => {
     const org = await filterOrg(deps.h, user, query.org);
     const type = query.type === undefined ? undefined : findCaseType(query.type);
     if (query.type !== undefined && !type) throw new UserError(`未知的案件类型“${query.type}”`, 'unknown_case_type');

@@ -30,7 +30,7 @@ const newOrg = z.object({
 
 export function registerOrgRoutes(app: FastifyInstance): void {
   const tag = '组织';
-  route(app, { method: 'GET', url: '/orgs', summary: '本人数据范围内的组织树', tag, access: 'orgs.read' }, async ({ deps, scope }) => {
+  route(app, { method: 'GET', url: '/orgs', summary: '本人数据范围内的组织树', tag, access: 'orgs.read', cache: true }, async ({ deps, scope }) => {
     const list = await allOrgs(deps.h, scope);
     return { items: list, tree: tree(list) };
   });

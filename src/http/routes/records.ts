@@ -45,7 +45,7 @@ function period(q: { year?: number; from?: string; to?: string }): Period | unde
 
 export function registerRecordRoutes(app: FastifyInstance): void {
   const tag = '台账';
-  route(app, { method: 'GET', url: '/records', summary: '查询台账记录（组织、类型、期间、标题文字、分页）', tag, access: 'records.read', query: listQuery }, async ({ deps, query, user, scope }) => {
+  route(app, { method: 'GET', url: '/records', summary: '查询台账记录（组织、类型、期间、标题文字、分页）', tag, access: 'records.read', query: listQuery, cache: true }, async ({ deps, query, user, scope }) => {
     const org = await filterOrg(deps.h, user, query.org);
     const kind = query.kind === undefined ? undefined : findKind(query.kind);
     if (query.kind !== undefined && !kind) throw new UserError(`未知的台账类型“${query.kind}”`, 'unknown_kind');
