@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+
+function fazhi(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('fazhi serve, audit and backup commands', () => {
+  it('serves the API, shuts down gracefully on SIGTERM, and the audit log verifies and exports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-serve-'));
+    const db = join(dir, 'fazhi.db');
+    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), 'serve', '--port', '0', '--db', `sqlite:${db}`, '--data', dir, '--no-demo', '--no-web-build'], { cwd: root });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /已启动：(http:\/\/[^\s（]+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      p.on('close', () => reject(new Error(`serve exited: ${out}`)));
+    });
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'sqlite' });
+    const home = await fetch(`${url}/`);
+    // The built web app when web/dist exists, else the page saying the API is running.
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toContain('<html lang="zh-CN"');
+    expect((await fetch(`${url}/api/records`)).status).toBe(401);
+    expect((await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"x","password":"y"}' })).status).toBe(401);
+    expect(existsSync(`${db}.serve.lock`)).toBe(true);
+    const restore = await fazhi(['restore', db, '--db', `sqlite:${db}`]);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('正在使用该数据库');
+    const backup = await fazhi(['backup', '-o', join(dir, 'b.db'), '--db', `sqlite:${db}`]);
+    expect(backup.stdout).toContain('已备份到');
+    const closed = new Promise<number | null>((resolve) => p.on('close', resolve));
+    p.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    expect(out).toContain('fazhi 已停止');
+    expect(existsSync(`${db}.serve.lock`)).toBe(false);
+
+    const verify = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('审计日志完整：共 1 条');
+    const csv = await fazhi(['audit', 'export', '--from', '2000-01-01', '--to', '2100-12-31', '--format', 'csv', '--db', `sqlite:${db}`]);
+    expect(csv.stdout).toContain('login_failed');
+    const raw = new SQLite(db);
+    raw.prepare("update audit_log set ip = '1.1.1.1' where seq = 1").run();
+    raw.close();
+    const broken = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('第 1 条审计记录');
+    const bad = await fazhi(['audit', 'export', '--from', '2024-13-01', '--db', `sqlite:${db}`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--from 应为 YYYY-MM-DD');
+  });
+});
