@@ -47,7 +47,10 @@ const asDate = (c: Cell): unknown => (typeof c === 'number' ? (excelSerialToDate
 
 /** A number typed with its unit (“120人”, “3 处”) is the number. */
 function asNumber(c: Cell, unit: string | undefined): unknown {
-  if (typeof c !== 'string') return c;
+  if (typeof c !== 'string' || !unit) return c;
+  // Units are Chinese: a value ending in a visible ASCII character has none to strip (the common case).
+  const last = c.charCodeAt(c.length - 1);
+  if (last > 0x20 && last < 0x80) return c;
   let s = c.trim();
   // “12人” in a 人次 column is still 12: accept the unit or its first character.
   if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length).trim();
