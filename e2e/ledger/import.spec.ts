@@ -10,9 +10,7 @@ import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 async function fillTemplate(path: string, year: number): Promise<string> {
   const book = new ExcelJS.Workbook();
   const bytes = await readFile(path);
-  await book.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const sheet = book.worksheets.find((w) => w.state === 'visible');
   if (!sheet) throw new Error('template has no visible sheet');
   const col = (label: string): number => {

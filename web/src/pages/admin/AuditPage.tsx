@@ -6,9 +6,9 @@ import { api, errorText, itemsOf } from '../../api/client.ts';
 import { useApi } from '../../lib/useApi.ts';
 
 interface Entry {
-  readonly id: number;
+  readonly seq: number;
   readonly at: string;
-  readonly username: string | null;
+  readonly actor: string | null;
   readonly role: string | null;
   readonly ip: string | null;
   readonly action: string;
@@ -63,7 +63,7 @@ export default function AuditPage() {
       <Card size="small">
         <Table<Entry>
           size="small"
-          rowKey="id"
+          rowKey="seq"
           loading={loading}
           dataSource={items}
           pagination={{
@@ -80,7 +80,8 @@ export default function AuditPage() {
               width: 200,
               render: (t: string) => new Date(t).toLocaleString('zh-CN'),
             },
-            { title: '账号', dataIndex: 'username', width: 130 },
+            { title: '序号', dataIndex: 'seq', width: 70 },
+            { title: '账号', dataIndex: 'actor', width: 130 },
             { title: '角色', dataIndex: 'role', width: 130 },
             { title: '地址', dataIndex: 'ip', width: 130 },
             { title: '操作', dataIndex: 'action' },

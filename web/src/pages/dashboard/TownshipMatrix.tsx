@@ -53,9 +53,14 @@ export function TownshipMatrix({
           c.mark === 'high' ? '明显高于全县平均' : c.mark === 'low' ? '明显低于全县平均' : undefined;
         return (
           <Tooltip title={tip}>
-            <a className={cls} onClick={() => onOpen(r.key, k)}>
+            <span
+              role="button"
+              tabIndex={0}
+              className={`matrix-cell ${cls}`}
+              onClick={() => onOpen(r.key, k)}
+            >
               {formatValue(c.v.value, c.v.unit)}
-            </a>
+            </span>
           </Tooltip>
         );
       },

@@ -1,5 +1,5 @@
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
-import type { Field } from '../../api/types.ts';
+import type { Field, FieldValue } from '../../api/types.ts';
 
 /** The form control for one catalogue field: its type decides the widget. */
 export function FieldInput({
@@ -48,7 +48,7 @@ export function FieldInput({
 }
 
 /** How a stored value reads in a table cell. */
-export function displayValue(field: Field, v: unknown): string {
+export function displayValue(field: Field, v: FieldValue | undefined): string {
   if (v === null || v === undefined || v === '') return '';
   switch (field.type) {
     case 'bool':

@@ -1,5 +1,5 @@
 import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError, errorText } from '../../api/client.ts';
 import type { FieldError, FieldValue, LedgerRecord, Org, RecordKind } from '../../api/types.ts';
@@ -9,7 +9,7 @@ type Values = Record<string, unknown>;
 
 /** Form values → the API's record draft: dates as YYYY-MM-DD, empty fields left out. */
 export function toDraft(kind: RecordKind, v: Values, orgName: string | undefined) {
-  const day = (x: unknown) => (dayjs.isDayjs(x) ? (x as Dayjs).format('YYYY-MM-DD') : null);
+  const day = (x: unknown) => (dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : null);
   const data: Record<string, FieldValue> = {};
   for (const f of kind.fields) {
     const x = v[`f_${f.key}`];
@@ -18,7 +18,7 @@ export function toDraft(kind: RecordKind, v: Values, orgName: string | undefined
   }
   return {
     date: day(v.date) ?? '',
-    title: String(v.title ?? ''),
+    title: typeof v.title === 'string' ? v.title : '',
     endDate: day(v.endDate),
     org: orgName ?? null,
     data,
