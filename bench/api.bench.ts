@@ -63,7 +63,10 @@ async function login(port: number, username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'Fazhi@2024' }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const CONNECTIONS = 50;
@@ -83,8 +86,16 @@ export const bench: Bench = {
       try {
         const demo = await ensureDemo(b.h, { now: new Date().toISOString(), townships: ctx.quick ? 2 : 6 });
         const year = demo!.year;
-        const limits = { loginPerIp: new RateLimiter(1000, 1000), loginPerUser: new RateLimiter(1000, 1000), uploads: new RateLimiter(10, 10) };
-        const app = await buildApp(b.h, { dataDir: mkdtempSync(join(tmpdir(), 'fazhi-api-bench-')), webDir: null, rateLimits: limits });
+        const limits = {
+          loginPerIp: new RateLimiter(1000, 1000),
+          loginPerUser: new RateLimiter(1000, 1000),
+          uploads: new RateLimiter(10, 10),
+        };
+        const app = await buildApp(b.h, {
+          dataDir: mkdtempSync(join(tmpdir(), 'fazhi-api-bench-')),
+          webDir: null,
+          rateLimits: limits,
+        });
         await app.listen({ port: 0, host: '127.0.0.1' });
         const port = (app.server.address() as AddressInfo).port;
         try {
@@ -102,7 +113,11 @@ export const bench: Bench = {
             for (const p of paths) {
               const r = await load(port, p, p === '/api/health' ? '' : cookie, CONNECTIONS, ms);
               const b = best.get(p);
-              best.set(p, { rps: Math.max(r.rps, b?.rps ?? 0), p99: Math.min(r.p99, b?.p99 ?? Infinity), errors: r.errors + (b?.errors ?? 0) });
+              best.set(p, {
+                rps: Math.max(r.rps, b?.rps ?? 0),
+                p99: Math.min(r.p99, b?.p99 ?? Infinity),
+                errors: r.errors + (b?.errors ?? 0),
+              });
             }
           }
           const ceiling = best.get('/api/health')!;

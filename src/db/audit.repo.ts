@@ -24,7 +24,10 @@ const COLS = [
  * one-row table; SQLite: the write transaction already holds the database's only writer lock
  * (and `seq` is the primary key, so two appends can never share a position).
  */
-export async function lockHead(trx: Transaction<Database>, dialect: Dialect): Promise<{ seq: number; hash: string }> {
+export async function lockHead(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+): Promise<{ seq: number; hash: string }> {
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (dialect.name === 'postgres') q = q.forUpdate();
   const r = await q.executeTakeFirstOrThrow();
@@ -37,13 +40,23 @@ export async function insertEntry(trx: Transaction<Database>, row: AuditLogRow):
 }
 
 export async function getHead(db: Q): Promise<{ seq: number; hash: string }> {
-  const r = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return { seq: Number(r.seq), hash: r.hash };
 }
 
 /** Entries in chain order from `afterSeq` on, a page at a time (verification streams the log). */
 export async function entriesAfter(db: Q, afterSeq: number, limit: number): Promise<AuditLogRow[]> {
-  const rows = await db.selectFrom('audit_log').select(COLS).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(COLS)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -59,6 +72,10 @@ export async function listEntries(db: Q, q: AuditQuery): Promise<AuditLogRow[]> 
   let s = db.selectFrom('audit_log').select(COLS);
   if (q.from) s = s.where('at', '>=', q.from);
   if (q.to) s = s.where('at', '<', q.to);
-  const rows = await s.orderBy('seq').limit(q.limit).offset(q.offset ?? 0).execute();
+  const rows = await s
+    .orderBy('seq')
+    .limit(q.limit)
+    .offset(q.offset ?? 0)
+    .execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }

@@ -80,14 +80,22 @@ export interface LoginFailure {
 }
 
 export async function getLoginFailure(db: Q, username: string): Promise<LoginFailure | undefined> {
-  return db.selectFrom('login_failures').select(['failures', 'locked_until']).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('login_failures')
+    .select(['failures', 'locked_until'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function putLoginFailure(db: Q, username: string, f: LoginFailure, at: string): Promise<void> {
   await db
     .insertInto('login_failures')
     .values({ username, failures: f.failures, locked_until: f.locked_until, last_failed_at: at })
-    .onConflict((oc) => oc.column('username').doUpdateSet({ failures: f.failures, locked_until: f.locked_until, last_failed_at: at }))
+    .onConflict((oc) =>
+      oc
+        .column('username')
+        .doUpdateSet({ failures: f.failures, locked_until: f.locked_until, last_failed_at: at }),
+    )
     .execute();
 }
 

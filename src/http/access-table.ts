@@ -30,45 +30,94 @@ export interface MatrixCase {
   /** Roles that may see the resource but not do this to it: 403 on their own data, 404 on another's (which stays hidden). */
   readonly seeOnly?: readonly RoleId[];
   readonly ok: 200 | 201;
-  readonly req: (c: MatrixContext, where: Where, role: RoleId) => Promise<InjectOptions>;
+  readonly req: (c: MatrixContext, where: Where, role: RoleId) => Promise<InjectOptions> | InjectOptions;
   /** Undo what a successful request changed for the test user (password). */
   readonly after?: (c: MatrixContext, role: RoleId) => Promise<void>;
   /** The request ends the session it was sent with (logout). */
   readonly consumesSession?: boolean;
 }
 
-const readers: RoleId[] = ['county_officer', 'township_leader', 'township_staff', 'legal_adviser', 'grid_member'];
+const readers: RoleId[] = [
+  'county_officer',
+  'township_leader',
+  'township_staff',
+  'legal_adviser',
+  'grid_member',
+];
 const writers: RoleId[] = ['township_staff', 'grid_member'];
 const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff'];
 
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
-const get = (url: string) => async (): Promise<InjectOptions> => ({ method: 'GET', url });
+const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
 async function dispute(c: MatrixContext, where: Where): Promise<number> {
-  const r = await addRecord(c.h, town(c, where), 'dispute', { date: '2024-05-01', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } }, { now: NOW });
+  const r = await addRecord(
+    c.h,
+    town(c, where),
+    'dispute',
+    { date: '2024-05-01', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } },
+    { now: NOW },
+  );
   return r.id;
 }
 
 async function evidence(c: MatrixContext, where: Where): Promise<number> {
   const id = await dispute(c, where);
-  return (await attachEvidence(c.h, c.store, ALL, id, { name: '照片.png', bytes: PNG }, { now: NOW, createdBy: null })).id;
+  return (
+    await attachEvidence(
+      c.h,
+      c.store,
+      ALL,
+      id,
+      { name: '照片.png', bytes: PNG },
+      { now: NOW, createdBy: null },
+    )
+  ).id;
 }
 
 async function freshUser(c: MatrixContext, where: Where): Promise<number> {
   const n = c.next();
-  const u = await createUser(c.h, { username: `user${n}`, name: `用户${n}`, role: 'township_staff', orgId: town(c, where).id, password: PASSWORD }, NOW);
+  const u = await createUser(
+    c.h,
+    {
+      username: `user${n}`,
+      name: `用户${n}`,
+      role: 'township_staff',
+      orgId: town(c, where).id,
+      password: PASSWORD,
+    },
+    NOW,
+  );
   return u.id;
 }
 
 async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
-  const r = await openCase(c.h, town(c, where), 'dispute', { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } }, { role: 'township_staff', now: new Date().toISOString() });
+  const r = await openCase(
+    c.h,
+    town(c, where),
+    'dispute',
+    { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } },
+    { role: 'township_staff', now: new Date().toISOString() },
+  );
   return r.id;
 }
 
-const REPORT = Buffer.from('某镇2023年法治政府建设工作报告\n一、主要举措和成效\n全年排查矛盾纠纷12件，化解12件。\n二、存在的不足\n三、下一步工作安排\n');
-const caseReaders: RoleId[] = ['county_officer', 'township_leader', 'township_staff', 'legal_adviser', 'grid_member'];
+const REPORT = Buffer.from(
+  '某镇2023年法治政府建设工作报告\n一、主要举措和成效\n全年排查矛盾纠纷12件，化解12件。\n二、存在的不足\n三、下一步工作安排\n',
+);
+const caseReaders: RoleId[] = [
+  'county_officer',
+  'township_leader',
+  'township_staff',
+  'legal_adviser',
+  'grid_member',
+];
 
-const disputeBody = (c: MatrixContext) => ({ date: '2024-05-02', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } });
+const disputeBody = (c: MatrixContext) => ({
+  date: '2024-05-02',
+  title: `纠纷${c.next()}`,
+  data: { disputeType: 'other', status: 'pending' },
+});
 
 /**
  * Every route of the API and who may call it. A route missing here fails the access test, so a new
@@ -77,68 +126,194 @@ const disputeBody = (c: MatrixContext) => ({ date: '2024-05-02', title: `纠纷$
 export const matrix: Readonly<Record<string, MatrixCase>> = {
   'GET /api/health': { allow: 'public', other: 'same', ok: 200, req: get('/api/health') },
   'GET /api/docs': { allow: 'public', other: 'same', ok: 200, req: get('/api/docs') },
-  'GET /api/docs/openapi.json': { allow: 'public', other: 'same', ok: 200, req: get('/api/docs/openapi.json') },
+  'GET /api/docs/openapi.json': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: get('/api/docs/openapi.json'),
+  },
   'POST /api/auth/login': {
     allow: 'public',
     other: 'same',
     ok: 200,
-    req: async () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'township.staff', password: PASSWORD } }),
+    req: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'township.staff', password: PASSWORD },
+    }),
   },
-  'POST /api/auth/logout': { allow: 'all', other: 'same', ok: 200, consumesSession: true, req: async () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'POST /api/auth/logout': {
+    allow: 'all',
+    other: 'same',
+    ok: 200,
+    consumesSession: true,
+    req: () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
   'GET /api/auth/me': { allow: 'all', other: 'same', ok: 200, req: get('/api/auth/me') },
   'POST /api/auth/password': {
     allow: 'all',
     other: 'same',
     ok: 200,
-    req: async () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'Changed#2024x' } }),
-    after: async (c, role) => setPassword(c.h, role.replace('_', '.'), PASSWORD, { mustChangePassword: false }),
+    req: () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: 'Changed#2024x' },
+    }),
+    after: async (c, role) =>
+      setPassword(c.h, role.replace('_', '.'), PASSWORD, { mustChangePassword: false }),
   },
   'GET /api/catalogue/kinds': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/kinds') },
-  'GET /api/catalogue/indicators': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/indicators') },
+  'GET /api/catalogue/indicators': {
+    allow: 'all',
+    other: 'same',
+    ok: 200,
+    req: get('/api/catalogue/indicators'),
+  },
   'GET /api/catalogue/roles': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/roles') },
   'GET /api/orgs': { allow: 'all', other: 'same', ok: 200, req: get('/api/orgs') },
-  'GET /api/orgs/:id': { allow: 'all', other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/orgs/${town(c, where).id}` }) },
+  'GET /api/orgs/:id': {
+    allow: 'all',
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/orgs/${town(c, where).id}` }),
+  },
   'POST /api/orgs': {
     allow: ['system_admin'],
     other: 403,
     ok: 201,
-    req: async (c, where) => ({ method: 'POST', url: '/api/orgs', payload: { code: `V${c.next()}`, name: `新村${c.next()}`, kind: 'village', parentId: town(c, where).id } }),
+    req: (c, where) => ({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: {
+        code: `V${c.next()}`,
+        name: `新村${c.next()}`,
+        kind: 'village',
+        parentId: town(c, where).id,
+      },
+    }),
   },
-  'GET /api/users': { allow: ['system_admin', 'security_admin'], other: 'same', ok: 200, req: get('/api/users') },
+  'GET /api/users': {
+    allow: ['system_admin', 'security_admin'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/users'),
+  },
   'POST /api/users': {
     allow: ['system_admin'],
     other: 403,
     ok: 201,
-    req: async (c, where) => ({ method: 'POST', url: '/api/users', payload: { username: `new${c.next()}`, name: '新用户', role: 'township_staff', orgId: town(c, where).id } }),
+    req: (c, where) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `new${c.next()}`,
+        name: '新用户',
+        role: 'township_staff',
+        orgId: town(c, where).id,
+      },
+    }),
   },
-  'POST /api/users/:id/unlock': { allow: ['security_admin'], other: 404, ok: 200, req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/unlock` }) },
-  'POST /api/users/:id/password': { allow: ['security_admin'], other: 404, ok: 200, req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/password`, payload: {} }) },
-  'GET /api/records': { allow: readers, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/records?org=${town(c, where).id}&year=2024` }) },
-  'GET /api/records/:id': { allow: readers, other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}` }) },
+  'POST /api/users/:id/unlock': {
+    allow: ['security_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/unlock` }),
+  },
+  'POST /api/users/:id/password': {
+    allow: ['security_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/users/${await freshUser(c, where)}/password`,
+      payload: {},
+    }),
+  },
+  'GET /api/records': {
+    allow: readers,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/records?org=${town(c, where).id}&year=2024` }),
+  },
+  'GET /api/records/:id': {
+    allow: readers,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}` }),
+  },
   'POST /api/records': {
     allow: writers,
     other: 403,
     ok: 201,
-    req: async (c, where) => ({ method: 'POST', url: '/api/records', payload: { kind: 'dispute', township: town(c, where).id, ...disputeBody(c) } }),
+    req: (c, where) => ({
+      method: 'POST',
+      url: '/api/records',
+      payload: { kind: 'dispute', township: town(c, where).id, ...disputeBody(c) },
+    }),
   },
-  'PUT /api/records/:id': { allow: writers, seeOnly: ['legal_adviser'], other: 404, ok: 200, req: async (c, where) => ({ method: 'PUT', url: `/api/records/${await dispute(c, where)}`, payload: disputeBody(c) }) },
-  'DELETE /api/records/:id': { allow: writers, seeOnly: ['legal_adviser'], other: 404, ok: 200, req: async (c, where) => ({ method: 'DELETE', url: `/api/records/${await dispute(c, where)}` }) },
-  'GET /api/records/:id/evidence': { allow: readers, other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}/evidence` }) },
+  'PUT /api/records/:id': {
+    allow: writers,
+    seeOnly: ['legal_adviser'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'PUT',
+      url: `/api/records/${await dispute(c, where)}`,
+      payload: disputeBody(c),
+    }),
+  },
+  'DELETE /api/records/:id': {
+    allow: writers,
+    seeOnly: ['legal_adviser'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'DELETE', url: `/api/records/${await dispute(c, where)}` }),
+  },
+  'GET /api/records/:id/evidence': {
+    allow: readers,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}/evidence` }),
+  },
   'POST /api/records/:id/evidence': {
     allow: writers,
     seeOnly: ['legal_adviser'],
     other: 404,
     ok: 201,
-    req: async (c, where) => ({ method: 'POST', url: `/api/records/${await dispute(c, where)}/evidence?name=p.png`, headers: { 'content-type': 'application/octet-stream' }, payload: PNG }),
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/records/${await dispute(c, where)}/evidence?name=p.png`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: PNG,
+    }),
   },
-  'GET /api/evidence/:id': { allow: readers, other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/evidence/${await evidence(c, where)}` }) },
-  'DELETE /api/evidence/:id': { allow: writers, seeOnly: ['legal_adviser'], other: 404, ok: 200, req: async (c, where) => ({ method: 'DELETE', url: `/api/evidence/${await evidence(c, where)}` }) },
-  'GET /api/indicators': { allow: analysts, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/indicators?org=${town(c, where).id}&year=2024` }) },
+  'GET /api/evidence/:id': {
+    allow: readers,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'GET', url: `/api/evidence/${await evidence(c, where)}` }),
+  },
+  'DELETE /api/evidence/:id': {
+    allow: writers,
+    seeOnly: ['legal_adviser'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'DELETE', url: `/api/evidence/${await evidence(c, where)}` }),
+  },
+  'GET /api/indicators': {
+    allow: analysts,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/indicators?org=${town(c, where).id}&year=2024` }),
+  },
   'GET /api/explain': {
     allow: analysts,
     other: 403,
     ok: 200,
-    req: async (c, where) => ({ method: 'GET', url: `/api/explain?key=disputes.found&org=${town(c, where).id}&year=2024` }),
+    req: (c, where) => ({
+      method: 'GET',
+      url: `/api/explain?key=disputes.found&org=${town(c, where).id}&year=2024`,
+    }),
   },
   'GET /api/audit': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit') },
   'GET /api/audit/verify': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/verify') },
@@ -154,15 +329,45 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: (await dispute(c, 'own'), await exportLedger(c.h, c.w.a, 2024)),
     }),
   },
-  'GET /api/templates/:kind': { allow: ['township_staff'], other: 'same', ok: 200, req: get('/api/templates/dispute') },
-  'GET /api/export': { allow: analysts, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/export?org=${town(c, where).id}&year=2024` }) },
-  'GET /api/cases': { allow: caseReaders, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/cases?org=${town(c, where).id}` }) },
-  'GET /api/cases/:id': { allow: caseReaders, other: 404, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/cases/${await disputeCase(c, where)}` }) },
+  'GET /api/templates/:kind': {
+    allow: ['township_staff'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/templates/dispute'),
+  },
+  'GET /api/export': {
+    allow: analysts,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/export?org=${town(c, where).id}&year=2024` }),
+  },
+  'GET /api/cases': {
+    allow: caseReaders,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/cases?org=${town(c, where).id}` }),
+  },
+  'GET /api/cases/:id': {
+    allow: caseReaders,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'GET', url: `/api/cases/${await disputeCase(c, where)}` }),
+  },
   'POST /api/cases': {
     allow: ['township_staff', 'grid_member'],
     other: 403,
     ok: 201,
-    req: async (c, where) => ({ method: 'POST', url: '/api/cases', payload: { type: 'dispute', township: town(c, where).id, date: '2024-01-11', title: `案件${c.next()}`, data: { disputeType: 'other' } } }),
+    req: (c, where) => ({
+      method: 'POST',
+      url: '/api/cases',
+      payload: {
+        type: 'dispute',
+        township: town(c, where).id,
+        date: '2024-01-11',
+        title: `案件${c.next()}`,
+        data: { disputeType: 'other' },
+      },
+    }),
   },
   'POST /api/cases/:id/transitions': {
     allow: ['township_staff', 'township_leader', 'legal_adviser'],
@@ -170,14 +375,33 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     seeOnly: ['county_officer', 'grid_member'],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'POST', url: `/api/cases/${await disputeCase(c, where)}/transitions`, payload: { action: 'mediate', date: '2024-01-12' } }),
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/cases/${await disputeCase(c, where)}/transitions`,
+      payload: { action: 'mediate', date: '2024-01-12' },
+    }),
   },
-  'GET /api/deadlines': { allow: caseReaders, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/deadlines?org=${town(c, where).id}&days=30` }) },
-  'GET /api/report': { allow: analysts, other: 403, ok: 200, req: async (c, where) => ({ method: 'GET', url: `/api/report?org=${town(c, where).id}&year=2024&format=md` }) },
+  'GET /api/deadlines': {
+    allow: caseReaders,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/deadlines?org=${town(c, where).id}&days=30` }),
+  },
+  'GET /api/report': {
+    allow: analysts,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/report?org=${town(c, where).id}&year=2024&format=md` }),
+  },
   'POST /api/review': {
     allow: analysts,
     other: 'same',
     ok: 200,
-    req: async () => ({ method: 'POST', url: `/api/review?name=${encodeURIComponent('报告.txt')}`, headers: { 'content-type': 'application/octet-stream' }, payload: REPORT }),
+    req: () => ({
+      method: 'POST',
+      url: `/api/review?name=${encodeURIComponent('报告.txt')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: REPORT,
+    }),
   },
 };

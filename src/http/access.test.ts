@@ -56,7 +56,10 @@ for (const tdb of testDatabases()) {
             const client = c.consumesSession ? await signIn(app, usernameOf(role)) : clients.get(role)!;
             const r = await client.request(await c.req(ctx, where, role));
             const want = expected(c, role, where);
-            if (r.statusCode !== want) failures.push(`${key} ${role} ${where}: ${r.statusCode} (want ${want}) ${r.body.slice(0, 160)}`);
+            if (r.statusCode !== want)
+              failures.push(
+                `${key} ${role} ${where}: ${r.statusCode} (want ${want}) ${r.body.slice(0, 160)}`,
+              );
             if (r.statusCode < 300) await c.after?.(ctx, role);
           }
         }

@@ -46,7 +46,9 @@ const RAW_TYPES = [
 export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance> {
   const secure = opts.secure ?? false;
   const app = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     bodyLimit: JSON_LIMIT,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
@@ -55,7 +57,11 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     h,
     store: new FileStore(opts.dataDir),
     now: opts.clock ?? (() => new Date()),
-    policy: { ...DEFAULT_POLICY, ...(opts.idleTimeoutMs ? { idleMs: opts.idleTimeoutMs } : {}), ...opts.policy },
+    policy: {
+      ...DEFAULT_POLICY,
+      ...(opts.idleTimeoutMs ? { idleMs: opts.idleTimeoutMs } : {}),
+      ...opts.policy,
+    },
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(),
     cache: new ReadCache(h),
@@ -71,7 +77,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
   registerSecurityHeaders(app, { secure });
 
   await app.register(
-    async (api) => {
+    (api, _opts, done) => {
       registerHealthRoutes(api);
       registerDocsRoutes(api);
       registerAuthRoutes(api);
@@ -85,9 +91,13 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerCaseRoutes(api);
       registerReportRoutes(api);
       registerAuditRoutes(api);
+      done();
     },
     { prefix: '/api' },
   );
-  registerStatic(app, { webDir: opts.webDir === undefined ? 'web/dist' : opts.webDir, demoAccounts: opts.demoAccounts ?? [] });
+  registerStatic(app, {
+    webDir: opts.webDir === undefined ? 'web/dist' : opts.webDir,
+    demoAccounts: opts.demoAccounts ?? [],
+  });
   return app;
 }

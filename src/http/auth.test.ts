@@ -5,7 +5,15 @@ import { createUser } from '../services/users.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW } from '../testing/fixtures.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { PASSWORD, seedWorld, signIn, testApp, testRateLimits, type World } from './testing.ts';
+import {
+  PASSWORD,
+  seedWorld,
+  signIn,
+  testApp,
+  testRateLimits,
+  type World,
+  type ErrorBody,
+} from './testing.ts';
 
 for (const tdb of testDatabases()) {
   describe(`sessions and login on ${tdb.name}`, () => {
@@ -22,7 +30,8 @@ for (const tdb of testDatabases()) {
       await app.close();
       await h.close();
     });
-    const login = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const login = (username: string, password: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
     it('sets an httpOnly SameSite=Strict session cookie and a readable CSRF cookie; stores only hashes', async () => {
       const r = await login('township.staff', PASSWORD);
@@ -35,19 +44,33 @@ for (const tdb of testDatabases()) {
       expect(cookies.find((c) => c.startsWith('fazhi_csrf='))).not.toMatch(/HttpOnly/);
       const id = session.split(';')[0]!.split('=')[1]!;
       const rows = await h.db.selectFrom('sessions').select(['id_hash', 'csrf_hash']).execute();
-      expect(rows.some((s) => s.id_hash === id || s.csrf_hash === r.json<{ csrfToken: string }>().csrfToken)).toBe(false);
+      expect(
+        rows.some((s) => s.id_hash === id || s.csrf_hash === r.json<{ csrfToken: string }>().csrfToken),
+      ).toBe(false);
       const secureApp = await testApp(h, { secure: true });
-      const s = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'township.staff', password: PASSWORD } });
+      const s = await secureApp.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'township.staff', password: PASSWORD },
+      });
       expect(String([s.headers['set-cookie']].flat()[0])).toMatch(/; Secure/);
       expect(s.headers['strict-transport-security']).toBeDefined();
       await secureApp.close();
     });
 
     it('refuses a forged, logged-out or idle session with 401', async () => {
-      const forged = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'fazhi_session=' + 'A'.repeat(43) } });
+      const forged = await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: 'fazhi_session=' + 'A'.repeat(43) },
+      });
       expect(forged.statusCode).toBe(401);
-      expect(forged.json().error.message).toContain('未登录或会话已过期');
-      const junk = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: "fazhi_session=' or 1=1 --" } });
+      expect(forged.json<ErrorBody>().error.message).toContain('未登录或会话已过期');
+      const junk = await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: "fazhi_session=' or 1=1 --" },
+      });
       expect(junk.statusCode).toBe(401);
       const c = await signIn(app, 'township.leader');
       expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
@@ -65,22 +88,50 @@ for (const tdb of testDatabases()) {
     it('requires the session-bound CSRF token on writes', async () => {
       const c = await signIn(app, 'township.staff');
       const other = await signIn(app, 'grid.member');
-      const body = { kind: 'dispute', date: '2024-03-01', title: 'CSRF 测试', data: { disputeType: 'other', status: 'pending' } };
-      const none = await app.inject({ method: 'POST', url: '/api/records', headers: { cookie: c.cookie }, payload: body });
+      const body = {
+        kind: 'dispute',
+        date: '2024-03-01',
+        title: 'CSRF 测试',
+        data: { disputeType: 'other', status: 'pending' },
+      };
+      const none = await app.inject({
+        method: 'POST',
+        url: '/api/records',
+        headers: { cookie: c.cookie },
+        payload: body,
+      });
       expect(none.statusCode).toBe(403);
-      expect(none.json().error.code).toBe('csrf');
-      const wrong = await c.request({ method: 'POST', url: '/api/records', headers: { 'x-csrf-token': other.csrf }, payload: body });
+      expect(none.json<ErrorBody>().error.code).toBe('csrf');
+      const wrong = await c.request({
+        method: 'POST',
+        url: '/api/records',
+        headers: { 'x-csrf-token': other.csrf },
+        payload: body,
+      });
       expect(wrong.statusCode).toBe(403);
-      expect(await h.db.selectFrom('records').select('id').where('title', '=', 'CSRF 测试').execute()).toEqual([]);
+      expect(
+        await h.db.selectFrom('records').select('id').where('title', '=', 'CSRF 测试').execute(),
+      ).toEqual([]);
       expect((await c.request({ method: 'POST', url: '/api/records', payload: body })).statusCode).toBe(201);
     });
 
     it('locks an account for 15 minutes after 5 failed logins, and the security admin can unlock it', async () => {
-      const u = await createUser(h, { username: 'lock.me', name: '锁定测试', role: 'township_staff', orgId: w.a.id, password: PASSWORD, mustChangePassword: false }, NOW);
+      const u = await createUser(
+        h,
+        {
+          username: 'lock.me',
+          name: '锁定测试',
+          role: 'township_staff',
+          orgId: w.a.id,
+          password: PASSWORD,
+          mustChangePassword: false,
+        },
+        NOW,
+      );
       for (let i = 0; i < 4; i++) expect((await login('lock.me', 'wrong')).statusCode).toBe(401);
       const fifth = await login('lock.me', 'wrong');
       expect(fifth.statusCode).toBe(423);
-      expect(fifth.json().error.message).toContain('已锁定');
+      expect(fifth.json<ErrorBody>().error.message).toContain('已锁定');
       expect((await login('lock.me', PASSWORD)).statusCode).toBe(423);
       t += 16 * 60_000;
       expect((await login('lock.me', PASSWORD)).statusCode).toBe(200);
@@ -89,33 +140,76 @@ for (const tdb of testDatabases()) {
       const sec = await signIn(app, 'security.admin');
       expect((await sec.request({ method: 'POST', url: `/api/users/${u.id}/unlock` })).statusCode).toBe(200);
       expect((await login('lock.me', PASSWORD)).statusCode).toBe(200);
-      const failed = await h.db.selectFrom('audit_log').select('action').where('actor', '=', 'lock.me').where('action', '=', 'login_failed').execute();
+      const failed = await h.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('actor', '=', 'lock.me')
+        .where('action', '=', 'login_failed')
+        .execute();
       expect(failed.length).toBeGreaterThanOrEqual(11);
     });
 
     it('forces the change of an initial password before anything else', async () => {
       const admin = await signIn(app, 'system.admin');
-      const made = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'new.staff', name: '新同事', role: 'township_staff', orgId: w.a.id } });
+      const made = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'new.staff', name: '新同事', role: 'township_staff', orgId: w.a.id },
+      });
       expect(made.statusCode).toBe(201);
       const initial = made.json<{ initialPassword: string }>().initialPassword;
       const c = await signIn(app, 'new.staff', initial);
       const blocked = await c.request({ method: 'GET', url: '/api/records' });
       expect(blocked.statusCode).toBe(403);
-      expect(blocked.json().error).toMatchObject({ code: 'password_change_required', message: '首次登录须先修改初始密码' });
-      expect((await c.request({ method: 'GET', url: '/api/auth/me' })).json().user.mustChangePassword).toBe(true);
-      const weak = await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: initial, newPassword: 'abc' } });
+      expect(blocked.json<ErrorBody>().error).toMatchObject({
+        code: 'password_change_required',
+        message: '首次登录须先修改初始密码',
+      });
+      expect(
+        (await c.request({ method: 'GET', url: '/api/auth/me' })).json<{
+          user: { mustChangePassword: boolean };
+        }>().user.mustChangePassword,
+      ).toBe(true);
+      const weak = await c.request({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: initial, newPassword: 'abc' },
+      });
       expect(weak.statusCode).toBe(400);
-      expect(weak.json().error.message).toContain('密码至少');
-      const bad = await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'Better#2024x' } });
-      expect(bad.json().error.code).toBe('wrong_password');
-      expect((await c.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: initial, newPassword: 'Better#2024x' } })).statusCode).toBe(200);
+      expect(weak.json<ErrorBody>().error.message).toContain('密码至少');
+      const bad = await c.request({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'nope', newPassword: 'Better#2024x' },
+      });
+      expect(bad.json<ErrorBody>().error.code).toBe('wrong_password');
+      expect(
+        (
+          await c.request({
+            method: 'POST',
+            url: '/api/auth/password',
+            payload: { currentPassword: initial, newPassword: 'Better#2024x' },
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await c.request({ method: 'GET', url: '/api/records' })).statusCode).toBe(200);
     });
 
     it('rate-limits logins per address', async () => {
-      const limited = await testApp(h, { rateLimits: { ...testRateLimits(), loginPerIp: new RateLimiter(3, 3) } });
+      const limited = await testApp(h, {
+        rateLimits: { ...testRateLimits(), loginPerIp: new RateLimiter(3, 3) },
+      });
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await limited.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push(
+          (
+            await limited.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'nobody', password: 'x' },
+            })
+          ).statusCode,
+        );
       expect(codes).toEqual([401, 401, 401, 429, 429]);
       await limited.close();
     });

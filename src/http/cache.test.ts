@@ -7,7 +7,12 @@ import { testDatabases } from '../testing/databases.ts';
 import { NOW } from '../testing/fixtures.ts';
 import { PASSWORD, seedWorld, signIn, testApp, type World } from './testing.ts';
 
-const dispute = (title: string) => ({ kind: 'dispute', date: '2024-03-01', title, data: { disputeType: 'other', status: 'pending' } });
+const dispute = (title: string) => ({
+  kind: 'dispute',
+  date: '2024-03-01',
+  title,
+  data: { disputeType: 'other', status: 'pending' },
+});
 
 for (const tdb of testDatabases()) {
   describe(`read cache on ${tdb.name}`, () => {
@@ -26,11 +31,19 @@ for (const tdb of testDatabases()) {
 
     it('shows a write through the API in the very next read', async () => {
       const staff = await signIn(app, 'township.staff');
-      const list = async () => (await staff.request({ method: 'GET', url: '/api/records?year=2024' })).json<{ total: number }>().total;
-      const ind = async () => (await staff.request({ method: 'GET', url: '/api/indicators?year=2024' })).json<{ indicators: { key: string; value: number }[] }>().indicators.find((i) => i.key === 'disputes.found')?.value;
+      const list = async () =>
+        (await staff.request({ method: 'GET', url: '/api/records?year=2024' })).json<{ total: number }>()
+          .total;
+      const ind = async () =>
+        (await staff.request({ method: 'GET', url: '/api/indicators?year=2024' }))
+          .json<{ indicators: { key: string; value: number }[] }>()
+          .indicators.find((i) => i.key === 'disputes.found')?.value;
       const [n0, v0] = [await list(), await ind()];
       expect(await list()).toBe(n0);
-      expect((await staff.request({ method: 'POST', url: '/api/records', payload: dispute('缓存测试一') })).statusCode).toBe(201);
+      expect(
+        (await staff.request({ method: 'POST', url: '/api/records', payload: dispute('缓存测试一') }))
+          .statusCode,
+      ).toBe(201);
       expect(await list()).toBe(n0 + 1);
       expect(await ind()).toBe((v0 ?? 0) + 1);
       if (tdb.name === 'sqlite') {
@@ -41,16 +54,38 @@ for (const tdb of testDatabases()) {
     });
 
     it('never shares an answer between users of different organisations or roles', async () => {
-      await createUser(h, { username: 'b.staff', name: '乙乡专干', role: 'township_staff', orgId: w.b.id, password: PASSWORD, mustChangePassword: false }, NOW);
+      await createUser(
+        h,
+        {
+          username: 'b.staff',
+          name: '乙乡专干',
+          role: 'township_staff',
+          orgId: w.b.id,
+          password: PASSWORD,
+          mustChangePassword: false,
+        },
+        NOW,
+      );
       const a = await signIn(app, 'township.staff');
       const b = await signIn(app, 'b.staff');
       const grid = await signIn(app, 'grid.member');
-      expect((await a.request({ method: 'POST', url: '/api/records', payload: { ...dispute('甲镇的'), kind: 'leadership_meeting', data: { meetingType: 'joint' } } })).statusCode).toBe(201);
+      expect(
+        (
+          await a.request({
+            method: 'POST',
+            url: '/api/records',
+            payload: { ...dispute('甲镇的'), kind: 'leadership_meeting', data: { meetingType: 'joint' } },
+          })
+        ).statusCode,
+      ).toBe(201);
       const url = '/api/records?kind=leadership_meeting';
-      expect((await a.request({ method: 'GET', url })).json().total).toBe(1);
-      expect((await b.request({ method: 'GET', url })).json().total).toBe(0);
+      expect((await a.request({ method: 'GET', url })).json<{ total: number }>().total).toBe(1);
+      expect((await b.request({ method: 'GET', url })).json<{ total: number }>().total).toBe(0);
       expect((await grid.request({ method: 'GET', url })).statusCode).toBe(403);
-      const orgs = async (c: typeof a) => (await c.request({ method: 'GET', url: '/api/orgs' })).json<{ items: { id: number }[] }>().items.map((o) => o.id);
+      const orgs = async (c: typeof a) =>
+        (await c.request({ method: 'GET', url: '/api/orgs' }))
+          .json<{ items: { id: number }[] }>()
+          .items.map((o) => o.id);
       expect(await orgs(a)).toContain(w.a.id);
       expect(await orgs(b)).not.toContain(w.a.id);
     });

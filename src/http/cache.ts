@@ -27,7 +27,11 @@ export class ReadCache {
   constructor(h: Db) {
     const raw = h.sqlite;
     // data_version moves when another connection commits; total_changes() counts this connection's writes.
-    if (raw) this.counters = { data: raw.prepare('pragma data_version').pluck(), total: raw.prepare('select total_changes()').pluck() };
+    if (raw)
+      this.counters = {
+        data: raw.prepare('pragma data_version').pluck(),
+        total: raw.prepare('select total_changes()').pluck(),
+      };
   }
 
   /** Called after every write request, before its answer goes out. */
@@ -38,7 +42,9 @@ export class ReadCache {
 
   /** The version cached answers must match. */
   version(): string {
-    return this.counters ? `${this.local}:${String(this.counters.data.get())}:${String(this.counters.total.get())}` : String(this.local);
+    return this.counters
+      ? `${this.local}:${String(this.counters.data.get())}:${String(this.counters.total.get())}`
+      : String(this.local);
   }
 
   /**
@@ -56,7 +62,12 @@ export class ReadCache {
     return this.refresh(key, version, now, compute);
   }
 
-  private async refresh(key: string, version: string, now: number, compute: () => Promise<string>): Promise<string> {
+  private async refresh(
+    key: string,
+    version: string,
+    now: number,
+    compute: () => Promise<string>,
+  ): Promise<string> {
     const flight = `${version}|${key}`;
     const running = this.pending.get(flight);
     if (running) return running;

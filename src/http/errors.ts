@@ -7,7 +7,13 @@ export interface ApiError {
   readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
 }
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+): FastifyReply {
   const body: ApiError = { error: details === undefined ? { code, message } : { code, message, details } };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
@@ -17,13 +23,20 @@ const fastifyErrors: Readonly<Record<string, readonly [number, string, string]>>
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', '请求体不是有效的 JSON'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', '请求体为空，但内容类型声明为 JSON'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too_large', '请求体过大：JSON 不超过 1 MB，上传文件不超过 20 MB'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', '不支持的内容类型：请使用 application/json，上传文件用 application/octet-stream'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    '不支持的内容类型：请使用 application/json，上传文件用 application/octet-stream',
+  ],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', '请求的 Content-Length 与实际长度不符'],
   FST_ERR_BAD_URL: [400, 'bad_url', '请求地址无效'],
 };
 
 /** `字段 a.b：消息` lines from a zod error (messages are Chinese: see z.config in app.ts). */
-export function describeZod(e: z.ZodError, where: string): { message: string; details: { field: string; message: string }[] } {
+export function describeZod(
+  e: z.ZodError,
+  where: string,
+): { message: string; details: { field: string; message: string }[] } {
   const details = e.issues.map((i) => ({ field: i.path.map(String).join('.') || where, message: i.message }));
   const text = details.map((d) => `${d.field}：${d.message}`).join('；');
   return { message: `请求参数有误（${where}）：${text}`, details };

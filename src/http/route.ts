@@ -70,7 +70,12 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
 }
 
 /** The session behind a request, checked for CSRF, forced password change and the route's action. */
-async function guard(deps: AppDeps, spec: { access: Access; method: Method }, req: FastifyRequest, now: Date): Promise<Authenticated> {
+async function guard(
+  deps: AppDeps,
+  spec: { access: Access; method: Method },
+  req: FastifyRequest,
+  now: Date,
+): Promise<Authenticated> {
   const sid = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
   let auth = sid ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
   if (sid && !auth) {
@@ -82,7 +87,11 @@ async function guard(deps: AppDeps, spec: { access: Access; method: Method }, re
     // The token is bound to the session (only its hash is stored), so a token from another session fails.
     const given = req.headers[CSRF_HEADER];
     if (typeof given !== 'string' || !tokenMatches(given, auth.csrfHash)) {
-      throw new UserError('缺少或错误的 CSRF 令牌：写操作须在 X-CSRF-Token 请求头中带上登录时下发的令牌（fazhi_csrf Cookie）', 'csrf', 403);
+      throw new UserError(
+        '缺少或错误的 CSRF 令牌：写操作须在 X-CSRF-Token 请求头中带上登录时下发的令牌（fazhi_csrf Cookie）',
+        'csrf',
+        403,
+      );
     }
   }
   if (spec.access !== 'session' && auth.user.mustChangePassword) {
@@ -97,17 +106,30 @@ async function guard(deps: AppDeps, spec: { access: Access; method: Method }, re
 function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
   spec: RouteSpec<B, Q, P>,
-  run: (req: FastifyRequest, reply: FastifyReply, base: PublicContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+  run: (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    base: PublicContext<z.output<B>, z.output<Q>, z.output<P>>,
+  ) => Promise<unknown>,
 ): void {
   const deps = app.fazhi;
-  deps.routes.push(spec as unknown as RouteInfo);
+  deps.routes.push(spec);
   app.route({
     method: spec.method,
     url: spec.url,
     ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : {}),
     handler: async (req, reply) => {
       const now = deps.now();
-      const base = { body: undefined as z.output<B>, query: undefined as z.output<Q>, params: undefined as z.output<P>, ip: req.ip, now, req, reply, deps };
+      const base = {
+        body: undefined as z.output<B>,
+        query: undefined as z.output<Q>,
+        params: undefined as z.output<P>,
+        ip: req.ip,
+        now,
+        req,
+        reply,
+        deps,
+      };
       let out: unknown;
       try {
         out = await run(req, reply, base);
@@ -121,13 +143,20 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
   });
 }
 
-function parseAll<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<B, Q, P>, req: FastifyRequest) {
+function parseAll<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  spec: RouteSpec<B, Q, P>,
+  req: FastifyRequest,
+) {
   const params = parse(spec.params, req.params, 'params');
   const query = parse(spec.query, req.query, 'query');
   let body: z.output<B>;
   if (spec.upload) {
     if (!Buffer.isBuffer(req.body)) {
-      throw new UserError('请以 application/octet-stream 上传文件内容，文件名放在 ?name= 或 X-File-Name 请求头中', 'unsupported_media_type', 415);
+      throw new UserError(
+        '请以 application/octet-stream 上传文件内容，文件名放在 ?name= 或 X-File-Name 请求头中',
+        'unsupported_media_type',
+        415,
+      );
     }
     body = req.body as z.output<B>;
   } else body = parse(spec.body, req.body, 'body');
@@ -138,7 +167,7 @@ function parseAll<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
 export function publicRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
   spec: RouteSpec<B, Q, P> & { access: 'public' },
-  handler: (c: PublicContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+  handler: (c: PublicContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown,
 ): void {
   register(app, spec, async (req, _reply, base) => handler({ ...base, ...parseAll(spec, req) }));
 }
@@ -147,7 +176,7 @@ export function publicRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
 export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
   spec: RouteSpec<B, Q, P> & { access: Action },
-  handler: (c: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
+  handler: (c: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown,
 ): void {
   register(app, spec, async (req, _reply, base) => {
     const auth = await guard(app.fazhi, spec, req, base.now);
@@ -165,7 +194,9 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     if (!spec.cache) return handler(ctx);
     // The answer depends only on the URL, the role and the organisation (see RouteSpec.cache).
     const key = `${user.role}|${user.orgPath}|${req.url}`;
-    const body = await app.fazhi.cache.getOrCompute(key, base.now.getTime(), async () => JSON.stringify(await handler(ctx)));
+    const body = await app.fazhi.cache.getOrCompute(key, base.now.getTime(), async () =>
+      JSON.stringify(await handler(ctx)),
+    );
     return base.reply.type(JSON_TYPE).send(body);
   });
 }

@@ -13,5 +13,7 @@ export const recordDraft = z.object({
   endDate: z.string().max(40).nullish(),
   /** A village or department of the township, by name or code. */
   org: z.string().max(120).nullish(),
-  data: z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).default({}),
+  data: z
+    .record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]))
+    .default({}),
 });

@@ -12,7 +12,17 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { secure: bo
     const api = req.url.startsWith('/api/');
     // The docs page renders the OpenAPI document with a small inline script.
     const docsPage = req.url === '/api/docs' || req.url.startsWith('/api/docs?');
-    reply.header('Content-Security-Policy', docsPage ? API_CSP.replace("default-src 'none'", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'") : api ? API_CSP : APP_CSP);
+    reply.header(
+      'Content-Security-Policy',
+      docsPage
+        ? API_CSP.replace(
+            "default-src 'none'",
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+          )
+        : api
+          ? API_CSP
+          : APP_CSP,
+    );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');

@@ -22,7 +22,16 @@ for (const tdb of testDatabases()) {
       const r = await app.inject({ method: 'GET', url: '/api/health' });
       expect(r.json()).toEqual({ ok: true, db: tdb.name });
       const staff = await signIn(app, 'township.staff');
-      const c = await staff.request({ method: 'POST', url: '/api/records', payload: { kind: 'dispute', date: '2024-03-01', title: '邻里纠纷', data: { disputeType: 'other', status: 'pending' } } });
+      const c = await staff.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: {
+          kind: 'dispute',
+          date: '2024-03-01',
+          title: '邻里纠纷',
+          data: { disputeType: 'other', status: 'pending' },
+        },
+      });
       expect(c.statusCode, c.body).toBe(201);
       const l = await staff.request({ method: 'GET', url: '/api/records?year=2024' });
       expect(l.json()).toMatchObject({ total: 1 });

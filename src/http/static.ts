@@ -39,7 +39,10 @@ function fallbackPage(accounts: readonly string[]): string {
  * `/` serves the built web app from `webDir` (paths that name no file fall back to index.html, for
  * client-side routing); without one, a page saying the API is running. Unknown `/api/*` paths answer JSON 404.
  */
-export function registerStatic(app: FastifyInstance, opts: { webDir: string | null; demoAccounts: readonly string[] }): void {
+export function registerStatic(
+  app: FastifyInstance,
+  opts: { webDir: string | null; demoAccounts: readonly string[] },
+): void {
   const root = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? resolve(opts.webDir) : null;
   app.setNotFoundHandler(async (req, reply) => {
     let path: string;
@@ -52,7 +55,8 @@ export function registerStatic(app: FastifyInstance, opts: { webDir: string | nu
       return sendError(reply, 404, 'not_found', `接口不存在：${req.method} ${path.slice(0, 200)}`);
     }
     if (!root) {
-      if (path === '/' || path === '/index.html') return reply.type('text/html; charset=utf-8').send(fallbackPage(opts.demoAccounts));
+      if (path === '/' || path === '/index.html')
+        return reply.type('text/html; charset=utf-8').send(fallbackPage(opts.demoAccounts));
       return sendError(reply, 404, 'not_found', '页面不存在');
     }
     const file = resolve(root, '.' + path);
@@ -62,7 +66,10 @@ export function registerStatic(app: FastifyInstance, opts: { webDir: string | nu
     const target = isFile ? file : join(root, 'index.html');
     const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
     // Hashed asset names can be cached for good; index.html must be revalidated to pick up new builds.
-    reply.header('Cache-Control', target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    reply.header(
+      'Cache-Control',
+      target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
     return reply.type(type).send(await readFile(target));
   });
 }

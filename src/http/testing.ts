@@ -15,7 +15,12 @@ import { RateLimiter, type RateLimits } from './rate-limit.ts';
 export const PASSWORD = 'Test@2024pw';
 
 const countyRoles: readonly RoleId[] = ['system_admin', 'security_admin', 'auditor', 'county_officer'];
-const townshipRoles: readonly RoleId[] = ['township_leader', 'township_staff', 'legal_adviser', 'grid_member'];
+const townshipRoles: readonly RoleId[] = [
+  'township_leader',
+  'township_staff',
+  'legal_adviser',
+  'grid_member',
+];
 export const allRoles: readonly RoleId[] = [...countyRoles, ...townshipRoles];
 
 export interface World {
@@ -36,22 +41,46 @@ export interface World {
  */
 export async function seedWorld(h: Db): Promise<World> {
   const { county, a, b, village } = await smallCounty(h);
-  const otherCounty = toOrg(await insertOrg(h.db, { code: '440000', name: '外县', kind: 'county', parentId: null }, NOW));
-  const c = toOrg(await insertOrg(h.db, { code: '440001', name: '丙镇', kind: 'township', parentId: otherCounty.id }, NOW));
+  const otherCounty = toOrg(
+    await insertOrg(h.db, { code: '440000', name: '外县', kind: 'county', parentId: null }, NOW),
+  );
+  const c = toOrg(
+    await insertOrg(h.db, { code: '440001', name: '丙镇', kind: 'township', parentId: otherCounty.id }, NOW),
+  );
   for (const role of allRoles) {
     const org = countyRoles.includes(role) ? county : a;
-    await createUser(h, { username: role.replace('_', '.'), name: role, role, orgId: org.id, password: PASSWORD, mustChangePassword: false }, NOW);
+    await createUser(
+      h,
+      {
+        username: role.replace('_', '.'),
+        name: role,
+        role,
+        orgId: org.id,
+        password: PASSWORD,
+        mustChangePassword: false,
+      },
+      NOW,
+    );
   }
   return { county, a, b, village, otherCounty, c };
 }
 
 /** Rate limits generous enough for a test suite's logins. */
 export function testRateLimits(): RateLimits {
-  return { loginPerIp: new RateLimiter(10_000, 10_000), loginPerUser: new RateLimiter(1_000, 1_000), uploads: new RateLimiter(1_000, 1_000) };
+  return {
+    loginPerIp: new RateLimiter(10_000, 10_000),
+    loginPerUser: new RateLimiter(1_000, 1_000),
+    uploads: new RateLimiter(1_000, 1_000),
+  };
 }
 
 export function testApp(h: Db, opts: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  return buildApp(h, { dataDir: mkdtempSync(join(tmpdir(), 'fazhi-http-')), rateLimits: testRateLimits(), webDir: null, ...opts });
+  return buildApp(h, {
+    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-http-')),
+    rateLimits: testRateLimits(),
+    webDir: null,
+    ...opts,
+  });
 }
 
 /** A signed-in client: its cookie and CSRF header go on every request. */
@@ -64,8 +93,11 @@ export interface Client {
 export async function signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<Client> {
   const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
-  const cookie = [r.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).join('; ');
-  const csrf = (r.json() as { csrfToken: string }).csrfToken;
+  const cookie = [r.headers['set-cookie']]
+    .flat()
+    .map((c) => String(c).split(';')[0])
+    .join('; ');
+  const csrf = r.json<{ csrfToken: string }>().csrfToken;
   return {
     cookie,
     csrf,
@@ -80,3 +112,8 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** The API's error answer, for typed assertions. */
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
+}

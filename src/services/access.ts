@@ -47,10 +47,30 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   security_admin: { actions: [...reader, 'users.read', 'users.security'] },
   auditor: { actions: [...reader, 'audit.read'] },
   county_officer: {
-    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.act', 'report.generate', 'report.review'],
+    actions: [
+      ...reader,
+      'records.read',
+      'evidence.read',
+      'indicators.read',
+      'ledger.export',
+      'cases.read',
+      'cases.act',
+      'report.generate',
+      'report.review',
+    ],
   },
   township_leader: {
-    actions: [...reader, 'records.read', 'evidence.read', 'indicators.read', 'ledger.export', 'cases.read', 'cases.act', 'report.generate', 'report.review'],
+    actions: [
+      ...reader,
+      'records.read',
+      'evidence.read',
+      'indicators.read',
+      'ledger.export',
+      'cases.read',
+      'cases.act',
+      'report.generate',
+      'report.review',
+    ],
   },
   township_staff: {
     actions: [
@@ -71,13 +91,31 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.
   legal_adviser: {
-    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write', 'cases.act'],
+    actions: [
+      ...reader,
+      'records.read',
+      'records.write',
+      'evidence.read',
+      'evidence.write',
+      'cases.read',
+      'cases.write',
+      'cases.act',
+    ],
     writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
     readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
   },
   // 网格员: reports disputes found in its grid and sees its township's disputes, nothing else.
   grid_member: {
-    actions: [...reader, 'records.read', 'records.write', 'evidence.read', 'evidence.write', 'cases.read', 'cases.write', 'cases.act'],
+    actions: [
+      ...reader,
+      'records.read',
+      'records.write',
+      'evidence.read',
+      'evidence.write',
+      'cases.read',
+      'cases.write',
+      'cases.act',
+    ],
     writeKinds: ['dispute'],
     readKinds: ['dispute'],
   },

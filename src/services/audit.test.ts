@@ -12,36 +12,69 @@ for (const tdb of testDatabases()) {
     let h: Db;
     beforeEach(async () => {
       h = await tdb.open();
-      for (let i = 1; i <= 6; i++) await recordAudit(h, actor, { action: 'record.update', targetType: 'record', targetId: i, before: { title: `旧${i}` }, after: { title: `新${i}` } }, at(i));
+      for (let i = 1; i <= 6; i++)
+        await recordAudit(
+          h,
+          actor,
+          {
+            action: 'record.update',
+            targetType: 'record',
+            targetId: i,
+            before: { title: `旧${i}` },
+            after: { title: `新${i}` },
+          },
+          at(i),
+        );
     });
     afterEach(async () => h.close());
 
     it('verifies an intact chain', async () => {
       expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 6 });
-      expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+      expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+        '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+      );
     });
 
     it('finds an edited entry', async () => {
       await h.db.updateTable('audit_log').set({ after: '{"title":"改过"}' }).where('seq', '=', 3).execute();
-      expect(await verifyAudit(h)).toMatchObject({ ok: false, seq: 3, message: expect.stringContaining('第 3 条审计记录') });
+      const r = await verifyAudit(h);
+      expect(r).toMatchObject({ ok: false, seq: 3 });
+      expect(!r.ok && r.message).toContain('第 3 条审计记录');
     });
 
     it('finds a deleted entry in the middle and at the end', async () => {
       await h.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
-      expect(await verifyAudit(h)).toMatchObject({ ok: false, seq: 4, message: expect.stringContaining('缺失') });
+      const r = await verifyAudit(h);
+      expect(r).toMatchObject({ ok: false, seq: 4 });
+      expect(!r.ok && r.message).toContain('缺失');
       const g = await tdb.open();
       for (let i = 1; i <= 3; i++) await recordAudit(g, actor, { action: 'login' }, at(i));
       await g.db.deleteFrom('audit_log').where('seq', '=', 3).execute();
-      expect(await verifyAudit(g)).toMatchObject({ ok: false, seq: 3, message: expect.stringContaining('末尾') });
+      const t = await verifyAudit(g);
+      expect(t).toMatchObject({ ok: false, seq: 3 });
+      expect(!t.ok && t.message).toContain('末尾');
       await g.close();
     });
 
     it('finds entries swapped into another order, even with their sequence numbers swapped too', async () => {
       // Swap the contents of entries 2 and 5 while keeping each row's seq.
-      const rows = await h.db.selectFrom('audit_log').selectAll().where('seq', 'in', [2, 5]).orderBy('seq').execute();
+      const rows = await h.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', 'in', [2, 5])
+        .orderBy('seq')
+        .execute();
       const [two, five] = rows;
-      await h.db.updateTable('audit_log').set({ ...five!, seq: 2 }).where('seq', '=', 2).execute();
-      await h.db.updateTable('audit_log').set({ ...two!, seq: 5 }).where('seq', '=', 5).execute();
+      await h.db
+        .updateTable('audit_log')
+        .set({ ...five!, seq: 2 })
+        .where('seq', '=', 2)
+        .execute();
+      await h.db
+        .updateTable('audit_log')
+        .set({ ...two!, seq: 5 })
+        .where('seq', '=', 5)
+        .execute();
       expect(await verifyAudit(h)).toMatchObject({ ok: false, seq: 2 });
     });
 
@@ -52,7 +85,11 @@ for (const tdb of testDatabases()) {
           throw new Error('write failed');
         }),
       ).rejects.toThrow('write failed');
-      await Promise.all(Array.from({ length: 40 }, (_, i) => recordAudit(h, { ...actor, id: i }, { action: 'login' }, at(10 + i))));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          recordAudit(h, { ...actor, id: i }, { action: 'login' }, at(10 + i)),
+        ),
+      );
       expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 46 });
     });
 
@@ -60,10 +97,18 @@ for (const tdb of testDatabases()) {
       const lines: string[] = [];
       const n = await exportAudit(h, { from: at(2), to: at(5) }, 'jsonl', (s) => lines.push(s));
       expect(n).toBe(3);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ seq: 2, actor: 'township.staff', ip: '10.0.0.8', before: { title: '旧2' }, after: { title: '新2' } });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        seq: 2,
+        actor: 'township.staff',
+        ip: '10.0.0.8',
+        before: { title: '旧2' },
+        after: { title: '新2' },
+      });
       let csv = '';
       await exportAudit(h, {}, 'csv', (s) => (csv += s));
-      expect(csv.split('\n')[0]).toBe('\ufeffseq,at,actor,role,ip,action,targetType,targetId,before,after,hash');
+      expect(csv.split('\n')[0]).toBe(
+        '\ufeffseq,at,actor,role,ip,action,targetType,targetId,before,after,hash',
+      );
       expect(csv.trim().split('\n')).toHaveLength(7);
     });
   });

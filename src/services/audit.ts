@@ -29,20 +29,40 @@ export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
 /** SHA-256 over the previous hash and the canonical JSON of every field of the entry but its hash. */
-export function entryHash(e: Omit<AuditLogRow, 'hash'> & { hash?: string }): string {
-  const { prev_hash, hash: _own, ...rest } = e;
-  return createHash('sha256').update(prev_hash).update(canonicalJson({ ...rest, seq: Number(rest.seq) })).digest('hex');
+export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
+  const fields = {
+    seq: Number(e.seq),
+    at: e.at,
+    actor_id: e.actor_id,
+    actor: e.actor,
+    role: e.role,
+    ip: e.ip,
+    action: e.action,
+    target_type: e.target_type,
+    target_id: e.target_id,
+    before: e.before,
+    after: e.after,
+  };
+  return createHash('sha256').update(e.prev_hash).update(canonicalJson(fields)).digest('hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
 
 /** Appends one entry on the caller's transaction, after locking the chain head. */
-export async function appendAudit(trx: Transaction<Database>, h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  h: Db,
+  actor: AuditActor,
+  e: AuditEvent,
+  at: string,
+): Promise<void> {
   const head = await repo.lockHead(trx, h.dialect);
   const entry: Omit<AuditLogRow, 'hash'> = {
     seq: head.seq + 1,
@@ -95,13 +115,25 @@ export async function verifyAudit(h: Db): Promise<AuditCheck> {
     const page = await repo.entriesAfter(h.db, prevSeq, 1000);
     for (const r of page) {
       if (r.seq !== prevSeq + 1) {
-        return { ok: false, seq: prevSeq + 1, message: `第 ${prevSeq + 1} 条至第 ${r.seq - 1} 条审计记录缺失（已被删除）` };
+        return {
+          ok: false,
+          seq: prevSeq + 1,
+          message: `第 ${prevSeq + 1} 条至第 ${r.seq - 1} 条审计记录缺失（已被删除）`,
+        };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, seq: r.seq, message: `第 ${r.seq} 条审计记录与第 ${prevSeq} 条衔接不上（前后记录被删除、插入、改动或调换了顺序）` };
+        return {
+          ok: false,
+          seq: r.seq,
+          message: `第 ${r.seq} 条审计记录与第 ${prevSeq} 条衔接不上（前后记录被删除、插入、改动或调换了顺序）`,
+        };
       }
       if (entryHash(r) !== r.hash) {
-        return { ok: false, seq: r.seq, message: `第 ${r.seq} 条审计记录（${r.at} ${r.action}）的内容被改动过` };
+        return {
+          ok: false,
+          seq: r.seq,
+          message: `第 ${r.seq} 条审计记录（${r.at} ${r.action}）的内容被改动过`,
+        };
       }
       prevSeq = r.seq;
       prevHash = r.hash;
@@ -110,7 +142,11 @@ export async function verifyAudit(h: Db): Promise<AuditCheck> {
   }
   const head = await repo.getHead(h.db);
   if (head.seq !== prevSeq || head.hash !== prevHash) {
-    return { ok: false, seq: prevSeq + 1, message: `审计日志应有 ${head.seq} 条，实有 ${prevSeq} 条：末尾的记录被删除或链头被改动` };
+    return {
+      ok: false,
+      seq: prevSeq + 1,
+      message: `审计日志应有 ${head.seq} 条，实有 ${prevSeq} 条：末尾的记录被删除或链头被改动`,
+    };
   }
   return { ok: true, count: prevSeq, headHash: prevHash };
 }
@@ -155,23 +191,42 @@ export async function listAudit(h: Db, q: repo.AuditQuery): Promise<AuditEntry[]
   return (await repo.listEntries(h.db, q)).map(toEntry);
 }
 
-const CSV_COLS = ['seq', 'at', 'actor', 'role', 'ip', 'action', 'targetType', 'targetId', 'before', 'after', 'hash'] as const;
+const CSV_COLS = [
+  'seq',
+  'at',
+  'actor',
+  'role',
+  'ip',
+  'action',
+  'targetType',
+  'targetId',
+  'before',
+  'after',
+  'hash',
+] as const;
 
 function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   // A leading = + - @ would be run as a formula by a spreadsheet: prefix it with a quote.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Exports entries as JSON lines or CSV (with a BOM so Excel reads the Chinese correctly). */
-export async function exportAudit(h: Db, range: { from?: string; to?: string }, format: 'jsonl' | 'csv', write: (chunk: string) => void): Promise<number> {
+export async function exportAudit(
+  h: Db,
+  range: { from?: string; to?: string },
+  format: 'jsonl' | 'csv',
+  write: (chunk: string) => void,
+): Promise<number> {
   let offset = 0;
   if (format === 'csv') write('\ufeff' + CSV_COLS.join(',') + '\n');
   for (;;) {
     const page = await listAudit(h, { ...range, limit: 1000, offset });
     for (const e of page) {
-      write(format === 'jsonl' ? JSON.stringify(e) + '\n' : CSV_COLS.map((c) => csvCell(e[c])).join(',') + '\n');
+      write(
+        format === 'jsonl' ? JSON.stringify(e) + '\n' : CSV_COLS.map((c) => csvCell(e[c])).join(',') + '\n',
+      );
     }
     offset += page.length;
     if (page.length < 1000) return offset;

@@ -26,10 +26,23 @@ describe('SQLite backup and restore', () => {
     await seedWorld(h);
     const app = await buildApp(h, { dataDir: dir, rateLimits: testRateLimits(), webDir: null });
     const staff = await signIn(app, 'township.staff');
-    const add = (i: number) => staff.request({ method: 'POST', url: '/api/records', payload: { kind: 'dispute', date: '2024-03-01', title: `纠纷${i}`, data: { disputeType: 'other', status: 'pending' } } });
+    const add = (i: number) =>
+      staff.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: {
+          kind: 'dispute',
+          date: '2024-03-01',
+          title: `纠纷${i}`,
+          data: { disputeType: 'other', status: 'pending' },
+        },
+      });
     for (let i = 0; i < 20; i++) await add(i);
     // Writes keep coming while the backup runs.
-    const [info] = await Promise.all([backupDatabase(h, join(dir, 'copy.db')), ...Array.from({ length: 20 }, (_, i) => add(100 + i))]);
+    const [info] = await Promise.all([
+      backupDatabase(h, join(dir, 'copy.db')),
+      ...Array.from({ length: 20 }, (_, i) => add(100 + i)),
+    ]);
     expect(info.records).toBeGreaterThanOrEqual(20);
     expect(info.migrations).toContain('0006_create_sessions_audit');
     expect(existsSync(join(dir, 'copy.db-wal'))).toBe(false);
@@ -60,12 +73,16 @@ describe('SQLite backup and restore', () => {
     const other = new SQLite(join(dir, 'other.db'));
     other.exec('create table things (id integer)');
     other.close();
-    await expect(restoreDatabase(target, join(dir, 'other.db'), new Date())).rejects.toThrow('不是 fazhi 数据库');
+    await expect(restoreDatabase(target, join(dir, 'other.db'), new Date())).rejects.toThrow(
+      '不是 fazhi 数据库',
+    );
     const newer = openDb(`sqlite:${join(dir, 'newer.db')}`);
     await migrateToLatest(newer);
     await newer.close();
     const raw = new SQLite(join(dir, 'newer.db'));
-    raw.prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2099-01-01')").run();
+    raw
+      .prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2099-01-01')")
+      .run();
     raw.close();
     await expect(restoreDatabase(target, join(dir, 'newer.db'), new Date())).rejects.toThrow('不兼容');
     expect(existsSync(target)).toBe(false);

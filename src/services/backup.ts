@@ -23,7 +23,11 @@ export interface BackupInfo {
 }
 
 function sqlitePathOf(h: Db): string {
-  if (!h.sqlite) throw new UserError('PostgreSQL 数据库请用 pg_dump / pg_restore 备份和恢复，步骤见 docs/operations.md', 'not_sqlite');
+  if (!h.sqlite)
+    throw new UserError(
+      'PostgreSQL 数据库请用 pg_dump / pg_restore 备份和恢复，步骤见 docs/operations.md',
+      'not_sqlite',
+    );
   return h.sqlite.name;
 }
 
@@ -42,7 +46,8 @@ export async function backupDatabase(h: Db, file: string): Promise<BackupInfo> {
 
 /** Checks that `file` is an intact fazhi SQLite database and says what it holds. */
 export function inspectBackup(file: string): BackupInfo {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UserError(`找不到备份文件“${file}”`, 'not_found', 404);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new UserError(`找不到备份文件“${file}”`, 'not_found', 404);
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   try {
@@ -50,17 +55,35 @@ export function inspectBackup(file: string): BackupInfo {
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== 'SQLite format 3\0') throw new UserError(`“${file}”不是 SQLite 数据库文件`, 'not_fazhi_backup');
+  if (head.toString('latin1') !== 'SQLite format 3\0')
+    throw new UserError(`“${file}”不是 SQLite 数据库文件`, 'not_fazhi_backup');
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     const ok = db.pragma('quick_check', { simple: true });
     if (ok !== 'ok') throw new UserError(`备份文件“${file}”已损坏：${String(ok)}`, 'corrupt_backup');
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) throw new UserError(`“${file}”不是 fazhi 数据库（缺少数据表：${missing.join('、')}）`, 'not_fazhi_backup');
+    if (missing.length)
+      throw new UserError(
+        `“${file}”不是 fazhi 数据库（缺少数据表：${missing.join('、')}）`,
+        'not_fazhi_backup',
+      );
     const count = (t: string) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
-    const migrations = (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
-    return { file, bytes: statSync(file).size, migrations, orgs: count('orgs'), records: count('records'), users: count('users') };
+    const migrations = (
+      db.prepare('select name from kysely_migration order by name').all() as { name: string }[]
+    ).map((r) => r.name);
+    return {
+      file,
+      bytes: statSync(file).size,
+      migrations,
+      orgs: count('orgs'),
+      records: count('records'),
+      users: count('users'),
+    };
   } finally {
     db.close();
   }
@@ -96,7 +119,8 @@ export interface RestoreResult {
  */
 export async function restoreDatabase(dbPath: string, file: string, now: Date): Promise<RestoreResult> {
   const pid = runningServer(dbPath);
-  if (pid !== null) throw new UserError(`fazhi serve（进程 ${pid}）正在使用该数据库：请先停止服务再恢复`, 'in_use', 409);
+  if (pid !== null)
+    throw new UserError(`fazhi serve（进程 ${pid}）正在使用该数据库：请先停止服务再恢复`, 'in_use', 409);
   const info = inspectBackup(file);
   const staging = `${dbPath}.restoring`;
   rmSync(staging, { force: true });
@@ -112,14 +136,18 @@ export async function restoreDatabase(dbPath: string, file: string, now: Date): 
     await h.close();
     rmSync(staging, { force: true });
     for (const ext of ['-wal', '-shm']) rmSync(staging + ext, { force: true });
-    throw new UserError(`备份与当前版本不兼容，未做任何改动：${e instanceof Error ? e.message : String(e)}`, 'incompatible_backup');
+    throw new UserError(
+      `备份与当前版本不兼容，未做任何改动：${e instanceof Error ? e.message : String(e)}`,
+      'incompatible_backup',
+    );
   }
   await h.close();
   let previous: string | null = null;
   if (existsSync(dbPath)) {
     previous = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     renameSync(dbPath, previous);
-    for (const ext of ['-wal', '-shm']) if (existsSync(dbPath + ext)) renameSync(dbPath + ext, previous + ext);
+    for (const ext of ['-wal', '-shm'])
+      if (existsSync(dbPath + ext)) renameSync(dbPath + ext, previous + ext);
   }
   for (const ext of ['-wal', '-shm']) rmSync(staging + ext, { force: true });
   renameSync(staging, dbPath);

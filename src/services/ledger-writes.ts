@@ -20,12 +20,17 @@ import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts'
  */
 
 function isUniqueViolation(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 function invalid(kindLabel: string, errors: readonly { label: string; message: string }[]): UserError {
-  return new UserError(`${kindLabel}记录有误：${errors.map((e) => `${e.label}：${e.message}`).join('；')}`, 'invalid_record', 400, errors);
+  return new UserError(
+    `${kindLabel}记录有误：${errors.map((e) => `${e.label}：${e.message}`).join('；')}`,
+    'invalid_record',
+    400,
+    errors,
+  );
 }
 
 /** The township a user writes to: the one given (which must be in scope), else the user's own. */
@@ -34,14 +39,26 @@ export async function writableTownship(h: Db, p: Principal, townshipId: number |
     throw forbidden('无权在该组织录入台账，或该组织不存在');
   });
   if (!inScope(p, org.path)) throw forbidden('无权在该组织录入台账，或该组织不存在');
-  if (org.kind !== 'township') throw new UserError(`台账记录须归属乡镇（街道），“${org.name}”不是乡镇`, 'not_township');
+  if (org.kind !== 'township')
+    throw new UserError(`台账记录须归属乡镇（街道），“${org.name}”不是乡镇`, 'not_township');
   return org;
 }
 
-async function prepareOne(h: Db, township: Org, kindId: string, draft: OrgDraft, createdBy: number, at: string) {
+async function prepareOne(
+  h: Db,
+  township: Org,
+  kindId: string,
+  draft: OrgDraft,
+  createdBy: number,
+  at: string,
+) {
   const kind = getKind(kindId);
   const county = await countyOf(h, township);
-  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], { now: at, createdBy, importId: null });
+  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
+    now: at,
+    createdBy,
+    importId: null,
+  });
   if (!rows[0]) throw invalid(kind.label, errors[0]?.errors ?? []);
   return { kind, row: rows[0] };
 }
@@ -62,12 +79,21 @@ export async function createRecord(
     const stored = await repo.getRecordByDedupKey(trx, township.id, row.dedup_key);
     if (!stored) throw notFound('记录写入后未能读回');
     const rec = toRecord(h, stored);
-    return { result: rec, events: [{ action: 'record.create', targetType: 'record', targetId: rec.id, after: rec }] };
+    return {
+      result: rec,
+      events: [{ action: 'record.create', targetType: 'record', targetId: rec.id, after: rec }],
+    };
   });
 }
 
 /** A record the user may see: in scope and of a kind the role reads; otherwise "not found". */
-async function visible(h: Db, p: Principal, id: number, mode: 'read' | 'write', db: Kysely<Database> | Transaction<Database> = h.db) {
+async function visible(
+  h: Db,
+  p: Principal,
+  id: number,
+  mode: 'read' | 'write',
+  db: Kysely<Database> | Transaction<Database> = h.db,
+) {
   const r = await repo.getRecord(db, scopeOf(p), id);
   if (!r || !kindAllowed(p.role, 'read', r.kind)) throw notFound(`记录 ${id} 不存在或无权查看`);
   if (mode === 'write' && !kindAllowed(p.role, 'write', r.kind)) throw forbidden('当前角色无权修改此类台账');
@@ -78,36 +104,69 @@ export async function readRecord(h: Db, p: Principal, id: number): Promise<Ledge
   return toRecord(h, await visible(h, p, id, 'read'));
 }
 
-export async function editRecord(h: Db, p: Principal, actor: AuditActor, id: number, draft: OrgDraft, at: string): Promise<LedgerRecord> {
+export async function editRecord(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  id: number,
+  draft: OrgDraft,
+  at: string,
+): Promise<LedgerRecord> {
   const current = await visible(h, p, id, 'write');
   const township = await requireOrg(h, current.township_id);
   const { kind, row } = await prepareOne(h, township, current.kind, draft, p.id, at);
   try {
     return await withAudit(h, actor, at, async (trx) => {
       const before = await visible(h, p, id, 'write', trx);
-      const set = { date: row.date, end_date: row.end_date, title: row.title, data: row.data, dedup_key: row.dedup_key, org_id: row.org_id, updated_at: at };
+      const set = {
+        date: row.date,
+        end_date: row.end_date,
+        title: row.title,
+        data: row.data,
+        dedup_key: row.dedup_key,
+        org_id: row.org_id,
+        updated_at: at,
+      };
       if (!(await repo.updateRecord(trx, scopeOf(p), id, set))) throw notFound(`记录 ${id} 不存在或无权查看`);
       const after = await repo.getRecord(trx, scopeOf(p), id);
       if (!after) throw notFound(`记录 ${id} 不存在或无权查看`);
       const [b, a] = [toRecord(h, before), toRecord(h, after)];
-      return { result: a, events: [{ action: 'record.update', targetType: 'record', targetId: id, before: b, after: a }] };
+      return {
+        result: a,
+        events: [{ action: 'record.update', targetType: 'record', targetId: id, before: b, after: a }],
+      };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+    if (isUniqueViolation(e))
+      throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
     throw e;
   }
 }
 
-export async function deleteRecord(h: Db, store: FileStore, p: Principal, actor: AuditActor, id: number, at: string): Promise<void> {
+export async function deleteRecord(
+  h: Db,
+  store: FileStore,
+  p: Principal,
+  actor: AuditActor,
+  id: number,
+  at: string,
+): Promise<void> {
   const files = await withAudit(h, actor, at, async (trx) => {
     const before = await visible(h, p, id, 'write', trx);
     const ev = await evidenceRepo.evidenceOfRecord(trx, id);
     await repo.deleteRecord(trx, scopeOf(p), id);
-    const b = { ...toRecord(h, before), evidence: ev.map((e) => ({ id: e.id, fileName: e.file_name, sha256: e.sha256 })) };
-    return { result: ev.map((e) => e.sha256), events: [{ action: 'record.delete', targetType: 'record', targetId: id, before: b }] };
+    const b = {
+      ...toRecord(h, before),
+      evidence: ev.map((e) => ({ id: e.id, fileName: e.file_name, sha256: e.sha256 })),
+    };
+    return {
+      result: ev.map((e) => e.sha256),
+      events: [{ action: 'record.delete', targetType: 'record', targetId: id, before: b }],
+    };
   });
   // Evidence rows went with the record (on delete cascade); drop files no other record uses.
-  for (const sha of new Set(files)) if ((await evidenceRepo.countBySha(h.db, sha)) === 0) await store.remove(sha);
+  for (const sha of new Set(files))
+    if ((await evidenceRepo.countBySha(h.db, sha)) === 0) await store.remove(sha);
 }
 
 /** Adds an organisation under a parent inside the administrator's scope. */
@@ -124,8 +183,17 @@ export async function createOrg(
   if (!inScope(p, parent.path)) throw forbidden('上级组织不存在或不在管理范围内');
   try {
     return await withAudit(h, actor, at, async (trx) => {
-      const org = toOrg(await insertOrg(trx, { code: input.code.trim(), name: input.name.trim(), kind: input.kind, parentId: parent.id }, at));
-      return { result: org, events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }] };
+      const org = toOrg(
+        await insertOrg(
+          trx,
+          { code: input.code.trim(), name: input.name.trim(), kind: input.kind, parentId: parent.id },
+          at,
+        ),
+      );
+      return {
+        result: org,
+        events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }],
+      };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new UserError(`组织代码“${input.code}”已存在`, 'duplicate', 409);
@@ -145,7 +213,12 @@ export async function addEvidence(
 ): Promise<Evidence> {
   await visible(h, p, recordId, 'write');
   const e = await attachEvidence(h, store, scopeOf(p), recordId, file, { now: at, createdBy: p.id });
-  await recordAudit(h, actor, { action: 'evidence.create', targetType: 'evidence', targetId: e.id, after: e }, at);
+  await recordAudit(
+    h,
+    actor,
+    { action: 'evidence.create', targetType: 'evidence', targetId: e.id, after: e },
+    at,
+  );
   return e;
 }
 
@@ -159,7 +232,12 @@ async function visibleEvidence(h: Db, p: Principal, id: number, mode: 'read' | '
   return id;
 }
 
-export async function fetchEvidence(h: Db, store: FileStore, p: Principal, id: number): Promise<{ evidence: Evidence; bytes: Buffer }> {
+export async function fetchEvidence(
+  h: Db,
+  store: FileStore,
+  p: Principal,
+  id: number,
+): Promise<{ evidence: Evidence; bytes: Buffer }> {
   await visibleEvidence(h, p, id, 'read');
   return readEvidence(h, store, scopeOf(p), id);
 }
@@ -169,9 +247,21 @@ export async function recordEvidence(h: Db, p: Principal, recordId: number): Pro
   return listEvidence(h, scopeOf(p), recordId);
 }
 
-export async function dropEvidence(h: Db, store: FileStore, p: Principal, actor: AuditActor, id: number, at: string): Promise<void> {
+export async function dropEvidence(
+  h: Db,
+  store: FileStore,
+  p: Principal,
+  actor: AuditActor,
+  id: number,
+  at: string,
+): Promise<void> {
   await visibleEvidence(h, p, id, 'write');
   const before = (await evidenceRepo.getEvidence(h.db, id)) ?? null;
   await removeEvidence(h, store, scopeOf(p), id);
-  await recordAudit(h, actor, { action: 'evidence.delete', targetType: 'evidence', targetId: id, before }, at);
+  await recordAudit(
+    h,
+    actor,
+    { action: 'evidence.delete', targetType: 'evidence', targetId: id, before },
+    at,
+  );
 }

@@ -15,7 +15,12 @@ export interface SessionPolicy {
   readonly lockMs: number;
 }
 
-export const DEFAULT_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, lockAfter: 5, lockMs: 15 * 60_000 };
+export const DEFAULT_POLICY: SessionPolicy = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3_600_000,
+  lockAfter: 5,
+  lockMs: 15 * 60_000,
+};
 
 /** The last-seen time is written at most this often, so reads do not each cost a write. */
 const TOUCH_MS = 60_000;
@@ -62,31 +67,68 @@ export async function login(
   if (fail?.locked_until && fail.locked_until > at) {
     await recordAudit(h, anon, { action: 'login_failed', after: { reason: 'locked' } }, at);
     const mins = Math.ceil((Date.parse(fail.locked_until) - now.getTime()) / 60_000);
-    throw new UserError(`连续登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试或联系安全管理员解锁`, 'account_locked', 423);
+    throw new UserError(
+      `连续登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试或联系安全管理员解锁`,
+      'account_locked',
+      423,
+    );
   }
   const u = await checkCredentials(h, username, input.password);
   if (!u) {
     const failures = (fail && !fail.locked_until ? fail.failures : 0) + 1;
     const locked = failures >= policy.lockAfter;
     const lockedUntil = locked ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
-    await repo.putLoginFailure(h.db, username, { failures: locked ? 0 : failures, locked_until: lockedUntil }, at);
-    await recordAudit(h, anon, { action: 'login_failed', after: { reason: 'bad_credentials', failures, locked } }, at);
-    if (locked) throw new UserError(`连续 ${policy.lockAfter} 次登录失败，账号已锁定 ${policy.lockMs / 60_000} 分钟`, 'account_locked', 423);
+    await repo.putLoginFailure(
+      h.db,
+      username,
+      { failures: locked ? 0 : failures, locked_until: lockedUntil },
+      at,
+    );
+    await recordAudit(
+      h,
+      anon,
+      { action: 'login_failed', after: { reason: 'bad_credentials', failures, locked } },
+      at,
+    );
+    if (locked)
+      throw new UserError(
+        `连续 ${policy.lockAfter} 次登录失败，账号已锁定 ${policy.lockMs / 60_000} 分钟`,
+        'account_locked',
+        423,
+      );
     throw badCredentials();
   }
   if (fail) await repo.clearLoginFailures(h.db, username);
   const sessionId = token();
   const csrfToken = token();
   const idHash = sha256(sessionId);
-  await repo.insertSession(h.db, { id_hash: idHash, user_id: u.id, csrf_hash: sha256(csrfToken), ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null, created_at: at, last_seen_at: at });
-  await recordAudit(h, { id: u.id, username: u.username, role: u.role, ip: input.ip }, { action: 'login', targetType: 'session', targetId: idHash.slice(0, 12) }, at);
+  await repo.insertSession(h.db, {
+    id_hash: idHash,
+    user_id: u.id,
+    csrf_hash: sha256(csrfToken),
+    ip: input.ip,
+    user_agent: input.userAgent?.slice(0, 300) ?? null,
+    created_at: at,
+    last_seen_at: at,
+  });
+  await recordAudit(
+    h,
+    { id: u.id, username: u.username, role: u.role, ip: input.ip },
+    { action: 'login', targetType: 'session', targetId: idHash.slice(0, 12) },
+    at,
+  );
   const auth = await authenticate(h, sessionId, now, policy);
   if (!auth) throw new UserError('会话创建失败', 'session_error', 500);
   return { sessionId, csrfToken, user: auth.user };
 }
 
 /** The session's user, or null for an unknown, expired or disabled session (which is then removed). */
-export async function authenticate(h: Db, sessionId: string, now: Date, policy: SessionPolicy = DEFAULT_POLICY): Promise<Authenticated | null> {
+export async function authenticate(
+  h: Db,
+  sessionId: string,
+  now: Date,
+  policy: SessionPolicy = DEFAULT_POLICY,
+): Promise<Authenticated | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return null;
   const idHash = sha256(sessionId);
   const r = await repo.findSession(h.db, idHash);
@@ -119,35 +161,82 @@ export async function authenticate(h: Db, sessionId: string, now: Date, policy: 
 export async function logout(h: Db, auth: Authenticated, ip: string | null, now: Date): Promise<void> {
   await repo.deleteSession(h.db, auth.idHash);
   const u = auth.user;
-  await recordAudit(h, { id: u.id, username: u.username, role: u.role, ip }, { action: 'logout', targetType: 'session', targetId: auth.idHash.slice(0, 12) }, now.toISOString());
+  await recordAudit(
+    h,
+    { id: u.id, username: u.username, role: u.role, ip },
+    { action: 'logout', targetType: 'session', targetId: auth.idHash.slice(0, 12) },
+    now.toISOString(),
+  );
 }
 
 /** Changes one's own password: the current one must be right; other sessions of the user end. */
-export async function changePassword(h: Db, auth: Authenticated, current: string, next: string, ip: string | null, now: Date): Promise<void> {
+export async function changePassword(
+  h: Db,
+  auth: Authenticated,
+  current: string,
+  next: string,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   const u = auth.user;
-  if (!(await checkCredentials(h, u.username, current))) throw new UserError('当前密码不正确', 'wrong_password', 400);
+  if (!(await checkCredentials(h, u.username, current)))
+    throw new UserError('当前密码不正确', 'wrong_password', 400);
   if (current === next) throw new UserError('新密码不能与当前密码相同', 'same_password', 400);
   await setPassword(h, u.username, next, { mustChangePassword: false });
   await repo.deleteUserSessions(h.db, u.id, auth.idHash);
-  await recordAudit(h, { id: u.id, username: u.username, role: u.role, ip }, { action: 'password.change', targetType: 'user', targetId: u.id }, now.toISOString());
+  await recordAudit(
+    h,
+    { id: u.id, username: u.username, role: u.role, ip },
+    { action: 'password.change', targetType: 'user', targetId: u.id },
+    now.toISOString(),
+  );
 }
 
 /** Removes expired sessions; run now and then by the server. */
-export async function purgeExpired(h: Db, now: Date, policy: SessionPolicy = DEFAULT_POLICY): Promise<number> {
+export async function purgeExpired(
+  h: Db,
+  now: Date,
+  policy: SessionPolicy = DEFAULT_POLICY,
+): Promise<number> {
   const t = now.getTime();
-  return repo.purgeSessions(h.db, new Date(t - policy.idleMs).toISOString(), new Date(t - policy.absoluteMs).toISOString());
+  return repo.purgeSessions(
+    h.db,
+    new Date(t - policy.idleMs).toISOString(),
+    new Date(t - policy.absoluteMs).toISOString(),
+  );
 }
 
 /** Clears a user's failed-login count and lockout (security administrator). */
-export async function unlockAccount(h: Db, actor: AuditActor, target: { id: number; username: string }, now: Date): Promise<void> {
+export async function unlockAccount(
+  h: Db,
+  actor: AuditActor,
+  target: { id: number; username: string },
+  now: Date,
+): Promise<void> {
   await repo.clearLoginFailures(h.db, target.username);
-  await recordAudit(h, actor, { action: 'user.unlock', targetType: 'user', targetId: target.id }, now.toISOString());
+  await recordAudit(
+    h,
+    actor,
+    { action: 'user.unlock', targetType: 'user', targetId: target.id },
+    now.toISOString(),
+  );
 }
 
 /** Sets a new initial password that must be changed at next login, and ends the user's sessions. */
-export async function resetAccountPassword(h: Db, actor: AuditActor, target: { id: number; username: string }, password: string, now: Date): Promise<void> {
+export async function resetAccountPassword(
+  h: Db,
+  actor: AuditActor,
+  target: { id: number; username: string },
+  password: string,
+  now: Date,
+): Promise<void> {
   await setPassword(h, target.username, password, { mustChangePassword: true });
   await repo.deleteUserSessions(h.db, target.id);
   await repo.clearLoginFailures(h.db, target.username);
-  await recordAudit(h, actor, { action: 'user.reset_password', targetType: 'user', targetId: target.id }, now.toISOString());
+  await recordAudit(
+    h,
+    actor,
+    { action: 'user.reset_password', targetType: 'user', targetId: target.id },
+    now.toISOString(),
+  );
 }

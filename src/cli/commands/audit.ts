@@ -7,7 +7,8 @@ import { withDb, type DbOptions } from '../context.ts';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new UserError(`--${name} 应为 YYYY-MM-DD 形式的日期，收到“${v}”`);
+  if (!DAY.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    throw new UserError(`--${name} 应为 YYYY-MM-DD 形式的日期，收到“${v}”`);
   return v;
 }
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -21,7 +22,9 @@ export function registerAuditCommands(program: Command): void {
     .action(async (opts: DbOptions) => {
       const r = await withDb(opts, (h) => verifyAudit(h));
       if (r.ok) {
-        process.stdout.write(`审计日志完整：共 ${r.count} 条，链头哈希 ${r.headHash}\n（可将链头哈希另行记录，以便日后核对）\n`);
+        process.stdout.write(
+          `审计日志完整：共 ${r.count} 条，链头哈希 ${r.headHash}\n（可将链头哈希另行记录，以便日后核对）\n`,
+        );
         return;
       }
       process.stderr.write(`审计日志核验未通过：${r.message}\n`);
@@ -39,11 +42,18 @@ export function registerAuditCommands(program: Command): void {
       const from = day('from', opts.from);
       const to = day('to', opts.to);
       const format = opts.format ?? (opts.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
-      if (format !== 'csv' && format !== 'jsonl') throw new UserError(`--format 应为 jsonl 或 csv，收到“${format}”`);
+      if (format !== 'csv' && format !== 'jsonl')
+        throw new UserError(`--format 应为 jsonl 或 csv，收到“${format}”`);
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-      const n = await withDb(opts, (h) => exportAudit(h, { from, to: to ? nextDay(to) : undefined }, format, (s) => out.write(s)));
+      const n = await withDb(opts, (h) =>
+        exportAudit(h, { from, to: to ? nextDay(to) : undefined }, format, (s) => out.write(s)),
+      );
       if (opts.output) {
-        await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
+            e ? reject(e) : resolve(),
+          ),
+        );
         process.stderr.write(`已导出 ${n} 条审计记录到 ${opts.output}\n`);
       }
     });

@@ -16,7 +16,9 @@ export function registerBackupCommands(program: Command): void {
     .action(async (opts: DbOptions & { output: string }) => {
       await withDb(opts, async (h) => {
         const info = await backupDatabase(h, opts.output);
-        process.stdout.write(`已备份到 ${opts.output}：${describe(info)}\n证据文件在数据目录的 evidence/ 下，请一并备份。\n`);
+        process.stdout.write(
+          `已备份到 ${opts.output}：${describe(info)}\n证据文件在数据目录的 evidence/ 下，请一并备份。\n`,
+        );
       });
     });
   program
@@ -26,10 +28,15 @@ export function registerBackupCommands(program: Command): void {
     .option('--db <url>', '要恢复到的数据库地址')
     .action(async (file: string, opts: DbOptions) => {
       const url = resolveDbUrl(opts.db);
-      if (!url.startsWith('sqlite:') || url === 'sqlite::memory:') throw new UserError('只能恢复 SQLite 数据库文件；PostgreSQL 请用 pg_restore，见 docs/operations.md');
+      if (!url.startsWith('sqlite:') || url === 'sqlite::memory:')
+        throw new UserError('只能恢复 SQLite 数据库文件；PostgreSQL 请用 pg_restore，见 docs/operations.md');
       const r = await restoreDatabase(url.slice('sqlite:'.length), file, new Date());
       process.stdout.write(`已恢复：${describe(r.info)}\n`);
       if (r.previous) process.stdout.write(`原数据库已保留为 ${r.previous}\n`);
-      process.stdout.write(r.audit.ok ? `审计日志核验通过（${r.audit.count} 条）\n` : `警告：审计日志核验未通过：${r.audit.message}\n`);
+      process.stdout.write(
+        r.audit.ok
+          ? `审计日志核验通过（${r.audit.count} 条）\n`
+          : `警告：审计日志核验未通过：${r.audit.message}\n`,
+      );
     });
 }

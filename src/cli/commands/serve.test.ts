@@ -23,7 +23,22 @@ describe('fazhi serve, audit and backup commands', () => {
   it('serves the API, shuts down gracefully on SIGTERM, and the audit log verifies and exports', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-serve-'));
     const db = join(dir, 'fazhi.db');
-    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), 'serve', '--port', '0', '--db', `sqlite:${db}`, '--data', dir, '--no-demo', '--no-web-build'], { cwd: root });
+    const p = spawn(
+      process.execPath,
+      [
+        join(root, 'bin/fazhi.js'),
+        'serve',
+        '--port',
+        '0',
+        '--db',
+        `sqlite:${db}`,
+        '--data',
+        dir,
+        '--no-demo',
+        '--no-web-build',
+      ],
+      { cwd: root },
+    );
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       p.stdout.on('data', (d: Buffer) => {
@@ -39,7 +54,15 @@ describe('fazhi serve, audit and backup commands', () => {
     expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await home.text()).toContain('<html lang="zh-CN"');
     expect((await fetch(`${url}/api/records`)).status).toBe(401);
-    expect((await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"x","password":"y"}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"username":"x","password":"y"}',
+        })
+      ).status,
+    ).toBe(401);
     expect(existsSync(`${db}.serve.lock`)).toBe(true);
     const restore = await fazhi(['restore', db, '--db', `sqlite:${db}`]);
     expect(restore.code).toBe(1);
@@ -55,7 +78,18 @@ describe('fazhi serve, audit and backup commands', () => {
     const verify = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('审计日志完整：共 1 条');
-    const csv = await fazhi(['audit', 'export', '--from', '2000-01-01', '--to', '2100-12-31', '--format', 'csv', '--db', `sqlite:${db}`]);
+    const csv = await fazhi([
+      'audit',
+      'export',
+      '--from',
+      '2000-01-01',
+      '--to',
+      '2100-12-31',
+      '--format',
+      'csv',
+      '--db',
+      `sqlite:${db}`,
+    ]);
     expect(csv.stdout).toContain('login_failed');
     const raw = new SQLite(db);
     raw.prepare("update audit_log set ip = '1.1.1.1' where seq = 1").run();

@@ -31,31 +31,52 @@ async function seed(h: Db, enabled: boolean): Promise<string[]> {
   if (enabled) {
     const r = await ensureDemo(h, { now: new Date().toISOString() });
     if (r) {
-      process.stdout.write(`首次启动：已生成演示县“${r.county.name}”（${r.townships.length} 个乡镇，${r.year} 年度前后两年台账）。\n`);
+      process.stdout.write(
+        `首次启动：已生成演示县“${r.county.name}”（${r.townships.length} 个乡镇，${r.year} 年度前后两年台账）。\n`,
+      );
       printAccounts(r.accounts);
       return r.accounts.map((a) => a.username);
     }
   }
-  return (await listUsers(h)).filter((u) => DEMO_NAME.test(u.username) && !u.mustChangePassword).map((u) => u.username);
+  return (await listUsers(h))
+    .filter((u) => DEMO_NAME.test(u.username) && !u.mustChangePassword)
+    .map((u) => u.username);
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
   const port = intOption('port', opts.port ?? process.env.PORT ?? '3000', 0, 65535);
   const url = resolveDbUrl(opts.db);
-  const sqlitePath = url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
-  if (sqlitePath && runningServer(sqlitePath) !== null) throw new UserError(`已有 fazhi serve 在使用 ${sqlitePath}`);
+  const sqlitePath =
+    url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
+  if (sqlitePath && runningServer(sqlitePath) !== null)
+    throw new UserError(`已有 fazhi serve 在使用 ${sqlitePath}`);
   const h = openDb(url);
   await migrateToLatest(h);
   const demoAccounts = await seed(h, opts.demo);
-  if (opts.webBuild) await ensureWebBuild().catch((e: unknown) => process.stderr.write(`网页界面构建失败，仅提供 API：${e instanceof Error ? e.message : String(e)}\n`));
-  const app = await buildApp(h, { dataDir: opts.data ?? dataDir(), secure: opts.secure, trustProxy: opts.trustProxy, webDir: WEB_DIST, demoAccounts, logger: true });
+  if (opts.webBuild)
+    await ensureWebBuild().catch((e: unknown) =>
+      process.stderr.write(`网页界面构建失败，仅提供 API：${e instanceof Error ? e.message : String(e)}\n`),
+    );
+  const app = await buildApp(h, {
+    dataDir: opts.data ?? dataDir(),
+    secure: opts.secure,
+    trustProxy: opts.trustProxy,
+    webDir: WEB_DIST,
+    demoAccounts,
+    logger: true,
+  });
   await app.listen({ port, host: opts.host });
   if (sqlitePath) writeFileSync(serveLockPath(sqlitePath), String(process.pid));
   const purge = setInterval(() => void purgeExpired(h, new Date()).catch(() => undefined), 10 * 60_000);
   purge.unref();
   const addr = app.server.address();
-  const shown = typeof addr === 'object' && addr ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}` : String(addr);
-  process.stdout.write(`fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`);
+  const shown =
+    typeof addr === 'object' && addr
+      ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}`
+      : String(addr);
+  process.stdout.write(
+    `fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

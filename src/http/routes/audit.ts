@@ -13,13 +13,34 @@ const auditQuery = z.object({
 });
 
 /** Next day, so `to` includes the whole day (`at` is an ISO timestamp). */
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (d: string) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** 三员分立: only the auditor reads the log; no route edits or erases it. */
 export function registerAuditRoutes(app: FastifyInstance): void {
   const tag = '审计';
-  route(app, { method: 'GET', url: '/audit', summary: '审计日志（按时间）', tag, access: 'audit.read', query: auditQuery }, async ({ deps, query }) => ({
-    items: await listAudit(deps.h, { from: query.from, to: query.to ? dayAfter(query.to) : undefined, limit: query.limit, offset: query.offset }),
-  }));
-  route(app, { method: 'GET', url: '/audit/verify', summary: '核验审计日志哈希链', tag, access: 'audit.read' }, async ({ deps }) => verifyAudit(deps.h));
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/audit',
+      summary: '审计日志（按时间）',
+      tag,
+      access: 'audit.read',
+      query: auditQuery,
+    },
+    async ({ deps, query }) => ({
+      items: await listAudit(deps.h, {
+        from: query.from,
+        to: query.to ? dayAfter(query.to) : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+    }),
+  );
+  route(
+    app,
+    { method: 'GET', url: '/audit/verify', summary: '核验审计日志哈希链', tag, access: 'audit.read' },
+    async ({ deps }) => verifyAudit(deps.h),
+  );
 }

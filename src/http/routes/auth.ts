@@ -8,24 +8,57 @@ import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from '../cookies.ts';
 import { publicRoute, route } from '../route.ts';
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-const passwordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
+const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
 
 const secureFor = (deps: AppDeps, req: FastifyRequest) => deps.secure || req.protocol === 'https';
 
-function setSessionCookies(reply: FastifyReply, secure: boolean, session: string, csrf: string, maxAge?: number): void {
+function setSessionCookies(
+  reply: FastifyReply,
+  secure: boolean,
+  session: string,
+  csrf: string,
+  maxAge?: number,
+): void {
   reply.header('Set-Cookie', [
-    serializeCookie(SESSION_COOKIE, session, { httpOnly: true, secure, ...(maxAge === undefined ? {} : { maxAge }) }),
-    serializeCookie(CSRF_COOKIE, csrf, { httpOnly: false, secure, ...(maxAge === undefined ? {} : { maxAge }) }),
+    serializeCookie(SESSION_COOKIE, session, {
+      httpOnly: true,
+      secure,
+      ...(maxAge === undefined ? {} : { maxAge }),
+    }),
+    serializeCookie(CSRF_COOKIE, csrf, {
+      httpOnly: false,
+      secure,
+      ...(maxAge === undefined ? {} : { maxAge }),
+    }),
   ]);
 }
 
 /** What the web app needs about the signed-in user: who, where, and which actions to offer. */
 export function describeUser(u: SessionUser) {
   const permissions = (Object.keys(actionLabels) as Action[]).filter((a) => can(u.role, a));
-  return { id: u.id, username: u.username, name: u.name, role: u.role, orgId: u.orgId, orgName: u.orgName, orgKind: u.orgKind, mustChangePassword: u.mustChangePassword, permissions };
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    role: u.role,
+    orgId: u.orgId,
+    orgName: u.orgName,
+    orgKind: u.orgKind,
+    mustChangePassword: u.mustChangePassword,
+    permissions,
+  };
 }
 
-function limited(deps: AppDeps, key: 'loginPerIp' | 'loginPerUser', id: string, reply: FastifyReply, t: number): void {
+function limited(
+  deps: AppDeps,
+  key: 'loginPerIp' | 'loginPerUser',
+  id: string,
+  reply: FastifyReply,
+  t: number,
+): void {
   const l = deps.limits[key];
   if (l.take(id, t)) return;
   reply.header('Retry-After', String(l.retryAfter(id, t)));
@@ -33,24 +66,64 @@ function limited(deps: AppDeps, key: 'loginPerIp' | 'loginPerUser', id: string, 
 }
 
 export function registerAuthRoutes(app: FastifyInstance): void {
-  publicRoute(app, { method: 'POST', url: '/auth/login', summary: '登录（设置会话 Cookie，返回 CSRF 令牌）', tag: '账号', access: 'public', body: loginBody }, async ({ body, req, reply, deps, now, ip }) => {
-    limited(deps, 'loginPerIp', ip, reply, now.getTime());
-    limited(deps, 'loginPerUser', body.username.trim().toLowerCase(), reply, now.getTime());
-    const r = await login(deps.h, { username: body.username, password: body.password, ip, userAgent: req.headers['user-agent'] ?? null }, now, deps.policy);
-    setSessionCookies(reply, secureFor(deps, req), r.sessionId, r.csrfToken);
-    return { user: describeUser(r.user), csrfToken: r.csrfToken };
-  });
+  publicRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/login',
+      summary: '登录（设置会话 Cookie，返回 CSRF 令牌）',
+      tag: '账号',
+      access: 'public',
+      body: loginBody,
+    },
+    async ({ body, req, reply, deps, now, ip }) => {
+      limited(deps, 'loginPerIp', ip, reply, now.getTime());
+      limited(deps, 'loginPerUser', body.username.trim().toLowerCase(), reply, now.getTime());
+      const r = await login(
+        deps.h,
+        {
+          username: body.username,
+          password: body.password,
+          ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        },
+        now,
+        deps.policy,
+      );
+      setSessionCookies(reply, secureFor(deps, req), r.sessionId, r.csrfToken);
+      return { user: describeUser(r.user), csrfToken: r.csrfToken };
+    },
+  );
 
-  route(app, { method: 'POST', url: '/auth/logout', summary: '退出登录', tag: '账号', access: 'session' }, async ({ auth, req, reply, deps, now, ip }) => {
-    await logout(deps.h, auth, ip, now);
-    setSessionCookies(reply, secureFor(deps, req), '', '', 0);
-    return { ok: true };
-  });
+  route(
+    app,
+    { method: 'POST', url: '/auth/logout', summary: '退出登录', tag: '账号', access: 'session' },
+    async ({ auth, req, reply, deps, now, ip }) => {
+      await logout(deps.h, auth, ip, now);
+      setSessionCookies(reply, secureFor(deps, req), '', '', 0);
+      return { ok: true };
+    },
+  );
 
-  route(app, { method: 'GET', url: '/auth/me', summary: '当前用户及其权限', tag: '账号', access: 'session' }, async ({ user }) => ({ user: describeUser(user) }));
+  route(
+    app,
+    { method: 'GET', url: '/auth/me', summary: '当前用户及其权限', tag: '账号', access: 'session' },
+    ({ user }) => ({ user: describeUser(user) }),
+  );
 
-  route(app, { method: 'POST', url: '/auth/password', summary: '修改本人密码（首次登录必须修改）', tag: '账号', access: 'session', body: passwordBody }, async ({ auth, body, deps, now, ip }) => {
-    await changePassword(deps.h, auth, body.currentPassword, body.newPassword, ip, now);
-    return { ok: true };
-  });
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/auth/password',
+      summary: '修改本人密码（首次登录必须修改）',
+      tag: '账号',
+      access: 'session',
+      body: passwordBody,
+    },
+    async ({ auth, body, deps, now, ip }) => {
+      await changePassword(deps.h, auth, body.currentPassword, body.newPassword, ip, now);
+      return { ok: true };
+    },
+  );
 }

@@ -22,14 +22,22 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-const newCase = recordDraft.extend({ type: z.string().min(1).max(60), township: z.number().int().positive().optional() });
+const newCase = recordDraft.extend({
+  type: z.string().min(1).max(60),
+  township: z.number().int().positive().optional(),
+});
 const step = z.object({
   action: z.string().min(1).max(60),
   date: isoDate.optional(),
-  values: z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).optional(),
+  values: z
+    .record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]))
+    .optional(),
   reason: z.string().max(2000).nullish(),
 });
-const dueQuery = z.object({ org: orgId.optional(), days: z.coerce.number().int().min(0).max(3660).default(7) });
+const dueQuery = z.object({
+  org: orgId.optional(),
+  days: z.coerce.number().int().min(0).max(3660).default(7),
+});
 
 /** A case the user may see: in scope (the service's predicate) and of a type the role reads. */
 async function visibleCase(h: Db, user: SessionUser, id: number, now: string) {
@@ -40,39 +48,135 @@ async function visibleCase(h: Db, user: SessionUser, id: number, now: string) {
 
 export function registerCaseRoutes(app: FastifyInstance): void {
   const tag = '案件';
-  route(app, { method: 'GET', url: '/cases', summary: '案件列表（组织、类型、状态、是否办结）', tag, access: 'cases.read', query: listQuery, cache: true }, async ({ deps, query, user, scope }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    const type = query.type === undefined ? undefined : findCaseType(query.type);
-    if (query.type !== undefined && !type) throw new UserError(`未知的案件类型“${query.type}”`, 'unknown_case_type');
-    const readable = allowedKinds(user.role, 'read');
-    if (type && readable && !readable.includes(type.kind)) throw forbidden('当前角色无权查看此类案件');
-    const types = type ? [type.kind] : readable;
-    const open = query.open === undefined ? undefined : query.open === 'true';
-    return listCases(deps.h, scope, { org: orgFilter(org), types, states: query.state ? [query.state] : undefined, open, limit: query.limit, offset: query.offset });
-  });
-  route(app, { method: 'GET', url: '/cases/:id', summary: '案件详情：经过、时限及其依据、可办步骤', tag, access: 'cases.read', params: idParams }, async ({ deps, params, user, at }) =>
-    visibleCase(deps.h, user, params.id, at),
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cases',
+      summary: '案件列表（组织、类型、状态、是否办结）',
+      tag,
+      access: 'cases.read',
+      query: listQuery,
+      cache: true,
+    },
+    async ({ deps, query, user, scope }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      const type = query.type === undefined ? undefined : findCaseType(query.type);
+      if (query.type !== undefined && !type)
+        throw new UserError(`未知的案件类型“${query.type}”`, 'unknown_case_type');
+      const readable = allowedKinds(user.role, 'read');
+      if (type && readable && !readable.includes(type.kind)) throw forbidden('当前角色无权查看此类案件');
+      const types = type ? [type.kind] : readable;
+      const open = query.open === undefined ? undefined : query.open === 'true';
+      return listCases(deps.h, scope, {
+        org: orgFilter(org),
+        types,
+        states: query.state ? [query.state] : undefined,
+        open,
+        limit: query.limit,
+        offset: query.offset,
+      });
+    },
   );
-  route(app, { method: 'POST', url: '/cases', summary: '登记案件', tag, access: 'cases.write', body: newCase, status: 201 }, async ({ deps, body, user, actor, at }) => {
-    const { type, township, ...draft } = body;
-    const t = findCaseType(type);
-    if (!t) throw new UserError(`未知的案件类型“${type}”`, 'unknown_case_type');
-    if (!kindAllowed(user.role, 'write', t.kind)) throw forbidden('当前角色无权登记此类案件');
-    const org = await writableTownship(deps.h, user, township);
-    const c = await openCase(deps.h, org, t.kind, draft, { role: user.role, actor: user.name, now: at, createdBy: user.id });
-    await recordAudit(deps.h, actor, { action: 'case.open', targetType: 'case', targetId: c.id, after: { type: c.type, state: c.state, title: c.title, data: c.data } }, at);
-    return c;
-  });
-  route(app, { method: 'POST', url: '/cases/:id/transitions', summary: '办理案件的一个步骤（受理、调解、答复、审批…）', tag, access: 'cases.act', params: idParams, body: step }, async ({ deps, params, body, user, actor, at }) => {
-    const before = await visibleCase(deps.h, user, params.id, at);
-    const c = await moveCase(deps.h, scopeOf(user), params.id, { ...body, role: user.role, actor: user.name }, at);
-    await recordAudit(deps.h, actor, { action: `case.${body.action}`, targetType: 'case', targetId: c.id, before: { state: before.state, data: before.data }, after: { state: c.state, data: c.data } }, at);
-    return c;
-  });
-  route(app, { method: 'GET', url: '/deadlines', summary: '即将到期和已逾期的法定时限', tag, access: 'cases.read', query: dueQuery }, async ({ deps, query, user, scope, at }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    const items = await dueCases(deps.h, org, query.days, at, scope);
-    const readable = allowedKinds(user.role, 'read');
-    return { items: readable ? items.filter((i) => readable.includes(i.type)) : items };
-  });
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cases/:id',
+      summary: '案件详情：经过、时限及其依据、可办步骤',
+      tag,
+      access: 'cases.read',
+      params: idParams,
+    },
+    async ({ deps, params, user, at }) => visibleCase(deps.h, user, params.id, at),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/cases',
+      summary: '登记案件',
+      tag,
+      access: 'cases.write',
+      body: newCase,
+      status: 201,
+    },
+    async ({ deps, body, user, actor, at }) => {
+      const { type, township, ...draft } = body;
+      const t = findCaseType(type);
+      if (!t) throw new UserError(`未知的案件类型“${type}”`, 'unknown_case_type');
+      if (!kindAllowed(user.role, 'write', t.kind)) throw forbidden('当前角色无权登记此类案件');
+      const org = await writableTownship(deps.h, user, township);
+      const c = await openCase(deps.h, org, t.kind, draft, {
+        role: user.role,
+        actor: user.name,
+        now: at,
+        createdBy: user.id,
+      });
+      await recordAudit(
+        deps.h,
+        actor,
+        {
+          action: 'case.open',
+          targetType: 'case',
+          targetId: c.id,
+          after: { type: c.type, state: c.state, title: c.title, data: c.data },
+        },
+        at,
+      );
+      return c;
+    },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/cases/:id/transitions',
+      summary: '办理案件的一个步骤（受理、调解、答复、审批…）',
+      tag,
+      access: 'cases.act',
+      params: idParams,
+      body: step,
+    },
+    async ({ deps, params, body, user, actor, at }) => {
+      const before = await visibleCase(deps.h, user, params.id, at);
+      const c = await moveCase(
+        deps.h,
+        scopeOf(user),
+        params.id,
+        { ...body, role: user.role, actor: user.name },
+        at,
+      );
+      await recordAudit(
+        deps.h,
+        actor,
+        {
+          action: `case.${body.action}`,
+          targetType: 'case',
+          targetId: c.id,
+          before: { state: before.state, data: before.data },
+          after: { state: c.state, data: c.data },
+        },
+        at,
+      );
+      return c;
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/deadlines',
+      summary: '即将到期和已逾期的法定时限',
+      tag,
+      access: 'cases.read',
+      query: dueQuery,
+    },
+    async ({ deps, query, user, scope, at }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      const items = await dueCases(deps.h, org, query.days, at, scope);
+      const readable = allowedKinds(user.role, 'read');
+      return { items: readable ? items.filter((i) => readable.includes(i.type)) : items };
+    },
+  );
 }

@@ -9,13 +9,53 @@ import { route } from '../route.ts';
 /** The catalogue the web app builds its forms, menus and tables from. */
 export function registerCatalogueRoutes(app: FastifyInstance): void {
   const tag = '目录';
-  route(app, { method: 'GET', url: '/catalogue/kinds', summary: '台账类型及其字段', tag, access: 'catalogue.read', cache: true }, async () => ({ groups, kinds }));
-  route(app, { method: 'GET', url: '/catalogue/indicators', summary: '指标及其口径', tag, access: 'catalogue.read', cache: true }, async () => ({
-    items: indicators.map((i) => ({ key: i.key, label: i.label, unit: i.unit, group: i.group, basis: i.basis, formula: i.formula })),
-  }));
-  route(app, { method: 'GET', url: '/catalogue/roles', summary: '角色及其权限', tag, access: 'catalogue.read', cache: true }, async () => ({
-    actions: actionLabels,
-    orgKinds,
-    items: roles.map((r) => ({ ...r, ...permissions[r.id as keyof typeof permissions] })),
-  }));
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/catalogue/kinds',
+      summary: '台账类型及其字段',
+      tag,
+      access: 'catalogue.read',
+      cache: true,
+    },
+    () => ({ groups, kinds }),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/catalogue/indicators',
+      summary: '指标及其口径',
+      tag,
+      access: 'catalogue.read',
+      cache: true,
+    },
+    () => ({
+      items: indicators.map((i) => ({
+        key: i.key,
+        label: i.label,
+        unit: i.unit,
+        group: i.group,
+        basis: i.basis,
+        formula: i.formula,
+      })),
+    }),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/catalogue/roles',
+      summary: '角色及其权限',
+      tag,
+      access: 'catalogue.read',
+      cache: true,
+    },
+    () => ({
+      actions: actionLabels,
+      orgKinds,
+      items: roles.map((r) => ({ ...r, ...permissions[r.id as keyof typeof permissions] })),
+    }),
+  );
 }

@@ -14,8 +14,21 @@ for(const v of[m.toUpperCase(),p,o.summary,o.description]){const td=document.cre
 
 export function registerDocsRoutes(app: FastifyInstance): void {
   let doc: Record<string, unknown> | undefined;
-  publicRoute(app, { method: 'GET', url: '/docs/openapi.json', summary: 'OpenAPI 3 文档', tag: '系统', access: 'public' }, async ({ deps }) => (doc ??= openApiDocument(deps.routes)));
-  publicRoute(app, { method: 'GET', url: '/docs', summary: 'API 文档页面', tag: '系统', access: 'public', produces: 'text/html' }, async ({ reply }) =>
-    reply.type('text/html; charset=utf-8').send(PAGE),
+  publicRoute(
+    app,
+    { method: 'GET', url: '/docs/openapi.json', summary: 'OpenAPI 3 文档', tag: '系统', access: 'public' },
+    ({ deps }) => (doc ??= openApiDocument(deps.routes)),
+  );
+  publicRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/docs',
+      summary: 'API 文档页面',
+      tag: '系统',
+      access: 'public',
+      produces: 'text/html',
+    },
+    ({ reply }) => reply.type('text/html; charset=utf-8').send(PAGE),
   );
 }

@@ -11,15 +11,27 @@ const uploadQuery = z.object({ name: z.string().max(255).optional() });
 
 export function registerEvidenceRoutes(app: FastifyInstance): void {
   const tag = '证据材料';
-  route(app, { method: 'GET', url: '/records/:id/evidence', summary: '记录的证据材料', tag, access: 'evidence.read', params: idParams }, async ({ deps, params, user }) => ({
-    items: await recordEvidence(deps.h, user, params.id),
-  }));
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/records/:id/evidence',
+      summary: '记录的证据材料',
+      tag,
+      access: 'evidence.read',
+      params: idParams,
+    },
+    async ({ deps, params, user }) => ({
+      items: await recordEvidence(deps.h, user, params.id),
+    }),
+  );
   route(
     app,
     {
       method: 'POST',
       url: '/records/:id/evidence',
-      summary: '上传证据文件（原始字节，Content-Type: application/octet-stream；文件名用 ?name= 或 X-File-Name）',
+      summary:
+        '上传证据文件（原始字节，Content-Type: application/octet-stream；文件名用 ?name= 或 X-File-Name）',
       tag,
       access: 'evidence.write',
       params: idParams,
@@ -34,12 +46,38 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
       return addEvidence(deps.h, deps.store, user, actor, params.id, { name, bytes: body }, at);
     },
   );
-  route(app, { method: 'GET', url: '/evidence/:id', summary: '下载证据文件', tag, access: 'evidence.read', params: idParams, produces: 'application/octet-stream' }, async ({ deps, params, user, reply }) => {
-    const { evidence, bytes } = await fetchEvidence(deps.h, deps.store, user, params.id);
-    return reply.type(evidence.mime).header('Content-Disposition', contentDisposition(evidence.fileName)).send(bytes);
-  });
-  route(app, { method: 'DELETE', url: '/evidence/:id', summary: '删除证据文件', tag, access: 'evidence.write', params: idParams }, async ({ deps, params, user, actor, at }) => {
-    await dropEvidence(deps.h, deps.store, user, actor, params.id, at);
-    return { ok: true };
-  });
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/evidence/:id',
+      summary: '下载证据文件',
+      tag,
+      access: 'evidence.read',
+      params: idParams,
+      produces: 'application/octet-stream',
+    },
+    async ({ deps, params, user, reply }) => {
+      const { evidence, bytes } = await fetchEvidence(deps.h, deps.store, user, params.id);
+      return reply
+        .type(evidence.mime)
+        .header('Content-Disposition', contentDisposition(evidence.fileName))
+        .send(bytes);
+    },
+  );
+  route(
+    app,
+    {
+      method: 'DELETE',
+      url: '/evidence/:id',
+      summary: '删除证据文件',
+      tag,
+      access: 'evidence.write',
+      params: idParams,
+    },
+    async ({ deps, params, user, actor, at }) => {
+      await dropEvidence(deps.h, deps.store, user, actor, params.id, at);
+      return { ok: true };
+    },
+  );
 }

@@ -11,12 +11,44 @@ const explainQuery = indicatorQuery.extend({ key: z.string().min(1).max(80) });
 
 export function registerIndicatorRoutes(app: FastifyInstance): void {
   const tag = '指标';
-  route(app, { method: 'GET', url: '/indicators', summary: '某组织某年度的全部指标（默认本人所在组织）', tag, access: 'indicators.read', query: indicatorQuery, cache: true }, async ({ deps, query, user }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    return { org, year: query.year, indicators: await computeIndicators(deps.h, org, yearPeriod(query.year)) };
-  });
-  route(app, { method: 'GET', url: '/explain', summary: '指标值背后的台账记录', tag, access: 'indicators.read', query: explainQuery, cache: true }, async ({ deps, query, user }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    return { org, year: query.year, ...(await explainIndicator(deps.h, query.key, org, yearPeriod(query.year))) };
-  });
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/indicators',
+      summary: '某组织某年度的全部指标（默认本人所在组织）',
+      tag,
+      access: 'indicators.read',
+      query: indicatorQuery,
+      cache: true,
+    },
+    async ({ deps, query, user }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      return {
+        org,
+        year: query.year,
+        indicators: await computeIndicators(deps.h, org, yearPeriod(query.year)),
+      };
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/explain',
+      summary: '指标值背后的台账记录',
+      tag,
+      access: 'indicators.read',
+      query: explainQuery,
+      cache: true,
+    },
+    async ({ deps, query, user }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      return {
+        org,
+        year: query.year,
+        ...(await explainIndicator(deps.h, query.key, org, yearPeriod(query.year))),
+      };
+    },
+  );
 }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import { recordAudit } from '../../services/audit.ts';
-import { DEFAULT_MAX_IMPORT_BYTES, buildTemplate, exportLedger, importLedger } from '../../services/ledger-io/index.ts';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  buildTemplate,
+  exportLedger,
+  importLedger,
+} from '../../services/ledger-io/index.ts';
 import { writableTownship } from '../../services/ledger-writes.ts';
 import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
@@ -37,22 +42,77 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
       const township = await writableTownship(deps.h, user, query.township);
       const fileName = fileNameOf(req, query.name);
       if (!Buffer.isBuffer(body)) throw new UserError('缺少文件内容', 'empty_file');
-      const report = await importLedger(deps.h, { township, fileName, bytes: body, kindHint: query.kind, dryRun: query.dryRun === 'true', createdBy: user.id, now: at });
+      const report = await importLedger(deps.h, {
+        township,
+        fileName,
+        bytes: body,
+        kindHint: query.kind,
+        dryRun: query.dryRun === 'true',
+        createdBy: user.id,
+        now: at,
+      });
       if (report.inserted > 0 && !report.dryRun) {
-        await recordAudit(deps.h, actor, { action: 'ledger.import', targetType: 'import', targetId: report.importId, after: { township: township.id, fileName, sha256: report.sha256, rows: report.rows, inserted: report.inserted, skipped: report.skipped } }, at);
+        await recordAudit(
+          deps.h,
+          actor,
+          {
+            action: 'ledger.import',
+            targetType: 'import',
+            targetId: report.importId,
+            after: {
+              township: township.id,
+              fileName,
+              sha256: report.sha256,
+              rows: report.rows,
+              inserted: report.inserted,
+              skipped: report.skipped,
+            },
+          },
+          at,
+        );
       }
       return report;
     },
   );
-  route(app, { method: 'GET', url: '/templates/:kind', summary: '某类台账的空白导入模板（.xlsx）', tag, access: 'ledger.import', params: z.object({ kind: z.string().min(1).max(60) }), produces: XLSX }, async ({ params, reply }) => {
-    const kind = findKind(params.kind);
-    if (!kind) throw new UserError(`未知的台账类型“${params.kind}”`, 'unknown_kind', 404);
-    const bytes = await buildTemplate(kind.id);
-    return reply.type(XLSX).header('Content-Disposition', contentDisposition(`${kind.label}导入模板.xlsx`)).send(bytes);
-  });
-  route(app, { method: 'GET', url: '/export', summary: '导出某组织某年度的台账（.xlsx，每类一个工作表）', tag, access: 'ledger.export', query: z.object({ org: orgId.optional(), year }), produces: XLSX }, async ({ deps, query, user, reply }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    const bytes = await exportLedger(deps.h, org, query.year);
-    return reply.type(XLSX).header('Content-Disposition', contentDisposition(`${org.name}${query.year}年度台账.xlsx`)).send(bytes);
-  });
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/templates/:kind',
+      summary: '某类台账的空白导入模板（.xlsx）',
+      tag,
+      access: 'ledger.import',
+      params: z.object({ kind: z.string().min(1).max(60) }),
+      produces: XLSX,
+    },
+    async ({ params, reply }) => {
+      const kind = findKind(params.kind);
+      if (!kind) throw new UserError(`未知的台账类型“${params.kind}”`, 'unknown_kind', 404);
+      const bytes = await buildTemplate(kind.id);
+      return reply
+        .type(XLSX)
+        .header('Content-Disposition', contentDisposition(`${kind.label}导入模板.xlsx`))
+        .send(bytes);
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/export',
+      summary: '导出某组织某年度的台账（.xlsx，每类一个工作表）',
+      tag,
+      access: 'ledger.export',
+      query: z.object({ org: orgId.optional(), year }),
+      produces: XLSX,
+    },
+    async ({ deps, query, user, reply }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      const bytes = await exportLedger(deps.h, org, query.year);
+      return reply
+        .type(XLSX)
+        .header('Content-Disposition', contentDisposition(`${org.name}${query.year}年度台账.xlsx`))
+        .send(bytes);
+    },
+  );
 }

@@ -45,29 +45,92 @@ function period(q: { year?: number; from?: string; to?: string }): Period | unde
 
 export function registerRecordRoutes(app: FastifyInstance): void {
   const tag = '台账';
-  route(app, { method: 'GET', url: '/records', summary: '查询台账记录（组织、类型、期间、标题文字、分页）', tag, access: 'records.read', query: listQuery, cache: true }, async ({ deps, query, user, scope }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    const kind = query.kind === undefined ? undefined : findKind(query.kind);
-    if (query.kind !== undefined && !kind) throw new UserError(`未知的台账类型“${query.kind}”`, 'unknown_kind');
-    const readable = allowedKinds(user.role, 'read');
-    if (kind && readable && !readable.includes(kind.id)) throw forbidden('当前角色无权查看此类台账');
-    const list = kind ? [kind.id] : readable;
-    return listLedger(deps.h, scope, { org: orgFilter(org), kinds: list, period: period(query), registryKinds, text: query.q, limit: query.limit, offset: query.offset });
-  });
-  route(app, { method: 'GET', url: '/records/:id', summary: '一条台账记录', tag, access: 'records.read', params: idParams }, async ({ deps, params, user }) =>
-    readRecord(deps.h, user, params.id),
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/records',
+      summary: '查询台账记录（组织、类型、期间、标题文字、分页）',
+      tag,
+      access: 'records.read',
+      query: listQuery,
+      cache: true,
+    },
+    async ({ deps, query, user, scope }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      const kind = query.kind === undefined ? undefined : findKind(query.kind);
+      if (query.kind !== undefined && !kind)
+        throw new UserError(`未知的台账类型“${query.kind}”`, 'unknown_kind');
+      const readable = allowedKinds(user.role, 'read');
+      if (kind && readable && !readable.includes(kind.id)) throw forbidden('当前角色无权查看此类台账');
+      const list = kind ? [kind.id] : readable;
+      return listLedger(deps.h, scope, {
+        org: orgFilter(org),
+        kinds: list,
+        period: period(query),
+        registryKinds,
+        text: query.q,
+        limit: query.limit,
+        offset: query.offset,
+      });
+    },
   );
-  route(app, { method: 'POST', url: '/records', summary: '新增台账记录', tag, access: 'records.write', body: newRecord, status: 201 }, async ({ deps, body, user, actor, at }) => {
-    const { kind, township, ...draft } = body;
-    const k = findKind(kind);
-    if (!k) throw new UserError(`未知的台账类型“${kind}”`, 'unknown_kind');
-    return createRecord(deps.h, user, actor, { townshipId: township, kind: k.id, draft }, at);
-  });
-  route(app, { method: 'PUT', url: '/records/:id', summary: '修改台账记录（整条替换）', tag, access: 'records.write', params: idParams, body: recordDraft }, async ({ deps, params, body, user, actor, at }) =>
-    editRecord(deps.h, user, actor, params.id, body, at),
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/records/:id',
+      summary: '一条台账记录',
+      tag,
+      access: 'records.read',
+      params: idParams,
+    },
+    async ({ deps, params, user }) => readRecord(deps.h, user, params.id),
   );
-  route(app, { method: 'DELETE', url: '/records/:id', summary: '删除台账记录（连同其证据）', tag, access: 'records.write', params: idParams }, async ({ deps, params, user, actor, at }) => {
-    await deleteRecord(deps.h, deps.store, user, actor, params.id, at);
-    return { ok: true };
-  });
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/records',
+      summary: '新增台账记录',
+      tag,
+      access: 'records.write',
+      body: newRecord,
+      status: 201,
+    },
+    async ({ deps, body, user, actor, at }) => {
+      const { kind, township, ...draft } = body;
+      const k = findKind(kind);
+      if (!k) throw new UserError(`未知的台账类型“${kind}”`, 'unknown_kind');
+      return createRecord(deps.h, user, actor, { townshipId: township, kind: k.id, draft }, at);
+    },
+  );
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/records/:id',
+      summary: '修改台账记录（整条替换）',
+      tag,
+      access: 'records.write',
+      params: idParams,
+      body: recordDraft,
+    },
+    async ({ deps, params, body, user, actor, at }) => editRecord(deps.h, user, actor, params.id, body, at),
+  );
+  route(
+    app,
+    {
+      method: 'DELETE',
+      url: '/records/:id',
+      summary: '删除台账记录（连同其证据）',
+      tag,
+      access: 'records.write',
+      params: idParams,
+    },
+    async ({ deps, params, user, actor, at }) => {
+      await deleteRecord(deps.h, deps.store, user, actor, params.id, at);
+      return { ok: true };
+    },
+  );
 }

@@ -9,7 +9,11 @@ import { route } from '../route.ts';
 import { orgId, year } from '../schemas.ts';
 import { filterOrg } from './records.ts';
 
-const reportQuery = z.object({ org: orgId.optional(), year, format: z.enum(REPORT_FORMATS as ['docx', 'md', 'html']).default('docx') });
+const reportQuery = z.object({
+  org: orgId.optional(),
+  year,
+  format: z.enum(REPORT_FORMATS as ['docx', 'md', 'html']).default('docx'),
+});
 const reviewQuery = z.object({ name: z.string().max(255).optional(), year: year.optional() });
 
 const MAX_FILES = 100;
@@ -22,10 +26,16 @@ function reportFiles(name: string, bytes: Buffer): { name: string; bytes: Uint8A
   let count = 0;
   const files = unzipSync(bytes, {
     filter: (f) => {
-      if (f.name.endsWith('/') || !/\.(docx|txt|md)$/i.test(f.name) || /(^|\/)(__MACOSX|\.)/.test(f.name)) return false;
+      if (f.name.endsWith('/') || !/\.(docx|txt|md)$/i.test(f.name) || /(^|\/)(__MACOSX|\.)/.test(f.name))
+        return false;
       total += f.originalSize;
       count += 1;
-      if (count > MAX_FILES || total > MAX_UNPACKED) throw new UserError(`压缩包内文件过多或过大（最多 ${MAX_FILES} 份、解压后 200 MB）`, 'too_large', 413);
+      if (count > MAX_FILES || total > MAX_UNPACKED)
+        throw new UserError(
+          `压缩包内文件过多或过大（最多 ${MAX_FILES} 份、解压后 200 MB）`,
+          'too_large',
+          413,
+        );
       return true;
     },
   });
@@ -36,12 +46,27 @@ function reportFiles(name: string, bytes: Buffer): { name: string; bytes: Uint8A
 
 export function registerReportRoutes(app: FastifyInstance): void {
   const tag = '年度报告';
-  route(app, { method: 'GET', url: '/report', summary: '生成年度报告草稿（docx、md 或 html 文件）', tag, access: 'report.generate', query: reportQuery, produces: 'application/octet-stream' }, async ({ deps, query, user, reply, at }) => {
-    const org = await filterOrg(deps.h, user, query.org);
-    const r = await generateReport(deps.h, { org, year: query.year, format: query.format, now: at });
-    reply.header('X-Report-Placeholders', String(r.placeholders.length));
-    return reply.type(r.mime).header('Content-Disposition', contentDisposition(r.fileName)).send(Buffer.from(r.bytes));
-  });
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/report',
+      summary: '生成年度报告草稿（docx、md 或 html 文件）',
+      tag,
+      access: 'report.generate',
+      query: reportQuery,
+      produces: 'application/octet-stream',
+    },
+    async ({ deps, query, user, reply, at }) => {
+      const org = await filterOrg(deps.h, user, query.org);
+      const r = await generateReport(deps.h, { org, year: query.year, format: query.format, now: at });
+      reply.header('X-Report-Placeholders', String(r.placeholders.length));
+      return reply
+        .type(r.mime)
+        .header('Content-Disposition', contentDisposition(r.fileName))
+        .send(Buffer.from(r.bytes));
+    },
+  );
   route(
     app,
     {
@@ -53,7 +78,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
       query: reviewQuery,
       upload: { maxBytes: UPLOAD_LIMIT },
     },
-    async ({ deps, query, body, req, reply, user, now }) => {
+    ({ deps, query, body, req, reply, user, now }) => {
       takeUpload(deps, user.id, reply, now);
       if (!Buffer.isBuffer(body) || body.length === 0) throw new UserError('缺少报告文件内容', 'empty_file');
       const files = reportFiles(fileNameOf(req, query.name), body);

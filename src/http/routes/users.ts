@@ -35,25 +35,73 @@ async function userInScope(h: Db, scope: Scope, id: number): Promise<User> {
 
 export function registerUserRoutes(app: FastifyInstance): void {
   const tag = '用户';
-  route(app, { method: 'GET', url: '/users', summary: '管理范围内的用户账号', tag, access: 'users.read' }, async ({ deps, scope }) => ({
-    items: await usersInScope(deps.h, scope),
-  }));
-  route(app, { method: 'POST', url: '/users', summary: '创建用户账号（首次登录须改密码）', tag, access: 'users.manage', body: newUser, status: 201 }, async ({ deps, body, scope, actor, now }) => {
-    const orgs = new Set((await allOrgs(deps.h, scope)).map((o) => o.id));
-    if (!orgs.has(body.orgId)) throw forbidden('该组织不存在或不在管理范围内');
-    const password = body.password ?? generatePassword();
-    const user = await createUser(deps.h, { ...body, password, mustChangePassword: true }, now.toISOString());
-    await recordAudit(deps.h, actor, { action: 'user.create', targetType: 'user', targetId: user.id, after: user }, now.toISOString());
-    return { user, ...(body.password ? {} : { initialPassword: password }) };
-  });
-  route(app, { method: 'POST', url: '/users/:id/unlock', summary: '解除登录失败锁定', tag, access: 'users.security', params: idParams }, async ({ deps, params, scope, actor, now }) => {
-    await unlockAccount(deps.h, actor, await userInScope(deps.h, scope, params.id), now);
-    return { ok: true };
-  });
-  route(app, { method: 'POST', url: '/users/:id/password', summary: '重置密码（下次登录须修改）', tag, access: 'users.security', params: idParams, body: resetBody }, async ({ deps, params, body, scope, actor, now }) => {
-    const u = await userInScope(deps.h, scope, params.id);
-    const password = body.password ?? generatePassword();
-    await resetAccountPassword(deps.h, actor, u, password, now);
-    return { ok: true, ...(body.password ? {} : { initialPassword: password }) };
-  });
+  route(
+    app,
+    { method: 'GET', url: '/users', summary: '管理范围内的用户账号', tag, access: 'users.read' },
+    async ({ deps, scope }) => ({
+      items: await usersInScope(deps.h, scope),
+    }),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/users',
+      summary: '创建用户账号（首次登录须改密码）',
+      tag,
+      access: 'users.manage',
+      body: newUser,
+      status: 201,
+    },
+    async ({ deps, body, scope, actor, now }) => {
+      const orgs = new Set((await allOrgs(deps.h, scope)).map((o) => o.id));
+      if (!orgs.has(body.orgId)) throw forbidden('该组织不存在或不在管理范围内');
+      const password = body.password ?? generatePassword();
+      const user = await createUser(
+        deps.h,
+        { ...body, password, mustChangePassword: true },
+        now.toISOString(),
+      );
+      await recordAudit(
+        deps.h,
+        actor,
+        { action: 'user.create', targetType: 'user', targetId: user.id, after: user },
+        now.toISOString(),
+      );
+      return { user, ...(body.password ? {} : { initialPassword: password }) };
+    },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/users/:id/unlock',
+      summary: '解除登录失败锁定',
+      tag,
+      access: 'users.security',
+      params: idParams,
+    },
+    async ({ deps, params, scope, actor, now }) => {
+      await unlockAccount(deps.h, actor, await userInScope(deps.h, scope, params.id), now);
+      return { ok: true };
+    },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/users/:id/password',
+      summary: '重置密码（下次登录须修改）',
+      tag,
+      access: 'users.security',
+      params: idParams,
+      body: resetBody,
+    },
+    async ({ deps, params, body, scope, actor, now }) => {
+      const u = await userInScope(deps.h, scope, params.id);
+      const password = body.password ?? generatePassword();
+      await resetAccountPassword(deps.h, actor, u, password, now);
+      return { ok: true, ...(body.password ? {} : { initialPassword: password }) };
+    },
+  );
 }
