@@ -4,7 +4,8 @@ import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
 import type { Principal } from './access.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
-import { checkCredentials, setPassword } from './users.ts';
+import { findUserByUsername } from '../db/users.repo.ts';
+import { checkCredentials, hashPassword, setPassword, verifyPassword } from './users.ts';
 
 /** 等级保护 requirements: idle logout, and lockout after repeated failed logins. */
 export interface SessionPolicy {
@@ -48,6 +49,9 @@ export function tokenMatches(given: string, hash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+let dummy: Promise<string> | undefined;
+const dummyHash = (): Promise<string> => (dummy ??= hashPassword('fazhi-timing-equaliser'));
+
 const badCredentials = () => new UserError('用户名或密码错误', 'bad_credentials', 401);
 
 /**
@@ -74,6 +78,9 @@ export async function login(
     );
   }
   const u = await checkCredentials(h, username, input.password);
+  // An unknown username costs the same scrypt work as a wrong password, so timing does not tell them apart.
+  if (!u && !(await findUserByUsername(h.db, username)))
+    await verifyPassword(input.password, await dummyHash());
   if (!u) {
     const failures = (fail && !fail.locked_until ? fail.failures : 0) + 1;
     const locked = failures >= policy.lockAfter;
