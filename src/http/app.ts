@@ -64,7 +64,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     },
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(),
-    cache: new ReadCache(h),
+    cache: new ReadCache(h, opts.readCache ?? true),
     routes: [],
     registered: [],
   };

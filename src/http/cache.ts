@@ -24,7 +24,11 @@ export class ReadCache {
   private readonly sessions = new Map<string, { auth: Authenticated; until: number }>();
   private readonly counters?: { data: { get(): unknown }; total: { get(): unknown } };
 
-  constructor(h: Db) {
+  /** `enabled: false` computes every answer (benchmarks measure the uncached cost with it). */
+  constructor(
+    h: Db,
+    private readonly enabled = true,
+  ) {
     const raw = h.sqlite;
     // data_version moves when another connection commits; total_changes() counts this connection's writes.
     if (raw)
@@ -52,6 +56,7 @@ export class ReadCache {
    * misses on one key share a single computation, so a burst after a write computes once.
    */
   async getOrCompute(key: string, now: number, compute: () => Promise<string>): Promise<string> {
+    if (!this.enabled) return compute();
     const version = this.version();
     const e = this.bodies.get(key);
     if (e && e.version === version) {

@@ -24,6 +24,8 @@ export interface AppOptions {
   /** Usernames listed on the fallback home page when there is no web app. */
   readonly demoAccounts?: readonly string[];
   readonly logger?: boolean;
+  /** Cache hot GET answers until the next write (default true). */
+  readonly readCache?: boolean;
 }
 
 /** What every route handler can reach. */
