@@ -50,19 +50,20 @@ const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
-async function dispute(c: MatrixContext, where: Where): Promise<number> {
+/** A dispute record, entered by the requesting user (grid members see only their own). */
+async function dispute(c: MatrixContext, where: Where, role?: RoleId): Promise<number> {
   const r = await addRecord(
     c.h,
     town(c, where),
     'dispute',
     { date: '2024-05-01', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } },
-    { now: NOW },
+    { now: NOW, createdBy: role ? c.w.users[role] : null },
   );
   return r.id;
 }
 
-async function evidence(c: MatrixContext, where: Where): Promise<number> {
-  const id = await dispute(c, where);
+async function evidence(c: MatrixContext, where: Where, role: RoleId): Promise<number> {
+  const id = await dispute(c, where, role);
   return (
     await attachEvidence(
       c.h,
@@ -239,7 +240,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     allow: readers,
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}` }),
+    req: async (c, where, role) => ({ method: 'GET', url: `/api/records/${await dispute(c, where, role)}` }),
   },
   'POST /api/records': {
     allow: writers,
@@ -256,9 +257,9 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     seeOnly: ['legal_adviser'],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({
+    req: async (c, where, role) => ({
       method: 'PUT',
-      url: `/api/records/${await dispute(c, where)}`,
+      url: `/api/records/${await dispute(c, where, role)}`,
       payload: disputeBody(c),
     }),
   },
@@ -267,22 +268,28 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     seeOnly: ['legal_adviser'],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'DELETE', url: `/api/records/${await dispute(c, where)}` }),
+    req: async (c, where, role) => ({
+      method: 'DELETE',
+      url: `/api/records/${await dispute(c, where, role)}`,
+    }),
   },
   'GET /api/records/:id/evidence': {
     allow: readers,
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'GET', url: `/api/records/${await dispute(c, where)}/evidence` }),
+    req: async (c, where, role) => ({
+      method: 'GET',
+      url: `/api/records/${await dispute(c, where, role)}/evidence`,
+    }),
   },
   'POST /api/records/:id/evidence': {
     allow: writers,
     seeOnly: ['legal_adviser'],
     other: 404,
     ok: 201,
-    req: async (c, where) => ({
+    req: async (c, where, role) => ({
       method: 'POST',
-      url: `/api/records/${await dispute(c, where)}/evidence?name=p.png`,
+      url: `/api/records/${await dispute(c, where, role)}/evidence?name=p.png`,
       headers: { 'content-type': 'application/octet-stream' },
       payload: PNG,
     }),
@@ -291,14 +298,20 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     allow: readers,
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'GET', url: `/api/evidence/${await evidence(c, where)}` }),
+    req: async (c, where, role) => ({
+      method: 'GET',
+      url: `/api/evidence/${await evidence(c, where, role)}`,
+    }),
   },
   'DELETE /api/evidence/:id': {
     allow: writers,
     seeOnly: ['legal_adviser'],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'DELETE', url: `/api/evidence/${await evidence(c, where)}` }),
+    req: async (c, where, role) => ({
+      method: 'DELETE',
+      url: `/api/evidence/${await evidence(c, where, role)}`,
+    }),
   },
   'GET /api/indicators': {
     allow: analysts,

@@ -90,6 +90,40 @@ for (const tdb of testDatabases()) {
       expect(await orgs(b)).not.toContain(w.a.id);
     });
 
+    it('shows a grid member only the records it reported, also from the cache', async () => {
+      await createUser(
+        h,
+        {
+          username: 'grid.two',
+          name: '网格员二',
+          role: 'grid_member',
+          orgId: w.a.id,
+          password: PASSWORD,
+          mustChangePassword: false,
+        },
+        NOW,
+      );
+      const one = await signIn(app, 'grid.member');
+      const two = await signIn(app, 'grid.two');
+      const made = await one.request({
+        method: 'POST',
+        url: '/api/records',
+        payload: dispute('网格员一上报'),
+      });
+      expect(made.statusCode).toBe(201);
+      const url = '/api/records?kind=dispute&q=' + encodeURIComponent('网格员一上报');
+      expect((await one.request({ method: 'GET', url })).json<{ total: number }>().total).toBe(1);
+      expect((await two.request({ method: 'GET', url })).json<{ total: number }>().total).toBe(0);
+      expect(
+        (await two.request({ method: 'GET', url: `/api/records/${made.json<{ id: number }>().id}` }))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (await two.request({ method: 'DELETE', url: `/api/records/${made.json<{ id: number }>().id}` }))
+          .statusCode,
+      ).toBe(404);
+    });
+
     it('ends a session at once on logout, even though sessions are cached', async () => {
       const c = await signIn(app, 'township.leader');
       expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);

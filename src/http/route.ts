@@ -29,8 +29,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   readonly produces?: string;
   readonly status?: 200 | 201;
   /**
-   * Cache the JSON answer until the next write (see cache.ts). Only for answers that depend on
-   * nothing but the URL, the role and the organisation of the user; such a handler must not
+   * Cache the JSON answer per user and URL until the next write (see cache.ts). Only for answers
+   * that depend on nothing else (not the time of day); such a handler must not
    * use the reply (concurrent requests share one computation).
    */
   readonly cache?: boolean;
@@ -192,8 +192,8 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
       at: base.now.toISOString(),
     };
     if (!spec.cache) return handler(ctx);
-    // The answer depends only on the URL, the role and the organisation (see RouteSpec.cache).
-    const key = `${user.role}|${user.orgPath}|${req.url}`;
+    // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
+    const key = `${user.id}|${user.role}|${user.orgPath}|${req.url}`;
     const body = await app.fazhi.cache.getOrCompute(key, base.now.getTime(), async () =>
       JSON.stringify(await handler(ctx)),
     );

@@ -33,6 +33,8 @@ export interface World {
   /** Another county and its township: outside every test user's scope. */
   readonly otherCounty: Org;
   readonly c: Org;
+  /** The test accounts' ids by role. */
+  readonly users: Readonly<Record<RoleId, number>>;
 }
 
 /**
@@ -47,9 +49,10 @@ export async function seedWorld(h: Db): Promise<World> {
   const c = toOrg(
     await insertOrg(h.db, { code: '440001', name: '丙镇', kind: 'township', parentId: otherCounty.id }, NOW),
   );
+  const users = {} as Record<RoleId, number>;
   for (const role of allRoles) {
     const org = countyRoles.includes(role) ? county : a;
-    await createUser(
+    const u = await createUser(
       h,
       {
         username: role.replace('_', '.'),
@@ -61,8 +64,9 @@ export async function seedWorld(h: Db): Promise<World> {
       },
       NOW,
     );
+    users[role] = u.id;
   }
-  return { county, a, b, village, otherCounty, c };
+  return { county, a, b, village, otherCounty, c, users };
 }
 
 /** Rate limits generous enough for a test suite's logins. */

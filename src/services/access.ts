@@ -37,6 +37,8 @@ interface Grant {
   readonly writeKinds?: readonly string[];
   /** Record kinds the role may read; absent means every kind. */
   readonly readKinds?: readonly string[];
+  /** Ledger records: only those the user entered (the dispute cases of the township stay visible for revisits). */
+  readonly ownRecordsOnly?: boolean;
 }
 
 const reader: readonly Action[] = ['session', 'catalogue.read', 'orgs.read'];
@@ -104,7 +106,8 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
     writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
     readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
   },
-  // 网格员: reports disputes found in its grid and sees its township's disputes, nothing else.
+  // 网格员: reports disputes found in its grid and sees the ledger records it reported, nothing else;
+  // the township's dispute cases stay visible, since the case type gives it the revisit (回访) step.
   grid_member: {
     actions: [
       ...reader,
@@ -118,6 +121,7 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
     ],
     writeKinds: ['dispute'],
     readKinds: ['dispute'],
+    ownRecordsOnly: true,
   },
 };
 
@@ -133,6 +137,11 @@ export function can(role: string, action: Action): boolean {
 export function allowedKinds(role: string, mode: 'read' | 'write'): readonly string[] | undefined {
   const g = grantOf(role);
   return mode === 'read' ? g?.readKinds : g?.writeKinds;
+}
+
+/** True when the role sees only the ledger records its user entered. */
+export function ownRecordsOnly(role: string): boolean {
+  return grantOf(role)?.ownRecordsOnly ?? false;
 }
 
 export function kindAllowed(role: string, mode: 'read' | 'write', kind: string): boolean {

@@ -7,12 +7,12 @@ import * as evidenceRepo from '../db/evidence.repo.ts';
 import { insertOrg } from '../db/orgs.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { Database } from '../db/schema.ts';
-import { forbidden, inScope, kindAllowed, scopeOf, type Principal } from './access.ts';
+import { forbidden, inScope, kindAllowed, ownRecordsOnly, scopeOf, type Principal } from './access.ts';
 import { recordAudit, withAudit, type AuditActor } from './audit.ts';
 import { attachEvidence, listEvidence, readEvidence, removeEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
 import { countyOf, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
-import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+import { listLedger, prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
 
 /**
  * Ledger and organisation writes made on behalf of a signed-in user: checked against the user's
@@ -95,7 +95,8 @@ async function visible(
   db: Kysely<Database> | Transaction<Database> = h.db,
 ) {
   const r = await repo.getRecord(db, scopeOf(p), id);
-  if (!r || !kindAllowed(p.role, 'read', r.kind)) throw notFound(`记录 ${id} 不存在或无权查看`);
+  const own = !ownRecordsOnly(p.role) || r?.created_by === p.id;
+  if (!r || !own || !kindAllowed(p.role, 'read', r.kind)) throw notFound(`记录 ${id} 不存在或无权查看`);
   if (mode === 'write' && !kindAllowed(p.role, 'write', r.kind)) throw forbidden('当前角色无权修改此类台账');
   return r;
 }
@@ -264,4 +265,22 @@ export async function dropEvidence(
     { action: 'evidence.delete', targetType: 'evidence', targetId: id, before },
     at,
   );
+}
+
+/**
+ * A page of the ledger as the user may see it. Roles limited to their own records (grid members,
+ * a few hundred disputes a year at most) are filtered here, since the records repository has no
+ * author filter.
+ */
+export async function listVisibleRecords(
+  h: Db,
+  p: Principal,
+  q: repo.RecordQuery,
+): Promise<{ total: number; items: LedgerRecord[] }> {
+  if (!ownRecordsOnly(p.role)) return listLedger(h, scopeOf(p), q);
+  const rows = (await repo.listRecords(h.db, scopeOf(p), { ...q, limit: 1_000_000, offset: 0 })).filter(
+    (r) => r.created_by === p.id,
+  );
+  const from = q.offset ?? 0;
+  return { total: rows.length, items: rows.slice(from, from + (q.limit ?? 100)).map((r) => toRecord(h, r)) };
 }

@@ -4,9 +4,14 @@ import { findKind, kinds } from '../../catalogue/kinds.ts';
 import { yearPeriod, type Period } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import { allowedKinds, forbidden, inScope, type Principal } from '../../services/access.ts';
-import { createRecord, deleteRecord, editRecord, readRecord } from '../../services/ledger-writes.ts';
+import {
+  createRecord,
+  deleteRecord,
+  editRecord,
+  listVisibleRecords,
+  readRecord,
+} from '../../services/ledger-writes.ts';
 import { orgFilter, requireOrg, type Org } from '../../services/orgs.ts';
-import { listLedger } from '../../services/records.ts';
 import type { Db } from '../../db/connect.ts';
 import { route } from '../route.ts';
 import { idParams, isoDate, orgId, recordDraft, year } from '../schemas.ts';
@@ -56,7 +61,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       query: listQuery,
       cache: true,
     },
-    async ({ deps, query, user, scope }) => {
+    async ({ deps, query, user }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const kind = query.kind === undefined ? undefined : findKind(query.kind);
       if (query.kind !== undefined && !kind)
@@ -64,7 +69,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       const readable = allowedKinds(user.role, 'read');
       if (kind && readable && !readable.includes(kind.id)) throw forbidden('当前角色无权查看此类台账');
       const list = kind ? [kind.id] : readable;
-      return listLedger(deps.h, scope, {
+      return listVisibleRecords(deps.h, user, {
         org: orgFilter(org),
         kinds: list,
         period: period(query),
