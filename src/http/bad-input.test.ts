@@ -214,6 +214,21 @@ for (const tdb of testDatabases()) {
       expect(all.headers['x-frame-options']).toBe('DENY');
     });
 
+    it('refuses an organisation under the wrong kind of parent', async () => {
+      const admin = await signIn(app, 'system.admin');
+      const orgs = await admin.request({ method: 'GET', url: '/api/orgs' });
+      const county = orgs
+        .json<{ items: { id: number; kind: string }[] }>()
+        .items.find((o) => o.kind === 'county')!;
+      const r = await admin.request({
+        method: 'POST',
+        url: '/api/orgs',
+        payload: { code: 'X1', name: '错挂村', kind: 'village', parentId: county.id },
+      });
+      expect(r.statusCode).toBe(400);
+      expect(r.json<ErrorBody>().error.message).toContain('村（社区）的上级应为乡镇（街道）');
+    });
+
     it('refuses a forged or expired session and a CSRF-less write, storing nothing', async () => {
       const before = await count();
       const body = {

@@ -11,7 +11,7 @@ import { forbidden, inScope, kindAllowed, ownRecordsOnly, scopeOf, type Principa
 import { recordAudit, withAudit, type AuditActor } from './audit.ts';
 import { attachEvidence, listEvidence, readEvidence, removeEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
-import { countyOf, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
+import { countyOf, orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
 import { listLedger, prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
 
 /**
@@ -182,6 +182,13 @@ export async function createOrg(
     throw forbidden('上级组织不存在或不在管理范围内');
   });
   if (!inScope(p, parent.path)) throw forbidden('上级组织不存在或不在管理范围内');
+  const parentKind: OrgKind = input.kind === 'township' ? 'county' : 'township';
+  if (parent.kind !== parentKind) {
+    throw new UserError(
+      `${orgKinds[input.kind]}的上级应为${orgKinds[parentKind]}，“${parent.name}”是${orgKinds[parent.kind]}`,
+      'bad_parent',
+    );
+  }
   try {
     return await withAudit(h, actor, at, async (trx) => {
       const org = toOrg(
