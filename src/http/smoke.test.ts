@@ -37,6 +37,17 @@ for (const tdb of testDatabases()) {
       expect(l.json()).toMatchObject({ total: 1 });
       const d = await app.inject({ method: 'GET', url: '/api/docs/openapi.json' });
       expect(d.statusCode).toBe(200);
+      const doc = d.json<{
+        openapi: string;
+        paths: Record<string, Record<string, { 'x-fazhi-access': string }>>;
+      }>();
+      expect(doc.openapi).toBe('3.1.0');
+      const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
+      expect(ops).toHaveLength(app.fazhi.routes.length);
+      expect(doc.paths['/api/records/{id}']?.put?.['x-fazhi-access']).toBe('records.write');
+      expect((await app.inject({ method: 'GET', url: '/api/docs' })).body).toContain(
+        'fazhi 法治政府建设工作平台 API',
+      );
       expect(w.a.name).toBe('甲镇');
     });
   });
