@@ -195,6 +195,26 @@ for (const tdb of testDatabases()) {
       expect((await c.request({ method: 'GET', url: '/api/records' })).statusCode).toBe(200);
     });
 
+    it('keeps the three security accounts out of reach of each other (三员分立)', async () => {
+      const admin = await signIn(app, 'system.admin');
+      const made = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { username: 'my.auditor', name: '自封审计员', role: 'auditor', orgId: w.county.id },
+      });
+      expect(made.statusCode).toBe(403);
+      expect(made.json<ErrorBody>().error.message).toContain('三员');
+      const sec = await signIn(app, 'security.admin');
+      const reset = await sec.request({
+        method: 'POST',
+        url: `/api/users/${w.users.auditor}/password`,
+        payload: {},
+      });
+      expect(reset.statusCode).toBe(403);
+      expect((await admin.request({ method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+      expect((await sec.request({ method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    });
+
     it('rate-limits logins per address', async () => {
       const limited = await testApp(h, {
         rateLimits: { ...testRateLimits(), loginPerIp: new RateLimiter(3, 3) },

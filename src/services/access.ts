@@ -1,4 +1,4 @@
-import type { RoleId } from '../catalogue/roles.ts';
+import { findRole, type RoleId } from '../catalogue/roles.ts';
 import { UserError } from '../core/errors.ts';
 import { subtree, type Scope } from '../core/scope.ts';
 
@@ -171,4 +171,16 @@ export const forbidden = (message = '无权执行此操作'): UserError => new U
 
 export function requireAction(p: Principal, action: Action): void {
   if (!can(p.role, action)) throw forbidden(`当前角色无权${actionLabels[action]}`);
+}
+
+/**
+ * The three security roles (三员). Their accounts are created and their passwords reset only on the
+ * server (`fazhi users add|passwd`), never through the API, so none of the three can make itself
+ * an account of another.
+ */
+export const securityRoles: readonly string[] = ['system_admin', 'security_admin', 'auditor'];
+
+export function isSecurityRole(roleIdOrLabel: string): boolean {
+  const r = findRole(roleIdOrLabel);
+  return r !== undefined && securityRoles.includes(r.id);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
-import { forbidden } from '../../services/access.ts';
+import { forbidden, isSecurityRole } from '../../services/access.ts';
 import { recordAudit } from '../../services/audit.ts';
 import { allOrgs } from '../../services/orgs.ts';
 import { resetAccountPassword, unlockAccount } from '../../services/sessions.ts';
@@ -19,6 +19,9 @@ const newUser = z.object({
   /** Omitted: a random one is generated and returned once. */
   password: z.string().min(1).max(128).optional(),
 });
+const SECURITY_ONLY =
+  '系统管理员、安全管理员、安全审计员账号（三员）只能在服务器上用 fazhi users add / passwd 创建或重设密码';
+
 const resetBody = z.object({ password: z.string().min(1).max(128).optional() }).default({});
 
 /** Accounts of organisations inside the administrator's scope (the users table is small). */
@@ -56,6 +59,7 @@ export function registerUserRoutes(app: FastifyInstance): void {
     async ({ deps, body, scope, actor, now }) => {
       const orgs = new Set((await allOrgs(deps.h, scope)).map((o) => o.id));
       if (!orgs.has(body.orgId)) throw forbidden('该组织不存在或不在管理范围内');
+      if (isSecurityRole(body.role)) throw forbidden(SECURITY_ONLY);
       const password = body.password ?? generatePassword();
       const user = await createUser(
         deps.h,
@@ -99,6 +103,7 @@ export function registerUserRoutes(app: FastifyInstance): void {
     },
     async ({ deps, params, body, scope, actor, now }) => {
       const u = await userInScope(deps.h, scope, params.id);
+      if (isSecurityRole(u.role)) throw forbidden(SECURITY_ONLY);
       const password = body.password ?? generatePassword();
       await resetAccountPassword(deps.h, actor, u, password, now);
       return { ok: true, ...(body.password ? {} : { initialPassword: password }) };
