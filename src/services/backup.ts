@@ -120,7 +120,11 @@ export interface RestoreResult {
 export async function restoreDatabase(dbPath: string, file: string, now: Date): Promise<RestoreResult> {
   const pid = runningServer(dbPath);
   if (pid !== null)
-    throw new UserError(`fazhi serve（进程 ${pid}）正在使用该数据库：请先停止服务再恢复`, 'in_use', 409);
+    throw new UserError(
+      `fazhi serve（进程 ${pid}）正在使用该数据库：请先停止服务再恢复（若服务确已停止，删除 ${serveLockPath(dbPath)} 后重试）`,
+      'in_use',
+      409,
+    );
   const info = inspectBackup(file);
   const staging = `${dbPath}.restoring`;
   rmSync(staging, { force: true });
