@@ -116,7 +116,8 @@ function nextDue(events: readonly CaseEvent[], now: string): string | null {
   return due[0] ?? null;
 }
 
-function eventRow(recordId: number, townshipId: number, e: CaseEvent) {
+/** The `case_events` row of an engine event; `at` overrides its timestamp (back-dated demo histories). */
+export function eventRow(recordId: number, townshipId: number, e: CaseEvent, at: string = e.at) {
   return {
     record_id: recordId,
     township_id: townshipId,
@@ -132,7 +133,7 @@ function eventRow(recordId: number, townshipId: number, e: CaseEvent) {
     reason: e.reason,
     error: e.error,
     detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
-    created_at: e.at,
+    created_at: at,
   };
 }
 

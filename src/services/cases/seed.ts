@@ -28,7 +28,7 @@ import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
 import type { NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
-import { moveCase, openCase, type CaseDetail } from '../cases.ts';
+import { eventRow, moveCase, openCase, type CaseDetail } from '../cases.ts';
 import { countyOf, requireOrg, type Org } from '../orgs.ts';
 import type { OrgDraft } from '../records.ts';
 
@@ -295,25 +295,7 @@ export async function seedCaseHistories(h: Db, townshipId: number, now: string):
       created_at: now,
       updated_at: now,
     });
-    for (const e of c.events) {
-      events.push({
-        record_id: rec.id,
-        township_id: township.id,
-        seq: e.seq,
-        action: e.action,
-        label: e.label,
-        from_state: e.fromState,
-        to_state: e.toState,
-        date: e.date,
-        role: e.role,
-        actor: e.actor,
-        outcome: e.outcome,
-        reason: e.reason,
-        error: e.error,
-        detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
-        created_at: now,
-      });
-    }
+    for (const e of c.events) events.push(eventRow(rec.id, township.id, e, now));
     const byState = (result[t.kind] ??= {});
     const label = stateOf(t, c.state)?.label ?? c.state;
     byState[label] = (byState[label] ?? 0) + 1;
