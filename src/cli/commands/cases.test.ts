@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,23 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { smallCounty } from '../../testing/fixtures.ts';
+import { runFazhi } from '../../testing/cli.ts';
 
-const root = join(import.meta.dirname, '../../..');
 
-function fazhi(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], {
-      cwd: root,
-      env: { ...process.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const fazhi = runFazhi;
 
 describe('fazhi deadline', () => {
   it('computes a deadline with its explanation as JSON', async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,20 +7,10 @@ import { openDb } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { countRecords, filledTemplate, loadWorkbook } from '../../services/ledger-io/testing.ts';
 import { smallCounty } from '../../testing/fixtures.ts';
+import { runFazhi } from '../../testing/cli.ts';
 
-const root = join(import.meta.dirname, '../../..');
 
-function fazhi(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'bin/fazhi.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const fazhi = runFazhi;
 
 /** The command exited non-zero and said `text` on stderr. */
 function failsWith(r: { code: number | null; stderr: string }, text: string): void {
