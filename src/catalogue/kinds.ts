@@ -39,6 +39,11 @@ export interface RecordKind {
   readonly notGreater?: readonly (readonly [string, string])[];
   /** Casework with a statutory workflow (states, clocks); its ledger row is the case's current state. */
   readonly caseType?: boolean;
+  /**
+   * An activity a report states as done, so a photo, sign-in sheet or minutes (佐证材料) should be
+   * attached; such records without evidence are flagged on the dashboard.
+   */
+  readonly evidenceExpected?: boolean;
   /** The practices of real township reports this kind records (docs/catalogue.md). */
   readonly practices: readonly string[];
 }
@@ -49,6 +54,7 @@ const kindList = [
     label: '法治建设专题会议',
     group: 'leadership',
     temporal: 'event',
+    evidenceExpected: true,
     dateLabel: '会议日期',
     titleLabel: '会议名称',
     fields: [
@@ -109,6 +115,7 @@ const kindList = [
     label: '学法培训',
     group: 'study',
     temporal: 'event',
+    evidenceExpected: true,
     dateLabel: '日期',
     titleLabel: '学习主题',
     fields: [
@@ -182,6 +189,7 @@ const kindList = [
     label: '普法宣传活动',
     group: 'publicity',
     temporal: 'event',
+    evidenceExpected: true,
     dateLabel: '活动日期',
     titleLabel: '活动主题',
     fields: [
@@ -420,6 +428,7 @@ const kindList = [
     label: '执法检查',
     group: 'enforcement',
     temporal: 'event',
+    evidenceExpected: true,
     caseType: true,
     dateLabel: '检查日期',
     titleLabel: '检查事项',
@@ -675,6 +684,7 @@ const kindList = [
     label: '安全生产专题会议',
     group: 'safety',
     temporal: 'event',
+    evidenceExpected: true,
     dateLabel: '会议日期',
     titleLabel: '会议名称',
     fields: [text('chair', '主持人'), int('attendees', '参会人数', { unit: '人' })],
@@ -685,6 +695,7 @@ const kindList = [
     label: '应急演练',
     group: 'safety',
     temporal: 'event',
+    evidenceExpected: true,
     dateLabel: '演练日期',
     titleLabel: '演练名称',
     fields: [

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
@@ -31,6 +31,8 @@ export interface RecordQuery {
   readonly period?: Period;
   readonly registryKinds?: readonly string[];
   readonly text?: string;
+  /** Only records with no evidence file attached. */
+  readonly withoutEvidence?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -80,6 +82,15 @@ function scoped(db: Q, scope: Scope) {
   return q;
 }
 
+/**
+ * Title contains `text` literally. `%`, `_` and `\` are escaped with a backslash; SQLite has no
+ * default LIKE escape character, so the ESCAPE clause is spelled out (PostgreSQL's default is the same).
+ */
+function titleContains(text: string) {
+  const pattern = `%${text.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+  return sql<boolean>`records.title like ${pattern} escape '\\'`;
+}
+
 function filtered(db: Q, scope: Scope, f: RecordQuery) {
   let q = scoped(db, scope);
   if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
@@ -106,7 +117,11 @@ function filtered(db: Q, scope: Scope, f: RecordQuery) {
       ]),
     );
   }
-  if (f.text) q = q.where('records.title', 'like', `%${f.text.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
+  if (f.text) q = q.where(titleContains(f.text));
+  if (f.withoutEvidence)
+    q = q.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('evidence').select('evidence.id').whereRef('evidence.record_id', '=', 'records.id'))),
+    );
   return q;
 }
 
@@ -118,6 +133,36 @@ export async function listRecords(db: Q, scope: Scope, f: RecordQuery): Promise<
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
     .execute();
+}
+
+/** One month's count of one kind's records (month 1–12). */
+export interface MonthKindCount {
+  readonly month: number;
+  readonly kind: string;
+  readonly n: number;
+}
+
+/**
+ * Records per month of the date and kind, for event kinds dated within `from`–`to`: one grouped
+ * statement. The date is cast to text first (a `date` on PostgreSQL, ISO text on SQLite), so the
+ * same substring picks the month on both.
+ */
+export async function countByMonthAndKind(
+  db: Q,
+  scope: Scope,
+  f: { readonly org?: OrgFilter; readonly kinds: readonly string[]; readonly from: string; readonly to: string },
+): Promise<MonthKindCount[]> {
+  const month = sql<string>`substr(cast(records.date as text), 6, 2)`;
+  let q = scoped(db, scope)
+    .where('records.kind', 'in', f.kinds.length > 0 ? [...f.kinds] : [''])
+    .where('records.date', '>=', f.from)
+    .where('records.date', '<=', f.to);
+  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  const rows = await q
+    .select((eb) => [month.as('month'), 'records.kind', eb.fn.countAll<number>().as('n')])
+    .groupBy([month, 'records.kind'])
+    .execute();
+  return rows.map((r) => ({ month: Number(r.month), kind: r.kind, n: Number(r.n) }));
 }
 
 export async function countRecords(db: Q, scope: Scope, f: RecordQuery): Promise<number> {

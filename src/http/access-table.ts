@@ -171,6 +171,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     req: get('/api/catalogue/indicators'),
   },
   'GET /api/catalogue/roles': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/roles') },
+  'GET /api/catalogue/cases': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/cases') },
   'GET /api/orgs': { allow: 'all', other: 'same', ok: 200, req: get('/api/orgs') },
   'GET /api/orgs/:id': {
     allow: 'all',
@@ -327,6 +328,12 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       method: 'GET',
       url: `/api/explain?key=disputes.found&org=${town(c, where).id}&year=2024`,
     }),
+  },
+  'GET /api/activity': {
+    allow: analysts,
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/activity?org=${town(c, where).id}&year=2024` }),
   },
   'GET /api/audit': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit') },
   'GET /api/audit/verify': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/verify') },

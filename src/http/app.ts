@@ -8,6 +8,7 @@ import type { AppDeps, AppOptions } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { JSON_LIMIT } from './files.ts';
 import { defaultRateLimits } from './rate-limit.ts';
+import { registerActivityRoutes } from './routes/activity.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
@@ -87,6 +88,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerRecordRoutes(api);
       registerEvidenceRoutes(api);
       registerIndicatorRoutes(api);
+      registerActivityRoutes(api);
       registerLedgerIoRoutes(api);
       registerCaseRoutes(api);
       registerReportRoutes(api);

@@ -1,10 +1,11 @@
-import { getKind, type RecordKind } from '../catalogue/kinds.ts';
+import { getKind, kinds, type RecordKind } from '../catalogue/kinds.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import { dedupKey, validateRecord, type FieldError, type LedgerRecord, type RecordDraft } from '../core/records.ts';
 import type { Scope } from '../core/scope.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import type { Db } from '../db/connect.ts';
 import { childOrgs } from '../db/orgs.repo.ts';
+import * as evidenceRepo from '../db/evidence.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
 import { countyOf, type Org } from './orgs.ts';
@@ -139,3 +140,21 @@ export async function getLedgerRecord(h: Db, scope: Scope, id: number): Promise<
   if (!r) throw notFound(`记录 ${id} 不存在或无权查看`);
   return toRecord(h, r);
 }
+
+/** A ledger record as lists show it: with how many evidence files are attached. */
+export type ListedRecord = LedgerRecord & { readonly evidenceCount: number };
+
+/** Adds each record's evidence count to a page of records (one grouped query for the page). */
+export async function withEvidenceCounts(
+  h: Db,
+  page: { total: number; items: readonly LedgerRecord[] },
+): Promise<{ total: number; items: ListedRecord[] }> {
+  const counts = await evidenceRepo.countByRecord(
+    h.db,
+    page.items.map((r) => r.id),
+  );
+  return { total: page.total, items: page.items.map((r) => ({ ...r, evidenceCount: counts.get(r.id) ?? 0 })) };
+}
+
+/** Kinds whose records are activities that should carry evidence (catalogue `evidenceExpected`). */
+export const evidenceExpectedKinds: readonly string[] = kinds.filter((k) => k.evidenceExpected).map((k) => k.id);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { actionLabels, can, type Action } from '../../services/access.ts';
+import { actionLabels, allowedKinds, can, ownRecordsOnly, type Action } from '../../services/access.ts';
 import { changePassword, login, logout, type SessionUser } from '../../services/sessions.ts';
 import type { AppDeps } from '../context.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, serializeCookie } from '../cookies.ts';
@@ -49,6 +49,11 @@ export function describeUser(u: SessionUser) {
     orgKind: u.orgKind,
     mustChangePassword: u.mustChangePassword,
     permissions,
+    /** Record and case kinds the role may read or write; null for every kind. */
+    readKinds: allowedKinds(u.role, 'read') ?? null,
+    writeKinds: allowedKinds(u.role, 'write') ?? null,
+    /** The role sees only the ledger records its user entered. */
+    ownRecordsOnly: ownRecordsOnly(u.role),
   };
 }
 

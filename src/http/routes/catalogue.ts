@@ -4,6 +4,7 @@ import { groups, kinds } from '../../catalogue/kinds.ts';
 import { roles } from '../../catalogue/roles.ts';
 import { actionLabels, permissions } from '../../services/access.ts';
 import { orgKinds } from '../../services/orgs.ts';
+import { caseCatalogue } from '../case-catalogue.ts';
 import { route } from '../route.ts';
 
 /** The catalogue the web app builds its forms, menus and tables from. */
@@ -57,5 +58,17 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
       orgKinds,
       items: roles.map((r) => ({ ...r, ...permissions[r.id as keyof typeof permissions] })),
     }),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/catalogue/cases',
+      summary: '案件类型：状态、步骤及可办理角色、法定时限及其依据',
+      tag,
+      access: 'catalogue.read',
+      cache: true,
+    },
+    () => caseCatalogue(),
   );
 }

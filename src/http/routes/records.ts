@@ -12,6 +12,7 @@ import {
   readRecord,
 } from '../../services/ledger-writes.ts';
 import { orgFilter, requireOrg, type Org } from '../../services/orgs.ts';
+import { evidenceExpectedKinds, withEvidenceCounts } from '../../services/records.ts';
 import type { Db } from '../../db/connect.ts';
 import { route } from '../route.ts';
 import { idParams, isoDate, orgId, recordDraft, year } from '../schemas.ts';
@@ -25,6 +26,8 @@ const listQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().max(100).optional(),
+  /** `true`: only activities that should carry evidence (catalogue `evidenceExpected`) and have none. */
+  missingEvidence: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -55,7 +58,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: '/records',
-      summary: '查询台账记录（组织、类型、期间、标题文字、分页）',
+      summary: '查询台账记录（组织、类型、期间、标题文字、缺少佐证材料、分页；每条带证据文件数）',
       tag,
       access: 'records.read',
       query: listQuery,
@@ -68,16 +71,20 @@ export function registerRecordRoutes(app: FastifyInstance): void {
         throw new UserError(`未知的台账类型“${query.kind}”`, 'unknown_kind');
       const readable = allowedKinds(user.role, 'read');
       if (kind && readable && !readable.includes(kind.id)) throw forbidden('当前角色无权查看此类台账');
-      const list = kind ? [kind.id] : readable;
-      return listVisibleRecords(deps.h, user, {
+      const missing = query.missingEvidence === 'true';
+      let list = kind ? [kind.id] : readable;
+      if (missing) list = (list ?? evidenceExpectedKinds).filter((k) => evidenceExpectedKinds.includes(k));
+      const page = await listVisibleRecords(deps.h, user, {
         org: orgFilter(org),
         kinds: list,
         period: period(query),
         registryKinds,
         text: query.q,
+        withoutEvidence: missing,
         limit: query.limit,
         offset: query.offset,
       });
+      return withEvidenceCounts(deps.h, page);
     },
   );
   route(

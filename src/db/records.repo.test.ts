@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL, subtree } from '../core/scope.ts';
+import { addRecord } from '../services/records.ts';
+import type { Org } from '../services/orgs.ts';
+import { testDatabases } from '../testing/databases.ts';
+import { NOW, smallCounty } from '../testing/fixtures.ts';
+import type { Db } from './connect.ts';
+import { countByRecord, insertEvidence } from './evidence.repo.ts';
+import { countByMonthAndKind, countRecords, listRecords } from './records.repo.ts';
+
+const meta = { now: NOW };
+
+for (const tdb of testDatabases()) {
+  describe(`records repository on ${tdb.name}`, () => {
+    let h: Db;
+    let a: Org;
+    let b: Org;
+    const ids: Record<string, number> = {};
+    beforeAll(async () => {
+      h = await tdb.open();
+      ({ a, b } = await smallCounty(h));
+      const add = async (key: string, org: Org, kind: string, date: string, title: string, data: object) => {
+        ids[key] = (await addRecord(h, org, kind, { date, title, data: { ...data } }, meta)).id;
+      };
+      await add('pct', a, 'publicity_event', '2024-03-15', '普法覆盖率达100%的宣传', { form: 'street' });
+      await add('plain', a, 'publicity_event', '2024-03-20', '1000人参加的宣传', { form: 'street' });
+      await add('under', a, 'publicity_event', '2024-05-04', '青年_普法活动', { form: 'street' });
+      await add('slash', a, 'publicity_event', '2024-05-05', '路径 a\\b 的宣传', { form: 'street' });
+      await add('meeting', a, 'leadership_meeting', '2024-05-10', '专题会议', { meetingType: 'government' });
+      await add('last', a, 'leadership_meeting', '2023-12-31', '年底会议', { meetingType: 'government' });
+      await add('other', b, 'leadership_meeting', '2024-05-11', '乙乡会议', { meetingType: 'government' });
+    });
+    afterAll(async () => h.close());
+
+    const titles = async (text: string) =>
+      (await listRecords(h.db, ALL, { text })).map((r) => r.title).sort();
+
+    it('finds % _ and \\ in titles literally', async () => {
+      expect(await titles('100%')).toEqual(['普法覆盖率达100%的宣传']);
+      expect(await countRecords(h.db, ALL, { text: '100%' })).toBe(1);
+      // Unescaped, `_` would match any one character and `100` would also find “1000人”.
+      expect(await titles('年_普')).toEqual(['青年_普法活动']);
+      expect(await titles('_')).toEqual(['青年_普法活动']);
+      expect(await titles('a\\b')).toEqual(['路径 a\\b 的宣传']);
+      expect(await titles('%')).toEqual(['普法覆盖率达100%的宣传']);
+    });
+
+    it('counts records per month and kind in one statement, within the scope and period', async () => {
+      const rows = await countByMonthAndKind(h.db, subtree(a.path), {
+        kinds: ['publicity_event', 'leadership_meeting'],
+        from: '2024-01-01',
+        to: '2024-12-31',
+      });
+      const sorted = [...rows].sort((x, y) => x.month - y.month || x.kind.localeCompare(y.kind));
+      expect(sorted).toEqual([
+        { month: 3, kind: 'publicity_event', n: 2 },
+        { month: 5, kind: 'leadership_meeting', n: 1 },
+        { month: 5, kind: 'publicity_event', n: 2 },
+      ]);
+      const county = await countByMonthAndKind(h.db, ALL, {
+        org: { column: 'township_id', id: b.id },
+        kinds: ['leadership_meeting'],
+        from: '2024-01-01',
+        to: '2024-12-31',
+      });
+      expect(county).toEqual([{ month: 5, kind: 'leadership_meeting', n: 1 }]);
+    });
+
+    it('counts evidence per record and filters records without any', async () => {
+      const ev = {
+        township_id: a.id,
+        sha256: 'a'.repeat(64),
+        file_name: 'p.png',
+        mime: 'image/png',
+        size: 1,
+      };
+      await insertEvidence(h.db, { ...ev, record_id: ids.pct!, created_by: null, created_at: NOW });
+      await insertEvidence(h.db, { ...ev, record_id: ids.pct!, created_by: null, created_at: NOW });
+      await insertEvidence(h.db, { ...ev, record_id: ids.meeting!, created_by: null, created_at: NOW });
+      const counts = await countByRecord(h.db, [ids.pct!, ids.meeting!, ids.plain!]);
+      expect(Object.fromEntries(counts)).toEqual({ [ids.pct!]: 2, [ids.meeting!]: 1 });
+      const bare = await listRecords(h.db, subtree(a.path), {
+        kinds: ['publicity_event', 'leadership_meeting'],
+        period: { from: '2024-01-01', to: '2024-12-31' },
+        withoutEvidence: true,
+      });
+      expect(bare.map((r) => r.title).sort()).toEqual(
+        ['1000人参加的宣传', '路径 a\\b 的宣传', '青年_普法活动'].sort(),
+      );
+    });
+  });
+}
