@@ -33,7 +33,11 @@ export const countRules: readonly CountRule[] = [
   { key: 'enforcement.problems_rectified', near: /整改/ },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治/ },
   { key: 'enforcement.penalties', near: /行政处罚|处罚/ },
-  { key: 'legal.contracts_reviewed', near: new RegExp(`审[查核]${N}{0,8}合同|合同${N}{0,6}审[查核]`) },
+  // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
+  {
+    key: 'legal.contracts_reviewed',
+    near: new RegExp(`审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}审[查核]${N}{0,2}§|§${N}{0,2}合同`),
+  },
   {
     key: 'legal.reviews',
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,6}(规范性文件|文件|决策)`),
@@ -50,7 +54,9 @@ export const countRules: readonly CountRule[] = [
   { key: 'leadership.reports_heard', near: /听取/ },
   {
     key: 'leadership.meetings',
-    near: new RegExp(`(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议)`),
+    near: new RegExp(
+      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
+    ),
   },
   { key: 'study.center_group', near: /中心组/ },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
