@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { indicators } from '../../catalogue/indicators.ts';
 import { groups, kinds } from '../../catalogue/kinds.ts';
 import { roles } from '../../catalogue/roles.ts';
-import { actionLabels, permissions } from '../../services/access.ts';
+import { actionLabels, isSecurityRole, permissions } from '../../services/access.ts';
 import { orgKinds } from '../../services/orgs.ts';
 import { caseCatalogue } from '../case-catalogue.ts';
 import { route } from '../route.ts';
@@ -56,7 +56,12 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
     () => ({
       actions: actionLabels,
       orgKinds,
-      items: roles.map((r) => ({ ...r, ...permissions[r.id as keyof typeof permissions] })),
+      items: roles.map((r) => ({
+        ...r,
+        ...permissions[r.id as keyof typeof permissions],
+        // 三员 accounts are made only on the server (fazhi users add), never through the API.
+        security: isSecurityRole(r.id),
+      })),
     }),
   );
   route(

@@ -1,8 +1,22 @@
 /** Shapes the API answers with. Catalogue types are the server's own declarations (type-only import). */
 import type { Field, FieldValue } from '../../../src/catalogue/fields.ts';
 import type { GroupId, RecordKind } from '../../../src/catalogue/kinds.ts';
+import type { CaseClockInfo, CaseStepInfo, CaseTypeInfo } from '../../../src/http/case-catalogue.ts';
+import type { Action } from '../../../src/services/access.ts';
+import type { GroupActivity, MonthlyActivity } from '../../../src/services/activity.ts';
 
-export type { Field, FieldValue, GroupId, RecordKind };
+export type {
+  Action,
+  CaseClockInfo,
+  CaseStepInfo,
+  CaseTypeInfo,
+  Field,
+  FieldValue,
+  GroupActivity,
+  GroupId,
+  MonthlyActivity,
+  RecordKind,
+};
 
 export type OrgKind = 'county' | 'township' | 'village' | 'department';
 
@@ -25,6 +39,11 @@ export interface User {
   readonly orgKind: string;
   readonly orgPath?: string;
   readonly mustChangePassword: boolean;
+  /** What the role may do (GET /api/auth/me); the server still checks every request. */
+  readonly permissions: readonly Action[];
+  /** Record and case kinds the role may read or write; null for every kind. */
+  readonly readKinds: readonly string[] | null;
+  readonly writeKinds: readonly string[] | null;
 }
 
 export interface LedgerRecord {
@@ -75,6 +94,8 @@ export interface RoleInfo {
   readonly label: string;
   readonly orgKind: string;
   readonly description: string;
+  /** One of the three security roles (三员): such accounts are created only on the server. */
+  readonly security?: boolean;
 }
 
 export interface FieldError {

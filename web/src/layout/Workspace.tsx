@@ -16,6 +16,8 @@ interface WorkspaceState {
   /** Villages and departments of the chosen township. */
   readonly subOrgs: readonly Org[];
   readonly orgName: (id: number | null) => string;
+  /** Reads the organisation tree again (after one was added). */
+  readonly reloadOrgs: () => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
@@ -27,7 +29,7 @@ function defaultYear(): number {
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const user = useUser();
-  const { data } = useApi<unknown>('/api/orgs');
+  const { data, reload: reloadOrgs } = useApi<unknown>('/api/orgs');
   const orgs = useMemo(() => itemsOf<Org>(data), [data]);
   const [orgId, setOrgId] = useState<number>(() =>
     Number(sessionStorage.getItem(`fazhi.org.${user.id}`) ?? user.orgId),
@@ -53,8 +55,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
         ? orgs.filter((o) => o.parentId === org.id && (o.kind === 'village' || o.kind === 'department'))
         : [],
       orgName: (id) => (id === null ? '' : (byId.get(id)?.name ?? `#${id}`)),
+      reloadOrgs,
     };
-  }, [orgs, orgId, year, user.orgId]);
+  }, [orgs, orgId, year, user.orgId, reloadOrgs]);
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -1,10 +1,13 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { api, errorText, itemsOf } from '../../api/client.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { allowed } from '../../auth/permissions.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
+import { NewUserModal } from './NewUserModal.tsx';
 
 interface Account {
   readonly id: number;
@@ -15,6 +18,8 @@ interface Account {
   readonly mustChangePassword: boolean;
 }
 
+const PAGE_SIZE = 15;
+
 /** Accounts and their roles; the security administrator unlocks accounts and resets passwords (三员分立). */
 export default function UsersPage() {
   const me = useUser();
@@ -23,6 +28,17 @@ export default function UsersPage() {
   const { modal, message } = App.useApp();
   const { data, error, loading, reload } = useApi<unknown>('/api/users');
   const security = allowed(me, 'users.security');
+  const [adding, setAdding] = useState(false);
+  const [page, setPage] = useState(1);
+  /** A just-created account: the table turns to its page once the reloaded list holds it. */
+  const [focus, setFocus] = useState<string | null>(null);
+  const accounts = itemsOf<Account>(data);
+  useEffect(() => {
+    const i = accounts.findIndex((a) => a.username === focus);
+    if (focus === null || i < 0) return;
+    setPage(Math.floor(i / PAGE_SIZE) + 1);
+    setFocus(null);
+  }, [accounts, focus]);
 
   const act = async (u: Account, what: 'unlock' | 'password') => {
     try {
@@ -40,6 +56,11 @@ export default function UsersPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>用户与角色</Typography.Title>
+        {allowed(me, 'users.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新建账号
+          </Button>
+        )}
       </div>
       {error && <Alert type="error" showIcon title={error} />}
       <Card size="small">
@@ -47,8 +68,8 @@ export default function UsersPage() {
           size="small"
           rowKey="id"
           loading={loading}
-          dataSource={itemsOf<Account>(data)}
-          pagination={{ pageSize: 15 }}
+          dataSource={accounts}
+          pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage }}
           columns={[
             { title: '用户名', dataIndex: 'username', width: 140 },
             { title: '姓名', dataIndex: 'name', width: 160, ellipsis: true },
@@ -93,6 +114,16 @@ export default function UsersPage() {
           ]}
         />
       </Card>
+      <NewUserModal
+        open={adding}
+        roles={cat?.roles ?? []}
+        orgs={ws.orgs}
+        onClose={() => setAdding(false)}
+        onCreated={(username) => {
+          setFocus(username);
+          reload();
+        }}
+      />
       <Card size="small" title="角色说明" className="dash-row">
         <Table
           size="small"

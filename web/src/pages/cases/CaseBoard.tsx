@@ -1,5 +1,5 @@
 import { Badge, Empty, Spin } from 'antd';
-import type { CaseType } from '../../../../src/catalogue/cases.ts';
+import type { CaseTypeInfo } from '../../api/types.ts';
 import { CaseCard } from './CaseCard.tsx';
 import type { CaseSummary } from './types.ts';
 
@@ -10,7 +10,7 @@ export function CaseBoard({
   loading,
   onOpen,
 }: {
-  type: CaseType;
+  type: CaseTypeInfo;
   cases: readonly CaseSummary[];
   loading: boolean;
   onOpen: (id: number) => void;

@@ -1,25 +1,22 @@
 import { Alert, Button, Descriptions, Divider, Drawer, Space, Tag, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
-import { assignTransition, type CaseType, type Transition } from '../../../../src/catalogue/cases.ts';
-import type { RecordKind } from '../../api/types.ts';
+import type { CaseStepInfo, CaseTypeInfo, RecordKind } from '../../api/types.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ClockList } from './ClockList.tsx';
 import { StepModal } from './StepModal.tsx';
 import type { CaseDetail } from './types.ts';
 
-/** Steps the signed-in role may take now: the declaration says which roles take each step. */
-function stepsFor(type: CaseType, c: CaseDetail, role: string): Transition[] {
+/** Steps the signed-in role may take now: the case type says which roles take each step. */
+function stepsFor(type: CaseTypeInfo, c: CaseDetail, role: string): CaseStepInfo[] {
   const possible = new Set(c.actions.map((a) => a.id));
-  return [...type.transitions, assignTransition].filter(
-    (t) => possible.has(t.id) && (t.roles as readonly string[]).includes(role),
-  );
+  return type.steps.filter((t) => possible.has(t.id) && (t.roles as readonly string[]).includes(role));
 }
 
 /** A case: its deadlines explained, the steps this role may take, and its history. */
 export function CaseDrawer(props: {
   id: number | null;
-  type: CaseType;
+  type: CaseTypeInfo;
   kind: RecordKind;
   onClose: () => void;
   onChanged: () => void;
@@ -27,7 +24,7 @@ export function CaseDrawer(props: {
   const user = useUser();
   const { data, error } = useApi<CaseDetail>(props.id === null ? null : `/api/cases/${props.id}`);
   const [c, setC] = useState<CaseDetail>();
-  const [step, setStep] = useState<Transition | null>(null);
+  const [step, setStep] = useState<CaseStepInfo | null>(null);
   useEffect(() => setC(data), [data]);
   const shown = c && c.id === props.id ? c : undefined;
 

@@ -2,10 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { caseTypes } from '../../../../src/catalogue/cases.ts';
 import { itemsOf } from '../../api/client.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
-import { kindReadable } from '../../auth/permissions.ts';
+import { allowed, kindReadable } from '../../auth/permissions.ts';
+import { useCaseCatalogue } from '../../catalogue/useCaseCatalogue.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
@@ -22,7 +22,8 @@ export default function CasesPage() {
   const ws = useWorkspace();
   const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
-  const types = caseTypes.filter((t) => kindReadable(user, t.kind));
+  const caseCat = useCaseCatalogue();
+  const types = (caseCat.types ?? []).filter((t) => kindReadable(user, t.kind));
   const typeId = search.get('type') ?? types[0]?.kind ?? '';
   const type = types.find((t) => t.kind === typeId) ?? types[0];
   const openId = search.get('open');
@@ -32,11 +33,17 @@ export default function CasesPage() {
   });
   const kind = type ? cat?.kind(type.kind) : undefined;
 
+  if (caseCat.error)
+    return <Typography.Text type="danger">案件目录暂不可用：{caseCat.error}</Typography.Text>;
   if (!cat || !ws.org || !type || !kind) return <Spin className="page-spin" />;
   const township = ws.org.kind === 'township' ? ws.org : undefined;
-  const canOpen = township !== undefined && (type.openRoles as readonly string[]).includes(user.role);
+  const canOpen =
+    township !== undefined &&
+    allowed(user, 'cases.write') &&
+    (user.writeKinds === null || user.writeKinds.includes(type.kind)) &&
+    (type.openRoles as readonly string[]).includes(user.role);
   const initial = type.states.find((s) => s.id === type.initial);
-  const hidden = [...Object.keys(initial?.data ?? {}), ...Object.keys(type.openSet ?? {})];
+  const hidden = type.setOnOpen;
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(search);
     if (v === null) next.delete(k);

@@ -2,8 +2,7 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
-import type { Field, FieldValue, RecordKind } from '../../api/types.ts';
-import type { Transition } from '../../../../src/catalogue/cases.ts';
+import type { CaseStepInfo, Field, FieldValue, RecordKind } from '../../api/types.ts';
 import { FieldInput } from '../ledger/FieldInput.tsx';
 import type { CaseDetail } from './types.ts';
 
@@ -12,7 +11,7 @@ type Values = Record<string, unknown> & { date?: Dayjs; reason?: string };
 /** Takes one step of a case: the date, the record fields and parameters the step asks for, a reason. */
 export function StepModal(props: {
   c: CaseDetail;
-  step: Transition | null;
+  step: CaseStepInfo | null;
   kind: RecordKind;
   onClose: () => void;
   onDone: (c: CaseDetail) => void;
@@ -23,11 +22,11 @@ export function StepModal(props: {
   const [busy, setBusy] = useState(false);
   const fields: Field[] = step
     ? [
-        ...(step.needs ?? []).flatMap((n) => {
+        ...step.needs.flatMap((n) => {
           const f = kind.fields.find((x) => x.key === n.key);
           return f ? [{ ...f, required: n.required ?? false }] : [];
         }),
-        ...(step.params ?? []),
+        ...step.params,
       ]
     : [];
 

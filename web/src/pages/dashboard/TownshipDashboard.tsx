@@ -1,9 +1,8 @@
 import { Col, Row } from 'antd';
-import { useEffect, useState } from 'react';
-import type { IndicatorValue, LedgerRecord, Org } from '../../api/types.ts';
+import { useState } from 'react';
+import type { IndicatorValue, Org } from '../../api/types.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { ExplainDrawer, type ExplainTarget } from '../../components/ExplainDrawer.tsx';
-import { fetchAllRecords } from '../../lib/records.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ActivityChart } from './ActivityChart.tsx';
 import { DueCases } from './DueCases.tsx';
@@ -18,20 +17,7 @@ export function TownshipDashboard({ org, year }: { org: Org; year: number }) {
   const cat = useCatalogue();
   const now = useApi<Answer>('/api/indicators', { query: { org: org.id, year } });
   const before = useApi<Answer>('/api/indicators', { query: { org: org.id, year: year - 1 } });
-  const [records, setRecords] = useState<LedgerRecord[]>();
   const [explain, setExplain] = useState<ExplainTarget | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRecords(undefined);
-    fetchAllRecords(org.id, year).then(
-      (r) => live && setRecords(r),
-      () => live && setRecords([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [org.id, year]);
 
   const open = (key: string) => setExplain({ key, org: org.id, year });
   return (
@@ -39,7 +25,7 @@ export function TownshipDashboard({ org, year }: { org: Org; year: number }) {
       <IndicatorCards now={now.data?.indicators} before={before.data?.indicators} year={year} onOpen={open} />
       <Row gutter={[12, 12]} className="dash-row">
         <Col xs={24} xl={14}>
-          <ActivityChart records={records} cat={cat} year={year} />
+          <ActivityChart org={org.id} year={year} />
         </Col>
         <Col xs={24} xl={10}>
           <DueCases org={org.id} />
@@ -55,7 +41,7 @@ export function TownshipDashboard({ org, year }: { org: Org; year: number }) {
           />
         </Col>
         <Col xs={24} xl={10}>
-          <MissingEvidence records={records} cat={cat} />
+          <MissingEvidence org={org.id} year={year} cat={cat} />
         </Col>
       </Row>
       <ExplainDrawer target={explain} onClose={() => setExplain(null)} />

@@ -53,7 +53,7 @@ export function RecordTable(p: Props) {
       render: (_, r) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<PaperClipOutlined />} onClick={() => p.onEvidence(r)}>
-            材料
+            材料{r.evidenceCount ? ` ${r.evidenceCount}` : ''}
           </Button>
           {p.canWrite && (
             <>

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Result, Select } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Result, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
@@ -7,6 +7,8 @@ import { useAuth, useUser } from '../../auth/AuthProvider.tsx';
 import { allowed } from '../../auth/permissions.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { useWorkspace, WorkspaceProvider } from '../../layout/Workspace.tsx';
+import { countdown } from '../dashboard/DueCases.tsx';
+import type { CaseDetail, ClockView } from '../cases/types.ts';
 import './mobile.css';
 
 interface Values {
@@ -17,13 +19,36 @@ interface Values {
   parties?: string;
 }
 
+/** What was reported: a case with its running mediation clock, or a plain ledger record. */
+interface Reported {
+  readonly title: string;
+  readonly clock: ClockView | null;
+}
+
+/** The deadline the report started, with its countdown and legal basis. */
+function Deadline({ clock }: { clock: ClockView }) {
+  const cd =
+    clock.daysLeft === null
+      ? null
+      : countdown({ daysLeft: clock.daysLeft, overdue: clock.overdue, kind: clock.kind });
+  return (
+    <div className="mobile-deadline" data-testid="dispute-deadline">
+      <div>
+        {clock.label}：<b className="mobile-deadline-due">{clock.deadline.due}</b>{' '}
+        {cd && <Tag color={cd.color}>{cd.text}</Tag>}
+      </div>
+      <div className="mobile-deadline-basis">依据：{clock.deadline.basis}</div>
+    </div>
+  );
+}
+
 /** The grid member's phone form: report a dispute found in the grid in under a minute. */
 function DisputeForm() {
   const user = useUser();
   const cat = useCatalogue();
   const ws = useWorkspace();
   const [form] = Form.useForm<Values>();
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Reported | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const kind = cat?.kind('dispute');
@@ -37,13 +62,14 @@ function DisputeForm() {
     try {
       // A case starts the one-month mediation clock; without case rights the dispute goes into the ledger.
       if (allowed(user, 'cases.write')) {
-        await api('/api/cases', {
+        const c = await api<CaseDetail>('/api/cases', {
           json: {
             ...draft,
             type: 'dispute',
             data: { disputeType: v.disputeType, source: 'grid', parties: v.parties ?? null },
           },
         });
+        setDone({ title: v.title, clock: c.clocks.find((k) => k.status === 'running') ?? null });
       } else {
         await api('/api/records', {
           json: {
@@ -57,8 +83,8 @@ function DisputeForm() {
             },
           },
         });
+        setDone({ title: v.title, clock: null });
       }
-      setDone(v.title);
       form.resetFields();
     } catch (e) {
       setError(errorText(e));
@@ -72,13 +98,14 @@ function DisputeForm() {
       <Result
         icon={<CheckCircleOutlined />}
         status="success"
-        title="已上报"
-        subTitle={`“${done}”已上报至${user.orgName}，司法所将安排调解`}
-        extra={
-          <Button type="primary" size="large" block onClick={() => setDone(null)}>
+        title={done.clock ? '已登记为矛盾纠纷案件' : '已上报'}
+        subTitle={`“${done.title}”已上报至${user.orgName}，司法所将安排调解`}
+        extra={[
+          ...(done.clock ? [<Deadline key="d" clock={done.clock} />] : []),
+          <Button key="b" type="primary" size="large" block onClick={() => setDone(null)}>
             继续上报
-          </Button>
-        }
+          </Button>,
+        ]}
       />
     );
   return (
