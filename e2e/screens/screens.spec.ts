@@ -61,8 +61,36 @@ const SHOTS: readonly Shot[] = [
   },
   { name: 'admin-orgs', user: 'admin', path: '/admin/orgs', ready: '.ant-tree-title' },
   { name: 'admin-users', user: 'admin', path: '/admin/users', ready: '.ant-table-row' },
+  {
+    name: 'admin-user-new',
+    user: 'admin',
+    path: '/admin/users',
+    ready: '.ant-table-row',
+    act: async (page) => {
+      await page.getByRole('button', { name: '新建账号' }).click();
+      const modal = page.locator('.new-user-modal .ant-modal');
+      await modal.getByLabel('用户名').fill('t01.wang');
+      await modal.getByLabel('姓名').fill('王明');
+      await modal.getByLabel('角色').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('网格员').click();
+    },
+  },
   { name: 'admin-audit', user: 'auditor', path: '/admin/audit', ready: '.ant-table' },
   { name: 'dispute-mobile', user: 't01.grid', path: '/m/dispute', ready: '.mobile-body form', mobile: true },
+  {
+    name: 'dispute-case-mobile',
+    user: 't01.grid',
+    path: '/m/dispute',
+    ready: '.mobile-body form',
+    mobile: true,
+    act: async (page) => {
+      await page.getByLabel('纠纷事由').fill('张某与李某因宅基地界址发生争执');
+      await page.getByLabel('纠纷类型').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('土地山林纠纷').click();
+      await page.getByRole('button', { name: /上\s*报/ }).click();
+      await page.getByTestId('dispute-deadline').waitFor();
+    },
+  },
 ];
 
 async function shoot(page: Page, name: string): Promise<void> {
