@@ -10,7 +10,7 @@ import { syntheticDrafts } from './synthetic.ts';
 const COLS = ['county_id', 'township_id', 'org_id', 'kind', 'date', 'end_date', 'title', 'data', 'dedup_key', 'import_id', 'created_by', 'created_at', 'updated_at'] as const;
 
 const csvCell = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : String(v as string | number);
+  const s = typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -48,7 +48,7 @@ export const bench: Bench = {
           const raw = rb.h.sqlite!;
           const stmt = raw.prepare(`insert into records (${COLS.join(',')}) values (${COLS.map(() => '?').join(',')})`);
           raw.transaction(() => {
-            for (const r of ready) stmt.run(...COLS.map((c) => (r[c] ?? null) as string | number | null));
+            for (const r of ready) stmt.run(...COLS.map((c) => (r[c] ?? null)));
           })();
         } else {
           const c = new pg.Client({ connectionString: rb.url });

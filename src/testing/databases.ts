@@ -22,11 +22,10 @@ async function freshPostgres(adminUrl: string): Promise<Db> {
   url.pathname = `/${name}`;
   const h = openDb(url.toString());
   await migrateToLatest(h);
-  const close = h.close;
   return {
     ...h,
     async close() {
-      await close();
+      await h.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
