@@ -26,14 +26,9 @@ export async function ensureBuiltOnce(): Promise<void> {
       await sleep(250);
     }
   }
-  // Vitest sets NODE_ENV=test, which Vite would bake into the bundle: React's development build,
-  // with StrictMode running every effect twice. Test (and leave in web/dist) what users get.
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
   try {
     await ensureWebBuild();
   } finally {
-    process.env.NODE_ENV = env;
     rmdirSync(LOCK);
   }
 }

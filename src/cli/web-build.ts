@@ -36,11 +36,21 @@ export function webBuildStale(): boolean {
 /** Runs Vite's production build with web/vite.config.ts and stamps the result. */
 export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
   const { build } = await import('vite');
-  await build({
-    root: WEB_DIR,
-    configFile: join(WEB_DIR, 'vite.config.ts'),
-    logLevel: opts.quiet ? 'error' : 'warn',
-  });
+  // Vite lets NODE_ENV override the mode, and test runners set NODE_ENV=test: that would build
+  // React's development bundle (every effect run twice). Users always get the production build.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: WEB_DIR,
+      configFile: join(WEB_DIR, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: opts.quiet ? 'error' : 'warn',
+    });
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
   writeFileSync(STAMP, new Date().toISOString() + '\n');
 }
 
