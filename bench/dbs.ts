@@ -63,10 +63,25 @@ export async function benchDatabases(ctx: BenchContext): Promise<BenchDb[]> {
 /** A county with `n` townships. */
 export async function benchCounty(h: Db, n: number): Promise<{ county: Org; townships: Org[] }> {
   const now = '2024-01-01T00:00:00.000Z';
-  const county = toOrg(await insertOrg(h.db, { code: '990000', name: '基准县', kind: 'county', parentId: null }, now));
+  const county = toOrg(
+    await insertOrg(h.db, { code: '990000', name: '基准县', kind: 'county', parentId: null }, now),
+  );
   const townships: Org[] = [];
   for (let i = 1; i <= n; i++) {
-    townships.push(toOrg(await insertOrg(h.db, { code: `9900${String(i).padStart(2, '0')}`, name: `基准${i}镇`, kind: 'township', parentId: county.id }, now)));
+    townships.push(
+      toOrg(
+        await insertOrg(
+          h.db,
+          {
+            code: `9900${String(i).padStart(2, '0')}`,
+            name: `基准${i}镇`,
+            kind: 'township',
+            parentId: county.id,
+          },
+          now,
+        ),
+      ),
+    );
   }
   return { county, townships };
 }

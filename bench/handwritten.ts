@@ -6,7 +6,8 @@
 export function handwrittenSql(d: 'sqlite' | 'postgres'): string {
   const J = (k: string) => (d === 'sqlite' ? `json_extract(data,'$.${k}')` : `(data->>'${k}')`);
   const N = (k: string) => (d === 'sqlite' ? `json_extract(data,'$.${k}')` : `(data->>'${k}')::numeric`);
-  const T = (k: string) => (d === 'sqlite' ? `json_extract(data,'$.${k}') = 1` : `(data->'${k}') = 'true'::jsonb`);
+  const T = (k: string) =>
+    d === 'sqlite' ? `json_extract(data,'$.${k}') = 1` : `(data->'${k}') = 'true'::jsonb`;
   const p = (i: number) => (d === 'sqlite' ? ['', '@county', '@from', '@to'][i] : `$${i}`);
   const pd = (i: number) => (d === 'sqlite' ? p(i) : `${p(i)}::date`);
   return `

@@ -7,10 +7,31 @@ import { benchCounty, benchDatabases } from './dbs.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 import { syntheticDrafts } from './synthetic.ts';
 
-const COLS = ['county_id', 'township_id', 'org_id', 'kind', 'date', 'end_date', 'title', 'data', 'dedup_key', 'import_id', 'created_by', 'created_at', 'updated_at'] as const;
+const COLS = [
+  'county_id',
+  'township_id',
+  'org_id',
+  'kind',
+  'date',
+  'end_date',
+  'title',
+  'data',
+  'dedup_key',
+  'import_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
 
 const csvCell = (v: unknown) => {
-  const s = typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  const s =
+    typeof v === 'boolean'
+      ? v
+        ? '是'
+        : '否'
+      : typeof v === 'string' || typeof v === 'number'
+        ? String(v)
+        : '';
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -27,7 +48,9 @@ export const bench: Bench = {
     const header = [kind.dateLabel, kind.titleLabel, ...kind.fields.map((f) => f.label)];
     const lines = [header.join(',')];
     for (const { draft } of drafts) {
-      lines.push([draft.date, draft.title, ...kind.fields.map((f) => draft.data[f.key])].map(csvCell).join(','));
+      lines.push(
+        [draft.date, draft.title, ...kind.fields.map((f) => draft.data[f.key])].map(csvCell).join(','),
+      );
     }
     const csv = Buffer.from(lines.join('\n') + '\n', 'utf8');
     const rows: BenchRow[] = [];
@@ -36,7 +59,13 @@ export const bench: Bench = {
     for (const w of await benchDatabases({ ...ctx, pgUrl: undefined })) {
       const { townships } = await benchCounty(w.h, 1);
       const warm = Buffer.from(lines.slice(0, Math.min(lines.length, 20_001)).join('\n') + '\n', 'utf8');
-      await importLedger(w.h, { township: townships[0]!, fileName: 'warm-up.csv', bytes: warm, createdBy: null, now: '2024-01-01T00:00:00Z' });
+      await importLedger(w.h, {
+        township: townships[0]!,
+        fileName: 'warm-up.csv',
+        bytes: warm,
+        createdBy: null,
+        now: '2024-01-01T00:00:00Z',
+      });
       await w.dispose();
     }
     // Raw insert and import each get a fresh database, so neither pays for the other's index growth.
@@ -46,33 +75,52 @@ export const bench: Bench = {
       const ib = importDbs[i]!;
       try {
         const rawOrg = await benchCounty(rb.h, 1);
-        const ready: NewRecordRow[] = prepareRows(kind, rawOrg.townships[0]!, rawOrg.county.id, new Map(), drafts.map((d) => d.draft), {
-          now: '2024-01-01',
-          createdBy: null,
-          importId: null,
-        }).rows;
+        const ready: NewRecordRow[] = prepareRows(
+          kind,
+          rawOrg.townships[0]!,
+          rawOrg.county.id,
+          new Map(),
+          drafts.map((d) => d.draft),
+          {
+            now: '2024-01-01',
+            createdBy: null,
+            importId: null,
+          },
+        ).rows;
         let t = performance.now();
         if (rb.name === 'sqlite') {
           const raw = rb.h.sqlite!;
-          const stmt = raw.prepare(`insert into records (${COLS.join(',')}) values (${COLS.map(() => '?').join(',')})`);
+          const stmt = raw.prepare(
+            `insert into records (${COLS.join(',')}) values (${COLS.map(() => '?').join(',')})`,
+          );
           raw.transaction(() => {
-            for (const r of ready) stmt.run(...COLS.map((c) => (r[c] ?? null)));
+            for (const r of ready) stmt.run(...COLS.map((c) => r[c] ?? null));
           })();
         } else {
           const c = new pg.Client({ connectionString: rb.url });
           await c.connect();
           await c.query('begin');
           const text = `insert into records (${COLS.join(',')}) values (${COLS.map((_, j) => `$${j + 1}`).join(',')})`;
-          for (const r of ready) await c.query({ name: 'raw_insert', text, values: COLS.map((col) => r[col] ?? null) });
+          for (const r of ready)
+            await c.query({ name: 'raw_insert', text, values: COLS.map((col) => r[col] ?? null) });
           await c.query('commit');
           await c.end();
         }
         const rawRate = n / ((performance.now() - t) / 1000);
         const { townships } = await benchCounty(ib.h, 1);
         t = performance.now();
-        const rep = await importLedger(ib.h, { township: townships[0]!, fileName: '宣传活动台账.csv', bytes: csv, createdBy: null, now: '2024-01-01T00:00:00Z' });
+        const rep = await importLedger(ib.h, {
+          township: townships[0]!,
+          fileName: '宣传活动台账.csv',
+          bytes: csv,
+          createdBy: null,
+          now: '2024-01-01T00:00:00Z',
+        });
         const importRate = n / ((performance.now() - t) / 1000);
-        if (rep.errors.length > 0 || rep.inserted !== n) throw new Error(`import failed: ${JSON.stringify(rep.errors.slice(0, 3))} inserted ${rep.inserted}`);
+        if (rep.errors.length > 0 || rep.inserted !== n)
+          throw new Error(
+            `import failed: ${JSON.stringify(rep.errors.slice(0, 3))} inserted ${rep.inserted}`,
+          );
         const ratio = importRate / rawRate;
         rows.push({
           name: `导入 ${fmt(n)} 行 CSV 台账（解析、校验、去重、写入）`,

@@ -27,7 +27,11 @@ export const bench: Bench = {
           const batch: NewRecordRow[] = [];
           for (const year of [YEAR - 1, YEAR]) {
             for (const { kind, draft } of syntheticDrafts(per, year, i * 100 + year)) {
-              const r = prepareRows(kind, t, county.id, new Map(), [draft], { now: '2024-01-01', createdBy: null, importId: null });
+              const r = prepareRows(kind, t, county.id, new Map(), [draft], {
+                now: '2024-01-01',
+                createdBy: null,
+                importId: null,
+              });
               if (r.errors.length > 0) throw new Error(JSON.stringify(r.errors));
               batch.push(...r.rows);
             }
@@ -41,13 +45,20 @@ export const bench: Bench = {
         if (b.name === 'sqlite') {
           b.h.sqlite!.exec('analyze');
           const stmt = b.h.sqlite!.prepare(sqlText);
-          raw = () => Promise.resolve(stmt.get({ county: county.id, from: p.from, to: p.to }) as Record<string, unknown>);
+          raw = () =>
+            Promise.resolve(
+              stmt.get({ county: county.id, from: p.from, to: p.to }) as Record<string, unknown>,
+            );
         } else {
           const c = new pg.Client({ connectionString: b.url });
           c.on('error', () => {});
           await c.connect();
           await c.query('analyze');
-          raw = async () => (await c.query({ text: sqlText, values: [county.id, p.from, p.to] })).rows[0] as Record<string, unknown>;
+          raw = async () =>
+            (await c.query({ text: sqlText, values: [county.id, p.from, p.to] })).rows[0] as Record<
+              string,
+              unknown
+            >;
           close = () => c.end();
         }
         let tHand: number;
@@ -57,7 +68,8 @@ export const bench: Bench = {
           const engine = await computeIndicators(b.h, county, p);
           const hand = handwrittenValues(await raw());
           for (const v of engine) {
-            if (hand.get(v.key) !== v.value) throw new Error(`${v.key}: engine ${v.value} ≠ hand-written ${hand.get(v.key)}`);
+            if (hand.get(v.key) !== v.value)
+              throw new Error(`${v.key}: engine ${v.value} ≠ hand-written ${hand.get(v.key)}`);
           }
           const repeat = ctx.quick ? 3 : 5;
           tHand = await bestOf(repeat, raw);

@@ -72,7 +72,13 @@ export const bench: Bench = {
   name: '报告审阅',
   async run(ctx) {
     const one = syntheticReports(ctx.quick ? 20 : 200);
-    const docs = one.map((t, i) => ({ name: `r${i}.txt`, text: t, outline: new Map<number, number>(), tables: [], artifacts: [] }));
+    const docs = one.map((t, i) => ({
+      name: `r${i}.txt`,
+      text: t,
+      outline: new Map<number, number>(),
+      tables: [],
+      artifacts: [],
+    }));
     const ms = await bestOf(ctx.quick ? 1 : 3, () => docs.forEach((d) => analyse(d)));
     const rate = docs.length / (ms / 1000);
 

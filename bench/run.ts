@@ -23,7 +23,9 @@ if (!pgUrl) {
 
 const rows: BenchRow[] = [];
 try {
-  for (const f of readdirSync(here).filter((n) => n.endsWith('.bench.ts')).sort()) {
+  for (const f of readdirSync(here)
+    .filter((n) => n.endsWith('.bench.ts'))
+    .sort()) {
     if (filter && !f.includes(filter)) continue;
     const mod = (await import(pathToFileURL(join(here, f)).href)) as { bench: Bench };
     process.stderr.write(`运行 ${mod.bench.name}…\n`);
@@ -37,5 +39,15 @@ const line = (c: string[]) => `| ${c.join(' | ')} |`;
 console.log(line(['测量', '数据库', 'fazhi', '上限（同次测得）', '比值', '目标', '结果']));
 console.log(line(['---', '---', '---:', '---:', '---:', '---', '---']));
 for (const r of rows) {
-  console.log(line([r.name, r.db ?? '—', r.measured, r.limit, r.ratio.toFixed(2), r.target, r.pass ? '达标' : '未达标']));
+  console.log(
+    line([
+      r.name,
+      r.db ?? '—',
+      r.measured,
+      r.limit,
+      r.ratio.toFixed(2),
+      r.target,
+      r.pass ? '达标' : '未达标',
+    ]),
+  );
 }

@@ -23,7 +23,9 @@ function fieldValue(f: Field, r: () => number, year: number): unknown {
     case 'number':
       return Math.round(r() * Math.min(f.max ?? 100, 100));
     case 'date':
-      return !f.required && r() < 0.3 ? undefined : `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+      return !f.required && r() < 0.3
+        ? undefined
+        : `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     case 'bool':
       return r() < 0.5;
     case 'enum':
@@ -35,7 +37,12 @@ function fieldValue(f: Field, r: () => number, year: number): unknown {
  * `n` drafts spread over the kinds and over one year, with values of every field type, as a sheet
  * would give them (enum labels in Chinese). Row i is unique by its title.
  */
-export function syntheticDrafts(n: number, year: number, seed = 1, only?: RecordKind): { kind: RecordKind; draft: OrgDraft }[] {
+export function syntheticDrafts(
+  n: number,
+  year: number,
+  seed = 1,
+  only?: RecordKind,
+): { kind: RecordKind; draft: OrgDraft }[] {
   const r = rng(seed);
   const out: { kind: RecordKind; draft: OrgDraft }[] = [];
   for (let i = 0; i < n; i++) {

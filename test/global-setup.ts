@@ -10,7 +10,8 @@ export async function setup(): Promise<void> {
   if (process.env.FAZHI_TEST_PG) return;
   const r = await startPostgres();
   if ('error' in r) {
-    if (process.env.CI === 'true') throw new Error(`CI 必须运行 PostgreSQL 测试，但无法启动 PostgreSQL：${r.error}`);
+    if (process.env.CI === 'true')
+      throw new Error(`CI 必须运行 PostgreSQL 测试，但无法启动 PostgreSQL：${r.error}`);
     console.warn(`\n!!!!! 未运行 PostgreSQL 测试：${r.error} !!!!!\n`);
     return;
   }

@@ -39,9 +39,14 @@ async function freePort(): Promise<number> {
 /** Starts a server, or returns the reason it cannot. */
 export async function startPostgres(): Promise<PgServer | { error: string }> {
   const bin = findBin();
-  if (!bin) return { error: '找不到 PostgreSQL 程序（/usr/lib/postgresql/*/bin/initdb）；可设置 FAZHI_PG_BIN 或 FAZHI_TEST_PG' };
+  if (!bin)
+    return {
+      error:
+        '找不到 PostgreSQL 程序（/usr/lib/postgresql/*/bin/initdb）；可设置 FAZHI_PG_BIN 或 FAZHI_TEST_PG',
+    };
   const isRoot = process.getuid?.() === 0;
-  const asUser = (cmd: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const asUser = (cmd: string, args: string[]) =>
+    (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -54,8 +59,16 @@ export async function startPostgres(): Promise<PgServer | { error: string }> {
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     run('pg_ctl', [
-      '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start',
-      '-o', `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+      '-o',
+      `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     ]);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });

@@ -38,6 +38,8 @@ describe('catalogue', () => {
   });
 
   it('keeps docs/catalogue.md in step with the code', () => {
-    expect(readFileSync(new URL('../../docs/catalogue.md', import.meta.url), 'utf8')).toBe(catalogueMarkdown());
+    expect(readFileSync(new URL('../../docs/catalogue.md', import.meta.url), 'utf8')).toBe(
+      catalogueMarkdown(),
+    );
   });
 });

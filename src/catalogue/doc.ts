@@ -25,11 +25,24 @@ export function catalogueMarkdown(): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const k of kinds) {
-    const fields = [k.dateLabel, k.titleLabel, ...(k.endLabel ? [k.endLabel] : []), ...k.fields.map((f) => f.label)].join('、');
+    const fields = [
+      k.dateLabel,
+      k.titleLabel,
+      ...(k.endLabel ? [k.endLabel] : []),
+      ...k.fields.map((f) => f.label),
+    ].join('、');
     const how = `${k.temporal === 'registry' ? '登记' : '事件'}${k.caseType ? '（案件）' : ''}`;
-    out.push(`| \`${k.id}\` | ${k.label} | ${groups[k.group]} | ${how} | ${cell(fields)} | ${cell(k.practices.join('；'))} |`);
+    out.push(
+      `| \`${k.id}\` | ${k.label} | ${groups[k.group]} | ${how} | ${cell(fields)} | ${cell(k.practices.join('；'))} |`,
+    );
   }
-  out.push('', '## 指标（indicators）', '', '| 指标代码 | 名称 | 单位 | 口径 | 来源台账 |', '| --- | --- | --- | --- | --- |');
+  out.push(
+    '',
+    '## 指标（indicators）',
+    '',
+    '| 指标代码 | 名称 | 单位 | 口径 | 来源台账 |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const i of indicators) {
     out.push(`| \`${i.key}\` | ${i.label} | ${i.unit} | ${cell(i.basis)} | ${sources(i.formula)} |`);
   }

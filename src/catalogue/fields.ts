@@ -58,7 +58,11 @@ export type Field = TextField | IntField | NumberField | DateField | BoolField |
 /** The JSON value a field holds once validated. */
 export type FieldValue = string | number | boolean | null;
 
-export const text = (key: string, label: string, extra: Partial<Omit<TextField, 'type'>> = {}): TextField => ({
+export const text = (
+  key: string,
+  label: string,
+  extra: Partial<Omit<TextField, 'type'>> = {},
+): TextField => ({
   type: 'text',
   key,
   label,
@@ -81,14 +85,22 @@ export const num = (
   extra: Partial<Omit<NumberField, 'type'>> = {},
 ): NumberField => ({ type: 'number', key, label, ...extra });
 
-export const date = (key: string, label: string, extra: Partial<Omit<DateField, 'type'>> = {}): DateField => ({
+export const date = (
+  key: string,
+  label: string,
+  extra: Partial<Omit<DateField, 'type'>> = {},
+): DateField => ({
   type: 'date',
   key,
   label,
   ...extra,
 });
 
-export const bool = (key: string, label: string, extra: Partial<Omit<BoolField, 'type'>> = {}): BoolField => ({
+export const bool = (
+  key: string,
+  label: string,
+  extra: Partial<Omit<BoolField, 'type'>> = {},
+): BoolField => ({
   type: 'bool',
   key,
   label,

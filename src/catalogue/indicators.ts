@@ -20,7 +20,12 @@ export type Cond =
 export type Aggregate =
   | { readonly op: 'count'; readonly kind: KindId; readonly where?: readonly Cond[] }
   | { readonly op: 'sum'; readonly kind: KindId; readonly field: string; readonly where?: readonly Cond[] }
-  | { readonly op: 'distinct'; readonly kind: KindId; readonly field: string; readonly where?: readonly Cond[] };
+  | {
+      readonly op: 'distinct';
+      readonly kind: KindId;
+      readonly field: string;
+      readonly where?: readonly Cond[];
+    };
 
 /** A value: one aggregate, or a percentage of two. */
 export type Formula = Aggregate | { readonly op: 'rate'; readonly num: Aggregate; readonly den: Aggregate };
@@ -312,7 +317,10 @@ export const indicators: readonly Indicator[] = [
     units: ['%'],
     group: 'petitions',
     basis: '办结日期不晚于办理期限的已办结事项 ÷ 已办结事项',
-    formula: rate(count('petition', petitionClosed, { field: 'closedDate', notAfter: 'dueDate' }), count('petition', petitionClosed)),
+    formula: rate(
+      count('petition', petitionClosed, { field: 'closedDate', notAfter: 'dueDate' }),
+      count('petition', petitionClosed),
+    ),
   },
   {
     key: 'enforcement.certified_officers',

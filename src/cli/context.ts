@@ -22,7 +22,8 @@ export async function withDb<T>(opts: DbOptions, fn: (h: Db) => Promise<T>): Pro
 export function intOption(name: string, v: string | undefined, min: number, max: number): number {
   if (v === undefined) throw new UserError(`缺少 --${name}`);
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${name} 应为 ${min} 至 ${max} 之间的整数，收到“${v}”`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(`--${name} 应为 ${min} 至 ${max} 之间的整数，收到“${v}”`);
   return n;
 }
 
@@ -41,6 +42,10 @@ export function pad(s: string, width: number): string {
 export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: readonly string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write([line(header), ...rows.map(line)].join('\n') + '\n');
 }

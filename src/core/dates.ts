@@ -32,7 +32,9 @@ export function parseDate(v: unknown): string | null {
   // Most values are already ISO (exports, forms): check those without the general patterns.
   if (v.length === 10 && isIsoDate(v)) return v;
   const s = v.trim();
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  let m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) {
     m = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(s);
     if (!m) return null;

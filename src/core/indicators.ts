@@ -79,7 +79,11 @@ export function rowMatches(a: Aggregate, row: IndicatorRow, p: Period): boolean 
 }
 
 /** Evaluates aggregates over rows in memory: the reference the SQL path is tested against. */
-export function evaluateRows(plan: Map<string, Aggregate>, rows: readonly IndicatorRow[], p: Period): Map<string, number> {
+export function evaluateRows(
+  plan: Map<string, Aggregate>,
+  rows: readonly IndicatorRow[],
+  p: Period,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [id, a] of plan) {
     const matched = rows.filter((r) => rowMatches(a, r, p));
@@ -90,11 +94,17 @@ export function evaluateRows(plan: Map<string, Aggregate>, rows: readonly Indica
       case 'sum':
         out.set(
           id,
-          matched.reduce((s, r) => s + (typeof r.data[a.field] === 'number' ? (r.data[a.field] as number) : 0), 0),
+          matched.reduce(
+            (s, r) => s + (typeof r.data[a.field] === 'number' ? (r.data[a.field] as number) : 0),
+            0,
+          ),
         );
         break;
       case 'distinct':
-        out.set(id, new Set(matched.map((r) => r.data[a.field]).filter((v) => v !== undefined && v !== null)).size);
+        out.set(
+          id,
+          new Set(matched.map((r) => r.data[a.field]).filter((v) => v !== undefined && v !== null)).size,
+        );
         break;
     }
   }

@@ -9,7 +9,13 @@ describe('validateRecord', () => {
     const r = validateRecord(dispute, {
       date: '2023年5月10日',
       title: ' 邻里噪音纠纷 ',
-      data: { disputeType: '邻里纠纷', status: '调解成功', preLitigation: '是', dueDate: '2023/6/9', satisfaction: '' },
+      data: {
+        disputeType: '邻里纠纷',
+        status: '调解成功',
+        preLitigation: '是',
+        dueDate: '2023/6/9',
+        satisfaction: '',
+      },
     });
     expect(r).toEqual({
       ok: true,
@@ -45,16 +51,33 @@ describe('validateRecord', () => {
 
   it('checks registry end dates', () => {
     const kind = getKind('grid_member');
-    const r = validateRecord(kind, { date: '2023-05-01', endDate: '2023-04-01', title: '张三', data: { grid: '一网格' } });
+    const r = validateRecord(kind, {
+      date: '2023-05-01',
+      endDate: '2023-04-01',
+      title: '张三',
+      data: { grid: '一网格' },
+    });
     expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(['不能早于任职日期（2023-05-01）']);
   });
 });
 
 describe('dedupKey', () => {
   it('is the same for the same content and differs otherwise', () => {
-    const a = validateRecord(dispute, { date: '2023-05-10', title: '纠纷', data: { disputeType: 'debt', status: 'pending' } });
-    const b = validateRecord(dispute, { date: '2023/5/10', title: '纠纷 ', data: { status: '调处中', disputeType: '债务纠纷' } });
-    const c = validateRecord(dispute, { date: '2023-05-11', title: '纠纷', data: { disputeType: 'debt', status: 'pending' } });
+    const a = validateRecord(dispute, {
+      date: '2023-05-10',
+      title: '纠纷',
+      data: { disputeType: 'debt', status: 'pending' },
+    });
+    const b = validateRecord(dispute, {
+      date: '2023/5/10',
+      title: '纠纷 ',
+      data: { status: '调处中', disputeType: '债务纠纷' },
+    });
+    const c = validateRecord(dispute, {
+      date: '2023-05-11',
+      title: '纠纷',
+      data: { disputeType: 'debt', status: 'pending' },
+    });
     if (!a.ok || !b.ok || !c.ok) throw new Error('invalid');
     expect(dedupKey('dispute', null, a.value)).toBe(dedupKey('dispute', null, b.value));
     expect(dedupKey('dispute', null, a.value)).not.toBe(dedupKey('dispute', null, c.value));

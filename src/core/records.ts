@@ -42,12 +42,14 @@ export interface FieldError {
 const TRUE = new Set(['是', '有', 'true', '1', 'y', 'yes', '√', '✓', 'TRUE', '对']);
 const FALSE = new Set(['否', '无', 'false', '0', 'n', 'no', '×', '', 'FALSE']);
 
-const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 function checkDate(label: string, v: unknown): { value: string } | { error: string } {
   const d = parseDate(v);
   if (d === null) return { error: `“${String(v)}”不是有效日期，应为 2024-03-15 或 2024年3月15日 的形式` };
-  if (d < MIN_DATE || d > MAX_DATE) return { error: `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间` };
+  if (d < MIN_DATE || d > MAX_DATE)
+    return { error: `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间` };
   return { value: d };
 }
 
@@ -81,7 +83,9 @@ export function coerceField(f: Field, raw: unknown): { value: FieldValue } | { e
     case 'enum': {
       const s = String(raw).trim();
       const o = f.options.find((x) => x.value === s || x.label === s);
-      return o ? { value: o.value } : { error: `“${s}”不是可选值，应为：${f.options.map((x) => x.label).join('、')}` };
+      return o
+        ? { value: o.value }
+        : { error: `“${s}”不是可选值，应为：${f.options.map((x) => x.label).join('、')}` };
     }
   }
 }
@@ -94,20 +98,26 @@ function fieldKeys(kind: RecordKind): Set<string> {
 }
 
 /** Validates a draft against its kind. Unknown data keys are errors, so nothing is silently dropped. */
-export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true; value: CleanRecord } | { ok: false; errors: FieldError[] } {
+export function validateRecord(
+  kind: RecordKind,
+  draft: RecordDraft,
+): { ok: true; value: CleanRecord } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const d = blank(draft.date) ? { error: '不能为空' } : checkDate(kind.dateLabel, draft.date);
   if ('error' in d) errors.push({ field: 'date', label: kind.dateLabel, message: d.error });
   const date = 'value' in d ? d.value : null;
   const title = blank(draft.title) ? '' : String(draft.title).trim();
   if (!title) errors.push({ field: 'title', label: kind.titleLabel, message: '不能为空' });
-  else if (title.length > 200) errors.push({ field: 'title', label: kind.titleLabel, message: `长度 ${title.length} 超过上限 200 字` });
+  else if (title.length > 200)
+    errors.push({ field: 'title', label: kind.titleLabel, message: `长度 ${title.length} 超过上限 200 字` });
   let endDate: string | null = null;
   if (!blank(draft.endDate)) {
-    if (kind.temporal !== 'registry') errors.push({ field: 'endDate', label: '结束日期', message: `${kind.label}没有结束日期` });
+    if (kind.temporal !== 'registry')
+      errors.push({ field: 'endDate', label: '结束日期', message: `${kind.label}没有结束日期` });
     else {
       const e = checkDate(kind.endLabel ?? '结束日期', draft.endDate);
-      if ('error' in e) errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: e.error });
+      if ('error' in e)
+        errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: e.error });
       else endDate = e.value;
     }
   }
@@ -131,7 +141,11 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
     }
   }
   if (endDate && date && endDate < date) {
-    errors.push({ field: 'endDate', label: kind.endLabel ?? '结束日期', message: `不能早于${kind.dateLabel}（${date}）` });
+    errors.push({
+      field: 'endDate',
+      label: kind.endLabel ?? '结束日期',
+      message: `不能早于${kind.dateLabel}（${date}）`,
+    });
   }
   if (errors.length > 0 || !date) return { ok: false, errors };
   return { ok: true, value: { date, endDate, title, data } };
@@ -142,6 +156,11 @@ export function validateRecord(kind: RecordKind, draft: RecordDraft): { ok: true
  * same key, so a re-import adds nothing. `dataJson` is the stored JSON of the validated data, whose
  * keys validateRecord always writes in catalogue order.
  */
-export function dedupKey(kind: string, orgId: number | null, r: CleanRecord, dataJson = JSON.stringify(r.data)): string {
+export function dedupKey(
+  kind: string,
+  orgId: number | null,
+  r: CleanRecord,
+  dataJson = JSON.stringify(r.data),
+): string {
   return hash('sha1', JSON.stringify([kind, orgId, r.date, r.endDate, r.title]) + dataJson, 'base64url');
 }

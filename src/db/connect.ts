@@ -33,7 +33,9 @@ export class DbUrlError extends Error {}
 export function openDb(url: string): Db {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  throw new DbUrlError(`无法识别的数据库地址“${url}”：应为 sqlite:文件路径 或 postgres://用户@主机:端口/库名`);
+  throw new DbUrlError(
+    `无法识别的数据库地址“${url}”：应为 sqlite:文件路径 或 postgres://用户@主机:端口/库名`,
+  );
 }
 
 function openSqlite(path: string): Db {
@@ -86,5 +88,10 @@ function openPostgres(url: string): Db {
   // without a listener the error would end the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: postgresDialect, label: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  return {
+    db,
+    dialect: postgresDialect,
+    label: url.replace(/:[^:@/]*@/, ':***@'),
+    close: () => db.destroy(),
+  };
 }

@@ -38,5 +38,7 @@ export const postgresDialect: Dialect = {
   jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
   jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,
   readJson: (v) =>
-    typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v ?? {}) as Record<string, unknown>),
+    typeof v === 'string'
+      ? (JSON.parse(v) as Record<string, unknown>)
+      : ((v ?? {}) as Record<string, unknown>),
 };

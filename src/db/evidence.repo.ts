@@ -2,7 +2,17 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, EvidenceRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
-const COLS = ['id', 'record_id', 'township_id', 'sha256', 'file_name', 'mime', 'size', 'created_by', 'created_at'] as const;
+const COLS = [
+  'id',
+  'record_id',
+  'township_id',
+  'sha256',
+  'file_name',
+  'mime',
+  'size',
+  'created_by',
+  'created_at',
+] as const;
 
 export async function insertEvidence(db: Q, e: Omit<EvidenceRow, 'id'>): Promise<EvidenceRow> {
   const { id } = await db.insertInto('evidence').values(e).returning('id').executeTakeFirstOrThrow();

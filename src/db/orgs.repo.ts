@@ -49,6 +49,9 @@ export async function childOrgs(db: Q, parentId: number, kind?: string): Promise
 }
 
 export async function countOrgs(db: Q): Promise<number> {
-  const r = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

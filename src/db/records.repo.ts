@@ -58,7 +58,11 @@ export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promi
 }
 
 /** Keys among `keys` already stored for the township (a re-import's duplicates). */
-export async function existingDedupKeys(db: Q, townshipId: number, keys: readonly string[]): Promise<Set<string>> {
+export async function existingDedupKeys(
+  db: Q,
+  townshipId: number,
+  keys: readonly string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 5000) {
     const rows = await db
@@ -120,7 +124,11 @@ function filtered(db: Q, scope: Scope, f: RecordQuery) {
   if (f.text) q = q.where(titleContains(f.text));
   if (f.withoutEvidence)
     q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('evidence').select('evidence.id').whereRef('evidence.record_id', '=', 'records.id'))),
+      eb.not(
+        eb.exists(
+          eb.selectFrom('evidence').select('evidence.id').whereRef('evidence.record_id', '=', 'records.id'),
+        ),
+      ),
     );
   return q;
 }
@@ -150,7 +158,12 @@ export interface MonthKindCount {
 export async function countByMonthAndKind(
   db: Q,
   scope: Scope,
-  f: { readonly org?: OrgFilter; readonly kinds: readonly string[]; readonly from: string; readonly to: string },
+  f: {
+    readonly org?: OrgFilter;
+    readonly kinds: readonly string[];
+    readonly from: string;
+    readonly to: string;
+  },
 ): Promise<MonthKindCount[]> {
   const month = sql<string>`substr(cast(records.date as text), 6, 2)`;
   let q = scoped(db, scope)
@@ -176,7 +189,11 @@ export async function getRecord(db: Q, scope: Scope, id: number): Promise<Record
   return scoped(db, scope).select(COLS).where('records.id', '=', id).executeTakeFirst();
 }
 
-export async function getRecordByDedupKey(db: Q, townshipId: number, key: string): Promise<RecordRow | undefined> {
+export async function getRecordByDedupKey(
+  db: Q,
+  townshipId: number,
+  key: string,
+): Promise<RecordRow | undefined> {
   return db
     .selectFrom('records')
     .select(COLS)
@@ -210,7 +227,10 @@ export async function deleteRecord(db: Q, scope: Scope, id: number): Promise<boo
 }
 
 /** Records one spreadsheet import (on the caller's transaction, before its rows) and returns its id. */
-export async function insertImport(db: Q, row: import('kysely').Insertable<import('./schema.ts').ImportTable>): Promise<number> {
+export async function insertImport(
+  db: Q,
+  row: import('kysely').Insertable<import('./schema.ts').ImportTable>,
+): Promise<number> {
   const r = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
@@ -233,7 +253,8 @@ export async function insertRecordsBulk(
 ): Promise<number> {
   const raw = h.sqlite;
   if (!raw) return insertRecords(trx, rows);
-  if (!raw.inTransaction) throw new Error('insertRecordsBulk must run inside a transaction on the same database');
+  if (!raw.inTransaction)
+    throw new Error('insertRecordsBulk must run inside a transaction on the same database');
   const stmt = raw.prepare(
     `insert into records (county_id, township_id, org_id, kind, date, end_date, title, data, dedup_key, import_id, created_by, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (township_id, dedup_key) do nothing`,

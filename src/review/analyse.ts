@@ -16,7 +16,9 @@ export interface AnalyseOptions {
 /** Figures from prose and from tables; a table's reading replaces the prose reading of the same cell. */
 function allFigures(doc: SourceDoc): Figure[] {
   const fromTables = tableFigures(doc.tables);
-  const prose = extractFigures(doc.text).filter((f) => !fromTables.some((t) => f.start < t.end && t.start < f.end));
+  const prose = extractFigures(doc.text).filter(
+    (f) => !fromTables.some((t) => f.start < t.end && t.start < f.end),
+  );
   return [...prose, ...fromTables].sort((a, b) => a.start - b.start);
 }
 

@@ -5,7 +5,10 @@ type Check = (c: CheckContext) => Hit[];
 
 /** Start of the clause group a figure belongs to (after the last 。 or ；). */
 function segmentStart(text: string, at: number): number {
-  return Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
+  return (
+    Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) +
+    1
+  );
 }
 
 function lastBefore(c: CheckContext, f: Figure, key: string): Figure | undefined {
@@ -31,7 +34,9 @@ const rateMismatch: Check = (c) =>
   });
 
 const rateOver100: Check = (c) =>
-  c.figures.filter((f) => f.unit === '%' && f.key.endsWith('_rate') && f.value > 100).map((f) => ({ text: f.text, start: f.start }));
+  c.figures
+    .filter((f) => f.unit === '%' && f.key.endsWith('_rate') && f.value > 100)
+    .map((f) => ({ text: f.text, start: f.start }));
 
 const PAIRS: readonly [string, string, string][] = [
   ['disputes.found', 'disputes.resolved', '化解数{r}大于排查数{f}'],
@@ -43,7 +48,9 @@ const resolvedOverFound: Check = (c) =>
     const pair = PAIRS.find((p) => p[1] === f.key);
     const found = pair && lastBefore(c, f, pair[0]);
     if (!pair || !found || f.value <= found.value) return [];
-    return [{ text: f.text, start: f.start, detail: pair[2].replace('{r}', f.text).replace('{f}', found.text) }];
+    return [
+      { text: f.text, start: f.start, detail: pair[2].replace('{r}', f.text).replace('{f}', found.text) },
+    ];
   });
 
 const FULL_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
@@ -55,7 +62,8 @@ function writingDate(text: string): { y: number; m: number; d: number; start: nu
   const last = all.at(-1);
   if (!last) return undefined;
   const lineEnd = text.indexOf('\n', tailStart + last.index);
-  if (text.slice(tailStart + last.index + last[0].length, lineEnd < 0 ? text.length : lineEnd).trim()) return undefined;
+  if (text.slice(tailStart + last.index + last[0].length, lineEnd < 0 ? text.length : lineEnd).trim())
+    return undefined;
   return { y: Number(last[1]), m: Number(last[2]), d: Number(last[3]), start: tailStart + last.index };
 }
 

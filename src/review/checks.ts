@@ -40,15 +40,24 @@ const causesMissing: Check = (c) => {
 
 const ADDRESSEE = /^[\u4e00-\u9fa5（）()、，]{2,60}[：:]$/;
 const addresseeMissing: Check = (c) => {
-  const head = c.text.slice(c.titleEnd, c.titleEnd + 400).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3);
+  const head = c.text
+    .slice(c.titleEnd, c.titleEnd + 400)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3);
   if (head.some((l) => ADDRESSEE.test(l) && /委|政府|办公室|局|领导小组|办|党委/.test(l))) return [];
   const first = head[0] ?? '';
   return [{ text: first.slice(0, 30), start: Math.max(0, c.text.indexOf(first, c.titleEnd)) }];
 };
 
-const DATE_LINE = /^\s*(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+const DATE_LINE =
+  /^\s*(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const signatureMissing: Check = (c) => {
-  const lines = c.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = c.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.slice(-8).some((l) => DATE_LINE.test(l))) return [];
   const last = lines.at(-1) ?? '';
   return [{ text: last.slice(0, 30), start: Math.max(0, c.text.lastIndexOf(last)) }];

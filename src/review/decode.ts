@@ -5,9 +5,15 @@ import iconv from 'iconv-lite';
  * else GB18030 (a superset of GBK and GB2312, what Chinese Windows editors save by default).
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' | 'utf-16' } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
     const le = bytes[0] === 0xff;
-    return { text: new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+    return {
+      text: new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16',
+    };
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
@@ -15,7 +21,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     if (hasBom) throw new Error('文件标明为 UTF-8 编码，但含有无效字节');
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'),
+      encoding: 'gb18030',
+    };
   }
 }
 
@@ -28,8 +37,13 @@ const ARTIFACT = /\[(?:bookmark|anchor|image|comment|footnote|endnote)(?:: [^\]\
  * removed and remembered.
  */
 export function normaliseText(raw: string): { text: string; artifacts: { text: string; at: number }[] } {
-  let s = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\u00a0\u2002\u2003\u2009]/g, ' ');
-  s = s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let s = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2002\u2003\u2009]/g, ' ');
+  s = s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
   s = s.replace(/\u200b|\u200c|\u200d|\u2060/g, '');
   const artifacts: { text: string; at: number }[] = [];
   let out = '';

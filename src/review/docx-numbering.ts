@@ -86,7 +86,7 @@ export class Numbering {
     if (!levels || !lvl || lvl.fmt === 'bullet' || lvl.fmt === 'none') return '';
     const key = this.nums.get(numId) ?? numId;
     const c = this.counters.get(key) ?? [];
-    c[ilvl] = (c[ilvl] ?? (lvl.start - 1)) + 1;
+    c[ilvl] = (c[ilvl] ?? lvl.start - 1) + 1;
     c.length = ilvl + 1; // deeper levels restart
     this.counters.set(key, c);
     return lvl.text.replace(/%(\d)/g, (_, d: string) => {

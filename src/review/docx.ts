@@ -7,8 +7,7 @@ export const DOCX_LIMITS = { maxEntries: 5000, maxInflated: 100 * 1024 * 1024 } 
 
 /** A paragraph or a table row of a .docx, in document order. */
 export type Block =
-  | { kind: 'p'; text: string; outlineLevel?: number }
-  | { kind: 'row'; cells: string[]; table: number };
+  { kind: 'p'; text: string; outlineLevel?: number } | { kind: 'row'; cells: string[]; table: number };
 
 const WANTED = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
 
@@ -140,7 +139,10 @@ export function readDocx(bytes: Uint8Array): Block[] {
         const text = num + para.text;
         const outline = para.outline ?? (para.style !== undefined ? styles.get(para.style) : undefined);
         if (cell) cell.push(text.trim());
-        else blocks.push(outline !== undefined ? { kind: 'p', text, outlineLevel: outline } : { kind: 'p', text });
+        else
+          blocks.push(
+            outline !== undefined ? { kind: 'p', text, outlineLevel: outline } : { kind: 'p', text },
+          );
         para = undefined;
         break;
       }

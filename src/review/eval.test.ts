@@ -12,16 +12,24 @@ import type { ReviewResult } from './types.ts';
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 
 async function reviewed(): Promise<{ label: Label; result: ReviewResult }[]> {
-  const out = labels.map((label) => ({ label, result: analyse(readDocument(label.file, readFileSync(join(dir, label.file)))) }));
+  const out = labels.map((label) => ({
+    label,
+    result: analyse(readDocument(label.file, readFileSync(join(dir, label.file)))),
+  }));
   out.push({ label: docxLabel, result: analyse(readDocument(docxLabel.file, await buildDocxReport())) });
   return out;
 }
 
-function total(rows: { label: Label; result: ReviewResult }[], split: Label['split'], f: (r: ReviewResult, l: Label) => Score): Score {
+function total(
+  rows: { label: Label; result: ReviewResult }[],
+  split: Label['split'],
+  f: (r: ReviewResult, l: Label) => Score,
+): Score {
   return rows.filter((x) => x.label.split === split).reduce((s, x) => add(s, f(x.result, x.label)), empty());
 }
 
-const show = (s: Score) => `P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (${s.tp}/${s.predicted} predicted, ${s.expected} expected)`;
+const show = (s: Score) =>
+  `P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (${s.tp}/${s.predicted} predicted, ${s.expected} expected)`;
 
 describe('labelled test set', () => {
   it('meets the precision and recall targets', async () => {
@@ -30,7 +38,9 @@ describe('labelled test set', () => {
       const fig = total(rows, split, scoreFigures);
       const parts = total(rows, split, scoreParts);
       const finds = total(rows, split, scoreFindings);
-      console.log(`[${split}] figures ${show(fig)}\n[${split}] parts ${show(parts)}\n[${split}] findings ${show(finds)}`);
+      console.log(
+        `[${split}] figures ${show(fig)}\n[${split}] parts ${show(parts)}\n[${split}] findings ${show(finds)}`,
+      );
     }
     const held = total(rows, 'heldout', scoreFigures);
     expect(held.precision).toBeGreaterThanOrEqual(0.95);

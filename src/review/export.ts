@@ -12,7 +12,9 @@ export interface FiguresTable {
  * gives. A key given several times takes its first figure (the headline one); ≈ marks approximate.
  */
 export function figuresTable(results: readonly ReviewResult[]): FiguresTable {
-  const keys = indicators.map((i) => i.key).filter((k) => results.some((r) => r.figures.some((f) => f.key === k)));
+  const keys = indicators
+    .map((i) => i.key)
+    .filter((k) => results.some((r) => r.figures.some((f) => f.key === k)));
   const label = new Map(indicators.map((i) => [i.key, `${i.label}（${i.unit}）`]));
   const header = ['文件', '乡镇', '年度', ...keys.map((k) => label.get(k) ?? k)];
   const rows = results.map((r) => [

@@ -19,9 +19,18 @@ const N = '[^，。；§]'; // one character inside the clause, before or after 
 export const countRules: readonly CountRule[] = [
   { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
   { key: 'petitions.visits_received', near: new RegExp(`接访|接待${N}{0,8}(来访|上访|信访)`) },
-  { key: 'petitions.resolved', near: new RegExp(`(化解|办结|解决)[^，。；]{0,12}信访|信访${N}{0,12}(化解|办结)`) },
-  { key: 'petitions.cases', near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`) },
-  { key: 'disputes.found', near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|受理${N}{0,8}纠纷`) },
+  {
+    key: 'petitions.resolved',
+    near: new RegExp(`(化解|办结|解决)[^，。；]{0,12}信访|信访${N}{0,12}(化解|办结)`),
+  },
+  {
+    key: 'petitions.cases',
+    near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
+  },
+  {
+    key: 'disputes.found',
+    near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|受理${N}{0,8}纠纷`),
+  },
   {
     key: 'disputes.resolved',
     near: new RegExp(`化解|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`),
@@ -36,7 +45,9 @@ export const countRules: readonly CountRule[] = [
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
   {
     key: 'legal.contracts_reviewed',
-    near: new RegExp(`审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}审[查核]${N}{0,2}§|§${N}{0,2}合同`),
+    near: new RegExp(
+      `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}审[查核]${N}{0,2}§|§${N}{0,2}合同`,
+    ),
   },
   {
     key: 'legal.reviews',

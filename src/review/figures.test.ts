@@ -15,8 +15,15 @@ describe('extractFigures', () => {
       ['grid.members', 137, '名', false],
       ['grid.grids', 23, '个', false],
     ]);
-    expect(figs('我镇现有12名人员拥有行政执法资格证，1名人员拥有执法监督证。')[0]).toEqual(['enforcement.certified_officers', 12, '名', false]);
-    expect(figs('做到了行政机关负责人出庭率100%。')).toEqual([['litigation.leader_appearance_rate', 100, '%', false]]);
+    expect(figs('我镇现有12名人员拥有行政执法资格证，1名人员拥有执法监督证。')[0]).toEqual([
+      'enforcement.certified_officers',
+      12,
+      '名',
+      false,
+    ]);
+    expect(figs('做到了行政机关负责人出庭率100%。')).toEqual([
+      ['litigation.leader_appearance_rate', 100, '%', false],
+    ]);
   });
 
   it('reads Chinese numerals and approximations', () => {

@@ -4,9 +4,41 @@ import type { Figure } from './types.ts';
 
 /** Units a counted figure may carry, longest first so 人次 wins over 人. */
 export const UNITS = [
-  '个百分点', '平方米', '万元', '人次', '场次', '户次', '件次', '批次',
-  '元', '人', '名', '位', '次', '场', '件', '起', '份', '册', '本', '条', '幅', '个', '处', '项', '户',
-  '块', '期', '所', '张', '套', '台', '篇', '支', '批', '%',
+  '个百分点',
+  '平方米',
+  '万元',
+  '人次',
+  '场次',
+  '户次',
+  '件次',
+  '批次',
+  '元',
+  '人',
+  '名',
+  '位',
+  '次',
+  '场',
+  '件',
+  '起',
+  '份',
+  '册',
+  '本',
+  '条',
+  '幅',
+  '个',
+  '处',
+  '项',
+  '户',
+  '块',
+  '期',
+  '所',
+  '张',
+  '套',
+  '台',
+  '篇',
+  '支',
+  '批',
+  '%',
 ] as const;
 
 const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -17,10 +49,7 @@ const RANGE = `(?:(?:至|到|-|—|～|~)${NUM})?`;
 const UNIT_RE = [...UNITS, '％'].join('|');
 
 /** A candidate: prefix, number, optional range end, approximation, unit, suffix. */
-const FIGURE = new RegExp(
-  `${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})(以上|左右|余)?`,
-  'g',
-);
+const FIGURE = new RegExp(`${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})(以上|左右|余)?`, 'g');
 
 const CN_START = new RegExp(`^[${CN_NUMERAL_CHARS}]`);
 const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
@@ -28,7 +57,8 @@ const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
 /** Nouns after a small Chinese count that make it a name, not a figure (五项法定程序, 三张清单). */
-const RULE_NOUN = /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
+const RULE_NOUN =
+  /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
 const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
 
 function quoted(text: string, start: number, end: number): boolean {
@@ -73,11 +103,18 @@ function sentenceOf(text: string, start: number): string {
 
 /** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
 function rateNames(before: string): string[] {
-  const m = /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(before);
+  const m =
+    /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
+      before,
+    );
   return m ? m[1]!.split(/[、和及与]/) : [];
 }
 
-const numberValue = (ar: string | undefined, mult: string | undefined, cn: string | undefined): number | null =>
+const numberValue = (
+  ar: string | undefined,
+  mult: string | undefined,
+  cn: string | undefined,
+): number | null =>
   ar !== undefined ? parseArabic(ar, mult) : cn !== undefined ? parseChineseNumeral(cn) : null;
 
 /**
@@ -93,7 +130,8 @@ export function extractFigures(text: string): Figure[] {
     const numStart = start + (prefix?.length ?? 0);
     const prev = text[numStart - 1] ?? '';
     const next = text[end] ?? '';
-    if (prev === '第' || /[\d.·•A-Za-z]/.test(prev) || /^[·•.]\s?\d/.test(text.slice(numStart - 2, numStart))) continue;
+    if (prev === '第' || /[\d.·•A-Za-z]/.test(prev) || /^[·•.]\s?\d/.test(text.slice(numStart - 2, numStart)))
+      continue;
     if (/^\s*[·•]/.test(text.slice(numStart - 2, numStart))) continue;
     if (quoted(text, numStart, end)) continue;
     const unit = unitRaw === '％' ? '%' : unitRaw!;
@@ -115,16 +153,24 @@ export function extractFigures(text: string): Figure[] {
       const names = rateNames(wide);
       const keys = names.map((n) => keyForRate(n, sentence));
       if (keys.length === 0) keys.push('other');
-      for (const key of keys) out.push(key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra });
+      for (const key of keys)
+        out.push(
+          key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra },
+        );
       continue;
     }
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     let key = keyForCount(`${before}§${after}`, sentence, unit);
     if (key === 'other' && wide !== before) key = keyForCount(`${wide}§${after}`, sentence, unit);
-    if (key === 'other' && previous && !/[\u4e00-\u9fa5]{2}/.test(after)) key = keyForCount(`${previous}${before}§`, sentence, unit);
+    if (key === 'other' && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
+      key = keyForCount(`${previous}${before}§`, sentence, unit);
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
-    out.push(key === 'other' ? { key, ...base, ...extra, context: `${before.slice(-16)}${whole}${after.slice(0, 12)}` } : { key, ...base, ...extra });
+    out.push(
+      key === 'other'
+        ? { key, ...base, ...extra, context: `${before.slice(-16)}${whole}${after.slice(0, 12)}` }
+        : { key, ...base, ...extra },
+    );
   }
   return out;
 }

@@ -29,8 +29,10 @@ function fill(msg: string, v: { text: string; year: number | null; fix?: string;
 export function validateRules(rules: readonly RuleSpec[]): string[] {
   const errors: string[] = [];
   for (const r of rules) {
-    if (!r.id || !['error', 'warning', 'info'].includes(r.severity) || !r.message) errors.push(`规则“${r.id}”缺少 id、severity 或 message`);
-    if (r.check !== undefined && !(r.check in allChecks)) errors.push(`规则“${r.id}”的检查“${r.check}”不存在`);
+    if (!r.id || !['error', 'warning', 'info'].includes(r.severity) || !r.message)
+      errors.push(`规则“${r.id}”缺少 id、severity 或 message`);
+    if (r.check !== undefined && !(r.check in allChecks))
+      errors.push(`规则“${r.id}”的检查“${r.check}”不存在`);
     if (r.check === undefined && r.pattern === undefined) errors.push(`规则“${r.id}”需要 pattern 或 check`);
     if (r.pattern !== undefined) {
       try {
@@ -52,15 +54,28 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
       const check = allChecks[r.check];
       if (!check) continue;
       for (const h of check(c)) {
-        out.push({ rule: r.id, severity: r.severity, message: fill(r.message, { ...h, year: c.year }), text: h.text, start: h.start });
+        out.push({
+          rule: r.id,
+          severity: r.severity,
+          message: fill(r.message, { ...h, year: c.year }),
+          text: h.text,
+          start: h.start,
+        });
       }
       continue;
     }
     const unless = r.unless ? new RegExp(r.unless) : undefined;
     for (const m of c.text.matchAll(regex(r))) {
-      if (unless && unless.test(c.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
+      if (unless && unless.test(c.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)))
+        continue;
       const fix = r.fix ? m[0].replaceAll(r.fix[0], r.fix[1]) : undefined;
-      out.push({ rule: r.id, severity: r.severity, message: fill(r.message, { text: m[0], year: c.year, fix }), text: m[0], start: m.index });
+      out.push({
+        rule: r.id,
+        severity: r.severity,
+        message: fill(r.message, { text: m[0], year: c.year, fix }),
+        text: m[0],
+        start: m.index,
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -11,7 +11,14 @@ const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[
 ];
 
 /** GB/T 9704 order of heading styles: 一、 → （一） → 1. → （1）. */
-export const CANONICAL: Record<HeadingStyle, number> = { cn: 1, cnParen: 2, arabic: 3, arabicParen: 4, circled: 5, outline: 0 };
+export const CANONICAL: Record<HeadingStyle, number> = {
+  cn: 1,
+  cnParen: 2,
+  arabic: 3,
+  arabicParen: 4,
+  circled: 5,
+  outline: 0,
+};
 export const STYLE_LABEL: Record<HeadingStyle, string> = {
   cn: '一、',
   cnParen: '（一）',

@@ -36,11 +36,31 @@ interface Span {
 /** The text with findings, copied passages and figures marked; overlaps go to the higher rank. */
 function highlighted(r: ReviewResult): string {
   const spans: Span[] = [
-    ...r.figures.map((f) => ({ start: f.start, end: f.end, cls: 'fig', title: `${findIndicator(f.key)?.label ?? '其他'}（${f.key}）= ${f.value}${f.unit}`, rank: 1 })),
-    ...r.similarity.flatMap((s) => s.passages.map((p) => ({ start: p.start, end: p.end, cls: 'copy', title: `与 ${s.other} 相同`, rank: 2 }))),
+    ...r.figures.map((f) => ({
+      start: f.start,
+      end: f.end,
+      cls: 'fig',
+      title: `${findIndicator(f.key)?.label ?? '其他'}（${f.key}）= ${f.value}${f.unit}`,
+      rank: 1,
+    })),
+    ...r.similarity.flatMap((s) =>
+      s.passages.map((p) => ({
+        start: p.start,
+        end: p.end,
+        cls: 'copy',
+        title: `与 ${s.other} 相同`,
+        rank: 2,
+      })),
+    ),
     ...r.findings
       .filter((f) => f.text.length > 0)
-      .map((f) => ({ start: f.start, end: f.start + f.text.length, cls: f.severity, title: `[${f.rule}] ${f.message}`, rank: 3 })),
+      .map((f) => ({
+        start: f.start,
+        end: f.start + f.text.length,
+        cls: f.severity,
+        title: `[${f.rule}] ${f.message}`,
+        rank: 3,
+      })),
   ];
   const owner = new Int32Array(r.text.length).fill(-1);
   spans.forEach((s, i) => {
@@ -64,15 +84,26 @@ function highlighted(r: ReviewResult): string {
 }
 
 function docSection(r: ReviewResult, i: number): string {
-  const parts = PART_LABEL.map(([k, l]) => `<td class="${r.parts[k] ? 'yes' : 'no'}">${r.parts[k] ? '✓' : '✗'} ${l}</td>`).join('');
+  const parts = PART_LABEL.map(
+    ([k, l]) => `<td class="${r.parts[k] ? 'yes' : 'no'}">${r.parts[k] ? '✓' : '✗'} ${l}</td>`,
+  ).join('');
   const findings = r.findings
-    .map((f) => `<tr><td class="sev-${f.severity}">${SEV[f.severity]}</td><td>${esc(f.rule)}</td><td>${esc(f.message)}</td><td>${esc(f.text.slice(0, 40))}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td class="sev-${f.severity}">${SEV[f.severity]}</td><td>${esc(f.rule)}</td><td>${esc(f.message)}</td><td>${esc(f.text.slice(0, 40))}</td></tr>`,
+    )
     .join('');
   const figures = r.figures
-    .map((f) => `<tr><td>${esc(f.key)}</td><td>${esc(findIndicator(f.key)?.label ?? f.context ?? '')}</td><td>${f.value}${f.max !== undefined ? '–' + f.max : ''}</td><td>${esc(f.unit)}</td><td>${f.approx ? esc(f.qualifier ?? '约') : ''}</td><td>${esc(f.text)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.key)}</td><td>${esc(findIndicator(f.key)?.label ?? f.context ?? '')}</td><td>${f.value}${f.max !== undefined ? '–' + f.max : ''}</td><td>${esc(f.unit)}</td><td>${f.approx ? esc(f.qualifier ?? '约') : ''}</td><td>${esc(f.text)}</td></tr>`,
+    )
     .join('');
   const sims = r.similarity
-    .map((s) => `<h4>与 ${esc(s.other)} 相同的文字（占本文 ${(s.shared * 100).toFixed(1)}%）</h4><ol>${s.passages.map((p) => `<li>${esc(p.text)}</li>`).join('')}</ol>`)
+    .map(
+      (s) =>
+        `<h4>与 ${esc(s.other)} 相同的文字（占本文 ${(s.shared * 100).toFixed(1)}%）</h4><ol>${s.passages.map((p) => `<li>${esc(p.text)}</li>`).join('')}</ol>`,
+    )
     .join('');
   return `<h2 id="doc${i}">${esc(r.title || r.file)}</h2>
 <p>文件：${esc(r.file)}&#12288;乡镇：${esc(r.org || '未识别')}&#12288;年度：${r.year ?? '未识别'}</p>

@@ -6,7 +6,16 @@ import { compareBatch } from './similarity.ts';
 import type { ReviewOutcome, ReviewResult } from './types.ts';
 import { isError } from './types.ts';
 
-export type { ReviewOutcome, ReviewResult, ReviewError, Figure, Finding, Heading, Parts, Similarity } from './types.ts';
+export type {
+  ReviewOutcome,
+  ReviewResult,
+  ReviewError,
+  Figure,
+  Finding,
+  Heading,
+  Parts,
+  Similarity,
+} from './types.ts';
 export { isError } from './types.ts';
 export { figuresTable, toCsv, toXlsx } from './export.ts';
 export { renderHtml } from './html.ts';
@@ -25,7 +34,10 @@ export interface ReviewOptions {
  * The reviewer service: reads each file, analyses it and compares the batch. A file that cannot
  * be read gives `{file, error}` with a Chinese message; the others go on.
  */
-export function reviewDocuments(files: readonly { name: string; bytes: Uint8Array }[], opts: ReviewOptions = {}): ReviewOutcome[] {
+export function reviewDocuments(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  opts: ReviewOptions = {},
+): ReviewOutcome[] {
   const rules = opts.extraRules?.length ? [...builtInRules, ...opts.extraRules] : builtInRules;
   const bad = validateRules(opts.extraRules ?? []);
   if (bad.length) throw new Error(bad.join('；'));

@@ -41,7 +41,8 @@ function orgIn(s: string): string {
     // Keep what follows the last county/city/year word: 弋阳县曹溪镇 → 曹溪镇.
     const name = m[0].replace(/^.*?(?:[县市区州旗]|年度?|关于)(?=[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)$)/, '');
     const core = name.replace(ORG_SUFFIX, '');
-    if (core.length < 1 || /^(我|本|全|各|乡|城|村|集|重|小|市|县)/.test(name) || /^(乡|城)镇$/.test(name)) continue;
+    if (core.length < 1 || /^(我|本|全|各|乡|城|村|集|重|小|市|县)/.test(name) || /^(乡|城)镇$/.test(name))
+      continue;
     if (core.length > 6) continue;
     return name;
   }

@@ -18,7 +18,8 @@ const score = (tp: number, predicted: number, expected: number): Score => ({
   recall: expected ? tp / expected : 1,
 });
 
-export const add = (a: Score, b: Score): Score => score(a.tp + b.tp, a.predicted + b.predicted, a.expected + b.expected);
+export const add = (a: Score, b: Score): Score =>
+  score(a.tp + b.tp, a.predicted + b.predicted, a.expected + b.expected);
 export const empty = (): Score => score(0, 0, 0);
 
 /** Figures matched one-to-one by key and value (catalogue keys only; `other` is not scored). */

@@ -9,7 +9,10 @@ const HEADING_MEANING: readonly { part: PartKey; re: RegExp }[] = [
   { part: 'nextYear', re: /下一步|下一年|下年度|明年|来年|计划|安排|打算|思路|展望|努力方向|工作重点/ },
   { part: 'leaderDuty', re: /第一责任人|主要负责人|履行.{0,12}职责/ },
   { part: 'other', re: /其他|其它/ },
-  { part: 'measures', re: /举措|成效|工作情况|主要做法|开展情况|基本情况|推进.{0,12}情况|主要工作|工作开展|取得/ },
+  {
+    part: 'measures',
+    re: /举措|成效|工作情况|主要做法|开展情况|基本情况|推进.{0,12}情况|主要工作|工作开展|取得/,
+  },
 ];
 
 /** Words that give a cause (原因) rather than only name a shortcoming. */
@@ -17,7 +20,8 @@ export const CAUSE_WORDS =
   /原因|由于|受[^。；\n]{1,30}(影响|制约|限制|局限)|导致|造成|因为|归根|根源|究其|主观上|客观上|缘于|源于|所致|是因/;
 
 /** The first-responsibility account in the text, wherever it is (often folded into item 1). */
-const LEADER_DUTY = /第一责任人[^。\n]{0,12}(职责|责任)|(主要负责人|主要领导|党委书记|书记|镇长|乡长)[^。\n]{0,30}第一责任人|第一责任人[^。\n]{0,30}(主要负责人|书记|镇长|乡长)/;
+const LEADER_DUTY =
+  /第一责任人[^。\n]{0,12}(职责|责任)|(主要负责人|主要领导|党委书记|书记|镇长|乡长)[^。\n]{0,30}第一责任人|第一责任人[^。\n]{0,30}(主要负责人|书记|镇长|乡长)/;
 
 export interface Section {
   part: PartKey | null;
@@ -36,7 +40,12 @@ export function sections(text: string, headings: readonly Heading[]): Section[] 
   });
   // An unnamed first section before the shortcomings is the measures and results.
   const firstShort = out.findIndex((s) => s.part === 'shortcomings');
-  if (!out.some((s) => s.part === 'measures') && out[0] && out[0].part === null && (firstShort < 0 || firstShort > 0)) {
+  if (
+    !out.some((s) => s.part === 'measures') &&
+    out[0] &&
+    out[0].part === null &&
+    (firstShort < 0 || firstShort > 0)
+  ) {
     out[0].part = 'measures';
   }
   return out;
@@ -49,7 +58,8 @@ export function findParts(text: string, headings: readonly Heading[]): { parts: 
   const noSections = secs.length === 0;
   const parts: Parts = {
     measures: has('measures') || (noSections && /举措|成效|主要做法|工作开展情况/.test(text)),
-    shortcomings: has('shortcomings') || (noSections && /存在的(问题|不足)|不足之处|仍(然)?存在|还存在/.test(text)),
+    shortcomings:
+      has('shortcomings') || (noSections && /存在的(问题|不足)|不足之处|仍(然)?存在|还存在/.test(text)),
     causes: false,
     leaderDuty: has('leaderDuty') || LEADER_DUTY.test(text),
     nextYear: has('nextYear') || (noSections && /下一步|下一年度|明年/.test(text)),

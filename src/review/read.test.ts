@@ -11,7 +11,9 @@ describe('readDocument', () => {
     const d = readDocument('a.txt', bom);
     expect(d.text).toBe('高观镇报告');
     expect(d.artifacts).toEqual([{ text: '[bookmark: _GoBack]', at: 0 }]);
-    expect(readDocument('b.txt', new Uint8Array(iconv.encode('龙泉乡法治政府建设', 'gbk'))).text).toBe('龙泉乡法治政府建设');
+    expect(readDocument('b.txt', new Uint8Array(iconv.encode('龙泉乡法治政府建设', 'gbk'))).text).toBe(
+      '龙泉乡法治政府建设',
+    );
   });
 
   it('refuses unreadable files with a Chinese message', () => {
@@ -40,7 +42,10 @@ describe('readDocument', () => {
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
 </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-    const d = readDocument('n.docx', zipSync({ 'word/document.xml': utf8(doc), 'word/numbering.xml': utf8(numbering) }));
+    const d = readDocument(
+      'n.docx',
+      zipSync({ 'word/document.xml': utf8(doc), 'word/numbering.xml': utf8(numbering) }),
+    );
     expect(d.text).toBe('一、主要举措\n（一）加强领导\n二、存在的不足\n网格员（名）\t45');
     expect(d.tables[0]![0]!.cells).toEqual(['网格员（名）', '45']);
   });

@@ -52,7 +52,9 @@ function fromDocx(name: string, bytes: Uint8Array): SourceDoc {
 /** Reads one report from its bytes (.docx, or .txt/.md in UTF-8 or GBK/GB18030). */
 export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new UnreadableError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new UnreadableError(
+      `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${MAX_FILE_BYTES / 1048576} MB`,
+    );
   }
   if (bytes.length === 0) throw new UnreadableError('文件为空');
   const e = ext(name);
@@ -66,7 +68,9 @@ export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
       return fromDocx(name, bytes);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      throw new UnreadableError(/[\u4e00-\u9fa5]/.test(msg) ? msg : `无法读取 Word 文档：文件已损坏或格式不正确（${msg}）`);
+      throw new UnreadableError(
+        /[\u4e00-\u9fa5]/.test(msg) ? msg : `无法读取 Word 文档：文件已损坏或格式不正确（${msg}）`,
+      );
     }
   }
   if (e !== '.txt' && e !== '.md' && e !== '') {

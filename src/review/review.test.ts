@@ -9,7 +9,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 // The shared corpus sits beside the repository; the test set keeps copies for a fresh clone.
 const shared = join(here, '../../../shared/corpus');
 const corpusDir = existsSync(shared) ? shared : join(here, 'testdata/corpus');
-const corpus = () => readdirSync(corpusDir).sort().map((n) => ({ name: n, bytes: readFileSync(join(corpusDir, n)) }));
+const corpus = () =>
+  readdirSync(corpusDir)
+    .sort()
+    .map((n) => ({ name: n, bytes: readFileSync(join(corpusDir, n)) }));
 const own = (n: string) => ({ name: n, bytes: readFileSync(join(here, 'testdata/own', n)) });
 const rules = (r: ReviewResult) => r.findings.map((f) => f.rule);
 
@@ -18,10 +21,16 @@ describe('reviewDocuments on the corpus', () => {
   const [xindianping, gaoguan, caoxi] = results as [ReviewResult, ReviewResult, ReviewResult];
 
   it('finds every known problem of domain.md', () => {
-    expect(xindianping.findings.filter((f) => f.rule === 'plan.expired').map((f) => f.text)).toEqual(['“七五”普法', '“七五”普法']);
+    expect(xindianping.findings.filter((f) => f.rule === 'plan.expired').map((f) => f.text)).toEqual([
+      '“七五”普法',
+      '“七五”普法',
+    ]);
     expect(gaoguan.findings.find((f) => f.rule === 'headings.level')?.message).toContain('（1）');
     expect(gaoguan.findings.find((f) => f.rule === 'format.artifact')?.text).toBe('[bookmark: _GoBack]');
-    expect(caoxi.findings.filter((f) => f.rule === 'wording.firstPerson').map((f) => f.text)).toEqual(['我高度重视', '由本人担任']);
+    expect(caoxi.findings.filter((f) => f.rule === 'wording.firstPerson').map((f) => f.text)).toEqual([
+      '我高度重视',
+      '由本人担任',
+    ]);
     expect(rules(gaoguan)).toContain('parts.causes');
     expect(rules(xindianping)).toContain('parts.leaderDuty');
     expect(rules(xindianping)).toContain('format.addressee');
@@ -56,13 +65,23 @@ describe('reviewDocuments on the corpus', () => {
 describe('checks on the own reports', () => {
   it('finds wording slips, early cut-off and rates that disagree with their counts', () => {
     const [a] = reviewDocuments([own('a-lianhua.txt')]) as ReviewResult[];
-    expect(rules(a!)).toEqual(expect.arrayContaining(['wording.yi', 'wording.slip', 'wording.fazhi', 'dates.earlyCutoff', 'figures.rate']));
+    expect(rules(a!)).toEqual(
+      expect.arrayContaining([
+        'wording.yi',
+        'wording.slip',
+        'wording.fazhi',
+        'dates.earlyCutoff',
+        'figures.rate',
+      ]),
+    );
     expect(a!.findings.find((f) => f.rule === 'figures.rate')?.message).toContain('88.89%');
   });
 
   it('finds expired plans, numbering gaps and impossible counts', () => {
     const [b] = reviewDocuments([own('b-shuikou.txt')]) as ReviewResult[];
-    expect(rules(b!)).toEqual(expect.arrayContaining(['plan.expired', 'headings.gap', 'figures.resolved', 'figures.over100']));
+    expect(rules(b!)).toEqual(
+      expect.arrayContaining(['plan.expired', 'headings.gap', 'figures.resolved', 'figures.over100']),
+    );
   });
 
   it('finds the paragraph copied between two reports and nothing between unrelated ones', () => {
@@ -75,9 +94,13 @@ describe('checks on the own reports', () => {
   });
 
   it('takes extra rules as data', () => {
-    const extra = [{ id: 'wording.custom', severity: 'info' as const, pattern: '枫桥经验', message: '提到“{text}”' }];
+    const extra = [
+      { id: 'wording.custom', severity: 'info' as const, pattern: '枫桥经验', message: '提到“{text}”' },
+    ];
     const [c] = reviewDocuments([own('c-dongguan.txt')], { extraRules: extra }) as ReviewResult[];
     expect(c!.findings.find((f) => f.rule === 'wording.custom')?.message).toBe('提到“枫桥经验”');
-    expect(() => reviewDocuments([], { extraRules: [{ id: 'x', severity: 'error', message: 'm', check: 'nope' }] })).toThrow(/不存在/);
+    expect(() =>
+      reviewDocuments([], { extraRules: [{ id: 'x', severity: 'error', message: 'm', check: 'nope' }] }),
+    ).toThrow(/不存在/);
   });
 });

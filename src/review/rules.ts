@@ -32,19 +32,54 @@ const slip = (id: string, wrong: string, right: string): RuleSpec => ({
 
 export const rules: readonly RuleSpec[] = [
   // Statutory items: 法治政府建设与责任落实督察工作规定 第25条.
-  { id: 'parts.measures', severity: 'error', check: 'missingPart:measures', message: '缺少“上一年度推进法治政府建设的主要举措和成效”部分' },
-  { id: 'parts.shortcomings', severity: 'error', check: 'missingPart:shortcomings', message: '缺少“存在的不足和原因”部分' },
-  { id: 'parts.causes', severity: 'warning', check: 'causesMissing', message: '只列出不足，未分析原因（年度报告应写明“存在的不足和原因”）' },
+  {
+    id: 'parts.measures',
+    severity: 'error',
+    check: 'missingPart:measures',
+    message: '缺少“上一年度推进法治政府建设的主要举措和成效”部分',
+  },
+  {
+    id: 'parts.shortcomings',
+    severity: 'error',
+    check: 'missingPart:shortcomings',
+    message: '缺少“存在的不足和原因”部分',
+  },
+  {
+    id: 'parts.causes',
+    severity: 'warning',
+    check: 'causesMissing',
+    message: '只列出不足，未分析原因（年度报告应写明“存在的不足和原因”）',
+  },
   {
     id: 'parts.leaderDuty',
     severity: 'error',
     check: 'missingPart:leaderDuty',
     message: '缺少党政主要负责人履行推进法治建设第一责任人职责的情况',
   },
-  { id: 'parts.nextYear', severity: 'error', check: 'missingPart:nextYear', message: '缺少“下一年度推进法治政府建设的主要安排”部分' },
-  { id: 'parts.other', severity: 'info', check: 'missingPart:other', message: '未写“其他需要报告的情况”（如无可不写）' },
-  { id: 'format.addressee', severity: 'warning', check: 'addresseeMissing', message: '缺少主送机关（如“县委全面依法治县委员会：”）' },
-  { id: 'format.signature', severity: 'warning', check: 'signatureMissing', message: '缺少落款（署名机关和成文日期）' },
+  {
+    id: 'parts.nextYear',
+    severity: 'error',
+    check: 'missingPart:nextYear',
+    message: '缺少“下一年度推进法治政府建设的主要安排”部分',
+  },
+  {
+    id: 'parts.other',
+    severity: 'info',
+    check: 'missingPart:other',
+    message: '未写“其他需要报告的情况”（如无可不写）',
+  },
+  {
+    id: 'format.addressee',
+    severity: 'warning',
+    check: 'addresseeMissing',
+    message: '缺少主送机关（如“县委全面依法治县委员会：”）',
+  },
+  {
+    id: 'format.signature',
+    severity: 'warning',
+    check: 'signatureMissing',
+    message: '缺少落款（署名机关和成文日期）',
+  },
   { id: 'format.artifact', severity: 'error', check: 'artifact', message: '文档转换残留“{text}”，应删除' },
   { id: 'headings.level', severity: 'warning', check: 'headingLevel', message: '{detail}' },
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
@@ -119,7 +154,8 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.firstPerson',
     severity: 'warning',
-    pattern: '(?<![自])我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])[\\u4e00-\\u9fa5]{1,4}',
+    pattern:
+      '(?<![自])我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])[\\u4e00-\\u9fa5]{1,4}',
     message: '机关报告中出现第一人称单数“{text}”，应以机关名义表述（如“我镇”“镇党委”）',
   },
   {

@@ -31,7 +31,8 @@ export interface Prepared {
 }
 
 /** CJK ideographs, ASCII letters and digits: the characters that carry meaning. */
-const keep = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const keep = (c: number) =>
+  (c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * Prepares a text for comparison. `masks` are [start, end) ranges (statutory headings) that must
@@ -40,7 +41,8 @@ const keep = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57)
 export function prepare(text: string, masks: readonly (readonly [number, number])[] = []): Prepared {
   const masked = new Uint8Array(text.length);
   for (const [s, e] of masks) masked.fill(1, Math.max(0, s), Math.min(text.length, e));
-  for (const re of BOILERPLATE) for (const m of text.matchAll(re)) masked.fill(1, m.index, m.index + m[0].length);
+  for (const re of BOILERPLATE)
+    for (const m of text.matchAll(re)) masked.fill(1, m.index, m.index + m[0].length);
   const codes = new Int32Array(text.length);
   const pos = new Int32Array(text.length);
   const segStarts: number[] = [0];

@@ -44,7 +44,10 @@ function signature(p: Prepared, from: number, to: number, out: Int32Array): bool
 }
 
 /** Segment bounds [from, to) in kept-character indices. */
-const segBounds = (p: Prepared, s: number): [number, number] => [p.segStarts[s] ?? p.codes.length, p.segStarts[s + 1] ?? p.codes.length];
+const segBounds = (p: Prepared, s: number): [number, number] => [
+  p.segStarts[s] ?? p.codes.length,
+  p.segStarts[s + 1] ?? p.codes.length,
+];
 
 /** A candidate pair with the segments of each that collided. */
 interface Candidate {
@@ -120,7 +123,12 @@ interface Match {
 }
 
 /** Exact shared passages of two documents: maximal runs of equal characters, looked for around the colliding segments. */
-function sharedRuns(a: Prepared, ia: Map<number, number>, b: Prepared, ranges: readonly [number, number][]): Match[] {
+function sharedRuns(
+  a: Prepared,
+  ia: Map<number, number>,
+  b: Prepared,
+  ranges: readonly [number, number][],
+): Match[] {
   const out: Match[] = [];
   let skipTo = 0;
   for (const [from, to] of ranges) {
@@ -130,7 +138,13 @@ function sharedRuns(a: Prepared, ia: Map<number, number>, b: Prepared, ranges: r
       const j = ia.get(h);
       if (j === undefined) continue;
       let len = 0;
-      while (i + len < b.codes.length && j + len < a.codes.length && b.codes[i + len] !== 0 && a.codes[j + len] === b.codes[i + len]) len++;
+      while (
+        i + len < b.codes.length &&
+        j + len < a.codes.length &&
+        b.codes[i + len] !== 0 &&
+        a.codes[j + len] === b.codes[i + len]
+      )
+        len++;
       if (len >= MIN_PASSAGE) {
         out.push({ a: j, b: i, len });
         i += len - 1;
@@ -177,18 +191,26 @@ export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptio
     const da = docs[a]!;
     const db = docs[b]!;
     // A passage many documents share is boilerplate of the batch, not copying between two.
-    const kept = runs.filter((r) => (runsByText.get(inputs[a]!.text.slice(da.pos[r.a], da.pos[r.a + r.len - 1]! + 1))?.size ?? 0) <= popular);
+    const kept = runs.filter(
+      (r) =>
+        (runsByText.get(inputs[a]!.text.slice(da.pos[r.a], da.pos[r.a + r.len - 1]! + 1))?.size ?? 0) <=
+        popular,
+    );
     if (!kept.length) continue;
     const len = kept.reduce((s, r) => s + r.len, 0);
     result[a]!.push({
       other: inputs[b]!.name,
       shared: round(len / Math.max(1, da.length)),
-      passages: kept.map((r) => toPassage(inputs[a]!.text, da, r.a, r.len, db.pos[r.b]!)).sort((x, y) => x.start - y.start),
+      passages: kept
+        .map((r) => toPassage(inputs[a]!.text, da, r.a, r.len, db.pos[r.b]!))
+        .sort((x, y) => x.start - y.start),
     });
     result[b]!.push({
       other: inputs[a]!.name,
       shared: round(len / Math.max(1, db.length)),
-      passages: kept.map((r) => toPassage(inputs[b]!.text, db, r.b, r.len, da.pos[r.a]!)).sort((x, y) => x.start - y.start),
+      passages: kept
+        .map((r) => toPassage(inputs[b]!.text, db, r.b, r.len, da.pos[r.a]!))
+        .sort((x, y) => x.start - y.start),
     });
   }
   for (const r of result) r.sort((x, y) => y.shared - x.shared);

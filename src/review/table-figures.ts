@@ -3,9 +3,11 @@ import { UNITS } from './figures.ts';
 import { parseArabic } from './numerals.ts';
 import type { Figure, TableRow } from './types.ts';
 
-const CELL = /^\s*(近|约|超过)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(余|多)?\s*([^\s\d]{0,4})\s*(以上)?\s*$/;
+const CELL =
+  /^\s*(近|约|超过)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(余|多)?\s*([^\s\d]{0,4})\s*(以上)?\s*$/;
 const unitIn = (s: string) => /[（(]\s*([^（()）]{1,4})\s*[）)]\s*$/.exec(s)?.[1];
-const isUnit = (u: string | undefined): u is string => u !== undefined && (UNITS as readonly string[]).includes(u);
+const isUnit = (u: string | undefined): u is string =>
+  u !== undefined && (UNITS as readonly string[]).includes(u);
 
 /**
  * Figures from .docx tables, where the row label says what is counted and the unit sits in
@@ -26,9 +28,12 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         if (col === unitCol) return;
         const m = CELL.exec(cell);
         if (!m) return;
-        const unit = [m[5] === '％' ? '%' : m[5], unitIn(label), unitIn(header[col] ?? ''), row.cells[unitCol]?.trim()].find(
-          (u) => isUnit(u) || u === '%',
-        );
+        const unit = [
+          m[5] === '％' ? '%' : m[5],
+          unitIn(label),
+          unitIn(header[col] ?? ''),
+          row.cells[unitCol]?.trim(),
+        ].find((u) => isUnit(u) || u === '%');
         if (!unit) return;
         const words = label.replace(/[（(][^）)]*[）)]\s*$/, '');
         const key = unit === '%' ? keyForRate(words, words) : keyForCount(`${words}§`, words, unit);

@@ -31,7 +31,13 @@ for (const tdb of testDatabases()) {
       org = await smallCounty(h);
       dir = mkdtempSync(join(tmpdir(), 'fazhi-ev-'));
       store = new FileStore(dir);
-      const r = await addRecord(h, org.a, 'publicity_event', { date: '2023-12-04', title: '宪法日宣传', data: { form: 'street' } }, { now: NOW });
+      const r = await addRecord(
+        h,
+        org.a,
+        'publicity_event',
+        { date: '2023-12-04', title: '宪法日宣传', data: { form: 'street' } },
+        { now: NOW },
+      );
       recordId = r.id;
     });
     afterAll(async () => {
@@ -45,7 +51,11 @@ for (const tdb of testDatabases()) {
       const c = await attachEvidence(h, store, ALL, recordId, { name: '同一张照片.png', bytes: PNG }, meta);
       expect([a.mime, b.mime]).toEqual(['image/png', 'application/pdf']);
       expect(c.sha256).toBe(a.sha256);
-      expect((await listEvidence(h, ALL, recordId)).map((e) => e.fileName)).toEqual(['现场照片.png', '签到表.pdf', '同一张照片.png']);
+      expect((await listEvidence(h, ALL, recordId)).map((e) => e.fileName)).toEqual([
+        '现场照片.png',
+        '签到表.pdf',
+        '同一张照片.png',
+      ]);
       const back = await readEvidence(h, store, ALL, b.id);
       expect(back.bytes.equals(PDF)).toBe(true);
       // The shared file stays until its last evidence row goes.
@@ -54,18 +64,40 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses by content, size and scope', async () => {
-      await expect(attachEvidence(h, store, ALL, recordId, { name: 'photo.jpg', bytes: Buffer.from('not really a jpeg') }, meta)).rejects.toThrow('不支持的证据文件类型');
-      await expect(attachEvidence(h, store, ALL, recordId, { name: 'x.png', bytes: Buffer.alloc(0) }, meta)).rejects.toThrow('为空');
+      await expect(
+        attachEvidence(
+          h,
+          store,
+          ALL,
+          recordId,
+          { name: 'photo.jpg', bytes: Buffer.from('not really a jpeg') },
+          meta,
+        ),
+      ).rejects.toThrow('不支持的证据文件类型');
+      await expect(
+        attachEvidence(h, store, ALL, recordId, { name: 'x.png', bytes: Buffer.alloc(0) }, meta),
+      ).rejects.toThrow('为空');
       const big = Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]);
-      await expect(attachEvidence(h, store, ALL, recordId, { name: 'big.png', bytes: big }, meta)).rejects.toThrow('超过上限 20 MB');
+      await expect(
+        attachEvidence(h, store, ALL, recordId, { name: 'big.png', bytes: big }, meta),
+      ).rejects.toThrow('超过上限 20 MB');
       const other = subtree(org.b.path);
-      await expect(attachEvidence(h, store, other, recordId, { name: 'x.png', bytes: PNG }, meta)).rejects.toThrow('不存在或无权访问');
+      await expect(
+        attachEvidence(h, store, other, recordId, { name: 'x.png', bytes: PNG }, meta),
+      ).rejects.toThrow('不存在或无权访问');
       await expect(listEvidence(h, other, recordId)).rejects.toThrow('不存在或无权访问');
       expect(await listEvidence(h, subtree(org.a.path), recordId)).toHaveLength(2);
     });
 
     it('detects a stored file that was altered', async () => {
-      const e = await attachEvidence(h, store, ALL, recordId, { name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) }, meta);
+      const e = await attachEvidence(
+        h,
+        store,
+        ALL,
+        recordId,
+        { name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) },
+        meta,
+      );
       writeFileSync(store.pathOf(e.sha256), Buffer.concat([PDF, Buffer.from('% 改动')]));
       await expect(readEvidence(h, store, ALL, e.id)).rejects.toThrow('可能已被改动');
     });

@@ -43,8 +43,10 @@ const toEvidence = (r: EvidenceRow): Evidence => ({
 /** Keeps a file name safe to show and to offer for download: no folders, no control characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(0, 120);
+  // Control characters are exactly what must go.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\u0000-\u001f\u007f<>:"|?*]/g;
+  const clean = base.replace(unsafe, '').replace(/^\.+/, '').trim().slice(0, 120);
   return clean || '证据文件';
 }
 
@@ -52,7 +54,11 @@ export function safeFileName(name: string): string {
 export async function checkEvidence(bytes: Uint8Array): Promise<string> {
   if (bytes.length === 0) throw new UserError('证据文件为空', 'empty_file');
   if (bytes.length > MAX_EVIDENCE_BYTES) {
-    throw new UserError(`证据文件 ${(bytes.length / 1048576).toFixed(1)} MB，超过上限 20 MB`, 'too_large', 413);
+    throw new UserError(
+      `证据文件 ${(bytes.length / 1048576).toFixed(1)} MB，超过上限 20 MB`,
+      'too_large',
+      413,
+    );
   }
   const t = await fileTypeFromBuffer(bytes);
   if (!t || !(t.mime in EVIDENCE_TYPES)) {
@@ -97,17 +103,25 @@ export async function listEvidence(h: Db, scope: Scope, recordId: number): Promi
 }
 
 /** The file and its bytes, checked against the content address so a tampered file is not served. */
-export async function readEvidence(h: Db, store: FileStore, scope: Scope, id: number): Promise<{ evidence: Evidence; bytes: Buffer }> {
+export async function readEvidence(
+  h: Db,
+  store: FileStore,
+  scope: Scope,
+  id: number,
+): Promise<{ evidence: Evidence; bytes: Buffer }> {
   const row = await repo.getEvidence(h.db, id);
-  if (!row || !(await getRecord(h.db, scope, Number(row.record_id)))) throw notFound(`证据 ${id} 不存在或无权访问`);
+  if (!row || !(await getRecord(h.db, scope, Number(row.record_id))))
+    throw notFound(`证据 ${id} 不存在或无权访问`);
   const bytes = await store.get(row.sha256);
-  if (FileStore.sha256(bytes) !== row.sha256) throw new UserError(`证据 ${id} 的文件内容与登记的摘要不符，可能已被改动`, 'corrupt', 500);
+  if (FileStore.sha256(bytes) !== row.sha256)
+    throw new UserError(`证据 ${id} 的文件内容与登记的摘要不符，可能已被改动`, 'corrupt', 500);
   return { evidence: toEvidence(row), bytes };
 }
 
 export async function removeEvidence(h: Db, store: FileStore, scope: Scope, id: number): Promise<void> {
   const row = await repo.getEvidence(h.db, id);
-  if (!row || !(await getRecord(h.db, scope, Number(row.record_id)))) throw notFound(`证据 ${id} 不存在或无权访问`);
+  if (!row || !(await getRecord(h.db, scope, Number(row.record_id))))
+    throw notFound(`证据 ${id} 不存在或无权访问`);
   await repo.deleteEvidence(h.db, id);
   if ((await repo.countBySha(h.db, row.sha256)) === 0) await store.remove(row.sha256);
 }

@@ -10,7 +10,8 @@ import { addRecord, listLedger } from './records.ts';
 import { ALL } from '../core/scope.ts';
 import type { Org } from './orgs.ts';
 
-const value = (vals: { key: string; value: number | null }[], key: string) => vals.find((v) => v.key === key)?.value;
+const value = (vals: { key: string; value: number | null }[], key: string) =>
+  vals.find((v) => v.key === key)?.value;
 
 for (const tdb of testDatabases()) {
   describe(`indicators on ${tdb.name}`, () => {
@@ -19,28 +20,87 @@ for (const tdb of testDatabases()) {
     beforeAll(async () => {
       h = await tdb.open();
       org = await smallCounty(h);
-      const add = (t: Org, kind: string, date: string, title: string, data: Record<string, unknown>, extra: object = {}) =>
-        addRecord(h, t, kind, { date, title, data, ...extra }, { now: NOW });
+      const add = (
+        t: Org,
+        kind: string,
+        date: string,
+        title: string,
+        data: Record<string, unknown>,
+        extra: object = {},
+      ) => addRecord(h, t, kind, { date, title, data, ...extra }, { now: NOW });
       // 甲镇 2023: disputes as in a real report — 4 found, 3 resolved, 1 pending and not yet due.
-      await add(org.a, 'dispute', '2023-03-01', '宅基地边界纠纷', { disputeType: 'land', status: 'resolved', satisfaction: 'satisfied' }, { org: '东村' });
-      await add(org.a, 'dispute', '2023-05-10', '邻里噪音纠纷', { disputeType: '邻里纠纷', status: '调解成功', satisfaction: '基本满意', preLitigation: '是' });
-      await add(org.a, 'dispute', '2023-07-22', '劳资纠纷', { disputeType: 'labour', status: 'resolved', satisfaction: 'dissatisfied' });
-      await add(org.a, 'dispute', '2023-12-20', '债务纠纷', { disputeType: 'debt', status: 'pending', dueDate: '2024-01-20' });
+      await add(
+        org.a,
+        'dispute',
+        '2023-03-01',
+        '宅基地边界纠纷',
+        { disputeType: 'land', status: 'resolved', satisfaction: 'satisfied' },
+        { org: '东村' },
+      );
+      await add(org.a, 'dispute', '2023-05-10', '邻里噪音纠纷', {
+        disputeType: '邻里纠纷',
+        status: '调解成功',
+        satisfaction: '基本满意',
+        preLitigation: '是',
+      });
+      await add(org.a, 'dispute', '2023-07-22', '劳资纠纷', {
+        disputeType: 'labour',
+        status: 'resolved',
+        satisfaction: 'dissatisfied',
+      });
+      await add(org.a, 'dispute', '2023-12-20', '债务纠纷', {
+        disputeType: 'debt',
+        status: 'pending',
+        dueDate: '2024-01-20',
+      });
       await add(org.a, 'dispute', '2022-12-31', '上年纠纷', { disputeType: 'other', status: 'failed' });
-      await add(org.a, 'publicity_event', '2023-12-04', '国家宪法日集中宣传', { form: 'street', publicityDay: 'd1204', materials: 1600, audience: 800, banners: 12 });
-      await add(org.a, 'publicity_event', '2023-06-26', '禁毒宣传', { form: 'school', materials: 2800, consultations: 45 });
+      await add(org.a, 'publicity_event', '2023-12-04', '国家宪法日集中宣传', {
+        form: 'street',
+        publicityDay: 'd1204',
+        materials: 1600,
+        audience: 800,
+        banners: 12,
+      });
+      await add(org.a, 'publicity_event', '2023-06-26', '禁毒宣传', {
+        form: 'school',
+        materials: 2800,
+        consultations: 45,
+      });
       await add(org.b, 'publicity_event', '2023-03-15', '消费者权益日', { form: 'street', materials: 500 });
       await add(org.a, 'exam', '2023-09-01', '年度学法考试', { required: 4 });
-      for (const [p, g] of [['张三', 'excellent'], ['李四', 'pass'], ['王五', 'fail']] as const) {
-        await add(org.a, 'exam_score', '2023-09-01', '年度学法考试', { person: p, grade: g, score: g === 'fail' ? 50 : 88 });
+      for (const [p, g] of [
+        ['张三', 'excellent'],
+        ['李四', 'pass'],
+        ['王五', 'fail'],
+      ] as const) {
+        await add(org.a, 'exam_score', '2023-09-01', '年度学法考试', {
+          person: p,
+          grade: g,
+          score: g === 'fail' ? 50 : 88,
+        });
       }
       await add(org.a, 'model_household', '2021-05-01', '刘大', {});
       await add(org.a, 'model_household', '2023-12-31', '刘二', {});
       await add(org.a, 'model_household', '2022-01-01', '刘三', {}, { endDate: '2023-06-30' });
       await add(org.a, 'model_household', '2024-01-02', '刘四', {});
-      await add(org.a, 'petition', '2023-02-01', '土地补偿', { petitionType: 'claim', status: 'closed', dueDate: '2023-04-02', closedDate: '2023-03-30', resolved: true });
-      await add(org.a, 'petition', '2023-04-01', '道路修缮', { petitionType: 'suggestion', status: 'closed', dueDate: '2023-05-31', closedDate: '2023-06-05' });
-      await add(org.a, 'inspection', '2023-04-12', '烟花爆竹专项检查', { area: 'fireworks', problemsFound: 8, problemsRectified: 7 });
+      await add(org.a, 'petition', '2023-02-01', '土地补偿', {
+        petitionType: 'claim',
+        status: 'closed',
+        dueDate: '2023-04-02',
+        closedDate: '2023-03-30',
+        resolved: true,
+      });
+      await add(org.a, 'petition', '2023-04-01', '道路修缮', {
+        petitionType: 'suggestion',
+        status: 'closed',
+        dueDate: '2023-05-31',
+        closedDate: '2023-06-05',
+      });
+      await add(org.a, 'inspection', '2023-04-12', '烟花爆竹专项检查', {
+        area: 'fireworks',
+        problemsFound: 8,
+        problemsRectified: 7,
+      });
       await add(org.a, 'lawsuit_hearing', '2023-05-01', '（2023）行初1号', { leaderRank: 'principal' });
       await add(org.a, 'lawsuit_hearing', '2023-08-01', '（2023）行初1号', { leaderRank: 'none' });
     });
@@ -107,13 +167,50 @@ for (const tdb of testDatabases()) {
     it('refuses invalid records in Chinese and stores nothing', async () => {
       const before = (await listLedger(h, ALL, { limit: 1 })).total;
       await expect(
-        addRecord(h, org.a, 'inspection', { date: '2023-13-01', title: '', data: { area: '太空', problemsFound: 2, problemsRectified: 5 } }, { now: NOW }),
-      ).rejects.toThrow(/检查日期.*不是有效日期.*检查事项：不能为空.*检查领域.*不是可选值.*整改到位（5）不能大于发现问题（2）/);
-      await expect(addRecord(h, org.a, 'dispute', { date: '1999-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' } }, { now: NOW })).rejects.toThrow('超出范围');
-      await expect(addRecord(h, org.a, 'dispute', { date: '2023-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' }, org: '西村' }, { now: NOW })).rejects.toThrow('“西村”不是甲镇的村（社区）或部门');
-      await expect(addRecord(h, org.county, 'dispute', { date: '2023-01-01', title: 'x', data: {} }, { now: NOW })).rejects.toThrow('不是乡镇');
+        addRecord(
+          h,
+          org.a,
+          'inspection',
+          { date: '2023-13-01', title: '', data: { area: '太空', problemsFound: 2, problemsRectified: 5 } },
+          { now: NOW },
+        ),
+      ).rejects.toThrow(
+        /检查日期.*不是有效日期.*检查事项：不能为空.*检查领域.*不是可选值.*整改到位（5）不能大于发现问题（2）/,
+      );
       await expect(
-        addRecord(h, org.a, 'dispute', { date: '2023-03-01', title: '宅基地边界纠纷', data: { disputeType: 'land', status: 'resolved', satisfaction: 'satisfied' }, org: '东村' }, { now: NOW }),
+        addRecord(
+          h,
+          org.a,
+          'dispute',
+          { date: '1999-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' } },
+          { now: NOW },
+        ),
+      ).rejects.toThrow('超出范围');
+      await expect(
+        addRecord(
+          h,
+          org.a,
+          'dispute',
+          { date: '2023-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' }, org: '西村' },
+          { now: NOW },
+        ),
+      ).rejects.toThrow('“西村”不是甲镇的村（社区）或部门');
+      await expect(
+        addRecord(h, org.county, 'dispute', { date: '2023-01-01', title: 'x', data: {} }, { now: NOW }),
+      ).rejects.toThrow('不是乡镇');
+      await expect(
+        addRecord(
+          h,
+          org.a,
+          'dispute',
+          {
+            date: '2023-03-01',
+            title: '宅基地边界纠纷',
+            data: { disputeType: 'land', status: 'resolved', satisfaction: 'satisfied' },
+            org: '东村',
+          },
+          { now: NOW },
+        ),
       ).rejects.toThrow('内容相同');
       expect((await listLedger(h, ALL, { limit: 1 })).total).toBe(before);
     });

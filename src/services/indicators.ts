@@ -30,14 +30,17 @@ export interface Explanation {
   readonly basis: string;
   readonly formula: string;
   /** For a rate, the denominator's records, each marked whether it also counts in the numerator. */
-  readonly records: readonly (LedgerRecord & { readonly counted: boolean; readonly contributes: number | null })[];
+  readonly records: readonly (LedgerRecord & {
+    readonly counted: boolean;
+    readonly contributes: number | null;
+  })[];
 }
 
 function formulaText(ind: Indicator): string {
   const f = ind.formula;
   const one = (a: ReturnType<typeof aggregatesOf>[number]): string => {
     const k = getKind(a.kind);
-    const field = 'field' in a ? k.fields.find((x) => x.key === a.field)?.label ?? a.field : '';
+    const field = 'field' in a ? (k.fields.find((x) => x.key === a.field)?.label ?? a.field) : '';
     const op = a.op === 'count' ? '记录数' : a.op === 'sum' ? `${field}之和` : `不同${field}数`;
     return `${k.label}${op}`;
   };
@@ -64,7 +67,12 @@ export async function explainIndicator(h: Db, key: string, org: Org, period: Per
     .map((r) => ({
       ...r,
       counted: f.op === 'rate' ? rowMatches(f.num, r, period) : true,
-      contributes: base.op === 'sum' ? (typeof r.data[base.field] === 'number' ? (r.data[base.field] as number) : 0) : null,
+      contributes:
+        base.op === 'sum'
+          ? typeof r.data[base.field] === 'number'
+            ? (r.data[base.field] as number)
+            : 0
+          : null,
     }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   return { indicator: value!, basis: ind.basis, formula: formulaText(ind), records };

@@ -24,7 +24,14 @@ export interface Org {
 }
 
 export function toOrg(r: OrgRow): Org {
-  return { id: r.id, code: r.code, name: r.name, kind: r.kind as OrgKind, parentId: r.parent_id, path: r.path };
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as OrgKind,
+    parentId: r.parent_id,
+    path: r.path,
+  };
 }
 
 /** Finds one organisation by Chinese name or code; unknown or ambiguous names are user errors. */
@@ -37,7 +44,10 @@ export async function resolveOrg(h: Db, nameOrCode: string, expect?: readonly Or
     throw notFound(`找不到${what}“${s}”：请用 fazhi orgs 查看名称和代码`);
   }
   if (found.length > 1) {
-    throw new UserError(`“${s}”对应多个组织（${found.map((o) => `${o.name} ${o.code}`).join('、')}），请改用代码`, 'ambiguous');
+    throw new UserError(
+      `“${s}”对应多个组织（${found.map((o) => `${o.name} ${o.code}`).join('、')}），请改用代码`,
+      'ambiguous',
+    );
   }
   return found[0]!;
 }
@@ -63,7 +73,10 @@ export async function townshipOf(h: Db, org: Org): Promise<Org> {
     const p = await requireOrg(h, org.parentId);
     if (p.kind === 'township') return p;
   }
-  throw new UserError(`“${org.name}”不是乡镇（街道），也不隶属于乡镇：台账记录须归属某个乡镇`, 'not_township');
+  throw new UserError(
+    `“${org.name}”不是乡镇（街道），也不隶属于乡镇：台账记录须归属某个乡镇`,
+    'not_township',
+  );
 }
 
 /** The county of a township. */

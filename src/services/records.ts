@@ -1,6 +1,12 @@
 import { getKind, kinds, type RecordKind } from '../catalogue/kinds.ts';
 import { UserError, notFound } from '../core/errors.ts';
-import { dedupKey, validateRecord, type FieldError, type LedgerRecord, type RecordDraft } from '../core/records.ts';
+import {
+  dedupKey,
+  validateRecord,
+  type FieldError,
+  type LedgerRecord,
+  type RecordDraft,
+} from '../core/records.ts';
 import type { Scope } from '../core/scope.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import type { Db } from '../db/connect.ts';
@@ -67,7 +73,11 @@ export function prepareRows(
       orgId = subOrgs.get(name) ?? null;
       if (orgId === null) {
         const known = [...new Set([...subOrgs.keys()].filter((k) => !/^\d+$/.test(k)))];
-        errs.push({ field: 'org', label: '村（社区）/部门', message: `“${name}”不是${township.name}的村（社区）或部门${known.length ? `，应为：${known.slice(0, 12).join('、')}${known.length > 12 ? '等' : ''}` : ''}` });
+        errs.push({
+          field: 'org',
+          label: '村（社区）/部门',
+          message: `“${name}”不是${township.name}的村（社区）或部门${known.length ? `，应为：${known.slice(0, 12).join('、')}${known.length > 12 ? '等' : ''}` : ''}`,
+        });
       }
     }
     if (!v.ok || errs.length > 0) {
@@ -106,7 +116,8 @@ export async function addRecord(
   draft: OrgDraft,
   opts: { now: string; createdBy?: number | null },
 ): Promise<LedgerRecord> {
-  if (township.kind !== 'township') throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  if (township.kind !== 'township')
+    throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const kind = getKind(kindId);
   const county = await countyOf(h, township);
   const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
@@ -130,8 +141,15 @@ export async function addRecord(
 
 export type LedgerQuery = repo.RecordQuery;
 
-export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<{ total: number; items: LedgerRecord[] }> {
-  const [total, rows] = await Promise.all([repo.countRecords(h.db, scope, q), repo.listRecords(h.db, scope, q)]);
+export async function listLedger(
+  h: Db,
+  scope: Scope,
+  q: LedgerQuery,
+): Promise<{ total: number; items: LedgerRecord[] }> {
+  const [total, rows] = await Promise.all([
+    repo.countRecords(h.db, scope, q),
+    repo.listRecords(h.db, scope, q),
+  ]);
   return { total, items: rows.map((r) => toRecord(h, r)) };
 }
 
@@ -153,8 +171,13 @@ export async function withEvidenceCounts(
     h.db,
     page.items.map((r) => r.id),
   );
-  return { total: page.total, items: page.items.map((r) => ({ ...r, evidenceCount: counts.get(r.id) ?? 0 })) };
+  return {
+    total: page.total,
+    items: page.items.map((r) => ({ ...r, evidenceCount: counts.get(r.id) ?? 0 })),
+  };
 }
 
 /** Kinds whose records are activities that should carry evidence (catalogue `evidenceExpected`). */
-export const evidenceExpectedKinds: readonly string[] = kinds.filter((k) => k.evidenceExpected).map((k) => k.id);
+export const evidenceExpectedKinds: readonly string[] = kinds
+  .filter((k) => k.evidenceExpected)
+  .map((k) => k.id);

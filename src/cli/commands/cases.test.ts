@@ -7,7 +7,6 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { smallCounty } from '../../testing/fixtures.ts';
 import { runFazhi } from '../../testing/cli.ts';
 
-
 const fazhi = runFazhi;
 
 describe('fazhi deadline', () => {

@@ -18,13 +18,24 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--json', '以 JSON 输出')
     .action(async (file: string, opts: DbOptions & { record: string; data?: string; json?: boolean }) => {
       const recordId = intOption('record', opts.record, 1, Number.MAX_SAFE_INTEGER);
-      const size = await stat(file).then((s) => s.size, () => {
-        throw new UserError(`无法读取文件“${file}”`);
-      });
-      if (size > MAX_EVIDENCE_BYTES) throw new UserError(`证据文件 ${(size / 1048576).toFixed(1)} MB，超过上限 20 MB`);
+      const size = await stat(file).then(
+        (s) => s.size,
+        () => {
+          throw new UserError(`无法读取文件“${file}”`);
+        },
+      );
+      if (size > MAX_EVIDENCE_BYTES)
+        throw new UserError(`证据文件 ${(size / 1048576).toFixed(1)} MB，超过上限 20 MB`);
       const bytes = await readFile(file);
       await withDb(opts, async (h) => {
-        const e = await attachEvidence(h, new FileStore(opts.data ?? dataDir()), ALL, recordId, { name: basename(file), bytes }, { now: new Date().toISOString(), createdBy: null });
+        const e = await attachEvidence(
+          h,
+          new FileStore(opts.data ?? dataDir()),
+          ALL,
+          recordId,
+          { name: basename(file), bytes },
+          { now: new Date().toISOString(), createdBy: null },
+        );
         if (opts.json) printJson(e);
         else process.stdout.write(`已添加证据 #${e.id}：${e.fileName}（${e.mime}，${e.size} 字节）\n`);
       });
@@ -39,7 +50,10 @@ export function registerEvidenceCommands(program: Command): void {
       await withDb(opts, async (h) => {
         const list = await listEvidence(h, ALL, recordId);
         if (opts.json) return printJson(list);
-        printTable(['编号', '文件名', '类型', '大小', '添加时间'], list.map((e) => [String(e.id), e.fileName, e.mime, String(e.size), e.createdAt]));
+        printTable(
+          ['编号', '文件名', '类型', '大小', '添加时间'],
+          list.map((e) => [String(e.id), e.fileName, e.mime, String(e.size), e.createdAt]),
+        );
       });
     });
   ev.command('get')
@@ -50,7 +64,12 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--data <目录>', '数据目录')
     .action(async (id: string, opts: DbOptions & { output: string; data?: string }) => {
       await withDb(opts, async (h) => {
-        const { bytes, evidence } = await readEvidence(h, new FileStore(opts.data ?? dataDir()), ALL, intOption('id', id, 1, Number.MAX_SAFE_INTEGER));
+        const { bytes, evidence } = await readEvidence(
+          h,
+          new FileStore(opts.data ?? dataDir()),
+          ALL,
+          intOption('id', id, 1, Number.MAX_SAFE_INTEGER),
+        );
         await writeFile(opts.output, bytes);
         process.stdout.write(`已保存 ${evidence.fileName} 到 ${opts.output}\n`);
       });

@@ -7,7 +7,8 @@ import { intOption, printJson, printTable, withDb, type DbOptions } from '../con
 
 type Opts = DbOptions & { org: string; year: string; json?: boolean };
 
-const show = (v: number | null, unit: string) => (v === null ? '—' : `${v}${unit === '%' ? '%' : ' ' + unit}`);
+const show = (v: number | null, unit: string) =>
+  v === null ? '—' : `${v}${unit === '%' ? '%' : ' ' + unit}`;
 
 export function registerIndicatorCommands(program: Command): void {
   program
@@ -24,7 +25,10 @@ export function registerIndicatorCommands(program: Command): void {
         const vals = await computeIndicators(h, org, yearPeriod(year));
         if (opts.json) return printJson(vals);
         process.stdout.write(`${org.name} ${year} 年度指标\n`);
-        printTable(['指标', '名称', '数值', '记录数'], vals.map((v) => [v.key, v.label, show(v.value, v.unit), String(v.records)]));
+        printTable(
+          ['指标', '名称', '数值', '记录数'],
+          vals.map((v) => [v.key, v.label, show(v.value, v.unit), String(v.records)]),
+        );
       });
     });
 
@@ -43,10 +47,18 @@ export function registerIndicatorCommands(program: Command): void {
         const ex = await explainIndicator(h, key, org, yearPeriod(year));
         if (opts.json) return printJson(ex);
         const v = ex.indicator;
-        process.stdout.write(`${org.name} ${year} 年 ${v.label}（${v.key}）= ${show(v.value, v.unit)}\n口径：${ex.basis}\n公式：${ex.formula}\n`);
+        process.stdout.write(
+          `${org.name} ${year} 年 ${v.label}（${v.key}）= ${show(v.value, v.unit)}\n口径：${ex.basis}\n公式：${ex.formula}\n`,
+        );
         printTable(
           ['编号', '日期', '类型', '标题', '计入'],
-          ex.records.map((r) => [String(r.id), r.date, getKind(r.kind).label, r.title, r.contributes !== null ? String(r.contributes) : r.counted ? '是' : '否']),
+          ex.records.map((r) => [
+            String(r.id),
+            r.date,
+            getKind(r.kind).label,
+            r.title,
+            r.contributes !== null ? String(r.contributes) : r.counted ? '是' : '否',
+          ]),
         );
       });
     });

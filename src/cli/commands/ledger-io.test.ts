@@ -9,7 +9,6 @@ import { countRecords, filledTemplate, loadWorkbook } from '../../services/ledge
 import { smallCounty } from '../../testing/fixtures.ts';
 import { runFazhi } from '../../testing/cli.ts';
 
-
 const fazhi = runFazhi;
 
 /** The command exited non-zero and said `text` on stderr. */
@@ -64,18 +63,28 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
     expect(await records()).toBe(0);
     const first = await fazhi(['import', file, '--org', '430001', '--db', db]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain('已导入甲镇“meetings.xlsx”：共 2 行，新增 2 行\n  安全生产专题会议（安全生产专题会议）：2 行');
+    expect(first.stdout).toContain(
+      '已导入甲镇“meetings.xlsx”：共 2 行，新增 2 行\n  安全生产专题会议（安全生产专题会议）：2 行',
+    );
     const again = await fazhi(['import', file, '--org', '甲镇', '--db', db, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ rows: 2, inserted: 0, skipped: 2, errors: [] });
-    expect((await fazhi(['import', file, '--org', '甲镇', '--db', db])).stdout).toContain('新增 0 行，2 行已存在，跳过');
+    expect((await fazhi(['import', file, '--org', '甲镇', '--db', db])).stdout).toContain(
+      '新增 0 行，2 行已存在，跳过',
+    );
     expect(await records()).toBe(2);
 
     const out = join(dir, 'export.xlsx');
-    expect(await fazhi(['export', '--org', '甲镇', '--year', '2023', '-o', out, '--db', db])).toMatchObject({ code: 0, stdout: `已导出甲镇 2023 年台账：${out}\n` });
+    expect(await fazhi(['export', '--org', '甲镇', '--year', '2023', '-o', out, '--db', db])).toMatchObject({
+      code: 0,
+      stdout: `已导出甲镇 2023 年台账：${out}\n`,
+    });
     const back = await fazhi(['import', out, '--org', '甲镇', '--db', db, '--json']);
     expect(JSON.parse(back.stdout)).toMatchObject({ rows: 2, inserted: 0, skipped: 2, errors: [] });
-    failsWith(await fazhi(['export', '--org', '甲镇', '--year', '1999', '-o', out, '--db', db]), '--year 应为 2000 至 2100');
+    failsWith(
+      await fazhi(['export', '--org', '甲镇', '--year', '1999', '-o', out, '--db', db]),
+      '--year 应为 2000 至 2100',
+    );
   });
 
   it('prints every row error in Chinese, exits non-zero and writes nothing', async () => {
@@ -105,13 +114,22 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
     const before = await records();
     const file = join(dir, 'ok.xlsx');
     writeFileSync(file, await filledTemplate('safety_meeting', [['2023-03-05', '会议', '', '', '']]));
-    expect(await fazhi(['import', file, '--org', '丙镇', '--db', db])).toMatchObject({ code: 1, stderr: '错误：找不到乡镇（街道）“丙镇”：请用 fazhi orgs 查看名称和代码\n' });
+    expect(await fazhi(['import', file, '--org', '丙镇', '--db', db])).toMatchObject({
+      code: 1,
+      stderr: '错误：找不到乡镇（街道）“丙镇”：请用 fazhi orgs 查看名称和代码\n',
+    });
     failsWith(await fazhi(['import', file, '--org', '东村', '--db', db]), '找不到乡镇（街道）“东村”');
     failsWith(await fazhi(['import', join(dir, 'nope.xlsx'), '--org', '甲镇', '--db', db]), '找不到文件');
 
     const png = join(dir, 'photo.xlsx');
-    writeFileSync(png, Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]));
-    failsWith(await fazhi(['import', png, '--org', '甲镇', '--db', db]), '不是电子表格（文件内容为 PNG 格式）');
+    writeFileSync(
+      png,
+      Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]),
+    );
+    failsWith(
+      await fazhi(['import', png, '--org', '甲镇', '--db', db]),
+      '不是电子表格（文件内容为 PNG 格式）',
+    );
 
     // A sparse file: 100 MB long without 100 MB on disk or in memory.
     const big = join(dir, 'big.xlsx');
@@ -120,10 +138,19 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
     await fh.close();
     const t = performance.now();
     const r = await fazhi(['import', big, '--org', '甲镇', '--db', db]);
-    expect(r).toMatchObject({ code: 1, stderr: '错误：文件“big.xlsx”大小为 100 MB，超过导入上限 20 MB：请按年度或类型拆分后分别导入\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: '错误：文件“big.xlsx”大小为 100 MB，超过导入上限 20 MB：请按年度或类型拆分后分别导入\n',
+    });
     expect(performance.now() - t).toBeLessThan(15_000);
-    failsWith(await fazhi(['import', file, '--org', '甲镇', '--db', db], { FAZHI_IMPORT_MAX_MB: '0.001' }), '超过导入上限');
-    failsWith(await fazhi(['import', file, '--org', '甲镇', '--db', db, '--max-size', 'x']), '导入大小上限应为正数');
+    failsWith(
+      await fazhi(['import', file, '--org', '甲镇', '--db', db], { FAZHI_IMPORT_MAX_MB: '0.001' }),
+      '超过导入上限',
+    );
+    failsWith(
+      await fazhi(['import', file, '--org', '甲镇', '--db', db, '--max-size', 'x']),
+      '导入大小上限应为正数',
+    );
     expect(await records()).toBe(before);
   });
 });

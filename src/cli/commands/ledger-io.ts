@@ -17,7 +17,11 @@ import {
 import { resolveOrg } from '../../services/orgs.ts';
 import { intOption, printJson, withDb, type DbOptions } from '../context.ts';
 
-const PHASES: Record<ImportProgress['phase'], string> = { read: '读取文件', check: '校验数据', write: '写入台账' };
+const PHASES: Record<ImportProgress['phase'], string> = {
+  read: '读取文件',
+  check: '校验数据',
+  write: '写入台账',
+};
 
 /** The import size limit: --max-size, else FAZHI_IMPORT_MAX_MB, else 20 MB. */
 function maxBytesOf(flag: string | undefined): number {
@@ -43,7 +47,12 @@ async function fileSize(path: string): Promise<number> {
 function progressBar(enabled: boolean): { onProgress?: (p: ImportProgress) => void; stop(): void } {
   if (!enabled) return { stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: '{phase} [{bar}] {percentage}% | {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let phase: ImportProgress['phase'] | undefined;
@@ -94,40 +103,49 @@ export function registerLedgerIoCommands(program: Command): void {
     .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出导入报告')
-    .action(async (file: string, opts: DbOptions & { org: string; kind?: string; dryRun?: boolean; maxSize?: string; json?: boolean }) => {
-      const maxBytes = maxBytesOf(opts.maxSize);
-      const fileName = basename(file);
-      // Refuse an oversized file by its size alone, before reading a byte of it.
-      checkSize(fileName, await fileSize(file), maxBytes);
-      const bytes = await readFile(file);
-      const report = await withDb(opts, async (h) => {
-        const township = await resolveOrg(h, opts.org, ['township']);
-        const bar = progressBar(process.stderr.isTTY === true && !opts.json);
-        try {
-          const r = await importLedger(h, {
-            township,
-            fileName,
-            bytes,
-            ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
-            dryRun: opts.dryRun === true,
-            createdBy: null,
-            now: new Date().toISOString(),
-            maxBytes,
-            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-          });
-          return { r, township: township.name };
-        } finally {
-          bar.stop();
+    .action(
+      async (
+        file: string,
+        opts: DbOptions & { org: string; kind?: string; dryRun?: boolean; maxSize?: string; json?: boolean },
+      ) => {
+        const maxBytes = maxBytesOf(opts.maxSize);
+        const fileName = basename(file);
+        // Refuse an oversized file by its size alone, before reading a byte of it.
+        checkSize(fileName, await fileSize(file), maxBytes);
+        const bytes = await readFile(file);
+        const report = await withDb(opts, async (h) => {
+          const township = await resolveOrg(h, opts.org, ['township']);
+          const bar = progressBar(process.stderr.isTTY === true && !opts.json);
+          try {
+            const r = await importLedger(h, {
+              township,
+              fileName,
+              bytes,
+              ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
+              dryRun: opts.dryRun === true,
+              createdBy: null,
+              now: new Date().toISOString(),
+              maxBytes,
+              ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+            });
+            return { r, township: township.name };
+          } finally {
+            bar.stop();
+          }
+        });
+        const r = report.r;
+        if (opts.json) printJson(r);
+        if (r.errors.length > 0) {
+          if (!opts.json) process.stderr.write(r.errors.map((e) => formatIssue(e) + '\n').join(''));
+          throw new UserError(
+            `导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`,
+            'invalid_file',
+            422,
+          );
         }
-      });
-      const r = report.r;
-      if (opts.json) printJson(r);
-      if (r.errors.length > 0) {
-        if (!opts.json) process.stderr.write(r.errors.map((e) => formatIssue(e) + '\n').join(''));
-        throw new UserError(`导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`, 'invalid_file', 422);
-      }
-      if (!opts.json) process.stdout.write(summary(r, report.township));
-    });
+        if (!opts.json) process.stdout.write(summary(r, report.township));
+      },
+    );
 
   program
     .command('export')

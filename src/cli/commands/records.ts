@@ -25,7 +25,10 @@ export function registerRecordCommands(program: Command): void {
       const list = kind ? [kindOrFail(kind)] : kinds;
       if (opts.json) return printJson(list);
       if (!kind) {
-        return printTable(['代码', '名称', '工作领域', '字段'], list.map((k) => [k.id, k.label, groups[k.group], k.fields.map((f) => f.label).join('、')]));
+        return printTable(
+          ['代码', '名称', '工作领域', '字段'],
+          list.map((k) => [k.id, k.label, groups[k.group], k.fields.map((f) => f.label).join('、')]),
+        );
       }
       const k = list[0]!;
       printTable(
@@ -35,7 +38,13 @@ export function registerRecordCommands(program: Command): void {
           ['title', k.titleLabel, '文本', '是', ''],
           ...(k.endLabel ? [['endDate', k.endLabel, '日期', '否', '撤销、离任等结束日期']] : []),
           ['org', '村（社区）/部门', '文本', '否', '本乡镇下属村（社区）或部门名称'],
-          ...k.fields.map((f) => [f.key, f.label, f.type, f.required ? '是' : '否', f.type === 'enum' ? f.options.map((o) => o.label).join('、') : (f.help ?? '')]),
+          ...k.fields.map((f) => [
+            f.key,
+            f.label,
+            f.type,
+            f.required ? '是' : '否',
+            f.type === 'enum' ? f.options.map((o) => o.label).join('、') : (f.help ?? ''),
+          ]),
         ],
       );
     });
@@ -53,24 +62,43 @@ export function registerRecordCommands(program: Command): void {
     .option('--set <字段=值>', '字段值，可重复，如 --set materials=200 --set form=集中宣传', collect, [])
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(async (opts: DbOptions & { org: string; kind: string; date: string; title: string; endDate?: string; unit?: string; set: string[]; json?: boolean }) => {
-      const kind = kindOrFail(opts.kind);
-      const data: Record<string, string> = {};
-      for (const kv of opts.set) {
-        const i = kv.indexOf('=');
-        if (i <= 0) throw new UserError(`--set 应为 字段=值 的形式，收到“${kv}”`);
-        const name = kv.slice(0, i).trim();
-        const f = kind.fields.find((x) => x.key === name || x.label === name);
-        if (!f) throw new UserError(`${kind.label}没有字段“${name}”：可用 fazhi kinds ${kind.id} 查看`);
-        data[f.key] = kv.slice(i + 1);
-      }
-      await withDb(opts, async (h) => {
-        const township = await resolveOrg(h, opts.org, ['township']);
-        const r = await addRecord(h, township, kind.id, { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data }, { now: new Date().toISOString() });
-        if (opts.json) printJson(r);
-        else process.stdout.write(`已添加${kind.label}记录 #${r.id}：${r.date} ${r.title}\n`);
-      });
-    });
+    .action(
+      async (
+        opts: DbOptions & {
+          org: string;
+          kind: string;
+          date: string;
+          title: string;
+          endDate?: string;
+          unit?: string;
+          set: string[];
+          json?: boolean;
+        },
+      ) => {
+        const kind = kindOrFail(opts.kind);
+        const data: Record<string, string> = {};
+        for (const kv of opts.set) {
+          const i = kv.indexOf('=');
+          if (i <= 0) throw new UserError(`--set 应为 字段=值 的形式，收到“${kv}”`);
+          const name = kv.slice(0, i).trim();
+          const f = kind.fields.find((x) => x.key === name || x.label === name);
+          if (!f) throw new UserError(`${kind.label}没有字段“${name}”：可用 fazhi kinds ${kind.id} 查看`);
+          data[f.key] = kv.slice(i + 1);
+        }
+        await withDb(opts, async (h) => {
+          const township = await resolveOrg(h, opts.org, ['township']);
+          const r = await addRecord(
+            h,
+            township,
+            kind.id,
+            { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data },
+            { now: new Date().toISOString() },
+          );
+          if (opts.json) printJson(r);
+          else process.stdout.write(`已添加${kind.label}记录 #${r.id}：${r.date} ${r.title}\n`);
+        });
+      },
+    );
   record
     .command('list')
     .description('查询台账记录')
@@ -82,23 +110,40 @@ export function registerRecordCommands(program: Command): void {
     .option('--offset <条数>', '跳过条数', '0')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(async (opts: DbOptions & { org: string; kind?: string; year?: string; q?: string; limit: string; offset: string; json?: boolean }) => {
-      const kind = opts.kind ? kindOrFail(opts.kind) : undefined;
-      const period = opts.year ? yearPeriod(intOption('year', opts.year, 2000, 2100)) : undefined;
-      await withDb(opts, async (h) => {
-        const org = await resolveOrg(h, opts.org);
-        const res = await listLedger(h, ALL, {
-          org: orgFilter(org),
-          kinds: kind ? [kind.id] : undefined,
-          period,
-          registryKinds: kinds.filter((k) => k.temporal === 'registry').map((k) => k.id),
-          text: opts.q,
-          limit: intOption('limit', opts.limit, 1, 100_000),
-          offset: intOption('offset', opts.offset, 0, 100_000_000),
+    .action(
+      async (
+        opts: DbOptions & {
+          org: string;
+          kind?: string;
+          year?: string;
+          q?: string;
+          limit: string;
+          offset: string;
+          json?: boolean;
+        },
+      ) => {
+        const kind = opts.kind ? kindOrFail(opts.kind) : undefined;
+        const period = opts.year ? yearPeriod(intOption('year', opts.year, 2000, 2100)) : undefined;
+        await withDb(opts, async (h) => {
+          const org = await resolveOrg(h, opts.org);
+          const res = await listLedger(h, ALL, {
+            org: orgFilter(org),
+            kinds: kind ? [kind.id] : undefined,
+            period,
+            registryKinds: kinds.filter((k) => k.temporal === 'registry').map((k) => k.id),
+            text: opts.q,
+            limit: intOption('limit', opts.limit, 1, 100_000),
+            offset: intOption('offset', opts.offset, 0, 100_000_000),
+          });
+          if (opts.json) return printJson(res);
+          printTable(
+            ['编号', '日期', '类型', '标题'],
+            res.items.map((r) => [String(r.id), r.date, kindOrFail(r.kind).label, r.title]),
+          );
+          process.stdout.write(
+            `共 ${res.total} 条${res.total > res.items.length ? `，显示 ${res.items.length} 条` : ''}\n`,
+          );
         });
-        if (opts.json) return printJson(res);
-        printTable(['编号', '日期', '类型', '标题'], res.items.map((r) => [String(r.id), r.date, kindOrFail(r.kind).label, r.title]));
-        process.stdout.write(`共 ${res.total} 条${res.total > res.items.length ? `，显示 ${res.items.length} 条` : ''}\n`);
-      });
-    });
+      },
+    );
 }

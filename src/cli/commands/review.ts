@@ -2,7 +2,17 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.ts';
-import { figuresTable, isError, renderHtml, reviewDocuments, toCsv, toXlsx, type ReviewOutcome, type ReviewResult, type RuleSpec } from '../../review/index.ts';
+import {
+  figuresTable,
+  isError,
+  renderHtml,
+  reviewDocuments,
+  toCsv,
+  toXlsx,
+  type ReviewOutcome,
+  type ReviewResult,
+  type RuleSpec,
+} from '../../review/index.ts';
 import { MAX_FILE_BYTES, SUPPORTED } from '../../review/read.ts';
 import { intOption, printJson } from '../context.ts';
 
@@ -44,7 +54,14 @@ function readBytes(path: string): Uint8Array {
 }
 
 const SEV = { error: '错误', warning: '警告', info: '提示' } as const;
-const PARTS = { measures: '举措成效', shortcomings: '不足', causes: '原因', leaderDuty: '第一责任人', nextYear: '下一步', other: '其他' } as const;
+const PARTS = {
+  measures: '举措成效',
+  shortcomings: '不足',
+  causes: '原因',
+  leaderDuty: '第一责任人',
+  nextYear: '下一步',
+  other: '其他',
+} as const;
 
 function summary(results: readonly ReviewOutcome[]): string {
   const lines: string[] = [];
@@ -53,12 +70,25 @@ function summary(results: readonly ReviewOutcome[]): string {
       lines.push(`■ ${r.file}\n  无法读取：${r.error}\n`);
       continue;
     }
-    lines.push(`■ ${r.file}\n  标题：${r.title || '未识别'}\u3000乡镇：${r.org || '未识别'}\u3000年度：${r.year ?? '未识别'}`);
-    lines.push('  组成部分：' + Object.entries(PARTS).map(([k, l]) => `${r.parts[k as keyof typeof PARTS] ? '✓' : '✗'}${l}`).join(' '));
-    lines.push(`  标题层级：${r.headings.length} 个；识别数据：${r.figures.length} 项（其中对应指标 ${r.figures.filter((f) => f.key !== 'other').length} 项）`);
+    lines.push(
+      `■ ${r.file}\n  标题：${r.title || '未识别'}\u3000乡镇：${r.org || '未识别'}\u3000年度：${r.year ?? '未识别'}`,
+    );
+    lines.push(
+      '  组成部分：' +
+        Object.entries(PARTS)
+          .map(([k, l]) => `${r.parts[k as keyof typeof PARTS] ? '✓' : '✗'}${l}`)
+          .join(' '),
+    );
+    lines.push(
+      `  标题层级：${r.headings.length} 个；识别数据：${r.figures.length} 项（其中对应指标 ${r.figures.filter((f) => f.key !== 'other').length} 项）`,
+    );
     lines.push(`  审阅意见 ${r.findings.length} 条：`);
-    for (const f of r.findings) lines.push(`    [${SEV[f.severity]}] ${f.message}${f.text && !f.message.includes(f.text) ? `（“${f.text.slice(0, 30)}”）` : ''}`);
-    for (const s of r.similarity) lines.push(`  与 ${s.other} 相同文字占 ${(s.shared * 100).toFixed(1)}%，共 ${s.passages.length} 段`);
+    for (const f of r.findings)
+      lines.push(
+        `    [${SEV[f.severity]}] ${f.message}${f.text && !f.message.includes(f.text) ? `（“${f.text.slice(0, 30)}”）` : ''}`,
+      );
+    for (const s of r.similarity)
+      lines.push(`  与 ${s.other} 相同文字占 ${(s.shared * 100).toFixed(1)}%，共 ${s.passages.length} 段`);
     lines.push('');
   }
   return lines.join('\n');
@@ -76,13 +106,16 @@ export function registerReviewCommand(program: Command): void {
     .option('--rules <文件>', '追加审阅规则（JSON 数组，格式同内置规则表）')
     .action(async (paths: string[], opts: Opts) => {
       const year = opts.year === undefined ? undefined : intOption('year', opts.year, 2000, 2100);
-      if (opts.compare && !/\.(xlsx|csv)$/i.test(opts.compare)) throw new UserError('--compare 的文件名应以 .xlsx 或 .csv 结尾');
+      if (opts.compare && !/\.(xlsx|csv)$/i.test(opts.compare))
+        throw new UserError('--compare 的文件名应以 .xlsx 或 .csv 结尾');
       let extraRules: RuleSpec[] | undefined;
       if (opts.rules) {
         try {
           extraRules = JSON.parse(readFileSync(opts.rules, 'utf8')) as RuleSpec[];
         } catch (e) {
-          throw new UserError(`无法读取规则文件 ${opts.rules}：${e instanceof Error ? e.message : String(e)}`);
+          throw new UserError(
+            `无法读取规则文件 ${opts.rules}：${e instanceof Error ? e.message : String(e)}`,
+          );
         }
       }
       const files = collect(paths);

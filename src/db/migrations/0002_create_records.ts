@@ -17,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('records')
-    .addColumn('id', idType(db, true), (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('id', idType(db, true), (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey(),
+    )
     .addColumn('county_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('township_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('org_id', 'integer', (c) => c.references('orgs.id'))
@@ -32,9 +34,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('records_township_kind_date').on('records').columns(['township_id', 'kind', 'date']).execute();
-  await db.schema.createIndex('records_county_kind_date').on('records').columns(['county_id', 'kind', 'date']).execute();
-  await db.schema.createIndex('records_dedup').on('records').columns(['township_id', 'dedup_key']).unique().execute();
+  await db.schema
+    .createIndex('records_township_kind_date')
+    .on('records')
+    .columns(['township_id', 'kind', 'date'])
+    .execute();
+  await db.schema
+    .createIndex('records_county_kind_date')
+    .on('records')
+    .columns(['county_id', 'kind', 'date'])
+    .execute();
+  await db.schema
+    .createIndex('records_dedup')
+    .on('records')
+    .columns(['township_id', 'dedup_key'])
+    .unique()
+    .execute();
   await db.schema.createIndex('records_import').on('records').column('import_id').execute();
 }
 

@@ -4,7 +4,9 @@ import { idType, isPostgres } from './helpers.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('evidence')
-    .addColumn('id', 'integer', (c) => (isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('id', 'integer', (c) =>
+      isPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey(),
+    )
     .addColumn('record_id', idType(db, true), (c) => c.notNull().references('records.id').onDelete('cascade'))
     .addColumn('township_id', 'integer', (c) => c.notNull().references('orgs.id'))
     .addColumn('sha256', 'text', (c) => c.notNull())

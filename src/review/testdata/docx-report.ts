@@ -1,9 +1,21 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import type { Label } from './labels.ts';
 
 const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading, children: [new TextRun(text)] });
-const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [p(c)] })) });
+const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading, children: [new TextRun(text)] });
+const row = (cells: string[]) =>
+  new TableRow({ children: cells.map((c) => new TableCell({ children: [p(c)] })) });
 
 /** A held-out .docx report with Word heading styles and a table of figures (units in the labels). */
 export async function buildDocxReport(): Promise<Uint8Array> {
@@ -11,11 +23,16 @@ export async function buildDocxReport(): Promise<Uint8Array> {
     sections: [
       {
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('青石镇2024年度法治政府建设情况报告')] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun('青石镇2024年度法治政府建设情况报告')],
+          }),
           p('县委全面依法治县委员会：'),
           p('2024年，青石镇坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。'),
           h('一、主要举措和成效', HeadingLevel.HEADING_1),
-          p('镇党委书记认真履行推进法治建设第一责任人职责，主持召开法治建设专题会议3次。组织机关干部集中学法9次，邀请法律顾问授课。'),
+          p(
+            '镇党委书记认真履行推进法治建设第一责任人职责，主持召开法治建设专题会议3次。组织机关干部集中学法9次，邀请法律顾问授课。',
+          ),
           h('（一）主要数据', HeadingLevel.HEADING_2),
           new Table({
             rows: [

@@ -14,7 +14,14 @@ export interface Label {
   findings: readonly (readonly [rule: string, text: string])[];
 }
 
-const P = (measures: boolean, shortcomings: boolean, causes: boolean, leaderDuty: boolean, nextYear: boolean, other: boolean): Parts => ({
+const P = (
+  measures: boolean,
+  shortcomings: boolean,
+  causes: boolean,
+  leaderDuty: boolean,
+  nextYear: boolean,
+  other: boolean,
+): Parts => ({
   measures,
   shortcomings,
   causes,

@@ -4,7 +4,8 @@ import { decodeText, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, and keeps their starting line', () => {
-    const text = '日期,标题,备注\r\n2023-01-02,"甲,乙","他说""好"""\r\n2023-01-03,"两\n行",\n\n2023-01-04,末行,x';
+    const text =
+      '日期,标题,备注\r\n2023-01-02,"甲,乙","他说""好"""\r\n2023-01-03,"两\n行",\n\n2023-01-04,末行,x';
     expect(parseCsv(text)).toEqual([
       { number: 1, cells: ['日期', '标题', '备注'] },
       { number: 2, cells: ['2023-01-02', '甲,乙', '他说"好"'] },
@@ -42,7 +43,10 @@ describe('decodeText', () => {
   const s = '活动日期,活动主题\n2023-05-01,“12·4”宪法日宣传';
   it('reads UTF-8 with and without BOM', () => {
     expect(decodeText(Buffer.from(s, 'utf8'))).toEqual({ text: s, encoding: 'utf-8' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]))).toEqual({ text: s, encoding: 'utf-8' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]))).toEqual({
+      text: s,
+      encoding: 'utf-8',
+    });
   });
   it('reads GBK and GB18030 files', () => {
     expect(decodeText(iconv.encode(s, 'gbk'))).toEqual({ text: s, encoding: 'gb18030' });

@@ -12,13 +12,18 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8' };
   }
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  if (b[0] === 0xff && b[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
   try {
     // Valid UTF-8 is almost never valid-looking GBK by accident, and the reverse fails strict decoding.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030'), encoding: 'gb18030' };
+    return {
+      text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030'),
+      encoding: 'gb18030',
+    };
   }
 }
 

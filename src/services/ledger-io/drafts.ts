@@ -42,7 +42,12 @@ export interface TownshipRef {
   readonly code: string;
 }
 
-const asText = (c: Cell): unknown => (c instanceof Date ? c.toISOString().slice(0, 10) : typeof c === 'number' || typeof c === 'boolean' ? String(c) : c);
+const asText = (c: Cell): unknown =>
+  c instanceof Date
+    ? c.toISOString().slice(0, 10)
+    : typeof c === 'number' || typeof c === 'boolean'
+      ? String(c)
+      : c;
 const asDate = (c: Cell): unknown => (typeof c === 'number' ? (excelSerialToDate(c) ?? c) : c);
 
 /** A number typed with its unit (“120人”, “3 处”) is the number. */
@@ -139,13 +144,23 @@ export function draftSlice(p: SheetPlan, from: number, to: number): DraftSlice {
         // A column with an unrecognised header is reported once for the sheet, not on every row.
         if (!isBlankCell(c) && !problemCols.has(i)) {
           const letter = columnLetter(i);
-          issues.push({ sheet, row: row.number, column: `${letter} 列`, message: `第 ${letter} 列没有列名，但有数据“${cellText(c)}”：请补上列名或删去该列数据` });
+          issues.push({
+            sheet,
+            row: row.number,
+            column: `${letter} 列`,
+            message: `第 ${letter} 列没有列名，但有数据“${cellText(c)}”：请补上列名或删去该列数据`,
+          });
           bad = true;
         }
         continue;
       }
       if (isCellError(c)) {
-        issues.push({ sheet, row: row.number, column: col.label, message: `单元格是错误值 ${c.cellError}，应为${col.hint.replace(/^(必填|选填)；/, '')}` });
+        issues.push({
+          sheet,
+          row: row.number,
+          column: col.label,
+          message: `单元格是错误值 ${c.cellError}，应为${col.hint.replace(/^(必填|选填)；/, '')}`,
+        });
         bad = true;
         continue;
       }
@@ -166,7 +181,12 @@ export function draftSlice(p: SheetPlan, from: number, to: number): DraftSlice {
         case 'township': {
           const s = isBlankCell(c) ? '' : String(v).trim();
           if (s !== township.name && s !== township.code) {
-            issues.push({ sheet, row: row.number, column: col.label, message: `“${s}”与导入的乡镇“${township.name}”不符：一个文件只能导入一个乡镇的台账` });
+            issues.push({
+              sheet,
+              row: row.number,
+              column: col.label,
+              message: `“${s}”与导入的乡镇“${township.name}”不符：一个文件只能导入一个乡镇的台账`,
+            });
             bad = true;
           }
           break;
@@ -185,5 +205,7 @@ export function draftSlice(p: SheetPlan, from: number, to: number): DraftSlice {
 
 /** The expected form of a column, for “不能为空” and similar messages that do not say it. */
 export function expectedOf(kind: RecordKind, label: string): string | undefined {
-  return kindColumns(kind).find((c) => c.label === label)?.hint.replace(/^(必填|选填)；/, '');
+  return kindColumns(kind)
+    .find((c) => c.label === label)
+    ?.hint.replace(/^(必填|选填)；/, '');
 }

@@ -16,7 +16,11 @@ const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1
 /** Refuses a file over the limit; callers check this before reading or parsing anything. */
 export function checkSize(fileName: string, size: number, maxBytes: number): void {
   if (size > maxBytes) {
-    throw new UserError(`文件“${fileName}”大小为 ${mb(size)}，超过导入上限 ${mb(maxBytes)}：请按年度或类型拆分后分别导入`, 'file_too_large', 413);
+    throw new UserError(
+      `文件“${fileName}”大小为 ${mb(size)}，超过导入上限 ${mb(maxBytes)}：请按年度或类型拆分后分别导入`,
+      'file_too_large',
+      413,
+    );
   }
 }
 
@@ -26,19 +30,31 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const notSpreadsheet = (fileName: string, what: string): UserError =>
-  new UserError(`文件“${fileName}”不是电子表格（${what}）：请导入 .xlsx 或 .csv 格式的台账`, 'not_spreadsheet', 415);
+  new UserError(
+    `文件“${fileName}”不是电子表格（${what}）：请导入 .xlsx 或 .csv 格式的台账`,
+    'not_spreadsheet',
+    415,
+  );
 
 /** Decides the format from the bytes, or refuses the file with a Chinese reason. */
 export async function detectFormat(fileName: string, bytes: Uint8Array): Promise<LedgerFormat> {
   if (bytes.length === 0) throw new UserError(`文件“${fileName}”是空文件（0 字节）`, 'empty_file');
   if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return 'xlsx';
   if (startsWith(bytes, CFB)) {
-    throw new UserError(`文件“${fileName}”是旧版 Excel（.xls）或 WPS（.et）格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`, 'old_excel', 415);
+    throw new UserError(
+      `文件“${fileName}”是旧版 Excel（.xls）或 WPS（.et）格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`,
+      'old_excel',
+      415,
+    );
   }
   const ft = await fileTypeFromBuffer(bytes.subarray(0, 4100));
   if (ft) throw notSpreadsheet(fileName, `文件内容为 ${ft.ext.toUpperCase()} 格式`);
   if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName)) {
-    throw new UserError(`文件“${fileName}”的扩展名是 Excel，但内容不是 Excel 文件：文件可能已损坏，或是改了扩展名的其他文件`, 'not_spreadsheet', 415);
+    throw new UserError(
+      `文件“${fileName}”的扩展名是 Excel，但内容不是 Excel 文件：文件可能已损坏，或是改了扩展名的其他文件`,
+      'not_spreadsheet',
+      415,
+    );
   }
   // Text never holds NUL bytes, except UTF-16, which starts with a byte-order mark.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -62,10 +78,19 @@ export function checkZip(fileName: string, bytes: Uint8Array, maxBytes: number):
       },
     });
   } catch {
-    throw new UserError(`文件“${fileName}”已损坏或不完整，无法打开：请重新保存或重新下载后再导入`, 'corrupt_file', 400);
+    throw new UserError(
+      `文件“${fileName}”已损坏或不完整，无法打开：请重新保存或重新下载后再导入`,
+      'corrupt_file',
+      400,
+    );
   }
-  if (!hasWorkbook) throw new UserError(`文件“${fileName}”是压缩包，但不是 Excel（.xlsx）文件`, 'not_spreadsheet', 415);
+  if (!hasWorkbook)
+    throw new UserError(`文件“${fileName}”是压缩包，但不是 Excel（.xlsx）文件`, 'not_spreadsheet', 415);
   if (total > maxBytes * MAX_UNPACK_RATIO) {
-    throw new UserError(`文件“${fileName}”解压后达 ${mb(total)}，超过上限：请拆分后分别导入`, 'file_too_large', 413);
+    throw new UserError(
+      `文件“${fileName}”解压后达 ${mb(total)}，超过上限：请拆分后分别导入`,
+      'file_too_large',
+      413,
+    );
   }
 }

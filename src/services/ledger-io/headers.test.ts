@@ -18,9 +18,23 @@ describe('mapHeaders', () => {
     const m = mapHeaders(kind, header);
     expect(m.problems).toEqual([]);
     expect(m.matched).toBe(header.length);
-    const loose = mapHeaders(kind, ['活动日期', '* 活动主题', '村（社区）', 'form', '发放资料（份）', '受教育群众(必填)']);
+    const loose = mapHeaders(kind, [
+      '活动日期',
+      '* 活动主题',
+      '村（社区）',
+      'form',
+      '发放资料（份）',
+      '受教育群众(必填)',
+    ]);
     expect(loose.problems).toEqual([]);
-    expect(loose.columns.map((c) => c?.label)).toEqual(['活动日期', '活动主题', '村（社区）/部门', '活动形式', '发放资料', '受教育群众']);
+    expect(loose.columns.map((c) => c?.label)).toEqual([
+      '活动日期',
+      '活动主题',
+      '村（社区）/部门',
+      '活动形式',
+      '发放资料',
+      '受教育群众',
+    ]);
   });
 
   it('reports unknown, duplicate and missing required columns in Chinese', () => {

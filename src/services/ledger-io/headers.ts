@@ -19,7 +19,16 @@ export function canonicalHeader(s: string): string {
 const withoutNote = (s: string): string => s.replace(/\([^()]*\)$/, '');
 
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  org: ['村(社区)', '村/社区', '村(居)', '村居', '部门', '村(社区)或部门', '所涉村(社区)或部门', '村(社区)/部门名称'],
+  org: [
+    '村(社区)',
+    '村/社区',
+    '村(居)',
+    '村居',
+    '部门',
+    '村(社区)或部门',
+    '所涉村(社区)或部门',
+    '村(社区)/部门名称',
+  ],
   township: ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '所属乡镇'],
   endDate: ['结束日期'],
 };
@@ -92,14 +101,22 @@ export function mapHeaders(kind: RecordKind, header: readonly Cell[]): HeaderMap
       unknown++;
       columns.push(null);
       const expected = kindColumns(kind).map(headerText).join('、');
-      problems.push({ col, column: text, message: `无法识别的列名“${text}”，${kind.label}台账的列应为：${expected}` });
+      problems.push({
+        col,
+        column: text,
+        message: `无法识别的列名“${text}”，${kind.label}台账的列应为：${expected}`,
+      });
       return;
     }
     const id = columnId(c.role);
     const first = seen.get(id);
     if (first !== undefined) {
       columns.push(null);
-      problems.push({ col, column: text, message: `与第 ${columnLetter(first)} 列重复，都对应“${c.label}”，请删去其中一列` });
+      problems.push({
+        col,
+        column: text,
+        message: `与第 ${columnLetter(first)} 列重复，都对应“${c.label}”，请删去其中一列`,
+      });
       return;
     }
     seen.set(id, col);
@@ -136,4 +153,5 @@ export function detectKind(header: readonly Cell[]): RecordKind | undefined {
 }
 
 /** True when a header row holds the township column (a county export). */
-export const hasTownshipColumn = (m: HeaderMap): boolean => m.columns.some((c) => c?.role.kind === 'township');
+export const hasTownshipColumn = (m: HeaderMap): boolean =>
+  m.columns.some((c) => c?.role.kind === 'township');

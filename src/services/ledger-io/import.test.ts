@@ -5,7 +5,15 @@ import { testDatabases } from '../../testing/databases.ts';
 import { NOW, smallCounty } from '../../testing/fixtures.ts';
 import { importLedger, type ImportInput } from './import.ts';
 import { formatIssue } from './report.ts';
-import { countImports, countRecords, filledTemplate, loadWorkbook, plainWorkbook, toBytes, utc } from './testing.ts';
+import {
+  countImports,
+  countRecords,
+  filledTemplate,
+  loadWorkbook,
+  plainWorkbook,
+  toBytes,
+  utc,
+} from './testing.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 
@@ -37,18 +45,40 @@ for (const tdb of testDatabases()) {
       const r = await run(bytes);
       expect(r.errors).toEqual([]);
       expect(r).toMatchObject({ format: 'xlsx', rows: 3, inserted: 3, skipped: 0, dryRun: false });
-      expect(r.sheets).toEqual([{ sheet: '法治建设专题会议', kind: 'leadership_meeting', kindLabel: '法治建设专题会议', rows: 3 }]);
+      expect(r.sheets).toEqual([
+        { sheet: '法治建设专题会议', kind: 'leadership_meeting', kindLabel: '法治建设专题会议', rows: 3 },
+      ]);
       const imp = await h.db.selectFrom('imports').selectAll().executeTakeFirstOrThrow();
-      expect(imp).toMatchObject({ id: r.importId, township_id: org.a.id, file_name: '台账.xlsx', rows: 3, inserted: 3, skipped: 0 });
+      expect(imp).toMatchObject({
+        id: r.importId,
+        township_id: org.a.id,
+        file_name: '台账.xlsx',
+        rows: 3,
+        inserted: 3,
+        skipped: 0,
+      });
       expect(imp.file_sha256).toMatch(/^[0-9a-f]{64}$/);
-      const rows = await h.db.selectFrom('records').select(['date', 'title', 'org_id', 'import_id', 'data']).orderBy('date').execute();
+      const rows = await h.db
+        .selectFrom('records')
+        .select(['date', 'title', 'org_id', 'import_id', 'data'])
+        .orderBy('date')
+        .execute();
       expect(rows.map((x) => [x.date, x.org_id, x.import_id])).toEqual([
         ['2023-02-10', null, r.importId],
         ['2023-06-05', org.dept.id, r.importId],
         ['2023-11-20', org.village.id, r.importId],
       ]);
-      expect(h.dialect.readJson(rows[1]?.data)).toEqual({ meetingType: 'government', heardReport: false, chair: '李镇长', attendees: 9 });
-      expect(h.dialect.readJson(rows[2]?.data)).toEqual({ meetingType: 'committee', heardReport: true, attendees: 15 });
+      expect(h.dialect.readJson(rows[1]?.data)).toEqual({
+        meetingType: 'government',
+        heardReport: false,
+        chair: '李镇长',
+        attendees: 9,
+      });
+      expect(h.dialect.readJson(rows[2]?.data)).toEqual({
+        meetingType: 'committee',
+        heardReport: true,
+        attendees: 15,
+      });
     });
 
     it('adds nothing when the same file is imported again, and says how many rows it skipped', async () => {
@@ -57,7 +87,10 @@ for (const tdb of testDatabases()) {
       const again = await run(bytes);
       expect(again).toMatchObject({ rows: 3, inserted: 0, skipped: 3, errors: [] });
       expect(await countRecords(h)).toBe(3);
-      const more = await filledTemplate('leadership_meeting', [...meetingRows, ['2023-12-01', '年终会议', '', '党委会', '', '', '', '']]);
+      const more = await filledTemplate('leadership_meeting', [
+        ...meetingRows,
+        ['2023-12-01', '年终会议', '', '党委会', '', '', '', ''],
+      ]);
       expect(await run(more)).toMatchObject({ inserted: 1, skipped: 3 });
       expect(await countRecords(h)).toBe(4);
     });
@@ -96,7 +129,11 @@ for (const tdb of testDatabases()) {
         ['普法宣传活动', 'publicity_event', 2],
         ['Sheet3', 'safety_meeting', 1],
       ]);
-      const rows = await h.db.selectFrom('records').select(['kind', 'date', 'title']).orderBy('date').execute();
+      const rows = await h.db
+        .selectFrom('records')
+        .select(['kind', 'date', 'title'])
+        .orderBy('date')
+        .execute();
       expect(rows).toEqual([
         { kind: 'safety_meeting', date: '2023-03-15', title: '安全生产专题会议' },
         { kind: 'publicity_event', date: '2023-06-26', title: '禁毒宣传' },
@@ -105,22 +142,48 @@ for (const tdb of testDatabases()) {
     });
 
     it('says so when no kind fits a sheet, and lets a kind hint take precedence over the headers', async () => {
-      const unknown = await plainWorkbook([{ name: 'Sheet1', rows: [['日期', '名称'], ['2023-09-01', '年度学法考试']] }]);
+      const unknown = await plainWorkbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['日期', '名称'],
+            ['2023-09-01', '年度学法考试'],
+          ],
+        },
+      ]);
       expect((await run(unknown)).errors.map(formatIssue)).toEqual([
         '工作表“Sheet1”：无法确定这个工作表是哪类台账：请把工作表命名为台账类型名称（如“普法宣传活动”）、在导入时指定台账类型，或使用系统生成的模板',
       ]);
-      const meeting = await plainWorkbook([{ name: 'Sheet1', rows: [['会议日期', '会议名称', '主持人'], ['2023-09-01', '会议', '王']] }]);
+      const meeting = await plainWorkbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['会议日期', '会议名称', '主持人'],
+            ['2023-09-01', '会议', '王'],
+          ],
+        },
+      ]);
       const hinted = await run(meeting, { kindHint: '法治建设专题会议' });
-      expect(hinted.errors.map(formatIssue)).toEqual([expect.stringMatching(/^工作表“Sheet1”【＊会议类型】：缺少必填列/)]);
-      expect(await run(meeting)).toMatchObject({ inserted: 1, errors: [], sheets: [{ kind: 'safety_meeting' }] });
+      expect(hinted.errors.map(formatIssue)).toEqual([
+        expect.stringMatching(/^工作表“Sheet1”【＊会议类型】：缺少必填列/),
+      ]);
+      expect(await run(meeting)).toMatchObject({
+        inserted: 1,
+        errors: [],
+        sheets: [{ kind: 'safety_meeting' }],
+      });
       await expect(run(meeting, { kindHint: '不存在' })).rejects.toThrow('未知的台账类型“不存在”');
     });
 
     it('reads CSV in UTF-8 with and without BOM, and in GBK', async () => {
-      const text = '＊活动日期,＊活动主题,村（社区）/部门,＊活动形式,发放资料\r\n2023-03-15,"消费者权益日,集中宣传",东村,集中宣传,300\r\n2023-04-15,国家安全教育日,,进校园,\r\n';
+      const text =
+        '＊活动日期,＊活动主题,村（社区）/部门,＊活动形式,发放资料\r\n2023-03-15,"消费者权益日,集中宣传",东村,集中宣传,300\r\n2023-04-15,国家安全教育日,,进校园,\r\n';
       const utf8 = await run(Buffer.from(text, 'utf8'), { fileName: '普法宣传活动.csv' });
       expect(utf8).toMatchObject({ format: 'csv', rows: 2, inserted: 2, errors: [] });
-      const bom = await run(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), { fileName: 'x.csv', kindHint: 'publicity_event' });
+      const bom = await run(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), {
+        fileName: 'x.csv',
+        kindHint: 'publicity_event',
+      });
       expect(bom).toMatchObject({ inserted: 0, skipped: 2, errors: [] });
       await h.db.deleteFrom('records').execute();
       const gbk = await run(iconv.encode(text, 'gbk'), { fileName: '普法.csv' });
@@ -141,7 +204,10 @@ for (const tdb of testDatabases()) {
       };
 
       it('a PNG named .xlsx', async () => {
-        const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 1)]);
+        const png = Buffer.concat([
+          Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+          Buffer.alloc(64, 1),
+        ]);
         await expect(run(png)).rejects.toThrow('文件“台账.xlsx”不是电子表格（文件内容为 PNG 格式）');
         await unchanged();
       });
@@ -157,14 +223,20 @@ for (const tdb of testDatabases()) {
 
       it('a truncated xlsx, and a zip that is not a workbook', async () => {
         const good = await filledTemplate('leadership_meeting', meetingRows);
-        await expect(run(good.subarray(0, Math.floor(good.length / 2)))).rejects.toThrow('文件“台账.xlsx”已损坏或不完整');
+        await expect(run(good.subarray(0, Math.floor(good.length / 2)))).rejects.toThrow(
+          '文件“台账.xlsx”已损坏或不完整',
+        );
         const { zipSync } = await import('fflate');
-        await expect(run(Buffer.from(zipSync({ 'a.txt': Buffer.from('x') })))).rejects.toThrow('是压缩包，但不是 Excel（.xlsx）文件');
+        await expect(run(Buffer.from(zipSync({ 'a.txt': Buffer.from('x') })))).rejects.toThrow(
+          '是压缩包，但不是 Excel（.xlsx）文件',
+        );
         await unchanged();
       });
 
       it('an empty workbook, an empty file and a template with no rows', async () => {
-        await expect(run(await plainWorkbook([{ name: 'Sheet1', rows: [] }]))).rejects.toThrow('没有任何数据');
+        await expect(run(await plainWorkbook([{ name: 'Sheet1', rows: [] }]))).rejects.toThrow(
+          '没有任何数据',
+        );
         await expect(run(Buffer.alloc(0))).rejects.toThrow('是空文件');
         await expect(run(await filledTemplate('dispute', []))).rejects.toThrow('只有表头，没有数据行');
         await unchanged();
@@ -172,19 +244,33 @@ for (const tdb of testDatabases()) {
 
       it('a file over the size limit, before parsing it', async () => {
         const bytes = await filledTemplate('leadership_meeting', meetingRows);
-        await expect(run(bytes, { maxBytes: bytes.length - 1 })).rejects.toThrow(/大小为 .* MB，超过导入上限/);
+        await expect(run(bytes, { maxBytes: bytes.length - 1 })).rejects.toThrow(
+          /大小为 .* MB，超过导入上限/,
+        );
         // Not even a valid file: the size is checked first.
         await expect(run(Buffer.alloc(2048), { maxBytes: 1024 })).rejects.toThrow('超过导入上限');
         await unchanged();
       });
 
       it('unknown and missing headers', async () => {
-        const bytes = await plainWorkbook([{ name: '法治建设专题会议', rows: [['会议日期', '会议名称', '天气'], ['2023-01-01', '会', '晴']] }]);
+        const bytes = await plainWorkbook([
+          {
+            name: '法治建设专题会议',
+            rows: [
+              ['会议日期', '会议名称', '天气'],
+              ['2023-01-01', '会', '晴'],
+            ],
+          },
+        ]);
         const r = await run(bytes);
         expect(r.inserted).toBe(0);
         expect(r.errors.map(formatIssue)).toEqual([
-          expect.stringMatching(/^工作表“法治建设专题会议”【＊会议类型】：缺少必填列“＊会议类型”：必填；从下拉列表选择：党委会、/),
-          expect.stringMatching(/^工作表“法治建设专题会议”第 1 行【天气】：无法识别的列名“天气”，法治建设专题会议台账的列应为：＊会议日期、＊会议名称、村（社区）\/部门、＊会议类型/),
+          expect.stringMatching(
+            /^工作表“法治建设专题会议”【＊会议类型】：缺少必填列“＊会议类型”：必填；从下拉列表选择：党委会、/,
+          ),
+          expect.stringMatching(
+            /^工作表“法治建设专题会议”第 1 行【天气】：无法识别的列名“天气”，法治建设专题会议台账的列应为：＊会议日期、＊会议名称、村（社区）\/部门、＊会议类型/,
+          ),
         ]);
         await unchanged();
       });
@@ -213,16 +299,36 @@ for (const tdb of testDatabases()) {
       });
 
       it('a village that is not in the township', async () => {
-        const r = await run(await filledTemplate('leadership_meeting', [['2023-01-05', '会议', '西村', '党委会', '', '', '', '']]));
-        expect(r.errors.map(formatIssue)).toEqual(['工作表“法治建设专题会议”第 3 行【村（社区）/部门】：“西村”不是甲镇的村（社区）或部门，应为：东村、甲镇司法所']);
+        const r = await run(
+          await filledTemplate('leadership_meeting', [
+            ['2023-01-05', '会议', '西村', '党委会', '', '', '', ''],
+          ]),
+        );
+        expect(r.errors.map(formatIssue)).toEqual([
+          '工作表“法治建设专题会议”第 3 行【村（社区）/部门】：“西村”不是甲镇的村（社区）或部门，应为：东村、甲镇司法所',
+        ]);
         await unchanged();
       });
 
       it('duplicate rows within the file, across sheets too', async () => {
         const row = ['2023-03-01', '邻里纠纷', '东村', '邻里纠纷', '', '', '调解成功'] as const;
         const bytes = await plainWorkbook([
-          { name: '矛盾纠纷', rows: [['登记日期', '纠纷事由', '村（社区）/部门', '纠纷类型', '来源', '当事人', '调处状态'], [...row], ['2023-03-02', '另一起', '', '其他', '', '', '调处中'], [...row]] },
-          { name: '矛盾纠纷（补）', rows: [['登记日期', '纠纷事由', '村（社区）/部门', '纠纷类型', '来源', '当事人', '调处状态'], [utc('2023-03-01'), '邻里纠纷', '东村', 'neighbour', null, null, 'resolved']] },
+          {
+            name: '矛盾纠纷',
+            rows: [
+              ['登记日期', '纠纷事由', '村（社区）/部门', '纠纷类型', '来源', '当事人', '调处状态'],
+              [...row],
+              ['2023-03-02', '另一起', '', '其他', '', '', '调处中'],
+              [...row],
+            ],
+          },
+          {
+            name: '矛盾纠纷（补）',
+            rows: [
+              ['登记日期', '纠纷事由', '村（社区）/部门', '纠纷类型', '来源', '当事人', '调处状态'],
+              [utc('2023-03-01'), '邻里纠纷', '东村', 'neighbour', null, null, 'resolved'],
+            ],
+          },
         ]);
         const r = await run(bytes, { kindHint: 'dispute' });
         expect(r.errors.map(formatIssue)).toEqual([
@@ -233,17 +339,47 @@ for (const tdb of testDatabases()) {
       });
 
       it('one bad row among many good ones in several sheets: all or nothing', async () => {
-        const wb = await loadWorkbook(await filledTemplate('leadership_meeting', Array.from({ length: 50 }, (_, i) => [`2023-03-${String((i % 28) + 1).padStart(2, '0')}`, `会议${i}`, '', '党委会', '', '', '', ''])));
-        wb.addWorksheet('安全生产专题会议').addRows([['会议日期', '会议名称'], ['2023-05-01', '安全会'], ['2023-05-02', '']]);
+        const wb = await loadWorkbook(
+          await filledTemplate(
+            'leadership_meeting',
+            Array.from({ length: 50 }, (_, i) => [
+              `2023-03-${String((i % 28) + 1).padStart(2, '0')}`,
+              `会议${i}`,
+              '',
+              '党委会',
+              '',
+              '',
+              '',
+              '',
+            ]),
+          ),
+        );
+        wb.addWorksheet('安全生产专题会议').addRows([
+          ['会议日期', '会议名称'],
+          ['2023-05-01', '安全会'],
+          ['2023-05-02', ''],
+        ]);
         const r = await run(await toBytes(wb));
         expect(r.rows).toBe(52);
-        expect(r.errors.map(formatIssue)).toEqual(['工作表“安全生产专题会议”第 3 行【会议名称】：不能为空，应填：文字，不超过 200 字']);
+        expect(r.errors.map(formatIssue)).toEqual([
+          '工作表“安全生产专题会议”第 3 行【会议名称】：不能为空，应填：文字，不超过 200 字',
+        ]);
         await unchanged();
       });
 
       it('a township column naming another township, and an organisation that is not a township', async () => {
-        const bytes = await plainWorkbook([{ name: '安全生产专题会议', rows: [['乡镇（街道）', '会议日期', '会议名称'], ['乙乡', '2023-05-01', '安全会']] }]);
-        expect((await run(bytes)).errors.map(formatIssue)).toEqual(['工作表“安全生产专题会议”第 2 行【乡镇（街道）】：“乙乡”与导入的乡镇“甲镇”不符：一个文件只能导入一个乡镇的台账']);
+        const bytes = await plainWorkbook([
+          {
+            name: '安全生产专题会议',
+            rows: [
+              ['乡镇（街道）', '会议日期', '会议名称'],
+              ['乙乡', '2023-05-01', '安全会'],
+            ],
+          },
+        ]);
+        expect((await run(bytes)).errors.map(formatIssue)).toEqual([
+          '工作表“安全生产专题会议”第 2 行【乡镇（街道）】：“乙乡”与导入的乡镇“甲镇”不符：一个文件只能导入一个乡镇的台账',
+        ]);
         await expect(run(bytes, { township: org.county })).rejects.toThrow('“测试县”不是乡镇');
         await unchanged();
       });

@@ -44,7 +44,12 @@ const WRITE_STEP = 5000;
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 
-async function readSheets(fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number): Promise<RawSheet[]> {
+async function readSheets(
+  fileName: string,
+  bytes: Uint8Array,
+  format: LedgerFormat,
+  maxBytes: number,
+): Promise<RawSheet[]> {
   if (format === 'xlsx') {
     checkZip(fileName, bytes, maxBytes);
     return readXlsx(fileName, bytes);
@@ -62,9 +67,11 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   const { township, fileName, bytes } = input;
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   checkSize(fileName, bytes.length, maxBytes);
-  if (township.kind !== 'township') throw new UserError(`台账须导入乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  if (township.kind !== 'township')
+    throw new UserError(`台账须导入乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const kindHint = input.kindHint === undefined ? undefined : findKind(input.kindHint);
-  if (input.kindHint !== undefined && !kindHint) throw new UserError(`未知的台账类型“${input.kindHint}”：可用 fazhi kinds 查看全部类型`, 'unknown_kind');
+  if (input.kindHint !== undefined && !kindHint)
+    throw new UserError(`未知的台账类型“${input.kindHint}”：可用 fazhi kinds 查看全部类型`, 'unknown_kind');
   const format = await detectFormat(fileName, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   input.onProgress?.({ phase: 'read', done: 0, total: 1 });
@@ -80,15 +87,33 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     throw new UserError(`文件“${fileName}”只有表头，没有数据行`, 'empty_file');
   }
   const county = await countyOf(h, township);
-  const checker = new RowChecker(township, county.id, await subOrgIndex(h, township), { now: input.now, createdBy: input.createdBy });
+  const checker = new RowChecker(township, county.id, await subOrgIndex(h, township), {
+    now: input.now,
+    createdBy: input.createdBy,
+  });
   const total = rowCount;
-  const sheets: SheetSummary[] = plan.sheets.map((s) => ({ sheet: s.sheet, kind: s.kind.id, kindLabel: s.kind.label, rows: s.rows.length }));
+  const sheets: SheetSummary[] = plan.sheets.map((s) => ({
+    sheet: s.sheet,
+    kind: s.kind.id,
+    kindLabel: s.kind.label,
+    rows: s.rows.length,
+  }));
   const report = { fileName, sha256, format, dryRun: input.dryRun === true, rows: rowCount, sheets };
   const sheetOrder = raw.map((s) => s.name);
-  const failed = () => ({ ...report, inserted: 0, skipped: 0, importId: null, errors: sortIssues([...plan.issues, ...checker.issues], sheetOrder) });
+  const failed = () => ({
+    ...report,
+    inserted: 0,
+    skipped: 0,
+    importId: null,
+    errors: sortIssues([...plan.issues, ...checker.issues], sheetOrder),
+  });
 
   /** Checks every draft a slice at a time, handing each slice's rows to `write` while all is well. */
-  const eachSlice = async (phase: ImportProgress['phase'], importId: number | null, write: (rows: NewRecordRow[]) => Promise<void> | void) => {
+  const eachSlice = async (
+    phase: ImportProgress['phase'],
+    importId: number | null,
+    write: (rows: NewRecordRow[]) => Promise<void> | void,
+  ) => {
     let done = 0;
     for (const s of plan.sheets) {
       for (let i = 0; i < s.rows.length; i += WRITE_STEP) {
@@ -107,7 +132,13 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     });
     if (plan.issues.length > 0 || checker.issues.length > 0) return failed();
     const existing = await repo.existingDedupKeys(h.db, township.id, keys);
-    return { ...report, inserted: keys.length - existing.size, skipped: existing.size, importId: null, errors: [] };
+    return {
+      ...report,
+      inserted: keys.length - existing.size,
+      skipped: existing.size,
+      importId: null,
+      errors: [],
+    };
   }
 
   // Rows are written as they pass, inside one transaction that is rolled back at the first

@@ -67,7 +67,8 @@ function fieldHint(f: Field): string {
   }
 }
 
-const displayWidth = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const displayWidth = (s: string): number =>
+  [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 
 function widthFor(label: string, role: ColumnRole): number {
   let base = 12;
@@ -76,7 +77,8 @@ function widthFor(label: string, role: ColumnRole): number {
   else if (role.kind === 'field') {
     const f = role.field;
     if (f.type === 'text') base = (f.max ?? 500) > 500 ? 40 : (f.max ?? 500) <= 60 ? 14 : 20;
-    else if (f.type === 'enum') base = Math.min(24, Math.max(...f.options.map((o) => displayWidth(o.label))) + 4);
+    else if (f.type === 'enum')
+      base = Math.min(24, Math.max(...f.options.map((o) => displayWidth(o.label))) + 4);
     else if (f.type === 'bool') base = 8;
   }
   return Math.max(base, displayWidth(label) + 4);
@@ -84,7 +86,13 @@ function widthFor(label: string, role: ColumnRole): number {
 
 function column(role: ColumnRole, label: string, required: boolean, hint: string): LedgerColumn {
   const help = role.kind === 'field' && role.field.help ? `；${role.field.help}` : '';
-  return { role, label, required, hint: `${required ? '必填' : '选填'}；${hint}${help}`, width: widthFor(label, role) };
+  return {
+    role,
+    label,
+    required,
+    hint: `${required ? '必填' : '选填'}；${hint}${help}`,
+    width: widthFor(label, role),
+  };
 }
 
 /**
@@ -100,7 +108,8 @@ export function kindColumns(kind: RecordKind, opts: { township?: boolean } = {})
   if (kind.temporal === 'registry') {
     cols.push(column({ kind: 'endDate' }, kind.endLabel ?? '结束日期', false, `${dateHint}；仍有效的留空`));
   }
-  for (const f of kind.fields) cols.push(column({ kind: 'field', field: f }, f.label, f.required === true, fieldHint(f)));
+  for (const f of kind.fields)
+    cols.push(column({ kind: 'field', field: f }, f.label, f.required === true, fieldHint(f)));
   return cols;
 }
 

@@ -69,10 +69,16 @@ export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Raw
   try {
     // exceljs's typings ask for its own Buffer type; a Node Buffer over the same memory is that.
     const lean = withoutValidations(bytes);
-    await wb.xlsx.load(Buffer.from(lean.buffer, lean.byteOffset, lean.byteLength) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(
+      Buffer.from(lean.buffer, lean.byteOffset, lean.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new UserError(`文件“${fileName}”已损坏或不是有效的 Excel（.xlsx）文件，无法读取（${why}）`, 'corrupt_file', 400);
+    throw new UserError(
+      `文件“${fileName}”已损坏或不是有效的 Excel（.xlsx）文件，无法读取（${why}）`,
+      'corrupt_file',
+      400,
+    );
   }
   const kinds = recordedKinds(wb);
   return wb.worksheets.map((ws) => {

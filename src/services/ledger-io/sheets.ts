@@ -13,7 +13,10 @@ import type { ImportIssue } from './report.ts';
 /** Rows above the header that a hand-made ledger may have (a title such as “2023年普法台账”). */
 const HEADER_SEARCH_ROWS = 5;
 
-function headerFor(kind: RecordKind, candidates: readonly RawRow[]): { row: RawRow; map: HeaderMap } | undefined {
+function headerFor(
+  kind: RecordKind,
+  candidates: readonly RawRow[],
+): { row: RawRow; map: HeaderMap } | undefined {
   let best: { row: RawRow; map: HeaderMap } | undefined;
   for (const row of candidates) {
     const map = mapHeaders(kind, row.cells);
@@ -23,7 +26,11 @@ function headerFor(kind: RecordKind, candidates: readonly RawRow[]): { row: RawR
   return best;
 }
 
-function kindOf(sheet: RawSheet, candidates: readonly RawRow[], hint: RecordKind | undefined): RecordKind | undefined {
+function kindOf(
+  sheet: RawSheet,
+  candidates: readonly RawRow[],
+  hint: RecordKind | undefined,
+): RecordKind | undefined {
   const recorded = sheet.kindId ? findKind(sheet.kindId) : undefined;
   if (recorded) return recorded;
   const named = findKind(sheet.name);
@@ -41,7 +48,10 @@ export interface PlannedFile {
   readonly issues: readonly ImportIssue[];
 }
 
-export function planSheets(raw: readonly RawSheet[], opts: { kindHint?: RecordKind; township: TownshipRef }): PlannedFile {
+export function planSheets(
+  raw: readonly RawSheet[],
+  opts: { kindHint?: RecordKind; township: TownshipRef },
+): PlannedFile {
   const sheets: SheetPlan[] = [];
   const issues: ImportIssue[] = [];
   for (const s of raw) {
@@ -67,11 +77,22 @@ export function planSheets(raw: readonly RawSheet[], opts: { kindHint?: RecordKi
     if (!header) continue;
     if (header.map.problems.length > 0) {
       for (const p of header.map.problems) {
-        issues.push({ sheet: s.name, row: p.col >= 0 ? header.row.number : null, column: p.column, message: p.message });
+        issues.push({
+          sheet: s.name,
+          row: p.col >= 0 ? header.row.number : null,
+          column: p.column,
+          message: p.message,
+        });
       }
       continue;
     }
-    sheets.push({ sheet: s.name, kind, map: header.map, township: opts.township, rows: dataRows(header.map, header.row.number, s.rows) });
+    sheets.push({
+      sheet: s.name,
+      kind,
+      map: header.map,
+      township: opts.township,
+      rows: dataRows(header.map, header.row.number, s.rows),
+    });
   }
   return { sheets, issues };
 }

@@ -25,7 +25,9 @@ describe('buildTemplate', () => {
     expect(header).toContain('诉前调解');
     const hints = (ws.getRow(2).values as unknown[]).slice(1).map(plainCell);
     expect(hints[0]).toMatch(/^必填；日期，如 2024-03-15/);
-    expect(hints[3]).toBe('必填；从下拉列表选择：邻里纠纷、土地山林纠纷、婚姻家庭纠纷、债务纠纷、劳资纠纷、交通事故纠纷、物业纠纷、其他');
+    expect(hints[3]).toBe(
+      '必填；从下拉列表选择：邻里纠纷、土地山林纠纷、婚姻家庭纠纷、债务纠纷、劳资纠纷、交通事故纠纷、物业纠纷、其他',
+    );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(30);
     const dv = (ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
@@ -56,7 +58,9 @@ describe('buildTemplate', () => {
     const lean = await loadWorkbook(withoutValidations(bytes));
     const ws = lean.getWorksheet('矛盾纠纷');
     expect(plainCell(ws?.getCell('B1').value)).toBe('＊纠纷事由');
-    expect(Object.keys((ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model)).toEqual([]);
+    expect(
+      Object.keys((ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model),
+    ).toEqual([]);
     const junk = Buffer.from('not a zip');
     expect(withoutValidations(junk)).toBe(junk);
   });

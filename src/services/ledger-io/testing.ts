@@ -7,12 +7,18 @@ import { buildTemplate } from './template.ts';
 export type Row = readonly (string | number | boolean | Date | null)[];
 
 export async function countRecords(h: Db): Promise<number> {
-  const r = await h.db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await h.db
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function countImports(h: Db): Promise<number> {
-  const r = await h.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await h.db
+    .selectFrom('imports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -36,7 +42,9 @@ export async function filledTemplate(kindId: string, rows: readonly Row[]): Prom
 }
 
 /** A hand-made workbook: plain sheets with the given rows, no hidden sheet. */
-export async function plainWorkbook(sheets: readonly { name: string; rows: readonly Row[] }[]): Promise<Buffer> {
+export async function plainWorkbook(
+  sheets: readonly { name: string; rows: readonly Row[] }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);

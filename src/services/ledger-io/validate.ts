@@ -41,13 +41,21 @@ export class RowChecker {
   check(s: SheetPlan, from: number, to: number, importId: number | null): NewRecordRow[] {
     const { drafts, rowNumbers, issues } = draftSlice(s, from, to);
     this.issues.push(...issues);
-    const r = prepareRows(s.kind, this.township, this.countyId, this.subOrgs, drafts, { ...this.meta, importId });
+    const r = prepareRows(s.kind, this.township, this.countyId, this.subOrgs, drafts, {
+      ...this.meta,
+      importId,
+    });
     const failed = new Set<number>();
     for (const e of r.errors) {
       failed.add(e.index);
       const row = rowNumbers[e.index] ?? null;
       for (const fe of e.errors) {
-        this.issues.push({ sheet: s.sheet, row, column: fe.label, message: messageOf(s.kind, fe.label, fe.message) });
+        this.issues.push({
+          sheet: s.sheet,
+          row,
+          column: fe.label,
+          message: messageOf(s.kind, fe.label, fe.message),
+        });
       }
     }
     let sheetIndex = this.sheets.lastIndexOf(s.sheet);
@@ -65,7 +73,12 @@ export class RowChecker {
         const firstSheet = this.sheets[Math.floor(first / ROW_SPAN)] ?? '';
         const firstRow = first % ROW_SPAN;
         const where = firstSheet === s.sheet ? `第 ${firstRow} 行` : `工作表“${firstSheet}”第 ${firstRow} 行`;
-        this.issues.push({ sheet: s.sheet, row, column: null, message: `与${where}内容完全相同（重复行）：请删去其中一行` });
+        this.issues.push({
+          sheet: s.sheet,
+          row,
+          column: null,
+          message: `与${where}内容完全相同（重复行）：请删去其中一行`,
+        });
         continue;
       }
       this.seen.set(record.dedup_key, sheetIndex * ROW_SPAN + row);

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { RecordKind } from '../../catalogue/kinds.ts';
 import { columnLetter } from './headers.ts';
-import { FIRST_DATA_ROW, HEADER_ROW, HINT_ROW, META_SHEET, REQUIRED_MARK, type LedgerColumn } from './layout.ts';
+import {
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  HINT_ROW,
+  META_SHEET,
+  REQUIRED_MARK,
+  type LedgerColumn,
+} from './layout.ts';
 
 /**
  * Writing ledger workbooks: one sheet per kind in the shared layout, and the hidden sheet that
@@ -57,15 +64,27 @@ export class LedgerWorkbook {
   }
 
   /** Adds a kind's sheet with header, hint row, dropdowns, widths and frozen panes, then its rows. */
-  addSheet(kind: RecordKind, columns: readonly LedgerColumn[], rows: readonly (readonly OutCell[])[]): ExcelJS.Worksheet {
-    const ws = this.wb.addWorksheet(kind.label, { views: [{ state: 'frozen', xSplit: 0, ySplit: HINT_ROW }] });
+  addSheet(
+    kind: RecordKind,
+    columns: readonly LedgerColumn[],
+    rows: readonly (readonly OutCell[])[],
+  ): ExcelJS.Worksheet {
+    const ws = this.wb.addWorksheet(kind.label, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: HINT_ROW }],
+    });
     this.sheetKinds.push([kind.label, kind.id]);
     const lastRow = FIRST_DATA_ROW + rows.length + SPARE_ROWS;
     columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       col.width = c.width;
-      const isDate = c.role.kind === 'date' || c.role.kind === 'endDate' || (c.role.kind === 'field' && c.role.field.type === 'date');
-      const isText = c.role.kind === 'title' || c.role.kind === 'org' || (c.role.kind === 'field' && c.role.field.type === 'text');
+      const isDate =
+        c.role.kind === 'date' ||
+        c.role.kind === 'endDate' ||
+        (c.role.kind === 'field' && c.role.field.type === 'date');
+      const isText =
+        c.role.kind === 'title' ||
+        c.role.kind === 'org' ||
+        (c.role.kind === 'field' && c.role.field.type === 'text');
       // Text columns are formatted as text so Excel keeps phone numbers and case numbers as typed.
       if (isDate) col.numFmt = DATE_FORMAT;
       else if (isText) col.numFmt = '@';
@@ -93,7 +112,12 @@ export class LedgerWorkbook {
     columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.required
-        ? { richText: [{ text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } }, { text: c.label, font: { bold: true } }] }
+        ? {
+            richText: [
+              { text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } },
+              { text: c.label, font: { bold: true } },
+            ],
+          }
         : c.label;
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
