@@ -49,3 +49,17 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
       .trimEnd();
   process.stdout.write([line(header), ...rows.map(line)].join('\n') + '\n');
 }
+
+/** Commander option parser for a repeatable option (`--set a=1 --set b=2`). */
+export const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+/** `--set 字段=值` pairs into an object; callers check the keys against what they expect. */
+export function setPairs(list: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list) {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new UserError(`--set 应为 字段=值 的形式，收到“${kv}”`);
+    out[kv.slice(0, i).trim()] = kv.slice(i + 1);
+  }
+  return out;
+}

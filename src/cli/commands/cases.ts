@@ -17,25 +17,12 @@ import {
 import { digest, dueCases } from '../../services/cases/due.ts';
 import { seedCaseHistories } from '../../services/cases/seed.ts';
 import { orgFilter, resolveOrg } from '../../services/orgs.ts';
-import { intOption, printJson, printTable, withDb, type DbOptions } from '../context.ts';
-
-const collect = (v: string, prev: string[]) => [...prev, v];
+import { collect, intOption, printJson, printTable, setPairs, withDb, type DbOptions } from '../context.ts';
 
 function dateOption(name: string, v: string): string {
   const d = parseDate(v);
   if (!d) throw new UserError(`--${name} 应为 YYYY-MM-DD 形式的日期，收到“${v}”`);
   return d;
-}
-
-/** `--set k=v` pairs into an object; the engine checks the keys against the step. */
-function pairs(list: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const kv of list) {
-    const i = kv.indexOf('=');
-    if (i <= 0) throw new UserError(`--set 应为 字段=值 的形式，收到“${kv}”`);
-    out[kv.slice(0, i).trim()] = kv.slice(i + 1);
-  }
-  return out;
 }
 
 function roleOption(r: string): string {
@@ -211,7 +198,7 @@ export function registerCaseCommands(program: Command): void {
         const type = caseTypeOrFail(opts.type);
         const kind = getKind(type.kind);
         const data: Record<string, string> = {};
-        for (const [k, v] of Object.entries(pairs(opts.set))) {
+        for (const [k, v] of Object.entries(setPairs(opts.set))) {
           const f = kind.fields.find((x) => x.key === k || x.label === k);
           if (!f) throw new UserError(`${kind.label}没有字段“${k}”：可用 fazhi kinds ${kind.id} 查看`);
           data[f.key] = v;
@@ -271,7 +258,7 @@ export function registerCaseCommands(program: Command): void {
               role: opts.role,
               actor: opts.actor,
               date: opts.date,
-              values: pairs(opts.set),
+              values: setPairs(opts.set),
               reason: opts.reason,
             },
             new Date().toISOString(),

@@ -5,15 +5,13 @@ import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import { orgFilter, resolveOrg } from '../../services/orgs.ts';
 import { addRecord, listLedger } from '../../services/records.ts';
-import { intOption, printJson, printTable, withDb, type DbOptions } from '../context.ts';
+import { collect, intOption, printJson, printTable, setPairs, withDb, type DbOptions } from '../context.ts';
 
 function kindOrFail(s: string) {
   const k = findKind(s);
   if (!k) throw new UserError(`未知的台账类型“${s}”：可用 fazhi kinds 查看全部类型`);
   return k;
 }
-
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function registerRecordCommands(program: Command): void {
   program
@@ -77,13 +75,10 @@ export function registerRecordCommands(program: Command): void {
       ) => {
         const kind = kindOrFail(opts.kind);
         const data: Record<string, string> = {};
-        for (const kv of opts.set) {
-          const i = kv.indexOf('=');
-          if (i <= 0) throw new UserError(`--set 应为 字段=值 的形式，收到“${kv}”`);
-          const name = kv.slice(0, i).trim();
+        for (const [name, value] of Object.entries(setPairs(opts.set))) {
           const f = kind.fields.find((x) => x.key === name || x.label === name);
           if (!f) throw new UserError(`${kind.label}没有字段“${name}”：可用 fazhi kinds ${kind.id} 查看`);
-          data[f.key] = kv.slice(i + 1);
+          data[f.key] = value;
         }
         await withDb(opts, async (h) => {
           const township = await resolveOrg(h, opts.org, ['township']);

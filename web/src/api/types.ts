@@ -1,5 +1,6 @@
 /** Shapes the API answers with. Catalogue types are the server's own declarations (type-only import). */
 import type { Field, FieldValue } from '../../../src/catalogue/fields.ts';
+import type { LedgerRecord as ServerRecord } from '../../../src/core/records.ts';
 import type { GroupId, RecordKind } from '../../../src/catalogue/kinds.ts';
 import type { CaseClockInfo, CaseStepInfo, CaseTypeInfo } from '../../../src/http/case-catalogue.ts';
 import type { Action } from '../../../src/services/access.ts';
@@ -46,15 +47,8 @@ export interface User {
   readonly writeKinds: readonly string[] | null;
 }
 
-export interface LedgerRecord {
-  readonly id: number;
-  readonly townshipId: number;
-  readonly orgId: number | null;
-  readonly kind: string;
-  readonly date: string;
-  readonly endDate: string | null;
-  readonly title: string;
-  readonly data: Readonly<Record<string, FieldValue>>;
+/** A ledger record as GET /api/records gives it, with its evidence count. */
+export interface LedgerRecord extends ServerRecord {
   readonly evidenceCount?: number;
 }
 

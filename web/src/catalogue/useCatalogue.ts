@@ -12,27 +12,11 @@ export interface Catalogue {
   readonly roleLabel: (id: string) => string;
 }
 
-/** Work areas in menu order, used when the server does not send its own group labels. */
-const GROUPS: Readonly<Record<string, string>> = {
-  leadership: '组织领导',
-  study: '学法用法',
-  publicity: '普法宣传',
-  governance: '基层治理',
-  petitions: '信访工作',
-  enforcement: '行政执法',
-  legal: '法律顾问与合法性审查',
-  decisions: '依法决策',
-  litigation: '行政应诉',
-  disclosure: '政务公开',
-  safety: '安全生产',
-  planning: '工作安排',
-};
-
 let cached: Promise<Catalogue> | null = null;
 
 async function load(): Promise<Catalogue> {
   const [k, i, r] = await Promise.all([
-    api<{ groups?: Record<string, string> }>('/api/catalogue/kinds'),
+    api<{ groups: Record<string, string> }>('/api/catalogue/kinds'),
     api<unknown>('/api/catalogue/indicators'),
     api<unknown>('/api/catalogue/roles').catch(() => []),
   ]);
@@ -43,7 +27,7 @@ async function load(): Promise<Catalogue> {
     kinds,
     indicators: itemsOf<IndicatorInfo>(i, 'indicators'),
     roles,
-    groups: k.groups ?? GROUPS,
+    groups: k.groups,
     kind: (id) => byId.get(id),
     roleLabel: (id) => roles.find((x) => x.id === id)?.label ?? id,
   };

@@ -1,62 +1,7 @@
-/** Case shapes the API answers with (GET /api/cases, /api/cases/:id). */
-import type { FieldValue } from '../../api/types.ts';
-
-export interface CaseSummary {
-  readonly id: number;
-  readonly type: string;
-  readonly typeLabel: string;
-  readonly townshipId: number;
-  readonly orgId: number | null;
-  readonly date: string;
-  readonly title: string;
-  readonly state: string;
-  readonly stateLabel: string;
-  readonly owner: string | null;
-  readonly closed: boolean;
-  readonly nextDue: string | null;
-  readonly data: Readonly<Record<string, FieldValue>>;
-}
-
-export interface Deadline {
-  readonly label: string;
-  readonly start: string;
-  readonly due: string;
-  readonly basis: string;
-  readonly steps: readonly string[];
-  readonly warnings: readonly string[];
-}
-
-export interface ClockView {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: 'limit' | 'minimum';
-  readonly status: 'running' | 'paused' | 'stopped';
-  readonly deadline: Deadline;
-  readonly stoppedOn: string | null;
-  readonly overdue: boolean;
-  readonly late: boolean;
-  readonly daysLeft: number | null;
-}
-
-export interface CaseEvent {
-  readonly seq: number;
-  readonly action: string;
-  readonly label: string;
-  readonly fromState: string | null;
-  readonly toState: string | null;
-  readonly date: string;
-  readonly role: string;
-  readonly actor: string | null;
-  readonly outcome: 'done' | 'refused';
-  readonly reason: string | null;
-  readonly error: string | null;
-}
-
-export interface CaseDetail extends CaseSummary {
-  readonly events: readonly CaseEvent[];
-  readonly clocks: readonly ClockView[];
-  readonly actions: readonly { id: string; label: string }[];
-}
+/** Case shapes the API answers with (GET /api/cases, /api/cases/:id): the server's own types. */
+export type { CaseDetail, CaseSummary } from '../../../../src/services/cases.ts';
+export type { CaseEvent, ClockView } from '../../../../src/core/cases.ts';
+export type { Deadline } from '../../../../src/core/deadlines.ts';
 
 /** Days from today (the browser's calendar day) to `due`; negative when past. */
 export function daysUntil(due: string): number {
