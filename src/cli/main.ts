@@ -37,6 +37,12 @@ registerServeCommand(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 
+// Output piped into `head` and the like: a closed pipe ends the command quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

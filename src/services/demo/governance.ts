@@ -137,9 +137,18 @@ export function disputes(ctx: GenContext): void {
       : `${anonymous(rng)}与${anonymous(rng)}`;
     const dueDate = addDays(date, 30);
     const takes = rng.chance(0.08 * (1 - activity) + 0.01) ? rng.int(31, 60) : rng.int(1, 28);
-    const closed = addDays(date, takes);
+    let closed = addDays(date, takes);
     let status: 'pending' | 'resolved' | 'failed' = rng.chance(pFail) ? 'failed' : 'resolved';
-    if (closed > ctx.today || rng.chance(pStuck)) status = 'pending';
+    if (closed > ctx.today) status = 'pending';
+    else if (rng.chance(pStuck)) {
+      // A dispute that stalls is not left open for years: after a few months mediation is ended
+      // (调解不成, referred to litigation); only recent ones are still open.
+      const givenUp = addDays(date, 120);
+      if (year < ctx.reportYear && givenUp <= ctx.today) {
+        status = 'failed';
+        closed = givenUp;
+      } else status = 'pending';
+    }
     const visited = status === 'resolved' && rng.chance(0.6 + 0.35 * activity);
     const satisfaction =
       status === 'failed'
