@@ -817,3 +817,14 @@ export function clocksOf(t: CaseType): ClockId[] {
   for (const tr of t.transitions) (tr.clocks ?? []).forEach(add);
   return [...ids];
 }
+
+/** The record fields a case type's steps fill in: only the case workflow may change them. */
+export function workflowFields(t: CaseType): ReadonlySet<string> {
+  const out = new Set<string>(Object.keys(t.openSet ?? {}));
+  for (const st of t.states) for (const k of Object.keys(st.data ?? {})) out.add(k);
+  for (const tr of t.transitions) {
+    for (const k of Object.keys(tr.set ?? {})) out.add(k);
+    for (const n of tr.needs ?? []) out.add(n.key);
+  }
+  return out;
+}

@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { findCaseType, workflowFields } from '../catalogue/cases.ts';
 import { getKind } from '../catalogue/kinds.ts';
+import { getCase } from '../db/cases.repo.ts';
+import { ALL } from '../core/scope.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import type { Db } from '../db/connect.ts';
@@ -105,6 +108,40 @@ export async function readRecord(h: Db, p: Principal, id: number): Promise<Ledge
   return toRecord(h, await visible(h, p, id, 'read'));
 }
 
+/**
+ * A case's record carries its outcome (status, dates) for the indicators; only the case workflow
+ * may change those fields, or the record and the case history would disagree.
+ */
+async function guardCaseRecord(
+  h: Db,
+  q: Kysely<Database> | Transaction<Database>,
+  current: { id: number | string; kind: string; data: unknown },
+  next: Record<string, unknown> | null,
+): Promise<void> {
+  const type = findCaseType(current.kind);
+  if (!type || !(await getCase(q, ALL, Number(current.id)))) return;
+  if (next === null) {
+    throw new UserError(
+      '该记录是案件办理中的案件，不能在台账中删除；请在“案件办理”中办理或撤销',
+      'case_managed',
+      409,
+    );
+  }
+  const before = h.dialect.readJson(current.data);
+  const kind = getKind(current.kind);
+  const changed = [...workflowFields(type)].filter(
+    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(next[k] ?? null),
+  );
+  if (changed.length > 0) {
+    const labels = changed.map((k) => kind.fields.find((f) => f.key === k)?.label ?? k);
+    throw new UserError(
+      `“${labels.join('”“')}”由案件办理流程维护，请在“案件办理”中办理相应步骤，不能在台账中直接修改`,
+      'case_managed',
+      409,
+    );
+  }
+}
+
 export async function editRecord(
   h: Db,
   p: Principal,
@@ -116,6 +153,7 @@ export async function editRecord(
   const current = await visible(h, p, id, 'write');
   const township = await requireOrg(h, current.township_id);
   const { kind, row } = await prepareOne(h, township, current.kind, draft, p.id, at);
+  await guardCaseRecord(h, h.db, current, JSON.parse(row.data) as Record<string, unknown>);
   try {
     return await withAudit(h, actor, at, async (trx) => {
       const before = await visible(h, p, id, 'write', trx);
@@ -154,6 +192,7 @@ export async function deleteRecord(
 ): Promise<void> {
   const files = await withAudit(h, actor, at, async (trx) => {
     const before = await visible(h, p, id, 'write', trx);
+    await guardCaseRecord(h, trx, before, null);
     const ev = await evidenceRepo.evidenceOfRecord(trx, id);
     await repo.deleteRecord(trx, scopeOf(p), id);
     const b = {
