@@ -31,7 +31,9 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
     // The security roles (三员) are created on the server only.
     expect(await roles.innerText()).not.toContain('安全管理员');
     await roles.getByTitle('乡镇法治专干').click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 })
+      .toBe(0);
     await modal.getByLabel('所属组织').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await modal.getByRole('button', { name: /创\s*建/ }).click();

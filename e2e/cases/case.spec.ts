@@ -26,7 +26,7 @@ describe.runIf(chromiumAvailable())('案件办理', () => {
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await drawer.locator('.clock-head').first().waitFor();
-    await expect.poll(() => drawer.innerText()).toContain('调解中');
+    await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toContain('调解中');
     const due = await drawer.locator('.clock-due').first().innerText();
     expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await drawer.locator('.clock-head').first().click();

@@ -21,7 +21,9 @@ describe.runIf(chromiumAvailable())('报告审阅', () => {
     await page.locator('.ant-upload input[type=file]').setInputFiles(files);
     const result = page.locator('.review-result').first();
     await result.waitFor({ timeout: 30_000 });
-    await expect.poll(() => result.locator('.findings-table tbody tr').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => result.locator('.findings-table tbody tr').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     expect(await result.locator('.review-text mark').count()).toBeGreaterThan(0);
     await e.s.screenshot('review');
     expectNoConsoleErrors(e);
