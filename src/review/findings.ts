@@ -17,8 +17,12 @@ function regex(r: RuleSpec): RegExp {
   return re;
 }
 
+/** Quotes inside a quoted phrase become single quotes, as Chinese nesting requires: “‘七五’普法”. */
+const nested = (s: string): string => s.replaceAll('“', '‘').replaceAll('”', '’');
+
 function fill(msg: string, v: { text: string; year: number | null; fix?: string; detail?: string }): string {
   return msg
+    .replaceAll('“{text}”', `“${nested(v.text)}”`)
     .replaceAll('{text}', v.text)
     .replaceAll('{year}', v.year === null ? '本' : String(v.year))
     .replaceAll('{fix}', v.fix ?? '')

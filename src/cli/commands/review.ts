@@ -85,7 +85,7 @@ function summary(results: readonly ReviewOutcome[]): string {
     lines.push(`  审阅意见 ${r.findings.length} 条：`);
     for (const f of r.findings)
       lines.push(
-        `    [${SEV[f.severity]}] ${f.message}${f.text && !f.message.includes(f.text) ? `（“${f.text.slice(0, 30)}”）` : ''}`,
+        `    [${SEV[f.severity]}] ${f.message}${f.text && !f.message.includes(f.text) && !f.message.includes(f.text.replaceAll('“', '‘').replaceAll('”', '’')) ? `（位置：${f.text.slice(0, 30)}）` : ''}`,
       );
     for (const s of r.similarity)
       lines.push(`  与 ${s.other} 相同文字占 ${(s.shared * 100).toFixed(1)}%，共 ${s.passages.length} 段`);
