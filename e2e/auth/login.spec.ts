@@ -35,7 +35,10 @@ describe.runIf(chromiumAvailable())('登录', () => {
     await s.context.clearCookies();
     await login(s.page, server.url, 't01.staff', DEMO_PASSWORD);
     await s.page.waitForURL('**/dashboard');
-    expect(await s.page.locator('.app-header').innerText()).toContain('法治专干');
+    // The role's label comes with the catalogue, which loads after the user.
+    await expect
+      .poll(() => s.page.locator('.app-header').innerText(), { timeout: 15_000 })
+      .toContain('法治专干');
     await s.screenshot('dashboard-after-login');
     expect(s.errors).toEqual([]);
   });
