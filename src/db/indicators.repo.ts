@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Aggregate, Cond } from '../catalogue/indicators.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import type { Period } from '../core/dates.ts';
@@ -20,16 +20,13 @@ function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
   return sql<SqlBool>`${d.jsonText(c.field)} <= ${d.jsonText(c.notAfter)}`;
 }
 
-function whenSql(d: Dialect, a: Aggregate, p: Period): RawBuilder<SqlBool> {
-  const parts = [sql<SqlBool>`kind = ${a.kind}`, ...(a.where ?? []).map((c) => condSql(d, c, p))];
-  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
-}
-
+/** The aggregate over its kind's branch (which already selects only rows of that kind). */
 function aggregateSql(d: Dialect, a: Aggregate, p: Period): Expression<number | null> {
-  const when = whenSql(d, a, p);
+  const where = (a.where ?? []).map((c) => condSql(d, c, p));
+  const when = where.length > 0 ? sql<SqlBool>`${sql.join(where, sql` and `)}` : sql<SqlBool>`1 = 1`;
   switch (a.op) {
     case 'count':
-      return sql<number>`count(case when ${when} then 1 end)`;
+      return where.length > 0 ? sql<number>`count(case when ${when} then 1 end)` : sql<number>`count(*)`;
     case 'sum':
       return sql<number>`coalesce(sum(case when ${when} then ${d.jsonNumber(a.field)} end), 0)`;
     case 'distinct':
@@ -39,7 +36,9 @@ function aggregateSql(d: Dialect, a: Aggregate, p: Period): Expression<number | 
 
 /**
  * Evaluates every aggregate of a plan in one statement over the organisation's records of the
- * period: one scan, one conditional aggregate per column.
+ * period: one UNION ALL branch per record kind, each reading only its kind's index range and
+ * computing only that kind's aggregates (a row meets a handful of CASE expressions, not all of
+ * them). Every column is non-null in exactly one branch.
  */
 export async function evaluateAggregates(
   db: Kysely<Database>,
@@ -50,32 +49,72 @@ export async function evaluateAggregates(
 ): Promise<Map<string, number>> {
   const entries = [...plan.entries()];
   if (entries.length === 0) return new Map();
-  const usedKinds = [...new Set(entries.map(([, a]) => a.kind))];
-  const events = usedKinds.filter((k) => !registryKinds.includes(k));
-  const registries = usedKinds.filter((k) => registryKinds.includes(k));
-  const row = await db
-    .selectFrom('records')
-    .select(entries.map(([, a], i) => sql`${aggregateSql(d, a, p)}`.as(`a${i}`)))
-    .where(org.column, '=', org.id)
-    .where((eb) =>
-      eb.or([
-        ...(events.length > 0
-          ? [eb.and([eb('kind', 'in', events), eb('date', '>=', p.from), eb('date', '<=', p.to)])]
-          : []),
-        ...(registries.length > 0
-          ? [
-              eb.and([
-                eb('kind', 'in', registries),
-                eb('date', '<=', p.to),
-                eb.or([eb('end_date', 'is', null), eb('end_date', '>', p.to)]),
-              ]),
-            ]
-          : []),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
+  const compiled = compiledFor(db, d, org.column, plan);
+  const values = new Map<unknown, unknown>([
+    [ORG, org.id],
+    [FROM, p.from],
+    [TO, p.to],
+  ]);
+  const params = compiled.parameters.map((v) => (values.has(v) ? values.get(v) : v));
+  const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled.sql, params));
   const out = new Map<string, number>();
-  const values = row as Record<string, unknown>;
-  entries.forEach(([id], i) => out.set(id, Number(values[`a${i}`] ?? 0)));
+  entries.forEach(([id], i) => {
+    const v = rows.map((r) => r[`a${i}`]).find((x) => x !== null && x !== undefined);
+    out.set(id, Number(v ?? 0));
+  });
   return out;
+}
+
+// The statement depends only on the plan, the org column and the dialect; the org and the period
+// are parameters. Build it once with sentinels in their place and substitute them on each call:
+// building a query of a thousand expressions costs more than running it on a township's records.
+const ORG = '\u0000org';
+const FROM = '\u0000from';
+const TO = '\u0000to';
+const compiledCache = new WeakMap<ReadonlyMap<string, Aggregate>, Map<string, CompiledQuery>>();
+
+function compiledFor(
+  db: Kysely<Database>,
+  d: Dialect,
+  column: OrgFilter['column'],
+  plan: ReadonlyMap<string, Aggregate>,
+): CompiledQuery {
+  let byKey = compiledCache.get(plan);
+  if (!byKey) compiledCache.set(plan, (byKey = new Map<string, CompiledQuery>()));
+  const key = `${d.name}:${column}`;
+  let c = byKey.get(key);
+  if (!c) {
+    c = buildQuery(db, d, column, plan).compile();
+    byKey.set(key, c);
+  }
+  return c;
+}
+
+function buildQuery(
+  db: Kysely<Database>,
+  d: Dialect,
+  column: OrgFilter['column'],
+  plan: ReadonlyMap<string, Aggregate>,
+) {
+  const entries = [...plan.entries()];
+  const p: Period = { from: FROM, to: TO };
+  const usedKinds = [...new Set(entries.map(([, a]) => a.kind))];
+  const branch = (kind: string) =>
+    db
+      .selectFrom('records')
+      .select(
+        entries.map(([, a], i) =>
+          (a.kind === kind ? sql`${aggregateSql(d, a, p)}` : sql`cast(null as numeric)`).as(`a${i}`),
+        ),
+      )
+      .where(column, '=', sql<number>`${ORG}`)
+      .where('kind', '=', kind)
+      .where((eb) =>
+        registryKinds.includes(kind)
+          ? eb.and([eb('date', '<=', p.to), eb.or([eb('end_date', 'is', null), eb('end_date', '>', p.to)])])
+          : eb.and([eb('date', '>=', p.from), eb('date', '<=', p.to)]),
+      );
+  let q = branch(usedKinds[0]!);
+  for (const kind of usedKinds.slice(1)) q = q.unionAll(branch(kind));
+  return q;
 }

@@ -13,6 +13,14 @@ import { toRecord } from './records.ts';
 
 const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
 
+// One plan per indicator list, so the database layer can keep the statement built for it.
+const plans = new WeakMap<readonly Indicator[], ReturnType<typeof planAggregates>>();
+function planOf(list: readonly Indicator[]) {
+  let plan = plans.get(list);
+  if (!plan) plans.set(list, (plan = planAggregates(list)));
+  return plan;
+}
+
 /** Every indicator (or the listed ones) for an organisation and period, in one database pass. */
 export async function computeIndicators(
   h: Db,
@@ -20,7 +28,7 @@ export async function computeIndicators(
   period: Period,
   list: readonly Indicator[] = indicators,
 ): Promise<IndicatorValue[]> {
-  const plan = planAggregates(list);
+  const plan = planOf(list);
   const values = await evaluateAggregates(h.db, h.dialect, orgFilter(org), period, plan);
   return finish(list, values);
 }
