@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('案件办理', () => {
@@ -15,7 +15,7 @@ describe.runIf(chromiumAvailable())('案件办理', () => {
     await form.getByLabel('登记日期').press('Enter');
     await form.getByLabel('纠纷事由').fill('浏览器测试：两户宅基地界址争议');
     await form.getByLabel('纠纷类型').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('邻里纠纷').click();
+    await chooseOption(page, '邻里纠纷');
     await page.getByRole('button', { name: /保\s*存/ }).click();
 
     const drawer = page.locator('.case-drawer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('普法宣传活动 → 工作台', () => {
@@ -17,17 +17,23 @@ describe.runIf(chromiumAvailable())('普法宣传活动 → 工作台', () => {
     const form = page.locator('.record-form');
     await form.getByLabel('活动日期').fill(`${e.server.year}-06-18`);
     await form.getByLabel('活动日期').press('Enter');
+    // Popups animate closed; under load the next click can land on a closing one.
+    const closed = (sel: string) =>
+      expect.poll(() => page.locator(`${sel}:visible`).count(), { timeout: 15_000 }).toBe(0);
+    await closed('.ant-picker-dropdown');
     await form.getByLabel('活动主题').fill('浏览器测试：民法典进社区宣传');
     await form.getByLabel('活动形式').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('集中宣传').click();
+    await chooseOption(page, '集中宣传');
     await form.getByLabel('发放资料').fill('120');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('浏览器测试：民法典进社区宣传').waitFor();
+    await page.getByText('浏览器测试：民法典进社区宣传').waitFor({ timeout: 30_000 });
     await e.s.screenshot('ledger-added');
 
     await page.goto(`${e.server.url}/dashboard`);
     await expect
-      .poll(async () => Number.parseInt((await card.innerText()).replace(/[^\d]/g, ''), 10))
+      .poll(async () => Number.parseInt((await card.innerText()).replace(/[^\d]/g, ''), 10), {
+        timeout: 15_000,
+      })
       .toBe(before + 1);
     await e.s.screenshot('dashboard-after-add');
     expectNoConsoleErrors(e);

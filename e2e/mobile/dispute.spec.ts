@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('网格员手机上报', () => {
@@ -10,7 +10,7 @@ describe.runIf(chromiumAvailable())('网格员手机上报', () => {
     await page.waitForURL('**/m/dispute');
     await page.getByLabel('纠纷事由').fill('浏览器测试：两户因排水沟堵塞发生争执');
     await page.getByLabel('纠纷类型').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('邻里纠纷').click();
+    await chooseOption(page, '邻里纠纷');
     await page.getByLabel('当事人').fill('张某、李某');
     const opened = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases');
     await page.getByRole('button', { name: /上\s*报/ }).click();

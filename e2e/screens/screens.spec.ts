@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltOnce } from '../support/build.ts';
-import { chromiumAvailable, login, openBrowser, SCREENSHOTS } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, login, openBrowser, SCREENSHOTS } from '../support/browser.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
 
 /** Set FAZHI_DOC_SCREENSHOTS=1 to refresh docs/screenshots; otherwise shots go to e2e/screenshots. */
@@ -72,7 +72,7 @@ const SHOTS: readonly Shot[] = [
       await modal.getByLabel('用户名').fill('t01.wang');
       await modal.getByLabel('姓名').fill('王明');
       await modal.getByLabel('角色').click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('网格员').click();
+      await chooseOption(page, '网格员');
     },
   },
   { name: 'admin-audit', user: 'auditor', path: '/admin/audit', ready: '.ant-table' },
@@ -86,7 +86,7 @@ const SHOTS: readonly Shot[] = [
     act: async (page) => {
       await page.getByLabel('纠纷事由').fill('张某与李某因宅基地界址发生争执');
       await page.getByLabel('纠纷类型').click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('土地山林纠纷').click();
+      await chooseOption(page, '土地山林纠纷');
       await page.getByRole('button', { name: /上\s*报/ }).click();
       await page.getByTestId('dispute-deadline').waitFor();
     },

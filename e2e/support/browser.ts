@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,4 +80,10 @@ export async function login(page: Page, base: string, username: string, password
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.locator('.app-shell, .mobile-page').first().waitFor({ timeout: 20_000 });
+}
+
+/** Picks an option of the open Ant Design select and waits for its popup to close (it animates). */
+export async function chooseOption(page: Page, title: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible').getByTitle(title).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
 }
