@@ -43,37 +43,26 @@ interface Grant {
 
 const reader: readonly Action[] = ['session', 'catalogue.read', 'orgs.read'];
 
+const overseer: readonly Action[] = [
+  ...reader,
+  'records.read',
+  'evidence.read',
+  'indicators.read',
+  'ledger.export',
+  'cases.read',
+  'cases.act',
+  'report.generate',
+  'report.review',
+];
+
 /** 三员分立: the system administrator, the security administrator and the auditor share no action on data or logs. */
 export const permissions: Readonly<Record<RoleId, Grant>> = {
   system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage'] },
   security_admin: { actions: [...reader, 'users.read', 'users.security'] },
   auditor: { actions: [...reader, 'audit.read'] },
-  county_officer: {
-    actions: [
-      ...reader,
-      'records.read',
-      'evidence.read',
-      'indicators.read',
-      'ledger.export',
-      'cases.read',
-      'cases.act',
-      'report.generate',
-      'report.review',
-    ],
-  },
-  township_leader: {
-    actions: [
-      ...reader,
-      'records.read',
-      'evidence.read',
-      'indicators.read',
-      'ledger.export',
-      'cases.read',
-      'cases.act',
-      'report.generate',
-      'report.review',
-    ],
-  },
+  // The county office and a township's leaders oversee the same work, each over its own subtree.
+  county_officer: { actions: overseer },
+  township_leader: { actions: overseer },
   township_staff: {
     actions: [
       ...reader,
