@@ -44,6 +44,11 @@ export interface RecordKind {
    * attached; such records without evidence are flagged on the dashboard.
    */
   readonly evidenceExpected?: boolean;
+  /**
+   * One row per person rather than per activity (考试成绩): counted through its activity's own kind
+   * in activity charts, where a 200-person exam would tower over a month's meetings.
+   */
+  readonly perPerson?: boolean;
   /** The practices of real township reports this kind records (docs/catalogue.md). */
   readonly practices: readonly string[];
 }
@@ -172,6 +177,7 @@ const kindList = [
     label: '考试成绩',
     group: 'study',
     temporal: 'event',
+    perPerson: true,
     dateLabel: '考试日期',
     titleLabel: '考试名称',
     fields: [

@@ -55,6 +55,18 @@ const overseer: readonly Action[] = [
   'report.review',
 ];
 
+/** Legal advisers and grid members: enter and follow their own kinds of work (limited by kind below). */
+const fieldWorker: readonly Action[] = [
+  ...reader,
+  'records.read',
+  'records.write',
+  'evidence.read',
+  'evidence.write',
+  'cases.read',
+  'cases.write',
+  'cases.act',
+];
+
 /** 三员分立: the system administrator, the security administrator and the auditor share no action on data or logs. */
 export const permissions: Readonly<Record<RoleId, Grant>> = {
   system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage'] },
@@ -82,32 +94,14 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.
   legal_adviser: {
-    actions: [
-      ...reader,
-      'records.read',
-      'records.write',
-      'evidence.read',
-      'evidence.write',
-      'cases.read',
-      'cases.write',
-      'cases.act',
-    ],
+    actions: fieldWorker,
     writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
     readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
   },
   // 网格员: reports disputes found in its grid and sees the ledger records it reported, nothing else;
   // the township's dispute cases stay visible, since the case type gives it the revisit (回访) step.
   grid_member: {
-    actions: [
-      ...reader,
-      'records.read',
-      'records.write',
-      'evidence.read',
-      'evidence.write',
-      'cases.read',
-      'cases.write',
-      'cases.act',
-    ],
+    actions: fieldWorker,
     writeKinds: ['dispute'],
     readKinds: ['dispute'],
     ownRecordsOnly: true,

@@ -6,17 +6,11 @@ import * as repo from '../db/records.repo.ts';
 import { orgFilter, type Org } from './orgs.ts';
 
 /**
- * Kinds with one row per person rather than per activity: a 200-person exam would tower over a
- * month's meetings. The activity itself is counted through its own kind (`exam`).
- */
-export const perPersonKinds: readonly string[] = ['exam_score'];
-
-/**
  * Kinds the monthly chart counts: event kinds only (registry kinds such as 示范户 and 网格员 are
  * standing lists, not work done in a month), without per-person rows.
  */
 export const activityKinds: readonly string[] = kinds
-  .filter((k) => k.temporal === 'event' && !perPersonKinds.includes(k.id))
+  .filter((k) => k.temporal === 'event' && !k.perPerson)
   .map((k) => k.id);
 
 /** One work area's records per month of the year. */

@@ -4,7 +4,7 @@ import { yearPeriod } from '../core/dates.ts';
 import { evaluateRows, finish, planAggregates } from '../core/indicators.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, recordAdder, smallCounty } from '../testing/fixtures.ts';
 import { computeIndicators, explainIndicator } from './indicators.ts';
 import { addRecord, listLedger } from './records.ts';
 import { ALL } from '../core/scope.ts';
@@ -20,14 +20,7 @@ for (const tdb of testDatabases()) {
     beforeAll(async () => {
       h = await tdb.open();
       org = await smallCounty(h);
-      const add = (
-        t: Org,
-        kind: string,
-        date: string,
-        title: string,
-        data: Record<string, unknown>,
-        extra: object = {},
-      ) => addRecord(h, t, kind, { date, title, data, ...extra }, { now: NOW });
+      const add = recordAdder(h, NOW);
       // 甲镇 2023: disputes as in a real report — 4 found, 3 resolved, 1 pending and not yet due.
       await add(
         org.a,

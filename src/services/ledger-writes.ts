@@ -14,8 +14,8 @@ import { forbidden, inScope, kindAllowed, ownRecordsOnly, scopeOf, type Principa
 import { recordAudit, withAudit, type AuditActor } from './audit.ts';
 import { attachEvidence, listEvidence, readEvidence, removeEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
-import { countyOf, orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
-import { listLedger, prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
+import { listLedger, prepareRecord, toRecord, type OrgDraft } from './records.ts';
 
 /**
  * Ledger and organisation writes made on behalf of a signed-in user: checked against the user's
@@ -25,15 +25,6 @@ import { listLedger, prepareRows, subOrgIndex, toRecord, type OrgDraft } from '.
 function isUniqueViolation(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}
-
-function invalid(kindLabel: string, errors: readonly { label: string; message: string }[]): UserError {
-  return new UserError(
-    `${kindLabel}记录有误：${errors.map((e) => `${e.label}：${e.message}`).join('；')}`,
-    'invalid_record',
-    400,
-    errors,
-  );
 }
 
 /** The township a user writes to: the one given (which must be in scope), else the user's own. */
@@ -47,25 +38,6 @@ export async function writableTownship(h: Db, p: Principal, townshipId: number |
   return org;
 }
 
-async function prepareOne(
-  h: Db,
-  township: Org,
-  kindId: string,
-  draft: OrgDraft,
-  createdBy: number,
-  at: string,
-) {
-  const kind = getKind(kindId);
-  const county = await countyOf(h, township);
-  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
-    now: at,
-    createdBy,
-    importId: null,
-  });
-  if (!rows[0]) throw invalid(kind.label, errors[0]?.errors ?? []);
-  return { kind, row: rows[0] };
-}
-
 export async function createRecord(
   h: Db,
   p: Principal,
@@ -75,7 +47,10 @@ export async function createRecord(
 ): Promise<LedgerRecord> {
   if (!kindAllowed(p.role, 'write', input.kind)) throw forbidden('当前角色无权录入此类台账');
   const township = await writableTownship(h, p, input.townshipId);
-  const { kind, row } = await prepareOne(h, township, input.kind, input.draft, p.id, at);
+  const { kind, row } = await prepareRecord(h, township, input.kind, input.draft, {
+    now: at,
+    createdBy: p.id,
+  });
   return withAudit(h, actor, at, async (trx) => {
     const n = await repo.insertRecords(trx, [row]);
     if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
@@ -152,7 +127,7 @@ export async function editRecord(
 ): Promise<LedgerRecord> {
   const current = await visible(h, p, id, 'write');
   const township = await requireOrg(h, current.township_id);
-  const { kind, row } = await prepareOne(h, township, current.kind, draft, p.id, at);
+  const { kind, row } = await prepareRecord(h, township, current.kind, draft, { now: at, createdBy: p.id });
   await guardCaseRecord(h, h.db, current, JSON.parse(row.data) as Record<string, unknown>);
   try {
     return await withAudit(h, actor, at, async (trx) => {

@@ -108,6 +108,32 @@ function describe(errors: readonly FieldError[]): string {
   return errors.map((e) => `${e.label}：${e.message}`).join('；');
 }
 
+/**
+ * Validates one draft for a township and makes its row ready to insert; an invalid draft is a
+ * UserError listing every problem. Every single-record write (CLI, API) goes through here.
+ */
+export async function prepareRecord(
+  h: Db,
+  township: Org,
+  kindId: string,
+  draft: OrgDraft,
+  meta: { now: string; createdBy: number | null },
+): Promise<{ kind: RecordKind; row: NewRecordRow }> {
+  if (township.kind !== 'township')
+    throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
+  const kind = getKind(kindId);
+  const county = await countyOf(h, township);
+  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
+    ...meta,
+    importId: null,
+  });
+  if (!rows[0]) {
+    const errs = errors[0]?.errors ?? [];
+    throw new UserError(`${kind.label}记录有误：${describe(errs)}`, 'invalid_record', 400, errs);
+  }
+  return { kind, row: rows[0] };
+}
+
 /** Adds one record to a township's ledger. */
 export async function addRecord(
   h: Db,
@@ -116,20 +142,10 @@ export async function addRecord(
   draft: OrgDraft,
   opts: { now: string; createdBy?: number | null },
 ): Promise<LedgerRecord> {
-  if (township.kind !== 'township')
-    throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
-  const kind = getKind(kindId);
-  const county = await countyOf(h, township);
-  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
+  const { kind, row } = await prepareRecord(h, township, kindId, draft, {
     now: opts.now,
     createdBy: opts.createdBy ?? null,
-    importId: null,
   });
-  if (errors.length > 0 || !rows[0]) {
-    const errs = errors[0]?.errors ?? [];
-    throw new UserError(`${kind.label}记录有误：${describe(errs)}`, 'invalid_record', 400, errs);
-  }
-  const row = rows[0];
   return h.db.transaction().execute(async (trx) => {
     const n = await repo.insertRecords(trx, [row]);
     if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);

@@ -1,6 +1,7 @@
 import { insertOrg } from '../db/orgs.repo.ts';
 import type { Db } from '../db/connect.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
+import { addRecord } from '../services/records.ts';
 
 export const NOW = '2024-01-15T08:00:00.000Z';
 
@@ -22,4 +23,16 @@ export async function smallCounty(h: Db): Promise<{ county: Org; a: Org; b: Org;
     await insertOrg(h.db, { code: '430001901', name: '甲镇司法所', kind: 'department', parentId: a.id }, NOW),
   );
   return { county, a, b, village, dept };
+}
+
+/** A short way to add fixture records: `add(township, kind, date, title, data, {org, endDate})`. */
+export function recordAdder(h: Db, now = NOW) {
+  return (
+    t: Org,
+    kind: string,
+    date: string,
+    title: string,
+    data: Record<string, unknown>,
+    extra: object = {},
+  ) => addRecord(h, t, kind, { date, title, data, ...extra }, { now });
 }

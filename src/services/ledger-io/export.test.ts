@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearPeriod } from '../../core/dates.ts';
 import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
-import { NOW, smallCounty } from '../../testing/fixtures.ts';
+import { NOW, recordAdder, smallCounty } from '../../testing/fixtures.ts';
 import { computeIndicators } from '../indicators.ts';
 import type { Org } from '../orgs.ts';
-import { addRecord } from '../records.ts';
 import { plainCell } from './cells.ts';
 import { exportLedger } from './export.ts';
 import { importLedger } from './import.ts';
@@ -16,14 +15,7 @@ type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 
 /** A year of varied work: every field type, villages, registry kinds starting and ending. */
 async function seed(h: Db, org: Orgs): Promise<void> {
-  const add = (
-    t: Org,
-    kind: string,
-    date: string,
-    title: string,
-    data: Record<string, unknown>,
-    extra: object = {},
-  ) => addRecord(h, t, kind, { date, title, data, ...extra }, { now: NOW });
+  const add = recordAdder(h, NOW);
   await add(
     org.a,
     'dispute',
