@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleId } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { matrix, type MatrixCase, type MatrixContext, type Where } from './access-table.ts';
-import { allRoles, seedWorld, signIn, testApp, usernameOf, type Client } from './testing.ts';
+import { matrix, type MatrixCase, type MatrixContext, type Where } from '../testing/access-matrix.ts';
+import { allRoles, seedWorld, signIn, testApp, usernameOf, type Client } from '../testing/http.ts';
 
 function expected(c: MatrixCase, role: RoleId, where: Where): number {
   const allowed = c.allow === 'public' || c.allow === 'all' || c.allow.includes(role);

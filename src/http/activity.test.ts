@@ -8,7 +8,7 @@ import type { Org } from '../services/orgs.ts';
 import { addRecord } from '../services/records.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW } from '../testing/fixtures.ts';
-import { PNG, seedWorld, signIn, testApp, type Client, type World } from './testing.ts';
+import { PNG, seedWorld, signIn, testApp, type Client, type World } from '../testing/http.ts';
 
 interface Listed {
   readonly total: number;

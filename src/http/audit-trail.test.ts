@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import type { AuditEntry } from '../services/audit.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { PNG, seedWorld, signIn, testApp } from './testing.ts';
+import { PNG, seedWorld, signIn, testApp } from '../testing/http.ts';
 
 for (const tdb of testDatabases()) {
   describe(`audit trail of API writes on ${tdb.name}`, () => {

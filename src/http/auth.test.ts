@@ -13,7 +13,7 @@ import {
   testRateLimits,
   type World,
   type ErrorBody,
-} from './testing.ts';
+} from '../testing/http.ts';
 
 for (const tdb of testDatabases()) {
   describe(`sessions and login on ${tdb.name}`, () => {

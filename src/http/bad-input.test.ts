@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { PNG, seedWorld, signIn, testApp, type Client, type ErrorBody } from './testing.ts';
+import { PNG, seedWorld, signIn, testApp, type Client, type ErrorBody } from '../testing/http.ts';
 
 const INJECTIONS = [
   "'; DROP TABLE records; --",

@@ -5,7 +5,7 @@ import { addRecord } from '../services/records.ts';
 import { createUser } from '../services/users.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW } from '../testing/fixtures.ts';
-import { PASSWORD, seedWorld, signIn, testApp, type World } from './testing.ts';
+import { PASSWORD, seedWorld, signIn, testApp, type World } from '../testing/http.ts';
 
 const dispute = (title: string) => ({
   kind: 'dispute',

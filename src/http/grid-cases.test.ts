@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import type { CaseTypeInfo } from './case-catalogue.ts';
-import { seedWorld, signIn, testApp, type Client, type ErrorBody, type World } from './testing.ts';
+import { seedWorld, signIn, testApp, type Client, type ErrorBody, type World } from '../testing/http.ts';
 
 interface CaseAnswer {
   readonly id: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { seedWorld, signIn, testApp, type World } from './testing.ts';
+import { seedWorld, signIn, testApp, type World } from '../testing/http.ts';
 
 for (const tdb of testDatabases()) {
   describe(`smoke on ${tdb.name}`, () => {

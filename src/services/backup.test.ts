@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
-import { seedWorld, signIn, testRateLimits } from '../http/testing.ts';
+import { seedWorld, signIn, testRateLimits } from '../testing/http.ts';
 import { verifyAudit } from './audit.ts';
 import { backupDatabase, inspectBackup, restoreDatabase, serveLockPath } from './backup.ts';
 

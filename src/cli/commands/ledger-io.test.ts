@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { countRecords, filledTemplate, loadWorkbook } from '../../services/ledger-io/testing.ts';
+import { countRecords, filledTemplate, loadWorkbook } from '../../testing/workbooks.ts';
 import { smallCounty } from '../../testing/fixtures.ts';
 import { runFazhi } from '../../testing/cli.ts';
 

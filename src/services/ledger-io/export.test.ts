@@ -9,7 +9,7 @@ import { plainCell } from './cells.ts';
 import { exportLedger } from './export.ts';
 import { importLedger } from './import.ts';
 import { formatIssue } from './report.ts';
-import { countRecords, loadWorkbook } from './testing.ts';
+import { countRecords, loadWorkbook } from '../../testing/workbooks.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 

@@ -13,7 +13,7 @@ import {
   plainWorkbook,
   toBytes,
   utc,
-} from './testing.ts';
+} from '../../testing/workbooks.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 

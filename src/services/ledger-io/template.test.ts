@@ -4,7 +4,7 @@ import { plainCell } from './cells.ts';
 import { META_SHEET } from './layout.ts';
 import { withoutValidations } from './read-xlsx.ts';
 import { buildTemplate } from './template.ts';
-import { loadWorkbook } from './testing.ts';
+import { loadWorkbook } from '../../testing/workbooks.ts';
 
 /** Range validations as exceljs reads them back (keyed by address; not in its typings). */
 type Validations = Record<string, { type: string; formulae: string[] } | undefined>;

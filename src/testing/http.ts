@@ -5,12 +5,12 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { RoleId } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { insertOrg } from '../db/orgs.repo.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, smallCounty } from './fixtures.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
 import { createUser } from '../services/users.ts';
-import { buildApp } from './app.ts';
-import type { AppOptions } from './context.ts';
-import { RateLimiter, type RateLimits } from './rate-limit.ts';
+import { buildApp } from '../http/app.ts';
+import type { AppOptions } from '../http/context.ts';
+import { RateLimiter, type RateLimits } from '../http/rate-limit.ts';
 
 export const PASSWORD = 'Test@2024pw';
 

@@ -10,7 +10,7 @@ import { createUser, setPassword } from '../services/users.ts';
 import type { Org } from '../services/orgs.ts';
 import { ALL } from '../core/scope.ts';
 import { NOW } from '../testing/fixtures.ts';
-import { PASSWORD, PNG, type World } from './testing.ts';
+import { PASSWORD, PNG, type World } from './http.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';

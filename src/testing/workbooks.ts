@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/connect.ts';
-import { buildTemplate } from './template.ts';
+import type { Db } from '../db/connect.ts';
+import { buildTemplate } from '../services/ledger-io/template.ts';
 
 /** Helpers for the ledger import/export tests: real workbooks written and read with exceljs. */
 
