@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
+const CORPUS = resolve(import.meta.dirname, '../../src/review/testdata/corpus');
 
 describe.runIf(chromiumAvailable())('报告审阅', () => {
   const e = useE2E({ username: 'county' });

@@ -33,6 +33,7 @@ for (const tdb of testDatabases()) {
         },
       });
       expect(c.statusCode, c.body).toBe(201);
+      expect(c.json()).toMatchObject({ townshipId: w.a.id, kind: 'dispute', title: '邻里纠纷' });
       const l = await staff.request({ method: 'GET', url: '/api/records?year=2024' });
       expect(l.json()).toMatchObject({ total: 1 });
       const d = await app.inject({ method: 'GET', url: '/api/docs/openapi.json' });
@@ -48,7 +49,6 @@ for (const tdb of testDatabases()) {
       expect((await app.inject({ method: 'GET', url: '/api/docs' })).body).toContain(
         'fazhi 法治政府建设工作平台 API',
       );
-      expect(w.a.name).toBe('甲镇');
     });
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +6,7 @@ import { figuresTable, renderHtml, reviewDocuments, toCsv, type ReviewResult } f
 import { isError } from './types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// The shared corpus sits beside the repository; the test set keeps copies for a fresh clone.
-const shared = join(here, '../../../shared/corpus');
-const corpusDir = existsSync(shared) ? shared : join(here, 'testdata/corpus');
+const corpusDir = join(here, 'testdata/corpus');
 const corpus = () =>
   readdirSync(corpusDir)
     .sort()

@@ -29,13 +29,13 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b,\n"x').map((r) => r.cells)).toEqual([['a', 'b', ''], ['x']]);
   });
 
-  it('parses 100k rows quickly', () => {
+  // Its speed is measured by the import benchmark (bench/), not here.
+  it('parses 100k rows', () => {
     const line = '2023-05-01,普法宣传进村,东村,无,集中宣传,村委会,200,150,12,3,司法所\n';
     const text = '活动日期,活动主题\n' + line.repeat(100_000);
-    const t = performance.now();
     const rows = parseCsv(text);
     expect(rows).toHaveLength(100_001);
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(rows[100_000]?.cells).toEqual(line.trimEnd().split(','));
   });
 });
 
