@@ -58,6 +58,22 @@ export type Field = TextField | IntField | NumberField | DateField | BoolField |
 /** The JSON value a field holds once validated. */
 export type FieldValue = string | number | boolean | null;
 
+/** How a stored value reads to a person (export, CLI, report, web): an option's label, 是/否, else the value. */
+export function valueText(field: Field, v: FieldValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  switch (field.type) {
+    case 'enum':
+      return field.options.find((o) => o.value === v)?.label ?? String(v);
+    case 'bool':
+      return v === true ? '是' : '否';
+    case 'text':
+    case 'int':
+    case 'number':
+    case 'date':
+      return String(v);
+  }
+}
+
 export const text = (
   key: string,
   label: string,

@@ -1,3 +1,4 @@
+import { valueText } from '../../catalogue/fields.ts';
 import { getKind } from '../../catalogue/kinds.ts';
 import type { LedgerRecord } from '../../core/records.ts';
 
@@ -5,7 +6,7 @@ import type { LedgerRecord } from '../../core/records.ts';
 export function optionLabel(kind: string, field: string, value: unknown): string | null {
   const f = getKind(kind).fields.find((x) => x.key === field);
   if (!f || f.type !== 'enum' || typeof value !== 'string') return null;
-  return f.options.find((o) => o.value === value)?.label ?? null;
+  return f.options.some((o) => o.value === value) ? valueText(f, value) : null;
 }
 
 /** The labels of a field across records, most frequent first, skipping values in `skip`. */

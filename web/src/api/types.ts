@@ -1,51 +1,38 @@
-/** Shapes the API answers with. Catalogue types are the server's own declarations (type-only import). */
+/** Shapes the API answers with: the server's own declarations (type-only imports), never copies. */
 import type { Field, FieldValue } from '../../../src/catalogue/fields.ts';
-import type { LedgerRecord as ServerRecord } from '../../../src/core/records.ts';
+import type { Indicator } from '../../../src/catalogue/indicators.ts';
 import type { GroupId, RecordKind } from '../../../src/catalogue/kinds.ts';
+import type { Role } from '../../../src/catalogue/roles.ts';
+import type { IndicatorValue } from '../../../src/core/indicators.ts';
+import type { FieldError, LedgerRecord as ServerRecord } from '../../../src/core/records.ts';
 import type { CaseClockInfo, CaseStepInfo, CaseTypeInfo } from '../../../src/http/case-catalogue.ts';
+import type { describeUser } from '../../../src/http/routes/auth.ts';
 import type { Action } from '../../../src/services/access.ts';
 import type { GroupActivity, MonthlyActivity } from '../../../src/services/activity.ts';
+import type { Evidence } from '../../../src/services/evidence.ts';
+import type { Explanation } from '../../../src/services/indicators.ts';
+import type { Org, OrgKind } from '../../../src/services/orgs.ts';
 
 export type {
   Action,
   CaseClockInfo,
   CaseStepInfo,
   CaseTypeInfo,
+  Explanation,
   Field,
+  FieldError,
   FieldValue,
   GroupActivity,
   GroupId,
+  IndicatorValue,
   MonthlyActivity,
+  Org,
+  OrgKind,
   RecordKind,
 };
 
-export type OrgKind = 'county' | 'township' | 'village' | 'department';
-
-export interface Org {
-  readonly id: number;
-  readonly code: string;
-  readonly name: string;
-  readonly kind: OrgKind;
-  readonly parentId: number | null;
-  readonly path: string;
-}
-
-export interface User {
-  readonly id: number;
-  readonly username: string;
-  readonly name: string;
-  readonly role: string;
-  readonly orgId: number;
-  readonly orgName: string;
-  readonly orgKind: string;
-  readonly orgPath?: string;
-  readonly mustChangePassword: boolean;
-  /** What the role may do (GET /api/auth/me); the server still checks every request. */
-  readonly permissions: readonly Action[];
-  /** Record and case kinds the role may read or write; null for every kind. */
-  readonly readKinds: readonly string[] | null;
-  readonly writeKinds: readonly string[] | null;
-}
+/** The signed-in user as GET /api/auth/me gives it. */
+export type User = ReturnType<typeof describeUser>;
 
 /** A ledger record as GET /api/records gives it, with its evidence count. */
 export interface LedgerRecord extends ServerRecord {
@@ -57,53 +44,10 @@ export interface Page<T> {
   readonly items: readonly T[];
 }
 
-export interface IndicatorInfo {
-  readonly key: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly group: GroupId;
-  readonly basis: string;
-}
+/** An indicator as GET /api/catalogue/indicators lists it. */
+export type IndicatorInfo = Pick<Indicator, 'key' | 'label' | 'unit' | 'group' | 'basis'>;
 
-export interface IndicatorValue {
-  readonly key: string;
-  readonly label: string;
-  readonly value: number | null;
-  readonly unit: string;
-  readonly records: number;
-}
+/** A role as GET /api/catalogue/roles lists it; `security` marks the 三员, whose accounts are made only on the server. */
+export type RoleInfo = Role & { readonly security?: boolean };
 
-export interface Explanation {
-  readonly indicator: IndicatorValue;
-  readonly basis: string;
-  readonly formula: string;
-  readonly records: readonly (LedgerRecord & {
-    readonly counted: boolean;
-    readonly contributes: number | null;
-  })[];
-}
-
-export interface RoleInfo {
-  readonly id: string;
-  readonly label: string;
-  readonly orgKind: string;
-  readonly description: string;
-  /** One of the three security roles (三员): such accounts are created only on the server. */
-  readonly security?: boolean;
-}
-
-export interface FieldError {
-  readonly field: string;
-  readonly label: string;
-  readonly message: string;
-}
-
-export interface EvidenceFile {
-  readonly id: number;
-  readonly recordId: number;
-  readonly fileName: string;
-  readonly mime: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly createdAt: string;
-}
+export type EvidenceFile = Evidence;

@@ -1,5 +1,6 @@
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { Field, FieldValue } from '../../api/types.ts';
+import { valueText } from '../../../../src/catalogue/fields.ts';
 
 /** The form control for one catalogue field: its type decides the widget. */
 export function FieldInput({
@@ -50,16 +51,6 @@ export function FieldInput({
 /** How a stored value reads in a table cell. */
 export function displayValue(field: Field, v: FieldValue | undefined): string {
   if (v === null || v === undefined || v === '') return '';
-  switch (field.type) {
-    case 'bool':
-      return v ? '是' : '否';
-    case 'enum':
-      return field.options.find((o) => o.value === v)?.label ?? String(v);
-    case 'int':
-    case 'number':
-      return `${String(v)}${field.unit ? ` ${field.unit}` : ''}`;
-    case 'text':
-    case 'date':
-      return String(v);
-  }
+  const text = valueText(field, v);
+  return (field.type === 'int' || field.type === 'number') && field.unit ? `${text} ${field.unit}` : text;
 }
