@@ -1,0 +1,130 @@
+/**
+ * Counting a period in its unit (日, 工作日, 月, or a date fixed in a document). Each counter returns
+ * a trace: what it counted and passed over, for the explanation; none of them writes a sentence.
+ * Counting follows 民法典 第201–202条; the end-of-period shift (第203条) is applied afterwards.
+ */
+import { addDays, dayInfo, isWorkingDay } from './calendar.ts';
+
+/** A suspension as counted: days after `from` up to and including `to` are not counted. */
+export interface ClosedRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Days passed over because time was not counted (征求第三方意见), and how many were working days. */
+export interface SuspendedDays {
+  readonly days: number;
+  readonly workdays: number;
+}
+
+/** What counting produced, by unit; `end` is the period's last day before any 第203条 shift. */
+export type CountTrace =
+  | { readonly unit: 'set'; readonly start: string; readonly end: string }
+  | {
+      readonly unit: 'month';
+      readonly start: string;
+      /** The corresponding day of the final month (民法典 第202条). */
+      readonly monthEnd: string;
+      /** Suspended days added after the month end. */
+      readonly extra: number;
+      readonly end: string;
+    }
+  | {
+      readonly unit: 'day';
+      readonly start: string;
+      readonly total: number;
+      readonly suspended: SuspendedDays;
+      readonly end: string;
+    }
+  | {
+      readonly unit: 'workday';
+      readonly start: string;
+      readonly total: number;
+      readonly suspended: SuspendedDays;
+      readonly weekends: number;
+      readonly holidays: number;
+      readonly makeups: number;
+      readonly end: string;
+    };
+
+function inSuspension(d: string, ranges: readonly ClosedRange[]): boolean {
+  return ranges.some((s) => d > s.from && d <= s.to);
+}
+
+/** Adds `n` months: the corresponding day of the final month, or its last day (民法典 第202条). */
+export function addMonths(iso: string, n: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + n;
+  const d = Number(iso.slice(8, 10));
+  const ty = y + Math.floor(m / 12);
+  const tm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${ty}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** A date fixed in the document (整改通知书): taken as it is, not counted. */
+export function countSet(start: string, setDue: string): CountTrace {
+  return { unit: 'set', start, end: setDue };
+}
+
+/** 日: calendar days from the day after the start (民法典 第201条), suspended days not counted. */
+export function countDays(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
+  let d = start;
+  let counted = 0;
+  let days = 0;
+  let workdays = 0;
+  while (counted < total) {
+    d = addDays(d, 1);
+    if (inSuspension(d, ranges)) {
+      days++;
+      if (isWorkingDay(d)) workdays++;
+      continue;
+    }
+    counted++;
+  }
+  return { unit: 'day', start, total, suspended: { days, workdays }, end: d };
+}
+
+/** 工作日: weekends and holidays out, make-up workdays (调休上班日) in, suspended days not counted. */
+export function countWorkdays(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
+  let d = start;
+  let counted = 0;
+  let days = 0;
+  let workdays = 0;
+  let weekends = 0;
+  let holidays = 0;
+  let makeups = 0;
+  while (counted < total) {
+    d = addDays(d, 1);
+    if (inSuspension(d, ranges)) {
+      days++;
+      if (isWorkingDay(d)) workdays++;
+      continue;
+    }
+    const type = dayInfo(d).type;
+    if (type === 'weekend') weekends++;
+    else if (type === 'holiday') holidays++;
+    else {
+      if (type === 'makeup') makeups++;
+      counted++;
+    }
+  }
+  return {
+    unit: 'workday',
+    start,
+    total,
+    suspended: { days, workdays },
+    weekends,
+    holidays,
+    makeups,
+    end: d,
+  };
+}
+
+/** 月: to the corresponding day (民法典 第202条), then one more day for each suspended day. */
+export function countMonths(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
+  const monthEnd = addMonths(start, total);
+  let extra = 0;
+  for (let d = addDays(start, 1); d <= monthEnd; d = addDays(d, 1)) if (inSuspension(d, ranges)) extra++;
+  return { unit: 'month', start, monthEnd, extra, end: extra > 0 ? addDays(monthEnd, extra) : monthEnd };
+}
