@@ -1,4 +1,5 @@
 import { groups, type GroupId } from '../../catalogue/kinds.ts';
+import { addDays } from '../../core/calendar.ts';
 import type { LedgerRecord } from '../../core/records.ts';
 import type { ReportContext } from './context.ts';
 import { shortTitle } from './labels.ts';
@@ -65,10 +66,6 @@ const FALLING = [
   'legal.reviews',
   'disclosure.items',
 ];
-
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** Finds the shortcomings the data shows, in a fixed order, with causes (overridable) and remedies. */
 export function findShortcomings(

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { anonymous } from './names.ts';
-import { addDays, dateIn, lerp, weekday, ymd } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp, weekday, ymd } from './random.ts';
 
 /** 主动公开信息 (monthly and quarterly notices, annual reports, budgets) and the odd 依申请公开. */
 export function disclosure(ctx: GenContext): void {

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COMPANIES, COUNTY, anonymous, distinctNames } from './names.ts';
-import { addDays, dateIn, lerp } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp } from './random.ts';
 
 /** 行政执法证件 registry: 10–15 officers in force at year end, a few certificates lapsed or withdrawn lately. */
 export function certificates(ctx: GenContext): void {

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COMPANIES, anonymous, distinctNames } from './names.ts';
-import { addDays, dateIn, lerp, ymd } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp, ymd } from './random.ts';
 
 const ORD = ['一', '二', '三', '四', '五', '六', '七', '八'];
 

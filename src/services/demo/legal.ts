@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COMPANIES, anonymous } from './names.ts';
-import { addDays, dateIn, lerp, weekday, ymd } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp, weekday, ymd } from './random.ts';
 
 type Conclusion = 'pending' | 'lawful' | 'amend' | 'unlawful';
 

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COUNTY, anonymous } from './names.ts';
-import { addDays, dateIn, weekday, ymd } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, weekday, ymd } from './random.ts';
 
 const CAUSES = [
   '土地行政确认',

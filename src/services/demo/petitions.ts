@@ -1,5 +1,6 @@
 import type { GenContext } from './context.ts';
-import { addDays, dateIn, lerp, spreadDates } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp, spreadDates } from './random.ts';
 
 const CLAIMS = [
   '道路硬化',

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COMPANIES, personName } from './names.ts';
-import { addDays, dateIn, lerp, ymd } from './random.ts';
+import { addDays } from '../../core/calendar.ts';
+import { dateIn, lerp, ymd } from './random.ts';
 
 type Form = 'street' | 'village' | 'door' | 'school' | 'enterprise' | 'online' | 'broadcast' | 'other';
 

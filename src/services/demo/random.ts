@@ -2,6 +2,7 @@
  * A small seeded random source for the demo data (mulberry32), so the same arguments always give
  * the same county. Never Math.random or the clock.
  */
+import { addDays } from '../../core/calendar.ts';
 
 /** 32-bit FNV-1a of a string: turns stream labels into seeds. */
 function fnv1a(s: string): number {
@@ -85,15 +86,6 @@ const ms = (d: string): number => Date.parse(`${d}T00:00:00Z`);
 
 export function ymd(year: number, month: number, day: number): string {
   return iso(Date.UTC(year, month - 1, day));
-}
-
-export function addDays(date: string, n: number): string {
-  return iso(ms(date) + n * DAY);
-}
-
-/** Days from `a` to `b`. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((ms(b) - ms(a)) / DAY);
 }
 
 /** Moves a Saturday or Sunday to the next Monday: meetings and office work fall on weekdays. */
