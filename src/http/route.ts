@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 import type { Scope } from '../core/scope.ts';
 import { can, scopeOf, type Action } from '../services/access.ts';
-import type { AuditActor } from '../services/audit.ts';
+import { actorOf, type AuditActor } from '../services/audit.ts';
 import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
 import type { AppDeps } from './context.ts';
 import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from './cookies.ts';
@@ -188,7 +188,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
       auth,
       user,
       scope: scopeOf(user),
-      actor: { id: user.id, username: user.username, role: user.role, ip: req.ip },
+      actor: actorOf(user, req.ip),
       at: base.now.toISOString(),
     };
     if (!spec.cache) return handler(ctx);

@@ -1,6 +1,7 @@
+import { userInfo } from 'node:os';
 import { findRole, type RoleId } from '../catalogue/roles.ts';
 import { UserError } from '../core/errors.ts';
-import { subtree, type Scope } from '../core/scope.ts';
+import { ALL, subtree, type Scope } from '../core/scope.ts';
 
 /**
  * What a signed-in user may do, as data: role × action. Where an action reaches data, the data
@@ -132,17 +133,57 @@ export function kindAllowed(role: string, mode: 'read' | 'write', kind: string):
   return list === undefined || list.includes(kind);
 }
 
-/** A signed-in user as access control sees it. */
+/** Who acts, as access control sees it: a signed-in user, or the system at the server's console. */
 export interface Principal {
-  readonly id: number;
+  /** The user's id; null for the system principal. */
+  readonly id: number | null;
   readonly username: string;
+  /** Display name, kept in case histories as the person who took a step. */
+  readonly name?: string;
   readonly role: string;
-  readonly orgId: number;
+  /** The user's organisation; null for the system principal, which stands above the tree. */
+  readonly orgId: number | null;
   readonly orgPath: string;
 }
 
+/** The role of the system principal; no account can hold it (roles come from the catalogue). */
+export const SYSTEM_ROLE = 'system';
+
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '未知用户';
+  }
+}
+
+/**
+ * The operator at the server's console (the `fazhi` command): whoever can run it can already read
+ * and change the database, so it may take every action over every organisation, and it alone may
+ * create the three security roles' accounts. Audited as 命令行（系统） with the OS user name.
+ */
+export function systemPrincipal(osUser: string = osUserName()): Principal {
+  return {
+    id: null,
+    username: `命令行（系统）：${osUser}`,
+    name: '命令行（系统）',
+    role: SYSTEM_ROLE,
+    orgId: null,
+    orgPath: '/',
+  };
+}
+
+export function isSystem(p: Principal): boolean {
+  return p.id === null && p.role === SYSTEM_ROLE;
+}
+
+/** True when the principal may take the action (the system principal may take any). */
+export function permits(p: Principal, action: Action): boolean {
+  return isSystem(p) || can(p.role, action);
+}
+
 export function scopeOf(p: Principal): Scope {
-  return subtree(p.orgPath);
+  return isSystem(p) ? ALL : subtree(p.orgPath);
 }
 
 /** True when an organisation (by its materialised path) lies inside the principal's scope. */
@@ -153,7 +194,7 @@ export function inScope(p: Principal, orgPath: string): boolean {
 export const forbidden = (message = '无权执行此操作'): UserError => new UserError(message, 'forbidden', 403);
 
 export function requireAction(p: Principal, action: Action): void {
-  if (!can(p.role, action)) throw forbidden(`当前角色无权${actionLabels[action]}`);
+  if (!permits(p, action)) throw forbidden(`当前角色无权${actionLabels[action]}`);
 }
 
 /**

@@ -2,9 +2,19 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { canonicalJson, exportAudit, recordAudit, verifyAudit, withAudit, type AuditActor } from './audit.ts';
+import {
+  canonicalJson,
+  exportAudit,
+  verifyAudit,
+  withAudit,
+  type AuditActor,
+  type AuditEvent,
+} from './audit.ts';
 
 const actor: AuditActor = { id: 1, username: 'township.staff', role: 'township_staff', ip: '10.0.0.8' };
+/** An entry that records no other write. */
+const recordAudit = (h: Db, a: AuditActor, e: AuditEvent, when: string) =>
+  withAudit(h, a, when, () => Promise.resolve({ result: undefined, events: [e] }));
 const at = (i: number) => new Date(Date.UTC(2024, 0, 1, 8, 0, i)).toISOString();
 
 for (const tdb of testDatabases()) {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import * as repo from '../db/audit.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { AuditLogRow, Database } from '../db/schema.ts';
+import type { Principal } from './access.ts';
 
 /** Who did something, and from where. `null` fields for the system itself (CLI, seeding). */
 export interface AuditActor {
@@ -10,6 +11,11 @@ export interface AuditActor {
   readonly username: string | null;
   readonly role: string | null;
   readonly ip: string | null;
+}
+
+/** The audit actor of a principal acting from an address (null: the server's console). */
+export function actorOf(p: Principal, ip: string | null): AuditActor {
+  return { id: p.id, username: p.username, role: p.role, ip };
 }
 
 /** What was done to which record; `before`/`after` are the record's JSON on either side of the write. */
@@ -56,7 +62,7 @@ export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
 
 /** Appends one entry on the caller's transaction, after locking the chain head. */
-export async function appendAudit(
+async function appendAudit(
   trx: Transaction<Database>,
   h: Db,
   actor: AuditActor,
@@ -81,14 +87,10 @@ export async function appendAudit(
   await repo.insertEntry(trx, { ...entry, hash: entryHash(entry) });
 }
 
-/** Appends one entry in its own transaction (logins, logouts, failed logins). */
-export async function recordAudit(h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> {
-  await h.db.transaction().execute((trx) => appendAudit(trx, h, actor, e, at));
-}
-
 /**
- * Runs a write and its audit entries in one transaction: either both are stored or neither.
- * `fn` returns the result and the events describing what it changed.
+ * Runs a write and its audit entries in one transaction: either both are stored or neither. This
+ * is the only way an entry is appended to the chain. `fn` returns the result and the events
+ * describing what it changed; it must read through `trx` only (SQLite has one connection).
  */
 export async function withAudit<T>(
   h: Db,

@@ -15,6 +15,7 @@ import {
   type CaseSnapshot,
   type ClockOp,
   type ClockView,
+  type Decision,
   type MoveCommand,
   type SideRecord,
 } from '../core/cases.ts';
@@ -149,18 +150,18 @@ export interface OpenOptions {
 }
 
 /** A township with what writing its records needs, read before a transaction opens (SQLite has one connection). */
-interface TownshipContext {
+export interface TownshipContext {
   readonly township: Org;
   readonly countyId: number;
   readonly subOrgs: ReadonlyMap<string, number>;
 }
 
-async function townshipContext(h: Db, township: Org): Promise<TownshipContext> {
+export async function townshipContext(h: Db, township: Org): Promise<TownshipContext> {
   return { township, countyId: (await countyOf(h, township)).id, subOrgs: await subOrgIndex(h, township) };
 }
 
-/** Inserts the record, the case and its opening event on the caller's transaction. */
-async function insertCase(
+/** Inserts the record, the case and its opening event on the caller's transaction; returns its id. */
+export async function insertCase(
   h: Db,
   trx: Trx,
   ctx: TownshipContext,
@@ -285,6 +286,88 @@ async function addSideRecord(trx: Trx, ctx: TownshipContext, side: SideRecord, n
   return stored ? Number(stored.id) : 0;
 }
 
+/** A step's effect on a case (state and record data before and after), or the refusal kept in its history. */
+export interface StepOutcome {
+  readonly before: { readonly state: string; readonly data: Readonly<Record<string, FieldValue>> };
+  readonly after: { readonly state: string; readonly data: Readonly<Record<string, FieldValue>> };
+  readonly refusal: Extract<Decision, { ok: false }> | null;
+}
+
+/**
+ * Takes one step of a case on the caller's transaction: the record's data, the case row and the
+ * event (a refused attempt is stored as an event too). `ctx` is the case's township, read before.
+ */
+export async function stepCase(
+  h: Db,
+  trx: Trx,
+  ctx: TownshipContext,
+  scope: Scope,
+  id: number,
+  cmd: MoveCommand,
+  now: string,
+): Promise<StepOutcome> {
+  const { row, snap } = await loadSnapshot(h, trx, scope, id);
+  const before = { state: snap.state, data: snap.data };
+  const type = caseTypeOrFail(row.type);
+  const kind = getKind(type.kind);
+  const d = decide(snap, type, kind, cmd, now);
+  if (!d.ok) {
+    await repo.insertEvent(trx, eventRow(id, row.township_id, d.event));
+    return { before, after: before, refusal: d };
+  }
+  const extra: Record<string, FieldValue> = {};
+  if (d.opens) {
+    extra.openedCase = await insertCase(
+      h,
+      trx,
+      ctx,
+      caseTypeOrFail(d.opens.kind),
+      { date: d.opens.date, title: d.opens.title, data: d.opens.data },
+      {
+        role: cmd.role,
+        actor: cmd.actor,
+        owner: snap.owner,
+        now,
+        openValues: { fromCase: id },
+      },
+    );
+  }
+  if (d.creates) extra.createdRecord = await addSideRecord(trx, ctx, d.creates, now);
+  const event = { ...d.event, values: { ...d.event.values, ...extra } };
+  const rec = await records.getRecord(trx, ALL, id);
+  if (!rec) throw notFound(`案件 ${id} 的台账记录不存在`);
+  await records.updateRecord(trx, ALL, id, {
+    date: rec.date,
+    end_date: rec.end_date,
+    title: rec.title,
+    data: JSON.stringify(d.data),
+    dedup_key: rec.dedup_key,
+    org_id: rec.org_id,
+    updated_at: now,
+  });
+  await repo.insertEvent(trx, eventRow(id, row.township_id, event));
+  await repo.updateCase(trx, id, {
+    state: d.state,
+    owner: d.owner,
+    next_due: nextDue([...snap.events, event], now),
+    closed: isTerminal(type, d.state) ? 1 : 0,
+    updated_at: now,
+  });
+  return { before, after: { state: d.state, data: d.data }, refusal: null };
+}
+
+/** The error a refused step is reported as, once its event is stored. */
+export function refusalError(r: Extract<Decision, { ok: false }>): UserError {
+  return new UserError(r.error, r.code, r.code === 'forbidden_role' ? 403 : 409, { event: r.event });
+}
+
+/** The township context of a case in scope, read before a step's transaction opens. */
+export async function caseContext(h: Db, scope: Scope, id: number): Promise<TownshipContext> {
+  const found = await repo.getCase(h.db, scope, id);
+  if (!found) throw notFound(`案件 ${id} 不存在或无权查看`);
+  return townshipContext(h, await requireOrg(h, found.township_id));
+}
+
 /**
  * Takes one step of a case. A refused step is recorded in the history and then reported as a
  * UserError; nothing else changes.
@@ -296,62 +379,9 @@ export async function moveCase(
   cmd: MoveCommand,
   now: string,
 ): Promise<CaseDetail> {
-  const found = await repo.getCase(h.db, scope, id);
-  if (!found) throw notFound(`案件 ${id} 不存在或无权查看`);
-  const ctx = await townshipContext(h, await requireOrg(h, found.township_id));
-  const refusal = await h.db.transaction().execute(async (trx) => {
-    const { row, snap } = await loadSnapshot(h, trx, scope, id);
-    const type = caseTypeOrFail(row.type);
-    const kind = getKind(type.kind);
-    const d = decide(snap, type, kind, cmd, now);
-    if (!d.ok) {
-      await repo.insertEvent(trx, eventRow(id, row.township_id, d.event));
-      return d;
-    }
-    const extra: Record<string, FieldValue> = {};
-    if (d.opens) {
-      extra.openedCase = await insertCase(
-        h,
-        trx,
-        ctx,
-        caseTypeOrFail(d.opens.kind),
-        { date: d.opens.date, title: d.opens.title, data: d.opens.data },
-        {
-          role: cmd.role,
-          actor: cmd.actor,
-          owner: snap.owner,
-          now,
-          openValues: { fromCase: id },
-        },
-      );
-    }
-    if (d.creates) extra.createdRecord = await addSideRecord(trx, ctx, d.creates, now);
-    const event = { ...d.event, values: { ...d.event.values, ...extra } };
-    const rec = await records.getRecord(trx, ALL, id);
-    if (!rec) throw notFound(`案件 ${id} 的台账记录不存在`);
-    await records.updateRecord(trx, ALL, id, {
-      date: rec.date,
-      end_date: rec.end_date,
-      title: rec.title,
-      data: JSON.stringify(d.data),
-      dedup_key: rec.dedup_key,
-      org_id: rec.org_id,
-      updated_at: now,
-    });
-    await repo.insertEvent(trx, eventRow(id, row.township_id, event));
-    await repo.updateCase(trx, id, {
-      state: d.state,
-      owner: d.owner,
-      next_due: nextDue([...snap.events, event], now),
-      closed: isTerminal(type, d.state) ? 1 : 0,
-      updated_at: now,
-    });
-    return null;
-  });
-  if (refusal)
-    throw new UserError(refusal.error, refusal.code, refusal.code === 'forbidden_role' ? 403 : 409, {
-      event: refusal.event,
-    });
+  const ctx = await caseContext(h, scope, id);
+  const out = await h.db.transaction().execute((trx) => stepCase(h, trx, ctx, scope, id, cmd, now));
+  if (out.refusal) throw refusalError(out.refusal);
   return showCase(h, scope, id, now);
 }
 

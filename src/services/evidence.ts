@@ -30,7 +30,7 @@ export interface Evidence {
   readonly createdAt: string;
 }
 
-const toEvidence = (r: EvidenceRow): Evidence => ({
+export const toEvidence = (r: EvidenceRow): Evidence => ({
   id: r.id,
   recordId: Number(r.record_id),
   fileName: r.file_name,
@@ -71,6 +71,24 @@ export async function checkEvidence(bytes: Uint8Array): Promise<string> {
   return t.mime;
 }
 
+/** A checked evidence file whose bytes are in the store, ready for its row. */
+export interface StoredFile {
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly mime: string;
+  readonly size: number;
+}
+
+/** Checks a file's type and size and puts its bytes in the content-addressed store. */
+export async function storeEvidenceFile(
+  store: FileStore,
+  file: { name: string; bytes: Uint8Array },
+): Promise<StoredFile> {
+  const mime = await checkEvidence(file.bytes);
+  const sha256 = await store.put(file.bytes);
+  return { sha256, fileName: safeFileName(file.name), mime, size: file.bytes.length };
+}
+
 export async function attachEvidence(
   h: Db,
   store: FileStore,
@@ -81,15 +99,14 @@ export async function attachEvidence(
 ): Promise<Evidence> {
   const record = await getRecord(h.db, scope, recordId);
   if (!record) throw notFound(`记录 ${recordId} 不存在或无权访问`);
-  const mime = await checkEvidence(file.bytes);
-  const sha256 = await store.put(file.bytes);
+  const f = await storeEvidenceFile(store, file);
   const row = await repo.insertEvidence(h.db, {
     record_id: recordId,
     township_id: record.township_id,
-    sha256,
-    file_name: safeFileName(file.name),
-    mime,
-    size: file.bytes.length,
+    sha256: f.sha256,
+    file_name: f.fileName,
+    mime: f.mime,
+    size: f.size,
     created_by: meta.createdBy,
     created_at: meta.now,
   });

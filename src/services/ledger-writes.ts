@@ -10,9 +10,17 @@ import * as evidenceRepo from '../db/evidence.repo.ts';
 import { insertOrg } from '../db/orgs.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { Database } from '../db/schema.ts';
-import { forbidden, inScope, kindAllowed, ownRecordsOnly, scopeOf, type Principal } from './access.ts';
-import { recordAudit, withAudit, type AuditActor } from './audit.ts';
-import { attachEvidence, listEvidence, readEvidence, removeEvidence, type Evidence } from './evidence.ts';
+import {
+  forbidden,
+  inScope,
+  kindAllowed,
+  ownRecordsOnly,
+  requireAction,
+  scopeOf,
+  type Principal,
+} from './access.ts';
+import { withAudit, type AuditActor } from './audit.ts';
+import { listEvidence, readEvidence, storeEvidenceFile, toEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
 import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
 import { listLedger, prepareRecord, toRecord, type OrgDraft } from './records.ts';
@@ -29,7 +37,9 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** The township a user writes to: the one given (which must be in scope), else the user's own. */
 export async function writableTownship(h: Db, p: Principal, townshipId: number | undefined): Promise<Org> {
-  const org = await requireOrg(h, townshipId ?? p.orgId).catch(() => {
+  const id = townshipId ?? p.orgId;
+  if (id === null) throw new UserError('请指定乡镇（街道）', 'township_required');
+  const org = await requireOrg(h, id).catch(() => {
     throw forbidden('无权在该组织录入台账，或该组织不存在');
   });
   if (!inScope(p, org.path)) throw forbidden('无权在该组织录入台账，或该组织不存在');
@@ -45,6 +55,7 @@ export async function createRecord(
   input: { townshipId?: number; kind: string; draft: OrgDraft },
   at: string,
 ): Promise<LedgerRecord> {
+  requireAction(p, 'records.write');
   if (!kindAllowed(p.role, 'write', input.kind)) throw forbidden('当前角色无权录入此类台账');
   const township = await writableTownship(h, p, input.townshipId);
   const { kind, row } = await prepareRecord(h, township, input.kind, input.draft, {
@@ -125,6 +136,7 @@ export async function editRecord(
   draft: OrgDraft,
   at: string,
 ): Promise<LedgerRecord> {
+  requireAction(p, 'records.write');
   const current = await visible(h, p, id, 'write');
   const township = await requireOrg(h, current.township_id);
   const { kind, row } = await prepareRecord(h, township, current.kind, draft, { now: at, createdBy: p.id });
@@ -165,6 +177,7 @@ export async function deleteRecord(
   id: number,
   at: string,
 ): Promise<void> {
+  requireAction(p, 'records.write');
   const files = await withAudit(h, actor, at, async (trx) => {
     const before = await visible(h, p, id, 'write', trx);
     await guardCaseRecord(h, trx, before, null);
@@ -192,6 +205,7 @@ export async function createOrg(
   input: { code: string; name: string; kind: OrgKind; parentId: number },
   at: string,
 ): Promise<Org> {
+  requireAction(p, 'orgs.manage');
   const parent = await requireOrg(h, input.parentId).catch(() => {
     throw forbidden('上级组织不存在或不在管理范围内');
   });
@@ -223,7 +237,10 @@ export async function createOrg(
   }
 }
 
-/** Attaches a file to a record the user may write; the type is sniffed from the bytes. */
+/**
+ * Attaches a file to a record the user may write; the type is sniffed from the bytes. The bytes
+ * are stored first (content-addressed); if the row is not written they go again unless shared.
+ */
 export async function addEvidence(
   h: Db,
   store: FileStore,
@@ -233,15 +250,31 @@ export async function addEvidence(
   file: { name: string; bytes: Uint8Array },
   at: string,
 ): Promise<Evidence> {
-  await visible(h, p, recordId, 'write');
-  const e = await attachEvidence(h, store, scopeOf(p), recordId, file, { now: at, createdBy: p.id });
-  await recordAudit(
-    h,
-    actor,
-    { action: 'evidence.create', targetType: 'evidence', targetId: e.id, after: e },
-    at,
-  );
-  return e;
+  requireAction(p, 'evidence.write');
+  const record = await visible(h, p, recordId, 'write');
+  const f = await storeEvidenceFile(store, file);
+  try {
+    return await withAudit(h, actor, at, async (trx) => {
+      const row = await evidenceRepo.insertEvidence(trx, {
+        record_id: recordId,
+        township_id: record.township_id,
+        sha256: f.sha256,
+        file_name: f.fileName,
+        mime: f.mime,
+        size: f.size,
+        created_by: p.id,
+        created_at: at,
+      });
+      const e = toEvidence(row);
+      return {
+        result: e,
+        events: [{ action: 'evidence.create', targetType: 'evidence', targetId: e.id, after: e }],
+      };
+    });
+  } catch (e) {
+    if ((await evidenceRepo.countBySha(h.db, f.sha256)) === 0) await store.remove(f.sha256);
+    throw e;
+  }
 }
 
 /** The evidence row behind an id, if its record is visible to the user; otherwise "not found". */
@@ -277,15 +310,19 @@ export async function dropEvidence(
   id: number,
   at: string,
 ): Promise<void> {
+  requireAction(p, 'evidence.write');
   await visibleEvidence(h, p, id, 'write');
-  const before = (await evidenceRepo.getEvidence(h.db, id)) ?? null;
-  await removeEvidence(h, store, scopeOf(p), id);
-  await recordAudit(
-    h,
-    actor,
-    { action: 'evidence.delete', targetType: 'evidence', targetId: id, before },
-    at,
-  );
+  const before = await withAudit(h, actor, at, async (trx) => {
+    const row = await evidenceRepo.getEvidence(trx, id);
+    if (!row) throw notFound(`证据 ${id} 不存在或无权访问`);
+    await evidenceRepo.deleteEvidence(trx, id);
+    return {
+      result: row,
+      events: [{ action: 'evidence.delete', targetType: 'evidence', targetId: id, before: row }],
+    };
+  });
+  // The file goes once no other evidence row (of any record) points at the same bytes.
+  if ((await evidenceRepo.countBySha(h.db, before.sha256)) === 0) await store.remove(before.sha256);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getKind, groups } from '../catalogue/kinds.ts';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
+import type { NewRecordRow } from '../db/schema.ts';
 import { insertRecords } from '../db/records.repo.ts';
 import { loadCommitments, loadReportInputs } from '../report/load.ts';
 import { buildReport } from '../report/model/build.ts';
@@ -118,6 +119,20 @@ export async function saveCommitments(
   items: readonly PlanItem[],
   opts: { now: string; createdBy?: number | null },
 ): Promise<{ added: number; skipped: number }> {
+  const rows = await commitmentRows(h, township, year, items, opts);
+  if (rows.length === 0) return { added: 0, skipped: items.length };
+  const added = await h.db.transaction().execute((trx) => insertRecords(trx, rows));
+  return { added, skipped: items.length - added };
+}
+
+/** The commitment rows for part 4's items not yet stored for next year (reads only). */
+export async function commitmentRows(
+  h: Db,
+  township: Org,
+  year: number,
+  items: readonly PlanItem[],
+  opts: { now: string; createdBy?: number | null },
+): Promise<NewRecordRow[]> {
   checkYear(year);
   if (township.kind !== 'township')
     throw new UserError(`工作安排须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
@@ -131,7 +146,7 @@ export async function saveCommitments(
       title: d.title,
       data: { targetYear, area: d.area, status: 'planned' },
     }));
-  if (drafts.length === 0) return { added: 0, skipped: items.length };
+  if (drafts.length === 0) return [];
   const county = await countyOf(h, township);
   const { rows, errors } = prepareRows(
     getKind('commitment'),
@@ -150,6 +165,5 @@ export async function saveCommitments(
       `工作安排记录有误：${errors.map((e) => e.errors.map((x) => `${x.label}：${x.message}`).join('；')).join('；')}`,
       'invalid_record',
     );
-  const added = await h.db.transaction().execute((trx) => insertRecords(trx, rows));
-  return { added, skipped: items.length - added };
+  return rows;
 }

@@ -2,10 +2,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
-import type { Principal } from './access.ts';
-import { recordAudit, type AuditActor } from './audit.ts';
-import { findUserByUsername } from '../db/users.repo.ts';
-import { checkCredentials, hashPassword, setPassword, verifyPassword } from './users.ts';
+import { requireAction, type Principal } from './access.ts';
+import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
+import { findUserByUsername, updatePassword } from '../db/users.repo.ts';
+import { checkCredentials, hashPassword, newPasswordHash, verifyPassword } from './users.ts';
 
 /** 等级保护 requirements: idle logout, and lockout after repeated failed logins. */
 export interface SessionPolicy {
@@ -27,6 +27,8 @@ export const DEFAULT_POLICY: SessionPolicy = {
 const TOUCH_MS = 60_000;
 
 export interface SessionUser extends Principal {
+  readonly id: number;
+  readonly orgId: number;
   readonly name: string;
   readonly orgName: string;
   readonly orgKind: string;
@@ -54,6 +56,10 @@ const dummyHash = (): Promise<string> => (dummy ??= hashPassword('fazhi-timing-e
 
 const badCredentials = () => new UserError('用户名或密码错误', 'bad_credentials', 401);
 
+/** An audit entry for something that changed nothing else (a refused login). */
+const note = (h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> =>
+  withAudit(h, actor, at, () => Promise.resolve({ result: undefined, events: [e] }));
+
 /**
  * Checks credentials, applies the lockout, and opens a session. Returns the raw session id and CSRF
  * token (only their hashes are stored). Every attempt is audited.
@@ -69,7 +75,7 @@ export async function login(
   const anon: AuditActor = { id: null, username, role: null, ip: input.ip };
   const fail = await repo.getLoginFailure(h.db, username);
   if (fail?.locked_until && fail.locked_until > at) {
-    await recordAudit(h, anon, { action: 'login_failed', after: { reason: 'locked' } }, at);
+    await note(h, anon, { action: 'login_failed', after: { reason: 'locked' } }, at);
     const mins = Math.ceil((Date.parse(fail.locked_until) - now.getTime()) / 60_000);
     throw new UserError(
       `连续登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试或联系安全管理员解锁`,
@@ -85,18 +91,18 @@ export async function login(
     const failures = (fail && !fail.locked_until ? fail.failures : 0) + 1;
     const locked = failures >= policy.lockAfter;
     const lockedUntil = locked ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
-    await repo.putLoginFailure(
-      h.db,
-      username,
-      { failures: locked ? 0 : failures, locked_until: lockedUntil },
-      at,
-    );
-    await recordAudit(
-      h,
-      anon,
-      { action: 'login_failed', after: { reason: 'bad_credentials', failures, locked } },
-      at,
-    );
+    await withAudit(h, anon, at, async (trx) => {
+      await repo.putLoginFailure(
+        trx,
+        username,
+        { failures: locked ? 0 : failures, locked_until: lockedUntil },
+        at,
+      );
+      return {
+        result: undefined,
+        events: [{ action: 'login_failed', after: { reason: 'bad_credentials', failures, locked } }],
+      };
+    });
     if (locked)
       throw new UserError(
         `连续 ${policy.lockAfter} 次登录失败，账号已锁定 ${policy.lockMs / 60_000} 分钟`,
@@ -105,25 +111,26 @@ export async function login(
       );
     throw badCredentials();
   }
-  if (fail) await repo.clearLoginFailures(h.db, username);
   const sessionId = token();
   const csrfToken = token();
   const idHash = sha256(sessionId);
-  await repo.insertSession(h.db, {
-    id_hash: idHash,
-    user_id: u.id,
-    csrf_hash: sha256(csrfToken),
-    ip: input.ip,
-    user_agent: input.userAgent?.slice(0, 300) ?? null,
-    created_at: at,
-    last_seen_at: at,
+  const actor: AuditActor = { id: u.id, username: u.username, role: u.role, ip: input.ip };
+  await withAudit(h, actor, at, async (trx) => {
+    if (fail) await repo.clearLoginFailures(trx, username);
+    await repo.insertSession(trx, {
+      id_hash: idHash,
+      user_id: u.id,
+      csrf_hash: sha256(csrfToken),
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+      created_at: at,
+      last_seen_at: at,
+    });
+    return {
+      result: undefined,
+      events: [{ action: 'login', targetType: 'session', targetId: idHash.slice(0, 12) }],
+    };
   });
-  await recordAudit(
-    h,
-    { id: u.id, username: u.username, role: u.role, ip: input.ip },
-    { action: 'login', targetType: 'session', targetId: idHash.slice(0, 12) },
-    at,
-  );
   const auth = await authenticate(h, sessionId, now, policy);
   if (!auth) throw new UserError('会话创建失败', 'session_error', 500);
   return { sessionId, csrfToken, user: auth.user };
@@ -165,38 +172,36 @@ export async function authenticate(
   };
 }
 
-export async function logout(h: Db, auth: Authenticated, ip: string | null, now: Date): Promise<void> {
-  await repo.deleteSession(h.db, auth.idHash);
-  const u = auth.user;
-  await recordAudit(
-    h,
-    { id: u.id, username: u.username, role: u.role, ip },
-    { action: 'logout', targetType: 'session', targetId: auth.idHash.slice(0, 12) },
-    now.toISOString(),
-  );
+export async function logout(h: Db, auth: Authenticated, actor: AuditActor, at: string): Promise<void> {
+  await withAudit(h, actor, at, async (trx) => {
+    await repo.deleteSession(trx, auth.idHash);
+    return {
+      result: undefined,
+      events: [{ action: 'logout', targetType: 'session', targetId: auth.idHash.slice(0, 12) }],
+    };
+  });
 }
 
 /** Changes one's own password: the current one must be right; other sessions of the user end. */
 export async function changePassword(
   h: Db,
   auth: Authenticated,
-  current: string,
-  next: string,
-  ip: string | null,
-  now: Date,
+  actor: AuditActor,
+  passwords: { current: string; next: string },
+  at: string,
 ): Promise<void> {
   const u = auth.user;
-  if (!(await checkCredentials(h, u.username, current)))
+  requireAction(u, 'session');
+  if (!(await checkCredentials(h, u.username, passwords.current)))
     throw new UserError('当前密码不正确', 'wrong_password', 400);
-  if (current === next) throw new UserError('新密码不能与当前密码相同', 'same_password', 400);
-  await setPassword(h, u.username, next, { mustChangePassword: false });
-  await repo.deleteUserSessions(h.db, u.id, auth.idHash);
-  await recordAudit(
-    h,
-    { id: u.id, username: u.username, role: u.role, ip },
-    { action: 'password.change', targetType: 'user', targetId: u.id },
-    now.toISOString(),
-  );
+  if (passwords.current === passwords.next)
+    throw new UserError('新密码不能与当前密码相同', 'same_password', 400);
+  const hash = await newPasswordHash(passwords.next);
+  await withAudit(h, actor, at, async (trx) => {
+    await updatePassword(trx, u.id, hash, false);
+    await repo.deleteUserSessions(trx, u.id, auth.idHash);
+    return { result: undefined, events: [{ action: 'password.change', targetType: 'user', targetId: u.id }] };
+  });
 }
 
 /** Removes expired sessions; run now and then by the server. */
@@ -210,40 +215,5 @@ export async function purgeExpired(
     h.db,
     new Date(t - policy.idleMs).toISOString(),
     new Date(t - policy.absoluteMs).toISOString(),
-  );
-}
-
-/** Clears a user's failed-login count and lockout (security administrator). */
-export async function unlockAccount(
-  h: Db,
-  actor: AuditActor,
-  target: { id: number; username: string },
-  now: Date,
-): Promise<void> {
-  await repo.clearLoginFailures(h.db, target.username);
-  await recordAudit(
-    h,
-    actor,
-    { action: 'user.unlock', targetType: 'user', targetId: target.id },
-    now.toISOString(),
-  );
-}
-
-/** Sets a new initial password that must be changed at next login, and ends the user's sessions. */
-export async function resetAccountPassword(
-  h: Db,
-  actor: AuditActor,
-  target: { id: number; username: string },
-  password: string,
-  now: Date,
-): Promise<void> {
-  await setPassword(h, target.username, password, { mustChangePassword: true });
-  await repo.deleteUserSessions(h.db, target.id);
-  await repo.clearLoginFailures(h.db, target.username);
-  await recordAudit(
-    h,
-    actor,
-    { action: 'user.reset_password', targetType: 'user', targetId: target.id },
-    now.toISOString(),
   );
 }

@@ -1,7 +1,9 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { findRole, roles, type Role } from '../catalogue/roles.ts';
 import { UserError, notFound } from '../core/errors.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import * as repo from '../db/users.repo.ts';
 import { orgKinds, requireOrg, type Org } from './orgs.ts';
 
@@ -146,6 +148,18 @@ export async function createUser(h: Db, input: NewUserInput, now: string): Promi
  * (scrypt runs on libuv's pool) and rows inserted in the given order in one transaction.
  */
 export async function createUsers(h: Db, inputs: readonly NewUserInput[], now: string): Promise<User[]> {
+  const ready = await prepareUsers(h, inputs);
+  return h.db.transaction().execute((trx) => insertUsers(trx, ready, now));
+}
+
+/** A new account checked against the rules and the database, with its password hashed. */
+export interface PreparedUser extends NewUserChecked {
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
+}
+
+/** Checks new accounts (reads only) and hashes their passwords, before any transaction opens. */
+export async function prepareUsers(h: Db, inputs: readonly NewUserInput[]): Promise<PreparedUser[]> {
   const checked: NewUserChecked[] = [];
   const names = new Set<string>();
   for (const input of inputs) {
@@ -155,39 +169,49 @@ export async function createUsers(h: Db, inputs: readonly NewUserInput[], now: s
     checked.push(c);
   }
   const hashes = await Promise.all(inputs.map((i) => hashPassword(i.password)));
-  return h.db.transaction().execute(async (trx) => {
-    const out: User[] = [];
-    for (const [i, c] of checked.entries()) {
-      const mustChange = inputs[i]!.mustChangePassword ?? true;
-      const id = await repo.insertUser(trx, {
-        username: c.username,
-        display_name: c.name,
-        role: c.role.id,
-        org_id: c.org.id,
-        password_hash: hashes[i]!,
-        must_change_password: mustChange ? 1 : 0,
-        disabled: 0,
-        created_at: now,
-      });
-      out.push({
-        id,
-        username: c.username,
-        name: c.name,
-        role: c.role.id,
-        roleLabel: c.role.label,
-        orgId: c.org.id,
-        org: c.org.name,
-        orgCode: c.org.code,
-        mustChangePassword: mustChange,
-        disabled: false,
-        createdAt: now,
-      });
-    }
-    return out;
-  });
+  return checked.map((c, i) => ({
+    ...c,
+    passwordHash: hashes[i]!,
+    mustChangePassword: inputs[i]!.mustChangePassword ?? true,
+  }));
 }
 
-interface NewUserChecked {
+/** Inserts prepared accounts on the caller's transaction, in order. */
+export async function insertUsers(
+  trx: Transaction<Database>,
+  ready: readonly PreparedUser[],
+  now: string,
+): Promise<User[]> {
+  const out: User[] = [];
+  for (const c of ready) {
+    const id = await repo.insertUser(trx, {
+      username: c.username,
+      display_name: c.name,
+      role: c.role.id,
+      org_id: c.org.id,
+      password_hash: c.passwordHash,
+      must_change_password: c.mustChangePassword ? 1 : 0,
+      disabled: 0,
+      created_at: now,
+    });
+    out.push({
+      id,
+      username: c.username,
+      name: c.name,
+      role: c.role.id,
+      roleLabel: c.role.label,
+      orgId: c.org.id,
+      org: c.org.name,
+      orgCode: c.org.code,
+      mustChangePassword: c.mustChangePassword,
+      disabled: false,
+      createdAt: now,
+    });
+  }
+  return out;
+}
+
+export interface NewUserChecked {
   readonly username: string;
   readonly name: string;
   readonly role: Role;
@@ -222,6 +246,12 @@ export async function listUsers(h: Db): Promise<User[]> {
   return (await repo.listUsers(h.db)).map(toUser);
 }
 
+/** The stored hash of a new password, after checking the policy. */
+export async function newPasswordHash(password: string): Promise<string> {
+  assertPasswordPolicy(password);
+  return hashPassword(password);
+}
+
 /** Sets a new password after checking the policy. */
 export async function setPassword(
   h: Db,
@@ -229,10 +259,10 @@ export async function setPassword(
   password: string,
   opts: { mustChangePassword: boolean },
 ): Promise<void> {
-  assertPasswordPolicy(password);
+  const hash = await newPasswordHash(password);
   const u = await repo.findUserByUsername(h.db, username.trim());
   if (!u) throw notFound(`用户“${username}”不存在`);
-  await repo.updatePassword(h.db, u.id, await hashPassword(password), opts.mustChangePassword);
+  await repo.updatePassword(h.db, u.id, hash, opts.mustChangePassword);
 }
 
 /** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */
@@ -240,4 +270,11 @@ export async function checkCredentials(h: Db, username: string, password: string
   const row = await repo.findUserWithOrg(h.db, username.trim());
   if (!row || row.disabled === 1) return null;
   return (await verifyPassword(password, row.password_hash)) ? toUser(row) : null;
+}
+
+/** An account by username, for the console (`fazhi users passwd`). */
+export async function findUser(h: Db, username: string): Promise<User> {
+  const row = await repo.findUserWithOrg(h.db, username.trim());
+  if (!row) throw notFound(`用户“${username}”不存在`);
+  return toUser(row);
 }

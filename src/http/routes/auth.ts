@@ -103,8 +103,8 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   route(
     app,
     { method: 'POST', url: '/auth/logout', summary: '退出登录', tag: '账号', access: 'session' },
-    async ({ auth, req, reply, deps, now, ip }) => {
-      await logout(deps.h, auth, ip, now);
+    async ({ auth, req, reply, deps, actor, at }) => {
+      await logout(deps.h, auth, actor, at);
       setSessionCookies(reply, secureFor(deps, req), '', '', 0);
       return { ok: true };
     },
@@ -126,8 +126,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       access: 'session',
       body: passwordBody,
     },
-    async ({ auth, body, deps, now, ip }) => {
-      await changePassword(deps.h, auth, body.currentPassword, body.newPassword, ip, now);
+    async ({ auth, body, deps, actor, at }) => {
+      await changePassword(
+        deps.h,
+        auth,
+        actor,
+        { current: body.currentPassword, next: body.newPassword },
+        at,
+      );
       return { ok: true };
     },
   );

@@ -4,10 +4,9 @@ import { findCaseType } from '../../catalogue/cases.ts';
 import { UserError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { allowedKinds, forbidden, kindAllowed, scopeOf } from '../../services/access.ts';
-import { recordAudit } from '../../services/audit.ts';
-import { listCases, moveCase, openCase, showCase } from '../../services/cases.ts';
+import { registerCase, takeCaseStep } from '../../services/case-writes.ts';
+import { listCases, showCase } from '../../services/cases.ts';
 import { dueCases } from '../../services/cases/due.ts';
-import { writableTownship } from '../../services/ledger-writes.ts';
 import { orgFilter } from '../../services/orgs.ts';
 import type { SessionUser } from '../../services/sessions.ts';
 import { route } from '../route.ts';
@@ -103,28 +102,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
     },
     async ({ deps, body, user, actor, at }) => {
       const { type, township, ...draft } = body;
-      const t = findCaseType(type);
-      if (!t) throw new UserError(`未知的案件类型“${type}”`, 'unknown_case_type');
-      if (!kindAllowed(user.role, 'write', t.kind)) throw forbidden('当前角色无权登记此类案件');
-      const org = await writableTownship(deps.h, user, township);
-      const c = await openCase(deps.h, org, t.kind, draft, {
-        role: user.role,
-        actor: user.name,
-        now: at,
-        createdBy: user.id,
-      });
-      await recordAudit(
-        deps.h,
-        actor,
-        {
-          action: 'case.open',
-          targetType: 'case',
-          targetId: c.id,
-          after: { type: c.type, state: c.state, title: c.title, data: c.data },
-        },
-        at,
-      );
-      return c;
+      return registerCase(deps.h, user, actor, { type, townshipId: township, draft }, at);
     },
   );
   route(
@@ -138,29 +116,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       params: idParams,
       body: step,
     },
-    async ({ deps, params, body, user, actor, at }) => {
-      const before = await visibleCase(deps.h, user, params.id, at);
-      const c = await moveCase(
-        deps.h,
-        scopeOf(user),
-        params.id,
-        { ...body, role: user.role, actor: user.name },
-        at,
-      );
-      await recordAudit(
-        deps.h,
-        actor,
-        {
-          action: `case.${body.action}`,
-          targetType: 'case',
-          targetId: c.id,
-          before: { state: before.state, data: before.data },
-          after: { state: c.state, data: c.data },
-        },
-        at,
-      );
-      return c;
-    },
+    async ({ deps, params, body, user, actor, at }) => takeCaseStep(deps.h, user, actor, params.id, body, at),
   );
   route(
     app,

@@ -2,14 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
-import { recordAudit } from '../../services/audit.ts';
-import {
-  DEFAULT_MAX_IMPORT_BYTES,
-  buildTemplate,
-  exportLedger,
-  importLedger,
-} from '../../services/ledger-io/index.ts';
-import { writableTownship } from '../../services/ledger-writes.ts';
+import { importRecords } from '../../services/ledger-batches.ts';
+import { DEFAULT_MAX_IMPORT_BYTES, buildTemplate, exportLedger } from '../../services/ledger-io/index.ts';
 import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
 import { orgId, year } from '../schemas.ts';
@@ -39,39 +33,15 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
     },
     async ({ deps, query, body, req, reply, user, actor, at, now }) => {
       takeUpload(deps, user.id, reply, now);
-      const township = await writableTownship(deps.h, user, query.township);
-      const fileName = fileNameOf(req, query.name);
       if (!Buffer.isBuffer(body)) throw new UserError('缺少文件内容', 'empty_file');
-      const report = await importLedger(deps.h, {
-        township,
-        fileName,
+      const input = {
+        townshipId: query.township,
+        fileName: fileNameOf(req, query.name),
         bytes: body,
         kindHint: query.kind,
         dryRun: query.dryRun === 'true',
-        createdBy: user.id,
-        now: at,
-      });
-      if (report.inserted > 0 && !report.dryRun) {
-        await recordAudit(
-          deps.h,
-          actor,
-          {
-            action: 'ledger.import',
-            targetType: 'import',
-            targetId: report.importId,
-            after: {
-              township: township.id,
-              fileName,
-              sha256: report.sha256,
-              rows: report.rows,
-              inserted: report.inserted,
-              skipped: report.skipped,
-            },
-          },
-          at,
-        );
-      }
-      return report;
+      };
+      return importRecords(deps.h, user, actor, input, at);
     },
   );
   route(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findKind, kinds } from '../../catalogue/kinds.ts';
 import { yearPeriod, type Period } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
-import { allowedKinds, forbidden, inScope, type Principal } from '../../services/access.ts';
+import { allowedKinds, forbidden, inScope } from '../../services/access.ts';
 import {
   createRecord,
   deleteRecord,
@@ -14,6 +14,7 @@ import {
 import { orgFilter, requireOrg, type Org } from '../../services/orgs.ts';
 import { evidenceExpectedKinds, withEvidenceCounts } from '../../services/records.ts';
 import type { Db } from '../../db/connect.ts';
+import type { SessionUser } from '../../services/sessions.ts';
 import { route } from '../route.ts';
 import { idParams, isoDate, orgId, recordDraft, year } from '../schemas.ts';
 
@@ -39,7 +40,7 @@ const newRecord = recordDraft.extend({
 });
 
 /** An organisation named in a filter: out of scope (or unknown) is refused, never silently emptied. */
-export async function filterOrg(h: Db, p: Principal, id: number | undefined): Promise<Org> {
+export async function filterOrg(h: Db, p: SessionUser, id: number | undefined): Promise<Org> {
   const org = await requireOrg(h, id ?? p.orgId).catch(() => null);
   if (!org || !inScope(p, org.path)) throw forbidden('无权查看该组织的数据，或该组织不存在');
   return org;

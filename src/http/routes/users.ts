@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../core/errors.ts';
-import type { Scope } from '../../core/scope.ts';
-import type { Db } from '../../db/connect.ts';
-import { forbidden, isSecurityRole } from '../../services/access.ts';
-import { recordAudit } from '../../services/audit.ts';
-import { allOrgs } from '../../services/orgs.ts';
-import { resetAccountPassword, unlockAccount } from '../../services/sessions.ts';
-import { createUser, generatePassword, listUsers, type User } from '../../services/users.ts';
+import {
+  createAccount,
+  resetAccountPassword,
+  unlockAccount,
+  usersInScope,
+} from '../../services/account-writes.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas.ts';
 
@@ -19,31 +17,15 @@ const newUser = z.object({
   /** Omitted: a random one is generated and returned once. */
   password: z.string().min(1).max(128).optional(),
 });
-const SECURITY_ONLY =
-  '系统管理员、安全管理员、安全审计员账号（三员）只能在服务器上用 fazhi users add / passwd 创建或重设密码';
 
 const resetBody = z.object({ password: z.string().min(1).max(128).optional() }).default({});
-
-/** Accounts of organisations inside the administrator's scope (the users table is small). */
-async function usersInScope(h: Db, scope: Scope): Promise<User[]> {
-  const orgs = new Set((await allOrgs(h, scope)).map((o) => o.id));
-  return (await listUsers(h)).filter((u) => orgs.has(u.orgId));
-}
-
-async function userInScope(h: Db, scope: Scope, id: number): Promise<User> {
-  const u = (await usersInScope(h, scope)).find((x) => x.id === id);
-  if (!u) throw notFound(`用户 ${id} 不存在或不在管理范围内`);
-  return u;
-}
 
 export function registerUserRoutes(app: FastifyInstance): void {
   const tag = '用户';
   route(
     app,
     { method: 'GET', url: '/users', summary: '管理范围内的用户账号', tag, access: 'users.read' },
-    async ({ deps, scope }) => ({
-      items: await usersInScope(deps.h, scope),
-    }),
+    async ({ deps, user }) => ({ items: await usersInScope(deps.h, user) }),
   );
   route(
     app,
@@ -56,24 +38,8 @@ export function registerUserRoutes(app: FastifyInstance): void {
       body: newUser,
       status: 201,
     },
-    async ({ deps, body, scope, actor, now }) => {
-      const orgs = new Set((await allOrgs(deps.h, scope)).map((o) => o.id));
-      if (!orgs.has(body.orgId)) throw forbidden('该组织不存在或不在管理范围内');
-      if (isSecurityRole(body.role)) throw forbidden(SECURITY_ONLY);
-      const password = body.password ?? generatePassword();
-      const user = await createUser(
-        deps.h,
-        { ...body, password, mustChangePassword: true },
-        now.toISOString(),
-      );
-      await recordAudit(
-        deps.h,
-        actor,
-        { action: 'user.create', targetType: 'user', targetId: user.id, after: user },
-        now.toISOString(),
-      );
-      return { user, ...(body.password ? {} : { initialPassword: password }) };
-    },
+    async ({ deps, body, user, actor, at }) =>
+      createAccount(deps.h, user, actor, { ...body, mustChangePassword: true }, at),
   );
   route(
     app,
@@ -85,8 +51,8 @@ export function registerUserRoutes(app: FastifyInstance): void {
       access: 'users.security',
       params: idParams,
     },
-    async ({ deps, params, scope, actor, now }) => {
-      await unlockAccount(deps.h, actor, await userInScope(deps.h, scope, params.id), now);
+    async ({ deps, params, user, actor, at }) => {
+      await unlockAccount(deps.h, user, actor, params.id, at);
       return { ok: true };
     },
   );
@@ -101,12 +67,9 @@ export function registerUserRoutes(app: FastifyInstance): void {
       params: idParams,
       body: resetBody,
     },
-    async ({ deps, params, body, scope, actor, now }) => {
-      const u = await userInScope(deps.h, scope, params.id);
-      if (isSecurityRole(u.role)) throw forbidden(SECURITY_ONLY);
-      const password = body.password ?? generatePassword();
-      await resetAccountPassword(deps.h, actor, u, password, now);
-      return { ok: true, ...(body.password ? {} : { initialPassword: password }) };
-    },
+    async ({ deps, params, body, user, actor, at }) => ({
+      ok: true,
+      ...(await resetAccountPassword(deps.h, user, actor, params.id, body.password, at)),
+    }),
   );
 }

@@ -27,7 +27,8 @@ import { findClock } from '../../catalogue/clocks.ts';
 import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
-import type { NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
+import type { Database, NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
 import { eventRow, moveCase, openCase, type CaseDetail } from '../cases.ts';
 import { countyOf, requireOrg, type Org } from '../orgs.ts';
 import type { OrgDraft } from '../records.ts';
@@ -243,6 +244,25 @@ export type SeedResult = Record<string, Record<string, number>>;
  * its clocks run from the record's dates, so open cases past their deadline show as overdue.
  */
 export async function seedCaseHistories(h: Db, townshipId: number, now: string): Promise<SeedResult> {
+  const plan = await planCaseHistories(h, townshipId, now);
+  await h.db.transaction().execute((trx) => insertCaseHistories(trx, plan));
+  return plan.result;
+}
+
+/** The case rows and events `seedCaseHistories` would add, worked out from reads alone. */
+export interface CaseHistoryPlan {
+  readonly township: Org;
+  readonly cases: readonly NewCaseRow[];
+  readonly events: readonly NewCaseEventRow[];
+  readonly result: SeedResult;
+}
+
+export async function insertCaseHistories(trx: Transaction<Database>, plan: CaseHistoryPlan): Promise<void> {
+  await repo.insertCases(trx, plan.cases);
+  await repo.insertEvents(trx, plan.events);
+}
+
+export async function planCaseHistories(h: Db, townshipId: number, now: string): Promise<CaseHistoryPlan> {
   const township = await requireOrg(h, townshipId);
   if (township.kind !== 'township') throw new UserError(`“${township.name}”不是乡镇`, 'not_township');
   const county = await countyOf(h, township);
@@ -300,9 +320,5 @@ export async function seedCaseHistories(h: Db, townshipId: number, now: string):
     const label = stateOf(t, c.state)?.label ?? c.state;
     byState[label] = (byState[label] ?? 0) + 1;
   }
-  await h.db.transaction().execute(async (trx) => {
-    await repo.insertCases(trx, cases);
-    await repo.insertEvents(trx, events);
-  });
-  return result;
+  return { township, cases, events, result };
 }

@@ -3,7 +3,8 @@ import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/records.repo.ts';
-import type { NewRecordRow } from '../../db/schema.ts';
+import type { Database, NewRecordRow } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
 import { countyOf, type Org } from '../orgs.ts';
 import { subOrgIndex } from '../records.ts';
 import { decodeText, parseCsv } from './csv.ts';
@@ -37,6 +38,19 @@ export interface ImportInput {
   /** Largest accepted file in bytes (default 20 MB). */
   readonly maxBytes?: number;
   readonly onProgress?: (p: ImportProgress) => void;
+  /** Runs the write transaction (default: a plain one); the audited import adds its entry inside it. */
+  readonly transaction?: (
+    write: (trx: Transaction<Database>) => Promise<ImportWrite>,
+  ) => Promise<ImportWrite>;
+}
+
+/** What the write transaction stored. */
+export interface ImportWrite {
+  readonly importId: number;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly inserted: number;
+  readonly skipped: number;
 }
 
 /** Rows validated and written per step: progress is reported after each. */
@@ -145,7 +159,8 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   // problem found anywhere; rows already in the ledger are skipped by the insert itself
   // (ON CONFLICT DO NOTHING), so no separate look-up of existing keys is needed.
   try {
-    const done = await h.db.transaction().execute(async (trx) => {
+    const transaction = input.transaction ?? ((write) => h.db.transaction().execute(write));
+    const done = await transaction(async (trx) => {
       const importId = await repo.insertImport(trx, {
         township_id: township.id,
         file_name: fileName,
@@ -164,7 +179,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
       });
       if (checker.issues.length > 0) throw new RollBack();
       await repo.setImportCounts(trx, importId, inserted, valid - inserted);
-      return { importId, inserted, skipped: valid - inserted };
+      return { importId, sha256, rows: rowCount, inserted, skipped: valid - inserted };
     });
     return { ...report, ...done, errors: [] };
   } catch (e) {
