@@ -17,13 +17,22 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const clockName = (id: string) => `${findClock(id)?.label ?? id}（\`${id}\`）`;
 
 function effect(e: ClockEffect): string {
-  if ('stopAll' in e) return '停止全部期限';
-  if ('start' in e) return `开始 ${clockName(e.start)}`;
-  if ('stop' in e) return `停止 ${clockName(e.stop)}${e.refuseEarly ? '，届满前拒绝' : ''}`;
-  if ('extend' in e) return `延长 ${clockName(e.extend)}`;
-  if ('suspend' in e) return `暂停 ${clockName(e.suspend)}`;
-  if ('resume' in e) return `恢复 ${clockName(e.resume)}`;
-  return `重新起算 ${clockName(e.restart)}`;
+  switch (e.kind) {
+    case 'stopAll':
+      return '停止全部期限';
+    case 'start':
+      return `开始 ${clockName(e.clock)}`;
+    case 'stop':
+      return `停止 ${clockName(e.clock)}${e.refuseEarly ? '，届满前拒绝' : ''}`;
+    case 'extend':
+      return `延长 ${clockName(e.clock)}`;
+    case 'suspend':
+      return `暂停 ${clockName(e.clock)}`;
+    case 'resume':
+      return `恢复 ${clockName(e.clock)}`;
+    case 'restart':
+      return `重新起算 ${clockName(e.clock)}`;
+  }
 }
 
 function inputs(t: CaseType, tr: Transition): string {
@@ -113,7 +122,7 @@ export function casesMarkdown(): string {
   const out: string[] = [
     '# 案件办理流程与法定期限 / Case workflows and statutory clocks',
     '',
-    '由 `src/catalogue/cases.ts`、`src/catalogue/clocks.ts` 生成，测试会检查本文件与代码一致。重新生成：',
+    '由 `src/catalogue/cases/`（每类案件一个文件）、`src/catalogue/clocks.ts` 生成，测试会检查本文件与代码一致。重新生成：',
     '`npx tsx -e "import(\'./src/catalogue/cases-doc.ts\').then((m) => process.stdout.write(m.casesMarkdown()))" > docs/cases.md && npx prettier --write docs/cases.md`',
     '',
     '案件就是案件类台账记录：记录的 `data`（状态、期限、办结日期等）随每一步在同一事务中更新，指标因此与案件结果一致；',

@@ -14,6 +14,11 @@ export interface Role {
   /** An account of this role must belong to an organisation of this kind. */
   readonly orgKind: RoleOrgKind;
   readonly description: string;
+  /**
+   * How a case step or refusal names the person acting, where that is broader than the account
+   * role's name: any township staff member may take a step, not only the 法治专干.
+   */
+  readonly actorLabel?: string;
 }
 
 const roleList = [
@@ -39,6 +44,7 @@ const roleList = [
     id: 'county_officer',
     label: '县级依法治县办/司法局',
     orgKind: 'county',
+    actorLabel: '县级工作人员',
     description: '审阅各乡镇年度报告，比较乡镇指标，开展考核评分和发布跟踪',
   },
   {
@@ -51,6 +57,7 @@ const roleList = [
     id: 'township_staff',
     label: '乡镇法治专干',
     orgKind: 'township',
+    actorLabel: '乡镇工作人员',
     description: '司法所、党政办工作人员：录入和导入台账，上传佐证材料，起草年度报告',
   },
   {
@@ -76,6 +83,12 @@ const byId = new Map<string, Role>(roles.map((r) => [r.id, r]));
 
 export function isRoleId(id: string): id is RoleId {
   return byId.has(id);
+}
+
+/** The name of a person acting in the role, for case steps and refusals (乡镇工作人员, 乡镇领导). */
+export function actorLabel(id: RoleId): string {
+  const r = byId.get(id);
+  return r?.actorLabel ?? r?.label ?? id;
 }
 
 /** The role with this id or Chinese label, or undefined. */

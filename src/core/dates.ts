@@ -56,3 +56,14 @@ export function yearPeriod(year: number): Period {
 export function yearOf(isoDate: string): number {
   return Number(isoDate.slice(0, 4));
 }
+
+/** China has one time zone (UTC+8) and no daylight saving, so a fixed offset is exact. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day in China (UTC+8) of an ISO timestamp; a plain YYYY-MM-DD date is taken as it is. */
+export function todayOf(now: string): string {
+  if (isIsoDate(now)) return now;
+  const t = Date.parse(now);
+  if (Number.isNaN(t)) throw new Error(`invalid now: ${now}`);
+  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -6,7 +6,7 @@ import {
   type CaseType,
   type ClockEffect,
   type Need,
-  type RoleId,
+  type CaseRoleId,
   type Transition,
 } from '../catalogue/cases.ts';
 import { basisText, findClock, periodText, type ClockRule, type LegalBasis } from '../catalogue/clocks.ts';
@@ -25,14 +25,14 @@ export interface CaseStepInfo {
   readonly from: readonly string[];
   /** The state after the step; null when the step records something and keeps the state. */
   readonly to: string | null;
-  readonly roles: readonly RoleId[];
+  readonly roles: readonly CaseRoleId[];
   /** Record fields the step fills in. */
   readonly needs: readonly Need[];
   /** Inputs of the step itself (延长天数, 出庭负责人). */
   readonly params: readonly Field[];
   readonly reason: 'required' | 'optional' | null;
   readonly once: boolean;
-  /** What the step does to the clocks (start, stop, extend…), by clock id. */
+  /** What the step does to the clocks, each effect tagged by `kind` (start, stop, extend…) with its clock id. */
   readonly clocks: readonly ClockEffect[];
   readonly basis: readonly LegalBasis[];
   /** The legal basis in one line (`人民调解法 第28条`), empty when none is declared. */
@@ -61,7 +61,7 @@ export interface CaseTypeInfo {
   readonly initial: string;
   /** States in board order, each with the record values it implies (`status`). */
   readonly states: readonly CaseState[];
-  readonly openRoles: readonly RoleId[];
+  readonly openRoles: readonly CaseRoleId[];
   /** Clocks started when the case is registered. */
   readonly openClocks: readonly ClockEffect[];
   /** Record fields the engine sets on registration (state values, due dates): not asked in the form. */

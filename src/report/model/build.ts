@@ -1,5 +1,6 @@
 import { indicators } from '../../catalogue/indicators.ts';
 import type { GroupId } from '../../catalogue/kinds.ts';
+import { todayOf } from '../../core/dates.ts';
 import type { AreaWriter, DraftSection } from './area-types.ts';
 import {
   enforcementArea,
@@ -45,9 +46,6 @@ export const PART_HEADINGS = [
   '其他需要报告的情况',
 ] as const;
 
-/** The calendar date in Beijing of an ISO timestamp. */
-export const beijingDate = (iso: string): string =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 export const chineseDate = (d: string): string =>
   `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -95,7 +93,7 @@ function dedupePlans(items: readonly PlanItem[], max: number): PlanItem[] {
 /** Builds the report model: pure, from indicator values, selected records and commitments. */
 export function buildReport(inputs: ReportInputs): ReportModel {
   const c = new ReportContext(inputs);
-  const today = beijingDate(inputs.now);
+  const today = todayOf(inputs.now);
   const yearEnd = `${inputs.year}-12-31`;
   const partial = today < yearEnd;
   const empty =

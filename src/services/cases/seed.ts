@@ -126,7 +126,8 @@ function targetState(t: CaseType, data: Readonly<Record<string, FieldValue>>, to
     (tr) =>
       tr.to &&
       Object.entries(tr.set ?? {}).some(
-        ([k, v]) => v !== null && typeof v === 'object' && 'eventDate' in v && typeof data[k] === 'string',
+        ([k, v]) =>
+          v !== null && typeof v === 'object' && v.kind === 'eventDate' && typeof data[k] === 'string',
       ),
   );
   return byDate?.to ?? t.initial;
@@ -178,9 +179,9 @@ function matchDue(
 ): string {
   for (const [key, v] of Object.entries(tr.set ?? {})) {
     const target = data[key];
-    if (v === null || typeof v !== 'object' || !('due' in v) || typeof target !== 'string') continue;
-    const rule = findClock(v.due);
-    if (!rule || !(tr.clocks ?? []).some((e) => 'start' in e && e.start === v.due)) continue;
+    if (v === null || typeof v !== 'object' || v.kind !== 'due' || typeof target !== 'string') continue;
+    const rule = findClock(v.clock);
+    if (!rule || !(tr.clocks ?? []).some((e) => e.kind === 'start' && e.clock === v.clock)) continue;
     // The period is at least `amount` calendar days (28 a month), so no later start can fit.
     const first = addDays(target, -(rule.unit === 'month' ? 28 * rule.amount : rule.amount));
     for (let d = first; d >= earliest; d = addDays(d, -1)) {

@@ -1,0 +1,98 @@
+/**
+ * The shape of a case-type declaration (案件类型): states, steps (transitions), who may take each,
+ * what each does to the statutory clocks, and what it writes into the record. The case engine
+ * (core/cases.ts) is generic over these.
+ */
+import type { ClockId, LegalBasis } from '../clocks.ts';
+import type { Field, FieldValue } from '../fields.ts';
+import type { KindId } from '../kinds.ts';
+import type { RoleId } from '../roles.ts';
+
+/** The roles that take case steps (roles.ts); the three security roles never do (三员分立). */
+export type CaseRoleId = Exclude<RoleId, 'system_admin' | 'security_admin' | 'auditor'>;
+
+/** What a transition does to a clock; `kind` tags the effect so every handler switches exhaustively. */
+export type ClockEffect =
+  /** Starts the clock on the event date; `dueField` names the field holding a `set` clock's date. */
+  | { readonly kind: 'start'; readonly clock: ClockId; readonly dueField?: string }
+  /** Stops it; with `refuseEarly`, the transition is refused before the clock's due date. */
+  | { readonly kind: 'stop'; readonly clock: ClockId; readonly refuseEarly?: boolean }
+  /** Extends it by the transition's `extension` parameter, within the rule's limits. */
+  | { readonly kind: 'extend'; readonly clock: ClockId }
+  /** Stops counting time until `resume` (第三方征求意见). */
+  | { readonly kind: 'suspend'; readonly clock: ClockId }
+  | { readonly kind: 'resume'; readonly clock: ClockId }
+  /** Starts it afresh from the event date (补正). */
+  | { readonly kind: 'restart'; readonly clock: ClockId }
+  /** Stops every running clock (终止). */
+  | { readonly kind: 'stopAll' };
+
+/** A value a transition writes into the record's data: a constant, the event date, or a clock's due date. */
+export type SetValue =
+  FieldValue | { readonly kind: 'eventDate' } | { readonly kind: 'due'; readonly clock: ClockId };
+
+/** A record field the step asks for (a field of the case's record kind). */
+export interface Need {
+  readonly key: string;
+  readonly required?: boolean;
+}
+
+/** A step that must have been taken before this one, with the Chinese refusal and its basis. */
+export interface Requirement {
+  readonly action: string;
+  /** Parameter values the earlier step must have had (合法性审查结论 不是“不合法”). */
+  readonly where?: Readonly<Record<string, readonly string[]>>;
+  readonly message: string;
+}
+
+export interface Transition {
+  /** Action id used on the command line (`accept`). */
+  readonly id: string;
+  /** Chinese name (受理). */
+  readonly label: string;
+  readonly from: readonly string[];
+  /** The state after the step; absent for a step that records something and keeps the state. */
+  readonly to?: string;
+  readonly roles: readonly CaseRoleId[];
+  readonly clocks?: readonly ClockEffect[];
+  /** Fields of the record the step fills in. */
+  readonly needs?: readonly Need[];
+  /** Inputs that belong to the step, not to the record (延长天数, 出庭负责人). */
+  readonly params?: readonly Field[];
+  readonly reason?: 'required' | 'optional';
+  readonly set?: Readonly<Record<string, SetValue>>;
+  readonly requires?: readonly Requirement[];
+  /** The step may be taken only once in a case (补正 只能一次). */
+  readonly once?: boolean;
+  /** Opens a new case of another type (逾期未整改 → 行政处罚立案). */
+  readonly opens?: {
+    readonly type: KindId;
+    readonly titlePrefix: string;
+    readonly data: Readonly<Record<string, FieldValue>>;
+  };
+  /** Adds a ledger record of another kind from the step's parameters (出庭应诉记录). */
+  readonly creates?: { readonly kind: KindId; readonly fields: readonly string[] };
+  readonly basis?: readonly LegalBasis[];
+}
+
+export interface CaseState {
+  readonly id: string;
+  readonly label: string;
+  /** Values the record's data takes in this state (its `status`), so indicators see the outcome. */
+  readonly data?: Readonly<Record<string, FieldValue>>;
+}
+
+export interface CaseType {
+  readonly kind: KindId;
+  readonly label: string;
+  readonly initial: string;
+  readonly states: readonly CaseState[];
+  readonly openRoles: readonly CaseRoleId[];
+  /** Clocks that start when the case is opened, and data set then. */
+  readonly openClocks: readonly ClockEffect[];
+  readonly openSet?: Readonly<Record<string, SetValue>>;
+  readonly transitions: readonly Transition[];
+  /** Indicator keys (catalogue/indicators.ts) this case type's outcomes feed. */
+  readonly indicators: readonly string[];
+  readonly summary: string;
+}
