@@ -6,9 +6,12 @@ import { ALL, subtree } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, smallCounty } from '../testing/fixtures.ts';
-import { attachEvidence, listEvidence, readEvidence, removeEvidence, safeFileName } from './evidence.ts';
+import { systemPrincipal } from './access.ts';
+import { actorOf } from './audit.ts';
+import { attachEvidence, listEvidence, readEvidence, safeFileName } from './evidence.ts';
 import { FileStore } from './file-store.ts';
 import type { Org } from './orgs.ts';
+import { dropEvidence } from './ledger-writes.ts';
 import { addRecord } from './records.ts';
 
 // A real 1×1 PNG and a minimal PDF: the type is sniffed from these bytes.
@@ -59,7 +62,8 @@ for (const tdb of testDatabases()) {
       const back = await readEvidence(h, store, ALL, b.id);
       expect(back.bytes.equals(PDF)).toBe(true);
       // The shared file stays until its last evidence row goes.
-      await removeEvidence(h, store, ALL, a.id);
+      const op = systemPrincipal('operator');
+      await dropEvidence(h, store, op, actorOf(op, null), a.id, NOW);
       expect((await readEvidence(h, store, ALL, c.id)).bytes.equals(PNG)).toBe(true);
     });
 

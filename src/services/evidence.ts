@@ -134,11 +134,3 @@ export async function readEvidence(
     throw new UserError(`证据 ${id} 的文件内容与登记的摘要不符，可能已被改动`, 'corrupt', 500);
   return { evidence: toEvidence(row), bytes };
 }
-
-export async function removeEvidence(h: Db, store: FileStore, scope: Scope, id: number): Promise<void> {
-  const row = await repo.getEvidence(h.db, id);
-  if (!row || !(await getRecord(h.db, scope, Number(row.record_id))))
-    throw notFound(`证据 ${id} 不存在或无权访问`);
-  await repo.deleteEvidence(h.db, id);
-  if ((await repo.countBySha(h.db, row.sha256)) === 0) await store.remove(row.sha256);
-}

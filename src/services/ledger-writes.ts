@@ -35,6 +35,18 @@ function isUniqueViolation(e: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
+/**
+ * One statement whose unique-key violation is the user's duplicate; only that statement's, so a
+ * failure of the audit append in the same transaction is never reported as a duplicate.
+ */
+async function uniquely<T>(write: Promise<T>, duplicate: () => UserError): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    throw isUniqueViolation(e) ? duplicate() : e;
+  }
+}
+
 /** The township a user writes to: the one given (which must be in scope), else the user's own. */
 export async function writableTownship(h: Db, p: Principal, townshipId: number | undefined): Promise<Org> {
   const id = townshipId ?? p.orgId;
@@ -141,32 +153,29 @@ export async function editRecord(
   const township = await requireOrg(h, current.township_id);
   const { kind, row } = await prepareRecord(h, township, current.kind, draft, { now: at, createdBy: p.id });
   await guardCaseRecord(h, h.db, current, JSON.parse(row.data) as Record<string, unknown>);
-  try {
-    return await withAudit(h, actor, at, async (trx) => {
-      const before = await visible(h, p, id, 'write', trx);
-      const set = {
-        date: row.date,
-        end_date: row.end_date,
-        title: row.title,
-        data: row.data,
-        dedup_key: row.dedup_key,
-        org_id: row.org_id,
-        updated_at: at,
-      };
-      if (!(await repo.updateRecord(trx, scopeOf(p), id, set))) throw notFound(`记录 ${id} 不存在或无权查看`);
-      const after = await repo.getRecord(trx, scopeOf(p), id);
-      if (!after) throw notFound(`记录 ${id} 不存在或无权查看`);
-      const [b, a] = [toRecord(h, before), toRecord(h, after)];
-      return {
-        result: a,
-        events: [{ action: 'record.update', targetType: 'record', targetId: id, before: b, after: a }],
-      };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e))
-      throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
-    throw e;
-  }
+  const duplicate = () =>
+    new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
+  return withAudit(h, actor, at, async (trx) => {
+    const before = await visible(h, p, id, 'write', trx);
+    const set = {
+      date: row.date,
+      end_date: row.end_date,
+      title: row.title,
+      data: row.data,
+      dedup_key: row.dedup_key,
+      org_id: row.org_id,
+      updated_at: at,
+    };
+    if (!(await uniquely(repo.updateRecord(trx, scopeOf(p), id, set), duplicate)))
+      throw notFound(`记录 ${id} 不存在或无权查看`);
+    const after = await repo.getRecord(trx, scopeOf(p), id);
+    if (!after) throw notFound(`记录 ${id} 不存在或无权查看`);
+    const [b, a] = [toRecord(h, before), toRecord(h, after)];
+    return {
+      result: a,
+      events: [{ action: 'record.update', targetType: 'record', targetId: id, before: b, after: a }],
+    };
+  });
 }
 
 export async function deleteRecord(
@@ -217,24 +226,22 @@ export async function createOrg(
       'bad_parent',
     );
   }
-  try {
-    return await withAudit(h, actor, at, async (trx) => {
-      const org = toOrg(
-        await insertOrg(
-          trx,
-          { code: input.code.trim(), name: input.name.trim(), kind: input.kind, parentId: parent.id },
-          at,
-        ),
-      );
-      return {
-        result: org,
-        events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }],
-      };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new UserError(`组织代码“${input.code}”已存在`, 'duplicate', 409);
-    throw e;
-  }
+  const duplicate = () => new UserError(`组织代码“${input.code}”已存在`, 'duplicate', 409);
+  return withAudit(h, actor, at, async (trx) => {
+    const row = await uniquely(
+      insertOrg(
+        trx,
+        { code: input.code.trim(), name: input.name.trim(), kind: input.kind, parentId: parent.id },
+        at,
+      ),
+      duplicate,
+    );
+    const org = toOrg(row);
+    return {
+      result: org,
+      events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }],
+    };
+  });
 }
 
 /**

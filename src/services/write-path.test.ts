@@ -1,0 +1,567 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../core/errors.ts';
+import { getHead } from '../db/audit.repo.ts';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { testDatabases } from '../testing/databases.ts';
+import { smallCounty } from '../testing/fixtures.ts';
+import { systemPrincipal, type Principal } from './access.ts';
+import { createAccount, resetAccountPassword, unlockAccount } from './account-writes.ts';
+import { actorOf, listAudit, verifyAudit, type AuditActor } from './audit.ts';
+import { attachCaseHistories, registerCase, takeCaseStep } from './case-writes.ts';
+import { FileStore } from './file-store.ts';
+import { importRecords, recordCommitments } from './ledger-batches.ts';
+import {
+  addEvidence,
+  createOrg,
+  createRecord,
+  deleteRecord,
+  dropEvidence,
+  editRecord,
+} from './ledger-writes.ts';
+import type { Org } from './orgs.ts';
+import { addRecord } from './records.ts';
+import { authenticate, changePassword, login, logout, type Authenticated } from './sessions.ts';
+import { createUser } from './users.ts';
+import { writingServices } from '../testing/write-scan.ts';
+
+const AT = '2025-06-30T02:00:00.000Z';
+const NOW = new Date(AT);
+const PASSWORD = 'Fazhi@2024';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const CSV =
+  '＊活动日期,＊活动主题,村（社区）/部门,＊活动形式,发放资料\r\n2025-03-15,消费者权益日集中宣传,东村,集中宣传,300\r\n';
+
+/** The tables a write can change; the audit tables are checked entry by entry instead. */
+const TABLES = [
+  'orgs',
+  'records',
+  'evidence',
+  'imports',
+  'users',
+  'sessions',
+  'login_failures',
+  'cases',
+  'case_events',
+] as const satisfies readonly (keyof Database)[];
+
+/** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
+async function fingerprint(h: Db): Promise<string> {
+  const parts: string[] = [];
+  for (const t of TABLES) {
+    const rows = await h.db.selectFrom(t).selectAll().execute();
+    parts.push(
+      `${t}:${rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .join('\n')}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/** Takes the next position of the chain with a stray row, so the next append fails on its key. */
+async function blockAudit(h: Db): Promise<void> {
+  const head = await getHead(h.db);
+  await h.db
+    .insertInto('audit_log')
+    .values({
+      seq: head.seq + 1,
+      at: AT,
+      actor_id: null,
+      actor: null,
+      role: null,
+      ip: null,
+      action: 'blocker',
+      target_type: null,
+      target_id: null,
+      before: null,
+      after: null,
+      prev_hash: head.hash,
+      hash: 'x',
+    })
+    .execute();
+}
+
+async function unblockAudit(h: Db): Promise<void> {
+  const head = await getHead(h.db);
+  await h.db.deleteFrom('audit_log').where('seq', '>', head.seq).execute();
+}
+
+interface World {
+  readonly h: Db;
+  readonly store: FileStore;
+  readonly org: { county: Org; a: Org; b: Org };
+  readonly staff: Principal;
+  readonly sysAdmin: Principal;
+  readonly secAdmin: Principal;
+  /** The system principal, as the `fazhi` command acts. */
+  readonly console: Principal;
+  readonly act: (p: Principal) => AuditActor;
+  /** A fresh account of the township's staff, for account and session writes. */
+  readonly account: () => Promise<{ id: number; username: string }>;
+}
+
+/** One write path: how to set it up, how to take it, and the audit entry it must leave. */
+interface WriteCase {
+  /** `file#export` under src/services, as listed in write-path.ts. */
+  readonly service: string;
+  readonly action: string;
+  /** The write is refused after storing what it must (a refused case step): the error expected. */
+  readonly refused?: RegExp;
+  prepare(w: World): (() => Promise<unknown>) | Promise<() => Promise<unknown>>;
+}
+
+/**
+ * Every service export that writes to the database (found from the source by write-scan.ts), in
+ * one of three places. A new write service fails this test until it is listed here.
+ */
+const writePaths = {
+  /** Authorised and audited in the write's own transaction; each is exercised below. */
+  audited: [
+    'ledger-writes.ts#createRecord',
+    'ledger-writes.ts#editRecord',
+    'ledger-writes.ts#deleteRecord',
+    'ledger-writes.ts#createOrg',
+    'ledger-writes.ts#addEvidence',
+    'ledger-writes.ts#dropEvidence',
+    'case-writes.ts#registerCase',
+    'case-writes.ts#takeCaseStep',
+    'case-writes.ts#attachCaseHistories',
+    'ledger-batches.ts#importRecords',
+    'ledger-batches.ts#recordCommitments',
+    'account-writes.ts#createAccount',
+    'account-writes.ts#resetAccountPassword',
+    'account-writes.ts#unlockAccount',
+    'sessions.ts#login',
+    'sessions.ts#logout',
+    'sessions.ts#changePassword',
+  ],
+  /**
+   * Unaudited writes the `fazhi` command (and test fixtures) still call, each with the audited
+   * service that replaces it (called with systemPrincipal()); they go once the command has switched.
+   */
+  console: {
+    'records.ts#addRecord': 'ledger-writes.ts#createRecord',
+    'evidence.ts#attachEvidence': 'ledger-writes.ts#addEvidence',
+    'cases.ts#openCase': 'case-writes.ts#registerCase',
+    'cases.ts#moveCase': 'case-writes.ts#takeCaseStep',
+    'cases/seed.ts#seedCaseHistories': 'case-writes.ts#attachCaseHistories',
+    'ledger-io/import.ts#importLedger': 'ledger-batches.ts#importRecords',
+    'report.ts#saveCommitments': 'ledger-batches.ts#recordCommitments',
+    'users.ts#createUser': 'account-writes.ts#createAccount',
+    'users.ts#setPassword': 'account-writes.ts#resetAccountPassword',
+  },
+  /** Writes that are not actions of anyone, with the reason. */
+  exempt: {
+    'sessions.ts#authenticate': 'session bookkeeping: drops an expired session, notes the last activity',
+    'sessions.ts#purgeExpired': 'session bookkeeping: removes expired sessions',
+    'demo/index.ts#generateDemo': 'builds the demo county; only into an empty database',
+    'demo/index.ts#ensureDemo': 'builds the demo county on first start, only when there are no organisations',
+    'users.ts#createUsers': "the demo county's accounts, part of generateDemo",
+    'cases/seed.ts#openCaseAt': 'back-dated cases for the demo county and tests',
+  },
+} as const;
+
+let seq = 0;
+const draft = (title: string) => ({ date: '2025-03-15', title, data: { form: 'street' } });
+
+const writeCases: readonly WriteCase[] = [
+  {
+    service: 'ledger-writes.ts#createRecord',
+    action: 'record.create',
+    prepare: (w) => () =>
+      createRecord(w.h, w.staff, w.act(w.staff), { kind: 'publicity_event', draft: draft('宪法宣传') }, AT),
+  },
+  {
+    service: 'ledger-writes.ts#editRecord',
+    action: 'record.update',
+    prepare: async (w) => {
+      const r = await createRecord(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { kind: 'publicity_event', draft: draft('待改') },
+        AT,
+      );
+      return () => editRecord(w.h, w.staff, w.act(w.staff), r.id, draft('已改'), AT);
+    },
+  },
+  {
+    service: 'ledger-writes.ts#deleteRecord',
+    action: 'record.delete',
+    prepare: async (w) => {
+      const r = await createRecord(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { kind: 'publicity_event', draft: draft('待删') },
+        AT,
+      );
+      return () => deleteRecord(w.h, w.store, w.staff, w.act(w.staff), r.id, AT);
+    },
+  },
+  {
+    service: 'ledger-writes.ts#createOrg',
+    action: 'org.create',
+    prepare: (w) => () =>
+      createOrg(
+        w.h,
+        w.sysAdmin,
+        w.act(w.sysAdmin),
+        { code: '430001202', name: '西村', kind: 'village', parentId: w.org.a.id },
+        AT,
+      ),
+  },
+  {
+    service: 'ledger-writes.ts#addEvidence',
+    action: 'evidence.create',
+    prepare: async (w) => {
+      const r = await createRecord(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { kind: 'publicity_event', draft: draft('有照片') },
+        AT,
+      );
+      return () =>
+        addEvidence(w.h, w.store, w.staff, w.act(w.staff), r.id, { name: '现场.png', bytes: PNG }, AT);
+    },
+  },
+  {
+    service: 'ledger-writes.ts#dropEvidence',
+    action: 'evidence.delete',
+    prepare: async (w) => {
+      const r = await createRecord(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { kind: 'publicity_event', draft: draft('删照片') },
+        AT,
+      );
+      const e = await addEvidence(
+        w.h,
+        w.store,
+        w.staff,
+        w.act(w.staff),
+        r.id,
+        { name: 'a.png', bytes: PNG },
+        AT,
+      );
+      return () => dropEvidence(w.h, w.store, w.staff, w.act(w.staff), e.id, AT);
+    },
+  },
+  {
+    service: 'case-writes.ts#registerCase',
+    action: 'case.open',
+    prepare: (w) => () =>
+      registerCase(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        {
+          type: 'dispute',
+          draft: { date: '2025-05-01', title: '宅基地纠纷', data: { disputeType: 'land' } },
+        },
+        AT,
+      ),
+  },
+  {
+    service: 'case-writes.ts#takeCaseStep',
+    action: 'case.resolve',
+    prepare: async (w) => {
+      const c = await registerCase(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { type: 'dispute', draft: { date: '2025-05-01', title: '债务纠纷', data: { disputeType: 'debt' } } },
+        AT,
+      );
+      return () =>
+        takeCaseStep(w.h, w.staff, w.act(w.staff), c.id, { action: 'resolve', date: '2025-05-02' }, AT);
+    },
+  },
+  {
+    service: 'case-writes.ts#takeCaseStep',
+    action: 'case.refused',
+    refused: /不能「回访」/,
+    prepare: async (w) => {
+      const c = await registerCase(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        {
+          type: 'dispute',
+          draft: { date: '2025-05-01', title: '相邻纠纷', data: { disputeType: 'other' } },
+        },
+        AT,
+      );
+      const step = { action: 'revisit', date: '2025-05-02', values: { satisfaction: '满意' } };
+      return () => takeCaseStep(w.h, w.staff, w.act(w.staff), c.id, step, AT);
+    },
+  },
+  {
+    service: 'case-writes.ts#attachCaseHistories',
+    action: 'case.attach',
+    prepare: async (w) => {
+      await addRecord(
+        w.h,
+        w.org.b,
+        'dispute',
+        { date: '2025-02-01', title: '导入的纠纷', data: { disputeType: 'other', status: 'pending' } },
+        { now: AT },
+      );
+      return () => attachCaseHistories(w.h, w.console, w.act(w.console), w.org.b.id, AT);
+    },
+  },
+  {
+    service: 'ledger-batches.ts#importRecords',
+    action: 'ledger.import',
+    prepare: (w) => () =>
+      importRecords(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { fileName: '普法宣传活动.csv', bytes: Buffer.from(CSV, 'utf8') },
+        AT,
+      ),
+  },
+  {
+    service: 'ledger-batches.ts#recordCommitments',
+    action: 'commitment.create',
+    prepare: (w) => () =>
+      recordCommitments(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { year: 2025, items: [{ area: 'publicity', title: '普法宣传', text: '开展宪法宣传周活动' }] },
+        AT,
+      ),
+  },
+  {
+    service: 'account-writes.ts#createAccount',
+    action: 'user.create',
+    prepare: (w) => () =>
+      createAccount(
+        w.h,
+        w.sysAdmin,
+        w.act(w.sysAdmin),
+        { username: 'new.clerk', name: '新同事', role: 'township_staff', orgId: w.org.a.id },
+        AT,
+      ),
+  },
+  {
+    service: 'account-writes.ts#resetAccountPassword',
+    action: 'user.reset_password',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () => resetAccountPassword(w.h, w.secAdmin, w.act(w.secAdmin), u.id, undefined, AT);
+    },
+  },
+  {
+    service: 'account-writes.ts#unlockAccount',
+    action: 'user.unlock',
+    prepare: async (w) => {
+      const u = await w.account();
+      await login(w.h, { username: u.username, password: 'wrong', ip: null, userAgent: null }, NOW).catch(
+        () => null,
+      );
+      return () => unlockAccount(w.h, w.secAdmin, w.act(w.secAdmin), u.id, AT);
+    },
+  },
+  {
+    service: 'sessions.ts#login',
+    action: 'login',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () =>
+        login(w.h, { username: u.username, password: PASSWORD, ip: '10.0.0.1', userAgent: null }, NOW);
+    },
+  },
+  {
+    service: 'sessions.ts#login',
+    action: 'login_failed',
+    refused: /用户名或密码错误/,
+    prepare: async (w) => {
+      const u = await w.account();
+      return () =>
+        login(w.h, { username: u.username, password: 'wrong', ip: '10.0.0.1', userAgent: null }, NOW);
+    },
+  },
+  {
+    service: 'sessions.ts#logout',
+    action: 'logout',
+    prepare: async (w) => {
+      const auth = await signedIn(w);
+      return () => logout(w.h, auth, w.act(auth.user), AT);
+    },
+  },
+  {
+    service: 'sessions.ts#changePassword',
+    action: 'password.change',
+    prepare: async (w) => {
+      const auth = await signedIn(w);
+      return () => changePassword(w.h, auth, w.act(auth.user), { current: PASSWORD, next: 'Fazhi@2025' }, AT);
+    },
+  },
+];
+
+async function signedIn(w: World): Promise<Authenticated> {
+  const u = await w.account();
+  const s = await login(w.h, { username: u.username, password: PASSWORD, ip: null, userAgent: null }, NOW);
+  const auth = await authenticate(w.h, s.sessionId, NOW);
+  if (!auth) throw new Error('no session');
+  return auth;
+}
+
+describe('write-path inventory', () => {
+  it('knows every service export that writes: audited, on the console still, or exempt with a reason', () => {
+    const found = writingServices();
+    const listed = [
+      ...writePaths.audited,
+      ...Object.keys(writePaths.console),
+      ...Object.keys(writePaths.exempt),
+    ];
+    expect(
+      found.filter((s) => !listed.includes(s)),
+      'writes without a place in write-path.ts',
+    ).toEqual([]);
+    expect(
+      listed.filter((s) => !found.includes(s)),
+      'listed in write-path.ts but no longer writing',
+    ).toEqual([]);
+  });
+
+  it('exercises every audited write service below', () => {
+    expect([...new Set(writeCases.map((c) => c.service))].sort()).toEqual([...writePaths.audited].sort());
+  });
+});
+
+for (const tdb of testDatabases()) {
+  describe(`every write and its audit entry commit together, ${tdb.name}`, () => {
+    let w: World;
+    let dir: string;
+    beforeAll(async () => {
+      const h = await tdb.open();
+      const org = await smallCounty(h);
+      dir = mkdtempSync(join(tmpdir(), 'fazhi-wp-'));
+      const principal = async (username: string, role: string, o: Org): Promise<Principal> => {
+        const u = await createUser(
+          h,
+          { username, name: username, role, orgId: o.id, password: PASSWORD },
+          AT,
+        );
+        return { id: u.id, username, name: u.name, role, orgId: o.id, orgPath: o.path };
+      };
+      const staff = await principal('clerk', 'township_staff', org.a);
+      const sysAdmin = await principal('sys.admin', 'system_admin', org.county);
+      const secAdmin = await principal('sec.admin', 'security_admin', org.county);
+      w = {
+        h,
+        store: new FileStore(dir),
+        org,
+        staff,
+        sysAdmin,
+        secAdmin,
+        console: systemPrincipal('operator'),
+        act: (p) => actorOf(p, p.id === null ? null : '10.0.0.1'),
+        account: async () => {
+          const username = `user.${++seq}`;
+          const u = await createUser(
+            h,
+            { username, name: '测试', role: 'township_staff', orgId: org.a.id, password: PASSWORD },
+            AT,
+          );
+          return { id: u.id, username };
+        },
+      };
+    });
+    afterAll(async () => {
+      await w.h.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const c of writeCases) {
+      it(`${c.service} → ${c.action}`, async () => {
+        const { h } = w;
+        const run = await c.prepare(w);
+        const untouched = await fingerprint(h);
+
+        // The audit append fails: the write must be gone with it.
+        await blockAudit(h);
+        const err = await run().then(
+          () => null,
+          (e: unknown) => e,
+        );
+        await unblockAudit(h);
+        expect(err, 'the write went through although its audit entry failed').not.toBeNull();
+        expect(err, 'the write failed before reaching its audit entry').not.toBeInstanceOf(UserError);
+        expect(await fingerprint(h)).toEqual(untouched);
+
+        // The audit append works: the write is stored with exactly one entry of the expected action.
+        const head = await getHead(h.db);
+        if (c.refused) await expect(run()).rejects.toThrow(c.refused);
+        else await run();
+        expect(await fingerprint(h)).not.toEqual(untouched);
+        const added = await listAudit(h, { limit: 100 }).then((all) => all.filter((e) => e.seq > head.seq));
+        expect(added.map((e) => e.action)).toEqual([c.action]);
+        expect(await verifyAudit(h)).toMatchObject({ ok: true, count: head.seq + 1 });
+      });
+    }
+
+    it('audits the console as 命令行（系统） with the OS user, and stores no user as the author', async () => {
+      const op = systemPrincipal('operator');
+      const r = await createRecord(
+        w.h,
+        op,
+        actorOf(op, null),
+        { townshipId: w.org.b.id, kind: 'publicity_event', draft: draft('命令行录入') },
+        AT,
+      );
+      const last = (await listAudit(w.h, { limit: 1000 })).at(-1);
+      expect(last).toMatchObject({
+        action: 'record.create',
+        actor: '命令行（系统）：operator',
+        role: 'system',
+        ip: null,
+      });
+      const row = await w.h.db
+        .selectFrom('records')
+        .select('created_by')
+        .where('id', '=', r.id)
+        .executeTakeFirst();
+      expect(row?.created_by).toBeNull();
+    });
+
+    it('lets only the console create the three security roles’ accounts', async () => {
+      const input = { username: 'sec.two', name: '安全员', role: 'security_admin', orgId: w.org.county.id };
+      await expect(createAccount(w.h, w.sysAdmin, w.act(w.sysAdmin), input, AT)).rejects.toThrow('三员');
+      const op = systemPrincipal('operator');
+      const made = await createAccount(w.h, op, actorOf(op, null), input, AT);
+      expect(made.user.role).toBe('security_admin');
+      expect(made.initialPassword).toBeTruthy();
+    });
+
+    it('checks the right in the service, whatever the front end checked', async () => {
+      const input = { username: 'x.clerk', name: '越权', role: 'township_staff', orgId: w.org.a.id };
+      await expect(createAccount(w.h, w.staff, w.act(w.staff), input, AT)).rejects.toThrow(
+        '当前角色无权创建用户账号',
+      );
+      await expect(
+        createOrg(
+          w.h,
+          w.staff,
+          w.act(w.staff),
+          { code: 'x1', name: '某村', kind: 'village', parentId: w.org.a.id },
+          AT,
+        ),
+      ).rejects.toThrow('当前角色无权维护组织机构');
+    });
+  });
+}
