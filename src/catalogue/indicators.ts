@@ -5,16 +5,16 @@ import type { GroupId, KindId } from './kinds.ts';
  * formula over ledger records. Keys may be added, never renamed. Rates are percentages 0–100.
  */
 
-/** A condition on a record's `data` field. */
+/** A condition on a record's `data` field, tagged by `op` like aggregates and formulas. */
 export type Cond =
-  | { readonly field: string; readonly in: readonly string[] }
-  | { readonly field: string; readonly truthy: true }
+  | { readonly op: 'in'; readonly field: string; readonly in: readonly string[] }
+  | { readonly op: 'truthy'; readonly field: string }
   /** The date field is set and falls on or before the period's end. */
-  | { readonly field: string; readonly onOrBeforeEnd: true }
+  | { readonly op: 'onOrBeforeEnd'; readonly field: string }
   /** Both date fields are set and the first is not after the second. */
-  | { readonly field: string; readonly notAfter: string }
+  | { readonly op: 'notAfter'; readonly field: string; readonly notAfter: string }
   /** Any one of the conditions holds. */
-  | { readonly any: readonly Cond[] };
+  | { readonly op: 'any'; readonly any: readonly Cond[] };
 
 /** A count, sum or distinct count over the records of one kind in a period. */
 export type Aggregate =
@@ -54,11 +54,13 @@ const distinct = (kind: KindId, field: string, ...where: Cond[]): Aggregate => (
   where,
 });
 const rate = (num: Aggregate, den: Aggregate): Formula => ({ op: 'rate', num, den });
-const is = (field: string, ...values: string[]): Cond => ({ field, in: values });
+const is = (field: string, ...values: string[]): Cond => ({ op: 'in', field, in: values });
+const truthy = (field: string): Cond => ({ op: 'truthy', field });
 
 const examTaken = count('exam_score');
 const disputeClosedOrDue: Cond = {
-  any: [is('status', 'resolved', 'failed'), { field: 'dueDate', onOrBeforeEnd: true }],
+  op: 'any',
+  any: [is('status', 'resolved', 'failed'), { op: 'onOrBeforeEnd', field: 'dueDate' }],
 };
 const surveyed = is('satisfaction', 'satisfied', 'basically', 'dissatisfied');
 const petitionClosed = is('status', 'closed');
@@ -80,7 +82,7 @@ export const indicators: readonly Indicator[] = [
     units: ['次'],
     group: 'leadership',
     basis: '专题会议中听取法治政府建设工作汇报的次数',
-    formula: count('leadership_meeting', { field: 'heardReport', truthy: true }),
+    formula: count('leadership_meeting', truthy('heardReport')),
   },
   {
     key: 'study.center_group',
@@ -263,7 +265,7 @@ export const indicators: readonly Indicator[] = [
     units: ['件', '起'],
     group: 'governance',
     basis: '标记为诉前调解的矛盾纠纷数',
-    formula: count('dispute', { field: 'preLitigation', truthy: true }),
+    formula: count('dispute', truthy('preLitigation')),
   },
   {
     key: 'grid.grids',
@@ -308,7 +310,7 @@ export const indicators: readonly Indicator[] = [
     units: ['件'],
     group: 'petitions',
     basis: '标记为已化解的信访事项数',
-    formula: count('petition', { field: 'resolved', truthy: true }),
+    formula: count('petition', truthy('resolved')),
   },
   {
     key: 'petitions.on_time_rate',
@@ -318,7 +320,7 @@ export const indicators: readonly Indicator[] = [
     group: 'petitions',
     basis: '办结日期不晚于办理期限的已办结事项 ÷ 已办结事项',
     formula: rate(
-      count('petition', petitionClosed, { field: 'closedDate', notAfter: 'dueDate' }),
+      count('petition', petitionClosed, { op: 'notAfter', field: 'closedDate', notAfter: 'dueDate' }),
       count('petition', petitionClosed),
     ),
   },

@@ -64,13 +64,25 @@ export function inPeriod(row: Pick<IndicatorRow, 'kind' | 'date' | 'endDate'>, p
 }
 
 export function condHolds(c: Cond, data: Readonly<Record<string, FieldValue>>, p: Period): boolean {
-  if ('any' in c) return c.any.some((x) => condHolds(x, data, p));
-  const v = data[c.field];
-  if ('in' in c) return typeof v === 'string' && c.in.includes(v);
-  if ('truthy' in c) return v === true;
-  if ('onOrBeforeEnd' in c) return typeof v === 'string' && v <= p.to;
-  const w = data[c.notAfter];
-  return typeof v === 'string' && typeof w === 'string' && v <= w;
+  switch (c.op) {
+    case 'any':
+      return c.any.some((x) => condHolds(x, data, p));
+    case 'in': {
+      const v = data[c.field];
+      return typeof v === 'string' && c.in.includes(v);
+    }
+    case 'truthy':
+      return data[c.field] === true;
+    case 'onOrBeforeEnd': {
+      const v = data[c.field];
+      return typeof v === 'string' && v <= p.to;
+    }
+    case 'notAfter': {
+      const v = data[c.field];
+      const w = data[c.notAfter];
+      return typeof v === 'string' && typeof w === 'string' && v <= w;
+    }
+  }
 }
 
 /** True when the row counts toward the aggregate (kind, period and conditions). */

@@ -17,15 +17,21 @@ import type { Database } from './schema.ts';
 const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
 
 function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
-  if ('any' in c)
-    return sql<SqlBool>`(${sql.join(
-      c.any.map((x) => condSql(d, x, p)),
-      sql` or `,
-    )})`;
-  if ('in' in c) return sql<SqlBool>`${d.jsonText(c.field)} in (${sql.join(c.in)})`;
-  if ('truthy' in c) return sql<SqlBool>`${d.jsonTrue(c.field)}`;
-  if ('onOrBeforeEnd' in c) return sql<SqlBool>`${d.jsonText(c.field)} <= ${p.to}`;
-  return sql<SqlBool>`${d.jsonText(c.field)} <= ${d.jsonText(c.notAfter)}`;
+  switch (c.op) {
+    case 'any':
+      return sql<SqlBool>`(${sql.join(
+        c.any.map((x) => condSql(d, x, p)),
+        sql` or `,
+      )})`;
+    case 'in':
+      return sql<SqlBool>`${d.jsonText(c.field)} in (${sql.join(c.in)})`;
+    case 'truthy':
+      return sql<SqlBool>`${d.jsonTrue(c.field)}`;
+    case 'onOrBeforeEnd':
+      return sql<SqlBool>`${d.jsonText(c.field)} <= ${p.to}`;
+    case 'notAfter':
+      return sql<SqlBool>`${d.jsonText(c.field)} <= ${d.jsonText(c.notAfter)}`;
+  }
 }
 
 /** The aggregate; `kindKnown` when its rows are already only of its kind (a per-kind branch). */
