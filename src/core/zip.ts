@@ -23,11 +23,8 @@ export interface ZipReadOptions {
   readonly label?: string;
   /** Members to inflate; the others are neither inflated nor counted. Default: every member. */
   readonly want?: (name: string) => boolean;
-  /**
-   * The archive will also be read front to back by another reader (exceljs reads local headers
-   * in order): refuse bytes outside the members the directory lists, so both readers see the same.
-   */
-  readonly sequential?: boolean;
+  /** Members are inflated by ascending rank (ties in archive order), e.g. shared strings before sheets. */
+  readonly rank?: (name: string) => number;
 }
 
 /** What reading an archive found. */
@@ -47,7 +44,6 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 const SIG_END64 = 0x06064b50;
 const SIG_LOCATOR64 = 0x07064b50;
-const SIG_DESCRIPTOR = 0x08074b50;
 
 interface Entry {
   readonly name: string;
@@ -132,8 +128,14 @@ function directory(r: Reader, corrupt: (why: string) => UserError, limits: ZipLi
       const size = r.u16(x + 2);
       if (id === 1) {
         let p = x + 4;
-        if (declared === 0xffffffff) ((declared = r.u64(p)), (p += 8));
-        if (compressed === 0xffffffff) ((compressed = r.u64(p)), (p += 8));
+        if (declared === 0xffffffff) {
+          declared = r.u64(p);
+          p += 8;
+        }
+        if (compressed === 0xffffffff) {
+          compressed = r.u64(p);
+          p += 8;
+        }
         if (offset === 0xffffffff) offset = r.u64(p);
       }
       x += 4 + size;
@@ -141,7 +143,7 @@ function directory(r: Reader, corrupt: (why: string) => UserError, limits: ZipLi
     entries.push({ name, method: r.u16(at + 10), flags, compressed, declared, offset });
     at += 46 + nameLen + extraLen + commentLen;
   }
-  return { entries, cdOffset };
+  return { entries };
 }
 
 /** Where a member's data starts, from its local header. */
@@ -150,16 +152,6 @@ function dataStart(r: Reader, e: Entry, corrupt: (why: string) => UserError): nu
   const start = e.offset + 30 + r.u16(e.offset + 26) + r.u16(e.offset + 28);
   if (start + e.compressed > r.bytes.length) throw corrupt(`“${e.name}”不完整`);
   return start;
-}
-
-/** Where a member ends, past its data descriptor if it has one. */
-function memberEnd(r: Reader, e: Entry, start: number): number {
-  let end = start + e.compressed;
-  if ((e.flags & 0x8) === 0) return end;
-  if (r.u32(end) === SIG_DESCRIPTOR) end += 4;
-  const next = r.u32(end + 12);
-  // CRC and two sizes: 4-byte sizes normally, 8-byte ones in ZIP64 archives.
-  return next === SIG_LOCAL || next === SIG_CENTRAL ? end + 12 : end + 20;
 }
 
 /**
@@ -179,24 +171,16 @@ export function inflateZip(
   const tooLarge = (what: string, inflated: number): UserError =>
     new UserError(`${label}${what}（疑似压缩炸弹），已停止解压`, 'zip_too_large', 413, { inflated });
   const r = new Reader(bytes);
-  const { entries, cdOffset } = directory(r, corrupt, limits, label);
+  const { entries } = directory(r, corrupt, limits, label);
   const want = opts.want ?? (() => true);
+  const rank = opts.rank;
   const wanted = entries.filter((e) => want(e.name));
+  if (rank) wanted.sort((a, b) => rank(a.name) - rank(b.name));
 
   // A bomb that declares its size is refused before any work.
   const declared = wanted.reduce((n, e) => n + e.declared, 0);
   if (declared > limits.maxTotalBytes)
     throw tooLarge(`解压后将达 ${mb(declared)}，超过上限 ${mb(limits.maxTotalBytes)}`, 0);
-
-  if (opts.sequential) {
-    const sorted = [...entries].sort((a, b) => a.offset - b.offset);
-    let at = 0;
-    for (const e of sorted) {
-      if (e.offset !== at) throw corrupt('含有目录之外的数据');
-      at = memberEnd(r, e, dataStart(r, e, corrupt));
-    }
-    if (at !== cdOffset) throw corrupt('含有目录之外的数据');
-  }
 
   let total = 0;
   for (const e of wanted) {
@@ -248,7 +232,10 @@ export function unzipLimited(bytes: Uint8Array, opts: ZipReadOptions): Map<strin
     }
     const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
-    for (const c of chunks) (joined.set(c, at), (at += c.length));
+    for (const c of chunks) {
+      joined.set(c, at);
+      at += c.length;
+    }
     out.set(name, joined);
   }
   return out;

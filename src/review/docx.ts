@@ -1,9 +1,9 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { SaxesParser } from 'saxes';
+import { unzipLimited, type ZipLimits } from '../core/zip.ts';
 import { Numbering } from './docx-numbering.ts';
 
-/** Limits against zip bombs: entries, and total declared size of what we inflate. */
-export const DOCX_LIMITS = { maxEntries: 5000, maxInflated: 100 * 1024 * 1024 } as const;
+/** Limits against zip bombs: entries, bytes actually inflated from the parts read, ratio. */
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 200 };
 
 /** A paragraph or a table row of a .docx, in document order. */
 export type Block =
@@ -12,23 +12,10 @@ export type Block =
 const WANTED = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
 
 function unzipParts(bytes: Uint8Array): Map<string, string> {
-  let entries = 0;
-  let inflated = 0;
-  let tooBig = false;
-  const files = unzipSync(bytes, {
-    filter: (f: UnzipFileInfo) => {
-      entries++;
-      if (!WANTED.has(f.name)) return false;
-      inflated += f.originalSize;
-      if (inflated > DOCX_LIMITS.maxInflated) tooBig = true;
-      return !tooBig;
-    },
-  });
-  if (entries > DOCX_LIMITS.maxEntries) throw new Error(`压缩包条目过多（${entries} 个），疑似压缩炸弹`);
-  if (tooBig) throw new Error('解压后内容过大，疑似压缩炸弹');
+  const files = unzipLimited(bytes, { limits: DOCX_LIMITS, label: '文档', want: (n) => WANTED.has(n) });
   const out = new Map<string, string>();
   const dec = new TextDecoder('utf-8');
-  for (const [name, data] of Object.entries(files)) out.set(name, dec.decode(data));
+  for (const [name, data] of files) out.set(name, dec.decode(data));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
+import { unzipLimited } from '../../core/zip.ts';
 import { reviewDocuments } from '../../review/index.ts';
 import { REPORT_FORMATS, generateReport } from '../../services/report.ts';
 import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
@@ -17,29 +17,24 @@ const reportQuery = z.object({
 const reviewQuery = z.object({ name: z.string().max(255).optional(), year: year.optional() });
 
 const MAX_FILES = 100;
-const MAX_UNPACKED = 200 * 1024 * 1024;
+/** Reports are a few hundred KB each; a docx compresses XML about 5–10 times, a bomb ~1,000 times. */
+const ZIP_LIMITS = { maxEntries: 1_000, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 200 };
 
 /** The reports in an upload: one file, or every .docx/.txt/.md in a .zip (bounded against zip bombs). */
 function reportFiles(name: string, bytes: Buffer): { name: string; bytes: Uint8Array }[] {
   if (!/\.zip$/i.test(name)) return [{ name, bytes }];
-  let total = 0;
   let count = 0;
-  const files = unzipSync(bytes, {
-    filter: (f) => {
-      if (f.name.endsWith('/') || !/\.(docx|txt|md)$/i.test(f.name) || /(^|\/)(__MACOSX|\.)/.test(f.name))
-        return false;
-      total += f.originalSize;
-      count += 1;
-      if (count > MAX_FILES || total > MAX_UNPACKED)
-        throw new UserError(
-          `压缩包内文件过多或过大（最多 ${MAX_FILES} 份、解压后 200 MB）`,
-          'too_large',
-          413,
-        );
+  const files = unzipLimited(bytes, {
+    limits: ZIP_LIMITS,
+    label: `压缩包“${name}”`,
+    want: (n) => {
+      if (n.endsWith('/') || !/\.(docx|txt|md)$/i.test(n) || /(^|\/)(__MACOSX|\.)/.test(n)) return false;
+      if (++count > MAX_FILES)
+        throw new UserError(`压缩包内报告过多：最多 ${MAX_FILES} 份`, 'too_large', 413);
       return true;
     },
   });
-  const out = Object.entries(files).map(([n, b]) => ({ name: n.split('/').pop() ?? n, bytes: b }));
+  const out = [...files].map(([n, b]) => ({ name: n.split('/').pop() ?? n, bytes: b }));
   if (out.length === 0) throw new UserError('压缩包中没有 .docx、.txt 或 .md 报告', 'empty_file');
   return out;
 }

@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipLimited } from '../../core/zip.ts';
 
 /** Reads a generated .docx back for tests: its XML parts, and body paragraphs as lists of run texts. */
 
@@ -10,10 +11,13 @@ export interface DocxParts {
   readonly footers: Readonly<Record<string, string>>;
 }
 
+/** Generous: the documents read here are the ones fazhi itself generated. */
+const LIMITS = { maxEntries: 1_000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 1_100 };
+
 export function readDocx(bytes: Uint8Array): DocxParts {
-  const files = unzipSync(bytes);
+  const files = unzipLimited(bytes, { limits: LIMITS, label: 'Word 文档' });
   const text = (name: string): string => {
-    const f = files[name];
+    const f = files.get(name);
     if (!f) throw new Error(`docx lacks ${name}`);
     return strFromU8(f);
   };

@@ -9,7 +9,13 @@ import { countyOf, type Org } from '../orgs.ts';
 import { subOrgIndex } from '../records.ts';
 import { decodeText, parseCsv } from './csv.ts';
 import type { RawSheet } from './drafts.ts';
-import { checkSize, checkZip, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } from './format.ts';
+import {
+  checkSize,
+  DEFAULT_MAX_IMPORT_BYTES,
+  detectFormat,
+  xlsxLimits,
+  type LedgerFormat,
+} from './format.ts';
 import { readXlsx } from './read-xlsx.ts';
 import { sortIssues, type ImportReport, type SheetSummary } from './report.ts';
 import { planSheets } from './sheets.ts';
@@ -58,16 +64,8 @@ const WRITE_STEP = 5000;
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 
-async function readSheets(
-  fileName: string,
-  bytes: Uint8Array,
-  format: LedgerFormat,
-  maxBytes: number,
-): Promise<RawSheet[]> {
-  if (format === 'xlsx') {
-    checkZip(fileName, bytes, maxBytes);
-    return readXlsx(fileName, bytes);
-  }
+function readSheets(fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number): RawSheet[] {
+  if (format === 'xlsx') return readXlsx(fileName, bytes, xlsxLimits(maxBytes));
   return [{ name: baseName(fileName), rows: parseCsv(decodeText(bytes).text) }];
 }
 
@@ -89,7 +87,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   const format = await detectFormat(fileName, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   input.onProgress?.({ phase: 'read', done: 0, total: 1 });
-  const raw = await readSheets(fileName, bytes, format, maxBytes);
+  const raw = readSheets(fileName, bytes, format, maxBytes);
   input.onProgress?.({ phase: 'read', done: 1, total: 1 });
 
   const plan = planSheets(raw, { ...(kindHint ? { kindHint } : {}), township });

@@ -1,78 +1,123 @@
-import ExcelJS from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
+import { StringDecoder } from 'node:string_decoder';
+import { zipSync } from 'fflate';
 import { UserError } from '../../core/errors.ts';
-import { plainCell, type Cell } from './cells.ts';
+import { inflateZip, unzipLimited, type ZipLimits } from '../../core/zip.ts';
 import type { RawRow, RawSheet } from './drafts.ts';
 import { META_SHEET } from './layout.ts';
+import { SheetXmlReader, type DateStyles } from './sheet-xml.ts';
+import { dateStyles, readWorkbook, SharedStringsReader, type SheetRef } from './workbook-xml.ts';
+
+/**
+ * Reading an .xlsx a member at a time, straight from the archive's directory: the small parts
+ * first (sheet list, styles), then shared strings and worksheets, each streamed through a SAX
+ * reader as it inflates. No workbook model is built and no worksheet's XML is held whole; the zip
+ * limits apply to what is actually inflated. (exceljs's streaming WorkbookReader reads the archive
+ * front to back and, in 4.4, loses members of workbooks whose workbook.xml comes last, as its own
+ * writer puts it, so it is not used here.)
+ */
+
+const WORKBOOK = 'xl/workbook.xml';
+const RELS = 'xl/_rels/workbook.xml.rels';
+const STYLES = 'xl/styles.xml';
+const SHARED = 'xl/sharedStrings.xml';
+const SMALL_PARTS = [WORKBOOK, RELS, STYLES];
+/** Inflation order: what tells how to read the worksheets comes before them. */
+const rankOf = (name: string): number => (SMALL_PARTS.includes(name) ? 0 : name === SHARED ? 1 : 2);
+const isWorksheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
 /** The sheet-name → kind-id pairs a fazhi workbook records in its hidden sheet (rows 2…, columns A–B). */
-function recordedKinds(wb: ExcelJS.Workbook): Map<string, string> {
+function recordedKinds(meta: readonly RawRow[] | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const meta = wb.getWorksheet(META_SHEET);
-  if (!meta) return out;
-  meta.eachRow((row, n) => {
-    if (n === 1) return;
-    const name = plainCell(row.getCell(1).value);
-    const kind = plainCell(row.getCell(2).value);
+  for (const row of meta ?? []) {
+    if (row.number === 1) continue;
+    const [name, kind] = row.cells;
     if (typeof name === 'string' && typeof kind === 'string' && name && kind) out.set(name, kind);
-  });
+  }
   return out;
 }
 
-function readRows(ws: ExcelJS.Worksheet): RawRow[] {
-  const rows: RawRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    // row.values is 1-based and sparse; cells[0] is column A.
-    const values = row.values;
-    const cells: Cell[] = [];
-    if (Array.isArray(values)) {
-      for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-    }
-    rows.push({ number, cells });
-  });
-  return rows;
+/** Collects a small part's bytes; parsed once whole. */
+class Collected {
+  private readonly chunks: Uint8Array[] = [];
+  add(c: Uint8Array): void {
+    this.chunks.push(c);
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
 }
-
-const OPEN = Buffer.from('<dataValidations');
-const CLOSE = Buffer.from('</dataValidations>');
 
 /**
- * The file without its worksheets' data validations (dropdown lists). exceljs expands every
- * validated range into one object per cell when it loads a file, which for an exported ledger
- * (dropdowns over every data row) triples load time and memory; import never reads them.
+ * Reads every sheet of an .xlsx file, inflating within `limits` (see format.ts). Damaged files
+ * and files that are not workbooks become Chinese user errors; so does an archive over a limit.
  */
-export function withoutValidations(bytes: Uint8Array): Uint8Array {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    return bytes; // exceljs reports what is wrong with the file
-  }
-  let changed = false;
-  for (const [name, data] of Object.entries(files)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
-    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const start = buf.indexOf(OPEN);
-    if (start < 0) continue;
-    const end = buf.indexOf(CLOSE, start);
-    if (end < 0) continue;
-    files[name] = Buffer.concat([buf.subarray(0, start), buf.subarray(end + CLOSE.length)]);
-    changed = true;
-  }
-  // Stored, not deflated: the archive only lives until exceljs has read it.
-  return changed ? zipSync(files, { level: 0 }) : bytes;
-}
+export function readXlsx(fileName: string, bytes: Uint8Array, limits: ZipLimits): RawSheet[] {
+  const small = new Map(SMALL_PARTS.map((p) => [p, new Collected()]));
+  const shared = new SharedStringsReader();
+  let book: { sheets: SheetRef[]; dates: DateStyles } | undefined;
+  const sheets = new Map<string, SheetXmlReader>();
+  let reader: { part: string; xml: SheetXmlReader; text: StringDecoder } | undefined;
+  let sharedText: StringDecoder | undefined;
 
-/** Reads every sheet of an .xlsx file. Damaged files become a Chinese user error. */
-export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<RawSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const workbook = (): { sheets: SheetRef[]; dates: DateStyles } => {
+    if (book) return book;
+    const wb = small.get(WORKBOOK)!.text();
+    if (!wb)
+      throw new UserError(`文件“${fileName}”是压缩包，但不是 Excel（.xlsx）文件`, 'not_spreadsheet', 415);
+    const { sheets: list, date1904 } = readWorkbook(wb, small.get(RELS)!.text());
+    const styles = small.get(STYLES)!.text();
+    book = { sheets: list, dates: { styles: styles ? dateStyles(styles) : new Set(), date1904 } };
+    return book;
+  };
+
   try {
-    // exceljs's typings ask for its own Buffer type; a Node Buffer over the same memory is that.
-    const lean = withoutValidations(bytes);
-    await wb.xlsx.load(
-      Buffer.from(lean.buffer, lean.byteOffset, lean.byteLength) as unknown as ExcelJS.Buffer,
+    const { names } = inflateZip(
+      bytes,
+      {
+        limits,
+        label: `文件“${fileName}”`,
+        want: (n) => SMALL_PARTS.includes(n) || n === SHARED || isWorksheet(n),
+        rank: rankOf,
+      },
+      (name, chunk, final) => {
+        const part = small.get(name);
+        if (part) return part.add(chunk);
+        if (name === SHARED) {
+          sharedText ??= new StringDecoder('utf8');
+          shared.write(sharedText.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+          if (final) {
+            shared.write(sharedText.end());
+            shared.end();
+          }
+          return;
+        }
+        if (reader?.part !== name) {
+          const { dates } = workbook();
+          reader = {
+            part: name,
+            xml: new SheetXmlReader(shared.strings, dates),
+            text: new StringDecoder('utf8'),
+          };
+          sheets.set(name, reader.xml);
+        }
+        reader.xml.write(reader.text.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+        if (final) {
+          reader.xml.write(reader.text.end());
+          reader.xml.end();
+        }
+      },
     );
+    if (!names.includes(WORKBOOK))
+      throw new UserError(`文件“${fileName}”是压缩包，但不是 Excel（.xlsx）文件`, 'not_spreadsheet', 415);
   } catch (e) {
+    if (e instanceof UserError && e.code !== 'corrupt_file') throw e;
+    if (e instanceof UserError) {
+      throw new UserError(
+        `文件“${fileName}”已损坏或不完整，无法打开：请重新保存或重新下载后再导入`,
+        'corrupt_file',
+        400,
+      );
+    }
     const why = e instanceof Error ? e.message : String(e);
     throw new UserError(
       `文件“${fileName}”已损坏或不是有效的 Excel（.xlsx）文件，无法读取（${why}）`,
@@ -80,9 +125,48 @@ export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Raw
       400,
     );
   }
-  const kinds = recordedKinds(wb);
-  return wb.worksheets.map((ws) => {
-    const kindId = kinds.get(ws.name);
-    return { name: ws.name, rows: readRows(ws), ...(kindId ? { kindId } : {}) };
+  // Sheets in tab order, as the workbook lists them.
+  const read = workbook().sheets.flatMap((s) => {
+    const xml = sheets.get(s.part);
+    return xml ? [{ name: s.name, rows: xml.rows }] : [];
   });
+  const kinds = recordedKinds(read.find((s) => s.name === META_SHEET)?.rows);
+  return read.map(({ name, rows }) => {
+    const kindId = kinds.get(name);
+    return { name, rows, ...(kindId ? { kindId } : {}) };
+  });
+}
+
+const OPEN = Buffer.from('<dataValidations');
+const CLOSE = Buffer.from('</dataValidations>');
+/** Generous: the result is only read by exceljs's whole-workbook loader in tests and tools. */
+const LEAN_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 1_100 };
+
+/**
+ * The file without its worksheets' data validations (dropdown lists), for exceljs's whole-workbook
+ * loader, which expands every validated range into one object per cell. The streaming import
+ * never reads them.
+ */
+export function withoutValidations(bytes: Uint8Array): Uint8Array {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = unzipLimited(bytes, { limits: LEAN_LIMITS });
+  } catch {
+    return bytes; // exceljs reports what is wrong with the file
+  }
+  let changed = false;
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, data] of files) {
+    out[name] = data;
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const start = buf.indexOf(OPEN);
+    if (start < 0) continue;
+    const end = buf.indexOf(CLOSE, start);
+    if (end < 0) continue;
+    out[name] = Buffer.concat([buf.subarray(0, start), buf.subarray(end + CLOSE.length)]);
+    changed = true;
+  }
+  // Stored, not deflated: the archive only lives until exceljs has read it.
+  return changed ? zipSync(out, { level: 0 }) : bytes;
 }
