@@ -36,6 +36,7 @@ export class SheetXmlReader {
   private text: string | null = null;
   private capture = false;
   private inPhonetic = false;
+  private formula = false;
 
   constructor(
     private readonly sharedStrings: readonly string[],
@@ -71,6 +72,10 @@ export class SheetXmlReader {
         this.type = a.t ?? 'n';
         this.style = a.s ? Number(a.s) : 0;
         this.text = null;
+        this.formula = false;
+        break;
+      case 'f':
+        this.formula = true;
         break;
       case 'v':
         this.capture = true;
@@ -96,6 +101,8 @@ export class SheetXmlReader {
         break;
       case 'c':
         if (this.cells && this.text !== null) this.setCell(this.text);
+        // A formula never calculated shows nothing: a blank cell, as exceljs reads it.
+        else if (this.cells && this.formula) this.setBlank();
         break;
       case 'row':
         if (this.cells && this.cells.length > 0)
@@ -103,6 +110,10 @@ export class SheetXmlReader {
         this.cells = null;
         break;
     }
+  }
+
+  private setBlank(): void {
+    while (this.cells!.length <= this.col) this.cells!.push(null);
   }
 
   private setCell(v: string): void {
