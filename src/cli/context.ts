@@ -1,20 +1,78 @@
+import { WriteStream } from 'node:tty';
 import { UserError } from '../core/errors.ts';
 import { openDb, resolveDbUrl, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { dataDir } from '../services/file-store.ts';
 
-/** Options every database command takes. */
-export interface DbOptions {
-  db?: string;
+/** Somewhere a command writes text: the process's stdout/stderr, or a buffer in tests. */
+export interface Output {
+  write(s: string): unknown;
 }
 
-/** Opens the database named by --db / FAZHI_DB (default ./data/fazhi.db), migrates it, runs `fn`, closes it. */
-export async function withDb<T>(opts: DbOptions, fn: (h: Db) => Promise<T>): Promise<T> {
-  const h = openDb(resolveDbUrl(opts.db));
-  try {
-    await migrateToLatest(h);
-    return await fn(h);
-  } finally {
-    await h.close();
+/** What a run of `fazhi` reads from and writes to; `main.ts` passes the real process. */
+export interface CliIo {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** Environment variables the commands read (FAZHI_DB, FAZHI_DATA, FAZHI_IMPORT_MAX_MB, PORT). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The terminal behind an output, when a person is watching it (progress bars draw only there). */
+export function terminal(out: Output): WriteStream | undefined {
+  return out instanceof WriteStream && out.isTTY ? out : undefined;
+}
+
+/** One run of the command line: its input and output, and the exit code a command sets. */
+export class Cli {
+  /** Exit code of a command that ends normally but reports a failure (audit verify, review). */
+  exitCode = 0;
+
+  constructor(readonly io: CliIo) {}
+
+  out(s: string): void {
+    this.io.stdout.write(s);
+  }
+
+  err(s: string): void {
+    this.io.stderr.write(s);
+  }
+
+  printJson(v: unknown): void {
+    this.out(JSON.stringify(v, null, 2) + '\n');
+  }
+
+  /** Prints rows as an aligned text table. */
+  printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
+    const widths = header.map((h, i) =>
+      Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+    );
+    const line = (r: readonly string[]) =>
+      r
+        .map((c, i) => pad(c, widths[i]!))
+        .join('  ')
+        .trimEnd();
+    this.out([line(header), ...rows.map(line)].join('\n') + '\n');
+  }
+
+  /** The database URL: --db, else FAZHI_DB, else ./data/fazhi.db. */
+  dbUrl(flag: string | undefined): string {
+    return resolveDbUrl(flag ?? this.io.env.FAZHI_DB);
+  }
+
+  /** The data directory (evidence files): --data, else FAZHI_DATA, else ./data. */
+  dataDir(flag: string | undefined): string {
+    return flag ?? this.io.env.FAZHI_DATA ?? dataDir();
+  }
+
+  /** Opens the database named by --db / FAZHI_DB, migrates it, runs `fn`, closes it. */
+  async withDb<T>(opts: { db?: string }, fn: (h: Db) => Promise<T>): Promise<T> {
+    const h = openDb(this.dbUrl(opts.db));
+    try {
+      await migrateToLatest(h);
+      return await fn(h);
+    } finally {
+      await h.close();
+    }
   }
 }
 
@@ -27,27 +85,16 @@ export function intOption(name: string, v: string | undefined, min: number, max:
   return n;
 }
 
-export function printJson(v: unknown): void {
-  process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+/** Display width of a string in a terminal: CJK characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
 }
 
 /** Pads Chinese text to a display width (CJK characters take two columns). */
 export function pad(s: string, width: number): string {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-  return s + ' '.repeat(Math.max(0, width - w));
-}
-
-/** Prints rows as an aligned text table. */
-export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: readonly string[]) =>
-    r
-      .map((c, i) => pad(c, widths[i]!))
-      .join('  ')
-      .trimEnd();
-  process.stdout.write([line(header), ...rows.map(line)].join('\n') + '\n');
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 /** Commander option parser for a repeatable option (`--set a=1 --set b=2`). */

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runCli } from '../cli/program.ts';
 
 /** The repository root, where `bin/fazhi.js` lives. */
 export const repoRoot = join(import.meta.dirname, '../..');
@@ -10,18 +10,25 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `fazhi ARGS` as a user would, in a child process, and collects its output and exit code. */
-export function runFazhi(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(repoRoot, 'bin/fazhi.js'), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
+/**
+ * Runs `fazhi ARGS` in this process, as a fresh `fazhi` process would: its own program, its own
+ * output and this process's environment with `env` over it. Relative paths resolve against the
+ * repository root, as they did in the child process the CLI tests used to start.
+ */
+export async function runFazhi(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  if (process.cwd() !== repoRoot)
+    throw new Error(
+      `runFazhi runs in the test's directory, which should be ${repoRoot}, not ${process.cwd()}`,
+    );
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { ...process.env, ...env },
   });
+  return { code, stdout, stderr };
 }

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { exportAudit, verifyAudit } from '../../services/audit.ts';
-import { withDb, type DbOptions } from '../context.ts';
+import type { Cli } from '../context.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(name: string, v: string | undefined): string | undefined {
@@ -13,22 +13,22 @@ function day(name: string, v: string | undefined): string | undefined {
 }
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function registerAuditCommands(program: Command): void {
+export function registerAuditCommands(program: Command, cli: Cli): void {
   const audit = program.command('audit').description('审计日志：核验哈希链、导出');
   audit
     .command('verify')
     .description('核验审计日志是否被改动、删除或调换顺序（发现问题时退出码为 1）')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: DbOptions) => {
-      const r = await withDb(opts, (h) => verifyAudit(h));
+    .action(async (opts) => {
+      const r = await cli.withDb(opts, (h) => verifyAudit(h));
       if (r.ok) {
-        process.stdout.write(
+        cli.out(
           `审计日志完整：共 ${r.count} 条，链头哈希 ${r.headHash}\n（可将链头哈希另行记录，以便日后核对）\n`,
         );
         return;
       }
-      process.stderr.write(`审计日志核验未通过：${r.message}\n`);
-      process.exitCode = 1;
+      cli.err(`审计日志核验未通过：${r.message}\n`);
+      cli.exitCode = 1;
     });
   audit
     .command('export')
@@ -38,23 +38,22 @@ export function registerAuditCommands(program: Command): void {
     .option('--format <格式>', 'jsonl 或 csv（默认按输出文件扩展名，否则 jsonl）')
     .option('-o, --output <文件>', '输出文件（默认标准输出）')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: DbOptions & { from?: string; to?: string; format?: string; output?: string }) => {
+    .action(async (opts) => {
       const from = day('from', opts.from);
       const to = day('to', opts.to);
       const format = opts.format ?? (opts.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
       if (format !== 'csv' && format !== 'jsonl')
         throw new UserError(`--format 应为 jsonl 或 csv，收到“${format}”`);
-      const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-      const n = await withDb(opts, (h) =>
+      const file = opts.output ? createWriteStream(opts.output) : undefined;
+      const out = file ?? cli.io.stdout;
+      const n = await cli.withDb(opts, (h) =>
         exportAudit(h, { from, to: to ? nextDay(to) : undefined }, format, (s) => out.write(s)),
       );
-      if (opts.output) {
+      if (file) {
         await new Promise<void>((resolve, reject) =>
-          (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) =>
-            e ? reject(e) : resolve(),
-          ),
+          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
         );
-        process.stderr.write(`已导出 ${n} 条审计记录到 ${opts.output}\n`);
+        cli.err(`已导出 ${n} 条审计记录到 ${opts.output}\n`);
       }
     });
 }

@@ -1,22 +1,21 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
-import { resolveDbUrl } from '../../db/connect.ts';
 import { backupDatabase, restoreDatabase } from '../../services/backup.ts';
-import { withDb, type DbOptions } from '../context.ts';
+import type { Cli } from '../context.ts';
 
 const describe = (i: { orgs: number; records: number; users: number; bytes: number }) =>
   `${i.orgs} 个组织、${i.records} 条台账、${i.users} 个账号，${(i.bytes / 1048576).toFixed(1)} MB`;
 
-export function registerBackupCommands(program: Command): void {
+export function registerBackupCommands(program: Command, cli: Cli): void {
   program
     .command('backup')
     .description('备份 SQLite 数据库（在线备份，服务运行时也可执行）；PostgreSQL 见 docs/operations.md')
     .requiredOption('-o, --output <文件>', '备份文件路径（不得已存在）')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: DbOptions & { output: string }) => {
-      await withDb(opts, async (h) => {
+    .action(async (opts) => {
+      await cli.withDb(opts, async (h) => {
         const info = await backupDatabase(h, opts.output);
-        process.stdout.write(
+        cli.out(
           `已备份到 ${opts.output}：${describe(info)}\n证据文件在数据目录的 evidence/ 下，请一并备份。\n`,
         );
       });
@@ -26,14 +25,14 @@ export function registerBackupCommands(program: Command): void {
     .description('用备份文件替换 SQLite 数据库（须先停止 fazhi serve；原数据库保留为 .before-restore-时间）')
     .argument('<file>', '备份文件')
     .option('--db <url>', '要恢复到的数据库地址')
-    .action(async (file: string, opts: DbOptions) => {
-      const url = resolveDbUrl(opts.db);
+    .action(async (file, opts) => {
+      const url = cli.dbUrl(opts.db);
       if (!url.startsWith('sqlite:') || url === 'sqlite::memory:')
         throw new UserError('只能恢复 SQLite 数据库文件；PostgreSQL 请用 pg_restore，见 docs/operations.md');
       const r = await restoreDatabase(url.slice('sqlite:'.length), file, new Date());
-      process.stdout.write(`已恢复：${describe(r.info)}\n`);
-      if (r.previous) process.stdout.write(`原数据库已保留为 ${r.previous}\n`);
-      process.stdout.write(
+      cli.out(`已恢复：${describe(r.info)}\n`);
+      if (r.previous) cli.out(`原数据库已保留为 ${r.previous}\n`);
+      cli.out(
         r.audit.ok
           ? `审计日志核验通过（${r.audit.count} 条）\n`
           : `警告：审计日志核验未通过：${r.audit.message}\n`,

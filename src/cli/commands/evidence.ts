@@ -1,13 +1,13 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import { attachEvidence, listEvidence, MAX_EVIDENCE_BYTES, readEvidence } from '../../services/evidence.ts';
-import { dataDir, FileStore } from '../../services/file-store.ts';
-import { intOption, printJson, printTable, withDb, type DbOptions } from '../context.ts';
+import { FileStore } from '../../services/file-store.ts';
+import { intOption, type Cli } from '../context.ts';
 
-export function registerEvidenceCommands(program: Command): void {
+export function registerEvidenceCommands(program: Command, cli: Cli): void {
   const ev = program.command('evidence').description('台账记录的证据材料（照片、扫描件、PDF）');
   ev.command('add')
     .description('为记录添加证据文件')
@@ -16,7 +16,7 @@ export function registerEvidenceCommands(program: Command): void {
     .option('--db <url>', '数据库地址')
     .option('--data <目录>', '数据目录（默认 FAZHI_DATA 或 ./data）')
     .option('--json', '以 JSON 输出')
-    .action(async (file: string, opts: DbOptions & { record: string; data?: string; json?: boolean }) => {
+    .action(async (file, opts) => {
       const recordId = intOption('record', opts.record, 1, Number.MAX_SAFE_INTEGER);
       const size = await stat(file).then(
         (s) => s.size,
@@ -27,17 +27,17 @@ export function registerEvidenceCommands(program: Command): void {
       if (size > MAX_EVIDENCE_BYTES)
         throw new UserError(`证据文件 ${(size / 1048576).toFixed(1)} MB，超过上限 20 MB`);
       const bytes = await readFile(file);
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const e = await attachEvidence(
           h,
-          new FileStore(opts.data ?? dataDir()),
+          new FileStore(cli.dataDir(opts.data)),
           ALL,
           recordId,
           { name: basename(file), bytes },
           { now: new Date().toISOString(), createdBy: null },
         );
-        if (opts.json) printJson(e);
-        else process.stdout.write(`已添加证据 #${e.id}：${e.fileName}（${e.mime}，${e.size} 字节）\n`);
+        if (opts.json) cli.printJson(e);
+        else cli.out(`已添加证据 #${e.id}：${e.fileName}（${e.mime}，${e.size} 字节）\n`);
       });
     });
   ev.command('list')
@@ -45,12 +45,12 @@ export function registerEvidenceCommands(program: Command): void {
     .requiredOption('--record <编号>', '记录编号')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(async (opts: DbOptions & { record: string; json?: boolean }) => {
+    .action(async (opts) => {
       const recordId = intOption('record', opts.record, 1, Number.MAX_SAFE_INTEGER);
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const list = await listEvidence(h, ALL, recordId);
-        if (opts.json) return printJson(list);
-        printTable(
+        if (opts.json) return cli.printJson(list);
+        cli.printTable(
           ['编号', '文件名', '类型', '大小', '添加时间'],
           list.map((e) => [String(e.id), e.fileName, e.mime, String(e.size), e.createdAt]),
         );
@@ -62,16 +62,16 @@ export function registerEvidenceCommands(program: Command): void {
     .requiredOption('-o, --output <文件>', '保存到')
     .option('--db <url>', '数据库地址')
     .option('--data <目录>', '数据目录')
-    .action(async (id: string, opts: DbOptions & { output: string; data?: string }) => {
-      await withDb(opts, async (h) => {
+    .action(async (id, opts) => {
+      await cli.withDb(opts, async (h) => {
         const { bytes, evidence } = await readEvidence(
           h,
-          new FileStore(opts.data ?? dataDir()),
+          new FileStore(cli.dataDir(opts.data)),
           ALL,
           intOption('id', id, 1, Number.MAX_SAFE_INTEGER),
         );
         await writeFile(opts.output, bytes);
-        process.stdout.write(`已保存 ${evidence.fileName} 到 ${opts.output}\n`);
+        cli.out(`已保存 ${evidence.fileName} 到 ${opts.output}\n`);
       });
     });
 }

@@ -1,16 +1,14 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { getKind } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
 import { computeIndicators, explainIndicator } from '../../services/indicators.ts';
 import { resolveOrg } from '../../services/orgs.ts';
-import { intOption, printJson, printTable, withDb, type DbOptions } from '../context.ts';
-
-type Opts = DbOptions & { org: string; year: string; json?: boolean };
+import { intOption, type Cli } from '../context.ts';
 
 const show = (v: number | null, unit: string) =>
   v === null ? '—' : `${v}${unit === '%' ? '%' : ' ' + unit}`;
 
-export function registerIndicatorCommands(program: Command): void {
+export function registerIndicatorCommands(program: Command, cli: Cli): void {
   program
     .command('indicators')
     .description('计算某组织某年度的全部指标（每个值均可用 fazhi explain 追溯到记录）')
@@ -18,14 +16,14 @@ export function registerIndicatorCommands(program: Command): void {
     .requiredOption('--year <年度>', '年度，如 2024')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出：[{key, label, value, unit, records}]')
-    .action(async (opts: Opts) => {
+    .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const org = await resolveOrg(h, opts.org);
         const vals = await computeIndicators(h, org, yearPeriod(year));
-        if (opts.json) return printJson(vals);
-        process.stdout.write(`${org.name} ${year} 年度指标\n`);
-        printTable(
+        if (opts.json) return cli.printJson(vals);
+        cli.out(`${org.name} ${year} 年度指标\n`);
+        cli.printTable(
           ['指标', '名称', '数值', '记录数'],
           vals.map((v) => [v.key, v.label, show(v.value, v.unit), String(v.records)]),
         );
@@ -40,17 +38,17 @@ export function registerIndicatorCommands(program: Command): void {
     .requiredOption('--year <年度>', '年度')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(async (key: string, opts: Opts) => {
+    .action(async (key, opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const org = await resolveOrg(h, opts.org);
         const ex = await explainIndicator(h, key, org, yearPeriod(year));
-        if (opts.json) return printJson(ex);
+        if (opts.json) return cli.printJson(ex);
         const v = ex.indicator;
-        process.stdout.write(
+        cli.out(
           `${org.name} ${year} 年 ${v.label}（${v.key}）= ${show(v.value, v.unit)}\n口径：${ex.basis}\n公式：${ex.formula}\n`,
         );
-        printTable(
+        cli.printTable(
           ['编号', '日期', '类型', '标题', '计入'],
           ex.records.map((r) => [
             String(r.id),

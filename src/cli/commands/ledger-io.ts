@@ -1,7 +1,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type ImportReport,
 } from '../../services/ledger-io/index.ts';
 import { resolveOrg } from '../../services/orgs.ts';
-import { intOption, printJson, withDb, type DbOptions } from '../context.ts';
+import { intOption, terminal, type Cli, type CliIo } from '../context.ts';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
   read: '读取文件',
@@ -24,8 +25,8 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 /** The import size limit: --max-size, else FAZHI_IMPORT_MAX_MB, else 20 MB. */
-function maxBytesOf(flag: string | undefined): number {
-  const v = flag ?? process.env.FAZHI_IMPORT_MAX_MB;
+function maxBytesOf(flag: string | undefined, env: CliIo['env']): number {
+  const v = flag ?? env.FAZHI_IMPORT_MAX_MB;
   if (v === undefined || v === '') return DEFAULT_MAX_IMPORT_BYTES;
   const mb = Number(v);
   if (!Number.isFinite(mb) || mb <= 0) throw new UserError(`导入大小上限应为正数（MB），收到“${v}”`);
@@ -43,12 +44,15 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-/** A progress bar on stderr, only when a person is watching it. */
-function progressBar(enabled: boolean): { onProgress?: (p: ImportProgress) => void; stop(): void } {
-  if (!enabled) return { stop() {} };
+/** A progress bar on the terminal `tty`, if any: only when a person is watching. */
+function progressBar(tty: WriteStream | undefined): {
+  onProgress?: (p: ImportProgress) => void;
+  stop(): void;
+} {
+  if (!tty) return { stop() {} };
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      stream: tty,
       format: '{phase} [{bar}] {percentage}% | {value}/{total}',
       hideCursor: true,
       clearOnComplete: true,
@@ -79,18 +83,18 @@ function summary(r: ImportReport, township: string): string {
   return `${head}\n${sheets}\n`;
 }
 
-export function registerLedgerIoCommands(program: Command): void {
+export function registerLedgerIoCommands(program: Command, cli: Cli): void {
   program
     .command('template')
     .description('生成某类台账的 Excel 模板')
     .argument('<kind>', '台账类型（代码或中文名，见 fazhi kinds）')
     .option('-o, --output <文件>', '输出文件，默认“<类型>台账模板.xlsx”')
-    .action(async (kindArg: string, opts: { output?: string }) => {
+    .action(async (kindArg, opts) => {
       const kind = findKind(kindArg);
       if (!kind) throw new UserError(`未知的台账类型“${kindArg}”：可用 fazhi kinds 查看全部类型`);
       const out = opts.output ?? `${kind.label}台账模板.xlsx`;
       await writeFile(out, await buildTemplate(kind.id));
-      process.stdout.write(`已生成${kind.label}台账模板：${out}\n`);
+      cli.out(`已生成${kind.label}台账模板：${out}\n`);
     });
 
   program
@@ -103,49 +107,44 @@ export function registerLedgerIoCommands(program: Command): void {
     .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出导入报告')
-    .action(
-      async (
-        file: string,
-        opts: DbOptions & { org: string; kind?: string; dryRun?: boolean; maxSize?: string; json?: boolean },
-      ) => {
-        const maxBytes = maxBytesOf(opts.maxSize);
-        const fileName = basename(file);
-        // Refuse an oversized file by its size alone, before reading a byte of it.
-        checkSize(fileName, await fileSize(file), maxBytes);
-        const bytes = await readFile(file);
-        const report = await withDb(opts, async (h) => {
-          const township = await resolveOrg(h, opts.org, ['township']);
-          const bar = progressBar(process.stderr.isTTY === true && !opts.json);
-          try {
-            const r = await importLedger(h, {
-              township,
-              fileName,
-              bytes,
-              ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
-              dryRun: opts.dryRun === true,
-              createdBy: null,
-              now: new Date().toISOString(),
-              maxBytes,
-              ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-            });
-            return { r, township: township.name };
-          } finally {
-            bar.stop();
-          }
-        });
-        const r = report.r;
-        if (opts.json) printJson(r);
-        if (r.errors.length > 0) {
-          if (!opts.json) process.stderr.write(r.errors.map((e) => formatIssue(e) + '\n').join(''));
-          throw new UserError(
-            `导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`,
-            'invalid_file',
-            422,
-          );
+    .action(async (file, opts) => {
+      const maxBytes = maxBytesOf(opts.maxSize, cli.io.env);
+      const fileName = basename(file);
+      // Refuse an oversized file by its size alone, before reading a byte of it.
+      checkSize(fileName, await fileSize(file), maxBytes);
+      const bytes = await readFile(file);
+      const report = await cli.withDb(opts, async (h) => {
+        const township = await resolveOrg(h, opts.org, ['township']);
+        const bar = progressBar(opts.json ? undefined : terminal(cli.io.stderr));
+        try {
+          const r = await importLedger(h, {
+            township,
+            fileName,
+            bytes,
+            ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
+            dryRun: opts.dryRun === true,
+            createdBy: null,
+            now: new Date().toISOString(),
+            maxBytes,
+            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+          });
+          return { r, township: township.name };
+        } finally {
+          bar.stop();
         }
-        if (!opts.json) process.stdout.write(summary(r, report.township));
-      },
-    );
+      });
+      const r = report.r;
+      if (opts.json) cli.printJson(r);
+      if (r.errors.length > 0) {
+        if (!opts.json) cli.err(r.errors.map((e) => formatIssue(e) + '\n').join(''));
+        throw new UserError(
+          `导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`,
+          'invalid_file',
+          422,
+        );
+      }
+      if (!opts.json) cli.out(summary(r, report.township));
+    });
 
   program
     .command('export')
@@ -154,13 +153,13 @@ export function registerLedgerIoCommands(program: Command): void {
     .requiredOption('--year <年度>', '年度，如 2024')
     .option('-o, --output <文件>', '输出文件，默认“<组织><年度>年台账.xlsx”')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: DbOptions & { org: string; year: string; output?: string }) => {
+    .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const org = await resolveOrg(h, opts.org, ['township', 'county']);
         const out = opts.output ?? `${org.name}${year}年台账.xlsx`;
         await writeFile(out, await exportLedger(h, org, year));
-        process.stdout.write(`已导出${org.name} ${year} 年台账：${out}\n`);
+        cli.out(`已导出${org.name} ${year} 年台账：${out}\n`);
       });
     });
 }

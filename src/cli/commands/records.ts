@@ -1,11 +1,11 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { findKind, groups, kinds } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import { orgFilter, resolveOrg } from '../../services/orgs.ts';
 import { addRecord, listLedger } from '../../services/records.ts';
-import { collect, intOption, printJson, printTable, setPairs, withDb, type DbOptions } from '../context.ts';
+import { collect, intOption, setPairs, type Cli } from '../context.ts';
 
 function kindOrFail(s: string) {
   const k = findKind(s);
@@ -13,23 +13,23 @@ function kindOrFail(s: string) {
   return k;
 }
 
-export function registerRecordCommands(program: Command): void {
+export function registerRecordCommands(program: Command, cli: Cli): void {
   program
     .command('kinds')
     .description('列出台账记录类型及其字段')
     .argument('[kind]', '只看这一类型（代码或中文名）')
     .option('--json', '以 JSON 输出')
-    .action((kind: string | undefined, opts: { json?: boolean }) => {
+    .action((kind, opts) => {
       const list = kind ? [kindOrFail(kind)] : kinds;
-      if (opts.json) return printJson(list);
+      if (opts.json) return cli.printJson(list);
       if (!kind) {
-        return printTable(
+        return cli.printTable(
           ['代码', '名称', '工作领域', '字段'],
           list.map((k) => [k.id, k.label, groups[k.group], k.fields.map((f) => f.label).join('、')]),
         );
       }
       const k = list[0]!;
-      printTable(
+      cli.printTable(
         ['字段', '名称', '类型', '必填', '可选值/说明'],
         [
           ['date', k.dateLabel, '日期', '是', ''],
@@ -60,40 +60,27 @@ export function registerRecordCommands(program: Command): void {
     .option('--set <字段=值>', '字段值，可重复，如 --set materials=200 --set form=集中宣传', collect, [])
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(
-      async (
-        opts: DbOptions & {
-          org: string;
-          kind: string;
-          date: string;
-          title: string;
-          endDate?: string;
-          unit?: string;
-          set: string[];
-          json?: boolean;
-        },
-      ) => {
-        const kind = kindOrFail(opts.kind);
-        const data: Record<string, string> = {};
-        for (const [name, value] of Object.entries(setPairs(opts.set))) {
-          const f = kind.fields.find((x) => x.key === name || x.label === name);
-          if (!f) throw new UserError(`${kind.label}没有字段“${name}”：可用 fazhi kinds ${kind.id} 查看`);
-          data[f.key] = value;
-        }
-        await withDb(opts, async (h) => {
-          const township = await resolveOrg(h, opts.org, ['township']);
-          const r = await addRecord(
-            h,
-            township,
-            kind.id,
-            { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data },
-            { now: new Date().toISOString() },
-          );
-          if (opts.json) printJson(r);
-          else process.stdout.write(`已添加${kind.label}记录 #${r.id}：${r.date} ${r.title}\n`);
-        });
-      },
-    );
+    .action(async (opts) => {
+      const kind = kindOrFail(opts.kind);
+      const data: Record<string, string> = {};
+      for (const [name, value] of Object.entries(setPairs(opts.set))) {
+        const f = kind.fields.find((x) => x.key === name || x.label === name);
+        if (!f) throw new UserError(`${kind.label}没有字段“${name}”：可用 fazhi kinds ${kind.id} 查看`);
+        data[f.key] = value;
+      }
+      await cli.withDb(opts, async (h) => {
+        const township = await resolveOrg(h, opts.org, ['township']);
+        const r = await addRecord(
+          h,
+          township,
+          kind.id,
+          { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data },
+          { now: new Date().toISOString() },
+        );
+        if (opts.json) cli.printJson(r);
+        else cli.out(`已添加${kind.label}记录 #${r.id}：${r.date} ${r.title}\n`);
+      });
+    });
   record
     .command('list')
     .description('查询台账记录')
@@ -105,40 +92,26 @@ export function registerRecordCommands(program: Command): void {
     .option('--offset <条数>', '跳过条数', '0')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(
-      async (
-        opts: DbOptions & {
-          org: string;
-          kind?: string;
-          year?: string;
-          q?: string;
-          limit: string;
-          offset: string;
-          json?: boolean;
-        },
-      ) => {
-        const kind = opts.kind ? kindOrFail(opts.kind) : undefined;
-        const period = opts.year ? yearPeriod(intOption('year', opts.year, 2000, 2100)) : undefined;
-        await withDb(opts, async (h) => {
-          const org = await resolveOrg(h, opts.org);
-          const res = await listLedger(h, ALL, {
-            org: orgFilter(org),
-            kinds: kind ? [kind.id] : undefined,
-            period,
-            registryKinds: kinds.filter((k) => k.temporal === 'registry').map((k) => k.id),
-            text: opts.q,
-            limit: intOption('limit', opts.limit, 1, 100_000),
-            offset: intOption('offset', opts.offset, 0, 100_000_000),
-          });
-          if (opts.json) return printJson(res);
-          printTable(
-            ['编号', '日期', '类型', '标题'],
-            res.items.map((r) => [String(r.id), r.date, kindOrFail(r.kind).label, r.title]),
-          );
-          process.stdout.write(
-            `共 ${res.total} 条${res.total > res.items.length ? `，显示 ${res.items.length} 条` : ''}\n`,
-          );
+    .action(async (opts) => {
+      const kind = opts.kind ? kindOrFail(opts.kind) : undefined;
+      const period = opts.year ? yearPeriod(intOption('year', opts.year, 2000, 2100)) : undefined;
+      await cli.withDb(opts, async (h) => {
+        const org = await resolveOrg(h, opts.org);
+        const res = await listLedger(h, ALL, {
+          org: orgFilter(org),
+          kinds: kind ? [kind.id] : undefined,
+          period,
+          registryKinds: kinds.filter((k) => k.temporal === 'registry').map((k) => k.id),
+          text: opts.q,
+          limit: intOption('limit', opts.limit, 1, 100_000),
+          offset: intOption('offset', opts.offset, 0, 100_000_000),
         });
-      },
-    );
+        if (opts.json) return cli.printJson(res);
+        cli.printTable(
+          ['编号', '日期', '类型', '标题'],
+          res.items.map((r) => [String(r.id), r.date, kindOrFail(r.kind).label, r.title]),
+        );
+        cli.out(`共 ${res.total} 条${res.total > res.items.length ? `，显示 ${res.items.length} 条` : ''}\n`);
+      });
+    });
 }

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { join, dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
@@ -11,17 +11,7 @@ import {
   saveCommitments,
   type ReportFormat,
 } from '../../services/report.ts';
-import { intOption, withDb, type DbOptions } from '../context.ts';
-
-type Opts = DbOptions & {
-  org?: string;
-  county?: string;
-  all?: boolean;
-  year: string;
-  format: string;
-  output?: string;
-  saveCommitments?: boolean;
-};
+import { intOption, terminal, type Cli } from '../context.ts';
 
 function format(v: string): ReportFormat {
   const f = REPORT_FORMATS.find((x) => x === v);
@@ -29,7 +19,7 @@ function format(v: string): ReportFormat {
   return f;
 }
 
-export function registerReportCommand(program: Command): void {
+export function registerReportCommand(program: Command, cli: Cli): void {
   program
     .command('report')
     .description('生成法治政府建设年度报告草稿（法定五部分结构，GB/T 9704 公文格式，数字均可追溯到台账记录）')
@@ -41,7 +31,7 @@ export function registerReportCommand(program: Command): void {
     .option('-o, --output <路径>', '输出文件（--all 时为输出目录）；默认写入当前目录')
     .option('--save-commitments', '把第四部分的工作安排保存为下一年度的工作安排记录')
     .option('--db <url>', '数据库地址')
-    .action(async (opts: Opts) => {
+    .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const fmt = format(opts.format);
       const now = new Date().toISOString();
@@ -50,13 +40,14 @@ export function registerReportCommand(program: Command): void {
           throw new UserError('批量生成须同时给出 --county、--all 和 -o 输出目录');
         const dir = resolve(opts.output);
         await checkOutputDir(dir);
-        await withDb(opts, async (h) => {
+        await cli.withDb(opts, async (h) => {
           const county = await resolveOrg(h, opts.county!, ['county']);
           const towns = await townshipsOf(h, county);
           if (towns.length === 0) throw new UserError(`“${county.name}”下没有乡镇（街道）`);
-          const bar = process.stderr.isTTY
+          const tty = terminal(cli.io.stderr);
+          const bar = tty
             ? new SingleBar(
-                { format: '生成报告 [{bar}] {value}/{total} {town}', stream: process.stderr },
+                { format: '生成报告 [{bar}] {value}/{total} {town}', stream: tty },
                 Presets.shades_classic,
               )
             : null;
@@ -68,24 +59,24 @@ export function registerReportCommand(program: Command): void {
             bar?.increment(1, { town: t.name });
           }
           bar?.stop();
-          process.stdout.write(`已为${county.name}的 ${towns.length} 个乡镇生成 ${year} 年度报告：${dir}\n`);
+          cli.out(`已为${county.name}的 ${towns.length} 个乡镇生成 ${year} 年度报告：${dir}\n`);
         });
         return;
       }
       if (!opts.org) throw new UserError('缺少 --org（或用 --county 名称 --all -o 目录 批量生成）');
       if (opts.output) await checkOutputDir(dirname(resolve(opts.output)));
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         const org = await reportOrg(h, opts.org!);
         const r = await generateReport(h, { org, year, format: fmt, now });
         const path = await writeFileAtomic(opts.output ?? r.fileName, r.bytes);
-        process.stdout.write(
+        cli.out(
           `已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`,
         );
         if (r.placeholders.length > 0)
-          process.stdout.write(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
+          cli.out(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
         if (opts.saveCommitments && org.kind === 'township') {
           const s = await saveCommitments(h, org, year, r.plans, { now });
-          process.stdout.write(`已保存 ${s.added} 项 ${year + 1} 年度工作安排（${s.skipped} 项已存在）\n`);
+          cli.out(`已保存 ${s.added} 项 ${year + 1} 年度工作安排（${s.skipped} 项已存在）\n`);
         }
       });
     });

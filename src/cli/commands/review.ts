@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import {
   figuresTable,
@@ -14,15 +14,7 @@ import {
   type RuleSpec,
 } from '../../review/index.ts';
 import { MAX_FILE_BYTES, SUPPORTED } from '../../review/read.ts';
-import { intOption, printJson } from '../context.ts';
-
-interface Opts {
-  year?: string;
-  json?: boolean;
-  html?: string;
-  compare?: string;
-  rules?: string;
-}
+import { intOption, type Cli } from '../context.ts';
 
 /** Files named on the command line; directories give their supported files (recursively, sorted). */
 function collect(paths: readonly string[]): string[] {
@@ -94,7 +86,7 @@ function summary(results: readonly ReviewOutcome[]): string {
   return lines.join('\n');
 }
 
-export function registerReviewCommand(program: Command): void {
+export function registerReviewCommand(program: Command, cli: Cli): void {
   program
     .command('review')
     .description('审阅乡镇法治政府建设年度报告（.docx/.txt/.md）：结构、数据、问题、相互雷同段落')
@@ -104,7 +96,7 @@ export function registerReviewCommand(program: Command): void {
     .option('--html <文件>', '生成可打印的 HTML 审阅报告')
     .option('--compare <文件>', '输出各乡镇数据对比表（.xlsx 或 .csv）')
     .option('--rules <文件>', '追加审阅规则（JSON 数组，格式同内置规则表）')
-    .action(async (paths: string[], opts: Opts) => {
+    .action(async (paths, opts) => {
       const year = opts.year === undefined ? undefined : intOption('year', opts.year, 2000, 2100);
       if (opts.compare && !/\.(xlsx|csv)$/i.test(opts.compare))
         throw new UserError('--compare 的文件名应以 .xlsx 或 .csv 结尾');
@@ -133,17 +125,17 @@ export function registerReviewCommand(program: Command): void {
       } catch (e) {
         throw new UserError(e instanceof Error ? e.message : String(e));
       }
-      if (opts.json) printJson(results.map((r) => (isError(r) ? r : { ...r, text: undefined })));
-      else process.stdout.write(summary(results));
+      if (opts.json) cli.printJson(results.map((r) => (isError(r) ? r : { ...r, text: undefined })));
+      else cli.out(summary(results));
       if (opts.html) {
         writeFileSync(opts.html, renderHtml(results));
-        process.stderr.write(`已生成 HTML 审阅报告：${opts.html}\n`);
+        cli.err(`已生成 HTML 审阅报告：${opts.html}\n`);
       }
       if (opts.compare) {
         const table = figuresTable(results.filter((r): r is ReviewResult => !isError(r)));
         writeFileSync(opts.compare, /\.csv$/i.test(opts.compare) ? toCsv(table) : await toXlsx(table));
-        process.stderr.write(`已生成对比表：${basename(opts.compare)}\n`);
+        cli.err(`已生成对比表：${basename(opts.compare)}\n`);
       }
-      if (results.every(isError)) process.exitCode = 1;
+      if (results.every(isError)) cli.exitCode = 1;
     });
 }

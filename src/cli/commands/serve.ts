@@ -1,40 +1,28 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
-import { openDb, resolveDbUrl, type Db } from '../../db/connect.ts';
+import { openDb, type Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { runningServer, serveLockPath } from '../../services/backup.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
-import { dataDir } from '../../services/file-store.ts';
 import { purgeExpired } from '../../services/sessions.ts';
 import { listUsers } from '../../services/users.ts';
 import { ensureWebBuild, WEB_DIST } from '../web-build.ts';
-import { intOption } from '../context.ts';
+import { intOption, type Cli } from '../context.ts';
 import { printAccounts } from './demo.ts';
-
-interface ServeOptions {
-  port?: string;
-  host: string;
-  db?: string;
-  data?: string;
-  secure?: boolean;
-  trustProxy?: boolean;
-  demo: boolean;
-  webBuild: boolean;
-}
 
 const DEMO_NAME = /^(admin|secadmin|auditor|county|t\d{2}\.(leader|staff|adviser|grid))$/;
 
 /** Seeds the demo county into an empty database; returns the demo usernames for the home page. */
-async function seed(h: Db, enabled: boolean): Promise<string[]> {
+async function seed(cli: Cli, h: Db, enabled: boolean): Promise<string[]> {
   if (enabled) {
     const r = await ensureDemo(h, { now: new Date().toISOString() });
     if (r) {
-      process.stdout.write(
+      cli.out(
         `首次启动：已生成演示县“${r.county.name}”（${r.townships.length} 个乡镇，${r.year} 年度前后两年台账）。\n`,
       );
-      printAccounts(r.accounts);
+      printAccounts(cli, r.accounts);
       return r.accounts.map((a) => a.username);
     }
   }
@@ -43,53 +31,20 @@ async function seed(h: Db, enabled: boolean): Promise<string[]> {
     .map((u) => u.username);
 }
 
-async function serve(opts: ServeOptions): Promise<void> {
-  const port = intOption('port', opts.port ?? process.env.PORT ?? '3000', 0, 65535);
-  const url = resolveDbUrl(opts.db);
-  const sqlitePath =
-    url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
-  if (sqlitePath && runningServer(sqlitePath) !== null)
-    throw new UserError(`已有 fazhi serve 在使用 ${sqlitePath}`);
-  const h = openDb(url);
-  await migrateToLatest(h);
-  const demoAccounts = await seed(h, opts.demo);
-  if (opts.webBuild)
-    await ensureWebBuild().catch((e: unknown) =>
-      process.stderr.write(`网页界面构建失败，仅提供 API：${e instanceof Error ? e.message : String(e)}\n`),
-    );
-  const app = await buildApp(h, {
-    dataDir: opts.data ?? dataDir(),
-    secure: opts.secure,
-    trustProxy: opts.trustProxy,
-    webDir: WEB_DIST,
-    demoAccounts,
-    logger: true,
-  });
-  await app.listen({ port, host: opts.host });
-  if (sqlitePath) writeFileSync(serveLockPath(sqlitePath), String(process.pid));
-  const purge = setInterval(() => void purgeExpired(h, new Date()).catch(() => undefined), 10 * 60_000);
-  purge.unref();
-  const addr = app.server.address();
-  const shown =
-    typeof addr === 'object' && addr
-      ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}`
-      : String(addr);
-  process.stdout.write(
-    `fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`,
-  );
-
+/**
+ * The server owns its process: on SIGINT or SIGTERM it lets requests in progress finish, runs
+ * `close`, and exits.
+ */
+function stopOnSignal(cli: Cli, close: () => Promise<void>): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`收到 ${signal}，正在停止：等待进行中的请求完成……\n`);
-    clearInterval(purge);
+    cli.out(`收到 ${signal}，正在停止：等待进行中的请求完成……\n`);
     try {
-      await app.close();
-      await h.close();
+      await close();
     } finally {
-      if (sqlitePath) rmSync(serveLockPath(sqlitePath), { force: true });
-      process.stdout.write('fazhi 已停止。\n');
+      cli.out('fazhi 已停止。\n');
       process.exit(0);
     }
   };
@@ -97,7 +52,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, cli: Cli): void {
   program
     .command('serve')
     .description('启动网页和 API 服务（首次启动在空数据库中生成演示县和演示账号）')
@@ -109,5 +64,46 @@ export function registerServeCommand(program: Command): void {
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-For / X-Forwarded-Proto')
     .option('--no-demo', '数据库为空时不生成演示数据')
     .option('--no-web-build', '不自动构建网页界面')
-    .action(serve);
+    .action(async (opts) => {
+      const port = intOption('port', opts.port ?? cli.io.env.PORT ?? '3000', 0, 65535);
+      const url = cli.dbUrl(opts.db);
+      const sqlitePath =
+        url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
+      if (sqlitePath && runningServer(sqlitePath) !== null)
+        throw new UserError(`已有 fazhi serve 在使用 ${sqlitePath}`);
+      const h = openDb(url);
+      await migrateToLatest(h);
+      const demoAccounts = await seed(cli, h, opts.demo);
+      if (opts.webBuild)
+        await ensureWebBuild().catch((e: unknown) =>
+          cli.err(`网页界面构建失败，仅提供 API：${e instanceof Error ? e.message : String(e)}\n`),
+        );
+      const app = await buildApp(h, {
+        dataDir: cli.dataDir(opts.data),
+        secure: opts.secure,
+        trustProxy: opts.trustProxy,
+        webDir: WEB_DIST,
+        demoAccounts,
+        logger: true,
+      });
+      await app.listen({ port, host: opts.host });
+      if (sqlitePath) writeFileSync(serveLockPath(sqlitePath), String(process.pid));
+      const purge = setInterval(() => void purgeExpired(h, new Date()).catch(() => undefined), 10 * 60_000);
+      purge.unref();
+      const addr = app.server.address();
+      const shown =
+        typeof addr === 'object' && addr
+          ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}`
+          : String(addr);
+      cli.out(`fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`);
+      stopOnSignal(cli, async () => {
+        clearInterval(purge);
+        try {
+          await app.close();
+          await h.close();
+        } finally {
+          if (sqlitePath) rmSync(serveLockPath(sqlitePath), { force: true });
+        }
+      });
+    });
 }

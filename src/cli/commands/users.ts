@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { resolveOrg } from '../../services/orgs.ts';
 import { createUser, generatePassword, listUsers, setPassword } from '../../services/users.ts';
-import { printJson, printTable, withDb, type DbOptions } from '../context.ts';
+import type { Cli } from '../context.ts';
 
-export function registerUserCommands(program: Command): void {
+export function registerUserCommands(program: Command, cli: Cli): void {
   const users = program.command('users').description('用户账号：添加、列出、重设密码');
   users
     .command('add')
@@ -14,34 +14,30 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--org <组织>', '所属组织（名称或代码）')
     .option('--password <密码>', '初始密码；不给则自动生成并显示')
     .option('--db <url>', '数据库地址')
-    .action(
-      async (
-        opts: DbOptions & { username: string; name: string; role: string; org: string; password?: string },
-      ) => {
-        const password = opts.password ?? generatePassword();
-        await withDb(opts, async (h) => {
-          const org = await resolveOrg(h, opts.org);
-          const u = await createUser(
-            h,
-            { username: opts.username, name: opts.name, role: opts.role, orgId: org.id, password },
-            new Date().toISOString(),
-          );
-          process.stdout.write(`已添加用户 ${u.username}（${u.name}，${u.roleLabel}，${u.org}）\n`);
-          if (!opts.password) process.stdout.write(`初始密码：${password}\n`);
-          process.stdout.write('首次登录须修改密码。\n');
-        });
-      },
-    );
+    .action(async (opts) => {
+      const password = opts.password ?? generatePassword();
+      await cli.withDb(opts, async (h) => {
+        const org = await resolveOrg(h, opts.org);
+        const u = await createUser(
+          h,
+          { username: opts.username, name: opts.name, role: opts.role, orgId: org.id, password },
+          new Date().toISOString(),
+        );
+        cli.out(`已添加用户 ${u.username}（${u.name}，${u.roleLabel}，${u.org}）\n`);
+        if (!opts.password) cli.out(`初始密码：${password}\n`);
+        cli.out('首次登录须修改密码。\n');
+      });
+    });
   users
     .command('list')
     .description('列出用户账号')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出')
-    .action(async (opts: DbOptions & { json?: boolean }) => {
-      await withDb(opts, async (h) => {
+    .action(async (opts) => {
+      await cli.withDb(opts, async (h) => {
         const list = await listUsers(h);
         if (opts.json) {
-          return printJson(
+          return cli.printJson(
             list.map((u) => ({
               username: u.username,
               name: u.name,
@@ -53,7 +49,7 @@ export function registerUserCommands(program: Command): void {
             })),
           );
         }
-        printTable(
+        cli.printTable(
           ['用户名', '显示名', '角色', '组织', '状态'],
           list.map((u) => [
             u.username,
@@ -63,7 +59,7 @@ export function registerUserCommands(program: Command): void {
             u.disabled ? '已停用' : u.mustChangePassword ? '待改密' : '正常',
           ]),
         );
-        process.stdout.write(`共 ${list.length} 个账号\n`);
+        cli.out(`共 ${list.length} 个账号\n`);
       });
     });
   users
@@ -72,13 +68,11 @@ export function registerUserCommands(program: Command): void {
     .argument('<用户名>', '登录名')
     .option('--password <密码>', '新密码；不给则自动生成并显示')
     .option('--db <url>', '数据库地址')
-    .action(async (username: string, opts: DbOptions & { password?: string }) => {
+    .action(async (username, opts) => {
       const password = opts.password ?? generatePassword();
-      await withDb(opts, async (h) => {
+      await cli.withDb(opts, async (h) => {
         await setPassword(h, username, password, { mustChangePassword: true });
-        process.stdout.write(
-          `已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`,
-        );
+        cli.out(`已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`);
       });
     });
 }

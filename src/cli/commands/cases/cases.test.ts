@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { smallCounty } from '../../testing/fixtures.ts';
-import { runFazhi } from '../../testing/cli.ts';
+import { openDb } from '../../../db/connect.ts';
+import { migrateToLatest } from '../../../db/migrate.ts';
+import { smallCounty } from '../../../testing/fixtures.ts';
+import { runFazhi } from '../../../testing/cli.ts';
 
 const fazhi = runFazhi;
 

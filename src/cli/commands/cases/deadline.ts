@@ -1,0 +1,71 @@
+import type { Command } from '@commander-js/extra-typings';
+import { basisText, clocks, findClock, periodText } from '../../../catalogue/clocks.ts';
+import { computeDeadline } from '../../../core/deadlines.ts';
+import { UserError } from '../../../core/errors.ts';
+import { intOption, type Cli } from '../../context.ts';
+import { dateOption } from './options.ts';
+
+/** Prints every deadline rule as a table. */
+function listRules(cli: Cli): void {
+  cli.printTable(
+    ['规则', '名称', '期限', '延长', '依据'],
+    clocks.map((c) => [
+      c.id,
+      c.label,
+      `${c.from}${periodText(c.unit, c.amount)}${c.kind === 'minimum' ? '（不少于）' : ''}`,
+      c.extension ? `≤${c.extension.max}，${c.extension.times}次` : '',
+      basisText(c.basis),
+    ]),
+  );
+}
+
+export function registerDeadlineCommand(program: Command, cli: Cli): void {
+  program
+    .command('deadline')
+    .description('计算法定期限：起算、节假日、调休、顺延及法律依据')
+    .argument('[rule]', '期限规则代码，如 petition.accept（见 --list）')
+    .option('--from <日期>', '起算事件的日期（该日不计入）')
+    .option('--due <日期>', '文书载明的期限（rectification.due）')
+    .option('--extend <期限>', '延长的天数或工作日数')
+    .option('--reason <理由>', '延长理由')
+    .option('--list', '列出全部期限规则')
+    .option('--json', '以 JSON 输出')
+    .action((rule, opts) => {
+      if (opts.list || !rule) return opts.json ? cli.printJson(clocks) : listRules(cli);
+      const r = findClock(rule);
+      if (!r)
+        throw new UserError(
+          `未知的期限规则“${rule}”：可用 fazhi deadline --list 查看全部规则`,
+          'unknown_rule',
+        );
+      if (!opts.from) throw new UserError('缺少 --from（起算事件的日期，如 --from 2024-09-16）');
+      const start = dateOption('from', opts.from);
+      const extensions = opts.extend
+        ? [{ date: start, amount: intOption('extend', opts.extend, 1, 366), reason: opts.reason ?? '' }]
+        : [];
+      const d = computeDeadline({
+        rule: r,
+        start,
+        setDue: opts.due ? dateOption('due', opts.due) : undefined,
+        extensions,
+      });
+      if (opts.json) {
+        return cli.printJson({
+          rule: d.ruleId,
+          label: d.label,
+          start: d.start,
+          due: d.due,
+          basis: d.basis,
+          unit: d.unit,
+          total: d.total,
+          steps: d.steps,
+          warnings: d.warnings,
+          holidays: d.holidays,
+          makeupDays: d.makeupDays,
+          shift: d.shift,
+        });
+      }
+      cli.out(`${d.label}：${d.due} 届满（${d.basis}）\n${d.steps.map((s) => `  · ${s}`).join('\n')}\n`);
+      for (const w of d.warnings) cli.err(`警告：${w}\n`);
+    });
+}
