@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { testRateLimits } from '../../src/http/testing.ts';
+import { testRateLimits } from '../../src/testing/http.ts';
 import { generateDemo } from '../../src/services/demo/index.ts';
 import { WEB_DIST } from '../../src/cli/web-build.ts';
 
