@@ -37,6 +37,7 @@ export class SheetXmlReader {
   private capture = false;
   private inPhonetic = false;
   private formula = false;
+  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly sharedStrings: readonly string[],
@@ -112,6 +113,17 @@ export class SheetXmlReader {
     }
   }
 
+  /**
+   * One string per distinct short text: files written with inline strings (fazhi's own exports)
+   * repeat the same choice labels on every row, and a sliced string would keep its whole chunk.
+   */
+  private intern(v: string): string {
+    if (v.length > 64) return v;
+    let s = this.strings.get(v);
+    if (s === undefined) this.strings.set(v, (s = v));
+    return s;
+  }
+
   private setBlank(): void {
     while (this.cells!.length <= this.col) this.cells!.push(null);
   }
@@ -126,7 +138,7 @@ export class SheetXmlReader {
         break;
       case 'str':
       case 'inlineStr':
-        value = v;
+        value = this.intern(v);
         break;
       case 'b':
         value = v.trim() !== '0';

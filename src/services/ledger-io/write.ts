@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RecordKind } from '../../catalogue/kinds.ts';
 import { columnLetter } from './headers.ts';
@@ -13,6 +14,8 @@ import {
 /**
  * Writing ledger workbooks: one sheet per kind in the shared layout, and the hidden sheet that
  * records each sheet's kind and holds the dropdown lists. Used by the template and the export.
+ * Written with exceljs's streaming writer: each row is committed (turned into XML and deflated) as
+ * it is added and each sheet when it is done, so no workbook model of all rows is held.
  */
 
 /** A value written to a cell. */
@@ -32,13 +35,22 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB4B4B4' } };
 
 export class LedgerWorkbook {
-  readonly wb = new ExcelJS.Workbook();
+  private readonly out = new PassThrough();
+  private readonly chunks: Buffer[] = [];
+  private readonly wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: this.out,
+    useStyles: true,
+    // Inline strings: the streaming writer's shared-string table keys rich text (the required
+    // columns' red mark) by "[object Object]", so every rich header would show the first one.
+    useSharedStrings: false,
+  });
   /** Dropdown lists by key: the hidden sheet's column and the labels it holds. */
   private readonly lists = new Map<string, { readonly col: number; readonly labels: readonly string[] }>();
   private readonly sheetKinds: (readonly [label: string, id: string])[] = [];
 
   constructor() {
     this.wb.creator = 'fazhi';
+    this.out.on('data', (c: Buffer) => this.chunks.push(c));
   }
 
   /** A range on the hidden sheet holding `options`, shared by every column with the same list. */
@@ -61,14 +73,14 @@ export class LedgerWorkbook {
       meta.getCell(1, col).value = key;
       labels.forEach((o, i) => (meta.getCell(2 + i, col).value = o));
     }
+    meta.commit();
   }
 
-  /** Adds a kind's sheet with header, hint row, dropdowns, widths and frozen panes, then its rows. */
-  addSheet(
-    kind: RecordKind,
-    columns: readonly LedgerColumn[],
-    rows: readonly (readonly OutCell[])[],
-  ): ExcelJS.Worksheet {
+  /**
+   * Adds a kind's sheet with header, hint row, dropdowns, widths and frozen panes, then its rows,
+   * each committed as it is written; the sheet is finished when this returns.
+   */
+  addSheet(kind: RecordKind, columns: readonly LedgerColumn[], rows: readonly (readonly OutCell[])[]): void {
     const ws = this.wb.addWorksheet(kind.label, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: HINT_ROW }],
     });
@@ -135,14 +147,16 @@ export class LedgerWorkbook {
       cell.numFmt = 'General';
     });
     hint.height = 48;
-    // Data rows are added last and in one call: exceljs does the least work per row this way.
-    if (rows.length > 0) ws.addRows(rows.map((r) => [...r]));
-    return ws;
+    header.commit();
+    hint.commit();
+    for (const r of rows) ws.addRow([...r]).commit();
+    ws.commit();
   }
 
+  /** Finishes the workbook (the hidden sheet, then the workbook parts) and returns the file. */
   async toBuffer(): Promise<Buffer> {
     this.addMetaSheet();
-    const out = await this.wb.xlsx.writeBuffer();
-    return Buffer.from(out);
+    await this.wb.commit();
+    return Buffer.concat(this.chunks);
   }
 }
