@@ -110,7 +110,7 @@ interface World {
 
 /** One write path: how to set it up, how to take it, and the audit entry it must leave. */
 interface WriteCase {
-  /** `file#export` under src/services, as listed in write-path.ts. */
+  /** `file#export` under src/services, as listed in writePaths. */
   readonly service: string;
   readonly action: string;
   /** The write is refused after storing what it must (a refused case step): the error expected. */
@@ -430,11 +430,11 @@ describe('write-path inventory', () => {
     ];
     expect(
       found.filter((s) => !listed.includes(s)),
-      'writes without a place in write-path.ts',
+      'writes without a place in writePaths',
     ).toEqual([]);
     expect(
       listed.filter((s) => !found.includes(s)),
-      'listed in write-path.ts but no longer writing',
+      'listed in writePaths but no longer writing',
     ).toEqual([]);
   });
 
