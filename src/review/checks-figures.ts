@@ -3,28 +3,59 @@ import type { Figure } from './types.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
-/** Start of the clause group a figure belongs to (after the last 。 or ；). */
-function segmentStart(text: string, at: number): number {
-  return (
-    Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) +
-    1
-  );
+/** Sorted positions of the first character after each 。, ； or line end: clause groups start there. */
+function segmentStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '。' || ch === '；' || ch === '\n') out.push(i + 1);
+  }
+  return out;
 }
 
-function lastBefore(c: CheckContext, f: Figure, key: string): Figure | undefined {
-  const from = segmentStart(c.text, f.start);
-  return c.figures.filter((g) => g.key === key && g.start >= from && g.start < f.start).at(-1);
+/** The last element of a sorted array that is ≤ `at` (or < it when `strict`), by binary search. */
+function lastAtMost<T>(xs: readonly T[], pos: (x: T) => number, at: number, strict: boolean): T | undefined {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pos(xs[mid]!);
+    if (strict ? p < at : p <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? xs[lo - 1] : undefined;
+}
+
+/**
+ * The figure of `key` nearest before `f` in the same clause group. Built once per check, so a long
+ * text with many figures is looked through in O(n log n), not once per figure.
+ */
+function figuresBefore(c: CheckContext): (f: Figure, key: string) => Figure | undefined {
+  const starts = segmentStarts(c.text);
+  const byKey = new Map<string, Figure[]>();
+  for (const g of c.figures) {
+    const list = byKey.get(g.key);
+    if (list) list.push(g);
+    else byKey.set(g.key, [g]);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.start - b.start);
+  return (f, key) => {
+    const from = lastAtMost(starts, (n) => n, f.start, false) ?? 0;
+    const g = lastAtMost(byKey.get(key) ?? [], (x) => x.start, f.start, true);
+    return g && g.start >= from ? g : undefined;
+  };
 }
 
 const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 /** 化解率 must equal 化解 ÷ 排查 within the rounding of the stated rate. */
-const rateMismatch: Check = (c) =>
-  c.figures.flatMap((f) => {
+const rateMismatch: Check = (c) => {
+  const lastBefore = figuresBefore(c);
+  return c.figures.flatMap((f) => {
     if (f.key !== 'disputes.resolution_rate' || f.approx) return [];
-    const resolved = lastBefore(c, f, 'disputes.resolved');
-    const found = resolved && lastBefore(c, resolved, 'disputes.found');
+    const resolved = lastBefore(f, 'disputes.resolved');
+    const found = resolved && lastBefore(resolved, 'disputes.found');
     if (!resolved || !found || found.approx || resolved.approx || found.value === 0) return [];
     const computed = (resolved.value / found.value) * 100;
     const tol = 0.5 * 10 ** -decimals(f.text) + 1e-9;
@@ -32,6 +63,7 @@ const rateMismatch: Check = (c) =>
     const detail = `化解率${f.value}%与所列数字不符：化解${resolved.value}件÷排查${found.value}件＝${fmt(computed)}%`;
     return [{ text: f.text, start: f.start, detail }];
   });
+};
 
 const rateOver100: Check = (c) =>
   c.figures
@@ -43,15 +75,17 @@ const PAIRS: readonly [string, string, string][] = [
   ['enforcement.problems_found', 'enforcement.problems_rectified', '整改数{r}大于发现问题数{f}'],
 ];
 
-const resolvedOverFound: Check = (c) =>
-  c.figures.flatMap((f) => {
+const resolvedOverFound: Check = (c) => {
+  const lastBefore = figuresBefore(c);
+  return c.figures.flatMap((f) => {
     const pair = PAIRS.find((p) => p[1] === f.key);
-    const found = pair && lastBefore(c, f, pair[0]);
+    const found = pair && lastBefore(f, pair[0]);
     if (!pair || !found || f.value <= found.value) return [];
     return [
       { text: f.text, start: f.start, detail: pair[2].replace('{r}', f.text).replace('{f}', found.text) },
     ];
   });
+};
 
 const FULL_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 

@@ -41,8 +41,10 @@ export const UNITS = [
   '%',
 ] as const;
 
-const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const CN = `[${CN_NUMERAL_CHARS}]+`;
+// A figure starts at the beginning of its run of digits or numerals, and no count has more than
+// twelve: a crafted run of digits with no unit is then rejected once, not once per character.
+const ARABIC = String.raw`(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)`;
+const CN = `(?<![${CN_NUMERAL_CHARS}])[${CN_NUMERAL_CHARS}]{1,12}`;
 const NUM = `(?:(${ARABIC})(万|千|亿)?|(${CN}))`;
 const PREFIX = '(近|约|超过|逾|将近|不少于|多达|大约|超)?';
 const RANGE = `(?:(?:至|到|-|—|～|~)${NUM})?`;
@@ -61,44 +63,82 @@ const RULE_NOUN =
   /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
 const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
 
+/** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
+const CONTEXT_MAX = 400;
+
+/** Within 12 characters of a figure on both sides, an open and a close quotation mark: a name (“八五”普法), not a count. */
 function quoted(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('“', start);
-  if (open >= 0 && start - open <= 12 && text.lastIndexOf('”', start) < open) {
-    const close = text.indexOf('”', end);
-    return close >= 0 && close - end <= 12;
+  const from = Math.max(0, start - 12);
+  const before = text.slice(from, start);
+  const open = before.lastIndexOf('“');
+  if (open >= 0 && before.indexOf('”', open) < 0) {
+    const close = text.slice(end, end + 13).indexOf('”');
+    return close >= 0;
   }
-  const q = text.slice(Math.max(0, start - 12), start);
-  return /"[^"]*$/.test(q) && /^[^"]{0,12}"/.test(text.slice(end, end + 13));
+  return /"[^"]*$/.test(before) && /^[^"]{0,12}"/.test(text.slice(end, end + 13));
 }
 
-function clauseBounds(
-  text: string,
-  start: number,
-  end: number,
-): { before: string; after: string; previous: string; wide: string } {
-  let b = start;
-  while (b > 0 && !CLAUSE_END.test(text[b - 1]!)) b--;
-  const before = text.slice(b, start);
-  let previous = '';
-  // A bare "共计" may borrow the previous clause's predicate: 开展普法活动，共计28次.
-  if (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) && b > 0 && !SENTENCE_END.test(text[b - 1]!)) {
-    let bb = b - 1;
-    while (bb > 0 && !CLAUSE_END.test(text[bb - 1]!)) bb--;
-    previous = text.slice(bb, b - 1);
-  }
-  let a = end;
-  while (a < text.length && !CLAUSE_END.test(text[a]!)) a++;
-  let w = b;
-  while (w > 0 && !WIDE_END.test(text[w - 1]!)) w--;
-  return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
-}
+/**
+ * Where clauses, lists and sentences end in one text, found once: each figure's context is then a
+ * binary search away, so extraction stays linear in the text however long a sentence runs.
+ */
+class Bounds {
+  private readonly clause: number[] = [];
+  private readonly wide: number[] = [];
+  private readonly sentence: number[] = [];
 
-function sentenceOf(text: string, start: number): string {
-  let b = start;
-  while (b > 0 && !SENTENCE_END.test(text[b - 1]!)) b--;
-  let a = start;
-  while (a < text.length && !SENTENCE_END.test(text[a]!)) a++;
-  return text.slice(b, a);
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (CLAUSE_END.test(ch)) this.clause.push(i);
+      if (WIDE_END.test(ch)) this.wide.push(i);
+      if (SENTENCE_END.test(ch)) this.sentence.push(i);
+    }
+  }
+
+  /** The first position after the last end mark before `pos` (0 if none), at most CONTEXT_MAX back. */
+  private startOf(ends: readonly number[], pos: number): number {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = lo > 0 ? ends[lo - 1]! + 1 : 0;
+    return Math.max(b, pos - CONTEXT_MAX);
+  }
+
+  /** The first end mark at or after `pos` (the text's length if none), at most CONTEXT_MAX on. */
+  private endOf(ends: readonly number[], pos: number): number {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = lo < ends.length ? ends[lo]! : this.text.length;
+    return Math.min(a, pos + CONTEXT_MAX);
+  }
+
+  clauseOf(start: number, end: number): { before: string; after: string; previous: string; wide: string } {
+    const text = this.text;
+    const b = this.startOf(this.clause, start);
+    const before = text.slice(b, start);
+    let previous = '';
+    // A bare "共计" may borrow the previous clause's predicate: 开展普法活动，共计28次.
+    if (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) && b > 0 && !SENTENCE_END.test(text[b - 1]!)) {
+      previous = text.slice(this.startOf(this.clause, b - 1), b - 1);
+    }
+    const a = this.endOf(this.clause, end);
+    const w = this.startOf(this.wide, b);
+    return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
+  }
+
+  sentenceOf(start: number): string {
+    return this.text.slice(this.startOf(this.sentence, start), this.endOf(this.sentence, start));
+  }
 }
 
 /** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
@@ -123,6 +163,7 @@ const numberValue = (
  */
 export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
+  const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
     const start = m.index;
@@ -145,8 +186,8 @@ export function extractFigures(text: string): Figure[] {
     if (value === null) continue;
     const max = numberValue(ar2, mult2, cn2);
     const qualifier = prefix ?? approxMid ?? suffix ?? null;
-    const { before, after, previous, wide } = clauseBounds(text, start, end);
-    const sentence = sentenceOf(text, start);
+    const { before, after, previous, wide } = bounds.clauseOf(start, end);
+    const sentence = bounds.sentenceOf(start);
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end };
     const extra = max !== null ? { max } : {};
     if (unit === '%') {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { reviewDocuments } from './index.ts';
+
+/**
+ * Texts crafted to make a careless reviewer quadratic: figures in one endless sentence, open
+ * quotation marks, runs of digits or numerals with no unit, rates next to their counts. Eight
+ * times the text must cost about eight times as much, never sixty-four: compared within one run,
+ * so a slow or busy machine does not change the verdict.
+ */
+const CRAFTED: Readonly<Record<string, string>> = {
+  'figures with no punctuation': '开展普法宣传活动共12次',
+  'open quotation marks': '“共12次',
+  'digits with no unit': '1234567890',
+  'numerals with no unit': '一二三四五六七八九十',
+  'rates beside counts': '排查12件化解11件化解率91.7%，',
+};
+
+const timeReview = (text: string): number => {
+  const t = performance.now();
+  reviewDocuments([{ name: 'a.txt', bytes: Buffer.from(text) }], { year: 2024 });
+  return performance.now() - t;
+};
+
+const sized = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+
+describe('review time grows with the text, not its square', () => {
+  for (const [name, unit] of Object.entries(CRAFTED)) {
+    it(name, () => {
+      timeReview(sized(unit, 20_000)); // warm up the regular expressions
+      const small = Math.min(timeReview(sized(unit, 50_000)), timeReview(sized(unit, 50_000)));
+      const large = timeReview(sized(unit, 400_000));
+      expect(large / Math.max(small, 5)).toBeLessThan(24);
+    });
+  }
+});
