@@ -116,6 +116,8 @@ interface WriteCase {
   /** The write is refused after storing what it must (a refused case step): the error expected. */
   readonly refused?: RegExp;
   prepare(w: World): (() => Promise<unknown>) | Promise<() => Promise<unknown>>;
+  /** What else must hold once the write was rolled back (files outside the database). */
+  afterRollback?(w: World): Promise<void>;
 }
 
 /**
@@ -222,6 +224,10 @@ const writeCases: readonly WriteCase[] = [
   {
     service: 'ledger-writes.ts#addEvidence',
     action: 'evidence.create',
+    // No other evidence has these bytes yet, so the stored file must have gone with the row.
+    afterRollback: async (w) => {
+      await expect(w.store.get(FileStore.sha256(PNG))).rejects.toThrow();
+    },
     prepare: async (w) => {
       const r = await createRecord(
         w.h,
@@ -503,6 +509,7 @@ for (const tdb of testDatabases()) {
         expect(err, 'the write went through although its audit entry failed').not.toBeNull();
         expect(err, 'the write failed before reaching its audit entry').not.toBeInstanceOf(UserError);
         expect(await fingerprint(h)).toEqual(untouched);
+        await c.afterRollback?.(w);
 
         // The audit append works: the write is stored with exactly one entry of the expected action.
         const head = await getHead(h.db);
