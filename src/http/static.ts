@@ -1,28 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.ts';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+/** Hashed asset names change with their content, so they can be cached for good. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,14 +19,33 @@ function fallbackPage(accounts: readonly string[]): string {
 }
 
 /**
- * `/` serves the built web app from `webDir` (paths that name no file fall back to index.html, for
- * client-side routing); without one, a page saying the API is running. Unknown `/api/*` paths answer JSON 404.
+ * `/` serves the built web app from `webDir` through @fastify/static: ETag and Last-Modified with
+ * 304s, Range requests, and the build's .br/.gz files to clients that accept them; hashed assets
+ * are cached for a year, everything else (index.html) revalidated. Paths that name no file fall
+ * back to index.html, for client-side routing; without a build, a page saying the API is running.
+ * Unknown `/api/*` paths answer JSON 404.
  */
 export function registerStatic(
   app: FastifyInstance,
   opts: { webDir: string | null; demoAccounts: readonly string[] },
 ): void {
   const root = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? resolve(opts.webDir) : null;
+  if (root) {
+    void app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          path.startsWith(join(root, 'assets') + sep) ? ASSET_CACHE : 'no-cache',
+        );
+        // The body depends on Accept-Encoding (precompressed files): caches must key on it.
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
+    });
+  }
   app.setNotFoundHandler(async (req, reply) => {
     let path: string;
     try {
@@ -59,17 +61,8 @@ export function registerStatic(
         return reply.type('text/html; charset=utf-8').send(fallbackPage(opts.demoAccounts));
       return sendError(reply, 404, 'not_found', '页面不存在');
     }
-    const file = resolve(root, '.' + path);
-    const inside = file === root || file.startsWith(root + sep);
-    const isFile = inside && existsSync(file) && statSync(file).isFile();
-    if (!isFile && extname(path) !== '') return sendError(reply, 404, 'not_found', '文件不存在');
-    const target = isFile ? file : join(root, 'index.html');
-    const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-    // Hashed asset names can be cached for good; index.html must be revalidated to pick up new builds.
-    reply.header(
-      'Cache-Control',
-      target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    );
-    return reply.type(type).send(await readFile(target));
+    // A path with an extension names a file, and there is none; others are the app's own routes.
+    if (extname(path) !== '') return sendError(reply, 404, 'not_found', '文件不存在');
+    return reply.sendFile('index.html');
   });
 }
