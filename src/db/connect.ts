@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { UserError } from '../core/errors.ts';
 
 /** An open database: the Kysely handle, its dialect helpers, and how to close it. */
 export interface Db {
@@ -25,6 +26,72 @@ export function resolveDbUrl(flag?: string): string {
 }
 
 export class DbUrlError extends Error {}
+
+// Driver and server codes that mean "the database cannot be reached now", not "this request is wrong".
+const UNREACHABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: '连接被拒绝',
+  ENOTFOUND: '找不到该主机',
+  EAI_AGAIN: '主机名暂时无法解析',
+  ETIMEDOUT: '连接超时',
+  EHOSTUNREACH: '主机不可达',
+  ENETUNREACH: '网络不可达',
+  ECONNRESET: '连接被重置',
+  EPIPE: '连接已断开',
+  '57P01': '数据库服务器正在关闭',
+  '57P02': '数据库服务器正在关闭',
+  '57P03': '数据库服务器尚未就绪',
+  '08000': '连接异常',
+  '08001': '无法建立连接',
+  '08003': '连接不存在',
+  '08004': '服务器拒绝连接',
+  '08006': '连接失败',
+  '53300': '连接数已满',
+  SQLITE_CANTOPEN: '无法打开数据库文件',
+  SQLITE_BUSY: '数据库文件被其他程序锁定',
+  SQLITE_IOERR: '读写数据库文件出错',
+  SQLITE_FULL: '磁盘已满',
+};
+// Set up wrongly rather than down: said in one line at start-up, like an outage.
+const MISCONFIGURED: Readonly<Record<string, string>> = {
+  '28P01': '用户名或密码错误',
+  '28000': '该用户无权连接',
+  '3D000': '数据库不存在',
+};
+const UNREACHABLE_TEXT =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+function errorCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  if ('code' in e && typeof e.code === 'string') return e.code;
+  // Node tries every address of a host name and reports them together.
+  if (e instanceof AggregateError) return e.errors.map(errorCode).find((c) => c !== undefined);
+  return undefined;
+}
+
+/** Why the database cannot be reached, in Chinese, if that is what `e` says; else null. */
+export function unreachableReason(e: unknown, opts: { orMisconfigured?: boolean } = {}): string | null {
+  const code = errorCode(e);
+  const base = code?.startsWith('SQLITE_IOERR') ? 'SQLITE_IOERR' : code;
+  if (base !== undefined && UNREACHABLE[base]) return UNREACHABLE[base];
+  if (opts.orMisconfigured && base !== undefined && MISCONFIGURED[base]) return MISCONFIGURED[base];
+  if (e instanceof Error && UNREACHABLE_TEXT.test(e.message)) return '连接中断或超时';
+  return null;
+}
+
+/**
+ * The database is down or unreachable: HTTP 503 with a Chinese message, and at start-up one plain
+ * line saying where and what to check, with no stack trace.
+ */
+export class DbUnavailableError extends UserError {
+  /** `label` names the database (password hidden); leave it empty where the public could read it. */
+  constructor(label: string, reason: string) {
+    super(
+      `无法连接数据库${label ? ` ${label}` : ''}：${reason}。请检查数据库服务是否已启动，主机、端口和库名是否正确，网络和防火墙是否放行，用户名和密码是否有效。`,
+      'db_unavailable',
+      503,
+    );
+  }
+}
 
 /**
  * Opens `sqlite:PATH` (`sqlite::memory:` for a private in-memory database) or
@@ -83,10 +150,20 @@ function typeParser(oid: number, format?: string): (v: string) => unknown {
 }
 
 function openPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: typeParser } });
+  // A server that does not answer must not hold requests for ever: give up connecting after 5 s.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: { getTypeParser: typeParser },
+  });
   // An idle client can be cut off by the server (restart, admin command); the pool replaces it, and
   // without a listener the error would end the process.
   pool.on('error', () => {});
+  // A client in use when its connection drops emits 'error' too, and the pool listens only to idle
+  // ones: without this a database restart during a query would end the process. The query itself
+  // still fails with the error, and the pool replaces the client.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './connect.ts';
+import { DbUnavailableError, unreachableReason, type Db } from './connect.ts';
 import * as m0001 from './migrations/0001_create_orgs.ts';
 import * as m0002 from './migrations/0002_create_records.ts';
 import * as m0003 from './migrations/0003_create_evidence.ts';
@@ -25,6 +25,8 @@ export async function migrateToLatest(h: Db): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
+    const unreachable = unreachableReason(error, { orMisconfigured: true });
+    if (unreachable) throw new DbUnavailableError(h.label, unreachable);
     const why = error instanceof Error ? error.message : failed ? '' : JSON.stringify(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }

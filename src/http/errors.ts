@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../core/errors.ts';
+import { unreachableReason } from '../db/connect.ts';
 
 /** The one error shape of the API. */
 export interface ApiError {
@@ -65,6 +66,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof z.ZodError) {
       const d = describeZod(err, 'body');
       return sendError(reply, 400, 'invalid_request', d.message, d.details);
+    }
+    if (unreachableReason(err) !== null) {
+      req.log.warn({ err }, 'database unreachable');
+      return sendError(
+        reply,
+        503,
+        'db_unavailable',
+        '数据库暂时无法访问，请稍后再试；如持续出现请联系管理员',
+      );
     }
     const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
     const known = fastifyErrors[code];

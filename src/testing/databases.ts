@@ -12,7 +12,8 @@ export interface TestDatabase {
   open(): Promise<Db>;
 }
 
-async function freshPostgres(adminUrl: string): Promise<Db> {
+/** A new, empty PostgreSQL database on the test server: its URL, and how to drop it. */
+export async function scratchPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `fazhi_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -20,16 +21,26 @@ async function freshPostgres(adminUrl: string): Promise<Db> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const h = openDb(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function freshPostgres(adminUrl: string): Promise<Db> {
+  const scratch = await scratchPostgres(adminUrl);
+  const h = openDb(scratch.url);
   await migrateToLatest(h);
   return {
     ...h,
     async close() {
       await h.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }
