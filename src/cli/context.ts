@@ -2,6 +2,8 @@ import { WriteStream } from 'node:tty';
 import { UserError } from '../core/errors.ts';
 import { openDb, resolveDbUrl, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { systemPrincipal, type Principal } from '../services/access.ts';
+import { actorOf, type AuditActor } from '../services/audit.ts';
 import { dataDir } from '../services/file-store.ts';
 
 /** Somewhere a command writes text: the process's stdout/stderr, or a buffer in tests. */
@@ -20,6 +22,16 @@ export interface CliIo {
 /** The terminal behind an output, when a person is watching it (progress bars draw only there). */
 export function terminal(out: Output): WriteStream | undefined {
   return out instanceof WriteStream && out.isTTY ? out : undefined;
+}
+
+/** Who a command writes as, and when: what every audited write service takes. */
+export interface ConsoleWrite {
+  /** The console's system principal, named by the OS user running `fazhi`. */
+  readonly p: Principal;
+  /** Audited as 命令行（系统）：<OS user>, with no address. */
+  readonly actor: AuditActor;
+  /** The write's time (ISO), also the audit entry's. */
+  readonly at: string;
 }
 
 /** One run of the command line: its input and output, and the exit code a command sets. */
@@ -52,6 +64,12 @@ export class Cli {
         .join('  ')
         .trimEnd();
     this.out([line(header), ...rows.map(line)].join('\n') + '\n');
+  }
+
+  /** The principal, audit actor and time of a write made now from the console. */
+  writer(): ConsoleWrite {
+    const p = systemPrincipal();
+    return { p, actor: actorOf(p, null), at: new Date().toISOString() };
   }
 
   /** The database URL: --db, else FAZHI_DB, else ./data/fazhi.db. */

@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
-import { attachEvidence, listEvidence, MAX_EVIDENCE_BYTES, readEvidence } from '../../services/evidence.ts';
+import { listEvidence, MAX_EVIDENCE_BYTES, readEvidence } from '../../services/evidence.ts';
 import { FileStore } from '../../services/file-store.ts';
+import { addEvidence } from '../../services/ledger-writes.ts';
 import { intOption, type Cli } from '../context.ts';
 
 export function registerEvidenceCommands(program: Command, cli: Cli): void {
@@ -28,14 +29,9 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
         throw new UserError(`证据文件 ${(size / 1048576).toFixed(1)} MB，超过上限 20 MB`);
       const bytes = await readFile(file);
       await cli.withDb(opts, async (h) => {
-        const e = await attachEvidence(
-          h,
-          new FileStore(cli.dataDir(opts.data)),
-          ALL,
-          recordId,
-          { name: basename(file), bytes },
-          { now: new Date().toISOString(), createdBy: null },
-        );
+        const { p, actor, at } = cli.writer();
+        const store = new FileStore(cli.dataDir(opts.data));
+        const e = await addEvidence(h, store, p, actor, recordId, { name: basename(file), bytes }, at);
         if (opts.json) cli.printJson(e);
         else cli.out(`已添加证据 #${e.id}：${e.fileName}（${e.mime}，${e.size} 字节）\n`);
       });

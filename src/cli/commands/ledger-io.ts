@@ -11,10 +11,10 @@ import {
   DEFAULT_MAX_IMPORT_BYTES,
   exportLedger,
   formatIssue,
-  importLedger,
   type ImportProgress,
   type ImportReport,
 } from '../../services/ledger-io/index.ts';
+import { importRecords } from '../../services/ledger-batches.ts';
 import { resolveOrg } from '../../services/orgs.ts';
 import { intOption, terminal, type Cli, type CliIo } from '../context.ts';
 
@@ -117,17 +117,17 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
         const township = await resolveOrg(h, opts.org, ['township']);
         const bar = progressBar(opts.json ? undefined : terminal(cli.io.stderr));
         try {
-          const r = await importLedger(h, {
-            township,
+          const { p, actor, at } = cli.writer();
+          const input = {
+            townshipId: township.id,
             fileName,
             bytes,
             ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
             dryRun: opts.dryRun === true,
-            createdBy: null,
-            now: new Date().toISOString(),
             maxBytes,
             ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-          });
+          };
+          const r = await importRecords(h, p, actor, input, at);
           return { r, township: township.name };
         } finally {
           bar.stop();

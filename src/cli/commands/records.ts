@@ -4,7 +4,8 @@ import { yearPeriod } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import { orgFilter, resolveOrg } from '../../services/orgs.ts';
-import { addRecord, listLedger } from '../../services/records.ts';
+import { createRecord } from '../../services/ledger-writes.ts';
+import { listLedger } from '../../services/records.ts';
 import { collect, intOption, setPairs, type Cli } from '../context.ts';
 
 function kindOrFail(s: string) {
@@ -70,12 +71,17 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
       }
       await cli.withDb(opts, async (h) => {
         const township = await resolveOrg(h, opts.org, ['township']);
-        const r = await addRecord(
+        const { p, actor, at } = cli.writer();
+        const r = await createRecord(
           h,
-          township,
-          kind.id,
-          { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data },
-          { now: new Date().toISOString() },
+          p,
+          actor,
+          {
+            townshipId: township.id,
+            kind: kind.id,
+            draft: { date: opts.date, title: opts.title, endDate: opts.endDate, org: opts.unit, data },
+          },
+          at,
         );
         if (opts.json) cli.printJson(r);
         else cli.out(`已添加${kind.label}记录 #${r.id}：${r.date} ${r.title}\n`);

@@ -4,13 +4,8 @@ import { join, dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
 import { resolveOrg, townshipsOf } from '../../services/orgs.ts';
-import {
-  REPORT_FORMATS,
-  generateReport,
-  reportOrg,
-  saveCommitments,
-  type ReportFormat,
-} from '../../services/report.ts';
+import { REPORT_FORMATS, generateReport, reportOrg, type ReportFormat } from '../../services/report.ts';
+import { recordCommitments } from '../../services/ledger-batches.ts';
 import { intOption, terminal, type Cli } from '../context.ts';
 
 function format(v: string): ReportFormat {
@@ -55,7 +50,10 @@ export function registerReportCommand(program: Command, cli: Cli): void {
           for (const t of towns) {
             const r = await generateReport(h, { org: t, year, format: fmt, now });
             await writeFileAtomic(join(dir, r.fileName), r.bytes);
-            if (opts.saveCommitments) await saveCommitments(h, t, year, r.plans, { now });
+            if (opts.saveCommitments) {
+              const { p, actor, at } = cli.writer();
+              await recordCommitments(h, p, actor, { townshipId: t.id, year, items: r.plans }, at);
+            }
             bar?.increment(1, { town: t.name });
           }
           bar?.stop();
@@ -75,7 +73,8 @@ export function registerReportCommand(program: Command, cli: Cli): void {
         if (r.placeholders.length > 0)
           cli.out(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
         if (opts.saveCommitments && org.kind === 'township') {
-          const s = await saveCommitments(h, org, year, r.plans, { now });
+          const { p, actor, at } = cli.writer();
+          const s = await recordCommitments(h, p, actor, { townshipId: org.id, year, items: r.plans }, at);
           cli.out(`已保存 ${s.added} 项 ${year + 1} 年度工作安排（${s.skipped} 项已存在）\n`);
         }
       });

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveOrg } from '../../services/orgs.ts';
-import { createUser, generatePassword, listUsers, setPassword } from '../../services/users.ts';
+import { createAccount, resetAccountPassword } from '../../services/account-writes.ts';
+import { findUser, generatePassword, listUsers } from '../../services/users.ts';
 import type { Cli } from '../context.ts';
 
 export function registerUserCommands(program: Command, cli: Cli): void {
@@ -18,10 +19,13 @@ export function registerUserCommands(program: Command, cli: Cli): void {
       const password = opts.password ?? generatePassword();
       await cli.withDb(opts, async (h) => {
         const org = await resolveOrg(h, opts.org);
-        const u = await createUser(
+        const { p, actor, at } = cli.writer();
+        const { user: u } = await createAccount(
           h,
+          p,
+          actor,
           { username: opts.username, name: opts.name, role: opts.role, orgId: org.id, password },
-          new Date().toISOString(),
+          at,
         );
         cli.out(`已添加用户 ${u.username}（${u.name}，${u.roleLabel}，${u.org}）\n`);
         if (!opts.password) cli.out(`初始密码：${password}\n`);
@@ -71,7 +75,9 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .action(async (username, opts) => {
       const password = opts.password ?? generatePassword();
       await cli.withDb(opts, async (h) => {
-        await setPassword(h, username, password, { mustChangePassword: true });
+        const { p, actor, at } = cli.writer();
+        const u = await findUser(h, username);
+        await resetAccountPassword(h, p, actor, u.id, password, at);
         cli.out(`已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`);
       });
     });

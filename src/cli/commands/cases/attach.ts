@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { caseTypeOrFail } from '../../../services/cases.ts';
-import { seedCaseHistories } from '../../../services/cases/seed.ts';
+import { attachCaseHistories } from '../../../services/case-writes.ts';
 import { resolveOrg } from '../../../services/orgs.ts';
 import type { Cli } from '../../context.ts';
 
@@ -14,7 +14,8 @@ export function registerCasesAttach(cases: Command, cli: Cli): void {
     .action(async (opts) => {
       await cli.withDb(opts, async (h) => {
         const township = await resolveOrg(h, opts.org, ['township']);
-        const res = await seedCaseHistories(h, township.id, new Date().toISOString());
+        const { p, actor, at } = cli.writer();
+        const res = await attachCaseHistories(h, p, actor, township.id, at);
         if (opts.json) return cli.printJson(res);
         const rows = Object.entries(res).flatMap(([type, states]) =>
           Object.entries(states).map(([state, n]) => [caseTypeOrFail(type).label, state, String(n)]),

@@ -1,6 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { ALL } from '../../../core/scope.ts';
-import { moveCase } from '../../../services/cases.ts';
+import { takeCaseStep } from '../../../services/case-writes.ts';
 import { collect, intOption, setPairs, type Cli } from '../../context.ts';
 
 export function registerCaseMove(kase: Command, cli: Cli): void {
@@ -19,9 +18,11 @@ export function registerCaseMove(kase: Command, cli: Cli): void {
     .action(async (id, action, opts) => {
       const caseId = intOption('id', id, 1, Number.MAX_SAFE_INTEGER);
       await cli.withDb(opts, async (h) => {
-        const c = await moveCase(
+        const { p, actor, at } = cli.writer();
+        const c = await takeCaseStep(
           h,
-          ALL,
+          p,
+          actor,
           caseId,
           {
             action,
@@ -31,7 +32,7 @@ export function registerCaseMove(kase: Command, cli: Cli): void {
             values: setPairs(opts.set),
             reason: opts.reason,
           },
-          new Date().toISOString(),
+          at,
         );
         if (opts.json) return cli.printJson(c);
         cli.out(`#${c.id} ${c.events.at(-1)?.label ?? action}：现为“${c.stateLabel}”\n`);

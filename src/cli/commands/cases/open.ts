@@ -1,7 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import { getKind } from '../../../catalogue/kinds.ts';
 import { UserError } from '../../../core/errors.ts';
-import { caseTypeOrFail, openCase } from '../../../services/cases.ts';
+import { registerCase } from '../../../services/case-writes.ts';
+import { caseTypeOrFail } from '../../../services/cases.ts';
 import { resolveOrg } from '../../../services/orgs.ts';
 import { collect, setPairs, type Cli } from '../../context.ts';
 import { roleOption } from './options.ts';
@@ -35,12 +36,14 @@ export function registerCaseOpen(kase: Command, cli: Cli): void {
       const role = roleOption(opts.role);
       await cli.withDb(opts, async (h) => {
         const township = await resolveOrg(h, opts.org, ['township']);
-        const c = await openCase(
+        const { p, actor, at } = cli.writer();
+        const draft = { date: opts.date, title: opts.title, org: opts.unit, data };
+        const c = await registerCase(
           h,
-          township,
-          type.kind,
-          { date: opts.date, title: opts.title, org: opts.unit, data },
-          { role, owner: opts.owner, now: new Date().toISOString() },
+          p,
+          actor,
+          { type: type.kind, townshipId: township.id, draft, owner: opts.owner, role },
+          at,
         );
         if (opts.json) return cli.printJson(c);
         cli.out(`已登记${c.typeLabel} #${c.id}：${c.date} ${c.title}（${c.stateLabel}）\n`);
