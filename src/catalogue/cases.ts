@@ -15,6 +15,7 @@ import { legalReview } from './cases/legalReview.ts';
 import { majorDecision } from './cases/majorDecision.ts';
 import { penalty } from './cases/penalty.ts';
 import { petition } from './cases/petition.ts';
+import { reviewResponse } from './cases/reviewResponse.ts';
 import { assignTransition } from './cases/shared.ts';
 import type { CaseRoleId, CaseState, CaseType, ClockEffect, Transition } from './cases/types.ts';
 
@@ -23,6 +24,7 @@ export type {
   CaseState,
   CaseType,
   ClockEffect,
+  Condition,
   Need,
   Requirement,
   SetValue,
@@ -40,6 +42,7 @@ export const caseTypes: readonly CaseType[] = [
   legalReview,
   majorDecision,
   lawsuit,
+  reviewResponse,
 ];
 
 /** The roles that take case steps, in the order lists present them. */
@@ -90,6 +93,7 @@ export function effectClock(e: ClockEffect): ClockId | null {
     case 'suspend':
     case 'resume':
     case 'restart':
+    case 'within':
       return e.clock;
     case 'stopAll':
       return null;

@@ -61,6 +61,11 @@ export interface ClockRule {
   readonly restart?: { readonly what: string; readonly basis: LegalBasis };
   /** A working practice rather than a binding statutory limit (人民调解 一个月调结). */
   readonly guideline?: boolean;
+  /**
+   * Time another party has to act (听证申请期, 补正期限, 上诉期): the step that ends it early is
+   * refused through the due date itself, since the party may still act on its last day.
+   */
+  readonly partyTime?: boolean;
   readonly note?: string;
 }
 
@@ -69,27 +74,29 @@ const PETITION = '信访工作条例';
 const DISCLOSURE = '政府信息公开条例';
 const PENALTY = '行政处罚法';
 const DECISION = '重大行政决策程序暂行条例';
+const REVIEW = '行政复议法（2023年修订）';
+const LITIGATION = '行政诉讼法';
 
 const clockList = [
   {
     id: 'petition.accept',
-    label: '信访事项受理告知期限',
+    label: '信访事项接收告知期限',
     kind: 'limit',
     unit: 'day',
     amount: 15,
     from: '自收到信访事项之日起',
     basis: [b(PETITION, '第23条')],
-    note: '书面告知信访人是否受理',
+    note: '书面告知信访人接收情况以及处理途径和程序',
   },
   {
-    id: 'petition.refer',
-    label: '非本机关职责信访事项转送期限',
+    id: 'petition.objection',
+    label: '转送、交办信访事项异议期限',
     kind: 'limit',
     unit: 'workday',
     amount: 5,
-    from: '自收到信访事项之日起',
-    basis: [b(PETITION, '第23条')],
-    note: '不属于本机关职责的，转送或告知有权处理的机关',
+    from: '自收到转送、交办的信访事项之日起',
+    basis: [b(PETITION, '第23条第3款')],
+    note: '仅适用于信访部门或上级机关转送、交办的事项：不属于本机关职权范围的，在此期间内提出异议并详细说明理由；不是转送期限',
   },
   {
     id: 'petition.handle',
@@ -100,7 +107,27 @@ const clockList = [
     from: '自受理之日起',
     basis: [b(PETITION, '第31条'), b(PETITION, '第34条')],
     extension: { max: 30, times: 1, needs: 'reason', basis: b(PETITION, '第34条') },
-    note: '情况复杂的，经本机关负责人批准可延长，延长不超过30日，并告知信访人延期理由',
+    note: '仅适用于申诉求决类信访事项；情况复杂的，经本机关负责人批准可延长，延长不超过30日，并告知信访人延期理由',
+  },
+  {
+    id: 'petition.review_request',
+    label: '请求复查期限',
+    kind: 'limit',
+    unit: 'day',
+    amount: 30,
+    from: '自收到处理意见之日起',
+    basis: [b(PETITION, '第35条')],
+    note: '信访人对处理意见不服的，在此期间内向原办理机关的上一级机关请求复查；逾期请求的不予受理',
+  },
+  {
+    id: 'petition.recheck_request',
+    label: '请求复核期限',
+    kind: 'limit',
+    unit: 'day',
+    amount: 30,
+    from: '自收到复查意见之日起',
+    basis: [b(PETITION, '第36条')],
+    note: '信访人对复查意见不服的，在此期间内向复查机关的上一级机关请求复核；逾期请求的不予受理',
   },
   {
     id: 'petition.review',
@@ -110,7 +137,7 @@ const clockList = [
     amount: 30,
     from: '自收到复查请求之日起',
     basis: [b(PETITION, '第35条')],
-    note: '信访人自收到处理意见之日起30日内可请求复查',
+    note: '复查由原办理机关的上一级行政机关办理，乡镇不出具复查意见',
   },
   {
     id: 'petition.recheck',
@@ -131,18 +158,44 @@ const clockList = [
     from: '自收到申请之日起',
     basis: [b(DISCLOSURE, '第33条')],
     extension: { max: 20, times: 1, needs: 'approval', basis: b(DISCLOSURE, '第33条') },
-    suspension: { what: '征求第三方意见所需时间不计算在内', basis: b(DISCLOSURE, '第32条') },
+    suspension: {
+      what: '征求第三方和其他机关意见所需时间不计算在内',
+      basis: b(DISCLOSURE, '第33条第2款'),
+    },
     restart: { what: '申请内容不明确的，自收到补正后的申请之日起重新计算', basis: b(DISCLOSURE, '第30条') },
   },
   {
-    id: 'disclosure.correction',
-    label: '依申请公开补正告知期限',
+    id: 'disclosure.correction_notice',
+    label: '补正告知期限',
     kind: 'limit',
     unit: 'workday',
     amount: 7,
     from: '自收到申请之日起',
     basis: [b(DISCLOSURE, '第30条')],
-    note: '一次性告知申请人补正事项',
+    note: '申请内容不明确的，一次性告知申请人补正事项；仅在需要补正时适用，逾期告知的不予办理',
+  },
+  {
+    id: 'disclosure.correction_period',
+    label: '申请人补正期限',
+    kind: 'minimum',
+    unit: 'workday',
+    amount: 15,
+    from: '自告知补正之日起',
+    basis: [b(DISCLOSURE, '第30条')],
+    guideline: true,
+    partyTime: true,
+    note: '条例要求明确合理的补正期限；补正通知未载明期限的按15个工作日计；届满未补正的，方可视为放弃申请',
+  },
+  {
+    id: 'disclosure.correction_set',
+    label: '申请人补正期限（通知书载明）',
+    kind: 'minimum',
+    unit: 'set',
+    amount: 0,
+    from: '自告知补正之日起',
+    basis: [b(DISCLOSURE, '第30条')],
+    partyTime: true,
+    note: '补正通知书载明的补正期限；届满未补正的，方可视为放弃申请',
   },
   {
     id: 'disclosure.third_party',
@@ -177,7 +230,7 @@ const clockList = [
       needs: 'approval',
       basis: b('部门行政处罚程序规定（如《市场监督管理行政处罚程序规定》）', '经批准延长'),
     },
-    note: '法律、法规、规章另有规定的从其规定',
+    note: '第60条本身不设延长；法律、法规、规章另有规定的从其规定，部门程序规定允许经批准延长30日',
   },
   {
     id: 'penalty.deliver',
@@ -197,7 +250,28 @@ const clockList = [
     amount: 5,
     from: '自告知听证权利之日起',
     basis: [b(PENALTY, '第64条'), b(PENALTY, '第85条')],
-    note: '本法“二日”“三日”“五日”“七日”指工作日，不含法定节假日',
+    partyTime: true,
+    note: '本法“二日”“三日”“五日”“七日”指工作日，不含法定节假日；期间内（含最后一日）不得作出处罚决定，逾期提出的不予听证',
+  },
+  {
+    id: 'penalty.hearing_notice',
+    label: '听证通知期限',
+    kind: 'minimum',
+    unit: 'workday',
+    amount: 7,
+    from: '自通知当事人举行听证的时间、地点之日起',
+    basis: [b(PENALTY, '第64条'), b(PENALTY, '第85条')],
+    note: '应当在举行听证的七日（工作日）前通知当事人及有关人员',
+  },
+  {
+    id: 'penalty.preservation',
+    label: '先行登记保存处理期限',
+    kind: 'limit',
+    unit: 'workday',
+    amount: 7,
+    from: '自先行登记保存证据之日起',
+    basis: [b(PENALTY, '第56条'), b(PENALTY, '第85条')],
+    note: '对先行登记保存的证据，应当在七日（工作日）内及时作出处理决定',
   },
   {
     id: 'decision.public_comment',
@@ -226,8 +300,18 @@ const clockList = [
     unit: 'day',
     amount: 60,
     from: '自受理申请之日起',
-    basis: [b('行政复议法（2023年修订）', '第62条')],
-    extension: { max: 30, times: 1, needs: 'approval', basis: b('行政复议法（2023年修订）', '第62条') },
+    basis: [b(REVIEW, '第62条')],
+    extension: { max: 30, times: 1, needs: 'approval', basis: b(REVIEW, '第62条') },
+  },
+  {
+    id: 'review.respond',
+    label: '行政复议答复期限',
+    kind: 'limit',
+    unit: 'day',
+    amount: 10,
+    from: '自收到行政复议申请书副本或者申请笔录复印件之日起',
+    basis: [b(REVIEW, '第48条')],
+    note: '被申请人提出书面答复，并提交作出行政行为的证据、依据和其他有关材料',
   },
   {
     id: 'lawsuit.answer',
@@ -236,8 +320,30 @@ const clockList = [
     unit: 'day',
     amount: 15,
     from: '自收到起诉状副本之日起',
-    basis: [b('行政诉讼法', '第67条')],
+    basis: [b(LITIGATION, '第67条')],
     note: '提交作出行政行为的证据和所依据的规范性文件，并提出答辩状',
+  },
+  {
+    id: 'lawsuit.appeal_judgment',
+    label: '不服判决上诉期限',
+    kind: 'minimum',
+    unit: 'day',
+    amount: 15,
+    from: '自一审判决书送达之日起',
+    basis: [b(LITIGATION, '第85条')],
+    partyTime: true,
+    note: '当事人在此期间内可向上一级人民法院提起上诉；届满未上诉的，判决发生法律效力',
+  },
+  {
+    id: 'lawsuit.appeal_ruling',
+    label: '不服裁定上诉期限',
+    kind: 'minimum',
+    unit: 'day',
+    amount: 10,
+    from: '自一审裁定书送达之日起',
+    basis: [b(LITIGATION, '第85条')],
+    partyTime: true,
+    note: '当事人在此期间内可向上一级人民法院提起上诉；届满未上诉的，裁定发生法律效力',
   },
   {
     id: 'mediation.close',
@@ -258,7 +364,7 @@ const clockList = [
     amount: 30,
     from: '自调解协议生效之日起',
     basis: [b('人民调解法', '第33条')],
-    note: '双方当事人共同向人民法院申请',
+    note: '经人民调解委员会调解达成调解协议后，双方当事人认为有必要的，共同向人民法院申请；仅在申请司法确认时适用',
   },
   {
     id: 'rectification.due',

@@ -342,6 +342,9 @@ const kindList = [
       date('dueDate', '办结期限'),
       date('closedDate', '办结日期'),
       bool('preLitigation', '诉前调解'),
+      date('confirmDate', '申请司法确认日期', {
+        help: '调解协议生效后30日内由双方当事人共同向人民法院申请（人民调解法第33条）',
+      }),
       choice('satisfaction', '回访满意度', [
         ['not_visited', '未回访'],
         ['satisfied', '满意'],
@@ -383,6 +386,9 @@ const kindList = [
         ['phone', '电话'],
       ]),
       int('petitioners', '信访人数', { unit: '人' }),
+      bool('forwarded', '上级转送交办', {
+        help: '信访部门或上级机关转送、交办的事项；不属于本机关职权范围的，5个工作日内可提出异议',
+      }),
       choice(
         'status',
         '办理状态',
@@ -502,8 +508,16 @@ const kindList = [
       ),
       date('decidedDate', '决定日期'),
       num('fine', '罚款金额', { min: 0, unit: '元' }),
+      bool('legalCheckCase', '须法制审核', {
+        help: '涉及重大公共利益、经过听证、案情疑难复杂等情形，决定前须法制审核（行政处罚法第58条）',
+      }),
+      bool('collectiveCase', '情节复杂或重大违法', {
+        help: '须经行政机关负责人集体讨论决定（行政处罚法第57条第2款）',
+      }),
+      date('hearingDate', '听证日期'),
+      text('hearingRecord', '听证笔录', { max: 100, help: '笔录编号或存档位置（行政处罚法第65条）' }),
     ],
-    practices: ['行政处罚、严格规范公正文明执法'],
+    practices: ['行政处罚、严格规范公正文明执法', '重大执法决定法制审核、听证'],
   },
   {
     id: 'legal_review',
@@ -630,6 +644,11 @@ const kindList = [
         ],
         { required: true },
       ),
+      choice('instrument', '裁判文书', [
+        ['judgment', '判决'],
+        ['ruling', '裁定'],
+      ]),
+      date('appealDate', '上诉日期'),
     ],
     practices: ['对涉及自身的行政案件积极应诉', '切实履行人民法院生效判决、裁定'],
   },
@@ -657,6 +676,32 @@ const kindList = [
     practices: ['行政机关负责人出庭应诉、出庭率'],
   },
   {
+    id: 'review_response',
+    label: '行政复议答复',
+    group: 'litigation',
+    temporal: 'event',
+    caseType: true,
+    dateLabel: '收到申请书副本日期',
+    titleLabel: '复议事项',
+    fields: [
+      text('applicant', '申请人'),
+      text('reviewOrgan', '复议机关'),
+      choice(
+        'status',
+        '办理状态',
+        [
+          ['pending', '审理中'],
+          ['upheld', '维持或驳回'],
+          ['revoked', '撤销、变更或确认违法'],
+          ['withdrawn', '申请人撤回或终止'],
+        ],
+        { required: true },
+      ),
+      date('answerDate', '答复日期'),
+    ],
+    practices: ['作为行政复议被申请人按期答复、提交证据依据', '履行行政复议决定'],
+  },
+  {
     id: 'disclosure_item',
     label: '主动公开信息',
     group: 'disclosure',
@@ -671,6 +716,9 @@ const kindList = [
         ['other', '其他'],
       ]),
       text('category', '信息类别'),
+      date('madeDate', '信息形成或变更日期', {
+        help: '自该日起20个工作日内主动公开（政府信息公开条例第26条）',
+      }),
     ],
     practices: ['政务公开、主动公开政府信息'],
   },
@@ -684,6 +732,7 @@ const kindList = [
     titleLabel: '申请内容',
     fields: [
       text('applicant', '申请人'),
+      date('correctionDue', '补正期限', { help: '补正通知书载明的补正期限；未载明的按15个工作日计' }),
       choice(
         'status',
         '办理状态',

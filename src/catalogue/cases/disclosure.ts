@@ -1,35 +1,46 @@
-/** 依申请公开 under 政府信息公开条例: 补正 restarts the reply period, third-party consultation pauses it. */
+/**
+ * 依申请公开 under 政府信息公开条例: a 补正 notice within 7 working days of receipt when one is
+ * needed, the applicant's own 补正期限, the reply period restarting on the corrected request, and
+ * time consulting a third party or other organs not counted (第33条第2款).
+ */
 import {
   STAFF,
   LEADER,
   b,
+  is,
   onDate,
   start,
+  startWhen,
   stop,
+  stopWhenDue,
   extend,
   suspend,
   resume,
   restart,
   stopAll,
   extension,
+  within,
 } from './shared.ts';
 import type { CaseType } from './types.ts';
+
+const REG = '政府信息公开条例';
 
 export const disclosureRequest: CaseType = {
   kind: 'disclosure_request',
   label: '依申请公开办理',
   summary:
-    '收到申请 → 需补正的7个工作日内一次性告知、收到补正后重新计算 / 征求第三方意见期间不计入 → 20个工作日内答复，经批准可延长一次不超过20个工作日。',
+    '收到申请 → 需补正的，7个工作日内一次性告知并给予补正期限（通知书载明，未载明的按15个工作日计），补正期限届满未补正的方可视为放弃，收到补正后重新计算 / 征求第三方或其他机关意见期间不计入 → 20个工作日内答复，经批准可延长一次不超过20个工作日。',
   initial: 'received',
   states: [
     { id: 'received', label: '办理中', data: { status: 'received' } },
     { id: 'correction', label: '补正中', data: { status: 'correction' } },
     { id: 'consulting', label: '征求第三方意见', data: { status: 'received' } },
+    { id: 'consulting_organ', label: '征求其他机关意见', data: { status: 'received' } },
     { id: 'replied', label: '已答复', data: { status: 'replied' } },
     { id: 'lapsed', label: '视为放弃申请', data: { status: 'correction' } },
   ],
   openRoles: [STAFF, LEADER],
-  openClocks: [start('disclosure.reply'), start('disclosure.correction')],
+  openClocks: [start('disclosure.reply')],
   transitions: [
     {
       id: 'ask_correction',
@@ -38,9 +49,15 @@ export const disclosureRequest: CaseType = {
       to: 'correction',
       roles: [STAFF, LEADER],
       once: true,
-      clocks: [stop('disclosure.correction'), suspend('disclosure.reply')],
+      needs: [{ key: 'correctionDue' }],
+      clocks: [
+        within('disclosure.correction_notice'),
+        suspend('disclosure.reply'),
+        startWhen('disclosure.correction_set', { field: 'correctionDue', notIn: [null] }, 'correctionDue'),
+        startWhen('disclosure.correction_period', is('correctionDue', null)),
+      ],
       reason: 'required',
-      basis: [b('政府信息公开条例', '第30条')],
+      basis: [b(REG, '第30条')],
     },
     {
       id: 'corrected',
@@ -48,8 +65,12 @@ export const disclosureRequest: CaseType = {
       from: ['correction'],
       to: 'received',
       roles: [STAFF, LEADER],
-      clocks: [restart('disclosure.reply')],
-      basis: [b('政府信息公开条例', '第30条')],
+      clocks: [
+        stop('disclosure.correction_period'),
+        stop('disclosure.correction_set'),
+        restart('disclosure.reply'),
+      ],
+      basis: [b(REG, '第30条')],
     },
     {
       id: 'lapse',
@@ -57,9 +78,13 @@ export const disclosureRequest: CaseType = {
       from: ['correction'],
       to: 'lapsed',
       roles: [STAFF, LEADER],
-      clocks: [stopAll],
+      clocks: [
+        stopWhenDue('disclosure.correction_period'),
+        stopWhenDue('disclosure.correction_set'),
+        stopAll,
+      ],
       reason: 'optional',
-      basis: [b('政府信息公开条例', '第30条')],
+      basis: [b(REG, '第30条')],
     },
     {
       id: 'consult',
@@ -67,9 +92,9 @@ export const disclosureRequest: CaseType = {
       from: ['received'],
       to: 'consulting',
       roles: [STAFF, LEADER],
-      clocks: [stop('disclosure.correction'), suspend('disclosure.reply'), start('disclosure.third_party')],
+      clocks: [suspend('disclosure.reply'), start('disclosure.third_party')],
       reason: 'optional',
-      basis: [b('政府信息公开条例', '第32条')],
+      basis: [b(REG, '第32条'), b(REG, '第33条第2款')],
     },
     {
       id: 'consulted',
@@ -78,17 +103,36 @@ export const disclosureRequest: CaseType = {
       to: 'received',
       roles: [STAFF, LEADER],
       clocks: [stop('disclosure.third_party'), resume('disclosure.reply')],
-      basis: [b('政府信息公开条例', '第32条')],
+      basis: [b(REG, '第32条'), b(REG, '第33条第2款')],
+    },
+    {
+      id: 'consult_organ',
+      label: '征求其他机关意见',
+      from: ['received'],
+      to: 'consulting_organ',
+      roles: [STAFF, LEADER],
+      clocks: [suspend('disclosure.reply')],
+      reason: 'optional',
+      basis: [b(REG, '第33条第2款')],
+    },
+    {
+      id: 'organ_replied',
+      label: '其他机关意见已回复',
+      from: ['consulting_organ'],
+      to: 'received',
+      roles: [STAFF, LEADER],
+      clocks: [resume('disclosure.reply')],
+      basis: [b(REG, '第33条第2款')],
     },
     {
       id: 'extend',
       label: '延长答复期限',
-      from: ['received', 'consulting'],
+      from: ['received', 'consulting', 'consulting_organ'],
       roles: [LEADER],
       clocks: [extend('disclosure.reply')],
       params: [extension('工作日数')],
       reason: 'required',
-      basis: [b('政府信息公开条例', '第33条')],
+      basis: [b(REG, '第33条')],
     },
     {
       id: 'reply',
@@ -99,7 +143,7 @@ export const disclosureRequest: CaseType = {
       clocks: [stopAll],
       needs: [{ key: 'replyType', required: true }],
       set: { replyDate: onDate },
-      basis: [b('政府信息公开条例', '第33条'), b('政府信息公开条例', '第36条')],
+      basis: [b(REG, '第33条'), b(REG, '第36条')],
     },
   ],
   indicators: ['disclosure.requests'],

@@ -1,18 +1,39 @@
-/** 信访事项办理 under 信访工作条例: acceptance, handling with one extension, 复查 and 复核. */
-import { STAFF, LEADER, COUNTY, b, onDate, dueOf, start, stop, extend, extension } from './shared.ts';
+/**
+ * 信访事项办理 under 信访工作条例: the 15-day notice of receipt and the way it will be handled, the
+ * 5-working-day window to object to a forwarded petition, 60-day handling of 申诉求决 petitions
+ * with one extension, and the petitioner's 复查 and 复核, which belong to the levels above.
+ */
+import {
+  STAFF,
+  LEADER,
+  COUNTY,
+  b,
+  is,
+  onDate,
+  dueOf,
+  start,
+  startWhen,
+  stop,
+  extend,
+  extension,
+  within,
+} from './shared.ts';
 import type { CaseType } from './types.ts';
+
+const REG = '信访工作条例';
 
 export const petition: CaseType = {
   kind: 'petition',
   label: '信访事项办理',
   summary:
-    '登记 → 15日内告知受理与否（非本机关职责的5个工作日内转送）→ 受理后60日内办结，可延长一次不超过30日 → 复查、复核各30日。',
+    '登记 → 15日内书面告知信访人接收情况以及处理途径和程序（转送、交办来的事项不属本机关职权的，5个工作日内提出异议）→ 申诉求决类事项受理后60日内办结，可延长一次不超过30日 → 信访人30日内可向上一级机关请求复查、收到复查意见后30日内请求复核，复查、复核各30日，由上级机关办理。',
   initial: 'registered',
   states: [
     { id: 'registered', label: '已登记', data: { status: 'registered' } },
     { id: 'accepted', label: '已受理', data: { status: 'accepted' } },
     { id: 'not_accepted', label: '不予受理', data: { status: 'not_accepted' } },
     { id: 'referred', label: '已转送', data: { status: 'not_accepted' } },
+    { id: 'objected', label: '已提出异议', data: { status: 'not_accepted' } },
     { id: 'closed', label: '已办结', data: { status: 'closed' } },
     { id: 'review', label: '复查中', data: { status: 'closed' } },
     { id: 'reviewed', label: '已复查', data: { status: 'closed' } },
@@ -20,7 +41,7 @@ export const petition: CaseType = {
     { id: 'rechecked', label: '已复核', data: { status: 'closed' } },
   ],
   openRoles: [STAFF, LEADER],
-  openClocks: [start('petition.accept'), start('petition.refer')],
+  openClocks: [start('petition.accept')],
   openSet: { dueDate: dueOf('petition.accept') },
   transitions: [
     {
@@ -29,9 +50,10 @@ export const petition: CaseType = {
       from: ['registered'],
       to: 'accepted',
       roles: [STAFF, LEADER],
-      clocks: [stop('petition.accept'), stop('petition.refer'), start('petition.handle')],
+      // 第34条 sets the 60日 for 申诉求决类 only; 意见建议、检举控告 have no such clock.
+      clocks: [stop('petition.accept'), startWhen('petition.handle', is('petitionType', 'claim'))],
       set: { dueDate: dueOf('petition.handle') },
-      basis: [b('信访工作条例', '第23条')],
+      basis: [b(REG, '第23条')],
     },
     {
       id: 'reject',
@@ -39,9 +61,9 @@ export const petition: CaseType = {
       from: ['registered'],
       to: 'not_accepted',
       roles: [STAFF, LEADER],
-      clocks: [stop('petition.accept'), stop('petition.refer')],
+      clocks: [stop('petition.accept')],
       reason: 'required',
-      basis: [b('信访工作条例', '第23条')],
+      basis: [b(REG, '第23条')],
     },
     {
       id: 'refer',
@@ -49,9 +71,23 @@ export const petition: CaseType = {
       from: ['registered'],
       to: 'referred',
       roles: [STAFF, LEADER],
-      clocks: [stop('petition.accept'), stop('petition.refer')],
+      clocks: [stop('petition.accept')],
       reason: 'required',
-      basis: [b('信访工作条例', '第23条')],
+      basis: [b(REG, '第23条第1款')],
+    },
+    {
+      id: 'object',
+      label: '对转送交办事项提出异议',
+      from: ['registered'],
+      to: 'objected',
+      roles: [STAFF, LEADER],
+      only: {
+        when: is('forwarded', true),
+        message: `只有信访部门或上级机关转送、交办的信访事项才能提出异议（${REG} 第23条第3款）`,
+      },
+      clocks: [within('petition.objection'), stop('petition.accept')],
+      reason: 'required',
+      basis: [b(REG, '第23条第3款')],
     },
     {
       id: 'extend',
@@ -62,7 +98,7 @@ export const petition: CaseType = {
       params: [extension('天数')],
       reason: 'required',
       set: { dueDate: dueOf('petition.handle') },
-      basis: [b('信访工作条例', '第34条')],
+      basis: [b(REG, '第34条')],
     },
     {
       id: 'close',
@@ -73,7 +109,7 @@ export const petition: CaseType = {
       clocks: [stop('petition.handle')],
       needs: [{ key: 'resolved' }],
       set: { closedDate: onDate },
-      basis: [b('信访工作条例', '第31条'), b('信访工作条例', '第34条')],
+      basis: [b(REG, '第31条'), b(REG, '第34条')],
     },
     {
       id: 'request_review',
@@ -81,17 +117,18 @@ export const petition: CaseType = {
       from: ['closed'],
       to: 'review',
       roles: [STAFF, LEADER, COUNTY],
-      clocks: [start('petition.review')],
-      basis: [b('信访工作条例', '第35条')],
+      clocks: [within('petition.review_request', 'close'), start('petition.review')],
+      basis: [b(REG, '第35条')],
     },
     {
       id: 'review_done',
       label: '出具复查意见',
       from: ['review'],
       to: 'reviewed',
-      roles: [LEADER, COUNTY],
+      roles: [COUNTY],
+      rolesNote: `复查由原办理机关的上一级行政机关办理，乡镇不能出具复查意见（${REG} 第35条）`,
       clocks: [stop('petition.review')],
-      basis: [b('信访工作条例', '第35条')],
+      basis: [b(REG, '第35条')],
     },
     {
       id: 'request_recheck',
@@ -99,8 +136,8 @@ export const petition: CaseType = {
       from: ['reviewed'],
       to: 'recheck',
       roles: [STAFF, LEADER, COUNTY],
-      clocks: [start('petition.recheck')],
-      basis: [b('信访工作条例', '第36条')],
+      clocks: [within('petition.recheck_request', 'review_done'), start('petition.recheck')],
+      basis: [b(REG, '第36条')],
     },
     {
       id: 'recheck_done',
@@ -108,8 +145,9 @@ export const petition: CaseType = {
       from: ['recheck'],
       to: 'rechecked',
       roles: [COUNTY],
+      rolesNote: `复核由复查机关的上一级行政机关办理，乡镇不能出具复核意见（${REG} 第36条）`,
       clocks: [stop('petition.recheck')],
-      basis: [b('信访工作条例', '第36条')],
+      basis: [b(REG, '第36条')],
     },
   ],
   indicators: ['petitions.cases', 'petitions.resolved', 'petitions.on_time_rate'],

@@ -1,8 +1,8 @@
 /** Helpers the case-type declarations share: role shorthands, legal bases, clock effects, 指定承办人. */
 import type { ClockId, LegalBasis } from '../clocks.ts';
-import { int, text, type Field } from '../fields.ts';
+import { int, text, type Field, type FieldValue } from '../fields.ts';
 import { getKind, type KindId } from '../kinds.ts';
-import type { CaseRoleId, ClockEffect, SetValue, Transition } from './types.ts';
+import type { CaseRoleId, ClockEffect, Condition, SetValue, Transition } from './types.ts';
 
 export const STAFF: CaseRoleId = 'township_staff';
 export const LEADER: CaseRoleId = 'township_leader';
@@ -19,6 +19,16 @@ export const dueOf = (clock: ClockId): SetValue => ({ kind: 'due', clock });
 /** Clock effects, in the order a transition applies them. */
 export const start = (clock: ClockId, dueField?: string): ClockEffect =>
   dueField === undefined ? { kind: 'start', clock } : { kind: 'start', clock, dueField };
+/** Starts a clock only for the cases the condition picks (60日 only for 申诉求决类). */
+export const startWhen = (clock: ClockId, when: Condition, dueField?: string): ClockEffect =>
+  dueField === undefined ? { kind: 'start', clock, when } : { kind: 'start', clock, when, dueField };
+/** A step to be taken within the clock's period from the latest `since` step (or the opening). */
+export const within = (clock: ClockId, since?: string): ClockEffect =>
+  since === undefined ? { kind: 'within', clock } : { kind: 'within', clock, since };
+/** Stops a running clock, refusing the step once its due date has passed (a party's window closed). */
+export const stopInTime = (clock: ClockId): ClockEffect => ({ kind: 'stop', clock, refuseLate: true });
+/** A field holds one of the values (an empty field is null). */
+export const is = (field: string, ...values: FieldValue[]): Condition => ({ field, in: values });
 export const stop = (clock: ClockId): ClockEffect => ({ kind: 'stop', clock });
 /** Stops a clock, refusing the step before its due date (a minimum period not yet over). */
 export const stopWhenDue = (clock: ClockId): ClockEffect => ({ kind: 'stop', clock, refuseEarly: true });

@@ -11,12 +11,37 @@ import type { RoleId } from '../roles.ts';
 /** The roles that take case steps (roles.ts); the three security roles never do (三员分立). */
 export type CaseRoleId = Exclude<RoleId, 'system_admin' | 'security_admin' | 'auditor'>;
 
+/**
+ * A condition on the case: a record field (or the step's own parameter) holds one of `in`, or none
+ * of `notIn`. An empty field reads as null, so `in: [null]` means “not filled in”.
+ */
+export type Condition =
+  | { readonly field: string; readonly in: readonly FieldValue[] }
+  | { readonly field: string; readonly notIn: readonly FieldValue[] };
+
 /** What a transition does to a clock; `kind` tags the effect so every handler switches exhaustively. */
 export type ClockEffect =
-  /** Starts the clock on the event date; `dueField` names the field holding a `set` clock's date. */
-  | { readonly kind: 'start'; readonly clock: ClockId; readonly dueField?: string }
-  /** Stops it; with `refuseEarly`, the transition is refused before the clock's due date. */
-  | { readonly kind: 'stop'; readonly clock: ClockId; readonly refuseEarly?: boolean }
+  /**
+   * Starts the clock on the event date, only when `when` holds. `dueField` names the field holding
+   * a `set` clock's date, or for a `minimum` clock a date the step fixes that must not fall before
+   * the period ends (听证日期 at least 7 working days after the notice).
+   */
+  | {
+      readonly kind: 'start';
+      readonly clock: ClockId;
+      readonly dueField?: string;
+      readonly when?: Condition;
+    }
+  /**
+   * Stops it; with `refuseEarly`, the transition is refused before the clock's due date (through
+   * it, for a party's own time); with `refuseLate`, after it (a party's window has passed).
+   */
+  | {
+      readonly kind: 'stop';
+      readonly clock: ClockId;
+      readonly refuseEarly?: boolean;
+      readonly refuseLate?: boolean;
+    }
   /** Extends it by the transition's `extension` parameter, within the rule's limits. */
   | { readonly kind: 'extend'; readonly clock: ClockId }
   /** Stops counting time until `resume` (第三方征求意见). */
@@ -24,6 +49,12 @@ export type ClockEffect =
   | { readonly kind: 'resume'; readonly clock: ClockId }
   /** Starts it afresh from the event date (补正). */
   | { readonly kind: 'restart'; readonly clock: ClockId }
+  /**
+   * The step must be taken within the clock's period counted from the latest completed `since` step
+   * (the case's opening when absent): a late step is refused. Kept as the clock started then and
+   * stopped by the step, so no clock runs (and raises no alarm) for a step that is never needed.
+   */
+  | { readonly kind: 'within'; readonly clock: ClockId; readonly since?: string }
   /** Stops every running clock (终止). */
   | { readonly kind: 'stopAll' };
 
@@ -37,11 +68,19 @@ export interface Need {
   readonly required?: boolean;
 }
 
-/** A step that must have been taken before this one, with the Chinese refusal and its basis. */
+/**
+ * A step that must have been taken before this one, with the Chinese refusal and its basis. With
+ * `where`, the LATEST completed such step must have had those values: a later 不合法 opinion
+ * outweighs an earlier 合法 one (重大行政决策程序暂行条例 第25条).
+ */
 export interface Requirement {
   readonly action: string;
-  /** Parameter values the earlier step must have had (合法性审查结论 不是“不合法”). */
+  /** Parameter values the latest such step must have had (合法性审查结论 不是“不合法”). */
   readonly where?: Readonly<Record<string, readonly string[]>>;
+  /** The requirement applies only when this holds (重大、情节复杂的处罚案件须法制审核). */
+  readonly when?: Condition;
+  /** It applies only once this step has been taken (当事人要求听证后须举行听证). */
+  readonly after?: string;
   readonly message: string;
 }
 
@@ -54,6 +93,10 @@ export interface Transition {
   /** The state after the step; absent for a step that records something and keeps the state. */
   readonly to?: string;
   readonly roles: readonly CaseRoleId[];
+  /** Why only these roles, added to the refusal of any other (复查由上一级机关办理). */
+  readonly rolesNote?: string;
+  /** The step is open only to cases that meet the condition (异议 only on forwarded petitions). */
+  readonly only?: { readonly when: Condition; readonly message: string };
   readonly clocks?: readonly ClockEffect[];
   /** Fields of the record the step fills in. */
   readonly needs?: readonly Need[];
