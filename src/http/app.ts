@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { FileStore } from '../services/file-store.ts';
+import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
 import type { AppDeps, AppOptions } from './context.ts';
@@ -66,10 +67,13 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(),
     cache: new ReadCache(h, opts.readCache ?? true),
+    jobs: opts.jobs ?? new JobPool(),
     routes: [],
     registered: [],
   };
   app.decorate('fazhi', deps);
+  // A pool made here is the app's own; one passed in belongs to the caller.
+  if (!opts.jobs) app.addHook('onClose', () => deps.jobs.close());
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') deps.registered.push({ method: m, url: r.url });
   });

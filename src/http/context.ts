@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../services/file-store.ts';
+import type { JobRunner } from '../services/jobs/index.ts';
 import type { SessionPolicy } from '../services/sessions.ts';
 import type { ReadCache } from './cache.ts';
 import type { RateLimits } from './rate-limit.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Cache hot GET answers until the next write (default true). */
   readonly readCache?: boolean;
+  /** Where heavy jobs run (default: a worker pool with the budgets of services/jobs, closed with the app). */
+  readonly jobs?: JobRunner;
 }
 
 /** What every route handler can reach. */
@@ -37,6 +40,8 @@ export interface AppDeps {
   readonly secure: boolean;
   readonly limits: RateLimits;
   readonly cache: ReadCache;
+  /** Review, import parsing, report rendering and export writing: off the event loop, within budgets. */
+  readonly jobs: JobRunner;
   /** Every route defined through route()/publicRoute(), for the OpenAPI document and the access tests. */
   readonly routes: RouteInfo[];
   /** Every route Fastify registered (method and url), including any defined around the helpers. */

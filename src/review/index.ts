@@ -3,7 +3,7 @@ import { validateRules } from './findings.ts';
 import { readDocument, UnreadableError } from './read.ts';
 import { rules as builtInRules, type RuleSpec } from './rules.ts';
 import { compareBatch } from './similarity.ts';
-import type { ReviewOutcome, ReviewResult } from './types.ts';
+import type { ReviewOutcome, ReviewResult, SourceDoc } from './types.ts';
 import { isError } from './types.ts';
 
 export type {
@@ -20,6 +20,22 @@ export { isError } from './types.ts';
 export { figuresTable, toCsv, toXlsx } from './export.ts';
 export { renderHtml } from './html.ts';
 export { rules, type RuleSpec } from './rules.ts';
+
+/**
+ * Most characters of text a report may hold once extracted: a township's annual report is 5,000–
+ * 20,000 characters, and the review's time and memory grow with the text, not the file's size.
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+/** Reads a report and refuses one whose text is past MAX_TEXT_CHARS. */
+function readBounded(name: string, bytes: Uint8Array): SourceDoc {
+  const doc = readDocument(name, bytes);
+  if (doc.text.length > MAX_TEXT_CHARS)
+    throw new UnreadableError(
+      `文本过长（${(doc.text.length / 10_000).toFixed(0)} 万字），上限为 ${MAX_TEXT_CHARS / 10_000} 万字：请确认上传的是年度报告`,
+    );
+  return doc;
+}
 
 export interface ReviewOptions {
   /** The reports' year when the text does not say it. */
@@ -43,7 +59,7 @@ export function reviewDocuments(
   if (bad.length) throw new Error(bad.join('；'));
   const out: ReviewOutcome[] = files.map((f) => {
     try {
-      return analyse(readDocument(f.name, f.bytes), { year: opts.year, rules });
+      return analyse(readBounded(f.name, f.bytes), { year: opts.year, rules });
     } catch (e) {
       if (e instanceof UnreadableError) return { file: f.name, error: e.message };
       return { file: f.name, error: `无法读取：${e instanceof Error ? e.message : String(e)}` };

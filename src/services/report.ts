@@ -29,6 +29,8 @@ export interface ReportRequest {
   readonly overrides?: ReportOverrides;
   /** ISO timestamp: the signature date and the cut-off of a year not yet over. */
   readonly now: string;
+  /** Renders the built model (default: renderReport here; the server runs it on a worker thread). */
+  readonly render?: (m: ReportModel, format: ReportFormat, org: Org) => Promise<Uint8Array>;
 }
 
 export interface GeneratedReport {
@@ -101,7 +103,7 @@ export async function generateReport(h: Db, req: ReportRequest): Promise<Generat
   return {
     fileName: reportFileName(org, year, req.format),
     mime: MIME[req.format],
-    bytes: await renderReport(model, req.format, org),
+    bytes: await (req.render ?? renderReport)(model, req.format, org),
     placeholders: model.placeholders,
     figures: model.figures,
     plans: model.plans,

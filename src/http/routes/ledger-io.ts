@@ -4,6 +4,7 @@ import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import { importRecords } from '../../services/ledger-batches.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, buildTemplate, exportLedger } from '../../services/ledger-io/index.ts';
+import type { LedgerFormat } from '../../services/ledger-io/format.ts';
 import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
 import { orgId, year } from '../schemas.ts';
@@ -40,6 +41,8 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
         bytes: body,
         kindHint: query.kind,
         dryRun: query.dryRun === 'true',
+        readSheets: (fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number) =>
+          deps.jobs.run('readLedger', { fileName, bytes, format, maxBytes }),
       };
       return importRecords(deps.h, user, actor, input, at);
     },
@@ -78,7 +81,9 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
     },
     async ({ deps, query, user, reply }) => {
       const org = await filterOrg(deps.h, user, query.org);
-      const bytes = await exportLedger(deps.h, org, query.year);
+      const bytes = await exportLedger(deps.h, org, query.year, (sheets) =>
+        deps.jobs.run('writeLedger', { sheets }),
+      );
       return reply
         .type(XLSX)
         .header('Content-Disposition', contentDisposition(`${org.name}${query.year}年度台账.xlsx`))

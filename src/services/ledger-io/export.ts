@@ -9,7 +9,7 @@ import { allOrgs, orgFilter, type Org } from '../orgs.ts';
 import { listLedger } from '../records.ts';
 import { isoToExcelDate } from './cells.ts';
 import { kindColumns, type LedgerColumn } from './layout.ts';
-import { LedgerWorkbook, type OutCell } from './write.ts';
+import { writeLedgerBook, type LedgerSheet, type OutCell } from './write.ts';
 
 const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
 
@@ -55,7 +55,13 @@ const byDate = (a: LedgerRecord, b: LedgerRecord): number =>
  * with records (event kinds dated in the year; registry kinds active at its end). A county's file
  * has a leading 乡镇（街道） column; a township's file re-imports as it is.
  */
-export async function exportLedger(h: Db, org: Org, year: number): Promise<Buffer> {
+export async function exportLedger(
+  h: Db,
+  org: Org,
+  year: number,
+  /** Writes the workbook (default: here; the server runs it on a worker thread). */
+  write: (sheets: readonly LedgerSheet[]) => Promise<Uint8Array> = writeLedgerBook,
+): Promise<Buffer> {
   if (org.kind !== 'township' && org.kind !== 'county') {
     throw new UserError(`只能导出乡镇（街道）或县（区）的台账，“${org.name}”不是`, 'bad_org');
   }
@@ -73,30 +79,26 @@ export async function exportLedger(h: Db, org: Org, year: number): Promise<Buffe
     if (list) list.push(r);
     else byKind.set(r.kind, [r]);
   }
-  const book = new LedgerWorkbook();
-  const county = org.kind === 'county';
-  for (const kind of kinds) {
-    const records = byKind.get(kind.id);
-    if (!records) continue;
-    addKind(book, kind, records.sort(byDate), county, orgName);
-  }
   if (byKind.size === 0) {
     throw new UserError(`${org.name} ${year} 年没有台账记录，无可导出`, 'nothing_to_export', 404);
   }
-  return book.toBuffer();
+  const county = org.kind === 'county';
+  const sheets: LedgerSheet[] = [];
+  for (const kind of kinds) {
+    const records = byKind.get(kind.id);
+    if (records) sheets.push(sheetOf(kind, records.sort(byDate), county, orgName));
+  }
+  const bytes = await write(sheets);
+  // A worker's answer arrives as a plain Uint8Array (structured clone drops Buffer's prototype).
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function addKind(
-  book: LedgerWorkbook,
+function sheetOf(
   kind: RecordKind,
   records: readonly LedgerRecord[],
   county: boolean,
   orgName: (id: number | null) => string | null,
-): void {
+): LedgerSheet {
   const cols = kindColumns(kind, { township: county });
-  book.addSheet(
-    kind,
-    cols,
-    records.map((r) => cols.map((c) => cellOf(c, r, orgName))),
-  );
+  return { kind: kind.id, county, rows: records.map((r) => cols.map((c) => cellOf(c, r, orgName))) };
 }

@@ -7,16 +7,9 @@ import type { Database, NewRecordRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { countyOf, type Org } from '../orgs.ts';
 import { subOrgIndex } from '../records.ts';
-import { decodeText, parseCsv } from './csv.ts';
 import type { RawSheet } from './drafts.ts';
-import {
-  checkSize,
-  DEFAULT_MAX_IMPORT_BYTES,
-  detectFormat,
-  xlsxLimits,
-  type LedgerFormat,
-} from './format.ts';
-import { readXlsx } from './read-xlsx.ts';
+import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } from './format.ts';
+import { readSheets } from './read.ts';
 import { sortIssues, type ImportReport, type SheetSummary } from './report.ts';
 import { planSheets } from './sheets.ts';
 import { RowChecker } from './validate.ts';
@@ -44,6 +37,13 @@ export interface ImportInput {
   /** Largest accepted file in bytes (default 20 MB). */
   readonly maxBytes?: number;
   readonly onProgress?: (p: ImportProgress) => void;
+  /** Parses the file into sheets (default: readSheets here; the server runs it on a worker thread). */
+  readonly readSheets?: (
+    fileName: string,
+    bytes: Uint8Array,
+    format: LedgerFormat,
+    maxBytes: number,
+  ) => RawSheet[] | Promise<RawSheet[]>;
   /** Runs the write transaction (default: a plain one); the audited import adds its entry inside it. */
   readonly transaction?: (
     write: (trx: Transaction<Database>) => Promise<ImportWrite>,
@@ -61,13 +61,6 @@ export interface ImportWrite {
 
 /** Rows validated and written per step: progress is reported after each. */
 const WRITE_STEP = 5000;
-
-const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-
-function readSheets(fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number): RawSheet[] {
-  if (format === 'xlsx') return readXlsx(fileName, bytes, xlsxLimits(maxBytes));
-  return [{ name: baseName(fileName), rows: parseCsv(decodeText(bytes).text) }];
-}
 
 /**
  * Imports a ledger spreadsheet (.xlsx or .csv) into a township's ledger, all or nothing: any
@@ -87,7 +80,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   const format = await detectFormat(fileName, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   input.onProgress?.({ phase: 'read', done: 0, total: 1 });
-  const raw = readSheets(fileName, bytes, format, maxBytes);
+  const raw = await (input.readSheets ?? readSheets)(fileName, bytes, format, maxBytes);
   input.onProgress?.({ phase: 'read', done: 1, total: 1 });
 
   const plan = planSheets(raw, { ...(kindHint ? { kindHint } : {}), township });

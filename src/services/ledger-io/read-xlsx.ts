@@ -25,6 +25,11 @@ const SMALL_PARTS = [WORKBOOK, RELS, STYLES];
 const rankOf = (name: string): number => (SMALL_PARTS.includes(name) ? 0 : name === SHARED ? 1 : 2);
 const isWorksheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
+/** Most rows with data one sheet may hold (a township's ledger for a year has a few thousand). */
+export const MAX_ROWS = 200_000;
+/** Most columns one row may reach (a kind has a few dozen fields). */
+export const MAX_COLUMNS = 200;
+
 /** The sheet-name → kind-id pairs a fazhi workbook records in its hidden sheet (rows 2…, columns A–B). */
 function recordedKinds(meta: readonly RawRow[] | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -45,6 +50,28 @@ class Collected {
   text(): string {
     return Buffer.concat(this.chunks).toString('utf8');
   }
+}
+
+/**
+ * Refuses a sheet past the row or column limit. Checked after every inflated chunk (at most a few
+ * MB of XML), so a sheet stops within one chunk of the limit instead of after it is all read.
+ */
+function checkSize(fileName: string, part: string, xml: SheetXmlReader, sheets: readonly SheetRef[]): void {
+  const rows = xml.rows.length;
+  const width = Math.max(xml.openWidth, xml.rows[rows - 1]?.cells.length ?? 0);
+  if (rows <= MAX_ROWS && width <= MAX_COLUMNS) return;
+  const sheet = sheets.find((s) => s.part === part)?.name ?? part;
+  if (rows > MAX_ROWS)
+    throw new UserError(
+      `文件“${fileName}”的工作表“${sheet}”超过 ${MAX_ROWS} 行数据的上限：请按年度或类型拆分后分别导入`,
+      'too_many_rows',
+      413,
+    );
+  throw new UserError(
+    `文件“${fileName}”的工作表“${sheet}”有数据超过 ${MAX_COLUMNS} 列的上限：请删去多余的列后再导入`,
+    'too_many_columns',
+    413,
+  );
 }
 
 /**
@@ -105,6 +132,7 @@ export function readXlsx(fileName: string, bytes: Uint8Array, limits: ZipLimits)
           reader.xml.write(reader.text.end());
           reader.xml.end();
         }
+        checkSize(fileName, name, reader.xml, workbook().sheets);
       },
     );
     if (!names.includes(WORKBOOK))

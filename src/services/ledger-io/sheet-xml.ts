@@ -53,6 +53,11 @@ export class SheetXmlReader {
     });
   }
 
+  /** Cells so far in the row being read (0 between rows): bounds a row that has not ended yet. */
+  get openWidth(): number {
+    return this.cells?.length ?? 0;
+  }
+
   write(chunk: string): void {
     this.sax.write(chunk);
   }

@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RecordKind } from '../../catalogue/kinds.ts';
+import { getKind, type RecordKind } from '../../catalogue/kinds.ts';
 import { columnLetter } from './headers.ts';
 import {
   FIRST_DATA_ROW,
   HEADER_ROW,
   HINT_ROW,
+  kindColumns,
   META_SHEET,
   REQUIRED_MARK,
   type LedgerColumn,
@@ -159,4 +160,22 @@ export class LedgerWorkbook {
     await this.wb.commit();
     return Buffer.concat(this.chunks);
   }
+}
+
+/** One sheet of an export as plain data (it crosses to a worker thread): the kind and its rows' cells. */
+export interface LedgerSheet {
+  readonly kind: string;
+  /** A county's file: a leading 乡镇（街道） column. */
+  readonly county: boolean;
+  readonly rows: readonly (readonly OutCell[])[];
+}
+
+/** Writes an export's sheets, in order, as one workbook. */
+export async function writeLedgerBook(sheets: readonly LedgerSheet[]): Promise<Buffer> {
+  const book = new LedgerWorkbook();
+  for (const s of sheets) {
+    const kind = getKind(s.kind);
+    book.addSheet(kind, kindColumns(kind, { township: s.county }), s.rows);
+  }
+  return book.toBuffer();
 }
