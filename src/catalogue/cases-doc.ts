@@ -11,7 +11,8 @@ import {
 import { basisText, clocks, findClock, periodText, unitLabels } from './clocks.ts';
 import { indicators } from './indicators.ts';
 import { getKind } from './kinds.ts';
-import { CALENDAR_YEARS } from '../core/calendar.ts';
+import { STATUTORY_MARK } from '../core/calendar.ts';
+import { seedRange } from '../db/calendar-seed.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const clockName = (id: string) => `${findClock(id)?.label ?? id}（\`${id}\`）`;
@@ -134,7 +135,8 @@ export function casesMarkdown(): string {
     '- 按“日”计算的期间，最后一日是法定节假日或不调休上班的周末的，以其后第一个工作日为最后一日（第203条）；最后一日是调休上班日的，不顺延。',
     '- 按“月”计算的期间，到期月的对应日为最后一日，没有对应日的为月末日（第202条），再按第203条顺延。',
     '- “工作日”不计周末和法定节假日，计入国务院办公厅公布的调休上班日。行政处罚法第85条：该法的“二日”“三日”“五日”“七日”指工作日。',
-    `- 节假日与调休数据来自 \`chinese-days\` 包，覆盖 ${CALENDAR_YEARS.from}—${CALENDAR_YEARS.to} 年；超出范围的年份只按周末计算，并在结果中给出明确警告。`,
+    `- 节假日与调休存于数据库，初始数据来自 \`chinese-days\` 包（${seedRange().from}—${seedRange().to} 年）；系统管理员可粘贴国务院办公厅当年放假安排通知或导入 JSON/ICS 文件更新（\`fazhi calendar import\`），更新后在办案件的期限重新计算。`,
+    `- 尚无官方放假安排的年份，按全国年节及纪念日放假办法的法定节日计算（元旦1日，春节除夕至初三4日，清明1日，劳动节2日，端午1日，中秋1日，国庆节3日），不含调休，结果标注“${STATUTORY_MARK}”。`,
     '- 每个期限都附计算说明：起算日、规则、法律依据、单位、经过的节假日和调休日、延长与不计入的期间、期末顺延。',
     '- `limit` 期限届满未办结即逾期；`minimum` 期限（征求意见不少于30日、合法性审查时间、当事人要求听证期限、第三方答复期限）是最短期间，届满前不得结束该程序，不计逾期。',
     '',

@@ -6,7 +6,7 @@
 import type { ClockEffect, SetValue } from '../catalogue/cases.ts';
 import { basisText, findClock, periodText, type ClockRule } from '../catalogue/clocks.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
-import { daysBetween } from './calendar.ts';
+import { daysBetween, type Calendar } from './calendar.ts';
 import type { Refusal } from './case-steps.ts';
 import type { CaseEvent } from './cases.ts';
 import { todayOf } from './dates.ts';
@@ -30,6 +30,8 @@ export type ClockOp =
 /** A clock's history within one case. */
 export interface ClockTrack {
   readonly rule: ClockRule;
+  /** The working calendar the clock counts in. */
+  readonly calendar: Calendar;
   start: string;
   setDue?: string;
   restarted?: { originalStart: string; reason: string };
@@ -38,7 +40,7 @@ export interface ClockTrack {
   stoppedOn: string | null;
 }
 
-function applyOp(tracks: Map<string, ClockTrack>, op: ClockOp): void {
+function applyOp(tracks: Map<string, ClockTrack>, calendar: Calendar, op: ClockOp): void {
   const t = tracks.get(op.clock);
   switch (op.op) {
     case 'start': {
@@ -46,6 +48,7 @@ function applyOp(tracks: Map<string, ClockTrack>, op: ClockOp): void {
       if (rule)
         tracks.set(op.clock, {
           rule,
+          calendar,
           start: op.date,
           setDue: op.setDue,
           extensions: [],
@@ -88,17 +91,19 @@ function applyOp(tracks: Map<string, ClockTrack>, op: ClockOp): void {
 /** Every clock the case has started, replayed from its completed steps, then `ops` on top. */
 export function replayClocks(
   events: readonly CaseEvent[],
+  calendar: Calendar,
   ops: readonly ClockOp[] = [],
 ): Map<string, ClockTrack> {
   const tracks = new Map<string, ClockTrack>();
-  for (const e of events) if (e.outcome === 'done') for (const op of e.clocks) applyOp(tracks, op);
-  for (const op of ops) applyOp(tracks, op);
+  for (const e of events) if (e.outcome === 'done') for (const op of e.clocks) applyOp(tracks, calendar, op);
+  for (const op of ops) applyOp(tracks, calendar, op);
   return tracks;
 }
 
 export function deadlineOf(t: ClockTrack, asOf: string): Deadline {
   return computeDeadline({
     rule: t.rule,
+    calendar: t.calendar,
     start: t.start,
     setDue: t.setDue,
     extensions: t.extensions,
@@ -124,9 +129,9 @@ export interface ClockView {
   readonly daysLeft: number | null;
 }
 
-export function clockViews(events: readonly CaseEvent[], now: string): ClockView[] {
+export function clockViews(events: readonly CaseEvent[], now: string, calendar: Calendar): ClockView[] {
   const today = todayOf(now);
-  return [...replayClocks(events).entries()].map(([id, t]) => {
+  return [...replayClocks(events, calendar).entries()].map(([id, t]) => {
     const d = deadlineOf(t, t.stoppedOn ?? today);
     const stopped = t.stoppedOn !== null;
     const limit = t.rule.kind === 'limit';
@@ -194,7 +199,13 @@ function effectRefusal(e: ClockEffect, tracks: Tracks, input: EffectInput): Refu
       if (typeof amount !== 'number')
         return { message: `「${label}」须填写延长期限`, code: 'invalid_values' };
       const extensions = [...t.extensions, { date, amount, reason: input.reason }];
-      const p = checkDeadlineInput({ rule, start: t.start, setDue: t.setDue, extensions });
+      const p = checkDeadlineInput({
+        rule,
+        calendar: t.calendar,
+        start: t.start,
+        setDue: t.setDue,
+        extensions,
+      });
       if (p) return { message: p.message, code: 'extension_limit' };
       const before = deadlineOf(t, date);
       if (date > before.due)

@@ -23,6 +23,7 @@ import {
   type ClockOp,
   type ClockTrack,
 } from './case-clocks.ts';
+import type { Calendar } from './calendar.ts';
 import type { CaseSnapshot, MoveCommand } from './cases.ts';
 import { parseDate } from './dates.ts';
 import { coerceField, validateRecord } from './records.ts';
@@ -53,6 +54,8 @@ export interface StepContext {
   /** The stated reason, trimmed; empty when none. */
   readonly reason: string;
   readonly values: StepValues;
+  /** The working calendar the clocks count in. */
+  readonly calendar: Calendar;
   /** The clocks as they stood before the step. */
   readonly tracks: ReadonlyMap<string, ClockTrack>;
 }
@@ -156,7 +159,7 @@ export function draftOf(ctx: StepContext): Draft {
   if (known) return known;
   const { to, data } = stepData(ctx);
   const ops = clockOps(ctx.tr.clocks ?? [], ctx.tracks, effectInput(ctx, data));
-  const after = replayClocks(ctx.c.events, ops);
+  const after = replayClocks(ctx.c.events, ctx.calendar, ops);
   const full = { ...data, ...resolveSet(ctx.tr.set, ctx.date, after) };
   const d: Draft = {
     to,

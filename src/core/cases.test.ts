@@ -12,7 +12,9 @@ import {
   type Decision,
   type MoveCommand,
 } from './cases.ts';
+import { seededCalendar } from '../testing/calendar.ts';
 
+const cal = seededCalendar();
 const NOW = '2025-12-31T02:00:00.000Z';
 
 /** Opens a case and takes the steps in order; each must succeed. */
@@ -31,6 +33,7 @@ function run(
     { date, title: '测试事项', data: data as Record<string, string> },
     { role: 'township_staff' },
     now,
+    cal,
   );
   let c: CaseSnapshot = {
     id: 1,
@@ -43,7 +46,7 @@ function run(
     events: [o.event],
   };
   for (const s of steps) {
-    const d = decide(c, decl, kind, s, now);
+    const d = decide(c, decl, kind, s, now, cal);
     if (!d.ok) throw new Error(`${s.action}: ${d.error}`);
     c = { ...c, state: d.state, owner: d.owner, data: d.data, events: [...c.events, d.event] };
   }
@@ -51,7 +54,7 @@ function run(
 }
 
 function attempt(c: CaseSnapshot, s: MoveCommand, now = NOW): Decision {
-  return decide(c, findCaseType(c.type)!, getKind(c.type), s, now);
+  return decide(c, findCaseType(c.type)!, getKind(c.type), s, now, cal);
 }
 
 function refused(c: CaseSnapshot, s: MoveCommand, message: string | RegExp, now = NOW): void {
@@ -76,7 +79,8 @@ const leader = (
   values: Record<string, unknown> = {},
   reason?: string,
 ): MoveCommand => ({ action, role: 'township_leader', date, values, reason });
-const clock = (c: CaseSnapshot, id: string, now = NOW) => clockViews(c.events, now).find((v) => v.id === id)!;
+const clock = (c: CaseSnapshot, id: string, now = NOW) =>
+  clockViews(c.events, now, cal).find((v) => v.id === id)!;
 
 describe('case declarations', () => {
   it('cover every case-type kind, use known clocks, fields and indicators, and reach every state', () => {
@@ -331,8 +335,11 @@ describe('penalty', () => {
       leader('decide', '2025-02-06', { fine: 2000 }),
       /当事人要求听证期限不少于5个工作日，至2025-02-07届满/,
     );
+    // The party may still ask on the window's last day, so no decision that day either (第64条).
+    refused(c, leader('decide', '2025-02-07', { fine: 2000 }), '2025-02-07仍在期间内');
+    // Informed on Thu 2025-01-23, the window ends on 2025-02-06: 01-24, 01-26 (调休), 01-27, 02-05, 02-06.
     const d = run('penalty', '2025-01-06', { party: '某商户' }, [
-      staff('inform', '2025-01-24'),
+      staff('inform', '2025-01-23'),
       leader('decide', '2025-02-07', { fine: 2000 }),
       staff('deliver', '2025-02-12'),
       staff('close', '2025-03-01'),

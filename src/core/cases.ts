@@ -22,6 +22,7 @@ import {
   type Refusal,
   type StepContext,
 } from './case-steps.ts';
+import type { Calendar } from './calendar.ts';
 import { parseDate, todayOf } from './dates.ts';
 import { UserError } from './errors.ts';
 
@@ -195,6 +196,7 @@ export function decide(
   kind: RecordKind,
   cmd: MoveCommand,
   now: string,
+  calendar: Calendar,
 ): Decision {
   const today = todayOf(now);
   // A refused attempt is dated as given when that reads as a date; dateInOrder refuses the rest.
@@ -216,7 +218,8 @@ export function decide(
     date,
     reason: cmd.reason?.trim() ?? '',
     values: readValues(kind, tr, cmd.values ?? {}),
-    tracks: replayClocks(c.events),
+    calendar,
+    tracks: replayClocks(c.events, calendar),
   };
   const refusal = firstRefusal(stepChecks, ctx);
   return refusal ? refuse(c, cmd, tr.label, date, now, refusal) : apply(ctx, now);
@@ -239,6 +242,7 @@ export function openCase(
   record: { date: string; title: string; data: Readonly<Record<string, FieldValue>> },
   cmd: OpenCommand,
   now: string,
+  calendar: Calendar,
 ): { state: string; owner: string | null; data: Record<string, FieldValue>; event: CaseEvent } {
   const today = todayOf(now);
   if (!isRoleId(cmd.role)) {
@@ -258,7 +262,7 @@ export function openCase(
   const refusal = clockRefusal(decl.openClocks, new Map(), input);
   if (refusal) throw new UserError(refusal.message, refusal.code);
   const ops: ClockOp[] = clockOps(decl.openClocks, new Map(), input);
-  const tracks = replayClocks([], ops);
+  const tracks = replayClocks([], calendar, ops);
   const data = {
     ...record.data,
     ...(stateOf(decl, decl.initial)?.data ?? {}),

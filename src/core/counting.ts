@@ -3,7 +3,7 @@
  * a trace: what it counted and passed over, for the explanation; none of them writes a sentence.
  * Counting follows 民法典 第201–202条; the end-of-period shift (第203条) is applied afterwards.
  */
-import { addDays, dayInfo, isWorkingDay } from './calendar.ts';
+import { addDays, dayInfo, isWorkingDay, type Calendar } from './calendar.ts';
 
 /** A suspension as counted: days after `from` up to and including `to` are not counted. */
 export interface ClosedRange {
@@ -68,7 +68,12 @@ export function countSet(start: string, setDue: string): CountTrace {
 }
 
 /** 日: calendar days from the day after the start (民法典 第201条), suspended days not counted. */
-export function countDays(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
+export function countDays(
+  cal: Calendar,
+  start: string,
+  total: number,
+  ranges: readonly ClosedRange[],
+): CountTrace {
   let d = start;
   let counted = 0;
   let days = 0;
@@ -77,7 +82,7 @@ export function countDays(start: string, total: number, ranges: readonly ClosedR
     d = addDays(d, 1);
     if (inSuspension(d, ranges)) {
       days++;
-      if (isWorkingDay(d)) workdays++;
+      if (isWorkingDay(cal, d)) workdays++;
       continue;
     }
     counted++;
@@ -86,7 +91,12 @@ export function countDays(start: string, total: number, ranges: readonly ClosedR
 }
 
 /** 工作日: weekends and holidays out, make-up workdays (调休上班日) in, suspended days not counted. */
-export function countWorkdays(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
+export function countWorkdays(
+  cal: Calendar,
+  start: string,
+  total: number,
+  ranges: readonly ClosedRange[],
+): CountTrace {
   let d = start;
   let counted = 0;
   let days = 0;
@@ -98,10 +108,10 @@ export function countWorkdays(start: string, total: number, ranges: readonly Clo
     d = addDays(d, 1);
     if (inSuspension(d, ranges)) {
       days++;
-      if (isWorkingDay(d)) workdays++;
+      if (isWorkingDay(cal, d)) workdays++;
       continue;
     }
-    const type = dayInfo(d).type;
+    const type = dayInfo(cal, d).type;
     if (type === 'weekend') weekends++;
     else if (type === 'holiday') holidays++;
     else {

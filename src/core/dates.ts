@@ -67,3 +67,23 @@ export function todayOf(now: string): string {
   if (Number.isNaN(t)) throw new Error(`invalid now: ${now}`);
   return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+const toUtc = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/** The date `n` calendar days after (or before, if negative) `iso`. */
+export function addDays(iso: string, n: number): string {
+  return fromUtc(toUtc(iso) + n * DAY_MS);
+}
+
+/** Calendar days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(iso: string): number {
+  return new Date(toUtc(iso)).getUTCDay();
+}

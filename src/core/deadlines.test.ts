@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { clocks, findClock } from '../catalogue/clocks.ts';
-import { CALENDAR_YEARS, dayInfo, isWorkingDay } from './calendar.ts';
+import { seededCalendar } from '../testing/calendar.ts';
+import { calendarYears, dayInfo as dayInfoIn, isWorkingDay as isWorkingDayIn } from './calendar.ts';
 import { addMonths, computeDeadline, type DeadlineInput } from './deadlines.ts';
 
+const cal = seededCalendar();
+const CALENDAR_YEARS = calendarYears(cal)!;
+const dayInfo = (d: string) => dayInfoIn(cal, d);
+const isWorkingDay = (d: string) => isWorkingDayIn(cal, d);
 const due = (id: string, start: string, extra: Partial<DeadlineInput> = {}) =>
-  computeDeadline({ rule: findClock(id)!, start, ...extra });
+  computeDeadline({ rule: findClock(id)!, calendar: cal, start, ...extra });
 
 describe('calendar', () => {
   it('reads holidays and make-up workdays from chinese-days', () => {
@@ -89,7 +94,7 @@ describe('deadlines in 工作日', () => {
   });
 
   it('skips the 2025 Spring Festival and counts its make-up Sunday and Saturday', () => {
-    const d = due('disclosure.correction', '2025-01-24');
+    const d = due('disclosure.correction_notice', '2025-01-24');
     expect(d.due).toBe('2025-02-10');
     expect(d.makeupDays.map((m) => m.date)).toEqual(['2025-01-26', '2025-02-08']);
   });
@@ -202,5 +207,34 @@ describe('dates outside the holiday calendar', () => {
 
   it('refuses a malformed start date', () => {
     expect(() => due('petition.accept', '2024-02-30')).toThrow('不是有效日期');
+  });
+});
+
+describe('a year without an official arrangement (2027): statutory holidays, marked', () => {
+  it('15日 from 2026-12-17 ends after 元旦 and the weekend, not on 元旦', () => {
+    const d = due('petition.accept', '2026-12-17');
+    expect(d.due).toBe('2027-01-04');
+    expect(d.shift?.from).toBe('2027-01-01');
+    expect(d.calendarBasis).toBe('statutory-only');
+    expect(d.mark).toBe('按法定节日推算，未含调休');
+    expect(d.warnings.join('')).toContain('2027年不在节假日日历范围');
+  });
+
+  it('20工作日 from 2026-12-20 skips 元旦: 2027-01-18', () => {
+    const d = due('disclosure.reply', '2026-12-20');
+    expect(d.due).toBe('2027-01-18');
+    expect(d.holidays.map((h) => h.date)).toEqual(['2027-01-01']);
+    expect(d.mark).toBe('按法定节日推算，未含调休');
+  });
+
+  it('skips the statutory 春节 (除夕至初三) of 2027', () => {
+    // From Mon 2027-02-01: 2-2…2-4 (3), 2-5…2-8 春节 and the weekend, 2-9…2-12 (4): the 7th is 2-12.
+    expect(due('disclosure.correction_notice', '2027-02-01').due).toBe('2027-02-12');
+  });
+
+  it('carries no mark inside the announced years', () => {
+    const d = due('disclosure.reply', '2026-09-01');
+    expect(d.calendarBasis).toBe('official');
+    expect(d.mark).toBeNull();
   });
 });

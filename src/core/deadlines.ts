@@ -8,12 +8,13 @@
 import { basisText, periodText, unitLabels, type ClockRule, type LegalBasis } from '../catalogue/clocks.ts';
 import {
   addDays,
-  CALENDAR_YEARS,
-  coversYear,
   dayInfo,
   describeDay,
   isWorkingDay,
+  STATUTORY_MARK,
+  uncoveredYears,
   weekdayLabel,
+  type Calendar,
   type DayInfo,
 } from './calendar.ts';
 import {
@@ -46,6 +47,8 @@ export interface Suspension {
 
 export interface DeadlineInput {
   readonly rule: ClockRule;
+  /** The working calendar the period is counted in. */
+  readonly calendar: Calendar;
   /** The day of the event the period runs from; not itself counted (民法典 第201条). */
   readonly start: string;
   /** For `set` rules: the date fixed in the document. */
@@ -92,8 +95,15 @@ export interface Deadline {
   readonly shift: DeadlineShift | null;
   /** The explanation, one Chinese sentence a step. */
   readonly steps: readonly string[];
-  /** Problems with the result (dates outside the holiday calendar, an open suspension). */
+  /** Problems with the result (years without an official arrangement, an open suspension). */
   readonly warnings: readonly string[];
+  /**
+   * `statutory-only` when a year between the start and the due date has no official arrangement:
+   * its holidays are the statutory ones (全国年节及纪念日放假办法), its 调休 unknown.
+   */
+  readonly calendarBasis: 'official' | 'statutory-only';
+  /** “按法定节日推算，未含调休” for a statutory-only result, shown beside the due date; else null. */
+  readonly mark: string | null;
   /** True while a suspension is open: the due date moves with every day it lasts. */
   readonly paused: boolean;
 }
@@ -168,9 +178,9 @@ function count(input: DeadlineInput, total: number, ranges: readonly ClosedRange
       // checkDeadlineInput has required setDue for `set` rules.
       return countSet(input.start, input.setDue ?? input.start);
     case 'day':
-      return countDays(input.start, total, ranges);
+      return countDays(input.calendar, input.start, total, ranges);
     case 'workday':
-      return countWorkdays(input.start, total, ranges);
+      return countWorkdays(input.calendar, input.start, total, ranges);
     case 'month':
       return countMonths(input.start, total, ranges);
   }
@@ -186,7 +196,7 @@ interface Shifted {
 // 民法典 第203条: a period whose last day is a rest day ends on the first working day after it;
 // a last day that is a make-up workday is a working day and stands. A fixed date is not a counted
 // period, and a working-day count ends on a working day by construction.
-function shiftToWorkingDay(trace: CountTrace): Shifted {
+function shiftToWorkingDay(cal: Calendar, trace: CountTrace): Shifted {
   const end = trace.end;
   switch (trace.unit) {
     case 'set':
@@ -196,35 +206,32 @@ function shiftToWorkingDay(trace: CountTrace): Shifted {
     case 'month': {
       const over: DayInfo[] = [];
       let due = end;
-      while (!isWorkingDay(due)) {
-        over.push(dayInfo(due));
+      while (!isWorkingDay(cal, due)) {
+        over.push(dayInfo(cal, due));
         due = addDays(due, 1);
       }
       if (over.length > 0) return { due, shift: { from: end, to: due, over }, standsOnMakeup: false };
-      return { due: end, shift: null, standsOnMakeup: dayInfo(end).type === 'makeup' };
+      return { due: end, shift: null, standsOnMakeup: dayInfo(cal, end).type === 'makeup' };
     }
   }
 }
 
-/** Holidays and make-up workdays after the start up to the due date, and years the calendar lacks. */
+/** Holidays and make-up workdays after the start up to the due date, and years without an arrangement. */
 interface Survey {
   readonly holidays: DayInfo[];
   readonly makeupDays: DayInfo[];
   readonly uncoveredYears: number[];
 }
 
-function survey(start: string, due: string): Survey {
+function survey(cal: Calendar, start: string, due: string): Survey {
   const holidays: DayInfo[] = [];
   const makeupDays: DayInfo[] = [];
-  const uncovered = new Set<number>();
-  for (let d = start; d <= due; d = addDays(d, 1)) {
-    const info = dayInfo(d);
-    if (!info.covered) uncovered.add(Number(d.slice(0, 4)));
-    if (d === start) continue;
+  for (let d = addDays(start, 1); d <= due; d = addDays(d, 1)) {
+    const info = dayInfo(cal, d);
     if (info.type === 'holiday') holidays.push(info);
     if (info.type === 'makeup') makeupDays.push(info);
   }
-  return { holidays, makeupDays, uncoveredYears: [...uncovered].sort() };
+  return { holidays, makeupDays, uncoveredYears: uncoveredYears(cal, start, due) };
 }
 
 /** Runs of consecutive holidays of the same name: “国庆节假期 2024-10-01至2024-10-07”. */
@@ -322,7 +329,7 @@ function explain(
       `顺延：期间最后一日${over[0] ? describeDay(over[0]) : ''}，依民法典第203条，以休息日、法定节假日的次日为最后一日，顺延至${to}（${weekdayLabel(to)}）。`,
     );
   } else if (shifted.standsOnMakeup) {
-    steps.push(`期间最后一日${describeDay(dayInfo(shifted.due))}，是工作日，不顺延。`);
+    steps.push(`期间最后一日${describeDay(dayInfo(input.calendar, shifted.due))}，是工作日，不顺延。`);
   }
   if (seen.holidays.length > 0) steps.push(`期间经过：${holidayRuns(seen.holidays).join('；')}。`);
   if (seen.makeupDays.length > 0)
@@ -338,7 +345,7 @@ function explain(
 function warningsOf(seen: Survey, paused: boolean): string[] {
   const out = seen.uncoveredYears.map(
     (y) =>
-      `${y}年不在节假日日历范围（${CALENDAR_YEARS.from}—${CALENDAR_YEARS.to}年）内：该年只按周末计算，未计法定节假日和调休上班日，结果可能不准确，请按国务院办公厅公布的当年放假安排核对。`,
+      `${y}年不在节假日日历范围内（尚无国务院办公厅公布的当年放假安排）：${STATUTORY_MARK}。该年按全国年节及纪念日放假办法的法定节日计算，调休上班日和连休未计入，公布安排后请由系统管理员导入（fazhi calendar import），期限将重新计算。`,
   );
   if (paused) out.push('期限暂停中：暂停结束前，届满日期随暂停天数顺延。');
   return out;
@@ -356,8 +363,8 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   const paused = suspensions.some((s) => s.to === null);
 
   const trace = count(input, total, ranges);
-  const shifted = shiftToWorkingDay(trace);
-  const seen = survey(input.start, shifted.due);
+  const shifted = shiftToWorkingDay(input.calendar, trace);
+  const seen = survey(input.calendar, input.start, shifted.due);
 
   return {
     ruleId: rule.id,
@@ -377,12 +384,8 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     shift: shifted.shift,
     steps: explain(input, trace, total, ranges, shifted, seen),
     warnings: warningsOf(seen, paused),
+    calendarBasis: seen.uncoveredYears.length > 0 ? 'statutory-only' : 'official',
+    mark: seen.uncoveredYears.length > 0 ? STATUTORY_MARK : null,
     paused,
   };
-}
-
-/** Whether the years a computation needs are in the calendar; for callers that check up front. */
-export function calendarCovers(from: string, to: string): boolean {
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!coversYear(y)) return false;
-  return true;
 }

@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003_create_evidence.ts';
 import * as m0004 from './migrations/0004_create_users.ts';
 import * as m0005 from './migrations/0005_create_case_events.ts';
 import * as m0006 from './migrations/0006_create_sessions_audit.ts';
+import * as m0007 from './migrations/0007_create_calendar.ts';
+import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -15,11 +17,12 @@ const migrations: Record<string, Migration> = {
   '0004_create_users': m0004,
   '0005_create_case_events': m0005,
   '0006_create_sessions_audit': m0006,
+  '0007_create_calendar': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-/** Brings the schema up to date; safe to run on every start. */
+/** Brings the schema up to date and seeds the calendar's missing years; safe to run on every start. */
 export async function migrateToLatest(h: Db): Promise<void> {
   const migrator = new Migrator({ db: h.db, provider });
   const { error, results } = await migrator.migrateToLatest();
@@ -30,4 +33,5 @@ export async function migrateToLatest(h: Db): Promise<void> {
     const why = error instanceof Error ? error.message : failed ? '' : JSON.stringify(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }
+  await seedCalendar(h.db);
 }

@@ -86,6 +86,8 @@ export interface Database {
   audit_head: AuditHeadTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  calendar_years: CalendarYearTable;
+  calendar_days: CalendarDayTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -191,3 +193,33 @@ export type CaseRow = Selectable<CaseTable>;
 export type NewCaseRow = Insertable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type NewCaseEventRow = Insertable<CaseEventTable>;
+
+/** A year of the working calendar: whether its official arrangement (国务院办公厅通知) is known. */
+export interface CalendarYearTable {
+  year: number;
+  /** 1 when the year's holidays and make-up workdays are the announced ones. */
+  official: number;
+  /** Where they came from: `chinese-days`, `国务院办公厅通知 国办发明电〔2026〕N号`, `ics:<file>`, `json:<file>`. */
+  source: string;
+  /** Who stored them (the audit actor's name); null for the first seeding. */
+  stored_by: string | null;
+  stored_at: string;
+}
+
+/** One day of an arrangement: a holiday, or a weekend day worked (调休上班日). */
+export interface CalendarDayTable {
+  date: string;
+  /** holiday | workday */
+  kind: string;
+  /** The festival: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆节. */
+  name: string;
+  /** The arrangement it belongs to (a December 元旦 day belongs to the next year's). */
+  year: number;
+  source: string;
+  stored_by: string | null;
+  stored_at: string;
+}
+
+export type CalendarYearRow = Selectable<CalendarYearTable>;
+export type CalendarDayRow = Selectable<CalendarDayTable>;
+export type NewCalendarDayRow = Insertable<CalendarDayTable>;

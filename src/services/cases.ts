@@ -19,6 +19,7 @@ import {
   type MoveCommand,
   type SideRecord,
 } from '../core/cases.ts';
+import { markOf, type Calendar } from '../core/calendar.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import { ALL, type Scope } from '../core/scope.ts';
@@ -29,6 +30,7 @@ import type { Database, CaseEventRow } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { countyOf, requireOrg, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+import { workingCalendar } from './working-calendar.ts';
 
 type Trx = Transaction<Database>;
 
@@ -47,6 +49,8 @@ export interface CaseSummary {
   readonly closed: boolean;
   /** Earliest due date of the running clocks, as of the last step. */
   readonly nextDue: string | null;
+  /** “按法定节日推算，未含调休” when the next due date was reckoned with statutory holidays only. */
+  readonly nextDueMark: string | null;
   readonly data: Readonly<Record<string, FieldValue>>;
 }
 
@@ -89,7 +93,7 @@ export function toCaseEvent(h: Db, r: CaseEventRow): CaseEvent {
   };
 }
 
-function toSummary(h: Db, r: repo.CaseListRow): CaseSummary {
+function toSummary(h: Db, r: repo.CaseListRow, cal: Calendar): CaseSummary {
   const t = caseTypeOrFail(r.type);
   return {
     id: Number(r.record_id),
@@ -104,13 +108,14 @@ function toSummary(h: Db, r: repo.CaseListRow): CaseSummary {
     owner: r.owner,
     closed: r.closed === 1,
     nextDue: r.next_due,
+    nextDueMark: r.next_due ? markOf(cal, r.opened_on, r.next_due) : null,
     data: h.dialect.readJson(r.data) as Record<string, FieldValue>,
   };
 }
 
 /** Earliest due date among the running clocks, for the `next_due` column. */
-function nextDue(events: readonly CaseEvent[], now: string): string | null {
-  const due = clockViews(events, now)
+export function nextDue(events: readonly CaseEvent[], now: string, cal: Calendar): string | null {
+  const due = clockViews(events, now, cal)
     .filter((c) => c.status !== 'stopped')
     .map((c) => c.deadline.due)
     .sort();
@@ -195,12 +200,14 @@ export async function insertCase(
     );
   }
   const clean = h.dialect.readJson(first.data) as Record<string, FieldValue>;
+  const cal = await workingCalendar(h, trx);
   const plan = planOpen(
     type,
     kind,
     { date: first.date, title: first.title, data: clean },
     { role: opts.role, actor: opts.actor, owner: opts.owner },
     opts.now,
+    cal,
   );
   const row = { ...first, data: JSON.stringify(plan.data) };
   const n = await records.insertRecords(trx, [row]);
@@ -217,7 +224,7 @@ export async function insertCase(
     state: plan.state,
     owner: plan.owner,
     opened_on: first.date,
-    next_due: nextDue([event], opts.now),
+    next_due: nextDue([event], opts.now, cal),
     closed: isTerminal(type, plan.state) ? 1 : 0,
     created_at: opts.now,
     updated_at: opts.now,
@@ -310,7 +317,8 @@ export async function stepCase(
   const before = { state: snap.state, data: snap.data };
   const type = caseTypeOrFail(row.type);
   const kind = getKind(type.kind);
-  const d = decide(snap, type, kind, cmd, now);
+  const cal = await workingCalendar(h, trx);
+  const d = decide(snap, type, kind, cmd, now, cal);
   if (!d.ok) {
     await repo.insertEvent(trx, eventRow(id, row.township_id, d.event));
     return { before, after: before, refusal: d };
@@ -349,7 +357,7 @@ export async function stepCase(
   await repo.updateCase(trx, id, {
     state: d.state,
     owner: d.owner,
-    next_due: nextDue([...snap.events, event], now),
+    next_due: nextDue([...snap.events, event], now, cal),
     closed: isTerminal(type, d.state) ? 1 : 0,
     updated_at: now,
   });
@@ -388,13 +396,14 @@ export async function moveCase(
 /** A case with its full history and its clocks as of `now`. */
 export async function showCase(h: Db, scope: Scope, id: number, now: string): Promise<CaseDetail> {
   const { row, snap } = await loadSnapshot(h, h.db, scope, id);
+  const cal = await workingCalendar(h);
   const type = caseTypeOrFail(row.type);
   const done = new Set(snap.events.filter((e) => e.outcome === 'done').map((e) => e.action));
   const actions = type.transitions.filter((t) => t.from.includes(row.state) && !(t.once && done.has(t.id)));
   return {
-    ...toSummary(h, row),
+    ...toSummary(h, row, cal),
     events: snap.events,
-    clocks: clockViews(snap.events, now),
+    clocks: clockViews(snap.events, now, cal),
     actions: [
       ...actions.map((t) => ({ id: t.id, label: t.label })),
       ...(isTerminal(type, row.state) ? [] : [{ id: 'assign', label: '指定承办人' }]),
@@ -409,11 +418,12 @@ export async function listCases(
   scope: Scope,
   q: CaseListQuery,
 ): Promise<{ total: number; items: CaseSummary[] }> {
-  const [total, rows] = await Promise.all([
+  const [total, rows, cal] = await Promise.all([
     repo.countCaseRows(h.db, scope, q),
     repo.listCaseRows(h.db, scope, q),
+    workingCalendar(h),
   ]);
-  return { total, items: rows.map((r) => toSummary(h, r)) };
+  return { total, items: rows.map((r) => toSummary(h, r, cal)) };
 }
 
 /** The ledger record behind a case, for callers that show it beside the ledger. */

@@ -6,6 +6,7 @@ import { ALL, type Scope } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
 import { caseTypeOrFail, toCaseEvent } from '../cases.ts';
+import { workingCalendar } from '../working-calendar.ts';
 import { allOrgs, orgFilter, townshipOf, townshipsOf, type Org } from '../orgs.ts';
 import { stateOf } from '../../catalogue/cases.ts';
 
@@ -30,6 +31,8 @@ export interface DueItem {
   readonly paused: boolean;
   readonly basis: string;
   readonly warnings: readonly string[];
+  /** “按法定节日推算，未含调休” when the due date was reckoned with statutory holidays only. */
+  readonly mark: string | null;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function dueCases(
     h.db,
     rows.map((r) => Number(r.record_id)),
   );
+  const cal = await workingCalendar(h);
   const byCase = new Map<number, typeof events>();
   for (const e of events) {
     const k = Number(e.record_id);
@@ -63,7 +67,7 @@ export async function dueCases(
     const id = Number(r.record_id);
     const type = caseTypeOrFail(r.type);
     const evs = (byCase.get(id) ?? []).map((e) => toCaseEvent(h, e));
-    for (const c of clockViews(evs, now)) {
+    for (const c of clockViews(evs, now, cal)) {
       if (c.status === 'stopped' || c.deadline.due > until) continue;
       items.push({
         caseId: id,
@@ -83,6 +87,7 @@ export async function dueCases(
         paused: c.status === 'paused',
         basis: c.deadline.basis,
         warnings: c.deadline.warnings,
+        mark: c.deadline.mark,
       });
     }
   }
@@ -97,7 +102,7 @@ function line(i: DueItem, n: number): string {
       : i.daysLeft === 0
         ? `今日（${i.due}）届满`
         : `${i.due}届满，还有${i.daysLeft}日`;
-  const paused = i.paused ? '，期限暂停中' : '';
+  const paused = `${i.paused ? '，期限暂停中' : ''}${i.mark ? `（${i.mark}）` : ''}`;
   return `  ${n}. [${i.typeLabel}] ${i.title}（#${i.caseId}，${i.stateLabel}）——${i.clockLabel}${when}${paused}（${i.basis}）${i.owner ? `；承办人：${i.owner}` : ''}`;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../catalogue/cases.ts';
 import type { FieldValue } from '../../catalogue/fields.ts';
 import { getKind } from '../../catalogue/kinds.ts';
-import { addDays, daysBetween } from '../../core/calendar.ts';
+import { addDays, daysBetween, type Calendar } from '../../core/calendar.ts';
 import {
   clockViews,
   decide,
@@ -31,6 +31,7 @@ import type { Database, NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { eventRow, moveCase, openCase, type CaseDetail } from '../cases.ts';
 import { countyOf, requireOrg, type Org } from '../orgs.ts';
+import { workingCalendar } from '../working-calendar.ts';
 import type { OrgDraft } from '../records.ts';
 
 /** One back-dated step: the engine's command with its date. */
@@ -176,6 +177,7 @@ function matchDue(
   data: Readonly<Record<string, FieldValue>>,
   earliest: string,
   guess: string,
+  cal: Calendar,
 ): string {
   for (const [key, v] of Object.entries(tr.set ?? {})) {
     const target = data[key];
@@ -185,14 +187,20 @@ function matchDue(
     // The period is at least `amount` calendar days (28 a month), so no later start can fit.
     const first = addDays(target, -(rule.unit === 'month' ? 28 * rule.amount : rule.amount));
     for (let d = first; d >= earliest; d = addDays(d, -1)) {
-      if (computeDeadline({ rule, start: d }).due <= target) return d;
+      if (computeDeadline({ rule, calendar: cal, start: d }).due <= target) return d;
     }
   }
   return guess;
 }
 
 /** Replays a reconstructed path through the engine, dating the steps between the record's date and its end. */
-function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], now: string): CaseSnapshot {
+function replay(
+  t: CaseType,
+  snap: CaseSnapshot,
+  path: readonly Transition[],
+  now: string,
+  cal: Calendar,
+): CaseSnapshot {
   const kind = getKind(t.kind);
   const today = todayOf(now);
   const endField = END_FIELDS.map((f) => snap.data[f]).find((v): v is string => typeof v === 'string');
@@ -204,7 +212,7 @@ function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], no
     let date = addDays(snap.date, Math.round((span * (i + 1)) / path.length));
     if (i === path.length - 1 && end) date = end;
     if (date < last) date = last;
-    const matched = matchDue(tr, snap.data, last, date);
+    const matched = matchDue(tr, snap.data, last, date, cal);
     if (matched <= today) date = matched;
     if (date > today) return;
     const values: Record<string, FieldValue> = {};
@@ -220,15 +228,15 @@ function replay(t: CaseType, snap: CaseSnapshot, path: readonly Transition[], no
       values,
       reason: tr.reason === 'required' ? `${tr.label}（补录）` : null,
     });
-    let d = decide(c, t, kind, cmd(date), now);
+    let d = decide(c, t, kind, cmd(date), now, cal);
     if (!d.ok && d.code === 'too_early') {
       // A minimum period (征求意见不少于30日) not yet run: take the step on the day it ends.
-      const due = clockViews(c.events, date)
+      const due = clockViews(c.events, date, cal)
         .filter((k) => k.status !== 'stopped')
         .map((k) => k.deadline.due)
         .sort()
         .at(-1);
-      if (due && due <= today) d = decide(c, t, kind, cmd(due), now);
+      if (due && due <= today) d = decide(c, t, kind, cmd(due), now, cal);
     }
     if (d.ok) c = { ...c, state: d.state, events: [...c.events, d.event] };
   });
@@ -267,6 +275,7 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
   const township = await requireOrg(h, townshipId);
   if (township.kind !== 'township') throw new UserError(`“${township.name}”不是乡镇`, 'not_township');
   const county = await countyOf(h, township);
+  const cal = await workingCalendar(h);
   const today = todayOf(now);
   const rows = await repo.recordsWithoutCase(
     h.db,
@@ -287,6 +296,7 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
       { date: rec.date, title: rec.title, data },
       { role: t.openRoles[0]! },
       now,
+      cal,
     );
     const start: CaseSnapshot = {
       id: rec.id,
@@ -298,8 +308,8 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
       data,
       events: [open.event],
     };
-    const c = replay(t, start, pathTo(t, targetState(t, data, today)), now);
-    const running = clockViews(c.events, now)
+    const c = replay(t, start, pathTo(t, targetState(t, data, today)), now, cal);
+    const running = clockViews(c.events, now, cal)
       .filter((k) => k.status !== 'stopped')
       .map((k) => k.deadline.due)
       .sort();

@@ -1,6 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
 import { basisText, clocks, findClock, periodText } from '../../../catalogue/clocks.ts';
+import { existsSync } from 'node:fs';
+import { buildCalendar, type Calendar } from '../../../core/calendar.ts';
 import { computeDeadline } from '../../../core/deadlines.ts';
+import { seedCalendarData } from '../../../db/calendar-seed.ts';
+import { workingCalendar } from '../../../services/working-calendar.ts';
 import { UserError } from '../../../core/errors.ts';
 import { intOption, type Cli } from '../../context.ts';
 import { dateOption } from './options.ts';
@@ -19,6 +23,20 @@ function listRules(cli: Cli): void {
   );
 }
 
+/**
+ * The calendar to count in: the database's when one is named or the default file exists; else the
+ * one a new database starts with, so the calculator works before any database is set up.
+ */
+async function calendarFor(cli: Cli, db: string | undefined): Promise<Calendar> {
+  const url = cli.dbUrl(db);
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : null;
+  if (db === undefined && cli.io.env.FAZHI_DB === undefined && file !== null && !existsSync(file)) {
+    cli.err('提示：未找到数据库，按内置节假日数据计算（系统管理员导入的放假安排不在其中）。\n');
+    return buildCalendar(seedCalendarData());
+  }
+  return cli.withDb({ db }, (h) => workingCalendar(h));
+}
+
 export function registerDeadlineCommand(program: Command, cli: Cli): void {
   program
     .command('deadline')
@@ -29,8 +47,9 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
     .option('--extend <期限>', '延长的天数或工作日数')
     .option('--reason <理由>', '延长理由')
     .option('--list', '列出全部期限规则')
+    .option('--db <url>', '数据库地址（节假日安排从中读取）')
     .option('--json', '以 JSON 输出')
-    .action((rule, opts) => {
+    .action(async (rule, opts) => {
       if (opts.list || !rule) return opts.json ? cli.printJson(clocks) : listRules(cli);
       const r = findClock(rule);
       if (!r)
@@ -45,6 +64,7 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
         : [];
       const d = computeDeadline({
         rule: r,
+        calendar: await calendarFor(cli, opts.db),
         start,
         setDue: opts.due ? dateOption('due', opts.due) : undefined,
         extensions,
@@ -60,12 +80,16 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
           total: d.total,
           steps: d.steps,
           warnings: d.warnings,
+          calendarBasis: d.calendarBasis,
+          mark: d.mark,
           holidays: d.holidays,
           makeupDays: d.makeupDays,
           shift: d.shift,
         });
       }
-      cli.out(`${d.label}：${d.due} 届满（${d.basis}）\n${d.steps.map((s) => `  · ${s}`).join('\n')}\n`);
+      cli.out(
+        `${d.label}：${d.due} 届满（${d.basis}）${d.mark ? `【${d.mark}】` : ''}\n${d.steps.map((s) => `  · ${s}`).join('\n')}\n`,
+      );
       for (const w of d.warnings) cli.err(`警告：${w}\n`);
     });
 }

@@ -26,7 +26,7 @@ export function registerCasesDue(cases: Command, cli: Cli): void {
             i.typeLabel,
             i.title,
             i.clockLabel,
-            i.due,
+            i.mark ? `${i.due}（${i.mark}）` : i.due,
             i.overdue
               ? `逾期${-i.daysLeft}日`
               : i.kind === 'minimum'

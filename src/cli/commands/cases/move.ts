@@ -38,7 +38,7 @@ export function registerCaseMove(kase: Command, cli: Cli): void {
         cli.out(`#${c.id} ${c.events.at(-1)?.label ?? action}：现为“${c.stateLabel}”\n`);
         for (const k of c.clocks.filter((x) => x.status !== 'stopped'))
           cli.out(
-            `  ${k.label}：${k.kind === 'minimum' ? '不早于' : ''}${k.deadline.due}${k.overdue ? '（已逾期）' : ''}\n`,
+            `  ${k.label}：${k.kind === 'minimum' ? '不早于' : ''}${k.deadline.due}${k.overdue ? '（已逾期）' : ''}${k.deadline.mark ? `（${k.deadline.mark}）` : ''}\n`,
           );
       });
     });

@@ -43,7 +43,9 @@ function printCase(cli: Cli, c: CaseDetail): void {
         : k.overdue
           ? `已逾期${-(k.daysLeft ?? 0)}日`
           : `${k.status === 'paused' ? '暂停中，' : ''}还有${k.daysLeft}日`;
-    w(`  ${k.label}：${k.kind === 'minimum' ? '不早于' : ''}${k.deadline.due}（${status}）`);
+    w(
+      `  ${k.label}：${k.kind === 'minimum' ? '不早于' : ''}${k.deadline.due}（${status}${k.deadline.mark ? `；${k.deadline.mark}` : ''}）`,
+    );
     for (const s of k.deadline.steps) w(`    · ${s}`);
     for (const s of k.deadline.warnings) w(`    ！${s}`);
   }
