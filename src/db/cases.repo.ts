@@ -88,6 +88,11 @@ export async function getCase(db: Q, scope: Scope, recordId: number): Promise<Ca
     .executeTakeFirst();
 }
 
+/** Locks a case's row until the transaction ends, so concurrent steps on one case run one after another. */
+export async function lockCase(db: Q, recordId: number): Promise<void> {
+  await db.selectFrom('cases').select('record_id').where('record_id', '=', recordId).forUpdate().execute();
+}
+
 export async function updateCase(
   db: Q,
   recordId: number,

@@ -21,6 +21,12 @@ export interface Dialect {
    * same heap pages once per kind (3× slower than one pass on a 1M-record county).
    */
   readonly indicatorBranches: boolean;
+  /**
+   * A read-modify-write locks the rows it read (SELECT … FOR UPDATE) on PostgreSQL, where
+   * transactions run side by side. SQLite has no row locks and needs none: its one connection
+   * runs one transaction at a time.
+   */
+  readonly rowLocks: boolean;
 }
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -33,6 +39,7 @@ function checkKey(key: string): string {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   indicatorBranches: true,
+  rowLocks: false,
   jsonText: (key) => sql<string | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   // SQLite's json_extract turns JSON true into 1.
@@ -43,6 +50,7 @@ export const sqliteDialect: Dialect = {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   indicatorBranches: false,
+  rowLocks: true,
   jsonText: (key) => sql<string | null>`(data->>${sql.lit(checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
   jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,
