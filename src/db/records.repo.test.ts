@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, subtree } from '../core/scope.ts';
-import { addRecord } from '../services/records.ts';
 import type { Org } from '../services/orgs.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, addRecord, smallCounty } from '../testing/fixtures.ts';
 import type { Db } from './connect.ts';
 import { countByRecord, insertEvidence } from './evidence.repo.ts';
 import { countByMonthAndKind, countRecords, listRecords } from './records.repo.ts';
-
-const meta = { now: NOW };
 
 for (const tdb of testDatabases()) {
   describe(`records repository on ${tdb.name}`, () => {
@@ -20,7 +17,7 @@ for (const tdb of testDatabases()) {
       h = await tdb.open();
       ({ a, b } = await smallCounty(h));
       const add = async (key: string, org: Org, kind: string, date: string, title: string, data: object) => {
-        ids[key] = (await addRecord(h, org, kind, { date, title, data: { ...data } }, meta)).id;
+        ids[key] = (await addRecord(h, org, kind, { date, title, data: { ...data } }, NOW)).id;
       };
       await add('pct', a, 'publicity_event', '2024-03-15', '普法覆盖率达100%的宣传', { form: 'street' });
       await add('plain', a, 'publicity_event', '2024-03-20', '1000人参加的宣传', { form: 'street' });

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import type { MonthlyActivity } from '../services/activity.ts';
-import { attachEvidence } from '../services/evidence.ts';
+import { addEvidence } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
-import { addRecord } from '../services/records.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW } from '../testing/fixtures.ts';
+import { NOW, addRecord, setup } from '../testing/fixtures.ts';
 import { PNG, seedWorld, signIn, testApp, type Client, type World } from '../testing/http.ts';
 
 interface Listed {
@@ -28,7 +26,7 @@ for (const tdb of testDatabases()) {
       w = await seedWorld(h);
       app = await testApp(h);
       const add = async (key: string, org: Org, kind: string, date: string, data: object) => {
-        ids[key] = (await addRecord(h, org, kind, { date, title: key, data: { ...data } }, { now: NOW })).id;
+        ids[key] = (await addRecord(h, org, kind, { date, title: key, data: { ...data } }, NOW)).id;
       };
       await add('宣传一', w.a, 'publicity_event', '2024-03-15', { form: 'street' });
       await add('宣传二', w.a, 'publicity_event', '2024-03-20', { form: 'village' });
@@ -40,14 +38,8 @@ for (const tdb of testDatabases()) {
       await add('纠纷', w.a, 'dispute', '2024-11-11', { disputeType: 'other', status: 'pending' });
       await add('去年宣传', w.a, 'publicity_event', '2023-12-31', { form: 'street' });
       await add('乙乡会议', w.b, 'leadership_meeting', '2024-07-09', { meetingType: 'government' });
-      await attachEvidence(
-        h,
-        app.fazhi.store,
-        ALL,
-        ids['宣传一']!,
-        { name: '照片.png', bytes: PNG },
-        { now: NOW, createdBy: null },
-      );
+      const photo = { name: '照片.png', bytes: PNG };
+      await addEvidence(h, app.fazhi.store, setup.p, setup.actor, ids['宣传一']!, photo, NOW);
       staff = await signIn(app, 'township.staff');
       county = await signIn(app, 'county.officer');
     });

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
-import { createUser } from '../services/users.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW } from '../testing/fixtures.ts';
+import { NOW, addAccount } from '../testing/fixtures.ts';
 import { RateLimiter } from './rate-limit.ts';
 import {
   PASSWORD,
@@ -116,7 +115,7 @@ for (const tdb of testDatabases()) {
     });
 
     it('locks an account for 15 minutes after 5 failed logins, and the security admin can unlock it', async () => {
-      const u = await createUser(
+      const u = await addAccount(
         h,
         {
           username: 'lock.me',

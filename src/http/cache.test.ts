@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
-import { addRecord } from '../services/records.ts';
-import { createUser } from '../services/users.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW } from '../testing/fixtures.ts';
+import { NOW, addAccount, addRecord } from '../testing/fixtures.ts';
 import { PASSWORD, seedWorld, signIn, testApp, type World } from '../testing/http.ts';
 
 const dispute = (title: string) => ({
@@ -48,13 +46,13 @@ for (const tdb of testDatabases()) {
       expect(await ind()).toBe((v0 ?? 0) + 1);
       if (tdb.name === 'sqlite') {
         // A write outside the API (as by the CLI) changes SQLite's counters: the next read sees it too.
-        await addRecord(h, w.a, 'dispute', dispute('缓存测试二'), { now: NOW });
+        await addRecord(h, w.a, 'dispute', dispute('缓存测试二'), NOW);
         expect(await list()).toBe(n0 + 2);
       }
     });
 
     it('never shares an answer between users of different organisations or roles', async () => {
-      await createUser(
+      await addAccount(
         h,
         {
           username: 'b.staff',
@@ -91,7 +89,7 @@ for (const tdb of testDatabases()) {
     });
 
     it('shows a grid member only the records it reported, also from the cache', async () => {
-      await createUser(
+      await addAccount(
         h,
         {
           username: 'grid.two',

@@ -1,6 +1,8 @@
 import type { Db } from '../db/connect.ts';
+import { systemPrincipal } from '../services/access.ts';
+import { actorOf } from '../services/audit.ts';
+import { createRecord } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
-import { addRecord } from '../services/records.ts';
 
 /**
  * A realistic township year for tests, the render check and the benchmark: a few dozen records
@@ -334,8 +336,10 @@ export function previousRows(year: number): Row[] {
 /** Adds the sample rows (this year and last) to a township's ledger. */
 export async function seedSampleYear(h: Db, township: Org, year: number, now: string): Promise<number> {
   const rows = [...previousRows(year), ...sampleRows(year)];
+  const p = systemPrincipal('sample');
   for (const [kind, date, title, data, extra] of rows) {
-    await addRecord(h, township, kind, { date, title, data, ...(extra ?? {}) }, { now });
+    const draft = { date, title, data, ...(extra ?? {}) };
+    await createRecord(h, p, actorOf(p, null), { townshipId: township.id, kind, draft }, now);
   }
   return rows.length;
 }

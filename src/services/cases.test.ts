@@ -3,17 +3,17 @@ import { yearPeriod } from '../core/dates.ts';
 import { ALL, subtree } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { smallCounty } from '../testing/fixtures.ts';
-import { listCases, moveCase, openCase, showCase } from './cases.ts';
+import { setup, smallCounty } from '../testing/fixtures.ts';
+import { registerCase, takeCaseStep, type CaseStep } from './case-writes.ts';
+import { listCases, showCase } from './cases.ts';
 import { digest, dueCases } from './cases/due.ts';
 import { computeIndicators } from './indicators.ts';
-import { listLedger } from './records.ts';
 import type { Org } from './orgs.ts';
+import { listLedger, type OrgDraft } from './records.ts';
 
 const NOW = '2025-06-30T02:00:00.000Z';
 const value = (vals: { key: string; value: number | null }[], key: string) =>
   vals.find((v) => v.key === key)?.value;
-const staff = { role: 'township_staff', now: NOW } as const;
 
 for (const tdb of testDatabases()) {
   describe(`cases on ${tdb.name}`, () => {
@@ -24,14 +24,23 @@ for (const tdb of testDatabases()) {
       org = await smallCounty(h);
     });
     afterAll(async () => h.close());
+    /** Opens a case from the console, entered for the township's staff unless another role is given. */
+    const open = (t: Org, type: string, draft: OrgDraft, o: { role?: string; owner?: string } = {}) =>
+      registerCase(
+        h,
+        setup.p,
+        setup.actor,
+        { type, townshipId: t.id, draft, role: o.role ?? 'township_staff', owner: o.owner },
+        NOW,
+      );
+    const move = (id: number, step: CaseStep) => takeCaseStep(h, setup.p, setup.actor, id, step, NOW);
 
     it('opens a case as a ledger record and keeps record data in step with every transition', async () => {
-      const c = await openCase(
-        h,
+      const c = await open(
         org.a,
         'petition',
         { date: '2025-03-03', title: '土地补偿', data: { petitionType: '申诉求决' }, org: '东村' },
-        { ...staff, owner: '张三' },
+        { owner: '张三' },
       );
       expect(c).toMatchObject({
         type: 'petition',
@@ -41,27 +50,20 @@ for (const tdb of testDatabases()) {
         nextDue: '2025-03-10',
       });
       expect(c.clocks.map((k) => k.id)).toEqual(['petition.accept', 'petition.refer']);
-      await moveCase(h, ALL, c.id, { action: 'accept', role: 'township_staff', date: '2025-03-05' }, NOW);
-      await moveCase(
-        h,
-        ALL,
-        c.id,
-        {
-          action: 'extend',
-          role: 'township_leader',
-          date: '2025-04-20',
-          values: { extension: '30' },
-          reason: '情况复杂',
-        },
-        NOW,
-      );
-      const closed = await moveCase(
-        h,
-        ALL,
-        c.id,
-        { action: 'close', role: 'township_staff', date: '2025-05-20', values: { resolved: '是' } },
-        NOW,
-      );
+      await move(c.id, { action: 'accept', role: 'township_staff', date: '2025-03-05' });
+      await move(c.id, {
+        action: 'extend',
+        role: 'township_leader',
+        date: '2025-04-20',
+        values: { extension: '30' },
+        reason: '情况复杂',
+      });
+      const closed = await move(c.id, {
+        action: 'close',
+        role: 'township_staff',
+        date: '2025-05-20',
+        values: { resolved: '是' },
+      });
       expect(closed.state).toBe('closed');
       expect(closed.closed).toBe(false); // 复查 may follow
       expect(closed.nextDue).toBeNull();
@@ -78,27 +80,24 @@ for (const tdb of testDatabases()) {
     });
 
     it('keeps a refused attempt in the history with its reason and changes nothing else', async () => {
-      const c = await openCase(
-        h,
-        org.a,
-        'dispute',
-        { date: '2025-05-01', title: '宅基地纠纷', data: { disputeType: 'land' } },
-        staff,
-      );
+      const c = await open(org.a, 'dispute', {
+        date: '2025-05-01',
+        title: '宅基地纠纷',
+        data: { disputeType: 'land' },
+      });
       await expect(
-        moveCase(
-          h,
-          ALL,
-          c.id,
-          { action: 'revisit', role: 'township_staff', date: '2025-05-02', values: { satisfaction: '满意' } },
-          NOW,
-        ),
+        move(c.id, {
+          action: 'revisit',
+          role: 'township_staff',
+          date: '2025-05-02',
+          values: { satisfaction: '满意' },
+        }),
       ).rejects.toThrow('当前状态“已登记”不能「回访」');
       await expect(
-        moveCase(h, ALL, c.id, { action: 'resolve', role: 'grid_member', date: '2025-05-02' }, NOW),
+        move(c.id, { action: 'resolve', role: 'grid_member', date: '2025-05-02' }),
       ).rejects.toThrow('须由');
       await expect(
-        moveCase(h, ALL, c.id, { action: 'resolve', role: 'township_staff', date: '2025-04-02' }, NOW),
+        move(c.id, { action: 'resolve', role: 'township_staff', date: '2025-04-02' }),
       ).rejects.toThrow('不能早于');
       const after = await showCase(h, ALL, c.id, NOW);
       expect(after.state).toBe('registered');
@@ -110,55 +109,29 @@ for (const tdb of testDatabases()) {
         ['resolve', 'refused'],
       ]);
       expect(after.events[2]!.error).toContain('网格员');
-      const ok = await moveCase(
-        h,
-        ALL,
-        c.id,
-        { action: 'resolve', role: 'township_staff', date: '2025-05-20' },
-        NOW,
-      );
+      const ok = await move(c.id, { action: 'resolve', role: 'township_staff', date: '2025-05-20' });
       expect(ok.events.at(-1)).toMatchObject({ seq: 5, outcome: 'done', toState: 'resolved' });
     });
 
     it('escalates an unrectified inspection into a penalty case in the same transaction', async () => {
-      const c = await openCase(
-        h,
-        org.a,
-        'inspection',
-        { date: '2025-04-01', title: '加油站消防检查', data: { area: 'fire' } },
-        staff,
-      );
-      await moveCase(
-        h,
-        ALL,
-        c.id,
-        {
-          action: 'order',
-          role: 'township_staff',
-          date: '2025-04-01',
-          values: { problemsFound: 4, rectifyDeadline: '2025-04-30' },
-        },
-        NOW,
-      );
-      await moveCase(
-        h,
-        ALL,
-        c.id,
-        {
-          action: 'unrectified',
-          role: 'township_staff',
-          date: '2025-05-06',
-          values: { problemsRectified: 1 },
-        },
-        NOW,
-      );
-      const e = await moveCase(
-        h,
-        ALL,
-        c.id,
-        { action: 'escalate', role: 'township_leader', date: '2025-05-08' },
-        NOW,
-      );
+      const c = await open(org.a, 'inspection', {
+        date: '2025-04-01',
+        title: '加油站消防检查',
+        data: { area: 'fire' },
+      });
+      await move(c.id, {
+        action: 'order',
+        role: 'township_staff',
+        date: '2025-04-01',
+        values: { problemsFound: 4, rectifyDeadline: '2025-04-30' },
+      });
+      await move(c.id, {
+        action: 'unrectified',
+        role: 'township_staff',
+        date: '2025-05-06',
+        values: { problemsRectified: 1 },
+      });
+      const e = await move(c.id, { action: 'escalate', role: 'township_leader', date: '2025-05-08' });
       const penaltyId = Number(e.events.at(-1)!.values.openedCase);
       const p = await showCase(h, ALL, penaltyId, NOW);
       expect(p).toMatchObject({
@@ -172,34 +145,25 @@ for (const tdb of testDatabases()) {
     });
 
     it('records hearings as lawsuit_hearing ledger rows feeding the appearance rate', async () => {
-      const c = await openCase(
-        h,
-        org.b,
-        'lawsuit',
-        { date: '2025-02-10', title: '行政强制纠纷', data: { caseNo: '（2025）湘行初9号' } },
-        staff,
-      );
-      await moveCase(h, ALL, c.id, { action: 'answer', role: 'township_staff', date: '2025-02-20' }, NOW);
-      await moveCase(
-        h,
-        ALL,
-        c.id,
-        {
-          action: 'hearing',
-          role: 'township_staff',
-          date: '2025-04-10',
-          values: { leaderRank: 'principal', leaderName: '王镇长' },
-        },
-        NOW,
-      );
-      await moveCase(
-        h,
-        ALL,
-        c.id,
-        { action: 'hearing', role: 'township_staff', date: '2025-05-10', values: { leaderRank: 'none' } },
-        NOW,
-      );
-      await moveCase(h, ALL, c.id, { action: 'won', role: 'township_staff', date: '2025-06-10' }, NOW);
+      const c = await open(org.b, 'lawsuit', {
+        date: '2025-02-10',
+        title: '行政强制纠纷',
+        data: { caseNo: '（2025）湘行初9号' },
+      });
+      await move(c.id, { action: 'answer', role: 'township_staff', date: '2025-02-20' });
+      await move(c.id, {
+        action: 'hearing',
+        role: 'township_staff',
+        date: '2025-04-10',
+        values: { leaderRank: 'principal', leaderName: '王镇长' },
+      });
+      await move(c.id, {
+        action: 'hearing',
+        role: 'township_staff',
+        date: '2025-05-10',
+        values: { leaderRank: 'none' },
+      });
+      await move(c.id, { action: 'won', role: 'township_staff', date: '2025-06-10' });
       const vals = await computeIndicators(h, org.b, yearPeriod(2025));
       expect(value(vals, 'litigation.leader_appearance_rate')).toBe(50);
       expect(value(vals, 'litigation.cases')).toBe(1);
@@ -222,19 +186,16 @@ for (const tdb of testDatabases()) {
     });
 
     it('lists due and overdue clocks most urgent first, and writes a digest per township', async () => {
-      const d1 = await openCase(
-        h,
-        org.a,
-        'disclosure_request',
-        { date: '2025-06-20', title: '申请公开征收补偿方案', data: {} },
-        staff,
-      );
-      const d2 = await openCase(
-        h,
+      const d1 = await open(org.a, 'disclosure_request', {
+        date: '2025-06-20',
+        title: '申请公开征收补偿方案',
+        data: {},
+      });
+      const d2 = await open(
         org.a,
         'dispute',
         { date: '2025-05-10', title: '债务纠纷', data: { disputeType: 'debt' } },
-        { ...staff, owner: '李四' },
+        { owner: '李四' },
       );
       const due = await dueCases(h, org.a, 7, NOW);
       const dispute = due.find((i) => i.caseId === d2.id)!;
@@ -254,27 +215,21 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses to open a case with invalid input, and an unknown type', async () => {
+      await expect(open(org.a, 'dispute', { date: '2025-05-01', title: '', data: {} })).rejects.toThrow(
+        /纠纷事由：不能为空.*纠纷类型：不能为空/,
+      );
+      await expect(open(org.a, 'meeting', { date: '2025-05-01', title: 'x', data: {} })).rejects.toThrow(
+        '未知的案件类型“meeting”',
+      );
       await expect(
-        openCase(h, org.a, 'dispute', { date: '2025-05-01', title: '', data: {} }, staff),
-      ).rejects.toThrow(/纠纷事由：不能为空.*纠纷类型：不能为空/);
-      await expect(
-        openCase(h, org.a, 'meeting', { date: '2025-05-01', title: 'x', data: {} }, staff),
-      ).rejects.toThrow('不是案件类型');
-      await expect(
-        openCase(
-          h,
-          org.a,
-          'penalty',
-          { date: '2025-05-01', title: 'x', data: {} },
-          { role: 'grid_member', now: NOW },
-        ),
+        open(org.a, 'penalty', { date: '2025-05-01', title: 'x', data: {} }, { role: 'grid_member' }),
       ).rejects.toThrow('须由乡镇工作人员或乡镇领导登记');
-      await expect(
-        openCase(h, org.a, 'penalty', { date: '2025-07-05', title: 'x', data: {} }, staff),
-      ).rejects.toThrow('不能晚于今天');
-      await expect(
-        openCase(h, org.county, 'penalty', { date: '2025-05-01', title: 'x', data: {} }, staff),
-      ).rejects.toThrow('不是乡镇');
+      await expect(open(org.a, 'penalty', { date: '2025-07-05', title: 'x', data: {} })).rejects.toThrow(
+        '不能晚于今天',
+      );
+      await expect(open(org.county, 'penalty', { date: '2025-05-01', title: 'x', data: {} })).rejects.toThrow(
+        '不是乡镇',
+      );
     });
   });
 }

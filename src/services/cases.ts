@@ -28,7 +28,7 @@ import * as repo from '../db/cases.repo.ts';
 import * as records from '../db/records.repo.ts';
 import type { Database, CaseEventRow } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
-import { countyOf, requireOrg, type Org } from './orgs.ts';
+import { countyOf, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
 import { workingCalendar } from './working-calendar.ts';
 
@@ -233,22 +233,6 @@ export async function insertCase(
   return id;
 }
 
-/** Opens a case: a new ledger record of the case type's kind, its state and its opening clocks. */
-export async function openCase(
-  h: Db,
-  township: Org,
-  typeId: string,
-  draft: OrgDraft,
-  opts: OpenOptions,
-): Promise<CaseDetail> {
-  if (township.kind !== 'township')
-    throw new UserError(`案件须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
-  const type = caseTypeOrFail(typeId);
-  const ctx = await townshipContext(h, township);
-  const id = await h.db.transaction().execute((trx) => insertCase(h, trx, ctx, type, draft, opts));
-  return showCase(h, ALL, id, opts.now);
-}
-
 async function loadSnapshot(
   h: Db,
   db: Db['db'] | Trx,
@@ -313,6 +297,9 @@ export async function stepCase(
   cmd: MoveCommand,
   now: string,
 ): Promise<StepOutcome> {
+  // The step reads the case, decides, then writes the next event: two steps at once must not both
+  // read the same state (one would fail on the event's sequence number instead of being refused).
+  if (h.dialect.rowLocks) await repo.lockCase(trx, id);
   const { row, snap } = await loadSnapshot(h, trx, scope, id);
   const before = { state: snap.state, data: snap.data };
   const type = caseTypeOrFail(row.type);
@@ -367,30 +354,6 @@ export async function stepCase(
 /** The error a refused step is reported as, once its event is stored. */
 export function refusalError(r: Extract<Decision, { ok: false }>): UserError {
   return new UserError(r.error, r.code, r.code === 'forbidden_role' ? 403 : 409, { event: r.event });
-}
-
-/** The township context of a case in scope, read before a step's transaction opens. */
-export async function caseContext(h: Db, scope: Scope, id: number): Promise<TownshipContext> {
-  const found = await repo.getCase(h.db, scope, id);
-  if (!found) throw notFound(`案件 ${id} 不存在或无权查看`);
-  return townshipContext(h, await requireOrg(h, found.township_id));
-}
-
-/**
- * Takes one step of a case. A refused step is recorded in the history and then reported as a
- * UserError; nothing else changes.
- */
-export async function moveCase(
-  h: Db,
-  scope: Scope,
-  id: number,
-  cmd: MoveCommand,
-  now: string,
-): Promise<CaseDetail> {
-  const ctx = await caseContext(h, scope, id);
-  const out = await h.db.transaction().execute((trx) => stepCase(h, trx, ctx, scope, id, cmd, now));
-  if (out.refusal) throw refusalError(out.refusal);
-  return showCase(h, scope, id, now);
 }
 
 /** A case with its full history and its clocks as of `now`. */

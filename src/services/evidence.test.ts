@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, subtree } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
-import { systemPrincipal } from './access.ts';
+import { NOW, addRecord, setup, smallCounty } from '../testing/fixtures.ts';
+import { systemPrincipal, type Principal } from './access.ts';
 import { actorOf } from './audit.ts';
-import { attachEvidence, listEvidence, readEvidence, safeFileName } from './evidence.ts';
+import { listEvidence, readEvidence, safeFileName } from './evidence.ts';
 import { FileStore } from './file-store.ts';
 import type { Org } from './orgs.ts';
-import { dropEvidence } from './ledger-writes.ts';
-import { addRecord } from './records.ts';
+import { addEvidence, dropEvidence } from './ledger-writes.ts';
 
 // A real 1×1 PNG and a minimal PDF: the type is sniffed from these bytes.
 const PNG = Buffer.from(
@@ -20,7 +19,6 @@ const PNG = Buffer.from(
   'base64',
 );
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const meta = { now: NOW, createdBy: null };
 
 for (const tdb of testDatabases()) {
   describe(`evidence on ${tdb.name}`, () => {
@@ -29,6 +27,9 @@ for (const tdb of testDatabases()) {
     let store: FileStore;
     let org: { a: Org; b: Org };
     let recordId: number;
+    /** Attaches a file to the record, as the console unless another principal is given. */
+    const attach = (file: { name: string; bytes: Buffer }, p: Principal = setup.p) =>
+      addEvidence(h, store, p, actorOf(p, null), recordId, file, NOW);
     beforeAll(async () => {
       h = await tdb.open();
       org = await smallCounty(h);
@@ -39,7 +40,7 @@ for (const tdb of testDatabases()) {
         org.a,
         'publicity_event',
         { date: '2023-12-04', title: '宪法日宣传', data: { form: 'street' } },
-        { now: NOW },
+        NOW,
       );
       recordId = r.id;
     });
@@ -49,9 +50,9 @@ for (const tdb of testDatabases()) {
     });
 
     it('stores photos and PDFs by content and reads them back', async () => {
-      const a = await attachEvidence(h, store, ALL, recordId, { name: '现场照片.png', bytes: PNG }, meta);
-      const b = await attachEvidence(h, store, ALL, recordId, { name: '签到表.pdf', bytes: PDF }, meta);
-      const c = await attachEvidence(h, store, ALL, recordId, { name: '同一张照片.png', bytes: PNG }, meta);
+      const a = await attach({ name: '现场照片.png', bytes: PNG });
+      const b = await attach({ name: '签到表.pdf', bytes: PDF });
+      const c = await attach({ name: '同一张照片.png', bytes: PNG });
       expect([a.mime, b.mime]).toEqual(['image/png', 'application/pdf']);
       expect(c.sha256).toBe(a.sha256);
       expect((await listEvidence(h, ALL, recordId)).map((e) => e.fileName)).toEqual([
@@ -68,40 +69,29 @@ for (const tdb of testDatabases()) {
     });
 
     it('refuses by content, size and scope', async () => {
-      await expect(
-        attachEvidence(
-          h,
-          store,
-          ALL,
-          recordId,
-          { name: 'photo.jpg', bytes: Buffer.from('not really a jpeg') },
-          meta,
-        ),
-      ).rejects.toThrow('不支持的证据文件类型');
-      await expect(
-        attachEvidence(h, store, ALL, recordId, { name: 'x.png', bytes: Buffer.alloc(0) }, meta),
-      ).rejects.toThrow('为空');
+      await expect(attach({ name: 'photo.jpg', bytes: Buffer.from('not really a jpeg') })).rejects.toThrow(
+        '不支持的证据文件类型',
+      );
+      await expect(attach({ name: 'x.png', bytes: Buffer.alloc(0) })).rejects.toThrow('为空');
       const big = Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]);
-      await expect(
-        attachEvidence(h, store, ALL, recordId, { name: 'big.png', bytes: big }, meta),
-      ).rejects.toThrow('超过上限 20 MB');
+      await expect(attach({ name: 'big.png', bytes: big })).rejects.toThrow('超过上限 20 MB');
       const other = subtree(org.b.path);
-      await expect(
-        attachEvidence(h, store, other, recordId, { name: 'x.png', bytes: PNG }, meta),
-      ).rejects.toThrow('不存在或无权访问');
+      const bStaff = {
+        id: 9999,
+        username: 'b.staff',
+        role: 'township_staff',
+        orgId: org.b.id,
+        orgPath: org.b.path,
+      };
+      await expect(attach({ name: 'x.png', bytes: PNG }, bStaff)).rejects.toThrow(
+        `记录 ${recordId} 不存在或无权查看`,
+      );
       await expect(listEvidence(h, other, recordId)).rejects.toThrow('不存在或无权访问');
       expect(await listEvidence(h, subtree(org.a.path), recordId)).toHaveLength(2);
     });
 
     it('detects a stored file that was altered', async () => {
-      const e = await attachEvidence(
-        h,
-        store,
-        ALL,
-        recordId,
-        { name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) },
-        meta,
-      );
+      const e = await attach({ name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) });
       writeFileSync(store.pathOf(e.sha256), Buffer.concat([PDF, Buffer.from('% 改动')]));
       await expect(readEvidence(h, store, ALL, e.id)).rejects.toThrow('可能已被改动');
     });

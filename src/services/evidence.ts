@@ -89,30 +89,6 @@ export async function storeEvidenceFile(
   return { sha256, fileName: safeFileName(file.name), mime, size: file.bytes.length };
 }
 
-export async function attachEvidence(
-  h: Db,
-  store: FileStore,
-  scope: Scope,
-  recordId: number,
-  file: { name: string; bytes: Uint8Array },
-  meta: { now: string; createdBy: number | null },
-): Promise<Evidence> {
-  const record = await getRecord(h.db, scope, recordId);
-  if (!record) throw notFound(`记录 ${recordId} 不存在或无权访问`);
-  const f = await storeEvidenceFile(store, file);
-  const row = await repo.insertEvidence(h.db, {
-    record_id: recordId,
-    township_id: record.township_id,
-    sha256: f.sha256,
-    file_name: f.fileName,
-    mime: f.mime,
-    size: f.size,
-    created_by: meta.createdBy,
-    created_at: meta.now,
-  });
-  return toEvidence(row);
-}
-
 export async function listEvidence(h: Db, scope: Scope, recordId: number): Promise<Evidence[]> {
   const record = await getRecord(h.db, scope, recordId);
   if (!record) throw notFound(`记录 ${recordId} 不存在或无权访问`);

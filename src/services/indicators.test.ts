@@ -4,9 +4,9 @@ import { yearPeriod } from '../core/dates.ts';
 import { evaluateRows, finish, planAggregates } from '../core/indicators.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, recordAdder, smallCounty } from '../testing/fixtures.ts';
+import { NOW, addRecord, recordAdder, smallCounty } from '../testing/fixtures.ts';
 import { computeIndicators, explainIndicator } from './indicators.ts';
-import { addRecord, listLedger } from './records.ts';
+import { listLedger } from './records.ts';
 import { ALL } from '../core/scope.ts';
 import type { Org } from './orgs.ts';
 
@@ -165,7 +165,7 @@ for (const tdb of testDatabases()) {
           org.a,
           'inspection',
           { date: '2023-13-01', title: '', data: { area: '太空', problemsFound: 2, problemsRectified: 5 } },
-          { now: NOW },
+          NOW,
         ),
       ).rejects.toThrow(
         /检查日期.*不是有效日期.*检查事项：不能为空.*检查领域.*不是可选值.*整改到位（5）不能大于发现问题（2）/,
@@ -176,7 +176,7 @@ for (const tdb of testDatabases()) {
           org.a,
           'dispute',
           { date: '1999-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' } },
-          { now: NOW },
+          NOW,
         ),
       ).rejects.toThrow('超出范围');
       await expect(
@@ -185,11 +185,11 @@ for (const tdb of testDatabases()) {
           org.a,
           'dispute',
           { date: '2023-01-01', title: 'x', data: { disputeType: 'other', status: 'pending' }, org: '西村' },
-          { now: NOW },
+          NOW,
         ),
       ).rejects.toThrow('“西村”不是甲镇的村（社区）或部门');
       await expect(
-        addRecord(h, org.county, 'dispute', { date: '2023-01-01', title: 'x', data: {} }, { now: NOW }),
+        addRecord(h, org.county, 'dispute', { date: '2023-01-01', title: 'x', data: {} }, NOW),
       ).rejects.toThrow('不是乡镇');
       await expect(
         addRecord(
@@ -202,7 +202,7 @@ for (const tdb of testDatabases()) {
             data: { disputeType: 'land', status: 'resolved', satisfaction: 'satisfied' },
             org: '东村',
           },
-          { now: NOW },
+          NOW,
         ),
       ).rejects.toThrow('内容相同');
       expect((await listLedger(h, ALL, { limit: 1 })).total).toBe(before);

@@ -7,7 +7,8 @@ import { testDatabases } from '../testing/databases.ts';
 import { smallCounty } from '../testing/fixtures.ts';
 import type { Principal } from './access.ts';
 import type { AuditActor } from './audit.ts';
-import { openCase, showCase } from './cases.ts';
+import { registerCase } from './case-writes.ts';
+import { showCase } from './cases.ts';
 import { FileStore } from './file-store.ts';
 import { createRecord, deleteRecord, editRecord, readRecord } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
@@ -34,12 +35,15 @@ for (const tdb of testDatabases()) {
     });
 
     it('keeps workflow fields to the case engine but lets the clerk correct the rest', async () => {
-      const c = await openCase(
+      const c = await registerCase(
         h,
-        org.a,
-        'dispute',
-        { date: '2025-06-01', title: '宅基地边界纠纷', data: { disputeType: 'land' } },
-        { role: 'township_staff', now: AT },
+        clerk,
+        actor,
+        {
+          type: 'dispute',
+          draft: { date: '2025-06-01', title: '宅基地边界纠纷', data: { disputeType: 'land' } },
+        },
+        AT,
       );
       const rec = await readRecord(h, clerk, c.id);
       const edit = (data: Record<string, unknown>, title = rec.title) =>

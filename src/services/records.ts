@@ -134,27 +134,6 @@ export async function prepareRecord(
   return { kind, row: rows[0] };
 }
 
-/** Adds one record to a township's ledger. */
-export async function addRecord(
-  h: Db,
-  township: Org,
-  kindId: string,
-  draft: OrgDraft,
-  opts: { now: string; createdBy?: number | null },
-): Promise<LedgerRecord> {
-  const { kind, row } = await prepareRecord(h, township, kindId, draft, {
-    now: opts.now,
-    createdBy: opts.createdBy ?? null,
-  });
-  return h.db.transaction().execute(async (trx) => {
-    const n = await repo.insertRecords(trx, [row]);
-    if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
-    const full = await repo.getRecordByDedupKey(trx, township.id, row.dedup_key);
-    if (!full) throw notFound('记录写入后未能读回');
-    return toRecord(h, full);
-  });
-}
-
 export type LedgerQuery = repo.RecordQuery;
 
 export async function listLedger(

@@ -10,10 +10,11 @@ import { renderDocx } from '../report/render/docx.ts';
 import { bodyItems } from '../report/render/text.ts';
 import { seedSampleYear } from '../report/sample.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, setup, smallCounty } from '../testing/fixtures.ts';
 import { computeIndicators } from './indicators.ts';
 import type { Org } from './orgs.ts';
-import { buildReportModel, generateReport, saveCommitments } from './report.ts';
+import { recordCommitments } from './ledger-batches.ts';
+import { buildReportModel, generateReport } from './report.ts';
 
 const AFTER_YEAR = '2025-01-20T02:00:00.000Z';
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -201,9 +202,17 @@ for (const tdb of testDatabases()) {
     });
 
     it("stores part 4 as commitments that next year's report accounts for", async () => {
-      const saved = await saveCommitments(h, org.a, 2024, model.plans, { now: AFTER_YEAR });
+      const save = () =>
+        recordCommitments(
+          h,
+          setup.p,
+          setup.actor,
+          { townshipId: org.a.id, year: 2024, items: model.plans },
+          AFTER_YEAR,
+        );
+      const saved = await save();
       expect(saved.added).toBe(model.plans.length);
-      expect((await saveCommitments(h, org.a, 2024, model.plans, { now: AFTER_YEAR })).added).toBe(0);
+      expect((await save()).added).toBe(0);
       const next = await buildReportModel(h, org.a, 2025, '2026-01-20T02:00:00.000Z');
       const part5 = next.sections[4]!.children[0]!;
       expect(part5.heading).toBe('2024年度报告所列工作安排落实情况');

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, addAccount, setup, smallCounty } from '../testing/fixtures.ts';
+import { resetAccountPassword } from './account-writes.ts';
 import type { Org } from './orgs.ts';
 import {
   checkCredentials,
-  createUser,
+  findUser,
   generatePassword,
   hashPassword,
   listUsers,
   passwordProblem,
-  setPassword,
   verifyPassword,
 } from './users.ts';
 
@@ -65,7 +65,7 @@ for (const tdb of testDatabases()) {
     afterAll(async () => h.close());
 
     it('creates an account that must change its password, and lists it', async () => {
-      const u = await createUser(
+      const u = await addAccount(
         h,
         {
           username: 'zhang.san',
@@ -102,43 +102,41 @@ for (const tdb of testDatabases()) {
         orgId: org.county.id,
         password: 'Start#2024',
       };
-      await createUser(h, base, NOW);
-      await expect(createUser(h, base, NOW)).rejects.toThrow('用户名“li.si”已存在');
-      await expect(createUser(h, { ...base, username: 'li.si2', role: 'boss' }, NOW)).rejects.toThrow(
+      await addAccount(h, base);
+      await expect(addAccount(h, base)).rejects.toThrow('用户名“li.si”已存在');
+      await expect(addAccount(h, { ...base, username: 'li.si2', role: 'boss' })).rejects.toThrow(
         '未知的角色“boss”',
       );
-      await expect(createUser(h, { ...base, username: 'li.si3', orgId: org.a.id }, NOW)).rejects.toThrow(
+      await expect(addAccount(h, { ...base, username: 'li.si3', orgId: org.a.id })).rejects.toThrow(
         '应属于县（区），“甲镇”是乡镇（街道）',
       );
       await expect(
-        createUser(h, { ...base, username: 'li.si4', role: 'grid_member', orgId: org.village.id }, NOW),
+        addAccount(h, { ...base, username: 'li.si4', role: 'grid_member', orgId: org.village.id }),
       ).rejects.toThrow('应属于乡镇（街道）');
-      await expect(createUser(h, { ...base, username: 'li.si5', password: 'password' }, NOW)).rejects.toThrow(
+      await expect(addAccount(h, { ...base, username: 'li.si5', password: 'password' })).rejects.toThrow(
         '至少 3 类',
       );
-      await expect(createUser(h, { ...base, username: 'Li Si' }, NOW)).rejects.toThrow('不合规');
-      await expect(createUser(h, { ...base, username: 'li.si6', orgId: 99_999 }, NOW)).rejects.toThrow(
-        '不存在',
-      );
+      await expect(addAccount(h, { ...base, username: 'Li Si' })).rejects.toThrow('不合规');
+      await expect(addAccount(h, { ...base, username: 'li.si6', orgId: 99_999 })).rejects.toThrow('不存在');
       expect((await listUsers(h)).filter((u) => u.username.startsWith('li.si'))).toHaveLength(1);
     });
 
-    it('sets a new password', async () => {
-      await createUser(
-        h,
-        { username: 'wang.wu', name: '王五', role: 'legal_adviser', orgId: org.a.id, password: 'Start#2024' },
-        NOW,
-      );
-      await expect(setPassword(h, 'wang.wu', 'short', { mustChangePassword: false })).rejects.toThrow(
-        '至少 8 位',
-      );
-      await expect(setPassword(h, 'nobody', 'New#Pass2024', { mustChangePassword: false })).rejects.toThrow(
-        '不存在',
-      );
-      await setPassword(h, 'wang.wu', 'New#Pass2024', { mustChangePassword: false });
+    it('resets a password, which must be changed at the next login', async () => {
+      const u = await addAccount(h, {
+        username: 'wang.wu',
+        name: '王五',
+        role: 'legal_adviser',
+        orgId: org.a.id,
+        password: 'Start#2024',
+        mustChangePassword: false,
+      });
+      const reset = (pw: string) => resetAccountPassword(h, setup.p, setup.actor, u.id, pw, NOW);
+      await expect(reset('short')).rejects.toThrow('至少 8 位');
+      await expect(findUser(h, 'nobody')).rejects.toThrow('用户“nobody”不存在');
+      await reset('New#Pass2024');
       expect(await checkCredentials(h, 'wang.wu', 'Start#2024')).toBeNull();
       expect(await checkCredentials(h, 'wang.wu', 'New#Pass2024')).toMatchObject({
-        mustChangePassword: false,
+        mustChangePassword: true,
       });
     });
   });

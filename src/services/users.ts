@@ -137,15 +137,10 @@ export interface NewUserInput {
   readonly mustChangePassword?: boolean;
 }
 
-/** Creates an account: unique username, known role, an organisation of the kind the role requires. */
-export async function createUser(h: Db, input: NewUserInput, now: string): Promise<User> {
-  const [u] = await createUsers(h, [input], now);
-  return u!;
-}
-
 /**
  * Creates several accounts, checking them all before writing any; passwords are hashed in parallel
- * (scrypt runs on libuv's pool) and rows inserted in the given order in one transaction.
+ * (scrypt runs on libuv's pool) and rows inserted in the given order in one transaction. Not
+ * audited: the demo county's and test worlds' accounts only; front ends call `createAccount`.
  */
 export async function createUsers(h: Db, inputs: readonly NewUserInput[], now: string): Promise<User[]> {
   const ready = await prepareUsers(h, inputs);
@@ -250,19 +245,6 @@ export async function listUsers(h: Db): Promise<User[]> {
 export async function newPasswordHash(password: string): Promise<string> {
   assertPasswordPolicy(password);
   return hashPassword(password);
-}
-
-/** Sets a new password after checking the policy. */
-export async function setPassword(
-  h: Db,
-  username: string,
-  password: string,
-  opts: { mustChangePassword: boolean },
-): Promise<void> {
-  const hash = await newPasswordHash(password);
-  const u = await repo.findUserByUsername(h.db, username.trim());
-  if (!u) throw notFound(`用户“${username}”不存在`);
-  await repo.updatePassword(h.db, u.id, hash, opts.mustChangePassword);
 }
 
 /** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */

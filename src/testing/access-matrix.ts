@@ -1,16 +1,15 @@
 import type { InjectOptions } from 'fastify';
 import type { RoleId } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
-import { attachEvidence } from '../services/evidence.ts';
+import { ownRecordsOnly } from '../services/access.ts';
+import { actorOf } from '../services/audit.ts';
+import { registerCase } from '../services/case-writes.ts';
 import type { FileStore } from '../services/file-store.ts';
-import { addRecord } from '../services/records.ts';
-import { openCase } from '../services/cases.ts';
 import { exportLedger } from '../services/ledger-io/index.ts';
-import { createUser, setPassword } from '../services/users.ts';
+import { addEvidence, createRecord } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
-import { ALL } from '../core/scope.ts';
-import { NOW } from '../testing/fixtures.ts';
-import { PASSWORD, PNG, type World } from './http.ts';
+import { NOW, addAccount, setup } from '../testing/fixtures.ts';
+import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';
@@ -50,55 +49,53 @@ const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
-/** A dispute record, entered by the requesting user (grid members see only their own). */
+/**
+ * A dispute record in the township; a role that sees only its own records (grid members) enters
+ * it in its own township itself, anything else is entered from the console.
+ */
 async function dispute(c: MatrixContext, where: Where, role?: RoleId): Promise<number> {
-  const r = await addRecord(
+  const p = role && where === 'own' && ownRecordsOnly(role) ? principalOf(c.w, role) : setup.p;
+  const draft = {
+    date: '2024-05-01',
+    title: `纠纷${c.next()}`,
+    data: { disputeType: 'other', status: 'pending' },
+  };
+  const r = await createRecord(
     c.h,
-    town(c, where),
-    'dispute',
-    { date: '2024-05-01', title: `纠纷${c.next()}`, data: { disputeType: 'other', status: 'pending' } },
-    { now: NOW, createdBy: role ? c.w.users[role] : null },
+    p,
+    actorOf(p, null),
+    { townshipId: town(c, where).id, kind: 'dispute', draft },
+    NOW,
   );
   return r.id;
 }
 
 async function evidence(c: MatrixContext, where: Where, role: RoleId): Promise<number> {
   const id = await dispute(c, where, role);
-  return (
-    await attachEvidence(
-      c.h,
-      c.store,
-      ALL,
-      id,
-      { name: '照片.png', bytes: PNG },
-      { now: NOW, createdBy: null },
-    )
-  ).id;
+  const photo = { name: '照片.png', bytes: PNG };
+  return (await addEvidence(c.h, c.store, setup.p, setup.actor, id, photo, NOW)).id;
 }
 
 async function freshUser(c: MatrixContext, where: Where): Promise<number> {
   const n = c.next();
-  const u = await createUser(
-    c.h,
-    {
-      username: `user${n}`,
-      name: `用户${n}`,
-      role: 'township_staff',
-      orgId: town(c, where).id,
-      password: PASSWORD,
-    },
-    NOW,
-  );
+  const u = await addAccount(c.h, {
+    username: `user${n}`,
+    name: `用户${n}`,
+    role: 'township_staff',
+    orgId: town(c, where).id,
+    password: PASSWORD,
+  });
   return u.id;
 }
 
 async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
-  const r = await openCase(
+  const draft = { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } };
+  const r = await registerCase(
     c.h,
-    town(c, where),
-    'dispute',
-    { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } },
-    { role: 'township_staff', now: new Date().toISOString() },
+    setup.p,
+    setup.actor,
+    { type: 'dispute', townshipId: town(c, where).id, draft },
+    new Date().toISOString(),
   );
   return r.id;
 }
@@ -160,8 +157,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       url: '/api/auth/password',
       payload: { currentPassword: PASSWORD, newPassword: 'Changed#2024x' },
     }),
-    after: async (c, role) =>
-      setPassword(c.h, role.replace('_', '.'), PASSWORD, { mustChangePassword: false }),
+    after: async (c, role) => restorePassword(c.h, c.w.users[role], PASSWORD),
   },
   'GET /api/catalogue/kinds': { allow: 'all', other: 'same', ok: 200, req: get('/api/catalogue/kinds') },
   'GET /api/catalogue/indicators': {

@@ -5,9 +5,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { RoleId } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { insertOrg } from '../db/orgs.repo.ts';
+import { updatePassword } from '../db/users.repo.ts';
 import { NOW, smallCounty } from './fixtures.ts';
+import type { Principal } from '../services/access.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
-import { createUser } from '../services/users.ts';
+import { createUsers, hashPassword } from '../services/users.ts';
 import { buildApp } from '../http/app.ts';
 import type { AppOptions } from '../http/context.ts';
 import { RateLimiter, type RateLimits } from '../http/rate-limit.ts';
@@ -49,24 +51,43 @@ export async function seedWorld(h: Db): Promise<World> {
   const c = toOrg(
     await insertOrg(h.db, { code: '440001', name: '丙镇', kind: 'township', parentId: otherCounty.id }, NOW),
   );
-  const users = {} as Record<RoleId, number>;
-  for (const role of allRoles) {
-    const org = countyRoles.includes(role) ? county : a;
-    const u = await createUser(
-      h,
-      {
-        username: role.replace('_', '.'),
-        name: role,
-        role,
-        orgId: org.id,
-        password: PASSWORD,
-        mustChangePassword: false,
-      },
-      NOW,
-    );
-    users[role] = u.id;
-  }
+  // Accounts ready to sign in, made like the demo county's and left out of the audit log, so a
+  // test sees only the entries its own requests make.
+  const made = await createUsers(
+    h,
+    allRoles.map((role) => ({
+      username: usernameOf(role),
+      name: role,
+      role,
+      orgId: (countyRoles.includes(role) ? county : a).id,
+      password: PASSWORD,
+      mustChangePassword: false,
+    })),
+    NOW,
+  );
+  const users = Object.fromEntries(made.map((u) => [u.role, u.id])) as Record<RoleId, number>;
   return { county, a, b, village, otherCounty, c, users };
+}
+
+/** The principal of a world's test account, as a signed-in request of that role acts. */
+export function principalOf(w: World, role: RoleId): Principal {
+  const org = countyRoles.includes(role) ? w.county : w.a;
+  return {
+    id: w.users[role],
+    username: usernameOf(role),
+    name: role,
+    role,
+    orgId: org.id,
+    orgPath: org.path,
+  };
+}
+
+/**
+ * Puts a test account's password back, with no change required at the next login: state no
+ * service offers (a reset always requires a change), so set directly, for test setup only.
+ */
+export async function restorePassword(h: Db, userId: number, password: string): Promise<void> {
+  await updatePassword(h.db, userId, await hashPassword(password), false);
 }
 
 /** Rate limits generous enough for a test suite's logins. */

@@ -95,8 +95,8 @@ function references(file: string, m: Module, node: ts.Node): Set<string> {
   return out;
 }
 
-/** `file#name` (relative to src/services) of every exported service function that writes, sorted. */
-export function writingServices(): string[] {
+/** The database and service modules by file (relative to src), and a key's defining module#name. */
+function serviceModules(): { modules: Map<string, Module>; canonical: (key: string) => string } {
   const files = [...sourceFiles(join(SRC, 'db')), ...sourceFiles(join(SRC, 'services'))].map(rel);
   const modules = new Map(files.map((f) => [f, parse(f)]));
   const canonical = (key: string): string => {
@@ -108,6 +108,12 @@ export function writingServices(): string[] {
     }
     return key;
   };
+  return { modules, canonical };
+}
+
+/** `file#name` (relative to src/services) of every exported service function that writes, sorted. */
+export function writingServices(): string[] {
+  const { modules, canonical } = serviceModules();
   const edges = new Map<string, string[]>();
   const writes = new Set<string>();
   for (const [file, m] of modules) {
@@ -135,4 +141,34 @@ export function writingServices(): string[] {
         out.push(`${file.slice('services/'.length)}#${name}`);
   }
   return out.sort();
+}
+
+/** The front ends: the `fazhi` command and the HTTP API (the web app reaches services only through it). */
+const FRONT_ENDS = ['cli', 'http'];
+
+/**
+ * Every service function a front end's source refers to by name (named imports, and `ns.name` on a
+ * namespace import), as `file#name` relative to src/services where it is defined, with the file.
+ */
+export function frontEndReferences(): { from: string; service: string }[] {
+  const { canonical } = serviceModules();
+  const out: { from: string; service: string }[] = [];
+  for (const file of FRONT_ENDS.flatMap((d) => sourceFiles(join(SRC, d))).map(rel)) {
+    const m = parse(file);
+    const keys = new Set([...m.imports.values()]);
+    const sf = ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
+        const ns = m.namespaces.get(n.expression.text);
+        if (ns) keys.add(`${ns}#${n.name.text}`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    for (const k of keys) {
+      const key = canonical(k);
+      if (key.startsWith('services/')) out.push({ from: file, service: key.slice('services/'.length) });
+    }
+  }
+  return out;
 }

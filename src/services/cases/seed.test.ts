@@ -3,13 +3,14 @@ import { yearPeriod } from '../../core/dates.ts';
 import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
-import { smallCounty } from '../../testing/fixtures.ts';
+import { openCaseAt } from '../../testing/cases.ts';
+import { addRecord, setup, smallCounty } from '../../testing/fixtures.ts';
+import { attachCaseHistories } from '../case-writes.ts';
 import { listCases, showCase } from '../cases.ts';
 import { computeIndicators } from '../indicators.ts';
 import type { Org } from '../orgs.ts';
-import { addRecord, listLedger } from '../records.ts';
+import { listLedger } from '../records.ts';
 import { dueCases } from './due.ts';
-import { openCaseAt, seedCaseHistories } from './seed.ts';
 
 const NOW = '2025-06-30T02:00:00.000Z';
 
@@ -25,7 +26,7 @@ for (const tdb of testDatabases()) {
 
     it('attaches histories to ledger rows in the states their data stands for, leaving the data and figures alone', async () => {
       const add = (kind: string, date: string, title: string, data: Record<string, unknown>) =>
-        addRecord(h, org.a, kind, { date, title, data }, { now: NOW });
+        addRecord(h, org.a, kind, { date, title, data }, NOW);
       await add('dispute', '2025-01-10', '邻里纠纷', {
         disputeType: 'neighbour',
         status: 'resolved',
@@ -70,7 +71,8 @@ for (const tdb of testDatabases()) {
       const before = await computeIndicators(h, org.a, yearPeriod(2025));
       const ledger = (await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items;
 
-      const res = await seedCaseHistories(h, org.a.id, NOW);
+      const attach = () => attachCaseHistories(h, setup.p, setup.actor, org.a.id, NOW);
+      const res = await attach();
       expect(res.dispute).toEqual({ 调解成功: 1, 已登记: 1 });
       expect(res.petition).toEqual({ 已办结: 1, 已登记: 1 });
       expect(res.penalty).toEqual({ 已送达: 1 });
@@ -105,7 +107,7 @@ for (const tdb of testDatabases()) {
       expect(due.filter((i) => i.overdue).map((i) => i.title)).toEqual(
         expect.arrayContaining(['债务纠纷', '行政强制']),
       );
-      expect(await seedCaseHistories(h, org.a.id, NOW)).toEqual({}); // nothing left to attach
+      expect(await attach()).toEqual({}); // nothing left to attach
     });
 
     it('opens a case with back-dated steps in a given state', async () => {

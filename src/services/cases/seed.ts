@@ -1,15 +1,8 @@
 /**
- * Case histories for records that were entered without one (demo ledgers, imported spreadsheets),
- * and back-dated cases for demos and tests. Every step still goes through the case engine.
+ * Case histories for records that were entered without one (demo ledgers, imported spreadsheets).
+ * Every step still goes through the case engine.
  */
-import {
-  caseTypes,
-  isTerminal,
-  stateOf,
-  transitionsOf,
-  type CaseType,
-  type Transition,
-} from '../../catalogue/cases.ts';
+import { caseTypes, isTerminal, stateOf, type CaseType, type Transition } from '../../catalogue/cases.ts';
 import type { FieldValue } from '../../catalogue/fields.ts';
 import { getKind } from '../../catalogue/kinds.ts';
 import { addDays, daysBetween, type Calendar } from '../../core/calendar.ts';
@@ -24,69 +17,13 @@ import {
 import { UserError } from '../../core/errors.ts';
 import { computeDeadline } from '../../core/deadlines.ts';
 import { findClock } from '../../catalogue/clocks.ts';
-import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/cases.repo.ts';
 import type { Database, NewCaseEventRow, NewCaseRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
-import { eventRow, moveCase, openCase, type CaseDetail } from '../cases.ts';
+import { eventRow } from '../cases.ts';
 import { countyOf, requireOrg, type Org } from '../orgs.ts';
 import { workingCalendar } from '../working-calendar.ts';
-import type { OrgDraft } from '../records.ts';
-
-/** One back-dated step: the engine's command with its date. */
-export interface SeedStep {
-  readonly action: string;
-  readonly date: string;
-  readonly role?: string;
-  readonly values?: Readonly<Record<string, unknown>>;
-  readonly reason?: string;
-}
-
-/**
- * Opens a case on `draft.date` and takes the given back-dated steps in order; a refused step is
- * an error (and stays in the history). For demos and tests that need a case in a given state.
- */
-export async function openCaseAt(
-  h: Db,
-  township: Org,
-  type: string,
-  draft: OrgDraft,
-  steps: readonly SeedStep[],
-  opts: { now: string; role?: string; owner?: string | null },
-): Promise<CaseDetail> {
-  let c = await openCase(h, township, type, draft, {
-    role: opts.role ?? 'township_staff',
-    owner: opts.owner,
-    now: opts.now,
-  });
-  for (const s of steps) {
-    c = await moveCase(
-      h,
-      ALL,
-      c.id,
-      {
-        action: s.action,
-        role:
-          s.role ??
-          roleFor(
-            caseTypes.find((t) => t.kind === c.type)!,
-            s.action,
-          ),
-        date: s.date,
-        values: s.values,
-        reason: s.reason,
-      },
-      opts.now,
-    );
-  }
-  return c;
-}
-
-/** The first role the declaration allows for a step (who would usually take it). */
-function roleFor(t: CaseType, action: string): string {
-  return transitionsOf(t).find((x) => x.id === action)?.roles[0] ?? 'township_staff';
-}
 
 // Inputs a reconstructed step may need that a ledger row does not hold.
 const DEFAULTS: Readonly<Record<string, FieldValue>> = {
@@ -246,19 +183,7 @@ function replay(
 /** Counts of the cases attached, by type and state. */
 export type SeedResult = Record<string, Record<string, number>>;
 
-/**
- * Attaches a case, with a history reconstructed through the engine, to every case-kind ledger
- * record of a township that has none (demo or imported rows). The record's data is left as it
- * is, so indicator figures do not move; the case's state is the one its status stands for, and
- * its clocks run from the record's dates, so open cases past their deadline show as overdue.
- */
-export async function seedCaseHistories(h: Db, townshipId: number, now: string): Promise<SeedResult> {
-  const plan = await planCaseHistories(h, townshipId, now);
-  await h.db.transaction().execute((trx) => insertCaseHistories(trx, plan));
-  return plan.result;
-}
-
-/** The case rows and events `seedCaseHistories` would add, worked out from reads alone. */
+/** The case rows and events to add for a township's case-kind records that have no case. */
 export interface CaseHistoryPlan {
   readonly township: Org;
   readonly cases: readonly NewCaseRow[];
@@ -293,6 +218,13 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
     const open = planOpen(
       t,
       kind,
+      /**
+       * The cases, with histories reconstructed through the engine, for every case-kind ledger record
+       * of a township that has none (demo or imported rows), worked out from reads alone. The record's
+       * data is left as it is, so indicator figures do not move; the case's state is the one its status
+       * stands for, and its clocks run from the record's dates, so open cases past their deadline show
+       * as overdue. Written by `insertCaseHistories` in the caller's (audited, or demo) transaction.
+       */
       { date: rec.date, title: rec.title, data },
       { role: t.openRoles[0]! },
       now,

@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { countOrgs, insertOrg } from '../../db/orgs.repo.ts';
 import { insertRecords } from '../../db/records.repo.ts';
-import { seedCaseHistories } from '../cases/seed.ts';
+import { insertCaseHistories, planCaseHistories } from '../cases/seed.ts';
 import type { NewRecordRow } from '../../db/schema.ts';
 import { toOrg, type Org } from '../orgs.ts';
 import { prepareRows, subOrgIndex } from '../records.ts';
@@ -176,7 +176,8 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     }
     await h.db.transaction().execute((trx) => insertRecords(trx, rows));
     // Case-kind rows get their workflow history (back-dated steps, running clocks) from the case engine.
-    await seedCaseHistories(h, town.id, options.now);
+    const plan = await planCaseHistories(h, town.id, options.now);
+    await h.db.transaction().execute((trx) => insertCaseHistories(trx, plan));
   }
   const inputs = accountsFor(plan, county, townships);
   await createUsers(

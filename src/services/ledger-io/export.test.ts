@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearPeriod } from '../../core/dates.ts';
 import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
-import { NOW, recordAdder, smallCounty } from '../../testing/fixtures.ts';
+import { NOW, recordAdder, setup, smallCounty } from '../../testing/fixtures.ts';
 import { computeIndicators } from '../indicators.ts';
 import type { Org } from '../orgs.ts';
 import { plainCell } from './cells.ts';
 import { exportLedger } from './export.ts';
-import { importLedger } from './import.ts';
+import { importRecords } from '../ledger-batches.ts';
 import { formatIssue } from './report.ts';
 import { countRecords, loadWorkbook } from '../../testing/workbooks.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
+
+const importInto = (h: Db, t: Org, fileName: string, bytes: Uint8Array, dryRun = false) =>
+  importRecords(h, setup.p, setup.actor, { townshipId: t.id, fileName, bytes, dryRun }, NOW);
 
 /** A year of varied work: every field type, villages, registry kinds starting and ending. */
 async function seed(h: Db, org: Orgs): Promise<void> {
@@ -137,27 +140,14 @@ for (const tdb of testDatabases()) {
 
     it('round-trips: export, import into an empty database, identical indicators', async () => {
       const bytes = await exportLedger(src, a.a, 2023);
-      const r = await importLedger(dst, {
-        township: b.a,
-        fileName: '甲镇2023年台账.xlsx',
-        bytes,
-        createdBy: null,
-        now: NOW,
-      });
+      const r = await importInto(dst, b.a, '甲镇2023年台账.xlsx', bytes);
       expect(r.errors.map(formatIssue)).toEqual([]);
       expect(r.inserted).toBe(r.rows);
       expect(await computeIndicators(dst, b.a, yearPeriod(2023))).toEqual(
         await computeIndicators(src, a.a, yearPeriod(2023)),
       );
       // Same content, same identity: the exported rows are recognised as already in the source ledger.
-      const back = await importLedger(src, {
-        township: a.a,
-        fileName: 'again.xlsx',
-        bytes,
-        createdBy: null,
-        now: NOW,
-        dryRun: true,
-      });
+      const back = await importInto(src, a.a, 'again.xlsx', bytes, true);
       expect(back).toMatchObject({ inserted: 0, skipped: r.rows, errors: [] });
       const keys = async (h: Db, t: Org) =>
         (await h.db.selectFrom('records').select('dedup_key').where('township_id', '=', t.id).execute())
@@ -177,13 +167,7 @@ for (const tdb of testDatabases()) {
         '乙乡',
       ]);
       const before = await countRecords(dst);
-      const r = await importLedger(dst, {
-        township: b.a,
-        fileName: '测试县.xlsx',
-        bytes,
-        createdBy: null,
-        now: NOW,
-      });
+      const r = await importInto(dst, b.a, '测试县.xlsx', bytes);
       expect(r.errors.map(formatIssue)).toEqual([
         '工作表“普法宣传活动”第 4 行【乡镇（街道）】：“乙乡”与导入的乡镇“甲镇”不符：一个文件只能导入一个乡镇的台账',
       ]);

@@ -2,8 +2,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
-import { NOW, smallCounty } from '../../testing/fixtures.ts';
-import { importLedger, type ImportInput } from './import.ts';
+import { NOW, setup, smallCounty } from '../../testing/fixtures.ts';
+import { importRecords } from '../ledger-batches.ts';
 import { formatIssue } from './report.ts';
 import {
   countImports,
@@ -27,8 +27,14 @@ for (const tdb of testDatabases()) {
   describe(`ledger import on ${tdb.name}`, () => {
     let h: Db;
     let org: Orgs;
-    const run = (bytes: Uint8Array, extra: Partial<ImportInput> = {}) =>
-      importLedger(h, { township: org.a, fileName: '台账.xlsx', bytes, createdBy: null, now: NOW, ...extra });
+    const run = (bytes: Uint8Array, extra: Partial<Parameters<typeof importRecords>[3]> = {}) =>
+      importRecords(
+        h,
+        setup.p,
+        setup.actor,
+        { townshipId: org.a.id, fileName: '台账.xlsx', bytes, ...extra },
+        NOW,
+      );
 
     beforeAll(async () => {
       h = await tdb.open();
@@ -380,7 +386,7 @@ for (const tdb of testDatabases()) {
         expect((await run(bytes)).errors.map(formatIssue)).toEqual([
           '工作表“安全生产专题会议”第 2 行【乡镇（街道）】：“乙乡”与导入的乡镇“甲镇”不符：一个文件只能导入一个乡镇的台账',
         ]);
-        await expect(run(bytes, { township: org.county })).rejects.toThrow('“测试县”不是乡镇');
+        await expect(run(bytes, { townshipId: org.county.id })).rejects.toThrow('“测试县”不是乡镇');
         await unchanged();
       });
     });

@@ -4,7 +4,7 @@
  * workbooks and the database sit at the edges (read-xlsx, write, import, export).
  */
 export { buildTemplate } from './template.ts';
-export { importLedger, type ImportInput, type ImportProgress } from './import.ts';
+export { type ImportInput, type ImportProgress } from './import.ts';
 export { exportLedger } from './export.ts';
 export { checkSize, DEFAULT_MAX_IMPORT_BYTES } from './format.ts';
 export { formatIssue, type ImportIssue, type ImportReport, type SheetSummary } from './report.ts';
