@@ -25,6 +25,7 @@ export type {
   CaseType,
   ClockEffect,
   Condition,
+  When,
   Need,
   Requirement,
   SetValue,

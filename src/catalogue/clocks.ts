@@ -147,7 +147,7 @@ const clockList = [
     amount: 30,
     from: '自收到复核请求之日起',
     basis: [b(PETITION, '第36条')],
-    note: '信访人自收到复查意见之日起30日内可请求复核',
+    note: '复核由复查机关的上一级行政机关办理，乡镇不出具复核意见',
   },
   {
     id: 'disclosure.reply',
@@ -215,6 +215,7 @@ const clockList = [
     amount: 20,
     from: '自政府信息形成或变更之日起',
     basis: [b(DISCLOSURE, '第26条')],
+    note: '台账“主动公开信息”的公开日期应不晚于自“信息形成或变更日期”起算的届满日',
   },
   {
     id: 'penalty.decide',

@@ -1,3 +1,4 @@
+import type { ClockId } from './clocks.ts';
 import { bool, choice, date, int, num, text, type Field } from './fields.ts';
 
 /** Work areas, in the order the annual report and the web menu present them. */
@@ -51,6 +52,11 @@ export interface RecordKind {
   readonly perPerson?: boolean;
   /** The practices of real township reports this kind records (docs/catalogue.md). */
   readonly practices: readonly string[];
+  /**
+   * A statutory period the record's own date must fall within, counted from one of its date
+   * fields (主动公开: 公开日期 within 20个工作日 of 信息形成或变更日期, 政府信息公开条例 第26条).
+   */
+  readonly within?: { readonly clock: ClockId; readonly from: string };
 }
 
 const kindList = [
@@ -721,6 +727,7 @@ const kindList = [
       }),
     ],
     practices: ['政务公开、主动公开政府信息'],
+    within: { clock: 'disclosure.proactive', from: 'madeDate' },
   },
   {
     id: 'disclosure_request',

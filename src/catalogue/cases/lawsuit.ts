@@ -32,8 +32,8 @@ const outcome = (id: 'won' | 'lost', label: string): Transition => ({
   roles: [STAFF, LEADER],
   needs: [{ key: 'instrument' }],
   clocks: [
-    startWhen('lawsuit.appeal_judgment', { field: 'instrument', notIn: ['ruling'] }),
-    startWhen('lawsuit.appeal_ruling', is('instrument', 'ruling')),
+    startWhen('lawsuit.appeal_judgment', [{ field: 'instrument', notIn: ['ruling'] }, notAppealed]),
+    startWhen('lawsuit.appeal_ruling', [is('instrument', 'ruling'), notAppealed]),
   ],
   basis: [b(LAW, '第85条')],
 });

@@ -4,7 +4,7 @@ import { STAFF, LEADER, ADVISER, b, onDate, start, stop, stopWhenDue, stopAll } 
 import type { CaseType } from './types.ts';
 
 const LEGALITY_FIRST =
-  '决策草案未经合法性审查或者经审查不合法的，不得提交集体讨论决定：请先完成合法性审查（重大行政决策程序暂行条例 第25条）';
+  '决策草案未经合法性审查或者经审查不合法的，不得提交集体讨论决定（以最近一次审查结论为准）：请先完成合法性审查（重大行政决策程序暂行条例 第25条）';
 const opinion = choice(
   'opinion',
   '审查结论',

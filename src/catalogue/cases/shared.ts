@@ -2,7 +2,7 @@
 import type { ClockId, LegalBasis } from '../clocks.ts';
 import { int, text, type Field, type FieldValue } from '../fields.ts';
 import { getKind, type KindId } from '../kinds.ts';
-import type { CaseRoleId, ClockEffect, Condition, SetValue, Transition } from './types.ts';
+import type { CaseRoleId, ClockEffect, Condition, SetValue, Transition, When } from './types.ts';
 
 export const STAFF: CaseRoleId = 'township_staff';
 export const LEADER: CaseRoleId = 'township_leader';
@@ -20,7 +20,7 @@ export const dueOf = (clock: ClockId): SetValue => ({ kind: 'due', clock });
 export const start = (clock: ClockId, dueField?: string): ClockEffect =>
   dueField === undefined ? { kind: 'start', clock } : { kind: 'start', clock, dueField };
 /** Starts a clock only for the cases the condition picks (60日 only for 申诉求决类). */
-export const startWhen = (clock: ClockId, when: Condition, dueField?: string): ClockEffect =>
+export const startWhen = (clock: ClockId, when: When, dueField?: string): ClockEffect =>
   dueField === undefined ? { kind: 'start', clock, when } : { kind: 'start', clock, when, dueField };
 /** A step to be taken within the clock's period from the latest `since` step (or the opening). */
 export const within = (clock: ClockId, since?: string): ClockEffect =>

@@ -18,6 +18,8 @@ export type CaseRoleId = Exclude<RoleId, 'system_admin' | 'security_admin' | 'au
 export type Condition =
   | { readonly field: string; readonly in: readonly FieldValue[] }
   | { readonly field: string; readonly notIn: readonly FieldValue[] };
+/** One condition, or several that must all hold. */
+export type When = Condition | readonly Condition[];
 
 /** What a transition does to a clock; `kind` tags the effect so every handler switches exhaustively. */
 export type ClockEffect =
@@ -30,7 +32,7 @@ export type ClockEffect =
       readonly kind: 'start';
       readonly clock: ClockId;
       readonly dueField?: string;
-      readonly when?: Condition;
+      readonly when?: When;
     }
   /**
    * Stops it; with `refuseEarly`, the transition is refused before the clock's due date (through
@@ -78,7 +80,7 @@ export interface Requirement {
   /** Parameter values the latest such step must have had (合法性审查结论 不是“不合法”). */
   readonly where?: Readonly<Record<string, readonly string[]>>;
   /** The requirement applies only when this holds (重大、情节复杂的处罚案件须法制审核). */
-  readonly when?: Condition;
+  readonly when?: When;
   /** It applies only once this step has been taken (当事人要求听证后须举行听证). */
   readonly after?: string;
   readonly message: string;
@@ -96,7 +98,7 @@ export interface Transition {
   /** Why only these roles, added to the refusal of any other (复查由上一级机关办理). */
   readonly rolesNote?: string;
   /** The step is open only to cases that meet the condition (异议 only on forwarded petitions). */
-  readonly only?: { readonly when: Condition; readonly message: string };
+  readonly only?: { readonly when: When; readonly message: string };
   readonly clocks?: readonly ClockEffect[];
   /** Fields of the record the step fills in. */
   readonly needs?: readonly Need[];

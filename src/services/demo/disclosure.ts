@@ -51,6 +51,8 @@ export function disclosure(ctx: GenContext): void {
     }
   }
   const seen = new Set<string>();
+  // Its own stream, so the other draws (and the figures they give) stay as they were.
+  const made = rng.fork('made');
   for (const it of items) {
     const key = it.date + it.title;
     if (seen.has(key)) continue;
@@ -65,6 +67,8 @@ export function disclosure(ctx: GenContext): void {
           ['wechat', 2],
         ] as const),
         category: it.category,
+        // Made a few days before it was published; a weak township now and then publishes late (第26条).
+        madeDate: addDays(it.date, -made.int(1, made.chance(0.1 * (1 - activity)) ? 45 : 20)),
       },
       org: t.departments.office.name,
     });

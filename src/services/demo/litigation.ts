@@ -68,3 +68,37 @@ export function litigation(ctx: GenContext): void {
     }
   }
 }
+
+/**
+ * 行政复议 where the township is the respondent: a few a year, each answered within the 10 days
+ * of 行政复议法（2023年修订）第48条 unless the application arrived in the last days before today.
+ */
+export function reviewResponses(ctx: GenContext): void {
+  const { rng, t, year } = ctx;
+  const respondent = t.type === 'street' ? `${t.name}办事处` : `${t.name}人民政府`;
+  for (let i = rng.int(1, 3); i > 0; i--) {
+    const received = dateIn(rng, year, 1, 10);
+    if (received > ctx.today) continue;
+    const answered = addDays(received, rng.int(3, 9));
+    const decided = addDays(received, rng.int(50, 85));
+    const done = answered <= ctx.today;
+    const status =
+      done && decided <= ctx.today
+        ? rng.weighted([
+            ['upheld', 8],
+            ['revoked', 1],
+            ['withdrawn', 1],
+          ] as const)
+        : 'pending';
+    ctx.emit('review_response', {
+      date: received,
+      title: `${anonymous(rng)}不服${respondent}${rng.pick(CAUSES)}申请行政复议`,
+      data: {
+        reviewOrgan: `${COUNTY.name}人民政府`,
+        status,
+        ...(done && status !== 'withdrawn' ? { answerDate: answered } : {}),
+      },
+      org: t.departments.office.name,
+    });
+  }
+}

@@ -14,7 +14,7 @@ import { certificates, inspections } from './enforcement.ts';
 import { disputes, gridRegistries } from './governance.ts';
 import { leadership } from './leadership.ts';
 import { advisers, decisions, reviews } from './legal.ts';
-import { litigation } from './litigation.ts';
+import { litigation, reviewResponses } from './litigation.ts';
 import { COUNTY, LAW_FIRMS, PlaceNames, STREETS, TOWNS, XIANG, distinctNames } from './names.ts';
 import { petitions } from './petitions.ts';
 import { commitments } from './planning.ts';
@@ -53,6 +53,8 @@ const YEARLY: readonly Generator[] = [
   disclosure,
   safety,
   commitments,
+  // Last, so adding it left every earlier generator's random stream as it was.
+  reviewResponses,
 ];
 /** Registry kinds, generated once: their records start in earlier years and some end within the two. */
 const REGISTRIES: readonly Generator[] = [publicityRegistries, gridRegistries, certificates];
