@@ -2,7 +2,6 @@ import { getKind, groups } from '../catalogue/kinds.ts';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
 import type { NewRecordRow } from '../db/schema.ts';
-import { insertRecords } from '../db/records.repo.ts';
 import { loadCommitments, loadReportInputs } from '../report/load.ts';
 import { buildReport } from '../report/model/build.ts';
 import type { Figure, PlanItem, ReportModel, ReportOverrides } from '../report/model/types.ts';
@@ -108,23 +107,6 @@ export async function generateReport(h: Db, req: ReportRequest): Promise<Generat
     figures: model.figures,
     plans: model.plans,
   };
-}
-
-/**
- * Stores part 4's items as commitment records (targetYear = year + 1), so next year's report accounts
- * for each. Items already stored for that year (same title) are skipped, so saving twice adds nothing.
- */
-export async function saveCommitments(
-  h: Db,
-  township: Org,
-  year: number,
-  items: readonly PlanItem[],
-  opts: { now: string; createdBy?: number | null },
-): Promise<{ added: number; skipped: number }> {
-  const rows = await commitmentRows(h, township, year, items, opts);
-  if (rows.length === 0) return { added: 0, skipped: items.length };
-  const added = await h.db.transaction().execute((trx) => insertRecords(trx, rows));
-  return { added, skipped: items.length - added };
 }
 
 /** The commitment rows for part 4's items not yet stored for next year (reads only). */

@@ -44,10 +44,11 @@ export interface ImportInput {
     format: LedgerFormat,
     maxBytes: number,
   ) => RawSheet[] | Promise<RawSheet[]>;
-  /** Runs the write transaction (default: a plain one); the audited import adds its entry inside it. */
-  readonly transaction?: (
-    write: (trx: Transaction<Database>) => Promise<ImportWrite>,
-  ) => Promise<ImportWrite>;
+  /**
+   * Runs the write transaction: the audited import (ledger-batches.ts `importRecords`) adds its
+   * entry inside it, so the engine never writes outside an audited transaction.
+   */
+  readonly transaction: (write: (trx: Transaction<Database>) => Promise<ImportWrite>) => Promise<ImportWrite>;
 }
 
 /** What the write transaction stored. */
@@ -150,8 +151,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   // problem found anywhere; rows already in the ledger are skipped by the insert itself
   // (ON CONFLICT DO NOTHING), so no separate look-up of existing keys is needed.
   try {
-    const transaction = input.transaction ?? ((write) => h.db.transaction().execute(write));
-    const done = await transaction(async (trx) => {
+    const done = await input.transaction(async (trx) => {
       const importId = await repo.insertImport(trx, {
         township_id: township.id,
         file_name: fileName,
