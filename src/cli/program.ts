@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCalendarCommands } from './commands/calendar/index.ts';
 import { registerCaseCommands } from './commands/cases/index.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
@@ -47,6 +48,7 @@ function buildProgram(cli: Cli): Command {
   registerServeCommand(program, cli);
   registerAuditCommands(program, cli);
   registerBackupCommands(program, cli);
+  registerCalendarCommands(program, cli);
   return program;
 }
 

@@ -29,6 +29,8 @@ export const actionLabels = {
   'report.generate': '生成年度报告',
   'report.review': '审阅年度报告',
   'audit.read': '查看和核验审计日志',
+  'calendar.read': '查看节假日安排',
+  'calendar.write': '更新节假日安排（导入国务院办公厅通知或日历文件）',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -42,7 +44,7 @@ interface Grant {
   readonly ownRecordsOnly?: boolean;
 }
 
-const reader: readonly Action[] = ['session', 'catalogue.read', 'orgs.read'];
+const reader: readonly Action[] = ['session', 'catalogue.read', 'orgs.read', 'calendar.read'];
 
 const overseer: readonly Action[] = [
   ...reader,
@@ -70,7 +72,7 @@ const fieldWorker: readonly Action[] = [
 
 /** 三员分立: the system administrator, the security administrator and the auditor share no action on data or logs. */
 export const permissions: Readonly<Record<RoleId, Grant>> = {
-  system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage'] },
+  system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage', 'calendar.write'] },
   security_admin: { actions: [...reader, 'users.read', 'users.security'] },
   auditor: { actions: [...reader, 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree.
