@@ -48,9 +48,15 @@ function formulaText(ind: Indicator): string {
   const f = ind.formula;
   const one = (a: ReturnType<typeof aggregatesOf>[number]): string => {
     const k = getKind(a.kind);
-    const field = 'field' in a ? (k.fields.find((x) => x.key === a.field)?.label ?? a.field) : '';
-    const op = a.op === 'count' ? '记录数' : a.op === 'sum' ? `${field}之和` : `不同${field}数`;
-    return `${k.label}${op}`;
+    const label = (key: string) => k.fields.find((x) => x.key === key)?.label ?? key;
+    switch (a.op) {
+      case 'count':
+        return `${k.label}记录数`;
+      case 'sum':
+        return `${k.label}${label(a.field)}之和`;
+      case 'distinct':
+        return `${k.label}不同${label(a.field)}数`;
+    }
   };
   return f.op === 'rate' ? `${one(f.num)} ÷ ${one(f.den)} × 100%` : one(f);
 }

@@ -150,6 +150,8 @@ const writePaths = {
     'sessions.ts#purgeExpired': 'session bookkeeping: removes expired sessions',
     'demo/index.ts#generateDemo': 'builds the demo county; only into an empty database',
     'demo/index.ts#ensureDemo': 'builds the demo county on first start, only when there are no organisations',
+    'backup.ts#restoreDatabase':
+      "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
   },
   /** Unaudited writes no front end may call, with the reason. */
   internal: {

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
+import { addDays } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import { exportAudit, verifyAudit } from '../../services/audit.ts';
 import type { Cli } from '../context.ts';
@@ -11,7 +12,6 @@ function day(name: string, v: string | undefined): string | undefined {
     throw new UserError(`--${name} 应为 YYYY-MM-DD 形式的日期，收到“${v}”`);
   return v;
 }
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function registerAuditCommands(program: Command, cli: Cli): void {
   const audit = program.command('audit').description('审计日志：核验哈希链、导出');
@@ -47,7 +47,8 @@ export function registerAuditCommands(program: Command, cli: Cli): void {
       const file = opts.output ? createWriteStream(opts.output) : undefined;
       const out = file ?? cli.io.stdout;
       const n = await cli.withDb(opts, (h) =>
-        exportAudit(h, { from, to: to ? nextDay(to) : undefined }, format, (s) => out.write(s)),
+        // The next day, so `--to` includes the whole day (`at` is an ISO timestamp).
+        exportAudit(h, { from, to: to ? addDays(to, 1) : undefined }, format, (s) => out.write(s)),
       );
       if (file) {
         await new Promise<void>((resolve, reject) =>

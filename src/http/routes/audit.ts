@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { addDays } from '../../core/dates.ts';
 import { listAudit, verifyAudit } from '../../services/audit.ts';
 import { route } from '../route.ts';
 import { isoDate } from '../schemas.ts';
@@ -11,10 +12,6 @@ const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-
-/** Next day, so `to` includes the whole day (`at` is an ISO timestamp). */
-const dayAfter = (d: string) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** 三员分立: only the auditor reads the log; no route edits or erases it. */
 export function registerAuditRoutes(app: FastifyInstance): void {
@@ -32,7 +29,8 @@ export function registerAuditRoutes(app: FastifyInstance): void {
     async ({ deps, query }) => ({
       items: await listAudit(deps.h, {
         from: query.from,
-        to: query.to ? dayAfter(query.to) : undefined,
+        // The next day, so `to` includes the whole day (`at` is an ISO timestamp).
+        to: query.to ? addDays(query.to, 1) : undefined,
         limit: query.limit,
         offset: query.offset,
       }),

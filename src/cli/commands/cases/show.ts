@@ -1,5 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { caseRoles, stateOf } from '../../../catalogue/cases.ts';
+import { valueText } from '../../../catalogue/fields.ts';
 import { getKind } from '../../../catalogue/kinds.ts';
 import { ALL } from '../../../core/scope.ts';
 import { caseTypeOrFail, showCase, type CaseDetail } from '../../../services/cases.ts';
@@ -10,18 +11,7 @@ import { nowFrom } from './options.ts';
 function fieldsText(c: CaseDetail): string[] {
   return getKind(c.type)
     .fields.filter((f) => c.data[f.key] !== undefined)
-    .map((f) => {
-      const v = c.data[f.key];
-      const shown =
-        f.type === 'enum'
-          ? (f.options.find((o) => o.value === v)?.label ?? String(v))
-          : f.type === 'bool'
-            ? v
-              ? '是'
-              : '否'
-            : String(v);
-      return `${f.label}：${shown}`;
-    });
+    .map((f) => `${f.label}：${valueText(f, c.data[f.key])}`);
 }
 
 /** A case as text: header, fields, clocks with how each deadline was counted, every step. */
