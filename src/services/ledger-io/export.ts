@@ -1,4 +1,4 @@
-import type { FieldValue } from '../../catalogue/fields.ts';
+import { valueText, type FieldValue } from '../../catalogue/fields.ts';
 import { kinds, type RecordKind } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
@@ -32,9 +32,8 @@ function cellOf(c: LedgerColumn, r: LedgerRecord, orgName: (id: number | null) =
       if (v === undefined || v === null) return null;
       switch (f.type) {
         case 'enum':
-          return f.options.find((o) => o.value === v)?.label ?? String(v);
         case 'bool':
-          return v === true ? '是' : '否';
+          return valueText(f, v);
         case 'date':
           return typeof v === 'string' ? isoToExcelDate(v) : null;
         case 'int':
