@@ -115,8 +115,8 @@ const TAIL = [
   '',
   '## 服务接口',
   '',
-  '`src/services/cases.ts`：`openCase`、`moveCase`、`showCase`、`listCases`；`src/services/cases/due.ts`：`dueCases(h, org, withinDays, now)`、`digest(h, org, now)`；',
-  '`src/services/cases/seed.ts`：`seedCaseHistories(h, townshipId, now)` 为没有办理记录的案件类台账（演示数据、导入的台账）按其状态补建办理记录，不改动台账数据；`openCaseAt(...)` 以补录日期开启并推进一件案件。',
+  '`src/services/case-writes.ts`：`registerCase`、`takeCaseStep`、`attachCaseHistories`（核对权限，与审计记录在同一事务中提交）；`src/services/cases.ts`：`showCase`、`listCases`；`src/services/cases/due.ts`：`dueCases(h, org, withinDays, now)`、`digest(h, org, now)`；',
+  '`attachCaseHistories` 为没有办理记录的案件类台账（演示数据、导入的台账）按其状态补建办理记录（由 `src/services/cases/seed.ts` 推算），不改动台账数据。',
 ];
 
 export function casesMarkdown(): string {
