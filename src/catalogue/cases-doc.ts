@@ -1,14 +1,18 @@
 /** docs/cases.md, generated from the case and clock declarations so it cannot drift from the code. */
 import {
   caseRoles,
+  conditionsOf,
   caseTypes,
   stateOf,
   transitionsOf,
   type CaseType,
   type ClockEffect,
+  type Condition,
   type Transition,
+  type When,
 } from './cases.ts';
 import { basisText, clocks, findClock, periodText, unitLabels } from './clocks.ts';
+import { valueText, type FieldValue } from './fields.ts';
 import { indicators } from './indicators.ts';
 import { getKind } from './kinds.ts';
 import { STATUTORY_MARK } from '../core/calendar.ts';
@@ -17,14 +21,36 @@ import { seedRange } from '../db/calendar-seed.ts';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const clockName = (id: string) => `${findClock(id)?.label ?? id}（\`${id}\`）`;
 
-function effect(e: ClockEffect): string {
+/** `信访类型为申诉求决`, `补正期限未填写`: a condition in the words of the kind's fields. */
+function conditionText(t: CaseType, when: When): string {
+  return conditionsOf(when)
+    .map((c) => oneCondition(t, c))
+    .join('且');
+}
+
+function oneCondition(t: CaseType, c: Condition): string {
+  const field = getKind(t.kind).fields.find((f) => f.key === c.field);
+  const label = field?.label ?? c.field;
+  const show = (v: FieldValue) => (field ? valueText(field, v) : String(v));
+  const values = 'in' in c ? c.in : c.notIn;
+  if (values.length === 1 && values[0] === null) return `${label}${'in' in c ? '未填写' : '已填写'}`;
+  const shown = values
+    .filter((v) => v !== null)
+    .map(show)
+    .join('或');
+  return `${label}${'in' in c ? '为' : '不为'}${shown}`;
+}
+
+function effect(t: CaseType, e: ClockEffect): string {
   switch (e.kind) {
     case 'stopAll':
       return '停止全部期限';
     case 'start':
-      return `开始 ${clockName(e.clock)}`;
+      return `开始 ${clockName(e.clock)}${e.when ? `（仅限${conditionText(t, e.when)}）` : ''}`;
+    case 'within':
+      return `须在 ${clockName(e.clock)} 内办理（自${e.since ? `「${transitionsOf(t).find((x) => x.id === e.since)?.label ?? e.since}」` : '登记'}起算），逾期拒绝`;
     case 'stop':
-      return `停止 ${clockName(e.clock)}${e.refuseEarly ? '，届满前拒绝' : ''}`;
+      return `停止 ${clockName(e.clock)}${e.refuseEarly ? `，${findClock(e.clock)?.partyTime ? '期间内（含最后一日）' : '届满前'}拒绝` : ''}${e.refuseLate ? '，届满后拒绝' : ''}`;
     case 'extend':
       return `延长 ${clockName(e.clock)}`;
     case 'suspend':
@@ -57,7 +83,7 @@ function section(t: CaseType): string[] {
     '',
     t.summary,
     '',
-    `登记：${t.openRoles.map((r) => caseRoles[r]).join('、')}；登记时${t.openClocks.length ? t.openClocks.map(effect).join('；') : '不开始期限'}。`,
+    `登记：${t.openRoles.map((r) => caseRoles[r]).join('、')}；登记时${t.openClocks.length ? t.openClocks.map((e) => effect(t, e)).join('；') : '不开始期限'}。`,
     '',
     '| 状态 | 名称 | 台账字段 |',
     '| --- | --- | --- |',
@@ -75,18 +101,20 @@ function section(t: CaseType): string[] {
     const to = tr.to ? (stateOf(t, tr.to)?.label ?? tr.to) : '（不变）';
     const req = [
       ...(tr.once ? ['只能一次'] : []),
-      ...(tr.requires ?? []).map((r) => r.message),
+      ...(tr.only ? [`仅限${conditionText(t, tr.only.when)}`] : []),
+      ...(tr.rolesNote ? [tr.rolesNote] : []),
+      ...(tr.requires ?? []).map((r) => `${r.when ? `${conditionText(t, r.when)}时：` : ''}${r.message}`),
       ...(tr.opens ? [`新立一件${getKind(tr.opens.type).label}`] : []),
       ...(tr.creates ? [`新增${getKind(tr.creates.kind).label}台账记录`] : []),
     ];
     out.push(
-      `| \`${tr.id}\` | ${tr.label} | ${states(tr.from)} → ${to} | ${tr.roles.map((r) => caseRoles[r]).join('、')} | ${cell((tr.clocks ?? []).map(effect).join('；'))} | ${cell(inputs(t, tr))} | ${cell(req.join('；'))} | ${cell(basisText(tr.basis ?? []))} |`,
+      `| \`${tr.id}\` | ${tr.label} | ${states(tr.from)} → ${to} | ${tr.roles.map((r) => caseRoles[r]).join('、')} | ${cell((tr.clocks ?? []).map((e) => effect(t, e)).join('；'))} | ${cell(inputs(t, tr))} | ${cell(req.join('；'))} | ${cell(basisText(tr.basis ?? []))} |`,
     );
   }
   const fed = t.indicators
     .map((k) => `${indicators.find((i) => i.key === k)?.label ?? k}（\`${k}\`）`)
     .join('、');
-  out.push('', `结果计入指标：${fed}。`, '');
+  out.push('', fed ? `结果计入指标：${fed}。` : '结果暂不计入指标。', '');
   return out;
 }
 
@@ -95,13 +123,19 @@ const TAIL = [
   '',
   '以下操作被拒绝时给出中文原因，案件状态和台账记录不变，该次尝试连同原因记入办理记录（`outcome = refused`）：',
   '当前状态不允许的步骤；无权办理该步骤的角色；超过法定上限的延长或第二次延长；早于上一步或晚于今天的日期、早于起始日的整改期限；',
-  '缺少必填的字段或理由、未知的字段；最短期间未满即结束程序（如征求意见未满30日、当事人听证申请期未满即作出处罚决定、整改期限未届满即认定逾期未整改）；',
-  '未完成合法性审查（或审查结论为不合法）即提交集体讨论决定。未知的期限规则、未知的案件类型在命令行直接报错（退出码 1）。',
+  '缺少必填的字段或理由、未知的字段；最短期间未满即结束程序（如征求意见未满30日、整改期限未届满即认定逾期未整改）；',
+  '当事人自己的期间（听证申请期、补正期限、上诉期）内，含其最后一日，即结束程序（作出处罚决定、视为放弃申请、认定裁判生效）；',
+  '期间届满后才办理的步骤（逾期要求听证、逾期告知补正、逾期对转送事项提出异议、逾期请求复查或复核、逾期申请司法确认、逾期上诉）；',
+  '听证日期距通知不足7个工作日、听证前或未举行听证即作出处罚决定；属法制审核情形未经审核通过、情节复杂或重大违法未经集体讨论即作出处罚决定；',
+  '最近一次合法性审查结论为不合法（或未完成审查）即提交集体讨论决定；乡镇出具信访复查、复核意见（由上一级机关办理）。',
+  '未知的期限规则、未知的案件类型在命令行直接报错（退出码 1）。',
   '',
   '## 命令行',
   '',
   '```',
   'fazhi deadline petition.accept --from 2024-09-16 [--json]     # 2024-10-08，国庆节假期后顺延',
+  'fazhi deadline disclosure.reply --from 2025-03-03 --suspend 2025-03-05:2025-03-12   # 征求意见期间不计入，2025-04-08',
+  'fazhi deadline disclosure.reply --from 2025-03-03 --restart 2025-03-10               # 收到补正后重新起算',
   'fazhi deadline --list',
   'fazhi case open --org 甲镇 --type petition --date 2025-03-03 --title 土地补偿 --set petitionType=申诉求决 --owner 张三',
   'fazhi case move 12 accept --date 2025-03-05',

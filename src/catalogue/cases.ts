@@ -17,7 +17,15 @@ import { penalty } from './cases/penalty.ts';
 import { petition } from './cases/petition.ts';
 import { reviewResponse } from './cases/reviewResponse.ts';
 import { assignTransition } from './cases/shared.ts';
-import type { CaseRoleId, CaseState, CaseType, ClockEffect, Transition } from './cases/types.ts';
+import type {
+  CaseRoleId,
+  CaseState,
+  CaseType,
+  ClockEffect,
+  Condition,
+  Transition,
+  When,
+} from './cases/types.ts';
 
 export type {
   CaseRoleId,
@@ -99,6 +107,15 @@ export function effectClock(e: ClockEffect): ClockId | null {
     case 'stopAll':
       return null;
   }
+}
+
+/** The conditions a `when` stands for, all of which must hold. */
+export function conditionsOf(when: When): readonly Condition[] {
+  return isConditionList(when) ? when : [when];
+}
+
+function isConditionList(when: When): when is readonly Condition[] {
+  return Array.isArray(when);
 }
 
 /** The clock ids a case type uses. */

@@ -3,9 +3,10 @@
  * operations kept with each completed step. A step's declared clock effects become operations here,
  * after `clockRefusal` has found none of them refusing the step.
  */
-import type { ClockEffect, SetValue } from '../catalogue/cases.ts';
+import { conditionsOf, type ClockEffect, type SetValue, type When } from '../catalogue/cases.ts';
 import { basisText, findClock, periodText, type ClockRule } from '../catalogue/clocks.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
+import type { RecordKind } from '../catalogue/kinds.ts';
 import { daysBetween, type Calendar } from './calendar.ts';
 import type { Refusal } from './case-steps.ts';
 import type { CaseEvent } from './cases.ts';
@@ -149,14 +150,52 @@ export function clockViews(events: readonly CaseEvent[], now: string, calendar: 
   });
 }
 
-/** What a step's clock effects read: the step's name and date, its parameters, the record, the reason. */
+/**
+ * What a step's clock effects read: the step's name and date, its parameters, the record, the
+ * reason, and for `within` the case's opening date and history.
+ */
 export interface EffectInput {
   readonly label: string;
   readonly date: string;
   readonly params: Readonly<Record<string, FieldValue>>;
   readonly data: Readonly<Record<string, FieldValue>>;
   readonly reason: string;
+  readonly opened: string;
+  readonly history: readonly CaseEvent[];
+  /** The working calendar clocks count in. */
+  readonly calendar: Calendar;
 }
+
+/** Whether the condition(s) hold on the step's parameters over the record (an empty field is null). */
+export function holds(
+  when: When,
+  data: Readonly<Record<string, FieldValue>>,
+  params: Readonly<Record<string, FieldValue>> = {},
+): boolean {
+  return conditionsOf(when).every((c) => {
+    const v = params[c.field] ?? data[c.field] ?? null;
+    return 'in' in c ? c.in.includes(v) : !c.notIn.includes(v);
+  });
+}
+
+const startsHere = (e: ClockEffect & { kind: 'start' }, input: EffectInput): boolean =>
+  e.when === undefined || holds(e.when, input.data, input.params);
+
+/** A date the step gives in a field or parameter. */
+function dateIn(input: EffectInput, field: string | undefined): string | undefined {
+  if (field === undefined) return undefined;
+  const v = input.params[field] ?? input.data[field];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The date a `within` clock counts from: the latest completed `since` step, else the case's opening. */
+function withinStart(e: ClockEffect & { kind: 'within' }, input: EffectInput): string | null {
+  if (e.since === undefined) return input.opened;
+  return input.history.findLast((x) => x.outcome === 'done' && x.action === e.since)?.date ?? null;
+}
+
+const ruleLine = (rule: ClockRule): string =>
+  `${rule.label}${rule.kind === 'minimum' ? '不少于' : '为'}${periodText(rule.unit, rule.amount)}`;
 
 type Tracks = ReadonlyMap<string, ClockTrack>;
 
@@ -172,23 +211,53 @@ function effectRefusal(e: ClockEffect, tracks: Tracks, input: EffectInput): Refu
     case 'start': {
       const rule = findClock(e.clock);
       if (!rule) return { message: `未知的期限规则“${e.clock}”`, code: 'unknown_rule' };
-      if (rule.unit !== 'set') return null;
-      const v = e.dueField ? input.data[e.dueField] : undefined;
-      if (typeof v !== 'string')
-        return { message: `「${label}」须填写${rule.label}`, code: 'invalid_values' };
+      if (!startsHere(e, input)) return null;
+      const v = dateIn(input, e.dueField);
+      if (rule.unit !== 'set') {
+        // A date the step fixes must leave the whole minimum period before it (听证七日前通知).
+        if (v === undefined || rule.kind !== 'minimum') return null;
+        const due = computeDeadline({ rule, calendar: input.calendar, start: date }).due;
+        return v < due
+          ? {
+              message: `${ruleLine(rule)}，自${date}起算至${due}届满（${basisText(rule.basis)}）；${v}早于届满日，不足法定期间`,
+              code: 'too_early',
+            }
+          : null;
+      }
+      if (v === undefined) return { message: `「${label}」须填写${rule.label}`, code: 'invalid_values' };
       if (v < date)
         return { message: `${rule.label}（${v}）不能早于${label}日期（${date}）`, code: 'date_order' };
       return null;
     }
     case 'stop': {
       const t = running(tracks, e.clock);
-      if (!t || !e.refuseEarly) return null;
+      if (!t || !(e.refuseEarly || e.refuseLate)) return null;
       const d = deadlineOf(t, date);
-      if (date >= d.due) return null;
+      if (e.refuseLate && date > d.due)
+        return {
+          message: `${ruleLine(t.rule)}，已于${d.due}届满（${basisText(t.rule.basis)}）；${date}已超过期限，不能「${label}」`,
+          code: 'too_late',
+        };
+      // A party's own time runs through its last day: the step may end it only after that day.
+      const early = t.rule.partyTime ? date <= d.due : date < d.due;
+      if (!e.refuseEarly || !early) return null;
       return {
-        message: `${t.rule.label}${t.rule.kind === 'minimum' ? '不少于' : '为'}${periodText(t.rule.unit, t.rule.amount)}，至${d.due}届满（${basisText(t.rule.basis)}）；${date}尚未届满，不能「${label}」`,
+        message: `${ruleLine(t.rule)}，至${d.due}届满（${basisText(t.rule.basis)}）；${date}${t.rule.partyTime ? '仍在期间内' : '尚未届满'}，不能「${label}」`,
         code: 'too_early',
       };
+    }
+    case 'within': {
+      const rule = findClock(e.clock);
+      if (!rule) return { message: `未知的期限规则“${e.clock}”`, code: 'unknown_rule' };
+      const from = withinStart(e, input);
+      if (from === null) return null;
+      const due = computeDeadline({ rule, calendar: input.calendar, start: from }).due;
+      return date > due
+        ? {
+            message: `${ruleLine(rule)}，${rule.from}（${from}）计算，已于${due}届满（${basisText(rule.basis)}）；${date}已超过期限，不能「${label}」`,
+            code: 'too_late',
+          }
+        : null;
     }
     case 'extend': {
       const t = running(tracks, e.clock);
@@ -243,8 +312,19 @@ export function clockOps(effects: readonly ClockEffect[], tracks: Tracks, input:
           .filter(([, t]) => t.stoppedOn === null)
           .map(([id]) => ({ op: 'stop', clock: id, date }));
       case 'start': {
-        const v = findClock(e.clock)?.unit === 'set' && e.dueField ? input.data[e.dueField] : undefined;
-        return [{ op: 'start', clock: e.clock, date, ...(typeof v === 'string' ? { setDue: v } : {}) }];
+        if (!startsHere(e, input)) return [];
+        const v = findClock(e.clock)?.unit === 'set' ? dateIn(input, e.dueField) : undefined;
+        return [{ op: 'start', clock: e.clock, date, ...(v !== undefined ? { setDue: v } : {}) }];
+      }
+      case 'within': {
+        if (running(tracks, e.clock)) return [{ op: 'stop', clock: e.clock, date }];
+        const from = withinStart(e, input);
+        return from === null
+          ? []
+          : [
+              { op: 'start', clock: e.clock, date: from },
+              { op: 'stop', clock: e.clock, date },
+            ];
       }
       case 'stop':
         return running(tracks, e.clock) ? [{ op: 'stop', clock: e.clock, date }] : [];
@@ -297,4 +377,20 @@ export function resolveSet(
     }
   }
   return out;
+}
+
+/**
+ * A ledger record's own statutory period (RecordKind.within): the due date counted from its date
+ * field, and whether the record's date is after it. Null when the field is empty or not a date.
+ */
+export function recordTiming(
+  kind: RecordKind,
+  rec: { readonly date: string; readonly data: Readonly<Record<string, FieldValue>> },
+  calendar: Calendar,
+): { readonly deadline: Deadline; readonly late: boolean } | null {
+  const rule = kind.within ? findClock(kind.within.clock) : undefined;
+  const from = kind.within ? rec.data[kind.within.from] : undefined;
+  if (!rule || typeof from !== 'string' || from > rec.date) return null;
+  const deadline = computeDeadline({ rule, calendar, start: from });
+  return { deadline, late: rec.date > deadline.due };
 }

@@ -18,6 +18,7 @@ import { actorLabel, isRoleId } from '../catalogue/roles.ts';
 import {
   clockOps,
   clockRefusal,
+  holds,
   replayClocks,
   resolveSet,
   type ClockOp,
@@ -142,6 +143,9 @@ const effectInput = (ctx: StepContext, data: Readonly<Record<string, FieldValue>
   params: ctx.values.params,
   data,
   reason: ctx.reason,
+  opened: ctx.c.date,
+  history: ctx.c.events,
+  calendar: ctx.calendar,
 });
 
 /** What the step does to the record and clocks, and the record's validation after it. */
@@ -191,9 +195,15 @@ const roleMayTakeStep: Check = ({ cmd, tr }) =>
   tr.roles.some((r) => r === cmd.role)
     ? null
     : {
-        message: `「${tr.label}」须由${tr.roles.map(roleLabel).join('或')}办理，当前角色为${roleLabel(cmd.role)}`,
+        message: `「${tr.label}」须由${tr.roles.map(roleLabel).join('或')}办理，当前角色为${roleLabel(cmd.role)}${tr.rolesNote ? `：${tr.rolesNote}` : ''}`,
         code: 'forbidden_role',
       };
+
+/** A step open only to some cases (异议 only on a forwarded petition), read on the record as it stands. */
+const caseQualifies: Check = ({ c, tr, values }) =>
+  tr.only && !holds(tr.only.when, { ...c.data, ...values.record }, values.params)
+    ? { message: tr.only.message, code: 'not_applicable' }
+    : null;
 
 /** A real date, not after today, not before the last completed step (or the case's own date). */
 const dateInOrder: Check = ({ c, cmd, today }) => {
@@ -217,14 +227,19 @@ const notTwice: Check = ({ c, tr }) => {
     : null;
 };
 
-const earlierStepsDone: Check = ({ c, tr }) => {
+/**
+ * Each requirement that applies (its condition holds on the record, its trigger step was taken) is
+ * met by the LATEST completed step of that kind: a later 不合法 opinion outweighs an earlier 合法.
+ */
+const earlierStepsDone: Check = ({ c, tr, values }) => {
+  const data = { ...c.data, ...values.record };
   for (const req of tr.requires ?? []) {
-    const met = c.events.some(
-      (e) =>
-        e.outcome === 'done' &&
-        e.action === req.action &&
-        Object.entries(req.where ?? {}).every(([k, vs]) => vs.includes(String(e.values[k] ?? ''))),
-    );
+    if (req.when && !holds(req.when, data, values.params)) continue;
+    if (req.after !== undefined && !doneWith(c, req.after)) continue;
+    const latest = c.events.findLast((e) => e.outcome === 'done' && e.action === req.action);
+    const met =
+      latest !== undefined &&
+      Object.entries(req.where ?? {}).every(([k, vs]) => vs.includes(String(latest.values[k] ?? '')));
     if (!met) return { message: req.message, code: 'requirement' };
   }
   return null;
@@ -258,6 +273,7 @@ export const stepChecks: readonly Check[] = [
   knownRole,
   roleMayTakeStep,
   dateInOrder,
+  caseQualifies,
   notTwice,
   earlierStepsDone,
   reasonGiven,

@@ -258,7 +258,16 @@ export function openCase(
   }
   if (record.date > today)
     throw new UserError(`${kind.dateLabel}（${record.date}）不能晚于今天（${today}）`, 'date_order');
-  const input = { label: '登记', date: record.date, params: {}, data: { ...record.data }, reason: '' };
+  const input = {
+    label: '登记',
+    date: record.date,
+    params: {},
+    data: { ...record.data },
+    reason: '',
+    opened: record.date,
+    history: [],
+    calendar,
+  };
   const refusal = clockRefusal(decl.openClocks, new Map(), input);
   if (refusal) throw new UserError(refusal.message, refusal.code);
   const ops: ClockOp[] = clockOps(decl.openClocks, new Map(), input);

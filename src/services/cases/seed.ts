@@ -14,6 +14,7 @@ import {
   type CaseSnapshot,
   type MoveCommand,
 } from '../../core/cases.ts';
+import { holds } from '../../core/case-clocks.ts';
 import { UserError } from '../../core/errors.ts';
 import { computeDeadline } from '../../core/deadlines.ts';
 import { findClock } from '../../catalogue/clocks.ts';
@@ -35,6 +36,11 @@ const DEFAULTS: Readonly<Record<string, FieldValue>> = {
 // Where a status fits several states, the one a finished ledger row most likely means.
 const PREFER: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   penalty: { decided: 'delivered' },
+};
+// A state the row's status stands for that the case then leaves once a period has run: a judgment
+// becomes final when the appeal window ends (行政诉讼法 第85条); the step is taken only if it has.
+const FINISH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  lawsuit: { won: 'final', lost: 'final' },
 };
 // The record field holding the date the case reached its final state.
 const END_FIELDS = ['closedDate', 'decidedDate', 'replyDate', 'completedDate'] as const;
@@ -76,21 +82,29 @@ function targetState(t: CaseType, data: Readonly<Record<string, FieldValue>>, to
  * row lacks. A step that requires an earlier one (集体讨论决定 after 合法性审查完成) is taken only
  * where that earlier step can be taken in place, and then both are.
  */
-function pathTo(t: CaseType, target: string): Transition[] {
+function pathTo(
+  t: CaseType,
+  target: string,
+  data: Readonly<Record<string, FieldValue>>,
+  from = t.initial,
+): Transition[] {
   const usable = t.transitions.filter((x) =>
     (x.params ?? []).every((p) => !p.required || DEFAULTS[p.key] !== undefined),
   );
   const prelude = (tr: Transition, s: string): Transition[] | null => {
     const out: Transition[] = [];
     for (const req of tr.requires ?? []) {
+      // Requirements that do not apply to this row (its trigger step is not on the path, or its
+      // condition does not hold on the row) need no earlier step.
+      if (req.after !== undefined || (req.when && !holds(req.when, data))) continue;
       const pre = usable.find((x) => x.id === req.action && !x.to && x.from.includes(s));
       if (!pre) return null;
       out.push(pre);
     }
     return out;
   };
-  const prev = new Map<string, { from: string; steps: Transition[] } | null>([[t.initial, null]]);
-  const queue = [t.initial];
+  const prev = new Map<string, { from: string; steps: Transition[] } | null>([[from, null]]);
+  const queue = [from];
   while (queue.length > 0 && !prev.has(target)) {
     const s = queue.shift()!;
     for (const tr of usable.filter((x) => x.to && x.from.includes(s))) {
@@ -196,6 +210,13 @@ export async function insertCaseHistories(trx: Transaction<Database>, plan: Case
   await repo.insertEvents(trx, plan.events);
 }
 
+/**
+ * The cases, with histories reconstructed through the engine, for every case-kind ledger record
+ * of a township that has none (demo or imported rows), worked out from reads alone. The record's
+ * data is left as it is, so indicator figures do not move; the case's state is the one its status
+ * stands for, and its clocks run from the record's dates, so open cases past their deadline show
+ * as overdue. Written by `insertCaseHistories` in the caller's (audited, or demo) transaction.
+ */
 export async function planCaseHistories(h: Db, townshipId: number, now: string): Promise<CaseHistoryPlan> {
   const township = await requireOrg(h, townshipId);
   if (township.kind !== 'township') throw new UserError(`“${township.name}”不是乡镇`, 'not_township');
@@ -218,13 +239,6 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
     const open = planOpen(
       t,
       kind,
-      /**
-       * The cases, with histories reconstructed through the engine, for every case-kind ledger record
-       * of a township that has none (demo or imported rows), worked out from reads alone. The record's
-       * data is left as it is, so indicator figures do not move; the case's state is the one its status
-       * stands for, and its clocks run from the record's dates, so open cases past their deadline show
-       * as overdue. Written by `insertCaseHistories` in the caller's (audited, or demo) transaction.
-       */
       { date: rec.date, title: rec.title, data },
       { role: t.openRoles[0]! },
       now,
@@ -240,7 +254,10 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
       data,
       events: [open.event],
     };
-    const c = replay(t, start, pathTo(t, targetState(t, data, today)), now, cal);
+    const target = targetState(t, data, today);
+    const finish = FINISH[t.kind]?.[target];
+    const path = [...pathTo(t, target, data), ...(finish ? pathTo(t, finish, data, target) : [])];
+    const c = replay(t, start, path, now, cal);
     const running = clockViews(c.events, now, cal)
       .filter((k) => k.status !== 'stopped')
       .map((k) => k.deadline.due)

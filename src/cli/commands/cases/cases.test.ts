@@ -20,6 +20,66 @@ describe('fazhi deadline', () => {
     expect(j.warnings).toEqual([]);
   });
 
+  it('leaves out suspended time and restarts a period as the engine does', { timeout: 120_000 }, async () => {
+    // 20 working days from Mon 2025-03-03; 03-06 to 03-12 (5 working days) not counted; 清明 04-04.
+    const paused = await fazhi([
+      'deadline',
+      'disclosure.reply',
+      '--from',
+      '2025-03-03',
+      '--suspend',
+      '2025-03-05:2025-03-12',
+      '--json',
+    ]);
+    expect(paused.code).toBe(0);
+    const p = JSON.parse(paused.stdout) as { due: string; steps: string[] };
+    expect(p.due).toBe('2025-04-08');
+    expect(p.steps.join('')).toContain('第33条第2款');
+    // Restarted on the corrected request of Mon 2025-03-10: 20 working days end on 2025-04-08 too.
+    const again = await fazhi([
+      'deadline',
+      'disclosure.reply',
+      '--from',
+      '2025-03-03',
+      '--restart',
+      '2025-03-10',
+      '--json',
+    ]);
+    expect(again.code).toBe(0);
+    const a = JSON.parse(again.stdout) as { due: string; start: string; steps: string[] };
+    expect(a).toMatchObject({ due: '2025-04-08', start: '2025-03-10' });
+    expect(a.steps[0]).toContain('原自2025-03-03起算');
+    const noRestart = await fazhi([
+      'deadline',
+      'petition.accept',
+      '--from',
+      '2025-03-03',
+      '--restart',
+      '2025-03-05',
+    ]);
+    expect(noRestart.code).toBe(1);
+    expect(noRestart.stderr).toContain('没有重新起算的规定');
+    const noPause = await fazhi([
+      'deadline',
+      'petition.accept',
+      '--from',
+      '2025-03-03',
+      '--suspend',
+      '2025-03-05:',
+    ]);
+    expect(noPause.code).toBe(1);
+    expect(noPause.stderr).toContain('依法没有不计入期限的期间');
+    const bad = await fazhi([
+      'deadline',
+      'disclosure.reply',
+      '--from',
+      '2025-03-03',
+      '--suspend',
+      '2025-03-05',
+    ]);
+    expect(bad.stderr).toContain('--suspend 应为“起:止”的形式');
+  });
+
   it(
     'warns outside the holiday calendar, lists the rules, and fails on an unknown rule',
     { timeout: 120_000 },

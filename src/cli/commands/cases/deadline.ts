@@ -2,7 +2,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { basisText, clocks, findClock, periodText } from '../../../catalogue/clocks.ts';
 import { existsSync } from 'node:fs';
 import { buildCalendar, type Calendar } from '../../../core/calendar.ts';
-import { computeDeadline } from '../../../core/deadlines.ts';
+import { todayOf } from '../../../core/dates.ts';
+import { computeDeadline, type Suspension } from '../../../core/deadlines.ts';
 import { seedCalendarData } from '../../../db/calendar-seed.ts';
 import { workingCalendar } from '../../../services/working-calendar.ts';
 import { UserError } from '../../../core/errors.ts';
@@ -37,6 +38,18 @@ async function calendarFor(cli: Cli, db: string | undefined): Promise<Calendar> 
   return cli.withDb({ db }, (h) => workingCalendar(h));
 }
 
+/** `2025-03-05:2025-03-12`, or `2025-03-05:` for a suspension still running. */
+function suspensionOption(v: string): Suspension {
+  const m = /^([^:]+):([^:]*)$/.exec(v.trim());
+  if (!m) throw new UserError(`--suspend 应为“起:止”的形式，如 2025-03-05:2025-03-12，收到“${v}”`);
+  const to = m[2] ?? '';
+  return {
+    from: dateOption('suspend', m[1] ?? ''),
+    to: to === '' ? null : dateOption('suspend', to),
+    reason: '',
+  };
+}
+
 export function registerDeadlineCommand(program: Command, cli: Cli): void {
   program
     .command('deadline')
@@ -45,7 +58,14 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
     .option('--from <日期>', '起算事件的日期（该日不计入）')
     .option('--due <日期>', '文书载明的期限（rectification.due）')
     .option('--extend <期限>', '延长的天数或工作日数')
-    .option('--reason <理由>', '延长理由')
+    .option('--reason <理由>', '延长或重新起算的理由')
+    .option(
+      '--suspend <起:止>',
+      '不计入期限的期间（如征求第三方意见），可重复；止日留空表示尚未结束，计至今日',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--restart <日期>', '重新起算的日期（如收到补正后的申请之日）；--from 为原起算日')
     .option('--list', '列出全部期限规则')
     .option('--db <url>', '数据库地址（节假日安排从中读取）')
     .option('--json', '以 JSON 输出')
@@ -62,10 +82,18 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
       const extensions = opts.extend
         ? [{ date: start, amount: intOption('extend', opts.extend, 1, 366), reason: opts.reason ?? '' }]
         : [];
+      const restart = opts.restart ? dateOption('restart', opts.restart) : undefined;
+      if (restart !== undefined && !r.restart)
+        throw new UserError(`${r.label}没有重新起算的规定`, 'no_restart');
       const d = computeDeadline({
         rule: r,
+        ...(restart !== undefined
+          ? { restarted: { originalStart: start, reason: opts.reason ?? r.restart?.what ?? '' } }
+          : {}),
+        suspensions: opts.suspend.map(suspensionOption),
+        asOf: todayOf(new Date().toISOString()),
         calendar: await calendarFor(cli, opts.db),
-        start,
+        start: restart ?? start,
         setDue: opts.due ? dateOption('due', opts.due) : undefined,
         extensions,
       });
