@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.ts';
 import { openDb, resolveDbUrl, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { systemPrincipal, type Principal } from '../services/access.ts';
+import { readAuditKey, useAuditKey } from '../services/audit-key.ts';
 import { actorOf, type AuditActor } from '../services/audit.ts';
 import { dataDir } from '../services/file-store.ts';
 
@@ -82,11 +83,16 @@ export class Cli {
     return flag ?? this.io.env.FAZHI_DATA ?? dataDir();
   }
 
-  /** Opens the database named by --db / FAZHI_DB, migrates it, runs `fn`, closes it. */
-  async withDb<T>(opts: { db?: string }, fn: (h: Db) => Promise<T>): Promise<T> {
+  /**
+   * Opens the database named by --db / FAZHI_DB, migrates it, runs `fn`, closes it. The audit chain
+   * is written and checked with the server's key from the data folder, when the server made one.
+   */
+  async withDb<T>(opts: { db?: string; data?: string }, fn: (h: Db) => Promise<T>): Promise<T> {
     const h = openDb(this.dbUrl(opts.db));
     try {
       await migrateToLatest(h);
+      const key = readAuditKey(this.dataDir(opts.data));
+      if (key) useAuditKey(h, key);
       return await fn(h);
     } finally {
       await h.close();

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { ensureAuditKey } from '../services/audit-key.ts';
+import { auditHead } from '../services/audit.ts';
 import { FileStore } from '../services/file-store.ts';
 import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
@@ -44,6 +46,29 @@ const RAW_TYPES = [
 
 // Raw bodies default to the JSON limit; upload routes raise it with their own bodyLimit.
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Writes the audit chain's head to the log at start and once a day: an anchor outside the database,
+ * so a chain later cut short or rewritten no longer matches what the log said.
+ */
+function watchAuditHead(app: FastifyInstance, h: Db): void {
+  const log = () =>
+    void auditHead(h)
+      .then((head) => app.log.info({ auditHead: head }, `审计日志链头：第 ${head.seq} 条，哈希 ${head.hash}`))
+      .catch((e: unknown) => app.log.warn({ err: e }, '无法读取审计日志链头'));
+  app.addHook('onReady', (done) => {
+    log();
+    done();
+  });
+  const timer = setInterval(log, DAY_MS);
+  timer.unref();
+  app.addHook('onClose', (_i, done) => {
+    clearInterval(timer);
+    done();
+  });
+}
+
 /** Builds the HTTP API over an open, migrated database. Call `listen` or `inject` on the result. */
 export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance> {
   const secure = opts.secure ?? false;
@@ -72,6 +97,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     registered: [],
   };
   app.decorate('fazhi', deps);
+  await ensureAuditKey(h, opts.dataDir);
+  watchAuditHead(app, h);
   // A pool made here is the app's own; one passed in belongs to the caller.
   if (!opts.jobs) app.addHook('onClose', () => deps.jobs.close());
   app.addHook('onRoute', (r) => {

@@ -1,9 +1,14 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
+import { AUDIT_KEY_FILE, ensureAuditKey } from './audit-key.ts';
 import {
   canonicalJson,
+  entryHash,
   exportAudit,
   verifyAudit,
   withAudit,
@@ -88,6 +93,30 @@ for (const tdb of testDatabases()) {
       expect(await verifyAudit(h)).toMatchObject({ ok: false, seq: 2 });
     });
 
+    it('with the server key, finds a chain rewritten consistently by someone with database access only', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'fazhi-audit-key-'));
+      const k = await ensureAuditKey(h, dir);
+      expect(k.since).toBe(7);
+      expect(statSync(join(dir, AUDIT_KEY_FILE)).mode & 0o777).toBe(0o600);
+      // A second start reads the same key rather than making another.
+      expect((await ensureAuditKey(h, dir)).key.equals(k.key)).toBe(true);
+      for (let i = 7; i <= 8; i++) await recordAudit(h, actor, { action: 'login' }, at(i));
+      expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 8 });
+      // Rewrite entry 8 and re-hash it the way the chain was hashed before the key: the head agrees.
+      const row = await h.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '=', 8)
+        .executeTakeFirstOrThrow();
+      const forged = { ...row, seq: 8, ip: '10.9.9.9' };
+      const hash = entryHash(forged);
+      await h.db.updateTable('audit_log').set({ ip: forged.ip, hash }).where('seq', '=', 8).execute();
+      await h.db.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+      const r = await verifyAudit(h);
+      expect(r).toMatchObject({ ok: false, seq: 8 });
+      expect(!r.ok && r.message).toContain('审计密钥');
+    });
+
     it('stores nothing when the audited write fails, and never forks under concurrent appends', async () => {
       await expect(
         withAudit(h, actor, at(9), async (trx) => {
@@ -107,6 +136,10 @@ for (const tdb of testDatabases()) {
       const lines: string[] = [];
       const n = await exportAudit(h, { from: at(2), to: at(5) }, 'jsonl', (s) => lines.push(s));
       expect(n).toBe(3);
+      expect(lines).toHaveLength(4);
+      const head = await verifyAudit(h);
+      expect(head.ok).toBe(true);
+      expect(JSON.parse(lines[3]!)).toEqual({ chainHead: { seq: 6, hash: head.ok ? head.headHash : '' } });
       expect(JSON.parse(lines[0]!)).toMatchObject({
         seq: 2,
         actor: 'township.staff',
@@ -119,7 +152,9 @@ for (const tdb of testDatabases()) {
       expect(csv.split('\n')[0]).toBe(
         '\ufeffseq,at,actor,role,ip,action,targetType,targetId,before,after,hash',
       );
-      expect(csv.trim().split('\n')).toHaveLength(7);
+      const rows = csv.trim().split('\n');
+      expect(rows).toHaveLength(8);
+      expect(rows[7]).toMatch(/^链头,,,,,审计日志链头,audit_log,6,,,[0-9a-f]{64}$/);
     });
   });
 }

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import * as repo from '../db/audit.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { AuditLogRow, Database } from '../db/schema.ts';
 import type { Principal } from './access.ts';
+import { auditKeyOf, type AuditKey } from './audit-key.ts';
 
 /** Who did something, and from where. `null` fields for the system itself (CLI, seeding). */
 export interface AuditActor {
@@ -41,8 +42,11 @@ export function canonicalJson(v: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
-/** SHA-256 over the previous hash and the canonical JSON of every field of the entry but its hash. */
-export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
+/**
+ * SHA-256 over the previous hash and the canonical JSON of every field of the entry but its hash;
+ * HMAC-SHA256 under the server's key for entries from the key's `since` on.
+ */
+export function entryHash(e: Omit<AuditLogRow, 'hash'>, key: AuditKey | null = null): string {
   const fields = {
     seq: Number(e.seq),
     at: e.at,
@@ -56,7 +60,8 @@ export function entryHash(e: Omit<AuditLogRow, 'hash'>): string {
     before: e.before,
     after: e.after,
   };
-  return createHash('sha256').update(e.prev_hash).update(canonicalJson(fields)).digest('hex');
+  const h = key && Number(e.seq) >= key.since ? createHmac('sha256', key.key) : createHash('sha256');
+  return h.update(e.prev_hash).update(canonicalJson(fields)).digest('hex');
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
@@ -84,7 +89,7 @@ async function appendAudit(
     after: json(e.after),
     prev_hash: head.hash,
   };
-  await repo.insertEntry(trx, { ...entry, hash: entryHash(entry) });
+  await repo.insertEntry(trx, { ...entry, hash: entryHash(entry, auditKeyOf(h)) });
 }
 
 /**
@@ -111,6 +116,7 @@ export type AuditCheck =
 
 /** Walks the chain from the start and reports the first entry that was edited, deleted, inserted or moved. */
 export async function verifyAudit(h: Db): Promise<AuditCheck> {
+  const key = auditKeyOf(h);
   let prevSeq = 0;
   let prevHash = GENESIS;
   for (;;) {
@@ -130,11 +136,12 @@ export async function verifyAudit(h: Db): Promise<AuditCheck> {
           message: `第 ${r.seq} 条审计记录与第 ${prevSeq} 条衔接不上（前后记录被删除、插入、改动或调换了顺序）`,
         };
       }
-      if (entryHash(r) !== r.hash) {
+      if (entryHash(r, key) !== r.hash) {
+        const keyed = key !== null && r.seq >= key.since;
         return {
           ok: false,
           seq: r.seq,
-          message: `第 ${r.seq} 条审计记录（${r.at} ${r.action}）的内容被改动过`,
+          message: `第 ${r.seq} 条审计记录（${r.at} ${r.action}）的内容被改动过${keyed ? '，或与本服务器的审计密钥不符' : key ? '' : '（若服务器使用审计密钥，请在同一数据目录下校验）'}`,
         };
       }
       prevSeq = r.seq;
@@ -214,7 +221,16 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Exports entries as JSON lines or CSV (with a BOM so Excel reads the Chinese correctly). */
+/** The chain's head: its length and last hash, the anchor an auditor keeps outside the database. */
+export async function auditHead(h: Db): Promise<{ seq: number; hash: string }> {
+  return repo.getHead(h.db);
+}
+
+/**
+ * Exports entries as JSON lines or CSV (with a BOM so Excel reads the Chinese correctly), ending
+ * with the chain's head at the time of export: kept apart, it shows later whether the chain was
+ * cut short or rewritten. Returns the number of entries.
+ */
 export async function exportAudit(
   h: Db,
   range: { from?: string; to?: string },
@@ -231,6 +247,14 @@ export async function exportAudit(
       );
     }
     offset += page.length;
-    if (page.length < 1000) return offset;
+    if (page.length < 1000) break;
   }
+  const head = await auditHead(h);
+  write(
+    format === 'jsonl'
+      ? JSON.stringify({ chainHead: head }) + '\n'
+      : ['链头', '', '', '', '', '审计日志链头', 'audit_log', String(head.seq), '', '', head.hash].join(',') +
+          '\n',
+  );
+  return offset;
 }

@@ -7,7 +7,9 @@ import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
 import { seedWorld, signIn, testRateLimits } from '../testing/http.ts';
-import { verifyAudit } from './audit.ts';
+import { systemPrincipal } from './access.ts';
+import { readAuditKey, useAuditKey } from './audit-key.ts';
+import { actorOf, listAudit, verifyAudit } from './audit.ts';
 import { backupDatabase, inspectBackup, restoreDatabase, serveLockPath } from './backup.ts';
 
 const count = (file: string, table: string) => {
@@ -15,6 +17,11 @@ const count = (file: string, table: string) => {
   const n = (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   db.close();
   return n;
+};
+
+const restoring = (dataDir: string) => {
+  const p = systemPrincipal('tester');
+  return { dataDir, actor: actorOf(p, null) };
 };
 
 describe('SQLite backup and restore', () => {
@@ -52,17 +59,45 @@ describe('SQLite backup and restore', () => {
 
     // Refused while a server holds the database.
     writeFileSync(serveLockPath(path), String(process.pid));
-    await expect(restoreDatabase(path, join(dir, 'copy.db'), new Date())).rejects.toThrow('正在使用该数据库');
+    await expect(restoreDatabase(path, join(dir, 'copy.db'), new Date(), restoring(dir))).rejects.toThrow(
+      '正在使用该数据库',
+    );
     writeFileSync(serveLockPath(path), '999999999');
 
-    const r = await restoreDatabase(path, join(dir, 'copy.db'), new Date('2024-06-01T00:00:00Z'));
+    const r = await restoreDatabase(
+      path,
+      join(dir, 'copy.db'),
+      new Date('2024-06-01T00:00:00Z'),
+      restoring(dir),
+    );
     expect(r.previous).toMatch(/before-restore-2024-06-01/);
     expect(count(path, 'records')).toBe(info.records);
     expect(count(r.previous!, 'records')).toBe(40);
     expect(r.audit).toMatchObject({ ok: true });
     const g = openDb(`sqlite:${path}`);
+    useAuditKey(g, readAuditKey(dir)!);
     expect(await verifyAudit(g)).toMatchObject({ ok: true });
+    const last = await listAudit(g, { limit: 1000 });
+    expect(last.at(-1)).toMatchObject({ action: 'backup.restore', actor: '命令行（系统）：tester' });
     await g.close();
+
+    // A backup whose chain was tampered with is refused unless forced, and a forced restore says so.
+    const bad = new SQLite(join(dir, 'copy.db'));
+    bad.prepare("update audit_log set ip = '10.9.9.9' where seq = 2").run();
+    bad.close();
+    const before = count(path, 'records');
+    await expect(restoreDatabase(path, join(dir, 'copy.db'), new Date(), restoring(dir))).rejects.toThrow(
+      '审计日志校验不通过，未做任何改动',
+    );
+    expect(count(path, 'records')).toBe(before);
+    const forced = await restoreDatabase(path, join(dir, 'copy.db'), new Date('2024-06-02T00:00:00Z'), {
+      ...restoring(dir),
+      force: true,
+    });
+    expect(forced.audit).toMatchObject({ ok: false, seq: 2 });
+    const f = openDb(`sqlite:${path}`);
+    expect((await listAudit(f, { limit: 1000 })).at(-1)).toMatchObject({ action: 'backup.restore_forced' });
+    await f.close();
   });
 
   it('refuses files that are not an intact fazhi database, changing nothing', async () => {
@@ -73,7 +108,7 @@ describe('SQLite backup and restore', () => {
     const other = new SQLite(join(dir, 'other.db'));
     other.exec('create table things (id integer)');
     other.close();
-    await expect(restoreDatabase(target, join(dir, 'other.db'), new Date())).rejects.toThrow(
+    await expect(restoreDatabase(target, join(dir, 'other.db'), new Date(), restoring(dir))).rejects.toThrow(
       '不是 fazhi 数据库',
     );
     const newer = openDb(`sqlite:${join(dir, 'newer.db')}`);
@@ -84,7 +119,9 @@ describe('SQLite backup and restore', () => {
       .prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2099-01-01')")
       .run();
     raw.close();
-    await expect(restoreDatabase(target, join(dir, 'newer.db'), new Date())).rejects.toThrow('不兼容');
+    await expect(restoreDatabase(target, join(dir, 'newer.db'), new Date(), restoring(dir))).rejects.toThrow(
+      '不兼容',
+    );
     expect(existsSync(target)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import SQLite from 'better-sqlite3';
 import { UserError } from '../core/errors.ts';
 import { openDb, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { verifyAudit, type AuditCheck } from './audit.ts';
+import { readAuditKey, useAuditKey } from './audit-key.ts';
+import { verifyAudit, withAudit, type AuditActor, type AuditCheck } from './audit.ts';
 
 /**
  * SQLite backup and restore. Backup uses SQLite's online backup API, so it is consistent while the
@@ -112,12 +113,27 @@ export interface RestoreResult {
   readonly audit: AuditCheck;
 }
 
+export interface RestoreOptions {
+  /** The data folder whose audit key (audit.key) the restored chain is checked with. */
+  readonly dataDir: string;
+  /** Who restores: the restore is the first entry the restored database's chain gets. */
+  readonly actor: AuditActor;
+  /** Restore even though the backup's audit chain does not verify (the entry says so). */
+  readonly force?: boolean;
+}
+
 /**
  * Replaces the SQLite database at `dbPath` with a backup. Refuses while a server is running on it,
- * and refuses a file that is not an intact fazhi database or was made by a newer fazhi (unknown
- * migrations). The replaced database is kept beside it as `<db>.before-restore-<time>`.
+ * a file that is not an intact fazhi database or was made by a newer fazhi (unknown migrations),
+ * and a backup whose audit chain does not verify unless `force` is given. The restore is audited
+ * in the restored database. The replaced database is kept beside it as `<db>.before-restore-<time>`.
  */
-export async function restoreDatabase(dbPath: string, file: string, now: Date): Promise<RestoreResult> {
+export async function restoreDatabase(
+  dbPath: string,
+  file: string,
+  now: Date,
+  opts: RestoreOptions,
+): Promise<RestoreResult> {
   const pid = runningServer(dbPath);
   if (pid !== null)
     throw new UserError(
@@ -130,21 +146,47 @@ export async function restoreDatabase(dbPath: string, file: string, now: Date): 
   rmSync(staging, { force: true });
   copyFileSync(file, staging);
   // Bring an older backup up to this version's schema on the copy; a newer one fails here, untouched.
+  const dropStaging = () => {
+    rmSync(staging, { force: true });
+    for (const ext of ['-wal', '-shm']) rmSync(staging + ext, { force: true });
+  };
   const h = openDb(`sqlite:${staging}`);
+  const key = readAuditKey(opts.dataDir);
+  if (key) useAuditKey(h, key);
   let audit: AuditCheck;
   try {
     await migrateToLatest(h);
     audit = await verifyAudit(h);
-    h.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {
     await h.close();
-    rmSync(staging, { force: true });
-    for (const ext of ['-wal', '-shm']) rmSync(staging + ext, { force: true });
+    dropStaging();
     throw new UserError(
       `备份与当前版本不兼容，未做任何改动：${e instanceof Error ? e.message : String(e)}`,
       'incompatible_backup',
     );
   }
+  if (!audit.ok && !opts.force) {
+    await h.close();
+    dropStaging();
+    throw new UserError(
+      `备份中的审计日志校验不通过，未做任何改动：${audit.message}。如确需恢复（例如已知原因并已记录），请加 --force，恢复本身会记入审计日志`,
+      'audit_chain_broken',
+      409,
+    );
+  }
+  await withAudit(h, opts.actor, now.toISOString(), () =>
+    Promise.resolve({
+      result: undefined,
+      events: [
+        {
+          action: audit.ok ? 'backup.restore' : 'backup.restore_forced',
+          targetType: 'database',
+          after: { file, chain: audit.ok ? { ok: true, count: audit.count } : audit },
+        },
+      ],
+    }),
+  );
+  h.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   await h.close();
   let previous: string | null = null;
   if (existsSync(dbPath)) {

@@ -25,17 +25,24 @@ export function registerBackupCommands(program: Command, cli: Cli): void {
     .description('用备份文件替换 SQLite 数据库（须先停止 fazhi serve；原数据库保留为 .before-restore-时间）')
     .argument('<file>', '备份文件')
     .option('--db <url>', '要恢复到的数据库地址')
+    .option('--data <目录>', '数据目录（审计密钥 audit.key 所在；默认 FAZHI_DATA 或 ./data）')
+    .option('--force', '备份中的审计日志校验不通过时仍然恢复（恢复会记入审计日志）')
     .action(async (file, opts) => {
       const url = cli.dbUrl(opts.db);
       if (!url.startsWith('sqlite:') || url === 'sqlite::memory:')
         throw new UserError('只能恢复 SQLite 数据库文件；PostgreSQL 请用 pg_restore，见 docs/operations.md');
-      const r = await restoreDatabase(url.slice('sqlite:'.length), file, new Date());
+      const { actor, at } = cli.writer();
+      const r = await restoreDatabase(url.slice('sqlite:'.length), file, new Date(at), {
+        dataDir: cli.dataDir(opts.data),
+        actor,
+        force: opts.force === true,
+      });
       cli.out(`已恢复：${describe(r.info)}\n`);
       if (r.previous) cli.out(`原数据库已保留为 ${r.previous}\n`);
       cli.out(
         r.audit.ok
-          ? `审计日志核验通过（${r.audit.count} 条）\n`
-          : `警告：审计日志核验未通过：${r.audit.message}\n`,
+          ? `审计日志核验通过（${r.audit.count} 条），本次恢复已记入审计日志\n`
+          : `警告：审计日志核验未通过：${r.audit.message}；已按 --force 恢复，并记入审计日志\n`,
       );
     });
 }

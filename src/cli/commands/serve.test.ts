@@ -66,7 +66,7 @@ describe('fazhi serve, audit and backup commands', () => {
     expect(out).toContain('fazhi 已停止');
     expect(existsSync(`${db}.serve.lock`)).toBe(false);
 
-    const verify = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`]);
+    const verify = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`, '--data', dir]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('审计日志完整：共 1 条');
     const csv = await fazhi([
@@ -80,12 +80,25 @@ describe('fazhi serve, audit and backup commands', () => {
       'csv',
       '--db',
       `sqlite:${db}`,
+      '--data',
+      dir,
     ]);
     expect(csv.stdout).toContain('login_failed');
     const raw = new SQLite(db);
     raw.prepare("update audit_log set ip = '1.1.1.1' where seq = 1").run();
     raw.close();
-    const broken = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`]);
+    // Checked without the server's key, the keyed entries cannot be vouched for: the key is the server's secret.
+    const keyless = await fazhi([
+      'audit',
+      'verify',
+      '--db',
+      `sqlite:${db}`,
+      '--data',
+      mkdtempSync(join(tmpdir(), 'fazhi-other-')),
+    ]);
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('请在同一数据目录下校验');
+    const broken = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`, '--data', dir]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('第 1 条审计记录');
     const bad = await fazhi(['audit', 'export', '--from', '2024-13-01', '--db', `sqlite:${db}`]);
