@@ -14,7 +14,8 @@ export interface JobRunner {
 export const inProcess: JobRunner = { run: runTask, close: () => Promise.resolve() };
 
 /** The worker's entry: plain JavaScript that registers tsx, under `npm start` and vitest alike. */
-const ENTRY = new URL('../../../bin/job-worker.js', import.meta.url);
+export const TS_WORKER = new URL('../../../bin/ts-worker.js', import.meta.url);
+const MODULE = new URL('./worker.ts', import.meta.url).href;
 
 export interface PoolOptions {
   /** Workers at once (default POOL_SIZE). */
@@ -143,8 +144,8 @@ export class JobPool implements JobRunner {
 
   private spawn(kind: JobKind): Slot {
     const budget = this.budgets[kind];
-    const worker = new Worker(ENTRY, {
-      workerData: { kind },
+    const worker = new Worker(TS_WORKER, {
+      workerData: { module: MODULE, kind },
       resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb, maxYoungGenerationSizeMb: budget.youngMb },
     });
     const slot: Slot = { kind, worker, ready: false, job: undefined, timer: undefined, failure: undefined };
