@@ -58,6 +58,8 @@ for (const tdb of testDatabases()) {
         rectifyDeadline: '2025-04-01',
       });
       await add('lawsuit', '2025-05-01', '行政强制', { status: 'pending' });
+      // Won long enough ago that the 15-day appeal window has run: the judgment is final.
+      await add('lawsuit', '2025-01-10', '土地确权', { status: 'won' });
       await add('disclosure_request', '2025-03-03', '公开补偿标准', {
         status: 'replied',
         replyDate: '2025-03-20',
@@ -78,7 +80,7 @@ for (const tdb of testDatabases()) {
       expect(res.penalty).toEqual({ 已送达: 1 });
       expect(res.major_decision).toEqual({ 集体讨论决定: 1 });
       expect(res.inspection).toEqual({ 逾期未整改: 1 });
-      expect(res.lawsuit).toEqual({ 收到起诉状: 1 });
+      expect(res.lawsuit).toEqual({ 收到起诉状: 1, 裁判已生效: 1 });
       expect(res.disclosure_request).toEqual({ 已答复: 1 });
       expect(res.legal_review).toEqual({ 已出具意见: 1 });
 

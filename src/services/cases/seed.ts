@@ -181,10 +181,11 @@ function replay(
     });
     let d = decide(c, t, kind, cmd(date), now, cal);
     if (!d.ok && d.code === 'too_early') {
-      // A minimum period (征求意见不少于30日) not yet run: take the step on the day it ends.
+      // A minimum period (征求意见不少于30日) not yet run: take the step on the day it ends, or
+      // the day after for a party's own time (上诉期), which runs through its last day.
       const due = clockViews(c.events, date, cal)
         .filter((k) => k.status !== 'stopped')
-        .map((k) => k.deadline.due)
+        .map((k) => (findClock(k.id)?.partyTime ? addDays(k.deadline.due, 1) : k.deadline.due))
         .sort()
         .at(-1);
       if (due && due <= today) d = decide(c, t, kind, cmd(due), now, cal);
