@@ -3,23 +3,32 @@
  * file) replaces what was stored for it, and every open case's due date is worked out again in the
  * same transaction, each change audited as “节假日安排更新，期限由X调整为Y”.
  */
+import type { Transaction } from 'kysely';
+import { transitionsOf, type CaseType, type SetValue } from '../catalogue/cases.ts';
+import type { FieldValue } from '../catalogue/fields.ts';
+import { getKind } from '../catalogue/kinds.ts';
 import {
   buildCalendar,
   calendarYears,
   STATUTORY_MARK,
   type Arrangement,
+  type Calendar,
   type CalendarEntry,
 } from '../core/calendar.ts';
+import { resolveSet } from '../core/case-clocks.ts';
+import { replayClocks, type CaseEvent } from '../core/cases.ts';
 import { isIsoDate } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import { ALL } from '../core/scope.ts';
 import * as repo from '../db/calendar.repo.ts';
 import * as cases from '../db/cases.repo.ts';
 import type { Db } from '../db/connect.ts';
+import * as records from '../db/records.repo.ts';
+import type { Database } from '../db/schema.ts';
 import { statutoryHolidays } from '../core/statutory-holidays.ts';
 import { requireAction, type Principal } from './access.ts';
 import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
-import { nextDue, toCaseEvent } from './cases.ts';
+import { caseTypeOrFail, nextDue, toCaseEvent } from './cases.ts';
 import { forgetCalendar, readCalendar } from './working-calendar.ts';
 
 /** A year of the calendar as shown: its days and where they came from, or the statutory days. */
@@ -68,12 +77,22 @@ export async function calendarYear(h: Db, p: Principal, year: number): Promise<C
   };
 }
 
+/** A record field a case step set to a clock's due date (信访、纠纷的办结期限), moved with the calendar. */
+export interface DueFieldChange {
+  readonly field: string;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /** One open case whose due date moved with the new calendar. */
 export interface DueChange {
   readonly caseId: number;
   readonly title: string;
   readonly from: string | null;
   readonly to: string | null;
+  /** The record's stored due fields that moved too; absent when none did. */
+  readonly fields?: readonly DueFieldChange[];
 }
 
 export interface CalendarUpdate {
@@ -99,6 +118,49 @@ function checkArrangement(a: Arrangement): void {
 
 const BATCH = 500;
 
+const isDue = (v: SetValue): boolean => v !== null && typeof v === 'object' && v.kind === 'due';
+
+/**
+ * The record fields whose value the case's steps took from a clock's due date, as the engine would
+ * write them under `cal`: each step's `set` replayed on the clocks as they stood after that step.
+ * A field a later step set to anything else is no longer the calendar's, and is left out.
+ */
+export function dueFieldValues(
+  decl: CaseType,
+  events: readonly CaseEvent[],
+  cal: Calendar,
+): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  const done = events.filter((e) => e.outcome === 'done');
+  done.forEach((e, i) => {
+    const set = e.action === 'open' ? decl.openSet : transitionsOf(decl).find((t) => t.id === e.action)?.set;
+    const entries = Object.entries(set ?? {});
+    for (const [k, v] of entries) if (!isDue(v)) delete out[k];
+    const due = entries.filter(([, v]) => isDue(v));
+    if (due.length === 0) return;
+    Object.assign(out, resolveSet(Object.fromEntries(due), e.date, replayClocks(done.slice(0, i + 1), cal)));
+  });
+  return out;
+}
+
+/**
+ * The stored due fields that move from `before` to `after`; a value no longer what the engine
+ * wrote under the old calendar (entered by hand) stands.
+ */
+function movedFields(
+  decl: CaseType,
+  data: Readonly<Record<string, FieldValue>>,
+  before: Readonly<Record<string, FieldValue>>,
+  after: Readonly<Record<string, FieldValue>>,
+): DueFieldChange[] {
+  const fields = getKind(decl.kind).fields;
+  return Object.entries(after).flatMap(([k, to]) => {
+    const from = before[k];
+    if (typeof to !== 'string' || typeof from !== 'string' || to === from || data[k] !== from) return [];
+    return [{ field: k, label: fields.find((f) => f.key === k)?.label ?? k, from, to }];
+  });
+}
+
 /**
  * Stores the official arrangement of one or more years (replacing what each had) and re-computes
  * the next due date of every open case, all in one audited transaction. System administrator only.
@@ -115,6 +177,7 @@ export async function replaceCalendarYears(
   for (const a of input.arrangements) checkArrangement(a);
   const result = await withAudit(h, actor, at, async (trx) => {
     const events: AuditEvent[] = [];
+    const oldCal = await readCalendar(trx);
     for (const a of input.arrangements) {
       const before = await repo.getYear(trx, a.year);
       const beforeDays = before ? await repo.listYearDays(trx, a.year) : [];
@@ -145,23 +208,44 @@ export async function replaceCalendarYears(
         const id = Number(r.record_id);
         const mine = evs.filter((e) => Number(e.record_id) === id).map((e) => toCaseEvent(h, e));
         const due = nextDue(mine, at, cal);
-        if (due === r.next_due) continue;
-        await cases.updateCase(trx, id, {
-          state: r.state,
-          owner: r.owner,
-          closed: r.closed,
-          next_due: due,
-          updated_at: at,
+        const decl = caseTypeOrFail(r.type);
+        const data = h.dialect.readJson(r.data) as Record<string, FieldValue>;
+        const fields = movedFields(
+          decl,
+          data,
+          dueFieldValues(decl, mine, oldCal),
+          dueFieldValues(decl, mine, cal),
+        );
+        if (due === r.next_due && fields.length === 0) continue;
+        if (due !== r.next_due)
+          await cases.updateCase(trx, id, {
+            state: r.state,
+            owner: r.owner,
+            closed: r.closed,
+            next_due: due,
+            updated_at: at,
+          });
+        if (fields.length > 0) await storeFields(trx, id, data, fields, at);
+        changed.push({
+          caseId: id,
+          title: r.title,
+          from: r.next_due,
+          to: due,
+          ...(fields.length ? { fields } : {}),
         });
-        changed.push({ caseId: id, title: r.title, from: r.next_due, to: due });
+        const notes = [
+          ...(due === r.next_due ? [] : [`期限由${r.next_due ?? '无'}调整为${due ?? '无'}`]),
+          ...fields.map((f) => `${f.label}由${f.from}调整为${f.to}`),
+        ];
         events.push({
           action: 'case.due_recomputed',
           targetType: 'case',
           targetId: id,
-          before: { nextDue: r.next_due },
+          before: { nextDue: r.next_due, ...Object.fromEntries(fields.map((f) => [f.field, f.from])) },
           after: {
             nextDue: due,
-            note: `节假日安排更新，期限由${r.next_due ?? '无'}调整为${due ?? '无'}`,
+            ...Object.fromEntries(fields.map((f) => [f.field, f.to])),
+            note: `节假日安排更新，${notes.join('，')}`,
           },
         });
       }
@@ -176,6 +260,29 @@ export async function replaceCalendarYears(
   });
   forgetCalendar(h);
   return result;
+}
+
+/** Writes the moved due fields into the case's record, keeping its other columns as they are. */
+async function storeFields(
+  trx: Transaction<Database>,
+  id: number,
+  data: Readonly<Record<string, FieldValue>>,
+  fields: readonly DueFieldChange[],
+  at: string,
+): Promise<void> {
+  const rec = await records.getRecord(trx, ALL, id);
+  if (!rec) return;
+  // Keys keep their order (validateRecord wrote them in catalogue order); the dedup key stays, as a step leaves it.
+  const next = { ...data, ...Object.fromEntries(fields.map((f) => [f.field, f.to])) };
+  await records.updateRecord(trx, ALL, id, {
+    date: rec.date,
+    end_date: rec.end_date,
+    title: rec.title,
+    data: JSON.stringify(next),
+    dedup_key: rec.dedup_key,
+    org_id: rec.org_id,
+    updated_at: at,
+  });
 }
 
 /** The years with an official arrangement, for `calendar check` and the admin page. */
