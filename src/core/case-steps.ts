@@ -114,11 +114,15 @@ export function readValues(
     }),
     ...(tr.params ?? []).map((f) => ({ field: f, required: f.required ?? false, into: params })),
   ];
-  for (const key of Object.keys(raw)) {
-    if (!allowed.some((a) => a.field.key === key || a.field.label === key)) {
-      const names = allowed.map((a) => `${a.field.key}（${a.field.label}）`).join('、');
-      errors.push(`「${tr.label}」不填写“${key}”${names ? `，可填写：${names}` : ''}`);
-    }
+  const unknown = Object.keys(raw).filter(
+    (key) => !allowed.some((a) => a.field.key === key || a.field.label === key),
+  );
+  if (unknown.length > 0) {
+    const names = allowed.map((a) => `${a.field.key}（${a.field.label}）`).join('、');
+    // Name a few, each cut short: the message is kept in the case history.
+    const shown = unknown.slice(0, 3).map((k) => `“${k.length > 40 ? `${k.slice(0, 40)}…` : k}”`);
+    const more = unknown.length > 3 ? `等 ${unknown.length} 项` : '';
+    errors.push(`「${tr.label}」不填写${shown.join('、')}${more}${names ? `，可填写：${names}` : ''}`);
   }
   for (const a of allowed) {
     const key = Object.keys(raw).find((k) => k === a.field.key || k === a.field.label);

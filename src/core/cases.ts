@@ -120,7 +120,15 @@ function stringValues(raw: Readonly<Record<string, unknown>>): Record<string, Fi
   return out;
 }
 
-/** The refused attempt, kept as an event with the inputs as given. */
+/** Longest text a refused attempt keeps of any one input: the history is permanent, a request is not. */
+const KEPT_TEXT = 500;
+const clip = (s: string, max = KEPT_TEXT): string =>
+  s.length <= max ? s : `${s.slice(0, max)}…（已截断，原长 ${s.length} 字）`;
+
+/**
+ * The refused attempt, kept as an event with the inputs as given — but only the step's declared
+ * fields, each clipped, so no request can grow the permanent case history beyond a few kilobytes.
+ */
 function refuse(
   c: CaseSnapshot,
   cmd: MoveCommand,
@@ -128,17 +136,31 @@ function refuse(
   date: string,
   now: string,
   r: Refusal,
+  declared: readonly string[],
 ): Decision {
+  const values = stringValues(
+    Object.fromEntries(Object.entries(cmd.values ?? {}).filter(([k]) => declared.includes(k))),
+  );
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') values[k] = clip(v);
+  const base = eventBase(
+    c,
+    { ...cmd, action: clip(cmd.action, 64), reason: cmd.reason && clip(cmd.reason) },
+    clip(label, 64),
+    now,
+  );
+  const error = clip(r.message, 2 * KEPT_TEXT);
   const event: CaseEvent = {
-    ...eventBase(c, cmd, label, now),
+    ...base,
+    role: clip(base.role, 64),
+    actor: base.actor && clip(base.actor, 64),
     toState: null,
     date,
     outcome: 'refused',
-    values: stringValues(cmd.values ?? {}),
+    values,
     clocks: [],
-    error: r.message,
+    error,
   };
-  return { ok: false, error: r.message, code: r.code, event };
+  return { ok: false, error, code: r.code, event };
 }
 
 /** The step taken: new state, owner and record data, the event, and any case or record it adds. */
@@ -206,7 +228,7 @@ export function decide(
     const r = isTerminal(decl, c.state)
       ? terminalRefusal(decl, c, cmd.action)
       : unknownAction(decl, c, cmd.action);
-    return refuse(c, cmd, cmd.action, date, now, r);
+    return refuse(c, cmd, cmd.action, date, now, r, []);
   }
   const ctx: StepContext = {
     c,
@@ -222,7 +244,8 @@ export function decide(
     tracks: replayClocks(c.events, calendar),
   };
   const refusal = firstRefusal(stepChecks, ctx);
-  return refusal ? refuse(c, cmd, tr.label, date, now, refusal) : apply(ctx, now);
+  const declared = [...(tr.needs ?? []).map((n) => n.key), ...(tr.params ?? []).map((f) => f.key)];
+  return refusal ? refuse(c, cmd, tr.label, date, now, refusal, declared) : apply(ctx, now);
 }
 
 /** What opening a case needs beyond the record itself. */
