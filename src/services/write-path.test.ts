@@ -11,6 +11,7 @@ import { smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
 import { createAccount, resetAccountPassword, unlockAccount } from './account-writes.ts';
 import { actorOf, listAudit, verifyAudit, type AuditActor } from './audit.ts';
+import { replaceCalendarYears } from './calendar.ts';
 import { attachCaseHistories, registerCase, takeCaseStep } from './case-writes.ts';
 import { FileStore } from './file-store.ts';
 import { importRecords, recordCommitments } from './ledger-batches.ts';
@@ -47,6 +48,8 @@ const TABLES = [
   'login_failures',
   'cases',
   'case_events',
+  'calendar_years',
+  'calendar_days',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -140,6 +143,7 @@ const writePaths = {
     'account-writes.ts#createAccount',
     'account-writes.ts#resetAccountPassword',
     'account-writes.ts#unlockAccount',
+    'calendar.ts#replaceCalendarYears',
     'sessions.ts#login',
     'sessions.ts#logout',
     'sessions.ts#changePassword',
@@ -380,6 +384,27 @@ const writeCases: readonly WriteCase[] = [
       );
       return () => unlockAccount(w.h, w.secAdmin, w.act(w.secAdmin), u.id, AT);
     },
+  },
+  {
+    service: 'calendar.ts#replaceCalendarYears',
+    action: 'calendar.replace',
+    // A year far from every open case here, so no due date moves: the one entry is the year's.
+    prepare: (w) => () =>
+      replaceCalendarYears(
+        w.h,
+        w.sysAdmin,
+        w.act(w.sysAdmin),
+        {
+          arrangements: [
+            {
+              year: 2040,
+              source: 'json:2040.json',
+              entries: [{ date: '2040-01-01', kind: 'holiday', name: '元旦' }],
+            },
+          ],
+        },
+        AT,
+      ),
   },
   {
     service: 'sessions.ts#login',
