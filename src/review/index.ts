@@ -32,7 +32,7 @@ function readBounded(name: string, bytes: Uint8Array): SourceDoc {
   const doc = readDocument(name, bytes);
   if (doc.text.length > MAX_TEXT_CHARS)
     throw new UnreadableError(
-      `文本过长（${(doc.text.length / 10_000).toFixed(0)} 万字），上限为 ${MAX_TEXT_CHARS / 10_000} 万字：请确认上传的是年度报告`,
+      `文本过长（${Math.ceil(doc.text.length / 1_000) / 10} 万字），上限为 ${MAX_TEXT_CHARS / 10_000} 万字：请确认上传的是年度报告`,
     );
   return doc;
 }

@@ -73,6 +73,11 @@ export function xlsxOf(sheet: string, rows: Iterable<readonly (string | number)[
     xml.push(`<row r="${r}">${cs.join('')}</row>`);
   }
   xml.push('</sheetData></worksheet>');
+  return xlsxWithSheetXml(sheet, xml.join(''));
+}
+
+/** A minimal .xlsx whose one worksheet is exactly this XML. */
+export function xlsxWithSheetXml(sheet: string, xml: string): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
     'xl/workbook.xml': strToU8(
@@ -81,6 +86,6 @@ export function xlsxOf(sheet: string, rows: Iterable<readonly (string | number)[
     'xl/_rels/workbook.xml.rels': strToU8(
       '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
-    'xl/worksheets/sheet1.xml': strToU8(xml.join('')),
+    'xl/worksheets/sheet1.xml': strToU8(xml),
   });
 }
