@@ -134,10 +134,12 @@ for (const tdb of testDatabases()) {
 
     it('exports a date range as JSON lines and CSV', async () => {
       const lines: string[] = [];
-      const n = await exportAudit(h, { from: at(2), to: at(5) }, 'jsonl', (s) => lines.push(s));
+      const head = await verifyAudit(h);
+      const n = await exportAudit(h, actor, at(20), { from: at(2), to: at(5) }, 'jsonl', (s) =>
+        lines.push(s),
+      );
       expect(n).toBe(3);
       expect(lines).toHaveLength(4);
-      const head = await verifyAudit(h);
       expect(head.ok).toBe(true);
       expect(JSON.parse(lines[3]!)).toEqual({ chainHead: { seq: 6, hash: head.ok ? head.headHash : '' } });
       expect(JSON.parse(lines[0]!)).toMatchObject({
@@ -148,13 +150,16 @@ for (const tdb of testDatabases()) {
         after: { title: '新2' },
       });
       let csv = '';
-      await exportAudit(h, {}, 'csv', (s) => (csv += s));
+      await exportAudit(h, actor, at(21), {}, 'csv', (s) => (csv += s));
       expect(csv.split('\n')[0]).toBe(
         '\ufeffseq,at,actor,role,ip,action,targetType,targetId,before,after,hash',
       );
       const rows = csv.trim().split('\n');
-      expect(rows).toHaveLength(8);
-      expect(rows[7]).toMatch(/^链头,,,,,审计日志链头,audit_log,6,,,[0-9a-f]{64}$/);
+      expect(rows).toHaveLength(9);
+      // The first export is in the chain by the second: its own entry, after the head it printed.
+      expect(rows[8]).toMatch(/^链头,,,,,审计日志链头,audit_log,7,,,[0-9a-f]{64}$/);
+      expect(rows[7]).toContain(',audit.export,audit_log,');
+      expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 8 });
     });
   });
 }

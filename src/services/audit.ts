@@ -110,6 +110,11 @@ export async function withAudit<T>(
   });
 }
 
+/** Records a sensitive read (an export, a download, a review) in the chain; nothing else is written. */
+export async function auditRead(h: Db, actor: AuditActor, at: string, e: AuditEvent): Promise<void> {
+  await withAudit(h, actor, at, () => Promise.resolve({ result: undefined, events: [e] }));
+}
+
 export type AuditCheck =
   | { readonly ok: true; readonly count: number; readonly headHash: string }
   | { readonly ok: false; readonly seq: number; readonly message: string };
@@ -233,6 +238,8 @@ export async function auditHead(h: Db): Promise<{ seq: number; hash: string }> {
  */
 export async function exportAudit(
   h: Db,
+  actor: AuditActor,
+  at: string,
   range: { from?: string; to?: string },
   format: 'jsonl' | 'csv',
   write: (chunk: string) => void,
@@ -256,5 +263,11 @@ export async function exportAudit(
       : ['链头', '', '', '', '', '审计日志链头', 'audit_log', String(head.seq), '', '', head.hash].join(',') +
           '\n',
   );
+  // The export itself is an entry after the head it printed.
+  await auditRead(h, actor, at, {
+    action: 'audit.export',
+    targetType: 'audit_log',
+    after: { ...range, format, entries: offset, head },
+  });
   return offset;
 }

@@ -7,11 +7,11 @@ import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, addRecord, setup, smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
-import { actorOf } from './audit.ts';
+import { actorOf, listAudit } from './audit.ts';
 import { listEvidence, readEvidence, safeFileName } from './evidence.ts';
 import { FileStore } from './file-store.ts';
 import type { Org } from './orgs.ts';
-import { addEvidence, dropEvidence } from './ledger-writes.ts';
+import { addEvidence, dropEvidence, fetchEvidence } from './ledger-writes.ts';
 
 // A real 1×1 PNG and a minimal PDF: the type is sniffed from these bytes.
 const PNG = Buffer.from(
@@ -66,6 +66,18 @@ for (const tdb of testDatabases()) {
       const op = systemPrincipal('operator');
       await dropEvidence(h, store, op, actorOf(op, null), a.id, NOW);
       expect((await readEvidence(h, store, ALL, c.id)).bytes.equals(PNG)).toBe(true);
+    });
+
+    it('audits each download, with the file it gave', async () => {
+      const e = (await listEvidence(h, ALL, recordId))[0]!;
+      const got = await fetchEvidence(h, store, setup.p, setup.actor, e.id, NOW);
+      expect(got.bytes.length).toBe(e.size);
+      const last = (await listAudit(h, { limit: 10_000 })).at(-1);
+      expect(last).toMatchObject({
+        action: 'evidence.download',
+        targetId: String(e.id),
+        after: { recordId, fileName: e.fileName, sha256: e.sha256 },
+      });
     });
 
     it('refuses by content, size and scope', async () => {

@@ -19,7 +19,7 @@ import {
   scopeOf,
   type Principal,
 } from './access.ts';
-import { withAudit, type AuditActor } from './audit.ts';
+import { auditRead, withAudit, type AuditActor } from './audit.ts';
 import { listEvidence, readEvidence, storeEvidenceFile, toEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
 import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
@@ -294,14 +294,25 @@ async function visibleEvidence(h: Db, p: Principal, id: number, mode: 'read' | '
   return id;
 }
 
+/** An evidence file's bytes (checked against their hash); the download is audited. */
 export async function fetchEvidence(
   h: Db,
   store: FileStore,
   p: Principal,
+  actor: AuditActor,
   id: number,
+  at: string,
 ): Promise<{ evidence: Evidence; bytes: Buffer }> {
   await visibleEvidence(h, p, id, 'read');
-  return readEvidence(h, store, scopeOf(p), id);
+  const got = await readEvidence(h, store, scopeOf(p), id);
+  const e = got.evidence;
+  await auditRead(h, actor, at, {
+    action: 'evidence.download',
+    targetType: 'evidence',
+    targetId: id,
+    after: { recordId: e.recordId, fileName: e.fileName, sha256: e.sha256, size: e.size },
+  });
+  return got;
 }
 
 export async function recordEvidence(h: Db, p: Principal, recordId: number): Promise<Evidence[]> {

@@ -48,9 +48,10 @@ export function registerAuditCommands(program: Command, cli: Cli): void {
         throw new UserError(`--format 应为 jsonl 或 csv，收到“${format}”`);
       const file = opts.output ? createWriteStream(opts.output) : undefined;
       const out = file ?? cli.io.stdout;
+      const { actor, at } = cli.writer();
       const n = await cli.withDb(opts, (h) =>
         // The next day, so `--to` includes the whole day (`at` is an ISO timestamp).
-        exportAudit(h, { from, to: to ? addDays(to, 1) : undefined }, format, (s) => out.write(s)),
+        exportAudit(h, actor, at, { from, to: to ? addDays(to, 1) : undefined }, format, (s) => out.write(s)),
       );
       if (file) {
         await new Promise<void>((resolve, reject) =>

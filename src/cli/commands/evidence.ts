@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
-import { listEvidence, MAX_EVIDENCE_BYTES, readEvidence } from '../../services/evidence.ts';
+import { listEvidence, MAX_EVIDENCE_BYTES } from '../../services/evidence.ts';
 import { FileStore } from '../../services/file-store.ts';
-import { addEvidence } from '../../services/ledger-writes.ts';
+import { addEvidence, fetchEvidence } from '../../services/ledger-writes.ts';
 import { intOption, type Cli } from '../context.ts';
 
 export function registerEvidenceCommands(program: Command, cli: Cli): void {
@@ -59,12 +59,15 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
     .option('--db <url>', '数据库地址')
     .option('--data <目录>', '数据目录')
     .action(async (id, opts) => {
+      const { p, actor, at } = cli.writer();
       await cli.withDb(opts, async (h) => {
-        const { bytes, evidence } = await readEvidence(
+        const { bytes, evidence } = await fetchEvidence(
           h,
           new FileStore(cli.dataDir(opts.data)),
-          ALL,
+          p,
+          actor,
           intOption('id', id, 1, Number.MAX_SAFE_INTEGER),
+          at,
         );
         await writeFile(opts.output, bytes);
         cli.out(`已保存 ${evidence.fileName} 到 ${opts.output}\n`);

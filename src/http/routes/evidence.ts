@@ -57,8 +57,8 @@ export function registerEvidenceRoutes(app: FastifyInstance): void {
       params: idParams,
       produces: 'application/octet-stream',
     },
-    async ({ deps, params, user, reply }) => {
-      const { evidence, bytes } = await fetchEvidence(deps.h, deps.store, user, params.id);
+    async ({ deps, params, user, actor, at, reply }) => {
+      const { evidence, bytes } = await fetchEvidence(deps.h, deps.store, user, actor, params.id, at);
       return reply
         .type(evidence.mime)
         .header('Content-Disposition', contentDisposition(evidence.fileName))
