@@ -45,6 +45,13 @@ export function registerStatic(
         res.setHeader('Vary', 'Accept-Encoding');
       },
     });
+    // RFC 9239: JavaScript is text/javascript; the static server's type table still says application/javascript.
+    app.addHook('onSend', async (_req, reply, payload) => {
+      const type = reply.getHeader('content-type');
+      if (typeof type === 'string' && type.startsWith('application/javascript'))
+        reply.header('content-type', 'text/javascript; charset=utf-8');
+      return payload;
+    });
   }
   app.setNotFoundHandler(async (req, reply) => {
     let path: string;
