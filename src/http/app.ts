@@ -14,6 +14,7 @@ import { defaultRateLimits } from './rate-limit.ts';
 import { registerActivityRoutes } from './routes/activity.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
@@ -77,7 +78,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
       : false,
     bodyLimit: JSON_LIMIT,
-    trustProxy: opts.trustProxy ?? false,
+    // Only the listed proxies' hops: `true` would believe whatever X-Forwarded-For a client sends.
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
   });
   const deps: AppDeps = {
@@ -122,6 +124,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerActivityRoutes(api);
       registerLedgerIoRoutes(api);
       registerCaseRoutes(api);
+      registerCalendarRoutes(api);
       registerReportRoutes(api);
       registerAuditRoutes(api);
       done();

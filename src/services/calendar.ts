@@ -100,7 +100,8 @@ export interface CalendarUpdate {
   readonly changed: readonly DueChange[];
 }
 
-function checkArrangement(a: Arrangement): void {
+/** Refuses an arrangement the calendar cannot hold (year, dates, source), in Chinese. */
+export function checkArrangement(a: Arrangement): void {
   if (!Number.isInteger(a.year) || a.year < 2000 || a.year > 2100)
     throw new UserError(`年份应为 2000 至 2100 之间的整数，收到“${a.year}”`, 'bad_year');
   if (!a.entries.some((e) => e.kind === 'holiday'))

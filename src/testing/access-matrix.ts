@@ -103,6 +103,9 @@ async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
 const REPORT = Buffer.from(
   '某镇2023年法治政府建设工作报告\n一、主要举措和成效\n全年排查矛盾纠纷12件，化解12件。\n二、存在的不足\n三、下一步工作安排\n',
 );
+/** A year far from every fixture's dates, so storing it moves no case's due date. */
+const NOTICE_2030 = '国务院办公厅关于2030年部分节假日安排的通知\n一、元旦：1月1日（周二）放假，共1天。';
+
 const caseReaders: RoleId[] = [
   'county_officer',
   'township_leader',
@@ -402,6 +405,31 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     other: 403,
     ok: 200,
     req: (c, where) => ({ method: 'GET', url: `/api/deadlines?org=${town(c, where).id}&days=30` }),
+  },
+  'GET /api/calendar': { allow: 'all', other: 'same', ok: 200, req: get('/api/calendar?year=2027') },
+  'POST /api/calendar/preview': {
+    allow: ['system_admin'],
+    other: 'same',
+    ok: 200,
+    req: () => ({ method: 'POST', url: '/api/calendar/preview', payload: { text: NOTICE_2030 } }),
+  },
+  'POST /api/calendar': {
+    allow: ['system_admin'],
+    other: 'same',
+    ok: 200,
+    req: () => ({
+      method: 'POST',
+      url: '/api/calendar',
+      payload: {
+        arrangements: [
+          {
+            year: 2030,
+            source: '访问控制测试',
+            entries: [{ date: '2030-01-01', kind: 'holiday', name: '元旦' }],
+          },
+        ],
+      },
+    }),
   },
   'GET /api/report': {
     allow: analysts,
