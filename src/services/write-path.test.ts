@@ -11,7 +11,7 @@ import { smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
 import { createAccount, resetAccountPassword, unlockAccount } from './account-writes.ts';
 import { actorOf, listAudit, verifyAudit, type AuditActor } from './audit.ts';
-import { replaceCalendarYears } from './calendar.ts';
+import { calendarYear, replaceCalendarYears } from './calendar.ts';
 import { attachCaseHistories, registerCase, takeCaseStep } from './case-writes.ts';
 import { FileStore } from './file-store.ts';
 import { importRecords, recordCommitments } from './ledger-batches.ts';
@@ -116,6 +116,8 @@ interface WriteCase {
   readonly action: string;
   /** The write is refused after storing what it must (a refused case step): the error expected. */
   readonly refused?: RegExp;
+  /** Entries the write adds after its own, in the same transaction (a calendar update's recomputed cases). */
+  readonly then?: readonly string[];
   prepare(w: World): (() => Promise<unknown>) | Promise<() => Promise<unknown>>;
   /** What else must hold once the write was rolled back (files outside the database). */
   afterRollback?(w: World): Promise<void>;
@@ -441,6 +443,30 @@ const writeCases: readonly WriteCase[] = [
       return () => changePassword(w.h, auth, w.act(auth.user), { current: PASSWORD, next: 'Fazhi@2025' }, AT);
     },
   },
+  {
+    service: 'calendar.ts#replaceCalendarYears',
+    action: 'calendar.replace',
+    // An open case's 20个工作日 run over the day the arrangement adds: its recompute is audited too.
+    then: ['case.due_recomputed'],
+    prepare: async (w) => {
+      // 20个工作日 from 2025-06-30 run past 2025-07-02, the one day this arrangement adds to 2025's.
+      await registerCase(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { type: 'disclosure_request', draft: { date: '2025-06-30', title: '申请公开补偿标准', data: {} } },
+        AT,
+      );
+      const y = await calendarYear(w.h, w.sysAdmin, 2025);
+      const entries = [
+        ...y.holidays.map((d) => ({ ...d, kind: 'holiday' as const })),
+        { date: '2025-07-02', name: '测试假日', kind: 'holiday' as const },
+        ...y.workdays.map((d) => ({ ...d, kind: 'workday' as const })),
+      ];
+      const arrangements = [{ year: 2025, source: '国务院办公厅通知（测试）', entries }];
+      return () => replaceCalendarYears(w.h, w.sysAdmin, w.act(w.sysAdmin), { arrangements }, AT);
+    },
+  },
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {
@@ -548,8 +574,9 @@ for (const tdb of testDatabases()) {
         else await run();
         expect(await fingerprint(h)).not.toEqual(untouched);
         const added = await listAudit(h, { limit: 100 }).then((all) => all.filter((e) => e.seq > head.seq));
-        expect(added.map((e) => e.action)).toEqual([c.action]);
-        expect(await verifyAudit(h)).toMatchObject({ ok: true, count: head.seq + 1 });
+        const want = [c.action, ...(c.then ?? [])];
+        expect(added.map((e) => e.action)).toEqual(want);
+        expect(await verifyAudit(h)).toMatchObject({ ok: true, count: head.seq + want.length });
       });
     }
 
