@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_create_users.ts';
 import * as m0005 from './migrations/0005_create_case_events.ts';
 import * as m0006 from './migrations/0006_create_sessions_audit.ts';
 import * as m0007 from './migrations/0007_create_calendar.ts';
+import * as m0008 from './migrations/0008_account_separation.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005_create_case_events': m0005,
   '0006_create_sessions_audit': m0006,
   '0007_create_calendar': m0007,
+  '0008_account_separation': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -72,6 +72,40 @@ export interface UserTable {
   must_change_password: number;
   disabled: number;
   created_at: string;
+  /** Who last reset the password (shown to the owner at the next login); null once they change it. */
+  password_reset_by: ColumnType<string | null, string | null | undefined, string | null>;
+  password_reset_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Every password hash an account has had, newest last: no reuse of the last five. */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+/** A password reset asked for by one administrator and waiting for the other's approval (三员分立). */
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  /** `pending`, `approved` */
+  status: string;
+  requested_by_id: number | null;
+  requested_by: string;
+  requested_role: string;
+  requested_at: string;
+  decided_by_id: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** Failed logins from one source address, whatever the username, and the back-off they caused. */
+export interface LoginAddressFailureTable {
+  address: string;
+  failures: number;
+  locked_until: string | null;
+  last_failed_at: string;
 }
 
 export interface Database {
@@ -82,6 +116,9 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_failures: LoginFailureTable;
+  login_address_failures: LoginAddressFailureTable;
+  password_history: PasswordHistoryTable;
+  password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   cases: CaseTable;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, SessionRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -15,6 +15,8 @@ export interface SessionUserRow {
   role: string;
   must_change_password: number;
   disabled: number;
+  password_reset_by: string | null;
+  password_reset_at: string | null;
   org_id: number;
   org_name: string;
   org_kind: string;
@@ -41,6 +43,8 @@ export async function findSession(db: Q, idHash: string): Promise<SessionUserRow
       'users.role',
       'users.must_change_password',
       'users.disabled',
+      'users.password_reset_by',
+      'users.password_reset_at',
       'orgs.id as org_id',
       'orgs.name as org_name',
       'orgs.kind as org_kind',
@@ -87,15 +91,76 @@ export async function getLoginFailure(db: Q, username: string): Promise<LoginFai
     .executeTakeFirst();
 }
 
-export async function putLoginFailure(db: Q, username: string, f: LoginFailure, at: string): Promise<void> {
-  await db
+/**
+ * Counts one failed login against a username in a single statement, so parallel failures each
+ * count. The count starts again after `since` passed without a failure, and, with
+ * `restartAfterLock`, once a lockout has run out. Returns the count after this failure.
+ */
+export async function addLoginFailure(
+  db: Q,
+  username: string,
+  at: string,
+  o: { since: string; restartAfterLock: boolean },
+): Promise<number> {
+  const restart = o.restartAfterLock
+    ? sql<boolean>`(login_failures.last_failed_at < ${o.since} or (login_failures.locked_until is not null and login_failures.locked_until <= ${at}))`
+    : sql<boolean>`login_failures.last_failed_at < ${o.since}`;
+  const r = await db
     .insertInto('login_failures')
-    .values({ username, failures: f.failures, locked_until: f.locked_until, last_failed_at: at })
+    .values({ username, failures: 1, locked_until: null, last_failed_at: at })
     .onConflict((oc) =>
-      oc
-        .column('username')
-        .doUpdateSet({ failures: f.failures, locked_until: f.locked_until, last_failed_at: at }),
+      oc.column('username').doUpdateSet({
+        failures: sql<number>`case when ${restart} then 1 else login_failures.failures + 1 end`,
+        locked_until: sql<string | null>`case when ${restart} then null else login_failures.locked_until end`,
+        last_failed_at: at,
+      }),
     )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(r.failures);
+}
+
+export async function lockLogin(db: Q, username: string, until: string): Promise<void> {
+  await db
+    .updateTable('login_failures')
+    .set({ locked_until: until })
+    .where('username', '=', username)
+    .execute();
+}
+
+export async function getAddressFailure(db: Q, address: string): Promise<LoginFailure | undefined> {
+  return db
+    .selectFrom('login_address_failures')
+    .select(['failures', 'locked_until'])
+    .where('address', '=', address)
+    .executeTakeFirst();
+}
+
+/** As addLoginFailure, per source address; the count only starts again after `since`. */
+export async function addAddressFailure(db: Q, address: string, at: string, since: string): Promise<number> {
+  const restart = sql<boolean>`login_address_failures.last_failed_at < ${since}`;
+  const r = await db
+    .insertInto('login_address_failures')
+    .values({ address, failures: 1, locked_until: null, last_failed_at: at })
+    .onConflict((oc) =>
+      oc.column('address').doUpdateSet({
+        failures: sql<number>`case when ${restart} then 1 else login_address_failures.failures + 1 end`,
+        locked_until: sql<
+          string | null
+        >`case when ${restart} then null else login_address_failures.locked_until end`,
+        last_failed_at: at,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(r.failures);
+}
+
+export async function lockAddress(db: Q, address: string, until: string): Promise<void> {
+  await db
+    .updateTable('login_address_failures')
+    .set({ locked_until: until })
+    .where('address', '=', address)
     .execute();
 }
 

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewUser, UserRow } from './schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, NewUser, PasswordResetTable, UserRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 const COLS = [
@@ -12,6 +12,8 @@ const COLS = [
   'users.must_change_password',
   'users.disabled',
   'users.created_at',
+  'users.password_reset_by',
+  'users.password_reset_at',
 ] as const;
 
 /** A user row with its organisation's name and code, for lists. */
@@ -54,16 +56,97 @@ export async function findUserWithOrg(db: Q, username: string): Promise<UserWith
   return withOrg(db).where('users.username', '=', username).executeTakeFirst();
 }
 
+/**
+ * Sets a password. `reset` names who reset it and when, for the owner's next login; a password the
+ * owner chose clears it.
+ */
 export async function updatePassword(
   db: Q,
   id: number,
   passwordHash: string,
   mustChange: boolean,
+  reset: { by: string; at: string } | null = null,
 ): Promise<boolean> {
   const r = await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      password_reset_by: reset?.by ?? null,
+      password_reset_at: reset?.at ?? null,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** Gives an account its role and organisation (its data scope). */
+export async function updateRole(db: Q, id: number, role: string, orgId: number): Promise<void> {
+  await db.updateTable('users').set({ role, org_id: orgId }).where('id', '=', id).execute();
+}
+
+export async function addPasswordHistory(
+  db: Q,
+  userId: number,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('password_history')
+    .values({ user_id: userId, password_hash: passwordHash, created_at: at })
+    .execute();
+}
+
+export async function passwordHashOf(db: Q, id: number): Promise<string | undefined> {
+  const r = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return r?.password_hash;
+}
+
+/** The account's last `n` password hashes, newest first. */
+export async function recentPasswordHashes(db: Q, userId: number, n: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(n)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+export type PasswordResetRow = Selectable<PasswordResetTable>;
+
+export async function insertPasswordReset(
+  db: Q,
+  r: Omit<PasswordResetRow, 'id' | 'status' | 'decided_by_id' | 'decided_by' | 'decided_at'>,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('password_resets')
+    .values({ ...r, status: 'pending' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function findPasswordReset(db: Q, id: number): Promise<PasswordResetRow | undefined> {
+  return db.selectFrom('password_resets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function pendingPasswordResets(db: Q): Promise<PasswordResetRow[]> {
+  return db.selectFrom('password_resets').selectAll().where('status', '=', 'pending').orderBy('id').execute();
+}
+
+/** Marks a pending reset decided; false when another decision came first. */
+export async function decidePasswordReset(
+  db: Q,
+  id: number,
+  d: { status: 'approved' | 'expired'; byId: number | null; by: string; at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('password_resets')
+    .set({ status: d.status, decided_by_id: d.byId, decided_by: d.by, decided_at: d.at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

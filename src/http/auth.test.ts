@@ -153,10 +153,18 @@ for (const tdb of testDatabases()) {
       const made = await admin.request({
         method: 'POST',
         url: '/api/users',
-        payload: { username: 'new.staff', name: '新同事', role: 'township_staff', orgId: w.a.id },
+        payload: { username: 'new.staff', name: '新同事', orgId: w.a.id },
       });
       expect(made.statusCode).toBe(201);
       const initial = made.json<{ initialPassword: string }>().initialPassword;
+      const id = made.json<{ user: { id: number } }>().user.id;
+      const sec = await signIn(app, 'security.admin');
+      const granted = await sec.request({
+        method: 'POST',
+        url: `/api/users/${id}/role`,
+        payload: { role: 'township_staff' },
+      });
+      expect(granted.statusCode).toBe(200);
       const c = await signIn(app, 'new.staff', initial);
       const blocked = await c.request({ method: 'GET', url: '/api/records' });
       expect(blocked.statusCode).toBe(403);

@@ -12,8 +12,11 @@ export interface AppOptions {
   readonly dataDir: string;
   /** Mark cookies Secure and send HSTS (behind HTTPS). Also set per request when the request came over HTTPS. */
   readonly secure?: boolean;
-  /** Trust X-Forwarded-* from a reverse proxy (client address, protocol). */
-  readonly trustProxy?: boolean;
+  /**
+   * Reverse proxies (addresses or CIDR blocks, see proxies.ts) whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed; any other sender's are ignored. Default: none.
+   */
+  readonly trustProxy?: readonly string[];
   /** Idle timeout of a session; default 30 minutes. */
   readonly idleTimeoutMs?: number;
   readonly policy?: Partial<SessionPolicy>;

@@ -46,6 +46,8 @@ export interface RateLimits {
   readonly loginPerUser: RateLimiter;
   /** File uploads (evidence, spreadsheets, reports) per user. */
   readonly uploads: RateLimiter;
+  /** Changes of one's own password per user: a stolen session cannot guess the current password. */
+  readonly passwordChange: RateLimiter;
 }
 
 export function defaultRateLimits(): RateLimits {
@@ -53,5 +55,6 @@ export function defaultRateLimits(): RateLimits {
     loginPerIp: new RateLimiter(20, 20),
     loginPerUser: new RateLimiter(10, 10),
     uploads: new RateLimiter(30, 60),
+    passwordChange: new RateLimiter(5, 0.2),
   };
 }

@@ -14,8 +14,10 @@ export const actionLabels = {
   'orgs.read': '查看组织机构',
   'orgs.manage': '维护组织机构',
   'users.read': '查看用户账号',
-  'users.manage': '创建用户账号',
-  'users.security': '解锁账号、重置密码',
+  'users.manage': '创建用户账号（角色由安全管理员分配）',
+  'users.grant': '为账号分配角色和数据范围',
+  'users.security': '解锁账号',
+  'users.reset': '重置密码（管理员之间须对方批准；乡镇领导可重置本乡镇账号）',
   'records.read': '查看台账记录',
   'records.write': '录入、修改、删除台账记录',
   'evidence.read': '查看证据材料',
@@ -70,14 +72,22 @@ const fieldWorker: readonly Action[] = [
   'cases.act',
 ];
 
-/** 三员分立: the system administrator, the security administrator and the auditor share no action on data or logs. */
+/**
+ * 三员分立: the system administrator, the security administrator and the auditor share no action,
+ * and none reads business data (ledger, cases, indicators, exports, reports, evidence). The system
+ * administrator creates accounts without a role, the security administrator grants roles, and a
+ * password reset asked for by one of them takes effect only when the other approves it.
+ */
 export const permissions: Readonly<Record<RoleId, Grant>> = {
-  system_admin: { actions: [...reader, 'orgs.manage', 'users.read', 'users.manage', 'calendar.write'] },
-  security_admin: { actions: [...reader, 'users.read', 'users.security'] },
+  system_admin: {
+    actions: [...reader, 'orgs.manage', 'users.read', 'users.manage', 'users.reset', 'calendar.write'],
+  },
+  security_admin: { actions: [...reader, 'users.read', 'users.grant', 'users.security', 'users.reset'] },
   auditor: { actions: [...reader, 'audit.read'] },
-  // The county office and a township's leaders oversee the same work, each over its own subtree.
+  // The county office and a township's leaders oversee the same work, each over its own subtree;
+  // a township's leader also resets the passwords of the township's own accounts.
   county_officer: { actions: overseer },
-  township_leader: { actions: overseer },
+  township_leader: { actions: [...overseer, 'users.read', 'users.reset'] },
   township_staff: {
     actions: [
       ...reader,
@@ -200,9 +210,9 @@ export function requireAction(p: Principal, action: Action): void {
 }
 
 /**
- * The three security roles (三员). Their accounts are created and their passwords reset only on the
- * server (`fazhi users add|passwd`), never through the API, so none of the three can make itself
- * an account of another.
+ * The three security roles (三员). Their accounts are created, given roles and have their passwords
+ * reset only on the server (`fazhi users add|passwd`), never through the API, so none of the three
+ * can make itself or a peer an account of another.
  */
 export const securityRoles: readonly string[] = ['system_admin', 'security_admin', 'auditor'];
 

@@ -2,18 +2,42 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
-import { requireAction, type Principal } from './access.ts';
+import { requireAction, securityRoles, type Principal } from './access.ts';
 import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
-import { findUserByUsername, updatePassword } from '../db/users.repo.ts';
-import { checkCredentials, hashPassword, newPasswordHash, verifyPassword } from './users.ts';
+import { addPasswordHistory, findUserByUsername, updatePassword } from '../db/users.repo.ts';
+import {
+  NO_ROLE,
+  assertNotReused,
+  checkCredentials,
+  hashPassword,
+  newPasswordHash,
+  verifyPassword,
+} from './users.ts';
 
-/** 等级保护 requirements: idle logout, and lockout after repeated failed logins. */
+/**
+ * 等级保护 requirements: idle logout, and lockout after repeated failed logins, counted per account
+ * and per source address.
+ */
 export interface SessionPolicy {
   readonly idleMs: number;
   /** A session ends this long after login whatever its activity. */
   readonly absoluteMs: number;
+  /** Failures on one account before it is locked (business accounts) or backed off (administrators). */
   readonly lockAfter: number;
+  /** How long a business account stays locked; the security administrator can unlock it sooner. */
   readonly lockMs: number;
+  /**
+   * Administrator accounts are never locked for long, so an anonymous attacker cannot keep the
+   * only role that unlocks accounts out: the wait starts at `backoffMs` and doubles with every
+   * further failure up to `backoffMaxMs`.
+   */
+  readonly backoffMs: number;
+  readonly backoffMaxMs: number;
+  /** Failures from one address (any username) before it is backed off, doubling up to the cap. */
+  readonly addressAfter: number;
+  readonly addressBackoffMaxMs: number;
+  /** A count starts again after this long without a failure. */
+  readonly failureWindowMs: number;
 }
 
 export const DEFAULT_POLICY: SessionPolicy = {
@@ -21,6 +45,11 @@ export const DEFAULT_POLICY: SessionPolicy = {
   absoluteMs: 12 * 3_600_000,
   lockAfter: 5,
   lockMs: 15 * 60_000,
+  backoffMs: 60_000,
+  backoffMaxMs: 15 * 60_000,
+  addressAfter: 20,
+  addressBackoffMaxMs: 60 * 60_000,
+  failureWindowMs: 60 * 60_000,
 };
 
 /** The last-seen time is written at most this often, so reads do not each cost a write. */
@@ -33,6 +62,8 @@ export interface SessionUser extends Principal {
   readonly orgName: string;
   readonly orgKind: string;
   readonly mustChangePassword: boolean;
+  /** Who last reset the password and when, until the owner sets a new one. */
+  readonly passwordReset: { readonly by: string; readonly at: string } | null;
 }
 
 export interface Authenticated {
@@ -60,9 +91,29 @@ const badCredentials = () => new UserError('用户名或密码错误', 'bad_cred
 const note = (h: Db, actor: AuditActor, e: AuditEvent, at: string): Promise<void> =>
   withAudit(h, actor, at, () => Promise.resolve({ result: undefined, events: [e] }));
 
+/** The wait after `failures` failures, doubling from `first` at `after` failures, up to `max`. */
+export function backoff(failures: number, after: number, first: number, max: number): number {
+  return failures < after ? 0 : Math.min(max, first * 2 ** Math.min(30, failures - after));
+}
+
+const minutes = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
+
+function waitError(code: 'account_locked' | 'login_backoff', message: string, ms: number): UserError {
+  return new UserError(message, code, code === 'account_locked' ? 423 : 429, {
+    retryAfterSeconds: Math.ceil(ms / 1000),
+  });
+}
+
+/** Who an account lockout concerns: administrator accounts back off instead of locking. */
+async function isAdministrator(h: Db, username: string): Promise<boolean> {
+  const u = await findUserByUsername(h.db, username);
+  return u !== undefined && securityRoles.includes(u.role);
+}
+
 /**
- * Checks credentials, applies the lockout, and opens a session. Returns the raw session id and CSRF
- * token (only their hashes are stored). Every attempt is audited.
+ * Checks credentials, applies the lockout per account and per source address, and opens a
+ * session. Returns the raw session id and CSRF token (only their hashes are stored). Every
+ * attempt is audited.
  */
 export async function login(
   h: Db,
@@ -72,15 +123,33 @@ export async function login(
 ): Promise<{ sessionId: string; csrfToken: string; user: SessionUser }> {
   const username = input.username.trim().toLowerCase();
   const at = now.toISOString();
+  const t = now.getTime();
   const anon: AuditActor = { id: null, username, role: null, ip: input.ip };
+  const admin = await isAdministrator(h, username);
+  const refuse = async (reason: string, err: UserError): Promise<never> => {
+    await note(h, anon, { action: 'login_failed', after: { reason } }, at);
+    throw err;
+  };
+  const address = input.ip ? await repo.getAddressFailure(h.db, input.ip) : undefined;
+  if (address?.locked_until && address.locked_until > at) {
+    const ms = Date.parse(address.locked_until) - t;
+    await refuse(
+      'address_backoff',
+      waitError('login_backoff', `该地址登录失败次数过多，请 ${minutes(ms)} 分钟后再试`, ms),
+    );
+  }
   const fail = await repo.getLoginFailure(h.db, username);
   if (fail?.locked_until && fail.locked_until > at) {
-    await note(h, anon, { action: 'login_failed', after: { reason: 'locked' } }, at);
-    const mins = Math.ceil((Date.parse(fail.locked_until) - now.getTime()) / 60_000);
-    throw new UserError(
-      `连续登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试或联系安全管理员解锁`,
-      'account_locked',
-      423,
+    const ms = Date.parse(fail.locked_until) - t;
+    await refuse(
+      admin ? 'backoff' : 'locked',
+      admin
+        ? waitError('login_backoff', `登录失败次数过多，请 ${minutes(ms)} 分钟后再试`, ms)
+        : waitError(
+            'account_locked',
+            `连续登录失败次数过多，账号已锁定，请 ${minutes(ms)} 分钟后再试或联系安全管理员解锁`,
+            ms,
+          ),
     );
   }
   const u = await checkCredentials(h, username, input.password);
@@ -88,29 +157,43 @@ export async function login(
   if (!u && !(await findUserByUsername(h.db, username)))
     await verifyPassword(input.password, await dummyHash());
   if (!u) {
-    const failures = (fail && !fail.locked_until ? fail.failures : 0) + 1;
-    const locked = failures >= policy.lockAfter;
-    const lockedUntil = locked ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
-    await withAudit(h, anon, at, async (trx) => {
-      await repo.putLoginFailure(
-        trx,
-        username,
-        { failures: locked ? 0 : failures, locked_until: lockedUntil },
-        at,
-      );
+    const since = new Date(t - policy.failureWindowMs).toISOString();
+    const wait = await withAudit(h, anon, at, async (trx) => {
+      const failures = await repo.addLoginFailure(trx, username, at, { since, restartAfterLock: !admin });
+      const accountMs = admin
+        ? backoff(failures, policy.lockAfter, policy.backoffMs, policy.backoffMaxMs)
+        : failures >= policy.lockAfter
+          ? policy.lockMs
+          : 0;
+      if (accountMs > 0) await repo.lockLogin(trx, username, new Date(t + accountMs).toISOString());
+      let addressMs = 0;
+      if (input.ip) {
+        const n = await repo.addAddressFailure(trx, input.ip, at, since);
+        addressMs = backoff(n, policy.addressAfter, policy.backoffMs, policy.addressBackoffMaxMs);
+        if (addressMs > 0) await repo.lockAddress(trx, input.ip, new Date(t + addressMs).toISOString());
+      }
       return {
-        result: undefined,
-        events: [{ action: 'login_failed', after: { reason: 'bad_credentials', failures, locked } }],
+        result: { accountMs, addressMs },
+        events: [
+          {
+            action: 'login_failed',
+            after: { reason: 'bad_credentials', failures, locked: accountMs > 0 || addressMs > 0 },
+          },
+        ],
       };
     });
-    if (locked)
-      throw new UserError(
-        `连续 ${policy.lockAfter} 次登录失败，账号已锁定 ${policy.lockMs / 60_000} 分钟`,
+    if (wait.accountMs > 0 && !admin)
+      throw waitError(
         'account_locked',
-        423,
+        `连续 ${policy.lockAfter} 次登录失败，账号已锁定 ${minutes(policy.lockMs)} 分钟`,
+        wait.accountMs,
       );
+    const ms = Math.max(wait.accountMs, wait.addressMs);
+    if (ms > 0) throw waitError('login_backoff', `登录失败次数过多，请 ${minutes(ms)} 分钟后再试`, ms);
     throw badCredentials();
   }
+  if (u.role === NO_ROLE)
+    await refuse('no_role', new UserError('该账号尚未由安全管理员分配角色，暂不能登录', 'no_role', 403));
   const sessionId = token();
   const csrfToken = token();
   const idHash = sha256(sessionId);
@@ -168,6 +251,10 @@ export async function authenticate(
       orgKind: r.org_kind,
       orgPath: r.org_path,
       mustChangePassword: r.must_change_password === 1,
+      passwordReset:
+        r.password_reset_by && r.password_reset_at
+          ? { by: r.password_reset_by, at: r.password_reset_at }
+          : null,
     },
   };
 }
@@ -182,23 +269,44 @@ export async function logout(h: Db, auth: Authenticated, actor: AuditActor, at: 
   });
 }
 
-/** Changes one's own password: the current one must be right; other sessions of the user end. */
+/**
+ * Changes one's own password: the current one must be right, the new one must meet the policy and
+ * not repeat the last five; other sessions of the user end. Every attempt is audited, a refused
+ * one (`throttled` by the caller's rate limit among them) as `password.change_failed`.
+ */
 export async function changePassword(
   h: Db,
   auth: Authenticated,
   actor: AuditActor,
-  passwords: { current: string; next: string },
+  passwords: { current: string; next: string; throttled?: boolean },
   at: string,
 ): Promise<void> {
   const u = auth.user;
   requireAction(u, 'session');
+  const refuse = async (e: UserError): Promise<never> => {
+    await note(
+      h,
+      actor,
+      { action: 'password.change_failed', targetType: 'user', targetId: u.id, after: { reason: e.code } },
+      at,
+    );
+    throw e;
+  };
+  if (passwords.throttled)
+    await refuse(new UserError('修改密码尝试过于频繁，请稍后再试', 'rate_limited', 429));
   if (!(await checkCredentials(h, u.username, passwords.current)))
-    throw new UserError('当前密码不正确', 'wrong_password', 400);
+    await refuse(new UserError('当前密码不正确', 'wrong_password', 400));
   if (passwords.current === passwords.next)
-    throw new UserError('新密码不能与当前密码相同', 'same_password', 400);
-  const hash = await newPasswordHash(passwords.next);
+    await refuse(new UserError('新密码不能与当前密码相同', 'same_password', 400));
+  const hash = await newPasswordHash(passwords.next).catch((e: unknown) =>
+    e instanceof UserError ? refuse(e) : Promise.reject(e),
+  );
+  await assertNotReused(h, u.id, passwords.next).catch((e: unknown) =>
+    e instanceof UserError ? refuse(e) : Promise.reject(e),
+  );
   await withAudit(h, actor, at, async (trx) => {
     await updatePassword(trx, u.id, hash, false);
+    await addPasswordHistory(trx, u.id, hash, at);
     await repo.deleteUserSessions(trx, u.id, auth.idHash);
     return { result: undefined, events: [{ action: 'password.change', targetType: 'user', targetId: u.id }] };
   });

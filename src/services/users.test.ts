@@ -3,7 +3,7 @@ import { roles } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, addAccount, setup, smallCounty } from '../testing/fixtures.ts';
-import { resetAccountPassword } from './account-writes.ts';
+import { resetAccountPassword } from './password-resets.ts';
 import type { Org } from './orgs.ts';
 import {
   checkCredentials,
@@ -12,17 +12,31 @@ import {
   hashPassword,
   listUsers,
   passwordProblem,
+  passwordShapeProblem,
   verifyPassword,
 } from './users.ts';
 
 describe('passwords', () => {
   it('applies the policy with Chinese reasons', () => {
-    expect(passwordProblem('Ab1!')).toMatch('至少 8 位');
-    expect(passwordProblem('abcdefgh')).toMatch('缺少：大写字母、数字、符号');
-    expect(passwordProblem('abcdefg1')).toMatch('至少 3 类');
-    expect(passwordProblem('Abcdefg1')).toBeNull();
-    expect(passwordProblem('abcdef1!')).toBeNull();
-    expect(passwordProblem('Fazhi@2024')).toBeNull();
+    expect(passwordProblem('Ab1!')).toMatch('至少 10 位');
+    expect(passwordProblem('Abcdefg1!')).toMatch('至少 10 位，当前只有 9 位');
+    expect(passwordProblem('abcdefghij')).toMatch('缺少：大写字母、数字、符号');
+    expect(passwordProblem('abcdefghi1')).toMatch('至少 3 类');
+    expect(passwordProblem('Abcdefghi1')).toBeNull();
+    expect(passwordProblem('abcdefgh1!')).toBeNull();
+    // Common passwords are refused whatever their shape, compared case-insensitively.
+    for (const weak of [
+      'Fazhi@2024',
+      'Admin@123456',
+      'P@ssw0rd123',
+      'Aa123456789',
+      'ADMIN@2024',
+      'Qwer1234!',
+    ])
+      expect(passwordProblem(weak), weak).toMatch(/常见弱密码|至少 10 位/);
+    expect(passwordProblem('Fazhi@2024')).toMatch('常见弱密码');
+    // The demo's published password passes the shape check it is seeded under.
+    expect(passwordShapeProblem('Fazhi@2024')).toBeNull();
     for (let i = 0; i < 20; i++) expect(passwordProblem(generatePassword())).toBeNull();
   });
 
@@ -113,8 +127,11 @@ for (const tdb of testDatabases()) {
       await expect(
         addAccount(h, { ...base, username: 'li.si4', role: 'grid_member', orgId: org.village.id }),
       ).rejects.toThrow('应属于乡镇（街道）');
-      await expect(addAccount(h, { ...base, username: 'li.si5', password: 'password' })).rejects.toThrow(
-        '至少 3 类',
+      await expect(
+        addAccount(h, { ...base, username: 'li.si5', password: 'passwordpassword' }),
+      ).rejects.toThrow('至少 3 类');
+      await expect(addAccount(h, { ...base, username: 'li.si7', password: 'Admin@123456' })).rejects.toThrow(
+        '常见弱密码',
       );
       await expect(addAccount(h, { ...base, username: 'Li Si' })).rejects.toThrow('不合规');
       await expect(addAccount(h, { ...base, username: 'li.si6', orgId: 99_999 })).rejects.toThrow('不存在');
@@ -131,7 +148,7 @@ for (const tdb of testDatabases()) {
         mustChangePassword: false,
       });
       const reset = (pw: string) => resetAccountPassword(h, setup.p, setup.actor, u.id, pw, NOW);
-      await expect(reset('short')).rejects.toThrow('至少 8 位');
+      await expect(reset('short')).rejects.toThrow('至少 10 位');
       await expect(findUser(h, 'nobody')).rejects.toThrow('用户“nobody”不存在');
       await reset('New#Pass2024');
       expect(await checkCredentials(h, 'wang.wu', 'Start#2024')).toBeNull();

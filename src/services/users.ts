@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { commonPasswords } from '../catalogue/common-passwords.ts';
 import { findRole, roles, type Role } from '../catalogue/roles.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { Transaction } from 'kysely';
@@ -65,11 +66,22 @@ const CLASSES: readonly (readonly [RegExp, string])[] = [
   [/[0-9]/, '数字'],
   [/[^A-Za-z0-9]/, '符号'],
 ];
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 128;
+/** How many of an account's latest passwords a new one may not repeat (the current one included). */
+export const PASSWORD_HISTORY = 5;
+const common = new Set(commonPasswords.map((p) => p.toLowerCase()));
 
-/** Why a password fails the policy (≥ 8 characters, 3 of 4 character classes), or null when it passes. */
+/** Why a password fails the policy (≥ 10 characters, 3 of 4 classes, not a common one), or null. */
 export function passwordProblem(password: string): string | null {
+  const shape = passwordShapeProblem(password);
+  if (shape) return shape;
+  if (common.has(password.toLowerCase())) return '该密码是常见弱密码，容易被猜中，请换一个';
+  return null;
+}
+
+/** Length and character classes only, without the list of common passwords. */
+export function passwordShapeProblem(password: string): string | null {
   const len = [...password].length;
   if (len < PASSWORD_MIN) return `密码至少 ${PASSWORD_MIN} 位，当前只有 ${len} 位`;
   if (len > PASSWORD_MAX) return `密码不能超过 ${PASSWORD_MAX} 位`;
@@ -100,7 +112,8 @@ export function generatePassword(): string {
 
 const USERNAME = /^[a-z][a-z0-9._-]{2,31}$/;
 
-function roleOrFail(idOrLabel: string): Role {
+/** The role with this id or Chinese label, or a Chinese error listing the roles. */
+export function roleOrFail(idOrLabel: string): Role {
   const r = findRole(idOrLabel);
   if (!r)
     throw new UserError(
@@ -116,7 +129,7 @@ function toUser(r: repo.UserWithOrgRow): User {
     username: r.username,
     name: r.display_name,
     role: r.role,
-    roleLabel: findRole(r.role)?.label ?? r.role,
+    roleLabel: r.role === NO_ROLE ? '未分配角色' : (findRole(r.role)?.label ?? r.role),
     orgId: r.org_id,
     org: r.org_name,
     orgCode: r.org_code,
@@ -126,11 +139,14 @@ function toUser(r: repo.UserWithOrgRow): User {
   };
 }
 
+/** The role of an account made by the system administrator until the security administrator grants one. */
+export const NO_ROLE = '';
+
 export interface NewUserInput {
   readonly username: string;
   readonly name: string;
-  /** Role id or Chinese label. */
-  readonly role: string;
+  /** Role id or Chinese label; absent for an account waiting for the security administrator's grant. */
+  readonly role?: string;
   readonly orgId: number;
   readonly password: string;
   /** Force a new password at first login (default true: whoever set this one knows it). */
@@ -143,7 +159,7 @@ export interface NewUserInput {
  * audited: the demo county's and test worlds' accounts only; front ends call `createAccount`.
  */
 export async function createUsers(h: Db, inputs: readonly NewUserInput[], now: string): Promise<User[]> {
-  const ready = await prepareUsers(h, inputs);
+  const ready = await prepareUsers(h, inputs, { seeded: true });
   return h.db.transaction().execute((trx) => insertUsers(trx, ready, now));
 }
 
@@ -153,12 +169,21 @@ export interface PreparedUser extends NewUserChecked {
   readonly mustChangePassword: boolean;
 }
 
-/** Checks new accounts (reads only) and hashes their passwords, before any transaction opens. */
-export async function prepareUsers(h: Db, inputs: readonly NewUserInput[]): Promise<PreparedUser[]> {
+/**
+ * Checks new accounts (reads only) and hashes their passwords, before any transaction opens.
+ * `seeded`: the demo county's and test worlds' accounts, whose published password (`Fazhi@2024`,
+ * which the README tells users to sign in with) is on the common-password list; they are checked
+ * for length and character classes only. Passwords people choose always meet the whole policy.
+ */
+export async function prepareUsers(
+  h: Db,
+  inputs: readonly NewUserInput[],
+  o: { seeded?: boolean } = {},
+): Promise<PreparedUser[]> {
   const checked: NewUserChecked[] = [];
   const names = new Set<string>();
   for (const input of inputs) {
-    const c = await checkNewUser(h, input);
+    const c = await checkNewUser(h, input, o.seeded ?? false);
     if (names.has(c.username)) throw new UserError(`用户名“${c.username}”重复`, 'duplicate', 409);
     names.add(c.username);
     checked.push(c);
@@ -182,19 +207,20 @@ export async function insertUsers(
     const id = await repo.insertUser(trx, {
       username: c.username,
       display_name: c.name,
-      role: c.role.id,
+      role: c.role?.id ?? NO_ROLE,
       org_id: c.org.id,
       password_hash: c.passwordHash,
       must_change_password: c.mustChangePassword ? 1 : 0,
       disabled: 0,
       created_at: now,
     });
+    await repo.addPasswordHistory(trx, id, c.passwordHash, now);
     out.push({
       id,
       username: c.username,
       name: c.name,
-      role: c.role.id,
-      roleLabel: c.role.label,
+      role: c.role?.id ?? NO_ROLE,
+      roleLabel: c.role?.label ?? '未分配角色',
       orgId: c.org.id,
       org: c.org.name,
       orgCode: c.org.code,
@@ -209,11 +235,27 @@ export async function insertUsers(
 export interface NewUserChecked {
   readonly username: string;
   readonly name: string;
-  readonly role: Role;
+  /** Absent: the account waits for a role (and cannot sign in until then). */
+  readonly role?: Role;
   readonly org: Org;
 }
 
-async function checkNewUser(h: Db, input: NewUserInput): Promise<NewUserChecked> {
+/** Refuses an organisation of the wrong kind for the role (or, without a role, for any role). */
+export function checkRoleOrg(role: Role | undefined, org: Org): void {
+  if (role && org.kind !== role.orgKind) {
+    throw new UserError(
+      `角色“${role.label}”的账号应属于${orgKinds[role.orgKind]}，“${org.name}”是${orgKinds[org.kind]}`,
+      'role_org_mismatch',
+    );
+  }
+  if (!role && org.kind !== 'county' && org.kind !== 'township')
+    throw new UserError(
+      `账号应属于县（区）或乡镇（街道），“${org.name}”是${orgKinds[org.kind]}`,
+      'role_org_mismatch',
+    );
+}
+
+async function checkNewUser(h: Db, input: NewUserInput, seeded: boolean): Promise<NewUserChecked> {
   const username = input.username.trim();
   if (!USERNAME.test(username)) {
     throw new UserError(
@@ -223,15 +265,11 @@ async function checkNewUser(h: Db, input: NewUserInput): Promise<NewUserChecked>
   }
   const name = input.name.trim();
   if (!name || [...name].length > 50) throw new UserError('显示名不能为空，且不超过 50 字', 'bad_name');
-  const role = roleOrFail(input.role);
+  const role = input.role === undefined ? undefined : roleOrFail(input.role);
   const org = await requireOrg(h, input.orgId);
-  if (org.kind !== role.orgKind) {
-    throw new UserError(
-      `角色“${role.label}”的账号应属于${orgKinds[role.orgKind]}，“${org.name}”是${orgKinds[org.kind]}`,
-      'role_org_mismatch',
-    );
-  }
-  assertPasswordPolicy(input.password);
+  checkRoleOrg(role, org);
+  const weak = seeded ? passwordShapeProblem(input.password) : passwordProblem(input.password);
+  if (weak) throw new UserError(weak, 'weak_password');
   if (await repo.findUserByUsername(h.db, username))
     throw new UserError(`用户名“${username}”已存在`, 'duplicate', 409);
   return { username, name, role, org };
@@ -245,6 +283,18 @@ export async function listUsers(h: Db): Promise<User[]> {
 export async function newPasswordHash(password: string): Promise<string> {
   assertPasswordPolicy(password);
   return hashPassword(password);
+}
+
+/** Refuses a password the account had among its last five (the current one included). */
+export async function assertNotReused(h: Db, userId: number, password: string): Promise<void> {
+  const current = await repo.passwordHashOf(h.db, userId);
+  const hashes = new Set([
+    ...(current ? [current] : []),
+    ...(await repo.recentPasswordHashes(h.db, userId, PASSWORD_HISTORY)),
+  ]);
+  for (const hash of [...hashes].slice(0, PASSWORD_HISTORY))
+    if (await verifyPassword(password, hash))
+      throw new UserError(`新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, 'password_reused');
 }
 
 /** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */

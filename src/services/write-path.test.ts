@@ -9,11 +9,12 @@ import type { Database } from '../db/schema.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
-import { createAccount, resetAccountPassword, unlockAccount } from './account-writes.ts';
+import { createAccount, grantRole, unlockAccount } from './account-writes.ts';
 import { actorOf, listAudit, verifyAudit, type AuditActor } from './audit.ts';
 import { calendarYear, replaceCalendarYears } from './calendar.ts';
 import { attachCaseHistories, registerCase, takeCaseStep } from './case-writes.ts';
 import { FileStore } from './file-store.ts';
+import { approvePasswordReset, resetAccountPassword } from './password-resets.ts';
 import { importRecords, recordCommitments } from './ledger-batches.ts';
 import {
   addEvidence,
@@ -29,7 +30,7 @@ import { frontEndReferences, writingServices } from '../testing/write-scan.ts';
 
 const AT = '2025-06-30T02:00:00.000Z';
 const NOW = new Date(AT);
-const PASSWORD = 'Fazhi@2024';
+const PASSWORD = 'Clerk#2025pw';
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -46,6 +47,9 @@ const TABLES = [
   'users',
   'sessions',
   'login_failures',
+  'login_address_failures',
+  'password_history',
+  'password_resets',
   'cases',
   'case_events',
   'calendar_years',
@@ -143,8 +147,10 @@ const writePaths = {
     'ledger-batches.ts#importRecords',
     'ledger-batches.ts#recordCommitments',
     'account-writes.ts#createAccount',
-    'account-writes.ts#resetAccountPassword',
+    'account-writes.ts#grantRole',
     'account-writes.ts#unlockAccount',
+    'password-resets.ts#resetAccountPassword',
+    'password-resets.ts#approvePasswordReset',
     'calendar.ts#replaceCalendarYears',
     'sessions.ts#login',
     'sessions.ts#logout',
@@ -364,16 +370,49 @@ const writeCases: readonly WriteCase[] = [
         w.h,
         w.sysAdmin,
         w.act(w.sysAdmin),
-        { username: 'new.clerk', name: '新同事', role: 'township_staff', orgId: w.org.a.id },
+        // 三员分立: the system administrator's account has no role until the security administrator grants one.
+        { username: 'new.clerk', name: '新同事', orgId: w.org.a.id },
         AT,
       ),
   },
   {
-    service: 'account-writes.ts#resetAccountPassword',
-    action: 'user.reset_password',
+    service: 'account-writes.ts#grantRole',
+    action: 'user.grant_role',
+    prepare: async (w) => {
+      const made = await createAccount(
+        w.h,
+        w.sysAdmin,
+        w.act(w.sysAdmin),
+        { username: `no.role.${++seq}`, name: '待授权', orgId: w.org.a.id },
+        AT,
+      );
+      return () =>
+        grantRole(w.h, w.secAdmin, w.act(w.secAdmin), made.user.id, { role: 'township_staff' }, AT);
+    },
+  },
+  {
+    service: 'password-resets.ts#resetAccountPassword',
+    action: 'user.reset_requested',
     prepare: async (w) => {
       const u = await w.account();
       return () => resetAccountPassword(w.h, w.secAdmin, w.act(w.secAdmin), u.id, undefined, AT);
+    },
+  },
+  {
+    service: 'password-resets.ts#resetAccountPassword',
+    action: 'user.reset_password',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () => resetAccountPassword(w.h, w.console, w.act(w.console), u.id, undefined, AT);
+    },
+  },
+  {
+    service: 'password-resets.ts#approvePasswordReset',
+    action: 'user.reset_password',
+    prepare: async (w) => {
+      const u = await w.account();
+      const r = await resetAccountPassword(w.h, w.secAdmin, w.act(w.secAdmin), u.id, undefined, AT);
+      return () => approvePasswordReset(w.h, w.sysAdmin, w.act(w.sysAdmin), r.pendingReset!, AT);
     },
   },
   {
@@ -440,7 +479,8 @@ const writeCases: readonly WriteCase[] = [
     action: 'password.change',
     prepare: async (w) => {
       const auth = await signedIn(w);
-      return () => changePassword(w.h, auth, w.act(auth.user), { current: PASSWORD, next: 'Fazhi@2025' }, AT);
+      return () =>
+        changePassword(w.h, auth, w.act(auth.user), { current: PASSWORD, next: 'Changed#2025pw' }, AT);
     },
   },
   {

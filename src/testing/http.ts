@@ -96,6 +96,7 @@ export function testRateLimits(): RateLimits {
     loginPerIp: new RateLimiter(10_000, 10_000),
     loginPerUser: new RateLimiter(1_000, 1_000),
     uploads: new RateLimiter(1_000, 1_000),
+    passwordChange: new RateLimiter(1_000, 1_000),
   };
 }
 

@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.ts';
 import { openDb, type Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
+import { parseTrustedProxies } from '../../http/proxies.ts';
 import { runningServer, serveLockPath } from '../../services/backup.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
 import { purgeExpired } from '../../services/sessions.ts';
@@ -61,11 +62,15 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     .option('--db <url>', '数据库地址')
     .option('--data <目录>', '数据目录（证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
-    .option('--trust-proxy', '信任反向代理的 X-Forwarded-For / X-Forwarded-Proto')
+    .option(
+      '--trust-proxy <地址>',
+      '受信任的反向代理地址或网段（逗号分隔，如 127.0.0.1,10.0.0.0/8；默认 FAZHI_TRUST_PROXY）：只采信它们转发的 X-Forwarded-For / X-Forwarded-Proto',
+    )
     .option('--no-demo', '数据库为空时不生成演示数据')
     .option('--no-web-build', '不自动构建网页界面')
     .action(async (opts) => {
       const port = intOption('port', opts.port ?? cli.io.env.PORT ?? '3000', 0, 65535);
+      const trustProxy = parseTrustedProxies(opts.trustProxy ?? cli.io.env.FAZHI_TRUST_PROXY);
       const url = cli.dbUrl(opts.db);
       const sqlitePath =
         url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
@@ -81,7 +86,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       const app = await buildApp(h, {
         dataDir: cli.dataDir(opts.data),
         secure: opts.secure,
-        trustProxy: opts.trustProxy,
+        trustProxy,
         webDir: WEB_DIST,
         demoAccounts,
         logger: true,

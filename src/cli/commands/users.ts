@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveOrg } from '../../services/orgs.ts';
-import { createAccount, resetAccountPassword } from '../../services/account-writes.ts';
+import { createAccount } from '../../services/account-writes.ts';
+import { resetAccountPassword } from '../../services/password-resets.ts';
 import { findUser, generatePassword, listUsers } from '../../services/users.ts';
 import type { Cli } from '../context.ts';
 

@@ -48,6 +48,8 @@ export function describeUser(u: SessionUser) {
     orgName: u.orgName,
     orgKind: u.orgKind,
     mustChangePassword: u.mustChangePassword,
+    /** Who reset the password and when, until the owner sets a new one (shown at that login). */
+    passwordReset: u.passwordReset,
     permissions,
     /** Record and case kinds the role may read or write; null for every kind. */
     readKinds: allowedKinds(u.role, 'read') ?? null,
@@ -57,6 +59,20 @@ export function describeUser(u: SessionUser) {
   };
 }
 
+/** Takes a token; false (with Retry-After set) when the key has none left. */
+function take(
+  deps: AppDeps,
+  key: 'loginPerIp' | 'loginPerUser' | 'passwordChange',
+  id: string,
+  reply: FastifyReply,
+  t: number,
+): boolean {
+  const l = deps.limits[key];
+  if (l.take(id, t)) return true;
+  reply.header('Retry-After', String(l.retryAfter(id, t)));
+  return false;
+}
+
 function limited(
   deps: AppDeps,
   key: 'loginPerIp' | 'loginPerUser',
@@ -64,10 +80,17 @@ function limited(
   reply: FastifyReply,
   t: number,
 ): void {
-  const l = deps.limits[key];
-  if (l.take(id, t)) return;
-  reply.header('Retry-After', String(l.retryAfter(id, t)));
-  throw new UserError('登录尝试过于频繁，请稍后再试', 'rate_limited', 429);
+  if (!take(deps, key, id, reply, t))
+    throw new UserError('登录尝试过于频繁，请稍后再试', 'rate_limited', 429);
+}
+
+/** A lockout or back-off answer carries how long to wait, as the Retry-After header too. */
+function withRetryAfter<T>(reply: FastifyReply, p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    const d = e instanceof UserError ? (e.details as { retryAfterSeconds?: unknown } | undefined) : undefined;
+    if (typeof d?.retryAfterSeconds === 'number') reply.header('Retry-After', String(d.retryAfterSeconds));
+    throw e;
+  });
 }
 
 export function registerAuthRoutes(app: FastifyInstance): void {
@@ -84,16 +107,19 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     async ({ body, req, reply, deps, now, ip }) => {
       limited(deps, 'loginPerIp', ip, reply, now.getTime());
       limited(deps, 'loginPerUser', body.username.trim().toLowerCase(), reply, now.getTime());
-      const r = await login(
-        deps.h,
-        {
-          username: body.username,
-          password: body.password,
-          ip,
-          userAgent: req.headers['user-agent'] ?? null,
-        },
-        now,
-        deps.policy,
+      const r = await withRetryAfter(
+        reply,
+        login(
+          deps.h,
+          {
+            username: body.username,
+            password: body.password,
+            ip,
+            userAgent: req.headers['user-agent'] ?? null,
+          },
+          now,
+          deps.policy,
+        ),
       );
       setSessionCookies(reply, secureFor(deps, req), r.sessionId, r.csrfToken);
       return { user: describeUser(r.user), csrfToken: r.csrfToken };
@@ -121,17 +147,18 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/auth/password',
-      summary: '修改本人密码（首次登录必须修改）',
+      summary: '修改本人密码（首次登录必须修改；限频，每次尝试都记入审计日志）',
       tag: '账号',
       access: 'session',
       body: passwordBody,
     },
-    async ({ auth, body, deps, actor, at }) => {
+    async ({ auth, body, deps, actor, at, user, reply, now }) => {
+      const throttled = !take(deps, 'passwordChange', String(user.id), reply, now.getTime());
       await changePassword(
         deps.h,
         auth,
         actor,
-        { current: body.currentPassword, next: body.newPassword },
+        { current: body.currentPassword, next: body.newPassword, throttled },
         at,
       );
       return { ok: true };

@@ -1,21 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  createAccount,
-  resetAccountPassword,
-  unlockAccount,
-  usersInScope,
-} from '../../services/account-writes.ts';
+import { createAccount, grantRole, unlockAccount, usersInScope } from '../../services/account-writes.ts';
+import { approvePasswordReset, pendingResets, resetAccountPassword } from '../../services/password-resets.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas.ts';
 
 const newUser = z.object({
   username: z.string().trim().min(1).max(32),
   name: z.string().trim().min(1).max(50),
-  role: z.string().min(1).max(40),
+  /** Only the console gives a role at creation; the API refuses one (三员分立). */
+  role: z.string().min(1).max(40).optional(),
   orgId: z.number().int().positive(),
   /** Omitted: a random one is generated and returned once. */
   password: z.string().min(1).max(128).optional(),
+});
+
+const grantBody = z.object({
+  role: z.string().min(1).max(40),
+  /** The organisation whose data the account reaches; default its current one. */
+  orgId: z.number().int().positive().optional(),
 });
 
 const resetBody = z.object({ password: z.string().min(1).max(128).optional() }).default({});
@@ -32,7 +35,7 @@ export function registerUserRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/users',
-      summary: '创建用户账号（首次登录须改密码）',
+      summary: '创建用户账号（不带角色，由安全管理员分配；首次登录须改密码）',
       tag,
       access: 'users.manage',
       body: newUser,
@@ -40,6 +43,21 @@ export function registerUserRoutes(app: FastifyInstance): void {
     },
     async ({ deps, body, user, actor, at }) =>
       createAccount(deps.h, user, actor, { ...body, mustChangePassword: true }, at),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/users/:id/role',
+      summary: '为账号分配角色和数据范围（安全管理员）',
+      tag,
+      access: 'users.grant',
+      params: idParams,
+      body: grantBody,
+    },
+    async ({ deps, params, body, user, actor, at }) => ({
+      user: await grantRole(deps.h, user, actor, params.id, body, at),
+    }),
   );
   route(
     app,
@@ -61,9 +79,9 @@ export function registerUserRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/users/:id/password',
-      summary: '重置密码（下次登录须修改）',
+      summary: '重置密码：管理员提出申请待另一管理员批准，乡镇领导直接重置本乡镇账号（下次登录须修改）',
       tag,
-      access: 'users.security',
+      access: 'users.reset',
       params: idParams,
       body: resetBody,
     },
@@ -71,5 +89,22 @@ export function registerUserRoutes(app: FastifyInstance): void {
       ok: true,
       ...(await resetAccountPassword(deps.h, user, actor, params.id, body.password, at)),
     }),
+  );
+  route(
+    app,
+    { method: 'GET', url: '/password-resets', summary: '待批准的密码重置申请', tag, access: 'users.reset' },
+    async ({ deps, user, now }) => ({ items: await pendingResets(deps.h, user, now) }),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/password-resets/:id/approve',
+      summary: '批准另一管理员的密码重置申请（返回新密码，仅显示一次）',
+      tag,
+      access: 'users.reset',
+      params: idParams,
+    },
+    async ({ deps, params, user, actor, at }) => approvePasswordReset(deps.h, user, actor, params.id, at),
   );
 }
