@@ -2,73 +2,104 @@ import type { Db } from '../db/connect.ts';
 import type { Authenticated } from '../services/sessions.ts';
 
 /**
- * Read caches for the hot GET routes (indicators, record lists) and for sessions, invalidated by
- * the data version: any write through this server bumps a counter, and on SQLite the database's
- * own change counters catch writes from other processes (the CLI) at once. PostgreSQL has no such
- * counter, so there an answer older than TTL_MS is refreshed in the background while the previous
- * one is still served: another process's writes show within about TTL_MS.
+ * Read caches for the hot GET routes (indicators, record lists) and for sessions. A write through
+ * this server drops the cached answers of the organisations it touches — the writer's subtree and
+ * the organisations above it — and leaves the rest: a township's write does not recompute another
+ * township's dashboard. On SQLite the database's data_version catches commits from other processes
+ * (the CLI) at once. PostgreSQL has no such counter, so there an answer older than TTL_MS is
+ * refreshed in the background while the previous one is still served: another process's writes
+ * show within about TTL_MS.
  */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 2_000;
+/** Scoped writes remembered, so an answer computed across a write is not stored. */
+const RECENT_WRITES = 256;
 
 interface Entry {
   readonly version: string;
   readonly at: number;
   readonly body: string;
+  /** The organisation path the answer was computed for (the user's scope). */
+  readonly scope: string;
 }
 
+/** One organisation path lies inside the other: a write under either may change the other's answers. */
+const related = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+
 export class ReadCache {
-  private local = 0;
+  /** Moves on a write that may touch anything (no writer scope); cached answers of older generations are stale. */
+  private generation = 0;
+  private epoch = 0;
+  private readonly recent: { epoch: number; scope: string }[] = [];
   private readonly bodies = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<string>>();
   private readonly sessions = new Map<string, { auth: Authenticated; until: number }>();
-  private readonly counters?: { data: { get(): unknown }; total: { get(): unknown } };
+  private readonly dataVersion?: { get(): unknown };
 
   /** `enabled: false` computes every answer (benchmarks measure the uncached cost with it). */
   constructor(
     h: Db,
     private readonly enabled = true,
   ) {
-    const raw = h.sqlite;
-    // data_version moves when another connection commits; total_changes() counts this connection's writes.
-    if (raw)
-      this.counters = {
-        data: raw.prepare('pragma data_version').pluck(),
-        total: raw.prepare('select total_changes()').pluck(),
-      };
+    // data_version moves when another connection commits (this server's own writes call bump()).
+    if (h.sqlite) this.dataVersion = h.sqlite.prepare('pragma data_version').pluck();
   }
 
-  /** Called after every write request, before its answer goes out. */
-  bump(): void {
-    this.local++;
+  /**
+   * Called after every write request, before its answer goes out, with the writer's organisation
+   * path (null when the write may touch anything: sessions, public routes).
+   */
+  bump(scope: string | null): void {
     this.sessions.clear();
+    this.epoch++;
+    if (scope === null) {
+      this.generation++;
+      return;
+    }
+    for (const [k, e] of this.bodies) if (related(e.scope, scope)) this.bodies.delete(k);
+    this.recent.push({ epoch: this.epoch, scope });
+    if (this.recent.length > RECENT_WRITES) this.recent.shift();
   }
 
   /** The version cached answers must match. */
   version(): string {
-    return this.counters
-      ? `${this.local}:${String(this.counters.data.get())}:${String(this.counters.total.get())}`
-      : String(this.local);
+    return this.dataVersion
+      ? `${this.generation}:${String(this.dataVersion.get())}`
+      : String(this.generation);
+  }
+
+  /** True when a write touching `scope` was made after `epoch` (or too long ago to tell). */
+  private writtenSince(epoch: number, scope: string): boolean {
+    if (this.epoch === epoch) return false;
+    const oldest = this.recent[0];
+    if (!oldest || oldest.epoch > epoch + 1) return true;
+    return this.recent.some((w) => w.epoch > epoch && related(w.scope, scope));
   }
 
   /**
    * The cached answer, or `compute()`'s, stored under the version read before computing. Concurrent
    * misses on one key share a single computation, so a burst after a write computes once.
    */
-  async getOrCompute(key: string, now: number, compute: () => Promise<string>): Promise<string> {
+  async getOrCompute(
+    key: string,
+    scope: string,
+    now: number,
+    compute: () => Promise<string>,
+  ): Promise<string> {
     if (!this.enabled) return compute();
     const version = this.version();
     const e = this.bodies.get(key);
     if (e && e.version === version) {
-      if (this.counters || now - e.at < TTL_MS) return e.body;
-      void this.refresh(key, version, now, compute).catch(() => undefined);
+      if (this.dataVersion || now - e.at < TTL_MS) return e.body;
+      void this.refresh(key, scope, version, now, compute).catch(() => undefined);
       return e.body;
     }
-    return this.refresh(key, version, now, compute);
+    return this.refresh(key, scope, version, now, compute);
   }
 
   private async refresh(
     key: string,
+    scope: string,
     version: string,
     now: number,
     compute: () => Promise<string>,
@@ -76,9 +107,12 @@ export class ReadCache {
     const flight = `${version}|${key}`;
     const running = this.pending.get(flight);
     if (running) return running;
+    const started = this.epoch;
     const p = compute().then((body) => {
+      // A write to this scope while computing may or may not be in the answer: serve it, keep it not.
+      if (this.writtenSince(started, scope)) return body;
       this.bodies.delete(key);
-      this.bodies.set(key, { version, at: now, body });
+      this.bodies.set(key, { version, at: now, body, scope });
       if (this.bodies.size > MAX_ENTRIES) this.bodies.delete(this.bodies.keys().next().value!);
       return body;
     });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 import type { Scope } from '../core/scope.ts';
-import { can, scopeOf, type Action } from '../services/access.ts';
+import { can, isSecurityRole, scopeOf, type Action } from '../services/access.ts';
 import { actorOf, type AuditActor } from '../services/audit.ts';
 import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
 import type { AppDeps } from './context.ts';
@@ -103,6 +103,9 @@ async function guard(
   return auth;
 }
 
+/** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
+const writerScope = new WeakMap<FastifyRequest, string>();
+
 function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
   spec: RouteSpec<B, Q, P>,
@@ -134,8 +137,8 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
       try {
         out = await run(req, reply, base);
       } finally {
-        // Any write may change what cached answers and sessions say.
-        if (spec.method !== 'GET') deps.cache.bump();
+        // A write may change what cached answers say for the writer's organisations, and sessions.
+        if (spec.method !== 'GET') deps.cache.bump(writerScope.get(req) ?? null);
       }
       if (out === reply) return reply;
       return reply.code(spec.status ?? 200).send(out);
@@ -181,6 +184,8 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
   register(app, spec, async (req, _reply, base) => {
     const auth = await guard(app.fazhi, spec, req, base.now);
     const user = auth.user;
+    // The 三员 administer accounts, organisations and the calendar, which reach every scope.
+    if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
     const parsed = parseAll(spec, req);
     const ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>> = {
       ...base,
@@ -194,7 +199,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     if (!spec.cache) return handler(ctx);
     // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
     const key = `${user.id}|${user.role}|${user.orgPath}|${req.url}`;
-    const body = await app.fazhi.cache.getOrCompute(key, base.now.getTime(), async () =>
+    const body = await app.fazhi.cache.getOrCompute(key, user.orgPath, base.now.getTime(), async () =>
       JSON.stringify(await handler(ctx)),
     );
     return base.reply.type(JSON_TYPE).send(body);
