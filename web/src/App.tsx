@@ -17,6 +17,7 @@ const Review = lazy(() => import('./pages/review/ReviewPage.tsx'));
 const Orgs = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const Users = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const Audit = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const Calendar = lazy(() => import('./pages/admin/CalendarPage.tsx'));
 const DisputeReport = lazy(() => import('./pages/mobile/DisputeReportPage.tsx'));
 
 /** Where a role starts. */
@@ -61,6 +62,7 @@ export function App() {
         <Route path="/admin/orgs" element={<Orgs />} />
         <Route path="/admin/users" element={<Users />} />
         <Route path="/admin/audit" element={<Audit />} />
+        <Route path="/admin/calendar" element={<Calendar />} />
       </Route>
       <Route path="*" element={<Navigate to={home(user)} replace />} />
     </Routes>

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -55,6 +56,8 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: '用户与角色' });
   if (allowed(user, 'audit.read'))
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' });
+  if (allowed(user, 'calendar.read'))
+    admin.push({ key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' });
   items.push({ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin });
   return items;
 }

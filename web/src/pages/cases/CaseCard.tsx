@@ -1,6 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Card, Tag } from 'antd';
 import { countdown } from '../dashboard/DueCases.tsx';
+import { DueMark } from './DueMark.tsx';
 import { daysUntil, type CaseSummary } from './types.ts';
 
 /** One case on the board: title, date, who handles it, and its nearest deadline counting down. */
@@ -19,6 +20,7 @@ export function CaseCard({ c, onOpen }: { c: CaseSummary; onOpen: (id: number) =
       {c.nextDue && cd && (
         <div className="case-due">
           <ClockCircleOutlined /> 期限 {c.nextDue} <Tag color={cd.color}>{cd.text}</Tag>
+          <DueMark mark={c.nextDueMark} />
         </div>
       )}
     </Card>

@@ -1,5 +1,6 @@
 import { Alert, Collapse, Tag } from 'antd';
 import { countdown } from '../dashboard/DueCases.tsx';
+import { DueMark } from './DueMark.tsx';
 import type { ClockView } from './types.ts';
 
 const STATUS = { running: '计时中', paused: '暂停计算', stopped: '已停止' } as const;
@@ -22,6 +23,7 @@ export function ClockList({ clocks }: { clocks: readonly ClockView[] }) {
               <Tag>{STATUS[c.status]}</Tag>
               {cd && <Tag color={cd.color}>{cd.text}</Tag>}
               {c.late && <Tag color="red">超期办结</Tag>}
+              <DueMark mark={c.deadline.mark} />
             </span>
           ),
           children: (

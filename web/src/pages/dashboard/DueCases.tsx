@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { itemsOf } from '../../api/client.ts';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { useApi } from '../../lib/useApi.ts';
+import { DueMark } from '../cases/DueMark.tsx';
 
 /** A running statutory clock of an open case (GET /api/deadlines). */
 export interface DueItem {
@@ -17,6 +18,8 @@ export interface DueItem {
   readonly daysLeft: number;
   readonly overdue: boolean;
   readonly basis: string;
+  /** “按法定节日推算，未含调休” when the due date was reckoned with statutory holidays only. */
+  readonly mark: string | null;
 }
 
 export function countdown(d: { daysLeft: number; overdue: boolean; kind?: 'limit' | 'minimum' }): {
@@ -58,7 +61,11 @@ export function DueCases({ org }: { org: number }) {
             const c = countdown(d);
             return {
               title: <Link to={`/cases?type=${d.type}&open=${d.caseId}`}>{d.title}</Link>,
-              description: `${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`,
+              description: (
+                <>
+                  {`${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`} <DueMark mark={d.mark} />
+                </>
+              ),
               extra: <Tag color={c.color}>{c.text}</Tag>,
             };
           }}
