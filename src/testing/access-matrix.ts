@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.ts';
 import { ownRecordsOnly } from '../services/access.ts';
 import { actorOf } from '../services/audit.ts';
 import { registerCase } from '../services/case-writes.ts';
+import { resetAccountPassword } from '../services/password-resets.ts';
 import type { FileStore } from '../services/file-store.ts';
 import { exportLedger } from '../services/ledger-io/index.ts';
 import { addEvidence, createRecord } from '../services/ledger-writes.ts';
@@ -88,6 +89,31 @@ async function freshUser(c: MatrixContext, where: Where): Promise<number> {
   return u.id;
 }
 
+/** An account made by the system administrator, waiting for the security administrator's grant. */
+async function rolelessUser(c: MatrixContext, where: Where): Promise<number> {
+  const n = c.next();
+  const u = await addAccount(c.h, {
+    username: `norole${n}`,
+    name: `待授权${n}`,
+    orgId: town(c, where).id,
+    password: PASSWORD,
+  });
+  return u.id;
+}
+
+/**
+ * A password reset asked for by the administrator who is not `role` (the security administrator
+ * asks the system administrator, and the other way round), on an account of the township.
+ */
+async function pendingReset(c: MatrixContext, where: Where, role: RoleId): Promise<number> {
+  const requester: RoleId = role === 'security_admin' ? 'system_admin' : 'security_admin';
+  const county = where === 'own' ? c.w.county : c.w.otherCounty;
+  const p = { ...principalOf(c.w, requester), orgId: county.id, orgPath: county.path };
+  const at = new Date().toISOString();
+  const r = await resetAccountPassword(c.h, p, actorOf(p, null), await freshUser(c, where), undefined, at);
+  return r.pendingReset!;
+}
+
 async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
   const draft = { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } };
   const r = await registerCase(
@@ -155,10 +181,11 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     allow: 'all',
     other: 'same',
     ok: 200,
-    req: () => ({
+    // A new password each time: the last five of an account may not be used again.
+    req: (c) => ({
       method: 'POST',
       url: '/api/auth/password',
-      payload: { currentPassword: PASSWORD, newPassword: 'Changed#2024x' },
+      payload: { currentPassword: PASSWORD, newPassword: `Changed#2024x${c.next()}` },
     }),
     after: async (c, role) => restorePassword(c.h, c.w.users[role], PASSWORD),
   },
@@ -194,7 +221,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   'GET /api/users': {
-    allow: ['system_admin', 'security_admin'],
+    allow: ['system_admin', 'security_admin', 'township_leader'],
     other: 'same',
     ok: 200,
     req: get('/api/users'),
@@ -209,7 +236,6 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: {
         username: `new${c.next()}`,
         name: '新用户',
-        role: 'township_staff',
         orgId: town(c, where).id,
       },
     }),
@@ -220,14 +246,42 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/unlock` }),
   },
-  'POST /api/users/:id/password': {
+  'POST /api/users/:id/role': {
     allow: ['security_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/users/${await rolelessUser(c, where)}/role`,
+      payload: { role: 'township_staff' },
+    }),
+  },
+  // The system and security administrators ask (the other approves); a township's leader resets its own staff.
+  'POST /api/users/:id/password': {
+    allow: ['system_admin', 'security_admin', 'township_leader'],
     other: 404,
     ok: 200,
     req: async (c, where) => ({
       method: 'POST',
       url: `/api/users/${await freshUser(c, where)}/password`,
       payload: {},
+    }),
+  },
+  'GET /api/password-resets': {
+    allow: ['system_admin', 'security_admin', 'township_leader'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/password-resets'),
+  },
+  'POST /api/password-resets/:id/approve': {
+    allow: ['system_admin', 'security_admin'],
+    // A township's leader sees its accounts but approves no administrator's request.
+    seeOnly: ['township_leader'],
+    other: 404,
+    ok: 200,
+    req: async (c, where, role) => ({
+      method: 'POST',
+      url: `/api/password-resets/${await pendingReset(c, where, role)}/approve`,
     }),
   },
   'GET /api/records': {
