@@ -137,6 +137,8 @@ export function readXlsx(fileName: string, bytes: Uint8Array, limits: ZipLimits)
     );
     if (!names.includes(WORKBOOK))
       throw new UserError(`文件“${fileName}”是压缩包，但不是 Excel（.xlsx）文件`, 'not_spreadsheet', 415);
+    // A workbook with no worksheet read yet has its sheet list parsed here, inside the guard.
+    workbook();
   } catch (e) {
     if (e instanceof UserError && e.code !== 'corrupt_file') throw e;
     if (e instanceof UserError) {
