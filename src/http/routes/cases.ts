@@ -36,6 +36,9 @@ const step = z.object({
 const dueQuery = z.object({
   org: orgId.optional(),
   days: z.coerce.number().int().min(0).max(3660).default(7),
+  /** A page of the list, most urgent first; the counts cover the whole list. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 /** A case the user may see: in scope (the service's predicate) and of a type the role reads. */
@@ -132,7 +135,12 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       const org = await filterOrg(deps.h, user, query.org);
       const items = await dueCases(deps.h, org, query.days, at, scope);
       const readable = allowedKinds(user.role, 'read');
-      return { items: readable ? items.filter((i) => readable.includes(i.type)) : items };
+      const all = readable ? items.filter((i) => readable.includes(i.type)) : items;
+      return {
+        total: all.length,
+        overdue: all.filter((i) => i.overdue).length,
+        items: all.slice(query.offset, query.offset + query.limit),
+      };
     },
   );
 }

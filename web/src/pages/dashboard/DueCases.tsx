@@ -35,9 +35,13 @@ export function countdown(d: { daysLeft: number; overdue: boolean; kind?: 'limit
 
 /** Overdue and due-soon case deadlines (14 days ahead), most urgent first. */
 export function DueCases({ org }: { org: number }) {
-  const { data, error, loading } = useApi<unknown>('/api/deadlines', { query: { org, days: 14 } });
+  // The card shows the eight most urgent; the counts come with the page and cover the whole list.
+  const { data, error, loading } = useApi<{ total?: number; overdue?: number }>('/api/deadlines', {
+    query: { org, days: 14, limit: 8 },
+  });
   const items = itemsOf<DueItem>(data);
-  const overdue = items.filter((i) => i.overdue).length;
+  const overdue = data?.overdue ?? 0;
+  const total = data?.total ?? items.length;
   return (
     <Card
       size="small"
@@ -45,7 +49,7 @@ export function DueCases({ org }: { org: number }) {
       extra={
         <span>
           <Tag color="red">逾期 {overdue}</Tag>
-          <Tag color="gold">14 天内到期 {items.length - overdue}</Tag>
+          <Tag color="gold">14 天内到期 {total - overdue}</Tag>
         </span>
       }
     >
@@ -54,7 +58,7 @@ export function DueCases({ org }: { org: number }) {
       ) : (
         <SimpleList
           loading={loading}
-          items={items.slice(0, 8)}
+          items={items}
           empty="近期没有到期的法定时限"
           rowKey={(d) => `${d.caseId}:${d.clockLabel}`}
           render={(d) => {
