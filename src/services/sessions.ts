@@ -298,12 +298,14 @@ export async function changePassword(
     await refuse(new UserError('当前密码不正确', 'wrong_password', 400));
   if (passwords.current === passwords.next)
     await refuse(new UserError('新密码不能与当前密码相同', 'same_password', 400));
-  const hash = await newPasswordHash(passwords.next).catch((e: unknown) =>
-    e instanceof UserError ? refuse(e) : Promise.reject(e),
-  );
-  await assertNotReused(h, u.id, passwords.next).catch((e: unknown) =>
-    e instanceof UserError ? refuse(e) : Promise.reject(e),
-  );
+  let hash: string;
+  try {
+    hash = await newPasswordHash(passwords.next);
+    await assertNotReused(h, u.id, passwords.next);
+  } catch (e) {
+    if (e instanceof UserError) return refuse(e);
+    throw e;
+  }
   await withAudit(h, actor, at, async (trx) => {
     await updatePassword(trx, u.id, hash, false);
     await addPasswordHistory(trx, u.id, hash, at);
