@@ -35,6 +35,7 @@ console.log(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 console.log(
   `| ${s.inputs} | ${s.probes} | ${(s.ms / 1000).toFixed(1)} s | ${s.slowest.toFixed(0)} ms | ${s.crashes.length} | ${s.hangs.length} | ${s.memory.length} |`,
 );
+console.log(`\n最慢一次：${s.slowestInput}`);
 console.log('\n| 读取器 结果 代码 | 次数 |\n| --- | ---: |');
 for (const [k, n] of [...s.outcomes].sort(([a], [b]) => a.localeCompare(b))) console.log(`| ${k} | ${n} |`);
 

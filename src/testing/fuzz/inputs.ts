@@ -11,7 +11,7 @@ import { filledTemplate } from '../workbooks.ts';
  * huge declared sizes, random and deeply nested XML, invalid UTF-8 and GBK, huge cells, bombs.
  */
 
-export type FileKind = 'docx' | 'xlsx' | 'csv' | 'txt';
+export type FileKind = 'docx' | 'xlsx' | 'csv' | 'txt' | 'png' | 'pdf';
 
 interface Seed {
   readonly kind: FileKind;
@@ -42,6 +42,15 @@ const CSV = [
   '2024-04-15,"送法进村, 第二场",讲座,45',
 ];
 
+/** A 1×1 PNG and the smallest PDF file-type accepts. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+  'trailer<</Root 1 0 R>>\n%%EOF\n';
+
 /** The seeds: every reader's formats as real programs write them. */
 export async function makeSeeds(): Promise<Seed[]> {
   const zipSeed = (kind: FileKind, bytes: Uint8Array): Seed => ({ kind, bytes, members: unzipSync(bytes) });
@@ -65,6 +74,9 @@ export async function makeSeeds(): Promise<Seed[]> {
     { kind: 'txt', bytes: strToU8(text) },
     { kind: 'txt', bytes: iconv.encode(text, 'gbk') },
     { kind: 'txt', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) },
+    // Evidence types, so the type check sees files it accepts, and the other readers see them too.
+    { kind: 'png', bytes: PNG },
+    { kind: 'pdf', bytes: strToU8(PDF) },
   ];
 }
 
@@ -367,6 +379,8 @@ const NAMES: Readonly<Record<FileKind, readonly string[]>> = {
   xlsx: ['台账.xlsx', 'ledger.xlsm', '台账'],
   csv: ['台账.csv', 'a.txt', '台账.xls'],
   txt: ['报告.txt', '报告.md', 'a.csv'],
+  png: ['照片.png', '报告.docx', '台账.xlsx'],
+  pdf: ['扫描件.pdf', '报告.txt', '台账.csv'],
 };
 
 /** Input `i` of the run seeded `seed`: the same pair always gives the same bytes. */

@@ -12,7 +12,10 @@ import type { Probe, ProbeResult, Reader } from './worker.ts';
 export interface FuzzOptions {
   readonly count: number;
   readonly seed: number;
-  /** Most milliseconds one reader may take on one input (inputs are at most a few MB). */
+  /**
+   * Most milliseconds one reader may take on one input before it counts as a hang (default 30 s:
+   * inputs are at most a few MB, and the slowest read takes seconds only on a loaded machine).
+   */
   readonly probeMs?: number;
   /** The worker's heap limit in MB; a reader past it is reported as `memory`. */
   readonly memoryMb?: number;
@@ -35,8 +38,9 @@ export interface FuzzSummary {
   readonly crashes: Failure[];
   readonly hangs: Failure[];
   readonly memory: Failure[];
-  /** Slowest single probe, in ms. */
+  /** Slowest single probe, in ms, and what it read. */
   readonly slowest: number;
+  readonly slowestInput: string;
 }
 
 const READERS: readonly Reader[] = ['review', 'ledger', 'evidence'];
@@ -59,9 +63,14 @@ class Prober {
     });
   }
 
-  async run(p: Probe, ms: number): Promise<ProbeResult | 'hang' | 'memory' | { died: string }> {
+  /** Starts a worker unless one is up, so a probe's time does not include the worker's start. */
+  async warm(): Promise<void> {
     this.ready ??= this.start();
     await this.ready;
+  }
+
+  async run(p: Probe, ms: number): Promise<ProbeResult | 'hang' | 'memory' | { died: string }> {
+    await this.warm();
     const w = this.worker!;
     return new Promise((resolve) => {
       const done = (r: ProbeResult | 'hang' | 'memory' | { died: string }) => {
@@ -100,18 +109,21 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   const hangs: Failure[] = [];
   const memory: Failure[] = [];
   let slowest = 0;
+  let slowestInput = '';
   const t0 = performance.now();
   try {
     for (let i = 0; i < opts.count; i++) {
       const input = mutate(seeds, opts.seed, i);
       for (const reader of READERS) {
+        await prober.warm();
         const t = performance.now();
-        const r = await prober.run({ reader, name: input.name, bytes: input.bytes }, opts.probeMs ?? 10_000);
-        slowest = Math.max(slowest, performance.now() - t);
+        const r = await prober.run({ reader, name: input.name, bytes: input.bytes }, opts.probeMs ?? 30_000);
+        const took = performance.now() - t;
+        if (took > slowest) [slowest, slowestInput] = [took, `#${i} ${reader} ${input.name} (${input.how})`];
         const fail = (message: string): Failure => ({ index: i, reader, input, message });
         let key: string;
         if (r === 'hang') {
-          hangs.push(fail(`over ${opts.probeMs ?? 10_000} ms`));
+          hangs.push(fail(`over ${opts.probeMs ?? 30_000} ms`));
           key = `${reader} hang`;
         } else if (r === 'memory') {
           memory.push(fail('worker out of memory'));
@@ -139,5 +151,6 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     hangs,
     memory,
     slowest,
+    slowestInput,
   };
 }

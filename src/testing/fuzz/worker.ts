@@ -55,8 +55,12 @@ async function probe(p: Probe): Promise<ProbeResult> {
     return { outcome: 'ok' };
   } catch (e) {
     if (e instanceof UserError) return { outcome: 'refused', code: e.code };
-    // The reviewer's messages carry no code: its first words name the reason.
-    if (e instanceof UnreadableError) return { outcome: 'refused', code: e.message.split(/[（：，“]/)[0] };
+    // The reviewer's messages carry no code: their first words, numbers left out, name the reason.
+    if (e instanceof UnreadableError)
+      return {
+        outcome: 'refused',
+        code: (e.message.split(/[（：，“]/)[0] ?? '').replace(/\d+(\.\d+)?/g, 'N'),
+      };
     const message = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e);
     return { outcome: 'crash', message };
   }
