@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/http/app.ts';
-import { RateLimiter } from '../src/http/rate-limit.ts';
+import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { benchDatabases } from './dbs.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
@@ -121,6 +121,7 @@ export const bench: Bench = {
         const demo = await ensureDemo(b.h, { now: new Date().toISOString(), townships: ctx.quick ? 2 : 6 });
         const year = demo!.year;
         const limits = {
+          ...defaultRateLimits(),
           loginPerIp: new RateLimiter(1000, 1000),
           loginPerUser: new RateLimiter(1000, 1000),
           uploads: new RateLimiter(10, 10),

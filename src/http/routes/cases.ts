@@ -130,6 +130,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       tag,
       access: 'cases.read',
       query: dueQuery,
+      cache: true,
     },
     async ({ deps, query, user, scope, at }) => {
       const org = await filterOrg(deps.h, user, query.org);
