@@ -20,13 +20,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server, in-process, on a fresh SQLite database seeded with the demo county, serving web/dist. */
-export async function startServer(opts: { townships?: number } = {}): Promise<TestServer> {
+/**
+ * The real server, in-process, on a fresh SQLite database seeded with the demo county, serving
+ * web/dist. `clock` sets the server's (and the demo's) time; the real time by default.
+ */
+export async function startServer(
+  opts: { townships?: number; clock?: () => Date } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   const h = openDb(`sqlite:${join(dir, 'fazhi.db')}`);
   await migrateToLatest(h);
-  const demo = await generateDemo(h, { now: new Date().toISOString(), townships: opts.townships ?? 4 });
-  const app = await buildApp(h, { dataDir: dir, webDir: WEB_DIST, rateLimits: testRateLimits() });
+  const now = opts.clock ?? (() => new Date());
+  const demo = await generateDemo(h, { now: now().toISOString(), townships: opts.townships ?? 4 });
+  const app = await buildApp(h, { dataDir: dir, webDir: WEB_DIST, rateLimits: testRateLimits(), clock: now });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');

@@ -4,6 +4,8 @@ import { api, errorText } from '../../api/client.ts';
 import type { CalendarEntry, CalendarUpdate, YearPreview } from './calendar-types.ts';
 
 const KIND = { holiday: '放假', workday: '上班' } as const;
+/** Moved cases listed after saving; the audit log keeps every one. */
+const SHOWN = 10;
 
 function Days({ days, color }: { days: readonly CalendarEntry[]; color: string }) {
   if (days.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
@@ -133,11 +135,12 @@ export function CalendarImport({ onStored }: { onStored: (years: number[]) => vo
           description={
             done.changed.length > 0 && (
               <ul>
-                {done.changed.map((c) => (
+                {done.changed.slice(0, SHOWN).map((c) => (
                   <li key={c.caseId}>
                     {c.title}：期限由{c.from ?? '无'}调整为{c.to ?? '无'}
                   </li>
                 ))}
+                {done.changed.length > SHOWN && <li>……等{done.changed.length}件，详见审计日志</li>}
               </ul>
             )
           }

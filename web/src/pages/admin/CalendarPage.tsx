@@ -1,4 +1,4 @@
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { allowed } from '../../auth/permissions.ts';
@@ -64,35 +64,42 @@ export default function CalendarPage() {
           }
         />
       )}
-      <Card size="small" title={`${year}年放假日和调休上班日`} className="calendar-days">
-        <Table<Row>
-          size="small"
-          rowKey="date"
-          loading={loading}
-          pagination={false}
-          dataSource={rows}
-          columns={[
-            { title: '日期', dataIndex: 'date', width: 130 },
-            { title: '星期', key: 'w', width: 90, render: (_, r) => weekdayOf(r.date) },
-            {
-              title: '类型',
-              dataIndex: 'kind',
-              width: 110,
-              render: (k: Row['kind']) =>
-                k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>,
-            },
-            { title: '节日', dataIndex: 'name' },
-          ]}
-        />
-      </Card>
-      {allowed(user, 'calendar.write') && (
-        <CalendarImport
-          onStored={(years) => {
-            if (years.includes(year)) reload();
-            else if (years[0] !== undefined) setYear(years[0]);
-          }}
-        />
-      )}
+      <Row gutter={12}>
+        <Col xs={24} xl={allowed(user, 'calendar.write') ? 11 : 24}>
+          <Card size="small" title={`${year}年放假日和调休上班日`} className="calendar-days">
+            <Table<Row>
+              size="small"
+              // 中秋 and 国庆节 can fall on one day (2028-10-03): the date alone is not a key.
+              rowKey={(r) => `${r.date}|${r.kind}|${r.name}`}
+              loading={loading}
+              pagination={false}
+              dataSource={rows}
+              columns={[
+                { title: '日期', dataIndex: 'date', width: 130 },
+                { title: '星期', key: 'w', width: 90, render: (_, r) => weekdayOf(r.date) },
+                {
+                  title: '类型',
+                  dataIndex: 'kind',
+                  width: 110,
+                  render: (k: Row['kind']) =>
+                    k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>,
+                },
+                { title: '节日', dataIndex: 'name' },
+              ]}
+            />
+          </Card>
+        </Col>
+        {allowed(user, 'calendar.write') && (
+          <Col xs={24} xl={13}>
+            <CalendarImport
+              onStored={(years) => {
+                if (years.includes(year)) reload();
+                else if (years[0] !== undefined) setYear(years[0]);
+              }}
+            />
+          </Col>
+        )}
+      </Row>
     </div>
   );
 }

@@ -67,7 +67,12 @@ export function DueCases({ org }: { org: number }) {
               title: <Link to={`/cases?type=${d.type}&open=${d.caseId}`}>{d.title}</Link>,
               description: (
                 <>
-                  {`${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`} <DueMark mark={d.mark} />
+                  <div className="due-desc">{`${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`}</div>
+                  {d.mark && (
+                    <div className="due-mark-line">
+                      <DueMark mark={d.mark} />
+                    </div>
+                  )}
                 </>
               ),
               extra: <Tag color={c.color}>{c.text}</Tag>,
