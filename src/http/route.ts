@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { todayOf } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import type { Scope } from '../core/scope.ts';
 import { can, isSecurityRole, scopeOf, type Action } from '../services/access.ts';
@@ -198,7 +199,8 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     };
     if (!spec.cache) return handler(ctx);
     // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
-    const key = `${user.id}|${user.role}|${user.orgPath}|${req.url}`;
+    // The day too: deadlines count days left, so yesterday's answer must not be served today.
+    const key = `${user.id}|${user.role}|${user.orgPath}|${todayOf(ctx.at)}|${req.url}`;
     const body = await app.fazhi.cache.getOrCompute(key, user.orgPath, base.now.getTime(), async () =>
       JSON.stringify(await handler(ctx)),
     );
