@@ -85,6 +85,12 @@ function section(t: CaseType): string[] {
     '',
     `登记：${t.openRoles.map((r) => caseRoles[r]).join('、')}；登记时${t.openClocks.length ? t.openClocks.map((e) => effect(t, e)).join('；') : '不开始期限'}。`,
     '',
+    ...(t.powerField
+      ? [
+          `登记时须写明所行使的权力事项（\`${t.powerField}\`）：本乡镇在案件日期有效的权力清单中没有该事项的，不予登记。`,
+          '',
+        ]
+      : []),
     '| 状态 | 名称 | 台账字段 |',
     '| --- | --- | --- |',
     ...t.states.map(

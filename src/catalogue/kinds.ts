@@ -59,6 +59,28 @@ export interface RecordKind {
   readonly within?: { readonly clock: ClockId; readonly from: string };
 }
 
+/** 权力类别 of a power (权力清单事项), as the county's lists group them. */
+export const POWER_CATEGORIES = [
+  ['penalty', '行政处罚'],
+  ['licensing', '行政许可'],
+  ['enforcement_measures', '行政强制'],
+  ['inspection', '行政检查'],
+  ['confirmation', '行政确认'],
+  ['payment', '行政给付'],
+  ['reward', '行政奖励'],
+  ['adjudication', '行政裁决'],
+  ['other', '其他行政权力'],
+] as const;
+
+/**
+ * The power (权力清单事项) a penalty or inspection case exercises, by its 事项名称. Optional in the
+ * ledger (older records lack it); opening a case requires it and a power held on the case's date.
+ */
+const powerField = text('power', '行使的权力事项', {
+  max: 200,
+  help: '本乡镇当年权力清单中的事项名称',
+});
+
 const kindList = [
   {
     id: 'leadership_meeting',
@@ -455,6 +477,38 @@ const kindList = [
     practices: ['持证执法人员、执法监督证', '持证上岗、规范执法'],
   },
   {
+    id: 'power',
+    label: '权力清单事项',
+    group: 'enforcement',
+    temporal: 'registry',
+    // A year's list runs from 1 January to the next 1 January (清单按年度导入, services/powers).
+    dateLabel: '生效日期',
+    titleLabel: '事项名称',
+    endLabel: '失效日期',
+    fields: [
+      choice('category', '权力类别', POWER_CATEGORIES, { required: true }),
+      text('basis', '设定依据', { required: true, max: 2000 }),
+      choice(
+        'source',
+        '权力来源',
+        [
+          ['statutory', '法定'],
+          ['delegated', '县级赋权'],
+        ],
+        { required: true },
+      ),
+      text('delegationDoc', '赋权文件', { max: 200, help: '县级赋权的，填写赋权文件名称及文号' }),
+      date('delegationDate', '赋权日期'),
+      text('office', '责任科室', { max: 100 }),
+      text('duties', '责任事项', { max: 2000, help: '事前、事中、事后各环节的责任（责任清单）' }),
+    ],
+    practices: [
+      '梳理乡镇权力清单、责任清单并向社会公布',
+      '承接县级赋权事项（赋权清单）',
+      '按类别统计行政处罚、行政许可、行政强制、行政检查等事项',
+    ],
+  },
+  {
     id: 'inspection',
     label: '执法检查',
     group: 'enforcement',
@@ -480,6 +534,7 @@ const kindList = [
         { required: true },
       ),
       text('target', '检查对象'),
+      powerField,
       int('problemsFound', '发现问题', { unit: '处' }),
       int('problemsRectified', '整改到位', { unit: '处' }),
       date('rectifyDeadline', '整改期限'),
@@ -501,6 +556,7 @@ const kindList = [
     titleLabel: '案由',
     fields: [
       text('party', '当事人'),
+      powerField,
       choice(
         'status',
         '办理状态',

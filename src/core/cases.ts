@@ -192,7 +192,14 @@ function apply(ctx: StepContext, now: string): Decision {
             kind: tr.opens.type,
             date,
             title: `${tr.opens.titlePrefix}${c.title}`.slice(0, 200),
-            data: { ...tr.opens.data },
+            data: {
+              ...tr.opens.data,
+              ...Object.fromEntries(
+                Object.entries(tr.opens.carry ?? {}).flatMap(([f, from]) =>
+                  params[from] === undefined ? [] : [[f, params[from]]],
+                ),
+              ),
+            },
           },
         }
       : {}),

@@ -3,7 +3,7 @@ import { yearPeriod } from '../core/dates.ts';
 import { ALL, subtree } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { setup, smallCounty } from '../testing/fixtures.ts';
+import { addRecord, setup, smallCounty } from '../testing/fixtures.ts';
 import { registerCase, takeCaseStep, type CaseStep } from './case-writes.ts';
 import { listCases, showCase } from './cases.ts';
 import { digest, dueCases } from './cases/due.ts';
@@ -115,10 +115,19 @@ for (const tdb of testDatabases()) {
     });
 
     it('escalates an unrectified inspection into a penalty case in the same transaction', async () => {
+      const power = (title: string, category: string) =>
+        addRecord(h, org.a, 'power', {
+          date: '2025-01-01',
+          endDate: '2026-01-01',
+          title,
+          data: { category, basis: '《中华人民共和国消防法》', source: 'statutory' },
+        });
+      await power('消防安全检查', 'inspection');
+      await power('对消防安全违法行为的处罚', 'penalty');
       const c = await open(org.a, 'inspection', {
         date: '2025-04-01',
         title: '加油站消防检查',
-        data: { area: 'fire' },
+        data: { area: 'fire', power: '消防安全检查' },
       });
       await move(c.id, {
         action: 'order',
@@ -132,7 +141,12 @@ for (const tdb of testDatabases()) {
         date: '2025-05-06',
         values: { problemsRectified: 1 },
       });
-      const e = await move(c.id, { action: 'escalate', role: 'township_leader', date: '2025-05-08' });
+      const e = await move(c.id, {
+        action: 'escalate',
+        role: 'township_leader',
+        date: '2025-05-08',
+        values: { penaltyPower: '对消防安全违法行为的处罚' },
+      });
       const penaltyId = Number(e.events.at(-1)!.values.openedCase);
       const p = await showCase(h, ALL, penaltyId, NOW);
       expect(p).toMatchObject({
@@ -141,6 +155,7 @@ for (const tdb of testDatabases()) {
         title: '逾期未整改：加油站消防检查',
         date: '2025-05-08',
       });
+      expect(p.data.power).toBe('对消防安全违法行为的处罚');
       expect(p.events[0]!.values.fromCase).toBe(c.id);
       expect(p.clocks[0]!.deadline.due).toBe('2025-08-06');
     });

@@ -30,6 +30,7 @@ import type { Database, CaseEventRow } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { countyOf, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
+import { checkCasePower } from './powers.ts';
 import { workingCalendar } from './working-calendar.ts';
 
 type Trx = Transaction<Database>;
@@ -209,6 +210,7 @@ export async function insertCase(
     opts.now,
     cal,
   );
+  await checkCasePower(trx, type, township.id, first.date, clean);
   const row = { ...first, data: JSON.stringify(plan.data) };
   const n = await records.insertRecords(trx, [row]);
   if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);

@@ -25,6 +25,7 @@ import {
   editRecord,
 } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
+import { replacePowerList } from './powers.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from './sessions.ts';
 import { frontEndReferences, writingServices } from '../testing/write-scan.ts';
 
@@ -152,6 +153,7 @@ const writePaths = {
     'password-resets.ts#resetAccountPassword',
     'password-resets.ts#approvePasswordReset',
     'calendar.ts#replaceCalendarYears',
+    'powers.ts#replacePowerList',
     'sessions.ts#login',
     'sessions.ts#logout',
     'sessions.ts#changePassword',
@@ -347,6 +349,24 @@ const writeCases: readonly WriteCase[] = [
         w.staff,
         w.act(w.staff),
         { fileName: '普法宣传活动.csv', bytes: Buffer.from(CSV, 'utf8') },
+        AT,
+      ),
+  },
+  {
+    service: 'powers.ts#replacePowerList',
+    action: 'powers.replace',
+    prepare: (w) => () =>
+      replacePowerList(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        {
+          year: 2025,
+          fileName: '权力清单.csv',
+          bytes: Buffer.from(
+            '事项名称,权力类别,设定依据,权力来源\r\n对露天焚烧秸秆的处罚,行政处罚,大气污染防治法,法定\r\n',
+          ),
+        },
         AT,
       ),
   },

@@ -1,4 +1,5 @@
 /** 执法检查与整改: an order to rectify by a date; not rectified in time opens a 行政处罚 case. */
+import { text } from '../fields.ts';
 import { STAFF, LEADER, b, start, stop, stopWhenDue } from './shared.ts';
 import type { CaseType } from './types.ts';
 
@@ -6,7 +7,7 @@ export const inspection: CaseType = {
   kind: 'inspection',
   label: '执法检查与整改',
   summary:
-    '检查 → 发现问题的责令限期整改 → 期限届满复查 → 整改到位；逾期未整改的依法进入行政处罚程序（自动立案一件行政处罚案件）。',
+    '检查（须写明本乡镇当年权力清单中的行政检查事项）→ 发现问题的责令限期整改 → 期限届满复查 → 整改到位；逾期未整改的依法进入行政处罚程序（自动立案一件行政处罚案件）。',
   initial: 'inspected',
   states: [
     { id: 'inspected', label: '已检查' },
@@ -18,6 +19,7 @@ export const inspection: CaseType = {
   ],
   openRoles: [STAFF, LEADER],
   openClocks: [],
+  powerField: 'power',
   transitions: [
     {
       id: 'clear',
@@ -65,7 +67,19 @@ export const inspection: CaseType = {
       to: 'escalated',
       roles: [LEADER],
       reason: 'optional',
-      opens: { type: 'penalty', titlePrefix: '逾期未整改：', data: { status: 'filed' } },
+      // The penalty acts under a 行政处罚 power of the list, not the inspection's own power.
+      params: [
+        text('penaltyPower', '处罚行使的权力事项', {
+          max: 200,
+          help: '本乡镇当年权力清单中的行政处罚事项名称',
+        }),
+      ],
+      opens: {
+        type: 'penalty',
+        titlePrefix: '逾期未整改：',
+        data: { status: 'filed' },
+        carry: { power: 'penaltyPower' },
+      },
       basis: [b('行政处罚法', '第54条')],
     },
   ],

@@ -39,7 +39,7 @@ export const penalty: CaseType = {
   kind: 'penalty',
   label: '行政处罚案件',
   summary:
-    '立案 → 告知拟处罚及听证权利（当事人5个工作日内可要求听证，期间内不得作出决定）→ 要求听证的：听证七个工作日前通知 → 举行听证并制作笔录 → 属法制审核情形的经法制审核、情节复杂或重大违法的经负责人集体讨论 → 立案90日内作出决定 → 7个工作日内送达 → 结案；先行登记保存的证据7个工作日内作出处理决定。',
+    '立案（须写明本乡镇当年权力清单中的行政处罚事项）→ 告知拟处罚及听证权利（当事人5个工作日内可要求听证，期间内不得作出决定）→ 要求听证的：听证七个工作日前通知 → 举行听证并制作笔录 → 属法制审核情形的经法制审核、情节复杂或重大违法的经负责人集体讨论 → 立案90日内作出决定 → 7个工作日内送达 → 结案；先行登记保存的证据7个工作日内作出处理决定。',
   initial: 'filed',
   states: [
     { id: 'filed', label: '已立案', data: { status: 'filed' } },
@@ -54,6 +54,7 @@ export const penalty: CaseType = {
   ],
   openRoles: [STAFF, LEADER],
   openClocks: [start('penalty.decide')],
+  powerField: 'power',
   transitions: [
     {
       id: 'extend',

@@ -114,6 +114,8 @@ export interface Transition {
     readonly type: KindId;
     readonly titlePrefix: string;
     readonly data: Readonly<Record<string, FieldValue>>;
+    /** Record fields of the new case taken from this step's parameters: new field → parameter. */
+    readonly carry?: Readonly<Record<string, string>>;
   };
   /** Adds a ledger record of another kind from the step's parameters (出庭应诉记录). */
   readonly creates?: { readonly kind: KindId; readonly fields: readonly string[] };
@@ -137,6 +139,11 @@ export interface CaseType {
   readonly openClocks: readonly ClockEffect[];
   readonly openSet?: Readonly<Record<string, SetValue>>;
   readonly transitions: readonly Transition[];
+  /**
+   * The record field naming the power (权力清单事项) the case exercises: opening the case needs it,
+   * and a power of that name in the township's list in force on the case's date.
+   */
+  readonly powerField?: string;
   /** Indicator keys (catalogue/indicators.ts) this case type's outcomes feed. */
   readonly indicators: readonly string[];
   readonly summary: string;

@@ -1,6 +1,7 @@
 import type { GenContext } from './context.ts';
 import { COMPANIES, COUNTY, anonymous, distinctNames } from './names.ts';
 import { addDays } from '../../core/calendar.ts';
+import { INSPECTION_POWERS, PENALTY_POWERS } from './powers.ts';
 import { dateIn, lerp } from './random.ts';
 
 /** 行政执法证件 registry: 10–15 officers in force at year end, a few certificates lapsed or withdrawn lately. */
@@ -110,6 +111,7 @@ export function inspections(ctx: GenContext): void {
       data: {
         area,
         target,
+        power: INSPECTION_POWERS[area].item,
         problemsFound: found,
         problemsRectified: short ? found - rng.int(1, found) : found,
         ...(deadline ? { rectifyDeadline: deadline } : {}),
@@ -119,24 +121,19 @@ export function inspections(ctx: GenContext): void {
   }
 
   const penalties = rng.int(year < ctx.reportYear ? 1 : 0, lerp(2, 6, activity));
-  const cases = [
-    '未经批准占用耕地建房案',
-    '违规燃放烟花爆竹案',
-    '擅自占道经营案',
-    '违规露天焚烧秸秆案',
-    '未按规定设置安全警示标志案',
-    '违法搭建临时建筑案',
-  ];
+  const cases = Object.keys(PENALTY_POWERS) as (keyof typeof PENALTY_POWERS)[];
   for (let i = 0; i < penalties; i++) {
     const date = dateIn(rng, year, 1, 10);
     const decided = addDays(date, rng.int(20, 80));
     const open = decided > ctx.today;
     const party = anonymous(rng);
+    const cause = rng.pick(cases);
     ctx.emit('penalty', {
       date,
-      title: `${party}${rng.pick(cases)}`,
+      title: `${party}${cause}`,
       data: {
         party,
+        power: PENALTY_POWERS[cause].item,
         status: open ? 'filed' : rng.chance(0.6) ? 'closed' : 'decided',
         ...(open ? {} : { decidedDate: decided, fine: rng.pick([200, 500, 1000, 2000, 3000, 5000, 10000]) }),
       },

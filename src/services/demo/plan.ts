@@ -17,6 +17,7 @@ import { advisers, decisions, reviews } from './legal.ts';
 import { litigation, reviewResponses } from './litigation.ts';
 import { COUNTY, LAW_FIRMS, PlaceNames, STREETS, TOWNS, XIANG, distinctNames } from './names.ts';
 import { petitions } from './petitions.ts';
+import { powerList } from './powers.ts';
 import { commitments } from './planning.ts';
 import { publicityEvents, publicityRegistries } from './publicity.ts';
 import { Rng } from './random.ts';
@@ -55,6 +56,7 @@ const YEARLY: readonly Generator[] = [
   commitments,
   // Last, so adding it left every earlier generator's random stream as it was.
   reviewResponses,
+  powerList,
 ];
 /** Registry kinds, generated once: their records start in earlier years and some end within the two. */
 const REGISTRIES: readonly Generator[] = [publicityRegistries, gridRegistries, certificates];
