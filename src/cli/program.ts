@@ -10,6 +10,7 @@ import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
+import { registerPowerCommands } from './commands/powers.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommand } from './commands/review.ts';
@@ -49,6 +50,7 @@ function buildProgram(cli: Cli): Command {
   registerAuditCommands(program, cli);
   registerBackupCommands(program, cli);
   registerCalendarCommands(program, cli);
+  registerPowerCommands(program, cli);
   return program;
 }
 

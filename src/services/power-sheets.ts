@@ -36,6 +36,22 @@ const canon = (s: string) => canonicalHeader(s).replace(/\([^()]*\)$/, '');
 const DATE = canon(column('date').label);
 const TITLE = canon(column('title').label);
 const END = [canon(column('endDate').label), canon('结束日期')];
+/** Columns a county's list has that the ledger does not keep (numbering, remarks). */
+const IGNORED = new Set(['序号', '编号', '备注'].map(canon));
+/** Other names county lists give the columns. */
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  [
+    ['权力事项名称', '事项名称'],
+    ['职权名称', '事项名称'],
+    ['权力类型', '权力类别'],
+    ['职权类别', '权力类别'],
+    ['法律依据', '设定依据'],
+    ['实施依据', '设定依据'],
+    ['责任股室', '责任科室'],
+    ['承办机构', '责任科室'],
+    ['责任内容', '责任事项'],
+  ].map(([from, to]) => [canon(from!), to!]),
+);
 
 function cellDate(c: Cell | undefined): string | null {
   if (typeof c === 'number') return parseDate(excelSerialToDate(c));
@@ -48,7 +64,7 @@ function findHeader(rows: readonly RawRow[]) {
   for (const row of rows) {
     if (row.cells.every(isBlankCell)) continue;
     const names = row.cells.map((c) => canon(cellText(c)));
-    const title = names.indexOf(TITLE);
+    const title = names.findIndex((n) => n === TITLE || ALIASES.get(n) === column('title').label);
     if (title >= 0) {
       const date = names.indexOf(DATE);
       const end = names.findIndex((n) => END.includes(n));
@@ -80,14 +96,20 @@ export function datedSheets(
     const hintRow = s.rows.find(
       (r) => r.number === h.row.number + 1 && cellText(r.cells[h.title]).trim() === column('title').hint,
     );
+    const ignored = h.row.cells.flatMap((c, i) => (IGNORED.has(canon(cellText(c))) ? [i] : []));
     const rows = s.rows.map((r): RawRow => {
       if (r.number < h.row.number || (r.number > h.row.number && r.cells.every(isBlankCell))) return r;
       const cells = [...r.cells];
+      for (const i of ignored) if (i < cells.length) cells[i] = null;
       const put = (at: number, v: Cell) => {
         while (cells.length < at) cells.push(null);
         cells[at] = v;
       };
       if (r === h.row) {
+        cells.forEach((c, i) => {
+          const n = canon(cellText(c));
+          if (ALIASES.has(n)) cells[i] = ALIASES.get(n) ?? null;
+        });
         if (h.date === null) put(dateAt, column('date').label);
         if (h.end === null) put(endAt, column('endDate').label);
         return { number: r.number, cells };

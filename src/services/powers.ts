@@ -28,7 +28,6 @@ import { datedSheets, yearSpan } from './power-sheets.ts';
 import { subOrgIndex } from './records.ts';
 
 const POWER = getKind('power');
-const categoryLabel = new Map<string, string>(POWER_CATEGORIES);
 
 export interface PowerListInput {
   readonly townshipId?: number;
@@ -174,6 +173,3 @@ export async function checkCasePower(
     409,
   );
 }
-
-/** The label of a 权力类别 code, for listings. */
-export const powerCategoryLabel = (code: string): string => categoryLabel.get(code) ?? code;

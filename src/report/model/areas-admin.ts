@@ -1,6 +1,8 @@
 import { paras, type AreaWriter } from './area-types.ts';
+import type { ReportContext } from './context.ts';
 import { topLabels } from './labels.ts';
-import { examples, line, sentence } from './phrase.ts';
+import { examples, line, placeholder, sentence } from './phrase.ts';
+import type { Inline } from './types.ts';
 
 /** Part 1 writers for administration by law: enforcement, review, decisions, court, disclosure, safety. */
 
@@ -31,9 +33,38 @@ export const enforcementArea: AreaWriter = {
         : null,
       c.has('enforcement.penalties') ? line('依法作出行政处罚', c.fig('enforcement.penalties')) : null,
     );
-    return paras({ inlines: line(officers, checks) });
+    return paras({ inlines: line(officers, checks) }, { inlines: powerList(c) });
   },
 };
+
+/** 权力清单 categories in the order a report lists them, with the indicator counting each. */
+const POWER_KEYS: readonly (readonly [key: string, label: string])[] = [
+  ['powers.penalty', '行政处罚'],
+  ['powers.licensing', '行政许可'],
+  ['powers.enforcement_measures', '行政强制'],
+  ['powers.inspection', '行政检查'],
+  ['powers.confirmation', '行政确认'],
+  ['powers.payment', '行政给付'],
+  ['powers.reward', '行政奖励'],
+  ['powers.adjudication', '行政裁决'],
+  ['powers.other', '其他行政权力'],
+];
+
+/** “梳理形成权力清单N项，其中行政处罚A项、…，县级赋权C项。”, or a placeholder without a list. */
+function powerList(c: ReportContext): Inline[] {
+  if (!c.has('powers.total'))
+    return line(placeholder(`${c.year}年度权力清单、责任清单梳理和公布情况（台账中没有权力清单）`));
+  const parts = POWER_KEYS.filter(([k]) => c.has(k)).map(([k, label], i) =>
+    line(i > 0 ? '、' : '', label, c.fig(k)),
+  );
+  return line(
+    c.pick('enforcement.powers', ['梳理形成权力清单', '全面梳理本级权力事项，形成权力清单']),
+    c.fig('powers.total'),
+    parts.length > 0 ? line('，其中', ...parts) : null,
+    c.has('powers.delegated') ? line('，县级赋权', c.fig('powers.delegated')) : null,
+    '，明确责任科室和责任事项，做到权责一致。',
+  );
+}
 
 export const legalArea: AreaWriter = {
   group: 'legal',
