@@ -38,7 +38,7 @@ export function App() {
     return (
       <div className="login-page">
         <Card title="首次登录，请修改初始密码" style={{ width: 400, maxWidth: '100%' }}>
-          <ChangePasswordForm onDone={() => void refresh()} />
+          <ChangePasswordForm reset={user.passwordReset} onDone={() => void refresh()} />
         </Card>
       </div>
     );

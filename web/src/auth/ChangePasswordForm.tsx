@@ -8,11 +8,32 @@ interface Values {
   confirm: string;
 }
 
-/** 等级保护: at least 8 characters from 3 of 4 classes; the server checks again. */
-const POLICY = '至少 8 位，包含大写字母、小写字母、数字、符号中的三类';
+/** 等级保护: the server's policy (src/services/users.ts) checks again. */
+const POLICY =
+  '至少 10 位，包含大写字母、小写字母、数字、符号中的三类；不能是常见弱密码，不能与最近 5 次使用过的密码相同';
 
-/** Change one's own password; `current` pre-fills it right after a forced first login. */
-export function ChangePasswordForm({ current, onDone }: { current?: string; onDone: () => void }) {
+/** When a reset happened, in China's time: 2025年6月30日 10:00. */
+const when = (at: string): string =>
+  new Date(at).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'long',
+    timeStyle: 'short',
+    hour12: false,
+  });
+
+/**
+ * Change one's own password; `current` pre-fills it right after a forced first login, and `reset`
+ * tells the owner who reset the password and when (shown once: a new password clears it).
+ */
+export function ChangePasswordForm({
+  current,
+  reset,
+  onDone,
+}: {
+  current?: string;
+  reset?: { by: string; at: string } | null;
+  onDone: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,6 +59,16 @@ export function ChangePasswordForm({ current, onDone }: { current?: string; onDo
       onFinish={(v) => void submit(v)}
       requiredMark={false}
     >
+      {reset && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="password-reset-notice"
+          title="您的密码已被重置"
+          description={`${reset.by}于 ${when(reset.at)} 重置了您的密码。如非本人申请，请立即联系安全管理员。`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form.Item
         name="currentPassword"
@@ -53,7 +84,7 @@ export function ChangePasswordForm({ current, onDone }: { current?: string; onDo
         extra={POLICY}
         rules={[
           { required: true, message: '请输入新密码' },
-          { min: 8, message: '密码至少 8 位' },
+          { min: 10, message: '密码至少 10 位' },
         ]}
       >
         <Input.Password autoComplete="new-password" />

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../api/client.ts';
+import type { User } from '../api/types.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { useAuth, userOf } from './AuthProvider.tsx';
 import './login.css';
@@ -11,23 +12,43 @@ interface Credentials {
   password: string;
 }
 
-/** Sign-in, with the lockout message from the server and the forced first-login password change. */
+type Refusal = 'locked' | 'backoff' | 'failed';
+
+const refusalTitle: Record<Refusal, string> = {
+  locked: '账号已锁定',
+  backoff: '登录失败次数过多，请稍后再试',
+  failed: '登录失败',
+};
+
+function refusalOf(e: unknown): Refusal {
+  if (!(e instanceof ApiError)) return 'failed';
+  if (e.code === 'account_locked') return 'locked';
+  return e.code === 'login_backoff' || e.code === 'rate_limited' ? 'backoff' : 'failed';
+}
+
+/**
+ * Sign-in, with the lockout and back-off messages from the server, and the forced password change
+ * at the first login (after a reset, saying who reset the password and when).
+ */
 export default function LoginPage() {
   const { setUser, refresh } = useAuth();
-  const [error, setError] = useState<{ text: string; locked: boolean } | null>(null);
+  const [error, setError] = useState<{ text: string; kind: Refusal } | null>(null);
   const [busy, setBusy] = useState(false);
   const [mustChange, setMustChange] = useState<string | null>(null);
+  const [reset, setReset] = useState<User['passwordReset']>(null);
 
   const submit = async (c: Credentials) => {
     setBusy(true);
     setError(null);
     try {
       const u = userOf(await api<unknown>('/api/auth/login', { json: c }));
-      if (u?.mustChangePassword) setMustChange(c.password);
-      else setUser(u);
+      if (u?.mustChangePassword) {
+        setReset(u.passwordReset);
+        setMustChange(c.password);
+      } else setUser(u);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'password_change_required') setMustChange(c.password);
-      else setError({ text: errorText(e), locked: e instanceof ApiError && e.code === 'account_locked' });
+      else setError({ text: errorText(e), kind: refusalOf(e) });
     } finally {
       setBusy(false);
     }
@@ -45,9 +66,9 @@ export default function LoginPage() {
             {error && (
               <Alert
                 className="login-alert"
-                type={error.locked ? 'warning' : 'error'}
+                type={error.kind === 'failed' ? 'error' : 'warning'}
                 showIcon
-                title={error.locked ? '账号已锁定' : '登录失败'}
+                title={refusalTitle[error.kind]}
                 description={error.text}
               />
             )}
@@ -62,7 +83,7 @@ export default function LoginPage() {
             </Button>
           </Form>
         ) : (
-          <ChangePasswordForm current={mustChange} onDone={() => void refresh()} />
+          <ChangePasswordForm current={mustChange} reset={reset} onDone={() => void refresh()} />
         )}
       </Card>
     </div>

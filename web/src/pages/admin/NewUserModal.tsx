@@ -1,12 +1,11 @@
 import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
-import type { Org, RoleInfo } from '../../api/types.ts';
+import type { Org } from '../../api/types.ts';
 
 interface Values {
   username: string;
   name: string;
-  role: string;
   orgId: number;
 }
 
@@ -16,12 +15,12 @@ interface Created {
 }
 
 /**
- * The system administrator creates an account (POST /api/users). The server generates the initial
- * password, shown here once; the user must change it at the first login.
+ * The system administrator creates an account (POST /api/users) without a role: the security
+ * administrator grants one (三员分立), and until then the account cannot sign in. The server
+ * generates the initial password, shown here once; the user must change it at the first login.
  */
 export function NewUserModal(props: {
   open: boolean;
-  roles: readonly RoleInfo[];
   orgs: readonly Org[];
   onClose: () => void;
   onCreated: (username: string) => void;
@@ -30,12 +29,8 @@ export function NewUserModal(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
-  // 三员 accounts are made on the server only; the API refuses them.
-  const roles = props.roles.filter((r) => !r.security);
-  const roleId = Form.useWatch('role', form);
-  const role = roles.find((r) => r.id === roleId);
-  // An account belongs to an organisation of the kind its role names (county or township).
-  const orgs = role ? props.orgs.filter((o) => o.kind === role.orgKind) : [];
+  // Every role's account belongs to a county or a township.
+  const orgs = props.orgs.filter((o) => o.kind === 'county' || o.kind === 'township');
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -87,7 +82,7 @@ export function NewUserModal(props: {
             type="warning"
             showIcon
             title="初始密码只显示这一次，关闭后无法再查看"
-            description="请当面或通过安全渠道交给本人；首次登录时系统会要求修改密码。"
+            description="请当面或通过安全渠道交给本人；安全管理员分配角色后方可登录，首次登录时系统会要求修改密码。"
           />
           <p>
             用户名：<b>{created.user.username}</b>（{created.user.name}）
@@ -106,14 +101,13 @@ export function NewUserModal(props: {
       ) : (
         <>
           {error && <Alert className="form-alert" type="error" showIcon title={error} />}
-          <Form
-            form={form}
-            layout="vertical"
-            onFinish={(v) => void submit(v)}
-            onValuesChange={(changed: Partial<Values>) => {
-              if (changed.role) form.setFieldValue('orgId', undefined);
-            }}
-          >
+          <Alert
+            className="form-alert"
+            type="info"
+            showIcon
+            title="新账号不带角色：由安全管理员分配角色和数据范围后方可登录（三员分立）"
+          />
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
             <Form.Item
               name="username"
               label="用户名"
@@ -128,20 +122,11 @@ export function NewUserModal(props: {
             >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item
-              name="role"
-              label="角色"
-              extra={role?.description}
-              rules={[{ required: true, message: '请选择角色' }]}
-            >
-              <Select options={roles.map((r) => ({ value: r.id, label: r.label }))} placeholder="请选择" />
-            </Form.Item>
             <Form.Item name="orgId" label="所属组织" rules={[{ required: true, message: '请选择所属组织' }]}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
-                disabled={!role}
                 options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-                placeholder={role ? '请选择' : '请先选择角色'}
+                placeholder="请选择"
               />
             </Form.Item>
           </Form>

@@ -7,32 +7,51 @@ import { allowed } from '../../auth/permissions.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
+import { GrantRoleModal } from './GrantRoleModal.tsx';
 import { NewUserModal } from './NewUserModal.tsx';
 
 interface Account {
   readonly id: number;
   readonly username: string;
   readonly name: string;
+  /** Empty until the security administrator grants a role. */
   readonly role: string;
   readonly orgId: number;
   readonly mustChangePassword: boolean;
 }
 
-const PAGE_SIZE = 15;
+interface PendingReset {
+  readonly id: number;
+  readonly username: string;
+  readonly name: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly canApprove: boolean;
+}
 
-/** Accounts and their roles; the security administrator unlocks accounts and resets passwords (三员分立). */
+const PAGE_SIZE = 15;
+const ADMIN_ROLES = ['system_admin', 'security_admin', 'auditor'];
+
+/**
+ * Accounts and their roles (三员分立): the system administrator creates accounts without a role,
+ * the security administrator grants roles and unlocks accounts, a password reset asked for by one
+ * of the two is approved by the other, and a township's leader resets its own staff's passwords.
+ */
 export default function UsersPage() {
   const me = useUser();
   const cat = useCatalogue();
   const ws = useWorkspace();
   const { modal, message } = App.useApp();
   const { data, error, loading, reload } = useApi<unknown>('/api/users');
-  const security = allowed(me, 'users.security');
+  const canReset = allowed(me, 'users.reset');
+  const resets = useApi<unknown>(canReset ? '/api/password-resets' : null);
   const [adding, setAdding] = useState(false);
+  const [granting, setGranting] = useState<Account | null>(null);
   const [page, setPage] = useState(1);
   /** A just-created account: the table turns to its page once the reloaded list holds it. */
   const [focus, setFocus] = useState<string | null>(null);
   const accounts = itemsOf<Account>(data);
+  const pending = itemsOf<PendingReset>(resets.data);
   useEffect(() => {
     const i = accounts.findIndex((a) => a.username === focus);
     if (focus === null || i < 0) return;
@@ -40,17 +59,51 @@ export default function UsersPage() {
     setFocus(null);
   }, [accounts, focus]);
 
-  const act = async (u: Account, what: 'unlock' | 'password') => {
+  const showPassword = (username: string, password: string) =>
+    modal.info({
+      title: `${username} 的临时密码`,
+      content: <span data-testid="reset-password">{password}</span>,
+    });
+
+  const unlock = async (u: Account) => {
     try {
-      const r = await api<{ initialPassword?: string }>(`/api/users/${u.id}/${what}`, { json: {} });
-      if (r.initialPassword)
-        modal.info({ title: `${u.username} 的临时密码`, content: `${r.initialPassword}（下次登录须修改）` });
-      else void message.success('已解锁');
+      await api(`/api/users/${u.id}/unlock`, { json: {} });
+      void message.success('已解锁');
       reload();
     } catch (e) {
       void message.error(errorText(e));
     }
   };
+
+  const reset = async (u: Account) => {
+    try {
+      const r = await api<{ initialPassword?: string; pendingReset?: number }>(
+        `/api/users/${u.id}/password`,
+        {
+          json: {},
+        },
+      );
+      if (r.initialPassword) showPassword(u.username, `${r.initialPassword}（下次登录须修改）`);
+      else void message.success('已提交重置申请，须由另一名管理员（系统管理员或安全管理员）批准后生效');
+      reload();
+      resets.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
+  const approve = async (p: PendingReset) => {
+    try {
+      const r = await api<{ initialPassword: string }>(`/api/password-resets/${p.id}/approve`, { json: {} });
+      showPassword(p.username, `${r.initialPassword}（下次登录须修改）`);
+      reload();
+      resets.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
+  const resettable = (u: Account) => u.id !== me.id && !ADMIN_ROLES.includes(u.role);
 
   return (
     <div>
@@ -63,6 +116,42 @@ export default function UsersPage() {
         )}
       </div>
       {error && <Alert type="error" showIcon title={error} />}
+      {pending.length > 0 && (
+        <Card size="small" title="待批准的密码重置申请" className="dash-row pending-resets">
+          <Table<PendingReset>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={pending}
+            columns={[
+              { title: '账号', dataIndex: 'username', width: 140 },
+              { title: '姓名', dataIndex: 'name', width: 140 },
+              { title: '申请人', dataIndex: 'requestedBy' },
+              {
+                title: '申请时间',
+                dataIndex: 'requestedAt',
+                width: 180,
+                render: (at: string) => new Date(at).toLocaleString('zh-CN', { hour12: false }),
+              },
+              {
+                title: '操作',
+                key: 'ops',
+                width: 140,
+                render: (_: unknown, p: PendingReset) =>
+                  p.canApprove ? (
+                    <Popconfirm title="批准重置并生成临时密码？" onConfirm={() => void approve(p)}>
+                      <Button type="link" size="small">
+                        批准
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Tag>待另一名管理员批准</Tag>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      )}
       <Card size="small">
         <Table<Account>
           size="small"
@@ -77,50 +166,75 @@ export default function UsersPage() {
               title: '角色',
               dataIndex: 'role',
               width: 180,
-              render: (r: string) => <Tag>{cat?.roleLabel(r) ?? r}</Tag>,
+              render: (r: string) =>
+                r ? <Tag>{cat?.roleLabel(r) ?? r}</Tag> : <Tag color="red">未分配角色</Tag>,
             },
             { title: '组织', dataIndex: 'orgId', render: (id: number) => ws.orgName(id) },
             {
               title: '状态',
-              dataIndex: 'mustChangePassword',
-              width: 120,
-              render: (m: boolean) =>
-                m ? <Tag color="orange">待修改初始密码</Tag> : <Tag color="green">正常</Tag>,
+              key: 'state',
+              width: 130,
+              render: (_: unknown, u: Account) =>
+                !u.role ? (
+                  <Tag color="red">待分配角色</Tag>
+                ) : u.mustChangePassword ? (
+                  <Tag color="orange">待修改初始密码</Tag>
+                ) : (
+                  <Tag color="green">正常</Tag>
+                ),
             },
-            ...(security
-              ? [
-                  {
-                    title: '操作',
-                    key: 'ops',
-                    width: 170,
-                    render: (_: unknown, u: Account) => (
-                      <Space size={0}>
-                        <Button type="link" size="small" onClick={() => void act(u, 'unlock')}>
-                          解锁
-                        </Button>
-                        <Popconfirm
-                          title="重置密码并要求下次登录修改？"
-                          onConfirm={() => void act(u, 'password')}
-                        >
-                          <Button type="link" size="small">
-                            重置密码
-                          </Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
+            {
+              title: '操作',
+              key: 'ops',
+              width: 220,
+              render: (_: unknown, u: Account) => (
+                <Space size={0}>
+                  {allowed(me, 'users.grant') && resettable(u) && (
+                    <Button type="link" size="small" onClick={() => setGranting(u)}>
+                      分配角色
+                    </Button>
+                  )}
+                  {allowed(me, 'users.security') && (
+                    <Button type="link" size="small" onClick={() => void unlock(u)}>
+                      解锁
+                    </Button>
+                  )}
+                  {canReset && resettable(u) && (
+                    <Popconfirm
+                      title={
+                        me.role === 'township_leader'
+                          ? '重置密码并要求下次登录修改？'
+                          : '提出重置申请？须由另一名管理员批准后生效'
+                      }
+                      onConfirm={() => void reset(u)}
+                    >
+                      <Button type="link" size="small">
+                        重置密码
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
       <NewUserModal
         open={adding}
-        roles={cat?.roles ?? []}
         orgs={ws.orgs}
         onClose={() => setAdding(false)}
         onCreated={(username) => {
           setFocus(username);
+          reload();
+        }}
+      />
+      <GrantRoleModal
+        account={granting}
+        roles={cat?.roles ?? []}
+        orgs={ws.orgs}
+        onClose={() => setGranting(null)}
+        onGranted={() => {
+          void message.success('已分配角色');
           reload();
         }}
       />
