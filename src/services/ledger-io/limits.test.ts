@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.ts';
 import { xlsxOf, xlsxWithSheetXml } from '../../testing/synthetic-files.ts';
 import { DEFAULT_MAX_IMPORT_BYTES } from './format.ts';
 import { MAX_COLUMNS, MAX_ROWS } from './read-xlsx.ts';
-import { readSheets } from './read.ts';
+import { MAX_CELL_CHARS, readSheets } from './read.ts';
 
 const refusal = (f: () => unknown): UserError => {
   try {
@@ -53,5 +53,20 @@ describe('ledger file limits', () => {
       code: 'too_many_columns',
       message: `文件“宽.csv”第 2 行有 ${MAX_COLUMNS + 1} 列，超过上限 ${MAX_COLUMNS} 列`,
     });
+  });
+
+  it('refuses a cell longer than Excel allows, in an .xlsx or a CSV', () => {
+    const long = '法'.repeat(MAX_CELL_CHARS + 1);
+    const xlsx = xlsxOf('纠纷', [['标题'], [long]]);
+    expect(refusal(() => readSheets('长.xlsx', xlsx, 'xlsx', DEFAULT_MAX_IMPORT_BYTES))).toMatchObject({
+      code: 'cell_too_long',
+      message: `文件“长.xlsx”的工作表“纠纷”第 2 行有单元格超过 ${MAX_CELL_CHARS} 个字符（Excel 单元格的上限）`,
+    });
+    const csv = new TextEncoder().encode(`标题\n"${long}"\n`);
+    expect(refusal(() => readSheets('长.csv', csv, 'csv', DEFAULT_MAX_IMPORT_BYTES)).code).toBe(
+      'cell_too_long',
+    );
+    const fits = xlsxOf('纠纷', [['标题'], ['法'.repeat(MAX_CELL_CHARS)]]);
+    expect(readSheets('长.xlsx', fits, 'xlsx', DEFAULT_MAX_IMPORT_BYTES)[0]?.rows).toHaveLength(2);
   });
 });

@@ -6,10 +6,28 @@ import { MAX_COLUMNS, MAX_ROWS, readXlsx } from './read-xlsx.ts';
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 
+/** Excel's own limit on one cell's text; longer text cannot have come from a spreadsheet program. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Refuses a cell past MAX_CELL_CHARS: later steps compare header cells with every kind's columns. */
+function checkCells(fileName: string, sheets: readonly RawSheet[]): RawSheet[] {
+  for (const s of sheets)
+    for (const row of s.rows)
+      for (const c of row.cells)
+        if (typeof c === 'string' && c.length > MAX_CELL_CHARS)
+          throw new UserError(
+            `文件“${fileName}”的工作表“${s.name}”第 ${row.number} 行有单元格超过 ${MAX_CELL_CHARS} 个字符（Excel 单元格的上限）`,
+            'cell_too_long',
+            413,
+          );
+  return [...sheets];
+}
+
 /**
  * A ledger file's sheets as plain rows: the parsing half of an import, with no database, so it
  * can run on a worker thread. An .xlsx is checked against the row and column limits while it
- * streams; a CSV (at most the upload limit in bytes) once parsed.
+ * streams; a CSV (at most the upload limit in bytes) once parsed. No cell may pass Excel's own
+ * limit of 32,767 characters.
  */
 export function readSheets(
   fileName: string,
@@ -17,7 +35,7 @@ export function readSheets(
   format: LedgerFormat,
   maxBytes: number,
 ): RawSheet[] {
-  if (format === 'xlsx') return readXlsx(fileName, bytes, xlsxLimits(maxBytes));
+  if (format === 'xlsx') return checkCells(fileName, readXlsx(fileName, bytes, xlsxLimits(maxBytes)));
   const name = baseName(fileName);
   const rows = parseCsv(decodeText(bytes).text);
   if (rows.length > MAX_ROWS)
@@ -33,5 +51,5 @@ export function readSheets(
       'too_many_columns',
       413,
     );
-  return [{ name, rows }];
+  return checkCells(fileName, [{ name, rows }]);
 }
