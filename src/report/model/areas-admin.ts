@@ -58,7 +58,9 @@ function powerList(c: ReportContext): Inline[] {
     line(i > 0 ? '、' : '', label, c.fig(k)),
   );
   return line(
-    c.pick('enforcement.powers', ['梳理形成权力清单', '全面梳理本级权力事项，形成权力清单']),
+    c.inputs.org.kind === 'county'
+      ? '各乡镇（街道）梳理形成权力清单共'
+      : c.pick('enforcement.powers', ['梳理形成权力清单', '全面梳理本级权力事项，形成权力清单']),
     c.fig('powers.total'),
     parts.length > 0 ? line('，其中', ...parts) : null,
     c.has('powers.delegated') ? line('，县级赋权', c.fig('powers.delegated')) : null,
