@@ -23,6 +23,7 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerLedgerIoRoutes } from './routes/ledger-io.ts';
 import { registerOrgRoutes } from './routes/orgs.ts';
+import { registerPowerRoutes } from './routes/powers.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -123,6 +124,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerIndicatorRoutes(api);
       registerActivityRoutes(api);
       registerLedgerIoRoutes(api);
+      registerPowerRoutes(api);
       registerCaseRoutes(api);
       registerCalendarRoutes(api);
       registerReportRoutes(api);

@@ -18,6 +18,7 @@ import type { Database, NewRecordRow } from '../db/schema.ts';
 import { forbidden, kindAllowed, requireAction, type Principal } from './access.ts';
 import { withAudit, type AuditActor } from './audit.ts';
 import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat } from './ledger-io/format.ts';
+import type { ImportInput } from './ledger-io/import.ts';
 import { readSheets } from './ledger-io/read.ts';
 import { sortIssues, type ImportIssue } from './ledger-io/report.ts';
 import { planSheets } from './ledger-io/sheets.ts';
@@ -38,6 +39,8 @@ export interface PowerListInput {
   /** Check only: nothing is written or audited. */
   readonly dryRun?: boolean;
   readonly maxBytes?: number;
+  /** Parses the file into sheets (default: here; the server runs it on a worker thread). */
+  readonly readSheets?: ImportInput['readSheets'];
 }
 
 /** What a list import says back: the new list's counts, the list it replaced, every row problem. */
@@ -96,7 +99,7 @@ export async function replacePowerList(
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   checkSize(input.fileName, input.bytes.length, maxBytes);
   const format = await detectFormat(input.fileName, input.bytes);
-  const raw = readSheets(input.fileName, input.bytes, format, maxBytes);
+  const raw = await (input.readSheets ?? readSheets)(input.fileName, input.bytes, format, maxBytes);
   const span = yearSpan(input.year);
   const dated = datedSheets(raw, span);
   const plan = planSheets(dated.sheets, { kindHint: POWER, township });

@@ -402,6 +402,19 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: (await dispute(c, 'own'), await exportLedger(c.h, c.w.a, 2024)),
     }),
   },
+  'POST /api/powers': {
+    allow: ['township_staff'],
+    other: 403,
+    ok: 200,
+    req: (c, where) => ({
+      method: 'POST',
+      url: `/api/powers?township=${town(c, where).id}&year=2024&name=${encodeURIComponent('权力清单.csv')}&dryRun=true`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(
+        '事项名称,权力类别,设定依据,权力来源\r\n对露天焚烧秸秆的处罚,行政处罚,大气污染防治法,法定\r\n',
+      ),
+    }),
+  },
   'GET /api/templates/:kind': {
     allow: ['township_staff'],
     other: 'same',
