@@ -1,12 +1,12 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveOrg } from '../../services/orgs.ts';
-import { createAccount } from '../../services/account-writes.ts';
+import { createAccount, grantRole, unlockAccount } from '../../services/account-writes.ts';
 import { resetAccountPassword } from '../../services/password-resets.ts';
 import { findUser, generatePassword, listUsers } from '../../services/users.ts';
 import type { Cli } from '../context.ts';
 
 export function registerUserCommands(program: Command, cli: Cli): void {
-  const users = program.command('users').description('用户账号：添加、列出、重设密码');
+  const users = program.command('users').description('用户账号：添加、列出、授权、重设密码、解锁');
   users
     .command('add')
     .description('添加用户账号（首次登录须修改密码）')
@@ -80,6 +80,35 @@ export function registerUserCommands(program: Command, cli: Cli): void {
         const u = await findUser(h, username);
         await resetAccountPassword(h, p, actor, u.id, password, at);
         cli.out(`已重设 ${username} 的密码${opts.password ? '' : `：${password}`}\n首次登录须修改密码。\n`);
+      });
+    });
+  users
+    .command('grant')
+    .description('为账号分配角色和数据范围（控制台可分配任何角色）')
+    .argument('<用户名>', '登录名')
+    .requiredOption('--role <角色>', '角色代码或中文名')
+    .option('--org <组织>', '数据范围（所属组织，名称或代码）；不给则不变')
+    .option('--db <url>', '数据库地址')
+    .action(async (username, opts) => {
+      await cli.withDb(opts, async (h) => {
+        const { p, actor, at } = cli.writer();
+        const u = await findUser(h, username);
+        const org = opts.org === undefined ? undefined : (await resolveOrg(h, opts.org)).id;
+        const g = await grantRole(h, p, actor, u.id, { role: opts.role, ...(org ? { orgId: org } : {}) }, at);
+        cli.out(`已将 ${g.username} 设为 ${g.org}的${g.roleLabel}，其现有会话已结束。\n`);
+      });
+    });
+  users
+    .command('unlock')
+    .description('解除登录失败锁定或退避')
+    .argument('<用户名>', '登录名')
+    .option('--db <url>', '数据库地址')
+    .action(async (username, opts) => {
+      await cli.withDb(opts, async (h) => {
+        const { p, actor, at } = cli.writer();
+        const u = await findUser(h, username);
+        await unlockAccount(h, p, actor, u.id, at);
+        cli.out(`已解除 ${username} 的登录锁定。\n`);
       });
     });
 }
