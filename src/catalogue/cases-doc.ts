@@ -14,7 +14,7 @@ import {
 import { basisText, clocks, findClock, periodText, unitLabels } from './clocks.ts';
 import { valueText, type FieldValue } from './fields.ts';
 import { indicators } from './indicators.ts';
-import { getKind } from './kinds.ts';
+import { getKind, powerCategory } from './kinds.ts';
 import { STATUTORY_MARK } from '../core/calendar.ts';
 import { seedRange } from '../db/calendar-seed.ts';
 
@@ -85,9 +85,9 @@ function section(t: CaseType): string[] {
     '',
     `登记：${t.openRoles.map((r) => caseRoles[r]).join('、')}；登记时${t.openClocks.length ? t.openClocks.map((e) => effect(t, e)).join('；') : '不开始期限'}。`,
     '',
-    ...(t.powerField
+    ...(t.power
       ? [
-          `登记时须写明所行使的权力事项（\`${t.powerField}\`）：本乡镇在案件日期有效的权力清单中没有该事项的，不予登记。`,
+          `登记时须写明所行使的权力事项（\`${t.power.field}\`）：本乡镇在案件日期有效的权力清单中没有该事项，或该事项不属于${t.power.categories.map(powerCategory).join('、')}的，不予登记。`,
           '',
         ]
       : []),

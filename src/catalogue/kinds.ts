@@ -72,6 +72,10 @@ export const POWER_CATEGORIES = [
   ['other', '其他行政权力'],
 ] as const;
 
+/** The Chinese label of a 权力类别 code (行政处罚 for `penalty`). */
+export const powerCategory = (code: string): string =>
+  POWER_CATEGORIES.find(([c]) => c === code)?.[1] ?? code;
+
 /**
  * The power (权力清单事项) a penalty or inspection case exercises, by its 事项名称. Optional in the
  * ledger (older records lack it); opening a case requires it and a power held on the case's date.

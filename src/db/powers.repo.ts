@@ -15,10 +15,10 @@ export async function findHeldPower(
   townshipId: number,
   item: string,
   date: string,
-): Promise<{ id: number; title: string } | undefined> {
+): Promise<{ id: number; data: unknown } | undefined> {
   const row = await db
     .selectFrom('records')
-    .select(['id', 'title'])
+    .select(['id', 'data'])
     .where('township_id', '=', townshipId)
     .where('kind', '=', KIND)
     .where('title', '=', item)
@@ -26,7 +26,7 @@ export async function findHeldPower(
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', date)]))
     .orderBy('date', 'desc')
     .executeTakeFirst();
-  return row ? { id: Number(row.id), title: row.title } : undefined;
+  return row ? { id: Number(row.id), data: row.data } : undefined;
 }
 
 /** How many powers the township's list for the year [from, to) holds. */

@@ -210,7 +210,7 @@ export async function insertCase(
     opts.now,
     cal,
   );
-  await checkCasePower(trx, type, township.id, first.date, clean);
+  await checkCasePower(h, trx, type, township.id, first.date, clean);
   const row = { ...first, data: JSON.stringify(plan.data) };
   const n = await records.insertRecords(trx, [row]);
   if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearPeriod } from '../core/dates.ts';
+import { ALL } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import type { Inline } from '../report/model/types.ts';
 import { bodyItems } from '../report/render/text.ts';
@@ -7,7 +8,8 @@ import { testDatabases } from '../testing/databases.ts';
 import { addRecord, setup, smallCounty } from '../testing/fixtures.ts';
 import { filledTemplate, plainWorkbook, utc, type Row } from '../testing/workbooks.ts';
 import { listAudit } from './audit.ts';
-import { registerCase } from './case-writes.ts';
+import { registerCase, takeCaseStep } from './case-writes.ts';
+import { showCase } from './cases.ts';
 import { computeIndicators } from './indicators.ts';
 import type { Org } from './orgs.ts';
 import { replacePowerList, type PowerListInput } from './powers.ts';
@@ -226,6 +228,35 @@ for (const tdb of testDatabases()) {
         .where('township_id', '=', org.b.id)
         .execute();
       expect(refused).toEqual([]);
+    });
+
+    it('refuses a power of another category, and an escalation that names no penalty power', async () => {
+      const open = (data: Record<string, unknown>) =>
+        registerCase(
+          h,
+          setup.p,
+          setup.actor,
+          {
+            type: 'inspection',
+            townshipId: org.a.id,
+            draft: { date: '2024-04-01', title: '某厂安全检查', data },
+          },
+          NOW,
+        );
+      await expect(open({ area: 'safety', power: '对露天焚烧秸秆的处罚' })).rejects.toThrow(
+        '本乡镇2024年权力清单中的“对露天焚烧秸秆的处罚”属于行政处罚，不能据以办理执法检查与整改（应为行政检查事项）',
+      );
+      const c = await open({ area: 'safety', power: '对生产经营单位安全生产状况的监督检查' });
+      const move = (action: string, date: string, values: Record<string, unknown> = {}) =>
+        takeCaseStep(h, setup.p, setup.actor, c.id, { action, date, values, role: 'township_leader' }, NOW);
+      await move('order', '2024-04-01', { problemsFound: 2, rectifyDeadline: '2024-04-30' });
+      await move('unrectified', '2024-05-06', { problemsRectified: 0 });
+      await expect(move('escalate', '2024-05-08')).rejects.toThrow('行政处罚案件须写明“行使的权力事项”');
+      expect((await showCase(h, ALL, c.id, NOW)).state).toBe('unrectified');
+      const done = await move('escalate', '2024-05-08', {
+        penaltyPower: '对未取得乡村建设规划许可证进行建设的处罚',
+      });
+      expect(done.state).toBe('escalated');
     });
 
     it('states the list by category in the report, and asks for it where there is none', async () => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { CaseType } from '../catalogue/cases/types.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
-import { getKind, POWER_CATEGORIES } from '../catalogue/kinds.ts';
+import { getKind, POWER_CATEGORIES, powerCategory } from '../catalogue/kinds.ts';
 import { yearOf } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
@@ -154,22 +154,34 @@ export async function replacePowerList(
  * power not in the township's list in force on the case's date. Runs on the opening's transaction.
  */
 export async function checkCasePower(
+  h: Db,
   trx: Transaction<Database>,
   type: CaseType,
   townshipId: number,
   date: string,
   data: Readonly<Record<string, FieldValue>>,
 ): Promise<void> {
-  if (!type.powerField) return;
-  const field = getKind(type.kind).fields.find((f) => f.key === type.powerField);
-  const value = data[type.powerField];
+  if (!type.power) return;
+  const { field: key, categories } = type.power;
+  const field = getKind(type.kind).fields.find((f) => f.key === key);
+  const value = data[key];
   const item = typeof value === 'string' ? value.trim() : '';
   if (item === '')
     throw new UserError(
-      `${type.label}须写明“${field?.label ?? type.powerField}”：本乡镇权力清单中的事项名称`,
+      `${type.label}须写明“${field?.label ?? key}”：本乡镇权力清单中的事项名称`,
       'power_required',
     );
-  if (await powers.findHeldPower(trx, townshipId, item, date)) return;
+  const row = await powers.findHeldPower(trx, townshipId, item, date);
+  const category = row && h.dialect.readJson(row.data).category;
+  const held = row && { category: typeof category === 'string' ? category : '' };
+  if (held && categories.includes(held.category)) return;
+  const wanted = categories.map(powerCategory).join('、');
+  if (held)
+    throw new UserError(
+      `本乡镇${yearOf(date)}年权力清单中的“${item}”属于${powerCategory(held.category)}，不能据以办理${type.label}（应为${wanted}事项）`,
+      'power_category',
+      409,
+    );
   throw new UserError(
     `本乡镇${yearOf(date)}年权力清单中没有“${item}”，不能以此立案；请先在权力清单中登记或核对事项名称`,
     'power_not_held',

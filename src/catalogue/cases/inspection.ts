@@ -19,7 +19,7 @@ export const inspection: CaseType = {
   ],
   openRoles: [STAFF, LEADER],
   openClocks: [],
-  powerField: 'power',
+  power: { field: 'power', categories: ['inspection'] },
   transitions: [
     {
       id: 'clear',

@@ -54,7 +54,7 @@ export const penalty: CaseType = {
   ],
   openRoles: [STAFF, LEADER],
   openClocks: [start('penalty.decide')],
-  powerField: 'power',
+  power: { field: 'power', categories: ['penalty'] },
   transitions: [
     {
       id: 'extend',

@@ -140,10 +140,10 @@ export interface CaseType {
   readonly openSet?: Readonly<Record<string, SetValue>>;
   readonly transitions: readonly Transition[];
   /**
-   * The record field naming the power (权力清单事项) the case exercises: opening the case needs it,
-   * and a power of that name in the township's list in force on the case's date.
+   * The power (权力清单事项) the case exercises: opening the case needs the record field naming it,
+   * and a power of that name and one of these 权力类别 in the township's list in force on the case's date.
    */
-  readonly powerField?: string;
+  readonly power?: { readonly field: string; readonly categories: readonly string[] };
   /** Indicator keys (catalogue/indicators.ts) this case type's outcomes feed. */
   readonly indicators: readonly string[];
   readonly summary: string;
