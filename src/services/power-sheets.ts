@@ -36,6 +36,10 @@ const canon = (s: string) => canonicalHeader(s).replace(/\([^()]*\)$/, '');
 const DATE = canon(column('date').label);
 const TITLE = canon(column('title').label);
 const END = [canon(column('endDate').label), canon('结束日期')];
+const SOURCE = kind.fields.find((f) => f.key === 'source')!;
+const DOC = kind.fields.find((f) => f.key === 'delegationDoc')!;
+const DELEGATED = new Set(['县级赋权', 'delegated']);
+
 /** Columns a county's list has that the ledger does not keep (numbering, remarks). */
 const IGNORED = new Set(['序号', '编号', '备注'].map(canon));
 /** Other names county lists give the columns. */
@@ -68,7 +72,15 @@ function findHeader(rows: readonly RawRow[]) {
     if (title >= 0) {
       const date = names.indexOf(DATE);
       const end = names.findIndex((n) => END.includes(n));
-      return { row, title, date: date < 0 ? null : date, end: end < 0 ? null : end };
+      const named = (label: string) => names.findIndex((n) => n === canon(label) || ALIASES.get(n) === label);
+      return {
+        row,
+        title,
+        date: date < 0 ? null : date,
+        end: end < 0 ? null : end,
+        source: named(SOURCE.label),
+        doc: named(DOC.label),
+      };
     }
     if (++seen === HEADER_SEARCH_ROWS) break;
   }
@@ -136,6 +148,14 @@ export function datedSheets(
           row: r.number,
           column: column('endDate').label,
           message: `“${end}”晚于${span.until}：${span.year}年的清单至多有效到年底，次年的清单另行导入`,
+        });
+      // 县级赋权 is only as good as the decision that delegated it: the list must name it.
+      if (DELEGATED.has(cellText(cells[h.source]).trim()) && (h.doc < 0 || isBlankCell(cells[h.doc])))
+        issues.push({
+          sheet: s.name,
+          row: r.number,
+          column: DOC.label,
+          message: '县级赋权的事项须填写赋权文件（文件名称及文号）',
         });
       return { number: r.number, cells };
     });

@@ -156,6 +156,7 @@ for (const tdb of testDatabases()) {
         ['行政处分', '对某事项的处罚', '某法', '法定'],
         ['行政处罚', '', '某法', '法定'],
         ['行政检查', '对某场所的检查', null, '市级下放'],
+        ['行政处罚', '对某违法行为的处罚', '某法', '县级赋权', null],
       ]);
       const r = await replace(org.a, 2024, bad);
       expect(r.errors.map((e) => [e.row, e.column])).toEqual([
@@ -163,7 +164,9 @@ for (const tdb of testDatabases()) {
         [4, '事项名称'],
         [5, '设定依据'],
         [5, '权力来源'],
+        [6, '赋权文件'],
       ]);
+      expect(r.errors.at(-1)!.message).toBe('县级赋权的事项须填写赋权文件（文件名称及文号）');
       expect(r.errors[0]!.message).toContain('行政处罚、行政许可、行政强制');
       expect(r.errors.every((e) => e.sheet === '2024年权力清单')).toBe(true);
       const dry = await replace(org.a, 2024, await countyList(2024, [homestead]), { dryRun: true });
