@@ -7,6 +7,7 @@ import { FileStore } from '../services/file-store.ts';
 import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
+import { ThrottleLog } from './throttle-log.ts';
 import type { AppDeps, AppOptions } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { JSON_LIMIT } from './files.ts';
@@ -95,11 +96,13 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(),
     cache: new ReadCache(h, opts.readCache ?? true),
+    throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
     routes: [],
     registered: [],
   };
   app.decorate('fazhi', deps);
+  app.addHook('onClose', () => deps.throttles.close());
   await ensureAuditKey(h, opts.dataDir);
   watchAuditHead(app, h);
   // A pool made here is the app's own; one passed in belongs to the caller.

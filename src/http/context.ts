@@ -2,6 +2,7 @@ import type { Db } from '../db/connect.ts';
 import type { FileStore } from '../services/file-store.ts';
 import type { JobRunner } from '../services/jobs/index.ts';
 import type { SessionPolicy } from '../services/sessions.ts';
+import type { ThrottleLog } from './throttle-log.ts';
 import type { ReadCache } from './cache.ts';
 import type { RateLimits } from './rate-limit.ts';
 import type { RouteInfo } from './route.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   readonly secure: boolean;
   readonly limits: RateLimits;
   readonly cache: ReadCache;
+  /** Requests refused by a rate limit, audited in aggregate. */
+  readonly throttles: ThrottleLog;
   /** Review, import parsing, report rendering and export writing: off the event loop, within budgets. */
   readonly jobs: JobRunner;
   /** Every route defined through route()/publicRoute(), for the OpenAPI document and the access tests. */

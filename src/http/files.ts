@@ -36,5 +36,6 @@ export function takeUpload(deps: AppDeps, userId: number, reply: FastifyReply, n
   const key = String(userId);
   if (deps.limits.uploads.take(key, now.getTime())) return;
   reply.header('Retry-After', String(deps.limits.uploads.retryAfter(key, now.getTime())));
+  deps.throttles.note('uploads', key, reply.request.ip, now.toISOString());
   throw new UserError('上传过于频繁，请稍后再试', 'rate_limited', 429);
 }

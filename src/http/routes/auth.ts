@@ -70,6 +70,7 @@ function take(
   const l = deps.limits[key];
   if (l.take(id, t)) return true;
   reply.header('Retry-After', String(l.retryAfter(id, t)));
+  deps.throttles.note(key, id, reply.request.ip, new Date(t).toISOString());
   return false;
 }
 
