@@ -8,6 +8,7 @@ import type { Figure, PlanItem, ReportModel, ReportOverrides } from '../report/m
 import { renderDocx } from '../report/render/docx.ts';
 import { renderHtml } from '../report/render/html.ts';
 import { renderMarkdown } from '../report/render/markdown.ts';
+import type { AuditEvent } from './audit.ts';
 import { countyOf, resolveOrg, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex } from './records.ts';
 
@@ -106,6 +107,16 @@ export async function generateReport(h: Db, req: ReportRequest): Promise<Generat
     placeholders: model.placeholders,
     figures: model.figures,
     plans: model.plans,
+  };
+}
+
+/** The audit entry of a report generated for someone: which organisation, year and file. */
+export function reportGenerated(org: Org, year: number, r: GeneratedReport): AuditEvent {
+  return {
+    action: 'report.generate',
+    targetType: 'org',
+    targetId: org.id,
+    after: { year, fileName: r.fileName, placeholders: r.placeholders.length },
   };
 }
 

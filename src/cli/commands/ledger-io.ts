@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
 import type { Command } from '@commander-js/extra-typings';
+import { auditRead } from '../../services/audit.ts';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import {
@@ -10,6 +11,7 @@ import {
   checkSize,
   DEFAULT_MAX_IMPORT_BYTES,
   exportLedger,
+  ledgerExported,
   formatIssue,
   type ImportProgress,
   type ImportReport,
@@ -158,7 +160,10 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
       await cli.withDb(opts, async (h) => {
         const org = await resolveOrg(h, opts.org, ['township', 'county']);
         const out = opts.output ?? `${org.name}${year}年台账.xlsx`;
-        await writeFile(out, await exportLedger(h, org, year));
+        const bytes = await exportLedger(h, org, year);
+        await writeFile(out, bytes);
+        const { actor, at } = cli.writer();
+        await auditRead(h, actor, at, ledgerExported(org, year, bytes));
         cli.out(`已导出${org.name} ${year} 年台账：${out}\n`);
       });
     });

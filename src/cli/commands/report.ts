@@ -4,7 +4,14 @@ import { join, dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
 import { resolveOrg, townshipsOf } from '../../services/orgs.ts';
-import { REPORT_FORMATS, generateReport, reportOrg, type ReportFormat } from '../../services/report.ts';
+import { auditRead } from '../../services/audit.ts';
+import {
+  REPORT_FORMATS,
+  generateReport,
+  reportGenerated,
+  reportOrg,
+  type ReportFormat,
+} from '../../services/report.ts';
 import { recordCommitments } from '../../services/ledger-batches.ts';
 import { intOption, terminal, type Cli } from '../context.ts';
 
@@ -50,6 +57,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
           for (const t of towns) {
             const r = await generateReport(h, { org: t, year, format: fmt, now });
             await writeFileAtomic(join(dir, r.fileName), r.bytes);
+            await auditRead(h, cli.writer().actor, now, reportGenerated(t, year, r));
             if (opts.saveCommitments) {
               const { p, actor, at } = cli.writer();
               await recordCommitments(h, p, actor, { townshipId: t.id, year, items: r.plans }, at);
@@ -67,6 +75,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
         const org = await reportOrg(h, opts.org!);
         const r = await generateReport(h, { org, year, format: fmt, now });
         const path = await writeFileAtomic(opts.output ?? r.fileName, r.bytes);
+        await auditRead(h, cli.writer().actor, now, reportGenerated(org, year, r));
         cli.out(
           `已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`,
         );

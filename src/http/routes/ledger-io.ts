@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { auditRead } from '../../services/audit.ts';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import { importRecords } from '../../services/ledger-batches.ts';
-import { DEFAULT_MAX_IMPORT_BYTES, buildTemplate, exportLedger } from '../../services/ledger-io/index.ts';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  buildTemplate,
+  exportLedger,
+  ledgerExported,
+} from '../../services/ledger-io/index.ts';
 import type { LedgerFormat } from '../../services/ledger-io/format.ts';
 import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
@@ -79,11 +85,12 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
       query: z.object({ org: orgId.optional(), year }),
       produces: XLSX,
     },
-    async ({ deps, query, user, reply }) => {
+    async ({ deps, query, user, reply, actor, at }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const bytes = await exportLedger(deps.h, org, query.year, (sheets) =>
         deps.jobs.run('writeLedger', { sheets }),
       );
+      await auditRead(deps.h, actor, at, ledgerExported(org, query.year, bytes));
       return reply
         .type(XLSX)
         .header('Content-Disposition', contentDisposition(`${org.name}${query.year}年度台账.xlsx`))

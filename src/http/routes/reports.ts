@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { REPORT_FORMATS, generateReport } from '../../services/report.ts';
+import { createHash } from 'node:crypto';
+import { auditRead } from '../../services/audit.ts';
+import { REPORT_FORMATS, generateReport, reportGenerated } from '../../services/report.ts';
 import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
 import { orgId, year } from '../schemas.ts';
@@ -12,6 +14,8 @@ const reportQuery = z.object({
   year,
   format: z.enum(REPORT_FORMATS as ['docx', 'md', 'html']).default('docx'),
 });
+const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
 const reviewQuery = z.object({ name: z.string().max(255).optional(), year: year.optional() });
 
 export function registerReportRoutes(app: FastifyInstance): void {
@@ -27,7 +31,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
       query: reportQuery,
       produces: 'application/octet-stream',
     },
-    async ({ deps, query, user, reply, at }) => {
+    async ({ deps, query, user, reply, at, actor }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const r = await generateReport(deps.h, {
         org,
@@ -36,6 +40,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
         now: at,
         render: (model, format, o) => deps.jobs.run('renderReport', { model, format, org: o }),
       });
+      await auditRead(deps.h, actor, at, reportGenerated(org, query.year, r));
       reply.header('X-Report-Placeholders', String(r.placeholders.length));
       return reply
         .type(r.mime)
@@ -54,11 +59,22 @@ export function registerReportRoutes(app: FastifyInstance): void {
       query: reviewQuery,
       upload: { maxBytes: UPLOAD_LIMIT },
     },
-    async ({ deps, query, body, req, reply, user, now }) => {
+    async ({ deps, query, body, req, reply, user, now, actor, at }) => {
       takeUpload(deps, user.id, reply, now);
       if (!Buffer.isBuffer(body) || body.length === 0) throw new UserError('缺少报告文件内容', 'empty_file');
       const input = { fileName: fileNameOf(req, query.name), bytes: body, year: query.year };
-      return { items: await deps.jobs.run('review', input) };
+      const items = await deps.jobs.run('review', input);
+      await auditRead(deps.h, actor, at, {
+        action: 'report.review',
+        targetType: 'file',
+        after: {
+          fileName: input.fileName,
+          bytes: body.length,
+          sha256: sha256Of(body),
+          documents: items.length,
+        },
+      });
+      return { items };
     },
   );
 }

@@ -5,6 +5,7 @@ import { UserError } from '../../core/errors.ts';
 import type { LedgerRecord } from '../../core/records.ts';
 import { ALL, subtree } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
+import type { AuditEvent } from '../audit.ts';
 import { allOrgs, orgFilter, type Org } from '../orgs.ts';
 import { listLedger } from '../records.ts';
 import { isoToExcelDate } from './cells.ts';
@@ -90,6 +91,16 @@ export async function exportLedger(
   const bytes = await write(sheets);
   // A worker's answer arrives as a plain Uint8Array (structured clone drops Buffer's prototype).
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The audit entry of a ledger exported for someone: whose, which year, how large. */
+export function ledgerExported(org: Org, year: number, bytes: Buffer): AuditEvent {
+  return {
+    action: 'ledger.export',
+    targetType: 'org',
+    targetId: org.id,
+    after: { year, bytes: bytes.length },
+  };
 }
 
 function sheetOf(
