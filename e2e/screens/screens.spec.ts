@@ -75,8 +75,9 @@ const SHOTS: readonly Shot[] = [
       const modal = page.locator('.new-user-modal .ant-modal');
       await modal.getByLabel('用户名').fill('t01.wang');
       await modal.getByLabel('姓名').fill('王明');
-      await modal.getByLabel('角色').click();
-      await chooseOption(page, '网格员');
+      // 三员分立: the system administrator creates the account; the security administrator grants its role.
+      await modal.getByLabel('所属组织').fill('南湖街道');
+      await chooseOption(page, '南湖街道');
     },
   },
   { name: 'admin-audit', user: 'auditor', path: '/admin/audit', ready: '.ant-table' },
