@@ -3,84 +3,8 @@ import { caseTypes, clocksOf, findCaseType, isTerminal, transitionsOf } from '..
 import { findClock } from '../catalogue/clocks.ts';
 import { indicators } from '../catalogue/indicators.ts';
 import { getKind, kinds } from '../catalogue/kinds.ts';
-import {
-  clockViews,
-  decide,
-  openCase,
-  todayOf,
-  type CaseSnapshot,
-  type Decision,
-  type MoveCommand,
-} from './cases.ts';
-import { seededCalendar } from '../testing/calendar.ts';
-
-const cal = seededCalendar();
-const NOW = '2025-12-31T02:00:00.000Z';
-
-/** Opens a case and takes the steps in order; each must succeed. */
-function run(
-  type: string,
-  date: string,
-  data: Record<string, unknown>,
-  steps: MoveCommand[],
-  now = NOW,
-): CaseSnapshot {
-  const decl = findCaseType(type)!;
-  const kind = getKind(type);
-  const o = openCase(
-    decl,
-    kind,
-    { date, title: '测试事项', data: data as Record<string, string> },
-    { role: 'township_staff' },
-    now,
-    cal,
-  );
-  let c: CaseSnapshot = {
-    id: 1,
-    type: decl.kind,
-    state: o.state,
-    owner: o.owner,
-    date,
-    title: '测试事项',
-    data: o.data,
-    events: [o.event],
-  };
-  for (const s of steps) {
-    const d = decide(c, decl, kind, s, now, cal);
-    if (!d.ok) throw new Error(`${s.action}: ${d.error}`);
-    c = { ...c, state: d.state, owner: d.owner, data: d.data, events: [...c.events, d.event] };
-  }
-  return c;
-}
-
-function attempt(c: CaseSnapshot, s: MoveCommand, now = NOW): Decision {
-  return decide(c, findCaseType(c.type)!, getKind(c.type), s, now, cal);
-}
-
-function refused(c: CaseSnapshot, s: MoveCommand, message: string | RegExp, now = NOW): void {
-  const d = attempt(c, s, now);
-  expect(d.ok).toBe(false);
-  if (d.ok) return;
-  expect(d.error).toMatch(message);
-  expect(d.event.outcome).toBe('refused');
-  expect(d.event.error).toBe(d.error);
-  expect(d.event.action).toBe(s.action);
-}
-
-const staff = (
-  action: string,
-  date: string,
-  values: Record<string, unknown> = {},
-  reason?: string,
-): MoveCommand => ({ action, role: 'township_staff', date, values, reason });
-const leader = (
-  action: string,
-  date: string,
-  values: Record<string, unknown> = {},
-  reason?: string,
-): MoveCommand => ({ action, role: 'township_leader', date, values, reason });
-const clock = (c: CaseSnapshot, id: string, now = NOW) =>
-  clockViews(c.events, now, cal).find((v) => v.id === id)!;
+import { todayOf } from './cases.ts';
+import { attempt, clock, leader, refused, run, staff } from '../testing/case-engine.ts';
 
 describe('case declarations', () => {
   it('cover every case-type kind, use known clocks, fields and indicators, and reach every state', () => {

@@ -66,6 +66,7 @@ export function refused(c: CaseSnapshot, s: MoveCommand, message: string | RegEx
   if (d.ok) return;
   expect(d.error).toMatch(message);
   expect(d.event.outcome).toBe('refused');
+  expect(d.event.error).toBe(d.error);
   expect(d.event.action).toBe(s.action);
 }
 
