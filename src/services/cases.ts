@@ -13,7 +13,6 @@ import {
   todayOf,
   type CaseEvent,
   type CaseSnapshot,
-  type ClockOp,
   type ClockView,
   type Decision,
   type MoveCommand,
@@ -26,12 +25,15 @@ import { ALL, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
 import * as repo from '../db/cases.repo.ts';
 import * as records from '../db/records.repo.ts';
-import type { Database, CaseEventRow } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { Transaction } from 'kysely';
 import { countyOf, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex, toRecord, type OrgDraft } from './records.ts';
 import { checkCasePower } from './powers.ts';
 import { workingCalendar } from './working-calendar.ts';
+import { eventRow, toCaseEvent } from './cases/event-rows.ts';
+
+export { eventRow, toCaseEvent };
 
 type Trx = Transaction<Database>;
 
@@ -73,27 +75,6 @@ export function caseTypeOrFail(s: string): CaseType {
   return t;
 }
 
-/** A stored event row as the engine sees it. */
-export function toCaseEvent(h: Db, r: CaseEventRow): CaseEvent {
-  const detail = h.dialect.readJson(r.detail) as { values?: Record<string, FieldValue>; clocks?: ClockOp[] };
-  return {
-    seq: r.seq,
-    action: r.action,
-    label: r.label,
-    fromState: r.from_state,
-    toState: r.to_state,
-    date: r.date,
-    role: r.role,
-    actor: r.actor,
-    outcome: r.outcome === 'refused' ? 'refused' : 'done',
-    reason: r.reason,
-    values: detail.values ?? {},
-    clocks: detail.clocks ?? [],
-    error: r.error,
-    at: r.created_at,
-  };
-}
-
 function toSummary(h: Db, r: repo.CaseListRow, cal: Calendar): CaseSummary {
   const t = caseTypeOrFail(r.type);
   return {
@@ -121,27 +102,6 @@ export function nextDue(events: readonly CaseEvent[], now: string, cal: Calendar
     .map((c) => c.deadline.due)
     .sort();
   return due[0] ?? null;
-}
-
-/** The `case_events` row of an engine event; `at` overrides its timestamp (back-dated demo histories). */
-export function eventRow(recordId: number, townshipId: number, e: CaseEvent, at: string = e.at) {
-  return {
-    record_id: recordId,
-    township_id: townshipId,
-    seq: e.seq,
-    action: e.action,
-    label: e.label,
-    from_state: e.fromState,
-    to_state: e.toState,
-    date: e.date,
-    role: e.role,
-    actor: e.actor,
-    outcome: e.outcome,
-    reason: e.reason,
-    error: e.error,
-    detail: JSON.stringify({ values: e.values, clocks: e.clocks }),
-    created_at: at,
-  };
 }
 
 /** Options for opening a case. */
