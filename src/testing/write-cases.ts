@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import type { Principal } from '../services/access.ts';
 import { createAccount, grantRole, unlockAccount } from '../services/account-writes.ts';
-import { type AuditActor } from '../services/audit.ts';
+import type { AuditActor } from '../services/audit.ts';
 import { calendarYear, replaceCalendarYears } from '../services/calendar.ts';
 import { attachCaseHistories, registerCase, takeCaseStep } from '../services/case-writes.ts';
 import { FileStore } from '../services/file-store.ts';
