@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { buildDocxReport } from '../../review/testdata/docx-report.ts';
 import { docxOf, prng, xlsxOf } from '../synthetic-files.ts';
 import { filledTemplate } from '../workbooks.ts';
+import { ATTRS, TAGS, TEXTS, VALUES } from './words.ts';
 
 /**
  * Malformed inputs for the fuzz run: valid files made at run time (seeds), then mutated by a
@@ -138,103 +139,6 @@ export function rawZip(members: readonly RawMember[]): Uint8Array {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...local, cd, end]);
 }
-
-const TAGS = [
-  'w:p',
-  'w:r',
-  'w:t',
-  'w:tbl',
-  'w:tr',
-  'w:tc',
-  'w:pPr',
-  'w:numPr',
-  'w:numId',
-  'w:ilvl',
-  'w:pStyle',
-  'w:outlineLvl',
-  'w:del',
-  'w:instrText',
-  'w:fldChar',
-  'w:style',
-  'w:abstractNum',
-  'w:lvl',
-  'w:lvlText',
-  'sheetData',
-  'row',
-  'c',
-  'v',
-  'f',
-  'is',
-  't',
-  'si',
-  'r',
-  'rPh',
-  'sheet',
-  'Relationship',
-  'numFmt',
-  'xf',
-  'workbookPr',
-];
-const ATTRS = [
-  'r',
-  't',
-  's',
-  'w:val',
-  'w:styleId',
-  'name',
-  'r:id',
-  'Id',
-  'Target',
-  'numFmtId',
-  'formatCode',
-  'date1904',
-];
-const VALUES = [
-  'A1',
-  'XFD1048576',
-  'ZZZZZZ99999999',
-  's',
-  'str',
-  'inlineStr',
-  'b',
-  'e',
-  'd',
-  'n',
-  '1',
-  '-1',
-  '1e308',
-  'NaN',
-  '0',
-  '99999999999',
-  'Heading1',
-  '标题 1',
-  '',
-  'rId1',
-  '/xl/worksheets/sheet1.xml',
-  'yyyy-mm-dd',
-  '../../x',
-];
-const TEXTS = [
-  '全年开展普法宣传活动12场',
-  '&amp;',
-  '&#0;',
-  '&#xD800;',
-  '&unknown;',
-  '<![CDATA[x]]>',
-  '\u0000',
-  '１２３',
-  '2024-02-30',
-  '45300',
-  '三、',
-  '（一）',
-  '%',
-  '，',
-  '\uFFFD',
-  '"',
-  "'",
-  '\t',
-  '\n',
-];
 
 /** Random, often ill-formed XML over the tags the readers look for. */
 function randomXml(r: Rnd): string {
