@@ -1,4 +1,4 @@
-import { Command, CommanderError } from '@commander-js/extra-typings';
+import { Command, CommanderError, Help } from '@commander-js/extra-typings';
 import { UserError } from '../core/errors.ts';
 import { DbUrlError } from '../db/connect.ts';
 import { registerAuditCommands } from './commands/audit.ts';
@@ -17,6 +17,7 @@ import { registerReviewCommand } from './commands/review.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { Cli, terminal, type CliIo } from './context.ts';
+import { describedIn, displayWidth, errorText, helpTitle, placeholders } from './help-text.ts';
 
 /** The `fazhi` program; every command writes through `cli`. */
 function buildProgram(cli: Cli): Command {
@@ -29,9 +30,18 @@ function buildProgram(cli: Cli): Command {
     .addHelpCommand('help [命令]', '显示某个命令的帮助')
     .showHelpAfterError('（加 --help 查看用法）')
     .exitOverride()
+    .configureHelp({
+      styleTitle: helpTitle,
+      styleUsage: placeholders,
+      subcommandTerm: (cmd) => placeholders(Help.prototype.subcommandTerm.call(new Help(), cmd)),
+      displayWidth,
+      optionDescription: (o) => describedIn(Help.prototype.optionDescription.call(new Help(), o)),
+      argumentDescription: (a) => describedIn(Help.prototype.argumentDescription.call(new Help(), a)),
+    })
     .configureOutput({
       writeOut: (s) => void stdout.write(s),
       writeErr: (s) => void stderr.write(s),
+      outputError: (s, write) => write(errorText(s)),
       getOutHelpWidth: () => terminal(stdout)?.columns ?? 80,
       getErrHelpWidth: () => terminal(stderr)?.columns ?? 80,
     });
