@@ -7,6 +7,7 @@ import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { benchDatabases } from './dbs.ts';
+import { login } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 
 interface Mix {
@@ -92,21 +93,6 @@ function mix(
     });
     worker.once('error', reject);
   });
-}
-
-async function login(port: number, username: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Fazhi@2024' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: csrfToken };
 }
 
 const CONNECTIONS = 50;

@@ -7,6 +7,7 @@ import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { benchDatabases } from './dbs.ts';
+import { login } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 
 interface Load {
@@ -84,23 +85,6 @@ async function afterWrite(
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(n / 2)]!, max: times[n - 1]! };
-}
-
-async function login(port: number, username: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Fazhi@2024' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    cookie: res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-    csrf: csrfToken,
-  };
 }
 
 const CONNECTIONS = 50;
