@@ -1,12 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { smallCounty } from '../testing/fixtures.ts';
-import { repoRoot, type CliResult } from '../testing/cli.ts';
+import { type CliResult, repoRoot, smallCountyFile } from '../testing/cli.ts';
 
 /** Runs the real `bin/fazhi.js` in a child process; the other CLI tests call `runCli` in-process. */
 function spawnFazhi(args: readonly string[]): Promise<CliResult> {
@@ -25,12 +21,7 @@ describe('bin/fazhi.js in a child process', () => {
   let dir: string;
   let db: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-spawn-'));
-    db = `sqlite:${join(dir, 'fazhi.db')}`;
-    const h = openDb(db);
-    await migrateToLatest(h);
-    await smallCounty(h);
-    await h.close();
+    ({ dir, db } = await smallCountyFile('fazhi-spawn-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDb } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { smallCounty } from './fixtures.ts';
 import { runCli } from '../cli/program.ts';
 
 /** The repository root, where `bin/fazhi.js` lives. */
@@ -31,4 +36,15 @@ export async function runFazhi(
     env: { ...process.env, ...env },
   });
   return { code, stdout, stderr };
+}
+
+/** A small county in a SQLite file of its own (for commands run with `--db`): its folder and URL. */
+export async function smallCountyFile(prefix: string): Promise<{ dir: string; db: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = `sqlite:${join(dir, 'fazhi.db')}`;
+  const h = openDb(db);
+  await migrateToLatest(h);
+  await smallCounty(h);
+  await h.close();
+  return { dir, db };
 }

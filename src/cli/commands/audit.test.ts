@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import type { AuditEntry } from '../../services/audit.ts';
-import { runFazhi } from '../../testing/cli.ts';
-import { smallCounty } from '../../testing/fixtures.ts';
+import { runFazhi, smallCountyFile } from '../../testing/cli.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -19,12 +16,7 @@ describe('fazhi writes are audited as the console', { timeout: 240_000 }, () => 
   let dir: string;
   let db: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-audit-'));
-    db = `sqlite:${join(dir, 'fazhi.db')}`;
-    const h = openDb(db);
-    await migrateToLatest(h);
-    await smallCounty(h);
-    await h.close();
+    ({ dir, db } = await smallCountyFile('fazhi-cli-audit-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { listAudit } from '../../services/audit.ts';
-import { runFazhi } from '../../testing/cli.ts';
-import { smallCounty } from '../../testing/fixtures.ts';
+import { runFazhi, smallCountyFile } from '../../testing/cli.ts';
 
 describe('fazhi users: the installer’s path, audited', { timeout: 120_000 }, () => {
   let dir: string;
   let db: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-cli-users-'));
-    db = `sqlite:${join(dir, 'fazhi.db')}`;
-    const h = openDb(db);
-    await migrateToLatest(h);
-    await smallCounty(h);
-    await h.close();
+    ({ dir, db } = await smallCountyFile('fazhi-cli-users-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) => runFazhi([...args, '--db', db], { FAZHI_DATA: dir });

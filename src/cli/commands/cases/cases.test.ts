@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../../db/connect.ts';
-import { migrateToLatest } from '../../../db/migrate.ts';
-import { smallCounty } from '../../../testing/fixtures.ts';
-import { runFazhi } from '../../../testing/cli.ts';
+import { runFazhi, smallCountyFile } from '../../../testing/cli.ts';
 
 const fazhi = runFazhi;
 
@@ -108,12 +103,7 @@ describe('fazhi case / cases', () => {
   let dir: string;
   let db: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-cases-'));
-    db = `sqlite:${join(dir, 'fazhi.db')}`;
-    const h = openDb(db);
-    await migrateToLatest(h);
-    await smallCounty(h);
-    await h.close();
+    ({ dir, db } = await smallCountyFile('fazhi-cases-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
