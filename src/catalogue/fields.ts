@@ -42,6 +42,11 @@ export interface NumberField extends FieldBase {
 
 export interface DateField extends FieldBase {
   readonly type: 'date';
+  /**
+   * A statutory deadline the case engine counts (办结期限…): shown with the mark 按法定节日推算，未含调休
+   * wherever it relies on a year whose holidays are not yet announced.
+   */
+  readonly statutoryDue?: boolean;
 }
 
 export interface BoolField extends FieldBase {

@@ -371,7 +371,7 @@ const kindList = [
         ],
         { required: true },
       ),
-      date('dueDate', '办结期限'),
+      date('dueDate', '办结期限', { statutoryDue: true }),
       date('closedDate', '办结日期'),
       bool('preLitigation', '诉前调解'),
       date('confirmDate', '申请司法确认日期', {
@@ -432,7 +432,7 @@ const kindList = [
         ],
         { required: true },
       ),
-      date('dueDate', '办理期限'),
+      date('dueDate', '办理期限', { statutoryDue: true }),
       date('closedDate', '办结日期'),
       bool('resolved', '已化解'),
     ],
@@ -799,7 +799,10 @@ const kindList = [
     titleLabel: '申请内容',
     fields: [
       text('applicant', '申请人'),
-      date('correctionDue', '补正期限', { help: '补正通知书载明的补正期限；未载明的按15个工作日计' }),
+      date('correctionDue', '补正期限', {
+        statutoryDue: true,
+        help: '补正通知书载明的补正期限；未载明的按15个工作日计',
+      }),
       choice(
         'status',
         '办理状态',

@@ -45,8 +45,11 @@ const FALSE = new Set(['否', '无', 'false', '0', 'n', 'no', '×', '', 'FALSE']
 const blank = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/** What an export appends to a due date counted on statutory holidays only; read back as the date. */
+const MARK_SUFFIX = /\s*（按法定节日推算，未含调休）$/;
+
 function checkDate(label: string, v: unknown): { value: string } | { error: string } {
-  const d = parseDate(v);
+  const d = parseDate(typeof v === 'string' ? v.replace(MARK_SUFFIX, '') : v);
   if (d === null) return { error: `“${String(v)}”不是有效日期，应为 2024-03-15 或 2024年3月15日 的形式` };
   if (d < MIN_DATE || d > MAX_DATE)
     return { error: `${label}“${d}”超出范围，应在 ${MIN_DATE} 至 ${MAX_DATE} 之间` };

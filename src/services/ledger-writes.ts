@@ -20,6 +20,7 @@ import {
   type Principal,
 } from './access.ts';
 import { auditRead, withAudit, type AuditActor } from './audit.ts';
+import { withDueMarks, type MarkedRecord } from './due-marks.ts';
 import { listEvidence, readEvidence, storeEvidenceFile, toEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
 import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
@@ -102,8 +103,9 @@ async function visible(
   return r;
 }
 
-export async function readRecord(h: Db, p: Principal, id: number): Promise<LedgerRecord> {
-  return toRecord(h, await visible(h, p, id, 'read'));
+export async function readRecord(h: Db, p: Principal, id: number): Promise<MarkedRecord> {
+  const [r] = await withDueMarks(h, [toRecord(h, await visible(h, p, id, 'read'))]);
+  return r!;
 }
 
 /**
@@ -352,11 +354,15 @@ export async function listVisibleRecords(
   h: Db,
   p: Principal,
   q: repo.RecordQuery,
-): Promise<{ total: number; items: LedgerRecord[] }> {
-  if (!ownRecordsOnly(p.role)) return listLedger(h, scopeOf(p), q);
+): Promise<{ total: number; items: MarkedRecord[] }> {
+  if (!ownRecordsOnly(p.role)) {
+    const page = await listLedger(h, scopeOf(p), q);
+    return { total: page.total, items: await withDueMarks(h, page.items) };
+  }
   const rows = (await repo.listRecords(h.db, scopeOf(p), { ...q, limit: 1_000_000, offset: 0 })).filter(
     (r) => r.created_by === p.id,
   );
   const from = q.offset ?? 0;
-  return { total: rows.length, items: rows.slice(from, from + (q.limit ?? 100)).map((r) => toRecord(h, r)) };
+  const items = rows.slice(from, from + (q.limit ?? 100)).map((r) => toRecord(h, r));
+  return { total: rows.length, items: await withDueMarks(h, items) };
 }

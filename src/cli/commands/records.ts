@@ -1,4 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
+import { withDueMarks } from '../../services/due-marks.ts';
 import { findKind, groups, kinds } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
@@ -112,7 +113,7 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
           limit: intOption('limit', opts.limit, 1, 100_000),
           offset: intOption('offset', opts.offset, 0, 100_000_000),
         });
-        if (opts.json) return cli.printJson(res);
+        if (opts.json) return cli.printJson({ total: res.total, items: await withDueMarks(h, res.items) });
         cli.printTable(
           ['编号', '日期', '类型', '标题'],
           res.items.map((r) => [String(r.id), r.date, kindOrFail(r.kind).label, r.title]),

@@ -6,6 +6,7 @@ import type { LedgerRecord } from '../../core/records.ts';
 import { ALL, subtree } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import type { AuditEvent } from '../audit.ts';
+import { withDueMarks, type MarkedRecord } from '../due-marks.ts';
 import { allOrgs, orgFilter, type Org } from '../orgs.ts';
 import { listLedger } from '../records.ts';
 import { isoToExcelDate } from './cells.ts';
@@ -15,7 +16,7 @@ import { writeLedgerBook, type LedgerSheet, type OutCell } from './write.ts';
 const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
 
 /** The cell a record shows in a column: labels for codes, 是/否 for flags, real dates for dates. */
-function cellOf(c: LedgerColumn, r: LedgerRecord, orgName: (id: number | null) => string | null): OutCell {
+function cellOf(c: LedgerColumn, r: MarkedRecord, orgName: (id: number | null) => string | null): OutCell {
   switch (c.role.kind) {
     case 'township':
       return orgName(r.townshipId);
@@ -35,8 +36,12 @@ function cellOf(c: LedgerColumn, r: LedgerRecord, orgName: (id: number | null) =
         case 'enum':
         case 'bool':
           return valueText(f, v);
-        case 'date':
-          return typeof v === 'string' ? isoToExcelDate(v) : null;
+        case 'date': {
+          if (typeof v !== 'string') return null;
+          // A due date counted on statutory holidays only says so; the import reads it back as the date.
+          const mark = r.marks?.[f.key];
+          return mark ? `${v}（${mark}）` : isoToExcelDate(v);
+        }
         case 'int':
         case 'number':
         case 'text':
@@ -73,8 +78,8 @@ export async function exportLedger(
   });
   const names = new Map((await allOrgs(h, subtree(org.path))).map((o) => [o.id, o.name]));
   const orgName = (id: number | null): string | null => (id === null ? null : (names.get(id) ?? String(id)));
-  const byKind = new Map<string, LedgerRecord[]>();
-  for (const r of items) {
+  const byKind = new Map<string, MarkedRecord[]>();
+  for (const r of await withDueMarks(h, items)) {
     const list = byKind.get(r.kind);
     if (list) list.push(r);
     else byKind.set(r.kind, [r]);
@@ -105,7 +110,7 @@ export function ledgerExported(org: Org, year: number, bytes: Buffer): AuditEven
 
 function sheetOf(
   kind: RecordKind,
-  records: readonly LedgerRecord[],
+  records: readonly MarkedRecord[],
   county: boolean,
   orgName: (id: number | null) => string | null,
 ): LedgerSheet {

@@ -37,6 +37,8 @@ export type User = ReturnType<typeof describeUser>;
 /** A ledger record as GET /api/records gives it, with its evidence count. */
 export interface LedgerRecord extends ServerRecord {
   readonly evidenceCount?: number;
+  /** Stored due dates (办结期限…) counted on statutory holidays only: field key → 按法定节日推算 mark. */
+  readonly marks?: Readonly<Record<string, string>>;
 }
 
 export interface Page<T> {

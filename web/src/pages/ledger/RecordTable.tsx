@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/ico
 import { Button, Popconfirm, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { LedgerRecord, RecordKind } from '../../api/types.ts';
+import { DueMark } from '../cases/DueMark.tsx';
 import { displayValue } from './FieldInput.tsx';
 
 /** The kind's fields shown as columns; the rest are in the form. */
@@ -41,9 +42,14 @@ export function RecordTable(p: Props) {
     ...fields.map((f) => ({
       title: f.label,
       key: f.key,
-      ellipsis: true,
+      ellipsis: !(f.type === 'date' && f.statutoryDue),
       width: f.type === 'bool' ? 80 : 120,
-      render: (_: unknown, r: LedgerRecord) => displayValue(f, r.data[f.key]),
+      render: (_: unknown, r: LedgerRecord) => (
+        <>
+          {displayValue(f, r.data[f.key])}
+          <DueMark mark={r.marks?.[f.key]} />
+        </>
+      ),
     })),
     {
       title: '操作',
