@@ -67,6 +67,30 @@ export function countSet(start: string, setDue: string): CountTrace {
   return { unit: 'set', start, end: setDue };
 }
 
+/**
+ * Walks from the day after `start` until `total` days have counted, skipping suspended days (and
+ * tallying them); `counts(d)` says whether an unsuspended day counts.
+ */
+function walk(
+  cal: Calendar,
+  start: string,
+  total: number,
+  ranges: readonly ClosedRange[],
+  counts: (d: string) => boolean,
+): { end: string; suspended: { days: number; workdays: number } } {
+  let d = start;
+  let counted = 0;
+  const suspended = { days: 0, workdays: 0 };
+  while (counted < total) {
+    d = addDays(d, 1);
+    if (inSuspension(d, ranges)) {
+      suspended.days++;
+      if (isWorkingDay(cal, d)) suspended.workdays++;
+    } else if (counts(d)) counted++;
+  }
+  return { end: d, suspended };
+}
+
 /** 日: calendar days from the day after the start (民法典 第201条), suspended days not counted. */
 export function countDays(
   cal: Calendar,
@@ -74,20 +98,8 @@ export function countDays(
   total: number,
   ranges: readonly ClosedRange[],
 ): CountTrace {
-  let d = start;
-  let counted = 0;
-  let days = 0;
-  let workdays = 0;
-  while (counted < total) {
-    d = addDays(d, 1);
-    if (inSuspension(d, ranges)) {
-      days++;
-      if (isWorkingDay(cal, d)) workdays++;
-      continue;
-    }
-    counted++;
-  }
-  return { unit: 'day', start, total, suspended: { days, workdays }, end: d };
+  const { end, suspended } = walk(cal, start, total, ranges, () => true);
+  return { unit: 'day', start, total, suspended, end };
 }
 
 /** 工作日: weekends and holidays out, make-up workdays (调休上班日) in, suspended days not counted. */
@@ -97,38 +109,15 @@ export function countWorkdays(
   total: number,
   ranges: readonly ClosedRange[],
 ): CountTrace {
-  let d = start;
-  let counted = 0;
-  let days = 0;
-  let workdays = 0;
-  let weekends = 0;
-  let holidays = 0;
-  let makeups = 0;
-  while (counted < total) {
-    d = addDays(d, 1);
-    if (inSuspension(d, ranges)) {
-      days++;
-      if (isWorkingDay(cal, d)) workdays++;
-      continue;
-    }
+  const tally = { weekends: 0, holidays: 0, makeups: 0 };
+  const { end, suspended } = walk(cal, start, total, ranges, (d) => {
     const type = dayInfo(cal, d).type;
-    if (type === 'weekend') weekends++;
-    else if (type === 'holiday') holidays++;
-    else {
-      if (type === 'makeup') makeups++;
-      counted++;
-    }
-  }
-  return {
-    unit: 'workday',
-    start,
-    total,
-    suspended: { days, workdays },
-    weekends,
-    holidays,
-    makeups,
-    end: d,
-  };
+    if (type === 'weekend') tally.weekends++;
+    else if (type === 'holiday') tally.holidays++;
+    else if (type === 'makeup') tally.makeups++;
+    return type !== 'weekend' && type !== 'holiday';
+  });
+  return { unit: 'workday', start, total, suspended, ...tally, end };
 }
 
 /** 月: to the corresponding day (民法典 第202条), then one more day for each suspended day. */
