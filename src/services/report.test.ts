@@ -107,7 +107,7 @@ for (const tdb of testDatabases()) {
       const sign = paras.find((p) => p.text === '甲镇人民政府')!;
       expect(sign.xml).toMatch(/<w:jc w:val="right"\/>/);
       expect(sign.xml).toMatch(/w:right="1264"/);
-      expect(paras.some((p) => p.text === '2025年1月20日')).toBe(true);
+      expect(paras.some((p) => p.text === '【待定：签发日期】')).toBe(true);
     });
 
     it('numbers headings 一、（一）1. in order without gaps, with the five statutory parts', () => {

@@ -47,7 +47,8 @@ describe('report model', () => {
     expect(text).toMatch(/组织领导、学法用法、信访工作.*等方面没有工作记录/);
     expect(m.title).toEqual(['青石镇人民政府关于2024年度', '法治政府建设情况的报告']);
     expect(m.addressee).toBe('清河县委全面依法治县委员会：');
-    expect(m.signature).toEqual({ organ: '青石镇人民政府', date: '2025年1月10日' });
+    expect(m.signature).toEqual({ organ: '青石镇人民政府', date: null });
+    expect(m.placeholders).toContain('签发日期');
   });
 
   it('cites only plans in force: 八五 to 2025, 九五 from 2026, never an expired one', () => {

@@ -90,6 +90,19 @@ function dedupePlans(items: readonly PlanItem[], max: number): PlanItem[] {
   return out;
 }
 
+/** The public table's 增减 column: percent for counts, percentage points for rates. */
+function changeText(cur: number | null, prev: number | null, unit: string): string {
+  if (cur == null || prev == null) return '—';
+  if (unit === '%') {
+    const d = Math.round((cur - prev) * 10) / 10;
+    return d === 0 ? '持平' : `${d > 0 ? '+' : '-'}${formatNumber(Math.abs(d))}个百分点`;
+  }
+  if (cur === prev) return '持平';
+  if (prev === 0) return '新增';
+  const pct = Math.round(((cur - prev) / prev) * 1000) / 10;
+  return pct === 0 ? '持平' : `${pct > 0 ? '+' : '-'}${formatNumber(Math.abs(pct))}%`;
+}
+
 /** Builds the report model: pure, from indicator values, selected records and commitments. */
 export function buildReport(inputs: ReportInputs): ReportModel {
   const c = new ReportContext(inputs);
@@ -190,26 +203,35 @@ export function buildReport(inputs: ReportInputs): ReportModel {
   const rows: AppendixRow[] = indicators
     .filter((i) => used.has(i.key) || (c.cur.get(i.key)?.records ?? 0) > 0)
     .map((i) => {
-      const v = c.cur.get(i.key);
+      const v = c.cur.get(i.key)?.value ?? null;
+      const p = c.prev.get(i.key)?.value ?? null;
       return {
         key: i.key,
         label: i.label,
-        value: v?.value == null ? '—' : formatNumber(v.value),
+        value: v == null ? '—' : formatNumber(v),
+        previous: p == null ? '—' : formatNumber(p),
+        change: changeText(v, p, i.unit),
         unit: i.unit,
         basis: i.basis,
-        records: v?.records ?? 0,
+        records: c.cur.get(i.key)?.records ?? 0,
       };
     });
   const organ = organName(inputs.org.name);
+  const doc = inputs.document ?? {};
+  const colophon =
+    (doc.cc?.length ?? 0) > 0 || doc.printedBy || doc.printedOn
+      ? { cc: [...(doc.cc ?? [])], printedBy: doc.printedBy ?? null, printedOn: doc.printedOn ?? null }
+      : null;
   return {
     title: [`${organ}关于${inputs.year}年度`, '法治政府建设情况的报告'],
     addressee: addressee(inputs),
     ...head,
     closing: '特此报告。',
-    attachmentNote: '附件：主要指标及来源',
-    signature: { organ, date: chineseDate(today) },
-    appendix: { title: '主要指标及来源', rows },
-    placeholders,
+    attachmentNote: '附件：主要工作指标',
+    signature: { organ, date: doc.date ? chineseDate(doc.date) : null },
+    colophon,
+    appendix: { title: '主要工作指标', rows },
+    placeholders: doc.date ? placeholders : [...placeholders, '签发日期'],
     figures,
     plans,
     org: inputs.org.name,

@@ -51,9 +51,31 @@ export interface AppendixRow {
   readonly label: string;
   /** Printed value, "—" when there is nothing to rate. */
   readonly value: string;
+  /** Last year's printed value, "—" when last year has none. */
+  readonly previous: string;
+  /** The change printed for the public table: "+12.5%", "-3.0个百分点", "持平", "—". */
+  readonly change: string;
   readonly unit: string;
+  /** How the figure is counted (口径), for the 数据来源说明 file. */
   readonly basis: string;
+  /** Ledger records behind the figure, for the 数据来源说明 file. */
   readonly records: number;
+}
+
+/** How an unknown 成文日期 is printed: the date is the day the principal leader signs. */
+export const DATE_PENDING = '【待定：签发日期】';
+
+/** The 成文日期 as printed. */
+export const signatureDate = (m: { readonly signature: { readonly date: string | null } }): string =>
+  m.signature.date ?? DATE_PENDING;
+
+/** The 版记 under the last page: 抄送 organs and the 印发 line. */
+export interface Colophon {
+  readonly cc: readonly string[];
+  /** 印发机关, e.g. 甲镇党政办公室; null when not given. */
+  readonly printedBy: string | null;
+  /** 印发日期 (ISO date); null when not given. */
+  readonly printedOn: string | null;
 }
 
 /** One item of part 4, to be stored as a `commitment` record for next year's report. */
@@ -74,7 +96,10 @@ export interface ReportModel {
   readonly closing: string;
   /** 附件说明 line under the body. */
   readonly attachmentNote: string;
-  readonly signature: { readonly organ: string; readonly date: string };
+  /** The 成文日期 is the signing date (Chinese form); null until it is known, printed as a placeholder. */
+  readonly signature: { readonly organ: string; readonly date: string | null };
+  /** The 版记, when 抄送 or 印发 details were given. */
+  readonly colophon: Colophon | null;
   readonly appendix: { readonly title: string; readonly rows: readonly AppendixRow[] };
   /** Every placeholder's text, in order of appearance. */
   readonly placeholders: readonly string[];
@@ -113,4 +138,17 @@ export interface ReportInputs {
   /** Township names by id, for a county report's examples. */
   readonly townshipNames?: Readonly<Record<number, string>>;
   readonly overrides?: ReportOverrides;
+  /** The document's own details: 成文日期 and 版记. */
+  readonly document?: ReportDocumentOptions;
+}
+
+/** Details of the document itself, set by whoever issues it. */
+export interface ReportDocumentOptions {
+  /** 成文日期 (ISO date): the day the principal leader signed. Unset: a 【待定】 placeholder. */
+  readonly date?: string;
+  /** 抄送 organs for the 版记. */
+  readonly cc?: readonly string[];
+  readonly printedBy?: string;
+  /** 印发日期 (ISO date). */
+  readonly printedOn?: string;
 }

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import { placeholderText } from '../model/numbering.ts';
-import type { Inline, Para, ReportModel } from '../model/types.ts';
+import { signatureDate, type Inline, type Para, type ReportModel } from '../model/types.ts';
 import { CHAR, FONT, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, fonts, styles } from './gbt9704.ts';
 import { bodyItems } from './text.ts';
 
@@ -142,7 +142,7 @@ function body(m: ReportModel): (Paragraph | Table)[] {
     alignment: AlignmentType.RIGHT,
     indent: { right: 4 * CHAR, firstLine: 0, firstLineChars: 0 },
   } as const;
-  out.push(flush(m.signature.organ, sign), flush(m.signature.date, sign));
+  out.push(flush(m.signature.organ, sign), flush(signatureDate(m), sign));
   out.push(
     new Paragraph({
       style: 'FzFlush',

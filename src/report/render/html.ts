@@ -1,5 +1,5 @@
 import { placeholderText } from '../model/numbering.ts';
-import type { Inline, Para, ReportModel } from '../model/types.ts';
+import { signatureDate, type Inline, type Para, type ReportModel } from '../model/types.ts';
 import { bodyItems } from './text.ts';
 
 /**
@@ -72,7 +72,7 @@ export function renderHtml(m: ReportModel, o: HtmlOptions = {}): string {
       );
   }
   out.push(`<p>${esc(m.closing)}</p>`, '<p>&nbsp;</p>', `<p>${esc(m.attachmentNote)}</p>`, '<p>&nbsp;</p>');
-  out.push(`<p class="sign">${esc(m.signature.organ)}</p>`, `<p class="sign">${esc(m.signature.date)}</p>`);
+  out.push(`<p class="sign">${esc(m.signature.organ)}</p>`, `<p class="sign">${esc(signatureDate(m))}</p>`);
   out.push(
     '<section class="appendix">',
     '<p class="flush" style="font-family:黑体,SimHei,sans-serif">附件</p>',

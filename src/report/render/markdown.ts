@@ -1,5 +1,5 @@
 import { placeholderText } from '../model/numbering.ts';
-import type { Inline, Para, ReportModel } from '../model/types.ts';
+import { signatureDate, type Inline, type Para, type ReportModel } from '../model/types.ts';
 import { bodyItems } from './text.ts';
 
 /** Markdown: for review in a browser or git; the structure of the docx, without its page format. */
@@ -26,7 +26,7 @@ export function renderMarkdown(m: ReportModel): string {
     else out.push(para(b.para), '');
   }
   out.push(m.closing, '', esc(m.attachmentNote), '');
-  out.push(`<div align="right">${esc(m.signature.organ)}<br>${esc(m.signature.date)}</div>`, '');
+  out.push(`<div align="right">${esc(m.signature.organ)}<br>${esc(signatureDate(m))}</div>`, '');
   out.push(
     '---',
     '',

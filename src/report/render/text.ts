@@ -1,5 +1,5 @@
 import { bodyParas, placeholderText } from '../model/numbering.ts';
-import type { Inline, Para, ReportModel, Section } from '../model/types.ts';
+import { signatureDate, type Inline, type Para, type ReportModel, type Section } from '../model/types.ts';
 
 /** Shared helpers for the renderers: the printed text of inlines and the body in reading order. */
 
@@ -30,7 +30,7 @@ export function plainText(m: ReportModel): string {
   const body = bodyItems(m).map((b) =>
     b.kind === 'heading' ? `${b.section.number}${b.section.heading}` : paraText(b.para),
   );
-  return [...head, ...body, m.closing, m.attachmentNote, m.signature.organ, m.signature.date].join('\n');
+  return [...head, ...body, m.closing, m.attachmentNote, m.signature.organ, signatureDate(m)].join('\n');
 }
 
 /** Every paragraph of the body (notices, intro, sections) — used to check figures and placeholders. */
