@@ -124,6 +124,7 @@ export function countWorkdays(
 export function countMonths(start: string, total: number, ranges: readonly ClosedRange[]): CountTrace {
   const monthEnd = addMonths(start, total);
   let extra = 0;
-  for (let d = addDays(start, 1); d <= monthEnd; d = addDays(d, 1)) if (inSuspension(d, ranges)) extra++;
+  if (ranges.length > 0)
+    for (let d = addDays(start, 1); d <= monthEnd; d = addDays(d, 1)) if (inSuspension(d, ranges)) extra++;
   return { unit: 'month', start, monthEnd, extra, end: extra > 0 ? addDays(monthEnd, extra) : monthEnd };
 }

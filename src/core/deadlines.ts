@@ -351,8 +351,37 @@ function warningsOf(seen: Survey, paused: boolean): string[] {
   return out;
 }
 
+/**
+ * Deadlines already computed, per calendar and rule: a deadline is a pure function of its input, and
+ * lists and dashboards recompute the same open cases' clocks after every write. A calendar change
+ * builds a new calendar object, so its entries are never read again. Bounded per rule.
+ */
+const computed = new WeakMap<Calendar, WeakMap<ClockRule, Map<string, Deadline>>>();
+const COMPUTED_PER_RULE = 20_000;
+
 /** Computes a clock's due date and the explanation of how it was reached; invalid input is a UserError. */
 export function computeDeadline(input: DeadlineInput): Deadline {
+  let byRule = computed.get(input.calendar);
+  if (!byRule) computed.set(input.calendar, (byRule = new WeakMap<ClockRule, Map<string, Deadline>>()));
+  let memo = byRule.get(input.rule);
+  if (!memo) byRule.set(input.rule, (memo = new Map<string, Deadline>()));
+  const key = JSON.stringify([
+    input.start,
+    input.setDue,
+    input.extensions,
+    input.suspensions,
+    input.restarted,
+    input.asOf,
+  ]);
+  const known = memo.get(key);
+  if (known) return known;
+  const d = deadlineOf(input);
+  if (memo.size >= COMPUTED_PER_RULE) memo.clear();
+  memo.set(key, d);
+  return d;
+}
+
+function deadlineOf(input: DeadlineInput): Deadline {
   const p = checkDeadlineInput(input);
   if (p) throw new UserError(p.message, p.code);
   const { rule } = input;

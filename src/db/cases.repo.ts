@@ -65,7 +65,12 @@ function scoped(db: Q, scope: Scope) {
 
 function filtered(db: Q, scope: Scope, f: CaseQuery) {
   let q = scoped(db, scope);
-  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  // A case carries its county and township, so those filters reach the cases' own indexes.
+  if (f.org)
+    q =
+      f.org.column === 'org_id'
+        ? q.where('records.org_id', '=', f.org.id)
+        : q.where(`cases.${f.org.column}`, '=', f.org.id);
   if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
   if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
   if (f.open !== undefined) q = q.where('cases.closed', '=', f.open ? 0 : 1);

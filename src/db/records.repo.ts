@@ -1,7 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
+import { kinds } from '../catalogue/kinds.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
+
+const catalogueKinds = kinds.map((k) => k.id);
 
 type Q = Kysely<Database> | Transaction<Database>;
 const COLS = [
@@ -95,32 +98,11 @@ function titleContains(text: string) {
   return sql<boolean>`records.title like ${pattern} escape '\\'`;
 }
 
-function filtered(db: Q, scope: Scope, f: RecordQuery) {
+/** Filters other than the period: organisation, kinds, title text, missing evidence. */
+function filteredBase(db: Q, scope: Scope, f: RecordQuery, kindsIn: readonly string[] | undefined) {
   let q = scoped(db, scope);
   if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
-  if (f.kinds) q = q.where('records.kind', 'in', f.kinds.length > 0 ? [...f.kinds] : ['']);
-  if (f.period) {
-    const p = f.period;
-    const reg = [...(f.registryKinds ?? [])];
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([
-          ...(reg.length > 0 ? [eb('records.kind', 'not in', reg)] : []),
-          eb('records.date', '>=', p.from),
-          eb('records.date', '<=', p.to),
-        ]),
-        ...(reg.length > 0
-          ? [
-              eb.and([
-                eb('records.kind', 'in', reg),
-                eb('records.date', '<=', p.to),
-                eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]),
-              ]),
-            ]
-          : []),
-      ]),
-    );
-  }
+  if (kindsIn) q = q.where('records.kind', 'in', kindsIn.length > 0 ? [...kindsIn] : ['']);
   if (f.text) q = q.where(titleContains(f.text));
   if (f.withoutEvidence)
     q = q.where((eb) =>
@@ -133,13 +115,51 @@ function filtered(db: Q, scope: Scope, f: RecordQuery) {
   return q;
 }
 
+/**
+ * The matching records' ids and dates. With a period, event kinds dated in it and registry kinds
+ * active at its end are two branches joined by UNION ALL, each an index range on (township or
+ * county, kind, date) — one OR over both would read every record of the organisation.
+ */
+function matching(db: Q, scope: Scope, f: RecordQuery) {
+  const cols = ['records.id', 'records.date'] as const;
+  if (!f.period) return filteredBase(db, scope, f, f.kinds).select(cols);
+  const p = f.period;
+  const reg = new Set(f.registryKinds ?? []);
+  const all = f.kinds ?? catalogueKinds;
+  const events = filteredBase(
+    db,
+    scope,
+    f,
+    all.filter((k) => !reg.has(k)),
+  )
+    .where('records.date', '>=', p.from)
+    .where('records.date', '<=', p.to)
+    .select(cols);
+  const registry = all.filter((k) => reg.has(k));
+  if (registry.length === 0) return events;
+  return events.unionAll(
+    filteredBase(db, scope, f, registry)
+      .where('records.date', '<=', p.to)
+      .where((eb) => eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]))
+      .select(cols),
+  );
+}
+
+/** One page of the matching records, newest first: the page's ids are chosen on the index, then read. */
 export async function listRecords(db: Q, scope: Scope, f: RecordQuery): Promise<RecordRow[]> {
-  return filtered(db, scope, f)
+  const page = db
+    .selectFrom(matching(db, scope, f).as('m'))
+    .select('m.id')
+    .orderBy('m.date', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0);
+  return db
+    .selectFrom('records')
     .select(COLS)
+    .where('records.id', 'in', page)
     .orderBy('records.date', 'desc')
     .orderBy('records.id', 'desc')
-    .limit(f.limit ?? 100)
-    .offset(f.offset ?? 0)
     .execute();
 }
 
@@ -179,7 +199,8 @@ export async function countByMonthAndKind(
 }
 
 export async function countRecords(db: Q, scope: Scope, f: RecordQuery): Promise<number> {
-  const r = await filtered(db, scope, f)
+  const r = await db
+    .selectFrom(matching(db, scope, f).as('m'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);

@@ -47,10 +47,11 @@ export class ReadCache {
 
   /**
    * Called after every write request, before its answer goes out, with the writer's organisation
-   * path (null when the write may touch anything: sessions, public routes).
+   * path (null when the write may touch anything: administrators' writes, public routes). Kept
+   * sessions are dropped when the write may touch accounts or sessions, or anything.
    */
-  bump(scope: string | null): void {
-    this.sessions.clear();
+  bump(scope: string | null, accounts = true): void {
+    if (accounts || scope === null) this.sessions.clear();
     this.epoch++;
     if (scope === null) {
       this.generation++;

@@ -104,6 +104,10 @@ async function guard(
   return auth;
 }
 
+/** Routes whose writes change accounts or sessions (sign-in, passwords, roles, resets). */
+const ACCOUNT_ROUTES = /^\/(auth|users|password-resets)(\/|$)/;
+const touchesAccounts = (url: string): boolean => ACCOUNT_ROUTES.test(url);
+
 /** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
 const writerScope = new WeakMap<FastifyRequest, string>();
 
@@ -138,8 +142,9 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
       try {
         out = await run(req, reply, base);
       } finally {
-        // A write may change what cached answers say for the writer's organisations, and sessions.
-        if (spec.method !== 'GET') deps.cache.bump(writerScope.get(req) ?? null);
+        // A write may change what cached answers say for the writer's organisations; account and
+        // session writes also change who is signed in as what.
+        if (spec.method !== 'GET') deps.cache.bump(writerScope.get(req) ?? null, touchesAccounts(spec.url));
       }
       if (out === reply) return reply;
       return reply.code(spec.status ?? 200).send(out);
