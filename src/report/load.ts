@@ -25,8 +25,22 @@ export const EXAMPLE_KINDS = [
 
 /** Commitment records (any date) whose target year is `year`. */
 export async function loadCommitments(h: Db, org: Org, year: number): Promise<LedgerRecord[]> {
+  return (await commitmentsByTarget(h, org, [year])).get(year) ?? [];
+}
+
+/** Commitment records (any date) by target year, for the years asked. */
+async function commitmentsByTarget(
+  h: Db,
+  org: Org,
+  years: readonly number[],
+): Promise<Map<number, LedgerRecord[]>> {
   const rows = await listRecords(h.db, ALL, { org: orgFilter(org), kinds: ['commitment'], limit: 100_000 });
-  return rows.map((r) => toRecord(h, r)).filter((r) => r.data.targetYear === year);
+  const out = new Map<number, LedgerRecord[]>(years.map((y) => [y, []]));
+  for (const r of rows) {
+    const rec = toRecord(h, r);
+    out.get(Number(rec.data.targetYear))?.push(rec);
+  }
+  return out;
 }
 
 /** Gathers what the pure report model needs for an organisation's year: the loader of the report. */
@@ -45,7 +59,7 @@ export async function loadReportInputs(
       period: yearPeriod(year),
       limit: 1_000_000,
     }),
-    loadCommitments(h, org, year),
+    commitmentsByTarget(h, org, [year, year + 1]),
     org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
     org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
   ]);
@@ -60,7 +74,8 @@ export async function loadReportInputs(
     current,
     previous: previous.some((v) => v.records > 0) ? previous : null,
     records: rows.map((r) => toRecord(h, r)),
-    commitments,
+    commitments: commitments.get(year) ?? [],
+    nextCommitments: commitments.get(year + 1) ?? [],
     townshipNames: Object.fromEntries(townships.map((t) => [t.id, t.name])),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
   };

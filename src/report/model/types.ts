@@ -135,6 +135,8 @@ export interface ReportInputs {
   readonly records: readonly LedgerRecord[];
   /** Commitment records whose targetYear is this year. */
   readonly commitments: readonly LedgerRecord[];
+  /** Commitment records already made for next year (part 4 starts from them). */
+  readonly nextCommitments?: readonly LedgerRecord[];
   /** Township names by id, for a county report's examples. */
   readonly townshipNames?: Readonly<Record<number, string>>;
   readonly overrides?: ReportOverrides;
