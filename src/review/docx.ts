@@ -41,7 +41,11 @@ function styleOutlines(xml: string | undefined): Map<string, number> {
   p.on('closetag', (t) => {
     if (t.name === 'w:style') id = undefined;
   });
-  p.write(xml).close();
+  try {
+    p.write(xml).close();
+  } catch (e) {
+    throw new Error(`Word 文档样式（word/styles.xml）的格式不正确${xmlPosition(e)}，文件可能已损坏`);
+  }
   return out;
 }
 
@@ -146,6 +150,16 @@ export function readDocx(bytes: Uint8Array): Block[] {
         break;
     }
   });
-  p.write(doc).close();
+  try {
+    p.write(doc).close();
+  } catch (e) {
+    throw new Error(`Word 文档正文（word/document.xml）的格式不正确${xmlPosition(e)}，文件可能已损坏`);
+  }
   return blocks;
+}
+
+/** Where an XML parser stopped, in Chinese: saxes messages start with "line:column:". */
+function xmlPosition(e: unknown): string {
+  const m = /^(\d+):(\d+):/.exec(e instanceof Error ? e.message : '');
+  return m ? `（第 ${m[1]} 行第 ${m[2]} 列附近）` : '';
 }

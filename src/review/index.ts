@@ -62,7 +62,9 @@ export function reviewDocuments(
       return analyse(readBounded(f.name, f.bytes), { year: opts.year, rules });
     } catch (e) {
       if (e instanceof UnreadableError) return { file: f.name, error: e.message };
-      return { file: f.name, error: `无法读取：${e instanceof Error ? e.message : String(e)}` };
+      // An unexpected failure: its message is shown only when it is one of ours (Chinese).
+      const msg = e instanceof Error ? e.message : String(e);
+      return { file: f.name, error: /[\u4e00-\u9fa5]/.test(msg) ? msg : '文件内容无法解析，审阅未完成' };
     }
   });
   const ok = out.filter((r): r is ReviewResult => !isError(r));

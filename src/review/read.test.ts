@@ -25,6 +25,27 @@ describe('readDocument', () => {
     expect(() => readDocument('big.txt', new Uint8Array(21 * 1024 * 1024))).toThrow(/文件过大/);
   });
 
+  it('names a malformed .docx in Chinese, without the XML parser message in English', () => {
+    const broken = zipSync({ 'word/document.xml': utf8('<w:document xmlns:w="w"><w:body><w:p>') });
+    let message = '';
+    try {
+      readDocument('broken.docx', broken);
+    } catch (e) {
+      expect(e).toBeInstanceOf(UnreadableError);
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      'Word 文档正文（word/document.xml）的格式不正确（第 1 行第 37 列附近），文件可能已损坏',
+    );
+    const styles = zipSync({
+      'word/document.xml': utf8('<w:document/>'),
+      'word/styles.xml': utf8('<w:styles>'),
+    });
+    expect(() => readDocument('styles.docx', styles)).toThrow(
+      /^Word 文档样式（word\/styles\.xml）的格式不正确/,
+    );
+  });
+
   it('refuses zip bombs by their declared size', () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(101 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);

@@ -67,9 +67,10 @@ export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
     try {
       return fromDocx(name, bytes);
     } catch (err) {
+      // Messages of our own readers are Chinese; a library's English one is not shown to the user.
       const msg = err instanceof Error ? err.message : String(err);
       throw new UnreadableError(
-        /[\u4e00-\u9fa5]/.test(msg) ? msg : `无法读取 Word 文档：文件已损坏或格式不正确（${msg}）`,
+        /[\u4e00-\u9fa5]/.test(msg) ? msg : '无法读取 Word 文档：文件已损坏或格式不正确',
       );
     }
   }
