@@ -1,4 +1,4 @@
-import type { CheckContext, Hit } from './checks.ts';
+import { signatureTail, type CheckContext, type Hit } from './checks.ts';
 import type { Figure } from './types.ts';
 
 type Check = (c: CheckContext) => Hit[];
@@ -89,16 +89,13 @@ const resolvedOverFound: Check = (c) => {
 
 const FULL_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
-/** The 成文日期 in the signature block (the last lines). */
+/** The 成文日期 in the signature block (the last lines before any appendix or 版记). */
 function writingDate(text: string): { y: number; m: number; d: number; start: number } | undefined {
-  const tailStart = Math.max(0, text.length - 200);
-  const all = [...text.slice(tailStart).matchAll(FULL_DATE)];
-  const last = all.at(-1);
-  if (!last) return undefined;
-  const lineEnd = text.indexOf('\n', tailStart + last.index);
-  if (text.slice(tailStart + last.index + last[0].length, lineEnd < 0 ? text.length : lineEnd).trim())
-    return undefined;
-  return { y: Number(last[1]), m: Number(last[2]), d: Number(last[3]), start: tailStart + last.index };
+  for (const l of signatureTail(text).slice(-8).reverse()) {
+    const m = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(l.line);
+    if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), start: l.start + m.index };
+  }
+  return undefined;
 }
 
 const dateAfterWriting: Check = (c) => {

@@ -53,14 +53,39 @@ const addresseeMissing: Check = (c) => {
 
 const DATE_LINE =
   /^\s*(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+/** The drafter's visible gap where the 成文日期 goes (【待定：签发日期】): the 落款 is there, its date to come. */
+const DATE_GAP_LINE = /^【[^】\n]{0,20}日期[^】\n]{0,10}】$/;
+/** The first line of an appendix page (GB/T 9704: 附件 or 附件2 alone at the top left). */
+const APPENDIX_LINE = /^附件\s*[0-9一二三四五六七八九十]{0,3}$/;
+/** 版记 lines under the 落款: 抄送 organs and the 印发 line. */
+const COLOPHON_LINE = /^抄送[：:]|印发$|^[（(]此件/;
+
+/**
+ * The lines of the text that end with the 落款: the text without the appendix pages that follow
+ * it and without the 版记. The appendix is cut at an 附件 line with a date line just before it.
+ */
+export function signatureTail(text: string): { line: string; start: number }[] {
+  const lines: { line: string; start: number }[] = [];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line) lines.push({ line, start: offset + raw.indexOf(line) });
+    offset += raw.length + 1;
+  }
+  const isDate = (l: string) => DATE_LINE.test(l) || DATE_GAP_LINE.test(l);
+  const appendix = lines.findIndex(
+    (l, i) => APPENDIX_LINE.test(l.line) && lines.slice(Math.max(0, i - 8), i).some((x) => isDate(x.line)),
+  );
+  const body = appendix >= 0 ? lines.slice(0, appendix) : lines;
+  while (body.length && COLOPHON_LINE.test(body.at(-1)!.line)) body.pop();
+  return body;
+}
+
 const signatureMissing: Check = (c) => {
-  const lines = c.text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (lines.slice(-8).some((l) => DATE_LINE.test(l))) return [];
-  const last = lines.at(-1) ?? '';
-  return [{ text: last.slice(0, 30), start: Math.max(0, c.text.lastIndexOf(last)) }];
+  const lines = signatureTail(c.text);
+  if (lines.slice(-8).some((l) => DATE_LINE.test(l.line) || DATE_GAP_LINE.test(l.line))) return [];
+  const last = lines.at(-1);
+  return [last ? { text: last.line.slice(0, 30), start: last.start } : { text: '', start: 0 }];
 };
 
 const artifact: Check = (c) => c.artifacts.map((a) => ({ text: a.text, start: a.at }));

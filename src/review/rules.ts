@@ -81,6 +81,13 @@ export const rules: readonly RuleSpec[] = [
     message: '缺少落款（署名机关和成文日期）',
   },
   { id: 'format.artifact', severity: 'error', check: 'artifact', message: '文档转换残留“{text}”，应删除' },
+  // A draft's visible gaps (the report generator writes them so): to fill in before it is signed.
+  {
+    id: 'format.placeholder',
+    severity: 'info',
+    pattern: '【(?:待补充|待定|待填写|请填写|请补充)[：:][^】\\n]{0,120}】',
+    message: '“{text}”尚待填写，定稿前应补齐或删除',
+  },
   { id: 'headings.level', severity: 'warning', check: 'headingLevel', message: '{detail}' },
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.ts';
+import { readDocument } from './read.ts';
+
+const review = (name: string, text: string) => analyse(readDocument(name, new TextEncoder().encode(text)));
+const rules = (name: string, text: string) => review(name, text).findings.map((f) => f.rule);
+
+const BODY = `白沙镇关于2024年度法治政府建设情况的报告
+
+县委全面依法治县委员会：
+
+一、主要举措和成效
+全年开展普法宣传活动12次。
+二、存在的不足和原因
+学法不够深入，主要原因是工作任务重。
+三、下一年度主要安排
+继续抓好学法。
+
+特此报告。
+
+附件：主要数据
+`;
+
+/** An appendix page: 附件, its title, and a table longer than the 落款's few lines. */
+const APPENDIX = `
+附件
+
+主要数据
+
+指标\t数值
+${['普法宣传活动\t12次', '学法培训\t8次', '网格\t20个', '网格员\t60名', '排查矛盾纠纷\t40件', '化解矛盾纠纷\t38件', '执法检查\t15次', '法律意见\t9次', '主动公开信息\t31条', '应急演练\t3次'].join('\n')}
+`;
+
+describe('the 落款 (signature block)', () => {
+  it('is found before an appendix page with its title and table', () => {
+    const text = `${BODY}
+白沙镇人民政府
+2025年1月10日
+${APPENDIX}`;
+    expect(rules('a.txt', text)).not.toContain('format.signature');
+    // Without the date there is no 落款, appendix or not.
+    expect(rules('b.txt', text.replace('2025年1月10日', ''))).toContain('format.signature');
+  });
+
+  it('is found above the 版记, and a later date in the appendix is not the 成文日期', () => {
+    const text = `${BODY}
+白沙镇人民政府
+2025年1月10日
+
+抄送：县司法局。
+白沙镇党政办公室 2025年1月10日印发
+`;
+    expect(rules('c.txt', text)).not.toContain('format.signature');
+    const late = `${BODY}
+白沙镇人民政府
+2025年1月10日
+${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
+    const r = review('d.txt', late);
+    expect(r.findings.map((f) => f.rule)).not.toContain('format.signature');
+    expect(r.findings.map((f) => f.rule)).not.toContain('dates.afterWriting');
+    // A date in the body after the 成文日期 still is one.
+    expect(rules('e.txt', late.replace('全年开展', '2025年3月1日开展'))).toContain('dates.afterWriting');
+  });
+
+  it('takes a date still to be filled in as the 落款, and notes the gap', () => {
+    const r = review('f.txt', `${BODY}\n白沙镇人民政府\n【待定：签发日期】\n`);
+    expect(r.findings.filter((f) => f.rule === 'format.signature')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'format.placeholder')).toMatchObject([
+      { severity: 'info', text: '【待定：签发日期】' },
+    ]);
+    // A bracket that is not about a date is no 成文日期.
+    expect(rules('g.txt', `${BODY}\n白沙镇人民政府\n【待定：署名】\n`)).toContain('format.signature');
+  });
+});
