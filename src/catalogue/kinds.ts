@@ -145,6 +145,7 @@ const kindList = [
           ['inquire', '亲自过问'],
           ['coordinate', '亲自协调'],
           ['supervise', '亲自督办'],
+          ['report_law', '述职述法'],
         ],
         { required: true },
       ),
@@ -152,7 +153,31 @@ const kindList = [
     practices: [
       '党政主要负责人履行推进法治建设第一责任人职责',
       '重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办',
+      '党政主要负责人年终述职中专门述法、述法评议',
     ],
+  },
+  {
+    // Who the 第一责任人 are (党政主要负责人履行推进法治建设第一责任人职责规定 第2条): the annual
+    // report's part 3 names them and attributes the acts the ledger records under their names.
+    id: 'principal_leader',
+    label: '党政主要负责人',
+    group: 'leadership',
+    temporal: 'registry',
+    dateLabel: '任职日期',
+    titleLabel: '姓名',
+    endLabel: '离任日期',
+    fields: [
+      choice(
+        'position',
+        '职务',
+        [
+          ['secretary', '党委（党工委）书记'],
+          ['head', '乡镇长（街道办事处主任）'],
+        ],
+        { required: true },
+      ),
+    ],
+    practices: ['党委书记、乡镇长（街道党工委书记、办事处主任）是推进法治建设第一责任人'],
   },
   {
     id: 'study_session',
