@@ -1,7 +1,41 @@
+import { addDays } from '../../core/calendar.ts';
 import type { GenContext } from './context.ts';
-import { dateIn, lerp, spreadDates, ymd } from './random.ts';
+import { distinctNames } from './names.ts';
+import { dateIn, lerp, spreadDates, weekday, ymd } from './random.ts';
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * 党政主要负责人: the township's 党委（党工委）书记 and 乡镇长（街道办事处主任）, in office since
+ * before the two ledger years, each after a predecessor whose tenure ended the day before.
+ */
+export function principalLeaders(ctx: GenContext): void {
+  const { rng, t, reportYear } = ctx;
+  const cast = new Set(Object.values(t.cast).filter((v): v is string => typeof v === 'string'));
+  const former = distinctNames(rng, 6)
+    .filter((n) => !cast.has(n))
+    .slice(0, 2);
+  const posts = [
+    ['secretary', t.cast.secretary],
+    ['head', t.cast.head],
+  ] as const;
+  posts.forEach(([position, name], i) => {
+    const since = dateIn(rng, reportYear - rng.int(2, 4), 1, 12);
+    const org = t.departments.office.name;
+    const predecessor = former[i];
+    if (predecessor) {
+      const from = dateIn(rng, Number(since.slice(0, 4)) - rng.int(3, 5), 1, 12);
+      ctx.emit('principal_leader', {
+        date: from,
+        endDate: addDays(since, -1),
+        title: predecessor,
+        data: { position },
+        org,
+      });
+    }
+    ctx.emit('principal_leader', { date: since, title: name, data: { position }, org });
+  });
+}
 
 /** 法治建设专题会议 and 第一责任人履职 records. */
 export function leadership(ctx: GenContext): void {
@@ -84,4 +118,22 @@ export function leadership(ctx: GenContext): void {
     const date = title.includes('12·4') ? ymd(year, 11, rng.int(20, 28)) : dateIn(rng, year);
     ctx.emit('leader_duty', { date, title, data: { leader, position, action } });
   });
+
+  // 述法: the principal leaders account for their rule-of-law duty in the year-end 述职, as
+  // 党政主要负责人履行推进法治建设第一责任人职责规定 (2016) requires. The weakest townships leave it out.
+  if (activity >= 0.25) {
+    const whoSpeaks = activity >= 0.4 ? (['secretary', 'head'] as const) : (['secretary'] as const);
+    for (const position of whoSpeaks) {
+      const leader = position === 'secretary' ? t.cast.secretary : t.cast.head;
+      const title =
+        position === 'secretary'
+          ? `在${year}年度${t.party}班子述职会上专门述法，报告履行推进法治建设第一责任人职责情况`
+          : `在${year}年度述职述廉述法会上专门述法，接受述法评议`;
+      ctx.emit('leader_duty', {
+        date: weekday(ymd(year, 12, rng.int(16, 26))),
+        title,
+        data: { leader, position, action: 'report_law' },
+      });
+    }
+  }
 }

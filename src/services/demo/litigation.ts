@@ -24,6 +24,8 @@ export function litigation(ctx: GenContext): void {
     ['deputy', t.cast.deputy],
     ['in_charge', t.cast.deputy],
   ] as const;
+  // The year's first hearing has the 正职负责人 (镇长/乡长/办事处主任) in court: 行政诉讼法 第3条第3款.
+  let principalSent = false;
   for (let i = 0; i < n; i++) {
     const plaintiff = anonymous(rng);
     const served = dateIn(rng, year, 1, 9);
@@ -58,7 +60,9 @@ export function litigation(ctx: GenContext): void {
     });
     for (const date of hearings) {
       const attends = rng.chance(0.45 + 0.55 * activity);
-      const [rank, name] = attends ? rng.pick(leaders) : (['none', ''] as const);
+      const drawn = attends ? rng.pick(leaders) : (['none', ''] as const);
+      const [rank, name] = principalSent ? drawn : leaders[0];
+      principalSent = true;
       ctx.emit('lawsuit_hearing', {
         date,
         title: `${caseNo} ${title}`,

@@ -12,7 +12,7 @@ import {
 import { disclosure } from './disclosure.ts';
 import { certificates, inspections } from './enforcement.ts';
 import { disputes, gridRegistries } from './governance.ts';
-import { leadership } from './leadership.ts';
+import { leadership, principalLeaders } from './leadership.ts';
 import { advisers, decisions, reviews } from './legal.ts';
 import { litigation, reviewResponses } from './litigation.ts';
 import { COUNTY, LAW_FIRMS, PlaceNames, STREETS, TOWNS, XIANG, distinctNames } from './names.ts';
@@ -59,7 +59,12 @@ const YEARLY: readonly Generator[] = [
   powerList,
 ];
 /** Registry kinds, generated once: their records start in earlier years and some end within the two. */
-const REGISTRIES: readonly Generator[] = [publicityRegistries, gridRegistries, certificates];
+const REGISTRIES: readonly Generator[] = [
+  publicityRegistries,
+  gridRegistries,
+  certificates,
+  principalLeaders,
+];
 
 function departments(name: string, code: string): Record<DepartmentKey, PlacePlan> {
   const keys = Object.keys(DEPARTMENTS) as DepartmentKey[];

@@ -52,7 +52,9 @@ export function study(ctx: GenContext): void {
         sessionType: 'center_group',
         attendees: rng.int(11, 19),
         lecturer:
-          i === 0 ? t.cast.secretary : rng.pick([t.cast.secretary, t.cast.deputy, t.cast.justiceChief]),
+          i === 0
+            ? t.cast.secretary
+            : rng.pick([t.cast.secretary, t.cast.head, t.cast.deputy, t.cast.justiceChief]),
         laws: law,
       },
       org: t.departments.office.name,
