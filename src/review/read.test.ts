@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDocument, UnreadableError } from './read.ts';
+import { uploadedReports } from './upload.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -69,5 +70,17 @@ describe('readDocument', () => {
     );
     expect(d.text).toBe('一、主要举措\n（一）加强领导\n二、存在的不足\n网格员（名）\t45');
     expect(d.tables[0]![0]!.cells).toEqual(['网格员（名）', '45']);
+  });
+
+  it('takes Markdown and HTML reports from a .zip upload, and names what it supports when there are none', () => {
+    const zip = zipSync({
+      '报告/甲镇.html': utf8('<p>甲镇</p>'),
+      '报告/乙镇.md': utf8('# 乙镇'),
+      '报告/丙镇.pdf': utf8('%PDF'),
+    });
+    expect(uploadedReports('all.zip', zip).map((f) => f.name)).toEqual(['甲镇.html', '乙镇.md']);
+    expect(() => uploadedReports('none.zip', zipSync({ 'a.pdf': utf8('%PDF') }))).toThrow(
+      '压缩包中没有可审阅的报告（支持 .docx、.txt、.md、.markdown、.html、.htm）',
+    );
   });
 });

@@ -1,11 +1,12 @@
 import { decodeText, normaliseText } from './decode.ts';
-import { readDocx } from './docx.ts';
+import { readDocx, type Block } from './docx.ts';
+import { readHtml, readMarkdown } from './markup.ts';
 import type { SourceDoc, TableRow } from './types.ts';
 
 /** Largest file the reviewer reads (a township report is well under 1 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export const SUPPORTED = ['.docx', '.txt', '.md'] as const;
+export const SUPPORTED = ['.docx', '.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
 const ext = (name: string) => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
 
@@ -17,8 +18,8 @@ function fromText(name: string, raw: string): SourceDoc {
   return { name, text, outline: new Map(), tables: [], artifacts };
 }
 
-function fromDocx(name: string, bytes: Uint8Array): SourceDoc {
-  const blocks = readDocx(bytes);
+/** A document from blocks in reading order: paragraphs one per line, table rows as tab-separated cells. */
+function fromBlocks(name: string, blocks: readonly Block[]): SourceDoc {
   const lines: string[] = [];
   const outline = new Map<number, number>();
   const tables = new Map<number, TableRow[]>();
@@ -49,7 +50,15 @@ function fromDocx(name: string, bytes: Uint8Array): SourceDoc {
   return { name, text: lines.join('\n'), outline, tables: [...tables.values()], artifacts };
 }
 
-/** Reads one report from its bytes (.docx, or .txt/.md in UTF-8 or GBK/GB18030). */
+/** Text that is markup: what a reader of the page sees, as blocks. */
+const MARKUP: Readonly<Record<string, (s: string) => Block[]>> = {
+  '.md': readMarkdown,
+  '.markdown': readMarkdown,
+  '.html': readHtml,
+  '.htm': readHtml,
+};
+
+/** Reads one report from its bytes (.docx, or .txt/.md/.html in UTF-8 or GBK/GB18030). */
 export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UnreadableError(
@@ -65,7 +74,7 @@ export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
   if (e === '.docx' || isZip) {
     if (!isZip) throw new UnreadableError('不是有效的 .docx 文件（不是 zip 压缩包）');
     try {
-      return fromDocx(name, bytes);
+      return fromBlocks(name, readDocx(bytes));
     } catch (err) {
       // Messages of our own readers are Chinese; a library's English one is not shown to the user.
       const msg = err instanceof Error ? err.message : String(err);
@@ -74,15 +83,18 @@ export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
       );
     }
   }
-  if (e !== '.txt' && e !== '.md' && e !== '') {
+  const markup = MARKUP[e];
+  if (e !== '.txt' && e !== '' && !markup) {
     throw new UnreadableError(`不支持的文件类型“${e}”，仅支持 ${SUPPORTED.join('、')}`);
   }
   if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw new UnreadableError('文件含有二进制内容，不是文本文件');
   }
+  let raw: string;
   try {
-    return fromText(name, decodeText(bytes).text);
+    raw = decodeText(bytes).text;
   } catch (err) {
     throw new UnreadableError(`无法识别文件编码：${err instanceof Error ? err.message : String(err)}`);
   }
+  return markup ? fromBlocks(name, markup(raw.replace(/^\uFEFF/, ''))) : fromText(name, raw);
 }
