@@ -8,7 +8,10 @@ import { countyOf, orgFilter, townshipsOf, type Org } from '../services/orgs.ts'
 import { toRecord } from '../services/records.ts';
 import type { ReportInputs, ReportOverrides } from './model/types.ts';
 
-/** Kinds the report quotes examples from or checks for part 2 (event kinds only). */
+/**
+ * Kinds the report quotes examples from or checks for part 2, and the principal leaders' own acts
+ * part 3 attributes to them (庭审, 接访); event kinds only.
+ */
 export const EXAMPLE_KINDS = [
   'leadership_meeting',
   'leader_duty',
@@ -21,7 +24,22 @@ export const EXAMPLE_KINDS = [
   'legal_review',
   'major_decision',
   'safety_drill',
+  'lawsuit_hearing',
+  'petition_reception',
 ] as const;
+
+/**
+ * The 党政主要负责人 in office at any time in `year`: registered on or before its last day and not
+ * ended (离任日期, the first day out of office, as registry kinds count) on or before its first. The registry's "active at the period's end" would drop one who left
+ * during the year, whose part of the year part 3 still reports; the registry is a few rows, so
+ * it is read whole and filtered here.
+ */
+export function leadersInYear(records: readonly LedgerRecord[], year: number): LedgerRecord[] {
+  const { from, to } = yearPeriod(year);
+  return records.filter(
+    (r) => r.kind === 'principal_leader' && r.date <= to && (r.endDate == null || r.endDate > from),
+  );
+}
 
 /** Commitment records (any date) whose target year is `year`. */
 export async function loadCommitments(h: Db, org: Org, year: number): Promise<LedgerRecord[]> {
@@ -50,7 +68,7 @@ export async function loadReportInputs(
   year: number,
   opts: { now: string; overrides?: ReportOverrides },
 ): Promise<ReportInputs> {
-  const [current, previous, rows, commitments, county, townships] = await Promise.all([
+  const [current, previous, rows, leaderRows, commitments, county, townships] = await Promise.all([
     computeIndicators(h, org, yearPeriod(year)),
     computeIndicators(h, org, yearPeriod(year - 1)),
     listRecords(h.db, ALL, {
@@ -59,6 +77,7 @@ export async function loadReportInputs(
       period: yearPeriod(year),
       limit: 1_000_000,
     }),
+    listRecords(h.db, ALL, { org: orgFilter(org), kinds: ['principal_leader'], limit: 100_000 }),
     commitmentsByTarget(h, org, [year, year + 1]),
     org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
     org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
@@ -77,6 +96,10 @@ export async function loadReportInputs(
     commitments: commitments.get(year) ?? [],
     nextCommitments: commitments.get(year + 1) ?? [],
     townshipNames: Object.fromEntries(townships.map((t) => [t.id, t.name])),
+    leaders: leadersInYear(
+      leaderRows.map((r) => toRecord(h, r)),
+      year,
+    ),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
   };
 }

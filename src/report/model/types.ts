@@ -142,6 +142,11 @@ export interface ReportInputs {
   readonly overrides?: ReportOverrides;
   /** The document's own details: 成文日期 and 版记. */
   readonly document?: ReportDocumentOptions;
+  /**
+   * 党政主要负责人 (`principal_leader` registry records) in office at any time in the year, those
+   * who left during it included: part 3 names them and attributes the ledger's acts to them.
+   */
+  readonly leaders?: readonly LedgerRecord[];
 }
 
 /** Details of the document itself, set by whoever issues it. */
