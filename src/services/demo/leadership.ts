@@ -1,4 +1,3 @@
-import { addDays } from '../../core/calendar.ts';
 import type { GenContext } from './context.ts';
 import { distinctNames } from './names.ts';
 import { dateIn, lerp, spreadDates, weekday, ymd } from './random.ts';
@@ -7,7 +6,7 @@ const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 
 /**
  * 党政主要负责人: the township's 党委（党工委）书记 and 乡镇长（街道办事处主任）, in office since
- * before the two ledger years, each after a predecessor whose tenure ended the day before.
+ * before the two ledger years, each after a predecessor who left (离任) the day the successor took office.
  */
 export function principalLeaders(ctx: GenContext): void {
   const { rng, t, reportYear } = ctx;
@@ -27,7 +26,7 @@ export function principalLeaders(ctx: GenContext): void {
       const from = dateIn(rng, Number(since.slice(0, 4)) - rng.int(3, 5), 1, 12);
       ctx.emit('principal_leader', {
         date: from,
-        endDate: addDays(since, -1),
+        endDate: since,
         title: predecessor,
         data: { position },
         org,
