@@ -7,6 +7,8 @@ export interface DocxParts {
   readonly document: string;
   readonly styles: string;
   readonly settings: string;
+  /** word/fontTable.xml: the fonts with their fallbacks (altName). */
+  readonly fontTable: string;
   /** Footer XML by relationship type: default (odd pages) and even. */
   readonly footers: Readonly<Record<string, string>>;
 }
@@ -30,7 +32,13 @@ export function readDocx(bytes: Uint8Array): DocxParts {
       new RegExp(`Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(rels)?.[1];
     if (target) footers[m[1]!] = text(`word/${target}`);
   }
-  return { document, styles: text('word/styles.xml'), settings: text('word/settings.xml'), footers };
+  return {
+    document,
+    styles: text('word/styles.xml'),
+    settings: text('word/settings.xml'),
+    fontTable: text('word/fontTable.xml'),
+    footers,
+  };
 }
 
 const unescape = (s: string): string =>
@@ -60,4 +68,15 @@ export function bodyParagraphs(documentXml: string): DocxPara[] {
     out.push({ xml, runs, text: runs.join('') });
   }
   return out;
+}
+
+/** The rows of each top-level table, as lists of cell texts. */
+export function tableRows(documentXml: string): string[][][] {
+  return [...documentXml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
+    [...t[1]!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) =>
+        [...c[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((x) => unescape(x[1] ?? '')).join(''),
+      ),
+    ),
+  );
 }
