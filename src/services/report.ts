@@ -1,13 +1,21 @@
 import { getKind, groups } from '../catalogue/kinds.ts';
+import { isIsoDate, MAX_DATE, MIN_DATE } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
 import type { NewRecordRow } from '../db/schema.ts';
 import { loadCommitments, loadReportInputs } from '../report/load.ts';
 import { buildReport } from '../report/model/build.ts';
-import type { Figure, PlanItem, ReportModel, ReportOverrides } from '../report/model/types.ts';
+import type {
+  Figure,
+  PlanItem,
+  ReportDocumentOptions,
+  ReportModel,
+  ReportOverrides,
+} from '../report/model/types.ts';
 import { renderDocx } from '../report/render/docx.ts';
 import { renderHtml } from '../report/render/html.ts';
 import { renderMarkdown } from '../report/render/markdown.ts';
+import { renderSources } from '../report/render/sources.ts';
 import type { AuditEvent } from './audit.ts';
 import { countyOf, resolveOrg, type Org } from './orgs.ts';
 import { prepareRows, subOrgIndex } from './records.ts';
@@ -27,7 +35,9 @@ export interface ReportRequest {
   readonly year: number;
   readonly format: ReportFormat;
   readonly overrides?: ReportOverrides;
-  /** ISO timestamp: the signature date and the cut-off of a year not yet over. */
+  /** 成文日期 and 版记 (抄送, 印发机关, 印发日期); checked by `checkDocumentOptions`. */
+  readonly document?: ReportDocumentOptions;
+  /** ISO timestamp: the cut-off of a year not yet over. */
   readonly now: string;
   /** Renders the built model (default: renderReport here; the server runs it on a worker thread). */
   readonly render?: (m: ReportModel, format: ReportFormat, org: Org) => Promise<Uint8Array>;
@@ -49,6 +59,51 @@ export function checkYear(year: unknown): number {
   return year;
 }
 
+/** Longest 抄送 list and organ name the 版记 takes. */
+const MAX_CC = 20;
+const MAX_ORGAN = 40;
+
+function checkDate(what: string, v: unknown): string {
+  if (typeof v !== 'string' || !isIsoDate(v) || v < MIN_DATE || v > MAX_DATE)
+    throw new UserError(`${what}应为 YYYY-MM-DD 形式的日期，如 2025-01-20，收到“${String(v)}”`, 'bad_date');
+  return v;
+}
+
+function checkOrgan(what: string, v: unknown): string {
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (!s || s.length > MAX_ORGAN || /[\n\r\t]/.test(s))
+    throw new UserError(`${what}应为 1 至 ${MAX_ORGAN} 个字的机关名称，收到“${String(v)}”`, 'bad_document');
+  return s;
+}
+
+/**
+ * Checks the document's own details: real dates, organ names of a sensible length, and an 印发日期
+ * not before the 成文日期. Returns them trimmed, without unset fields.
+ */
+export function checkDocumentOptions(d: ReportDocumentOptions): ReportDocumentOptions {
+  const date = d.date === undefined ? undefined : checkDate('成文日期', d.date);
+  const printedOn = d.printedOn === undefined ? undefined : checkDate('印发日期', d.printedOn);
+  if (date && printedOn && printedOn < date)
+    throw new UserError(`印发日期（${printedOn}）不应早于成文日期（${date}）`, 'bad_date');
+  const cc = d.cc?.map((c) => checkOrgan('抄送机关', c));
+  if (cc && cc.length > MAX_CC)
+    throw new UserError(`抄送机关最多 ${MAX_CC} 个，收到 ${cc.length} 个`, 'bad_document');
+  const printedBy = d.printedBy === undefined ? undefined : checkOrgan('印发机关', d.printedBy);
+  return {
+    ...(date ? { date } : {}),
+    ...(cc && cc.length > 0 ? { cc } : {}),
+    ...(printedBy ? { printedBy } : {}),
+    ...(printedOn ? { printedOn } : {}),
+  };
+}
+
+/** A comma-separated list of organs as typed (，、, or ,), empty entries dropped. */
+export const organList = (s: string): string[] =>
+  s
+    .split(/[,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 /** Resolves the report's organisation: only a township or a county reports. */
 export async function reportOrg(h: Db, org: string | Org): Promise<Org> {
   const o = typeof org === 'string' ? await resolveOrg(h, org, ['township', 'county']) : org;
@@ -67,14 +122,21 @@ export async function buildReportModel(
   year: number,
   now: string,
   overrides?: ReportOverrides,
+  document?: ReportDocumentOptions,
 ): Promise<ReportModel> {
-  return buildReport(
-    await loadReportInputs(h, org, checkYear(year), overrides ? { now, overrides } : { now }),
-  );
+  const inputs = await loadReportInputs(h, org, checkYear(year), overrides ? { now, overrides } : { now });
+  return buildReport(document ? { ...inputs, document: checkDocumentOptions(document) } : inputs);
 }
 
 export const reportFileName = (org: Org, year: number, format: ReportFormat): string =>
   `${org.name}${year}年度法治政府建设情况报告.${format}`;
+
+/** The 数据来源说明 beside the report: same name, with the suffix. */
+export const sourcesFileName = (org: Org, year: number, format: ReportFormat): string =>
+  `${org.name}${year}年度法治政府建设情况报告-数据来源说明.${format}`;
+
+const explainHref = (org: Org, year: number) => (key: string) =>
+  `/api/explain?key=${encodeURIComponent(key)}&org=${encodeURIComponent(org.code)}&year=${year}`;
 
 /** Renders a model in a format; HTML figures link to the explain API. */
 export async function renderReport(m: ReportModel, format: ReportFormat, org: Org): Promise<Uint8Array> {
@@ -84,27 +146,46 @@ export async function renderReport(m: ReportModel, format: ReportFormat, org: Or
     case 'md':
       return new TextEncoder().encode(renderMarkdown(m));
     case 'html':
-      return new TextEncoder().encode(
-        renderHtml(m, {
-          explainHref: (key) =>
-            `/api/explain?key=${encodeURIComponent(key)}&org=${encodeURIComponent(org.code)}&year=${m.year}`,
-        }),
-      );
+      return new TextEncoder().encode(renderHtml(m, { explainHref: explainHref(org, m.year) }));
   }
 }
 
-/** The annual report draft as a file: what the CLI writes and the HTTP API sends. */
-export async function generateReport(h: Db, req: ReportRequest): Promise<GeneratedReport> {
+/** Checks a request and builds its model. */
+async function requestModel(
+  h: Db,
+  req: ReportRequest,
+): Promise<{ org: Org; year: number; model: ReportModel }> {
   if (!REPORT_FORMATS.includes(req.format))
     throw new UserError(`不支持的格式“${String(req.format)}”，应为 docx、md 或 html`, 'bad_format');
   const year = checkYear(req.year);
   const org = await reportOrg(h, req.org);
-  const model = await buildReportModel(h, org, year, req.now, req.overrides);
+  return { org, year, model: await buildReportModel(h, org, year, req.now, req.overrides, req.document) };
+}
+
+/** The annual report draft as a file: what the CLI writes and the HTTP API sends. */
+export async function generateReport(h: Db, req: ReportRequest): Promise<GeneratedReport> {
+  const { org, year, model } = await requestModel(h, req);
   return {
     fileName: reportFileName(org, year, req.format),
     mime: MIME[req.format],
     bytes: await (req.render ?? renderReport)(model, req.format, org),
     placeholders: model.placeholders,
+    figures: model.figures,
+    plans: model.plans,
+  };
+}
+
+/**
+ * The report's 数据来源说明 (口径 and 来源记录数 of each appendix figure) as a file, for whoever
+ * checks the figures; rendered here (it is small), `req.render` is not used.
+ */
+export async function generateSources(h: Db, req: ReportRequest): Promise<GeneratedReport> {
+  const { org, year, model } = await requestModel(h, req);
+  return {
+    fileName: sourcesFileName(org, year, req.format),
+    mime: MIME[req.format],
+    bytes: await renderSources(model, req.format, { explainHref: explainHref(org, year) }),
+    placeholders: [],
     figures: model.figures,
     plans: model.plans,
   };

@@ -2,15 +2,23 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from '@commander-js/extra-typings';
 import { join, dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
-import { resolveOrg, townshipsOf } from '../../services/orgs.ts';
+import { resolveOrg, townshipsOf, type Org } from '../../services/orgs.ts';
 import { auditRead } from '../../services/audit.ts';
+import type { ReportDocumentOptions } from '../../report/model/types.ts';
 import {
   REPORT_FORMATS,
+  checkDocumentOptions,
   generateReport,
+  generateSources,
+  organList,
   reportGenerated,
+  reportFileName,
   reportOrg,
+  type GeneratedReport,
   type ReportFormat,
+  type ReportRequest,
 } from '../../services/report.ts';
 import { recordCommitments } from '../../services/ledger-batches.ts';
 import { intOption, terminal, type Cli } from '../context.ts';
@@ -19,6 +27,52 @@ function format(v: string): ReportFormat {
   const f = REPORT_FORMATS.find((x) => x === v);
   if (!f) throw new UserError(`--format 应为 docx、md 或 html，收到“${v}”`);
   return f;
+}
+
+/** The 成文日期 and 版记 options, checked before any work (bad dates exit non-zero in Chinese). */
+function documentOptions(opts: {
+  date?: string;
+  cc?: string;
+  printedBy?: string;
+  printedOn?: string;
+}): ReportDocumentOptions {
+  const flag = (name: string, f: () => ReportDocumentOptions): ReportDocumentOptions => {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof UserError ? new UserError(`${name}：${e.message}`) : e;
+    }
+  };
+  return {
+    ...(opts.date !== undefined ? flag('--date', () => checkDocumentOptions({ date: opts.date })) : {}),
+    ...(opts.cc !== undefined ? flag('--cc', () => checkDocumentOptions({ cc: organList(opts.cc!) })) : {}),
+    ...(opts.printedBy !== undefined
+      ? flag('--printed-by', () => checkDocumentOptions({ printedBy: opts.printedBy }))
+      : {}),
+    ...(opts.printedOn !== undefined
+      ? flag('--printed-on', () => checkDocumentOptions({ printedOn: opts.printedOn }))
+      : {}),
+  };
+}
+
+/** Writes the report and, with --sources, its 数据来源说明 beside it; audits each file. */
+async function writeReport(
+  h: Db,
+  cli: Cli,
+  req: ReportRequest & { org: Org },
+  path: string | undefined,
+  sources: boolean,
+): Promise<{ report: GeneratedReport; paths: string[] }> {
+  const r = await generateReport(h, req);
+  const target = await writeFileAtomic(path ?? r.fileName, r.bytes);
+  await auditRead(h, cli.writer().actor, req.now, reportGenerated(req.org, req.year, r));
+  const paths = [target];
+  if (sources) {
+    const s = await generateSources(h, req);
+    paths.push(await writeFileAtomic(join(dirname(target), s.fileName), s.bytes));
+    await auditRead(h, cli.writer().actor, req.now, reportGenerated(req.org, req.year, s));
+  }
+  return { report: r, paths };
 }
 
 export function registerReportCommand(program: Command, cli: Cli): void {
@@ -31,12 +85,22 @@ export function registerReportCommand(program: Command, cli: Cli): void {
     .requiredOption('--year <年度>', '报告年度，如 2024')
     .option('--format <格式>', 'docx、md 或 html', 'docx')
     .option('-o, --output <路径>', '输出文件（--all 时为输出目录）；默认写入当前目录')
+    .option(
+      '--date <成文日期>',
+      '成文日期（主要负责人签发之日），如 2025-01-20；不给出时落款日期印为【待定：签发日期】',
+    )
+    .option('--cc <抄送机关>', '版记的抄送机关，多个用逗号分隔，如 县委依法治县办,县司法局')
+    .option('--printed-by <印发机关>', '版记的印发机关，如 甲镇党政办公室')
+    .option('--printed-on <印发日期>', '版记的印发日期，如 2025-01-21')
+    .option('--sources', '同时在报告旁写出“数据来源说明”（各项指标的口径和来源记录数）')
     .option('--save-commitments', '把第四部分的工作安排保存为下一年度的工作安排记录')
     .option('--db <url>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const fmt = format(opts.format);
+      const document = checkDocumentOptions(documentOptions(opts));
       const now = new Date().toISOString();
+      const sources = opts.sources === true;
       if (opts.all || opts.county) {
         if (!opts.all || !opts.county || !opts.output)
           throw new UserError('批量生成须同时给出 --county、--all 和 -o 输出目录');
@@ -55,9 +119,13 @@ export function registerReportCommand(program: Command, cli: Cli): void {
             : null;
           bar?.start(towns.length, 0, { town: '' });
           for (const t of towns) {
-            const r = await generateReport(h, { org: t, year, format: fmt, now });
-            await writeFileAtomic(join(dir, r.fileName), r.bytes);
-            await auditRead(h, cli.writer().actor, now, reportGenerated(t, year, r));
+            const { report: r } = await writeReport(
+              h,
+              cli,
+              { org: t, year, format: fmt, now, document },
+              join(dir, reportFileName(t, year, fmt)),
+              sources,
+            );
             if (opts.saveCommitments) {
               const { p, actor, at } = cli.writer();
               await recordCommitments(h, p, actor, { townshipId: t.id, year, items: r.plans }, at);
@@ -73,12 +141,17 @@ export function registerReportCommand(program: Command, cli: Cli): void {
       if (opts.output) await checkOutputDir(dirname(resolve(opts.output)));
       await cli.withDb(opts, async (h) => {
         const org = await reportOrg(h, opts.org!);
-        const r = await generateReport(h, { org, year, format: fmt, now });
-        const path = await writeFileAtomic(opts.output ?? r.fileName, r.bytes);
-        await auditRead(h, cli.writer().actor, now, reportGenerated(org, year, r));
-        cli.out(
-          `已生成 ${path}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`,
+        const { report: r, paths } = await writeReport(
+          h,
+          cli,
+          { org, year, format: fmt, now, document },
+          opts.output,
+          sources,
         );
+        cli.out(
+          `已生成 ${paths[0]}（引用指标数字 ${r.figures.length} 处，待补充 ${r.placeholders.length} 处）\n`,
+        );
+        if (paths[1]) cli.out(`已生成数据来源说明 ${paths[1]}\n`);
         if (r.placeholders.length > 0)
           cli.out(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
         if (opts.saveCommitments && org.kind === 'township') {

@@ -2,17 +2,41 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { createHash } from 'node:crypto';
+import type { ReportModel } from '../../report/model/types.ts';
+import type { Org } from '../../services/orgs.ts';
 import { auditRead } from '../../services/audit.ts';
-import { REPORT_FORMATS, generateReport, reportGenerated } from '../../services/report.ts';
+import {
+  REPORT_FORMATS,
+  generateReport,
+  generateSources,
+  organList,
+  reportGenerated,
+  type ReportFormat,
+} from '../../services/report.ts';
 import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
-import { orgId, year } from '../schemas.ts';
+import { isoDate, orgId, year } from '../schemas.ts';
 import { filterOrg } from './records.ts';
 
 const reportQuery = z.object({
   org: orgId.optional(),
   year,
   format: z.enum(REPORT_FORMATS as ['docx', 'md', 'html']).default('docx'),
+  /** report: the report itself; sources: its 数据来源说明 (口径, 来源记录数). */
+  part: z.enum(['report', 'sources']).default('report'),
+  /** 成文日期; unset, the report prints 【待定：签发日期】. */
+  date: isoDate.optional(),
+  /** 抄送 organs, separated by commas (，、 or ,). */
+  cc: z.string().max(800).optional(),
+  printedBy: z.string().max(40).optional(),
+  printedOn: isoDate.optional(),
+});
+/** The 成文日期 and 版记 a report query gives, checked again by the service (real dates, lengths). */
+const documentOf = (q: z.output<typeof reportQuery>) => ({
+  ...(q.date ? { date: q.date } : {}),
+  ...(q.cc ? { cc: organList(q.cc) } : {}),
+  ...(q.printedBy ? { printedBy: q.printedBy } : {}),
+  ...(q.printedOn ? { printedOn: q.printedOn } : {}),
 });
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
@@ -25,7 +49,8 @@ export function registerReportRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: '/report',
-      summary: '生成年度报告草稿（docx、md 或 html 文件）',
+      summary:
+        '生成年度报告草稿（docx、md 或 html 文件）；part=sources 为其数据来源说明；可给成文日期 date 和版记 cc、printedBy、printedOn',
       tag,
       access: 'report.generate',
       query: reportQuery,
@@ -33,13 +58,16 @@ export function registerReportRoutes(app: FastifyInstance): void {
     },
     async ({ deps, query, user, reply, at, actor }) => {
       const org = await filterOrg(deps.h, user, query.org);
-      const r = await generateReport(deps.h, {
+      const req = {
         org,
         year: query.year,
         format: query.format,
+        document: documentOf(query),
         now: at,
-        render: (model, format, o) => deps.jobs.run('renderReport', { model, format, org: o }),
-      });
+        render: (model: ReportModel, format: ReportFormat, o: Org) =>
+          deps.jobs.run('renderReport', { model, format, org: o }),
+      };
+      const r = await (query.part === 'sources' ? generateSources : generateReport)(deps.h, req);
       await auditRead(deps.h, actor, at, reportGenerated(org, query.year, r));
       reply.header('X-Report-Placeholders', String(r.placeholders.length));
       return reply
