@@ -104,10 +104,14 @@ for (const tdb of testDatabases()) {
         expect(f).toContain('— ');
       }
       const paras = bodyParagraphs(x.document);
-      const sign = paras.find((p) => p.text === '甲镇人民政府')!;
+      const i = paras.findIndex((p) => p.text === '甲镇人民政府');
+      const [sign, date] = [paras[i]!, paras[i + 1]!];
       expect(sign.xml).toMatch(/<w:jc w:val="right"\/>/);
-      expect(sign.xml).toMatch(/w:right="1264"/);
-      expect(paras.some((p) => p.text === '【待定：签发日期】')).toBe(true);
+      expect(date.xml).toMatch(/<w:jc w:val="right"\/>/);
+      // The date four characters in from the right; the organ, centred over it, further in.
+      expect(date.xml).toMatch(/w:right="1264"/);
+      expect(Number(/w:right="(\d+)"/.exec(sign.xml)?.[1])).toBeGreaterThan(1264);
+      expect(date.text).toBe('【待定：签发日期】');
     });
 
     it('numbers headings 一、（一）1. in order without gaps, with the five statutory parts', () => {
@@ -197,7 +201,8 @@ for (const tdb of testDatabases()) {
       expect(html).toMatch(
         /<a class="fig" data-key="publicity\.events"[^>]*href="\/api\/explain\?key=publicity\.events&amp;org=430000&amp;year=2024">10次<\/a>/,
       );
-      expect(html).toContain('<th>来源记录数</th>');
+      expect(html).toContain('<th>上年</th>');
+      expect(html).not.toContain('<th>来源记录数</th>');
       expect(r.mime).toContain('text/html');
     });
 

@@ -48,6 +48,42 @@ describe('fazhi report', () => {
     expect(readFileSync(md, 'utf8')).toContain('## 一、主要举措和成效');
   });
 
+  it('prints the 成文日期 and 版记 given, and writes the 数据来源说明 beside the report with --sources', async () => {
+    const out = join(dir, 'issued');
+    mkdirSync(out);
+    const r = await fazhi(
+      'report',
+      '--org',
+      '甲镇',
+      '--year',
+      '2024',
+      '--format',
+      'md',
+      '--date',
+      '2025-01-20',
+      '--cc',
+      '县委依法治县办,县司法局',
+      '--printed-by',
+      '甲镇党政办公室',
+      '--printed-on',
+      '2025-01-21',
+      '--sources',
+      '-o',
+      join(out, 'r.md'),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已生成数据来源说明');
+    expect(readdirSync(out).sort()).toEqual(['r.md', '甲镇2024年度法治政府建设情况报告-数据来源说明.md']);
+    const md = readFileSync(join(out, 'r.md'), 'utf8');
+    expect(md).toContain('2025年1月20日');
+    expect(md).not.toContain('【待定：签发日期】');
+    expect(md).toContain('抄送：县委依法治县办，县司法局。');
+    expect(md).toContain('2025年1月21日印发');
+    const sources = readFileSync(join(out, '甲镇2024年度法治政府建设情况报告-数据来源说明.md'), 'utf8');
+    expect(sources).toContain('| 指标 | 数值 | 口径 | 来源记录数 |');
+  });
+
   it('writes one file per township for a county', async () => {
     const out = join(dir, 'batch');
     mkdirSync(out);
@@ -72,6 +108,29 @@ describe('fazhi report', () => {
       [['--org', '东村', '--year', '2024', '-o', join(bad, 'x.docx')], /找不到/],
       [['--org', '甲镇', '--year', '2024', '-o', join(bad, 'missing', 'x.docx')], /输出目录不存在/],
       [['--county', '测试县', '--year', '2024', '--all', '-o', join(bad, 'missing')], /输出目录不存在/],
+      [
+        ['--org', '甲镇', '--year', '2024', '--date', '2025-02-30', '-o', join(bad, 'x.docx')],
+        /--date：成文日期应为 YYYY-MM-DD 形式的日期/,
+      ],
+      [
+        ['--org', '甲镇', '--year', '2024', '--printed-on', '1月21日', '-o', join(bad, 'x.docx')],
+        /--printed-on：印发日期应为/,
+      ],
+      [
+        [
+          '--org',
+          '甲镇',
+          '--year',
+          '2024',
+          '--date',
+          '2025-01-20',
+          '--printed-on',
+          '2025-01-02',
+          '-o',
+          join(bad, 'x.docx'),
+        ],
+        /印发日期（2025-01-02）不应早于成文日期（2025-01-20）/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await fazhi('report', ...args);
