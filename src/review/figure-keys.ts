@@ -12,20 +12,46 @@ export interface CountRule {
   readonly sentence?: RegExp;
   /** Units accepted; defaults to the catalogue's units for the key. */
   readonly units?: readonly string[];
+  /** The rule does not apply when the whole sentence matches this. */
+  readonly unlessSentence?: RegExp;
 }
+
+/** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
+const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
+const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: POWER_LIST });
 
 const N = '[^，。；§]'; // one character inside the clause, before or after the number
 
 export const countRules: readonly CountRule[] = [
+  power('powers.penalty', /行政处罚/),
+  power('powers.licensing', /行政许可/),
+  power('powers.enforcement_measures', /行政强制/),
+  power('powers.inspection', /行政检查/),
+  power('powers.confirmation', /行政确认/),
+  power('powers.payment', /行政给付/),
+  power('powers.reward', /行政奖励/),
+  power('powers.adjudication', /行政裁决/),
+  power('powers.other', /其他(行政)?(权力|职权)/),
+  power('powers.delegated', /赋权|下放|委托/),
+  power('powers.total', POWER_LIST),
   { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
   { key: 'petitions.visits_received', near: new RegExp(`接访|接待${N}{0,8}(来访|上访|信访)`) },
+  // Petitions closed (办结) are not petitions resolved (化解), and no catalogue figure.
+  { key: 'other', near: /办结/, sentence: /信访/, units: ['件', '批次', '起'] },
   {
     key: 'petitions.resolved',
-    near: new RegExp(`(化解|办结|解决)[^，。；]{0,12}信访|信访${N}{0,12}(化解|办结)`),
+    near: new RegExp(`(化解|解决)[^，。；]{0,12}信访|信访${N}{0,12}化解`),
   },
   {
     key: 'petitions.cases',
     near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
+  },
+  // A bare 化解N件 in a sentence about petitions (and not disputes) is petitions resolved.
+  {
+    key: 'petitions.resolved',
+    near: new RegExp(`(化解|解决)${N}{0,2}§`),
+    sentence: /信访/,
+    unlessSentence: /纠纷|矛盾/,
   },
   {
     key: 'disputes.found',
@@ -33,13 +59,17 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'disputes.resolved',
-    near: new RegExp(`化解|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`),
+    // 化解时限 is a deadline, not disputes resolved.
+    near: new RegExp(
+      `化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
+    ),
   },
   { key: 'grid.members', near: /网格员/ },
   { key: 'grid.grids', near: /网格(?!员)/ },
   { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
   { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
-  { key: 'enforcement.problems_rectified', near: /整改/ },
+  // Not what is left undone: 尚有3处未整改到位.
+  { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治/ },
   { key: 'enforcement.penalties', near: /行政处罚|处罚/ },
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
@@ -58,7 +88,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'publicity.consultations', near: /咨询/, units: ['人次', '条', '人'] },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
-  { key: 'disclosure.requests', near: /依申请公开/ },
+  { key: 'disclosure.requests', near: /依申请公开|公开申请/ },
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
@@ -80,7 +110,7 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法`),
   },
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
-  { key: 'study.trainees', near: /培训|学法|参训/ },
+  { key: 'study.trainees', near: /培训|学法|参训|参学/ },
   { key: 'publicity.materials', near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页/ },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
   { key: 'publicity.audience', near: /受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益/ },
@@ -99,16 +129,24 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
 
 const unitsByKey = new Map(indicators.map((i) => [i.key, i.units]));
 
-/** The catalogue key for a counted figure, or `other`. */
-export function keyForCount(clause: string, sentence: string, unit: string): string {
+/**
+ * The key of the first rule that claims a counted figure: a catalogue key, `other` when a rule
+ * says it is no catalogue figure, or undefined when no rule speaks to it.
+ */
+export function ruleForCount(clause: string, sentence: string, unit: string): string | undefined {
   for (const r of countRules) {
     if (!r.near.test(clause)) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
+    if (r.unlessSentence?.test(sentence)) continue;
     const units = r.units ?? unitsByKey.get(r.key) ?? [];
     if (units.includes(unit)) return r.key;
   }
-  return 'other';
+  return undefined;
 }
+
+/** The catalogue key for a counted figure, or `other`. */
+export const keyForCount = (clause: string, sentence: string, unit: string): string =>
+  ruleForCount(clause, sentence, unit) ?? 'other';
 
 /** The catalogue key for a rate named `name` (e.g. 化解率), or `other`. */
 export function keyForRate(name: string, sentence: string): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from './figures.ts';
 import { parseChineseNumeral } from './numerals.ts';
+import { tableFigures } from './table-figures.ts';
+import type { TableRow } from './types.ts';
 
 const figs = (t: string) => extractFigures(t).map((f) => [f.key, f.value, f.unit, f.approx]);
 
@@ -67,5 +69,110 @@ describe('extractFigures', () => {
     const f = extractFigures('设置网格公示牌33块。')[0]!;
     expect([f.key, f.value, f.unit]).toEqual(['other', 33, '块']);
     expect(f.context).toContain('公示牌');
+  });
+
+  it('reads the power list by category', () => {
+    expect(
+      figs(
+        '梳理权力清单事项30项，其中行政处罚9项、行政许可4项、行政强制2项、其他行政权力3项，县级赋权12项。',
+      ),
+    ).toEqual([
+      ['powers.total', 30, '项', false],
+      ['powers.penalty', 9, '项', false],
+      ['powers.licensing', 4, '项', false],
+      ['powers.enforcement_measures', 2, '项', false],
+      ['powers.other', 3, '项', false],
+      ['powers.delegated', 12, '项', false],
+    ]);
+    // Without the list, 行政处罚 is still the penalties decided.
+    expect(figs('依法作出行政处罚6件。')).toEqual([['enforcement.penalties', 6, '件', false]]);
+  });
+
+  it('tells petitions resolved from petitions closed and from disputes', () => {
+    expect(figs('全年受理信访事项20件，化解18件，已办结19件，其中按期办结17件。')).toEqual([
+      ['petitions.cases', 20, '件', false],
+      ['petitions.resolved', 18, '件', false],
+      ['other', 19, '件', false],
+      ['other', 17, '件', false],
+    ]);
+    expect(figs('排查矛盾纠纷和信访问题40件，化解38件。')).toEqual([
+      ['disputes.found', 40, '件', false],
+      ['disputes.resolved', 38, '件', false],
+    ]);
+  });
+
+  it('reads who took part in study, and requests for disclosure', () => {
+    expect(figs('组织集中学法12次，累计参学530人次。')).toEqual([
+      ['study.sessions', 12, '次', false],
+      ['study.trainees', 530, '人次', false],
+    ]);
+    expect(figs('办理政府信息公开申请3件。')).toEqual([['disclosure.requests', 3, '件', false]]);
+  });
+
+  it('does not take what is left undone, a quota per village or a target as the count', () => {
+    expect(figs('发现问题40处，整改到位37处，尚有3处未整改到位。')).toEqual([
+      ['enforcement.problems_found', 40, '处', false],
+      ['enforcement.problems_rectified', 37, '处', false],
+      ['other', 3, '处', false],
+    ]);
+    expect(figs('培养法律明白人35名，实现每村不少于3名法律明白人。')).toEqual([
+      ['publicity.legal_literates', 35, '名', false],
+      ['other', 3, '名', true],
+    ]);
+    expect(figs('组织学法考试，确保参考率达到100%。')).toEqual([['other', 100, '%', false]]);
+    expect(figs('参考率达到96.5%。')).toEqual([['study.exam_participation_rate', 96.5, '%', false]]);
+  });
+
+  it('counts the noun after quoted titles, not the titles, and no deadline as disputes resolved', () => {
+    expect(figs('“规范重大行政决策程序”、“建好法律顾问队伍”等工作安排2项尚未完成。')).toEqual([
+      ['other', 2, '项', false],
+    ]);
+    expect(figs('对“甲村宅基地纠纷”等矛盾纠纷3件逐件明确化解时限。')).toEqual([['other', 3, '件', false]]);
+  });
+});
+
+/** Table rows as the reader lays them out: cells joined by tabs, one line each. */
+function rows(lines: readonly string[][]): TableRow[] {
+  let start = 0;
+  return lines.map((cells) => {
+    const row = { cells: [...cells], start };
+    start += cells.join('\t').length + 1;
+    return row;
+  });
+}
+
+describe('tableFigures', () => {
+  it("reads this year's column, not last year's or the change", () => {
+    const t = rows([
+      ['指标', '本年', '上年', '增减'],
+      ['排查矛盾纠纷', '45件', '50件', '-10%'],
+      ['化解率', '97.8%', '96%', '+1.8个百分点'],
+    ]);
+    expect(tableFigures([t]).map((f) => [f.key, f.value])).toEqual([
+      ['disputes.found', 45],
+      ['disputes.resolution_rate', 97.8],
+    ]);
+  });
+
+  it('names a rate by the rows just above it', () => {
+    const t = rows([
+      ['指标', '数值'],
+      ['化解矛盾纠纷', '44件'],
+      ['化解率', '97.8%'],
+      ['满意率', '95%'],
+      ['网格员', '60名'],
+    ]);
+    expect(tableFigures([t]).map((f) => [f.key, f.value])).toEqual([
+      ['disputes.resolved', 44],
+      ['disputes.resolution_rate', 97.8],
+      ['disputes.satisfaction_rate', 95],
+      ['grid.members', 60],
+    ]);
+    // Alone, a 满意率 could be of anything.
+    const alone = rows([
+      ['指标', '数值'],
+      ['满意率', '95%'],
+    ]);
+    expect(tableFigures([alone]).map((f) => f.key)).toEqual(['other']);
   });
 });

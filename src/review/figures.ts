@@ -1,4 +1,4 @@
-import { keyForCount, keyForRate } from './figure-keys.ts';
+import { keyForRate, ruleForCount } from './figure-keys.ts';
 import { CN_NUMERAL_CHARS, parseArabic, parseChineseNumeral } from './numerals.ts';
 import type { Figure } from './types.ts';
 
@@ -62,6 +62,18 @@ const SENTENCE_END = /[。；;！!？?\n]/;
 const RULE_NOUN =
   /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
 const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
+
+/** A quota per unit (每村不少于3名, 每月1次): not the township's count. */
+const PER_UNIT =
+  /每(?:个|一)?[\u4e00-\u9fa5]{1,2}(?:至少|不少于|不低于|均|都|要|应|配备|培养|开展|达到|有)?$/;
+/** A target, not a result (确保参考率达到100%, 力争化解率98%以上). */
+const TARGET = /确保|力争|争取|目标/;
+
+/**
+ * A list of quoted titles, then 等 and a noun (“甲村纠纷”、“乙村纠纷”等矛盾纠纷2件): when the
+ * clause itself does not say, the noun is what is counted, not the words of the titles.
+ */
+const countedNoun = (before: string): string => /”等([\u4e00-\u9fa5]{1,10})$/.exec(before)?.[1] ?? before;
 
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
@@ -186,13 +198,17 @@ export function extractFigures(text: string): Figure[] {
     if (value === null) continue;
     const max = numberValue(ar2, mult2, cn2);
     const qualifier = prefix ?? approxMid ?? suffix ?? null;
-    const { before, after, previous, wide } = bounds.clauseOf(start, end);
+    const clause = bounds.clauseOf(start, end);
+    const { after, previous } = clause;
+    const before = clause.before;
+    const wide = countedNoun(clause.wide);
     const sentence = bounds.sentenceOf(start);
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end };
     const extra = max !== null ? { max } : {};
+    const aside = TARGET.test(before) || PER_UNIT.test(before);
     if (unit === '%') {
       const names = rateNames(wide);
-      const keys = names.map((n) => keyForRate(n, sentence));
+      const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
       if (keys.length === 0) keys.push('other');
       for (const key of keys)
         out.push(
@@ -201,10 +217,13 @@ export function extractFigures(text: string): Figure[] {
       continue;
     }
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
-    let key = keyForCount(`${before}§${after}`, sentence, unit);
-    if (key === 'other' && wide !== before) key = keyForCount(`${wide}§${after}`, sentence, unit);
-    if (key === 'other' && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
-      key = keyForCount(`${previous}${before}§`, sentence, unit);
+    // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
+    // says `other` (a quota, a target, petitions closed) ends the search.
+    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit);
+    if (rule === undefined && wide !== before) rule = ruleForCount(`${wide}§${after}`, sentence, unit);
+    if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
+      rule = ruleForCount(`${previous}${before}§`, sentence, unit);
+    const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
     out.push(

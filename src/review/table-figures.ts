@@ -9,23 +9,33 @@ const unitIn = (s: string) => /[（(]\s*([^（()）]{1,4})\s*[）)]\s*$/.exec(s)
 const isUnit = (u: string | undefined): u is string =>
   u !== undefined && (UNITS as readonly string[]).includes(u);
 
+/** Columns of last year's figures or of the change: not this year's value of the row. */
+const COMPARISON_COLUMN = /上年|去年|上一年|前一年|同比|环比|增减|增幅|增长|变化|比较|对比/;
+const labelWords = (label: string) => label.replace(/[（(][^）)]*[）)]\s*$/, '');
+
 /**
- * Figures from .docx tables, where the row label says what is counted and the unit sits in
- * the cell, the label (排查矛盾纠纷（件）) or the column header (数量（件）).
+ * Figures from tables (.docx, Markdown, HTML), where the row label says what is counted and the
+ * unit sits in the cell, the label (排查矛盾纠纷（件）) or the column header (数量（件）). Columns
+ * of last year's figures or of the change are skipped. A rate's row is named with the rows just
+ * above it (化解率, then 满意率 of the same disputes).
  */
 export function tableFigures(tables: readonly TableRow[][]): Figure[] {
   const out: Figure[] = [];
   for (const rows of tables) {
     const header = rows[0]?.cells ?? [];
     const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h.trim()));
-    for (const row of rows.slice(1)) {
+    rows.slice(1).forEach((row, r) => {
       const label = row.cells[0] ?? '';
+      const around = rows
+        .slice(Math.max(1, r - 1), r + 2)
+        .map((x) => labelWords(x.cells[0] ?? ''))
+        .join('，');
       let offset = row.start + label.length + 1;
       row.cells.slice(1).forEach((cell, j) => {
         const col = j + 1;
         const cellStart = offset;
         offset += cell.length + 1;
-        if (col === unitCol) return;
+        if (col === unitCol || COMPARISON_COLUMN.test(header[col] ?? '')) return;
         const m = CELL.exec(cell);
         if (!m) return;
         const unit = [
@@ -35,8 +45,8 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
           row.cells[unitCol]?.trim(),
         ].find((u) => isUnit(u) || u === '%');
         if (!unit) return;
-        const words = label.replace(/[（(][^）)]*[）)]\s*$/, '');
-        const key = unit === '%' ? keyForRate(words, words) : keyForCount(`${words}§`, words, unit);
+        const words = labelWords(label);
+        const key = unit === '%' ? keyForRate(words, around) : keyForCount(`${words}§`, words, unit);
         const qualifier = m[1] ?? m[4] ?? m[6] ?? null;
         const lead = cell.length - cell.trimStart().length;
         const text = cell.trim();
@@ -52,7 +62,7 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
           ...(key === 'other' ? { context: `${words} ${text}` } : {}),
         });
       });
-    }
+    });
   }
   return out;
 }
