@@ -49,7 +49,32 @@ function figuresBefore(c: CheckContext): (f: Figure, key: string) => Figure | un
 const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
-/** 化解率 must equal 化解 ÷ 排查 within the rounding of the stated rate. */
+/**
+ * A count between the disputes found and those resolved that the resolved are said to be part of
+ * (“N件，其中化解M件”): the base the report rates them on.
+ */
+function statedBase(c: CheckContext, found: Figure, resolved: Figure): Figure | undefined {
+  const between = c.figures.filter(
+    (g) =>
+      g.start >= found.end &&
+      g.end <= resolved.start &&
+      !g.approx &&
+      g.unit === resolved.unit &&
+      g.value >= resolved.value &&
+      g.value > 0,
+  );
+  const base = between.at(-1);
+  if (
+    !base ||
+    !/^\s*[，,]\s*其中\s*$/.test(
+      c.text.slice(base.end, resolved.start).replace(/化解|调结|调处成功|调解成功/, ''),
+    )
+  )
+    return undefined;
+  return base;
+}
+
+/** 化解率 must equal 化解 ÷ 排查 (or ÷ the base the report states) within the rounding of the stated rate. */
 const rateMismatch: Check = (c) => {
   const lastBefore = figuresBefore(c);
   return c.figures.flatMap((f) => {
@@ -60,6 +85,9 @@ const rateMismatch: Check = (c) => {
     const computed = (resolved.value / found.value) * 100;
     const tol = 0.5 * 10 ** -decimals(f.text) + 1e-9;
     if (Math.abs(computed - f.value) <= tol) return [];
+    // A base stated between them (已办结或到期228件，其中化解214件) is the rate's denominator.
+    const base = statedBase(c, found, resolved);
+    if (base && Math.abs((resolved.value / base.value) * 100 - f.value) <= tol) return [];
     const detail = `化解率${f.value}%与所列数字不符：化解${resolved.value}件÷排查${found.value}件＝${fmt(computed)}%`;
     return [{ text: f.text, start: f.start, detail }];
   });

@@ -72,3 +72,22 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
     expect(rules('g.txt', `${BODY}\n白沙镇人民政府\n【待定：署名】\n`)).toContain('format.signature');
   });
 });
+
+describe('the 化解率 check', () => {
+  const rateFindings = (sentence: string) =>
+    review('h.txt', BODY.replace('全年开展普法宣传活动12次。', sentence)).findings.filter(
+      (f) => f.rule === 'figures.rate',
+    );
+
+  it('takes the base the report states (N件，其中化解M件) as the denominator', () => {
+    expect(rateFindings('排查矛盾纠纷50件，已办结或到期40件，其中化解38件，化解率95%。')).toEqual([]);
+    expect(rateFindings('排查矛盾纠纷50件，已办结或到期40件，其中化解38件，化解率90%。')).toHaveLength(1);
+  });
+
+  it('still divides by the disputes found when no base is declared', () => {
+    expect(rateFindings('排查矛盾纠纷50件，化解38件，化解率76%。')).toEqual([]);
+    expect(rateFindings('排查矛盾纠纷50件，办结40件，化解38件，化解率95%。')).toMatchObject([
+      { message: '化解率95%与所列数字不符：化解38件÷排查50件＝76%' },
+    ]);
+  });
+});
