@@ -26,6 +26,9 @@ export interface IndicatorValue {
   readonly unit: string;
   /** How many records the value stands on (for a rate, the denominator's records). */
   readonly records: number;
+  /** A rate's numerator and denominator, so the text can print the counts it was computed from. */
+  readonly num?: number;
+  readonly den?: number;
 }
 
 /** A stable text identity for an aggregate, so indicators sharing one are evaluated once. */
@@ -135,6 +138,9 @@ export function finish(list: readonly Indicator[], values: ReadonlyMap<string, n
     const f = ind.formula;
     const value = f.op === 'rate' ? percent(get(f.num), get(f.den)) : get(f);
     const basis = f.op === 'rate' ? f.den : f;
-    return { key: ind.key, label: ind.label, value, unit: ind.unit, records: get(recordCount(basis)) };
+    const records = get(recordCount(basis));
+    return f.op === 'rate'
+      ? { key: ind.key, label: ind.label, value, unit: ind.unit, records, num: get(f.num), den: get(f.den) }
+      : { key: ind.key, label: ind.label, value, unit: ind.unit, records };
   });
 }

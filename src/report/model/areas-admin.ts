@@ -127,8 +127,16 @@ export const litigationArea: AreaWriter = {
     return paras({
       inlines: sentence(
         c.has('litigation.cases') ? line('全年办理行政应诉案件', c.fig('litigation.cases')) : null,
+        // 出庭率 is per hearing, not per case: the hearings and appearances are printed beside it.
         c.value('litigation.leader_appearance_rate') !== null
-          ? line('行政机关负责人出庭率', c.fig('litigation.leader_appearance_rate'))
+          ? line(
+              '开庭审理',
+              c.part('litigation.leader_appearance_rate', 'den', '次'),
+              '，行政机关负责人出庭',
+              c.part('litigation.leader_appearance_rate', 'num', '次'),
+              '，出庭率',
+              c.fig('litigation.leader_appearance_rate'),
+            )
           : null,
       ),
     });

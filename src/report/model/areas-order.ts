@@ -26,14 +26,20 @@ export const governanceArea: AreaWriter = {
           '，发挥网格员排查预警“前哨”作用。',
         )
       : [];
+    // The rate is printed with the counts it was computed from: the disputes closed or past due.
+    const rateKey = 'disputes.resolution_rate';
+    const den = c.den(rateKey);
     const main = sentence(
       c.has('disputes.found')
         ? line('全年排查矛盾纠纷', c.fig('disputes.found'), c.yoy('disputes.found'))
         : null,
-      c.has('disputes.resolved') ? line('化解', c.fig('disputes.resolved')) : null,
-      c.value('disputes.resolution_rate') !== null
-        ? line('化解率', c.fig('disputes.resolution_rate'), c.yoy('disputes.resolution_rate'))
+      c.value(rateKey) !== null && den !== c.value('disputes.found')
+        ? line('已办结或到期', c.part(rateKey, 'den', '件'))
         : null,
+      c.has('disputes.resolved')
+        ? line(den !== c.value('disputes.found') ? '其中化解' : '化解', c.fig('disputes.resolved'))
+        : null,
+      c.value(rateKey) !== null ? line('化解率', c.fig(rateKey), c.yoy(rateKey)) : null,
       types.length ? line(`主要涉及${types.join('、')}等方面`) : null,
     );
     const follow = sentence(
@@ -41,7 +47,14 @@ export const governanceArea: AreaWriter = {
         ? line('开展诉前调解', c.fig('disputes.pre_litigation'), '，把纠纷化解在诉讼之前')
         : null,
       c.value('disputes.satisfaction_rate') !== null
-        ? line('回访满意率', c.fig('disputes.satisfaction_rate'))
+        ? line(
+            '回访当事人',
+            c.part('disputes.satisfaction_rate', 'den', '件'),
+            '，满意和基本满意',
+            c.part('disputes.satisfaction_rate', 'num', '件'),
+            '，满意率',
+            c.fig('disputes.satisfaction_rate'),
+          )
         : null,
     );
     return paras({ inlines: line(gridText, main, follow) });
@@ -66,7 +79,14 @@ export const petitionsArea: AreaWriter = {
             : null,
           c.has('petitions.resolved') ? line('化解', c.fig('petitions.resolved')) : null,
           c.value('petitions.on_time_rate') !== null
-            ? line('按期办结率', c.fig('petitions.on_time_rate'))
+            ? line(
+                '已办结',
+                c.part('petitions.on_time_rate', 'den', '件'),
+                '，其中按期办结',
+                c.part('petitions.on_time_rate', 'num', '件'),
+                '，按期办结率',
+                c.fig('petitions.on_time_rate'),
+              )
             : null,
           c.has('petitions.visits_received')
             ? line('领导干部接访下访接待群众', c.fig('petitions.visits_received'))

@@ -99,23 +99,31 @@ export const studyArea: AreaWriter = {
     );
     const exam = sentence(
       c.has('study.exam_sessions') ? line('组织学法考试', c.fig('study.exam_sessions')) : null,
-      c.has('study.exam_takers') ? line('参考', c.fig('study.exam_takers')) : null,
+      c.has('study.exam_takers') && c.value('study.exam_participation_rate') === null
+        ? line('参考', c.fig('study.exam_takers'))
+        : null,
       c.value('study.exam_participation_rate') !== null
-        ? line('参考率', c.fig('study.exam_participation_rate'))
+        ? line(
+            '应参考',
+            c.part('study.exam_participation_rate', 'den', '人次'),
+            '，实际参考',
+            c.part('study.exam_participation_rate', 'num', '人次'),
+            '，参考率',
+            c.fig('study.exam_participation_rate'),
+          )
         : null,
       c.value('study.exam_pass_rate') !== null
         ? line('合格率', c.fig('study.exam_pass_rate'), c.yoy('study.exam_pass_rate'))
         : null,
-      c.value('study.exam_excellent_rate') !== null
-        ? line('优秀率', c.fig('study.exam_excellent_rate'))
-        : null,
+      // A rate of nothing is not an achievement: 优秀率 is printed only when someone excelled.
+      c.has('study.exam_excellent_rate') ? line('优秀率', c.fig('study.exam_excellent_rate')) : null,
     );
     if (study.length === 0 || exam.length === 0) return paras({ inlines: line(study, exam) });
     return paras(
       { lead: lead[0], inlines: study },
       {
         lead: lead[1],
-        inlines: line(exam, '以考促学、以学促用，干部运用法治思维和法治方式开展工作的能力得到提升。'),
+        inlines: exam,
       },
     );
   },

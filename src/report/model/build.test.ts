@@ -44,7 +44,7 @@ describe('report model', () => {
     const text = plainText(m);
     expect(text).toContain('同比增长20%');
     expect(text).toContain('较上年提高5个百分点');
-    expect(text).toMatch(/组织领导、学法用法、信访工作.*等方面没有工作记录/);
+    expect(text).toMatch(/台账中没有组织领导、学法用法、信访工作.*方面的记录/);
     expect(m.title).toEqual(['青石镇人民政府关于2024年度', '法治政府建设情况的报告']);
     expect(m.addressee).toBe('清河县委全面依法治县委员会：');
     expect(m.signature).toEqual({ organ: '青石镇人民政府', date: null });

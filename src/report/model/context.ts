@@ -1,7 +1,7 @@
 import { findIndicator } from '../../catalogue/indicators.ts';
 import type { IndicatorValue } from '../../core/indicators.ts';
 import type { LedgerRecord } from '../../core/records.ts';
-import { choose } from './phrase.ts';
+import { choose, hash } from './phrase.ts';
 import type { Figure, Inline, ReportInputs } from './types.ts';
 
 /** Prints a number in a figure: integers plain, rates with one decimal where there is one. */
@@ -61,6 +61,24 @@ export class ReportContext {
     return choose(this.seed, slot, options);
   }
 
+  /**
+   * A sentence made of parts, one option from each. The townships of one county take consecutive
+   * combinations (by their place in the county), so no two of them write the same sentence while
+   * there are at least as many combinations as townships; without a place, the seed chooses.
+   */
+  compose(slot: string, parts: readonly (readonly string[])[]): string {
+    const total = parts.reduce((n, p) => n * Math.max(1, p.length), 1);
+    const place = this.inputs.org.place;
+    let i = place === undefined ? hash(`${this.seed}|${slot}`) % total : (place + hash(slot)) % total;
+    return parts
+      .map((p) => {
+        const v = p[i % p.length] ?? '';
+        i = Math.floor(i / Math.max(1, p.length));
+        return v;
+      })
+      .join('');
+  }
+
   /** The value of an indicator, or null when it is null or has no records behind it. */
   value(key: string): number | null {
     const v = this.cur.get(key);
@@ -84,6 +102,23 @@ export class ReportContext {
     const unit = this.unit(key);
     const figure: Figure = { source: { op: 'value', key }, value, unit, text: withUnit(value, unit) };
     return { t: 'figure', figure };
+  }
+
+  /** A rate's numerator or denominator as a figure, in `unit` (件, 人次, 次). */
+  part(key: string, op: 'num' | 'den', unit: string): Inline {
+    const v = this.cur.get(key);
+    const value = (op === 'num' ? v?.num : v?.den) ?? 0;
+    return { t: 'figure', figure: { source: { op, key }, value, unit, text: withUnit(value, unit) } };
+  }
+
+  /** The rate's denominator, when the rate has one. */
+  den(key: string): number | null {
+    return this.value(key) === null ? null : (this.cur.get(key)?.den ?? null);
+  }
+
+  /** The rate's numerator, when the rate has one. */
+  num(key: string): number | null {
+    return this.value(key) === null ? null : (this.cur.get(key)?.num ?? null);
   }
 
   /** `key` minus `minus`, as a figure. */

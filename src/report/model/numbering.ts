@@ -59,5 +59,9 @@ export function collect(paras: readonly Para[]): { figures: Figure[]; placeholde
   return { figures, placeholders };
 }
 
-/** The printed form of a placeholder. */
-export const placeholderText = (text: string): string => `【待补充：${text}】`;
+/**
+ * The printed form of a placeholder: 【待补充：…】 for what the ledger cannot say; a text that
+ * starts with its own mark (待核实：, 待定：) is printed with that mark.
+ */
+export const placeholderText = (text: string): string =>
+  /^待(核实|定)：/.test(text) ? `【${text}】` : `【待补充：${text}】`;

@@ -22,6 +22,9 @@ export function line(...parts: readonly Part[]): Inline[] {
 
 export const placeholder = (text: string): Inline => ({ t: 'placeholder', text });
 
+/** A statement or choice the township must confirm or replace: printed 【待核实：…】. */
+export const verify = (text: string): Inline => ({ t: 'placeholder', text: `待核实：${text}` });
+
 /** Joins clauses with "，"; empty clauses are dropped. */
 export function clauses(...list: readonly (readonly Inline[] | null)[]): Inline[] {
   const parts: Part[] = [];

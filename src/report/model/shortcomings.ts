@@ -1,13 +1,13 @@
 import { groups, type GroupId } from '../../catalogue/kinds.ts';
 import { addDays } from '../../core/calendar.ts';
 import type { LedgerRecord } from '../../core/records.ts';
-import type { ReportContext } from './context.ts';
+import { formatNumber, type ReportContext } from './context.ts';
 import { shortTitle } from './labels.ts';
-import { examples, line, placeholder } from './phrase.ts';
-import { defaultCause, remedyFor } from './remedies.ts';
+import { examples, line, verify } from './phrase.ts';
+import { causeChoices, remedyFor } from './remedies.ts';
 import type { Inline, PlanItem } from './types.ts';
 
-/** What part 2 can find in the data. Each type has a default cause (remedies.ts) the user may override. */
+/** What part 2 can find in the data. Each has proposed causes (remedies.ts) the township confirms. */
 export type ShortcomingType =
   | 'no_records'
   | 'overdue_dispute'
@@ -24,69 +24,99 @@ export interface Shortcoming {
   readonly type: ShortcomingType;
   readonly heading: string;
   readonly text: readonly Inline[];
-  readonly cause: string;
+  /** The cause as printed: the township's own (an override), or proposed causes to confirm. */
+  readonly cause: readonly Inline[];
   readonly remedy: PlanItem;
+  /** How serious it is, for the order of part 2: overdue legal deadlines first, then by size. */
+  readonly weight: number;
+  /** What the remedy names: the overdue items, the falling work, the missing areas. */
+  readonly subject?: string;
 }
 
-/** Rates below these read as shortcomings; the threshold is never printed, only the value. */
-const LOW: Readonly<Record<string, { below: number; heading: string; tail: string }>> = {
+/** A shortcoming as found, before its cause and remedy. */
+export type Finding = Omit<Shortcoming, 'cause' | 'remedy'>;
+
+/** Rates below these read as shortcomings, said through the counts behind them (never the threshold). */
+const LOW: Readonly<
+  Record<string, { below: number; heading: string; gap: (missing: string, den: string) => string }>
+> = {
   'disputes.resolution_rate': {
     below: 90,
     heading: '矛盾纠纷化解质效有待提升',
-    tail: '仍有部分纠纷未能成功调解',
+    gap: (m, d) => `已办结或到期的${d}件矛盾纠纷中，有${m}件未能调解成功`,
   },
   'disputes.satisfaction_rate': {
     below: 90,
     heading: '群众对纠纷调处的满意度有待提高',
-    tail: '部分当事人对调处结果不满意',
+    gap: (m, d) => `回访的${d}件纠纷中，有${m}件当事人表示不满意`,
   },
   'study.exam_participation_rate': {
-    below: 95,
-    heading: '学法考试参考不够全面',
-    tail: '部分应参考人员未参加考试',
+    below: 98,
+    heading: '学法考试未做到应考尽考',
+    gap: (m, d) => `应参考${d}人次，有${m}人次未参加考试`,
   },
-  'study.exam_pass_rate': { below: 90, heading: '干部学法成效不够扎实', tail: '部分干部考试未达到合格' },
+  'study.exam_pass_rate': {
+    below: 95,
+    heading: '干部学法成效不够扎实',
+    gap: (m, d) => `参考${d}人次中，有${m}人次考试未达到合格`,
+  },
   'petitions.on_time_rate': {
     below: 100,
-    heading: '信访事项按期办结有差距',
-    tail: '部分信访事项超过期限办结',
+    heading: '信访事项未全部按期办结',
+    gap: (m, d) => `已办结的${d}件信访事项中，有${m}件超过办理期限才办结`,
   },
   'litigation.leader_appearance_rate': {
     below: 100,
     heading: '负责人出庭应诉未实现全覆盖',
-    tail: '部分庭审行政机关负责人未出庭',
+    gap: (m, d) => `${d}次开庭中，有${m}次行政机关负责人未出庭`,
   },
 };
 
-/** Counts whose fall of 20% or more on last year is worth saying. */
-const FALLING = [
-  'publicity.events',
-  'study.center_group',
-  'study.sessions',
-  'legal.reviews',
-  'disclosure.items',
-];
+/**
+ * Counts whose fall on last year is worth saying, with how the text names them. A fall counts when
+ * it is at least 20% and at least 3 (a count of 3 falling to 0 is said; 2 to 1 is not).
+ */
+const FALLING: Readonly<Record<string, { what: string; heading: string }>> = {
+  'leadership.meetings': { what: '专题研究法治建设的会议', heading: '专题研究法治建设的频次减少' },
+  'study.center_group': { what: '党委理论学习中心组学法', heading: '中心组学法次数减少' },
+  'study.sessions': { what: '集中学法和法治培训', heading: '集中学法和法治培训开展减少' },
+  'study.trainees': { what: '参加学法培训的人次', heading: '学法培训覆盖面收窄' },
+  'publicity.events': { what: '普法宣传活动', heading: '普法宣传活动开展减少' },
+  'publicity.audience': { what: '普法活动受教育群众', heading: '普法宣传覆盖面收窄' },
+  'enforcement.inspections': { what: '执法检查', heading: '执法检查开展减少' },
+  'enforcement.penalties': { what: '作出的行政处罚', heading: '行政处罚案件明显减少' },
+  'legal.reviews': { what: '合法性审查', heading: '合法性审查件数减少' },
+  'legal.opinions': { what: '法律顾问出具的法律意见', heading: '法律顾问作用发挥不够' },
+  'disclosure.items': { what: '主动公开的政府信息', heading: '政府信息主动公开减少' },
+  'safety.drills': { what: '应急演练', heading: '应急演练开展减少' },
+};
 
-/** Finds the shortcomings the data shows, in a fixed order, with causes (overridable) and remedies. */
+/** Areas where no record may simply mean there was nothing to record (said in part 5, not here). */
+export const RARE_AREAS: readonly GroupId[] = ['litigation', 'decisions', 'disclosure', 'safety'];
+
+const pct = (n: number): string => `${formatNumber(Math.round(n * 10) / 10)}%`;
+
+/** Finds the shortcomings the data shows, most serious first, with proposed causes and remedies. */
 export function findShortcomings(
   c: ReportContext,
   emptyAreas: readonly GroupId[],
   cutoff: string,
   cutoffText: string,
 ): Shortcoming[] {
-  const found: Omit<Shortcoming, 'cause' | 'remedy'>[] = [];
-  if (emptyAreas.length > 0) {
-    const names = emptyAreas.map((g) => groups[g]).join('、');
-    // No lawsuit or major decision may simply mean there was none: the user confirms.
-    const rare = emptyAreas.filter((g) => g === 'litigation' || g === 'decisions').map((g) => groups[g]);
+  const found: Finding[] = [];
+  const missing = emptyAreas.filter((g) => !RARE_AREAS.includes(g));
+  if (missing.length > 0) {
+    const names = missing.map((g) => groups[g]).join('、');
     found.push({
       id: 'no_records',
       type: 'no_records',
-      heading: '部分工作台账记录缺失',
+      heading: c.pick('no_records.heading', ['部分工作没有台账记录', '部分工作开展情况无据可查']),
       text: line(
-        `${c.year}年度台账中，${names}${emptyAreas.length > 1 ? '等' : ''}方面没有工作记录，相关工作开展情况无法在本报告中如实反映`,
-        rare.length > 0 && placeholder(`如本年度确无${rare.join('、')}事项，请在本条中如实说明`),
+        `${c.year}年度台账中没有${names}方面的记录`,
+        verify(`相关工作本年度未开展，或已开展但未登记台账，请确认后保留其一`),
       ),
+      weight: 40 + missing.length,
+      subject: names,
     });
   }
   const overdue = (
@@ -105,8 +135,14 @@ export function findShortcomings(
           `截至${cutoffText}，${examples(
             rs.map((r) => r.title + c.whose(r)),
             noun,
-          )}${what}`,
+          )}${rs.length > 1 ? `共${rs.length}件` : ''}${what}`,
         ),
+        weight: 100 + rs.length,
+        subject: `${examples(
+          rs.map((r) => r.title),
+          noun,
+          2,
+        )}${rs.length > 1 ? `${rs.length}件` : ''}`,
       });
   };
   overdue(
@@ -142,30 +178,41 @@ export function findShortcomings(
   );
   for (const [key, low] of Object.entries(LOW)) {
     const v = c.value(key);
-    if (v === null || v >= low.below) continue;
+    const den = c.den(key);
+    const num = c.num(key);
+    if (v === null || v >= low.below || den === null || num === null || den - num <= 0) continue;
     found.push({
       id: `low_rate:${key}`,
       type: 'low_rate',
       heading: low.heading,
-      text: line(`${c.cur.get(key)?.label ?? key}为`, c.fig(key), c.yoy(key), `，${low.tail}`),
+      text: line(
+        low.gap(formatNumber(den - num), formatNumber(den)),
+        `，${c.cur.get(key)?.label ?? ''}为`,
+        c.fig(key),
+      ),
+      weight: 50 + (100 - v),
     });
   }
-  for (const key of FALLING) {
-    const v = c.value(key);
+  for (const [key, fall] of Object.entries(FALLING)) {
+    const v = c.value(key) ?? 0;
     const p = c.previous(key);
-    if (v === null || p === null || p === 0 || (p - v) / p < 0.2) continue;
-    const label = c.cur.get(key)?.label ?? key;
+    if (p === null || p - v < 3 || (p - v) / p < 0.2) continue;
+    const drop = ((p - v) / p) * 100;
     found.push({
       id: `falling:${key}`,
       type: 'falling',
-      heading: `${label}工作力度有所减弱`,
-      text: line(`全年${label}`, c.fig(key), c.yoy(key)),
+      heading: fall.heading,
+      text:
+        v === 0
+          ? line(`${fall.what}由上年的${formatNumber(p)}降为0`)
+          : line(`全年${fall.what}`, c.fig(key), `，比上年的${formatNumber(p)}减少${pct(drop)}`),
+      weight: 20 + drop / 2,
+      subject: fall.what,
     });
   }
-  if (
-    c.has('enforcement.problems_found') &&
-    (c.value('enforcement.problems_rectified') ?? 0) < (c.value('enforcement.problems_found') ?? 0)
-  ) {
+  const problems = c.value('enforcement.problems_found') ?? 0;
+  const fixed = c.value('enforcement.problems_rectified') ?? 0;
+  if (problems > 0 && fixed < problems) {
     found.push({
       id: 'unrectified',
       type: 'unrectified',
@@ -179,6 +226,7 @@ export function findShortcomings(
         c.diff('enforcement.problems_found', 'enforcement.problems_rectified'),
         '未整改到位',
       ),
+      weight: 50 + ((problems - fixed) / problems) * 100,
     });
   }
   const notDone = c.inputs.commitments.filter((r) => r.data.status !== 'done');
@@ -187,13 +235,22 @@ export function findShortcomings(
       id: 'commitment_not_done',
       type: 'commitment_not_done',
       heading: '上年度部分工作安排未按期完成',
-      text: line(`上年度报告提出的${examples(notDone.map(shortTitle), '工作安排')}尚未完成`),
+      text: line(
+        `上年度报告提出的${c.inputs.commitments.length}项工作安排中，${examples(notDone.map(shortTitle), '工作安排')}${notDone.length > 1 ? `${notDone.length}项` : ''}尚未完成`,
+      ),
+      weight: 60 + notDone.length,
+      subject: examples(notDone.map(shortTitle), '事项'),
     });
   }
   const causes = c.inputs.overrides?.causes ?? {};
-  return found.map((s) => ({
-    ...s,
-    cause: causes[s.id] ?? causes[s.type] ?? defaultCause(s.type, s.id),
-    remedy: remedyFor(s.type, s.id, c, emptyAreas, notDone),
-  }));
+  return found
+    .sort((a, b) => b.weight - a.weight)
+    .map((s) => {
+      const own = causes[s.id] ?? causes[s.type];
+      return {
+        ...s,
+        cause: own ? line(own.replace(/。$/, '')) : line(verify(causeChoices(c, s.type, s.id))),
+        remedy: remedyFor(s, c),
+      };
+    });
 }

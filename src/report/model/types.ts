@@ -13,7 +13,9 @@ export type FigureSource =
   /** Year-over-year change of `key`: percent for counts, percentage points for rates. */
   | { readonly op: 'yoy'; readonly key: string; readonly current: number; readonly previous: number }
   /** `key` minus `minus` (e.g. problems found but not rectified). */
-  | { readonly op: 'diff'; readonly key: string; readonly minus: string };
+  | { readonly op: 'diff'; readonly key: string; readonly minus: string }
+  /** The numerator or denominator a rate `key` was computed from. */
+  | { readonly op: 'num' | 'den'; readonly key: string };
 
 /** A number printed in the text, with the indicator it came from. */
 export interface Figure {
@@ -124,6 +126,8 @@ export interface ReportInputs {
     readonly kind: 'township' | 'county';
     /** The county a township belongs to (for the addressee). */
     readonly countyName: string | null;
+    /** The township's place among its county's townships (0-based), so their phrasings differ. */
+    readonly place?: number;
   };
   readonly year: number;
   /** ISO timestamp the draft is made at. */
