@@ -82,11 +82,18 @@ export async function loadReportInputs(
     org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
     org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
   ]);
+  // The township's place among its county's townships, so that their drafts are phrased differently.
+  const siblings = county ? await townshipsOf(h, county) : [];
+  const place = siblings
+    .map((t) => t.code)
+    .sort()
+    .indexOf(org.code);
   return {
     org: {
       name: org.name,
       kind: org.kind === 'county' ? 'county' : 'township',
       countyName: county?.name ?? null,
+      ...(place >= 0 ? { place } : {}),
     },
     year,
     now: opts.now,
