@@ -59,9 +59,9 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'disputes.resolved',
-    // 化解时限 is a deadline, not disputes resolved.
+    // 化解时限 is a deadline and 未化解 what is left: neither is disputes resolved.
     near: new RegExp(
-      `化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
+      `(?<!未|没有|尚未)化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
     ),
   },
   { key: 'grid.members', near: /网格员/ },

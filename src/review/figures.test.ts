@@ -128,6 +128,11 @@ describe('extractFigures', () => {
       ['other', 2, '项', false],
     ]);
     expect(figs('对“甲村宅基地纠纷”等矛盾纠纷3件逐件明确化解时限。')).toEqual([['other', 3, '件', false]]);
+    expect(figs('排查矛盾纠纷40件，化解37件，尚有3件未化解。')).toEqual([
+      ['disputes.found', 40, '件', false],
+      ['disputes.resolved', 37, '件', false],
+      ['other', 3, '件', false],
+    ]);
   });
 });
 
