@@ -91,3 +91,21 @@ describe('the 化解率 check', () => {
     ]);
   });
 });
+
+describe('headings', () => {
+  it('takes a heading whose words start with a month, and finds no gap in the numbering', () => {
+    const text = BODY.replace(
+      '继续抓好学法。',
+      '（一）抓好学法\n继续抓好学法。\n（二）3月底前公开年度报告\n按时公开。\n（三）推进信访工作法治化\n落实到期提醒。',
+    );
+    const r = review('m.txt', text);
+    expect(r.headings.filter((h) => h.level === 2).map((h) => h.number + h.text)).toEqual([
+      '（一）抓好学法',
+      '（二）3月底前公开年度报告',
+      '（三）推进信访工作法治化',
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('headings.gap');
+    // A number and its unit after 1. is still no heading.
+    expect(review('n.txt', '一、主要举措\n1. 5万份资料').headings.map((h) => h.number)).toEqual(['一、']);
+  });
+});

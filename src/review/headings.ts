@@ -63,7 +63,8 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
       const m = p.re.exec(line);
       if (!m) continue;
       const rest = line.slice(m[0].length);
-      if (!/^([\u4e00-\u9fa5“"《A-Za-z]|20\d{2}\s*年)/.test(rest)) break; // "1. 5万" or a lone number is not a heading
+      // "1. 5万" or a lone number is not a heading; a year or a month is (（七）3月底前公开年度报告).
+      if (!/^([\u4e00-\u9fa5“"《A-Za-z]|20\d{2}\s*年|(?:1[0-2]|[1-9])\s*月)/.test(rest)) break;
       found = { style: p.style, number: m[0].trim(), ordinal: ordinalOf(p.style, m[1]!), rest };
       break;
     }
