@@ -27,7 +27,7 @@ function expected(f: Figure, cur: IndicatorValue[], prev: IndicatorValue[]): num
   if (s.op === 'diff') return v(cur, s.key) - v(cur, s.minus);
   if (s.op !== 'yoy') {
     const i = cur.find((x) => x.key === s.key);
-    return (s.op === 'num' ? i?.num : i?.den) ?? 0;
+    return s.op === 'num' ? (i?.num ?? 0) : s.op === 'den' ? (i?.den ?? 0) : (i?.den ?? 0) - (i?.num ?? 0);
   }
   expect(s.current).toBe(v(cur, s.key));
   expect(s.previous).toBe(v(prev, s.key));

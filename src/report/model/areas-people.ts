@@ -15,20 +15,20 @@ export const leadershipArea: AreaWriter = {
   ],
   write(c) {
     const meetings = c.records('leadership_meeting');
-    const types = topLabels(meetings, 'meetingType', ['other']);
+    const types = topLabels(meetings, 'meetingType', ['other']).map((t) => c.organLabel(t));
     const topics = examples(
       meetings.map((m) => m.title + c.whose(m)),
       '专题会议',
     );
     const open = c.pick('leadership.open', [
-      `${c.self}党委、政府把法治政府建设摆在全局工作的重要位置，`,
+      `${c.self}${c.party}、${c.government}把法治政府建设摆在全局工作的重要位置，`,
       `${c.self}始终坚持党对法治政府建设的领导，`,
       `${c.self}把法治政府建设纳入经济社会发展全局统筹谋划，`,
     ]);
     const close = c.pick('leadership.close', [
       '为法治政府建设提供了坚强组织保障。',
       '推动法治建设各项任务落地见效。',
-      '形成了主要领导亲自抓、分管领导具体抓、各部门协同推进的工作格局。',
+      '把法治建设要求落实到各项工作之中。',
     ]);
     return paras({
       inlines: line(
@@ -82,7 +82,7 @@ export const studyArea: AreaWriter = {
     const study = sentence(
       c.has('study.center_group')
         ? line(
-            '开展党委理论学习中心组学法',
+            `开展${c.party}理论学习中心组学法`,
             c.fig('study.center_group'),
             c.yoy('study.center_group'),
             learnt && `，重点学习了${learnt}`,

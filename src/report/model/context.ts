@@ -33,6 +33,10 @@ export class ReportContext {
   readonly whole: string;
   /** The government head's title: 镇长, 乡长, 街道办事处主任, 县长. */
   readonly headTitle: string;
+  /** The party organ: 党委, or 党工委 for a 街道. */
+  readonly party: string;
+  /** The government organ in prose: 政府, or 办事处 for a 街道. */
+  readonly government: string;
 
   constructor(readonly inputs: ReportInputs) {
     this.seed = `${inputs.org.name}|${inputs.year}`;
@@ -51,6 +55,8 @@ export class ReportContext {
             ? '全乡'
             : '全镇';
     this.headTitle = this.whole === '全街道' ? '街道办事处主任' : `${this.whole.slice(1)}长`;
+    this.party = this.whole === '全街道' ? '党工委' : '党委';
+    this.government = this.whole === '全街道' ? '办事处' : '政府';
   }
 
   get year(): number {
@@ -79,6 +85,12 @@ export class ReportContext {
       .join('');
   }
 
+  /** A meeting type's label as this organisation names it (党委会 → 党工委会 in a 街道). */
+  organLabel(label: string): string {
+    if (this.party !== '党工委') return label;
+    return label.replace(/^党委/, '党工委').replace(/^政府常务会/, '办事处主任办公会');
+  }
+
   /** The value of an indicator, or null when it is null or has no records behind it. */
   value(key: string): number | null {
     const v = this.cur.get(key);
@@ -104,10 +116,10 @@ export class ReportContext {
     return { t: 'figure', figure };
   }
 
-  /** A rate's numerator or denominator as a figure, in `unit` (件, 人次, 次). */
-  part(key: string, op: 'num' | 'den', unit: string): Inline {
+  /** A rate's numerator, denominator or what the numerator falls short by, as a figure in `unit`. */
+  part(key: string, op: 'num' | 'den' | 'gap', unit: string): Inline {
     const v = this.cur.get(key);
-    const value = (op === 'num' ? v?.num : v?.den) ?? 0;
+    const value = op === 'num' ? (v?.num ?? 0) : op === 'den' ? (v?.den ?? 0) : (v?.den ?? 0) - (v?.num ?? 0);
     return { t: 'figure', figure: { source: { op, key }, value, unit, text: withUnit(value, unit) } };
   }
 

@@ -38,37 +38,43 @@ export type Finding = Omit<Shortcoming, 'cause' | 'remedy'>;
 
 /** Rates below these read as shortcomings, said through the counts behind them (never the threshold). */
 const LOW: Readonly<
-  Record<string, { below: number; heading: string; gap: (missing: string, den: string) => string }>
+  Record<string, { below: number; heading: string; unit: string; gap: readonly [string, string, string] }>
 > = {
   'disputes.resolution_rate': {
     below: 90,
     heading: '矛盾纠纷化解质效有待提升',
-    gap: (m, d) => `已办结或到期的${d}件矛盾纠纷中，有${m}件未能调解成功`,
+    unit: '件',
+    gap: ['已办结或到期的矛盾纠纷', '中，有', '未能调解成功'],
   },
   'disputes.satisfaction_rate': {
     below: 90,
     heading: '群众对纠纷调处的满意度有待提高',
-    gap: (m, d) => `回访的${d}件纠纷中，有${m}件当事人表示不满意`,
+    unit: '件',
+    gap: ['回访的纠纷', '中，有', '当事人表示不满意'],
   },
   'study.exam_participation_rate': {
     below: 98,
     heading: '学法考试未做到应考尽考',
-    gap: (m, d) => `应参考${d}人次，有${m}人次未参加考试`,
+    unit: '人次',
+    gap: ['应参考', '，有', '未参加考试'],
   },
   'study.exam_pass_rate': {
     below: 95,
     heading: '干部学法成效不够扎实',
-    gap: (m, d) => `参考${d}人次中，有${m}人次考试未达到合格`,
+    unit: '人次',
+    gap: ['参考', '中，有', '考试未达到合格'],
   },
   'petitions.on_time_rate': {
     below: 100,
     heading: '信访事项未全部按期办结',
-    gap: (m, d) => `已办结的${d}件信访事项中，有${m}件超过办理期限才办结`,
+    unit: '件',
+    gap: ['已办结的信访事项', '中，有', '超过办理期限才办结'],
   },
   'litigation.leader_appearance_rate': {
     below: 100,
     heading: '负责人出庭应诉未实现全覆盖',
-    gap: (m, d) => `${d}次开庭中，有${m}次行政机关负责人未出庭`,
+    unit: '次',
+    gap: ['开庭', '中，有', '行政机关负责人未出庭'],
   },
 };
 
@@ -78,7 +84,7 @@ const LOW: Readonly<
  */
 const FALLING: Readonly<Record<string, { what: string; heading: string }>> = {
   'leadership.meetings': { what: '专题研究法治建设的会议', heading: '专题研究法治建设的频次减少' },
-  'study.center_group': { what: '党委理论学习中心组学法', heading: '中心组学法次数减少' },
+  'study.center_group': { what: '理论学习中心组学法', heading: '中心组学法次数减少' },
   'study.sessions': { what: '集中学法和法治培训', heading: '集中学法和法治培训开展减少' },
   'study.trainees': { what: '参加学法培训的人次', heading: '学法培训覆盖面收窄' },
   'publicity.events': { what: '普法宣传活动', heading: '普法宣传活动开展减少' },
@@ -186,7 +192,11 @@ export function findShortcomings(
       type: 'low_rate',
       heading: low.heading,
       text: line(
-        low.gap(formatNumber(den - num), formatNumber(den)),
+        low.gap[0],
+        c.part(key, 'den', low.unit),
+        low.gap[1],
+        c.part(key, 'gap', low.unit),
+        low.gap[2],
         `，${c.cur.get(key)?.label ?? ''}为`,
         c.fig(key),
       ),
@@ -204,8 +214,12 @@ export function findShortcomings(
       heading: fall.heading,
       text:
         v === 0
-          ? line(`${fall.what}由上年的${formatNumber(p)}降为0`)
-          : line(`全年${fall.what}`, c.fig(key), `，比上年的${formatNumber(p)}减少${pct(drop)}`),
+          ? line(`${fall.what}由上年的${formatNumber(p)}${c.cur.get(key)?.unit ?? ''}降为0`)
+          : line(
+              `全年${fall.what}`,
+              c.fig(key),
+              `，比上年的${formatNumber(p)}${c.cur.get(key)?.unit ?? ''}减少${pct(drop)}`,
+            ),
       weight: 20 + drop / 2,
       subject: fall.what,
     });

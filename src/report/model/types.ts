@@ -14,8 +14,8 @@ export type FigureSource =
   | { readonly op: 'yoy'; readonly key: string; readonly current: number; readonly previous: number }
   /** `key` minus `minus` (e.g. problems found but not rectified). */
   | { readonly op: 'diff'; readonly key: string; readonly minus: string }
-  /** The numerator or denominator a rate `key` was computed from. */
-  | { readonly op: 'num' | 'den'; readonly key: string };
+  /** The numerator or denominator a rate `key` was computed from, or the gap between them. */
+  | { readonly op: 'num' | 'den' | 'gap'; readonly key: string };
 
 /** A number printed in the text, with the indicator it came from. */
 export interface Figure {
