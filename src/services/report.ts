@@ -50,6 +50,61 @@ export interface GeneratedReport {
   readonly placeholders: readonly string[];
   readonly figures: readonly Figure[];
   readonly plans: readonly PlanItem[];
+  /** Part 2's shortcomings found in the data, with the ids their causes are confirmed under. */
+  readonly shortcomings: ReportModel['shortcomings'];
+}
+
+const EDIT_TEXT_MAX = 2000;
+
+/**
+ * The township's own edits to a draft, as kept in a JSON file beside it and applied at every
+ * regeneration: `causes` (shortcoming id or type → the cause), `shortcomings` (hand-written ones:
+ * heading, text, cause) and `other` (part 5 paragraphs). Anything else is refused in Chinese.
+ */
+export function checkReportEdits(raw: unknown): ReportOverrides {
+  const bad = (why: string): never => {
+    throw new UserError(`报告修改内容有误：${why}`, 'bad_edits');
+  };
+  const text = (v: unknown, where: string, required = true): string | undefined => {
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || !v.trim()) return bad(`${where}应为非空文字`);
+    if (v.length > EDIT_TEXT_MAX) return bad(`${where}超过 ${EDIT_TEXT_MAX} 字`);
+    return v.trim();
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('应为一个 JSON 对象');
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o))
+    if (!['causes', 'shortcomings', 'other'].includes(k))
+      bad(`不认识的项目“${k}”（可用 causes、shortcomings、other）`);
+  const causes: Record<string, string> = {};
+  if (o.causes !== undefined) {
+    if (typeof o.causes !== 'object' || o.causes === null || Array.isArray(o.causes))
+      bad('causes 应为“不足编号: 原因”的对象');
+    for (const [id, v] of Object.entries(o.causes as Record<string, unknown>))
+      causes[id] = text(v, `causes 中“${id}”的原因`)!;
+  }
+  const list = (v: unknown, where: string): unknown[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return bad(`${where}应为数组`);
+    if (v.length > 50) return bad(`${where}最多 50 项`);
+    return v;
+  };
+  const shortcomings = list(o.shortcomings, 'shortcomings').map((s, i) => {
+    if (typeof s !== 'object' || s === null) return bad(`shortcomings 第 ${i + 1} 项应为对象`);
+    const r = s as Record<string, unknown>;
+    const cause = text(r.cause, `shortcomings 第 ${i + 1} 项的原因（cause）`, false);
+    return {
+      heading: text(r.heading, `shortcomings 第 ${i + 1} 项的标题（heading）`)!,
+      text: text(r.text, `shortcomings 第 ${i + 1} 项的内容（text）`)!,
+      ...(cause ? { cause } : {}),
+    };
+  });
+  const other = list(o.other, 'other').map((t, i) => text(t, `other 第 ${i + 1} 段`)!);
+  return {
+    ...(Object.keys(causes).length ? { causes } : {}),
+    ...(shortcomings.length ? { shortcomings } : {}),
+    ...(other.length ? { other } : {}),
+  };
 }
 
 export function checkYear(year: unknown): number {
@@ -172,6 +227,7 @@ export async function generateReport(h: Db, req: ReportRequest): Promise<Generat
     placeholders: model.placeholders,
     figures: model.figures,
     plans: model.plans,
+    shortcomings: model.shortcomings,
   };
 }
 
@@ -188,6 +244,7 @@ export async function generateSources(h: Db, req: ReportRequest): Promise<Genera
     placeholders: [],
     figures: model.figures,
     plans: model.plans,
+    shortcomings: model.shortcomings,
   };
 }
 

@@ -48,6 +48,56 @@ describe('fazhi report', () => {
     expect(readFileSync(md, 'utf8')).toContain('## 一、主要举措和成效');
   });
 
+  it("keeps the township's own edits at every regeneration: confirmed causes, added shortcomings, part 5", async () => {
+    const md = join(dir, 'edited.md');
+    const first = await fazhi('report', '--org', '甲镇', '--year', '2024', '--format', 'md', '-o', md);
+    expect(first.status).toBe(0);
+    const ids = [...first.stdout.matchAll(/^ {2}([a-z_]+(?::[a-z_.]+)?)：/gm)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    const edits = join(dir, 'edits.json');
+    writeFileSync(
+      edits,
+      JSON.stringify({
+        causes: { [ids[0]!]: '承办人员年中调整，交接不到位' },
+        shortcomings: [{ heading: '法治宣传阵地建设滞后', text: '部分村法治文化阵地设施陈旧' }],
+        other: ['本年度无其他需要报告的情况。'],
+      }),
+    );
+    for (let i = 0; i < 2; i++) {
+      const r = await fazhi(
+        'report',
+        '--org',
+        '甲镇',
+        '--year',
+        '2024',
+        '--format',
+        'md',
+        '-o',
+        md,
+        '--edits',
+        edits,
+      );
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toContain(`  ${ids[0]!}：`);
+      const text = readFileSync(md, 'utf8');
+      expect(text).toContain('主要原因是：承办人员年中调整，交接不到位。');
+      expect(text).toContain('法治宣传阵地建设滞后');
+      expect(text).toContain('部分村法治文化阵地设施陈旧。主要原因是：**【待补充：该项不足的原因】**');
+      expect(text).toContain('本年度无其他需要报告的情况。');
+    }
+    writeFileSync(edits, '{"causes": {"x": ""}, ');
+    const broken = await fazhi('report', '--org', '甲镇', '--year', '2024', '-o', md, '--edits', edits);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('修改文件不是有效的 JSON');
+    writeFileSync(edits, JSON.stringify({ causes: { x: '' }, extra: 1 }));
+    const unknown = await fazhi('report', '--org', '甲镇', '--year', '2024', '-o', md, '--edits', edits);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('不认识的项目“extra”');
+    writeFileSync(edits, JSON.stringify({ causes: { x: '' } }));
+    const empty = await fazhi('report', '--org', '甲镇', '--year', '2024', '-o', md, '--edits', edits);
+    expect(empty.stderr).toContain('causes 中“x”的原因应为非空文字');
+  });
+
   it('prints the 成文日期 and 版记 given, and writes the 数据来源说明 beside the report with --sources', async () => {
     const out = join(dir, 'issued');
     mkdirSync(out);

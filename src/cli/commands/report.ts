@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from '@commander-js/extra-typings';
 import { join, dirname, resolve } from 'node:path';
@@ -6,10 +7,11 @@ import type { Db } from '../../db/connect.ts';
 import { checkOutputDir, writeFileAtomic } from '../../report/files.ts';
 import { resolveOrg, townshipsOf, type Org } from '../../services/orgs.ts';
 import { auditRead } from '../../services/audit.ts';
-import type { ReportDocumentOptions } from '../../report/model/types.ts';
+import type { ReportDocumentOptions, ReportOverrides } from '../../report/model/types.ts';
 import {
   REPORT_FORMATS,
   checkDocumentOptions,
+  checkReportEdits,
   generateReport,
   generateSources,
   organList,
@@ -55,6 +57,23 @@ function documentOptions(opts: {
   };
 }
 
+/** Reads the township's edits file (JSON), refusing a missing or malformed one in Chinese. */
+async function readEdits(path: string): Promise<ReportOverrides> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`无法读取修改文件：${path}`, 'bad_edits');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UserError(`修改文件不是有效的 JSON：${path}`, 'bad_edits');
+  }
+  return checkReportEdits(raw);
+}
+
 /** Writes the report and, with --sources, its 数据来源说明 beside it; audits each file. */
 async function writeReport(
   h: Db,
@@ -92,6 +111,10 @@ export function registerReportCommand(program: Command, cli: Cli): void {
     .option('--cc <抄送机关>', '版记的抄送机关，多个用逗号分隔，如 县委依法治县办,县司法局')
     .option('--printed-by <印发机关>', '版记的印发机关，如 甲镇党政办公室')
     .option('--printed-on <印发日期>', '版记的印发日期，如 2025-01-21')
+    .option(
+      '--edits <文件>',
+      '本乡镇对草稿的修改（JSON）：causes 确认第二部分各项不足的原因，shortcomings 手工补充的不足，other 第五部分的段落；每次重新生成都会保留',
+    )
     .option('--sources', '同时在报告旁写出“数据来源说明”（各项指标的口径和来源记录数）')
     .option('--save-commitments', '把第四部分的工作安排保存为下一年度的工作安排记录')
     .option('--db <url>', '数据库地址')
@@ -99,6 +122,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
       const year = intOption('year', opts.year, 2000, 2100);
       const fmt = format(opts.format);
       const document = checkDocumentOptions(documentOptions(opts));
+      const overrides = opts.edits ? await readEdits(opts.edits) : undefined;
       const now = new Date().toISOString();
       const sources = opts.sources === true;
       if (opts.all || opts.county) {
@@ -122,7 +146,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
             const { report: r } = await writeReport(
               h,
               cli,
-              { org: t, year, format: fmt, now, document },
+              { org: t, year, format: fmt, now, document, ...(overrides ? { overrides } : {}) },
               join(dir, reportFileName(t, year, fmt)),
               sources,
             );
@@ -144,7 +168,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
         const { report: r, paths } = await writeReport(
           h,
           cli,
-          { org, year, format: fmt, now, document },
+          { org, year, format: fmt, now, document, ...(overrides ? { overrides } : {}) },
           opts.output,
           sources,
         );
@@ -154,6 +178,12 @@ export function registerReportCommand(program: Command, cli: Cli): void {
         if (paths[1]) cli.out(`已生成数据来源说明 ${paths[1]}\n`);
         if (r.placeholders.length > 0)
           cli.out(r.placeholders.map((p, i) => `  待补充 ${i + 1}：${p}\n`).join(''));
+        const open = r.shortcomings.filter((s) => !s.causeGiven);
+        if (open.length > 0)
+          cli.out(
+            `第二部分有 ${open.length} 项不足的原因待确认（在 --edits 文件的 causes 中按编号写明）：\n` +
+              open.map((s) => `  ${s.id}：${s.heading}\n`).join(''),
+          );
         if (opts.saveCommitments && org.kind === 'township') {
           const { p, actor, at } = cli.writer();
           const s = await recordCommitments(h, p, actor, { townshipId: org.id, year, items: r.plans }, at);

@@ -268,11 +268,27 @@ export function buildReport(inputs: ReportInputs): ReportModel {
           : line(placeholder('对照年度工作要点查找的存在不足及其原因（台账数据未显示明显不足）')),
       },
     ],
-    children: shortcomings.map((s) => ({
-      heading: s.heading,
-      paras: [{ inlines: line(s.text, '。主要原因是：', s.cause, '。') }],
-      children: [],
-    })),
+    children: [
+      ...shortcomings.map((s) => ({
+        heading: s.heading,
+        paras: [{ inlines: line(s.text, '。主要原因是：', s.cause, '。') }],
+        children: [],
+      })),
+      ...(c.inputs.overrides?.shortcomings ?? []).map((s) => ({
+        heading: s.heading.replace(/[。；，]$/, ''),
+        paras: [
+          {
+            inlines: line(
+              s.text.replace(/。$/, ''),
+              '。主要原因是：',
+              s.cause ? s.cause.replace(/。$/, '') : placeholder('该项不足的原因'),
+              '。',
+            ),
+          },
+        ],
+        children: [],
+      })),
+    ],
   };
 
   const p3 = part3(c);
@@ -340,6 +356,11 @@ export function buildReport(inputs: ReportInputs): ReportModel {
     colophon,
     appendix: { title: '主要工作指标', rows },
     placeholders: doc.date ? placeholders : [...placeholders, '签发日期'],
+    shortcomings: shortcomings.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      causeGiven: Boolean(inputs.overrides?.causes?.[s.id] ?? inputs.overrides?.causes?.[s.type]),
+    })),
     figures,
     plans,
     org: inputs.org.name,

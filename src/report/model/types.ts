@@ -108,6 +108,8 @@ export interface ReportModel {
   /** Every figure, in order of appearance. */
   readonly figures: readonly Figure[];
   readonly plans: readonly PlanItem[];
+  /** Part 2's shortcomings found in the data, for confirming their causes. */
+  readonly shortcomings: readonly FoundShortcoming[];
   /** Org name and year, for links and file names. */
   readonly org: string;
   readonly year: number;
@@ -115,9 +117,27 @@ export interface ReportModel {
 
 /** The user's edits a draft accepts: causes of shortcomings, by shortcoming id or type. */
 export interface ReportOverrides {
+  /** Confirmed causes, by shortcoming id (e.g. `low_rate:study.exam_participation_rate`) or type. */
   readonly causes?: Readonly<Record<string, string>>;
+  /** Shortcomings the township adds by hand (qualitative ones the ledger cannot show), after the found ones. */
+  readonly shortcomings?: readonly ManualShortcoming[];
   /** Extra paragraphs for part 5 (其他需要报告的情况). */
   readonly other?: readonly string[];
+}
+
+/** A shortcoming written by the township: its heading, what falls short, and why. */
+export interface ManualShortcoming {
+  readonly heading: string;
+  readonly text: string;
+  readonly cause?: string;
+}
+
+/** A shortcoming part 2 found in the data: the id its cause is confirmed under, and its heading. */
+export interface FoundShortcoming {
+  readonly id: string;
+  readonly heading: string;
+  /** True when the township confirmed or wrote the cause. */
+  readonly causeGiven: boolean;
 }
 
 export interface ReportInputs {
