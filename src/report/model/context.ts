@@ -85,10 +85,11 @@ export class ReportContext {
       .join('');
   }
 
-  /** A meeting type's label as this organisation names it (党委会 → 党工委会 in a 街道). */
+  /** A meeting type's label as this organisation names it (党委会 → 党工委会 in a 街道, 依法治镇 → 依法治乡). */
   organLabel(label: string): string {
-    if (this.party !== '党工委') return label;
-    return label.replace(/^党委/, '党工委').replace(/^政府常务会/, '办事处主任办公会');
+    const own = label.replace(/依法治镇/, `依法治${this.whole.slice(1)}`);
+    if (this.party !== '党工委') return own;
+    return own.replace(/^党委/, '党工委').replace(/^政府常务会/, '办事处主任办公会');
   }
 
   /** The value of an indicator, or null when it is null or has no records behind it. */
