@@ -89,7 +89,7 @@ function summary(results: readonly ReviewOutcome[]): string {
 export function registerReviewCommand(program: Command, cli: Cli): void {
   program
     .command('review')
-    .description('审阅乡镇法治政府建设年度报告（.docx/.txt/.md）：结构、数据、问题、相互雷同段落')
+    .description('审阅乡镇法治政府建设年度报告（.docx/.txt/.md/.html）：结构、数据、问题、相互雷同段落')
     .argument('<文件或目录...>', '报告文件或包含报告的目录')
     .option('--year <年度>', '报告年度（正文未写明时使用）')
     .option('--json', '以 JSON 输出，每个文件一个对象')
