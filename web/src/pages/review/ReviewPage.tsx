@@ -46,7 +46,7 @@ export default function ReviewPage() {
       </div>
       <Upload.Dragger
         multiple
-        accept=".docx,.txt,.md,.zip"
+        accept=".docx,.txt,.md,.html,.htm,.zip"
         showUploadList={false}
         disabled={busy}
         beforeUpload={(f, list) => {
@@ -59,7 +59,7 @@ export default function ReviewPage() {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p>点击或将一份或多份年度报告（.docx / .txt / .zip）拖到此处</p>
+        <p>点击或将一份或多份年度报告（.docx / .txt / .md / .html / .zip）拖到此处</p>
         <p className="ant-upload-hint">
           检查法定五部分、过期规划、法制/法治混用、比率与数量不符等问题，多份报告互相比对雷同段落
         </p>
