@@ -83,7 +83,9 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
     actions: [...reader, 'orgs.manage', 'users.read', 'users.manage', 'users.reset', 'calendar.write'],
   },
   security_admin: { actions: [...reader, 'users.read', 'users.grant', 'users.security', 'users.reset'] },
-  auditor: { actions: [...reader, 'audit.read'] },
+  // The auditor reads the audit log and the reference data needed to read it (role and organisation
+  // names); the working calendar is not among them.
+  auditor: { actions: ['session', 'catalogue.read', 'orgs.read', 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
   county_officer: { actions: overseer },

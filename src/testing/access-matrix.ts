@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import type { RoleId } from '../catalogue/roles.ts';
+import { roles, type RoleId } from '../catalogue/roles.ts';
 import type { Db } from '../db/connect.ts';
 import { ownRecordsOnly } from '../services/access.ts';
 import { actorOf } from '../services/audit.ts';
@@ -473,7 +473,12 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: (c, where) => ({ method: 'GET', url: `/api/deadlines?org=${town(c, where).id}&days=30` }),
   },
-  'GET /api/calendar': { allow: 'all', other: 'same', ok: 200, req: get('/api/calendar?year=2027') },
+  'GET /api/calendar': {
+    allow: roles.map((r) => r.id as RoleId).filter((id) => id !== 'auditor'),
+    other: 'same',
+    ok: 200,
+    req: get('/api/calendar?year=2027'),
+  },
   'POST /api/calendar/preview': {
     allow: ['system_admin'],
     other: 'same',
