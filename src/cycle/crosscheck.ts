@@ -229,7 +229,68 @@ function mismatchMessage(s: StatedFigure, v: IndicatorValue): string {
 }
 
 /** A rate stated for a count's key (or the reverse) cannot be compared. */
-const comparable = (s: StatedFigure, v: IndicatorValue): boolean => (s.unit === '%') === (v.unit === '%');
+const comparable = (unit: string, v: IndicatorValue): boolean => (unit === '%') === (v.unit === '%');
+
+/**
+ * The least of a stated figure that the comparison needs: key, value, unit and sentence; the
+ * rest (wording, role, offset) defaults to an exact figure stated for this year.
+ */
+export type FigureToCheck = Pick<StatedFigure, 'key' | 'value' | 'unit' | 'sentence'> &
+  Partial<Omit<StatedFigure, 'key' | 'value' | 'unit' | 'sentence'>>;
+
+/**
+ * One stated figure against the ledger's value of its key: null when they agree, when the figure is
+ * not this year's value (role other than `current`) or when a rate meets a count; otherwise the
+ * finding (`missing` when the ledger has no records or no value).
+ */
+export function checkFigure(f: FigureToCheck, v: IndicatorValue | undefined): CrossFinding | null {
+  if ((f.role ?? 'current') !== 'current') return null;
+  if (v && !comparable(f.unit, v)) return null;
+  const text = f.text ?? `${fmt(f.value)}${f.unit}`;
+  const s: StatedFigure = {
+    label: findIndicator(f.key)?.label ?? v?.label ?? f.key,
+    text,
+    approx: false,
+    qualifier: null,
+    role: 'current',
+    phrase: text,
+    start: -1,
+    ...f,
+  };
+  const base = {
+    key: s.key,
+    label: s.label,
+    stated: s.value,
+    statedText: s.text,
+    unit: s.unit,
+    phrase: s.phrase,
+    sentence: s.sentence,
+    start: s.start,
+    ledgerUnit: v?.unit ?? findIndicator(s.key)?.unit ?? s.unit,
+    ...(v?.num !== undefined ? { num: v.num } : {}),
+    ...(v?.den !== undefined ? { den: v.den } : {}),
+  };
+  if (!v || v.value === null || v.records === 0) {
+    return {
+      ...base,
+      severity: 'warning',
+      kind: 'missing',
+      ledger: v?.value ?? null,
+      difference: null,
+      message: `报告称“${nested(s.phrase)}”，台账中没有${s.label}的记录`,
+    };
+  }
+  const agrees = v.unit === '%' ? rateAgrees(s.value, v) : countAgrees(s, v.value);
+  if (agrees) return null;
+  return {
+    ...base,
+    severity: s.approx && v.unit !== '%' ? 'warning' : 'error',
+    kind: 'mismatch',
+    ledger: v.value,
+    difference: round(s.value - v.value, 2),
+    message: mismatchMessage(s, v),
+  };
+}
 
 /**
  * Compares every figure the reviewer extracted under a catalogue key with the ledger's indicator
@@ -239,45 +300,5 @@ const comparable = (s: StatedFigure, v: IndicatorValue): boolean => (s.unit === 
  */
 export function crossCheck(review: CrossCheckSource, ledger: readonly IndicatorValue[]): CrossFinding[] {
   const byKey = new Map(ledger.map((v) => [v.key, v]));
-  const out: CrossFinding[] = [];
-  for (const s of statedFigures(review)) {
-    if (s.role !== 'current') continue;
-    const v = byKey.get(s.key);
-    if (v && !comparable(s, v)) continue;
-    const base = {
-      key: s.key,
-      label: s.label,
-      stated: s.value,
-      statedText: s.text,
-      unit: s.unit,
-      phrase: s.phrase,
-      sentence: s.sentence,
-      start: s.start,
-      ledgerUnit: v?.unit ?? findIndicator(s.key)?.unit ?? s.unit,
-      ...(v?.num !== undefined ? { num: v.num } : {}),
-      ...(v?.den !== undefined ? { den: v.den } : {}),
-    };
-    if (!v || v.value === null || v.records === 0) {
-      out.push({
-        ...base,
-        severity: 'warning',
-        kind: 'missing',
-        ledger: v?.value ?? null,
-        difference: null,
-        message: `报告称“${nested(s.phrase)}”，台账中没有${s.label}的记录`,
-      });
-      continue;
-    }
-    const agrees = v.unit === '%' ? rateAgrees(s.value, v) : countAgrees(s, v.value);
-    if (agrees) continue;
-    out.push({
-      ...base,
-      severity: s.approx && v.unit !== '%' ? 'warning' : 'error',
-      kind: 'mismatch',
-      ledger: v.value,
-      difference: round(s.value - v.value, 2),
-      message: mismatchMessage(s, v),
-    });
-  }
-  return out;
+  return statedFigures(review).flatMap((s) => checkFigure(s, byKey.get(s.key)) ?? []);
 }
