@@ -27,7 +27,9 @@ const input: ComparisonInput = {
       submittedAt: '2025-02-28T17:30:00Z', // 1 March in China
       publishedAt: null,
       figures: statedFigures(yi),
-      ledger: LEDGER.map((v) => (v.key === 'disputes.found' ? iv(v.key, 240) : v)),
+      ledger: LEDGER.map((v) => (v.key === 'disputes.found' ? iv(v.key, 240) : v)).filter(
+        (v) => v.key !== 'leadership.meetings',
+      ),
     },
   ],
 };
@@ -96,6 +98,15 @@ describe('comparisonWorkbook', () => {
     expect(rows.filter((r) => r[0] === '甲镇' && r[1] === '普法宣传活动').map((r) => r[2])).toEqual([36]);
     const bad = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(9).value === '不一致')!;
     expect(argb(bad.getCell(9))).toBe('FFFFC7CE');
+    // No ledger records: yellow, with the warning's message.
+    const none = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(9).value === '台账无记录')!;
+    expect([none.getCell(1).value, none.getCell(2).value, none.getCell(7).value]).toEqual([
+      '乙镇',
+      '党委/政府专题研究法治建设会议',
+      null,
+    ]);
+    expect(argb(none.getCell(9))).toBe('FFFFEB9C');
+    expect(none.getCell(10).value).toContain('台账中没有党委/政府专题研究法治建设会议的记录');
   });
 
   it('dates submission and publication in China time against the deadlines', async () => {

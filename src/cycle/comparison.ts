@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { indicators } from '../catalogue/indicators.ts';
 import type { IndicatorValue } from '../core/indicators.ts';
-import { checkFigure, fmt, type CrossFinding, type FigureToCheck } from './crosscheck.ts';
+import { checkFigures, fmt, type CrossFinding, type FigureToCheck } from './crosscheck.ts';
 
 /**
  * The county's comparison workbook (依法治县办): what each township's report states against its
@@ -81,19 +81,14 @@ export interface ComparedFigure {
 
 /** Every figure of this year a township states, each with its ledger value and whether they agree. */
 export function compareTownship(t: Pick<ComparisonTownship, 'figures' | 'ledger'>): ComparedFigure[] {
-  const byKey = new Map(t.ledger.map((v) => [v.key, v]));
-  return t.figures
-    .filter((f) => (f.role ?? 'current') === 'current')
-    .map((figure) => {
-      const ledger = byKey.get(figure.key);
-      const finding = checkFigure(figure, ledger);
-      const status: MatchStatus = finding
-        ? finding.kind
-        : ledger && (figure.unit === '%') !== (ledger.unit === '%')
-          ? 'unchecked'
-          : 'match';
-      return { figure, ledger, status, finding };
-    });
+  return checkFigures(t.figures, t.ledger).map(({ figure, ledger, finding }) => {
+    const status: MatchStatus = finding
+      ? finding.kind
+      : ledger && (figure.unit === '%') !== (ledger.unit === '%')
+        ? 'unchecked'
+        : 'match';
+    return { figure, ledger, status, finding };
+  });
 }
 
 /** Fills and fonts: Excel's own 差 (bad) and 中性 (neutral) cell styles, and the header's. */
@@ -104,11 +99,15 @@ const FILL = {
 } as const satisfies Record<string, ExcelJS.Fill>;
 const FONT_COLOUR = { mismatch: 'FF9C0006', missing: 'FF9C5700' } as const;
 
-function mark(cell: ExcelJS.Cell, status: MatchStatus): void {
-  if (status !== 'mismatch' && status !== 'missing') return;
-  cell.fill = FILL[status];
-  cell.font = { color: { argb: FONT_COLOUR[status] } };
+/** Red for an error (a plain mismatch), yellow for a warning (no ledger records, a loose or partial figure). */
+function mark(cell: ExcelJS.Cell, finding: Pick<CrossFinding, 'severity'> | null): void {
+  if (!finding) return;
+  const tone = finding.severity === 'error' ? 'mismatch' : 'missing';
+  cell.fill = FILL[tone];
+  cell.font = { color: { argb: FONT_COLOUR[tone] } };
 }
+
+const LATE = { severity: 'error' } as const;
 
 function header(
   ws: ExcelJS.Worksheet,
@@ -154,10 +153,12 @@ function comparisonSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared:
       if (first) rc.value = first.figure.value;
       if (ledger && ledger.value !== null && ledger.records > 0) lc.value = ledger.value;
       rc.numFmt = lc.numFmt = numFmt(ind.unit);
-      const bad = stated.find((c) => c.status === 'mismatch') ?? stated.find((c) => c.status === 'missing');
+      const bad =
+        stated.find((c) => c.finding?.severity === 'error')?.finding ??
+        stated.find((c) => c.finding)?.finding;
       if (bad) {
-        mark(rc, bad.status);
-        mark(lc, bad.status);
+        mark(rc, bad);
+        mark(lc, bad);
       }
       const notes = [
         ...stated.filter((c) => c.finding).map((c) => c.finding!.message),
@@ -215,8 +216,8 @@ function sourcesSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared: Co
       ]);
       row.getCell(3).numFmt = row.getCell(7).numFmt = numFmt(c.figure.unit);
       row.getCell(6).alignment = row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
-      mark(row.getCell(9), c.status);
-      if (c.status === 'mismatch') mark(row.getCell(7), c.status);
+      mark(row.getCell(9), c.finding);
+      if (c.status === 'mismatch') mark(row.getCell(7), c.finding);
     }
   });
 }
@@ -256,9 +257,9 @@ function datesSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared: Comp
       count('mismatch'),
       count('missing'),
     ]);
-    if (sub === 'late' || sub === 'missing') mark(row.getCell(4), 'mismatch');
-    if (pub === 'late' || pub === 'missing') mark(row.getCell(6), 'mismatch');
-    if (count('mismatch') > 0) mark(row.getCell(8), 'mismatch');
+    if (sub === 'late' || sub === 'missing') mark(row.getCell(4), LATE);
+    if (pub === 'late' || pub === 'missing') mark(row.getCell(6), LATE);
+    if (count('mismatch') > 0) mark(row.getCell(8), LATE);
   });
 }
 

@@ -68,6 +68,25 @@ describe('crossCheck', () => {
     );
   });
 
+  it('softens a second statement of a key when another agrees with the ledger', () => {
+    const text = REPORT_TEXT.replace(
+      '（三）开展普法宣传。',
+      '（三）开展普法宣传。“法律进乡村”活动中排查矛盾纠纷25件。',
+    );
+    const out = crossCheck(
+      review(text),
+      LEDGER.map((v) => (v.key === 'disputes.found' ? iv(v.key, 230) : v)),
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ key: 'disputes.found', stated: 25, ledger: 230, severity: 'warning' });
+    expect(out[0]!.message).toContain('报告另一处“全年共排查矛盾纠纷230件”与台账一致');
+    // With no statement agreeing, both are errors.
+    expect(crossCheck(review(text), LEDGER).map((f) => [f.stated, f.severity])).toEqual([
+      [230, 'error'],
+      [25, 'error'],
+    ]);
+  });
+
   it('reads approximate figures by their wording', () => {
     const s = (value: number, qualifier: string) => ({ value, approx: true, qualifier });
     expect(countAgrees(s(5000, '余'), 5300)).toBe(true);

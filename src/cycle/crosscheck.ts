@@ -295,10 +295,43 @@ export function checkFigure(f: FigureToCheck, v: IndicatorValue | undefined): Cr
 /**
  * Compares every figure the reviewer extracted under a catalogue key with the ledger's indicator
  * of the same key. Only this year's values are compared: changes over last year, last year's values,
- * plans and targets, and parts of a total stated just before are skipped (see FigureRole). Findings
- * come back in reading order.
+ * plans and targets, and parts of a total stated just before are skipped (see FigureRole). A key
+ * stated several times (one activity's 25件 besides the year's 219件) is an error only when no
+ * statement of it agrees with the ledger; otherwise the others are warnings, likely partial counts.
+ * Findings come back in reading order.
  */
 export function crossCheck(review: CrossCheckSource, ledger: readonly IndicatorValue[]): CrossFinding[] {
+  return checkFigures(statedFigures(review), ledger).flatMap((c) => c.finding ?? []);
+}
+
+/** Each figure of this year with its ledger value and finding (null: agrees, or not comparable), as crossCheck judges them. */
+export function checkFigures(
+  figures: readonly FigureToCheck[],
+  ledger: readonly IndicatorValue[],
+): { figure: FigureToCheck; ledger: IndicatorValue | undefined; finding: CrossFinding | null }[] {
   const byKey = new Map(ledger.map((v) => [v.key, v]));
-  return statedFigures(review).flatMap((s) => checkFigure(s, byKey.get(s.key)) ?? []);
+  const checked = figures
+    .filter((f) => (f.role ?? 'current') === 'current')
+    .map((figure) => ({
+      figure,
+      ledger: byKey.get(figure.key),
+      finding: checkFigure(figure, byKey.get(figure.key)),
+    }));
+  return checked.map((c) => {
+    const f = c.finding;
+    const agreeing = checked.find((o) => o.figure.key === c.figure.key && o.finding === null && o.ledger);
+    if (!f || f.kind !== 'mismatch' || !agreeing) return c;
+    const phrase =
+      agreeing.figure.phrase ??
+      agreeing.figure.text ??
+      `${fmt(agreeing.figure.value)}${agreeing.figure.unit}`;
+    return {
+      ...c,
+      finding: {
+        ...f,
+        severity: 'warning' as const,
+        message: `${f.message}；报告另一处“${nested(phrase)}”与台账一致，此处可能是分项数据`,
+      },
+    };
+  });
 }
