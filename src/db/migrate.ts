@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_create_case_events.ts';
 import * as m0006 from './migrations/0006_create_sessions_audit.ts';
 import * as m0007 from './migrations/0007_create_calendar.ts';
 import * as m0008 from './migrations/0008_account_separation.ts';
+import * as m0009 from './migrations/0009_report_cycle.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006_create_sessions_audit': m0006,
   '0007_create_calendar': m0007,
   '0008_account_separation': m0008,
+  '0009_report_cycle': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

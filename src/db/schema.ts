@@ -125,6 +125,66 @@ export interface Database {
   case_events: CaseEventTable;
   calendar_years: CalendarYearTable;
   calendar_days: CalendarDayTable;
+  cycle_reports: CycleReportTable;
+  cycle_versions: CycleVersionTable;
+  cycle_events: CycleEventTable;
+}
+
+/** A township's annual report in the reporting cycle (one per township and year). */
+export interface CycleReportTable {
+  id: Generated<number>;
+  township_id: number;
+  county_id: number;
+  year: number;
+  state: string;
+  /** The latest version's seq (0 before the first save). */
+  version: Generated<number>;
+  signed_seq: number | null;
+  published_seq: number | null;
+  signed_by: string | null;
+  /** The 成文日期: the day the leader signed (ISO date). */
+  signed_on: string | null;
+  submitted_at: string | null;
+  published_at: string | null;
+  updated_at: string;
+}
+
+/** A version of a report: a saved draft, the signed original, an upload, a published copy. */
+export interface CycleVersionTable {
+  id: Generated<number>;
+  report_id: number;
+  seq: number;
+  /** draft | signed | upload | published */
+  kind: string;
+  /** The township's edits (JSON): causes, shortcomings, part 5 paragraphs, paragraph texts. */
+  edits: string;
+  /** The report's plain text as it stood (for comparing versions and the public page). */
+  text: string | null;
+  file_name: string | null;
+  /** The .docx of a signed, uploaded or published version. */
+  file: Uint8Array | null;
+  /** The review and ledger cross-check made on arrival (JSON). */
+  review: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** A step taken or refused on a report, with who, when and why. */
+export interface CycleEventTable {
+  id: Generated<number>;
+  report_id: number;
+  step: string;
+  from_state: string;
+  to_state: string | null;
+  /** done | refused */
+  outcome: string;
+  comment: string | null;
+  /** The step's own record (JSON): a 保密审查's reviewer, result and redactions. */
+  detail: string | null;
+  actor: string;
+  role: string;
+  created_at: string;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
+import { registerCycleRoutes } from './routes/cycle.ts';
 import { registerDocsRoutes } from './routes/docs.ts';
 import { registerEvidenceRoutes } from './routes/evidence.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -131,6 +132,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerCaseRoutes(api);
       registerCalendarRoutes(api);
       registerReportRoutes(api);
+      registerCycleRoutes(api);
       registerAuditRoutes(api);
       done();
     },

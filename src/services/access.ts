@@ -30,6 +30,10 @@ export const actionLabels = {
   'cases.act': '办理案件流程（具体步骤由案件类型规定的角色办理）',
   'report.generate': '生成年度报告',
   'report.review': '审阅年度报告',
+  'cycle.read': '查看年度报告报送流程',
+  'report.draft': '编辑年度报告草稿、提请签发和报送',
+  'report.sign': '签发或退回本乡镇年度报告',
+  'report.check': '审核、退回、保密审查和公开各乡镇年度报告',
   'audit.read': '查看和核验审计日志',
   'calendar.read': '查看节假日安排',
   'calendar.write': '更新节假日安排（导入国务院办公厅通知或日历文件）',
@@ -88,8 +92,8 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   auditor: { actions: ['session', 'catalogue.read', 'orgs.read', 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
-  county_officer: { actions: overseer },
-  township_leader: { actions: [...overseer, 'users.read', 'users.reset'] },
+  county_officer: { actions: [...overseer, 'cycle.read', 'report.check'] },
+  township_leader: { actions: [...overseer, 'users.read', 'users.reset', 'cycle.read', 'report.sign'] },
   township_staff: {
     actions: [
       ...reader,
@@ -105,6 +109,8 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
       'cases.act',
       'report.generate',
       'report.review',
+      'cycle.read',
+      'report.draft',
     ],
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.

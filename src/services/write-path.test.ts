@@ -33,6 +33,9 @@ const TABLES = [
   'case_events',
   'calendar_years',
   'calendar_days',
+  'cycle_reports',
+  'cycle_versions',
+  'cycle_events',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -104,6 +107,9 @@ const writePaths = {
     'password-resets.ts#approvePasswordReset',
     'calendar.ts#replaceCalendarYears',
     'powers.ts#replacePowerList',
+    'cycle.ts#saveDraft',
+    'cycle.ts#takeStep',
+    'cycle.ts#uploadReport',
     'sessions.ts#login',
     'sessions.ts#logout',
     'sessions.ts#changePassword',

@@ -8,6 +8,9 @@ import { resetAccountPassword } from '../services/password-resets.ts';
 import type { FileStore } from '../services/file-store.ts';
 import { exportLedger } from '../services/ledger-io/index.ts';
 import { addEvidence, createRecord } from '../services/ledger-writes.ts';
+import { cycleReport, saveDraft, takeStep, uploadReport, type CycleTools } from '../services/cycle.ts';
+import { renderDocx } from '../report/render/docx.ts';
+import { reviewDocuments } from '../review/index.ts';
 import type { Org } from '../services/orgs.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
@@ -48,6 +51,64 @@ const writers: RoleId[] = ['township_staff', 'grid_member'];
 const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff'];
 
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
+
+const cycleTools: CycleTools = {
+  render: (m) => renderDocx(m),
+  review: (fileName, bytes, year) =>
+    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
+};
+const cycleAt = NOW;
+const sys = () => ({ p: setup.p, a: setup.actor });
+
+/** The township's report of `year`, put back to 起草中 (saved once, or returned before 签发). */
+async function draftingReport(c: MatrixContext, where: Where, year: number): Promise<Org> {
+  const t = town(c, where);
+  const { p, a } = sys();
+  const r = await cycleReport(c.h, p, t.id, year);
+  if (r.state === 'awaiting_signature')
+    await takeStep(
+      c.h,
+      p,
+      a,
+      { townshipId: t.id, year, step: 'return_draft', comment: '再改' },
+      cycleAt,
+      cycleTools,
+    );
+  else if (r.state !== 'drafting')
+    await saveDraft(c.h, p, a, { townshipId: t.id, year, baseVersion: r.version, edits: {} }, cycleAt);
+  return t;
+}
+
+/** A report the county office uploaded for the township (year 2020): version 1 has a file. */
+async function uploadedReport(c: MatrixContext, where: Where): Promise<Org> {
+  const t = town(c, where);
+  const { p, a } = sys();
+  if ((await cycleReport(c.h, p, t.id, 2020)).version === 0)
+    await uploadReport(
+      c.h,
+      p,
+      a,
+      { townshipId: t.id, year: 2020, fileName: '报告.txt', bytes: REPORT },
+      cycleAt,
+      cycleTools,
+    );
+  return t;
+}
+
+/** The own township's 2019 report taken through the whole cycle to publication, once. */
+async function publishedReport(c: MatrixContext): Promise<Org> {
+  const t = c.w.a;
+  const { p, a } = sys();
+  if ((await cycleReport(c.h, p, t.id, 2019)).state === 'published') return t;
+  await saveDraft(c.h, p, a, { townshipId: t.id, year: 2019, baseVersion: 0, edits: {} }, cycleAt);
+  for (const step of ['request_signature', 'sign', 'submit', 'accept']) {
+    await takeStep(c.h, p, a, { townshipId: t.id, year: 2019, step }, cycleAt, cycleTools);
+  }
+  const clearance = { reviewer: '保密员', result: 'passed' as const };
+  await takeStep(c.h, p, a, { townshipId: t.id, year: 2019, step: 'clear', clearance }, cycleAt, cycleTools);
+  await takeStep(c.h, p, a, { townshipId: t.id, year: 2019, step: 'publish' }, cycleAt, cycleTools);
+  return t;
+}
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
 /**
@@ -508,6 +569,80 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     other: 403,
     ok: 200,
     req: (c, where) => ({ method: 'GET', url: `/api/report?org=${town(c, where).id}&year=2024&format=md` }),
+  },
+  'GET /api/cycle': { allow: analysts, other: 'same', ok: 200, req: get('/api/cycle?year=2024') },
+  'GET /api/cycle/:township/:year': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/cycle/${town(c, where).id}/2024` }),
+  },
+  'GET /api/cycle/:township/:year/draft': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/cycle/${town(c, where).id}/2024/draft` }),
+  },
+  'PUT /api/cycle/:township/:year/draft': {
+    allow: ['township_staff'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => {
+      const t = await draftingReport(c, where, 2023);
+      const { version } = await cycleReport(c.h, setup.p, t.id, 2023);
+      return {
+        method: 'PUT',
+        url: `/api/cycle/${t.id}/2023/draft`,
+        payload: { baseVersion: version, edits: { other: [`补充${c.next()}`] } },
+      };
+    },
+  },
+  'POST /api/cycle/:township/:year/steps': {
+    allow: ['township_staff'],
+    seeOnly: ['county_officer', 'township_leader'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/cycle/${(await draftingReport(c, where, 2022)).id}/2022/steps`,
+      payload: { step: 'request_signature' },
+    }),
+  },
+  'POST /api/cycle/:township/:year/upload': {
+    allow: ['county_officer'],
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({
+      method: 'POST',
+      url: `/api/cycle/${town(c, where).id}/2021/upload?name=${encodeURIComponent('报告.txt')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: REPORT,
+    }),
+  },
+  'GET /api/cycle/:township/:year/versions/:seq/file': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'GET',
+      url: `/api/cycle/${(await uploadedReport(c, where)).id}/2020/versions/1/file`,
+    }),
+  },
+  'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },
+  'GET /api/public/reports/:code/:year': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) => ({ method: 'GET', url: `/api/public/reports/${(await publishedReport(c)).code}/2019` }),
+  },
+  'GET /api/public/reports/:code/:year/docx': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) => ({
+      method: 'GET',
+      url: `/api/public/reports/${(await publishedReport(c)).code}/2019/docx`,
+    }),
   },
   'POST /api/review': {
     allow: analysts,

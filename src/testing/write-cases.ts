@@ -19,6 +19,9 @@ import {
 } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
 import { replacePowerList } from '../services/powers.ts';
+import { cycleReport, saveDraft, takeStep, uploadReport, type CycleTools } from '../services/cycle.ts';
+import { renderDocx } from '../report/render/docx.ts';
+import { reviewDocuments } from '../review/index.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
@@ -59,6 +62,13 @@ export interface WriteCase {
   /** What else must hold once the write was rolled back (files outside the database). */
   afterRollback?(w: World): Promise<void>;
 }
+
+/** The cycle's heavy work, in-process. */
+const cycleTools: CycleTools = {
+  render: (m) => renderDocx(m),
+  review: (fileName, bytes, year) =>
+    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
+};
 
 let seq = 0;
 /** A fresh number for names that must not repeat within a run. */
@@ -255,6 +265,70 @@ export const writeCases: readonly WriteCase[] = [
         },
         AT,
       ),
+  },
+  {
+    service: 'cycle.ts#saveDraft',
+    action: 'report.draft.save',
+    prepare: async (w) => {
+      const r = await cycleReport(w.h, w.staff, w.org.a.id, 2024);
+      return () =>
+        saveDraft(
+          w.h,
+          w.staff,
+          w.act(w.staff),
+          { townshipId: w.org.a.id, year: 2024, baseVersion: r.version, edits: { other: ['补充说明。'] } },
+          AT,
+        );
+    },
+  },
+  {
+    service: 'cycle.ts#takeStep',
+    action: 'report.request_signature',
+    prepare: async (w) => {
+      const r = await cycleReport(w.h, w.staff, w.org.a.id, 2024);
+      const at = { townshipId: w.org.a.id, year: 2024 };
+      if (r.state !== 'drafting')
+        await saveDraft(w.h, w.staff, w.act(w.staff), { ...at, baseVersion: r.version, edits: {} }, AT);
+      return () =>
+        takeStep(w.h, w.staff, w.act(w.staff), { ...at, step: 'request_signature' }, AT, cycleTools);
+    },
+  },
+  {
+    service: 'cycle.ts#takeStep',
+    action: 'report.step.refused',
+    refused: /不能报送县依法治县办/,
+    prepare: (w) => () =>
+      takeStep(
+        w.h,
+        w.staff,
+        w.act(w.staff),
+        { townshipId: w.org.a.id, year: 2024, step: 'submit' },
+        AT,
+        cycleTools,
+      ),
+  },
+  {
+    service: 'cycle.ts#uploadReport',
+    action: 'report.upload',
+    prepare: (w) => {
+      const officer = {
+        ...w.staff,
+        role: 'county_officer',
+        orgId: w.org.county.id,
+        orgPath: w.org.county.path,
+      };
+      const text =
+        '乙乡人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展普法宣传活动3次。\n';
+      return () =>
+        uploadReport(
+          w.h,
+          officer,
+          w.act(officer),
+          { townshipId: w.org.b.id, year: 2024, fileName: '乙乡.txt', bytes: Buffer.from(text) },
+          AT,
+          cycleTools,
+        );
+    },
   },
   {
     service: 'ledger-batches.ts#recordCommitments',

@@ -44,7 +44,7 @@ const LOW: Readonly<
     below: 90,
     heading: '矛盾纠纷化解质效有待提升',
     unit: '件',
-    gap: ['已办结或到期的矛盾纠纷', '中，有', '未能调解成功'],
+    gap: ['已办结或到期的矛盾纠纷', '中，有', '未化解'],
   },
   'disputes.satisfaction_rate': {
     below: 90,

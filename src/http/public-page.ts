@@ -1,0 +1,55 @@
+/**
+ * The public page of a published annual report: plain, printable HTML (no script), readable on a
+ * phone, with the publication date and any 更正说明 above the text.
+ */
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface PublicReport {
+  readonly township: string;
+  readonly code: string;
+  readonly county: string;
+  readonly year: number;
+  readonly publishedAt: string | null;
+  readonly text: string;
+  readonly hasFile: boolean;
+  readonly corrections: readonly { readonly at: string; readonly note: string | null }[];
+}
+
+const day = (iso: string | null): string =>
+  iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '';
+
+export function publicReportPage(r: PublicReport): string {
+  const [title = '', ...rest] = r.text.split('\n').filter((l) => l.trim());
+  const lines = rest.map((l) =>
+    /^[一二三四五六七八九十]+、/.test(l)
+      ? `<h2>${esc(l)}</h2>`
+      : /^（[一二三四五六七八九十]+）/.test(l)
+        ? `<h3>${esc(l)}</h3>`
+        : `<p>${esc(l)}</p>`,
+  );
+  const corrections = r.corrections
+    .map((c) => `<p class="note">${esc(day(c.at))}：${esc(c.note ?? '')}</p>`)
+    .join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(r.township)}${r.year}年度法治政府建设情况报告</title>
+<style>
+body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 17px/1.9 "FangSong", "STFangsong", serif; color: #222; }
+h1 { font-size: 1.5rem; text-align: center; line-height: 1.5; }
+h2 { font-size: 1.15rem; font-family: "SimHei", sans-serif; }
+h3 { font-size: 1.05rem; font-family: "KaiTi", serif; }
+p { text-indent: 2em; margin: .3rem 0; }
+.meta { text-align: center; color: #555; text-indent: 0; }
+.note { background: #fff7e6; padding: .3rem .6rem; text-indent: 0; }
+@media print { .meta a { display: none; } }
+</style></head><body>
+<p class="meta">${esc(r.county)} · ${esc(r.township)} · ${r.year}年度 · 公开日期 ${esc(day(r.publishedAt))}${
+    r.hasFile ? ` · <a href="/api/public/reports/${esc(r.code)}/${r.year}/docx">下载 .docx</a>` : ''
+  }</p>
+${corrections}
+<h1>${esc(title)}</h1>
+${lines.join('\n')}
+</body></html>`;
+}

@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { UserError } from '../../core/errors.ts';
+import type { ReportModel } from '../../report/model/types.ts';
+import type { AppDeps } from '../context.ts';
+import {
+  cycleReport,
+  cycleStatus,
+  draftModel,
+  publicReport,
+  publicReportFile,
+  publicReports,
+  saveDraft,
+  takeStep,
+  uploadReport,
+  versionFile,
+  type CycleTools,
+} from '../../services/cycle.ts';
+import type { Org } from '../../services/orgs.ts';
+import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
+import { publicRoute, route } from '../route.ts';
+import { orgId, year } from '../schemas.ts';
+import { publicReportPage } from '../public-page.ts';
+
+const reportParams = z.object({ township: orgId, year });
+const publicParams = z.object({ code: z.string().regex(/^\d{6,15}$/, '乡镇代码应为数字'), year });
+
+/** The server's heavy work for the cycle: rendering and reviewing on the worker pool. */
+function toolsOf(deps: AppDeps): CycleTools {
+  return {
+    render: (model: ReportModel, org: Org) => deps.jobs.run('renderReport', { model, format: 'docx', org }),
+    review: async (fileName, bytes, y) => {
+      const [first] = await deps.jobs.run('review', { fileName, bytes, year: y });
+      return first ?? { file: fileName, error: '文件中没有可审阅的报告' };
+    },
+  };
+}
+
+/** The annual reporting cycle: drafts, 签发, submission, the county's review, 保密审查 and publication. */
+export function registerCycleRoutes(app: FastifyInstance): void {
+  const tag = '年度报告报送';
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle',
+      summary: '某年度各乡镇年度报告的报送状态（起草、待签发、已报送、退回、通过、公开）和公开截止日',
+      tag,
+      access: 'cycle.read',
+      query: z.object({ year }),
+    },
+    async ({ deps, user, query, at }) => ({ items: await cycleStatus(deps.h, user, query.year, at) }),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year',
+      summary:
+        '一个乡镇某年度报告：当前状态、可办理的步骤、各版本、流程记录、县里的退回意见和报送时的审阅结果',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+    },
+    async ({ deps, user, params }) => cycleReport(deps.h, user, params.township, params.year),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year/draft',
+      summary: '草稿的正文：按段落列出（每段有编号，可逐段修改），并含完整报告模型',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+    },
+    async ({ deps, user, params, at }) => draftModel(deps.h, user, params.township, params.year, at),
+  );
+  route(
+    app,
+    {
+      method: 'PUT',
+      url: '/cycle/:township/:year/draft',
+      summary: '保存草稿修改为新版本（baseVersion 为编辑开始时的版本；他人已修改同一段落时返回 409 并说明）',
+      tag,
+      access: 'report.draft',
+      params: reportParams,
+      body: z.object({
+        baseVersion: z.number().int().min(0),
+        edits: z.record(z.string(), z.unknown()),
+        note: z.string().max(200).optional(),
+      }),
+    },
+    async ({ deps, user, params, body, actor, at }) =>
+      saveDraft(deps.h, user, actor, { townshipId: params.township, year: params.year, ...body }, at),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/cycle/:township/:year/steps',
+      summary:
+        '办理流程步骤：request_signature 提请签发、return_draft 领导退回、sign 签发、submit 报送、return 县里退回、accept 通过、clear 保密审查、publish 公开',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+      body: z.object({
+        step: z.string().max(40),
+        comment: z.string().max(2000).optional(),
+        clearance: z
+          .object({
+            reviewer: z.string().max(50),
+            result: z.enum(['passed', 'redacted']),
+            redactions: z.array(z.string().max(500)).max(50).optional(),
+          })
+          .optional(),
+        correction: z.string().max(500).optional(),
+      }),
+    },
+    async ({ deps, user, params, body, actor, at }) =>
+      takeStep(
+        deps.h,
+        user,
+        actor,
+        { townshipId: params.township, year: params.year, ...body },
+        at,
+        toolsOf(deps),
+      ),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/cycle/:township/:year/upload',
+      summary: '县依法治县办代乡镇上传在系统外写成的年度报告（.docx 或 .txt），按报送处理并审阅',
+      tag,
+      access: 'report.check',
+      params: reportParams,
+      query: z.object({ name: z.string().max(255).optional() }),
+      upload: { maxBytes: UPLOAD_LIMIT },
+    },
+    async ({ deps, user, params, query, body, req, reply, actor, at, now }) => {
+      takeUpload(deps, user.id, reply, now);
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new UserError('缺少报告文件内容', 'empty_file');
+      return uploadReport(
+        deps.h,
+        user,
+        actor,
+        {
+          townshipId: params.township,
+          year: params.year,
+          fileName: fileNameOf(req, query.name),
+          bytes: body,
+        },
+        at,
+        toolsOf(deps),
+      );
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year/versions/:seq/file',
+      summary: '下载某一版本的文件（签发稿、代传稿、公开稿）',
+      tag,
+      access: 'cycle.read',
+      params: reportParams.extend({ seq: z.coerce.number().int().positive().max(100_000) }),
+      produces: 'application/octet-stream',
+    },
+    async ({ deps, user, params, reply }) => {
+      const f = await versionFile(deps.h, user, params.township, params.year, params.seq);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', contentDisposition(f.fileName))
+        .send(Buffer.from(f.bytes));
+    },
+  );
+  publicRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/public/reports',
+      summary: '已公开的乡镇法治政府建设年度报告（公众可查，无须登录）',
+      tag: '公开',
+      access: 'public',
+    },
+    async ({ deps }) => ({ items: await publicReports(deps.h) }),
+  );
+  publicRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/public/reports/:code/:year',
+      summary: '一份已公开的年度报告（可打印的网页，公众可查）',
+      tag: '公开',
+      access: 'public',
+      params: publicParams,
+      produces: 'text/html',
+    },
+    async ({ deps, params, reply }) => {
+      const r = await publicReport(deps.h, params.code, params.year);
+      return reply.type('text/html; charset=utf-8').send(publicReportPage(r));
+    },
+  );
+  publicRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/public/reports/:code/:year/docx',
+      summary: '下载已公开年度报告的 .docx（签发原件；有删节时不提供）',
+      tag: '公开',
+      access: 'public',
+      params: publicParams,
+      produces: 'application/octet-stream',
+    },
+    async ({ deps, params, reply }) => {
+      const f = await publicReportFile(deps.h, params.code, params.year);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', contentDisposition(f.fileName))
+        .send(Buffer.from(f.bytes));
+    },
+  );
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/connect.ts';
+import { seedSampleYear } from '../report/sample.ts';
+import { renderDocx } from '../report/render/docx.ts';
+import { reviewDocuments } from '../review/index.ts';
+import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { testDatabases } from '../testing/databases.ts';
+import type { Principal } from './access.ts';
+import { actorOf } from './audit.ts';
+import { entriesAfter } from '../db/audit.repo.ts';
+import {
+  cycleReport,
+  cycleStatus,
+  draftModel,
+  publicReport,
+  saveDraft,
+  takeStep,
+  uploadReport,
+  type CycleTools,
+} from './cycle.ts';
+import type { Org } from './orgs.ts';
+
+const AT = '2025-01-20T02:00:00.000Z';
+const LATER = '2025-02-10T02:00:00.000Z';
+
+const tools: CycleTools = {
+  render: (m) => renderDocx(m),
+  review: (fileName, bytes, year) =>
+    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
+};
+
+const person = (id: number, role: string, org: Org, name: string): Principal => ({
+  id,
+  username: `${role}.${org.code}`,
+  name,
+  role,
+  orgId: org.id,
+  orgPath: org.path,
+});
+
+for (const tdb of testDatabases()) {
+  describe(`annual reporting cycle on ${tdb.name}`, () => {
+    let h: Db;
+    let org: { county: Org; a: Org; b: Org };
+    let staff: Principal, leader: Principal, officer: Principal, otherLeader: Principal;
+    const as = (p: Principal) => actorOf(p, '127.0.0.1');
+    const step = (p: Principal, s: string, extra: Record<string, unknown> = {}, at = AT) =>
+      takeStep(h, p, as(p), { townshipId: org.a.id, year: 2024, step: s, ...extra }, at, tools);
+    const save = (p: Principal, baseVersion: number, edits: unknown, at = AT) =>
+      saveDraft(h, p, as(p), { townshipId: org.a.id, year: 2024, baseVersion, edits }, at);
+
+    beforeAll(async () => {
+      h = await tdb.open();
+      org = await smallCounty(h);
+      await seedSampleYear(h, org.a, 2024, NOW);
+      staff = person(9001, 'township_staff', org.a, '王专干');
+      leader = person(9002, 'township_leader', org.a, '李书记');
+      officer = person(9003, 'county_officer', org.county, '赵科长');
+      otherLeader = person(9004, 'township_leader', org.b, '钱镇长');
+    });
+    afterAll(async () => h.close());
+
+    it('walks a report from draft through 签发, submission, a return, acceptance, 保密审查 and publication', async () => {
+      const draft = await draftModel(h, staff, org.a.id, 2024, AT);
+      const para = draft.paragraphs.find((p) => p.key.startsWith('1|') && p.text.length > 20)!;
+      const v1 = await save(staff, 0, { paragraphs: { [para.key]: `${para.text}（已核对）` } });
+      expect(v1).toMatchObject({ version: 1, state: 'drafting' });
+
+      // Nothing unsigned can be submitted; the refusal is kept in the history.
+      await expect(step(staff, 'submit')).rejects.toThrow(/不能报送县依法治县办.*未经签发的报告不能报送/);
+      // Another township's leader cannot even see it.
+      await expect(
+        takeStep(
+          h,
+          otherLeader,
+          as(otherLeader),
+          { townshipId: org.a.id, year: 2024, step: 'sign' },
+          AT,
+          tools,
+        ),
+      ).rejects.toThrow(/不存在或无权查看/);
+      // Staff cannot sign.
+      await expect(step(staff, 'sign')).rejects.toThrow(/无权签发/);
+
+      await step(staff, 'request_signature');
+      await expect(save(staff, 1, { other: ['改动'] })).rejects.toThrow(/待签发.*不能修改草稿/);
+      await step(leader, 'sign');
+      await step(staff, 'submit');
+      let r = await cycleReport(h, officer, org.a.id, 2024);
+      expect(r.state).toBe('submitted');
+      expect(r.signedBy).toBe('李书记');
+      expect(r.signedOn).toBe('2025-01-20');
+      expect(r.review?.figures).toBeGreaterThan(10);
+      expect(r.review?.cross.map((c) => c.message)).toEqual([]);
+      expect(r.steps.map((s) => s.id).sort()).toEqual(['accept', 'return']);
+
+      await expect(step(officer, 'return')).rejects.toThrow(/退回乡镇修改须写明意见/);
+      await step(officer, 'return', { comment: '第二部分原因请核实后填写' });
+      r = await cycleReport(h, staff, org.a.id, 2024);
+      expect(r.state).toBe('returned');
+      expect(r.returned).toBe('第二部分原因请核实后填写');
+      const v = await save(staff, r.version, { causes: { overdue_dispute: '当事人长期外出务工' } });
+      expect(v.state).toBe('drafting');
+      await step(staff, 'request_signature');
+      await step(leader, 'sign', {}, LATER);
+      await step(staff, 'submit', {}, LATER);
+      await step(officer, 'accept', {}, LATER);
+      await expect(step(officer, 'publish', {}, LATER)).rejects.toThrow(/不能公开发布/);
+      await expect(
+        step(
+          officer,
+          'clear',
+          { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['不存在的文字'] } },
+          LATER,
+        ),
+      ).rejects.toThrow(/找不到要删除的文字/);
+      await step(officer, 'clear', { clearance: { reviewer: '孙保密', result: 'passed' } }, LATER);
+      await step(officer, 'publish', {}, LATER);
+
+      const pub = await publicReport(h, org.a.code, 2024);
+      expect(pub.text).toContain('甲镇人民政府关于2024年度');
+      expect(pub.text).toContain('当事人长期外出务工');
+      expect(pub.text).toContain('2025年2月10日');
+      expect(pub.hasFile).toBe(true);
+
+      r = await cycleReport(h, officer, org.a.id, 2024);
+      expect(r.history.filter((e) => e.outcome === 'refused').map((e) => e.step)).toEqual(
+        expect.arrayContaining(['submit', 'return', 'publish']),
+      );
+      const status = await cycleStatus(h, officer, 2024, LATER);
+      expect(status.map((s) => [s.township, s.state])).toEqual([
+        ['甲镇', 'published'],
+        ['乙乡', 'not_started'],
+      ]);
+      const actions = (await entriesAfter(h.db, 0, 100_000)).map((e) => e.action);
+      for (const a of [
+        'report.draft.save',
+        'report.sign',
+        'report.submit',
+        'report.return',
+        'report.publish',
+        'report.step.refused',
+      ])
+        expect(actions).toContain(a);
+    });
+
+    it('merges saves of different paragraphs and refuses a second save of the same one, with what changed', async () => {
+      const staffB = person(9005, 'township_staff', org.b, '周专干');
+      const p = (await draftModel(h, staffB, org.b.id, 2024, AT)).paragraphs;
+      const saveB = (base: number, edits: unknown) =>
+        saveDraft(h, staffB, as(staffB), { townshipId: org.b.id, year: 2024, baseVersion: base, edits }, AT);
+      await saveB(0, { paragraphs: { intro: '开头一' } });
+      const second = await saveB(0, { other: ['第五部分补充'] });
+      expect(second).toMatchObject({ version: 2, merged: true });
+      // Two people start from version 2 and change the opening: the second save is refused.
+      expect(await saveB(2, { paragraphs: { intro: '开头甲' }, other: ['第五部分补充'] })).toMatchObject({
+        version: 3,
+        merged: false,
+      });
+      await expect(saveB(2, { paragraphs: { intro: '开头乙' }, other: ['第五部分补充'] })).rejects.toThrow(
+        /已保存了第 3 版，并修改了相同的内容（intro）/,
+      );
+      const r = await cycleReport(h, staffB, org.b.id, 2024);
+      expect(r.edits.paragraphs?.intro).toBe('开头甲');
+      expect(r.edits.other).toEqual(['第五部分补充']);
+      expect(r.version).toBe(3);
+      expect(p.length).toBeGreaterThan(5);
+    });
+
+    it('takes a report written outside fazhi from the county office, and refuses what is not a report', async () => {
+      const text = new TextEncoder().encode(
+        '乙乡人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展普法宣传活动99次。\n二、存在的不足和原因\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n四、下一年度推进法治政府建设的主要安排\n五、其他需要报告的情况\n乙乡人民政府\n2025年1月20日\n',
+      );
+      const b = { townshipId: org.b.id, year: 2024 };
+      await expect(
+        uploadReport(h, officer, as(officer), { ...b, fileName: 'x.pdf', bytes: text }, AT, tools),
+      ).rejects.toThrow(/须为 .docx 或 .txt/);
+      await expect(
+        uploadReport(
+          h,
+          officer,
+          as(officer),
+          { ...b, fileName: 'x.txt', bytes: new Uint8Array(21 * 1024 * 1024) },
+          AT,
+          tools,
+        ),
+      ).rejects.toThrow(/超过 20 MB/);
+      await expect(
+        uploadReport(h, staff, as(staff), { ...b, fileName: 'x.txt', bytes: text }, AT, tools),
+      ).rejects.toThrow(/无权/);
+      const up = await uploadReport(
+        h,
+        officer,
+        as(officer),
+        { ...b, fileName: '乙乡.txt', bytes: text },
+        AT,
+        tools,
+      );
+      expect(up.state).toBe('submitted');
+      // The ledger has no publicity events for 乙乡: the stated 99 is checked against it.
+      expect(up.review.cross.some((c) => c.key === 'publicity.events')).toBe(true);
+    });
+  });
+}
