@@ -1,3 +1,4 @@
+import { publicationDeadline } from '../catalogue/report-cycle.ts';
 import ExcelJS from 'exceljs';
 import { indicators } from '../catalogue/indicators.ts';
 import type { IndicatorValue } from '../core/indicators.ts';
@@ -59,7 +60,7 @@ export function timeliness(done: string | null, deadline: string, now: string | 
 }
 
 /** The publication deadline of a report year: before 1 April of the next year. */
-export const publishDeadline = (year: number): string => `${year + 1}-03-31`;
+export const publishDeadline = publicationDeadline;
 
 /** A figure's standing against the ledger. */
 export type MatchStatus = 'match' | 'mismatch' | 'missing' | 'unchecked';

@@ -1,14 +1,15 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../report/render/docx-read.ts';
 import type { Db } from '../db/connect.ts';
 import { seedSampleYear } from '../report/sample.ts';
-import { renderDocx } from '../report/render/docx.ts';
-import { reviewDocuments } from '../review/index.ts';
-import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { NOW, addRecord, smallCounty } from '../testing/fixtures.ts';
 import { testDatabases } from '../testing/databases.ts';
 import type { Principal } from './access.ts';
 import { actorOf } from './audit.ts';
 import { entriesAfter } from '../db/audit.repo.ts';
 import {
+  countyPack,
   cycleReport,
   cycleStatus,
   draftModel,
@@ -16,18 +17,12 @@ import {
   saveDraft,
   takeStep,
   uploadReport,
-  type CycleTools,
 } from './cycle.ts';
+import { inProcessCycleTools as tools } from './cycle-tools.ts';
 import type { Org } from './orgs.ts';
 
 const AT = '2025-01-20T02:00:00.000Z';
 const LATER = '2025-02-10T02:00:00.000Z';
-
-const tools: CycleTools = {
-  render: (m) => renderDocx(m),
-  review: (fileName, bytes, year) =>
-    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
-};
 
 const person = (id: number, role: string, org: Org, name: string): Principal => ({
   id,
@@ -172,6 +167,12 @@ for (const tdb of testDatabases()) {
         '乙乡人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年开展普法宣传活动99次。\n二、存在的不足和原因\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n四、下一年度推进法治政府建设的主要安排\n五、其他需要报告的情况\n乙乡人民政府\n2025年1月20日\n',
       );
       const b = { townshipId: org.b.id, year: 2024 };
+      // 乙乡's ledger has one publicity event; the report says 99.
+      await addRecord(h, org.b, 'publicity_event', {
+        date: '2024-03-15',
+        title: '宪法宣传',
+        data: { form: 'street' },
+      });
       await expect(
         uploadReport(h, officer, as(officer), { ...b, fileName: 'x.pdf', bytes: text }, AT, tools),
       ).rejects.toThrow(/须为 .docx 或 .txt/);
@@ -198,7 +199,24 @@ for (const tdb of testDatabases()) {
       );
       expect(up.state).toBe('submitted');
       // The ledger has no publicity events for 乙乡: the stated 99 is checked against it.
-      expect(up.review.cross.some((c) => c.key === 'publicity.events')).toBe(true);
+      const mismatch = up.review.cross.find((c) => c.key === 'publicity.events')!;
+      expect(mismatch.message).toContain('99');
+      expect(mismatch.ledger).toBe(1);
+
+      // The county's 通报 and comparison workbook, from the reports reviewed together.
+      const pack = await countyPack(h, officer, { year: 2024, now: LATER }, tools);
+      const doc = readDocx(pack.bulletin).document;
+      expect(doc).toContain('甲镇');
+      expect(doc).toContain('乙乡');
+      expect(doc).toContain('99');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(pack.comparison) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['指标对比', '数据出处', '提交与公开']);
+      const sources = wb.getWorksheet('数据出处')!;
+      const cells: string[] = [];
+      sources.eachRow((row) => cells.push(row.values ? JSON.stringify(row.values) : ''));
+      expect(cells.some((c) => c.includes('乙乡') && c.includes('99'))).toBe(true);
+      await expect(countyPack(h, staff, { year: 2024, now: LATER }, tools)).rejects.toThrow(/无权/);
     });
   });
 }

@@ -21,7 +21,9 @@ import { UserError } from '../core/errors.ts';
 import * as repo from '../db/cycle.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { crossCheck, type CrossFinding } from '../cycle/crosscheck.ts';
+import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
+import { comparisonWorkbook } from '../cycle/comparison.ts';
+import { crossCheck, statedFigures, type CrossFinding } from '../cycle/crosscheck.ts';
 import { applyParagraphEdits, keyedParas } from '../report/model/edits.ts';
 import type { ReportModel, ReportOverrides } from '../report/model/types.ts';
 import { paraText, plainText } from '../report/render/text.ts';
@@ -43,6 +45,11 @@ export interface DraftEdits extends ReportOverrides {
 export interface CycleTools {
   readonly render: (m: ReportModel, org: Org) => Promise<Uint8Array>;
   readonly review: (fileName: string, bytes: Uint8Array, year: number) => Promise<ReviewOutcome>;
+  /** Reviews several reports together, so copied passages between them are found. */
+  readonly reviewBatch: (
+    files: readonly { name: string; bytes: Uint8Array }[],
+    year: number,
+  ) => Promise<ReviewOutcome[]>;
 }
 
 /** What the county office sees of a review made on arrival. */
@@ -119,12 +126,16 @@ const stateOf = (s: string | undefined): CycleState =>
   s && s in CYCLE_STATES ? (s as CycleState) : 'not_started';
 
 /** Every township of the user's county (or the user's own township) with its report's state. */
-export async function cycleStatus(h: Db, p: Principal, year: number, now: string): Promise<CycleRow[]> {
+export async function cycleStatus(
+  h: Db,
+  p: Principal,
+  year: number,
+  now: string,
+  countyOrg?: Org,
+): Promise<CycleRow[]> {
   requireAction(p, 'cycle.read');
   checkYear(year);
-  const own = p.orgId === null ? null : await requireOrg(h, p.orgId);
-  const county = own === null ? null : own.kind === 'county' ? own : await countyOf(h, own);
-  if (!county) throw new UserError('请以县或乡镇的账号查看', 'no_county');
+  const county = countyOrg ?? (await ownCounty(h, p));
   const towns = (await townshipsOf(h, county)).filter((t) => inScope(p, t.path));
   const rows = new Map((await repo.reportsOfCounty(h.db, county.id, year)).map((r) => [r.township_id, r]));
   const today = todayOf(now);
@@ -148,6 +159,14 @@ export async function cycleStatus(h: Db, p: Principal, year: number, now: string
       late: publishedOn ? publishedOn > deadline : today > deadline,
     };
   });
+}
+
+/** The county a user works in: their own, or their township's. */
+async function ownCounty(h: Db, p: Principal): Promise<Org> {
+  const own = p.orgId === null ? null : await requireOrg(h, p.orgId);
+  const county = own === null ? null : own.kind === 'county' ? own : await countyOf(h, own);
+  if (!county) throw new UserError('请以县或乡镇的账号查看，或指定县', 'no_county');
+  return county;
 }
 
 /** The steps a user may take on a report now. */
@@ -803,3 +822,92 @@ export async function publicReportFile(h: Db, townshipCode: string, year: number
 /** Days from the township's submission to the deadline, for the CLI's line. */
 export const daysText = (daysLeft: number): string =>
   daysLeft >= 0 ? `距公开截止还有 ${daysLeft} 天` : `已超过公开截止 ${-daysLeft} 天`;
+
+/** Each township's report as submitted: the signed original or the county's upload, if any. */
+async function submittedFiles(h: Db, county: Org, year: number) {
+  const out = new Map<number, { name: string; bytes: Uint8Array }>();
+  for (const r of await repo.reportsOfCounty(h.db, county.id, year)) {
+    if (!['submitted', 'returned', 'accepted', 'cleared', 'published'].includes(r.state)) continue;
+    const versions = await repo.versionsOf(h.db, r.id);
+    const base = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
+    const v = base ? await repo.getVersion(h.db, r.id, base.seq) : undefined;
+    // Names are made unique per township: uploads keep whatever name they came with.
+    if (v?.file && v.file_name)
+      out.set(r.township_id, { name: `${r.township_id}-${v.file_name}`, bytes: v.file });
+  }
+  return out;
+}
+
+/**
+ * The county's two documents on a year's reports, made from the submitted reports reviewed
+ * together (so copied passages are found) and each cross-checked with its township's ledger: the
+ * 通报 draft (.docx) and the comparison workbook (.xlsx).
+ */
+export async function countyPack(
+  h: Db,
+  p: Principal,
+  input: { year: number; now: string; county?: Org; submitBy?: string },
+  tools: CycleTools,
+): Promise<{ county: Org; bulletin: Uint8Array; comparison: Uint8Array }> {
+  requireAction(p, 'report.check');
+  checkYear(input.year);
+  const county = input.county ?? (await ownCounty(h, p));
+  if (!inScope(p, county.path)) throw forbidden('无权查看该县的报告');
+  const rows = await cycleStatus(h, p, input.year, input.now, county);
+  const files = await submittedFiles(h, county, input.year);
+  const ids = [...files.keys()];
+  const outcomes = ids.length
+    ? await tools.reviewBatch(
+        ids.map((id) => files.get(id)!),
+        input.year,
+      )
+    : [];
+  const reviews = new Map<number, ReviewResult>();
+  ids.forEach((id, i) => {
+    const o = outcomes[i];
+    if (o && !isError(o)) reviews.set(id, o);
+  });
+  const names = new Map(rows.map((r) => [r.townshipId, r.township]));
+  const townships = await Promise.all(
+    rows.map(async (r) => {
+      const review = reviews.get(r.townshipId);
+      const ledger = await computeIndicators(h, await requireOrg(h, r.townshipId), yearPeriod(input.year));
+      return { row: r, review, ledger };
+    }),
+  );
+  const submitBy = input.submitBy ?? `${input.year + 1}-02-28`;
+  const bulletin = await bulletinDocx({
+    county: county.name,
+    year: input.year,
+    submitBy,
+    now: input.now,
+    townships: townships.map(({ row, review, ledger }) => ({
+      name: row.township,
+      state: row.stateLabel,
+      submittedAt: row.submittedAt,
+      publishedAt: row.publishedAt,
+      findings: review ? review.findings.filter((f) => f.severity !== 'info') : [],
+      crossFindings: review ? crossCheck(review, ledger) : [],
+    })),
+    similarities: copiedPairs(
+      ids
+        .filter((id) => reviews.has(id))
+        .map((id) => ({ township: names.get(id) ?? '', review: reviews.get(id)! })),
+    ),
+  });
+  const comparison = await comparisonWorkbook({
+    county: county.name,
+    year: input.year,
+    submitBy,
+    now: input.now,
+    townships: townships.map(({ row, review, ledger }) => ({
+      name: row.township,
+      state: row.stateLabel,
+      submittedAt: row.submittedAt,
+      publishedAt: row.publishedAt,
+      figures: review ? statedFigures(review) : [],
+      ledger,
+    })),
+  });
+  return { county, bulletin, comparison: new Uint8Array(comparison) };
+}

@@ -8,9 +8,8 @@ import { resetAccountPassword } from '../services/password-resets.ts';
 import type { FileStore } from '../services/file-store.ts';
 import { exportLedger } from '../services/ledger-io/index.ts';
 import { addEvidence, createRecord } from '../services/ledger-writes.ts';
-import { cycleReport, saveDraft, takeStep, uploadReport, type CycleTools } from '../services/cycle.ts';
-import { renderDocx } from '../report/render/docx.ts';
-import { reviewDocuments } from '../review/index.ts';
+import { cycleReport, saveDraft, takeStep, uploadReport } from '../services/cycle.ts';
+import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import type { Org } from '../services/orgs.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
@@ -52,11 +51,6 @@ const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff
 
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
 
-const cycleTools: CycleTools = {
-  render: (m) => renderDocx(m),
-  review: (fileName, bytes, year) =>
-    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
-};
 const cycleAt = NOW;
 const sys = () => ({ p: setup.p, a: setup.actor });
 
@@ -627,6 +621,12 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       method: 'GET',
       url: `/api/cycle/${(await uploadedReport(c, where)).id}/2020/versions/1/file`,
     }),
+  },
+  'GET /api/cycle/county-pack': {
+    allow: ['county_officer'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
   'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },
   'GET /api/public/reports/:code/:year': {

@@ -19,9 +19,8 @@ import {
 } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
 import { replacePowerList } from '../services/powers.ts';
-import { cycleReport, saveDraft, takeStep, uploadReport, type CycleTools } from '../services/cycle.ts';
-import { renderDocx } from '../report/render/docx.ts';
-import { reviewDocuments } from '../review/index.ts';
+import { cycleReport, saveDraft, takeStep, uploadReport } from '../services/cycle.ts';
+import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
@@ -62,13 +61,6 @@ export interface WriteCase {
   /** What else must hold once the write was rolled back (files outside the database). */
   afterRollback?(w: World): Promise<void>;
 }
-
-/** The cycle's heavy work, in-process. */
-const cycleTools: CycleTools = {
-  render: (m) => renderDocx(m),
-  review: (fileName, bytes, year) =>
-    Promise.resolve(reviewDocuments([{ name: fileName, bytes }], { year })[0]!),
-};
 
 let seq = 0;
 /** A fresh number for names that must not repeat within a run. */

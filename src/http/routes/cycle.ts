@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { AppDeps } from '../context.ts';
 import {
+  countyPack,
   cycleReport,
   cycleStatus,
   draftModel,
@@ -19,7 +21,8 @@ import {
 import type { Org } from '../../services/orgs.ts';
 import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { publicRoute, route } from '../route.ts';
-import { orgId, year } from '../schemas.ts';
+import { isoDate, orgId, year } from '../schemas.ts';
+import { auditRead } from '../../services/audit.ts';
 import { publicReportPage } from '../public-page.ts';
 
 const reportParams = z.object({ township: orgId, year });
@@ -33,6 +36,13 @@ function toolsOf(deps: AppDeps): CycleTools {
       const [first] = await deps.jobs.run('review', { fileName, bytes, year: y });
       return first ?? { file: fileName, error: '文件中没有可审阅的报告' };
     },
+    // Several reports go to the worker as one .zip, so they are compared with each other there.
+    reviewBatch: (files, y) =>
+      deps.jobs.run('review', {
+        fileName: 'reports.zip',
+        bytes: zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes]))),
+        year: y,
+      }),
   };
 }
 
@@ -174,6 +184,49 @@ export function registerCycleRoutes(app: FastifyInstance): void {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('Content-Disposition', contentDisposition(f.fileName))
         .send(Buffer.from(f.bytes));
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/county-pack',
+      summary:
+        '县依法治县办：某年度各乡镇报告的通报稿（part=bulletin，.docx）或对比表（part=comparison，.xlsx），由已报送的报告一并审阅、逐项与台账核对后生成',
+      tag,
+      access: 'report.check',
+      query: z.object({
+        year,
+        part: z.enum(['bulletin', 'comparison']).default('bulletin'),
+        submitBy: isoDate.optional(),
+      }),
+      produces: 'application/octet-stream',
+    },
+    async ({ deps, user, query, reply, actor, at }) => {
+      const pack = await countyPack(
+        deps.h,
+        user,
+        { year: query.year, now: at, ...(query.submitBy ? { submitBy: query.submitBy } : {}) },
+        toolsOf(deps),
+      );
+      const bulletin = query.part === 'bulletin';
+      const fileName = bulletin
+        ? `${pack.county.name}${query.year}年度法治政府建设年度报告通报（稿）.docx`
+        : `${pack.county.name}${query.year}年度法治政府建设年度报告对比表.xlsx`;
+      await auditRead(deps.h, actor, at, {
+        action: 'report.county_pack',
+        targetType: 'org',
+        targetId: pack.county.id,
+        after: { year: query.year, fileName },
+      });
+      return reply
+        .type(
+          bulletin
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('Content-Disposition', contentDisposition(fileName))
+        .send(Buffer.from(bulletin ? pack.bulletin : pack.comparison));
     },
   );
   publicRoute(
