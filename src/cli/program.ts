@@ -10,6 +10,7 @@ import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
+import { registerCycleCommands } from './commands/cycle.ts';
 import { registerPowerCommands } from './commands/powers.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
@@ -61,6 +62,7 @@ function buildProgram(cli: Cli): Command {
   registerBackupCommands(program, cli);
   registerCalendarCommands(program, cli);
   registerPowerCommands(program, cli);
+  registerCycleCommands(program, cli);
   return program;
 }
 

@@ -16,7 +16,7 @@ import {
   type CycleState,
   type CycleStep,
 } from '../catalogue/report-cycle.ts';
-import { daysBetween, todayOf } from '../core/dates.ts';
+import { daysBetween, isIsoDate, todayOf } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import * as repo from '../db/cycle.repo.ts';
 import type { Db } from '../db/connect.ts';
@@ -875,6 +875,8 @@ export async function countyPack(
       return { row: r, review, ledger };
     }),
   );
+  if (input.submitBy !== undefined && !isIsoDate(input.submitBy))
+    throw new UserError(`报送截止日期“${input.submitBy}”不是有效日期，应为 YYYY-MM-DD`, 'bad_date');
   const submitBy = input.submitBy ?? `${input.year + 1}-02-28`;
   const bulletin = await bulletinDocx({
     county: county.name,
