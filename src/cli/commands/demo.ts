@@ -54,6 +54,7 @@ export function registerDemoCommand(program: Command, cli: Cli): void {
           townships: o.townships,
           seed: o.seed,
           password: o.password,
+          cycle: true,
         });
         const total = Object.values(r.records).reduce((s, n) => s + n, 0);
         cli.out(

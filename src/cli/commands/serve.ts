@@ -18,7 +18,7 @@ const DEMO_NAME = /^(admin|secadmin|auditor|county|t\d{2}\.(leader|staff|adviser
 /** Seeds the demo county into an empty database; returns the demo usernames for the home page. */
 async function seed(cli: Cli, h: Db, enabled: boolean): Promise<string[]> {
   if (enabled) {
-    const r = await ensureDemo(h, { now: new Date().toISOString() });
+    const r = await ensureDemo(h, { now: new Date().toISOString(), cycle: true });
     if (r) {
       cli.out(
         `首次启动：已生成演示县“${r.county.name}”（${r.townships.length} 个乡镇，${r.year} 年度前后两年台账）。\n`,

@@ -8,6 +8,7 @@ import { insertCaseHistories, planCaseHistories } from '../cases/seed.ts';
 import type { NewRecordRow } from '../../db/schema.ts';
 import { toOrg, type Org } from '../orgs.ts';
 import { prepareRows, subOrgIndex } from '../records.ts';
+import { demoCycle } from './cycle.ts';
 import { createUsers, passwordShapeProblem } from '../users.ts';
 import { planCounty, townDrafts, type CountyPlan, type DemoPlanOptions } from './plan.ts';
 
@@ -22,6 +23,8 @@ export interface DemoOptions {
   readonly password?: string;
   /** ISO timestamp: stored as created_at, and nothing dated later is closed or decided. */
   readonly now: string;
+  /** Take the townships' annual reports part of the way through the reporting cycle (see cycle.ts). */
+  readonly cycle?: boolean;
 }
 
 /** A demo account with its password, for printing once. */
@@ -182,11 +185,12 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     await h.db.transaction().execute((trx) => insertCaseHistories(trx, plan));
   }
   const inputs = accountsFor(plan, county, townships);
-  await createUsers(
+  const users = await createUsers(
     h,
     inputs.map((a) => ({ ...a, password: o.password, mustChangePassword: false })),
     options.now,
   );
+  if (options.cycle) await demoCycle(h, county, townships, users, o.year, options.now);
   const accounts = inputs.map((a): DemoAccount => ({
     username: a.username,
     name: a.name,
