@@ -53,3 +53,39 @@ ${corrections}
 ${lines.join('\n')}
 </body></html>`;
 }
+
+/** The public index: every published report, by county and year, linking to its page. */
+export function publicIndexPage(
+  items: readonly {
+    county: string;
+    township: string;
+    code: string;
+    year: number;
+    publishedAt: string | null;
+  }[],
+): string {
+  const byCounty = new Map<string, typeof items>();
+  for (const i of items) byCounty.set(i.county, [...(byCounty.get(i.county) ?? []), i]);
+  const sections = [...byCounty]
+    .map(
+      ([county, list]) =>
+        `<h2>${esc(county)}</h2><ul>${list
+          .map(
+            (i) =>
+              `<li><a href="/api/public/reports/${esc(i.code)}/${i.year}">${esc(i.township)}${i.year}年度法治政府建设情况报告</a>（${esc(day(i.publishedAt))}公开）</li>`,
+          )
+          .join('')}</ul>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>法治政府建设年度报告公开</title>
+<style>
+body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 17px/1.9 sans-serif; color: #222; }
+h1 { font-size: 1.4rem; } li { margin: .3rem 0; }
+</style></head><body>
+<h1>法治政府建设年度报告公开</h1>
+${sections || '<p>暂无已公开的报告。</p>'}
+</body></html>`;
+}

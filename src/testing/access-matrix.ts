@@ -628,6 +628,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
+  'GET /api/public/index': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/index') },
   'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },
   'GET /api/public/reports/:code/:year': {
     allow: 'public',

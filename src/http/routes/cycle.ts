@@ -23,7 +23,7 @@ import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../fil
 import { publicRoute, route } from '../route.ts';
 import { isoDate, orgId, year } from '../schemas.ts';
 import { auditRead } from '../../services/audit.ts';
-import { publicReportPage } from '../public-page.ts';
+import { publicIndexPage, publicReportPage } from '../public-page.ts';
 
 const reportParams = z.object({ township: orgId, year });
 const publicParams = z.object({ code: z.string().regex(/^\d{6,15}$/, '乡镇代码应为数字'), year });
@@ -239,6 +239,19 @@ export function registerCycleRoutes(app: FastifyInstance): void {
       access: 'public',
     },
     async ({ deps }) => ({ items: await publicReports(deps.h) }),
+  );
+  publicRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/public/index',
+      summary: '已公开年度报告的公开目录（网页，按县、年度，公众可查）',
+      tag: '公开',
+      access: 'public',
+      produces: 'text/html',
+    },
+    async ({ deps, reply }) =>
+      reply.type('text/html; charset=utf-8').send(publicIndexPage(await publicReports(deps.h))),
   );
   publicRoute(
     app,
