@@ -13,6 +13,8 @@ const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const Ledger = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
 const Cases = lazy(() => import('./pages/cases/CasesPage.tsx'));
 const Report = lazy(() => import('./pages/report/ReportPage.tsx'));
+const TownshipReport = lazy(() => import('./pages/report/TownshipReportPage.tsx'));
+const CountyCycle = lazy(() => import('./pages/cycle/CountyCyclePage.tsx'));
 const Review = lazy(() => import('./pages/review/ReviewPage.tsx'));
 const Orgs = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const Users = lazy(() => import('./pages/admin/UsersPage.tsx'));
@@ -58,6 +60,8 @@ export function App() {
         <Route path="/ledger/:kind" element={<Ledger />} />
         <Route path="/cases" element={<Cases />} />
         <Route path="/report" element={<Report />} />
+        <Route path="/report/cycle" element={<TownshipReport />} />
+        <Route path="/cycle" element={<CountyCycle />} />
         <Route path="/review" element={<Review />} />
         <Route path="/admin/orgs" element={<Orgs />} />
         <Route path="/admin/users" element={<Users />} />

@@ -2,6 +2,7 @@
 import type { Field, FieldValue } from '../../../src/catalogue/fields.ts';
 import type { Indicator } from '../../../src/catalogue/indicators.ts';
 import type { GroupId, RecordKind } from '../../../src/catalogue/kinds.ts';
+import type { CrossFinding } from '../../../src/cycle/crosscheck.ts';
 import type { Role } from '../../../src/catalogue/roles.ts';
 import type { IndicatorValue } from '../../../src/core/indicators.ts';
 import type { FieldError, LedgerRecord as ServerRecord } from '../../../src/core/records.ts';
@@ -12,6 +13,8 @@ import type { GroupActivity, MonthlyActivity } from '../../../src/services/activ
 import type { Evidence } from '../../../src/services/evidence.ts';
 import type { Explanation } from '../../../src/services/indicators.ts';
 import type { Org, OrgKind } from '../../../src/services/orgs.ts';
+import type { ReportModel } from '../../../src/report/model/types.ts';
+import type { ArrivalReview, CycleRow, cycleReport, draftModel } from '../../../src/services/cycle.ts';
 
 export type {
   Action,
@@ -53,3 +56,11 @@ export type IndicatorInfo = Pick<Indicator, 'key' | 'label' | 'unit' | 'group' |
 export type RoleInfo = Role & { readonly security?: boolean };
 
 export type EvidenceFile = Evidence;
+
+export type { ArrivalReview, CrossFinding, CycleRow, ReportModel };
+
+/** One township's report in the cycle as GET /api/cycle/:townshipId/:year gives it. */
+export type CycleReport = Awaited<ReturnType<typeof cycleReport>>;
+
+/** The draft's text as GET /api/cycle/:townshipId/:year/draft gives it: the model and its keyed paragraphs. */
+export type CycleDraft = Awaited<ReturnType<typeof draftModel>>;

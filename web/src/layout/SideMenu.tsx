@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -47,8 +48,13 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     });
   if (allowed(user, 'cases.read'))
     items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
-  if (allowed(user, 'report.generate'))
+  // A township's 年度报告 opens on the report in its cycle; the generator is a tab of it.
+  if (allowed(user, 'cycle.read') && user.orgKind === 'township')
+    items.push({ key: '/report/cycle', icon: <FileTextOutlined />, label: '年度报告' });
+  else if (allowed(user, 'report.generate'))
     items.push({ key: '/report', icon: <FileTextOutlined />, label: '年度报告' });
+  if (allowed(user, 'report.check'))
+    items.push({ key: '/cycle', icon: <FileDoneOutlined />, label: '报告报送' });
   if (allowed(user, 'report.review'))
     items.push({ key: '/review', icon: <FileSearchOutlined />, label: '报告审阅' });
   const admin: Item[] = [{ key: '/admin/orgs', icon: <ClusterOutlined />, label: '组织机构' }];
@@ -85,7 +91,9 @@ export function SideMenu({
       theme="dark"
       mode="inline"
       items={items}
-      selectedKeys={[pathname]}
+      selectedKeys={[
+        pathname === '/report' && items.some((i) => i?.key === '/report/cycle') ? '/report/cycle' : pathname,
+      ]}
       defaultOpenKeys={collapsed ? [] : open}
       key={collapsed ? 'c' : `o:${kindGroup ?? ''}:${cat ? 1 : 0}`}
       onClick={(e) => void nav(e.key)}

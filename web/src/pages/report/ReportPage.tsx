@@ -5,6 +5,7 @@ import { download, errorText, send } from '../../api/client.ts';
 import { ExplainDrawer, type ExplainTarget } from '../../components/ExplainDrawer.tsx';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { parseReport, type ParsedReport } from './parseReport.ts';
+import { ReportTabs } from './ReportTabs.tsx';
 import './report.css';
 
 /** Generate the annual report draft from the ledger, preview it with linked figures, download the .docx. */
@@ -43,6 +44,7 @@ export default function ReportPage() {
 
   return (
     <div className="report-page">
+      <ReportTabs />
       <div className="page-title">
         <Typography.Title level={4}>年度报告</Typography.Title>
       </div>
