@@ -1,0 +1,290 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltOnce } from '../support/build.ts';
+import {
+  chooseOption,
+  chromiumAvailable,
+  login,
+  openBrowser,
+  SCREENSHOTS,
+  type Session,
+} from '../support/browser.ts';
+import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
+
+/** Set FAZHI_DOC_SCREENSHOTS=1 to refresh docs/screenshots (as e2e/screens does); otherwise e2e/screenshots. */
+const OUT = process.env.FAZHI_DOC_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : SCREENSHOTS;
+const MAX_SHOT_BYTES = 250 * 1024;
+
+interface Row {
+  readonly townshipId: number;
+  readonly township: string;
+  readonly code: string;
+  readonly state: string;
+}
+
+/** The signed-in user's view of the year's reports, straight from the API. */
+const cycleRows = (page: Page, year: number): Promise<Row[]> =>
+  page.evaluate(async (y) => {
+    const res = await fetch(`/api/cycle?year=${y}`);
+    return ((await res.json()) as { items: Row[] }).items;
+  }, year);
+
+/** A write through the API with the session's CSRF token, as the app's own client sends it. */
+async function apiWrite(page: Page, method: string, path: string, body: unknown) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+  return page.evaluate(
+    async ({ method, path, body, token }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(token) },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    { method, path, body, token: csrf },
+  );
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `${name}.png`);
+  await page.screenshot({ path: file });
+  expect(statSync(file).size).toBeLessThanOrEqual(MAX_SHOT_BYTES);
+}
+
+describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
+  let server: TestServer;
+  let s: Session;
+  beforeAll(async () => {
+    await ensureBuiltOnce();
+    server = await startServer();
+    s = await openBrowser({ height: 900 });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await server?.close();
+  });
+
+  /** Signs out whoever is signed in and signs in as `username`. */
+  async function as(username: string): Promise<Page> {
+    await s.context.clearCookies();
+    await login(s.page, server.url, username, DEMO_PASSWORD);
+    return s.page;
+  }
+
+  /** The state badge of the page or drawer shows `label`. */
+  const stateIs = (page: Page, scope: string, label: string) =>
+    page
+      .locator(`${scope} .cycle-state`)
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .waitFor();
+
+  /** Takes a step through its button and its modal. */
+  async function step(page: Page, label: string, fill?: (page: Page) => Promise<void>): Promise<void> {
+    await page.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) }).click();
+    const modal = page.locator('.cycle-step-modal .ant-modal');
+    await modal.waitFor();
+    await fill?.(page);
+    await modal.getByRole('button', { name: `确认${label}` }).click();
+    // Either the modal closes or the server's refusal shows in it: fail with that refusal.
+    const refusal = modal.locator('.cycle-step-error');
+    await Promise.race([modal.waitFor({ state: 'hidden' }), refusal.waitFor()]);
+    if (await refusal.isVisible()) throw new Error(`${label}被拒绝：${await refusal.innerText()}`);
+  }
+
+  /** Opens a paragraph's editor, writes `text`, saves, and waits for the saved text on the page. */
+  async function editParagraph(page: Page, key: string, text: (old: string) => string): Promise<string> {
+    const para = page.locator(`.cycle-para[data-key="${key}"]`);
+    await para.locator('p').click();
+    const box = para.getByRole('textbox');
+    const next = text(await box.inputValue());
+    await box.fill(next);
+    await para.getByRole('button', { name: /保\s*存/ }).click();
+    await para
+      .locator('p')
+      .filter({ hasText: next.slice(-12) })
+      .waitFor();
+    return next;
+  }
+
+  it('walks a township report from draft to publication and shows it to the public', async () => {
+    let page = await as('t01.staff');
+    const [own] = await cycleRows(page, server.year);
+    expect(own).toBeDefined();
+    // The demo may have started its report year's cycle: then the year before, whose ledger it also holds.
+    const year = own!.state === 'not_started' ? server.year : server.year - 1;
+    const town = (await cycleRows(page, year))[0]!;
+    expect(town.state).toBe('not_started');
+    const reportPath = `/api/cycle/${town.townshipId}/${year}`;
+
+    await page.goto(`${server.url}/report/cycle`);
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await chooseOption(page, `${year} 年度`);
+    await page.getByRole('heading', { name: `${town.township}${year}年度法治政府建设情况报告` }).waitFor();
+    await stateIs(page, '.cycle-head', '未开始');
+    // The generator stays one tab away.
+    await page.getByRole('tab', { name: '生成与下载' }).waitFor();
+
+    // 1. A paragraph edited in place becomes version 1 and the report is being drafted.
+    const intro = await editParagraph(page, 'intro', (old) => `${old}全年工作经党委会专题研究部署。`);
+    await stateIs(page, '.cycle-head', '起草中');
+    await page.locator('.cycle-versions li[data-seq="1"]').waitFor();
+
+    // A save built on a version someone else has since changed in the same paragraph is refused; the text stays.
+    const para = page.locator('.cycle-para[data-key="intro"]');
+    await para.locator('p').click();
+    const mine = `${intro}（第二次修改）`;
+    await para.getByRole('textbox').fill(mine);
+    const other = await apiWrite(page, 'PUT', `${reportPath}/draft`, {
+      baseVersion: 1,
+      edits: { paragraphs: { intro: `${intro}（他人修改）` } },
+    });
+    expect(other.status).toBe(200);
+    await para.getByRole('button', { name: /保\s*存/ }).click();
+    await para.locator('.cycle-save-error').filter({ hasText: '保存失败' }).waitFor();
+    expect(await para.getByRole('textbox').inputValue()).toBe(mine);
+    // Built again on the latest version, the same text saves.
+    await para.getByRole('button', { name: '载入最新版本' }).click();
+    await page.locator('.cycle-versions li[data-seq="2"]').waitFor();
+    await para.getByRole('button', { name: /保\s*存/ }).click();
+    await para.locator('p').filter({ hasText: '（第二次修改）' }).waitFor();
+    await page.locator('.cycle-versions li[data-seq="3"]').waitFor();
+
+    await step(page, '提请签发');
+    await stateIs(page, '.cycle-head', '待签发');
+    // Awaiting signature, the draft is no longer editable.
+    await page.locator('.cycle-document').getByText('当前状态下不能修改').waitFor();
+
+    // 2. The leader signs.
+    page = await as('t01.leader');
+    await page.goto(`${server.url}/report/cycle`);
+    await stateIs(page, '.cycle-head', '待签发');
+    await step(page, '签发');
+    await stateIs(page, '.cycle-head', '已签发');
+    await page.locator('.cycle-versions li').filter({ hasText: '签发稿' }).first().waitFor();
+
+    // 3. The staff submits it; it is reviewed on arrival.
+    page = await as('t01.staff');
+    await page.goto(`${server.url}/report/cycle`);
+    await step(page, '报送县依法治县办');
+    await stateIs(page, '.cycle-head', '已报送');
+    await page.locator('.cycle-review').waitFor();
+
+    // 4. The county office returns it with a comment.
+    const comment = '第一部分请补充年度法治督察发现问题的整改情况，并核实待补充事项。';
+    page = await as('county');
+    await page.goto(`${server.url}/cycle`);
+    const row = page.locator('.cycle-table .ant-table-row').filter({ hasText: town.township });
+    await row.locator('.cycle-state').filter({ hasText: '已报送' }).waitFor();
+    await row.click();
+    const drawer = page.locator('.cycle-drawer');
+    await stateIs(page, '.cycle-drawer', '已报送');
+    await drawer.locator('.cycle-review').waitFor();
+    // The drawer has finished sliding in: its badge passes the actionability check for being stable.
+    await drawer.locator('.cycle-state').click({ trial: true });
+    await shoot(page, 'cycle-county-review');
+    await step(page, '退回乡镇修改', async (p) => {
+      // A return without a comment is not sent.
+      await p
+        .locator('.cycle-step-modal .ant-modal')
+        .getByRole('button', { name: '确认退回乡镇修改' })
+        .click();
+      await p.getByText('请写明意见').waitFor();
+      await p.getByLabel('退回意见').fill(comment);
+    });
+    await stateIs(page, '.cycle-drawer', '已退回');
+    await row.locator('.cycle-state').filter({ hasText: '已退回' }).waitFor();
+
+    // 5. The staff sees the comment, fixes a paragraph found from the checklist, and sends it again.
+    page = await as('t01.staff');
+    await page.goto(`${server.url}/report/cycle`);
+    await page.locator('.cycle-returned').filter({ hasText: comment }).waitFor();
+    // A step out of order is refused and kept in the history, in red with its reason.
+    const refused = await apiWrite(page, 'POST', `${reportPath}/steps`, { step: 'sign' });
+    expect(refused.status).toBe(403);
+    const early = await apiWrite(page, 'POST', `${reportPath}/steps`, { step: 'request_signature' });
+    expect(early.status).toBe(409);
+    const checklist = page.locator('.cycle-placeholders li');
+    const before = await checklist.count();
+    const target = checklist.filter({ has: page.locator('.ant-btn-link') }).first();
+    let key = 'intro';
+    if (before > 0 && (await target.count()) > 0) {
+      await target.locator('.ant-btn-link').click();
+      key = (await page.locator('.cycle-para.flash').getAttribute('data-key')) ?? 'intro';
+    }
+    const fixed = await editParagraph(
+      page,
+      key,
+      (old) => `${old.replace(/【待[^】]*】/g, '')}年度督察发现问题已全部整改。`,
+    );
+    expect(fixed).not.toMatch(/【待/);
+    await stateIs(page, '.cycle-head', '起草中');
+    // The county's comment stays beside the draft until it is sent again.
+    await page.locator('.cycle-returned').filter({ hasText: comment }).waitFor();
+    await page.reload();
+    await page.locator('.cycle-event.refused').filter({ hasText: '原因：' }).first().waitFor();
+    if (key !== 'intro') expect(await checklist.count()).toBeLessThan(before);
+    await shoot(page, 'cycle-township');
+    await step(page, '提请签发');
+    await stateIs(page, '.cycle-head', '待签发');
+
+    page = await as('t01.leader');
+    await page.goto(`${server.url}/report/cycle`);
+    await step(page, '签发');
+    await stateIs(page, '.cycle-head', '已签发');
+
+    page = await as('t01.staff');
+    await page.goto(`${server.url}/report/cycle`);
+    await step(page, '报送县依法治县办');
+    await stateIs(page, '.cycle-head', '已报送');
+
+    // 6. The county office accepts it, records the 保密审查 and publishes it.
+    page = await as('county');
+    await page.goto(`${server.url}/cycle`);
+    await row.click();
+    await stateIs(page, '.cycle-drawer', '已报送');
+    await step(page, '审核通过');
+    await stateIs(page, '.cycle-drawer', '已通过');
+    await step(page, '保密审查', async (p) => {
+      await p.getByLabel('审查人').fill('周敏');
+    });
+    await stateIs(page, '.cycle-drawer', '已保密审查');
+    await step(page, '公开发布');
+    await stateIs(page, '.cycle-drawer', '已公开');
+    const link = drawer.locator('.cycle-public-link');
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`/api/public/reports/${town.code}/${year}`);
+    await drawer.getByRole('tab', { name: /版本与流程记录/ }).click();
+    await drawer.locator('.cycle-event').filter({ hasText: '审查人 周敏' }).waitFor();
+    // The table, read afresh, shows the township published with its public link.
+    await page.goto(`${server.url}/cycle`);
+    await row.locator('.cycle-state').filter({ hasText: '已公开' }).waitFor();
+    expect(await row.getByRole('link', { name: /查看/ }).getAttribute('href')).toBe(href);
+    await shoot(page, 'cycle-county');
+    // The browser logs the refusals this walk provoked (the conflicting save, the two steps out of turn); nothing else.
+    expect(s.errors).toHaveLength(3);
+    [409, 403, 409].forEach((n, i) => expect(s.errors[i]).toContain(`status of ${n}`));
+
+    // 7. Anyone, without signing in, reads the published report.
+    const pub = await openBrowser();
+    try {
+      const res = await pub.page.goto(server.url + href!);
+      expect(res?.status()).toBe(200);
+      const body = await pub.page.locator('body').innerText();
+      expect(body).toContain(`${town.township} · ${year}年度`);
+      expect(body).toContain('全年工作经党委会专题研究部署。（第二次修改）');
+      expect(body).toContain('年度督察发现问题已全部整改。');
+      // The page's own <style> is refused by the API's CSP (default-src 'none', src/http/security.ts), so it
+      // shows unstyled; the text is all there. Any other error fails.
+      expect(
+        pub.errors.filter((m) => !/Applying inline style violates .*Content Security Policy/.test(m)),
+      ).toEqual([]);
+    } finally {
+      await pub.close();
+    }
+  });
+});
