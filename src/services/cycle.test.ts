@@ -9,8 +9,11 @@ import type { Principal } from './access.ts';
 import { actorOf } from './audit.ts';
 import { entriesAfter } from '../db/audit.repo.ts';
 import {
+  compareVersions,
   countyPack,
   cycleReport,
+  ledgerChanges,
+  reviewDraft,
   cycleStatus,
   draftModel,
   publicReport,
@@ -57,9 +60,25 @@ for (const tdb of testDatabases()) {
 
     it('walks a report from draft through 签发, submission, a return, acceptance, 保密审查 and publication', async () => {
       const draft = await draftModel(h, staff, org.a.id, 2024, AT);
+      // Before 签发 the leader sees what the county will see on arrival.
+      const before = await reviewDraft(h, leader, org.a.id, 2024, AT, tools);
+      expect(before.figures).toBeGreaterThan(10);
+      expect(before.cross.map((c) => c.message)).toEqual([]);
       const para = draft.paragraphs.find((p) => p.key.startsWith('1|') && p.text.length > 20)!;
       const v1 = await save(staff, 0, { paragraphs: { [para.key]: `${para.text}（已核对）` } });
       expect(v1).toMatchObject({ version: 1, state: 'drafting' });
+      // A record entered after the save changes the generated draft: the change is shown.
+      expect((await ledgerChanges(h, staff, org.a.id, 2024, AT)).changes).toEqual([]);
+      await addRecord(h, org.a, 'publicity_event', {
+        date: '2024-06-01',
+        title: '新增宣传',
+        data: { form: 'street' },
+      });
+      const moved = await ledgerChanges(h, staff, org.a.id, 2024, AT);
+      expect(moved.since).toBe(1);
+      expect(moved.changes.some((c) => c.kind === 'changed' && /普法宣传活动/.test(c.after ?? ''))).toBe(
+        true,
+      );
 
       // Nothing unsigned can be submitted; the refusal is kept in the history.
       await expect(step(staff, 'submit')).rejects.toThrow(/不能报送县依法治县办.*未经签发的报告不能报送/);
@@ -159,6 +178,20 @@ for (const tdb of testDatabases()) {
       expect(r.edits.paragraphs?.intro).toBe('开头甲');
       expect(r.edits.other).toEqual(['第五部分补充']);
       expect(r.version).toBe(3);
+      // Any two versions compare paragraph by paragraph; an earlier one is restored as a new version.
+      const changes = await compareVersions(h, staffB, org.b.id, 2024, 1, 3);
+      expect(changes).toContainEqual({ kind: 'changed', before: '开头一', after: '开头甲' });
+      const restored = await saveDraft(
+        h,
+        staffB,
+        as(staffB),
+        { townshipId: org.b.id, year: 2024, baseVersion: 3, edits: {}, restoreFrom: 1 },
+        AT,
+      );
+      expect(restored.version).toBe(4);
+      const back = await cycleReport(h, staffB, org.b.id, 2024);
+      expect(back.edits.paragraphs?.intro).toBe('开头一');
+      expect(back.versions.at(-1)?.note).toBe('恢复第 1 版');
       expect(p.length).toBeGreaterThan(5);
     });
 

@@ -120,6 +120,8 @@ const writePaths = {
     'sessions.ts#purgeExpired': 'session bookkeeping: removes expired sessions',
     'demo/index.ts#generateDemo': 'builds the demo county; only into an empty database',
     'demo/index.ts#ensureDemo': 'builds the demo county on first start, only when there are no organisations',
+    'demo/cycle.ts#demoCycle':
+      "part of generateDemo: takes the demo county's reports through the cycle with the townships' own demo accounts, each step through the audited cycle services",
     'backup.ts#restoreDatabase':
       "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
   },

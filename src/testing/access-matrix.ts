@@ -577,6 +577,39 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: (c, where) => ({ method: 'GET', url: `/api/cycle/${town(c, where).id}/2024/draft` }),
   },
+  'GET /api/cycle/:township/:year/compare': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: async (c, where) => {
+      const t = await draftingReport(c, where, 2023);
+      await saveDraft(
+        c.h,
+        setup.p,
+        setup.actor,
+        {
+          townshipId: t.id,
+          year: 2023,
+          baseVersion: (await cycleReport(c.h, setup.p, t.id, 2023)).version,
+          edits: {},
+        },
+        cycleAt,
+      );
+      return { method: 'GET', url: `/api/cycle/${t.id}/2023/compare?from=1&to=2` };
+    },
+  },
+  'GET /api/cycle/:township/:year/ledger-changes': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/cycle/${town(c, where).id}/2024/ledger-changes` }),
+  },
+  'GET /api/cycle/:township/:year/draft-review': {
+    allow: analysts,
+    other: 404,
+    ok: 200,
+    req: (c, where) => ({ method: 'GET', url: `/api/cycle/${town(c, where).id}/2024/draft-review` }),
+  },
   'PUT /api/cycle/:township/:year/draft': {
     allow: ['township_staff'],
     other: 404,

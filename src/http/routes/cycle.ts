@@ -5,8 +5,11 @@ import { UserError } from '../../core/errors.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { AppDeps } from '../context.ts';
 import {
+  compareVersions,
   countyPack,
   cycleReport,
+  ledgerChanges,
+  reviewDraft,
   cycleStatus,
   draftModel,
   publicReport,
@@ -99,10 +102,55 @@ export function registerCycleRoutes(app: FastifyInstance): void {
         baseVersion: z.number().int().min(0),
         edits: z.record(z.string(), z.unknown()),
         note: z.string().max(200).optional(),
+        /** Restore this earlier version's edits as the new version. */
+        restoreFrom: z.number().int().positive().optional(),
       }),
     },
     async ({ deps, user, params, body, actor, at }) =>
       saveDraft(deps.h, user, actor, { townshipId: params.township, year: params.year, ...body }, at),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year/compare',
+      summary: '比较两个版本：逐段列出新增、删除和改动的段落',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+      query: z.object({
+        from: z.coerce.number().int().positive().max(100_000),
+        to: z.coerce.number().int().positive().max(100_000),
+      }),
+    },
+    async ({ deps, user, params, query }) => ({
+      changes: await compareVersions(deps.h, user, params.township, params.year, query.from, query.to),
+    }),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year/ledger-changes',
+      summary: '台账变动带来的草稿变化：上次保存的草稿与按当前台账重新生成的草稿逐段比较',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+    },
+    async ({ deps, user, params, at }) => ledgerChanges(deps.h, user, params.township, params.year, at),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/cycle/:township/:year/draft-review',
+      summary: '签发前审阅：按签发时的样子生成草稿并审阅、与台账逐项核对（与报送时县里看到的相同）',
+      tag,
+      access: 'cycle.read',
+      params: reportParams,
+    },
+    async ({ deps, user, params, at }) =>
+      reviewDraft(deps.h, user, params.township, params.year, at, toolsOf(deps)),
   );
   route(
     app,
