@@ -92,7 +92,17 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await modal.getByRole('button', { name: `确认${label}` }).click();
     // Either the modal closes or the server's refusal shows in it: fail with that refusal.
     const refusal = modal.locator('.cycle-step-error');
-    await Promise.race([modal.waitFor({ state: 'hidden' }), refusal.waitFor()]);
+    // Signing renders the .docx and submitting reviews it on the worker pool: allow them their time.
+    await Promise.race([
+      modal.waitFor({ state: 'hidden', timeout: 90_000 }),
+      refusal.waitFor({ timeout: 90_000 }),
+    ]).catch(async (e: unknown) => {
+      // Say whether the request was still pending (the button loading) or never went out.
+      const pending = await modal.locator('.ant-btn-loading').count();
+      throw new Error(`${label}：对话框未关闭（${pending ? '请求仍在等待服务器' : '请求未发出'}）`, {
+        cause: e,
+      });
+    });
     if (await refusal.isVisible()) throw new Error(`${label}被拒绝：${await refusal.innerText()}`);
   }
 
@@ -130,7 +140,14 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await page.getByRole('tab', { name: '生成与下载' }).waitFor();
 
     // 1. A paragraph edited in place becomes version 1 and the report is being drafted.
-    const intro = await editParagraph(page, 'intro', (old) => `${old}全年工作经党委会专题研究部署。`);
+    // The first count in the opening is overstated by 2, for the review on arrival to find against the ledger.
+    let stated = '';
+    const intro = await editParagraph(page, 'intro', (old) => {
+      const m = /(\d+)件/.exec(old);
+      expect(m, '开头段落应有以“件”计的数据').not.toBeNull();
+      stated = `${Number(m![1]) + 2}件`;
+      return `${old.replace(m![0], stated)}全年工作经党委会专题研究部署。`;
+    });
     await stateIs(page, '.cycle-head', '起草中');
     await page.locator('.cycle-versions li[data-seq="1"]').waitFor();
 
@@ -173,6 +190,10 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await step(page, '报送县依法治县办');
     await stateIs(page, '.cycle-head', '已报送');
     await page.locator('.cycle-review').waitFor();
+    // The overstated count is named with both values: the report's and the ledger's.
+    const mismatch = page.locator('.cycle-review .cycle-cross').filter({ hasText: stated }).first();
+    await mismatch.waitFor();
+    expect(await mismatch.innerText()).toMatch(/台账\s*\d+件/);
 
     // 4. The county office returns it with a comment.
     const comment = '第一部分请补充年度法治督察发现问题的整改情况，并核实待补充事项。';
@@ -234,6 +255,7 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
 
     page = await as('t01.leader');
     await page.goto(`${server.url}/report/cycle`);
+    await stateIs(page, '.cycle-head', '待签发');
     await step(page, '签发');
     await stateIs(page, '.cycle-head', '已签发');
 
@@ -286,5 +308,5 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     } finally {
       await pub.close();
     }
-  });
+  }, 300_000);
 });
