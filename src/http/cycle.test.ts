@@ -69,6 +69,8 @@ for (const tdb of testDatabases()) {
       expect(page.body).toContain('甲镇人民政府关于2024年度');
       expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page.body).not.toContain('<script>alert');
+      expect(page.headers['content-security-policy']).toContain("style-src 'unsafe-inline'");
+      expect(page.headers['content-security-policy']).not.toContain('script-src');
       const docx = await app.inject({ method: 'GET', url: `/api/public/reports/${w.a.code}/2024/docx` });
       expect(docx.statusCode).toBe(200);
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');

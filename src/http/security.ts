@@ -12,16 +12,20 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { secure: bo
     const api = req.url.startsWith('/api/');
     // The docs page renders the OpenAPI document with a small inline script.
     const docsPage = req.url === '/api/docs' || req.url.startsWith('/api/docs?');
+    // The public pages of published reports carry their own inline style sheet, and no script.
+    const publicPage = /^\/api\/public\/(index|reports\/[^/?]+\/[^/?]+)(\?|$)/.test(req.url);
     reply.header(
       'Content-Security-Policy',
-      docsPage
-        ? API_CSP.replace(
-            "default-src 'none'",
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-          )
-        : api
-          ? API_CSP
-          : APP_CSP,
+      publicPage
+        ? API_CSP.replace("default-src 'none'", "default-src 'none'; style-src 'unsafe-inline'")
+        : docsPage
+          ? API_CSP.replace(
+              "default-src 'none'",
+              "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+            )
+          : api
+            ? API_CSP
+            : APP_CSP,
     );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');

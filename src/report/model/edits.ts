@@ -33,8 +33,12 @@ export function keyedParas(m: ReportModel): KeyedPara[] {
 export function applyParagraphEdits(m: ReportModel, edits: Readonly<Record<string, string>>): ReportModel {
   if (Object.keys(edits).length === 0) return m;
   const swap = (key: string, para: Para): Para => {
-    const text = edits[key];
-    return text === undefined ? para : { ...(para.lead ? { lead: para.lead } : {}), inlines: line(text) };
+    const edited = edits[key];
+    if (edited === undefined) return para;
+    // The run-in lead (1.…。) is the section's, kept as it is: a text sent back with it is not doubled.
+    const lead = para.lead ? `${para.lead.number}${para.lead.text}。` : '';
+    const text = lead && edited.startsWith(lead) ? edited.slice(lead.length) : edited;
+    return { ...(para.lead ? { lead: para.lead } : {}), inlines: line(text) };
   };
   const intro = swap('intro', m.intro);
   const sections: Section[] = m.sections.map((part, p) => ({
