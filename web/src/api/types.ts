@@ -64,3 +64,14 @@ export type CycleReport = Awaited<ReturnType<typeof cycleReport>>;
 
 /** The draft's text as GET /api/cycle/:townshipId/:year/draft gives it: the model and its keyed paragraphs. */
 export type CycleDraft = Awaited<ReturnType<typeof draftModel>>;
+
+import type { ParagraphChange } from '../../../src/services/cycle.ts';
+
+export type { ParagraphChange };
+
+/** What the ledger changed in the draft since its last saved version (GET /api/cycle/:townshipId/:year/ledger-changes). */
+export interface LedgerChanges {
+  /** The saved version the draft generated now is compared with (0: nothing saved yet). */
+  readonly since: number;
+  readonly changes: readonly ParagraphChange[];
+}

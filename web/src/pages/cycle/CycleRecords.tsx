@@ -1,9 +1,12 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Timeline, Typography } from 'antd';
+import { DiffOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Empty, Modal, Popconfirm, Spin, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { CYCLE_STATES } from '../../../../src/catalogue/report-cycle.ts';
-import { download, errorText } from '../../api/client.ts';
-import type { CycleReport } from '../../api/types.ts';
+import { api, download, errorText } from '../../api/client.ts';
+import type { CycleReport, ParagraphChange } from '../../api/types.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
+import { useApi } from '../../lib/useApi.ts';
+import { ChangeList } from './ChangeList.tsx';
 import { timeOf } from './CycleBits.tsx';
 
 const KIND: Readonly<Record<string, string>> = {
@@ -17,40 +20,137 @@ const KIND: Readonly<Record<string, string>> = {
 const WITH_FILE = new Set(['signed', 'upload', 'published']);
 
 /** The report's versions, newest first, each with its file when it has one. */
-export function VersionList({ r }: { r: CycleReport }) {
+export function VersionList({ r, onRestored }: { r: CycleReport; onRestored?: () => void }) {
   const { message } = App.useApp();
+  const [picked, setPicked] = useState<readonly number[]>([]);
+  const [comparing, setComparing] = useState<readonly [number, number] | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
   if (r.versions.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未保存任何版本" />;
+  // A third version picked replaces the first one picked: two are compared.
+  const pick = (seq: number, on: boolean) =>
+    setPicked((p) => (on ? [...p.filter((x) => x !== seq), seq].slice(-2) : p.filter((x) => x !== seq)));
+  const restore = async (seq: number) => {
+    setRestoring(seq);
+    try {
+      const out = await api<{ version: number }>(`/api/cycle/${r.townshipId}/${r.year}/draft`, {
+        method: 'PUT',
+        json: { baseVersion: r.version, edits: {}, restoreFrom: seq },
+      });
+      void message.success(`已恢复第 ${seq} 版，保存为第 ${out.version} 版`);
+      setPicked([]);
+      onRestored?.();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setRestoring(null);
+    }
+  };
+  const pair = [...picked].sort((a, b) => a - b);
   return (
-    <ol className="cycle-versions" reversed>
-      {[...r.versions].reverse().map((v) => (
-        <li key={v.seq} data-seq={v.seq}>
-          <div>
-            <b>第 {v.seq} 版</b> {KIND[v.kind] ?? v.kind}
-            {v.note && <Typography.Text type="secondary">（{v.note}）</Typography.Text>}
-          </div>
+    <>
+      {r.versions.length > 1 && (
+        <div className="cycle-compare-bar">
           <Typography.Text type="secondary" className="cycle-small">
-            {v.createdBy} · {timeOf(v.createdAt)}
+            {pair.length === 2 ? `已选第 ${pair[0]} 版和第 ${pair[1]} 版` : '勾选两个版本可比较'}
           </Typography.Text>
-          {v.fileName && WITH_FILE.has(v.kind) && (
-            <Button
-              type="link"
-              size="small"
-              icon={<DownloadOutlined />}
-              aria-label={`下载第 ${v.seq} 版`}
-              onClick={() =>
-                void download(
-                  `/api/cycle/${r.townshipId}/${r.year}/versions/${v.seq}/file`,
-                  v.fileName ?? `第${v.seq}版.docx`,
-                ).catch((e: unknown) => void message.error(errorText(e)))
-              }
-            >
-              {v.fileName}
-            </Button>
-          )}
-        </li>
-      ))}
-    </ol>
+          <Button
+            size="small"
+            icon={<DiffOutlined />}
+            disabled={pair.length !== 2}
+            onClick={() => setComparing([pair[0]!, pair[1]!])}
+          >
+            比较
+          </Button>
+        </div>
+      )}
+      <ol className="cycle-versions" reversed>
+        {[...r.versions].reverse().map((v) => (
+          <li key={v.seq} data-seq={v.seq}>
+            <div>
+              {r.versions.length > 1 && (
+                <Checkbox
+                  className="cycle-version-pick"
+                  aria-label={`选择第 ${v.seq} 版`}
+                  checked={picked.includes(v.seq)}
+                  onChange={(e) => pick(v.seq, e.target.checked)}
+                />
+              )}
+              <b>第 {v.seq} 版</b> {KIND[v.kind] ?? v.kind}
+              {v.note && <Typography.Text type="secondary">（{v.note}）</Typography.Text>}
+            </div>
+            <Typography.Text type="secondary" className="cycle-small">
+              {v.createdBy} · {timeOf(v.createdAt)}
+            </Typography.Text>
+            {r.editable && onRestored && v.seq < r.version && (
+              <Popconfirm
+                title={`恢复第 ${v.seq} 版？`}
+                description="以该版本的修改内容保存为新版本，现有各版本都保留。"
+                okText="恢复"
+                onConfirm={() => void restore(v.seq)}
+              >
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<RollbackOutlined />}
+                  loading={restoring === v.seq}
+                  className="cycle-restore"
+                >
+                  恢复此版本
+                </Button>
+              </Popconfirm>
+            )}
+            {v.fileName && WITH_FILE.has(v.kind) && (
+              <Button
+                type="link"
+                size="small"
+                icon={<DownloadOutlined />}
+                aria-label={`下载第 ${v.seq} 版`}
+                onClick={() =>
+                  void download(
+                    `/api/cycle/${r.townshipId}/${r.year}/versions/${v.seq}/file`,
+                    v.fileName ?? `第${v.seq}版.docx`,
+                  ).catch((e: unknown) => void message.error(errorText(e)))
+                }
+              >
+                {v.fileName}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <Modal
+        title={comparing ? `比较第 ${comparing[0]} 版与第 ${comparing[1]} 版` : ''}
+        open={comparing !== null}
+        onCancel={() => setComparing(null)}
+        footer={null}
+        width={860}
+        destroyOnHidden
+        rootClassName="cycle-compare-modal"
+      >
+        {comparing && <CompareBody r={r} from={comparing[0]} to={comparing[1]} />}
+      </Modal>
+    </>
+  );
+}
+
+/** The paragraphs that differ between two versions, loaded when the comparison opens. */
+function CompareBody({ r, from, to }: { r: CycleReport; from: number; to: number }) {
+  const res = useApi<{ changes: ParagraphChange[] }>(`/api/cycle/${r.townshipId}/${r.year}/compare`, {
+    query: { from, to },
+  });
+  if (res.error) return <Alert type="error" showIcon title={res.error} />;
+  if (!res.data) return <Spin className="page-spin" />;
+  const n = res.data.changes.length;
+  return (
+    <div className="cycle-compare" data-from={from} data-to={to}>
+      {n > 0 && (
+        <Typography.Paragraph type="secondary">
+          第 {to} 版相对第 {from} 版：共 {n} 段不同
+        </Typography.Paragraph>
+      )}
+      <ChangeList changes={res.data.changes} />
+    </div>
   );
 }
 
