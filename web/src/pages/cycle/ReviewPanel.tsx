@@ -1,4 +1,5 @@
 import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { ArrivalReview, CrossFinding } from '../../api/types.ts';
 
 const SEVERITY: Readonly<Record<string, { color: string; label: string }>> = {
@@ -38,7 +39,17 @@ function CrossItem({ c }: { c: CrossFinding }) {
  * The review made when the report arrived: the reviewer's findings by severity and every stated
  * figure that differs from the township's own ledger.
  */
-export function ReviewPanel({ review }: { review: ArrivalReview }) {
+export function ReviewPanel({
+  review,
+  title,
+  extra,
+}: {
+  review: ArrivalReview;
+  /** The card's title; the review on arrival names the file reviewed. */
+  title?: string;
+  /** More at the card's top right, after the counts. */
+  extra?: ReactNode;
+}) {
   const counts = review.findings.reduce<Record<string, number>>(
     (a, f) => ({ ...a, [f.severity]: (a[f.severity] ?? 0) + 1 }),
     {},
@@ -47,11 +58,14 @@ export function ReviewPanel({ review }: { review: ArrivalReview }) {
     <Card
       size="small"
       className="cycle-review"
-      title={`报送审阅：${review.file}`}
+      title={title ?? `报送审阅：${review.file}`}
       extra={
-        <Typography.Text type="secondary">
-          核对数据 {review.figures} 处 · 与台账不符 {review.cross.length} 处
-        </Typography.Text>
+        <Space size={4}>
+          <Typography.Text type="secondary">
+            核对数据 {review.figures} 处 · 与台账不符 {review.cross.length} 处
+          </Typography.Text>
+          {extra}
+        </Space>
       }
     >
       {review.error && <Alert type="error" showIcon title={`无法审阅：${review.error}`} />}

@@ -1,11 +1,18 @@
 import { LinkOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
-import type { CycleDraft, CycleReport } from '../../api/types.ts';
+import type { CycleDraft, CycleReport, LedgerChanges } from '../../api/types.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { DeadlineText, StateTag, dateOf } from '../cycle/CycleBits.tsx';
 import { HistoryTimeline, VersionList } from '../cycle/CycleRecords.tsx';
 import { DraftDocument, PlaceholderList } from '../cycle/DraftDocument.tsx';
+import {
+  DraftReviewButton,
+  DraftReviewPanel,
+  mayReviewDraft,
+  useDraftReview,
+} from '../cycle/DraftReview.tsx';
+import { LedgerNotice } from '../cycle/LedgerNotice.tsx';
 import { ReviewPanel } from '../cycle/ReviewPanel.tsx';
 import { StepActions } from '../cycle/StepActions.tsx';
 import '../cycle/cycle.css';
@@ -25,11 +32,14 @@ export default function TownshipReportPage() {
   const base = town ? `/api/cycle/${town.id}/${ws.year}` : null;
   const detail = useApi<CycleReport>(base);
   const draft = useApi<CycleDraft>(base && `${base}/draft`);
+  const ledger = useApi<LedgerChanges>(base && `${base}/ledger-changes`);
   const r = detail.data;
   const d = draft.data;
+  const pre = useDraftReview(r);
   const reload = () => {
     detail.reload();
     draft.reload();
+    ledger.reload();
   };
 
   if (!town) return <Empty className="report-empty" description="请选择一个乡镇" />;
@@ -68,9 +78,16 @@ export default function TownshipReportPage() {
                   </a>
                 )}
               </Space>
-              <StepActions r={r} onDone={reload} />
+              <Space wrap>
+                {mayReviewDraft(r) && (
+                  <DraftReviewButton loading={pre.state?.loading ?? false} onClick={() => void pre.run()} />
+                )}
+                <StepActions r={r} onDone={reload} />
+              </Space>
             </div>
           </Card>
+          {ledger.data && <LedgerNotice changes={ledger.data} />}
+          {pre.state && <DraftReviewPanel state={pre.state} onClose={pre.close} />}
           {r.returned && (
             <Alert
               className="cycle-returned"
@@ -93,7 +110,7 @@ export default function TownshipReportPage() {
             <Col xs={24} xl={7} className="cycle-side">
               {d && <PlaceholderList draft={d} />}
               <Card size="small" title={`版本（${r.versions.length}）`}>
-                <VersionList r={r} />
+                <VersionList r={r} onRestored={reload} />
               </Card>
               <Card size="small" title="流程记录">
                 <HistoryTimeline r={r} />
