@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltOnce } from '../support/build.ts';
 import {
@@ -49,10 +49,11 @@ async function apiWrite(page: Page, method: string, path: string, body: unknown)
   );
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Screenshots the page, or only `part` of it (a dialog over a page of text). */
+async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.png`);
-  await page.screenshot({ path: file });
+  await (part ?? page).screenshot({ path: file });
   expect(statSync(file).size).toBeLessThanOrEqual(MAX_SHOT_BYTES);
 }
 
@@ -250,12 +251,67 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await page.locator('.cycle-event.refused').filter({ hasText: '原因：' }).first().waitFor();
     if (key !== 'intro') expect(await checklist.count()).toBeLessThan(before);
     await shoot(page, 'cycle-township');
+
+    // The first draft and the latest compared: the fixed paragraph shows as changed, its new words marked.
+    const versions = page.locator('.cycle-versions li');
+    const latest = Number(await versions.first().getAttribute('data-seq'));
+    await page.getByRole('checkbox', { name: '选择第 1 版' }).check();
+    await page.getByRole('checkbox', { name: `选择第 ${latest} 版` }).check();
+    await page.getByRole('button', { name: /比\s*较$/ }).click();
+    const compare = page.locator('.cycle-compare-modal .ant-modal');
+    const changed = compare
+      .locator('.cycle-change[data-kind="changed"]')
+      .filter({ hasText: '年度督察发现问题已全部整改。' });
+    await changed.waitFor();
+    expect(await changed.locator('ins').innerText()).toContain('年度督察发现问题已全部整改');
+    await compare.getByText(`比较第 1 版与第 ${latest} 版`).waitFor();
+    // The modal has finished opening: its title passes the actionability check for being stable.
+    await compare.locator('.ant-modal-title').click({ trial: true });
+    await shoot(page, 'cycle-compare', compare);
+    await compare.locator('.ant-modal-close').click();
+    await compare.waitFor({ state: 'hidden' });
+
+    // Version 1 restored is a new version without the later changes; the latest restored brings them back.
+    const restore = async (seq: number, next: number) => {
+      await page
+        .locator(`.cycle-versions li[data-seq="${seq}"]`)
+        .getByRole('button', { name: '恢复此版本' })
+        .click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /^恢\s*复$/ })
+        .click();
+      await page
+        .locator(`.cycle-versions li[data-seq="${next}"]`)
+        .filter({ hasText: `恢复第 ${seq} 版` })
+        .waitFor();
+    };
+    await restore(1, latest + 1);
+    const introPara = page.locator('.cycle-para[data-key="intro"] p');
+    await introPara.filter({ hasText: '（第二次修改）' }).waitFor({ state: 'detached' });
+    await page
+      .locator('.cycle-para p')
+      .filter({ hasText: '年度督察发现问题已全部整改。' })
+      .waitFor({ state: 'detached' });
+    expect(await introPara.innerText()).toContain('全年工作经党委会专题研究部署。');
+    await restore(latest, latest + 2);
+    await page
+      .locator('.cycle-para p')
+      .filter({ hasText: fixed.slice(-12) })
+      .waitFor();
+
     await step(page, '提请签发');
     await stateIs(page, '.cycle-head', '待签发');
 
     page = await as('t01.leader');
     await page.goto(`${server.url}/report/cycle`);
     await stateIs(page, '.cycle-head', '待签发');
+    // The leader reviews the draft as it would be signed: the overstated count is found before 签发.
+    await page.getByRole('button', { name: '签发前审阅' }).click();
+    const preview = page.locator('.cycle-draft-review .cycle-review').filter({ hasText: '与台账核对' });
+    await preview.waitFor({ timeout: 90_000 });
+    await preview.locator('.cycle-cross').filter({ hasText: stated }).first().waitFor();
+    await shoot(page, 'cycle-draft-review');
     await step(page, '签发');
     await stateIs(page, '.cycle-head', '已签发');
 
