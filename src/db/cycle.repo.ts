@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { CycleEventTable, CycleVersionTable, Database } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -81,22 +81,7 @@ export async function reportsOfCounty(db: Q, countyId: number, year: number) {
     .execute();
 }
 
-export async function insertVersion(
-  db: Q,
-  row: {
-    report_id: number;
-    seq: number;
-    kind: string;
-    edits: string;
-    text: string | null;
-    file_name: string | null;
-    file: Uint8Array | null;
-    review: string | null;
-    note: string | null;
-    created_by: string;
-    created_at: string;
-  },
-): Promise<void> {
+export async function insertVersion(db: Q, row: Insertable<CycleVersionTable>): Promise<void> {
   await db.insertInto('cycle_versions').values(row).execute();
 }
 
@@ -128,21 +113,7 @@ export async function setReview(db: Q, reportId: number, seq: number, review: st
     .execute();
 }
 
-export async function insertEvent(
-  db: Q,
-  row: {
-    report_id: number;
-    step: string;
-    from_state: string;
-    to_state: string | null;
-    outcome: string;
-    comment: string | null;
-    detail: string | null;
-    actor: string;
-    role: string;
-    created_at: string;
-  },
-): Promise<void> {
+export async function insertEvent(db: Q, row: Insertable<CycleEventTable>): Promise<void> {
   await db.insertInto('cycle_events').values(row).execute();
 }
 

@@ -31,6 +31,22 @@ export function contentDisposition(
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a file as a download under its own name. */
+export function sendDownload(
+  reply: FastifyReply,
+  fileName: string,
+  bytes: Uint8Array,
+  type = DOCX_TYPE,
+): FastifyReply {
+  return reply
+    .type(type)
+    .header('Content-Disposition', contentDisposition(fileName))
+    .send(Buffer.from(bytes));
+}
+
 /** One upload token for the user, or 429. */
 export function takeUpload(deps: AppDeps, userId: number, reply: FastifyReply, now: Date): void {
   const key = String(userId);

@@ -808,9 +808,15 @@ export async function publicReports(h: Db) {
 }
 
 /** One published report as the public reads it: its text (redactions applied) and corrections. */
-export async function publicReport(h: Db, townshipCode: string, year: number) {
+/** A township's published report of a year, or a 404 in Chinese. */
+async function publishedRow(h: Db, townshipCode: string, year: number) {
   const row = (await repo.publishedReports(h.db)).find((r) => r.code === townshipCode && r.year === year);
   if (!row || row.published_seq === null) throw new UserError('该报告尚未公开', 'not_found', 404);
+  return { ...row, published_seq: row.published_seq };
+}
+
+export async function publicReport(h: Db, townshipCode: string, year: number) {
+  const row = await publishedRow(h, townshipCode, year);
   const v = await repo.getVersion(h.db, row.id, row.published_seq);
   const versions = await repo.versionsOf(h.db, row.id);
   return {
@@ -829,8 +835,8 @@ export async function publicReport(h: Db, townshipCode: string, year: number) {
 
 /** The published .docx (only when nothing was withheld from it). */
 export async function publicReportFile(h: Db, townshipCode: string, year: number) {
-  const row = (await repo.publishedReports(h.db)).find((r) => r.code === townshipCode && r.year === year);
-  const v = row?.published_seq != null ? await repo.getVersion(h.db, row.id, row.published_seq) : undefined;
+  const row = await publishedRow(h, townshipCode, year);
+  const v = await repo.getVersion(h.db, row.id, row.published_seq);
   if (!v?.file || !v.file_name) throw new UserError('该报告没有可下载的公开文件', 'not_found', 404);
   return { fileName: v.file_name, bytes: v.file };
 }

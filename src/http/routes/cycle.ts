@@ -22,7 +22,7 @@ import {
   type CycleTools,
 } from '../../services/cycle.ts';
 import type { Org } from '../../services/orgs.ts';
-import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
+import { DOCX_TYPE, UPLOAD_LIMIT, XLSX_TYPE, fileNameOf, sendDownload, takeUpload } from '../files.ts';
 import { publicRoute, route } from '../route.ts';
 import { isoDate, orgId, year } from '../schemas.ts';
 import { auditRead } from '../../services/audit.ts';
@@ -228,10 +228,7 @@ export function registerCycleRoutes(app: FastifyInstance): void {
     },
     async ({ deps, user, params, reply }) => {
       const f = await versionFile(deps.h, user, params.township, params.year, params.seq);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', contentDisposition(f.fileName))
-        .send(Buffer.from(f.bytes));
+      return sendDownload(reply, f.fileName, f.bytes);
     },
   );
   route(
@@ -267,14 +264,12 @@ export function registerCycleRoutes(app: FastifyInstance): void {
         targetId: pack.county.id,
         after: { year: query.year, fileName },
       });
-      return reply
-        .type(
-          bulletin
-            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('Content-Disposition', contentDisposition(fileName))
-        .send(Buffer.from(bulletin ? pack.bulletin : pack.comparison));
+      return sendDownload(
+        reply,
+        fileName,
+        bulletin ? pack.bulletin : pack.comparison,
+        bulletin ? DOCX_TYPE : XLSX_TYPE,
+      );
     },
   );
   publicRoute(
@@ -330,10 +325,7 @@ export function registerCycleRoutes(app: FastifyInstance): void {
     },
     async ({ deps, params, reply }) => {
       const f = await publicReportFile(deps.h, params.code, params.year);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('Content-Disposition', contentDisposition(f.fileName))
-        .send(Buffer.from(f.bytes));
+      return sendDownload(reply, f.fileName, f.bytes);
     },
   );
 }

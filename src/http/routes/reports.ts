@@ -13,7 +13,7 @@ import {
   reportGenerated,
   type ReportFormat,
 } from '../../services/report.ts';
-import { UPLOAD_LIMIT, contentDisposition, fileNameOf, takeUpload } from '../files.ts';
+import { UPLOAD_LIMIT, fileNameOf, sendDownload, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
 import { isoDate, orgId, year } from '../schemas.ts';
 import { filterOrg } from './records.ts';
@@ -70,10 +70,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
       const r = await (query.part === 'sources' ? generateSources : generateReport)(deps.h, req);
       await auditRead(deps.h, actor, at, reportGenerated(org, query.year, r));
       reply.header('X-Report-Placeholders', String(r.placeholders.length));
-      return reply
-        .type(r.mime)
-        .header('Content-Disposition', contentDisposition(r.fileName))
-        .send(Buffer.from(r.bytes));
+      return sendDownload(reply, r.fileName, r.bytes, r.mime);
     },
   );
   route(
