@@ -20,8 +20,17 @@ const day = (iso: string | null): string =>
   iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '';
 
 export function publicReportPage(r: PublicReport): string {
-  const [title = '', ...rest] = r.text.split('\n').filter((l) => l.trim());
-  const lines = rest.map((l) =>
+  const all = r.text.split('\n').filter((l) => l.trim());
+  // The title is printed on up to three lines; it ends with 报告. Then the addressee (…：).
+  let n = 0;
+  let title = '';
+  while (n < Math.min(3, all.length) && !title.endsWith('报告')) title += all[n++]!;
+  const addressee = all[n]?.endsWith('：') ? all[n++]! : null;
+  // The 落款 (organ and 成文日期) closes the text: the last two lines when the last is a date.
+  const dated = /^\d{4}年\d{1,2}月\d{1,2}日$|^【待定/.test(all.at(-1) ?? '');
+  const body = all.slice(n, dated ? -2 : undefined);
+  const sign = dated ? all.slice(-2) : [];
+  const lines = body.map((l) =>
     /^[一二三四五六七八九十]+、/.test(l)
       ? `<h2>${esc(l)}</h2>`
       : /^（[一二三四五六七八九十]+）/.test(l)
@@ -43,6 +52,8 @@ h3 { font-size: 1.05rem; font-family: "KaiTi", serif; }
 p { text-indent: 2em; margin: .3rem 0; }
 .meta { text-align: center; color: #555; text-indent: 0; }
 .note { background: #fff7e6; padding: .3rem .6rem; text-indent: 0; }
+.to { text-indent: 0; }
+.sign { text-align: right; text-indent: 0; padding-right: 2em; }
 @media print { .meta a { display: none; } }
 </style></head><body>
 <p class="meta">${esc(r.county)} · ${esc(r.township)} · ${r.year}年度 · 公开日期 ${esc(day(r.publishedAt))}${
@@ -50,7 +61,9 @@ p { text-indent: 2em; margin: .3rem 0; }
   }</p>
 ${corrections}
 <h1>${esc(title)}</h1>
+${addressee ? `<p class="to">${esc(addressee)}</p>` : ''}
 ${lines.join('\n')}
+${sign.map((l) => `<p class="sign">${esc(l)}</p>`).join('\n')}
 </body></html>`;
 }
 
