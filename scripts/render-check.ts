@@ -21,7 +21,19 @@ const { a } = await smallCounty(h);
 await seedSampleYear(h, a, 2024, NOW);
 let docx = '';
 for (const format of ['docx', 'md', 'html'] as const) {
-  const r = await generateReport(h, { org: a, year: 2024, format, now: '2025-01-20T02:00:00.000Z' });
+  const r = await generateReport(h, {
+    org: a,
+    year: 2024,
+    format,
+    now: '2025-01-20T02:00:00.000Z',
+    // Issued as a township issues it: signed on 20 January, with its 抄送 and 印发 line.
+    document: {
+      date: '2025-01-20',
+      cc: ['县委依法治县办', '县司法局'],
+      printedBy: '甲镇党政办公室',
+      printedOn: '2025-01-21',
+    },
+  });
   const path = await writeFileAtomic(join(out, r.fileName), r.bytes);
   if (format === 'docx') docx = path;
   console.log(`已写入 ${path}（${r.figures.length} 个数字，${r.placeholders.length} 处待补充）`);

@@ -21,11 +21,14 @@ const y = (year: number, md: string): string => `${year}-${md}`;
 
 export function sampleRows(year: number): Row[] {
   const rows: Row[] = [
+    // The principal leaders in office (registry: in office from the date, until an end date).
+    ['principal_leader', `${year - 2}-03-01`, '张明', { position: 'secretary' }],
+    ['principal_leader', `${year - 1}-09-15`, '李华', { position: 'head' }],
     [
       'leadership_meeting',
       y(year, '02-20'),
       '研究年度法治政府建设工作要点',
-      { meetingType: 'party_committee', heardReport: true, chair: '张书记' },
+      { meetingType: 'party_committee', heardReport: true, chair: '张明' },
     ],
     [
       'leadership_meeting',
