@@ -49,11 +49,16 @@ async function apiWrite(page: Page, method: string, path: string, body: unknown)
   );
 }
 
-/** Screenshots the page, or only `part` of it (a dialog over a page of text). */
-async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
+/** Screenshots the page, or only `part` of it: a dialog over a page of text, or a region of the window. */
+async function shoot(
+  page: Page,
+  name: string,
+  part?: Locator | { x: number; y: number; width: number; height: number },
+): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.png`);
-  await (part ?? page).screenshot({ path: file });
+  if (part && 'screenshot' in part) await part.screenshot({ path: file });
+  else await page.screenshot({ path: file, ...(part ? { clip: part } : {}) });
   expect(statSync(file).size).toBeLessThanOrEqual(MAX_SHOT_BYTES);
 }
 
@@ -272,15 +277,26 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await compare.waitFor({ state: 'hidden' });
 
     // Version 1 restored is a new version without the later changes; the latest restored brings them back.
+    const versionsCard = page.locator('.cycle-side .ant-card').filter({ has: versions });
     const restore = async (seq: number, next: number) => {
       await page
         .locator(`.cycle-versions li[data-seq="${seq}"]`)
         .getByRole('button', { name: '恢复此版本' })
         .click();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: /^恢\s*复$/ })
-        .click();
+      const confirm = page.locator('.ant-popconfirm').filter({ hasText: `恢复第 ${seq} 版？` });
+      if (seq === 1) {
+        // The versions card with the confirmation beside it (pushed left of the button by the window's edge).
+        await confirm.locator('.ant-popconfirm-title').click({ trial: true });
+        const box = await versionsCard.boundingBox();
+        const pop = await confirm.boundingBox();
+        expect(box && pop).toBeTruthy();
+        // The part of the card in the window, below the fixed top bar.
+        const x = Math.min(box!.x, pop!.x);
+        const y = Math.max(box!.y, 64);
+        const bottom = Math.min(box!.y + box!.height, page.viewportSize()!.height);
+        await shoot(page, 'cycle-versions', { x, y, width: box!.x + box!.width - x, height: bottom - y });
+      }
+      await confirm.getByRole('button', { name: /^恢\s*复$/ }).click();
       await page
         .locator(`.cycle-versions li[data-seq="${next}"]`)
         .filter({ hasText: `恢复第 ${seq} 版` })
@@ -299,6 +315,29 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
       .locator('.cycle-para p')
       .filter({ hasText: fixed.slice(-12) })
       .waitFor();
+
+    // A dispute entered in the ledger after the save changes the draft's figures: the page says so and lists them.
+    const entered = await apiWrite(page, 'POST', '/api/records', {
+      kind: 'dispute',
+      date: `${year}-06-15`,
+      title: '村民宅基地边界纠纷（补录）',
+      data: { disputeType: 'other', status: 'pending' },
+    });
+    expect(entered.status, entered.body).toBe(201);
+    await page.reload();
+    const notice = page
+      .locator('.cycle-ledger-notice')
+      .filter({ hasText: new RegExp(`台账自第 ${latest + 2} 版保存以来有变动，草稿中 \\d+ 段随之更新`) });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: /查\s*看/ }).click();
+    const ledgerModal = page.locator('.cycle-ledger-modal .ant-modal');
+    await ledgerModal.locator('.cycle-change').first().waitFor();
+    const listed = await ledgerModal.locator('.cycle-change').count();
+    expect(await notice.innerText()).toContain(`草稿中 ${listed} 段随之更新`);
+    await ledgerModal.locator('.ant-modal-title').click({ trial: true });
+    await shoot(page, 'cycle-ledger-changes', ledgerModal);
+    await ledgerModal.locator('.ant-modal-close').click();
+    await ledgerModal.waitFor({ state: 'hidden' });
 
     await step(page, '提请签发');
     await stateIs(page, '.cycle-head', '待签发');

@@ -87,6 +87,7 @@ export function VersionList({ r, onRestored }: { r: CycleReport; onRestored?: ()
                 title={`恢复第 ${v.seq} 版？`}
                 description="以该版本的修改内容保存为新版本，现有各版本都保留。"
                 okText="恢复"
+                placement="topLeft"
                 onConfirm={() => void restore(v.seq)}
               >
                 <Button

@@ -33,9 +33,7 @@ export function LedgerNotice({ changes }: { changes: LedgerChanges }) {
         destroyOnHidden
         rootClassName="cycle-ledger-modal"
       >
-        <Typography.Paragraph type="secondary">
-          以下段落的数据或事例按当前台账重新生成；下次保存草稿时一并保存。
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">以下段落的数据或事例已按当前台账更新。</Typography.Paragraph>
         <ChangeList changes={changes.changes} empty="草稿未随台账变化" />
       </Modal>
     </>
