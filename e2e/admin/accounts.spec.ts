@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable, login } from '../support/browser.ts';
+import { chooseFirstOption, chooseOption, chromiumAvailable, login } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
@@ -29,7 +29,7 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
     await modal.getByLabel('用户名').fill('e2e.clerk');
     await modal.getByLabel('姓名').fill('测试专干');
     await modal.getByLabel('所属组织').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseFirstOption(page);
     await modal.getByRole('button', { name: /创\s*建/ }).click();
     const shown = modal.getByTestId('initial-password');
     await shown.waitFor();
@@ -65,11 +65,16 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
     await grant.getByLabel('角色').click();
     await chooseOption(page, '乡镇法治专干');
     await grant.getByLabel('数据范围（所属组织）').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseFirstOption(page);
     await grant.getByRole('button', { name: /分\s*配/ }).click();
     await page.getByText('已分配角色').waitFor();
-    expect(await page.locator('.ant-table-row', { hasText: 'e2e.clerk' }).innerText()).toContain(
-      '乡镇法治专干',
+    // The list reloads after the message: wait for the row to show the role it now has.
+    await page
+      .locator('.ant-table-row', { hasText: 'e2e.clerk' })
+      .filter({ hasText: '乡镇法治专干' })
+      .waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: 'e2e.clerk' }).innerText()).not.toContain(
+      '未分配角色',
     );
     await e.s.screenshot('admin-role-granted');
 

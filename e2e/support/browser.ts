@@ -84,6 +84,30 @@ export async function login(page: Page, base: string, username: string, password
 
 /** Picks an option of the open Ant Design select and waits for its popup to close (it animates). */
 export async function chooseOption(page: Page, title: string): Promise<void> {
+  await dropdownOpened(page);
   await page.locator('.ant-select-dropdown:visible').getByTitle(title).click();
+  await dropdownClosed(page);
+}
+
+/** Picks the open dropdown's first option and waits until the dropdown has closed. */
+export async function chooseFirstOption(page: Page): Promise<void> {
+  await dropdownOpened(page);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await dropdownClosed(page);
+}
+
+/** An opening dropdown slides in: an option clicked meanwhile may not be taken. Wait until it has. */
+async function dropdownOpened(page: Page): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.waitFor();
+  await expect
+    .poll(async () => /-(appear|enter)/.test((await dropdown.getAttribute('class')) ?? ''), {
+      timeout: 15_000,
+    })
+    .toBe(false);
+}
+
+/** A closing dropdown still covers what lies under it: wait until none is visible. */
+async function dropdownClosed(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
 }
