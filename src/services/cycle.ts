@@ -17,7 +17,7 @@ import {
   type CycleState,
   type CycleStep,
 } from '../catalogue/report-cycle.ts';
-import { daysBetween, isIsoDate, todayOf } from '../core/dates.ts';
+import { daysBetween, isIsoDate, todayOf, yearPeriod } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import * as repo from '../db/cycle.repo.ts';
 import type { Db } from '../db/connect.ts';
@@ -34,8 +34,7 @@ import { forbidden, inScope, permits, requireAction, type Principal } from './ac
 import { withAudit, type AuditActor } from './audit.ts';
 import { computeIndicators } from './indicators.ts';
 import { countyOf, requireOrg, townshipsOf, type Org } from './orgs.ts';
-import { buildReportModel, checkReportEdits } from './report.ts';
-import { yearPeriod } from '../core/dates.ts';
+import { buildReportModel, checkReportEdits, checkYear } from './report.ts';
 
 /** The township's edits to its draft: what `fazhi report --edits` takes, plus paragraphs rewritten by hand. */
 export interface DraftEdits extends ReportOverrides {
@@ -116,11 +115,6 @@ async function visibleTownship(h: Db, p: Principal, townshipId: number): Promise
   if (!inScope(p, org.path) || org.kind !== 'township')
     throw new UserError('乡镇不存在或无权查看', 'not_found', 404);
   return org;
-}
-
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new UserError(`年度应为 2000 至 2100 之间的整数，收到“${year}”`, 'bad_year');
 }
 
 const stateOf = (s: string | undefined): CycleState =>
@@ -873,6 +867,9 @@ export async function countyPack(
 ): Promise<{ county: Org; bulletin: Uint8Array; comparison: Uint8Array }> {
   requireAction(p, 'report.check');
   checkYear(input.year);
+  if (input.submitBy !== undefined && !isIsoDate(input.submitBy))
+    throw new UserError(`报送截止日期“${input.submitBy}”不是有效日期，应为 YYYY-MM-DD`, 'bad_date');
+  const submitBy = input.submitBy ?? `${input.year + 1}-02-28`;
   const county = input.county ?? (await ownCounty(h, p));
   if (!inScope(p, county.path)) throw forbidden('无权查看该县的报告');
   const rows = await cycleStatus(h, p, input.year, input.now, county);
@@ -894,22 +891,22 @@ export async function countyPack(
     rows.map(async (r) => {
       const review = reviews.get(r.townshipId);
       const ledger = await computeIndicators(h, await requireOrg(h, r.townshipId), yearPeriod(input.year));
-      return { row: r, review, ledger };
+      const base = {
+        name: r.township,
+        state: r.stateLabel,
+        submittedAt: r.submittedAt,
+        publishedAt: r.publishedAt,
+      };
+      return { base, review, ledger };
     }),
   );
-  if (input.submitBy !== undefined && !isIsoDate(input.submitBy))
-    throw new UserError(`报送截止日期“${input.submitBy}”不是有效日期，应为 YYYY-MM-DD`, 'bad_date');
-  const submitBy = input.submitBy ?? `${input.year + 1}-02-28`;
   const bulletin = await bulletinDocx({
     county: county.name,
     year: input.year,
     submitBy,
     now: input.now,
-    townships: townships.map(({ row, review, ledger }) => ({
-      name: row.township,
-      state: row.stateLabel,
-      submittedAt: row.submittedAt,
-      publishedAt: row.publishedAt,
+    townships: townships.map(({ base, review, ledger }) => ({
+      ...base,
       findings: review ? review.findings.filter((f) => f.severity !== 'info') : [],
       crossFindings: review ? crossCheck(review, ledger) : [],
     })),
@@ -924,11 +921,8 @@ export async function countyPack(
     year: input.year,
     submitBy,
     now: input.now,
-    townships: townships.map(({ row, review, ledger }) => ({
-      name: row.township,
-      state: row.stateLabel,
-      submittedAt: row.submittedAt,
-      publishedAt: row.publishedAt,
+    townships: townships.map(({ base, review, ledger }) => ({
+      ...base,
       figures: review ? statedFigures(review) : [],
       ledger,
     })),
