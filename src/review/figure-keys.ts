@@ -22,6 +22,20 @@ const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: 
 
 const N = '[^，。；§]'; // one character inside the clause, before or after the number
 
+/**
+ * Traps: words that make a number no count of the year's work. A small count followed by one of
+ * these nouns (a few words may come between: 5项必经程序, 三项制度) names a rule, not decisions.
+ */
+export const RULE_NOUN = new RegExp(
+  `^[“"]?[\u4e00-\u9fa5]{0,3}?(法定程序|必经程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合|环节|步骤|关口|底线|红线)`,
+);
+/** A quota or frequency per unit (每村不少于3名, 每两月1次, 每季度至少召开1次): not the year's count. */
+export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}${N}{0,8}$`);
+/** A frequency written after the number: 1次/月, 一次/季度. */
+export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
+/** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%). */
+export const TARGET = /确保|力争|争取|目标|不低于|不得少于|要求|应当|应达|须达/;
+
 export const countRules: readonly CountRule[] = [
   power('powers.penalty', /行政处罚/),
   power('powers.licensing', /行政许可/),
@@ -53,6 +67,13 @@ export const countRules: readonly CountRule[] = [
     sentence: /信访/,
     unlessSentence: /纠纷|矛盾/,
   },
+  // 调处N件 in a sentence about disputes is disputes settled, unless the sentence also says how many succeeded.
+  {
+    key: 'disputes.resolved',
+    near: new RegExp(`(调处|调解)${N}{0,2}§`),
+    sentence: /纠纷|矛盾/,
+    unlessSentence: /成功|调结/,
+  },
   {
     key: 'disputes.found',
     near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|受理${N}{0,8}纠纷`),
@@ -76,8 +97,9 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}审[查核]${N}{0,2}§|§${N}{0,2}合同`,
+      `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
     ),
+    units: ['份', '件', '次', '个', '项'],
   },
   {
     key: 'legal.reviews',
@@ -92,6 +114,13 @@ export const countRules: readonly CountRule[] = [
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
+  // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
+  {
+    key: 'leadership.meetings',
+    near: /专题会议?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?/,
+    sentence: /法治|依法治|法制/,
+    unlessSentence: /安全|学法|学习|培训/,
+  },
   { key: 'leadership.reports_heard', near: /听取/ },
   {
     key: 'leadership.meetings',
@@ -103,17 +132,44 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   { key: 'study.exam_takers', near: new RegExp(`参考|参加${N}{0,8}考试|考试${N}{0,6}参加`) },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
+  // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
+  {
+    key: 'study.sessions',
+    near: new RegExp(
+      `理论学习|集中学习|专题学习|案例教学|专题研讨|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典)|重要(论述|讲话)`,
+    ),
+  },
+  { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次', '个'] },
+  // Who was trained: 培训覆盖镇村干部320人.
+  {
+    key: 'study.trainees',
+    near: new RegExp(
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)`,
+    ),
+  },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },
   {
     key: 'publicity.events',
-    near: new RegExp(`(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法`),
+    near: new RegExp(
+      `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
+    ),
   },
+  // 法律服务N次 (not a legal adviser's): the township's publicity events.
+  { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
   { key: 'study.trainees', near: /培训|学法|参训|参学/ },
-  { key: 'publicity.materials', near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页/ },
+  {
+    key: 'publicity.materials',
+    near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
+  },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
-  { key: 'publicity.audience', near: /受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益/ },
+  {
+    key: 'publicity.audience',
+    near: new RegExp(
+      `受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+    ),
+  },
 ];
 
 /** Rate names (…率) and their keys; `sentence` narrows names used for several things. */

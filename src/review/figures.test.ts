@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from './figures.ts';
-import { parseChineseNumeral } from './numerals.ts';
+import { parseChineseNumeral, parseChinesePercent } from './numerals.ts';
 import { tableFigures } from './table-figures.ts';
 import type { TableRow } from './types.ts';
 
@@ -133,6 +133,47 @@ describe('extractFigures', () => {
       ['disputes.resolved', 37, '件', false],
       ['other', 3, '件', false],
     ]);
+  });
+});
+
+describe('wording, traps and sentences', () => {
+  it('reads materials, trainees, study and publicity worded without the usual nouns', () => {
+    expect(figs('发放《民法典》小册子600册，培训覆盖镇村干部320人，举办法治专题培训班四期。')).toEqual([
+      ['publicity.materials', 600, '册', false],
+      ['study.trainees', 320, '人', false],
+      ['study.sessions', 4, '期', false],
+    ]);
+    expect(figs('开展集中宣传16场，法律进校园6次，流动课堂9次。').map((f) => f[0])).toEqual([
+      'publicity.events',
+      'publicity.events',
+      'publicity.events',
+    ]);
+  });
+
+  it('takes no rule count, frequency or target as a figure of the year', () => {
+    expect(figs('严格落实重大行政决策5项必经程序。')).toEqual([]);
+    expect(
+      figs('坚持每两月1次集中学法，中心组每季度至少1次专题学法，入户走访1次/月。').map((f) => f[0]),
+    ).toEqual(['other', 'other', 'other']);
+    expect(figs('确保参考率不低于95%。').map((f) => f[0])).toEqual(['other']);
+  });
+
+  it('reads rates written in words', () => {
+    expect(figs('化解率达到百分之九十八点五，出庭率为百分之百。')).toEqual([
+      ['disputes.resolution_rate', 98.5, '%', false],
+      ['litigation.leader_appearance_rate', 100, '%', false],
+    ]);
+    expect(parseChinesePercent('九十八')).toBe(98);
+    expect(parseChinesePercent('百')).toBe(100);
+    expect(parseChinesePercent('九八')).toBeNull();
+  });
+
+  it('gives each figure its sentence', () => {
+    const t = '一、成效\n  全年开展普法活动28次。化解纠纷12件；其中诉前调解3件。';
+    const fs = extractFigures(t);
+    expect(fs.map((f) => f.sentence)).toEqual(['全年开展普法活动28次', '化解纠纷12件', '其中诉前调解3件']);
+    for (const f of fs)
+      expect(t.slice(f.sentenceStart, f.sentenceStart + f.sentence.length)).toBe(f.sentence);
   });
 });
 

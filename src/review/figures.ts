@@ -1,5 +1,11 @@
-import { keyForRate, ruleForCount } from './figure-keys.ts';
-import { CN_NUMERAL_CHARS, parseArabic, parseChineseNumeral } from './numerals.ts';
+import { FREQUENCY_AFTER, keyForRate, PER_UNIT, ruleForCount, RULE_NOUN, TARGET } from './figure-keys.ts';
+import {
+  CN_NUMERAL_CHARS,
+  CN_PERCENT,
+  parseArabic,
+  parseChineseNumeral,
+  parseChinesePercent,
+} from './numerals.ts';
 import type { Figure } from './types.ts';
 
 /** Units a counted figure may carry, longest first so 人次 wins over 人. */
@@ -58,16 +64,7 @@ const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
-/** Nouns after a small Chinese count that make it a name, not a figure (五项法定程序, 三张清单). */
-const RULE_NOUN =
-  /^[“"]?(法定程序|程序|原则|制度|机制|要求|工作法|规定|标准|清单|承诺|禁令|纪律|规范|确立|维护|自信|意识|中心|务必|基本|全面|体系|模式|理念|作用|目标|任务|工程|行动|举措|措施|服务|覆盖|融合|联动|结合)/;
 const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
-
-/** A quota per unit (每村不少于3名, 每月1次): not the township's count. */
-const PER_UNIT =
-  /每(?:个|一)?[\u4e00-\u9fa5]{1,2}(?:至少|不少于|不低于|均|都|要|应|配备|培养|开展|达到|有)?$/;
-/** A target, not a result (确保参考率达到100%, 力争化解率98%以上). */
-const TARGET = /确保|力争|争取|目标/;
 
 /**
  * A list of quoted titles, then 等 and a noun (“甲村纠纷”、“乙村纠纷”等矛盾纠纷2件): when the
@@ -148,8 +145,10 @@ class Bounds {
     return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
   }
 
-  sentenceOf(start: number): string {
-    return this.text.slice(this.startOf(this.sentence, start), this.endOf(this.sentence, start));
+  /** The sentence around `start` and where it starts. */
+  sentenceOf(start: number): { sentence: string; sentenceStart: number } {
+    const a = this.startOf(this.sentence, start);
+    return { sentence: this.text.slice(a, this.endOf(this.sentence, start)), sentenceStart: a };
   }
 }
 
@@ -169,9 +168,38 @@ const numberValue = (
 ): number | null =>
   ar !== undefined ? parseArabic(ar, mult) : cn !== undefined ? parseChineseNumeral(cn) : null;
 
+/** The sentence a figure sits in, without the blanks it starts with. */
+function sentenceFields(bounds: Bounds, start: number): { sentence: string; sentenceStart: number } {
+  const { sentence, sentenceStart } = bounds.sentenceOf(start);
+  const lead = sentence.length - sentence.trimStart().length;
+  return { sentence: sentence.slice(lead).trimEnd(), sentenceStart: sentenceStart + lead };
+}
+
+/** Rate figures written in words (百分之九十八, 百分之百), named like those written with %. */
+function wordedRates(text: string, bounds: Bounds): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(CN_PERCENT)) {
+    const value = parseChinesePercent(m[1]!);
+    if (value === null) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const clause = bounds.clauseOf(start, end);
+    const where = sentenceFields(bounds, start);
+    const aside = TARGET.test(clause.before) || PER_UNIT.test(clause.before);
+    const names = aside ? [] : rateNames(countedNoun(clause.wide));
+    const keys = names.map((n) => keyForRate(n, where.sentence));
+    if (keys.length === 0) keys.push('other');
+    const base = { value, unit: '%', approx: false, qualifier: null, text: m[0], start, end, ...where };
+    for (const key of keys)
+      out.push(key === 'other' ? { key, ...base, context: clause.before + m[0] } : { key, ...base });
+  }
+  return out;
+}
+
 /**
- * Extracts every counted figure (number + unit) with its catalogue key, skipping dates, holiday
- * names (12·4), article numbers (第23条), plan names (“八五”) and rule counts (五项法定程序).
+ * Extracts every counted figure (number + unit) with its catalogue key and its sentence, skipping
+ * dates, holiday names (12·4), article numbers (第23条), plan names (“八五”), rule counts
+ * (五项法定程序), frequencies (每月1次) and targets (力争…不低于98%).
  */
 export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
@@ -202,10 +230,12 @@ export function extractFigures(text: string): Figure[] {
     const { after, previous } = clause;
     const before = clause.before;
     const wide = countedNoun(clause.wide);
-    const sentence = bounds.sentenceOf(start);
-    const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end };
+    const where = sentenceFields(bounds, start);
+    const sentence = where.sentence;
+    const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end, ...where };
     const extra = max !== null ? { max } : {};
-    const aside = TARGET.test(before) || PER_UNIT.test(before);
+    const aside =
+      TARGET.test(before + (prefix ?? '')) || PER_UNIT.test(before) || FREQUENCY_AFTER.test(after);
     if (unit === '%') {
       const names = rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
@@ -232,5 +262,6 @@ export function extractFigures(text: string): Figure[] {
         : { key, ...base, ...extra },
     );
   }
-  return out;
+  const worded = wordedRates(text, bounds);
+  return worded.length ? [...out, ...worded].sort((a, b) => a.start - b.start) : out;
 }

@@ -1,5 +1,5 @@
 import type { Label } from './testdata/labels.ts';
-import type { ReviewResult } from './types.ts';
+import type { Finding, ReviewResult } from './types.ts';
 
 /** Precision and recall with the counts behind them. */
 export interface Score {
@@ -22,19 +22,38 @@ export const add = (a: Score, b: Score): Score =>
   score(a.tp + b.tp, a.predicted + b.predicted, a.expected + b.expected);
 export const empty = (): Score => score(0, 0, 0);
 
-/** Figures matched one-to-one by key and value (catalogue keys only; `other` is not scored). */
-export function scoreFigures(r: ReviewResult, l: Label): Score {
-  const want = [...l.figures];
-  const got = r.figures.filter((f) => f.key !== 'other');
+/** A figure as scored: catalogue key and value. */
+export type KeyValue = readonly [key: string, value: number];
+
+/**
+ * Figures matched one-to-one by key and value (catalogue keys only; `other` is not scored): what
+ * was found against what a reader labelled. `missed` and `wrong` are what did not match.
+ */
+export function matchFigures<F extends { key: string; value: number }>(
+  found: readonly F[],
+  labelled: readonly KeyValue[],
+): Score & { missed: KeyValue[]; wrong: F[] } {
+  const want = [...labelled];
+  const got = found.filter((f) => f.key !== 'other');
+  const wrong: F[] = [];
   let tp = 0;
   for (const f of got) {
     const i = want.findIndex(([k, v]) => k === f.key && Math.abs(v - f.value) < 1e-9);
     if (i >= 0) {
       tp++;
       want.splice(i, 1);
-    }
+    } else wrong.push(f);
   }
-  return score(tp, got.length, l.figures.length);
+  return { ...score(tp, got.length, labelled.length), missed: want, wrong };
+}
+
+/** Figures of a labelled report (see matchFigures). */
+export function scoreFigures(r: ReviewResult, l: Label): Score {
+  const { tp, predicted, expected } = matchFigures(
+    r.figures,
+    l.figures.map(([k, v]) => [k, v] as const),
+  );
+  return score(tp, predicted, expected);
 }
 
 /** Parts: each part a label says is present is a positive. */
@@ -44,17 +63,30 @@ export function scoreParts(r: ReviewResult, l: Label): Score {
   return score(tp, keys.filter((k) => r.parts[k]).length, keys.filter((k) => l.parts[k]).length);
 }
 
-/** Findings (errors and warnings) matched one-to-one by rule and a piece of the offending text. */
-export function scoreFindings(r: ReviewResult, l: Label): Score {
-  const want = [...l.findings];
-  const got = r.findings.filter((f) => f.severity !== 'info');
+/**
+ * Findings (errors and warnings) matched one-to-one by rule and a piece of the offending text;
+ * `missed` and `wrong` are what did not match.
+ */
+export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'text'>>(
+  found: readonly F[],
+  labelled: readonly (readonly [rule: string, text: string])[],
+): Score & { missed: (readonly [string, string])[]; wrong: F[] } {
+  const want = [...labelled];
+  const got = found.filter((f) => f.severity !== 'info');
+  const wrong: F[] = [];
   let tp = 0;
   for (const f of got) {
     const i = want.findIndex(([rule, text]) => rule === f.rule && f.text.includes(text));
     if (i >= 0) {
       tp++;
       want.splice(i, 1);
-    }
+    } else wrong.push(f);
   }
-  return score(tp, got.length, l.findings.length);
+  return { ...score(tp, got.length, labelled.length), missed: want, wrong };
+}
+
+/** Findings of a labelled report (see matchFindings). */
+export function scoreFindings(r: ReviewResult, l: Label): Score {
+  const { tp, predicted, expected } = matchFindings(r.findings, l.findings);
+  return score(tp, predicted, expected);
 }

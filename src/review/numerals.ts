@@ -47,3 +47,17 @@ export function parseArabic(num: string, mult: string | undefined): number {
   const m = mult === '万' ? 1e4 : mult === '亿' ? 1e8 : mult === '千' ? 1e3 : 1;
   return Math.round(v * m * 1e6) / 1e6;
 }
+
+/** A rate written in words: 百分之九十八, 百分之九十八点五, 百分之百 (the numeral in group 1). */
+export const CN_PERCENT = /百分之([零〇一二两三四五六七八九十百]{1,6}(?:点[零〇一二三四五六七八九]{1,3})?)/g;
+
+/** The value of a worded rate's numeral: 九十八点五 → 98.5, 百 → 100; null when malformed. */
+export function parseChinesePercent(s: string): number | null {
+  const [whole, frac] = s.split('点');
+  const int = parseChineseNumeral(whole!);
+  if (int === null || int > 1000) return null;
+  if (frac === undefined) return int;
+  const digits = [...frac].map((c) => DIGIT[c]);
+  if (digits.some((d) => d === undefined)) return null;
+  return Number(`${int}.${digits.join('')}`);
+}

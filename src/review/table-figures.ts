@@ -59,6 +59,8 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
           text,
           start: cellStart + lead,
           end: cellStart + lead + text.length,
+          sentence: row.cells.join('\t'),
+          sentenceStart: row.start,
           ...(key === 'other' ? { context: `${words} ${text}` } : {}),
         });
       });

@@ -53,6 +53,10 @@ export interface Figure {
   max?: number;
   /** For `other`: the words around the number. */
   context?: string;
+  /** The sentence the figure was stated in (a table figure: its row), as written. */
+  sentence: string;
+  /** Offset of that sentence in the normalised text. */
+  sentenceStart: number;
 }
 
 export interface Finding {

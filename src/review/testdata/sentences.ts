@@ -1,0 +1,150 @@
+/**
+ * Labelled sentences for the figure extractor, written for the test (no real report's text): each
+ * wording class the rule table knows and each trap, with the catalogue figures a careful reader
+ * takes from the sentence (`other` figures are not listed). `tune` sentences were used while the
+ * rules were written; `heldout` ones were written before measuring and are only measured.
+ */
+export interface LabelledSentence {
+  readonly text: string;
+  /** The wording class or trap the sentence exercises. */
+  readonly kind: string;
+  readonly split: 'tune' | 'heldout';
+  readonly figures: readonly (readonly [key: string, value: number])[];
+}
+
+const s = (
+  split: LabelledSentence['split'],
+  kind: string,
+  text: string,
+  ...figures: (readonly [string, number])[]
+): LabelledSentence => ({ text, kind, split, figures });
+
+export const sentences: readonly LabelledSentence[] = [
+  // Materials: 材料, 小册子, 册, 手册, 折页.
+  s('tune', 'materials', '全年发放法治宣传材料3200余份。', ['publicity.materials', 3200]),
+  s('tune', 'materials', '向群众发放《民法典》小册子600册。', ['publicity.materials', 600]),
+  s(
+    'tune',
+    'materials',
+    '印发普法手册1500本，折页2000份。',
+    ['publicity.materials', 1500],
+    ['publicity.materials', 2000],
+  ),
+  s('tune', 'materials', '发放反诈宣传折页4000余份。', ['publicity.materials', 4000]),
+  s('heldout', 'materials', '在集市上分发各类法律材料2600份。', ['publicity.materials', 2600]),
+  s('heldout', 'materials', '赠送法律知识小册子800余册。', ['publicity.materials', 800]),
+  // Trainees: 覆盖…干部N人, 培训…N人次.
+  s('tune', 'trainees', '法治培训覆盖镇村干部320人。', ['study.trainees', 320]),
+  s(
+    'tune',
+    'trainees',
+    '举办法治培训5场，培训干部职工460人次。',
+    ['study.sessions', 5],
+    ['study.trainees', 460],
+  ),
+  s('heldout', 'trainees', '专题辅导覆盖全镇党员干部180余人。', ['study.trainees', 180]),
+  s('heldout', 'trainees', '组织村组干部参加法律知识培训，共计培训520人次。', ['study.trainees', 520]),
+  // Study sessions without 学法/培训.
+  s('tune', 'study', '开展法治专题学习8次。', ['study.sessions', 8]),
+  s('tune', 'study', '组织干部集中学习法律法规12次。', ['study.sessions', 12]),
+  s('tune', 'study', '开展案例教学4场。', ['study.sessions', 4]),
+  s('tune', 'study', '镇党委会议学习习近平总书记关于法治建设的重要论述6次。', ['study.sessions', 6]),
+  s('tune', 'study', '组织机关干部开展理论学习10次。', ['study.sessions', 10]),
+  s('tune', 'study', '邀请律师举办专题讲座3场。', ['study.sessions', 3]),
+  s('heldout', 'study', '结合主题教育开展集中学习15次。', ['study.sessions', 15]),
+  s('heldout', 'study', '组织班子成员学习宪法和民法典9次。', ['study.sessions', 9]),
+  s('heldout', 'study', '举办法律知识专题讲座两场。', ['study.sessions', 2]),
+  // Court hearings attended, training classes in 期.
+  s('tune', 'court', '组织镇村干部旁听庭审一次。', ['study.sessions', 1]),
+  s('tune', 'classes', '举办法治专题培训班四期。', ['study.sessions', 4]),
+  s('heldout', 'court', '组织执法人员旁听庭审2次。', ['study.sessions', 2]),
+  s('heldout', 'classes', '举办村（社区）干部法治培训班3期。', ['study.sessions', 3]),
+  // Publicity events.
+  s('tune', 'events', '开展集中宣传16场。', ['publicity.events', 16]),
+  s('tune', 'events', '开展法律进校园活动6次。', ['publicity.events', 6]),
+  s('tune', 'events', '开展法律进村、进社区12次。', ['publicity.events', 12]),
+  s('tune', 'events', '组织法治流动课堂9次。', ['publicity.events', 9]),
+  s('tune', 'events', '开展法律服务20余次。', ['publicity.events', 20]),
+  s(
+    'tune',
+    'events',
+    '全年开展普法宣传活动28次，其中宣讲活动3次。',
+    ['publicity.events', 28],
+    ['publicity.events', 3],
+  ),
+  s('heldout', 'events', '利用赶集日开展主题宣传11场。', ['publicity.events', 11]),
+  s('heldout', 'events', '组织法律知识进企业8次。', ['publicity.events', 8]),
+  s('heldout', 'events', '开展送法下乡活动十五次。', ['publicity.events', 15]),
+  s('heldout', 'events', '组织巡回宣传7场。', ['publicity.events', 7]),
+  // Leadership meetings on the rule of law.
+  s('tune', 'meetings', '镇党委召开专题会议3次研究法治政府建设工作。', ['leadership.meetings', 3]),
+  s('tune', 'meetings', '全年召开党委会议专题研究依法治镇工作4次。', ['leadership.meetings', 4]),
+  s('heldout', 'meetings', '召开法治建设专题会议2次。', ['leadership.meetings', 2]),
+  s('heldout', 'meetings', '召开安全生产专题会议6次。', ['safety.meetings', 6]),
+  // Contracts reviewed.
+  s('tune', 'contracts', '法律顾问开展合同审核15次。', ['legal.contracts_reviewed', 15]),
+  s('tune', 'contracts', '审核各类合同协议21份。', ['legal.contracts_reviewed', 21]),
+  s('heldout', 'contracts', '完成合同审查38份。', ['legal.contracts_reviewed', 38]),
+  // Disputes mediated.
+  s(
+    'tune',
+    'disputes',
+    '全年排查矛盾纠纷56件，调处54件。',
+    ['disputes.found', 56],
+    ['disputes.resolved', 54],
+  ),
+  s('tune', 'disputes', '调处各类矛盾纠纷132件。', ['disputes.resolved', 132]),
+  s('heldout', 'disputes', '受理矛盾纠纷48起，调处46起。', ['disputes.found', 48], ['disputes.resolved', 46]),
+  // Audience.
+  s('tune', 'audience', '活动覆盖居民3万余人次。', ['publicity.audience', 30000]),
+  s('heldout', 'audience', '覆盖村民8000余人。', ['publicity.audience', 8000]),
+  s('heldout', 'audience', '受教育群众1.2万人次。', ['publicity.audience', 12000]),
+  // Rates written in words.
+  s('tune', 'rates', '化解率达到百分之九十八。', ['disputes.resolution_rate', 98]),
+  s('tune', 'rates', '行政机关负责人出庭率为百分之百。', ['litigation.leader_appearance_rate', 100]),
+  s(
+    'heldout',
+    'rates',
+    '参考率、合格率均为百分之百。',
+    ['study.exam_participation_rate', 100],
+    ['study.exam_pass_rate', 100],
+  ),
+  s('heldout', 'rates', '矛盾纠纷化解率为百分之九十六点五。', ['disputes.resolution_rate', 96.5]),
+  // Traps: rule counts.
+  s('tune', 'trap.rule', '严格落实重大行政决策5项必经程序。'),
+  s('tune', 'trap.rule', '全面推行行政执法三项制度。'),
+  s('tune', 'trap.rule', '推行“四个一”工作机制。'),
+  s('heldout', 'trap.rule', '严格执行重大决策五项法定程序，全年作出重大行政决策2项。', [
+    'decisions.major',
+    2,
+  ]),
+  s('heldout', 'trap.rule', '落实行政执法3项制度。'),
+  // Traps: frequencies.
+  s('tune', 'trap.frequency', '坚持每两月1次集中学法。'),
+  s('tune', 'trap.frequency', '党委理论学习中心组每季度至少1次专题学法。'),
+  s('tune', 'trap.frequency', '法律顾问每月1次到镇坐班。'),
+  s('heldout', 'trap.frequency', '落实每月至少开展1次普法宣传的要求。'),
+  s('heldout', 'trap.frequency', '网格员入户走访1次/月。'),
+  // Traps: targets and quotas.
+  s('tune', 'trap.target', '力争矛盾纠纷化解率达到98%以上。'),
+  s('tune', 'trap.target', '确保参考率不低于95%。'),
+  s('tune', 'trap.target', '要求每名干部全年学法不低于40学时，参训率不低于90%。'),
+  s('heldout', 'trap.target', '力争开展普法宣传活动30场以上。'),
+  s('heldout', 'trap.target', '调解成功率不低于百分之九十五。'),
+  // Baseline wording the table knew before: must keep working.
+  s(
+    'heldout',
+    'baseline',
+    '累计排查矛盾纠纷219件，化解216件，化解率为98.6%。',
+    ['disputes.found', 219],
+    ['disputes.resolved', 216],
+    ['disputes.resolution_rate', 98.6],
+  ),
+  s(
+    'heldout',
+    'baseline',
+    '悬挂横幅40条，培育法律明白人58名。',
+    ['publicity.banners', 40],
+    ['publicity.legal_literates', 58],
+  ),
+];
