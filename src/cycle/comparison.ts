@@ -2,6 +2,7 @@ import { publicationDeadline } from '../catalogue/report-cycle.ts';
 import ExcelJS from 'exceljs';
 import { indicators } from '../catalogue/indicators.ts';
 import type { IndicatorValue } from '../core/indicators.ts';
+import { headline } from '../review/headline.ts';
 import { checkFigures, fmt, type CrossFinding, type FigureToCheck } from './crosscheck.ts';
 
 /**
@@ -150,7 +151,12 @@ function comparisonSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared:
       const ledger = t.ledger.find((v) => v.key === ind.key);
       const rc = row.getCell(3 + 2 * i);
       const lc = row.getCell(4 + 2 * i);
-      const first = stated[0];
+      // The headline figure, not merely the first: this year's total rather than a part of it.
+      const chosen = headline(
+        stated.map((c) => c.figure),
+        ind.key,
+      );
+      const first = stated.find((c) => c.figure === chosen?.figure);
       if (first) rc.value = first.figure.value;
       if (ledger && ledger.value !== null && ledger.records > 0) lc.value = ledger.value;
       rc.numFmt = lc.numFmt = numFmt(ind.unit);
@@ -164,7 +170,10 @@ function comparisonSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared:
       const notes = [
         ...stated.filter((c) => c.finding).map((c) => c.finding!.message),
         ...(stated.length > 1
-          ? [`报告中该指标出现${stated.length}处：${stated.map((c) => text(c)).join('、')}`]
+          ? [
+              `报告中该指标出现${stated.length}处：${stated.map((c) => text(c)).join('、')}`,
+              ...(chosen ? [chosen.reason] : []),
+            ]
           : []),
         ...(first?.figure.approx ? [`原文为约数“${text(first)}”`] : []),
       ];

@@ -1,15 +1,28 @@
 import ExcelJS from 'exceljs';
 import { indicators } from '../catalogue/indicators.ts';
-import type { ReviewResult } from './types.ts';
+import { headline, type Headline } from './headline.ts';
+import { sections } from './parts.ts';
+import type { Figure, ReviewResult } from './types.ts';
 
 export interface FiguresTable {
   header: string[];
   rows: (string | number | null)[][];
+  /** Per row, per key column: the headline choice behind the cell (null: no figure). */
+  headlines?: (Headline<Figure> | null)[][];
+}
+
+/** The headline figure of each key in one review, its 下一年度 part's figures counting as plans. */
+export function reviewHeadline(r: ReviewResult, key: string): Headline<Figure> | null {
+  const plan = sections(r.text, r.headings).filter((s) => s.part === 'nextYear');
+  return headline(r.figures, key, {
+    planAt: (pos) => plan.some((s) => pos >= s.heading.start && pos < s.end),
+  });
 }
 
 /**
  * The county comparison table: one row per report, one column per catalogue key that any report
- * gives. A key given several times takes its first figure (the headline one); ≈ marks approximate.
+ * gives. A key given several times shows its headline figure (see headline.ts), with the reason
+ * and the alternatives kept beside it for a person to confirm; 余/多/近… mark approximate values.
  */
 export function figuresTable(results: readonly ReviewResult[]): FiguresTable {
   const keys = indicators
@@ -17,16 +30,17 @@ export function figuresTable(results: readonly ReviewResult[]): FiguresTable {
     .filter((k) => results.some((r) => r.figures.some((f) => f.key === k)));
   const label = new Map(indicators.map((i) => [i.key, `${i.label}（${i.unit}）`]));
   const header = ['文件', '乡镇', '年度', ...keys.map((k) => label.get(k) ?? k)];
-  const rows = results.map((r) => [
+  const headlines = results.map((r) => keys.map((k) => reviewHeadline(r, k)));
+  const rows = results.map((r, i) => [
     r.file,
     r.org,
     r.year,
-    ...keys.map((k) => {
-      const f = r.figures.find((x) => x.key === k);
+    ...headlines[i]!.map((h) => {
+      const f = h?.figure;
       return f ? (f.approx ? `${f.value}${f.qualifier ?? ''}` : f.value) : null;
     }),
   ]);
-  return { header, rows };
+  return { header, rows, headlines };
 }
 
 const csvCell = (v: string | number | null) => {
@@ -43,7 +57,14 @@ export async function toXlsx(t: FiguresTable): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('指标对比');
   ws.addRow(t.header).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r);
+  t.rows.forEach((r, i) => {
+    const row = ws.addRow(r);
+    // A cell chosen among several figures carries the reason and the others, to be confirmed.
+    t.headlines?.[i]?.forEach((h, j) => {
+      if (!h || h.alternatives.length === 0) return;
+      row.getCell(4 + j).note = [h.reason, '其他数值：', ...h.alternatives.map((a) => a.note)].join('\n');
+    });
+  });
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   ws.columns.forEach((c, i) => (c.width = i < 2 ? 24 : 14));
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.ts';
+import { figuresTable } from './export.ts';
+import { extractFigures } from './figures.ts';
+import { headline } from './headline.ts';
+import type { SourceDoc } from './types.ts';
+
+const pick = (text: string, key: string) => headline(extractFigures(text), key);
+
+describe('headline', () => {
+  it("takes the year's total, not a study talk stated first", () => {
+    const h = pick(
+      '组织法治宣讲3次。全年共开展普法宣传活动28次，其中送法进校园活动5次。',
+      'publicity.events',
+    )!;
+    expect(h.figure.value).toBe(28);
+    expect(h.reason).toContain('28次');
+    expect(h.reason).toContain('全年');
+    expect(h.alternatives.map((a) => a.figure.value)).toEqual([3, 5]);
+    expect(h.alternatives[1]!.note).toContain('其中');
+  });
+
+  it('leaves out plans, changes and last year before taking the largest', () => {
+    expect(pick('开展普法活动20场，计划明年开展普法活动40场。', 'publicity.events')!.figure.value).toBe(20);
+    expect(pick('排查矛盾纠纷40件，较上年减少60件。', 'disputes.found')!.figure.value).toBe(40);
+    expect(pick('上年排查矛盾纠纷90件，今年排查矛盾纠纷70件。', 'disputes.found')!.figure.value).toBe(70);
+    // 增加到 is a new level, not a change.
+    expect(pick('普法活动较上年增加到36场。', 'publicity.events')!.figure.value).toBe(36);
+  });
+
+  it('takes the first rate, and says when there is only one figure', () => {
+    const h = pick('化解率为98.6%。第二季度化解率为100%。', 'disputes.resolution_rate')!;
+    expect(h.figure.value).toBe(98.6);
+    expect(pick('调处矛盾纠纷12件。', 'disputes.resolved')!.reason).toContain('只有这一处');
+    expect(pick('调处矛盾纠纷12件。', 'grid.members')).toBeNull();
+  });
+
+  it("reads the roles the county's stated figures already carry", () => {
+    const stated = [
+      { key: 'disputes.resolved', value: 300, unit: '件', role: 'plan', sentence: '' },
+      { key: 'disputes.resolved', value: 150, unit: '件', role: 'current', sentence: '' },
+      { key: 'disputes.resolved', value: 160, unit: '件', role: 'part', sentence: '' },
+    ];
+    const h = headline(stated, 'disputes.resolved')!;
+    expect(h.figure.value).toBe(150);
+    expect(h.alternatives.map((a) => a.note)).toEqual([
+      '“300件”：计划或目标数',
+      '“160件”：总数中的一部分（其中/包括）',
+    ]);
+  });
+
+  it('fills the comparison table with the headline and keeps the choice', () => {
+    const text =
+      '某某镇2024年法治政府建设工作报告\n一、主要举措和成效\n组织法治宣讲3次。全年共开展普法宣传活动28次。\n二、下一年度工作安排\n开展普法宣传活动50次。\n';
+    const doc: SourceDoc = { name: 'a.txt', text, outline: new Map(), tables: [], artifacts: [] };
+    const t = figuresTable([analyse(doc)]);
+    const col = t.header.indexOf('普法宣传活动（次）');
+    expect(t.rows[0]![col]).toBe(28);
+    expect(t.headlines![0]![col - 3]!.alternatives.map((a) => a.figure.value)).toEqual([3, 50]);
+  });
+});

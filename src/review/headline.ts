@@ -1,0 +1,151 @@
+import { findIndicator } from '../catalogue/indicators.ts';
+
+/**
+ * The headline figure of an indicator: when a report states several figures under one key (普法
+ * 宣传活动 28 in the summary, a study talk's 3 further on), the comparison shows one, chosen by
+ * rules a person can follow, with the reason in Chinese and the others as alternatives to pick
+ * instead. Works on the reviewer's figures and on the county's stated figures (which carry a role).
+ */
+
+/** What the choice reads of a figure; the reviewer's Figure and the cycle's StatedFigure both fit. */
+export interface HeadlineCandidate {
+  readonly key: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly text?: string;
+  readonly sentence?: string;
+  /** Offset of the sentence in the text (with `start`, where the figure sits in its sentence). */
+  readonly sentenceStart?: number;
+  readonly start?: number;
+  /** The clause up to and including the figure, when known. */
+  readonly phrase?: string;
+  /** current | change | previous | plan | part, when already known. */
+  readonly role?: string;
+}
+
+export interface Headline<F> {
+  readonly figure: F;
+  /** Why this figure, in Chinese, for the person confirming it. */
+  readonly reason: string;
+  /** The other figures under the key, in reading order, each with why it was not chosen. */
+  readonly alternatives: readonly { readonly figure: F; readonly note: string }[];
+}
+
+export interface HeadlineOptions {
+  /** Whether an offset lies in the 下一年度 part (its figures are plans). */
+  readonly planAt?: (start: number) => boolean;
+}
+
+type Role = 'current' | 'part' | 'plan' | 'change' | 'previous';
+
+/** Words before a figure, in its clause, that make it something other than this year's total. Data. */
+const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
+  { role: 'plan', words: /计划|力争|确保|争取|目标|拟|预计/, note: '计划或目标数' },
+  {
+    role: 'change',
+    // 同比增加6场 is a change; 较上年增加到36场 is this year's level.
+    words:
+      /(同比|环比|较上年|较去年|比上年|比去年)(?!.*[至到为达]$)|(增加|增长|减少|下降|提高|提升|上升|降低)了?$/,
+    note: '同比变化数',
+  },
+  { role: 'previous', words: /(?<![较比与])(上年|去年|上一年)(?!.*[至到为达]$)/, note: '上年数' },
+  { role: 'part', words: /其中|包括|包含/, note: '总数中的一部分（其中/包括）' },
+];
+const ROLE_NOTE: Readonly<Record<Role, string>> = {
+  current: '本年数',
+  ...(Object.fromEntries(ROLE_WORDS.map((r) => [r.role, r.note])) as Record<
+    Exclude<Role, 'current'>,
+    string
+  >),
+};
+/** Words that mark a total of the year: 全年共开展, 累计, 合计. */
+const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
+
+/** The words of the sentence before the figure. */
+function lead(f: HeadlineCandidate): string {
+  const s = f.sentence ?? '';
+  if (f.sentenceStart !== undefined && f.start !== undefined && f.start >= f.sentenceStart)
+    return s.slice(0, f.start - f.sentenceStart);
+  if (f.phrase && f.text && f.phrase.endsWith(f.text)) return f.phrase.slice(0, -f.text.length);
+  const at = f.text ? s.indexOf(f.text) : -1;
+  return at >= 0 ? s.slice(0, at) : s;
+}
+
+const lastClause = (s: string): string => s.split(/[，,；;：:]/).pop() ?? s;
+
+function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {
+  if (f.role && f.role in ROLE_NOTE) return f.role as Role;
+  if (f.start !== undefined && opts.planAt?.(f.start)) return 'plan';
+  const before = lead(f);
+  const clause = lastClause(before);
+  for (const r of ROLE_WORDS) {
+    // 其中 and 包括 may open the sentence (其中诉前调解3件); the others speak only in their clause.
+    if (r.words.test(r.role === 'part' ? before : clause)) return r.role;
+  }
+  return 'current';
+}
+
+/** The indicator's name as pairs of characters (普法宣传活动 → 普法, 法宣, 宣传…). */
+function bigrams(s: string): string[] {
+  const t = s.replace(/[（(][^）)]*[）)]|[^\u4e00-\u9fa5]/g, '');
+  return [...t].slice(0, -1).map((c, i) => c + t[i + 1]!);
+}
+
+/** How many of the indicator's name pairs the sentence says before the figure: its subject. */
+function subject(f: HeadlineCandidate, names: readonly string[]): number {
+  const before = lead(f);
+  return names.filter((b) => before.includes(b)).length;
+}
+
+const shown = (f: HeadlineCandidate): string => `“${f.text ?? `${f.value}${f.unit}`}”`;
+
+/**
+ * The headline figure of `key` among `figures`, or null when none has the key. Rules, in order:
+ * this year's figures before plans, changes, last year's and parts (其中/包括); among them those
+ * whose sentence names the indicator; then, for counts, the largest (the year's total rather than
+ * a part of it); for rates, the first stated.
+ */
+export function headline<F extends HeadlineCandidate>(
+  figures: readonly F[],
+  key: string,
+  opts: HeadlineOptions = {},
+): Headline<F> | null {
+  const all = figures.filter((f) => f.key === key);
+  if (all.length === 0) return null;
+  const label = findIndicator(key)?.label ?? key;
+  const names = bigrams(label);
+  const rated = all.map((f, i) => ({ f, i, role: roleOf(f, opts), subject: subject(f, names) }));
+  const current = rated.filter((x) => x.role === 'current');
+  const pool = current.length ? current : rated;
+  const named = pool.filter((x) => x.subject > 0);
+  const field = named.length ? named : pool;
+  const isRate = all[0]!.unit === '%';
+  const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
+  const reasons: string[] = [];
+  if (all.length === 1) reasons.push('报告中该指标只有这一处数值');
+  else {
+    reasons.push(`报告中该指标有${all.length}处数值`);
+    const left = [...new Set(rated.filter((x) => x.role !== 'current').map((x) => ROLE_NOTE[x.role]))];
+    if (current.length && left.length) reasons.push(`不取${left.join('、')}`);
+    if (!current.length) reasons.push('均非本年总数，按原文取值，请核对');
+    if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
+    if (field.length > 1)
+      reasons.push(isRate ? '比率取首次出现的一处' : '取其中最大的一处（全年总数而非部分）');
+  }
+  const total = TOTAL_WORDS.test(lastClause(lead(best.f))) ? '（原文为全年或累计数）' : '';
+  const reason = `取${shown(best.f)}${total}：${reasons.join('；')}。`;
+  const alternatives = rated
+    .filter((x) => x !== best)
+    .map((x) => {
+      const why =
+        x.role !== 'current' && best.role === 'current'
+          ? ROLE_NOTE[x.role]
+          : named.length && x.subject === 0 && field.includes(best)
+            ? `句中未写明“${label}”`
+            : isRate
+              ? '出现在后'
+              : '数值较小';
+      return { figure: x.f, note: `${shown(x.f)}：${why}` };
+    });
+  return { figure: best.f, reason, alternatives };
+}
