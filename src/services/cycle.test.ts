@@ -17,9 +17,11 @@ import {
   cycleStatus,
   draftModel,
   publicReport,
+  publicReportFile,
   saveDraft,
   takeStep,
   uploadReport,
+  versionFile,
 } from './cycle.ts';
 import { inProcessCycleTools as tools } from './cycle-tools.ts';
 import type { Org } from './orgs.ts';
@@ -156,6 +158,49 @@ for (const tdb of testDatabases()) {
         'report.step.refused',
       ])
         expect(actions).toContain(a);
+    });
+
+    it('publishes a correction with redactions: the published .docx is masked, the signed original is not', async () => {
+      let r = await cycleReport(h, staff, org.a.id, 2024);
+      expect(r.state).toBe('published');
+      const firstSigned = r.versions.filter((v) => v.kind === 'signed').at(-1)!.seq;
+      await save(staff, r.version, { ...r.edits, other: ['更正：补充一项情况。'] }, LATER);
+      await step(staff, 'request_signature', {}, LATER);
+      await step(leader, 'sign', {}, LATER);
+      await step(staff, 'submit', {}, LATER);
+      await step(officer, 'accept', {}, LATER);
+      await expect(
+        step(
+          officer,
+          'clear',
+          { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['甲\n镇'] } },
+          LATER,
+        ),
+      ).rejects.toThrow(/不能跨段落/);
+      await step(
+        officer,
+        'clear',
+        { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['当事人长期外出务工'] } },
+        LATER,
+      );
+      await expect(step(officer, 'publish', {}, LATER)).rejects.toThrow(/须写明更正说明/);
+      await step(officer, 'publish', { correction: '补充第五部分' }, LATER);
+
+      const pub = await publicReport(h, org.a.code, 2024);
+      expect(pub.text).not.toContain('当事人长期外出务工');
+      expect(pub.text).toContain('＊＊＊＊＊＊＊＊＊');
+      expect(pub.hasFile).toBe(true);
+      const file = await publicReportFile(h, org.a.code, 2024);
+      const published = readDocx(file.bytes).document;
+      expect(published).not.toContain('当事人长期外出务工');
+      expect(published).toContain('＊＊＊＊＊＊＊＊＊');
+      expect(published).toContain('更正：补充一项情况。');
+      // The signed original the copy was made from keeps every word.
+      r = await cycleReport(h, officer, org.a.id, 2024);
+      const signed = r.versions.filter((v) => v.kind === 'signed').at(-1)!.seq;
+      expect(signed).toBeGreaterThan(firstSigned);
+      const original = await versionFile(h, officer, org.a.id, 2024, signed);
+      expect(readDocx(original.bytes).document).toContain('当事人长期外出务工');
     });
 
     it('merges saves of different paragraphs and refuses a second save of the same one, with what changed', async () => {

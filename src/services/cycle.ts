@@ -25,6 +25,7 @@ import type { Database } from '../db/schema.ts';
 import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
 import { comparisonWorkbook } from '../cycle/comparison.ts';
 import { crossCheck, statedFigures, type CrossFinding } from '../cycle/crosscheck.ts';
+import { redactText } from '../cycle/redact.ts';
 import { applyParagraphEdits, keyedParas } from '../report/model/edits.ts';
 import type { ReportModel, ReportOverrides } from '../report/model/types.ts';
 import { paraText, plainText } from '../report/render/text.ts';
@@ -50,6 +51,12 @@ export interface CycleTools {
     files: readonly { name: string; bytes: Uint8Array }[],
     year: number,
   ) => Promise<ReviewOutcome[]>;
+  /** The published copy of a file with the 保密审查's redactions applied (the original is kept as it is). */
+  readonly redact: (
+    fileName: string,
+    bytes: Uint8Array,
+    redactions: readonly string[],
+  ) => Promise<Uint8Array>;
 }
 
 /** What the county office sees of a review made on arrival. */
@@ -463,6 +470,8 @@ function checkClearance(c: Clearance | undefined, text: string): Clearance {
   if (c.result !== 'passed' && c.result !== 'redacted')
     throw new UserError('保密审查结论应为“通过”或“删除涉密内容后通过”', 'clearance_required');
   const redactions = (c.redactions ?? []).map((r) => String(r).trim()).filter(Boolean);
+  if (redactions.some((r) => /[\r\n]/.test(r)))
+    throw new UserError('删除的文字不能跨段落，请按段落分别填写', 'clearance_text');
   if (c.result === 'redacted' && redactions.length === 0)
     throw new UserError('“删除涉密内容后通过”须列出要从公开稿中删除的文字', 'clearance_required');
   const missing = redactions.filter((r) => !text.includes(r));
@@ -646,17 +655,19 @@ async function prepare(
     const correction = input.correction?.trim();
     if (row.published_seq !== null && !correction)
       throw new UserError('报告已公开过，再次公开须写明更正说明', 'correction_required');
-    let text = base.text ?? '';
-    for (const r of c.redactions ?? []) text = text.split(r).join('＊'.repeat(Math.min(r.length, 12)));
-    const redacted = (c.redactions ?? []).length > 0;
+    const redactions = c.redactions ?? [];
+    // The signed original is never changed: the published copy is redacted, text and file alike.
+    const file =
+      base.file && base.file_name && redactions.length > 0
+        ? await tools.redact(base.file_name, base.file, redactions)
+        : base.file;
     return {
       version: {
         kind: 'published',
         edits: base.edits,
-        text,
+        text: redactText(base.text ?? '', redactions),
         file_name: base.file_name,
-        // The signed original is never changed: a redacted copy is published as text only.
-        file: redacted ? null : base.file,
+        file,
         review: null,
         note: correction ? `更正说明：${correction.slice(0, 500)}` : null,
       },
@@ -801,7 +812,8 @@ export async function publicReports(h: Db) {
   }));
 }
 
-/** One published report as the public reads it: its text (redactions applied) and corrections. */
+const publicFileType = (name: string): 'docx' | 'txt' => (/\.txt$/i.test(name) ? 'txt' : 'docx');
+
 /** A township's published report of a year, or a 404 in Chinese. */
 async function publishedRow(h: Db, townshipCode: string, year: number) {
   const row = (await repo.publishedReports(h.db)).find((r) => r.code === townshipCode && r.year === year);
@@ -809,6 +821,7 @@ async function publishedRow(h: Db, townshipCode: string, year: number) {
   return { ...row, published_seq: row.published_seq };
 }
 
+/** One published report as the public reads it: its text (redactions applied) and corrections. */
 export async function publicReport(h: Db, townshipCode: string, year: number) {
   const row = await publishedRow(h, townshipCode, year);
   const v = await repo.getVersion(h.db, row.id, row.published_seq);
@@ -821,13 +834,15 @@ export async function publicReport(h: Db, townshipCode: string, year: number) {
     publishedAt: row.published_at,
     text: v?.text ?? '',
     hasFile: Boolean(v?.file),
+    /** The published file's type as its link names it: docx or txt. */
+    fileType: v?.file && v.file_name ? publicFileType(v.file_name) : null,
     corrections: versions
       .filter((x) => x.kind === 'published' && x.note)
       .map((x) => ({ at: x.created_at, note: x.note })),
   };
 }
 
-/** The published .docx (only when nothing was withheld from it). */
+/** The published file: the signed .docx, or its redacted copy when the 保密审查 withheld passages. */
 export async function publicReportFile(h: Db, townshipCode: string, year: number) {
   const row = await publishedRow(h, townshipCode, year);
   const v = await repo.getVersion(h.db, row.id, row.published_seq);
