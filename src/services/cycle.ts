@@ -26,7 +26,7 @@ import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
 import { comparisonWorkbook } from '../cycle/comparison.ts';
 import { crossCheck, statedFigures, type CrossFinding } from '../cycle/crosscheck.ts';
 import { redactText } from '../cycle/redact.ts';
-import { applyParagraphEdits, keyedParas } from '../report/model/edits.ts';
+import { applyParagraphEdits, keyedParas, paraParts, type ParaPart } from '../report/model/edits.ts';
 import type { ReportModel, ReportOverrides } from '../report/model/types.ts';
 import { paraText, plainText } from '../report/render/text.ts';
 import type { ReviewOutcome, ReviewResult } from '../review/index.ts';
@@ -225,12 +225,31 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
       role: e.role,
       at: e.created_at,
     })),
-    /** The county's latest return comment, shown beside the draft until the report is submitted again. */
-    returned:
-      state === 'returned' || state === 'drafting'
-        ? ([...events].reverse().find((e) => e.step === 'return' && e.outcome === 'done')?.comment ?? null)
-        : null,
+    returned: lastReturn(state, events),
     review: review ? (JSON.parse(review) as ArrivalReview) : null,
+  };
+}
+
+/**
+ * The latest return (the county's, or the leader's before 签发) with its comment and paragraph
+ * notes, shown beside the draft until the report goes on again (提请签发 or 报送).
+ */
+function lastReturn(state: CycleState, events: Awaited<ReturnType<typeof repo.eventsOf>>) {
+  if (state !== 'returned' && state !== 'drafting') return null;
+  const done = events.filter((e) => e.outcome === 'done');
+  let i = done.length - 1;
+  while (i >= 0 && done[i]!.step !== 'return' && done[i]!.step !== 'return_draft') i--;
+  const last = done[i];
+  if (!last) return null;
+  if (done.slice(i + 1).some((e) => e.step === 'request_signature' || e.step === 'submit')) return null;
+  const detail = last.detail ? (JSON.parse(last.detail) as { notes?: ParagraphNote[] }) : {};
+  return {
+    step: last.step,
+    by: last.step === 'return' ? '县依法治县办' : '乡镇主要负责人',
+    actor: last.actor,
+    at: last.created_at,
+    comment: last.comment,
+    notes: detail.notes ?? [],
   };
 }
 
@@ -242,7 +261,10 @@ export async function draftModel(
   year: number,
   now: string,
   edits?: DraftEdits,
-): Promise<{ model: ReportModel; paragraphs: { key: string; where: string; text: string }[] }> {
+): Promise<{
+  model: ReportModel;
+  paragraphs: { key: string; where: string; text: string; parts: ParaPart[] }[];
+}> {
   requireAction(p, 'cycle.read');
   const org = await visibleTownship(h, p, townshipId);
   const row = await repo.getReport(h.db, org.id, year);
@@ -251,7 +273,12 @@ export async function draftModel(
   const model = await modelOf(h, org, year, now, e, row?.signed_on ?? undefined);
   return {
     model,
-    paragraphs: keyedParas(model).map((k) => ({ key: k.key, where: k.where, text: paraText(k.para) })),
+    paragraphs: keyedParas(model).map((k) => ({
+      key: k.key,
+      where: k.where,
+      text: paraText(k.para),
+      parts: paraParts(k.para),
+    })),
   };
 }
 
@@ -460,6 +487,36 @@ export interface StepInput {
   readonly clearance?: Clearance;
   /** 更正说明: required to publish again after a correction. */
   readonly correction?: string;
+  /** A return's comments on single paragraphs, by paragraph key: shown beside them to the township. */
+  readonly notes?: readonly ParagraphNote[];
+}
+
+/** A comment on one paragraph of the draft, keyed as the editor keys paragraphs. */
+export interface ParagraphNote {
+  readonly key: string;
+  readonly text: string;
+}
+
+const NOTE_KEY = /^(intro|[1-9]\|[^|]{0,120}\|\d{1,3})$/;
+const MAX_NOTES = 100;
+const MAX_NOTE = 500;
+
+/** A return's paragraph comments, trimmed, one per paragraph; only a return may carry them. */
+function checkNotes(step: CycleStep, notes: readonly ParagraphNote[] | undefined): ParagraphNote[] {
+  const list = (notes ?? []).filter((n) => typeof n?.text === 'string' && n.text.trim() !== '');
+  if (list.length === 0) return [];
+  if (step.id !== 'return' && step.id !== 'return_draft')
+    throw new UserError('只有退回时可以对段落写批注', 'bad_notes');
+  if (list.length > MAX_NOTES) throw new UserError(`逐段批注最多 ${MAX_NOTES} 条`, 'bad_notes');
+  const byKey = new Map<string, string>();
+  for (const n of list) {
+    if (typeof n.key !== 'string' || !NOTE_KEY.test(n.key))
+      throw new UserError(`批注所指的段落“${String(n.key).slice(0, 40)}”不存在`, 'bad_notes');
+    const text = n.text.trim();
+    if (text.length > MAX_NOTE) throw new UserError(`每条批注不超过 ${MAX_NOTE} 字`, 'bad_notes');
+    byKey.set(n.key, byKey.has(n.key) ? `${byKey.get(n.key)!}\n${text}` : text);
+  }
+  return [...byKey].map(([key, text]) => ({ key, text }));
 }
 
 function checkClearance(c: Clearance | undefined, text: string): Clearance {
@@ -498,9 +555,10 @@ export async function takeStep(
   const org = await visibleTownship(h, p, input.townshipId);
   if (!permits(p, step.permission)) throw forbidden(`当前角色无权${step.label}`);
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
+  const notes = checkNotes(step, input.notes);
   const row0 = await repo.getReport(h.db, org.id, input.year);
   const state0 = stateOf(row0?.state);
-  const refusal = refusalOf(step, state0, comment, input);
+  const refusal = refusalOf(step, state0, comment !== null || notes.length > 0, input);
   if (refusal) {
     await withAudit(h, actor, at, async (trx) => {
       const row = await lockedReport(h, trx, org, input.year, at);
@@ -519,6 +577,7 @@ export async function takeStep(
     });
     throw new UserError(refusal, 'step_refused', 409);
   }
+  if (notes.length > 0) await checkNoteKeys(h, org, input.year, row0, notes, at);
   // Heavy work before the transaction: the signed document, its review, the published copy.
   const prepared = await prepare(h, org, input, step, row0, at, tools);
   return withAudit(h, actor, at, async (trx) => {
@@ -554,6 +613,7 @@ export async function takeStep(
         await repo.setReview(trx, row.id, row.signed_seq, prepared.review);
     }
     if (step.id === 'clear') detail = prepared.clearance;
+    if (notes.length > 0) detail = { notes };
     await repo.updateReport(trx, row.id, set);
     await repo.insertEvent(trx, event(row.id, step.id, state, step.to, 'done', comment, detail, p, at));
     return {
@@ -577,19 +637,31 @@ export async function takeStep(
   });
 }
 
-function refusalOf(
-  step: CycleStep,
-  state: CycleState,
-  comment: string | null,
-  input: StepInput,
-): string | null {
+function refusalOf(step: CycleStep, state: CycleState, commented: boolean, input: StepInput): string | null {
   if (!step.from.includes(state)) {
     const need = step.from.map((s) => `“${CYCLE_STATES[s]}”`).join('或');
     return `报告当前为“${CYCLE_STATES[state]}”，不能${step.label}（须为${need}）${state === 'drafting' || state === 'not_started' ? (step.id === 'submit' ? '：未经签发的报告不能报送' : '') : ''}`;
   }
-  if (step.comment === 'required' && !comment) return `${step.label}须写明意见`;
+  if (step.comment === 'required' && !commented) return `${step.label}须写明意见`;
   if (step.id === 'clear' && !input.clearance) return '保密审查须写明审查人和审查结论';
   return null;
+}
+
+/** Every note names a paragraph of the draft as it stands. */
+async function checkNoteKeys(
+  h: Db,
+  org: Org,
+  year: number,
+  row: Awaited<ReturnType<typeof repo.getReport>>,
+  notes: readonly ParagraphNote[],
+  at: string,
+): Promise<void> {
+  const latest = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
+  const keys = new Set(
+    keyedParas(await modelOf(h, org, year, at, parseEdits(latest?.edits))).map((k) => k.key),
+  );
+  const stray = notes.find((n) => !keys.has(n.key));
+  if (stray) throw new UserError(`批注所指的段落“${stray.key.slice(0, 40)}”不存在`, 'bad_notes');
 }
 
 interface Prepared {

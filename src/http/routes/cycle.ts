@@ -174,6 +174,10 @@ export function registerCycleRoutes(app: FastifyInstance): void {
           })
           .optional(),
         correction: z.string().max(500).optional(),
+        notes: z
+          .array(z.object({ key: z.string().max(200), text: z.string().max(500) }))
+          .max(100)
+          .optional(),
       }),
     },
     async ({ deps, user, params, body, actor, at }) =>
