@@ -147,6 +147,16 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
 
     // 1. A paragraph edited in place becomes version 1 and the report is being drafted.
     // The first count in the opening is overstated by 2, for the review on arrival to find against the ledger.
+    // A figure is a chip bound to its indicator: it opens the ledger records behind it.
+    const chips = page.locator('.cycle-para[data-key="intro"] .cycle-figure');
+    const chipCount = await chips.count();
+    expect(chipCount).toBeGreaterThan(1);
+    await chips.first().click();
+    const explain = page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') });
+    await explain.locator('.explain-table tbody tr').first().waitFor();
+    await explain.getByText('依据记录').waitFor();
+    await explain.locator('.ant-drawer-close').click();
+    await explain.waitFor({ state: 'hidden' });
     let stated = '';
     const intro = await editParagraph(page, 'intro', (old) => {
       const m = /(\d+)件/.exec(old);
@@ -156,6 +166,9 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     });
     await stateIs(page, '.cycle-head', '起草中');
     await page.locator('.cycle-versions li[data-seq="1"]').waitFor();
+    // Rewritten by hand, the paragraph keeps its other figures bound; the changed count is plain text.
+    expect(await chips.filter({ hasText: new RegExp(`^${stated}$`) }).count()).toBe(0);
+    expect(await chips.count()).toBe(chipCount - 1);
 
     // A save built on a version someone else has since changed in the same paragraph is refused; the text stays.
     const para = page.locator('.cycle-para[data-key="intro"]');
@@ -214,13 +227,25 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     // The drawer has finished sliding in: its badge passes the actionability check for being stable.
     await drawer.locator('.cycle-state').click({ trial: true });
     await shoot(page, 'cycle-county-review');
+    // A return with neither a comment nor a paragraph note is not sent.
+    await drawer.getByRole('button', { name: /^退\s*回\s*乡\s*镇\s*修\s*改$/ }).click();
+    const modal = page.locator('.cycle-step-modal .ant-modal');
+    await modal.getByRole('button', { name: '确认退回乡镇修改' }).click();
+    await modal.getByText('请写明意见，或在正文段落旁写批注').waitFor();
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    // A note written beside one paragraph of the text goes out with the return.
+    const note = '此段数据请与台账逐项核对后再报。';
+    await drawer.getByRole('tab', { name: '报告正文' }).click();
+    const notedPara = drawer.locator('.cycle-para').nth(2);
+    const notedKey = (await notedPara.getAttribute('data-key'))!;
+    await notedPara.getByRole('button', { name: /^批注/ }).click();
+    await notedPara.getByRole('textbox').fill(note);
+    await notedPara.getByRole('button', { name: '保存批注' }).click();
+    await notedPara.locator('.cycle-note.staged').filter({ hasText: note }).waitFor();
+    await shoot(page, 'cycle-county-note', notedPara);
     await step(page, '退回乡镇修改', async (p) => {
-      // A return without a comment is not sent.
-      await p
-        .locator('.cycle-step-modal .ant-modal')
-        .getByRole('button', { name: '确认退回乡镇修改' })
-        .click();
-      await p.getByText('请写明意见').waitFor();
+      await p.locator('.cycle-outgoing-notes').filter({ hasText: note }).waitFor();
       await p.getByLabel('退回意见').fill(comment);
     });
     await stateIs(page, '.cycle-drawer', '已退回');
@@ -230,6 +255,9 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     page = await as('t01.staff');
     await page.goto(`${server.url}/report/cycle`);
     await page.locator('.cycle-returned').filter({ hasText: comment }).waitFor();
+    // The note stands under its paragraph, and the notice links to it.
+    await page.locator(`.cycle-note[data-note-key="${notedKey}"]`).filter({ hasText: note }).waitFor();
+    await page.locator('.cycle-returned-notes').filter({ hasText: note }).waitFor();
     // A step out of order is refused and kept in the history, in red with its reason.
     const refused = await apiWrite(page, 'POST', `${reportPath}/steps`, { step: 'sign' });
     expect(refused.status).toBe(403);

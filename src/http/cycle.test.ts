@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connect.ts';
+import { readDocx } from '../report/render/docx-read.ts';
 import { seedSampleYear } from '../report/sample.ts';
 import { NOW } from '../testing/fixtures.ts';
 import { testDatabases } from '../testing/databases.ts';
@@ -56,7 +57,11 @@ for (const tdb of testDatabases()) {
       const noClearance = await step(officer, 'publish');
       expect(noClearance.statusCode).toBe(409);
       expect(
-        (await step(officer, 'clear', { clearance: { reviewer: '保密员', result: 'passed' } })).statusCode,
+        (
+          await step(officer, 'clear', {
+            clearance: { reviewer: '保密员', result: 'redacted', redactions: ['开展了工作'] },
+          })
+        ).statusCode,
       ).toBe(200);
       expect((await step(officer, 'publish')).statusCode).toBe(200);
 
@@ -74,6 +79,12 @@ for (const tdb of testDatabases()) {
       const docx = await app.inject({ method: 'GET', url: `/api/public/reports/${w.a.code}/2024/docx` });
       expect(docx.statusCode).toBe(200);
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      // The published copy is redacted on the worker pool, the page and the file alike.
+      expect(page.body).toContain('＊＊＊＊＊');
+      expect(page.body).not.toContain('开展了工作');
+      const published = readDocx(new Uint8Array(docx.rawPayload)).document;
+      expect(published).toContain('＊＊＊＊＊');
+      expect(published).not.toContain('开展了工作');
       expect(
         (await app.inject({ method: 'GET', url: `/api/public/reports/${w.b.code}/2024` })).statusCode,
       ).toBe(404);

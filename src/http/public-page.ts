@@ -13,6 +13,7 @@ export interface PublicReport {
   readonly publishedAt: string | null;
   readonly text: string;
   readonly hasFile: boolean;
+  readonly fileType: 'docx' | 'txt' | null;
   readonly corrections: readonly { readonly at: string; readonly note: string | null }[];
 }
 
@@ -57,7 +58,9 @@ p { text-indent: 2em; margin: .3rem 0; }
 @media print { .meta a { display: none; } }
 </style></head><body>
 <p class="meta">${esc(r.county)} · ${esc(r.township)} · ${r.year}年度 · 公开日期 ${esc(day(r.publishedAt))}${
-    r.hasFile ? ` · <a href="/api/public/reports/${esc(r.code)}/${r.year}/docx">下载 .docx</a>` : ''
+    r.hasFile
+      ? ` · <a href="/api/public/reports/${esc(r.code)}/${r.year}/docx">下载 .${r.fileType ?? 'docx'}</a>`
+      : ''
   }</p>
 ${corrections}
 <h1>${esc(title)}</h1>

@@ -1,4 +1,5 @@
 /** The cycle's heavy work in-process (the CLI, the demo, tests); the server runs the same on its worker pool. */
+import { redactFile } from '../cycle/redact.ts';
 import { renderDocx } from '../report/render/docx.ts';
 import { reviewDocuments } from '../review/index.ts';
 import type { CycleTools } from './cycle.ts';
@@ -13,4 +14,5 @@ export const inProcessCycleTools: CycleTools = {
       },
     ),
   reviewBatch: (files, year) => Promise.resolve(reviewDocuments(files, { year, compare: true })),
+  redact: (fileName, bytes, redactions) => Promise.resolve(redactFile(fileName, bytes, redactions)),
 };

@@ -17,9 +17,11 @@ import {
   cycleStatus,
   draftModel,
   publicReport,
+  publicReportFile,
   saveDraft,
   takeStep,
   uploadReport,
+  versionFile,
 } from './cycle.ts';
 import { inProcessCycleTools as tools } from './cycle-tools.ts';
 import type { Org } from './orgs.ts';
@@ -67,6 +69,16 @@ for (const tdb of testDatabases()) {
       const para = draft.paragraphs.find((p) => p.key.startsWith('1|') && p.text.length > 20)!;
       const v1 = await save(staff, 0, { paragraphs: { [para.key]: `${para.text}（已核对）` } });
       expect(v1).toMatchObject({ version: 1, state: 'drafting' });
+      // Figures are parts bound to their indicator, in the generated paragraphs and in one rewritten by hand.
+      for (const p of draft.paragraphs) expect(p.parts.map((x) => x.text).join('')).toBe(p.text);
+      const figureParts = (ps: typeof draft.paragraphs, key: string) =>
+        ps.find((p) => p.key === key)!.parts.filter((x) => x.t === 'figure');
+      expect(figureParts(draft.paragraphs, para.key).length).toBeGreaterThan(0);
+      expect(draft.paragraphs.flatMap((p) => p.parts)).toContainEqual(
+        expect.objectContaining({ t: 'figure', key: 'disputes.found', op: 'value' }),
+      );
+      const rewritten = (await draftModel(h, staff, org.a.id, 2024, AT)).paragraphs;
+      expect(figureParts(rewritten, para.key)).toEqual(figureParts(draft.paragraphs, para.key));
       // A record entered after the save changes the generated draft: the change is shown.
       expect((await ledgerChanges(h, staff, org.a.id, 2024, AT)).changes).toEqual([]);
       await addRecord(h, org.a, 'publicity_event', {
@@ -109,13 +121,35 @@ for (const tdb of testDatabases()) {
       expect(r.steps.map((s) => s.id).sort()).toEqual(['accept', 'return']);
 
       await expect(step(officer, 'return')).rejects.toThrow(/退回乡镇修改须写明意见/);
-      await step(officer, 'return', { comment: '第二部分原因请核实后填写' });
+      const paras = (await draftModel(h, officer, org.a.id, 2024, AT)).paragraphs;
+      const noted = paras.find((p) => p.key.startsWith('2|'))!;
+      await expect(
+        step(officer, 'return', { comment: '见批注', notes: [{ key: '9|没有|0', text: '不存在的段落' }] }),
+      ).rejects.toThrow(/批注所指的段落/);
+      await expect(
+        step(officer, 'accept', { notes: [{ key: noted.key, text: '通过时不能批注' }] }),
+      ).rejects.toThrow(/只有退回时/);
+      await step(officer, 'return', {
+        comment: '第二部分原因请核实后填写',
+        notes: [
+          { key: noted.key, text: '此处原因请写实' },
+          { key: noted.key, text: '并补充整改时限' },
+          { key: 'intro', text: '   ' },
+        ],
+      });
       r = await cycleReport(h, staff, org.a.id, 2024);
       expect(r.state).toBe('returned');
-      expect(r.returned).toBe('第二部分原因请核实后填写');
+      expect(r.returned).toMatchObject({
+        step: 'return',
+        by: '县依法治县办',
+        actor: '赵科长',
+        comment: '第二部分原因请核实后填写',
+        notes: [{ key: noted.key, text: '此处原因请写实\n并补充整改时限' }],
+      });
       const v = await save(staff, r.version, { causes: { overdue_dispute: '当事人长期外出务工' } });
       expect(v.state).toBe('drafting');
       await step(staff, 'request_signature');
+      expect((await cycleReport(h, staff, org.a.id, 2024)).returned).toBeNull();
       await step(leader, 'sign', {}, LATER);
       await step(staff, 'submit', {}, LATER);
       await step(officer, 'accept', {}, LATER);
@@ -156,6 +190,58 @@ for (const tdb of testDatabases()) {
         'report.step.refused',
       ])
         expect(actions).toContain(a);
+    });
+
+    it('publishes a correction with redactions: the published .docx is masked, the signed original is not', async () => {
+      let r = await cycleReport(h, staff, org.a.id, 2024);
+      expect(r.state).toBe('published');
+      const firstSigned = r.versions.filter((v) => v.kind === 'signed').at(-1)!.seq;
+      await save(staff, r.version, { ...r.edits, other: ['更正：补充一项情况。'] }, LATER);
+      await step(staff, 'request_signature', {}, LATER);
+      // The leader may send it back with paragraph notes alone.
+      await expect(step(leader, 'return_draft', {}, LATER)).rejects.toThrow(/须写明意见/);
+      await step(leader, 'return_draft', { notes: [{ key: 'intro', text: '开头再精炼些' }] }, LATER);
+      expect((await cycleReport(h, staff, org.a.id, 2024)).returned).toMatchObject({
+        by: '乡镇主要负责人',
+        comment: null,
+        notes: [{ key: 'intro', text: '开头再精炼些' }],
+      });
+      await step(staff, 'request_signature', {}, LATER);
+      await step(leader, 'sign', {}, LATER);
+      await step(staff, 'submit', {}, LATER);
+      await step(officer, 'accept', {}, LATER);
+      await expect(
+        step(
+          officer,
+          'clear',
+          { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['甲\n镇'] } },
+          LATER,
+        ),
+      ).rejects.toThrow(/不能跨段落/);
+      await step(
+        officer,
+        'clear',
+        { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['当事人长期外出务工'] } },
+        LATER,
+      );
+      await expect(step(officer, 'publish', {}, LATER)).rejects.toThrow(/须写明更正说明/);
+      await step(officer, 'publish', { correction: '补充第五部分' }, LATER);
+
+      const pub = await publicReport(h, org.a.code, 2024);
+      expect(pub.text).not.toContain('当事人长期外出务工');
+      expect(pub.text).toContain('＊＊＊＊＊＊＊＊＊');
+      expect(pub.hasFile).toBe(true);
+      const file = await publicReportFile(h, org.a.code, 2024);
+      const published = readDocx(file.bytes).document;
+      expect(published).not.toContain('当事人长期外出务工');
+      expect(published).toContain('＊＊＊＊＊＊＊＊＊');
+      expect(published).toContain('更正：补充一项情况。');
+      // The signed original the copy was made from keeps every word.
+      r = await cycleReport(h, officer, org.a.id, 2024);
+      const signed = r.versions.filter((v) => v.kind === 'signed').at(-1)!.seq;
+      expect(signed).toBeGreaterThan(firstSigned);
+      const original = await versionFile(h, officer, org.a.id, 2024, signed);
+      expect(readDocx(original.bytes).document).toContain('当事人长期外出务工');
     });
 
     it('merges saves of different paragraphs and refuses a second save of the same one, with what changed', async () => {

@@ -25,7 +25,8 @@ import type { Database } from '../db/schema.ts';
 import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
 import { comparisonWorkbook } from '../cycle/comparison.ts';
 import { crossCheck, statedFigures, type CrossFinding } from '../cycle/crosscheck.ts';
-import { applyParagraphEdits, keyedParas } from '../report/model/edits.ts';
+import { redactText } from '../cycle/redact.ts';
+import { applyParagraphEdits, keyedParas, paraParts, type ParaPart } from '../report/model/edits.ts';
 import type { ReportModel, ReportOverrides } from '../report/model/types.ts';
 import { paraText, plainText } from '../report/render/text.ts';
 import type { ReviewOutcome, ReviewResult } from '../review/index.ts';
@@ -50,6 +51,12 @@ export interface CycleTools {
     files: readonly { name: string; bytes: Uint8Array }[],
     year: number,
   ) => Promise<ReviewOutcome[]>;
+  /** The published copy of a file with the 保密审查's redactions applied (the original is kept as it is). */
+  readonly redact: (
+    fileName: string,
+    bytes: Uint8Array,
+    redactions: readonly string[],
+  ) => Promise<Uint8Array>;
 }
 
 /** What the county office sees of a review made on arrival. */
@@ -218,12 +225,31 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
       role: e.role,
       at: e.created_at,
     })),
-    /** The county's latest return comment, shown beside the draft until the report is submitted again. */
-    returned:
-      state === 'returned' || state === 'drafting'
-        ? ([...events].reverse().find((e) => e.step === 'return' && e.outcome === 'done')?.comment ?? null)
-        : null,
+    returned: lastReturn(state, events),
     review: review ? (JSON.parse(review) as ArrivalReview) : null,
+  };
+}
+
+/**
+ * The latest return (the county's, or the leader's before 签发) with its comment and paragraph
+ * notes, shown beside the draft until the report goes on again (提请签发 or 报送).
+ */
+function lastReturn(state: CycleState, events: Awaited<ReturnType<typeof repo.eventsOf>>) {
+  if (state !== 'returned' && state !== 'drafting') return null;
+  const done = events.filter((e) => e.outcome === 'done');
+  let i = done.length - 1;
+  while (i >= 0 && done[i]!.step !== 'return' && done[i]!.step !== 'return_draft') i--;
+  const last = done[i];
+  if (!last) return null;
+  if (done.slice(i + 1).some((e) => e.step === 'request_signature' || e.step === 'submit')) return null;
+  const detail = last.detail ? (JSON.parse(last.detail) as { notes?: ParagraphNote[] }) : {};
+  return {
+    step: last.step,
+    by: last.step === 'return' ? '县依法治县办' : '乡镇主要负责人',
+    actor: last.actor,
+    at: last.created_at,
+    comment: last.comment,
+    notes: detail.notes ?? [],
   };
 }
 
@@ -235,7 +261,10 @@ export async function draftModel(
   year: number,
   now: string,
   edits?: DraftEdits,
-): Promise<{ model: ReportModel; paragraphs: { key: string; where: string; text: string }[] }> {
+): Promise<{
+  model: ReportModel;
+  paragraphs: { key: string; where: string; text: string; parts: ParaPart[] }[];
+}> {
   requireAction(p, 'cycle.read');
   const org = await visibleTownship(h, p, townshipId);
   const row = await repo.getReport(h.db, org.id, year);
@@ -244,7 +273,12 @@ export async function draftModel(
   const model = await modelOf(h, org, year, now, e, row?.signed_on ?? undefined);
   return {
     model,
-    paragraphs: keyedParas(model).map((k) => ({ key: k.key, where: k.where, text: paraText(k.para) })),
+    paragraphs: keyedParas(model).map((k) => ({
+      key: k.key,
+      where: k.where,
+      text: paraText(k.para),
+      parts: paraParts(k.para),
+    })),
   };
 }
 
@@ -453,6 +487,36 @@ export interface StepInput {
   readonly clearance?: Clearance;
   /** 更正说明: required to publish again after a correction. */
   readonly correction?: string;
+  /** A return's comments on single paragraphs, by paragraph key: shown beside them to the township. */
+  readonly notes?: readonly ParagraphNote[];
+}
+
+/** A comment on one paragraph of the draft, keyed as the editor keys paragraphs. */
+export interface ParagraphNote {
+  readonly key: string;
+  readonly text: string;
+}
+
+const NOTE_KEY = /^(intro|[1-9]\|[^|]{0,120}\|\d{1,3})$/;
+const MAX_NOTES = 100;
+const MAX_NOTE = 500;
+
+/** A return's paragraph comments, trimmed, one per paragraph; only a return may carry them. */
+function checkNotes(step: CycleStep, notes: readonly ParagraphNote[] | undefined): ParagraphNote[] {
+  const list = (notes ?? []).filter((n) => typeof n?.text === 'string' && n.text.trim() !== '');
+  if (list.length === 0) return [];
+  if (step.id !== 'return' && step.id !== 'return_draft')
+    throw new UserError('只有退回时可以对段落写批注', 'bad_notes');
+  if (list.length > MAX_NOTES) throw new UserError(`逐段批注最多 ${MAX_NOTES} 条`, 'bad_notes');
+  const byKey = new Map<string, string>();
+  for (const n of list) {
+    if (typeof n.key !== 'string' || !NOTE_KEY.test(n.key))
+      throw new UserError(`批注所指的段落“${String(n.key).slice(0, 40)}”不存在`, 'bad_notes');
+    const text = n.text.trim();
+    if (text.length > MAX_NOTE) throw new UserError(`每条批注不超过 ${MAX_NOTE} 字`, 'bad_notes');
+    byKey.set(n.key, byKey.has(n.key) ? `${byKey.get(n.key)!}\n${text}` : text);
+  }
+  return [...byKey].map(([key, text]) => ({ key, text }));
 }
 
 function checkClearance(c: Clearance | undefined, text: string): Clearance {
@@ -463,6 +527,8 @@ function checkClearance(c: Clearance | undefined, text: string): Clearance {
   if (c.result !== 'passed' && c.result !== 'redacted')
     throw new UserError('保密审查结论应为“通过”或“删除涉密内容后通过”', 'clearance_required');
   const redactions = (c.redactions ?? []).map((r) => String(r).trim()).filter(Boolean);
+  if (redactions.some((r) => /[\r\n]/.test(r)))
+    throw new UserError('删除的文字不能跨段落，请按段落分别填写', 'clearance_text');
   if (c.result === 'redacted' && redactions.length === 0)
     throw new UserError('“删除涉密内容后通过”须列出要从公开稿中删除的文字', 'clearance_required');
   const missing = redactions.filter((r) => !text.includes(r));
@@ -489,9 +555,10 @@ export async function takeStep(
   const org = await visibleTownship(h, p, input.townshipId);
   if (!permits(p, step.permission)) throw forbidden(`当前角色无权${step.label}`);
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
+  const notes = checkNotes(step, input.notes);
   const row0 = await repo.getReport(h.db, org.id, input.year);
   const state0 = stateOf(row0?.state);
-  const refusal = refusalOf(step, state0, comment, input);
+  const refusal = refusalOf(step, state0, comment !== null || notes.length > 0, input);
   if (refusal) {
     await withAudit(h, actor, at, async (trx) => {
       const row = await lockedReport(h, trx, org, input.year, at);
@@ -510,6 +577,7 @@ export async function takeStep(
     });
     throw new UserError(refusal, 'step_refused', 409);
   }
+  if (notes.length > 0) await checkNoteKeys(h, org, input.year, row0, notes, at);
   // Heavy work before the transaction: the signed document, its review, the published copy.
   const prepared = await prepare(h, org, input, step, row0, at, tools);
   return withAudit(h, actor, at, async (trx) => {
@@ -545,6 +613,7 @@ export async function takeStep(
         await repo.setReview(trx, row.id, row.signed_seq, prepared.review);
     }
     if (step.id === 'clear') detail = prepared.clearance;
+    if (notes.length > 0) detail = { notes };
     await repo.updateReport(trx, row.id, set);
     await repo.insertEvent(trx, event(row.id, step.id, state, step.to, 'done', comment, detail, p, at));
     return {
@@ -568,19 +637,31 @@ export async function takeStep(
   });
 }
 
-function refusalOf(
-  step: CycleStep,
-  state: CycleState,
-  comment: string | null,
-  input: StepInput,
-): string | null {
+function refusalOf(step: CycleStep, state: CycleState, commented: boolean, input: StepInput): string | null {
   if (!step.from.includes(state)) {
     const need = step.from.map((s) => `“${CYCLE_STATES[s]}”`).join('或');
     return `报告当前为“${CYCLE_STATES[state]}”，不能${step.label}（须为${need}）${state === 'drafting' || state === 'not_started' ? (step.id === 'submit' ? '：未经签发的报告不能报送' : '') : ''}`;
   }
-  if (step.comment === 'required' && !comment) return `${step.label}须写明意见`;
+  if (step.comment === 'required' && !commented) return `${step.label}须写明意见`;
   if (step.id === 'clear' && !input.clearance) return '保密审查须写明审查人和审查结论';
   return null;
+}
+
+/** Every note names a paragraph of the draft as it stands. */
+async function checkNoteKeys(
+  h: Db,
+  org: Org,
+  year: number,
+  row: Awaited<ReturnType<typeof repo.getReport>>,
+  notes: readonly ParagraphNote[],
+  at: string,
+): Promise<void> {
+  const latest = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
+  const keys = new Set(
+    keyedParas(await modelOf(h, org, year, at, parseEdits(latest?.edits))).map((k) => k.key),
+  );
+  const stray = notes.find((n) => !keys.has(n.key));
+  if (stray) throw new UserError(`批注所指的段落“${stray.key.slice(0, 40)}”不存在`, 'bad_notes');
 }
 
 interface Prepared {
@@ -646,17 +727,19 @@ async function prepare(
     const correction = input.correction?.trim();
     if (row.published_seq !== null && !correction)
       throw new UserError('报告已公开过，再次公开须写明更正说明', 'correction_required');
-    let text = base.text ?? '';
-    for (const r of c.redactions ?? []) text = text.split(r).join('＊'.repeat(Math.min(r.length, 12)));
-    const redacted = (c.redactions ?? []).length > 0;
+    const redactions = c.redactions ?? [];
+    // The signed original is never changed: the published copy is redacted, text and file alike.
+    const file =
+      base.file && base.file_name && redactions.length > 0
+        ? await tools.redact(base.file_name, base.file, redactions)
+        : base.file;
     return {
       version: {
         kind: 'published',
         edits: base.edits,
-        text,
+        text: redactText(base.text ?? '', redactions),
         file_name: base.file_name,
-        // The signed original is never changed: a redacted copy is published as text only.
-        file: redacted ? null : base.file,
+        file,
         review: null,
         note: correction ? `更正说明：${correction.slice(0, 500)}` : null,
       },
@@ -801,7 +884,8 @@ export async function publicReports(h: Db) {
   }));
 }
 
-/** One published report as the public reads it: its text (redactions applied) and corrections. */
+const publicFileType = (name: string): 'docx' | 'txt' => (/\.txt$/i.test(name) ? 'txt' : 'docx');
+
 /** A township's published report of a year, or a 404 in Chinese. */
 async function publishedRow(h: Db, townshipCode: string, year: number) {
   const row = (await repo.publishedReports(h.db)).find((r) => r.code === townshipCode && r.year === year);
@@ -809,6 +893,7 @@ async function publishedRow(h: Db, townshipCode: string, year: number) {
   return { ...row, published_seq: row.published_seq };
 }
 
+/** One published report as the public reads it: its text (redactions applied) and corrections. */
 export async function publicReport(h: Db, townshipCode: string, year: number) {
   const row = await publishedRow(h, townshipCode, year);
   const v = await repo.getVersion(h.db, row.id, row.published_seq);
@@ -821,13 +906,15 @@ export async function publicReport(h: Db, townshipCode: string, year: number) {
     publishedAt: row.published_at,
     text: v?.text ?? '',
     hasFile: Boolean(v?.file),
+    /** The published file's type as its link names it: docx or txt. */
+    fileType: v?.file && v.file_name ? publicFileType(v.file_name) : null,
     corrections: versions
       .filter((x) => x.kind === 'published' && x.note)
       .map((x) => ({ at: x.created_at, note: x.note })),
   };
 }
 
-/** The published .docx (only when nothing was withheld from it). */
+/** The published file: the signed .docx, or its redacted copy when the 保密审查 withheld passages. */
 export async function publicReportFile(h: Db, townshipCode: string, year: number) {
   const row = await publishedRow(h, townshipCode, year);
   const v = await repo.getVersion(h.db, row.id, row.published_seq);

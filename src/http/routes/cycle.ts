@@ -35,6 +35,7 @@ const publicParams = z.object({ code: z.string().regex(/^\d{6,15}$/, '乡镇代�
 function toolsOf(deps: AppDeps): CycleTools {
   return {
     render: (model: ReportModel, org: Org) => deps.jobs.run('renderReport', { model, format: 'docx', org }),
+    redact: (fileName, bytes, redactions) => deps.jobs.run('redactReport', { fileName, bytes, redactions }),
     review: async (fileName, bytes, y) => {
       const [first] = await deps.jobs.run('review', { fileName, bytes, year: y });
       return first ?? { file: fileName, error: '文件中没有可审阅的报告' };
@@ -173,6 +174,10 @@ export function registerCycleRoutes(app: FastifyInstance): void {
           })
           .optional(),
         correction: z.string().max(500).optional(),
+        notes: z
+          .array(z.object({ key: z.string().max(200), text: z.string().max(500) }))
+          .max(100)
+          .optional(),
       }),
     },
     async ({ deps, user, params, body, actor, at }) =>
@@ -317,7 +322,7 @@ export function registerCycleRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: '/public/reports/:code/:year/docx',
-      summary: '下载已公开年度报告的 .docx（签发原件；有删节时不提供）',
+      summary: '下载已公开年度报告的文件（签发原件；保密审查有删节时为删节后的公开稿）',
       tag: '公开',
       access: 'public',
       params: publicParams,

@@ -51,3 +51,36 @@ describe('paragraphs rewritten by hand', () => {
     );
   });
 });
+
+describe('a paragraph rewritten by hand, read back', () => {
+  const withFigures = keyedParas(model).find(
+    (k) => k.para.inlines.filter((i) => i.t === 'figure').length >= 2,
+  )!;
+  const figures = withFigures.para.inlines.flatMap((i) => (i.t === 'figure' ? [i.figure] : []));
+
+  it('keeps each figure still written as the ledger gives it bound to its indicator', () => {
+    const [a, b] = figures;
+    const text = `本镇全年共计${a!.text}，另有1${b!.text}不算，实际为${b!.text}。`;
+    const edited = applyParagraphEdits(model, { [withFigures.key]: text });
+    const para = keyedParas(edited).find((k) => k.key === withFigures.key)!.para;
+    const bound = para.inlines.flatMap((i) => (i.t === 'figure' ? [i.figure] : []));
+    // "1" + b's text is a different number: only the second, standalone b is bound.
+    expect(bound).toEqual([a, b]);
+    expect(paraText(para)).toContain(text);
+    expect(edited.figures).toEqual(expect.arrayContaining([a, b]));
+  });
+
+  it('drops a figure changed by hand, and keeps the placeholders left in the text', () => {
+    const [a] = figures;
+    const changed = `${a!.text.replace(/\d/, (d) => String((Number(d) + 1) % 10))}`;
+    const text = `全年${changed}。原因：【待核实：请选择原因】，另【待补充：整改时限】。`;
+    const edited = applyParagraphEdits(model, { [withFigures.key]: text });
+    const para = keyedParas(edited).find((k) => k.key === withFigures.key)!.para;
+    expect(para.inlines.some((i) => i.t === 'figure')).toBe(false);
+    expect(
+      para.inlines.filter((i) => i.t === 'placeholder').map((i) => i.t === 'placeholder' && i.text),
+    ).toEqual(['待核实：请选择原因', '整改时限']);
+    expect(paraText(para)).toContain(text);
+    expect(edited.placeholders).toEqual(expect.arrayContaining(['待核实：请选择原因', '整改时限']));
+  });
+});

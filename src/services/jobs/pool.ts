@@ -101,6 +101,7 @@ export class JobPool implements JobRunner {
       readLedger: { ...BUDGETS.readLedger, ...b.readLedger },
       renderReport: { ...BUDGETS.renderReport, ...b.renderReport },
       writeLedger: { ...BUDGETS.writeLedger, ...b.writeLedger },
+      redactReport: { ...BUDGETS.redactReport, ...b.redactReport },
     };
   }
 

@@ -13,6 +13,7 @@ const load = {
   readLedger: () => import('../ledger-io/read.ts'),
   renderReport: () => import('../report.ts'),
   writeLedger: () => import('../ledger-io/write.ts'),
+  redactReport: () => import('../../cycle/redact.ts'),
 } satisfies Record<JobKind, () => Promise<unknown>>;
 
 export const preload = (kind: JobKind): Promise<unknown> => load[kind]();
@@ -50,6 +51,15 @@ export const tasks = {
   writeLedger: async (i: { sheets: readonly LedgerSheet[] }): Promise<Uint8Array> => {
     const { writeLedgerBook } = await load.writeLedger();
     return writeLedgerBook(i.sheets);
+  },
+  /** The published copy of a signed or uploaded report with the 保密审查's redactions applied. */
+  redactReport: async (i: {
+    fileName: string;
+    bytes: Uint8Array;
+    redactions: readonly string[];
+  }): Promise<Uint8Array> => {
+    const { redactFile } = await load.redactReport();
+    return redactFile(i.fileName, i.bytes, i.redactions);
   },
 } satisfies Record<JobKind, (input: never) => Promise<unknown>>;
 

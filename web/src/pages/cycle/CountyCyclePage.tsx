@@ -16,12 +16,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { errorText, itemsOf, send } from '../../api/client.ts';
+import { ExplainDrawer, type ExplainTarget } from '../../components/ExplainDrawer.tsx';
 import type { CycleDraft, CycleReport, CycleRow } from '../../api/types.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { DeadlineText, StateTag, dateOf } from './CycleBits.tsx';
 import { HistoryTimeline, VersionList } from './CycleRecords.tsx';
 import { DraftDocument } from './DraftDocument.tsx';
+import { useNoting } from './ParagraphNotes.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { StepActions } from './StepActions.tsx';
 import './cycle.css';
@@ -87,6 +89,8 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
   const detail = useApi<CycleReport>(base);
   const draft = useApi<CycleDraft>(`${base}/draft`);
   const r = detail.data;
+  const notes = useNoting(base, r, draft.data);
+  const [explain, setExplain] = useState<ExplainTarget | null>(null);
   const reload = () => {
     detail.reload();
     draft.reload();
@@ -118,7 +122,19 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
         )}
       </Space>
       <Space wrap className="cycle-detail-actions">
-        <StepActions r={r} onDone={reload} />
+        <StepActions
+          r={r}
+          notes={notes.outgoing}
+          onDone={() => {
+            notes.clear();
+            reload();
+          }}
+        />
+        {notes.outgoing.length > 0 && (
+          <Typography.Text type="warning">
+            已写逐段批注 {notes.outgoing.length} 条，退回时一并发出
+          </Typography.Text>
+        )}
         {UPLOADABLE.has(r.state) && <UploadOnBehalf r={r} onDone={reload} />}
       </Space>
       <Tabs
@@ -136,7 +152,14 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
             key: 'text',
             label: '报告正文',
             children: draft.data ? (
-              <DraftDocument r={r} draft={draft.data} editable={false} onSaved={reload} />
+              <DraftDocument
+                r={r}
+                draft={draft.data}
+                editable={false}
+                onSaved={reload}
+                onExplain={(key) => setExplain({ key, org: r.townshipId, year })}
+                {...(notes.noting ? { noting: notes.noting } : {})}
+              />
             ) : (
               <Spin />
             ),
@@ -155,6 +178,7 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
           },
         ]}
       />
+      <ExplainDrawer target={explain} onClose={() => setExplain(null)} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Empty, Input, Space, Typography } from 'antd'
 import { Fragment, useState, type ReactNode } from 'react';
 import { ApiError, api, errorText } from '../../api/client.ts';
 import type { CycleDraft, CycleReport, ReportModel } from '../../api/types.ts';
+import { useCatalogue } from '../../catalogue/useCatalogue.ts';
+import { ParagraphNotes, type Noting } from './ParagraphNotes.tsx';
 
 type Para = CycleDraft['paragraphs'][number];
 type ModelPara = ReportModel['intro'];
@@ -31,13 +33,59 @@ function leadOf(m: ReportModel, key: string): string {
   return lead ? `${lead.number}${lead.text}。` : '';
 }
 
-/** Text with its placeholders marked. */
-function marked(text: string): ReactNode[] {
-  return text.split(/(【待[^】]*】)/).map((s, i) => (i % 2 === 1 ? <mark key={i}>{s}</mark> : s));
+/**
+ * A paragraph as printed: placeholders marked, each figure a chip bound to its indicator that
+ * opens the ledger records behind it.
+ */
+function rendered(
+  parts: Para['parts'],
+  label: (key: string) => string,
+  open?: (key: string) => void,
+): ReactNode[] {
+  return parts.map((x, i) => {
+    if (x.t === 'placeholder') return <mark key={i}>{x.text}</mark>;
+    if (x.t === 'text') return x.text;
+    const what = x.op === 'value' ? label(x.key) : `${label(x.key)}（${OPS[x.op]}）`;
+    return (
+      <button
+        key={i}
+        type="button"
+        className="cycle-figure"
+        data-indicator={x.key}
+        title={`${what}：点击查看台账依据`}
+        onClick={(e) => {
+          e.stopPropagation();
+          open?.(x.key);
+        }}
+      >
+        {x.text}
+      </button>
+    );
+  });
 }
+
+/** How a figure was derived from its indicator, when it is not the value itself. */
+const OPS: Readonly<Record<string, string>> = {
+  yoy: '同比变化',
+  diff: '差值',
+  num: '分子',
+  den: '分母',
+  gap: '分母与分子之差',
+};
 
 const paraId = (key: string): string =>
   `cycle-para-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`)}`;
+
+/** Scrolls to a paragraph and highlights it. */
+export function goToParagraph(key: string): void {
+  const el = document.getElementById(paraId(key));
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.classList.remove('flash');
+  // Restart the highlight on a second click of the same item.
+  void el.offsetWidth;
+  el.classList.add('flash');
+}
 
 /** Headings of the report's parts and sections, printed where the paragraphs under them start. */
 function headingsBefore(m: ReportModel, prev: string | undefined, key: string): string[] {
@@ -69,8 +117,14 @@ export function DraftDocument(props: {
   editable: boolean;
   /** Reads the report again: after a save, or to build on the latest version after a refused one. */
   onSaved: () => void;
+  /** Opens the records behind an indicator (a figure chip was clicked). */
+  onExplain?: (key: string) => void;
+  /** Paragraph notes being written by someone who may send the report back. */
+  noting?: Noting;
 }) {
   const { r, draft, editable } = props;
+  const cat = useCatalogue();
+  const label = (key: string) => cat?.indicators.find((i) => i.key === key)?.label ?? key;
   const { message } = App.useApp();
   const [editing, setEditing] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -201,9 +255,10 @@ export function DraftDocument(props: {
                     if (e.key === 'Enter') start(p);
                   }}
                 >
-                  {marked(p.text)}
+                  {rendered(p.parts, label, props.onExplain)}
                 </p>
               )}
+              <ParagraphNotes paraKey={p.key} where={p.where} received={r.returned} noting={props.noting} />
             </div>
           </Fragment>
         ))}
@@ -224,15 +279,6 @@ export function PlaceholderList({ draft }: { draft: CycleDraft }) {
     const printed = printedPlaceholder(t);
     return { t, i, at: draft.paragraphs.find((p) => p.text.includes(printed)) };
   });
-  const go = (key: string) => {
-    const el = document.getElementById(paraId(key));
-    if (!el) return;
-    el.scrollIntoView({ block: 'center' });
-    el.classList.remove('flash');
-    // Restart the highlight on a second click of the same item.
-    void el.offsetWidth;
-    el.classList.add('flash');
-  };
   return (
     <Card size="small" className="cycle-placeholders" title={`待补充、待核实事项（${items.length}）`}>
       {items.length === 0 ? (
@@ -244,7 +290,7 @@ export function PlaceholderList({ draft }: { draft: CycleDraft }) {
               <BorderOutlined className="cycle-check" />
               <span className="cycle-placeholder-text">{t}</span>
               {at ? (
-                <Button type="link" size="small" icon={<AimOutlined />} onClick={() => go(at.key)}>
+                <Button type="link" size="small" icon={<AimOutlined />} onClick={() => goToParagraph(at.key)}>
                   {at.where}
                 </Button>
               ) : (

@@ -19,23 +19,40 @@ const RETURNS = new Set(['return', 'return_draft']);
 /** What taking a step does, said before it is taken. */
 const HINTS: Readonly<Record<string, string>> = {
   request_signature: '提请本乡镇主要负责人签发。提请后草稿不能修改，领导退回后方可修改。',
-  return_draft: '退回法治专干修改草稿，请写明修改意见。',
+  return_draft: '退回法治专干修改草稿，请写明修改意见或逐段批注。',
   sign: '签发后生成签发稿（.docx），成文日期为今天；签发稿不再修改。',
   submit: '报送县依法治县办。报送时系统自动审阅签发稿，并与本乡镇台账核对数据。',
-  return: '退回乡镇修改，退回意见将显示在乡镇的报告页面上。',
+  return: '退回乡镇修改，退回意见和逐段批注将显示在乡镇的报告页面上。',
   accept: '审核通过后进行保密审查，然后公开发布。',
   clear: '记录保密审查：审查人和结论；删除涉密内容的，列出要从公开稿中删除的文字。',
   publish: '公开后，公众无须登录即可在公开页面查看本报告。',
 };
 
+/** A paragraph note to send with a return, and where the paragraph stands (一、（二）). */
+export interface OutgoingNote {
+  readonly key: string;
+  readonly text: string;
+  readonly where: string;
+}
+
 /** One button per step the user may take now; a modal asks for what the step needs. */
-export function StepActions({ r, onDone }: { r: CycleReport; onDone: (state: string) => void }) {
+export function StepActions({
+  r,
+  onDone,
+  notes = [],
+}: {
+  r: CycleReport;
+  onDone: (state: string) => void;
+  /** Paragraph notes written on the draft: sent with a return. */
+  notes?: readonly OutgoingNote[];
+}) {
   const [step, setStep] = useState<Step | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
   const result = Form.useWatch('result', form);
   const republish = step?.id === 'publish' && r.publishedAt !== null;
+  const withNotes = step !== null && RETURNS.has(step.id) && notes.length > 0;
 
   const close = () => {
     setStep(null);
@@ -68,6 +85,7 @@ export function StepActions({ r, onDone }: { r: CycleReport; onDone: (state: str
             }
           : {}),
         ...(republish && v.correction?.trim() ? { correction: v.correction.trim() } : {}),
+        ...(withNotes ? { notes: notes.map(({ key, text }) => ({ key, text })) } : {}),
       };
       const out = await api<{ state: string }>(`/api/cycle/${r.townshipId}/${r.year}/steps`, { json: body });
       close();
@@ -117,13 +135,33 @@ export function StepActions({ r, onDone }: { r: CycleReport; onDone: (state: str
               name="comment"
               label={RETURNS.has(step.id) ? '退回意见' : '意见（可不填）'}
               rules={
-                step.comment === 'required'
-                  ? [{ required: true, whitespace: true, message: '请写明意见' }]
+                step.comment === 'required' && !withNotes
+                  ? [{ required: true, whitespace: true, message: '请写明意见，或在正文段落旁写批注' }]
                   : []
               }
             >
               <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>
+          )}
+          {step && RETURNS.has(step.id) && (
+            <div className="cycle-outgoing-notes">
+              {withNotes ? (
+                <>
+                  <Typography.Text strong>将一并发出逐段批注 {notes.length} 条：</Typography.Text>
+                  <ul>
+                    {notes.map((n) => (
+                      <li key={n.key}>
+                        <Typography.Text type="secondary">{n.where}</Typography.Text> {n.text}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <Typography.Text type="secondary">
+                  可先关闭此窗口，点击正文段落旁的“批注”逐段写明意见，再退回。
+                </Typography.Text>
+              )}
+            </div>
           )}
           {step?.id === 'clear' && (
             <>

@@ -1,11 +1,14 @@
-import { LinkOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
+import { AimOutlined, LinkOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { ExplainDrawer, type ExplainTarget } from '../../components/ExplainDrawer.tsx';
 import type { CycleDraft, CycleReport, LedgerChanges } from '../../api/types.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { DeadlineText, StateTag, dateOf } from '../cycle/CycleBits.tsx';
 import { HistoryTimeline, VersionList } from '../cycle/CycleRecords.tsx';
-import { DraftDocument, PlaceholderList } from '../cycle/DraftDocument.tsx';
+import { DraftDocument, PlaceholderList, goToParagraph } from '../cycle/DraftDocument.tsx';
+import { useNoting, type Returned } from '../cycle/ParagraphNotes.tsx';
 import {
   DraftReviewButton,
   DraftReviewPanel,
@@ -36,6 +39,8 @@ export default function TownshipReportPage() {
   const r = detail.data;
   const d = draft.data;
   const pre = useDraftReview(r);
+  const [explain, setExplain] = useState<ExplainTarget | null>(null);
+  const notes = useNoting(base, r, d);
   const reload = () => {
     detail.reload();
     draft.reload();
@@ -82,27 +87,33 @@ export default function TownshipReportPage() {
                 {mayReviewDraft(r) && (
                   <DraftReviewButton loading={pre.state?.loading ?? false} onClick={() => void pre.run()} />
                 )}
-                <StepActions r={r} onDone={reload} />
+                <StepActions
+                  r={r}
+                  notes={notes.outgoing}
+                  onDone={() => {
+                    notes.clear();
+                    reload();
+                  }}
+                />
               </Space>
             </div>
           </Card>
           {ledger.data && <LedgerNotice changes={ledger.data} />}
           {pre.state && <DraftReviewPanel state={pre.state} onClose={pre.close} />}
-          {r.returned && (
-            <Alert
-              className="cycle-returned"
-              type="error"
-              showIcon
-              title="县依法治县办退回意见"
-              description={<div className="cycle-returned-text">{r.returned}</div>}
-            />
-          )}
+          {r.returned && <ReturnedNotice returned={r.returned} draft={d} />}
           {showReview && r.review && <ReviewPanel review={r.review} />}
           <Row gutter={12}>
             <Col xs={24} xl={17}>
               {draft.error && <Alert type="error" showIcon title={draft.error} />}
               {d ? (
-                <DraftDocument r={r} draft={d} editable={r.editable} onSaved={reload} />
+                <DraftDocument
+                  r={r}
+                  draft={d}
+                  editable={r.editable}
+                  onSaved={reload}
+                  onExplain={(key) => setExplain({ key, org: town.id, year: ws.year })}
+                  {...(notes.noting ? { noting: notes.noting } : {})}
+                />
               ) : (
                 !draft.error && <Spin className="page-spin" />
               )}
@@ -119,6 +130,46 @@ export default function TownshipReportPage() {
           </Row>
         </>
       )}
+      <ExplainDrawer target={explain} onClose={() => setExplain(null)} />
     </div>
+  );
+}
+
+/** The latest return: who sent it back, the comment, and each paragraph note with a link to it. */
+function ReturnedNotice({ returned, draft }: { returned: Returned; draft: CycleDraft | undefined }) {
+  return (
+    <Alert
+      className="cycle-returned"
+      type="error"
+      showIcon
+      title={`${returned.by}退回意见（${returned.actor}，${dateOf(returned.at)}）`}
+      description={
+        <>
+          {returned.comment && <div className="cycle-returned-text">{returned.comment}</div>}
+          {returned.notes.length > 0 && (
+            <div className="cycle-returned-notes">
+              <Typography.Text strong>
+                逐段批注 {returned.notes.length} 条，已标在正文各段下方：
+              </Typography.Text>
+              <ul>
+                {returned.notes.map((n) => (
+                  <li key={n.key}>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<AimOutlined />}
+                      onClick={() => goToParagraph(n.key)}
+                    >
+                      {draft?.paragraphs.find((p) => p.key === n.key)?.where ?? '段落'}
+                    </Button>
+                    {n.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      }
+    />
   );
 }
