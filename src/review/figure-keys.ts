@@ -14,7 +14,12 @@ export interface CountRule {
   readonly units?: readonly string[];
   /** The rule does not apply when the whole sentence matches this. */
   readonly unlessSentence?: RegExp;
+  /** The rule does not apply when the clause (`near`'s text) matches this. */
+  readonly unless?: RegExp;
 }
+
+/** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
+const CADRES = /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|全体人员|工作人员|党员干部/;
 
 /** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
@@ -88,6 +93,11 @@ export const countRules: readonly CountRule[] = [
   { key: 'grid.members', near: /网格员/ },
   { key: 'grid.grids', near: /网格(?!员)/ },
   { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
+  {
+    key: 'enforcement.certified_officers',
+    near: new RegExp(`§${N}{0,4}执法人员`),
+    sentence: /资格|持证|执法证/,
+  },
   { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
@@ -117,7 +127,9 @@ export const countRules: readonly CountRule[] = [
   // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
   {
     key: 'leadership.meetings',
-    near: /专题会议?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?/,
+    near: new RegExp(
+      `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?`,
+    ),
     sentence: /法治|依法治|法制/,
     unlessSentence: /安全|学法|学习|培训/,
   },
@@ -130,13 +142,30 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'study.center_group', near: /中心组/ },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
-  { key: 'study.exam_takers', near: new RegExp(`参考|参加${N}{0,8}考试|考试${N}{0,6}参加`) },
+  {
+    key: 'study.exam_takers',
+    near: new RegExp(`参考|参加${N}{0,12}(考试|测试)|(考试|测试)${N}{0,6}参加`),
+  },
+  // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
+  // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
+  {
+    key: 'study.center_group',
+    near: new RegExp(`(党委|党工委|班子成员|领导班子|党政班子|党组)${N}{0,6}(学习|学法)`),
+    unless: CADRES,
+  },
+  {
+    key: 'study.center_group',
+    near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
+    sentence: /中心组/,
+    unlessSentence: new RegExp(`中心组[^，。；\\d]{0,10}\\d|${CADRES.source}`),
+    unless: /培训|考试|讲座/,
+  },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',
     near: new RegExp(
-      `理论学习|集中学习|专题学习|案例教学|专题研讨|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典)|重要(论述|讲话)`,
+      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典)|重要(论述|讲话)`,
     ),
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次', '个'] },
@@ -144,8 +173,16 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)`,
     ),
+    units: ['人', '人次', '名'],
+  },
+  // A bare 覆盖N人次 in a sentence about training: who was trained.
+  {
+    key: 'study.trainees',
+    near: new RegExp(`覆盖${N}{0,3}§`),
+    sentence: /培训|学法|学习/,
+    unlessSentence: /普法|宣传/,
   },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },
@@ -154,6 +191,13 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
+  },
+  // A talk in a sentence about publicity, not given to cadres, is a publicity event.
+  {
+    key: 'publicity.events',
+    near: /讲座|讲堂|课堂/,
+    sentence: /宣传|普法/,
+    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
   },
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
@@ -167,7 +211,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
   },
 ];
@@ -194,6 +238,7 @@ export function ruleForCount(clause: string, sentence: string, unit: string): st
     if (!r.near.test(clause)) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
     if (r.unlessSentence?.test(sentence)) continue;
+    if (r.unless?.test(clause)) continue;
     const units = r.units ?? unitsByKey.get(r.key) ?? [];
     if (units.includes(unit)) return r.key;
   }
