@@ -5,7 +5,7 @@
  * DIR/labels.json, with each miss and each false figure or finding, headline accuracy and
  * organisation and year.
  *
- *   npm run eval:review [-- --dir DIR] [--quiet]
+ *   npm run eval:review [-- --dir DIR [--published]] [--quiet]
  *
  * labels.json: [{ "file": "01.txt", "org": "某某镇", "year": 2024, "figures": [["publicity.events", 28]],
  * "findings": [["rule.id", "text piece"]], "headline": {"publicity.events": 28},
@@ -49,8 +49,13 @@ const args = process.argv.slice(2);
 const dirAt = args.indexOf('--dir');
 const dir = dirAt >= 0 ? args[dirAt + 1] : undefined;
 const quiet = args.includes('--quiet');
+/** --published: the folder's reports are copies from government websites (no addressee, no 其他). */
+const dirOptions = {
+  year: undefined,
+  ...(args.includes('--published') ? { profile: 'published' as const } : {}),
+};
 if (dirAt >= 0 && !dir) {
-  console.error('用法：npm run eval:review -- [--dir 目录] [--quiet]');
+  console.error('用法：npm run eval:review -- [--dir 目录 [--published]] [--quiet]');
   process.exit(2);
 }
 
@@ -101,7 +106,7 @@ if (dir) {
   let heads = 0;
   const out: string[] = [];
   for (const l of list) {
-    const r: ReviewResult = analyse(readDocument(l.file, readFileSync(join(dir, l.file))));
+    const r: ReviewResult = analyse(readDocument(l.file, readFileSync(join(dir, l.file))), dirOptions);
     out.push(`=== ${l.file} ${l.org ?? ''} ${l.year ?? ''}`);
     if (l.org !== undefined) {
       if (r.org === l.org) org++;
