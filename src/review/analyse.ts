@@ -1,8 +1,9 @@
-import type { RuleSpec } from './rules.ts';
+import { rules as builtInRules, type RuleSpec } from './rules.ts';
 import { extractFigures } from './figures.ts';
 import { runRules } from './findings.ts';
 import { findHeadings } from './headings.ts';
-import { findOrg, findTitle, findYear } from './meta.ts';
+import { toSimplified } from './hanzi.ts';
+import { findTitle, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc } from './types.ts';
@@ -11,7 +12,17 @@ export interface AnalyseOptions {
   /** The report's year when the text does not say (or says wrongly). */
   year?: number;
   rules?: readonly RuleSpec[];
+  /**
+   * `published`: the copy put on a government website, which legitimately drops the addressee and
+   * the 其他情况 item, so neither is noted. `submitted` (default): the copy sent to the county.
+   */
+  profile?: Profile;
 }
+
+export type Profile = 'published' | 'submitted';
+
+/** Rules that do not apply to a published copy. */
+const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
 
 /** Figures from prose and from tables; a table's reading replaces the prose reading of the same cell. */
 function allFigures(doc: SourceDoc): Figure[] {
@@ -26,17 +37,36 @@ function allFigures(doc: SourceDoc): Figure[] {
 export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult {
   const headings = findHeadings(doc.text, doc.outline);
   const { title, end: titleEnd } = findTitle(doc.text, headings);
-  const year = opts.year ?? findYear(title, doc.text);
   const { parts, sections } = findParts(doc.text, headings);
+  const bodyEnd = sections.find((s) => s.part === 'nextYear')?.start ?? doc.text.length;
+  const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
+  const year = meta.year;
   const figures = allFigures(doc);
+  const all = opts.rules;
+  const rules =
+    opts.profile === 'published' ? (all ?? builtInRules).filter((r) => !NOT_IN_PUBLISHED.has(r.id)) : all;
   const findings = runRules(
-    { text: doc.text, year, titleEnd, headings, parts, sections, figures, artifacts: doc.artifacts },
-    opts.rules,
+    {
+      text: doc.text,
+      plain: toSimplified(doc.text),
+      year,
+      titleEnd,
+      headings,
+      parts,
+      sections,
+      figures,
+      artifacts: doc.artifacts,
+      tables: doc.tables,
+      meta,
+    },
+    rules,
   );
   return {
     file: doc.name,
     title,
-    org: findOrg(title, doc.text),
+    org: meta.org,
+    county: meta.county,
+    confidence: meta.confidence,
     year,
     parts,
     headings,

@@ -1,5 +1,5 @@
 import { signatureTail, type CheckContext, type Hit } from './checks.ts';
-import type { Figure } from './types.ts';
+import type { Figure, TableRow } from './types.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
@@ -30,7 +30,7 @@ function lastAtMost<T>(xs: readonly T[], pos: (x: T) => number, at: number, stri
  * The figure of `key` nearest before `f` in the same clause group. Built once per check, so a long
  * text with many figures is looked through in O(n log n), not once per figure.
  */
-function figuresBefore(c: CheckContext): (f: Figure, key: string) => Figure | undefined {
+function figuresBefore(c: CheckContext, reach = 0): (f: Figure, key: string) => Figure | undefined {
   const starts = segmentStarts(c.text);
   const byKey = new Map<string, Figure[]>();
   for (const g of c.figures) {
@@ -40,7 +40,9 @@ function figuresBefore(c: CheckContext): (f: Figure, key: string) => Figure | un
   }
   for (const list of byKey.values()) list.sort((a, b) => a.start - b.start);
   return (f, key) => {
-    const from = lastAtMost(starts, (n) => n, f.start, false) ?? 0;
+    let from = lastAtMost(starts, (n) => n, f.start, false) ?? 0;
+    // `reach` sentences back: the rate is often given in the sentence after its counts.
+    for (let k = 0; k < reach && from > 0; k++) from = lastAtMost(starts, (n) => n, from - 1, false) ?? 0;
     const g = lastAtMost(byKey.get(key) ?? [], (x) => x.start, f.start, true);
     return g && g.start >= from ? g : undefined;
   };
@@ -76,11 +78,27 @@ function statedBase(c: CheckContext, found: Figure, resolved: Figure): Figure | 
 
 /** 化解率 must equal 化解 ÷ 排查 (or ÷ the base the report states) within the rounding of the stated rate. */
 const rateMismatch: Check = (c) => {
-  const lastBefore = figuresBefore(c);
+  const rows = (c.tables ?? [])
+    .flat()
+    .map((r) => [r.start, r.start + r.cells.join('\t').length] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const inTable = (at: number) => {
+    const r = lastAtMost(rows, (x) => x[0], at, false);
+    return r !== undefined && at < r[1];
+  };
+  const sameClause = figuresBefore(c);
+  const nextSentence = figuresBefore(c, 1);
   return c.figures.flatMap((f) => {
     if (f.key !== 'disputes.resolution_rate' || f.approx) return [];
-    const resolved = lastBefore(f, 'disputes.resolved');
-    const found = resolved && lastBefore(resolved, 'disputes.found');
+    // A table row's rate is tableRateMismatch's.
+    if (inTable(f.start)) return [];
+    let resolved = sameClause(f, 'disputes.resolved');
+    let found = resolved && sameClause(resolved, 'disputes.found');
+    // Only a rate standing alone in its sentence takes the counts of the sentence before.
+    if (!resolved && !sameClause(f, 'disputes.found')) {
+      resolved = nextSentence(f, 'disputes.resolved');
+      found = resolved && nextSentence(resolved, 'disputes.found');
+    }
     if (!resolved || !found || found.approx || resolved.approx || found.value === 0) return [];
     const computed = (resolved.value / found.value) * 100;
     const tol = 0.5 * 10 ** -decimals(f.text) + 1e-9;
@@ -155,8 +173,73 @@ const earlyCutoff: Check = (c) =>
     return [{ text: m[0], start: m.index, detail }];
   });
 
+/** Labels of a dispute table's cells: found, resolved, and the rate (化解率). */
+const T_RATE = /化解率|调处率|调解成功率|成功率/;
+const T_RESOLVED = /化解|调处|调解成功/;
+const T_BASE = /已?办结|到期/;
+const T_FOUND = /排查|受理|摸排|发现|收到/;
+const cellNumber = (s: string) => {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:%|％|件|起)?\s*$/.exec(s);
+  return m ? { value: Number(m[1]), text: m[1]! } : undefined;
+};
+
+/** A table's records: label → value with where the value is; rows of label/value pairs, or a header row. */
+function tableRecords(
+  rows: readonly TableRow[],
+): Map<string, { value: number; text: string; start: number }>[] {
+  const at = (r: TableRow, i: number) => r.start + r.cells.slice(0, i).reduce((n, x) => n + x.length + 1, 0);
+  const pairs = new Map<string, { value: number; text: string; start: number }>();
+  for (const r of rows)
+    r.cells.forEach((label, i) => {
+      const v = i + 1 < r.cells.length ? cellNumber(r.cells[i + 1]!) : undefined;
+      if (v && /^[^\d]*[\u4e00-\u9fa5]/.test(label)) pairs.set(label, { ...v, start: at(r, i + 1) });
+    });
+  const out = pairs.size ? [pairs] : [];
+  const [head, ...body] = rows;
+  if (head && head.cells.some((x) => T_RATE.test(x)))
+    for (const r of body) {
+      const rec = new Map<string, { value: number; text: string; start: number }>();
+      r.cells.forEach((x, i) => {
+        const v = cellNumber(x);
+        if (v && head.cells[i]) rec.set(head.cells[i], { ...v, start: at(r, i) });
+      });
+      out.push(rec);
+    }
+  return out;
+}
+
+/** 化解率 against 化解 ÷ 排查 in a .docx table (a row per label, or a header row and a row per year). */
+const tableRateMismatch: Check = (c) =>
+  (c.tables ?? []).flatMap((t) =>
+    tableRecords(t).flatMap((rec) => {
+      const entries = [...rec.entries()];
+      // Labels of disputes first (a table may also list 信访 and other counts).
+      const pick = (ok: (l: string) => boolean) =>
+        entries.find(([l]) => ok(l) && /纠纷/.test(l)) ?? entries.find(([l]) => ok(l) && !/信访/.test(l));
+      const rate = entries.find(([l]) => T_RATE.test(l));
+      const resolved = pick((l) => T_RESOLVED.test(l) && !/率/.test(l));
+      const found = pick((l) => T_FOUND.test(l) && !T_RESOLVED.test(l) && !/率/.test(l));
+      const base = pick((l) => T_BASE.test(l) && !/率/.test(l));
+      if (!rate || !resolved || !found || found[1].value === 0) return [];
+      const computed = (resolved[1].value / found[1].value) * 100;
+      const tol = 0.5 * 10 ** -decimals(rate[1].text) + 1e-9;
+      if (
+        base &&
+        base[1].value > 0 &&
+        Math.abs((resolved[1].value / base[1].value) * 100 - rate[1].value) <= tol
+      )
+        return [];
+      // Without a stated base the rate may be on the disputes concluded (fewer than found), so it
+      // can be above 化解 ÷ 排查 but never below it.
+      if (base ? Math.abs(computed - rate[1].value) <= tol : rate[1].value >= computed - tol) return [];
+      const detail = `表格中${rate[0]}${rate[1].value}%与所列数字不符：${resolved[0]}${resolved[1].value}÷${found[0]}${found[1].value}＝${fmt(computed)}%`;
+      return [{ text: rate[1].text, start: rate[1].start, detail }];
+    }),
+  );
+
 export const figureChecks: Record<string, Check> = {
   rateMismatch,
+  tableRateMismatch,
   rateOver100,
   resolvedOverFound,
   dateAfterWriting,

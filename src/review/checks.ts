@@ -1,10 +1,15 @@
 import { CANONICAL, STYLE_LABEL } from './headings.ts';
 import type { Section } from './parts.ts';
-import type { Figure, Heading, PartKey, Parts } from './types.ts';
+import type { DocMeta } from './meta.ts';
+import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
 /** What a check sees: the analysed document. Pure data, no I/O. */
 export interface CheckContext {
   text: string;
+  /** The text in simplified characters, same offsets: what patterns are matched against. */
+  plain?: string;
+  tables?: readonly (readonly TableRow[])[];
+  meta?: DocMeta;
   year: number | null;
   titleEnd: number;
   headings: readonly Heading[];

@@ -1,9 +1,10 @@
 import { checks, type CheckContext } from './checks.ts';
 import { figureChecks } from './checks-figures.ts';
+import { yearChecks } from './checks-years.ts';
 import { rules as builtIn, type RuleSpec } from './rules.ts';
 import type { Finding } from './types.ts';
 
-const allChecks = { ...checks, ...figureChecks };
+const allChecks = { ...checks, ...figureChecks, ...yearChecks };
 
 const compiled = new Map<string, RegExp>();
 function regex(r: RuleSpec): RegExp {
@@ -69,15 +70,17 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
       continue;
     }
     const unless = r.unless ? new RegExp(r.unless) : undefined;
-    for (const m of c.text.matchAll(regex(r))) {
-      if (unless && unless.test(c.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)))
-        continue;
+    // Matched in simplified characters (鄉 reads as 乡); shown as written.
+    const plain = c.plain ?? c.text;
+    for (const m of plain.matchAll(regex(r))) {
+      if (unless && unless.test(plain.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
+      const text = c.text.slice(m.index, m.index + m[0].length);
       const fix = r.fix ? m[0].replaceAll(r.fix[0], r.fix[1]) : undefined;
       out.push({
         rule: r.id,
         severity: r.severity,
-        message: fill(r.message, { text: m[0], year: c.year, fix }),
-        text: m[0],
+        message: fill(r.message, { text, year: c.year, fix }),
+        text,
         start: m.index,
       });
     }

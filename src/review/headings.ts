@@ -4,7 +4,12 @@ import type { Heading, HeadingStyle } from './types.ts';
 /** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
 const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[] = [
   { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/, canonical: 1 },
-  { style: 'cnParen', re: /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*/, canonical: 2 },
+  // A bracket missing on one side (一）…, （一…) is still the heading, and headings.syntax notes it.
+  {
+    style: 'cnParen',
+    re: /^(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*(?:[）)]|(?![是些定批系般步直起体项份分年月]))|([一二三四五六七八九十]{1,3})\s*[）)])\s*[、.．]?\s*/,
+    canonical: 2,
+  },
   { style: 'arabic', re: /^(\d{1,2})\s*[.．、](?!\d)\s*/, canonical: 3 },
   { style: 'arabicParen', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*/, canonical: 4 },
   { style: 'circled', re: /^([\u2460-\u2473])\s*/, canonical: 5 },
@@ -41,6 +46,24 @@ function headingText(rest: string): string {
   return t.length > 60 ? t.slice(0, 60) + '…' : t;
 }
 
+/** Words of a statutory part's heading (parts.ts names them; here only to spot a misnumbered one). */
+const PART_WORDS = /不足|问题|下一步|下一年|计划|安排|打算|思路|方向|第一责任人|其他|其它|举措|成效/;
+
+/**
+ * A top-level heading numbered in another style ("(五)" or "5、" after 四、): it follows the last
+ * top-level number, is the first of its style under it, and names a part of the report.
+ */
+function continuesTop(
+  found: { style: HeadingStyle; ordinal: number; rest: string },
+  lastTop: Heading | undefined,
+  stylesUnderTop: ReadonlySet<HeadingStyle>,
+): boolean {
+  if (!lastTop || lastTop.style !== 'cn' || found.ordinal !== lastTop.ordinal + 1 || found.ordinal < 2)
+    return false;
+  if (found.style !== 'cnParen' && found.style !== 'arabic') return false;
+  return !stylesUnderTop.has(found.style) && PART_WORDS.test(headingText(found.rest));
+}
+
 /**
  * Finds numbered headings and nests them by the order styles appear: a style seen before closes
  * the deeper levels, a new style opens a level. `outline` gives .docx outline levels by line index.
@@ -48,6 +71,9 @@ function headingText(rest: string): string {
 export function findHeadings(text: string, outline: ReadonlyMap<number, number> = new Map()): Heading[] {
   const out: Heading[] = [];
   const stack: HeadingStyle[] = [];
+  // The last top-level heading and the styles used under it, for continuesTop.
+  let lastTop: Heading | undefined;
+  const stylesUnderTop = new Set<HeadingStyle>();
   let offset = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -65,7 +91,7 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
       const rest = line.slice(m[0].length);
       // "1. 5万" or a lone number is not a heading; a year or a month is (（七）3月底前公开年度报告).
       if (!/^([\u4e00-\u9fa5“"《A-Za-z]|20\d{2}\s*年|(?:1[0-2]|[1-9])\s*月)/.test(rest)) break;
-      found = { style: p.style, number: m[0].trim(), ordinal: ordinalOf(p.style, m[1]!), rest };
+      found = { style: p.style, number: m[0].trim(), ordinal: ordinalOf(p.style, (m[1] ?? m[2])!), rest };
       break;
     }
     const ol = outline.get(i);
@@ -75,7 +101,7 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
     if (!found) continue;
     let level: number;
     if (found.style === 'outline') level = (ol ?? 0) + 1;
-    else if (found.style === 'cn') {
+    else if (found.style === 'cn' || continuesTop(found, lastTop, stylesUnderTop)) {
       stack.length = 0;
       stack.push('cn');
       level = 1;
@@ -85,7 +111,7 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
       else stack.push(found.style);
       level = stack.length;
     }
-    out.push({
+    const h: Heading = {
       level,
       number: found.number,
       text: headingText(found.rest),
@@ -94,7 +120,12 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
       ordinal: found.ordinal,
       start: lineStart + lead,
       end: lineStart + raw.length,
-    });
+    };
+    out.push(h);
+    if (level === 1) {
+      lastTop = h;
+      stylesUnderTop.clear();
+    } else stylesUnderTop.add(h.style);
   }
   return out;
 }

@@ -1,8 +1,8 @@
-import { analyse } from './analyse.ts';
+import { analyse, type Profile } from './analyse.ts';
 import { validateRules } from './findings.ts';
 import { readDocument, UnreadableError } from './read.ts';
 import { rules as builtInRules, type RuleSpec } from './rules.ts';
-import { compareBatch } from './similarity.ts';
+import { compareAll } from './similarity.ts';
 import type { ReviewOutcome, ReviewResult, SourceDoc } from './types.ts';
 import { isError } from './types.ts';
 
@@ -20,6 +20,7 @@ export { isError } from './types.ts';
 export { figuresTable, toCsv, toXlsx } from './export.ts';
 export { renderHtml } from './html.ts';
 export { rules, type RuleSpec } from './rules.ts';
+export type { Profile } from './analyse.ts';
 
 /**
  * Most characters of text a report may hold once extracted: a township's annual report is 5,000–
@@ -44,6 +45,8 @@ export interface ReviewOptions {
   extraRules?: readonly RuleSpec[];
   /** Compare the documents with each other (default: when there are two or more). */
   compare?: boolean;
+  /** `published`: copies from a government website, without addressee or 其他情况 notices. */
+  profile?: Profile;
 }
 
 /**
@@ -59,7 +62,7 @@ export function reviewDocuments(
   if (bad.length) throw new Error(bad.join('；'));
   const out: ReviewOutcome[] = files.map((f) => {
     try {
-      return analyse(readBounded(f.name, f.bytes), { year: opts.year, rules });
+      return analyse(readBounded(f.name, f.bytes), { year: opts.year, rules, profile: opts.profile });
     } catch (e) {
       if (e instanceof UnreadableError) return { file: f.name, error: e.message };
       // An unexpected failure: its message is shown only when it is one of ours (Chinese).
@@ -69,7 +72,7 @@ export function reviewDocuments(
   });
   const ok = out.filter((r): r is ReviewResult => !isError(r));
   if ((opts.compare ?? ok.length > 1) && ok.length > 1) {
-    const sims = compareBatch(
+    const { similarity: sims, templates } = compareAll(
       ok.map((r) => ({
         name: r.file,
         text: r.text,
@@ -77,6 +80,22 @@ export function reviewDocuments(
       })),
     );
     ok.forEach((r, i) => (r.similarity = sims[i] ?? []));
+    const spec = rules.find((x) => x.id === 'similarity.template');
+    if (spec)
+      ok.forEach((r, i) => {
+        for (const t of templates[i] ?? [])
+          r.findings.push({
+            rule: spec.id,
+            severity: spec.severity,
+            message: spec.message
+              .replace('{count}', String(t.reports.length))
+              .replace('{reports}', t.reports.filter((n) => n !== r.file).join('、')),
+            text: t.text,
+            start: t.start,
+            reports: t.reports,
+          });
+        r.findings.sort((a, b) => a.start - b.start);
+      });
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { signatureTail } from './checks.ts';
+import { toSimplified } from './hanzi.ts';
 import type { Heading } from './types.ts';
 
 /** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */
@@ -11,46 +13,210 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
     offset += raw.length + 1;
     const line = raw.trim();
     if (!line) {
-      if (parts.length && parts.join('').includes('报告')) break;
+      if (parts.length && toSimplified(parts.join('')).includes('报告')) break;
       continue;
     }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
     parts.push(line);
     end = lineStart + raw.length;
-    if (/报告$|情况$|总结$/.test(line) || parts.length >= 3) break;
+    if (/(报告|情况|总结)$/.test(toSimplified(line)) || parts.length >= 3) break;
   }
   return { title: parts.join(''), end };
 }
 
-const ORG_SUFFIX = /(镇|乡|街道|街道办事处|办事处)/;
+/** Characters that end a township's name when read backwards from 镇/乡/街道. */
+const STOP = /[省府共委会年度于的与及在对我本各为是将由向、，。：:“”"《》（）()\s\d]/;
+/** Administrative words before the township: kept out of its name only when the name is long enough. */
+const ADMIN = /[市县区州旗盟]/;
+/** Words ending in 乡/镇 that are no township (城乡, 乡镇, 集镇…). */
+const NOT_ORG =
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|下|返|家|故|老|他|异|回|留|离|思|水|梦)(镇|乡)$/;
 
-/** The township from the title or body: 弋阳县曹溪镇人民政府 → 曹溪镇, 2023年新店坪镇… → 新店坪镇. */
-export function findOrg(title: string, text: string): string {
-  const fromTitle = orgIn(title);
-  if (fromTitle) return fromTitle;
+/**
+ * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
+ * what precedes it (县名, 人民政府, 中共, a year) is left out: 某县人民政府金龙街道 → 金龙街道.
+ * Returns the name and the county or district named just before it, if any.
+ */
+function nameBefore(s: string, end: number, suffix: string): { org: string; county: string } | undefined {
+  let i = end - suffix.length;
+  const coreEnd = i;
+  while (i > 0 && coreEnd - i < 5) {
+    const ch = s[i - 1]!;
+    if (STOP.test(ch)) break;
+    // 新市镇, 市桥镇: an administrative character right before the suffix belongs to the name.
+    if (ADMIN.test(ch) && coreEnd - i >= 2) break;
+    i--;
+  }
+  const core = s.slice(i, coreEnd);
+  const org = core + suffix;
+  if (core.length < 1 || core.length > 4 || NOT_ORG.test(org)) return undefined;
+  let county = '';
+  if (i > 0 && ADMIN.test(s[i - 1]!) && s[i - 1] !== '市') {
+    let j = i - 1;
+    while (j > 0 && i - 1 - j < 4 && !STOP.test(s[j - 1]!) && !ADMIN.test(s[j - 1]!)) j--;
+    if (i - 1 - j >= 1) county = s.slice(j, i);
+  }
+  return { org, county };
+}
+
+/** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
+const ORG_END =
+  /(街道办事处|街道|镇|乡)(?=人民政府|党委|政府|委员会|办事处|党工委|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
+/** In the body only where it is plainly an organ (白沙镇人民政府, 白沙镇党委), not 推进乡村…. */
+const ORG_END_BODY = /(街道办事处|街道|镇|乡)(?=人民政府|党委|政府|委员会|办事处|党工委|司法所)/g;
+
+/** Every township named in `s`, in order. */
+function orgsIn(s: string, re: RegExp = ORG_END): { org: string; county: string; at: number }[] {
+  const out: { org: string; county: string; at: number }[] = [];
+  for (const m of s.matchAll(re)) {
+    const suffix = m[1] === '街道办事处' ? '街道' : m[1]!;
+    const end = m.index + suffix.length;
+    const found = nameBefore(s, end, suffix);
+    if (found) out.push({ ...found, at: m.index });
+  }
+  return out;
+}
+
+export interface DocMeta {
+  org: string;
+  /** The county or district named with the township (某县某镇 → 某县), or ''. */
+  county: string;
+  year: number | null;
+  /** 0–1: how surely the organisation and the year are right (sources found and agreeing). */
+  confidence: { org: number; year: number };
+  /** Where the sources disagree or are missing, in words for a finding. */
+  problems: { kind: 'org' | 'year'; detail: string; text: string; start: number }[];
+}
+
+const CN_DIGIT = new Map<string, string>([
+  ...[...'〇○零Ｏ'].map((c) => [c, '0'] as const),
+  ...[...'一二三四五六七八九'].map((c, i) => [c, String(i + 1)] as const),
+]);
+/** 二〇二五年 → 2025年 (same length, same offsets). */
+const arabicYears = (s: string) =>
+  s.replace(/二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}(?=年)/g, (y) =>
+    [...y].map((c) => CN_DIGIT.get(c) ?? c).join(''),
+  );
+
+const YEAR = /(?<![—–\-－~～至到]\s?)(20\d{2})\s*年(?!\s*[—–\-－~～至到]\s*20)/g;
+
+/** The 成文日期's year and month in the signature block, if any. */
+function signatureDate(text: string): { y: number; m: number; start: number; org: string } | undefined {
+  const tail = signatureTail(text).slice(-8);
+  for (let k = tail.length - 1; k >= 0; k--) {
+    const line = arabicYears(tail[k]!.line);
+    const d = /^(20\d{2})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月/.exec(line);
+    if (!d) continue;
+    const month = Number(d[2]) || '一二三四五六七八九十'.indexOf(d[2]!.slice(-1)) + 1 || 0;
+    const above = tail
+      .slice(Math.max(0, k - 2), k)
+      .map((l) => l.line)
+      .join('');
+    return { y: Number(d[1]), m: month, start: tail[k]!.start, org: orgsIn(above).at(-1)?.org ?? '' };
+  }
+  return undefined;
+}
+
+/** The year the body speaks of most, outside the plans for the next year and plan periods. */
+function bodyYear(
+  text: string,
+  before: number,
+): { year: number; count: number; counts: Map<number, number> } {
+  const counts = new Map<number, number>();
+  for (const m of text.slice(0, before).matchAll(YEAR)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  const [year, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  return { year, count, counts };
+}
+
+/**
+ * Organisation and year from title, signature (落款) and body, with a confidence and the
+ * disagreements between them. `bodyEnd` is where the plans for the next year start (their years
+ * are not the report's). `given` is a year the caller knows (the batch's year).
+ */
+export function readMeta(
+  rawText: string,
+  title: string,
+  titleEnd: number,
+  bodyEnd: number,
+  given?: number,
+): DocMeta {
+  const text = arabicYears(toSimplified(rawText));
+  const t = arabicYears(toSimplified(title));
+  const problems: DocMeta['problems'] = [];
+
+  // Organisation.
+  const fromTitle = orgsIn(t)[0];
+  const sig = signatureDate(text);
   const counts = new Map<string, number>();
-  for (const m of text.slice(0, 3000).matchAll(/[\u4e00-\u9fa5]{2,4}(?:镇|乡|街道)/g)) {
-    const o = orgIn(m[0]);
-    if (o) counts.set(o, (counts.get(o) ?? 0) + 1);
+  for (const o of orgsIn(text.slice(titleEnd, Math.max(titleEnd, bodyEnd)), ORG_END_BODY))
+    counts.set(o.org, (counts.get(o.org) ?? 0) + 1);
+  const fromBody = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const county = fromTitle?.county ?? '';
+  let org = fromTitle?.org ?? sig?.org ?? '';
+  if (!org) org = fromBody;
+  const agree = [fromTitle?.org, sig?.org, fromBody].filter((o) => o && o === org).length;
+  let orgConf = org ? [0, 0.5, 0.8, 1][agree]! : 0;
+  if (fromTitle && sig?.org && sig.org !== fromTitle.org) {
+    orgConf = 0.4;
+    problems.push({
+      kind: 'org',
+      detail: `标题中的单位“${fromTitle.org}”与落款“${sig.org}”不一致`,
+      text: sig.org,
+      start: sig.start,
+    });
+  } else if (!org) {
+    problems.push({
+      kind: 'org',
+      detail: '未能从标题、落款或正文识别报告单位（乡镇或街道）',
+      text: '',
+      start: 0,
+    });
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-}
 
-function orgIn(s: string): string {
-  for (const m of s.matchAll(/[\u4e00-\u9fa5]{1,12}?(?:镇|乡|街道)/g)) {
-    // Keep what follows the last county/city/year word: 弋阳县曹溪镇 → 曹溪镇.
-    const name = m[0].replace(/^.*?(?:[县市区州旗]|年度?|关于)(?=[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)$)/, '');
-    const core = name.replace(ORG_SUFFIX, '');
-    if (core.length < 1 || /^(我|本|全|各|乡|城|村|集|重|小|市|县)/.test(name) || /^(乡|城)镇$/.test(name))
-      continue;
-    if (core.length > 6) continue;
-    return name;
+  // Year.
+  const titleYear = /(20\d{2})\s*年/.exec(t);
+  const ty = titleYear ? Number(titleYear[1]) : null;
+  const body = bodyYear(text, Math.max(titleEnd, bodyEnd));
+  // A report on year Y is signed late in Y or in the first months of Y + 1.
+  const sy = sig ? (sig.m >= 11 ? sig.y : sig.y - 1) : null;
+  const by = body.count >= 2 ? body.year : null;
+  const votes = [ty, sy, by];
+  const support = (y: number | null) => (y === null ? 0 : votes.filter((v) => v === y).length);
+  // The value most sources give; on a tie the title, then the 落款, then the body.
+  const best = votes.reduce<number | null>((b, v) => (support(v) > support(b) ? v : b), null);
+  const year = given ?? best ?? (body.count ? body.year : null);
+  let yearConf = 0;
+  if (year !== null) yearConf = given !== undefined ? 1 : [0.5, 0.7, 0.9, 1][support(year)]!;
+  if (year === null) {
+    problems.push({ kind: 'year', detail: '未能从标题、落款或正文确定报告年度', text: '', start: 0 });
+  } else {
+    if (ty !== null && ty !== year)
+      problems.push({
+        kind: 'year',
+        detail: `标题写的是${ty}年，报告年度为${year}年`,
+        text: titleYear![0],
+        start: Math.max(0, rawText.indexOf(title)) + titleYear!.index,
+      });
+    if (sig && sig.y !== year && sig.y !== year + 1)
+      problems.push({
+        kind: 'year',
+        detail: `落款日期为${sig.y}年，与${year}年度报告不符（应为${year}年底或${year + 1}年初）`,
+        text: `${sig.y}年`,
+        start: sig.start,
+      });
+    // The body speaks of another year far more than of the report's.
+    const own = body.counts.get(year) ?? 0;
+    if (body.count >= 3 && body.year !== year && body.year !== year + 1 && body.count >= 2 * own + 2)
+      problems.push({
+        kind: 'year',
+        detail: `正文多处写${body.year}年（${body.count}处），报告年度为${year}年`,
+        text: `${body.year}年`,
+        start: Math.max(0, text.indexOf(`${body.year}年`, titleEnd)),
+      });
+    if (problems.some((p) => p.kind === 'year')) yearConf = Math.min(yearConf, 0.4);
   }
-  return '';
-}
-
-/** The report's year: from the title (2023年), else the first year in the body, else null. */
-export function findYear(title: string, text: string): number | null {
-  const m = /(20\d{2})\s*年/.exec(title) ?? /(20\d{2})\s*年/.exec(text.slice(0, 2000));
-  return m ? Number(m[1]) : null;
+  return { org, county, year, confidence: { org: orgConf, year: yearConf }, problems };
 }

@@ -6,7 +6,10 @@ import type { Heading, Parts, PartKey } from './types.ts';
  */
 const HEADING_MEANING: readonly { part: PartKey; re: RegExp }[] = [
   { part: 'shortcomings', re: /不足|问题|短板|差距|薄弱|困难|弱项/ },
-  { part: 'nextYear', re: /下一步|下一年|下年度|明年|来年|计划|安排|打算|思路|展望|努力方向|工作重点/ },
+  {
+    part: 'nextYear',
+    re: /下一步|下一年|下年度|明年|来年|今后|计划|安排|打算|思路|展望|方向|工作重点|20\d{2}年(?:度)?(?:工作)?(?:重点|目标|任务)/,
+  },
   { part: 'leaderDuty', re: /第一责任人|主要负责人|履行.{0,12}职责/ },
   { part: 'other', re: /其他|其它/ },
   {
@@ -22,6 +25,24 @@ export const CAUSE_WORDS =
 /** The first-responsibility account in the text, wherever it is (often folded into item 1). */
 const LEADER_DUTY =
   /第一责任人[^。\n]{0,12}(职责|责任)|(主要负责人|主要领导|党委书记|书记|镇长|乡长)[^。\n]{0,30}第一责任人|第一责任人[^。\n]{0,30}(主要负责人|书记|镇长|乡长)/;
+
+/** Who the principal leaders are, and what they do when the account is more than a passing clause. */
+const LEADER = /书记|镇长|乡长|主任|主要负责人|主要领导|党政一把手|班子成员/;
+const ACTION =
+  /主持|召开|带头|亲自|部署|督办|过问|研究|听取|带队|批示|讲授|授课|讲法|述法|签订|约谈|审定|审签|调度|督导|把关|讲党课|作出|专题|点评|述职|旁听/g;
+
+/**
+ * The first-responsibility account: a paragraph naming the duty whose sentences say what the
+ * principal leaders did (two kinds of action or more), not a clause saying the duty was fulfilled.
+ */
+function leaderDutyAccount(text: string): boolean {
+  for (const para of text.split('\n')) {
+    if (!LEADER_DUTY.test(para) || !LEADER.test(para)) continue;
+    const actions = new Set(para.match(ACTION) ?? []);
+    if (actions.size >= 2) return true;
+  }
+  return false;
+}
 
 export interface Section {
   part: PartKey | null;
@@ -61,7 +82,7 @@ export function findParts(text: string, headings: readonly Heading[]): { parts: 
     shortcomings:
       has('shortcomings') || (noSections && /存在的(问题|不足)|不足之处|仍(然)?存在|还存在/.test(text)),
     causes: false,
-    leaderDuty: has('leaderDuty') || LEADER_DUTY.test(text),
+    leaderDuty: has('leaderDuty') || leaderDutyAccount(text),
     nextYear: has('nextYear') || (noSections && /下一步|下一年度|明年/.test(text)),
     other: has('other') || /其他需要报告的(情况|事项)/.test(text),
   };

@@ -58,8 +58,17 @@ const MARKUP: Readonly<Record<string, (s: string) => Block[]>> = {
   '.htm': readHtml,
 };
 
-/** Reads one report from its bytes (.docx, or .txt/.md/.html in UTF-8 or GBK/GB18030). */
+/**
+ * Reads one report from its bytes (.docx, or .txt/.md/.html in UTF-8 or GBK/GB18030). A document
+ * with no words (whitespace only, an empty Word file) is refused: there is nothing to review.
+ */
 export function readDocument(name: string, bytes: Uint8Array): SourceDoc {
+  const doc = readAny(name, bytes);
+  if (!/[\p{L}\p{N}]/u.test(doc.text)) throw new UnreadableError('文件没有正文内容（空白文档），无法审阅');
+  return doc;
+}
+
+function readAny(name: string, bytes: Uint8Array): SourceDoc {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UnreadableError(
       `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 ${MAX_FILE_BYTES / 1048576} MB`,

@@ -21,6 +21,31 @@ export interface RuleSpec {
   fix?: [string, string];
 }
 
+/**
+ * Plans reports cite, with their real periods (older: earlier editions, checked by plan.expired).
+ * `name` is a regular expression for the plan's name as written.
+ */
+export const PLANS: readonly {
+  name: string;
+  label: string;
+  from: number;
+  to: number;
+  older?: [number, number][];
+}[] = [
+  {
+    name: '法治政府建设实施纲要',
+    label: '法治政府建设实施纲要',
+    from: 2021,
+    to: 2025,
+    older: [[2015, 2020]],
+  },
+  { name: '法治社会建设实施纲要', label: '法治社会建设实施纲要', from: 2020, to: 2025 },
+  { name: '法治中国建设规划', label: '法治中国建设规划', from: 2020, to: 2025 },
+  { name: '[“"]?八五[”"]?\\s*普法(?:规划)?', label: '“八五”普法规划', from: 2021, to: 2025 },
+  { name: '[“"]?九五[”"]?\\s*普法(?:规划)?', label: '“九五”普法规划', from: 2026, to: 2030 },
+  { name: '[“"]?七五[”"]?\\s*普法(?:规划)?', label: '“七五”普法规划', from: 2016, to: 2020 },
+];
+
 /** A character slip or a word confused with another (curated from published reports). */
 const slip = (id: string, wrong: string, right: string): RuleSpec => ({
   id: `wording.${id}`,
@@ -92,10 +117,46 @@ export const rules: readonly RuleSpec[] = [
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'rateMismatch', message: '{detail}' },
+  { id: 'figures.rate', severity: 'warning', check: 'tableRateMismatch', message: '{detail}' },
   { id: 'figures.over100', severity: 'error', check: 'rateOver100', message: '比率“{text}”超过100%' },
   { id: 'figures.resolved', severity: 'error', check: 'resolvedOverFound', message: '{detail}' },
   { id: 'dates.afterWriting', severity: 'error', check: 'dateAfterWriting', message: '{detail}' },
   { id: 'dates.earlyCutoff', severity: 'warning', check: 'earlyCutoff', message: '{detail}' },
+  // A passage shared by more reports than the boilerplate limit (batch review only, index.ts).
+  {
+    id: 'similarity.template',
+    severity: 'info',
+    check: 'batchOnly',
+    message: '模板段落：{count}份报告含有这段相同文字（另见 {reports}）',
+  },
+  { id: 'meta.org', severity: 'warning', check: 'metaOrg', message: '{detail}' },
+  { id: 'meta.year', severity: 'error', check: 'metaYear', message: '{detail}' },
+  { id: 'years.heading', severity: 'error', check: 'headingYear', message: '{detail}' },
+  { id: 'years.since', severity: 'warning', check: 'sinceYear', message: '{detail}' },
+  { id: 'plan.period', severity: 'error', check: 'planPeriod', message: '{detail}' },
+  { id: 'headings.syntax', severity: 'warning', check: 'headingSyntax', message: '{detail}' },
+
+  // 文号 (GB/T 9704 7.2.4): 机关代字 + 〔年份〕 + 序号 + 号, in 六角括号.
+  {
+    id: 'docnum.bracket',
+    severity: 'warning',
+    pattern:
+      '(?<=[\\u4e00-\\u9fa5](?:发|字|函|办|规|通|呈|报|令|文|电))\\s*[\\[［【（(﹝]\\s*20\\d{2}\\s*[\\]］】）)﹞]\\s*\\d{1,4}\\s*号',
+    message: '文号“{text}”的年份应使用六角括号“〔〕”',
+  },
+  {
+    id: 'docnum.broken',
+    severity: 'error',
+    pattern:
+      '〔\\s*20\\d{2}(?![\\d\\s]*〕)\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?',
+    message: '文号“{text}”括号不完整（应如“〔2025〕26号”）',
+  },
+  {
+    id: 'docnum.noHao',
+    severity: 'warning',
+    pattern: '〔\\s*20\\d{2}\\s*〕\\s*\\d{1,4}(?!\\s*号|\\d)',
+    message: '文号“{text}”缺少“号”',
+  },
 
   // Expired plans: 七五普法 2016–2020; 法治政府建设实施纲要（2015—2020年）; 十三五 2016–2020.
   {
@@ -104,6 +165,14 @@ export const rules: readonly RuleSpec[] = [
     pattern: '[“"「]?[六七]五[”"」]?\\s*(普法|法治宣传教育)',
     minYear: 2021,
     message: '“{text}”已于2020年结束，{year}年度报告应对应“八五”普法（2021—2025年）',
+  },
+  {
+    id: 'plan.expired',
+    severity: 'warning',
+    pattern: '[“"「]?八五[”"」]?\\s*普法',
+    minYear: 2026,
+    unless: '总结|验收|收官|期间|回顾|成果|评估|以来',
+    message: '“{text}”已于2025年结束，{year}年度报告应对应“九五”普法（2026—2030年）',
   },
   {
     id: 'plan.expired',
@@ -152,9 +221,34 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   {
     id: 'wording.jiezhi',
-    severity: 'info',
-    pattern: '截止(?=目前|到|20\\d{2}年|\\d{1,2}月|今年|年底|当前)',
-    message: '表示时间点应用“截至”，“截止”用于期限终止',
+    severity: 'warning',
+    pattern: '截止(?!到|于|日期|时间|期限)(?=\\s*(?:目前|今年|年底|当前|20\\d{2}\\s*年|\\d{1,2}\\s*月))',
+    message: '表示统计时间点应用“截至”，“截止”用于期限终止',
+    fix: ['截止', '截至'],
+  },
+  {
+    id: 'wording.lijie',
+    severity: 'warning',
+    pattern: '历届(?=[^，。；\\n]{0,4}(?:检查|活动|培训|考试|督察|督查|整改|排查|宣传|比赛))',
+    message: '“历届”指各届（会议、班子），此处应为“历次”',
+  },
+  {
+    id: 'wording.lijie',
+    severity: 'warning',
+    pattern: '历次(?=(?:领导班子|班子|党委|人大|政协|村两委|村委|换届|毕业生))',
+    message: '“历次”指各次，此处应为“历届”',
+  },
+  {
+    id: 'wording.yu',
+    severity: 'warning',
+    pattern: '(?<![\\d.．])[1-9]余[次件场人个份条项户名期篇起家所]',
+    message: '“{text}”：个位数不能用“余”表示约数（可写“6次”或“近10次”）',
+  },
+  {
+    id: 'wording.quotes',
+    severity: 'warning',
+    pattern: '““|””|""',
+    message: '引号重复：{text}',
   },
 
   // An organ's report speaks as the organ (我镇), never as one person.

@@ -60,7 +60,11 @@ interface Candidate {
  * Candidate document pairs: documents with segments in the same LSH buckets, in enough bands.
  * Buckets shared by more than `popular` documents are boilerplate and ignored.
  */
-function candidates(docs: readonly Prepared[], popular: number): Map<number, Candidate> {
+function candidates(
+  docs: readonly Prepared[],
+  popular: number,
+  popularOut: number[][] = [],
+): Map<number, Candidate> {
   const buckets = new Map<number, number[]>(); // doc and segment, interleaved
   const sig = new Int32Array(HASHES);
   docs.forEach((p, d) => {
@@ -79,6 +83,7 @@ function candidates(docs: readonly Prepared[], popular: number): Map<number, Can
   const found = new Map<number, Candidate>();
   for (const list of buckets.values()) {
     const n = list.length / 2;
+    if (n > popular) popularOut.push(list);
     if (n < 2 || n > popular) continue;
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++) {
@@ -167,9 +172,27 @@ const toPassage = (text: string, p: Prepared, from: number, len: number, otherSt
  * shared-passage extraction for the candidates only. Returns, per document, its similar others.
  */
 export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptions = {}): Similarity[][] {
+  return compareAll(inputs, opts).similarity;
+}
+
+/** A passage more reports share than the boilerplate limit: a template (模板段落) copied by many. */
+export interface Template {
+  text: string;
+  start: number;
+  end: number;
+  /** The reports sharing it, this one included. */
+  reports: string[];
+}
+
+/** Pairwise copied passages and, per document, the template passages it shares with many others. */
+export function compareAll(
+  inputs: readonly CompareInput[],
+  opts: CompareOptions = {},
+): { similarity: Similarity[][]; templates: Template[][] } {
   const docs = inputs.map((d) => prepare(d.text, d.masks));
   const popular = opts.popularDocs ?? Math.max(5, Math.ceil(inputs.length * 0.02));
-  const pairs = candidates(docs, popular);
+  const popularBuckets: number[][] = [];
+  const pairs = candidates(docs, popular, popularBuckets);
   const result: Similarity[][] = inputs.map(() => []);
   const runsByText = new Map<string, Set<number>>();
   const found: { a: number; b: number; runs: Match[] }[] = [];
@@ -214,7 +237,98 @@ export function compareBatch(inputs: readonly CompareInput[], opts: CompareOptio
     });
   }
   for (const r of result) r.sort((x, y) => y.shared - x.shared);
-  return result;
+  return { similarity: result, templates: templates(inputs, docs, popularBuckets, popular) };
+}
+
+/**
+ * Template passages: segments that collide in popular buckets in enough bands are grouped
+ * (union–find); in each group shared by more than `popular` documents, the first document's
+ * passage is compared exactly with each other member, and the stretches more than `popular`
+ * documents share are templates.
+ */
+function templates(
+  inputs: readonly CompareInput[],
+  docs: readonly Prepared[],
+  buckets: readonly number[][],
+  popular: number,
+): Template[][] {
+  const out: Template[][] = inputs.map(() => []);
+  if (!buckets.length) return out;
+  const key = (d: number, s: number) => d * 1_000_003 + s;
+  const hits = new Map<number, number>();
+  for (const list of buckets)
+    for (let i = 0; i < list.length; i += 2) {
+      const k = key(list[i]!, list[i + 1]!);
+      hits.set(k, (hits.get(k) ?? 0) + 1);
+    }
+  const parent = new Map<number, number>();
+  const find = (k: number): number => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  for (const list of buckets) {
+    let first: number | undefined;
+    for (let i = 0; i < list.length; i += 2) {
+      const k = key(list[i]!, list[i + 1]!);
+      if ((hits.get(k) ?? 0) < MIN_BAND_HITS) continue;
+      if (first === undefined) first = find(k);
+      else parent.set(find(k), first);
+    }
+  }
+  const groups = new Map<number, Map<number, number[]>>(); // root → doc → segments
+  for (const k of hits.keys()) {
+    if ((hits.get(k) ?? 0) < MIN_BAND_HITS) continue;
+    const root = find(k);
+    const g = groups.get(root) ?? new Map<number, number[]>();
+    const d = Math.floor(k / 1_000_003);
+    g.set(d, [...(g.get(d) ?? []), k % 1_000_003]);
+    groups.set(root, g);
+  }
+  for (const g of groups.values()) {
+    if (g.size <= popular) continue;
+    const [first, ...rest] = [...g.entries()].sort((a, b) => a[0] - b[0]);
+    if (!first) continue;
+    const [d0, segs0] = first;
+    const a = docs[d0]!;
+    const ia = index(a, around(a, segs0));
+    // Per character of the first document's passage: the documents whose copy covers it.
+    const cover = new Map<number, { d: number; at: number }[]>();
+    for (const [d, segs] of rest)
+      for (const r of sharedRuns(a, ia, docs[d]!, around(docs[d]!, segs)))
+        for (let i = 0; i < r.len; i++) {
+          const list = cover.get(r.a + i) ?? [];
+          if (list.at(-1)?.d !== d) list.push({ d, at: r.b + i });
+          cover.set(r.a + i, list);
+        }
+    const positions = [...cover.keys()].sort((x, y) => x - y);
+    let i = 0;
+    while (i < positions.length) {
+      let j = i;
+      const common = (p: number) => cover.get(p)!.length + 1 > popular;
+      if (!common(positions[i]!)) {
+        i++;
+        continue;
+      }
+      while (j + 1 < positions.length && positions[j + 1] === positions[j]! + 1 && common(positions[j + 1]!))
+        j++;
+      const from = positions[i]!;
+      const len = positions[j]! - from + 1;
+      if (len >= MIN_PASSAGE) {
+        const members = new Map<number, number>([[d0, from]]);
+        for (const c of cover.get(from)!)
+          if (cover.get(from + len - 1)!.some((e) => e.d === c.d)) members.set(c.d, c.at);
+        const reports = [...members.keys()].map((d) => inputs[d]!.name);
+        for (const [d, at] of members) {
+          const p = toPassage(inputs[d]!.text, docs[d]!, at, len, 0);
+          out[d]!.push({ text: p.text, start: p.start, end: p.end, reports });
+        }
+      }
+      i = j + 1;
+    }
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -65,6 +65,8 @@ export interface Finding {
   message: string;
   text: string;
   start: number;
+  /** For a passage many reports share (模板段落): the reports that share it. */
+  reports?: string[];
 }
 
 export interface Passage {
@@ -105,6 +107,10 @@ export interface ReviewResult {
   file: string;
   title: string;
   org: string;
+  /** The county or district written with the township (某县某镇 → 某县), or ''. */
+  county?: string;
+  /** 0–1: how surely org and year are right (title, 落款 and body found and agreeing). */
+  confidence?: { org: number; year: number };
   year: number | null;
   parts: Parts;
   headings: Heading[];

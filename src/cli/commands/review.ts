@@ -96,8 +96,15 @@ export function registerReviewCommand(program: Command, cli: Cli): void {
     .option('--html <文件>', '生成可打印的 HTML 审阅报告')
     .option('--compare <文件>', '输出各乡镇数据对比表（.xlsx 或 .csv）')
     .option('--rules <文件>', '追加审阅规则（JSON 数组，格式同内置规则表）')
+    .option(
+      '--profile <类型>',
+      '报告文本类型：submitted（报送稿，默认）或 published（网上公开稿，不提示主送机关、其他情况）',
+    )
     .action(async (paths, opts) => {
       const year = opts.year === undefined ? undefined : intOption('year', opts.year, 2000, 2100);
+      const profile = opts.profile ?? 'submitted';
+      if (profile !== 'submitted' && profile !== 'published')
+        throw new UserError('--profile 只能是 submitted（报送稿）或 published（公开稿）');
       if (opts.compare && !/\.(xlsx|csv)$/i.test(opts.compare))
         throw new UserError('--compare 的文件名应以 .xlsx 或 .csv 结尾');
       let extraRules: RuleSpec[] | undefined;
@@ -121,7 +128,7 @@ export function registerReviewCommand(program: Command, cli: Cli): void {
       });
       let results: ReviewOutcome[];
       try {
-        results = reviewDocuments(inputs, { year, extraRules });
+        results = reviewDocuments(inputs, { year, extraRules, profile });
       } catch (e) {
         throw new UserError(e instanceof Error ? e.message : String(e));
       }
@@ -136,6 +143,7 @@ export function registerReviewCommand(program: Command, cli: Cli): void {
         writeFileSync(opts.compare, /\.csv$/i.test(opts.compare) ? toCsv(table) : await toXlsx(table));
         cli.err(`已生成对比表：${basename(opts.compare)}\n`);
       }
-      if (results.every(isError)) cli.exitCode = 1;
+      // The readable files are reviewed and reported; a file that could not be read still fails the run.
+      if (results.some(isError)) cli.exitCode = 1;
     });
 }

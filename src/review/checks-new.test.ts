@@ -1,0 +1,216 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.ts';
+import { reviewDocuments } from './index.ts';
+import { readDocument } from './read.ts';
+import { isError, type ReviewResult } from './types.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const review = (text: string, opts: Parameters<typeof analyse>[1] = {}) =>
+  analyse(readDocument('t.txt', enc(text)), opts);
+const rules = (text: string, opts: Parameters<typeof analyse>[1] = {}) =>
+  review(text, opts).findings.map((f) => f.rule);
+
+const REPORT = (title: string, sign = '白沙镇人民政府\n2026年1月10日') => `${title}
+
+县委全面依法治县委员会：
+2025年，白沙镇坚持依法行政。现将有关情况报告如下。
+
+一、2025年度推进法治政府建设的主要举措和成效
+组织机关干部集中学法10次。
+二、存在的不足和原因
+学法不够深入，主要原因是计划落实不严。
+三、2026年度推进法治政府建设的主要安排
+继续抓好学法。
+
+${sign}
+`;
+
+describe('organisation and year', () => {
+  it.each([
+    ['某区人民政府金龙街道办事处关于2025年度法治政府建设情况的报告', '金龙街道', ''],
+    ['某市某区铁桥镇2025年法治政府建设工作报告', '铁桥镇', '某区'],
+    ['中共月山镇委员会 月山镇人民政府关于2025年度法治政府建设情况的报告', '月山镇', ''],
+    ['某县新市镇2025年度法治政府建设情况报告', '新市镇', '某县'],
+    ['和平镇关于2025年度法治政府建设情况的报告', '和平镇', ''],
+  ])('reads %s', (title, org, county) => {
+    const r = review(REPORT(title, `${org}${org.endsWith('街道') ? '办事处' : '人民政府'}\n2026年1月10日`));
+    expect([r.org, r.county, r.year]).toEqual([org, county, 2025]);
+    expect(r.confidence?.org).toBeGreaterThanOrEqual(0.8);
+    expect(r.findings.map((f) => f.rule)).not.toContain('meta.org');
+  });
+
+  it('reads traditional characters and takes the township from the 落款 when the title has none', () => {
+    const r = review(REPORT('白沙鎮二〇二五年度法治政府建設情況的報告', '白沙鎮人民政府\n2026年1月10日'));
+    expect([r.org, r.year]).toEqual(['白沙镇', 2025]);
+    const s = review(REPORT('2025年度法治政府建设情况报告'));
+    expect([s.org, s.year]).toEqual(['白沙镇', 2025]);
+  });
+
+  it('says when neither the township nor the year can be read', () => {
+    const r = review('法治政府建设情况\n\n一、主要举措和成效\n学法。\n');
+    expect(r.org).toBe('');
+    expect(r.year).toBeNull();
+    expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['meta.org', 'meta.year']));
+    expect(r.confidence).toEqual({ org: 0, year: 0 });
+  });
+
+  it('takes the year most sources give and reports the one that disagrees', () => {
+    const r = review(REPORT('白沙镇关于2024年度法治政府建设情况的报告'));
+    expect(r.year).toBe(2025);
+    expect(r.findings.find((f) => f.rule === 'meta.year')?.message).toBe(
+      '标题写的是2024年，报告年度为2025年',
+    );
+    expect(r.confidence!.year).toBeLessThan(0.5);
+  });
+});
+
+describe('less noise', () => {
+  const published = REPORT('白沙镇关于2025年度法治政府建设情况的报告').replace(
+    '县委全面依法治县委员会：\n',
+    '',
+  );
+
+  it('drops the addressee and 其他情况 notices on a published copy', () => {
+    expect(rules(published)).toEqual(expect.arrayContaining(['format.addressee', 'parts.other']));
+    const p = rules(published, { profile: 'published' });
+    expect(p).not.toContain('format.addressee');
+    expect(p).not.toContain('parts.other');
+    expect(
+      reviewDocuments([{ name: 'p.txt', bytes: enc(published) }], { profile: 'published' }),
+    ).toMatchObject([{ org: '白沙镇' }]);
+  });
+
+  it('never takes 我鄉 or 我鎮 for the first person, but still 我认为', () => {
+    const text = published.replace('组织机关干部集中学法10次。', '我鄉組織幹部學法，我鎮堅持依法行政。');
+    expect(rules(text)).not.toContain('wording.firstPerson');
+    expect(rules(published.replace('组织机关', '我认为组织机关'))).toContain('wording.firstPerson');
+  });
+
+  it('counts the first-responsibility account only when it says what the leaders did', () => {
+    const passing = published.replace(
+      '组织机关干部',
+      '党政主要负责人履行推进法治建设第一责任人职责，组织机关干部',
+    );
+    expect(rules(passing)).toContain('parts.leaderDuty');
+    const acts = published.replace(
+      '组织机关干部集中学法10次。',
+      '镇党委书记履行第一责任人职责，主持召开专题会议3次，带头讲法，亲自督办重点案件。',
+    );
+    expect(rules(acts)).not.toContain('parts.leaderDuty');
+  });
+
+  it('recognises a top-level part numbered in another style', () => {
+    const r = review(published.replace('三、2026年度', '(三)2026年度'));
+    expect(r.parts.nextYear).toBe(true);
+    expect(r.headings.find((h) => h.number === '(三)')?.level).toBe(1);
+    // A first sub-heading numbered （一） stays a sub-heading.
+    const sub = review(published.replace('组织机关干部', '（一）加强学习\n组织机关干部'));
+    expect(sub.headings.find((h) => h.number === '（一）')?.level).toBe(2);
+  });
+});
+
+describe('errors', () => {
+  it('refuses a whitespace-only text and an empty Word document', async () => {
+    const empty = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] }));
+    const out = reviewDocuments([
+      { name: 'blank.txt', bytes: enc(' \n\u3000\n\t') },
+      { name: 'blank.docx', bytes: new Uint8Array(empty) },
+    ]);
+    expect(out).toEqual([
+      { file: 'blank.txt', error: '文件没有正文内容（空白文档），无法审阅' },
+      { file: 'blank.docx', error: '文件没有正文内容（空白文档），无法审阅' },
+    ]);
+  });
+});
+
+describe('rates in a .docx table', () => {
+  const cell = (t: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun(t)] })] });
+  const docx = async (rows: string[][]) =>
+    new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph('白沙镇2025年度法治政府建设情况报告'),
+                new Paragraph('一、主要举措和成效'),
+                new Table({ rows: rows.map((r) => new TableRow({ children: r.map(cell) })) }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+  const rateFindings = async (rows: string[][]) => {
+    const [r] = reviewDocuments([{ name: 't.docx', bytes: await docx(rows) }]);
+    return (r as ReviewResult).findings.filter((f) => f.rule === 'figures.rate');
+  };
+
+  it('finds a rate below 化解 ÷ 排查, in rows or under a header', async () => {
+    expect(
+      await rateFindings([
+        ['排查矛盾纠纷', '50'],
+        ['化解矛盾纠纷', '48'],
+        ['化解率', '90%'],
+      ]),
+    ).toMatchObject([
+      { text: '90', message: '表格中化解率90%与所列数字不符：化解矛盾纠纷48÷排查矛盾纠纷50＝96%' },
+    ]);
+    expect(
+      await rateFindings([
+        ['排查（件）', '化解（件）', '化解率'],
+        ['50', '48', '90%'],
+      ]),
+    ).toHaveLength(1);
+  });
+
+  it('takes a rate on a stated base, and one above 化解 ÷ 排查 that may be on the concluded ones', async () => {
+    expect(
+      await rateFindings([
+        ['排查矛盾纠纷', '50'],
+        ['已办结', '40'],
+        ['化解矛盾纠纷', '38'],
+        ['化解率', '95%'],
+      ]),
+    ).toEqual([]);
+    expect(
+      await rateFindings([
+        ['排查矛盾纠纷', '50'],
+        ['化解矛盾纠纷', '38'],
+        ['化解率', '95%'],
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('templates shared by many reports', () => {
+  const TEMPLATE =
+    '我镇坚持把矛盾纠纷多元化解作为基层治理的重要抓手，建立镇村组三级调解网络，推行一站式受理、一揽子调处、全链条解决的工作模式，做到小事不出村、大事不出镇、矛盾不上交。';
+  const report = (i: number, withTemplate: boolean) =>
+    `${'甲乙丙丁戊己庚辛壬癸子丑'[i]}山镇2025年度法治政府建设情况报告\n\n一、主要举措和成效\n` +
+    `全镇第${i + 1}片区开展了第${i * 7 + 3}轮走访，${'春夏秋冬'[i % 4]}季组织村民议事${i + 2}场，围绕${['水利', '道路', '林地', '宅基地', '养老', '教育', '医保', '农机', '电商', '旅游', '茶叶', '果园'][i]}问题形成台账。\n` +
+    (withTemplate ? TEMPLATE + '\n' : '') +
+    `二、存在的不足和原因\n${['人手少', '经费紧', '培训少', '设备旧', '任务重', '宣传弱', '队伍新', '制度缺', '考核松', '协调难', '底数不清', '信息滞后'][i]}，原因是重视不够。\n`;
+
+  it('reports a passage more than five reports share, with the count and the reports', () => {
+    const files = Array.from({ length: 10 }, (_, i) => ({ name: `r${i}.txt`, bytes: enc(report(i, i < 7)) }));
+    const out = reviewDocuments(files) as ReviewResult[];
+    expect(out.some(isError)).toBe(false);
+    const t = out[0]!.findings.filter((f) => f.rule === 'similarity.template');
+    expect(t).toHaveLength(1);
+    expect(t[0]!.text).toContain('一站式受理');
+    expect(t[0]!.reports).toEqual(['r0.txt', 'r1.txt', 'r2.txt', 'r3.txt', 'r4.txt', 'r5.txt', 'r6.txt']);
+    expect(t[0]!.message).toMatch(/^模板段落：7份报告含有这段相同文字/);
+    expect(out[8]!.findings.map((f) => f.rule)).not.toContain('similarity.template');
+    // The pairwise copying stays as it was: a template is not copying between two.
+    expect(out[0]!.similarity).toEqual([]);
+  });
+
+  it('does not call a passage three reports share a template', () => {
+    const files = Array.from({ length: 10 }, (_, i) => ({ name: `r${i}.txt`, bytes: enc(report(i, i < 3)) }));
+    const out = reviewDocuments(files) as ReviewResult[];
+    expect(out.flatMap((r) => r.findings).filter((f) => f.rule === 'similarity.template')).toEqual([]);
+    expect(out[0]!.similarity.map((s) => s.other)).toEqual(['r1.txt', 'r2.txt']);
+  });
+});
