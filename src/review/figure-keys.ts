@@ -150,7 +150,7 @@ export const countRules: readonly CountRule[] = [
   // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
   {
     key: 'study.center_group',
-    near: new RegExp(`(党委|党工委|班子成员|领导班子|党政班子|党组)${N}{0,6}(学习|学法)`),
+    near: new RegExp(`(党委|党工委|班子成员|领导班子|党政班子|党组|常务会议?|联席会议?)${N}{0,6}(学习|学法)`),
     unless: CADRES,
   },
   {
@@ -168,7 +168,8 @@ export const countRules: readonly CountRule[] = [
       `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典)|重要(论述|讲话)`,
     ),
   },
-  { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次', '个'] },
+  { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次'] },
+  { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期'] },
   // Who was trained: 培训覆盖镇村干部320人.
   {
     key: 'study.trainees',
@@ -189,7 +190,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.events',
     near: new RegExp(
-      `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
+      `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
   // A talk in a sentence about publicity, not given to cadres, is a publicity event.
@@ -206,6 +207,12 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.materials',
     near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
+  },
+  // Handouts counted as pieces or sheets: 宣传品5000余件, 宣传单2000张.
+  {
+    key: 'publicity.materials',
+    near: /宣传品|宣传物品|宣传资料|普法资料|宣传单|明白纸|宣传页|小册子/,
+    units: ['件', '张', '套'],
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
   {

@@ -31,6 +31,23 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.materials', 2000],
   ),
   s('tune', 'materials', '发放反诈宣传折页4000余份。', ['publicity.materials', 4000]),
+  s(
+    'tune',
+    'materials',
+    '全年共发放各类普法宣传品5000余件，宣传单2000张。',
+    ['publicity.materials', 5000],
+    ['publicity.materials', 2000],
+  ),
+  s('tune', 'events', '组织开展“法律六进”活动42场次。', ['publicity.events', 42]),
+  s(
+    'tune',
+    'classes',
+    '举办领导干部法治讲座2期，培训网格员3期。',
+    ['study.sessions', 2],
+    ['study.sessions', 3],
+  ),
+  s('tune', 'center', '镇政府常务会议学法8次。', ['study.center_group', 8]),
+  s('tune', 'trap.frequency', '每半年至少召开1次法治建设专题会议。'),
   s('heldout', 'materials', '在集市上分发各类法律材料2600份。', ['publicity.materials', 2600]),
   s('heldout', 'materials', '赠送法律知识小册子800余册。', ['publicity.materials', 800]),
   // Trainees: 覆盖…干部N人, 培训…N人次.
