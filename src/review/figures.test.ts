@@ -214,6 +214,15 @@ describe('tableFigures', () => {
       ['disputes.satisfaction_rate', 95],
       ['grid.members', 60],
     ]);
+    const worded = rows([
+      ['指标', '数值'],
+      ['化解矛盾纠纷', '49件'],
+      ['化解率', '百分之九十八'],
+    ]);
+    expect(tableFigures([worded]).map((f) => [f.key, f.value])).toEqual([
+      ['disputes.resolved', 49],
+      ['disputes.resolution_rate', 98],
+    ]);
     // Alone, a 满意率 could be of anything.
     const alone = rows([
       ['指标', '数值'],

@@ -1,10 +1,19 @@
 import { keyForCount, keyForRate } from './figure-keys.ts';
 import { UNITS } from './figures.ts';
-import { parseArabic } from './numerals.ts';
+import { CN_PERCENT, parseArabic, parseChinesePercent } from './numerals.ts';
 import type { Figure, TableRow } from './types.ts';
 
 const CELL =
   /^\s*(近|约|超过)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(余|多)?\s*([^\s\d]{0,4})\s*(以上)?\s*$/;
+/** A cell's number, unit as written and approximation; a rate in words (百分之九十八) too. */
+function readCell(cell: string): { value: number; unit?: string; qualifier: string | null } | null {
+  const m = CELL.exec(cell);
+  if (m) return { value: parseArabic(m[2]!, m[3]), unit: m[5], qualifier: m[1] ?? m[4] ?? m[6] ?? null };
+  const w = WORDED_CELL.exec(cell);
+  const value = w ? parseChinesePercent(w[1]!) : null;
+  return value === null ? null : { value, unit: '%', qualifier: null };
+}
+const WORDED_CELL = new RegExp(`^\\s*${CN_PERCENT.source}\\s*$`);
 const unitIn = (s: string) => /[（(]\s*([^（()）]{1,4})\s*[）)]\s*$/.exec(s)?.[1];
 const isUnit = (u: string | undefined): u is string =>
   u !== undefined && (UNITS as readonly string[]).includes(u);
@@ -36,10 +45,10 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         const cellStart = offset;
         offset += cell.length + 1;
         if (col === unitCol || COMPARISON_COLUMN.test(header[col] ?? '')) return;
-        const m = CELL.exec(cell);
+        const m = readCell(cell);
         if (!m) return;
         const unit = [
-          m[5] === '％' ? '%' : m[5],
+          m.unit === '％' ? '%' : m.unit,
           unitIn(label),
           unitIn(header[col] ?? ''),
           row.cells[unitCol]?.trim(),
@@ -47,12 +56,12 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         if (!unit) return;
         const words = labelWords(label);
         const key = unit === '%' ? keyForRate(words, around) : keyForCount(`${words}§`, words, unit);
-        const qualifier = m[1] ?? m[4] ?? m[6] ?? null;
+        const qualifier = m.qualifier;
         const lead = cell.length - cell.trimStart().length;
         const text = cell.trim();
         out.push({
           key,
-          value: parseArabic(m[2]!, m[3]),
+          value: m.value,
           unit,
           approx: qualifier !== null,
           qualifier,
