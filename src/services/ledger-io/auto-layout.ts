@@ -344,6 +344,21 @@ function translate(
     year,
     titleFromSheet,
     plan: {
+      mapping: matches
+        .filter((m) => m.header)
+        .map((m) => ({
+          column: columnLetter(m.col),
+          header: m.header,
+          to:
+            m.role === 'column' && m.column
+              ? m.column.label
+              : m.role === 'seq'
+                ? '（序号，不导入）'
+                : m.role === 'note'
+                  ? '（备注，不导入）'
+                  : '（未能对应）',
+          confidence: m.confidence,
+        })),
       sheet: sheet.name,
       kind,
       map: headerMapOf(kind, matches, titleFromSheet),

@@ -103,6 +103,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     kind: s.kind.id,
     kindLabel: s.kind.label,
     rows: s.rows.length,
+    ...(s.mapping ? { mapping: s.mapping } : {}),
   }));
   const report = { fileName, sha256, format, dryRun: input.dryRun === true, rows: rowCount, sheets };
   const sheetOrder = raw.map((s) => s.name);
