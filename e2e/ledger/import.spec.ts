@@ -60,4 +60,32 @@ describe.runIf(chromiumAvailable())('Excel 导入', () => {
     await e.s.screenshot('import-errors');
     expectNoConsoleErrors(e);
   });
+
+  it('imports a sheet in the township’s own layout and shows how each column was read', async () => {
+    const { page } = e.s;
+    const year = e.server.year;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Sheet1');
+    ws.addRow([`${year}年普法宣传活动台账`]);
+    ws.mergeCells('A1:H1');
+    ws.addRow(['填报单位：镇司法所']);
+    ws.addRow(['序号', '时间', '活动名称', '活动地点', '活动形式', '发放宣传资料（份）', '受众人数', '备注']);
+    ws.addRow([1, '3月15日', '浏览器测试：消费者权益日宣传', '镇广场', '广场宣传', '200余', '约300人', '']);
+    ws.addRow(['合计', null, null, null, null, 200, 300, null]);
+    const file = join(tmpdir(), `fazhi-township-layout-${process.pid}.xlsx`);
+    await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
+
+    await page.goto(`${e.server.url}/ledger/publicity_event`);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+    const mapping = page.locator('.import-mapping');
+    await mapping.waitFor();
+    expect(await mapping.innerText()).toContain('按原表格式读取为普法宣传活动（1 行）');
+    const rows = mapping.locator('.ant-table-row');
+    expect(await rows.filter({ hasText: '发放宣传资料（份）' }).innerText()).toContain('发放资料');
+    expect(await rows.filter({ hasText: '序号' }).innerText()).toContain('不导入');
+    await page.locator('.ant-modal .ant-alert-success').filter({ hasText: '已导入 1 行' }).waitFor();
+    await e.s.screenshot('import-township-layout');
+    expectNoConsoleErrors(e);
+  });
 });

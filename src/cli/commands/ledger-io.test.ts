@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -85,6 +86,24 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
       await fazhi(['export', '--org', '甲镇', '--year', '1999', '-o', out, '--db', db]),
       '--year 应为 2000 至 2100',
     );
+  });
+
+  it('reads a ledger laid out as the township keeps it, and says how on a dry run', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['甲镇2024年普法宣传活动台账']);
+    ws.addRow(['序号', '时间', '活动名称', '活动形式', '发放宣传资料（份）', '受众人数', '备注']);
+    ws.addRow([1, '2024.4.15', '国家安全教育日宣传', '广场宣传', '200余', '约1000人', '']);
+    const file = join(dir, '普法台账.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const before = await records();
+    const dry = await fazhi(['import', file, '--org', '甲镇', '--dry-run', '--db', db]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Sheet1（普法宣传活动）：1 行，按原表格式读取：');
+    expect(dry.stdout).toContain('B 列“时间” → 活动日期');
+    expect(dry.stdout).toContain('E 列“发放宣传资料（份）” → 发放资料');
+    expect(dry.stdout).toContain('A 列“序号” → （序号，不导入）');
+    expect(await records()).toBe(before);
   });
 
   it('prints every row error in Chinese, exits non-zero and writes nothing', async () => {

@@ -76,8 +76,17 @@ function progressBar(tty: WriteStream | undefined): {
   };
 }
 
+/** A sheet read as the township laid it out: each column and the field it was taken for. */
+function mappingLines(m: ImportReport['sheets'][number]['mapping']): string {
+  if (!m) return '';
+  const sure = (c: number) => (c >= 0.9 ? '' : c > 0 ? `（把握 ${Math.round(c * 100)}%，请核对）` : '');
+  return `，按原表格式读取：\n${m.map((x) => `    ${x.column} 列“${x.header}” → ${x.to}${sure(x.confidence)}`).join('\n')}`;
+}
+
 function summary(r: ImportReport, township: string): string {
-  const sheets = r.sheets.map((s) => `  ${s.sheet}（${s.kindLabel}）：${s.rows} 行`).join('\n');
+  const sheets = r.sheets
+    .map((s) => `  ${s.sheet}（${s.kindLabel}）：${s.rows} 行${mappingLines(s.mapping)}`)
+    .join('\n');
   const skipped = r.skipped > 0 ? `，${r.skipped} 行已存在，跳过` : '';
   const head = r.dryRun
     ? `试导入（未写入）${township}“${r.fileName}”：共 ${r.rows} 行，校验通过，将新增 ${r.inserted} 行${skipped}`

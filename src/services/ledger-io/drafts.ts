@@ -27,6 +27,19 @@ export interface SheetPlan {
   readonly township: TownshipRef;
   /** Rows below the header that hold data (blank rows and the hint row left out). */
   readonly rows: readonly RawRow[];
+  /** How a sheet not in the template's layout was read: each column and what it was taken for. */
+  readonly mapping?: readonly ColumnMapping[];
+}
+
+/** One column of a sheet read as the township laid it out. */
+export interface ColumnMapping {
+  /** Excel's column letter. */
+  readonly column: string;
+  readonly header: string;
+  /** The field's label, or why the column is not imported. */
+  readonly to: string;
+  /** 1 for a listed word; less when a word was found inside the header; 0 when not placed. */
+  readonly confidence: number;
 }
 
 /** Drafts of some rows of a sheet, each with the row it came from. */

@@ -84,7 +84,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   const raw = await (input.readSheets ?? readSheets)(fileName, bytes, format, maxBytes);
   input.onProgress?.({ phase: 'read', done: 1, total: 1 });
 
-  const plan = planSheets(raw, { ...(kindHint ? { kindHint } : {}), township });
+  const plan = planSheets(raw, { ...(kindHint ? { kindHint } : {}), township, fileName: input.fileName });
   const rowCount = plan.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (plan.sheets.length === 0 && plan.issues.length === 0) {
     throw new UserError(`文件“${fileName}”中没有任何数据：所有工作表都是空的`, 'empty_file');
@@ -103,6 +103,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     kind: s.kind.id,
     kindLabel: s.kind.label,
     rows: s.rows.length,
+    ...(s.mapping ? { mapping: s.mapping } : {}),
   }));
   const report = { fileName, sha256, format, dryRun: input.dryRun === true, rows: rowCount, sheets };
   const sheetOrder = raw.map((s) => s.name);

@@ -1,3 +1,4 @@
+import type { ColumnMapping } from './drafts.ts';
 /** What an import says back: counts, and every problem in Chinese with where it is. */
 
 /** One problem in an imported file. */
@@ -18,6 +19,8 @@ export interface SheetSummary {
   readonly kindLabel: string;
   /** Data rows read from the sheet. */
   readonly rows: number;
+  /** How the sheet's columns were read, when it is not in the template's layout. */
+  readonly mapping?: readonly ColumnMapping[];
 }
 
 export interface ImportReport {

@@ -2,6 +2,7 @@ import { findKind, type RecordKind } from '../../catalogue/kinds.ts';
 import { isBlankCell } from './cells.ts';
 import { dataRows, type RawRow, type RawSheet, type SheetPlan, type TownshipRef } from './drafts.ts';
 import { detectKind, mapHeaders, type HeaderMap } from './headers.ts';
+import { autoLayout } from './auto-layout.ts';
 import { META_SHEET } from './layout.ts';
 import type { ImportIssue } from './report.ts';
 
@@ -50,7 +51,7 @@ export interface PlannedFile {
 
 export function planSheets(
   raw: readonly RawSheet[],
-  opts: { kindHint?: RecordKind; township: TownshipRef },
+  opts: { kindHint?: RecordKind; township: TownshipRef; fileName?: string },
 ): PlannedFile {
   const sheets: SheetPlan[] = [];
   const issues: ImportIssue[] = [];
@@ -64,6 +65,20 @@ export function planSheets(
     // Blank sheets (Sheet2, Sheet3 of a new workbook) carry nothing and are passed over.
     if (candidates.length === 0) continue;
     const kind = kindOf(s, candidates, opts.kindHint);
+    const strict = kind ? headerFor(kind, candidates) : undefined;
+    // A sheet not in the template's layout is read as the township laid it out.
+    if (!kind || !strict || strict.map.problems.length > 0) {
+      const auto = autoLayout(s, {
+        ...(kind ? { kindHint: kind } : opts.kindHint ? { kindHint: opts.kindHint } : {}),
+        township: opts.township,
+        ...(opts.fileName ? { fileName: opts.fileName } : {}),
+      });
+      if (auto && (!kind || auto.issues.length === 0 || (strict?.map.matched ?? 0) < 2)) {
+        issues.push(...auto.issues);
+        sheets.push(auto.plan);
+        continue;
+      }
+    }
     if (!kind) {
       issues.push({
         sheet: s.name,
@@ -73,7 +88,7 @@ export function planSheets(
       });
       continue;
     }
-    const header = headerFor(kind, candidates);
+    const header = strict;
     if (!header) continue;
     if (header.map.problems.length > 0) {
       for (const p of header.map.problems) {

@@ -10,12 +10,57 @@ interface ImportIssue {
   readonly message: string;
 }
 
+interface ColumnMapping {
+  readonly column: string;
+  readonly header: string;
+  readonly to: string;
+  readonly confidence: number;
+}
+
 interface ImportReport {
   readonly fileName: string;
   readonly rows: number;
   readonly inserted: number;
   readonly skipped: number;
   readonly errors: readonly ImportIssue[];
+  readonly sheets: readonly {
+    sheet: string;
+    kindLabel: string;
+    rows: number;
+    mapping?: readonly ColumnMapping[];
+  }[];
+}
+
+/** How a sheet laid out by the township was read: each column and the field it was taken for. */
+function MappingTable({ sheet }: { sheet: ImportReport['sheets'][number] }) {
+  if (!sheet.mapping) return null;
+  return (
+    <div className="import-mapping">
+      <div className="import-mapping-title">
+        “{sheet.sheet}”按原表格式读取为{sheet.kindLabel}（{sheet.rows} 行），各列对应如下：
+      </div>
+      <Table<ColumnMapping>
+        size="small"
+        rowKey="column"
+        dataSource={sheet.mapping}
+        pagination={false}
+        columns={[
+          { title: '列', dataIndex: 'column', width: 50 },
+          { title: '原表列名', dataIndex: 'header' },
+          {
+            title: '导入为',
+            dataIndex: 'to',
+            render: (to: string, m) =>
+              m.confidence > 0 && m.confidence < 0.9 ? (
+                <span className="import-mapping-unsure">{to}（请核对）</span>
+              ) : (
+                to
+              ),
+          },
+        ]}
+      />
+    </div>
+  );
 }
 
 /** Upload an .xlsx/.csv ledger; on any error nothing is written and each problem is listed with its place. */
@@ -81,6 +126,9 @@ export function ImportModal(props: {
           title={`已导入 ${report.inserted} 行${report.skipped ? `，跳过已有的 ${report.skipped} 行` : ''}（共 ${report.rows} 行）`}
         />
       )}
+      {report?.sheets.map((s) => (
+        <MappingTable key={s.sheet} sheet={s} />
+      ))}
       {report && report.errors.length > 0 && (
         <>
           <Alert
