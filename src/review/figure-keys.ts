@@ -39,7 +39,7 @@ export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}$
 /** A frequency written after the number: 1次/月, 一次/季度. */
 export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
 /** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%). */
-export const TARGET = /确保|力争|争取|目标|不低于|不得少于|要求|应当|应达|须达/;
+export const TARGET = /确保|力争|争取|目标|不低于|不得少于|应达|须达|应不少于/;
 
 export const countRules: readonly CountRule[] = [
   power('powers.penalty', /行政处罚/),

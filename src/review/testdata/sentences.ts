@@ -196,6 +196,9 @@ export const sentences: readonly LabelledSentence[] = [
     2,
   ]),
   s('heldout', 'trap.rule', '落实行政执法3项制度。'),
+  // Not a target: a requirement followed, then the year's count.
+  s('tune', 'trap.target', '按要求开展普法宣传活动30场。', ['publicity.events', 30]),
+  s('tune', 'trap.target', '根据上级要求，组织集中学法8次。', ['study.sessions', 8]),
   // Traps: frequencies.
   s('tune', 'trap.frequency', '坚持每两月1次集中学法。'),
   s('tune', 'trap.frequency', '党委理论学习中心组每季度至少1次专题学法。'),
