@@ -242,6 +242,20 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '合法性审察', '合法性审查'),
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
+  { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(?<![\\d.．])\\d{1,5}(?:公职人员|机关干部|村干部|干部|党员|群众|村民|居民|职工|网格员)',
+    message: '“{text}”中数字后缺少量词（如“名”“人”）',
+  },
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern:
+      '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定])',
+    message: '法律名称“{text}”应加书名号《》',
+  },
   {
     id: 'wording.jiezhi',
     severity: 'warning',

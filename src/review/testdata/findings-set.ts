@@ -268,6 +268,12 @@ export const findingCases: FindingCase[] = [
     findings: [['law.title', '履行推进法治政府建设第一责任人职责规定']],
   },
 
+  {
+    name: 'a law named without 书名号',
+    text: report(2025, { measures: m('组织干部学习中华人民共和国宪法，开展《中华人民共和国民法典》宣传。') }),
+    findings: [['punct.booktitle', '中华人民共和国宪法']],
+  },
+
   // Word slips.
   {
     name: 'word slips',
@@ -284,6 +290,14 @@ export const findingCases: FindingCase[] = [
       ['wording.yu', '6余次'],
       ['wording.quotes', '““'],
       ['wording.quotes', '””'],
+    ],
+  },
+  {
+    name: 'a count without its measure word, and a word left out',
+    text: report(2025, { measures: m('实现全镇47公职人员学法全覆盖，落实第一责任职责。') }),
+    findings: [
+      ['wording.slip', '47公职人员'],
+      ['word.missing', '第一责任职责'],
     ],
   },
   {
