@@ -117,7 +117,7 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
-  { key: 'publicity.consultations', near: /咨询/, units: ['人次', '条', '人'] },
+  { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次'] },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/ },
@@ -218,7 +218,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|覆盖群众|惠及|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|覆盖群众|惠及|触达|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
   },
 ];

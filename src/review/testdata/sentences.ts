@@ -172,6 +172,14 @@ export const sentences: readonly LabelledSentence[] = [
   ),
   s('tune', 'disputes', '调处各类矛盾纠纷132件。', ['disputes.resolved', 132]),
   s('heldout', 'disputes', '受理矛盾纠纷48起，调处46起。', ['disputes.found', 48], ['disputes.resolved', 46]),
+  s(
+    'tune',
+    'consultations',
+    '为赶集群众解答法律问题36件次，现场解答18人次。',
+    ['publicity.consultations', 36],
+    ['publicity.consultations', 18],
+  ),
+  s('tune', 'audience', '线上线下普法触达群众5万人次。', ['publicity.audience', 50000]),
   // Audience.
   s('tune', 'audience', '活动覆盖居民3万余人次。', ['publicity.audience', 30000]),
   s('heldout', 'audience', '覆盖村民8000余人。', ['publicity.audience', 8000]),
