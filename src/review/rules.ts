@@ -192,6 +192,14 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'plan.expired',
     severity: 'warning',
+    pattern: '《?法治政府建设实施纲要[（(]2021\\s*[—–\\-－~～至]+\\s*2025年?[）)]》?',
+    minYear: 2026,
+    unless: '总结|验收|收官|期间|回顾|成果|评估|以来|完成',
+    message: '“{text}”的期限已于2025年结束，{year}年度报告应对照现行规划',
+  },
+  {
+    id: 'plan.expired',
+    severity: 'warning',
     pattern: '[“"「]?八五[”"」]?\\s*普法',
     minYear: 2026,
     unless: '总结|验收|收官|期间|回顾|成果|评估|以来',
@@ -252,8 +260,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'punct.booktitle',
     severity: 'warning',
-    pattern:
-      '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定])',
+    pattern: '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {

@@ -113,6 +113,21 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
+    name: 'plans that ended, in a 2026 report',
+    text: report(2026, {
+      measures: m('以“八五”普法为主线开展宣传，对照《法治政府建设实施纲要（2021—2025年）》逐项落实。'),
+    }),
+    findings: [
+      ['plan.expired', '八五'],
+      ['plan.expired', '法治政府建设实施纲要（2021—2025年）'],
+    ],
+  },
+  {
+    name: 'plans that ended, looked back on in a 2026 report',
+    text: report(2026, { measures: m('“八五”普法总结验收顺利完成。') }),
+    findings: [],
+  },
+  {
     name: 'title, 落款 and body on different years',
     text: report(2025, {
       title: '白沙镇人民政府关于2024年度法治政府建设情况的报告',
