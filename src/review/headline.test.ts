@@ -28,6 +28,15 @@ describe('headline', () => {
     expect(pick('普法活动较上年增加到36场。', 'publicity.events')!.figure.value).toBe(36);
   });
 
+  it('reads the subject in the clause itself, or the clause before a bare 共计', () => {
+    const h = pick(
+      '开展法治宣传活动，共计28次。举办普法讲座3次。近三年累计开展普法活动90次。',
+      'publicity.events',
+    )!;
+    expect(h.figure.value).toBe(28);
+    expect(h.alternatives.map((a) => a.note)).toEqual(['“3次”：数值较小', '“90次”：多年累计数']);
+  });
+
   it('takes the first rate, and says when there is only one figure', () => {
     const h = pick('化解率为98.6%。第二季度化解率为100%。', 'disputes.resolution_rate')!;
     expect(h.figure.value).toBe(98.6);

@@ -1,4 +1,5 @@
 import { findIndicator } from '../catalogue/indicators.ts';
+import { countRules, rateRules } from './figure-keys.ts';
 
 /**
  * The headline figure of an indicator: when a report states several figures under one key (普法
@@ -36,7 +37,7 @@ export interface HeadlineOptions {
   readonly planAt?: (start: number) => boolean;
 }
 
-type Role = 'current' | 'part' | 'plan' | 'change' | 'previous';
+type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span';
 
 /** Words before a figure, in its clause, that make it something other than this year's total. Data. */
 const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
@@ -49,6 +50,11 @@ const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
     note: '同比变化数',
   },
   { role: 'previous', words: /(?<![较比与])(上年|去年|上一年)(?!.*[至到为达]$)/, note: '上年数' },
+  {
+    role: 'span',
+    words: /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来/,
+    note: '多年累计数',
+  },
   { role: 'part', words: /其中|包括|包含/, note: '总数中的一部分（其中/包括）' },
 ];
 const ROLE_NOTE: Readonly<Record<Role, string>> = {
@@ -72,6 +78,13 @@ function lead(f: HeadlineCandidate): string {
 }
 
 const lastClause = (s: string): string => s.split(/[，,；;：:]/).pop() ?? s;
+/** A clause saying only 共计/累计…: its figure's subject is in the clause before (开展普法活动，共计28次). */
+const BARE = /^(共计|累计|合计|总计|共|全年|今年|年内|全|达到|达|为|有|\d|年)*$/;
+function ownClause(before: string): string {
+  const parts = before.split(/[，,；;：:]/);
+  const last = parts.pop() ?? '';
+  return BARE.test(last) && parts.length ? `${parts.pop()!}，${last}` : last;
+}
 
 function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {
   if (f.role && f.role in ROLE_NOTE) return f.role as Role;
@@ -91,10 +104,16 @@ function bigrams(s: string): string[] {
   return [...t].slice(0, -1).map((c, i) => c + t[i + 1]!);
 }
 
-/** How many of the indicator's name pairs the sentence says before the figure: its subject. */
-function subject(f: HeadlineCandidate, names: readonly string[]): number {
-  const before = lead(f);
-  return names.filter((b) => before.includes(b)).length;
+/**
+ * Whether the figure's own clause names the indicator: words of the rule table for its key, or
+ * pairs of characters of the indicator's name (a figure keyed through a list or the clause before
+ * it does not).
+ */
+function subject(f: HeadlineCandidate, names: readonly string[]): boolean {
+  const clause = ownClause(lead(f));
+  if (names.some((b) => clause.includes(b))) return true;
+  if (f.unit === '%') return rateRules.some((r) => r.key === f.key && r.name.test(clause));
+  return countRules.some((r) => r.key === f.key && r.near.test(`${clause}§`));
 }
 
 const shown = (f: HeadlineCandidate): string => `“${f.text ?? `${f.value}${f.unit}`}”`;
@@ -117,7 +136,7 @@ export function headline<F extends HeadlineCandidate>(
   const rated = all.map((f, i) => ({ f, i, role: roleOf(f, opts), subject: subject(f, names) }));
   const current = rated.filter((x) => x.role === 'current');
   const pool = current.length ? current : rated;
-  const named = pool.filter((x) => x.subject > 0);
+  const named = pool.filter((x) => x.subject);
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
   const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
@@ -140,7 +159,7 @@ export function headline<F extends HeadlineCandidate>(
       const why =
         x.role !== 'current' && best.role === 'current'
           ? ROLE_NOTE[x.role]
-          : named.length && x.subject === 0 && field.includes(best)
+          : named.length && !x.subject && field.includes(best)
             ? `句中未写明“${label}”`
             : isRate
               ? '出现在后'
