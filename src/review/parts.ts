@@ -28,6 +28,9 @@ const LEADER_DUTY =
 
 /** Who the principal leaders are, and what they do when the account is more than a passing clause. */
 const LEADER = /书记|镇长|乡长|主任|主要负责人|主要领导|党政一把手|班子成员/;
+/** Without the words 第一责任人: the principal leaders themselves, acting on the rule of law. */
+const PRINCIPAL = /党委书记|党工委书记|[镇乡]长|街道办事处主任|主要负责人|主要领导|党政一把手/;
+const LAW = /法治|依法|普法|学法|讲法|法律/;
 const ACTION =
   /主持|召开|带头|亲自|部署|督办|过问|研究|听取|带队|批示|讲授|授课|讲法|述法|签订|约谈|审定|审签|调度|督导|把关|讲党课|作出|专题|点评|述职|旁听/g;
 
@@ -37,9 +40,14 @@ const ACTION =
  */
 function leaderDutyAccount(text: string): boolean {
   for (const para of text.split('\n')) {
-    if (!LEADER_DUTY.test(para) || !LEADER.test(para)) continue;
-    const actions = new Set(para.match(ACTION) ?? []);
-    if (actions.size >= 2) return true;
+    if (!LEADER.test(para)) continue;
+    if (LEADER_DUTY.test(para)) {
+      if (new Set(para.match(ACTION) ?? []).size >= 2) return true;
+      continue;
+    }
+    // Without naming the duty: sentences whose subject is a principal leader, saying what they did.
+    const own = para.split(/[。；]/).filter((x) => PRINCIPAL.test(x) && LAW.test(x));
+    if (new Set(own.flatMap((x) => x.match(ACTION) ?? [])).size >= 3) return true;
   }
   return false;
 }

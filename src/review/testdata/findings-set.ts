@@ -358,6 +358,25 @@ export const findingCases: FindingCase[] = [
     findings: [['parts.leaderDuty', '']],
   },
   {
+    name: 'first responsibility as what the leaders did, without the words',
+    text: report(2025, {
+      leader: OTHER_THREE,
+      measures: m('镇党委书记主持召开党委会研究法治工作5次，镇长带头讲法2次，亲自督办疑难信访件。'),
+    }),
+    findings: [],
+  },
+  {
+    name: 'a 文号 in brackets, 截止 a date, 8余场',
+    text: report(2025, {
+      measures: m('依据白政发（2025）12号文件，截止2025年12月31日开展法律讲座8余场。'),
+    }),
+    findings: [
+      ['docnum.bracket', '（2025）12号'],
+      ['wording.jiezhi', '截止'],
+      ['wording.yu', '8余场'],
+    ],
+  },
+  {
     name: 'first responsibility as actions in the measures',
     text: report(2025, {
       leader: OTHER_THREE,
