@@ -137,7 +137,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
+      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
   },
   { key: 'study.center_group', near: /中心组/ },
@@ -193,6 +193,19 @@ export const countRules: readonly CountRule[] = [
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
+  // Shows for the public (法治文艺演出), and a night school or class for villagers held in 期.
+  {
+    key: 'publicity.events',
+    near: /(法治|普法)文艺|文艺(演出|汇演)|情景剧|小品|快板/,
+    sentence: /法治|普法|法律/,
+  },
+  {
+    key: 'publicity.events',
+    near: /夜校|课堂|讲堂|讲座|宣讲/,
+    sentence: /村民|群众|居民|普法/,
+    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    units: ['期', '次', '场', '场次'],
+  },
   // A talk in a sentence about publicity, not given to cadres, is a publicity event.
   {
     key: 'publicity.events',
@@ -203,7 +216,8 @@ export const countRules: readonly CountRule[] = [
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
-  { key: 'study.trainees', near: /培训|学法|参训|参学/ },
+  // Training for villagers or pupils is publicity: its people are the audience.
+  { key: 'study.trainees', near: /培训|学法|参训|参学/, unless: /村民|群众|居民|学生|师生|青少年/ },
   {
     key: 'publicity.materials',
     near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
@@ -215,10 +229,11 @@ export const countRules: readonly CountRule[] = [
     units: ['件', '张', '套'],
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
+  { key: 'publicity.banners', near: /展板|海报|宣传栏|宣传牌|电子屏/, units: ['块', '张', '个', '处'] },
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|覆盖群众|惠及|触达|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|覆盖群众|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
   },
 ];

@@ -37,6 +37,12 @@ describe('headline', () => {
     expect(h.alternatives.map((a) => a.note)).toEqual(['“3次”：数值较小', '“90次”：多年累计数']);
   });
 
+  it("prefers the indicator's own units", () => {
+    const h = pick('悬挂宣传横幅12条、张贴宣传海报35张。', 'publicity.banners')!;
+    expect(h.figure.value).toBe(12);
+    expect(h.alternatives[0]!.note).toContain('单位“张”');
+  });
+
   it('takes the first rate, and says when there is only one figure', () => {
     const h = pick('化解率为98.6%。第二季度化解率为100%。', 'disputes.resolution_rate')!;
     expect(h.figure.value).toBe(98.6);

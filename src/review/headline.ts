@@ -131,11 +131,15 @@ export function headline<F extends HeadlineCandidate>(
 ): Headline<F> | null {
   const all = figures.filter((f) => f.key === key);
   if (all.length === 0) return null;
-  const label = findIndicator(key)?.label ?? key;
+  const indicator = findIndicator(key);
+  const label = indicator?.label ?? key;
   const names = bigrams(label);
   const rated = all.map((f, i) => ({ f, i, role: roleOf(f, opts), subject: subject(f, names) }));
   const current = rated.filter((x) => x.role === 'current');
-  const pool = current.length ? current : rated;
+  const anyCurrent = current.length ? current : rated;
+  // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
+  const inUnits = anyCurrent.filter((x) => indicator?.units.includes(x.f.unit) ?? true);
+  const pool = inUnits.length ? inUnits : anyCurrent;
   const named = pool.filter((x) => x.subject);
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
@@ -147,6 +151,8 @@ export function headline<F extends HeadlineCandidate>(
     const left = [...new Set(rated.filter((x) => x.role !== 'current').map((x) => ROLE_NOTE[x.role]))];
     if (current.length && left.length) reasons.push(`不取${left.join('、')}`);
     if (!current.length) reasons.push('均非本年总数，按原文取值，请核对');
+    if (inUnits.length && inUnits.length < anyCurrent.length)
+      reasons.push(`取以${indicator!.units.join('、')}计的数值`);
     if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
     if (field.length > 1)
       reasons.push(isRate ? '比率取首次出现的一处' : '取其中最大的一处（全年总数而非部分）');
@@ -159,11 +165,13 @@ export function headline<F extends HeadlineCandidate>(
       const why =
         x.role !== 'current' && best.role === 'current'
           ? ROLE_NOTE[x.role]
-          : named.length && !x.subject && field.includes(best)
-            ? `句中未写明“${label}”`
-            : isRate
-              ? '出现在后'
-              : '数值较小';
+          : pool.includes(best) && !pool.includes(x) && inUnits.length
+            ? `单位“${x.f.unit}”不是该指标的计量单位`
+            : named.length && !x.subject && field.includes(best)
+              ? `句中未写明“${label}”`
+              : isRate
+                ? '出现在后'
+                : '数值较小';
       return { figure: x.f, note: `${shown(x.f)}：${why}` };
     });
   return { figure: best.f, reason, alternatives };
