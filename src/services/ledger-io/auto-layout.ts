@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Field } from '../../catalogue/fields.ts';
 import { COMMON_WORDS, KIND_WORDS, META_LINE, TOTAL_WORDS } from '../../catalogue/import-words.ts';
-import { kinds, type RecordKind } from '../../catalogue/kinds.ts';
+import { findKind, kinds, type RecordKind } from '../../catalogue/kinds.ts';
+import type { LayoutChoice } from '../../db/import-layouts.repo.ts';
 import { readField, readDate, folded, yearIn, type ReadValue } from './auto-values.ts';
 import { cellText, isBlankCell, type Cell } from './cells.ts';
 import type { RawRow, RawSheet, SheetPlan, TownshipRef } from './drafts.ts';
@@ -23,7 +25,7 @@ export interface ColumnMatch {
   readonly col: number;
   /** The header as written (a two-row header: parent / child). */
   readonly header: string;
-  readonly role: 'column' | 'seq' | 'note' | 'unknown';
+  readonly role: 'column' | 'seq' | 'note' | 'ignored' | 'unknown';
   readonly column: LedgerColumn | null;
   /** 1 for the template's own label or a listed word; less for a word found inside the header. */
   readonly confidence: number;
@@ -31,8 +33,14 @@ export interface ColumnMatch {
   readonly claimedBy?: number;
 }
 
+/** How the columns were placed: by the catalogue's words, by the township's earlier choice, or by a person now. */
+export type LayoutSource = 'auto' | 'remembered' | 'chosen';
+
 export interface AutoLayout {
   readonly kind: RecordKind;
+  readonly source: LayoutSource;
+  /** The header as read (labels folded, in order): the same for next month's file of this layout. */
+  readonly signature: string;
   /** Why this kind: the words that named it, or the columns. */
   readonly kindVia: string;
   /** Excel row numbers of the header (one or two rows). */
@@ -212,28 +220,30 @@ interface Reading {
   readonly kind: RecordKind;
   readonly row: number;
   readonly two: boolean;
+  readonly labels: readonly string[];
   readonly matches: ColumnMatch[];
   readonly score: number;
   readonly named: number;
 }
 
-/**
- * Reads a sheet laid out as a township keeps it. Undefined when no row of its first lines reads
- * as a header of any kind (the caller then says the kind cannot be told).
- */
-export function autoLayout(
-  sheet: RawSheet,
-  opts: { kindHint?: RecordKind; township: TownshipRef; fileName?: string },
-): AutoLayout | undefined {
-  const rows = sheet.rows.filter((r) => !r.cells.every(isBlankCell));
-  const top = rows.slice(0, HEADER_SEARCH);
-  const pool = opts.kindHint ? [opts.kindHint] : kinds.filter((k) => !k.caseType || KIND_WORDS[k.id]);
+export interface AutoOptions {
+  readonly kindHint?: RecordKind;
+  readonly township: TownshipRef;
+  readonly fileName?: string;
+  /** A person's choice of kind and columns for this sheet. */
+  readonly choice?: LayoutChoice;
+  /** The township's earlier choices, by signature. */
+  readonly remembered?: ReadonlyMap<string, LayoutChoice>;
+}
+
+/** The best reading of a sheet's first rows as a header of one of `pool`, and the runner-up of another kind. */
+function readHeader(sheet: RawSheet, top: readonly RawRow[], pool: readonly RecordKind[], fileName?: string) {
   let best: Reading | undefined;
   let second: Reading | undefined;
   top.forEach((r, i) => {
     if (r.cells.filter(isHeaderish).length < 2) return;
     const above = top.slice(0, i).map((x) => x.cells.map(cellText).join(' '));
-    const context = [sheet.name, ...above, opts.fileName ?? ''].join(' ');
+    const context = [sheet.name, ...above, fileName ?? ''].join(' ');
     for (const two of [false, true]) {
       const labels = headerLabels(top, i, two);
       if (!labels) continue;
@@ -241,7 +251,7 @@ export function autoLayout(
         const matches = matchColumns(kind, labels);
         const named = nameScore(kind, context);
         const score = layoutScore(kind, matches) + Math.min(named, 6) * 0.5;
-        const reading: Reading = { kind, row: i, two, matches, score, named };
+        const reading: Reading = { kind, row: i, two, labels, matches, score, named };
         if (!best || score > best.score) {
           if (best && best.kind.id !== kind.id) second = best;
           best = reading;
@@ -249,10 +259,98 @@ export function autoLayout(
       }
     }
   });
+  return { best, second };
+}
+
+/** The same for every file of a layout: the header's labels, folded, and whether it takes two rows. */
+export function signatureOf(labels: readonly string[], two: boolean): string {
+  return createHash('sha256')
+    .update(`${two ? 2 : 1}|${labels.map(fold).join('|')}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** A reading with a person's (or the township's remembered) choice of columns applied over it. */
+function withChoice(r: Reading, choice: LayoutChoice): { reading: Reading; problems: string[] } {
+  const problems: string[] = [];
+  const cols = kindColumns(r.kind);
+  const chosen = new Map<number, ColumnMatch>();
+  const ids = new Map<string, number>();
+  for (const [letter, id] of Object.entries(choice.columns)) {
+    const col = columnIndex(letter);
+    if (col === undefined || col >= r.labels.length) {
+      problems.push(`指定的第 ${letter} 列不在表头中`);
+      continue;
+    }
+    const header = r.labels[col] ?? '';
+    if (id === 'ignore') {
+      chosen.set(col, { col, header, role: 'ignored', column: null, confidence: 1 });
+      continue;
+    }
+    const column = cols.find((c) => columnId(c.role) === id);
+    if (!column) {
+      problems.push(`${r.kind.label}没有“${id}”这一项`);
+      continue;
+    }
+    const other = ids.get(id);
+    if (other !== undefined) {
+      problems.push(`第 ${columnLetter(other)} 列和第 ${letter} 列都选了“${column.label}”，只能选一列`);
+      continue;
+    }
+    ids.set(id, col);
+    chosen.set(col, { col, header, role: 'column', column, confidence: 1 });
+  }
+  const matches = r.matches.map((m): ColumnMatch => {
+    const c = chosen.get(m.col);
+    if (c) return c;
+    // A field chosen for another column is no longer this one's.
+    if (m.role === 'column' && m.column && ids.has(columnId(m.column.role)))
+      return { col: m.col, header: m.header, role: 'unknown', column: null, confidence: 0 };
+    return m;
+  });
+  return { reading: { ...r, matches }, problems };
+}
+
+/** A column letter (A, AB) as a 0-based index. */
+function columnIndex(letter: string): number | undefined {
+  if (!/^[A-Z]{1,3}$/.test(letter)) return undefined;
+  return [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/**
+ * Reads a sheet laid out as a township keeps it. A person's choice of kind and columns comes
+ * first; then the township's remembered choice for a sheet whose header reads the same; else the
+ * catalogue's words. Undefined when no row of its first lines reads as a header (the caller then
+ * says the kind cannot be told).
+ */
+export function autoLayout(sheet: RawSheet, opts: AutoOptions): AutoLayout | undefined {
+  const rows = sheet.rows.filter((r) => !r.cells.every(isBlankCell));
+  const top = rows.slice(0, HEADER_SEARCH);
+  const chosenKind = (c: LayoutChoice | undefined) => (c ? findKind(c.kind) : undefined);
+  const explicit = chosenKind(opts.choice);
+  if (opts.choice && explicit) {
+    const { best } = readHeader(sheet, top, [explicit], opts.fileName);
+    if (!best) return undefined;
+    const { reading, problems } = withChoice(best, opts.choice);
+    return translate(sheet, rows, reading, opts, 'chosen', problems);
+  }
+  const pool = opts.kindHint ? [opts.kindHint] : kinds.filter((k) => !k.caseType || KIND_WORDS[k.id]);
+  const { best, second } = readHeader(sheet, top, pool, opts.fileName);
+  if (best && opts.remembered?.size) {
+    const choice = opts.remembered.get(signatureOf(best.labels, best.two));
+    const kind = chosenKind(choice);
+    if (choice && kind && (!opts.kindHint || opts.kindHint.id === kind.id)) {
+      const again = kind.id === best.kind.id ? best : readHeader(sheet, top, [kind], opts.fileName).best;
+      if (again && signatureOf(again.labels, again.two) === signatureOf(best.labels, best.two)) {
+        const { reading, problems } = withChoice(again, choice);
+        return translate(sheet, rows, reading, opts, 'remembered', problems);
+      }
+    }
+  }
   if (!best || best.score < 1.5) return undefined;
   // Two kinds read the columns about equally and nothing names either: ask rather than guess.
   if (!opts.kindHint && second && best.named === 0 && second.score > best.score - 0.5) return undefined;
-  return translate(sheet, rows, best, opts);
+  return translate(sheet, rows, best, opts, 'auto', []);
 }
 
 function translate(
@@ -260,6 +358,8 @@ function translate(
   rows: readonly RawRow[],
   r: Reading,
   opts: { township: TownshipRef; fileName?: string },
+  source: LayoutSource,
+  choiceProblems: readonly string[],
 ): AutoLayout {
   const { kind, matches } = r;
   const headerRows = r.two ? [rows[r.row]!.number, rows[r.row + 1]!.number] : [rows[r.row]!.number];
@@ -273,6 +373,7 @@ function translate(
   const at = (row: number | null, column: string | null, message: string): void => {
     issues.push({ sheet: sheet.name, row, column, message });
   };
+  for (const p of choiceProblems) at(headerRows[0]!, null, p);
   const mapped = matches.filter((m) => m.role === 'column');
   const has = (role: string) => mapped.some((m) => m.column?.role.kind === role);
   const titleFromSheet = !has('title') && titleLine ? titleLine : null;
@@ -338,12 +439,29 @@ function translate(
   }
   return {
     kind,
+    source,
+    signature: signatureOf(r.labels, r.two),
     kindVia: r.named > 0 ? '表名或标题' : '列名',
     headerRows,
     columns: matches,
     year,
     titleFromSheet,
     plan: {
+      layout: {
+        signature: signatureOf(r.labels, r.two),
+        source,
+        kind: kind.id,
+        columns: Object.fromEntries(
+          matches.flatMap((m) =>
+            m.role === 'column' && m.column
+              ? [[columnLetter(m.col), columnId(m.column.role)]]
+              : m.role === 'ignored'
+                ? [[columnLetter(m.col), 'ignore']]
+                : [],
+          ),
+        ),
+        headers: r.labels,
+      },
       mapping: matches
         .filter((m) => m.header)
         .map((m) => ({
@@ -356,7 +474,17 @@ function translate(
                 ? '（序号，不导入）'
                 : m.role === 'note'
                   ? '（备注，不导入）'
-                  : '（未能对应）',
+                  : m.role === 'ignored'
+                    ? '（不导入）'
+                    : '（未能对应）',
+          id:
+            m.role === 'column' && m.column
+              ? columnId(m.column.role)
+              : m.role === 'unknown'
+                ? null
+                : m.role === 'ignored'
+                  ? 'ignore'
+                  : m.role,
           confidence: m.confidence,
         })),
       sheet: sheet.name,

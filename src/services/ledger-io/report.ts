@@ -21,6 +21,10 @@ export interface SheetSummary {
   readonly rows: number;
   /** How the sheet's columns were read, when it is not in the template's layout. */
   readonly mapping?: readonly ColumnMapping[];
+  /** That layout's signature and how its columns were placed (auto, remembered, chosen). */
+  readonly layout?: { readonly signature: string; readonly source: 'auto' | 'remembered' | 'chosen' };
+  /** The columns of the sheet's kind a person may choose from. */
+  readonly choices?: readonly { readonly id: string; readonly label: string; readonly required: boolean }[];
 }
 
 export interface ImportReport {
