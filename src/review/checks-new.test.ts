@@ -51,7 +51,9 @@ describe('organisation and year', () => {
     const r = review('法治政府建设情况\n\n一、主要举措和成效\n学法。\n');
     expect(r.org).toBe('');
     expect(r.year).toBeNull();
-    expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['meta.org', 'meta.year']));
+    expect(r.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['meta.orgMissing', 'meta.yearMissing']),
+    );
     expect(r.confidence).toEqual({ org: 0, year: 0 });
   });
 

@@ -1,11 +1,12 @@
 import type { CheckContext, Hit } from './checks.ts';
+import type { MetaProblem } from './meta.ts';
 import { PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
 /** Organisation or year missing, or title, 落款 and body disagreeing (meta.ts). */
 const metaProblems =
-  (kind: 'org' | 'year'): Check =>
+  (kind: MetaProblem): Check =>
   (c) =>
     (c.meta?.problems ?? [])
       .filter((p) => p.kind === kind)
@@ -59,6 +60,33 @@ const sinceYear: Check = (c) => {
   });
 };
 
+/** Last year's work plan cited as this year's basis (a 2022 report following 《2021年…工作要点》). */
+const citedYear: Check = (c) => {
+  if (c.year === null) return [];
+  const year = c.year;
+  const text = c.plain ?? c.text;
+  return [
+    ...text.matchAll(/《(20\d{2})\s*年(?!\s*[—–\-－~～至到])[^》\n]{2,40}?(?:要点|计划|方案|安排|清单)》/g),
+  ].flatMap((m) => {
+    const y = Number(m[1]);
+    if (y >= year || inPlans(c, m.index)) return [];
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (/总结|回顾|上一?年|去年|以来/.test(before)) return [];
+    const detail = `${year}年度报告依据的是${y}年的《${m[0].slice(1, 12)}…》，应为${year}年的工作要点或计划`;
+    return [{ text: c.text.slice(m.index + 1, m.index + m[0].length - 1), start: m.index, detail }];
+  });
+};
+
+/** A title naming the report but not its year (关于法治政府建设的情况报告). */
+const titleYearMissing: Check = (c) => {
+  const title = (c.plain ?? c.text).slice(0, c.titleEnd).trim();
+  // A year written without 年 (2024法治…) is word.missing's.
+  if (!/报告|情况|总结/.test(title) || /20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2}\s*年/.test(title))
+    return [];
+  const start = Math.max(0, c.text.indexOf(title.split('\n')[0]!));
+  return [{ text: c.text.slice(start, start + title.length).replace(/\n/g, ''), start }];
+};
+
 /** A plan cited with a period that is not its own (实施纲要（2022—2025年）). */
 const planPeriod: Check = (c) => {
   const text = c.plain ?? c.text;
@@ -97,13 +125,62 @@ const headingSyntax: Check = (c) => {
   });
 };
 
+const PAIRS: Readonly<Record<string, string>> = { '）': '（', '》': '《', '】': '【', '〕': '〔' };
+const OPENS = new Set(Object.values(PAIRS));
+
+/**
+ * A closing bracket with no opening one in its line (纲要2021-2025年）), or an opening one never
+ * closed. A closing bracket in a line's first four characters is a list number (1）), left alone.
+ */
+const bracketUnpaired: Check = (c) => {
+  const out: Hit[] = [];
+  let offset = 0;
+  const lines = c.text.split('\n');
+  const last = lines.findLastIndex((l) => l.trim() !== '');
+  lines.forEach((line, n) => {
+    const stack: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      const want = PAIRS[ch];
+      if (OPENS.has(ch)) stack.push(i);
+      else if (want) {
+        // Closes the nearest matching opening; an inner one left open (〔2025) is another check's.
+        const at = stack.findLastIndex((j) => line[j] === want);
+        if (at >= 0) stack.length = at;
+        else if (i >= 4) {
+          const from = Math.max(0, i - 12, line.lastIndexOf('。', i) + 1);
+          const text = line.slice(from, i + 1);
+          out.push({ text, start: offset + from, detail: `“${ch}”没有对应的“${want}”：${text}` });
+        }
+      }
+    }
+    // An opening never closed; not in the last line, which a copy may have cut short.
+    // A heading's number missing its bracket (（三加强) is headings.syntax's.
+    const open = stack.find(
+      (j) => line[j] !== '〔' && !(j === 0 && /^[（(][一二三四五六七八九十\d]/.test(line)),
+    );
+    if (open !== undefined && n < last && line.length - open > 1) {
+      const text = line.slice(open, open + 13);
+      const close = Object.keys(PAIRS).find((k) => PAIRS[k] === line[open]);
+      out.push({ text, start: offset + open, detail: `“${line[open]}”没有对应的“${close}”：${text}` });
+    }
+    offset += line.length + 1;
+  });
+  return out;
+};
+
 export const yearChecks: Record<string, Check> = {
   /** Found when a batch is compared (index.ts), not in one document. */
   batchOnly: () => [],
   metaOrg: metaProblems('org'),
   metaYear: metaProblems('year'),
+  metaOrgMissing: metaProblems('orgMissing'),
+  metaYearMissing: metaProblems('yearMissing'),
   headingYear,
   sinceYear,
   planPeriod,
+  citedYear,
+  titleYearMissing,
+  bracketUnpaired,
   headingSyntax,
 };

@@ -39,7 +39,7 @@ export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}$
 /** A frequency written after the number: 1次/月, 一次/季度. */
 export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
 /** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%). */
-export const TARGET = /确保|力争|争取|目标|不低于|不得少于|要求|应当|应达|须达/;
+export const TARGET = /确保|力争|争取|目标|不低于|不得少于|应达|须达|应不少于/;
 
 export const countRules: readonly CountRule[] = [
   power('powers.penalty', /行政处罚/),
@@ -174,7 +174,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
   },

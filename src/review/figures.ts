@@ -64,7 +64,8 @@ const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
-const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|达到|达|为|有|了|约|已|超)*$/;
+// Tested with 年 and digits taken out, so 全年 is 全 here.
+const FILLER = /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|全|今|内|达到|达|为|有|了|约|已|超)*$/;
 
 /**
  * A list of quoted titles, then 等 and a noun (“甲村纠纷”、“乙村纠纷”等矛盾纠纷2件): when the

@@ -25,12 +25,12 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
 }
 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
-const STOP = /[省府共委会年度于的与及在对我本各为是将由向、，。：:“”"《》（）()\s\d]/;
+const STOP = /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，。：:；“”"《》（）()\s\d]/;
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
-/** Words ending in 乡/镇 that are no township (城乡, 乡镇, 集镇…). */
+/** Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡…). */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|下|返|家|故|老|他|异|回|留|离|思|水|梦)(镇|乡)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -40,16 +40,20 @@ const NOT_ORG =
 function nameBefore(s: string, end: number, suffix: string): { org: string; county: string } | undefined {
   let i = end - suffix.length;
   const coreEnd = i;
-  while (i > 0 && coreEnd - i < 5) {
+  let bounded = false;
+  while (i > 0 && coreEnd - i <= 6) {
     const ch = s[i - 1]!;
-    if (STOP.test(ch)) break;
     // 新市镇, 市桥镇: an administrative character right before the suffix belongs to the name.
-    if (ADMIN.test(ch) && coreEnd - i >= 2) break;
+    if (STOP.test(ch) || (ADMIN.test(ch) && coreEnd - i >= 2)) {
+      bounded = true;
+      break;
+    }
     i--;
   }
   const core = s.slice(i, coreEnd);
   const org = core + suffix;
-  if (core.length < 1 || core.length > 4 || NOT_ORG.test(org)) return undefined;
+  // A name runs from a boundary (punctuation, a county, 中共, the line start): 法治建设纳入镇 is none.
+  if (!(bounded || i === 0) || core.length < 1 || core.length > 6 || NOT_ORG.test(org)) return undefined;
   let county = '';
   if (i > 0 && ADMIN.test(s[i - 1]!) && s[i - 1] !== '市') {
     let j = i - 1;
@@ -62,8 +66,8 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
 const ORG_END =
   /(街道办事处|街道|镇|乡)(?=人民政府|党委|政府|委员会|办事处|党工委|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
-/** In the body only where it is plainly an organ (白沙镇人民政府, 白沙镇党委), not 推进乡村…. */
-const ORG_END_BODY = /(街道办事处|街道|镇|乡)(?=人民政府|党委|政府|委员会|办事处|党工委|司法所)/g;
+/** In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…). */
+const ORG_END_BODY = /(街道办事处|街道|镇|乡)(?![村镇级域情内外里民间街])/g;
 
 /** Every township named in `s`, in order. */
 function orgsIn(s: string, re: RegExp = ORG_END): { org: string; county: string; at: number }[] {
@@ -77,6 +81,9 @@ function orgsIn(s: string, re: RegExp = ORG_END): { org: string; county: string;
   return out;
 }
 
+/** A disagreement between the sources, or a value none of them gives. */
+export type MetaProblem = 'org' | 'year' | 'orgMissing' | 'yearMissing';
+
 export interface DocMeta {
   org: string;
   /** The county or district named with the township (某县某镇 → 某县), or ''. */
@@ -85,7 +92,7 @@ export interface DocMeta {
   /** 0–1: how surely the organisation and the year are right (sources found and agreeing). */
   confidence: { org: number; year: number };
   /** Where the sources disagree or are missing, in words for a finding. */
-  problems: { kind: 'org' | 'year'; detail: string; text: string; start: number }[];
+  problems: { kind: MetaProblem; detail: string; text: string; start: number }[];
 }
 
 const CN_DIGIT = new Map<string, string>([
@@ -169,7 +176,7 @@ export function readMeta(
     });
   } else if (!org) {
     problems.push({
-      kind: 'org',
+      kind: 'orgMissing',
       detail: '未能从标题、落款或正文识别报告单位（乡镇或街道）',
       text: '',
       start: 0,
@@ -191,7 +198,7 @@ export function readMeta(
   let yearConf = 0;
   if (year !== null) yearConf = given !== undefined ? 1 : [0.5, 0.7, 0.9, 1][support(year)]!;
   if (year === null) {
-    problems.push({ kind: 'year', detail: '未能从标题、落款或正文确定报告年度', text: '', start: 0 });
+    problems.push({ kind: 'yearMissing', detail: '未能从标题、落款或正文确定报告年度', text: '', start: 0 });
   } else {
     if (ty !== null && ty !== year)
       problems.push({

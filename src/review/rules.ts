@@ -131,7 +131,30 @@ export const rules: readonly RuleSpec[] = [
   },
   { id: 'meta.org', severity: 'warning', check: 'metaOrg', message: '{detail}' },
   { id: 'meta.year', severity: 'error', check: 'metaYear', message: '{detail}' },
+  // A published copy's township is often only on the web page: a note, not a warning.
+  { id: 'meta.orgMissing', severity: 'info', check: 'metaOrgMissing', message: '{detail}' },
+  { id: 'meta.yearMissing', severity: 'warning', check: 'metaYearMissing', message: '{detail}' },
+  { id: 'bracket.unpaired', severity: 'warning', check: 'bracketUnpaired', message: '{detail}' },
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '(?<![\\d.．〔［\\[（(—–\\-－~～])20[0-3]\\d(?:法治|法制|依法|普法|工作|度)',
+    message: '“{text}”后疑缺“年”字',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
+    pattern: '(?:履行)?推进法治政府建设第一责任人职责规定',
+    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》',
+  },
   { id: 'years.heading', severity: 'error', check: 'headingYear', message: '{detail}' },
+  { id: 'years.cited', severity: 'warning', check: 'citedYear', message: '{detail}' },
+  {
+    id: 'title.year',
+    severity: 'warning',
+    check: 'titleYearMissing',
+    message: '标题未写明报告年度：“{text}”',
+  },
   { id: 'years.since', severity: 'warning', check: 'sinceYear', message: '{detail}' },
   { id: 'plan.period', severity: 'error', check: 'planPeriod', message: '{detail}' },
   { id: 'headings.syntax', severity: 'warning', check: 'headingSyntax', message: '{detail}' },
@@ -229,7 +252,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.lijie',
     severity: 'warning',
-    pattern: '历届(?=[^，。；\\n]{0,4}(?:检查|活动|培训|考试|督察|督查|整改|排查|宣传|比赛))',
+    pattern: '历届(?=[^，。；\\n]{0,4}(?:检查|活动|培训|考试|督察|督查|整改|排查|宣传|比赛|全会|中全会))',
     message: '“历届”指各届（会议、班子），此处应为“历次”',
   },
   {
@@ -243,6 +266,12 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '(?<![\\d.．])[1-9]余[次件场人个份条项户名期篇起家所]',
     message: '“{text}”：个位数不能用“余”表示约数（可写“6次”或“近10次”）',
+  },
+  {
+    id: 'wording.quotes',
+    severity: 'warning',
+    pattern: '"(?=[^"\\n]{0,30}[\\u4e00-\\u9fa5])[^"\\n]{1,30}"',
+    message: '中文文本应使用全角引号“”：{text}',
   },
   {
     id: 'wording.quotes',

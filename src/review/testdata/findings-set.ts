@@ -131,6 +131,31 @@ export const findingCases: FindingCase[] = [
     findings: [['meta.org', '青山镇']],
   },
 
+  {
+    name: "last year's work plan as this year's basis",
+    text: report(2025, { measures: m('按照《2024年白沙镇普法依法治理工作要点》开展工作。') }),
+    findings: [['years.cited', '2024年白沙镇普法依法治理工作要点']],
+  },
+  {
+    name: "this year's work plan, and last year's summed up",
+    text: report(2025, {
+      measures: m(
+        '按照《2025年白沙镇普法依法治理工作要点》开展工作，总结《2024年白沙镇普法依法治理工作要点》落实情况。',
+      ),
+    }),
+    findings: [],
+  },
+  {
+    name: 'title without the year',
+    text: report(2025, { title: '白沙镇人民政府关于法治政府建设情况的报告' }),
+    findings: [['title.year', '白沙镇人民政府关于法治政府建设情况的报告']],
+  },
+  {
+    name: 'year without 年',
+    text: report(2025, { title: '白沙镇2025法治政府建设年度报告' }),
+    findings: [['word.missing', '2025法治']],
+  },
+
   // Heading syntax and numbering.
   {
     name: 'missing left bracket',
@@ -215,17 +240,46 @@ export const findingCases: FindingCase[] = [
     findings: [['figures.rate', '93.8%']],
   },
 
+  // Brackets and names.
+  {
+    name: 'closing bracket without its opening one',
+    text: report(2025, { measures: m('对照《法治政府建设实施纲要2021—2025年）》逐项落实。') }),
+    findings: [['bracket.unpaired', '纲要2021—2025年）']],
+  },
+  {
+    name: 'opening bracket never closed',
+    text: report(2025, { measures: m('认真学习《中华人民共和国行政复议法，提升依法行政能力。') }),
+    findings: [['bracket.unpaired', '《中华人民共和国']],
+  },
+  {
+    name: 'list numbers and nested brackets',
+    text: report(2025, {
+      measures: m(
+        '学习内容包括：\n1）宪法；\n2）民法典。\n印发《白沙镇学法制度（试行）》（白政发〔2025〕3号）。',
+      ),
+    }),
+    findings: [],
+  },
+  {
+    name: 'the regulation on first responsibility misnamed',
+    text: report(2025, {
+      measures: m('学习《党政主要负责人履行推进法治政府建设第一责任人职责规定》。'),
+    }),
+    findings: [['law.title', '履行推进法治政府建设第一责任人职责规定']],
+  },
+
   // Word slips.
   {
     name: 'word slips',
     text: report(2025, {
       measures: m(
-        '认真整改历届督察反馈的问题，历次领导班子都重视法治建设。截止目前，开展法治讲座6余次，举办““宪法宣传周””活动。',
+        '认真整改历届督察反馈的问题，历次领导班子都重视法治建设，学习党的二十大和历届全会精神。截止目前，开展法治讲座6余次，举办““宪法宣传周””活动。',
       ),
     }),
     findings: [
       ['wording.lijie', '历届'],
       ['wording.lijie', '历次'],
+      ['wording.lijie', '历届'],
       ['wording.jiezhi', '截止'],
       ['wording.yu', '6余次'],
       ['wording.quotes', '““'],
@@ -240,6 +294,11 @@ export const findingCases: FindingCase[] = [
       ),
     }),
     findings: [],
+  },
+  {
+    name: 'half-width quotation marks',
+    text: report(2025, { measures: m('推行"法治讲堂+业务讲堂"模式，开展“法律明白人”培训。') }),
+    findings: [['wording.quotes', '"法治讲堂']],
   },
   {
     name: '法制 in 法治政府 context',

@@ -1,0 +1,208 @@
+import { xlsxFixture } from './build.ts';
+import type { LayoutFixture } from './types.ts';
+
+/** 执法检查 ledgers (inspection) with their rectification counts. */
+export const inspectionFixtures: LayoutFixture[] = [
+  xlsxFixture({
+    name: '桃源镇2024年安全生产及综合执法检查台账（两行表头：发现问题合并在问题数（处）/已整改（处）之上、检查时间/检查对象/检查内容/检查类别同义表头、日期 2024.1.18、5处、上下半年小计行与全年合计行都相符、检查类别“占道经营”不属任何选项需询问）',
+    file: '2024年执法检查台账.xlsx',
+    kind: 'inspection',
+    year: 2024,
+    tables: [
+      {
+        sheet: '执法检查',
+        title: '桃源镇2024年安全生产及综合执法检查台账',
+        lines: ['填报单位：桃源镇综合行政执法队'],
+        parent: ['', '', '', '', '', '发现问题', '发现问题', '', ''],
+        header: [
+          '序号',
+          '检查时间',
+          '检查对象',
+          '检查内容',
+          '检查类别',
+          '问题数（处）',
+          '已整改（处）',
+          '整改期限',
+          '备注',
+        ],
+        fields: [
+          null,
+          'date',
+          'target',
+          'title',
+          'area',
+          'problemsFound',
+          'problemsRectified',
+          'rectifyDeadline',
+          'note',
+        ],
+        rows: [
+          [
+            1,
+            '2024.1.18',
+            '鑫达烟花爆竹零售点',
+            '春节前烟花爆竹经营安全检查',
+            '烟花爆竹',
+            3,
+            3,
+            '2024.1.25',
+            null,
+          ],
+          [2, '2024.3.7', '桃源镇农贸市场', '市场消防安全检查', '消防', '5处', 5, '2024.3.20', null],
+          [3, '2024.4.10', '桃源村', '农村宅基地违规建房巡查', '宅基地', 2, 1, '2024.6.30', '1处待拆除'],
+          {
+            cells: [4, '2024.6.12', '镇区沿街商铺', '占道经营整治检查', '占道经营', 6, 6, null, null],
+            ask: [{ column: '检查类别', why: '“占道经营”不是检查领域的任何一项' }],
+          },
+          { cells: ['上半年小计', null, null, null, null, 16, 15, null, null], total: { ok: true } },
+          [5, '2024.8.15', '某石材加工厂', '粉尘污染及废水排放检查', '生态环境', 4, 2, '2024.9.30', null],
+          [
+            6,
+            '2024.9.20',
+            '镇域危化品储存点',
+            '危险化学品储存安全检查',
+            '安全生产',
+            2,
+            2,
+            '2024.10.10',
+            null,
+          ],
+          [7, '2024.11.5', '校园周边食品店', '校园周边食品安全检查', '食品安全', 3, 3, '2024.11.20', null],
+          { cells: ['下半年小计', null, null, null, null, 9, 7, null, null], total: { ok: true } },
+          { cells: ['全年合计', null, null, null, null, 25, 22, null, null], total: { ok: true } },
+        ],
+      },
+    ],
+    expected: [
+      {
+        date: '2024-01-18',
+        title: '春节前烟花爆竹经营安全检查',
+        data: {
+          target: '鑫达烟花爆竹零售点',
+          area: 'fireworks',
+          problemsFound: 3,
+          problemsRectified: 3,
+          rectifyDeadline: '2024-01-25',
+        },
+      },
+      {
+        date: '2024-03-07',
+        title: '市场消防安全检查',
+        data: {
+          target: '桃源镇农贸市场',
+          area: 'fire',
+          problemsFound: 5,
+          problemsRectified: 5,
+          rectifyDeadline: '2024-03-20',
+        },
+      },
+      {
+        date: '2024-04-10',
+        title: '农村宅基地违规建房巡查',
+        note: '1处待拆除',
+        data: {
+          target: '桃源村',
+          area: 'homestead',
+          problemsFound: 2,
+          problemsRectified: 1,
+          rectifyDeadline: '2024-06-30',
+        },
+      },
+      {
+        date: '2024-06-12',
+        title: '占道经营整治检查',
+        data: { target: '镇区沿街商铺', area: 'other', problemsFound: 6, problemsRectified: 6 },
+      },
+      {
+        date: '2024-08-15',
+        title: '粉尘污染及废水排放检查',
+        data: {
+          target: '某石材加工厂',
+          area: 'environment',
+          problemsFound: 4,
+          problemsRectified: 2,
+          rectifyDeadline: '2024-09-30',
+        },
+      },
+      {
+        date: '2024-09-20',
+        title: '危险化学品储存安全检查',
+        data: {
+          target: '镇域危化品储存点',
+          area: 'safety',
+          problemsFound: 2,
+          problemsRectified: 2,
+          rectifyDeadline: '2024-10-10',
+        },
+      },
+      {
+        date: '2024-11-05',
+        title: '校园周边食品安全检查',
+        data: {
+          target: '校园周边食品店',
+          area: 'food',
+          problemsFound: 3,
+          problemsRectified: 3,
+          rectifyDeadline: '2024-11-20',
+        },
+      },
+    ],
+  }),
+  xlsxFixture({
+    name: '青石乡2023年执法检查及整改台账（上一年度、无标题行只有表头上方的填报行、两行表头：整改情况合并在整改到位/整改时限之上、检查日期写作 2023年5月8日、3个 2个、与各行不符的合计行）',
+    file: '2023执法检查.xlsx',
+    kind: 'inspection',
+    year: 2023,
+    tables: [
+      {
+        sheet: '2023年',
+        lines: ['填报单位：青石乡人民政府        填报时间：2023年12月28日'],
+        blankBeforeHeader: true,
+        parent: ['', '', '', '', '', '整改情况', '整改情况'],
+        header: ['检查日期', '被检查单位', '检查事项', '检查领域', '发现隐患', '整改到位', '整改时限'],
+        fields: ['date', 'target', 'title', 'area', 'problemsFound', 'problemsRectified', 'rectifyDeadline'],
+        rows: [
+          ['2023年5月8日', '青石砖厂', '汛期前安全生产检查', '安全生产', '3个', '3个', '2023年5月31日'],
+          ['2023年7月19日', '青石村', '私搭乱建巡查', '违法建设', 2, 2, '2023年8月15日'],
+          ['2023年10月12日', '乡敬老院', '消防设施检查', '消防安全', '4个', '2个', '2023年11月30日'],
+          { cells: ['合计', null, null, null, 9, 8, null], total: { ok: false } },
+        ],
+      },
+    ],
+    expected: [
+      {
+        date: '2023-05-08',
+        title: '汛期前安全生产检查',
+        data: {
+          target: '青石砖厂',
+          area: 'safety',
+          problemsFound: 3,
+          problemsRectified: 3,
+          rectifyDeadline: '2023-05-31',
+        },
+      },
+      {
+        date: '2023-07-19',
+        title: '私搭乱建巡查',
+        data: {
+          target: '青石村',
+          area: 'construction',
+          problemsFound: 2,
+          problemsRectified: 2,
+          rectifyDeadline: '2023-08-15',
+        },
+      },
+      {
+        date: '2023-10-12',
+        title: '消防设施检查',
+        data: {
+          target: '乡敬老院',
+          area: 'fire',
+          problemsFound: 4,
+          problemsRectified: 2,
+          rectifyDeadline: '2023-11-30',
+        },
+      },
+    ],
+  }),
+];
