@@ -57,7 +57,8 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/imports',
-      summary: '导入台账表格（.xlsx 或 .csv 原始字节；有错误时不写入任何行，返回每处错误的工作表、行、列）',
+      summary:
+        '导入台账表格（.xlsx、.csv 或含表格的 Word .docx 原始字节；系统模板或乡镇自己的表格格式；有错误时不写入任何行，返回每处错误的工作表、行、列）',
       tag,
       access: 'ledger.import',
       query: importQuery,

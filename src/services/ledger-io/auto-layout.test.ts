@@ -69,7 +69,11 @@ for (const tdb of testDatabases()) {
     const run = (
       bytes: Uint8Array,
       fileName = '台账.xlsx',
-      extra: { dryRun?: boolean; kindHint?: string } = {},
+      extra: {
+        dryRun?: boolean;
+        kindHint?: string;
+        layout?: Record<string, { kind: string; columns: Record<string, string> }>;
+      } = {},
     ) => importRecords(h, setup.p, setup.actor, { townshipId: org.a.id, fileName, bytes, ...extra }, NOW);
     const records = () =>
       h.db.selectFrom('records').select(['kind', 'date', 'title', 'data']).orderBy('date').execute();
@@ -197,7 +201,7 @@ for (const tdb of testDatabases()) {
       const r = await run(await townshipSheet('普法宣传', null, header, rows));
       expect(r.inserted).toBe(0);
       expect(r.errors.map((e) => e.message)).toContainEqual(
-        expect.stringContaining('无法确定“天气情况”列对应普法宣传活动的哪一项'),
+        expect.stringContaining('无法确定“天气情况”列对应普法宣传活动的哪一项（活动日期、活动主题'),
       );
       expect(r.errors.map((e) => e.message)).toContainEqual(
         expect.stringContaining('“资料数”列与“发放资料”列都对应“发放资料”'),

@@ -25,7 +25,7 @@ export interface ColumnMatch {
   readonly col: number;
   /** The header as written (a two-row header: parent / child). */
   readonly header: string;
-  readonly role: 'column' | 'seq' | 'note' | 'ignored' | 'unknown';
+  readonly role: 'column' | 'seq' | 'note' | 'notKept' | 'ignored' | 'unknown';
   readonly column: LedgerColumn | null;
   /** 1 for the template's own label or a listed word; less for a word found inside the header. */
   readonly confidence: number;
@@ -122,16 +122,32 @@ const fieldUnit = (c: LedgerColumn): string | undefined =>
 const SEQ = new Set(COMMON_WORDS.seq.map(fold));
 const NOTE = new Set(COMMON_WORDS.note.map(fold));
 
+/** Separates a merged parent's name from its child's in a two-row header label. */
+const PARENT_MARK = '\u0001';
+
+/** A header label as shown (the child of a two-row header) and its parent, if any. */
+function splitLabel(h: string): { shown: string; parent: string } {
+  const i = h.indexOf(PARENT_MARK);
+  return i < 0 ? { shown: h, parent: '' } : { shown: h.slice(i + 1), parent: h.slice(0, i) };
+}
+
 /** Maps header labels to a kind's columns: best pairs first, each column and each header once. */
-export function matchColumns(kind: RecordKind, headers: readonly string[]): ColumnMatch[] {
+export function matchColumns(kind: RecordKind, labels: readonly string[]): ColumnMatch[] {
   const cands = candidatesOf(kind);
+  const notKept = new Set([...COMMON_WORDS.notKept, ...(KIND_WORDS[kind.id]?.notKept ?? [])].map(fold));
+  const headers = labels.map((l) => splitLabel(l).shown);
   const pairs: { col: number; cand: Candidate; score: number }[] = [];
-  headers.forEach((h, col) => {
-    const { text, unit } = headerParts(h);
+  labels.forEach((label, col) => {
+    const { shown, parent } = splitLabel(label);
+    const { text, unit } = headerParts(shown);
     const t = text.toLowerCase();
     if (!t || SEQ.has(t) || NOTE.has(t)) return;
+    const withParent = parent ? fold(parent) + t : '';
     for (const cand of cands) {
-      let score = wordScore(t, cand.words);
+      let score = Math.max(
+        wordScore(t, cand.words),
+        withParent ? wordScore(withParent, cand.words) - 0.05 : 0,
+      );
       if (score === 0) continue;
       const u = fieldUnit(cand.column);
       if (unit && u) score += unit === u || u.startsWith(unit) ? 0.05 : -0.2;
@@ -160,6 +176,8 @@ export function matchColumns(kind: RecordKind, headers: readonly string[]): Colu
     if (SEQ.has(t)) return { col, header: h, role: 'seq', column: null, confidence: 1 };
     if (NOTE.has(t)) return { col, header: h, role: 'note', column: null, confidence: 1 };
     const m = byCol.get(col);
+    // A column the kind has no field for, and that its ledgers often have: set aside, not asked.
+    if (!m && notKept.has(t)) return { col, header: h, role: 'notKept', column: null, confidence: 1 };
     return m
       ? { col, header: h, role: 'column', column: m.cand.column, confidence: Number(m.score.toFixed(2)) }
       : {
@@ -173,8 +191,14 @@ export function matchColumns(kind: RecordKind, headers: readonly string[]): Colu
   });
 }
 
+/** A cell that can be a column's name: short text, not a number, not a 填报单位：… line. */
 const isHeaderish = (c: Cell | undefined): boolean =>
-  typeof c === 'string' && c.trim().length > 0 && c.trim().length <= 24 && !/^\d+([.,]\d+)?$/.test(c.trim());
+  typeof c === 'string' &&
+  c.trim().length > 0 &&
+  c.trim().length <= 24 &&
+  !/^\d+([.,]\d+)?$/.test(c.trim()) &&
+  !/[:：]\s*\S/.test(c) &&
+  !META_LINE.test(c.trim());
 
 /** The header labels of one row, or of two rows where the second names the parts of merged parents. */
 function headerLabels(rows: readonly RawRow[], i: number, two: boolean): string[] | null {
@@ -188,13 +212,16 @@ function headerLabels(rows: readonly RawRow[], i: number, two: boolean): string[
   const width = Math.max(top.length, sub.length);
   const out: string[] = [];
   let nested = false;
+  let parent = '';
   for (let c = 0; c < width; c++) {
     const above = isHeaderish(top[c]) ? cellText(top[c]).trim() : '';
     const below = isHeaderish(sub[c]) ? cellText(sub[c]).trim() : '';
     // Under a merged parent: the parent's first cell holds its name, the cells beside it are blank.
     const siblings = c + 1 < width && isBlankCell(top[c + 1]) && !isBlankCell(sub[c + 1]);
     if (below && (!above || siblings)) nested = true;
-    out.push(below || above);
+    if (above) parent = below ? above : '';
+    // A child keeps its parent's name for matching (接访领导 / 姓名), written parent␁child.
+    out.push(below ? (parent ? `${parent}${PARENT_MARK}${below}` : below) : above);
   }
   return nested ? out : null;
 }
@@ -244,7 +271,9 @@ function readHeader(sheet: RawSheet, top: readonly RawRow[], pool: readonly Reco
     if (r.cells.filter(isHeaderish).length < 2) return;
     const above = top.slice(0, i).map((x) => x.cells.map(cellText).join(' '));
     const context = [sheet.name, ...above, fileName ?? ''].join(' ');
-    for (const two of [false, true]) {
+    // Where the row below names the parts of merged parents, it is header, not a record.
+    const readings = headerLabels(top, i, true) ? [true] : [false];
+    for (const two of readings) {
       const labels = headerLabels(top, i, two);
       if (!labels) continue;
       for (const kind of pool) {
@@ -282,7 +311,7 @@ function withChoice(r: Reading, choice: LayoutChoice): { reading: Reading; probl
       problems.push(`指定的第 ${letter} 列不在表头中`);
       continue;
     }
-    const header = r.labels[col] ?? '';
+    const header = splitLabel(r.labels[col] ?? '').shown;
     if (id === 'ignore') {
       chosen.set(col, { col, header, role: 'ignored', column: null, confidence: 1 });
       continue;
@@ -368,7 +397,13 @@ function translate(
     .map((x) => x.cells.map(cellText).join('').trim())
     .filter(Boolean);
   const titleLine = titles.find((t) => !META_LINE.test(t)) ?? null;
-  const year = yearIn(titleLine ?? undefined, sheet.name, opts.fileName, ...titles);
+  // A 填报时间 line dates the filing, not the ledger: only the title, sheet and file name say its year.
+  const year = yearIn(
+    titleLine ?? undefined,
+    sheet.name,
+    opts.fileName,
+    ...titles.filter((t) => !META_LINE.test(t)),
+  );
   const issues: ImportIssue[] = [];
   const at = (row: number | null, column: string | null, message: string): void => {
     issues.push({ sheet: sheet.name, row, column, message });
@@ -376,11 +411,21 @@ function translate(
   for (const p of choiceProblems) at(headerRows[0]!, null, p);
   const mapped = matches.filter((m) => m.role === 'column');
   const has = (role: string) => mapped.some((m) => m.column?.role.kind === role);
-  const titleFromSheet = !has('title') && titleLine ? titleLine : null;
+  // What the sheet says once for all its rows: the records' name in its title (an exam's
+  // 成绩登记表), their date in a line above the header (考试时间：2024年11月20日).
+  const titleFromSheet = !has('title') && titleLine ? recordsName(titleLine, opts.township.name) : null;
+  const dateFromSheet = has('date') ? null : dateLine(titles, year);
+  let missingRequired = false;
   for (const c of kindColumns(kind)) {
     if (!c.required || mapped.some((m) => m.column && columnId(m.column.role) === columnId(c.role))) continue;
     if (c.role.kind === 'title' && titleFromSheet) continue;
-    at(headerRows[0]!, c.label, `找不到“${c.label}”列：请在导入时指明哪一列是“${c.label}”`);
+    if (c.role.kind === 'date' && dateFromSheet) continue;
+    at(
+      headerRows[0]!,
+      c.label,
+      `找不到“${c.label}”列：请在表中加上这一列，或在导入界面指明哪一列是“${c.label}”`,
+    );
+    missingRequired = true;
   }
   const words = KIND_WORDS[kind.id];
   const approx: { row: number; column: string; text: string }[] = [];
@@ -393,7 +438,10 @@ function translate(
     const first = row.cells.slice(0, 3).map((c) => folded(cellText(c)));
     const lead = first.find(Boolean) ?? '';
     if (META_LINE.test(lead)) continue;
-    const total = TOTAL_WORDS.find((w) => first.includes(w));
+    // 合计, 小计, and their longer forms (上半年小计, 全年合计): a short cell that starts or ends with one.
+    const total = TOTAL_WORDS.find((w) =>
+      first.some((c) => c.length <= 8 && !/\d{3,}/.test(c) && (c.startsWith(w) || c.endsWith(w))),
+    );
     if (total) {
       checkTotal(row, total === '小计' ? sinceSubtotal : sums, matches, at);
       if (total === '小计') sinceSubtotal = new Map();
@@ -420,10 +468,8 @@ function translate(
       cells[m.col] = v.value;
     }
     if (!any) continue;
-    if (titleFromSheet) {
-      const t = matches.findIndex((m) => m.column?.role.kind === 'title');
-      if (t < 0) cells.push(titleFromSheet);
-    }
+    if (titleFromSheet) cells.push(titleFromSheet);
+    if (dateFromSheet) cells.push(dateFromSheet);
     out.push({ number: row.number, cells });
   }
   for (const col of unknownWithData) {
@@ -434,7 +480,9 @@ function translate(
       m.header,
       other?.column
         ? `“${m.header}”列与“${other.header}”列都对应“${other.column.label}”：请指明导入哪一列，另一列标为不导入`
-        : `无法确定“${m.header}”列对应${kind.label}的哪一项：请指明，或标为不导入`,
+        : `无法确定“${m.header}”列对应${kind.label}的哪一项（${kindColumns(kind)
+            .map((c) => c.label)
+            .join('、')}）：请在导入界面指明，或标为不导入`,
     );
   }
   return {
@@ -460,7 +508,7 @@ function translate(
                 : [],
           ),
         ),
-        headers: r.labels,
+        headers: r.labels.map((l) => splitLabel(l).shown),
       },
       mapping: matches
         .filter((m) => m.header)
@@ -474,24 +522,27 @@ function translate(
                 ? '（序号，不导入）'
                 : m.role === 'note'
                   ? '（备注，不导入）'
-                  : m.role === 'ignored'
-                    ? '（不导入）'
-                    : '（未能对应）',
+                  : m.role === 'notKept'
+                    ? '（系统不保存此项，不导入）'
+                    : m.role === 'ignored'
+                      ? '（不导入）'
+                      : '（未能对应）',
           id:
             m.role === 'column' && m.column
               ? columnId(m.column.role)
               : m.role === 'unknown'
                 ? null
-                : m.role === 'ignored'
+                : m.role === 'ignored' || m.role === 'notKept'
                   ? 'ignore'
                   : m.role,
           confidence: m.confidence,
         })),
       sheet: sheet.name,
       kind,
-      map: headerMapOf(kind, matches, titleFromSheet),
+      map: headerMapOf(kind, matches, titleFromSheet !== null, dateFromSheet !== null),
       township: opts.township,
-      rows: out,
+      // Without a required column every row would say so again: the sheet's one message is enough.
+      rows: missingRequired ? [] : out,
     },
     issues,
     approx,
@@ -541,15 +592,37 @@ function checkTotal(
   }
 }
 
+/** The name a title gives the records under it: without the township's name and the 登记表/台账 it ends with. */
+function recordsName(title: string, township: string): string {
+  const t = folded(title)
+    .replace(new RegExp(`^${township.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '')
+    .replace(/^[\u4e00-\u9fff]{1,6}?(镇|乡|街道)(人民政府|党委|办事处)?(?=\d{4})/, '')
+    .replace(/(成绩)?(登记表|统计表|一览表|汇总表|台账|记录表|记录|情况表|情况|表)$/, '');
+  return t || folded(title);
+}
+
+/** A date the lines above the header give for every row (考试时间：2024年11月20日). */
+function dateLine(lines: readonly string[], year: number | undefined): string | null {
+  for (const l of lines) {
+    const m = /(日期|时间)[:：]\s*(\S+?)(\s|$)/.exec(l);
+    if (!m || /^(填报|填表|制表|报送|统计)/.test(l.slice(Math.max(0, m.index - 2), m.index))) continue;
+    const v = readDate(m[2]!, year);
+    if (v.ok && typeof v.value === 'string') return v.value;
+  }
+  return null;
+}
+
 /** The mapping as the drafting step reads it: a column (or nothing) per sheet column. */
 function headerMapOf(
   kind: RecordKind,
   matches: readonly ColumnMatch[],
-  titleFromSheet: string | null,
+  titleFromSheet: boolean,
+  dateFromSheet: boolean,
 ): HeaderMap {
   const columns: (LedgerColumn | null)[] = matches.map((m) => (m.role === 'column' ? m.column : null));
-  if (titleFromSheet && !columns.some((c) => c?.role.kind === 'title'))
-    columns.push(kindColumns(kind).find((c) => c.role.kind === 'title')!);
+  // The values the sheet gives once follow the sheet's own columns, in the order translate adds them.
+  if (titleFromSheet) columns.push(kindColumns(kind).find((c) => c.role.kind === 'title')!);
+  if (dateFromSheet) columns.push(kindColumns(kind).find((c) => c.role.kind === 'date')!);
   return {
     columns,
     problems: [],

@@ -1,3 +1,4 @@
+import type { LedgerFormat } from './format.ts';
 import type { ColumnMapping } from './drafts.ts';
 /** What an import says back: counts, and every problem in Chinese with where it is. */
 
@@ -30,7 +31,7 @@ export interface SheetSummary {
 export interface ImportReport {
   readonly fileName: string;
   readonly sha256: string;
-  readonly format: 'xlsx' | 'csv';
+  readonly format: LedgerFormat;
   readonly dryRun: boolean;
   /** Data rows in the file. */
   readonly rows: number;

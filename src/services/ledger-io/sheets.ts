@@ -85,7 +85,7 @@ export function planSheets(
         ...(choice ? { choice } : {}),
         ...(opts.remembered ? { remembered: opts.remembered } : {}),
       });
-      if (auto && (choice || !kind || auto.issues.length === 0 || (strict?.map.matched ?? 0) < 2)) {
+      if (auto) {
         issues.push(...auto.issues);
         sheets.push(auto.plan);
         continue;

@@ -102,7 +102,7 @@ export function ImportModal(props: {
   return (
     <Modal title="导入台账表格" open={props.open} onCancel={close} footer={null} width={760} destroyOnHidden>
       <Upload.Dragger
-        accept=".xlsx,.csv"
+        accept=".xlsx,.csv,.docx"
         showUploadList={false}
         disabled={busy}
         beforeUpload={(f) => {
@@ -113,8 +113,10 @@ export function ImportModal(props: {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p>点击或将 Excel（.xlsx）/ CSV 文件拖到此处</p>
-        <p className="ant-upload-hint">整个文件要么全部导入，要么一行也不写入；重复导入的行会被跳过。</p>
+        <p>点击或将 Excel（.xlsx）、CSV 或含台账表格的 Word（.docx）文件拖到此处</p>
+        <p className="ant-upload-hint">
+          可用系统模板，也可直接导入本乡镇原有的台账表格；整个文件要么全部导入，要么一行也不写入；重复导入的行会被跳过。
+        </p>
       </Upload.Dragger>
       {busy && <Alert className="form-alert" type="info" showIcon title="正在导入……" />}
       {error && <Alert className="form-alert" type="error" showIcon title={error} />}
