@@ -541,8 +541,8 @@ function translate(
       kind,
       map: headerMapOf(kind, matches, titleFromSheet !== null, dateFromSheet !== null),
       township: opts.township,
-      // Without a required column every row would say so again: the sheet's one message is enough.
-      rows: missingRequired ? [] : out,
+      rows: out,
+      ...(missingRequired ? { incomplete: true } : {}),
     },
     issues,
     approx,

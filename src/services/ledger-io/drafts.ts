@@ -31,6 +31,8 @@ export interface SheetPlan {
   readonly mapping?: readonly ColumnMapping[];
   /** That layout: its signature, how its columns were placed, and the choice to remember. */
   readonly layout?: SheetLayout;
+  /** A required column was not found: the sheet's rows are counted, not checked one by one. */
+  readonly incomplete?: boolean;
 }
 
 /** A sheet's layout as read: what the township's next file of the same layout will be read by. */

@@ -145,7 +145,8 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     let done = 0;
     for (const s of plan.sheets) {
       for (let i = 0; i < s.rows.length; i += WRITE_STEP) {
-        const rows = checker.check(s, i, i + WRITE_STEP, importId);
+        // A sheet missing a required column is said once at its header, not again on every row.
+        const rows = s.incomplete ? [] : checker.check(s, i, i + WRITE_STEP, importId);
         if (plan.issues.length === 0 && checker.issues.length === 0) await write(rows);
         done += Math.min(WRITE_STEP, s.rows.length - i);
         input.onProgress?.({ phase, done, total });
