@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 /** Fills the downloaded template: one good row, one with an impossible date. */
@@ -61,31 +61,62 @@ describe.runIf(chromiumAvailable())('Excel 导入', () => {
     expectNoConsoleErrors(e);
   });
 
-  it('imports a sheet in the township’s own layout and shows how each column was read', async () => {
+  it('maps a new layout by hand once, then imports the next file of that layout without questions', async () => {
     const { page } = e.s;
     const year = e.server.year;
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet('Sheet1');
-    ws.addRow([`${year}年普法宣传活动台账`]);
-    ws.mergeCells('A1:H1');
-    ws.addRow(['填报单位：镇司法所']);
-    ws.addRow(['序号', '时间', '活动名称', '活动地点', '活动形式', '发放宣传资料（份）', '受众人数', '备注']);
-    ws.addRow([1, '3月15日', '浏览器测试：消费者权益日宣传', '镇广场', '广场宣传', '200余', '约300人', '']);
-    ws.addRow(['合计', null, null, null, null, 200, 300, null]);
-    const file = join(tmpdir(), `fazhi-township-layout-${process.pid}.xlsx`);
-    await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
-
+    const sheet = async (month: number, rows: (string | number)[][]) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('Sheet1');
+      ws.addRow([`${year}年${month}月普法宣传活动台账`]);
+      ws.mergeCells('A1:G1');
+      ws.addRow(['序号', '哪天', '活动名称', '活动形式', '天气', '发放宣传资料（份）', '受众人数']);
+      for (const r of rows) ws.addRow(r);
+      const file = join(tmpdir(), `fazhi-layout-${month}-${process.pid}.xlsx`);
+      await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
+      return file;
+    };
     await page.goto(`${e.server.url}/ledger/publicity_event`);
     await page.getByRole('button', { name: /导\s*入/ }).click();
-    await page.locator('.ant-modal input[type=file]').setInputFiles(file);
-    const mapping = page.locator('.import-mapping');
+    const modal = page.locator('.ant-modal');
+    await modal
+      .locator('input[type=file]')
+      .setInputFiles(
+        await sheet(3, [
+          [1, '3月15日', '浏览器测试：消费者权益日宣传', '广场宣传', '晴', '200余', '约300人'],
+        ]),
+      );
+
+    // A layout never seen: each column shown with what it was read as; what is unplaced is asked.
+    const mapping = modal.locator('.import-mapping');
     await mapping.waitFor();
+    await modal.locator('.import-errors').filter({ hasText: '处理前不会导入' }).waitFor();
+    expect(await modal.locator('.ant-table').last().innerText()).toContain('找不到“活动日期”列');
+    // The dialog has finished opening: its title passes the actionability check for being stable.
+    await modal.locator('.ant-modal-title').click({ trial: true });
     expect(await mapping.innerText()).toContain('按原表格式读取为普法宣传活动（1 行）');
-    const rows = mapping.locator('.ant-table-row');
-    expect(await rows.filter({ hasText: '发放宣传资料（份）' }).innerText()).toContain('发放资料');
-    expect(await rows.filter({ hasText: '序号' }).innerText()).toContain('不导入');
-    await page.locator('.ant-modal .ant-alert-success').filter({ hasText: '已导入 1 行' }).waitFor();
-    await e.s.screenshot('import-township-layout');
+    await e.s.screenshot('import-mapping');
+    await mapping.getByRole('combobox', { name: '第 B 列“哪天”导入为' }).click();
+    await chooseOption(page, '活动日期（必填）');
+    await mapping.getByRole('combobox', { name: '第 E 列“天气”导入为' }).click();
+    await chooseOption(page, '不导入');
+    await modal.getByRole('button', { name: '按此对应重新检查' }).click();
+    const confirm = modal.getByRole('button', { name: /确认导入 1 行/ });
+    await expect.poll(() => confirm.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await confirm.click();
+    await modal.locator('.ant-alert-success').filter({ hasText: '已导入 1 行' }).waitFor();
+    await modal.locator('.ant-modal-close').click();
+    await modal.waitFor({ state: 'hidden' });
+
+    // Next month's file of the same layout: imported at once, nothing asked.
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await modal.locator('input[type=file]').setInputFiles(
+      await sheet(4, [
+        [1, '4月15日', '浏览器测试：国家安全教育日宣传', '集中宣传', '多云', 300, 500],
+        [2, '4月26日', '浏览器测试：知识产权宣传', '进社区宣传', '雨', 100, 80],
+      ]),
+    );
+    await modal.locator('.ant-alert-success').filter({ hasText: '已导入 2 行' }).waitFor();
+    expect(await modal.locator('.import-mapping').count()).toBe(0);
     expectNoConsoleErrors(e);
   });
 });

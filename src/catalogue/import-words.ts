@@ -19,6 +19,8 @@ export interface KindWords {
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   /** Other ways of writing an option, by field key and option value. */
   readonly options?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /** Headers of columns this kind's ledgers often have that fazhi does not keep (not imported, not asked). */
+  readonly notKept?: readonly string[];
 }
 
 /** Headers every kind shares: the row number, remarks, and the village or department column. */
@@ -36,6 +38,19 @@ export const COMMON_WORDS = {
     '涉及村(社区)',
     '责任单位',
     '部门',
+  ],
+  /** Columns of any ledger that fazhi does not keep: phone numbers, ID numbers, who filled it in. */
+  notKept: [
+    '联系电话',
+    '电话',
+    '身份证号',
+    '身份证号码',
+    '填报人',
+    '经办人',
+    '记录人',
+    '签字',
+    '签名',
+    '职务',
   ],
 } as const;
 
@@ -64,6 +79,9 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
         '受众',
         '覆盖人数',
         '受教育群众',
+        '群众人数',
+        '参与群众',
+        '受益群众',
       ],
       consultations: ['咨询人次', '解答咨询', '现场咨询', '咨询人数', '接受咨询', '法律咨询'],
       banners: ['横幅', '悬挂横幅', '标语', '横幅标语'],
@@ -71,7 +89,18 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
     },
     options: {
       form: {
-        street: ['广场宣传', '集中宣传', '摆摊设点', '现场宣传', '集市宣传', '赶集宣传', '设点宣传'],
+        street: [
+          '广场宣传',
+          '集中宣传',
+          '摆摊设点',
+          '现场宣传',
+          '集市宣传',
+          '赶集宣传',
+          '设点宣传',
+          '摆摊',
+          '集市',
+          '赶集',
+        ],
         village: ['送法下乡', '进村', '进社区', '进村宣传', '进社区宣传', '下乡'],
         door: ['入户', '入户宣传', '走访'],
         school: ['进校园', '校园', '法治课', '法治讲座进校园'],
@@ -131,6 +160,7 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
     },
   },
   dispute: {
+    notKept: ['调解员', '调解人员', '承办人', '调解人'],
     names: ['矛盾纠纷', '纠纷排查', '调处', '调解', '人民调解', '纠纷'],
     date: ['时间', '日期', '登记时间', '受理时间', '排查时间', '受理日期', '发生时间'],
     title: [
@@ -150,7 +180,16 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
       parties: ['当事人', '双方当事人', '当事人姓名', '申请人'],
       status: ['调处状态', '调处结果', '调解结果', '结果', '处理结果', '是否化解', '办理情况'],
       dueDate: ['办结期限', '期限'],
-      closedDate: ['办结日期', '办结时间', '调处时间', '化解时间', '调解时间', '结案时间'],
+      closedDate: [
+        '办结日期',
+        '办结时间',
+        '调处时间',
+        '化解时间',
+        '调解时间',
+        '结案时间',
+        '结案日期',
+        '调结时间',
+      ],
       preLitigation: ['诉前调解'],
       satisfaction: ['回访满意度', '满意度', '回访情况', '回访'],
     },
@@ -165,18 +204,32 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
         property: ['物业'],
       },
       status: {
-        pending: ['调处中', '正在调处', '未办结', '办理中', '跟踪中'],
-        resolved: ['调解成功', '已化解', '化解', '成功', '已调解', '已办结', '是'],
+        pending: ['调处中', '正在调处', '未办结', '办理中', '跟踪中', '正在调解', '调解中', '未结'],
+        resolved: [
+          '调解成功',
+          '已化解',
+          '化解',
+          '成功',
+          '已调解',
+          '已办结',
+          '是',
+          '达成调解协议',
+          '达成协议',
+          '调解协议',
+          '已调处',
+        ],
         failed: ['调解不成', '未化解', '不成功', '调解失败', '否'],
       },
       source: {
         grid: ['网格', '排查', '网格排查'],
         visit: ['来访', '群众来访'],
         referral: ['交办', '上级交办'],
+        platform: ['热线', '12345', '群众说事', '说事', '平台'],
       },
     },
   },
   petition: {
+    notKept: ['信访人', '信访人姓名', '来访人', '联系方式', '住址'],
     names: ['信访', '信访事项', '来信来访', '信访件'],
     date: ['时间', '日期', '登记时间', '来访时间', '受理时间', '来信来访时间'],
     title: ['反映事项', '反映问题', '信访事项', '主要诉求', '诉求', '事由', '信访内容', '反映内容'],
@@ -235,6 +288,7 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
     },
   },
   legal_review: {
+    notKept: ['送审科室', '送审单位', '承办科室', '提交科室'],
     names: ['合法性审查', '合同审查', '法制审核', '法律审查', '审查台账'],
     date: ['时间', '日期', '受理时间', '送审时间', '提交时间', '送审日期'],
     title: ['审查事项', '事项', '审查内容', '合同名称', '文件名称', '名称', '内容'],
@@ -252,7 +306,7 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
       },
       conclusion: {
         lawful: ['合法', '通过', '同意'],
-        amend: ['修改后合法', '建议修改', '修改'],
+        amend: ['修改后合法', '建议修改', '修改', '修改后'],
         unlawful: ['不合法', '不予通过'],
         pending: ['审查中'],
       },
@@ -264,7 +318,14 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
     title: ['会议名称', '会议主题', '名称', '主题', '会议内容'],
     fields: {
       meetingType: ['会议类型', '类型', '会议形式', '会议类别'],
-      heardReport: ['听取法治政府建设工作汇报', '听取汇报', '是否听取汇报'],
+      heardReport: [
+        '听取法治政府建设工作汇报',
+        '听取汇报',
+        '是否听取汇报',
+        '听取法治建设汇报',
+        '是否听取',
+        '听取法治建设工作汇报',
+      ],
       chair: ['主持人', '主持'],
       attendees: ['参会人数', '人数', '参加人数'],
       topics: ['研究事项', '议题', '研究内容', '会议议题', '主要内容'],
@@ -275,6 +336,42 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
         government: ['政府常务会', '常务会', '镇长办公会', '主任办公会'],
         joint: ['党政联席会', '联席会', '党政联席会议'],
         committee: ['依法治镇委员会', '依法治镇委员会会议', '依法治乡委员会会议', '委员会会议'],
+      },
+    },
+  },
+  petition_reception: {
+    names: ['领导接访', '接访', '接访登记', '下访'],
+    date: ['时间', '日期', '接访时间'],
+    title: ['接访地点', '地点', '接访主题', '主题'],
+    fields: {
+      leader: ['接访领导', '领导', '接访领导姓名', '姓名'],
+      receptionType: ['接访方式', '方式', '类型'],
+      visitors: ['接待人次', '接待群众', '人次', '来访人数', '接待人数'],
+    },
+    options: {
+      receptionType: {
+        scheduled: ['接访日', '领导接访日', '定点接访'],
+        down_visit: ['下访', '领导下访', '带案下访'],
+        platform: ['群众说事', '说事平台', '群众说事点'],
+      },
+    },
+    notKept: ['反映主要问题', '反映问题', '主要问题', '处理情况'],
+  },
+  adviser_consultation: {
+    names: ['法律顾问', '顾问咨询', '法律咨询'],
+    date: ['时间', '日期', '咨询时间'],
+    title: ['咨询事项', '事项', '咨询内容', '咨询地点'],
+    fields: {
+      adviser: ['法律顾问', '顾问', '律师'],
+      channel: ['方式', '咨询方式', '形式'],
+      people: ['人次', '解答人次', '咨询人次', '人数'],
+    },
+    options: {
+      channel: {
+        office: ['坐班', '来访', '值班'],
+        phone: ['电话'],
+        online: ['网络', '微信', '线上'],
+        village: ['进村', '下村', '入村'],
       },
     },
   },

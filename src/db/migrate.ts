@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_create_sessions_audit.ts';
 import * as m0007 from './migrations/0007_create_calendar.ts';
 import * as m0008 from './migrations/0008_account_separation.ts';
 import * as m0009 from './migrations/0009_report_cycle.ts';
+import * as m0010 from './migrations/0010_import_layouts.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_create_calendar': m0007,
   '0008_account_separation': m0008,
   '0009_report_cycle': m0009,
+  '0010_import_layouts': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -128,6 +128,22 @@ export interface Database {
   cycle_reports: CycleReportTable;
   cycle_versions: CycleVersionTable;
   cycle_events: CycleEventTable;
+  import_layouts: ImportLayoutTable;
+}
+
+/** A ledger layout a township mapped by hand, applied again to sheets whose header reads the same. */
+export interface ImportLayoutTable {
+  id: Generated<number>;
+  township_id: number;
+  /** Hash of the header as read (labels folded, in order). */
+  signature: string;
+  kind: string;
+  /** JSON: column letter → column id (date, title, org, endDate, data.<field>) or ignore. */
+  columns: string;
+  /** JSON: the header labels, for the person who looks at the list. */
+  headers: string;
+  created_by: number | null;
+  updated_at: string;
 }
 
 /** A township's annual report in the reporting cycle (one per township and year). */

@@ -36,6 +36,7 @@ const TABLES = [
   'cycle_reports',
   'cycle_versions',
   'cycle_events',
+  'import_layouts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */

@@ -111,7 +111,10 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
   program
     .command('import')
     .description('从 Excel（.xlsx）或 CSV 文件导入台账：有任何错误则全部不导入')
-    .argument('<file>', '.xlsx 或 .csv 文件（CSV 可为 UTF-8 或 GBK 编码）')
+    .argument(
+      '<file>',
+      '.xlsx、.csv（UTF-8 或 GBK 编码）或含台账表格的 Word（.docx）文件；系统模板或乡镇自己的表格格式均可',
+    )
     .requiredOption('--org <乡镇>', '导入到的乡镇（名称或代码）')
     .option('--kind <类型>', '工作表名称和表头无法判断类型时，按此类型读取')
     .option('--dry-run', '只校验，不写入')

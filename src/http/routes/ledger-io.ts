@@ -23,7 +23,32 @@ const importQuery = z.object({
   kind: z.string().max(60).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
   name: z.string().max(255).optional(),
+  /** A person's choice of kind and columns, by sheet: JSON {"工作表": {"kind": "…", "columns": {"B": "date", "E": "ignore"}}}. */
+  layout: z.string().max(8000).optional(),
 });
+
+const layoutChoice = z.record(
+  z.string().max(100),
+  z.object({
+    kind: z.string().max(60),
+    columns: z.record(z.string().regex(/^[A-Z]{1,3}$/, '列应以字母表示'), z.string().max(80)),
+  }),
+);
+
+/** The layout choice sent with an import, checked: a clear Chinese error for anything else. */
+function parseLayout(s: string | undefined) {
+  if (s === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(s);
+  } catch {
+    throw new UserError('列的对应关系格式不正确', 'bad_layout');
+  }
+  const r = layoutChoice.safeParse(raw);
+  if (!r.success)
+    throw new UserError(`列的对应关系格式不正确：${r.error.issues[0]?.message ?? ''}`, 'bad_layout');
+  return r.data;
+}
 
 export function registerLedgerIoRoutes(app: FastifyInstance): void {
   const tag = '台账导入导出';
@@ -32,7 +57,8 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/imports',
-      summary: '导入台账表格（.xlsx 或 .csv 原始字节；有错误时不写入任何行，返回每处错误的工作表、行、列）',
+      summary:
+        '导入台账表格（.xlsx、.csv 或含表格的 Word .docx 原始字节；系统模板或乡镇自己的表格格式；有错误时不写入任何行，返回每处错误的工作表、行、列）',
       tag,
       access: 'ledger.import',
       query: importQuery,
@@ -47,6 +73,7 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
         bytes: body,
         kindHint: query.kind,
         dryRun: query.dryRun === 'true',
+        layout: parseLayout(query.layout),
         readSheets: (fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number) =>
           deps.jobs.run('readLedger', { fileName, bytes, format, maxBytes }),
       };

@@ -69,7 +69,11 @@ for (const tdb of testDatabases()) {
     const run = (
       bytes: Uint8Array,
       fileName = '台账.xlsx',
-      extra: { dryRun?: boolean; kindHint?: string } = {},
+      extra: {
+        dryRun?: boolean;
+        kindHint?: string;
+        layout?: Record<string, { kind: string; columns: Record<string, string> }>;
+      } = {},
     ) => importRecords(h, setup.p, setup.actor, { townshipId: org.a.id, fileName, bytes, ...extra }, NOW);
     const records = () =>
       h.db.selectFrom('records').select(['kind', 'date', 'title', 'data']).orderBy('date').execute();
@@ -94,8 +98,14 @@ for (const tdb of testDatabases()) {
       const r = await run(bytes);
       expect(r.errors).toEqual([]);
       expect(r).toMatchObject({ rows: 4, inserted: 4 });
-      expect(r.sheets).toEqual([
-        { sheet: 'Sheet1', kind: 'publicity_event', kindLabel: '普法宣传活动', rows: 4 },
+      expect(r.sheets).toMatchObject([
+        {
+          sheet: 'Sheet1',
+          kind: 'publicity_event',
+          kindLabel: '普法宣传活动',
+          rows: 4,
+          layout: { source: 'auto' },
+        },
       ]);
       const rows = await records();
       expect(rows.map((x) => [x.kind, x.date, x.title])).toEqual([
@@ -191,11 +201,64 @@ for (const tdb of testDatabases()) {
       const r = await run(await townshipSheet('普法宣传', null, header, rows));
       expect(r.inserted).toBe(0);
       expect(r.errors.map((e) => e.message)).toContainEqual(
-        expect.stringContaining('无法确定“天气情况”列对应普法宣传活动的哪一项'),
+        expect.stringContaining('无法确定“天气情况”列对应普法宣传活动的哪一项（活动日期、活动主题'),
       );
       expect(r.errors.map((e) => e.message)).toContainEqual(
         expect.stringContaining('“资料数”列与“发放资料”列都对应“发放资料”'),
       );
+    });
+
+    it('takes a person’s choice of columns once, remembers it, and reads the next file of that layout without questions', async () => {
+      const header = [['编号', '哪天', '做了什么', '活动形式', '天气', '发出资料']] as const;
+      const month = (rows: readonly Cells[]) =>
+        townshipSheet('Sheet1', '桃源镇2024年普法宣传活动台账', header, rows);
+      const april = await month([[1, '4月15日', '国家安全教育日宣传', '集中宣传', '晴', 100]]);
+      const first = await run(april);
+      expect(first.inserted).toBe(0);
+      expect(first.errors.map((e) => e.message)).toContainEqual(
+        expect.stringContaining('找不到“活动日期”列'),
+      );
+      expect(first.sheets[0]?.layout?.source).toBe('auto');
+      expect(first.sheets[0]?.choices?.map((c) => c.id)).toContain('data.materials');
+
+      const layout = { Sheet1: { kind: 'publicity_event', columns: { B: 'date', C: 'title', E: 'ignore' } } };
+      // Two columns for one field is refused.
+      const twice = await run(april, '台账.xlsx', {
+        layout: { Sheet1: { kind: 'publicity_event', columns: { B: 'date', C: 'date' } } },
+      });
+      expect(twice.errors.map((e) => e.message)).toContainEqual(
+        '第 B 列和第 C 列都选了“活动日期”，只能选一列',
+      );
+      // A dry run with the choice imports nothing and remembers nothing.
+      const dry = await run(april, '台账.xlsx', { layout, dryRun: true });
+      expect(dry).toMatchObject({ errors: [], inserted: 1 });
+      expect(await h.db.selectFrom('import_layouts').selectAll().execute()).toHaveLength(0);
+      const chosen = await run(april, '台账.xlsx', { layout });
+      expect(chosen).toMatchObject({ errors: [], inserted: 1 });
+      expect(chosen.sheets[0]?.mapping?.map((m) => [m.column, m.to])).toEqual([
+        ['A', '（序号，不导入）'],
+        ['B', '活动日期'],
+        ['C', '活动主题'],
+        ['D', '活动形式'],
+        ['E', '（不导入）'],
+        ['F', '发放资料'],
+      ]);
+
+      // Next month's file of the same layout: read by the remembered choice, nothing asked.
+      const may = await month([
+        [1, '5月20日', '民法典宣传月集中宣传', '广场宣传', '多云', '300余'],
+        [2, '5月28日', '法律进校园', '进校园', '雨', 50],
+      ]);
+      const next = await run(may, '5月台账.xlsx');
+      expect(next.errors).toEqual([]);
+      expect(next).toMatchObject({ inserted: 2 });
+      expect(next.sheets[0]?.layout?.source).toBe('remembered');
+      expect((await records()).map((x) => [x.date, x.title])).toEqual([
+        ['2024-04-15', '国家安全教育日宣传'],
+        ['2024-05-20', '民法典宣传月集中宣传'],
+        ['2024-05-28', '法律进校园'],
+      ]);
+      await h.db.deleteFrom('import_layouts').execute();
     });
   });
 }

@@ -67,6 +67,9 @@ export function readDate(c: Cell, year: number | undefined): ReadValue {
   return ask(`无法识别的日期“${c}”`);
 }
 
+/** Measure words of counted things, which townships use for one another (3个 in a 处 column). */
+const COUNT_UNITS = new Set(['个', '处', '件', '次', '项', '起', '场', '条', '宗']);
+
 /** Words around a number that say it is approximate. */
 const APPROX_BEFORE = /^(约|近|大约|超过|逾|共约)/;
 const APPROX_AFTER = /(余|多|左右|以上|上下)$/;
@@ -78,6 +81,10 @@ export function readNumber(c: Cell, unit: string | undefined, integer: boolean):
   if (typeof c !== 'string') return ask('不是数字');
   let s = folded(c).replace(/[,，]/g, '');
   let approx = false;
+  if (/(左右|以上|上下)$/.test(s)) {
+    s = s.replace(/(左右|以上|上下)$/, '');
+    approx = true;
+  }
   if (APPROX_BEFORE.test(s)) {
     s = s.replace(APPROX_BEFORE, '');
     approx = true;
@@ -88,7 +95,15 @@ export function readNumber(c: Cell, unit: string | undefined, integer: boolean):
   if (m[2] || m[4]) approx = true;
   const u = m[3] ?? '';
   if (u && APPROX_AFTER.test(u)) approx = true;
-  if (u && unit && !unit.startsWith(u) && !u.startsWith(unit[0]!) && !/^(余|多)/.test(u))
+  const counts = (x: string) => COUNT_UNITS.has(x);
+  if (
+    u &&
+    unit &&
+    !unit.startsWith(u) &&
+    !u.startsWith(unit[0]!) &&
+    !/^(余|多)/.test(u) &&
+    !(counts(u) && counts(unit))
+  )
     return ask(`“${c}”的单位与本列的单位“${unit}”不同`);
   const n = Number(m[1]);
   if (integer && !Number.isInteger(n)) return ask(`“${c}”应为整数`);
@@ -115,9 +130,20 @@ export function readOption(
     [o.label, o.value, ...(synonyms[o.value] ?? [])].map(canon);
   const exact = f.options.filter((o) => words(o).includes(s));
   if (exact.length === 1) return ok(exact[0]!.value);
-  const near = f.options.filter((o) =>
-    words(o).some((w) => w.length >= 2 && (s.includes(w) || w.includes(s))),
-  );
+  // Contained words: the option whose longest word fits wins; a tie is asked.
+  const fit = f.options
+    .map((o) => ({
+      o,
+      len: Math.max(
+        0,
+        ...words(o)
+          .filter((w) => w.length >= 2 && (s.includes(w) || w.includes(s)))
+          .map((w) => w.length),
+      ),
+    }))
+    .filter((x) => x.len > 0)
+    .sort((a, b) => b.len - a.len);
+  const near = fit.filter((x) => x.len === fit[0]?.len).map((x) => x.o);
   if (near.length === 1) return ok(near[0]!.value);
   const list = f.options.map((o) => o.label).join('、');
   return ask(

@@ -29,6 +29,20 @@ export interface SheetPlan {
   readonly rows: readonly RawRow[];
   /** How a sheet not in the template's layout was read: each column and what it was taken for. */
   readonly mapping?: readonly ColumnMapping[];
+  /** That layout: its signature, how its columns were placed, and the choice to remember. */
+  readonly layout?: SheetLayout;
+  /** A required column was not found: the sheet's rows are counted, not checked one by one. */
+  readonly incomplete?: boolean;
+}
+
+/** A sheet's layout as read: what the township's next file of the same layout will be read by. */
+export interface SheetLayout {
+  readonly signature: string;
+  readonly source: 'auto' | 'remembered' | 'chosen';
+  readonly kind: string;
+  /** Column letter → column id or ignore, for every placed or ignored column. */
+  readonly columns: Readonly<Record<string, string>>;
+  readonly headers: readonly string[];
 }
 
 /** One column of a sheet read as the township laid it out. */
@@ -40,6 +54,8 @@ export interface ColumnMapping {
   readonly to: string;
   /** 1 for a listed word; less when a word was found inside the header; 0 when not placed. */
   readonly confidence: number;
+  /** The column id taken (date, title, org, endDate, data.<field>), seq, note, ignore; null when not placed. */
+  readonly id: string | null;
 }
 
 /** Drafts of some rows of a sheet, each with the row it came from. */

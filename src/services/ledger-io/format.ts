@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.ts';
 import type { ZipLimits } from '../../core/zip.ts';
 
 /** Which reader a file needs, decided from its bytes (names lie: a PNG renamed to .xlsx). */
-export type LedgerFormat = 'xlsx' | 'csv';
+export type LedgerFormat = 'xlsx' | 'csv' | 'docx';
 
 /** Default largest file accepted, in bytes; the CLI and HTTP API may set their own. */
 export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -31,7 +31,7 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const notSpreadsheet = (fileName: string, what: string): UserError =>
   new UserError(
-    `文件“${fileName}”不是电子表格（${what}）：请导入 .xlsx 或 .csv 格式的台账`,
+    `文件“${fileName}”不是电子表格（${what}）：请导入 .xlsx、.csv 格式的台账或含台账表格的 Word 文档（.docx）`,
     'not_spreadsheet',
     415,
   );
@@ -39,7 +39,9 @@ const notSpreadsheet = (fileName: string, what: string): UserError =>
 /** Decides the format from the bytes, or refuses the file with a Chinese reason. */
 export async function detectFormat(fileName: string, bytes: Uint8Array): Promise<LedgerFormat> {
   if (bytes.length === 0) throw new UserError(`文件“${fileName}”是空文件（0 字节）`, 'empty_file');
-  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return 'xlsx';
+  // A zip is a workbook, or a Word document whose tables hold the ledger (by its name: both are zips).
+  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY))
+    return /\.docx$/i.test(fileName) ? 'docx' : 'xlsx';
   if (startsWith(bytes, CFB)) {
     throw new UserError(
       `文件“${fileName}”是旧版 Excel（.xls）或 WPS（.et）格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`,

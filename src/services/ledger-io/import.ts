@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
+import * as layouts from '../../db/import-layouts.repo.ts';
+import type { LayoutChoice } from '../../db/import-layouts.repo.ts';
 import * as repo from '../../db/records.repo.ts';
 import type { Database, NewRecordRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
@@ -12,6 +14,7 @@ import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } 
 import { readSheets } from './read.ts';
 import { sortIssues, type ImportReport, type SheetSummary } from './report.ts';
 import { planSheets } from './sheets.ts';
+import { columnId, kindColumns } from './layout.ts';
 import { RowChecker } from './validate.ts';
 
 export interface ImportProgress {
@@ -31,6 +34,8 @@ export interface ImportInput {
   readonly kindHint?: string;
   /** Validate only; write nothing. */
   readonly dryRun?: boolean;
+  /** A person's choice of kind and columns for sheets in the township's own layout, by sheet name; remembered once imported. */
+  readonly layout?: Readonly<Record<string, LayoutChoice>>;
   readonly createdBy: number | null;
   /** ISO timestamp stored as the rows' created_at. */
   readonly now: string;
@@ -84,7 +89,13 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
   const raw = await (input.readSheets ?? readSheets)(fileName, bytes, format, maxBytes);
   input.onProgress?.({ phase: 'read', done: 1, total: 1 });
 
-  const plan = planSheets(raw, { ...(kindHint ? { kindHint } : {}), township, fileName: input.fileName });
+  const plan = planSheets(raw, {
+    ...(kindHint ? { kindHint } : {}),
+    township,
+    fileName: input.fileName,
+    ...(input.layout ? { choices: input.layout } : {}),
+    remembered: await layouts.layoutsOf(h.db, township.id),
+  });
   const rowCount = plan.sheets.reduce((n, s) => n + s.rows.length, 0);
   if (plan.sheets.length === 0 && plan.issues.length === 0) {
     throw new UserError(`文件“${fileName}”中没有任何数据：所有工作表都是空的`, 'empty_file');
@@ -104,6 +115,16 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     kindLabel: s.kind.label,
     rows: s.rows.length,
     ...(s.mapping ? { mapping: s.mapping } : {}),
+    ...(s.layout
+      ? {
+          layout: { signature: s.layout.signature, source: s.layout.source },
+          choices: kindColumns(s.kind).map((c) => ({
+            id: columnId(c.role),
+            label: c.label,
+            required: c.required,
+          })),
+        }
+      : {}),
   }));
   const report = { fileName, sha256, format, dryRun: input.dryRun === true, rows: rowCount, sheets };
   const sheetOrder = raw.map((s) => s.name);
@@ -124,7 +145,8 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     let done = 0;
     for (const s of plan.sheets) {
       for (let i = 0; i < s.rows.length; i += WRITE_STEP) {
-        const rows = checker.check(s, i, i + WRITE_STEP, importId);
+        // A sheet missing a required column is said once at its header, not again on every row.
+        const rows = s.incomplete ? [] : checker.check(s, i, i + WRITE_STEP, importId);
         if (plan.issues.length === 0 && checker.issues.length === 0) await write(rows);
         done += Math.min(WRITE_STEP, s.rows.length - i);
         input.onProgress?.({ phase, done, total });
@@ -171,6 +193,18 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
       });
       if (checker.issues.length > 0) throw new RollBack();
       await repo.setImportCounts(trx, importId, inserted, valid - inserted);
+      // A layout mapped by hand is remembered: the township's next file of it imports without questions.
+      for (const s of plan.sheets)
+        if (s.layout?.source === 'chosen')
+          await layouts.saveLayout(trx, {
+            township_id: township.id,
+            signature: s.layout.signature,
+            kind: s.layout.kind,
+            columns: JSON.stringify(s.layout.columns),
+            headers: JSON.stringify(s.layout.headers),
+            created_by: input.createdBy,
+            updated_at: input.now,
+          });
       return { importId, sha256, rows: rowCount, inserted, skipped: valid - inserted };
     });
     return { ...report, ...done, errors: [] };

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.ts';
 import { decodeText, parseCsv } from './csv.ts';
 import type { RawSheet } from './drafts.ts';
 import { xlsxLimits, type LedgerFormat } from './format.ts';
+import { readDocxTables } from './read-docx.ts';
 import { MAX_COLUMNS, MAX_ROWS, readXlsx } from './read-xlsx.ts';
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
@@ -36,6 +37,7 @@ export function readSheets(
   maxBytes: number,
 ): RawSheet[] {
   if (format === 'xlsx') return checkCells(fileName, readXlsx(fileName, bytes, xlsxLimits(maxBytes)));
+  if (format === 'docx') return checkCells(fileName, readDocxTables(fileName, bytes, xlsxLimits(maxBytes)));
   const name = baseName(fileName);
   const rows = parseCsv(decodeText(bytes).text);
   if (rows.length > MAX_ROWS)

@@ -1,3 +1,4 @@
+import type { LedgerFormat } from './format.ts';
 import type { ColumnMapping } from './drafts.ts';
 /** What an import says back: counts, and every problem in Chinese with where it is. */
 
@@ -21,12 +22,16 @@ export interface SheetSummary {
   readonly rows: number;
   /** How the sheet's columns were read, when it is not in the template's layout. */
   readonly mapping?: readonly ColumnMapping[];
+  /** That layout's signature and how its columns were placed (auto, remembered, chosen). */
+  readonly layout?: { readonly signature: string; readonly source: 'auto' | 'remembered' | 'chosen' };
+  /** The columns of the sheet's kind a person may choose from. */
+  readonly choices?: readonly { readonly id: string; readonly label: string; readonly required: boolean }[];
 }
 
 export interface ImportReport {
   readonly fileName: string;
   readonly sha256: string;
-  readonly format: 'xlsx' | 'csv';
+  readonly format: LedgerFormat;
   readonly dryRun: boolean;
   /** Data rows in the file. */
   readonly rows: number;

@@ -2,6 +2,7 @@ import { findKind, type RecordKind } from '../../catalogue/kinds.ts';
 import { isBlankCell } from './cells.ts';
 import { dataRows, type RawRow, type RawSheet, type SheetPlan, type TownshipRef } from './drafts.ts';
 import { detectKind, mapHeaders, type HeaderMap } from './headers.ts';
+import type { LayoutChoice } from '../../db/import-layouts.repo.ts';
 import { autoLayout } from './auto-layout.ts';
 import { META_SHEET } from './layout.ts';
 import type { ImportIssue } from './report.ts';
@@ -51,7 +52,15 @@ export interface PlannedFile {
 
 export function planSheets(
   raw: readonly RawSheet[],
-  opts: { kindHint?: RecordKind; township: TownshipRef; fileName?: string },
+  opts: {
+    kindHint?: RecordKind;
+    township: TownshipRef;
+    fileName?: string;
+    /** A person's choice of kind and columns, by sheet name. */
+    choices?: Readonly<Record<string, LayoutChoice>>;
+    /** The township's remembered layouts, by signature. */
+    remembered?: ReadonlyMap<string, LayoutChoice>;
+  },
 ): PlannedFile {
   const sheets: SheetPlan[] = [];
   const issues: ImportIssue[] = [];
@@ -64,7 +73,8 @@ export function planSheets(
     }
     // Blank sheets (Sheet2, Sheet3 of a new workbook) carry nothing and are passed over.
     if (candidates.length === 0) continue;
-    const kind = kindOf(s, candidates, opts.kindHint);
+    const choice = opts.choices?.[s.name];
+    const kind = choice ? undefined : kindOf(s, candidates, opts.kindHint);
     const strict = kind ? headerFor(kind, candidates) : undefined;
     // A sheet not in the template's layout is read as the township laid it out.
     if (!kind || !strict || strict.map.problems.length > 0) {
@@ -72,14 +82,25 @@ export function planSheets(
         ...(kind ? { kindHint: kind } : opts.kindHint ? { kindHint: opts.kindHint } : {}),
         township: opts.township,
         ...(opts.fileName ? { fileName: opts.fileName } : {}),
+        ...(choice ? { choice } : {}),
+        ...(opts.remembered ? { remembered: opts.remembered } : {}),
       });
-      if (auto && (!kind || auto.issues.length === 0 || (strict?.map.matched ?? 0) < 2)) {
+      if (auto) {
         issues.push(...auto.issues);
         sheets.push(auto.plan);
         continue;
       }
     }
     if (!kind) {
+      if (choice) {
+        issues.push({
+          sheet: s.name,
+          row: null,
+          column: null,
+          message: `无法按指定的对应关系读取工作表“${s.name}”：找不到表头`,
+        });
+        continue;
+      }
       issues.push({
         sheet: s.name,
         row: null,
