@@ -78,7 +78,8 @@ export function registerReportRoutes(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/review',
-      summary: '审阅年度报告：上传一份（.docx/.txt/.md/.html）或一个 .zip（多份，互相比对），返回审阅结果 JSON',
+      summary:
+        '审阅年度报告：上传一份（.docx/.txt/.md/.html）或一个 .zip（多份，互相比对），返回审阅结果 JSON',
       tag,
       access: 'report.review',
       query: reviewQuery,

@@ -14,7 +14,14 @@ import type { Org } from '../orgs.ts';
 import type { User } from '../users.ts';
 
 /** How far each township gets, by its place in the county (repeating past six). */
-const REACHED = ['published', 'accepted', 'submitted', 'returned', 'awaiting_signature', 'not_started'] as const;
+const REACHED = [
+  'published',
+  'accepted',
+  'submitted',
+  'returned',
+  'awaiting_signature',
+  'not_started',
+] as const;
 
 export async function demoCycle(
   h: Db,
@@ -26,7 +33,9 @@ export async function demoCycle(
 ): Promise<void> {
   const principal = (role: string, org: Org): Principal | null => {
     const u = users.find((x) => x.role === role && x.orgId === org.id);
-    return u ? { id: u.id, username: u.username, name: u.name, role, orgId: org.id, orgPath: org.path } : null;
+    return u
+      ? { id: u.id, username: u.username, name: u.name, role, orgId: org.id, orgPath: org.path }
+      : null;
   };
   const officer = principal('county_officer', county);
   if (!officer) return;
@@ -44,14 +53,22 @@ export async function demoCycle(
     const where = { townshipId: town.id, year };
     const step = (p: Principal, s: string, extra: Partial<StepInput> = {}) =>
       takeStep(h, p, actorOf(p, null), { ...where, step: s, ...extra }, next(), inProcessCycleTools);
-    const v = await saveDraft(h, staff, actorOf(staff, null), { ...where, baseVersion: 0, edits: {} }, next());
+    const v = await saveDraft(
+      h,
+      staff,
+      actorOf(staff, null),
+      { ...where, baseVersion: 0, edits: {} },
+      next(),
+    );
     await step(staff, 'request_signature');
     if (reached === 'awaiting_signature') continue;
     await step(leader, 'sign');
     await step(staff, 'submit');
     if (reached === 'submitted') continue;
     if (reached === 'returned' || reached === 'published') {
-      await step(officer, 'return', { comment: '第二部分所列不足的原因尚未确认，请逐项核实后重新签发报送。' });
+      await step(officer, 'return', {
+        comment: '第二部分所列不足的原因尚未确认，请逐项核实后重新签发报送。',
+      });
       if (reached === 'returned') continue;
       const causes = { overdue_dispute: '部分纠纷当事人长期在外务工，无法按期到场调解' };
       await saveDraft(
