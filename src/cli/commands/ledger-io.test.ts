@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +104,31 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
     expect(dry.stdout).toContain('E 列“发放宣传资料（份）” → 发放资料');
     expect(dry.stdout).toContain('A 列“序号” → （序号，不导入）');
     expect(await records()).toBe(before);
+  });
+
+  it('imports a folder file by file: a bad file does not stop the others, and the exit says which failed', async () => {
+    const folder = join(dir, '台账文件夹');
+    mkdirSync(folder);
+    const sheet = async (name: string, rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['甲镇2024年普法宣传活动台账']);
+      ws.addRow(['序号', '时间', '活动名称', '活动形式', '发放资料']);
+      for (const r of rows) ws.addRow(r);
+      writeFileSync(join(folder, name), Buffer.from(await wb.xlsx.writeBuffer()));
+    };
+    await sheet('1月.xlsx', [[1, '1月10日', '元旦普法', '集中宣传', 100]]);
+    await sheet('2月.xlsx', [[1, '2月10日', '春节普法', '集中宣传', '若干']]);
+    writeFileSync(join(folder, '说明.txt'), '不是台账');
+    writeFileSync(join(folder, '~$1月.xlsx'), 'Office 锁文件');
+    const before = await records();
+    const r = await fazhi(['import', folder, '--org', '甲镇', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('已导入甲镇“1月.xlsx”');
+    expect(r.stderr).toContain('“2月.xlsx”工作表“Sheet1”');
+    expect(r.stderr).toContain('无法读出数字“若干”');
+    expect(r.stderr).toContain('共 2 个文件，1 个已导入，1 个有问题未导入：2月.xlsx');
+    expect(await records()).toBe(before + 1);
   });
 
   it('prints every row error in Chinese, exits non-zero and writes nothing', async () => {

@@ -1,5 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { WriteStream } from 'node:tty';
 import cliProgress from 'cli-progress';
 import type { Command } from '@commander-js/extra-typings';
@@ -83,6 +83,15 @@ function mappingLines(m: ImportReport['sheets'][number]['mapping']): string {
   return `，按原表格式读取：\n${m.map((x) => `    ${x.column} 列“${x.header}” → ${x.to}${sure(x.confidence)}`).join('\n')}`;
 }
 
+/** The ledger files of a folder, by name: Office's own lock files (~$…) left out. */
+async function ledgerFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names
+    .filter((n) => /\.(xlsx|csv|docx)$/i.test(n) && !n.startsWith('~$'))
+    .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+    .map((n) => join(dir, n));
+}
+
 function summary(r: ImportReport, township: string): string {
   const sheets = r.sheets
     .map((s) => `  ${s.sheet}（${s.kindLabel}）：${s.rows} 行${mappingLines(s.mapping)}`)
@@ -110,10 +119,12 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
 
   program
     .command('import')
-    .description('从 Excel（.xlsx）或 CSV 文件导入台账：有任何错误则全部不导入')
+    .description(
+      '从 Excel（.xlsx）、CSV 或 Word（.docx）文件导入台账：每个文件有任何错误则该文件全部不导入；给出文件夹时逐个导入其中的台账文件',
+    )
     .argument(
-      '<file>',
-      '.xlsx、.csv（UTF-8 或 GBK 编码）或含台账表格的 Word（.docx）文件；系统模板或乡镇自己的表格格式均可',
+      '<文件或文件夹>',
+      '.xlsx、.csv（UTF-8 或 GBK 编码）或含台账表格的 Word（.docx）文件，或存放这些文件的文件夹；系统模板或乡镇自己的表格格式均可',
     )
     .requiredOption('--org <乡镇>', '导入到的乡镇（名称或代码）')
     .option('--kind <类型>', '工作表名称和表头无法判断类型时，按此类型读取')
@@ -121,43 +132,69 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
     .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
     .option('--db <url>', '数据库地址')
     .option('--json', '以 JSON 输出导入报告')
-    .action(async (file, opts) => {
+    .action(async (target, opts) => {
       const maxBytes = maxBytesOf(opts.maxSize, cli.io.env);
-      const fileName = basename(file);
-      // Refuse an oversized file by its size alone, before reading a byte of it.
-      checkSize(fileName, await fileSize(file), maxBytes);
-      const bytes = await readFile(file);
-      const report = await cli.withDb(opts, async (h) => {
+      const folder = (await stat(target).catch(() => null))?.isDirectory() === true;
+      const files = folder ? await ledgerFiles(target) : [target];
+      if (folder && files.length === 0)
+        throw new UserError(`文件夹“${target}”中没有 .xlsx、.csv 或 .docx 台账文件`, 'no_files');
+      const reports: ImportReport[] = [];
+      const failed: string[] = [];
+      await cli.withDb(opts, async (h) => {
         const township = await resolveOrg(h, opts.org, ['township']);
-        const bar = progressBar(opts.json ? undefined : terminal(cli.io.stderr));
-        try {
-          const { p, actor, at } = cli.writer();
-          const input = {
-            townshipId: township.id,
-            fileName,
-            bytes,
-            ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
-            dryRun: opts.dryRun === true,
-            maxBytes,
-            ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
-          };
-          const r = await importRecords(h, p, actor, input, at);
-          return { r, township: township.name };
-        } finally {
-          bar.stop();
+        for (const file of files) {
+          const fileName = basename(file);
+          let r: ImportReport;
+          try {
+            // Refuse an oversized file by its size alone, before reading a byte of it.
+            checkSize(fileName, await fileSize(file), maxBytes);
+            const bytes = await readFile(file);
+            const bar = progressBar(opts.json ? undefined : terminal(cli.io.stderr));
+            try {
+              const { p, actor, at } = cli.writer();
+              const input = {
+                townshipId: township.id,
+                fileName,
+                bytes,
+                ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
+                dryRun: opts.dryRun === true,
+                maxBytes,
+                ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
+              };
+              r = await importRecords(h, p, actor, input, at);
+            } finally {
+              bar.stop();
+            }
+          } catch (e) {
+            // In a folder, a file that cannot be read does not stop the others.
+            if (!folder || !(e instanceof UserError)) throw e;
+            failed.push(fileName);
+            if (!opts.json) cli.err(`“${fileName}”：${e.message}\n`);
+            continue;
+          }
+          reports.push(r);
+          if (r.errors.length > 0) {
+            failed.push(fileName);
+            if (!opts.json)
+              cli.err(r.errors.map((e) => `${folder ? `“${fileName}”` : ''}${formatIssue(e)}\n`).join(''));
+          } else if (!opts.json) cli.out(summary(r, township.name));
         }
       });
-      const r = report.r;
-      if (opts.json) cli.printJson(r);
-      if (r.errors.length > 0) {
-        if (!opts.json) cli.err(r.errors.map((e) => formatIssue(e) + '\n').join(''));
+      if (opts.json) cli.printJson(folder ? reports : reports[0]);
+      if (!folder && failed.length > 0)
         throw new UserError(
-          `导入失败：“${fileName}”中发现 ${r.errors.length} 处问题，未写入任何记录。请改正后重新导入`,
+          `导入失败：“${failed[0]!}”中发现 ${reports[0]?.errors.length ?? 0} 处问题，未写入任何记录。请改正后重新导入`,
           'invalid_file',
           422,
         );
-      }
-      if (!opts.json) cli.out(summary(r, report.township));
+      if (folder && failed.length > 0)
+        throw new UserError(
+          `共 ${files.length} 个文件，${files.length - failed.length} 个已导入，${failed.length} 个有问题未导入：${failed.join('、')}。请改正后重新导入这些文件`,
+          'invalid_file',
+          422,
+        );
+      if (folder && !opts.json)
+        cli.out(`共 ${files.length} 个文件，全部${opts.dryRun ? '校验通过' : '已导入'}\n`);
     });
 
   program
