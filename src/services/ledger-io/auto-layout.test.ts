@@ -6,7 +6,7 @@ import { NOW, setup, smallCounty } from '../../testing/fixtures.ts';
 import { toBytes, utc } from '../../testing/workbooks.ts';
 import { importRecords } from '../ledger-batches.ts';
 import { getKind } from '../../catalogue/kinds.ts';
-import { matchColumns } from './auto-layout.ts';
+import { matchColumns } from './auto-header.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 type Cells = readonly (string | number | Date | null)[];
