@@ -2,7 +2,7 @@
 import { redactFile } from '../cycle/redact.ts';
 import { renderDocx } from '../report/render/docx.ts';
 import { reviewDocuments } from '../review/index.ts';
-import type { CycleTools } from './cycle.ts';
+import type { CycleTools } from './cycle-shared.ts';
 
 export const inProcessCycleTools: CycleTools = {
   render: (m) => renderDocx(m),

@@ -8,21 +8,11 @@ import { testDatabases } from '../testing/databases.ts';
 import type { Principal } from './access.ts';
 import { actorOf } from './audit.ts';
 import { entriesAfter } from '../db/audit.repo.ts';
-import {
-  compareVersions,
-  countyPack,
-  cycleReport,
-  ledgerChanges,
-  reviewDraft,
-  cycleStatus,
-  draftModel,
-  publicReport,
-  publicReportFile,
-  saveDraft,
-  takeStep,
-  uploadReport,
-  versionFile,
-} from './cycle.ts';
+import { compareVersions, ledgerChanges, reviewDraft } from './cycle-versions.ts';
+import { countyPack, uploadReport } from './cycle-county.ts';
+import { cycleReport, cycleStatus, draftModel, saveDraft } from './cycle.ts';
+import { publicReport, publicReportFile, versionFile } from './cycle-public.ts';
+import { takeStep } from './cycle-steps.ts';
 import { inProcessCycleTools as tools } from './cycle-tools.ts';
 import type { Org } from './orgs.ts';
 

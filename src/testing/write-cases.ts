@@ -19,7 +19,9 @@ import {
 } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
 import { replacePowerList } from '../services/powers.ts';
-import { cycleReport, saveDraft, takeStep, uploadReport } from '../services/cycle.ts';
+import { cycleReport, saveDraft } from '../services/cycle.ts';
+import { takeStep } from '../services/cycle-steps.ts';
+import { uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 
@@ -274,7 +276,7 @@ export const writeCases: readonly WriteCase[] = [
     },
   },
   {
-    service: 'cycle.ts#takeStep',
+    service: 'cycle-steps.ts#takeStep',
     action: 'report.request_signature',
     prepare: async (w) => {
       const r = await cycleReport(w.h, w.staff, w.org.a.id, 2024);
@@ -286,7 +288,7 @@ export const writeCases: readonly WriteCase[] = [
     },
   },
   {
-    service: 'cycle.ts#takeStep',
+    service: 'cycle-steps.ts#takeStep',
     action: 'report.step.refused',
     refused: /不能报送县依法治县办/,
     prepare: (w) => () =>
@@ -300,7 +302,7 @@ export const writeCases: readonly WriteCase[] = [
       ),
   },
   {
-    service: 'cycle.ts#uploadReport',
+    service: 'cycle-county.ts#uploadReport',
     action: 'report.upload',
     prepare: (w) => {
       const officer = {

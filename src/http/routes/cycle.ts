@@ -4,23 +4,12 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { AppDeps } from '../context.ts';
-import {
-  compareVersions,
-  countyPack,
-  cycleReport,
-  ledgerChanges,
-  reviewDraft,
-  cycleStatus,
-  draftModel,
-  publicReport,
-  publicReportFile,
-  publicReports,
-  saveDraft,
-  takeStep,
-  uploadReport,
-  versionFile,
-  type CycleTools,
-} from '../../services/cycle.ts';
+import { compareVersions, ledgerChanges, reviewDraft } from '../../services/cycle-versions.ts';
+import { countyPack, uploadReport } from '../../services/cycle-county.ts';
+import { cycleReport, cycleStatus, draftModel, saveDraft } from '../../services/cycle.ts';
+import { publicReport, publicReportFile, publicReports, versionFile } from '../../services/cycle-public.ts';
+import { takeStep } from '../../services/cycle-steps.ts';
+import { type CycleTools } from '../../services/cycle-shared.ts';
 import type { Org } from '../../services/orgs.ts';
 import { DOCX_TYPE, UPLOAD_LIMIT, XLSX_TYPE, fileNameOf, sendDownload, takeUpload } from '../files.ts';
 import { publicRoute, route } from '../route.ts';

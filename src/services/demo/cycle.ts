@@ -8,7 +8,8 @@
 import type { Db } from '../../db/connect.ts';
 import type { Principal } from '../access.ts';
 import { actorOf } from '../audit.ts';
-import { saveDraft, takeStep, type StepInput } from '../cycle.ts';
+import { saveDraft } from '../cycle.ts';
+import { takeStep, type StepInput } from '../cycle-steps.ts';
 import { inProcessCycleTools } from '../cycle-tools.ts';
 import type { Org } from '../orgs.ts';
 import type { User } from '../users.ts';

@@ -14,7 +14,8 @@ import type { Evidence } from '../../../src/services/evidence.ts';
 import type { Explanation } from '../../../src/services/indicators.ts';
 import type { Org, OrgKind } from '../../../src/services/orgs.ts';
 import type { ReportModel } from '../../../src/report/model/types.ts';
-import type { ArrivalReview, CycleRow, cycleReport, draftModel } from '../../../src/services/cycle.ts';
+import type { ArrivalReview } from '../../../src/services/cycle-shared.ts';
+import type { CycleRow, cycleReport, draftModel } from '../../../src/services/cycle.ts';
 
 export type {
   Action,
@@ -65,7 +66,7 @@ export type CycleReport = Awaited<ReturnType<typeof cycleReport>>;
 /** The draft's text as GET /api/cycle/:townshipId/:year/draft gives it: the model and its keyed paragraphs. */
 export type CycleDraft = Awaited<ReturnType<typeof draftModel>>;
 
-import type { ParagraphChange } from '../../../src/services/cycle.ts';
+import type { ParagraphChange } from '../../../src/services/cycle-versions.ts';
 
 export type { ParagraphChange };
 

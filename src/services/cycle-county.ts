@@ -1,0 +1,196 @@
+/** The county office's side of the cycle: reports uploaded on a township's behalf, the 通报 and the comparison workbook. */
+import { CYCLE_STATES, type CycleState } from '../catalogue/report-cycle.ts';
+import { isIsoDate, yearPeriod } from '../core/dates.ts';
+import { UserError } from '../core/errors.ts';
+import * as repo from '../db/cycle.repo.ts';
+import type { Db } from '../db/connect.ts';
+import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
+import { comparisonWorkbook } from '../cycle/comparison.ts';
+import { crossCheck, statedFigures } from '../cycle/crosscheck.ts';
+import type { ReviewResult } from '../review/index.ts';
+import { isError } from '../review/index.ts';
+import { forbidden, inScope, requireAction, type Principal } from './access.ts';
+import { withAudit, type AuditActor } from './audit.ts';
+import { computeIndicators } from './indicators.ts';
+import { requireOrg, type Org } from './orgs.ts';
+import { checkYear } from './report.ts';
+import {
+  type ArrivalReview,
+  type CycleTools,
+  event,
+  lockedReport,
+  nameOf,
+  stateOf,
+  visibleTownship,
+} from './cycle-shared.ts';
+import { arrivalReview } from './cycle-steps.ts';
+import { cycleStatus, ownCounty } from './cycle.ts';
+
+/** The most a county office may upload on a township's behalf. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A report the township wrote outside fazhi, uploaded by the county office on its behalf: stored
+ * as the township's submitted version and reviewed the same way.
+ */
+export async function uploadReport(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  input: { townshipId: number; year: number; fileName: string; bytes: Uint8Array },
+  at: string,
+  tools: CycleTools,
+): Promise<{ state: CycleState; review: ArrivalReview }> {
+  requireAction(p, 'report.check');
+  checkYear(input.year);
+  const org = await visibleTownship(h, p, input.townshipId);
+  if (input.bytes.length === 0) throw new UserError('上传的文件是空的', 'empty_file');
+  if (input.bytes.length > MAX_UPLOAD_BYTES)
+    throw new UserError(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 的上限`, 'too_large', 413);
+  if (!/\.(docx|txt)$/i.test(input.fileName))
+    throw new UserError('代为上传的报告须为 .docx 或 .txt 文件', 'unsupported_type', 415);
+  const review = await arrivalReview(h, org, input.year, input.fileName, input.bytes, tools);
+  if (review.error) throw new UserError(`无法读取该报告：${review.error}`, 'unreadable', 422);
+  return withAudit(h, actor, at, async (trx) => {
+    const row = await lockedReport(h, trx, org, input.year, at);
+    const state = stateOf(row.state);
+    if (!['not_started', 'drafting', 'returned'].includes(state))
+      throw new UserError(`报告当前为“${CYCLE_STATES[state]}”，不能代为上传`, 'not_uploadable', 409);
+    const seq = row.version + 1;
+    await repo.insertVersion(trx, {
+      report_id: row.id,
+      seq,
+      kind: 'upload',
+      edits: '{}',
+      text: null,
+      file_name: input.fileName,
+      file: input.bytes,
+      review: JSON.stringify(review),
+      note: '县依法治县办代为上传',
+      created_by: nameOf(p),
+      created_at: at,
+    });
+    await repo.updateReport(trx, row.id, {
+      version: seq,
+      state: 'submitted',
+      submitted_at: at,
+      updated_at: at,
+    });
+    await repo.insertEvent(
+      trx,
+      event(row.id, 'upload', state, 'submitted', 'done', null, { fileName: input.fileName }, p, at),
+    );
+    return {
+      result: { state: 'submitted' as const, review },
+      events: [
+        {
+          action: 'report.upload',
+          targetType: 'annual_report',
+          targetId: row.id,
+          before: { state },
+          after: {
+            township: org.name,
+            year: input.year,
+            fileName: input.fileName,
+            bytes: input.bytes.length,
+          },
+        },
+      ],
+    };
+  });
+}
+
+/** Days from the township's submission to the deadline, for the CLI's line. */
+export const daysText = (daysLeft: number): string =>
+  daysLeft >= 0 ? `距公开截止还有 ${daysLeft} 天` : `已超过公开截止 ${-daysLeft} 天`;
+
+/** Each township's report as submitted: the signed original or the county's upload, if any. */
+async function submittedFiles(h: Db, county: Org, year: number) {
+  const out = new Map<number, { name: string; bytes: Uint8Array }>();
+  for (const r of await repo.reportsOfCounty(h.db, county.id, year)) {
+    if (!['submitted', 'returned', 'accepted', 'cleared', 'published'].includes(r.state)) continue;
+    const versions = await repo.versionsOf(h.db, r.id);
+    const base = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
+    const v = base ? await repo.getVersion(h.db, r.id, base.seq) : undefined;
+    // Names are made unique per township: uploads keep whatever name they came with.
+    if (v?.file && v.file_name)
+      out.set(r.township_id, { name: `${r.township_id}-${v.file_name}`, bytes: v.file });
+  }
+  return out;
+}
+
+/**
+ * The county's two documents on a year's reports, made from the submitted reports reviewed
+ * together (so copied passages are found) and each cross-checked with its township's ledger: the
+ * 通报 draft (.docx) and the comparison workbook (.xlsx).
+ */
+export async function countyPack(
+  h: Db,
+  p: Principal,
+  input: { year: number; now: string; county?: Org; submitBy?: string },
+  tools: CycleTools,
+): Promise<{ county: Org; bulletin: Uint8Array; comparison: Uint8Array }> {
+  requireAction(p, 'report.check');
+  checkYear(input.year);
+  if (input.submitBy !== undefined && !isIsoDate(input.submitBy))
+    throw new UserError(`报送截止日期“${input.submitBy}”不是有效日期，应为 YYYY-MM-DD`, 'bad_date');
+  const submitBy = input.submitBy ?? `${input.year + 1}-02-28`;
+  const county = input.county ?? (await ownCounty(h, p));
+  if (!inScope(p, county.path)) throw forbidden('无权查看该县的报告');
+  const rows = await cycleStatus(h, p, input.year, input.now, county);
+  const files = await submittedFiles(h, county, input.year);
+  const ids = [...files.keys()];
+  const outcomes = ids.length
+    ? await tools.reviewBatch(
+        ids.map((id) => files.get(id)!),
+        input.year,
+      )
+    : [];
+  const reviews = new Map<number, ReviewResult>();
+  ids.forEach((id, i) => {
+    const o = outcomes[i];
+    if (o && !isError(o)) reviews.set(id, o);
+  });
+  const names = new Map(rows.map((r) => [r.townshipId, r.township]));
+  const townships = await Promise.all(
+    rows.map(async (r) => {
+      const review = reviews.get(r.townshipId);
+      const ledger = await computeIndicators(h, await requireOrg(h, r.townshipId), yearPeriod(input.year));
+      const base = {
+        name: r.township,
+        state: r.stateLabel,
+        submittedAt: r.submittedAt,
+        publishedAt: r.publishedAt,
+      };
+      return { base, review, ledger };
+    }),
+  );
+  const bulletin = await bulletinDocx({
+    county: county.name,
+    year: input.year,
+    submitBy,
+    now: input.now,
+    townships: townships.map(({ base, review, ledger }) => ({
+      ...base,
+      findings: review ? review.findings.filter((f) => f.severity !== 'info') : [],
+      crossFindings: review ? crossCheck(review, ledger) : [],
+    })),
+    similarities: copiedPairs(
+      ids
+        .filter((id) => reviews.has(id))
+        .map((id) => ({ township: names.get(id) ?? '', review: reviews.get(id)! })),
+    ),
+  });
+  const comparison = await comparisonWorkbook({
+    county: county.name,
+    year: input.year,
+    submitBy,
+    now: input.now,
+    townships: townships.map(({ base, review, ledger }) => ({
+      ...base,
+      figures: review ? statedFigures(review) : [],
+      ledger,
+    })),
+  });
+  return { county, bulletin, comparison: new Uint8Array(comparison) };
+}
