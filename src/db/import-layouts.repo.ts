@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, ImportLayoutTable } from './schema.ts';
 
 /** A township's remembered choice for one layout: its kind and each column's field. */
 export interface LayoutChoice {
@@ -29,15 +29,7 @@ export async function layoutsOf(
 /** Stores (or replaces) a township's choice for a layout, in the import's own transaction. */
 export async function saveLayout(
   trx: Transaction<Database>,
-  row: {
-    township_id: number;
-    signature: string;
-    kind: string;
-    columns: string;
-    headers: string;
-    created_by: number | null;
-    updated_at: string;
-  },
+  row: Insertable<ImportLayoutTable>,
 ): Promise<void> {
   await trx
     .insertInto('import_layouts')

@@ -14,6 +14,8 @@ import type { Evidence } from '../../../src/services/evidence.ts';
 import type { Explanation } from '../../../src/services/indicators.ts';
 import type { Org, OrgKind } from '../../../src/services/orgs.ts';
 import type { ReportModel } from '../../../src/report/model/types.ts';
+import type { ColumnMapping } from '../../../src/services/ledger-io/drafts.ts';
+import type { ImportIssue, ImportReport, SheetSummary } from '../../../src/services/ledger-io/report.ts';
 import type { ArrivalReview } from '../../../src/services/cycle-shared.ts';
 import type { CycleRow, cycleReport, draftModel } from '../../../src/services/cycle.ts';
 
@@ -23,16 +25,20 @@ export type {
   CaseStepInfo,
   CaseTypeInfo,
   Explanation,
+  ColumnMapping,
   Field,
   FieldError,
   FieldValue,
   GroupActivity,
   GroupId,
+  ImportIssue,
+  ImportReport,
   IndicatorValue,
   MonthlyActivity,
   Org,
   OrgKind,
   RecordKind,
+  SheetSummary,
 };
 
 /** The signed-in user as GET /api/auth/me gives it. */

@@ -122,19 +122,7 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
         )}
       </Space>
       <Space wrap className="cycle-detail-actions">
-        <StepActions
-          r={r}
-          notes={notes.outgoing}
-          onDone={() => {
-            notes.clear();
-            reload();
-          }}
-        />
-        {notes.outgoing.length > 0 && (
-          <Typography.Text type="warning">
-            已写逐段批注 {notes.outgoing.length} 条，退回时一并发出
-          </Typography.Text>
-        )}
+        <StepActions r={r} notes={notes} onDone={reload} />
         {UPLOADABLE.has(r.state) && <UploadOnBehalf r={r} onDone={reload} />}
       </Space>
       <Tabs

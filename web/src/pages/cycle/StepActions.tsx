@@ -39,20 +39,21 @@ export interface OutgoingNote {
 export function StepActions({
   r,
   onDone,
-  notes = [],
+  notes,
 }: {
   r: CycleReport;
   onDone: (state: string) => void;
-  /** Paragraph notes written on the draft: sent with a return. */
-  notes?: readonly OutgoingNote[];
+  /** Paragraph notes written on the draft: sent with a return, then cleared. */
+  notes?: { readonly outgoing: readonly OutgoingNote[]; readonly clear: () => void };
 }) {
+  const outgoing = notes?.outgoing ?? [];
   const [step, setStep] = useState<Step | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
   const result = Form.useWatch('result', form);
   const republish = step?.id === 'publish' && r.publishedAt !== null;
-  const withNotes = step !== null && RETURNS.has(step.id) && notes.length > 0;
+  const withNotes = step !== null && RETURNS.has(step.id) && outgoing.length > 0;
 
   const close = () => {
     setStep(null);
@@ -85,10 +86,11 @@ export function StepActions({
             }
           : {}),
         ...(republish && v.correction?.trim() ? { correction: v.correction.trim() } : {}),
-        ...(withNotes ? { notes: notes.map(({ key, text }) => ({ key, text })) } : {}),
+        ...(withNotes ? { notes: outgoing.map(({ key, text }) => ({ key, text })) } : {}),
       };
       const out = await api<{ state: string }>(`/api/cycle/${r.townshipId}/${r.year}/steps`, { json: body });
       close();
+      if (withNotes) notes?.clear();
       onDone(out.state);
     } catch (e) {
       setError(errorText(e));
@@ -111,6 +113,9 @@ export function StepActions({
             {s.label}
           </Button>
         ))}
+        {outgoing.length > 0 && (
+          <Typography.Text type="warning">已写逐段批注 {outgoing.length} 条，退回时一并发出</Typography.Text>
+        )}
       </Space>
       <Modal
         title={step ? `${step.label}：${r.township}${r.year}年度报告` : ''}
@@ -147,9 +152,9 @@ export function StepActions({
             <div className="cycle-outgoing-notes">
               {withNotes ? (
                 <>
-                  <Typography.Text strong>将一并发出逐段批注 {notes.length} 条：</Typography.Text>
+                  <Typography.Text strong>将一并发出逐段批注 {outgoing.length} 条：</Typography.Text>
                   <ul>
-                    {notes.map((n) => (
+                    {outgoing.map((n) => (
                       <li key={n.key}>
                         <Typography.Text type="secondary">{n.where}</Typography.Text> {n.text}
                       </li>

@@ -2,41 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
-
-interface ImportIssue {
-  readonly sheet: string;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly message: string;
-}
-
-interface ColumnMapping {
-  readonly column: string;
-  readonly header: string;
-  readonly to: string;
-  readonly confidence: number;
-  readonly id: string | null;
-}
-
-interface SheetSummary {
-  readonly sheet: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  readonly rows: number;
-  readonly mapping?: readonly ColumnMapping[];
-  readonly layout?: { readonly signature: string; readonly source: 'auto' | 'remembered' | 'chosen' };
-  readonly choices?: readonly { readonly id: string; readonly label: string; readonly required: boolean }[];
-}
-
-interface ImportReport {
-  readonly fileName: string;
-  readonly dryRun: boolean;
-  readonly rows: number;
-  readonly inserted: number;
-  readonly skipped: number;
-  readonly errors: readonly ImportIssue[];
-  readonly sheets: readonly SheetSummary[];
-}
+import type { ColumnMapping, ImportIssue, ImportReport, SheetSummary } from '../../api/types.ts';
 
 /** A person's choice of columns, by sheet: what POST /api/imports takes as `layout`. */
 type Layout = Record<string, { kind: string; columns: Record<string, string> }>;

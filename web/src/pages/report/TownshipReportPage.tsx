@@ -87,14 +87,7 @@ export default function TownshipReportPage() {
                 {mayReviewDraft(r) && (
                   <DraftReviewButton loading={pre.state?.loading ?? false} onClick={() => void pre.run()} />
                 )}
-                <StepActions
-                  r={r}
-                  notes={notes.outgoing}
-                  onDone={() => {
-                    notes.clear();
-                    reload();
-                  }}
-                />
+                <StepActions r={r} notes={notes} onDone={reload} />
               </Space>
             </div>
           </Card>
