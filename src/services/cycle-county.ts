@@ -23,7 +23,7 @@ import {
   stateOf,
   visibleTownship,
 } from './cycle-shared.ts';
-import { arrivalReview } from './cycle-steps.ts';
+import { reviewOnArrival } from './cycle-steps.ts';
 import { cycleStatus, ownCounty } from './cycle.ts';
 
 /** The most a county office may upload on a township's behalf. */
@@ -49,7 +49,8 @@ export async function uploadReport(
     throw new UserError(`文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 的上限`, 'too_large', 413);
   if (!/\.(docx|txt)$/i.test(input.fileName))
     throw new UserError('代为上传的报告须为 .docx 或 .txt 文件', 'unsupported_type', 415);
-  const review = await arrivalReview(h, org, input.year, input.fileName, input.bytes, tools);
+  // The text as read is kept with the upload: the public copy and any redaction are made from it.
+  const { review, text } = await reviewOnArrival(h, org, input.year, input.fileName, input.bytes, tools);
   if (review.error) throw new UserError(`无法读取该报告：${review.error}`, 'unreadable', 422);
   return withAudit(h, actor, at, async (trx) => {
     const row = await lockedReport(h, trx, org, input.year, at);
@@ -62,7 +63,7 @@ export async function uploadReport(
       seq,
       kind: 'upload',
       edits: '{}',
-      text: null,
+      text,
       file_name: input.fileName,
       file: input.bytes,
       review: JSON.stringify(review),

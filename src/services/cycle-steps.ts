@@ -326,12 +326,28 @@ export async function arrivalReview(
   bytes: Uint8Array,
   tools: CycleTools,
 ): Promise<ArrivalReview> {
+  return (await reviewOnArrival(h, org, year, fileName, bytes, tools)).review;
+}
+
+/** The review on arrival, and the report's text as the reviewer read it (null when it could not be read). */
+export async function reviewOnArrival(
+  h: Db,
+  org: Org,
+  year: number,
+  fileName: string,
+  bytes: Uint8Array,
+  tools: CycleTools,
+): Promise<{ review: ArrivalReview; text: string | null }> {
   const outcome = await tools.review(fileName, bytes, year);
-  if (isError(outcome)) return { file: fileName, findings: [], error: outcome.error, cross: [], figures: 0 };
+  if (isError(outcome))
+    return {
+      review: { file: fileName, findings: [], error: outcome.error, cross: [], figures: 0 },
+      text: null,
+    };
   const ledger = await computeIndicators(h, org, yearPeriod(year));
   const r: ReviewResult = outcome;
   const order = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-  return {
+  const review = {
     file: fileName,
     findings: [...r.findings]
       .sort((a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3))
@@ -339,4 +355,5 @@ export async function arrivalReview(
     cross: crossCheck(r, ledger),
     figures: r.figures.filter((f) => f.key !== 'other').length,
   };
+  return { review, text: r.text };
 }

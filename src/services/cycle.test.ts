@@ -326,6 +326,21 @@ for (const tdb of testDatabases()) {
       sources.eachRow((row) => cells.push(row.values ? JSON.stringify(row.values) : ''));
       expect(cells.some((c) => c.includes('乙乡') && c.includes('99'))).toBe(true);
       await expect(countyPack(h, staff, { year: 2024, now: LATER }, tools)).rejects.toThrow(/无权/);
+
+      // The upload's text is kept: the county reads it, and it is published, redacted, like a signed one.
+      const uploaded = (await cycleReport(h, officer, org.b.id, 2024)).uploaded;
+      expect(uploaded).toMatchObject({ fileName: '乙乡.txt' });
+      expect(uploaded?.text).toContain('全年开展普法宣传活动99次。');
+      const stepB = (s: string, extra: Record<string, unknown> = {}) =>
+        takeStep(h, officer, as(officer), { ...b, step: s, ...extra }, LATER, tools);
+      await stepB('accept');
+      await stepB('clear', { clearance: { reviewer: '孙保密', result: 'redacted', redactions: ['99次'] } });
+      await stepB('publish');
+      const pub = await publicReport(h, org.b.code, 2024);
+      expect(pub.text).toContain('全年开展普法宣传活动＊＊＊。');
+      expect(pub.text).not.toContain('99次');
+      const file = await publicReportFile(h, org.b.code, 2024);
+      expect(new TextDecoder().decode(file.bytes)).toContain('全年开展普法宣传活动＊＊＊。');
     });
   });
 }

@@ -120,7 +120,8 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
   const events = row ? await repo.eventsOf(h.db, row.id) : [];
   const latest = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
   const reviewed = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
-  const review = row && reviewed ? (await repo.getVersion(h.db, row.id, reviewed.seq))?.review : null;
+  const base = row && reviewed ? await repo.getVersion(h.db, row.id, reviewed.seq) : undefined;
+  const review = base?.review ?? null;
   return {
     townshipId: org.id,
     township: org.name,
@@ -158,6 +159,11 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
     })),
     returned: lastReturn(state, events),
     review: review ? (JSON.parse(review) as ArrivalReview) : null,
+    /** A report written outside fazhi and uploaded on the township's behalf: its file and its text as read. */
+    uploaded:
+      base?.kind === 'upload'
+        ? { fileName: base.file_name ?? '', text: base.text ?? '', seq: base.seq }
+        : null,
   };
 }
 

@@ -24,6 +24,7 @@ import { DeadlineText, StateTag, dateOf } from './CycleBits.tsx';
 import { HistoryTimeline, VersionList } from './CycleRecords.tsx';
 import { DraftDocument } from './DraftDocument.tsx';
 import { useNoting } from './ParagraphNotes.tsx';
+import { UploadedText } from './UploadedText.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { StepActions } from './StepActions.tsx';
 import './cycle.css';
@@ -139,7 +140,9 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
           {
             key: 'text',
             label: '报告正文',
-            children: draft.data ? (
+            children: r.uploaded ? (
+              <UploadedText r={r} />
+            ) : draft.data ? (
               <DraftDocument
                 r={r}
                 draft={draft.data}
