@@ -106,6 +106,46 @@ describe('fazhi template / import / export', { timeout: 180_000 }, () => {
     expect(await records()).toBe(before);
   });
 
+  it('takes the columns a clerk names for a new layout, and remembers them for the next file', async () => {
+    const sheet = async (name: string, rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['甲镇2024年普法宣传活动台账']);
+      ws.addRow(['编号', '哪天', '做了什么', '活动形式', '天气']);
+      for (const r of rows) ws.addRow(r);
+      const file = join(dir, name);
+      writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      return file;
+    };
+    const june = await sheet('6月台账.xlsx', [[1, '6月26日', '禁毒宣传', '集中宣传', '晴']]);
+    const before = await records();
+    failsWith(await fazhi(['import', june, '--org', '甲镇', '--db', db]), '找不到“活动日期”列');
+    failsWith(
+      await fazhi(['import', june, '--org', '甲镇', '--db', db, '--columns', 'B=活动日期,E=天气情况']),
+      '普法宣传活动没有“天气情况”这一项',
+    );
+    failsWith(
+      await fazhi(['import', june, '--org', '甲镇', '--db', db, '--columns', 'B活动日期']),
+      '应写作“列字母=项目”',
+    );
+    const chosen = await fazhi([
+      'import',
+      june,
+      '--org',
+      '甲镇',
+      '--db',
+      db,
+      '--columns',
+      'B=活动日期，C=活动主题，E=不导入',
+    ]);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toContain('B 列“哪天” → 活动日期');
+    const july = await sheet('7月台账.xlsx', [[1, '7月1日', '党内法规宣传', '进社区宣传', '雨']]);
+    const next = await fazhi(['import', july, '--org', '甲镇', '--db', db]);
+    expect(next.code).toBe(0);
+    expect(await records()).toBe(before + 2);
+  });
+
   it('imports a folder file by file: a bad file does not stop the others, and the exit says which failed', async () => {
     const folder = join(dir, '台账文件夹');
     mkdirSync(folder);

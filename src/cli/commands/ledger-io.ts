@@ -83,6 +83,21 @@ function mappingLines(m: ImportReport['sheets'][number]['mapping']): string {
   return `，按原表格式读取：\n${m.map((x) => `    ${x.column} 列“${x.header}” → ${x.to}${sure(x.confidence)}`).join('\n')}`;
 }
 
+/** `--columns "B=活动日期,E=不导入"`: column letters and what each holds, in Chinese or by id. */
+function columnsOption(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of s
+    .split(/[,，;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]{1,3})\s*[=＝:：]\s*(.+)$/.exec(part);
+    if (!m) throw new UserError(`--columns 的“${part}”应写作“列字母=项目”，如 B=活动日期`, 'bad_option');
+    out[m[1]!.toUpperCase()] = m[2]!.trim();
+  }
+  if (Object.keys(out).length === 0) throw new UserError('--columns 没有给出任何列', 'bad_option');
+  return out;
+}
+
 /** The ledger files of a folder, by name: Office's own lock files (~$…) left out. */
 async function ledgerFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir);
@@ -128,6 +143,11 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
     )
     .requiredOption('--org <乡镇>', '导入到的乡镇（名称或代码）')
     .option('--kind <类型>', '工作表名称和表头无法判断类型时，按此类型读取')
+    .option(
+      '--columns <对应>',
+      '按原表格式读取时指明各列导入为哪一项，如 "B=活动日期,E=不导入"；导入成功后本乡镇同样格式的表格自动按此读取',
+    )
+    .option('--sheet <工作表>', '--columns 所指的工作表（默认：所有非模板格式的工作表）')
     .option('--dry-run', '只校验，不写入')
     .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
     .option('--db <url>', '数据库地址')
@@ -158,6 +178,16 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
                 bytes,
                 ...(opts.kind !== undefined ? { kindHint: opts.kind } : {}),
                 dryRun: opts.dryRun === true,
+                ...(opts.columns !== undefined
+                  ? {
+                      layout: {
+                        [opts.sheet ?? '*']: {
+                          ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+                          columns: columnsOption(opts.columns),
+                        },
+                      },
+                    }
+                  : {}),
                 maxBytes,
                 ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
               };

@@ -3,6 +3,7 @@ import { KIND_WORDS, META_LINE, TOTAL_WORDS } from '../../catalogue/import-words
 import { findKind, kinds, type RecordKind } from '../../catalogue/kinds.ts';
 import {
   HEADER_SEARCH,
+  fold,
   fieldUnit,
   readHeader,
   signatureOf,
@@ -56,14 +57,26 @@ export interface AutoOptions {
   readonly kindHint?: RecordKind;
   readonly township: TownshipRef;
   readonly fileName?: string;
-  /** A person's choice of kind and columns for this sheet. */
-  readonly choice?: LayoutChoice;
+  /** A person's choice of columns for this sheet, and of its kind (else the kind is read as usual). */
+  readonly choice?: ColumnChoice;
   /** The township's earlier choices, by signature. */
   readonly remembered?: ReadonlyMap<string, LayoutChoice>;
 }
 
+/**
+ * A person's choice for a sheet: its kind (id or label; when absent, read from the sheet as usual)
+ * and, by column letter, the column each holds — an id (date, title, data.<field>) or a label as
+ * the template heads it (活动日期, 发放资料) — or ignore / 不导入.
+ */
+export interface ColumnChoice {
+  readonly kind?: string;
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+const IGNORE = new Set(['ignore', '不导入']);
+
 /** A reading with a person's (or the township's remembered) choice of columns applied over it. */
-function withChoice(r: Reading, choice: LayoutChoice): { reading: Reading; problems: string[] } {
+function withChoice(r: Reading, choice: ColumnChoice): { reading: Reading; problems: string[] } {
   const problems: string[] = [];
   const cols = kindColumns(r.kind);
   const chosen = new Map<number, ColumnMatch>();
@@ -75,21 +88,22 @@ function withChoice(r: Reading, choice: LayoutChoice): { reading: Reading; probl
       continue;
     }
     const header = splitLabel(r.labels[col] ?? '').shown;
-    if (id === 'ignore') {
+    if (IGNORE.has(id.trim())) {
       chosen.set(col, { col, header, role: 'ignored', column: null, confidence: 1 });
       continue;
     }
-    const column = cols.find((c) => columnId(c.role) === id);
+    const column = cols.find((c) => columnId(c.role) === id) ?? cols.find((c) => fold(c.label) === fold(id));
     if (!column) {
-      problems.push(`${r.kind.label}没有“${id}”这一项`);
+      problems.push(`${r.kind.label}没有“${id}”这一项，可选：${cols.map((c) => c.label).join('、')}、不导入`);
       continue;
     }
-    const other = ids.get(id);
+    const cid = columnId(column.role);
+    const other = ids.get(cid);
     if (other !== undefined) {
       problems.push(`第 ${columnLetter(other)} 列和第 ${letter} 列都选了“${column.label}”，只能选一列`);
       continue;
     }
-    ids.set(id, col);
+    ids.set(cid, col);
     chosen.set(col, { col, header, role: 'column', column, confidence: 1 });
   }
   const matches = r.matches.map((m): ColumnMatch => {
@@ -118,16 +132,19 @@ function columnIndex(letter: string): number | undefined {
 export function autoLayout(sheet: RawSheet, opts: AutoOptions): AutoLayout | undefined {
   const rows = sheet.rows.filter((r) => !r.cells.every(isBlankCell));
   const top = rows.slice(0, HEADER_SEARCH);
-  const chosenKind = (c: LayoutChoice | undefined) => (c ? findKind(c.kind) : undefined);
+  const chosenKind = (c: { kind?: string } | undefined) => (c?.kind ? findKind(c.kind) : undefined);
   const explicit = chosenKind(opts.choice);
-  if (opts.choice && explicit) {
-    const { best } = readHeader(sheet, top, [explicit], opts.fileName);
+  const pool = explicit
+    ? [explicit]
+    : opts.kindHint
+      ? [opts.kindHint]
+      : kinds.filter((k) => !k.caseType || KIND_WORDS[k.id]);
+  const { best, second } = readHeader(sheet, top, pool, opts.fileName);
+  if (opts.choice) {
     if (!best) return undefined;
     const { reading, problems } = withChoice(best, opts.choice);
     return translate(sheet, rows, reading, opts, 'chosen', problems);
   }
-  const pool = opts.kindHint ? [opts.kindHint] : kinds.filter((k) => !k.caseType || KIND_WORDS[k.id]);
-  const { best, second } = readHeader(sheet, top, pool, opts.fileName);
   if (best && opts.remembered?.size) {
     const choice = opts.remembered.get(signatureOf(best.labels, best.two));
     const kind = chosenKind(choice);

@@ -3,7 +3,6 @@ import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import * as layouts from '../../db/import-layouts.repo.ts';
-import type { LayoutChoice } from '../../db/import-layouts.repo.ts';
 import * as repo from '../../db/records.repo.ts';
 import type { Database, NewRecordRow } from '../../db/schema.ts';
 import type { Transaction } from 'kysely';
@@ -14,6 +13,7 @@ import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } 
 import { readSheets } from './read.ts';
 import { sortIssues, type ImportReport, type SheetSummary } from './report.ts';
 import { planSheets } from './sheets.ts';
+import type { ColumnChoice } from './auto-layout.ts';
 import { columnId, kindColumns } from './layout.ts';
 import { RowChecker } from './validate.ts';
 
@@ -35,7 +35,7 @@ export interface ImportInput {
   /** Validate only; write nothing. */
   readonly dryRun?: boolean;
   /** A person's choice of kind and columns for sheets in the township's own layout, by sheet name; remembered once imported. */
-  readonly layout?: Readonly<Record<string, LayoutChoice>>;
+  readonly layout?: Readonly<Record<string, ColumnChoice>>;
   readonly createdBy: number | null;
   /** ISO timestamp stored as the rows' created_at. */
   readonly now: string;

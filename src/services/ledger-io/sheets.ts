@@ -3,7 +3,7 @@ import { isBlankCell } from './cells.ts';
 import { dataRows, type RawRow, type RawSheet, type SheetPlan, type TownshipRef } from './drafts.ts';
 import { detectKind, mapHeaders, type HeaderMap } from './headers.ts';
 import type { LayoutChoice } from '../../db/import-layouts.repo.ts';
-import { autoLayout } from './auto-layout.ts';
+import { autoLayout, type ColumnChoice } from './auto-layout.ts';
 import { META_SHEET } from './layout.ts';
 import type { ImportIssue } from './report.ts';
 
@@ -56,8 +56,8 @@ export function planSheets(
     kindHint?: RecordKind;
     township: TownshipRef;
     fileName?: string;
-    /** A person's choice of kind and columns, by sheet name. */
-    choices?: Readonly<Record<string, LayoutChoice>>;
+    /** A person's choice of kind and columns, by sheet name (`*`: every sheet not in the template's layout). */
+    choices?: Readonly<Record<string, ColumnChoice>>;
     /** The township's remembered layouts, by signature. */
     remembered?: ReadonlyMap<string, LayoutChoice>;
   },
@@ -73,7 +73,7 @@ export function planSheets(
     }
     // Blank sheets (Sheet2, Sheet3 of a new workbook) carry nothing and are passed over.
     if (candidates.length === 0) continue;
-    const choice = opts.choices?.[s.name];
+    const choice = opts.choices?.[s.name] ?? opts.choices?.['*'];
     const kind = choice ? undefined : kindOf(s, candidates, opts.kindHint);
     const strict = kind ? headerFor(kind, candidates) : undefined;
     // A sheet not in the template's layout is read as the township laid it out.
