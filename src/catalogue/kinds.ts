@@ -914,8 +914,11 @@ const kindList = [
 
 export type KindId = (typeof kindList)[number]['id'];
 
-/** Every record kind, in menu order. */
-export const kinds: readonly RecordKind[] = kindList;
+/** 备注: a remark any record may carry, as a ledger's 备注 column holds it. */
+const NOTE = text('note', '备注', { max: 500 });
+
+/** Every record kind, in menu order; each ends with the 备注 every ledger has. */
+export const kinds: readonly RecordKind[] = kindList.map((k) => ({ ...k, fields: [...k.fields, NOTE] }));
 
 const byId = new Map<string, RecordKind>(kinds.map((k) => [k.id, k]));
 

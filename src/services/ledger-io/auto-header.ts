@@ -19,7 +19,7 @@ export interface ColumnMatch {
   readonly col: number;
   /** The header as written (a two-row header: parent / child). */
   readonly header: string;
-  readonly role: 'column' | 'seq' | 'note' | 'notKept' | 'ignored' | 'unknown';
+  readonly role: 'column' | 'seq' | 'notKept' | 'ignored' | 'unknown';
   readonly column: LedgerColumn | null;
   /** 1 for the template's own label or a listed word; less for a word found inside the header. */
   readonly confidence: number;
@@ -63,7 +63,9 @@ function candidatesOf(kind: RecordKind): Candidate[] {
           : r.kind === 'org'
             ? [...(w?.org ?? []), ...COMMON_WORDS.org]
             : r.kind === 'field'
-              ? (w?.fields?.[r.field.key] ?? [])
+              ? r.field.key === 'note'
+                ? COMMON_WORDS.note
+                : (w?.fields?.[r.field.key] ?? [])
               : [];
     return { column, words: [column.label, ...extra].map(fold) };
   });
@@ -89,7 +91,6 @@ export const fieldUnit = (c: LedgerColumn): string | undefined =>
     : undefined;
 
 const SEQ = new Set(COMMON_WORDS.seq.map(fold));
-const NOTE = new Set(COMMON_WORDS.note.map(fold));
 
 /** Separates a merged parent's name from its child's in a two-row header label. */
 const PARENT_MARK = '\u0001';
@@ -110,7 +111,7 @@ export function matchColumns(kind: RecordKind, labels: readonly string[]): Colum
     const { shown, parent } = splitLabel(label);
     const { text, unit } = headerParts(shown);
     const t = text.toLowerCase();
-    if (!t || SEQ.has(t) || NOTE.has(t)) return;
+    if (!t || SEQ.has(t)) return;
     const withParent = parent ? fold(parent) + t : '';
     for (const cand of cands) {
       let score = Math.max(
@@ -143,7 +144,6 @@ export function matchColumns(kind: RecordKind, labels: readonly string[]): Colum
   return headers.map((h, col): ColumnMatch => {
     const t = fold(h);
     if (SEQ.has(t)) return { col, header: h, role: 'seq', column: null, confidence: 1 };
-    if (NOTE.has(t)) return { col, header: h, role: 'note', column: null, confidence: 1 };
     const m = byCol.get(col);
     // A column the kind has no field for, and that its ledgers often have: set aside, not asked.
     if (!m && notKept.has(t)) return { col, header: h, role: 'notKept', column: null, confidence: 1 };

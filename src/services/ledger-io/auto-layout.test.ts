@@ -56,7 +56,7 @@ describe('reading a sheet header as written', () => {
       '发放资料',
       '受教育群众',
       '解答咨询',
-      'note',
+      '备注',
     ]);
     expect(m.every((x) => x.role !== 'unknown')).toBe(true);
   });

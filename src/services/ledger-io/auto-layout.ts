@@ -300,13 +300,11 @@ function translate(
               ? m.column.label
               : m.role === 'seq'
                 ? '（序号，不导入）'
-                : m.role === 'note'
-                  ? '（备注，不导入）'
-                  : m.role === 'notKept'
-                    ? '（系统不保存此项，不导入）'
-                    : m.role === 'ignored'
-                      ? '（不导入）'
-                      : '（未能对应）',
+                : m.role === 'notKept'
+                  ? '（系统不保存此项，不导入）'
+                  : m.role === 'ignored'
+                    ? '（不导入）'
+                    : '（未能对应）',
           id:
             m.role === 'column' && m.column
               ? columnId(m.column.role)

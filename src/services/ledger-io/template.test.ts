@@ -45,7 +45,15 @@ describe('buildTemplate', () => {
   it('gives registry kinds their end-date column and accepts the Chinese label', async () => {
     const wb = await loadWorkbook(await buildTemplate('网格员'));
     const header = (wb.getWorksheet('网格员')?.getRow(1).values as unknown[]).slice(1).map(plainCell);
-    expect(header).toEqual(['＊任职日期', '＊姓名', '村（社区）/部门', '离任日期', '＊所属网格', '专职']);
+    expect(header).toEqual([
+      '＊任职日期',
+      '＊姓名',
+      '村（社区）/部门',
+      '离任日期',
+      '＊所属网格',
+      '专职',
+      '备注',
+    ]);
   });
 
   it('builds every kind and refuses an unknown one', async () => {

@@ -17,8 +17,8 @@ function layoutOf(r: ImportReport): Layout {
   for (const s of toConfirm(r)) {
     const columns: Record<string, string> = {};
     for (const m of s.mapping ?? [])
-      if (m.id && m.id !== 'seq' && m.id !== 'note') columns[m.column] = m.id;
-      else if (m.id === 'seq' || m.id === 'note') columns[m.column] = 'ignore';
+      if (m.id && m.id !== 'seq') columns[m.column] = m.id;
+      else if (m.id === 'seq') columns[m.column] = 'ignore';
     out[s.sheet] = { kind: s.kind, columns };
   }
   return out;
@@ -74,7 +74,7 @@ function MappingEditor(props: {
             width: 90,
             render: (_, m) => {
               const now = chosen[m.column];
-              const read = m.id === 'seq' || m.id === 'note' ? 'ignore' : m.id;
+              const read = m.id === 'seq' ? 'ignore' : m.id;
               if (now === undefined) return <Tag color="red">请选择</Tag>;
               if (now !== read) return <Tag color="blue">已修改</Tag>;
               return m.confidence < 0.9 ? <Tag color="orange">请核对</Tag> : <Tag color="green">确定</Tag>;

@@ -37,11 +37,7 @@ const formatOf = (file: string): LedgerFormat => (/\.docx$/i.test(file) ? 'docx'
 
 /** The column id the answer key's field stands for; null for a column that is not imported. */
 const idOf = (field: string | null): string | null =>
-  field === null || field === 'note'
-    ? null
-    : ['date', 'title', 'org', 'endDate'].includes(field)
-      ? field
-      : `data.${field}`;
+  field === null ? null : ['date', 'title', 'org', 'endDate'].includes(field) ? field : `data.${field}`;
 
 function compareRecord(
   want: ExpectedRecord,
@@ -57,7 +53,7 @@ function compareRecord(
   for (const [k, v] of Object.entries(want.data))
     if (!skip.has(k) && !same(got.data[k], v)) out.push(`${k} ${String(got.data[k])} ≠ ${String(v)}`);
   for (const [k, v] of Object.entries(got.data))
-    if (!(k in want.data) && v !== null && v !== undefined && !skip.has(k))
+    if (!(k in want.data) && k !== 'note' && v !== null && v !== undefined && !skip.has(k))
       out.push(`${k} 多出 ${JSON.stringify(v)}`);
   return out;
 }
@@ -95,7 +91,7 @@ export async function evaluateFixture(f: LayoutFixture): Promise<FixtureResult> 
     used.set(`${c.sheet}|${c.header}`, n + 1);
     const m = sheet?.mapping?.filter((x) => x.header === c.header)[n];
     const want = idOf(c.field);
-    const got = m ? (['seq', 'note', 'ignore'].includes(m.id ?? '') ? null : m.id) : undefined;
+    const got = m ? (['seq', 'ignore'].includes(m.id ?? '') ? null : m.id) : undefined;
     const kindRight = sheet?.kind.id === kindOf(f, c.sheet);
     if (kindRight && m && got === want && !(want === null && m.id === null)) columnsRight++;
     else
@@ -119,7 +115,7 @@ export async function evaluateFixture(f: LayoutFixture): Promise<FixtureResult> 
       const original = rawSheet?.rows.find((r) => r.number === row.number);
       headers.forEach((m, i) => {
         const field = fields.get(m.header);
-        if (field && field !== 'note' && !isBlankCell(original?.cells[i])) cells++;
+        if (field && !isBlankCell(original?.cells[i])) cells++;
       });
     }
   }
