@@ -14,7 +14,15 @@ export type Cond =
   /** Both date fields are set and the first is not after the second. */
   | { readonly op: 'notAfter'; readonly field: string; readonly notAfter: string }
   /** Any one of the conditions holds. */
-  | { readonly op: 'any'; readonly any: readonly Cond[] };
+  | { readonly op: 'any'; readonly any: readonly Cond[] }
+  /** The number field was written as approximate (200余份): the record's APPROX_KEY lists it. */
+  | { readonly op: 'approx'; readonly field: string };
+
+/**
+ * The data key of a record listing its number fields written as approximate (200余, 约1000), as
+ * `,materials,audience,`; set by the import, carried into indicators and the report.
+ */
+export const APPROX_KEY = 'approxFields';
 
 /** A count, sum or distinct count over the records of one kind in a period. */
 export type Aggregate =

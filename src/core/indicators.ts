@@ -1,5 +1,11 @@
 import type { FieldValue } from '../catalogue/fields.ts';
-import type { Aggregate, Cond, Formula, Indicator } from '../catalogue/indicators.ts';
+import {
+  APPROX_KEY,
+  type Aggregate,
+  type Cond,
+  type Formula,
+  type Indicator,
+} from '../catalogue/indicators.ts';
 import { getKind } from '../catalogue/kinds.ts';
 import type { Period } from './dates.ts';
 
@@ -26,6 +32,8 @@ export interface IndicatorValue {
   readonly unit: string;
   /** How many records the value stands on (for a rate, the denominator's records). */
   readonly records: number;
+  /** A sum of which some part was written as approximate (200余份): printed with 余. */
+  readonly approx?: boolean;
   /** A rate's numerator and denominator, so the text can print the counts it was computed from. */
   readonly num?: number;
   readonly den?: number;
@@ -48,6 +56,8 @@ export function planAggregates(list: readonly Indicator[]): Map<string, Aggregat
       plan.set(aggregateId(a), a);
       const c = recordCount(a);
       plan.set(aggregateId(c), c);
+      const x = approxCount(a);
+      if (x) plan.set(aggregateId(x), x);
     }
   }
   return plan;
@@ -56,6 +66,13 @@ export function planAggregates(list: readonly Indicator[]): Map<string, Aggregat
 /** The count of records an aggregate reads (a sum's records are those where the field is set). */
 export function recordCount(a: Aggregate): Aggregate {
   return { op: 'count', kind: a.kind, where: a.where };
+}
+
+/** For a sum: the count of its records whose field was written as approximate (200余份). */
+export function approxCount(a: Aggregate): Aggregate | null {
+  return a.op === 'sum'
+    ? { op: 'count', kind: a.kind, where: [...(a.where ?? []), { op: 'approx', field: a.field }] }
+    : null;
 }
 
 /** True when a row of a kind falls in the period: by date for events, by being active at the end for registries. */
@@ -84,6 +101,10 @@ export function condHolds(c: Cond, data: Readonly<Record<string, FieldValue>>, p
       const v = data[c.field];
       const w = data[c.notAfter];
       return typeof v === 'string' && typeof w === 'string' && v <= w;
+    }
+    case 'approx': {
+      const v = data[APPROX_KEY];
+      return typeof v === 'string' && v.includes(`,${c.field},`);
     }
   }
 }
@@ -139,8 +160,18 @@ export function finish(list: readonly Indicator[], values: ReadonlyMap<string, n
     const value = f.op === 'rate' ? percent(get(f.num), get(f.den)) : get(f);
     const basis = f.op === 'rate' ? f.den : f;
     const records = get(recordCount(basis));
-    return f.op === 'rate'
-      ? { key: ind.key, label: ind.label, value, unit: ind.unit, records, num: get(f.num), den: get(f.den) }
-      : { key: ind.key, label: ind.label, value, unit: ind.unit, records };
+    if (f.op === 'rate')
+      return {
+        key: ind.key,
+        label: ind.label,
+        value,
+        unit: ind.unit,
+        records,
+        num: get(f.num),
+        den: get(f.den),
+      };
+    const x = approxCount(f);
+    const approx = x !== null && get(x) > 0;
+    return { key: ind.key, label: ind.label, value, unit: ind.unit, records, ...(approx ? { approx } : {}) };
   });
 }

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Field, FieldValue } from '../catalogue/fields.ts';
+import { APPROX_KEY } from '../catalogue/indicators.ts';
 import type { RecordKind } from '../catalogue/kinds.ts';
 import { MAX_DATE, MIN_DATE, parseDate } from './dates.ts';
 
@@ -132,7 +133,22 @@ export function validateRecord(
   }
   const known = fieldKeys(kind);
   for (const key in draft.data) {
+    if (key === APPROX_KEY) continue;
     if (!known.has(key)) errors.push({ field: key, label: key, message: `${kind.label}没有此字段` });
+  }
+  // Number fields written as approximate (200余份), kept only for fields that hold a number.
+  const approx = draft.data[APPROX_KEY];
+  if (approx !== undefined && approx !== null && approx !== '') {
+    const keys = typeof approx === 'string' ? approx.split(',').filter(Boolean) : [];
+    const numeric = new Set(
+      kind.fields.filter((f) => f.type === 'int' || f.type === 'number').map((f) => f.key),
+    );
+    if (keys.length === 0 || keys.some((k) => !numeric.has(k)))
+      errors.push({ field: APPROX_KEY, label: '约数', message: '约数标记只能列出本类台账的数字项' });
+    else {
+      const held = keys.filter((k) => typeof data[k] === 'number');
+      if (held.length > 0) data[APPROX_KEY] = `,${held.join(',')},`;
+    }
   }
   for (const [a, b] of kind.notGreater ?? []) {
     const va = data[a];

@@ -7,7 +7,7 @@ import {
   type RawBuilder,
   type SqlBool,
 } from 'kysely';
-import type { Aggregate, Cond } from '../catalogue/indicators.ts';
+import { APPROX_KEY, type Aggregate, type Cond } from '../catalogue/indicators.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import type { Period } from '../core/dates.ts';
 import type { Dialect } from './dialect.ts';
@@ -31,6 +31,8 @@ function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
       return sql<SqlBool>`${d.jsonText(c.field)} <= ${p.to}`;
     case 'notAfter':
       return sql<SqlBool>`${d.jsonText(c.field)} <= ${d.jsonText(c.notAfter)}`;
+    case 'approx':
+      return sql<SqlBool>`${d.jsonText(APPROX_KEY)} like ${`%,${c.field},%`}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { APPROX_KEY } from '../catalogue/indicators.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { findCaseType, workflowFields } from '../catalogue/cases.ts';
 import { getKind } from '../catalogue/kinds.ts';
@@ -142,6 +143,15 @@ async function guardCaseRecord(
   }
 }
 
+/** A hand edit keeps the approximate marks (200余份) of the numbers it leaves as they were. */
+function keepApprox(stored: unknown, draft: OrgDraft): OrgDraft {
+  const data = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown> | null;
+  const marks = typeof data?.[APPROX_KEY] === 'string' ? data[APPROX_KEY].split(',').filter(Boolean) : [];
+  if (!data || marks.length === 0 || APPROX_KEY in draft.data) return draft;
+  const kept = marks.filter((k) => draft.data[k] !== undefined && Number(draft.data[k]) === data[k]);
+  return kept.length > 0 ? { ...draft, data: { ...draft.data, [APPROX_KEY]: `,${kept.join(',')},` } } : draft;
+}
+
 export async function editRecord(
   h: Db,
   p: Principal,
@@ -153,7 +163,10 @@ export async function editRecord(
   requireAction(p, 'records.write');
   const current = await visible(h, p, id, 'write');
   const township = await requireOrg(h, current.township_id);
-  const { kind, row } = await prepareRecord(h, township, current.kind, draft, { now: at, createdBy: p.id });
+  const { kind, row } = await prepareRecord(h, township, current.kind, keepApprox(current.data, draft), {
+    now: at,
+    createdBy: p.id,
+  });
   await guardCaseRecord(h, h.db, current, JSON.parse(row.data) as Record<string, unknown>);
   const duplicate = () =>
     new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);

@@ -113,7 +113,9 @@ export class ReportContext {
     const value = this.value(key);
     if (value === null) throw new Error(`indicator ${key} has no value`);
     const unit = this.unit(key);
-    const figure: Figure = { source: { op: 'value', key }, value, unit, text: withUnit(value, unit) };
+    // A sum of which some part was written as approximate reads as the ledger wrote it: 200余份.
+    const text = this.cur.get(key)?.approx ? `${formatNumber(value)}余${unit}` : withUnit(value, unit);
+    const figure: Figure = { source: { op: 'value', key }, value, unit, text };
     return { t: 'figure', figure };
   }
 

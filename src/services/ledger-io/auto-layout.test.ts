@@ -5,8 +5,12 @@ import { testDatabases } from '../../testing/databases.ts';
 import { NOW, setup, smallCounty } from '../../testing/fixtures.ts';
 import { toBytes, utc } from '../../testing/workbooks.ts';
 import { importRecords } from '../ledger-batches.ts';
+import { editRecord } from '../ledger-writes.ts';
 import { getKind } from '../../catalogue/kinds.ts';
 import { matchColumns } from './auto-header.ts';
+import { yearPeriod } from '../../core/dates.ts';
+import { computeIndicators } from '../indicators.ts';
+import { buildReportModel } from '../report.ts';
 
 type Orgs = Awaited<ReturnType<typeof smallCounty>>;
 type Cells = readonly (string | number | Date | null)[];
@@ -127,10 +131,39 @@ for (const tdb of testDatabases()) {
       expect(data[1]).toMatchObject({ form: 'school', materials: 1200, audience: 800 });
       expect(data[2]).toMatchObject({ form: 'village', materials: 150 });
       expect(data[3]).toMatchObject({ form: 'street', audience: 1500 });
+      // Numbers written 200余 / 约1000人 are kept as approximate, and the figures built on them say so.
+      expect(data[0]).toMatchObject({ approxFields: ',materials,audience,' });
+      expect(data[1]?.approxFields).toBeUndefined();
+      const values = await computeIndicators(h, org.a, yearPeriod(2024));
+      const byKey = new Map(values.map((v) => [v.key, v]));
+      expect(byKey.get('publicity.materials')).toMatchObject({ value: 1850, approx: true });
+      expect(byKey.get('publicity.events')?.approx).toBeUndefined();
+      const model = await buildReportModel(h, org.a, 2024, '2025-02-01T00:00:00.000Z');
+      expect(model.figures.map((f) => f.text)).toContain('1850余份');
       // Importing the same file again adds nothing.
       const again = await run(bytes);
       expect(again.inserted).toBe(0);
       expect(await records()).toHaveLength(4);
+      // A hand edit keeps the mark of a number it leaves as it was, and drops that of one it changes.
+      const first = await h.db
+        .selectFrom('records')
+        .select(['id', 'data'])
+        .where('date', '=', '2024-04-15')
+        .executeTakeFirstOrThrow();
+      const stored = (typeof first.data === 'string' ? JSON.parse(first.data) : first.data) as Record<
+        string,
+        unknown
+      >;
+      const { approxFields: _marks, ...fields } = stored;
+      const edited = await editRecord(
+        h,
+        setup.p,
+        setup.actor,
+        first.id,
+        { date: '2024-04-15', title: '全民国家安全教育日集中宣传', data: { ...fields, materials: 260 } },
+        NOW,
+      );
+      expect(edited.data).toMatchObject({ materials: 260, audience: 1000, approxFields: ',audience,' });
     });
 
     it('reads a two-row header under merged parents, the kind from its columns and sheet name', async () => {

@@ -209,6 +209,7 @@ function translate(
   }
   const words = KIND_WORDS[kind.id];
   const approx: { row: number; column: string; text: string }[] = [];
+  const approxByRow = new Map<number, string[]>();
   const body = rows.slice(r.row + headerRows.length);
   const out: RawRow[] = [];
   const sums = new Map<number, number>();
@@ -240,7 +241,11 @@ function translate(
       }
       if (v.value === null) continue;
       any = true;
-      if (v.approx) approx.push({ row: row.number, column: m.column.label, text: cellText(c) });
+      if (v.approx) {
+        approx.push({ row: row.number, column: m.column.label, text: cellText(c) });
+        if (m.column.role.kind === 'field')
+          approxByRow.set(row.number, [...(approxByRow.get(row.number) ?? []), m.column.role.field.key]);
+      }
       if (typeof v.value === 'number' && fieldUnit(m.column) !== undefined) {
         sums.set(m.col, (sums.get(m.col) ?? 0) + v.value);
         sinceSubtotal.set(m.col, (sinceSubtotal.get(m.col) ?? 0) + v.value);
@@ -320,6 +325,7 @@ function translate(
       map: headerMapOf(kind, matches, titleFromSheet !== null, dateFromSheet !== null),
       township: opts.township,
       rows: out,
+      ...(approxByRow.size > 0 ? { approx: approxByRow } : {}),
       ...(missingRequired ? { incomplete: true } : {}),
     },
     issues,

@@ -1,3 +1,4 @@
+import { APPROX_KEY } from '../../catalogue/indicators.ts';
 import type { RecordKind } from '../../catalogue/kinds.ts';
 import type { OrgDraft } from '../records.ts';
 import { cellText, excelSerialToDate, isBlankCell, isCellError, type Cell } from './cells.ts';
@@ -33,6 +34,8 @@ export interface SheetPlan {
   readonly layout?: SheetLayout;
   /** A required column was not found: the sheet's rows are counted, not checked one by one. */
   readonly incomplete?: boolean;
+  /** Number fields written as approximate (200余份), by row number: kept with the record. */
+  readonly approx?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** A sheet's layout as read: what the township's next file of the same layout will be read by. */
@@ -226,6 +229,8 @@ export function draftSlice(p: SheetPlan, from: number, to: number): DraftSlice {
       }
     }
     if (bad) continue;
+    const approx = p.approx?.get(row.number);
+    if (approx) data[APPROX_KEY] = `,${approx.join(',')},`;
     drafts.push({ date, title, endDate, org, data });
     rowNumbers.push(row.number);
   }

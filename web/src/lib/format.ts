@@ -1,8 +1,9 @@
 /** Numbers as Chinese reports write them: counts as integers, rates with one decimal and %. */
-export function formatValue(v: number | null | undefined, unit: string): string {
+export function formatValue(v: number | null | undefined, unit: string, approx = false): string {
   if (v === null || v === undefined) return '—';
   if (unit === '%') return `${v.toFixed(1)}%`;
-  return `${Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toFixed(1)} ${unit}`;
+  // A sum of which the ledger wrote part as approximate (200余份) says so.
+  return `${Number.isInteger(v) ? v.toLocaleString('zh-CN') : v.toFixed(1)}${approx ? '余' : ''} ${unit}`;
 }
 
 /** The change from last year: percentage points for rates, plain difference otherwise. */

@@ -38,7 +38,7 @@ export function IndicatorTable(props: {
             title: `${props.year} 年`,
             width: 110,
             align: 'right',
-            render: (_, r) => formatValue(r.value, r.unit),
+            render: (_, r) => formatValue(r.value, r.unit, r.approx === true),
           },
           {
             title: `${props.year - 1} 年`,
