@@ -52,8 +52,22 @@ function compareRecord(
     out.push(`村（社区） ${String(got.org)} ≠ ${want.org}`);
   for (const [k, v] of Object.entries(want.data))
     if (!skip.has(k) && !same(got.data[k], v)) out.push(`${k} ${String(got.data[k])} ≠ ${String(v)}`);
+  if (want.note !== undefined && !same(got.data.note, want.note))
+    out.push(`备注 ${String(got.data.note)} ≠ ${want.note}`);
+  // Numbers written as approximate (200余) keep their mark.
+  const marks =
+    typeof got.data.approxFields === 'string' ? got.data.approxFields.split(',').filter(Boolean) : [];
+  const wantMarks = (want.approx ?? []).filter((k) => !skip.has(k));
+  if ([...marks].sort().join() !== [...wantMarks].sort().join())
+    out.push(`约数 ${marks.join('、') || '无'} ≠ ${wantMarks.join('、') || '无'}`);
   for (const [k, v] of Object.entries(got.data))
-    if (!(k in want.data) && k !== 'note' && v !== null && v !== undefined && !skip.has(k))
+    if (
+      !(k in want.data) &&
+      !['note', 'approxFields'].includes(k) &&
+      v !== null &&
+      v !== undefined &&
+      !skip.has(k)
+    )
       out.push(`${k} 多出 ${JSON.stringify(v)}`);
   return out;
 }
