@@ -271,7 +271,9 @@ async function prepare(
     const signed = await repo.getVersion(h.db, row.id, row.signed_seq);
     if (signed?.file)
       return {
-        review: JSON.stringify(await arrivalReview(h, org, input.year, fileName, signed.file, tools)),
+        review: JSON.stringify(
+          (await reviewOnArrival(h, org, input.year, fileName, signed.file, tools)).review,
+        ),
       };
     return {};
   }
@@ -317,19 +319,10 @@ export async function publishBase(h: Db, row: NonNullable<Awaited<ReturnType<typ
   return base ? repo.getVersion(h.db, row.id, base.seq) : undefined;
 }
 
-/** Reviews a report on arrival and cross-checks its figures with the township's ledger. */
-export async function arrivalReview(
-  h: Db,
-  org: Org,
-  year: number,
-  fileName: string,
-  bytes: Uint8Array,
-  tools: CycleTools,
-): Promise<ArrivalReview> {
-  return (await reviewOnArrival(h, org, year, fileName, bytes, tools)).review;
-}
-
-/** The review on arrival, and the report's text as the reviewer read it (null when it could not be read). */
+/**
+ * Reviews a report on arrival and cross-checks its figures with the township's ledger; with the
+ * report's text as the reviewer read it (null when it could not be read).
+ */
 export async function reviewOnArrival(
   h: Db,
   org: Org,

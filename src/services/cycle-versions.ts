@@ -7,7 +7,7 @@ import type { Db } from '../db/connect.ts';
 import { plainText } from '../report/render/text.ts';
 import { requireAction, type Principal } from './access.ts';
 import { type ArrivalReview, type CycleTools, modelOf, parseEdits, visibleTownship } from './cycle-shared.ts';
-import { arrivalReview } from './cycle-steps.ts';
+import { reviewOnArrival } from './cycle-steps.ts';
 
 /** One paragraph that differs between two texts of a report. */
 export interface ParagraphChange {
@@ -105,5 +105,5 @@ export async function reviewDraft(
   const saved = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
   const model = await modelOf(h, org, year, now, parseEdits(saved?.edits), todayOf(now));
   const fileName = `${org.name}${year}年度法治政府建设情况报告.docx`;
-  return arrivalReview(h, org, year, fileName, await tools.render(model, org), tools);
+  return (await reviewOnArrival(h, org, year, fileName, await tools.render(model, org), tools)).review;
 }

@@ -5,6 +5,7 @@ import { api, errorText } from '../../api/client.ts';
 import type { CaseStepInfo, Field, FieldValue, RecordKind } from '../../api/types.ts';
 import { FieldInput } from '../ledger/FieldInput.tsx';
 import type { CaseDetail } from './types.ts';
+import { chinaToday } from '../../lib/dates.ts';
 
 type Values = Record<string, unknown> & { date?: Dayjs; reason?: string };
 
@@ -64,7 +65,12 @@ export function StepModal(props: {
       destroyOnHidden
     >
       {error && <Alert className="form-alert" type="error" showIcon title={error} />}
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ date: chinaToday() }}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item name="date" label="办理日期" rules={[{ required: true, message: '请选择办理日期' }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CycleReport } from '../../api/types.ts';
+import { chinaToday } from '../../lib/dates.ts';
 
 type State = CycleReport['state'];
 
@@ -27,7 +28,7 @@ export function StateTag({ state, label }: { state: State; label: string }) {
 }
 
 /** Days from today to a `YYYY-MM-DD` deadline (negative when past). */
-export const daysUntil = (deadline: string, today = dayjs()): number =>
+export const daysUntil = (deadline: string, today = chinaToday()): number =>
   dayjs(deadline).startOf('day').diff(today.startOf('day'), 'day');
 
 /** A `YYYY-MM-DD…` timestamp as a date, or a dash. */

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Result, Select, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
 import { useAuth, useUser } from '../../auth/AuthProvider.tsx';
@@ -10,6 +10,7 @@ import { useWorkspace, WorkspaceProvider } from '../../layout/Workspace.tsx';
 import { countdown } from '../dashboard/DueCases.tsx';
 import type { CaseDetail, ClockView } from '../cases/types.ts';
 import './mobile.css';
+import { chinaToday } from '../../lib/dates.ts';
 
 interface Values {
   date: Dayjs;
@@ -113,7 +114,7 @@ function DisputeForm() {
       form={form}
       layout="vertical"
       size="large"
-      initialValues={{ date: dayjs() }}
+      initialValues={{ date: chinaToday() }}
       onFinish={(v) => void submit(v)}
       requiredMark={false}
     >
