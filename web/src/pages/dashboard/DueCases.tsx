@@ -1,13 +1,16 @@
-import { Card, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Pagination, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { itemsOf } from '../../api/client.ts';
 import { SimpleList } from '../../components/SimpleList.tsx';
+import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { DueMark } from '../cases/DueMark.tsx';
 
 /** A running statutory clock of an open case (GET /api/deadlines). */
 export interface DueItem {
   readonly caseId: number;
+  readonly townshipId: number;
   readonly type: string;
   readonly typeLabel: string;
   readonly title: string;
@@ -33,8 +36,71 @@ export function countdown(d: { daysLeft: number; overdue: boolean; kind?: 'limit
   return { text: `剩 ${d.daysLeft} 天`, color: d.daysLeft <= 3 ? 'orange' : 'gold' };
 }
 
+/** One deadline as a list row: the case (its township too, for a county), the clock and the countdown. */
+function dueRow(d: DueItem, township: ((id: number) => string) | null) {
+  const c = countdown(d);
+  const where = township ? `${township(d.townshipId)} · ` : '';
+  return {
+    title: <Link to={`/cases?type=${d.type}&open=${d.caseId}`}>{d.title}</Link>,
+    description: (
+      <>
+        <div className="due-desc">{`${where}${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`}</div>
+        {d.mark && (
+          <div className="due-mark-line">
+            <DueMark mark={d.mark} />
+          </div>
+        )}
+      </>
+    ),
+    extra: <Tag color={c.color}>{c.text}</Tag>,
+  };
+}
+
+const PAGE = 20;
+
+/** Every deadline of the card, a page at a time, most urgent first. */
+function AllDue(props: {
+  org: number;
+  open: boolean;
+  onClose: () => void;
+  township: ((id: number) => string) | null;
+}) {
+  const [page, setPage] = useState(1);
+  const { data, loading } = useApi<{ total?: number }>(props.open ? '/api/deadlines' : null, {
+    query: { org: props.org, days: 14, limit: PAGE, offset: (page - 1) * PAGE },
+  });
+  const items = itemsOf<DueItem>(data);
+  return (
+    <Drawer
+      title="全部法定时限提醒（逾期和 14 天内到期）"
+      open={props.open}
+      onClose={props.onClose}
+      size="large"
+    >
+      <SimpleList
+        loading={loading}
+        items={items}
+        empty="近期没有到期的法定时限"
+        rowKey={(d) => `${d.caseId}:${d.clockLabel}`}
+        render={(d) => dueRow(d, props.township)}
+      />
+      <Pagination
+        className="due-pages"
+        current={page}
+        pageSize={PAGE}
+        total={data?.total ?? 0}
+        showSizeChanger={false}
+        hideOnSinglePage
+        onChange={setPage}
+      />
+    </Drawer>
+  );
+}
+
 /** Overdue and due-soon case deadlines (14 days ahead), most urgent first. */
 export function DueCases({ org }: { org: number }) {
+  const ws = useWorkspace();
+  const [all, setAll] = useState(false);
   // The card shows the eight most urgent; the counts come with the page and cover the whole list.
   const { data, error, loading } = useApi<{ total?: number; overdue?: number }>('/api/deadlines', {
     query: { org, days: 14, limit: 8 },
@@ -42,6 +108,10 @@ export function DueCases({ org }: { org: number }) {
   const items = itemsOf<DueItem>(data);
   const overdue = data?.overdue ?? 0;
   const total = data?.total ?? items.length;
+  // Above a township, each item says which township it belongs to.
+  const names = new Map(ws.townships.map((t) => [t.id, t.name]));
+  const county = ws.townships.some((t) => t.id !== org) && !names.has(org);
+  const township = county ? (id: number) => names.get(id) ?? '' : null;
   return (
     <Card
       size="small"
@@ -50,6 +120,11 @@ export function DueCases({ org }: { org: number }) {
         <span>
           <Tag color="red">逾期 {overdue}</Tag>
           <Tag color="gold">14 天内到期 {total - overdue}</Tag>
+          {total > items.length && (
+            <Button type="link" size="small" className="due-all" onClick={() => setAll(true)}>
+              查看全部 {total} 项
+            </Button>
+          )}
         </span>
       }
     >
@@ -61,25 +136,10 @@ export function DueCases({ org }: { org: number }) {
           items={items}
           empty="近期没有到期的法定时限"
           rowKey={(d) => `${d.caseId}:${d.clockLabel}`}
-          render={(d) => {
-            const c = countdown(d);
-            return {
-              title: <Link to={`/cases?type=${d.type}&open=${d.caseId}`}>{d.title}</Link>,
-              description: (
-                <>
-                  <div className="due-desc">{`${d.typeLabel} · ${d.stateLabel} · ${d.clockLabel} ${d.due}`}</div>
-                  {d.mark && (
-                    <div className="due-mark-line">
-                      <DueMark mark={d.mark} />
-                    </div>
-                  )}
-                </>
-              ),
-              extra: <Tag color={c.color}>{c.text}</Tag>,
-            };
-          }}
+          render={(d) => dueRow(d, township)}
         />
       )}
+      <AllDue org={org} open={all} onClose={() => setAll(false)} township={township} />
     </Card>
   );
 }
