@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { COMMON_WORDS, KIND_WORDS, META_LINE } from '../../catalogue/import-words.ts';
 import type { RecordKind } from '../../catalogue/kinds.ts';
 import { folded } from './auto-values.ts';
+import { canonicalHeader } from './headers.ts';
 import { cellText, isBlankCell, type Cell } from './cells.ts';
 import type { RawRow, RawSheet } from './drafts.ts';
 import { columnId, kindColumns, type LedgerColumn } from './layout.ts';
@@ -32,9 +33,7 @@ export const HEADER_SEARCH = 12;
 
 /** A header as compared: full-width folded, marks and spaces removed, a trailing unit in brackets apart. */
 function headerParts(s: string): { text: string; unit: string | null } {
-  const t = folded(s)
-    .replace(/[＊*]/g, '')
-    .replace(/[:：]$/, '');
+  const t = canonicalHeader(s);
   const m = /^(.*?)\(([^()]{1,6})\)$/.exec(t);
   return m ? { text: m[1]!, unit: m[2]! } : { text: t, unit: null };
 }

@@ -1,4 +1,5 @@
 import type { EnumField, Field } from '../../catalogue/fields.ts';
+import { isIsoDate, parseDate } from '../../core/dates.ts';
 import { cellText, excelSerialToDate, isBlankCell, isCellError, type Cell } from './cells.ts';
 
 /**
@@ -23,10 +24,8 @@ export const folded = (s: string): string => s.normalize('NFKC').replace(/[\s\u3
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function isoOf(y: number, m: number, d: number): string | null {
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  return isIsoDate(iso) ? iso : null;
 }
 
 /**
@@ -42,18 +41,12 @@ export function readDate(c: Cell, year: number | undefined): ReadValue {
   }
   if (typeof c !== 'string') return ask('不是日期');
   const s = folded(c);
-  let m = /^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/.exec(s);
-  if (m) {
-    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? ok(iso) : ask(`“${c}”不是有效日期`);
-  }
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) {
-    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (iso) return ok(iso);
-  }
+  // A whole date in any form the ledger's own reader takes (2024.4.15, 2024年4月15日, 20240415).
+  const whole = parseDate(s);
+  if (whole) return ok(whole);
+  if (/^\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?$/.test(s)) return ask(`“${c}”不是有效日期`);
   // A month without a day (2024-04, 2024年4月): the month's first day.
-  m = /^(\d{4})[.\-/年](\d{1,2})月?$/.exec(s);
+  let m = /^(\d{4})[.\-/年](\d{1,2})月?$/.exec(s);
   if (m) {
     const iso = isoOf(Number(m[1]), Number(m[2]), 1);
     return iso ? ok(iso) : ask(`“${c}”不是有效月份`);
