@@ -6,9 +6,10 @@ import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
 import { isCounty } from '../auth/permissions.ts';
 import type { Catalogue } from '../catalogue/useCatalogue.ts';
 import { useWorkspace } from './Workspace.tsx';
+import { chinaYear } from '../lib/dates.ts';
 
 function yearOptions(): { value: number; label: string }[] {
-  const now = new Date().getFullYear();
+  const now = chinaYear();
   return Array.from({ length: 6 }, (_, i) => now - i).map((y) => ({ value: y, label: `${y} 年度` }));
 }
 

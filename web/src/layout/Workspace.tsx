@@ -3,6 +3,7 @@ import { itemsOf } from '../api/client.ts';
 import type { Org } from '../api/types.ts';
 import { useUser } from '../auth/AuthProvider.tsx';
 import { useApi } from '../lib/useApi.ts';
+import { chinaYear } from '../lib/dates.ts';
 
 /** The organisation and year every page works on, chosen in the header. */
 interface WorkspaceState {
@@ -24,7 +25,7 @@ const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
 /** The year the annual report is written about: the last full year. */
 function defaultYear(): number {
-  return new Date().getFullYear() - 1;
+  return chinaYear() - 1;
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {

@@ -6,6 +6,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { CalendarImport } from './CalendarImport.tsx';
 import { weekdayOf, type CalendarYear } from './calendar-types.ts';
 import './calendar.css';
+import { chinaYear } from '../../lib/dates.ts';
 
 type Answer = CalendarYear & { coverage: { from: number; to: number } | null };
 interface Row {
@@ -26,7 +27,7 @@ function yearOptions(coverage: Answer['coverage'], now: number): { value: number
 /** The holiday calendar: a year's holidays and make-up workdays with their source; the administrator imports notices. */
 export default function CalendarPage() {
   const user = useUser();
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaYear();
   const [year, setYear] = useState(thisYear + 1);
   const { data, error, loading, reload } = useApi<Answer>('/api/calendar', { query: { year } });
   const rows: Row[] = data

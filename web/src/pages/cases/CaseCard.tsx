@@ -2,7 +2,8 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import { Card, Tag } from 'antd';
 import { countdown } from '../dashboard/DueCases.tsx';
 import { DueMark } from './DueMark.tsx';
-import { daysUntil, type CaseSummary } from './types.ts';
+import { daysUntil } from '../../lib/dates.ts';
+import type { CaseSummary } from './types.ts';
 
 /** One case on the board: title, date, who handles it, and its nearest deadline counting down. */
 export function CaseCard({ c, onOpen }: { c: CaseSummary; onOpen: (id: number) => void }) {

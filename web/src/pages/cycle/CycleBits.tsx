@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CycleReport } from '../../api/types.ts';
-import { chinaToday } from '../../lib/dates.ts';
+import { daysUntil } from '../../lib/dates.ts';
 
 type State = CycleReport['state'];
 
@@ -26,10 +26,6 @@ export function StateTag({ state, label }: { state: State; label: string }) {
     </Tag>
   );
 }
-
-/** Days from today to a `YYYY-MM-DD` deadline (negative when past). */
-export const daysUntil = (deadline: string, today = chinaToday()): number =>
-  dayjs(deadline).startOf('day').diff(today.startOf('day'), 'day');
 
 /** A `YYYY-MM-DD…` timestamp as a date, or a dash. */
 export const dateOf = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');

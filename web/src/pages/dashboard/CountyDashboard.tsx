@@ -60,7 +60,7 @@ export function CountyDashboard({
           <RankingChart rows={rows ?? []} />
         </Col>
         <Col xs={24} xl={12}>
-          <DueCases org={county.id} />
+          <DueCases org={county.id} byTownship />
         </Col>
       </Row>
       <ExplainDrawer target={explain} onClose={() => setExplain(null)} />

@@ -98,7 +98,13 @@ function AllDue(props: {
 }
 
 /** Overdue and due-soon case deadlines (14 days ahead), most urgent first. */
-export function DueCases({ org }: { org: number }) {
+export function DueCases({
+  org,
+  byTownship = false,
+}: {
+  org: number;
+  /** A county's card: each item names its township. */ byTownship?: boolean;
+}) {
   const ws = useWorkspace();
   const [all, setAll] = useState(false);
   // The card shows the eight most urgent; the counts come with the page and cover the whole list.
@@ -108,10 +114,8 @@ export function DueCases({ org }: { org: number }) {
   const items = itemsOf<DueItem>(data);
   const overdue = data?.overdue ?? 0;
   const total = data?.total ?? items.length;
-  // Above a township, each item says which township it belongs to.
   const names = new Map(ws.townships.map((t) => [t.id, t.name]));
-  const county = ws.townships.some((t) => t.id !== org) && !names.has(org);
-  const township = county ? (id: number) => names.get(id) ?? '' : null;
+  const township = byTownship ? (id: number) => names.get(id) ?? '' : null;
   return (
     <Card
       size="small"
