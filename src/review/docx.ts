@@ -5,6 +5,9 @@ import { Numbering } from './docx-numbering.ts';
 /** Limits against zip bombs: entries, bytes actually inflated from the parts read, ratio. */
 export const DOCX_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 200 };
 
+/** Columns one cell may span: Word's own limit on a table's columns. */
+const MAX_SPAN = 63;
+
 /** A paragraph or a table row of a .docx, in document order. */
 export type Block =
   { kind: 'p'; text: string; outlineLevel?: number } | { kind: 'row'; cells: string[]; table: number };
@@ -68,6 +71,10 @@ export function readDocx(bytes: Uint8Array): Block[] {
   let tableCount = 0;
   let row: string[] | undefined;
   let cell: string[] | undefined;
+  // A cell spanning columns (gridSpan) and one continuing a vertical merge (vMerge): read as a
+  // spreadsheet reads merged cells, the text in the first cell and blanks in the others.
+  let span = 1;
+  let continued = false;
 
   const p = new SaxesParser();
   p.on('opentag', (t) => {
@@ -109,7 +116,17 @@ export function readDocx(bytes: Uint8Array): Block[] {
         if (tableDepth === 1) row = [];
         break;
       case 'w:tc':
-        if (tableDepth === 1) cell = [];
+        if (tableDepth === 1) {
+          cell = [];
+          span = 1;
+          continued = false;
+        }
+        break;
+      case 'w:gridSpan':
+        if (tableDepth === 1 && cell) span = Math.max(1, Math.min(Number(val) || 1, MAX_SPAN));
+        break;
+      case 'w:vMerge':
+        if (tableDepth === 1 && cell) continued = val !== 'restart';
         break;
     }
   });
@@ -138,7 +155,10 @@ export function readDocx(bytes: Uint8Array): Block[] {
         break;
       }
       case 'w:tc':
-        if (tableDepth === 1 && row && cell) row.push(cell.filter(Boolean).join(' '));
+        if (tableDepth === 1 && row && cell) {
+          row.push(continued ? '' : cell.filter(Boolean).join(' '));
+          for (let i = 1; i < span; i++) row.push('');
+        }
         if (tableDepth === 1) cell = undefined;
         break;
       case 'w:tr':

@@ -37,7 +37,7 @@ export function readSheets(
   maxBytes: number,
 ): RawSheet[] {
   if (format === 'xlsx') return checkCells(fileName, readXlsx(fileName, bytes, xlsxLimits(maxBytes)));
-  if (format === 'docx') return checkCells(fileName, readDocxTables(fileName, bytes, xlsxLimits(maxBytes)));
+  if (format === 'docx') return checkCells(fileName, readDocxTables(fileName, bytes));
   const name = baseName(fileName);
   const rows = parseCsv(decodeText(bytes).text);
   if (rows.length > MAX_ROWS)
