@@ -59,11 +59,22 @@ select
   count(case when kind='disclosure_item' then 1 end) as disclosure_items,
   count(case when kind='disclosure_request' then 1 end) as disclosure_requests,
   count(case when kind='safety_meeting' then 1 end) as safety_meetings,
-  count(case when kind='safety_drill' then 1 end) as safety_drills
+  count(case when kind='safety_drill' then 1 end) as safety_drills,
+  count(case when kind='power' then 1 end) as powers_total,
+  count(case when kind='power' and ${J('category')}='penalty' then 1 end) as powers_penalty,
+  count(case when kind='power' and ${J('category')}='licensing' then 1 end) as powers_licensing,
+  count(case when kind='power' and ${J('category')}='enforcement_measures' then 1 end) as powers_enforcement_measures,
+  count(case when kind='power' and ${J('category')}='inspection' then 1 end) as powers_inspection,
+  count(case when kind='power' and ${J('category')}='confirmation' then 1 end) as powers_confirmation,
+  count(case when kind='power' and ${J('category')}='payment' then 1 end) as powers_payment,
+  count(case when kind='power' and ${J('category')}='reward' then 1 end) as powers_reward,
+  count(case when kind='power' and ${J('category')}='adjudication' then 1 end) as powers_adjudication,
+  count(case when kind='power' and ${J('category')}='other' then 1 end) as powers_other,
+  count(case when kind='power' and ${J('source')}='delegated' then 1 end) as powers_delegated
 from records
 where county_id = ${p(1)}
-  and ((kind not in ('model_household','legal_literate','grid','grid_member','enforcement_certificate') and date >= ${pd(2)} and date <= ${pd(3)})
-    or (kind in ('model_household','legal_literate','grid','grid_member','enforcement_certificate') and date <= ${pd(3)} and (end_date is null or end_date > ${pd(3)})))`;
+  and ((kind not in ('model_household','legal_literate','grid','grid_member','enforcement_certificate','power') and date >= ${pd(2)} and date <= ${pd(3)})
+    or (kind in ('model_household','legal_literate','grid','grid_member','enforcement_certificate','power') and date <= ${pd(3)} and (end_date is null or end_date > ${pd(3)})))`;
 }
 
 /** Indicator values from the hand-written result row, for checking both give the same numbers. */
