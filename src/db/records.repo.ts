@@ -85,6 +85,7 @@ function scoped(db: Q, scope: Scope) {
     q = q.where('records.township_id', 'in', (eb) =>
       eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
     );
+    if (scope.author !== undefined) q = q.where('records.created_by', '=', scope.author);
   }
   return q;
 }

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import type { CaseTypeInfo } from './case-catalogue.ts';
-import { seedWorld, signIn, testApp, type Client, type ErrorBody, type World } from '../testing/http.ts';
+import { createUsers } from '../services/users.ts';
+import { NOW } from '../testing/fixtures.ts';
+import {
+  PASSWORD,
+  PNG,
+  seedWorld,
+  signIn,
+  testApp,
+  type Client,
+  type ErrorBody,
+  type World,
+} from '../testing/http.ts';
 
 interface CaseAnswer {
   readonly id: number;
@@ -73,6 +84,74 @@ for (const tdb of testDatabases()) {
         });
         expect(r.statusCode).toBe(403);
       }
+    });
+
+    it('shows a grid member its own reports only: another member’s or the township’s are not found', async () => {
+      await createUsers(
+        h,
+        [
+          {
+            username: 'grid.other',
+            name: '另一网格员',
+            role: 'grid_member',
+            orgId: w.a.id,
+            password: PASSWORD,
+            mustChangePassword: false,
+          },
+        ],
+        NOW,
+      );
+      const other = await signIn(app, 'grid.other');
+      const staff = await signIn(app, 'township.staff');
+      const open = async (c: Client, title: string) => {
+        const r = await c.request({ method: 'POST', url: '/api/cases', payload: report({ title }) });
+        expect(r.statusCode, r.body).toBe(201);
+        return r.json<CaseAnswer>().id;
+      };
+      const mine = await open(grid, '本人上报：邻里噪声纠纷');
+      const theirs = await open(other, '他人上报：土地承包纠纷');
+      const township = await open(staff, '司法所登记：婚姻家庭纠纷');
+      const photo = await other.request({
+        method: 'POST',
+        url: `/api/records/${theirs}/evidence?name=${encodeURIComponent('现场.png')}`,
+        headers: { 'content-type': 'image/png' },
+        payload: PNG,
+      });
+      expect(photo.statusCode, photo.body).toBe(201);
+
+      const listed = (await grid.request({ method: 'GET', url: `/api/cases?org=${w.a.id}&limit=500` })).json<{
+        items: { id: number }[];
+      }>();
+      const ids = listed.items.map((i) => i.id);
+      expect(ids).toContain(mine);
+      expect(ids).not.toContain(theirs);
+      expect(ids).not.toContain(township);
+      const due = (await grid.request({ method: 'GET', url: `/api/deadlines?days=3660` })).json<{
+        items: { id: number }[];
+      }>();
+      expect(due.items.map((i) => i.id)).not.toContain(theirs);
+      for (const id of [theirs, township]) {
+        for (const url of [`/api/cases/${id}`, `/api/records/${id}`, `/api/records/${id}/evidence`]) {
+          const r = await grid.request({ method: 'GET', url });
+          expect(r.statusCode, url).toBe(404);
+        }
+        const step = await grid.request({
+          method: 'POST',
+          url: `/api/cases/${id}/transitions`,
+          payload: { action: 'revisit', values: { satisfaction: 'satisfied' } },
+        });
+        expect(step.statusCode).toBe(404);
+      }
+      const shot = (await other.request({ method: 'GET', url: `/api/records/${theirs}/evidence` })).json<{
+        items: { id: number }[];
+      }>().items;
+      const file = await grid.request({ method: 'GET', url: `/api/evidence/${shot[0]!.id}` });
+      expect(file.statusCode).toBe(404);
+      // The township's staff still see every report of the township.
+      const all = (await staff.request({ method: 'GET', url: `/api/cases?org=${w.a.id}&limit=500` })).json<{
+        items: { id: number }[];
+      }>();
+      expect(all.items.map((i) => i.id)).toEqual(expect.arrayContaining([mine, theirs, township]));
     });
 
     it('serves the case catalogue: states, steps with their roles, clocks with their legal basis', async () => {

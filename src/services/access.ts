@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { findRole, type RoleId } from '../catalogue/roles.ts';
 import { UserError } from '../core/errors.ts';
-import { ALL, subtree, type Scope } from '../core/scope.ts';
+import { ALL, authoredIn, subtree, type Scope } from '../core/scope.ts';
 
 /**
  * What a signed-in user may do, as data: role × action. Where an action reaches data, the data
@@ -46,7 +46,7 @@ interface Grant {
   readonly writeKinds?: readonly string[];
   /** Record kinds the role may read; absent means every kind. */
   readonly readKinds?: readonly string[];
-  /** Ledger records: only those the user entered (the dispute cases of the township stay visible for revisits). */
+  /** Ledger records, their cases and evidence: only those the user entered (the scope's `author`). */
   readonly ownRecordsOnly?: boolean;
 }
 
@@ -119,8 +119,8 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
     writeKinds: ['legal_review', 'legal_opinion', 'adviser_consultation'],
     readKinds: ['legal_review', 'legal_opinion', 'adviser_consultation', 'major_decision', 'dispute'],
   },
-  // 网格员: reports disputes found in its grid and sees the ledger records it reported, nothing else;
-  // the township's dispute cases stay visible, since the case type gives it the revisit (回访) step.
+  // 网格员: reports disputes found in its grid and sees only what it reported (records, their cases
+  // and evidence), never the township's other disputes and their parties; it revisits (回访) its own.
   grid_member: {
     actions: fieldWorker,
     writeKinds: ['dispute'],
@@ -202,8 +202,10 @@ export function permits(p: Principal, action: Action): boolean {
   return isSystem(p) || can(p.role, action);
 }
 
+/** The principal's data scope: its organisation's subtree, only its own records where the role says so. */
 export function scopeOf(p: Principal): Scope {
-  return isSystem(p) ? ALL : subtree(p.orgPath);
+  if (isSystem(p)) return ALL;
+  return ownRecordsOnly(p.role) && p.id !== null ? authoredIn(p.orgPath, p.id) : subtree(p.orgPath);
 }
 
 /** True when an organisation (by its materialised path) lies inside the principal's scope. */

@@ -150,8 +150,14 @@ for (const tdb of testDatabases()) {
     it('explains a value by its records', async () => {
       const ex = await explainIndicator(h, 'disputes.resolution_rate', org.a, yearPeriod(2023));
       expect(ex.indicator.value).toBe(100);
-      expect(ex.records.map((r) => r.title)).toEqual(['宅基地边界纠纷', '邻里噪音纠纷', '劳资纠纷']);
-      expect(ex.records.every((r) => r.counted)).toBe(true);
+      const counted = ex.records.filter((r) => r.counted);
+      expect(counted.map((r) => r.title)).toEqual(['宅基地边界纠纷', '邻里噪音纠纷', '劳资纠纷']);
+      expect(counted.every((r) => r.part === '计入分子和分母' && r.reason === null)).toBe(true);
+      // Every record of the year that does not count says why.
+      for (const r of ex.records.filter((x) => !x.counted))
+        expect(r.reason, r.title).toMatch(/^不计入(分子|分母)：.+/);
+      expect(ex.formula).toContain('调处状态为“调解成功”的矛盾纠纷记录数 ÷ ');
+      expect(ex.method).toMatch(/^分子为/);
       const sum = await explainIndicator(h, 'publicity.materials', org.a, yearPeriod(2023));
       expect(sum.records.reduce((s, r) => s + (r.contributes ?? 0), 0)).toBe(sum.indicator.value);
       await expect(explainIndicator(h, 'no.such', org.a, yearPeriod(2023))).rejects.toThrow('未知的指标');

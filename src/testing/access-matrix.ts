@@ -171,12 +171,14 @@ async function pendingReset(c: MatrixContext, where: Where, role: RoleId): Promi
   return r.pendingReset!;
 }
 
-async function disputeCase(c: MatrixContext, where: Where): Promise<number> {
+/** A dispute case; like `dispute`, a grid member's own is one it reported itself. */
+async function disputeCase(c: MatrixContext, where: Where, role?: RoleId): Promise<number> {
+  const p = role && where === 'own' && ownRecordsOnly(role) ? principalOf(c.w, role) : setup.p;
   const draft = { date: '2024-01-10', title: `案件${c.next()}`, data: { disputeType: 'other' } };
   const r = await registerCase(
     c.h,
-    setup.p,
-    setup.actor,
+    p,
+    actorOf(p, null),
     { type: 'dispute', townshipId: town(c, where).id, draft },
     new Date().toISOString(),
   );
@@ -447,6 +449,13 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
   },
   'GET /api/audit': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit') },
   'GET /api/audit/verify': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/verify') },
+  'GET /api/audit/facets': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/facets') },
+  'GET /api/audit/export': {
+    allow: ['auditor'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/audit/export?from=2024-01-01'),
+  },
   'POST /api/imports': {
     allow: ['township_staff'],
     other: 403,
@@ -494,7 +503,10 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     allow: caseReaders,
     other: 404,
     ok: 200,
-    req: async (c, where) => ({ method: 'GET', url: `/api/cases/${await disputeCase(c, where)}` }),
+    req: async (c, where, role) => ({
+      method: 'GET',
+      url: `/api/cases/${await disputeCase(c, where, role)}`,
+    }),
   },
   'POST /api/cases': {
     allow: ['township_staff', 'grid_member'],
@@ -518,9 +530,9 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     seeOnly: ['county_officer', 'grid_member'],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({
+    req: async (c, where, role) => ({
       method: 'POST',
-      url: `/api/cases/${await disputeCase(c, where)}/transitions`,
+      url: `/api/cases/${await disputeCase(c, where, role)}/transitions`,
       payload: { action: 'mediate', date: '2024-01-12' },
     }),
   },

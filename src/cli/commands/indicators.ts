@@ -33,7 +33,7 @@ export function registerIndicatorCommands(program: Command, cli: Cli): void {
   program
     .command('explain')
     .description('列出某个指标值背后的台账记录')
-    .argument('<key>', '指标代码，如 disputes.resolution_rate')
+    .argument('<指标代码>', '指标代码，如 disputes.resolution_rate')
     .requiredOption('--org <组织>', '组织（名称或代码）')
     .requiredOption('--year <年度>', '年度')
     .option('--db <url>', '数据库地址')
@@ -46,16 +46,17 @@ export function registerIndicatorCommands(program: Command, cli: Cli): void {
         if (opts.json) return cli.printJson(ex);
         const v = ex.indicator;
         cli.out(
-          `${org.name} ${year} 年 ${v.label}（${v.key}）= ${show(v.value, v.unit)}\n口径：${ex.basis}\n公式：${ex.formula}\n`,
+          `${org.name} ${year} 年 ${v.label}（${v.key}）= ${show(v.value, v.unit)}\n口径：${ex.basis}\n计算方法：${ex.method}\n公式：${ex.formula}\n`,
         );
         cli.printTable(
-          ['编号', '日期', '类型', '标题', '计入'],
+          ['编号', '日期', '类型', '标题', '计入', '说明'],
           ex.records.map((r) => [
             String(r.id),
             r.date,
             getKind(r.kind).label,
             r.title,
-            r.contributes !== null ? String(r.contributes) : r.counted ? '是' : '否',
+            r.contributes !== null ? String(r.contributes) : (r.part ?? (r.counted ? '是' : '否')),
+            r.reason ?? '',
           ]),
         );
       });
