@@ -47,6 +47,42 @@ describe('organisation and year', () => {
     expect([s.org, s.year]).toEqual(['白沙镇', 2025]);
   });
 
+  it.each([
+    ['万古镇', '某县万古镇人民政府关于2025年度法治政府建设情况的报告'],
+    ['王集镇', '王集镇2025年度法治政府建设情况报告'],
+  ])('keeps a one-character name before 古镇/集镇: %s', (org, title) => {
+    expect(review(REPORT(title, `${org}人民政府\n2026年1月10日`)).org).toBe(org);
+  });
+
+  it('skips a web page’s metadata and breadcrumb above the title', () => {
+    const page =
+      '您当前所在位置:首页>政务公开>法治政府建设报告\n• 索 引 号:abc/2026-00009\n• 发布机构:青山乡\n' +
+      '| 成文日期 | 2026-01-22 | 发布日期 | 2026-02-10 |\n' +
+      '青山镇人民政府关于2025年法治政府建设情况的报告\n发布时间:2026-03-04\n' +
+      '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n组织干部学法10次。\n';
+    const r = review(page, { profile: 'published' });
+    expect([r.title, r.org, r.year]).toEqual([
+      '青山镇人民政府关于2025年法治政府建设情况的报告',
+      '青山镇',
+      2025,
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
+  });
+
+  it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
+    const opening = (body: string) =>
+      review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
+    expect(opening('2025年,石门街道坚持依法行政,石门街道党工委专题学法5次。').org).toBe('石门街道');
+    expect(
+      opening('2024年,沙湾街坚持依法行政。推进沙湾街党政主要负责人述法,沙湾街党工委专题学法5次。').org,
+    ).toBe('沙湾街');
+    // 促进全乡 and 实现镇、村 are no townships; the one named once is.
+    expect(
+      opening('2024年,我乡以促进全乡经济发展为目的,实现镇、村干部学法全覆盖;东岭乡法治副校长上普法课2场次。')
+        .org,
+    ).toBe('东岭乡');
+  });
+
   it('says when neither the township nor the year can be read', () => {
     const r = review('法治政府建设情况\n\n一、主要举措和成效\n学法。\n');
     expect(r.org).toBe('');
@@ -123,6 +159,20 @@ describe('errors', () => {
       { file: 'blank.txt', error: '文件没有正文内容（空白文档），无法审阅' },
       { file: 'blank.docx', error: '文件没有正文内容（空白文档），无法审阅' },
     ]);
+  });
+});
+
+describe('characters lost in conversion', () => {
+  it('flags a ? inside a sentence, with or without stray letters, but not a question', () => {
+    const found = (t: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('坚持依法行政。', t)).findings;
+    const artifact = (t: string) =>
+      found(t)
+        .filter((f) => f.rule === 'format.artifact')
+        .map((f) => f.text);
+    expect(artifact('坚持依法行政,提升了管理水平?,F将工作报告如下。')).toEqual(['?,F']);
+    expect(artifact('坚持依法行政?全面推进。')).toEqual(['?']);
+    expect(artifact('坚持依法行政。如何让群众满意?我们持续改进。')).toEqual([]);
   });
 });
 

@@ -25,7 +25,7 @@ const CADRES = /干部职工|全体干部|机关干部|公职人员|村干部|�
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
 const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: POWER_LIST });
 
-const N = '[^，。；§]'; // one character inside the clause, before or after the number
+const N = '[^，,。；;§]'; // one character inside the clause, before or after the number
 
 /**
  * Traps: words that make a number no count of the year's work. A small count followed by one of
@@ -59,7 +59,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'other', near: /办结/, sentence: /信访/, units: ['件', '批次', '起'] },
   {
     key: 'petitions.resolved',
-    near: new RegExp(`(化解|解决)[^，。；]{0,12}信访|信访${N}{0,12}化解`),
+    near: new RegExp(`(化解|解决)[^，,。；;]{0,12}信访|信访${N}{0,12}化解`),
   },
   {
     key: 'petitions.cases',
@@ -102,7 +102,14 @@ export const countRules: readonly CountRule[] = [
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治/ },
-  { key: 'enforcement.penalties', near: /行政处罚|处罚/ },
+  // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
+  {
+    key: 'enforcement.penalties',
+    near: /简易程序|普通程序/,
+    sentence: /处罚|查处/,
+    unless: /撤销|撤回|不予/,
+  },
+  { key: 'enforcement.penalties', near: new RegExp(`行政处罚|处罚|立案查处|查处${N}{0,4}(案件|违法)`) },
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
   {
     key: 'legal.contracts_reviewed',
@@ -113,14 +120,15 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'legal.reviews',
-    near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,6}(规范性文件|文件|决策)`),
+    // 审查以镇政府名义印发的文件N件: the documents may be described at some length.
+    near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次'] },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
-  { key: 'disclosure.requests', near: /依申请公开|公开申请/ },
+  { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
@@ -157,7 +165,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.center_group',
     near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
-    unlessSentence: new RegExp(`中心组[^，。；\\d]{0,10}\\d|${CADRES.source}`),
+    unlessSentence: new RegExp(`中心组[^，,。；;\\d]{0,10}\\d|${CADRES.source}`),
     unless: /培训|考试|讲座/,
   },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
@@ -206,6 +214,14 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
     units: ['期', '次', '场', '场次'],
   },
+  // A class or talk given to villagers (给群众上法治课N场次), whoever gives it: a publicity event.
+  {
+    key: 'publicity.events',
+    near: new RegExp(
+      `(给|为|向|面向)(村民|群众|居民|学生|师生|青少年|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`,
+    ),
+    units: ['次', '场', '场次', '期'],
+  },
   // A talk in a sentence about publicity, not given to cadres, is a publicity event.
   {
     key: 'publicity.events',
@@ -243,10 +259,18 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
   { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
   { key: 'disputes.satisfaction_rate', name: /满意率/, sentence: /纠纷|调解|调处|化解|矛盾/ },
   { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },
-  { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/ },
+  // 参与率 of an exam (学法考试，参与率100%).
+  { key: 'study.exam_participation_rate', name: /参与率|参加率|参考人数比例/, sentence: /考试|测试|考法/ },
+  // An exam's pass rate, not a review's (审核通过率) or a case file's (案卷评查合格率).
+  { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/, sentence: /考|测试|学法|培训|答题/ },
   { key: 'study.exam_excellent_rate', name: /优秀率/ },
   { key: 'litigation.leader_appearance_rate', name: /出庭(应诉)?率/ },
-  { key: 'petitions.on_time_rate', name: /(按期|及时)办结率/ },
+  // Petitions closed on time; not enforcement cases closed (立案查处…按期办结率).
+  {
+    key: 'petitions.on_time_rate',
+    name: /(按期|及时)办结率/,
+    sentence: /信访|来信|来访|诉求|^(?![\s\S]*(立案|查处|处罚|执结|执法))/,
+  },
 ];
 
 const unitsByKey = new Map(indicators.map((i) => [i.key, i.units]));

@@ -6,6 +6,7 @@ import {
   parseChineseNumeral,
   parseChinesePercent,
 } from './numerals.ts';
+import { toSimplified } from './hanzi.ts';
 import type { Figure } from './types.ts';
 
 /** Units a counted figure may carry, longest first so 人次 wins over 人. */
@@ -160,7 +161,8 @@ function rateNames(before: string): string[] {
     /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
       before,
     );
-  return m ? m[1]!.split(/[、和及与]/) : [];
+  // Split between names only (参考率和合格率), never inside one (参与率).
+  return m ? m[1]!.split(/(?<=率)[、和及与]/) : [];
 }
 
 const numberValue = (
@@ -203,7 +205,19 @@ function wordedRates(text: string, bounds: Bounds): Figure[] {
  * dates, holiday names (12·4), article numbers (第23条), plan names (“八五”), rule counts
  * (五项法定程序), frequencies (每月1次) and targets (力争…不低于98%).
  */
-export function extractFigures(text: string): Figure[] {
+export function extractFigures(original: string): Figure[] {
+  // Read on the simplified-character copy (same offsets), so the rule table's words match a
+  // report in traditional characters; each figure then quotes the original.
+  const text = toSimplified(original);
+  if (text === original) return extractFrom(text);
+  return extractFrom(text).map((f) => ({
+    ...f,
+    text: original.slice(f.start, f.end),
+    sentence: original.slice(f.sentenceStart, f.sentenceStart + f.sentence.length),
+  }));
+}
+
+function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {

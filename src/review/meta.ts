@@ -2,6 +2,18 @@ import { signatureTail } from './checks.ts';
 import { toSimplified } from './hanzi.ts';
 import type { Heading } from './types.ts';
 
+/**
+ * A web page's furniture above a published report: its metadata fields (索引号, 发布机构, 成文日期…,
+ * often as a table or a bulleted list), the breadcrumb (您当前所在位置, 首页 >>) and page buttons.
+ * None is the title: the title is the first line after them.
+ */
+const PAGE_FURNITURE = new RegExp(
+  '^[\\s•·\\-|\\[【]*(?:(?:索\\s*引\\s*号|发布机构|发文机构|发布单位|成文日期|成文时间|发文时间|发文日期|发布日期|发布时间|' +
+    '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|效力状态|有\\s*效\\s*性|' +
+    '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
+    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|首\\s*页\\s*(?:>|＞|»|\\s))|加大字体|字体[:：]?\\s*[【\\[]?大)',
+);
+
 /** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */
 export function findTitle(text: string, headings: readonly Heading[]): { title: string; end: number } {
   const firstHeading = headings[0]?.start ?? text.length;
@@ -16,6 +28,11 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
       if (parts.length && toSimplified(parts.join('')).includes('报告')) break;
       continue;
     }
+    // Page furniture before the title; what came above it was the site's banner, not the title.
+    if (lineStart < firstHeading && PAGE_FURNITURE.test(toSimplified(line))) {
+      parts.length = 0;
+      continue;
+    }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
     parts.push(line);
     end = lineStart + raw.length;
@@ -25,12 +42,17 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
 }
 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
-const STOP = /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，。：:；“”"《》（）()\s\d]/;
+const STOP =
+  /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
-/** Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡…). */
+/**
+ * Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡, 千年古镇…); a name of one
+ * character before such a word is a township (万古镇, 王集镇). A name ending in 全镇/各乡 read
+ * back from a verb (促进全乡) is none either.
+ */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -65,9 +87,13 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
 
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
 const ORG_END =
-  /(街道办事处|街道|镇|乡)(?=人民政府|党委|政府|委员会|办事处|党工委|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
-/** In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…). */
-const ORG_END_BODY = /(街道办事处|街道|镇|乡)(?![村镇级域情内外里民间街])/g;
+  /(街道办事处|街道|镇|乡|街(?=党工委|办事处))(?=人民政府|党委|政府|委员会|办事处|党工委|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
+/**
+ * In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…) or a list of levels (镇、村两级).
+ * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words.
+ */
+const ORG_END_BODY =
+  /(街道办事处|街道|镇|乡|(?<!大)街(?=党工委|党政|办事处|领导|坚持|深入|全面|扎实|持续|始终))(?![村镇级域情内外里民间街]|、[村社居])/g;
 
 /** Every township named in `s`, in order. */
 function orgsIn(s: string, re: RegExp = ORG_END): { org: string; county: string; at: number }[] {

@@ -106,6 +106,15 @@ export const rules: readonly RuleSpec[] = [
     message: '缺少落款（署名机关和成文日期）',
   },
   { id: 'format.artifact', severity: 'error', check: 'artifact', message: '文档转换残留“{text}”，应删除' },
+  // A character lost in conversion shows as ? inside a sentence, often with stray letters
+  // (水平?,F将), or as the replacement character. A question mark after a question word is a question.
+  {
+    id: 'format.artifact',
+    severity: 'warning',
+    pattern: '(?<=[\\u4e00-\\u9fa5])\\?[,.A-Za-z]{0,3}(?=[\\u4e00-\\u9fa5])|\\uFFFD',
+    unless: '(吗|呢|如何|怎样|怎么|什么|为何|为什么|哪|谁|是否|多少|几)[^。；\\n]{0,16}\\?',
+    message: '“{text}”疑为转换中丢失的字符（乱码），应核对原文',
+  },
   // A draft's visible gaps (the report generator writes them so): to fill in before it is signed.
   {
     id: 'format.placeholder',

@@ -250,6 +250,8 @@ export const labels: readonly Label[] = [
       ['study.exam_pass_rate', 100, '%', false],
       ['publicity.events', 24, '场', false],
       ['publicity.materials', 8000, '册', true],
+      // 展板宣传36块: display boards counted in 块 are the banners indicator (as 展板40块).
+      ['publicity.banners', 36, '块', false],
       ['publicity.audience', 12000, '人次', false],
       ['disputes.found', 168, '件', false],
       ['disputes.resolved', 165, '件', false],

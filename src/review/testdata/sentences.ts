@@ -366,6 +366,49 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 12],
     ['publicity.audience', 5000],
   ),
+  // A fourth batch, from wording met in published township reports (written anew, not copied).
+  // Text with ASCII commas, as web pages give it: the clause ends at each, and the 中心组 clause
+  // does not run into the next figure.
+  s(
+    'tune',
+    'ascii',
+    '镇党委把学习法治思想列入理论学习中心组学习内容,全年开展专题学习9次,组织11名中层干部完成法治培训。',
+    ['study.center_group', 9],
+    ['study.trainees', 11],
+  ),
+  s('tune', 'reviews', '全年审查以街道办事处名义发出的各类文件620余件。', ['legal.reviews', 620]),
+  s(
+    'tune',
+    'penalties',
+    '全年立案查处违法行为57件，其中适用简易程序40件。',
+    ['enforcement.penalties', 57],
+    ['enforcement.penalties', 40],
+  ),
+  // 按期办结率 of enforcement cases is no petitions figure; an exam's 参与率 is its participation.
+  s('tune', 'rates', '立案查处案件全部按期办结，按期办结率100%，案卷公示率96.5%。'),
+  s(
+    'tune',
+    'rates',
+    '组织全体干部参加年度学法考试,参与率100%,合格率98%。',
+    ['study.exam_participation_rate', 100],
+    ['study.exam_pass_rate', 98],
+  ),
+  s('tune', 'rates', '法律顾问审核合同协议42份，审核通过率100%。', ['legal.contracts_reviewed', 42]),
+  s(
+    'tune',
+    'disclosure',
+    '主动公开各类政务信息230条，办理依申请公开事项3项。',
+    ['disclosure.items', 230],
+    ['disclosure.requests', 3],
+  ),
+  s('tune', 'classes', '司法所干部、驻村律师到各村为群众上法治课8场次。', ['publicity.events', 8]),
+  s(
+    'tune',
+    'traditional',
+    '全年主動公開政務信息96條，依申請公開2件。',
+    ['disclosure.items', 96],
+    ['disclosure.requests', 2],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
