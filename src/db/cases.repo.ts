@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
-import type { OrgFilter } from './records.repo.ts';
+import { titleContains, type DueFilter, type OrgFilter } from './records.repo.ts';
 import type { CaseEventRow, CaseRow, Database, NewCaseEventRow, NewCaseRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -49,6 +50,12 @@ export interface CaseQuery {
   readonly open?: boolean;
   /** Open cases whose next due date is on or before this date. */
   readonly dueBy?: string;
+  /** Open cases past their next due date, or due within the coming days. */
+  readonly due?: DueFilter;
+  /** Cases opened in the period, and those opened before it that are still open. */
+  readonly period?: Period;
+  /** Title contains this text literally. */
+  readonly text?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -80,6 +87,21 @@ function filtered(db: Q, scope: Scope, f: CaseQuery) {
       .where('cases.closed', '=', 0)
       .where('cases.next_due', 'is not', null)
       .where('cases.next_due', '<=', f.dueBy);
+  if (f.due) {
+    const due = f.due;
+    q = q.where('cases.closed', '=', 0).where('cases.next_due', 'is not', null);
+    q =
+      due.kind === 'overdue'
+        ? q.where('cases.next_due', '<', due.today)
+        : q.where('cases.next_due', '>=', due.today).where('cases.next_due', '<=', due.until);
+  }
+  if (f.period) {
+    const p = f.period;
+    q = q
+      .where('cases.opened_on', '<=', p.to)
+      .where((eb) => eb.or([eb('cases.opened_on', '>=', p.from), eb('cases.closed', '=', 0)]));
+  }
+  if (f.text) q = q.where(titleContains(f.text));
   return q;
 }
 
@@ -178,4 +200,15 @@ export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Pro
       .insertInto('case_events')
       .values(rows.slice(i, i + CHUNK))
       .execute();
+}
+
+/** Each listed record's case state, for the records that are cases (one statement for a page). */
+export async function statesOf(db: Q, recordIds: readonly number[]): Promise<Map<number, string>> {
+  if (recordIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['record_id', 'state'])
+    .where('record_id', 'in', [...recordIds])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.record_id), r.state]));
 }

@@ -36,9 +36,20 @@ export interface RecordQuery {
   readonly text?: string;
   /** Only records with no evidence file attached. */
   readonly withoutEvidence?: boolean;
+  /** Only records whose case is in one of these states (case kinds; records without a case drop out). */
+  readonly caseStates?: readonly string[];
+  /** Only records whose open case is due: `overdue` before `today`, `soon` from `today` through `until`. */
+  readonly due?: DueFilter;
+  /** Only these records (a selection), still within every other filter and the scope. */
+  readonly ids?: readonly number[];
   readonly limit?: number;
   readonly offset?: number;
 }
+
+/** Open cases by their next due date: past it, or due within the coming days. */
+export type DueFilter =
+  | { readonly kind: 'overdue'; readonly today: string }
+  | { readonly kind: 'soon'; readonly today: string; readonly until: string };
 
 /** Rows per INSERT: well below SQLite's 32,766 bound parameters at 12 columns a row. */
 export const INSERT_CHUNK = 500;
@@ -94,7 +105,7 @@ function scoped(db: Q, scope: Scope) {
  * Title contains `text` literally. `%`, `_` and `\` are escaped with a backslash; SQLite has no
  * default LIKE escape character, so the ESCAPE clause is spelled out (PostgreSQL's default is the same).
  */
-function titleContains(text: string) {
+export function titleContains(text: string) {
   const pattern = `%${text.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
   return sql<boolean>`records.title like ${pattern} escape '\\'`;
 }
@@ -113,6 +124,23 @@ function filteredBase(db: Q, scope: Scope, f: RecordQuery, kindsIn: readonly str
         ),
       ),
     );
+  if (f.ids) q = q.where('records.id', 'in', f.ids.length > 0 ? [...f.ids] : [0]);
+  if (f.caseStates || f.due) {
+    const states = f.caseStates;
+    const due = f.due;
+    q = q.where('records.id', 'in', (eb) => {
+      let c = eb.selectFrom('cases').select('cases.record_id');
+      if (states) c = c.where('cases.state', 'in', states.length > 0 ? [...states] : ['']);
+      if (due) {
+        c = c.where('cases.closed', '=', 0).where('cases.next_due', 'is not', null);
+        c =
+          due.kind === 'overdue'
+            ? c.where('cases.next_due', '<', due.today)
+            : c.where('cases.next_due', '>=', due.today).where('cases.next_due', '<=', due.until);
+      }
+      return c;
+    });
+  }
   return q;
 }
 

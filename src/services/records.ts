@@ -11,6 +11,8 @@ import type { Scope } from '../core/scope.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import type { Db } from '../db/connect.ts';
 import { childOrgs } from '../db/orgs.repo.ts';
+import { findCaseType, stateOf } from '../catalogue/cases.ts';
+import * as casesRepo from '../db/cases.repo.ts';
 import * as evidenceRepo from '../db/evidence.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
@@ -154,21 +156,40 @@ export async function getLedgerRecord(h: Db, scope: Scope, id: number): Promise<
   return toRecord(h, r);
 }
 
-/** A ledger record as lists show it: with how many evidence files are attached. */
-export type ListedRecord = LedgerRecord & { readonly evidenceCount: number };
+/** A record's case as the ledger shows it: its state and that state's label in the case type's declaration. */
+export interface RecordCase {
+  readonly state: string;
+  readonly label: string;
+}
 
-/** Adds each record's evidence count to a page of records (one grouped query for the page). */
-export async function withEvidenceCounts(
+/**
+ * A ledger record as lists show it: with how many evidence files are attached and, for a case, its
+ * state (the same label the case board shows).
+ */
+export type ListedRecord<R extends LedgerRecord = LedgerRecord> = R & {
+  readonly evidenceCount: number;
+  readonly case: RecordCase | null;
+};
+
+/** Adds each record's evidence count and case state to a page of records (one query each for the page). */
+export async function withEvidenceCounts<R extends LedgerRecord>(
   h: Db,
-  page: { total: number; items: readonly LedgerRecord[] },
-): Promise<{ total: number; items: ListedRecord[] }> {
-  const counts = await evidenceRepo.countByRecord(
-    h.db,
-    page.items.map((r) => r.id),
-  );
+  page: { total: number; items: readonly R[] },
+): Promise<{ total: number; items: ListedRecord<R>[] }> {
+  const ids = page.items.map((r) => r.id);
+  const [counts, states] = await Promise.all([
+    evidenceRepo.countByRecord(h.db, ids),
+    casesRepo.statesOf(h.db, ids),
+  ]);
+  const caseOf = (r: R): RecordCase | null => {
+    const state = states.get(r.id);
+    const type = findCaseType(r.kind);
+    if (state === undefined || !type) return null;
+    return { state, label: stateOf(type, state)?.label ?? state };
+  };
   return {
     total: page.total,
-    items: page.items.map((r) => ({ ...r, evidenceCount: counts.get(r.id) ?? 0 })),
+    items: page.items.map((r) => ({ ...r, evidenceCount: counts.get(r.id) ?? 0, case: caseOf(r) })),
   };
 }
 

@@ -10,14 +10,21 @@ import { dueCases } from '../../services/cases/due.ts';
 import { orgFilter } from '../../services/orgs.ts';
 import type { SessionUser } from '../../services/sessions.ts';
 import { route } from '../route.ts';
-import { idParams, isoDate, orgId, recordDraft } from '../schemas.ts';
-import { filterOrg } from './records.ts';
+import { yearPeriod } from '../../core/dates.ts';
+import { idParams, isoDate, orgId, recordDraft, year } from '../schemas.ts';
+import { dueFilter, filterOrg } from './records.ts';
 
 const listQuery = z.object({
   org: orgId.optional(),
   type: z.string().max(60).optional(),
   state: z.string().max(60).optional(),
   open: z.enum(['true', 'false']).optional(),
+  /** Cases opened in the year, and open ones opened before it. */
+  year: year.optional(),
+  /** Title contains this text. */
+  q: z.string().max(100).optional(),
+  /** Open cases past their due date (`overdue`) or due within 7 days (`soon`). */
+  due: z.enum(['overdue', 'soon']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -55,13 +62,14 @@ export function registerCaseRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: '/cases',
-      summary: '案件列表（组织、类型、状态、是否办结）',
+      summary:
+        '案件列表（组织、类型、状态、是否办结、年度：当年登记的及以前年度未办结的、标题文字、逾期/临期）',
       tag,
       access: 'cases.read',
       query: listQuery,
       cache: true,
     },
-    async ({ deps, query, user, scope }) => {
+    async ({ deps, query, user, scope, at }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const type = query.type === undefined ? undefined : findCaseType(query.type);
       if (query.type !== undefined && !type)
@@ -75,6 +83,9 @@ export function registerCaseRoutes(app: FastifyInstance): void {
         types,
         states: query.state ? [query.state] : undefined,
         open,
+        period: query.year === undefined ? undefined : yearPeriod(query.year),
+        text: query.q,
+        due: dueFilter(query.due, at),
         limit: query.limit,
         offset: query.offset,
       });

@@ -7,14 +7,14 @@ import { importRecords } from '../../services/ledger-batches.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   buildTemplate,
-  exportLedger,
+  exportVisible,
   ledgerExported,
 } from '../../services/ledger-io/index.ts';
 import type { LedgerFormat } from '../../services/ledger-io/format.ts';
 import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
-import { orgId, year } from '../schemas.ts';
-import { filterOrg } from './records.ts';
+import { orgId } from '../schemas.ts';
+import { recordFilters, recordQueryOf } from './records.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,6 +26,21 @@ const importQuery = z.object({
   /** A person's choice of kind and columns, by sheet: JSON {"工作表": {"kind": "…", "columns": {"B": "date", "E": "ignore"}}}. */
   layout: z.string().max(8000).optional(),
 });
+
+/** A list's filters (at least a year or a date range) and, optionally, the rows ticked in it. */
+const exportQuery = recordFilters
+  .extend({
+    /** Record ids, comma-separated: only these (still within the filters and the user's scope). */
+    ids: z
+      .string()
+      .max(8000)
+      .regex(/^\d{1,15}(,\d{1,15})*$/, '所选记录应为以逗号分隔的记录编号')
+      .transform((s) => s.split(',').map(Number))
+      .optional(),
+  })
+  .refine((q) => q.year !== undefined || (q.from !== undefined && q.to !== undefined), {
+    message: '请指定年度，或起止日期',
+  });
 
 const layoutChoice = z.record(
   z.string().max(100),
@@ -106,22 +121,28 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
     {
       method: 'GET',
       url: '/export',
-      summary: '导出某组织某年度的台账（.xlsx，每类一个工作表）',
+      summary:
+        '导出台账（.xlsx，每类一个工作表）：某组织某年度，或台账列表的筛选条件（类型、期间、标题文字、案件状态、逾期/临期）下的记录，可只导出勾选的记录；只含本人有权查看的记录',
       tag,
       access: 'ledger.export',
-      query: z.object({ org: orgId.optional(), year }),
+      query: exportQuery,
       produces: XLSX,
     },
     async ({ deps, query, user, reply, actor, at }) => {
-      const org = await filterOrg(deps.h, user, query.org);
-      const bytes = await exportLedger(deps.h, org, query.year, (sheets) =>
+      const { ids, ...filters } = query;
+      const { org, q } = await recordQueryOf(deps.h, user, filters, at);
+      const { bytes, rows } = await exportVisible(deps.h, user, org, { ...q, ids }, (sheets) =>
         deps.jobs.run('writeLedger', { sheets }),
       );
-      await auditRead(deps.h, actor, at, ledgerExported(org, query.year, bytes));
-      return reply
-        .type(XLSX)
-        .header('Content-Disposition', contentDisposition(`${org.name}${query.year}年度台账.xlsx`))
-        .send(bytes);
+      await auditRead(
+        deps.h,
+        actor,
+        at,
+        ledgerExported(org, query.year ?? null, bytes, { filters: { ...filters, ids: ids?.length }, rows }),
+      );
+      const when = query.year !== undefined ? `${query.year}年度` : `${query.from ?? ''}至${query.to ?? ''}`;
+      const name = `${org.name}${when}${query.kind ? (findKind(query.kind)?.label ?? '') : ''}台账.xlsx`;
+      return reply.type(XLSX).header('Content-Disposition', contentDisposition(name)).send(bytes);
     },
   );
 }

@@ -8,7 +8,9 @@ import type { Db } from '../../db/connect.ts';
 import type { AuditEvent } from '../audit.ts';
 import { withDueMarks, type MarkedRecord } from '../due-marks.ts';
 import { allOrgs, orgFilter, type Org } from '../orgs.ts';
-import { listLedger } from '../records.ts';
+import { listVisibleRecords } from '../ledger-writes.ts';
+import type { Principal } from '../access.ts';
+import { listLedger, type LedgerQuery as RecordQuery } from '../records.ts';
 import { isoToExcelDate } from './cells.ts';
 import { kindColumns, type LedgerColumn } from './layout.ts';
 import { writeLedgerBook, type LedgerSheet, type OutCell } from './write.ts';
@@ -67,26 +69,67 @@ export async function exportLedger(
   /** Writes the workbook (default: here; the server runs it on a worker thread). */
   write: (sheets: readonly LedgerSheet[]) => Promise<Uint8Array> = writeLedgerBook,
 ): Promise<Buffer> {
-  if (org.kind !== 'township' && org.kind !== 'county') {
-    throw new UserError(`只能导出乡镇（街道）或县（区）的台账，“${org.name}”不是`, 'bad_org');
-  }
+  checkOrg(org);
   const { items } = await listLedger(h, ALL, {
     org: orgFilter(org),
     period: yearPeriod(year),
     registryKinds,
     limit: Number.MAX_SAFE_INTEGER,
   });
+  return ledgerBook(
+    h,
+    org,
+    await withDueMarks(h, items),
+    `${org.name} ${year} 年没有台账记录，无可导出`,
+    write,
+  );
+}
+
+/**
+ * The records a person sees under a list's filters (scope, kinds the role reads, own records only
+ * where the role is limited to them, and a selection when given) as an .xlsx in the template's layout.
+ */
+export async function exportVisible(
+  h: Db,
+  p: Principal,
+  org: Org,
+  q: RecordQuery,
+  write: (sheets: readonly LedgerSheet[]) => Promise<Uint8Array> = writeLedgerBook,
+): Promise<{ bytes: Buffer; rows: number }> {
+  checkOrg(org);
+  const { items } = await listVisibleRecords(h, p, {
+    ...q,
+    org: orgFilter(org),
+    registryKinds,
+    limit: Number.MAX_SAFE_INTEGER,
+    offset: 0,
+  });
+  const bytes = await ledgerBook(h, org, items, '没有符合条件的台账记录，无可导出', write);
+  return { bytes, rows: items.length };
+}
+
+function checkOrg(org: Org): void {
+  if (org.kind !== 'township' && org.kind !== 'county') {
+    throw new UserError(`只能导出乡镇（街道）或县（区）的台账，“${org.name}”不是`, 'bad_org');
+  }
+}
+
+async function ledgerBook(
+  h: Db,
+  org: Org,
+  items: readonly MarkedRecord[],
+  empty: string,
+  write: (sheets: readonly LedgerSheet[]) => Promise<Uint8Array>,
+): Promise<Buffer> {
   const names = new Map((await allOrgs(h, subtree(org.path))).map((o) => [o.id, o.name]));
   const orgName = (id: number | null): string | null => (id === null ? null : (names.get(id) ?? String(id)));
   const byKind = new Map<string, MarkedRecord[]>();
-  for (const r of await withDueMarks(h, items)) {
+  for (const r of items) {
     const list = byKind.get(r.kind);
     if (list) list.push(r);
     else byKind.set(r.kind, [r]);
   }
-  if (byKind.size === 0) {
-    throw new UserError(`${org.name} ${year} 年没有台账记录，无可导出`, 'nothing_to_export', 404);
-  }
+  if (byKind.size === 0) throw new UserError(empty, 'nothing_to_export', 404);
   const county = org.kind === 'county';
   const sheets: LedgerSheet[] = [];
   for (const kind of kinds) {
@@ -98,13 +141,21 @@ export async function exportLedger(
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The audit entry of a ledger exported for someone: whose, which year, how large. */
-export function ledgerExported(org: Org, year: number, bytes: Buffer): AuditEvent {
+/**
+ * The audit entry of a ledger exported for someone: whose, which year, how large, and under which
+ * filters (with how many rows) when it was a list's filtered or selected rows.
+ */
+export function ledgerExported(
+  org: Org,
+  year: number | null,
+  bytes: Buffer,
+  filtered?: { readonly filters: Readonly<Record<string, unknown>>; readonly rows: number },
+): AuditEvent {
   return {
     action: 'ledger.export',
     targetType: 'org',
     targetId: org.id,
-    after: { year, bytes: bytes.length },
+    after: { year, bytes: bytes.length, ...(filtered ?? {}) },
   };
 }
 

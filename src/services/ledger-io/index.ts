@@ -5,6 +5,6 @@
  */
 export { buildTemplate } from './template.ts';
 export { type ImportInput, type ImportProgress } from './import.ts';
-export { exportLedger, ledgerExported } from './export.ts';
+export { exportLedger, exportVisible, ledgerExported } from './export.ts';
 export { checkSize, DEFAULT_MAX_IMPORT_BYTES } from './format.ts';
 export { formatIssue, type ImportIssue, type ImportReport, type SheetSummary } from './report.ts';
