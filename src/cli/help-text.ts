@@ -29,10 +29,10 @@ export function displayWidth(s: string): number {
 /** An option or argument description with commander's own notes — default, choices, env — in Chinese. */
 export function describedIn(s: string): string {
   return s
-    .replace(/\(default: ([^()]*)\)/g, '（默认：$1）')
-    .replace(/\(choices: ([^()]*)\)/g, '（可选：$1）')
-    .replace(/\(env: ([^()]*)\)/g, '（环境变量：$1）')
-    .replace(/\(preset: ([^()]*)\)/g, '（预设：$1）');
+    .replace(/ ?\(default: ([^()]*)\)/g, '（默认：$1）')
+    .replace(/ ?\(choices: ([^()]*)\)/g, '（可选：$1）')
+    .replace(/ ?\(env: ([^()]*)\)/g, '（环境变量：$1）')
+    .replace(/ ?\(preset: ([^()]*)\)/g, '（预设：$1）');
 }
 
 export const helpTitle = (s: string): string => TITLES[s] ?? s;

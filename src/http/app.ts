@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { ensureAuditKey } from '../services/audit-key.ts';
@@ -8,7 +8,7 @@ import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
 import { ThrottleLog } from './throttle-log.ts';
-import type { AppDeps, AppOptions } from './context.ts';
+import type { AppDeps, AppOptions, RequestLogging } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { JSON_LIMIT } from './files.ts';
 import { defaultRateLimits } from './rate-limit.ts';
@@ -58,14 +58,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function watchAuditHead(app: FastifyInstance, h: Db): void {
   const log = () =>
-    void auditHead(h)
+    auditHead(h)
       .then((head) => app.log.info({ auditHead: head }, `审计日志链头：第 ${head.seq} 条，哈希 ${head.hash}`))
       .catch((e: unknown) => app.log.warn({ err: e }, '无法读取审计日志链头'));
-  app.addHook('onReady', (done) => {
-    log();
-    done();
-  });
-  const timer = setInterval(log, DAY_MS);
+  // Written before the app is ready, so the start's line is in the log before any request's.
+  app.addHook('onReady', log);
+  const timer = setInterval(() => void log(), DAY_MS);
   timer.unref();
   app.addHook('onClose', (_i, done) => {
     clearInterval(timer);
@@ -73,13 +71,38 @@ function watchAuditHead(app: FastifyInstance, h: Db): void {
   });
 }
 
+/** One line for each request slower than `slowMs`: method, path, status and time taken. */
+function logSlowRequests(app: FastifyInstance, slowMs: number): void {
+  app.addHook('onResponse', (req, reply, done) => {
+    const ms = Math.round(reply.elapsedTime);
+    if (ms >= slowMs)
+      req.log.warn(
+        {
+          req: { method: req.method, url: req.url },
+          res: { statusCode: reply.statusCode },
+          responseTime: ms,
+        },
+        `慢请求：${req.method} ${req.url} 用时 ${ms} 毫秒（状态 ${reply.statusCode}）`,
+      );
+    done();
+  });
+}
+
 /** Builds the HTTP API over an open, migrated database. Call `listen` or `inject` on the result. */
 export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance> {
   const secure = opts.secure ?? false;
+  const logging: RequestLogging | null =
+    opts.logger === true ? { all: true, slowMs: Infinity } : opts.logger || null;
   const app = Fastify({
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+    logger: logging
+      ? {
+          level: 'info',
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          ...(logging.stream ? { stream: logging.stream } : {}),
+        }
       : false,
+    // Quiet by default: a line a request buries the errors; slow requests are logged below.
+    ...(logging && !logging.all ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     bodyLimit: JSON_LIMIT,
     // Only the listed proxies' hops: `true` would believe whatever X-Forwarded-For a client sends.
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
@@ -106,6 +129,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
   app.addHook('onClose', () => deps.throttles.close());
   await ensureAuditKey(h, opts.dataDir);
   watchAuditHead(app, h);
+  if (logging && !logging.all) logSlowRequests(app, logging.slowMs);
   // A pool made here is the app's own; one passed in belongs to the caller.
   if (!opts.jobs) app.addHook('onClose', () => deps.jobs.close());
   app.addHook('onRoute', (r) => {

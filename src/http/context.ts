@@ -28,11 +28,22 @@ export interface AppOptions {
   readonly webDir?: string | null;
   /** Usernames listed on the fallback home page when there is no web app. */
   readonly demoAccounts?: readonly string[];
-  readonly logger?: boolean;
+  /** Logs to stdout: `true` logs every request; a `RequestLogging` logs only slow and failed ones. */
+  readonly logger?: boolean | RequestLogging;
   /** Cache hot GET answers until the next write (default true). */
   readonly readCache?: boolean;
   /** Where heavy jobs run (default: a worker pool with the budgets of services/jobs, closed with the app). */
   readonly jobs?: JobRunner;
+}
+
+/** The server's log when requests are not all logged: its start, errors, and requests slower than `slowMs`. */
+export interface RequestLogging {
+  /** Log every request as it comes and goes (Fastify's own two lines a request). */
+  readonly all: boolean;
+  /** A request that takes at least this many milliseconds is logged as slow. */
+  readonly slowMs: number;
+  /** Where the lines go instead of stdout (tests). */
+  readonly stream?: { write(line: string): unknown };
 }
 
 /** What every route handler can reach. */

@@ -18,7 +18,7 @@ export function registerAuditCommands(program: Command, cli: Cli): void {
   audit
     .command('verify')
     .description('核验审计日志是否被改动、删除或调换顺序（发现问题时退出码为 1）')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--data <目录>', '数据目录（服务器的审计密钥 audit.key 所在；默认 FAZHI_DATA 或 ./data）')
     .action(async (opts) => {
       const r = await cli.withDb(opts, (h) => verifyAudit(h));
@@ -38,7 +38,7 @@ export function registerAuditCommands(program: Command, cli: Cli): void {
     .option('--to <日期>', '截止日期（含），如 2024-12-31')
     .option('--format <格式>', 'jsonl 或 csv（默认按输出文件扩展名，否则 jsonl）')
     .option('-o, --output <文件>', '输出文件（默认标准输出）')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--data <目录>', '数据目录（服务器的审计密钥 audit.key 所在；默认 FAZHI_DATA 或 ./data）')
     .action(async (opts) => {
       const from = day('from', opts.from);

@@ -11,7 +11,7 @@ export function registerBackupCommands(program: Command, cli: Cli): void {
     .command('backup')
     .description('备份 SQLite 数据库（在线备份，服务运行时也可执行）；PostgreSQL 见 docs/operations.md')
     .requiredOption('-o, --output <文件>', '备份文件路径（不得已存在）')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       await cli.withDb(opts, async (h) => {
         const info = await backupDatabase(h, opts.output);
@@ -23,8 +23,8 @@ export function registerBackupCommands(program: Command, cli: Cli): void {
   program
     .command('restore')
     .description('用备份文件替换 SQLite 数据库（须先停止 fazhi serve；原数据库保留为 .before-restore-时间）')
-    .argument('<file>', '备份文件')
-    .option('--db <url>', '要恢复到的数据库地址')
+    .argument('<文件>', '备份文件')
+    .option('--db <数据库地址>', '要恢复到的数据库地址')
     .option('--data <目录>', '数据目录（审计密钥 audit.key 所在；默认 FAZHI_DATA 或 ./data）')
     .option('--force', '备份中的审计日志校验不通过时仍然恢复（恢复会记入审计日志）')
     .action(async (file, opts) => {

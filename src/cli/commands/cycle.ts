@@ -35,7 +35,7 @@ export function registerCycleCommands(program: Command, cli: Cli): void {
     .requiredOption('--county <县>', '县（区），名称或代码')
     .requiredOption('--year <年度>', '报告年度，如 2025')
     .option('--json', '以 JSON 输出')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const rows = await cli.withDb(opts, async (h) => {
@@ -62,7 +62,7 @@ export function registerCycleCommands(program: Command, cli: Cli): void {
       .option('--reviewer <审查人>', '保密审查人姓名（clear）')
       .option('--redact <文字>', '从公开稿中删除的文字，可多次给出（clear）', collect)
       .option('--correction <更正说明>', '再次公开时的更正说明（publish）')
-      .option('--db <url>', '数据库地址')
+      .option('--db <数据库地址>', '数据库地址')
       .action(async (opts) => {
         const year = intOption('year', opts.year, 2000, 2100);
         const state = await cli.withDb(opts, async (h) => {
@@ -100,10 +100,10 @@ export function registerCycleCommands(program: Command, cli: Cli): void {
   cycle
     .command('upload')
     .description('代乡镇上传在系统外写成的年度报告（.docx 或 .txt），按报送处理：审阅并与台账逐项核对')
-    .argument('<file>', '报告文件')
+    .argument('<文件>', '报告文件')
     .requiredOption('--org <乡镇>', '乡镇（名称或代码）')
     .requiredOption('--year <年度>', '报告年度')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (file, opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const bytes = await readFile(file).catch(() => {
@@ -130,7 +130,7 @@ export function registerCycleCommands(program: Command, cli: Cli): void {
     .requiredOption('--year <年度>', '报告年度')
     .requiredOption('-o, --output <目录>', '输出目录')
     .option('--submit-by <日期>', '县里规定的报送截止日期，如 2026-02-28')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const dir = resolve(opts.output);

@@ -25,7 +25,7 @@ export function registerDemoCommand(program: Command, cli: Cli): void {
   program
     .command('demo')
     .description('在空数据库中生成演示县：乡镇、村（社区）、部门，两个年度的全部台账和演示账号')
-    .option('--db <url>', '数据库地址（须为空数据库）')
+    .option('--db <数据库地址>', '数据库地址（须为空数据库）')
     .option('--year <年度>', '报告年度（默认上一年度），台账覆盖该年度及前一年度')
     .option('--townships <数量>', `乡镇数量（1–${DEMO_MAX_TOWNSHIPS}）`, '6')
     .option('--seed <种子>', '随机种子：相同参数生成相同数据', '1')

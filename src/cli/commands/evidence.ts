@@ -12,9 +12,9 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
   const ev = program.command('evidence').description('台账记录的证据材料（照片、扫描件、PDF）');
   ev.command('add')
     .description('为记录添加证据文件')
-    .argument('<file>', '文件路径（JPEG、PNG、WebP、HEIC、TIFF、PDF，≤ 20 MB）')
+    .argument('<文件>', '文件路径（JPEG、PNG、WebP、HEIC、TIFF、PDF，≤ 20 MB）')
     .requiredOption('--record <编号>', '记录编号')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--data <目录>', '数据目录（默认 FAZHI_DATA 或 ./data）')
     .option('--json', '以 JSON 输出')
     .action(async (file, opts) => {
@@ -39,7 +39,7 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
   ev.command('list')
     .description('列出记录的证据文件')
     .requiredOption('--record <编号>', '记录编号')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const recordId = intOption('record', opts.record, 1, Number.MAX_SAFE_INTEGER);
@@ -54,9 +54,9 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
     });
   ev.command('get')
     .description('取出证据文件（校验摘要）')
-    .argument('<id>', '证据编号')
+    .argument('<证据编号>', '证据编号')
     .requiredOption('-o, --output <文件>', '保存到')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--data <目录>', '数据目录')
     .action(async (id, opts) => {
       const { p, actor, at } = cli.writer();

@@ -14,7 +14,7 @@ export function registerIndicatorCommands(program: Command, cli: Cli): void {
     .description('计算某组织某年度的全部指标（每个值均可用 fazhi explain 追溯到记录）')
     .requiredOption('--org <组织>', '县、乡镇、村（社区）或部门（名称或代码）')
     .requiredOption('--year <年度>', '年度，如 2024')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出：[{key, label, value, unit, records}]')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
@@ -36,7 +36,7 @@ export function registerIndicatorCommands(program: Command, cli: Cli): void {
     .argument('<指标代码>', '指标代码，如 disputes.resolution_rate')
     .requiredOption('--org <组织>', '组织（名称或代码）')
     .requiredOption('--year <年度>', '年度')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (key, opts) => {
       const year = intOption('year', opts.year, 2000, 2100);

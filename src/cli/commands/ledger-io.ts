@@ -122,7 +122,7 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
   program
     .command('template')
     .description('生成某类台账的 Excel 模板')
-    .argument('<kind>', '台账类型（代码或中文名，见 fazhi kinds）')
+    .argument('<台账类型>', '台账类型（代码或中文名，见 fazhi kinds）')
     .option('-o, --output <文件>', '输出文件，默认“<类型>台账模板.xlsx”')
     .action(async (kindArg, opts) => {
       const kind = findKind(kindArg);
@@ -150,7 +150,7 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
     .option('--sheet <工作表>', '--columns 所指的工作表（默认：所有非模板格式的工作表）')
     .option('--dry-run', '只校验，不写入')
     .option('--max-size <MB>', '文件大小上限（MB），默认 20，也可用环境变量 FAZHI_IMPORT_MAX_MB')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出导入报告')
     .action(async (target, opts) => {
       const maxBytes = maxBytesOf(opts.maxSize, cli.io.env);
@@ -233,7 +233,7 @@ export function registerLedgerIoCommands(program: Command, cli: Cli): void {
     .requiredOption('--org <组织>', '乡镇或县（名称或代码）')
     .requiredOption('--year <年度>', '年度，如 2024')
     .option('-o, --output <文件>', '输出文件，默认“<组织><年度>年台账.xlsx”')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       await cli.withDb(opts, async (h) => {

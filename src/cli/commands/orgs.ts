@@ -6,7 +6,7 @@ export function registerOrgCommands(program: Command, cli: Cli): void {
   program
     .command('orgs')
     .description('列出组织机构（县、乡镇、村社区、部门）')
-    .option('--db <url>', '数据库地址（sqlite:路径 或 postgres://…）')
+    .option('--db <数据库地址>', '数据库地址（sqlite:路径 或 postgres://…）')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       await cli.withDb(opts, async (h) => {

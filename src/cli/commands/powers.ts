@@ -22,11 +22,11 @@ export function registerPowerCommands(program: Command, cli: Cli): void {
   powers
     .command('import')
     .description('导入某乡镇某年度的权力清单（.xlsx 或 .csv），替换该年度原有清单；有任何错误则全部不导入')
-    .argument('<file>', '县里下发的权力清单表格：事项名称、权力类别、设定依据、权力来源等列')
+    .argument('<文件>', '县里下发的权力清单表格：事项名称、权力类别、设定依据、权力来源等列')
     .requiredOption('--org <乡镇>', '乡镇（名称或代码）')
     .requiredOption('--year <年度>', '清单年度，如 2025')
     .option('--dry-run', '只校验，不写入')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出导入报告')
     .action(async (file, opts) => {
       const year = intOption('year', opts.year, 2000, 2099);

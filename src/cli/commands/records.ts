@@ -19,7 +19,7 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
   program
     .command('kinds')
     .description('列出台账记录类型及其字段')
-    .argument('[kind]', '只看这一类型（代码或中文名）')
+    .argument('[类型]', '只看这一类型（代码或中文名）')
     .option('--json', '以 JSON 输出')
     .action((kind, opts) => {
       const list = kind ? [kindOrFail(kind)] : kinds;
@@ -60,7 +60,7 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
     .option('--end-date <日期>', '结束日期（登记类台账：撤销、离任等）')
     .option('--unit <村或部门>', '所涉村（社区）或部门')
     .option('--set <字段=值>', '字段值，可重复，如 --set materials=200 --set form=集中宣传', collect, [])
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const kind = kindOrFail(opts.kind);
@@ -97,7 +97,7 @@ export function registerRecordCommands(program: Command, cli: Cli): void {
     .option('--q <文字>', '标题包含的文字')
     .option('--limit <条数>', '最多条数', '50')
     .option('--offset <条数>', '跳过条数', '0')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const kind = opts.kind ? kindOrFail(opts.kind) : undefined;

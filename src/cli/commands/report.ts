@@ -117,7 +117,7 @@ export function registerReportCommand(program: Command, cli: Cli): void {
     )
     .option('--sources', '同时在报告旁写出“数据来源说明”（各项指标的口径和来源记录数）')
     .option('--save-commitments', '把第四部分的工作安排保存为下一年度的工作安排记录')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       const fmt = format(opts.format);

@@ -64,6 +64,12 @@ describe('fazhi serve, audit and backup commands', () => {
     p.kill('SIGTERM');
     expect(await closed).toBe(0);
     expect(out).toContain('fazhi 已停止');
+    // Quiet by default: the start's one log line (the audit head), none per request or address.
+    const logged = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect(logged).toEqual([expect.stringMatching(/^审计日志链头：/)]);
     expect(existsSync(`${db}.serve.lock`)).toBe(false);
 
     const verify = await fazhi(['audit', 'verify', '--db', `sqlite:${db}`, '--data', dir]);

@@ -59,17 +59,21 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     .description('启动网页和 API 服务（首次启动在空数据库中生成演示县和演示账号）')
     .option('--port <端口>', '端口（默认 PORT 环境变量或 3000）')
     .option('--host <地址>', '监听地址', '127.0.0.1')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--data <目录>', '数据目录（证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
     .option(
       '--trust-proxy <地址>',
       '受信任的反向代理地址或网段（逗号分隔，如 127.0.0.1,10.0.0.0/8；默认 FAZHI_TRUST_PROXY）：只采信它们转发的 X-Forwarded-For / X-Forwarded-Proto',
     )
+    .option('--log-requests', '每个请求都写入运行日志（默认只记启动、错误和慢请求）')
+    .option('--log-slow <毫秒>', '用时达到该毫秒数的请求记为慢请求写入日志', '1000')
     .option('--no-demo', '数据库为空时不生成演示数据')
     .option('--no-web-build', '不自动构建网页界面')
     .action(async (opts) => {
       const port = intOption('port', opts.port ?? cli.io.env.PORT ?? '3000', 0, 65535);
+      const slowMs = intOption('log-slow', opts.logSlow, 0, 3_600_000);
+      const all = opts.logRequests === true;
       const trustProxy = parseTrustedProxies(opts.trustProxy ?? cli.io.env.FAZHI_TRUST_PROXY);
       const url = cli.dbUrl(opts.db);
       const sqlitePath =
@@ -89,9 +93,14 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         trustProxy,
         webDir: WEB_DIST,
         demoAccounts,
-        logger: true,
+        logger: { all, slowMs },
       });
+      // Quiet: the start is the audit head's line (written when ready) and the line below, not
+      // Fastify's one line per listening address.
+      await app.ready();
+      if (!all) app.log.level = 'warn';
       await app.listen({ port, host: opts.host });
+      app.log.level = 'info';
       if (sqlitePath) writeFileSync(serveLockPath(sqlitePath), String(process.pid));
       const purge = setInterval(() => void purgeExpired(h, new Date()).catch(() => undefined), 10 * 60_000);
       purge.unref();

@@ -15,7 +15,7 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .requiredOption('--role <角色>', '角色代码或中文名，如 township_staff 或 乡镇法治专干')
     .requiredOption('--org <组织>', '所属组织（名称或代码）')
     .option('--password <密码>', '初始密码；不给则自动生成并显示')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const password = opts.password ?? generatePassword();
       await cli.withDb(opts, async (h) => {
@@ -36,7 +36,7 @@ export function registerUserCommands(program: Command, cli: Cli): void {
   users
     .command('list')
     .description('列出用户账号')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       await cli.withDb(opts, async (h) => {
@@ -72,7 +72,7 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .description('重设用户密码（首次登录须修改）')
     .argument('<用户名>', '登录名')
     .option('--password <密码>', '新密码；不给则自动生成并显示')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (username, opts) => {
       const password = opts.password ?? generatePassword();
       await cli.withDb(opts, async (h) => {
@@ -88,7 +88,7 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .argument('<用户名>', '登录名')
     .requiredOption('--role <角色>', '角色代码或中文名')
     .option('--org <组织>', '数据范围（所属组织，名称或代码）；不给则不变')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (username, opts) => {
       await cli.withDb(opts, async (h) => {
         const { p, actor, at } = cli.writer();
@@ -102,7 +102,7 @@ export function registerUserCommands(program: Command, cli: Cli): void {
     .command('unlock')
     .description('解除登录失败锁定或退避')
     .argument('<用户名>', '登录名')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (username, opts) => {
       await cli.withDb(opts, async (h) => {
         const { p, actor, at } = cli.writer();

@@ -8,7 +8,7 @@ export function registerCalendarCheck(calendar: Command, cli: Cli): void {
     .command('check')
     .description('核对某年是否已有国务院办公厅公布的放假安排')
     .requiredOption('--year <年份>', '年份，如 2027')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);
       await cli.withDb(opts, async (h) => {

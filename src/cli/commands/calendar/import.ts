@@ -31,10 +31,10 @@ export function registerCalendarImport(calendar: Command, cli: Cli): void {
   calendar
     .command('import')
     .description('导入节假日安排：国务院办公厅通知全文（--notice）、JSON 或 ICS 文件；- 表示从标准输入读取')
-    .argument('<file>', '文件路径，或 -（标准输入）')
+    .argument('<文件>', '文件路径，或 -（标准输入）')
     .option('--notice', '文件是国务院办公厅关于部分节假日安排的通知全文')
     .option('--dry-run', '只显示读到的安排，不保存')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (file, opts) => {
       const text = readFileSync(file === '-' ? 0 : file, 'utf8');
       const name = file === '-' ? '标准输入' : basename(file);

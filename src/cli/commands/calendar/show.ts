@@ -8,7 +8,7 @@ export function registerCalendarShow(calendar: Command, cli: Cli): void {
     .command('show')
     .description('查看某年的放假日和调休上班日')
     .requiredOption('--year <年份>', '年份，如 2027')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const year = intOption('year', opts.year, 2000, 2100);

@@ -9,7 +9,7 @@ export function registerCasesAttach(cases: Command, cli: Cli): void {
     .command('attach')
     .description('为没有办理记录的案件类台账（导入或演示数据）按其状态补建办理记录，不改动台账数据')
     .requiredOption('--org <乡镇>', '乡镇（名称或代码）')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       await cli.withDb(opts, async (h) => {

@@ -54,7 +54,7 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
   program
     .command('deadline')
     .description('计算法定期限：起算、节假日、调休、顺延及法律依据')
-    .argument('[rule]', '期限规则代码，如 petition.accept（见 --list）')
+    .argument('[规则]', '期限规则代码，如 petition.accept（见 --list）')
     .option('--from <日期>', '起算事件的日期（该日不计入）')
     .option('--due <日期>', '文书载明的期限（rectification.due）')
     .option('--extend <期限>', '延长的天数或工作日数')
@@ -67,7 +67,7 @@ export function registerDeadlineCommand(program: Command, cli: Cli): void {
     )
     .option('--restart <日期>', '重新起算的日期（如收到补正后的申请之日）；--from 为原起算日')
     .option('--list', '列出全部期限规则')
-    .option('--db <url>', '数据库地址（节假日安排从中读取）')
+    .option('--db <数据库地址>', '数据库地址（节假日安排从中读取）')
     .option('--json', '以 JSON 输出')
     .action(async (rule, opts) => {
       if (opts.list || !rule) return opts.json ? cli.printJson(clocks) : listRules(cli);

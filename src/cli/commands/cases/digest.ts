@@ -11,7 +11,7 @@ export function registerCasesDigest(cases: Command, cli: Cli): void {
     .requiredOption('--org <组织>', '县或乡镇')
     .option('--date <日期>', '以此日期为今天')
     .option('--within <天数>', '多少日内到期', '7')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .action(async (opts) => {
       const within = intOption('within', opts.within, 0, 3660);
       await cli.withDb(opts, async (h) => {

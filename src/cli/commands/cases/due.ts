@@ -11,7 +11,7 @@ export function registerCasesDue(cases: Command, cli: Cli): void {
     .requiredOption('--org <组织>', '县、乡镇、村（社区）或部门')
     .option('--within <天数>', '多少日内到期', '7')
     .option('--date <日期>', '以此日期为今天')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const within = intOption('within', opts.within, 0, 3660);

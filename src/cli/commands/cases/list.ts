@@ -28,7 +28,7 @@ export function registerCaseList(kase: Command, cli: Cli): void {
     .option('--state <状态>', '状态代码或名称')
     .option('--open', '只看未终结的案件')
     .option('--limit <条数>', '最多条数', '50')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const type = opts.type ? caseTypeOrFail(opts.type) : undefined;

@@ -6,14 +6,14 @@ export function registerCaseMove(kase: Command, cli: Cli): void {
   kase
     .command('move')
     .description('办理一步：受理、延长、办结等（被拒绝的操作也记入办理记录）')
-    .argument('<id>', '案件编号')
-    .argument('<action>', '步骤代码（见 fazhi case show）')
+    .argument('<案件编号>', '案件编号')
+    .argument('<步骤>', '步骤代码（见 fazhi case show）')
     .option('--date <日期>', '办理日期，默认今天')
     .option('--role <角色>', '办理人角色', 'township_staff')
     .option('--actor <姓名>', '办理人姓名')
     .option('--set <字段=值>', '该步骤的字段值，可重复', collect, [])
     .option('--reason <理由>', '理由（延长、不予受理等须填写）')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (id, action, opts) => {
       const caseId = intOption('id', id, 1, Number.MAX_SAFE_INTEGER);

@@ -22,7 +22,7 @@ export function registerCaseOpen(kase: Command, cli: Cli): void {
     .option('--owner <承办人>', '承办人')
     .option('--role <角色>', '办理人角色', 'township_staff')
     .option('--set <字段=值>', '台账字段值，可重复', collect, [])
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
       const type = caseTypeOrFail(opts.type);

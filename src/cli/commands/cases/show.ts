@@ -58,9 +58,9 @@ export function registerCaseShow(kase: Command, cli: Cli): void {
   kase
     .command('show')
     .description('查看案件：办理记录和期限（含计算说明）')
-    .argument('<id>', '案件编号')
+    .argument('<案件编号>', '案件编号')
     .option('--date <日期>', '按此日期计算剩余天数，默认今天')
-    .option('--db <url>', '数据库地址')
+    .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (id, opts) => {
       const caseId = intOption('id', id, 1, Number.MAX_SAFE_INTEGER);
