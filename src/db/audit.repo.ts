@@ -64,18 +64,76 @@ export interface AuditQuery {
   /** Inclusive ISO timestamps or dates (compared as text). */
   readonly from?: string;
   readonly to?: string;
+  /** The account that acted, by username (a refused login keeps the name it tried). */
+  readonly actor?: string;
+  readonly actions?: readonly string[];
+  readonly targetType?: string;
+  readonly targetId?: string;
   readonly limit: number;
   readonly offset?: number;
+  /** Chain order (default) or newest first. */
+  readonly order?: 'asc' | 'desc';
+}
+
+type Filter = Omit<AuditQuery, 'limit' | 'offset' | 'order'>;
+
+function filtered(db: Q, q: Filter) {
+  let s = db.selectFrom('audit_log');
+  if (q.from) s = s.where('at', '>=', q.from);
+  if (q.to) s = s.where('at', '<', q.to);
+  if (q.actor !== undefined) s = s.where('actor', '=', q.actor);
+  if (q.actions !== undefined) s = s.where('action', 'in', q.actions.length ? [...q.actions] : ['']);
+  if (q.targetType !== undefined) s = s.where('target_type', '=', q.targetType);
+  if (q.targetId !== undefined) s = s.where('target_id', '=', q.targetId);
+  return s;
 }
 
 export async function listEntries(db: Q, q: AuditQuery): Promise<AuditLogRow[]> {
-  let s = db.selectFrom('audit_log').select(COLS);
-  if (q.from) s = s.where('at', '>=', q.from);
-  if (q.to) s = s.where('at', '<', q.to);
-  const rows = await s
-    .orderBy('seq')
+  const rows = await filtered(db, q)
+    .select(COLS)
+    .orderBy('seq', q.order ?? 'asc')
     .limit(q.limit)
     .offset(q.offset ?? 0)
     .execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function countEntries(db: Q, q: Filter): Promise<number> {
+  const r = await filtered(db, q)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The accounts that appear as actors, with how many entries each (for the auditor's filter). */
+export async function actorsOf(db: Q): Promise<{ actorId: number | null; actor: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['actor', (eb) => eb.fn.max('actor_id').as('actor_id'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('actor', 'is not', null)
+    .groupBy('actor')
+    .orderBy('actor')
+    .execute();
+  return rows.map((r) => ({
+    actorId: r.actor_id === null ? null : Number(r.actor_id),
+    actor: r.actor ?? '',
+    n: Number(r.n),
+  }));
+}
+
+/** The distinct actions and object types in the log. */
+export async function distinctOf(db: Q, column: 'action' | 'target_type'): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select(column).distinct().orderBy(column).execute();
+  return rows.map((r) => r[column]).filter((x): x is string => x !== null);
+}
+
+/** True when the account acted in any entry (an account that wrote anything is never deleted). */
+export async function hasActed(db: Q, actorId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('actor_id', '=', actorId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }

@@ -456,6 +456,13 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/audit/export?from=2024-01-01'),
   },
+  'GET /api/audit/facets': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/facets') },
+  'GET /api/audit/export': {
+    allow: ['auditor'],
+    other: 'same',
+    ok: 200,
+    req: get('/api/audit/export?from=2024-01-01'),
+  },
   'POST /api/imports': {
     allow: ['township_staff'],
     other: 403,

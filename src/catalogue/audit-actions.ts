@@ -1,0 +1,181 @@
+/**
+ * How the audit log (审计日志) names what was done and to what, in Chinese: every action the code
+ * writes has its label here (audit-actions.test.ts finds them in the source and checks), and case
+ * and reporting-cycle steps take theirs from their own catalogues.
+ */
+import { caseTypes, findCaseType, transitionsOf } from './cases.ts';
+import { CYCLE_STEPS } from './report-cycle.ts';
+
+/** Actions written under a fixed name. */
+export const auditActionLabels = {
+  login: '登录',
+  login_failed: '登录失败',
+  logout: '退出登录',
+  rate_limited: '请求过于频繁被限制',
+  'password.change': '修改本人密码',
+  'password.change_failed': '修改本人密码未成功',
+  'user.create': '创建账号',
+  'user.update': '修改账号信息',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.delete': '删除未使用的账号',
+  'user.grant_role': '分配角色和数据范围',
+  'user.unlock': '解除登录锁定',
+  'user.reset_requested': '申请重置密码',
+  'user.reset_password': '重置密码',
+  'org.create': '新增组织',
+  'org.update': '修改组织名称',
+  'record.create': '新增台账记录',
+  'record.update': '修改台账记录',
+  'record.delete': '删除台账记录',
+  'evidence.create': '上传佐证材料',
+  'evidence.download': '下载佐证材料',
+  'evidence.delete': '删除佐证材料',
+  'ledger.import': '导入台账表格',
+  'ledger.export': '导出台账表格',
+  'commitment.create': '录入下一年度工作安排',
+  'powers.replace': '导入权力清单',
+  'calendar.replace': '更新节假日安排',
+  'case.open': '登记案件',
+  'case.refused': '案件办理步骤未获通过',
+  'case.attach': '为已有案件记录补建办理过程',
+  'case.due_recomputed': '按新节假日安排重算办理期限',
+  'report.generate': '生成年度报告',
+  'report.review': '审阅报告',
+  'report.draft.save': '保存年度报告草稿',
+  'report.upload': '代乡镇上传年度报告',
+  'report.county_pack': '导出年度报告通报和对比表',
+  'report.step.refused': '年度报告流程步骤未获通过',
+  'audit.export': '导出审计日志',
+  'backup.restore': '从备份恢复数据库',
+  'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
+} as const satisfies Readonly<Record<string, string>>;
+
+/**
+ * Actions named after a declared step, `prefix` + the step's id: a case step (`case.mediate`) or a
+ * step of the annual reporting cycle (`report.sign`).
+ */
+export const auditActionFamilies: readonly {
+  readonly prefix: string;
+  readonly label: string;
+  readonly steps: () => ReadonlyMap<string, string>;
+}[] = [
+  { prefix: 'case.', label: '办理案件', steps: () => caseStepLabels(undefined) },
+  {
+    prefix: 'report.',
+    label: '年度报告',
+    steps: () => new Map(CYCLE_STEPS.map((s) => [s.id, s.label])),
+  },
+];
+
+/** Case step labels by id; one case type's, or across types (a shared id reads as 结案/办结). */
+function caseStepLabels(type: string | undefined): Map<string, string> {
+  const t = type === undefined ? undefined : findCaseType(type);
+  const labels = new Map<string, Set<string>>();
+  for (const ct of t ? [t] : caseTypes)
+    for (const tr of transitionsOf(ct)) labels.set(tr.id, (labels.get(tr.id) ?? new Set()).add(tr.label));
+  return new Map([...labels].map(([id, set]) => [id, [...set].join('/')]));
+}
+
+export type AuditActionId = keyof typeof auditActionLabels;
+
+const fixed: Readonly<Record<string, string>> = auditActionLabels;
+
+/**
+ * The Chinese label of an audit action, or undefined when the catalogue does not know it. `caseType`
+ * (the case's record kind) picks the step's own label where case types share a step id.
+ */
+export function auditActionLabel(action: string, o: { caseType?: string } = {}): string | undefined {
+  const own = fixed[action];
+  if (own) return own;
+  if (action.startsWith('case.')) {
+    const step = action.slice('case.'.length);
+    const label = caseStepLabels(o.caseType).get(step) ?? caseStepLabels(undefined).get(step);
+    return label === undefined ? undefined : `办理案件：${label}`;
+  }
+  if (action.startsWith('report.')) {
+    const step = CYCLE_STEPS.find((s) => `report.${s.id}` === action);
+    return step ? `年度报告：${step.label}` : undefined;
+  }
+  return undefined;
+}
+
+/** Every action the catalogue labels, fixed and declared steps, with its label (for filters). */
+export function allAuditActions(): { action: string; label: string }[] {
+  const out = Object.entries(fixed).map(([action, label]) => ({ action, label }));
+  for (const f of auditActionFamilies)
+    for (const [id, label] of f.steps())
+      if (!(f.prefix + id in fixed)) out.push({ action: f.prefix + id, label: `${f.label}：${label}` });
+  return out;
+}
+
+/** What an entry's object is (target_type), in Chinese. */
+export const auditTargetLabels = {
+  user: '账号',
+  org: '组织',
+  record: '台账记录',
+  case: '案件',
+  evidence: '佐证材料',
+  import: '台账导入',
+  annual_report: '年度报告',
+  calendar_year: '节假日安排',
+  session: '登录会话',
+  audit_log: '审计日志',
+  database: '数据库',
+  file: '文件',
+  rate_limit: '访问频率限制',
+} as const satisfies Readonly<Record<string, string>>;
+
+export function auditTargetLabel(type: string): string {
+  return (auditTargetLabels as Readonly<Record<string, string>>)[type] ?? type;
+}
+
+/**
+ * Names of the fields an entry's before/after JSON holds, for the diff shown to auditors. A
+ * record's own fields (`data.*`) are named by its kind in the catalogue instead.
+ */
+export const auditFieldLabels: Readonly<Record<string, string>> = {
+  id: '编号',
+  username: '用户名',
+  name: '名称',
+  role: '角色',
+  roleLabel: '角色名称',
+  orgId: '所属组织',
+  org: '组织名称',
+  orgCode: '组织代码',
+  mustChangePassword: '须修改密码',
+  disabled: '已停用',
+  createdAt: '创建时间',
+  code: '代码',
+  kind: '类型',
+  parentId: '上级组织',
+  path: '层级路径',
+  townshipId: '乡镇',
+  date: '日期',
+  endDate: '结束日期',
+  title: '标题',
+  type: '类型',
+  state: '状态',
+  reason: '原因',
+  failures: '连续失败次数',
+  locked: '已锁定',
+  request: '申请编号',
+  year: '年度',
+  added: '新增条数',
+  titles: '标题',
+  fileName: '文件名',
+  format: '格式',
+  entries: '条数',
+  from: '起',
+  to: '止',
+  head: '链头',
+  error: '原因',
+  action: '步骤',
+  comment: '意见',
+  version: '版本',
+  count: '次数',
+  key: '限制项',
+  first: '首次',
+  last: '末次',
+  evidence: '佐证材料',
+};
