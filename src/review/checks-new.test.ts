@@ -83,6 +83,19 @@ describe('organisation and year', () => {
     ).toBe('东岭乡');
   });
 
+  it('takes no phrase ending in 环境下/指导下 for a 街道, and a township named only in its brand', () => {
+    const opening = (body: string) =>
+      review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
+    expect(opening('2025年,在上级的指导下街道坚持依法行政,在良好的执法环境下街道办案效率提升。').org).toBe(
+      '',
+    );
+    const brand = opening('2025年,我乡坚持依法行政,明确“法治岭南”建设的重点任务,全乡干部学法10次。');
+    expect([brand.org, brand.confidence?.org]).toEqual(['岭南乡', 0.3]);
+    // A city's brand is no township: 杭州市 is written too.
+    expect(opening('2025年,我乡落实法治杭州建设要点,杭州市普法办指导全乡学法。').org).toBe('');
+    expect(opening('2025年,我乡推进法治乡村建设,全乡干部学法10次。').org).toBe('');
+  });
+
   it('says when neither the township nor the year can be read', () => {
     const r = review('法治政府建设情况\n\n一、主要举措和成效\n学法。\n');
     expect(r.org).toBe('');
@@ -159,6 +172,37 @@ describe('errors', () => {
       { file: 'blank.txt', error: '文件没有正文内容（空白文档），无法审阅' },
       { file: 'blank.docx', error: '文件没有正文内容（空白文档），无法审阅' },
     ]);
+  });
+});
+
+describe('words missing or slipped', () => {
+  const found = (line: string) =>
+    review(REPORT('白沙镇关于2025年度法治政府建设情况的报告').replace('组织机关干部集中学法10次。', line))
+      .findings.filter((f) => f.rule === 'word.missing' || f.rule === 'wording.slip')
+      .map((f) => [f.rule, f.text, f.message]);
+
+  it('flags 基 without 本, a cut plan name and 政府建设 without 法治', () => {
+    expect(found('执法案件基达到了程序合法。')).toEqual([
+      ['word.missing', '基达到', '“基达到”中疑缺“本”字（应为“基本达到”）'],
+    ]);
+    expect(found('按照《法治社会实施纲(2020-2025)》要求推进。').map((f) => f[1])).toEqual(['法治社会实施纲']);
+    expect(found('对照法治政府实施纲要抓落实。').map((f) => f[1])).toEqual(['法治政府实施纲要']);
+    expect(found('2025年度政府建设工作扎实推进。').map((f) => f[1])).toEqual(['2025年度政府建设']);
+  });
+
+  it('flags a stray 会 after 精神 and 确实 for 切实', () => {
+    expect(found('学习全会精神会和条例。').map((f) => f[2])).toEqual([
+      '“精神会和”中疑有多余的“会”字（应为“精神和”）',
+    ]);
+    expect(found('确实履行法定职责。').map((f) => f[2])).toEqual(['疑似错别字：“确实履行”应为“切实履行”']);
+  });
+
+  it('leaves the right words alone', () => {
+    expect(
+      found(
+        '路基完成铺设，根基形成。传达精神会议2次。整改后确实加强了管理。数字政府建设、法治政府建设同步推进。',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -124,9 +124,21 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
+  // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
+  {
+    key: 'legal.opinions',
+    near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律)意见`),
+    units: ['份', '条', '次', '件'],
+  },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次'] },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
+  // 制定重大行政决策事项目录…，对…等4项重点事项…: the decisions counted in a clause of their own.
+  {
+    key: 'decisions.major',
+    near: new RegExp(`§${N}{0,4}事项`),
+    sentence: /重大(行政)?决策(事项)?目录|重大(行政)?决策事项/,
+  },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
@@ -148,7 +160,8 @@ export const countRules: readonly CountRule[] = [
       `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
   },
-  { key: 'study.center_group', near: /中心组/ },
+  // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
+  { key: 'study.center_group', near: /中心组/, units: ['次', '场', '期'] },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   {
     key: 'study.exam_takers',
@@ -233,7 +246,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
   // Training for villagers or pupils is publicity: its people are the audience.
-  { key: 'study.trainees', near: /培训|学法|参训|参学/, unless: /村民|群众|居民|学生|师生|青少年/ },
+  { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: /村民|群众|居民|学生|师生|青少年/ },
   {
     key: 'publicity.materials',
     near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,

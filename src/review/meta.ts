@@ -52,7 +52,7 @@ const ADMIN = /[市县区州旗盟]/;
  * back from a verb (促进全乡) is none either.
  */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -94,6 +94,30 @@ const ORG_END =
  */
 const ORG_END_BODY =
   /(街道办事处|街道|镇|乡|(?<!大)街(?=党工委|党政|办事处|领导|坚持|深入|全面|扎实|持续|始终))(?![村镇级域情内外里民间街]|、[村社居])/g;
+
+/**
+ * A township named only in its rule-of-law brand (“法治古镛”建设, 法治舒桥建设) in a text that
+ * speaks of itself as 我乡/全镇/街道: the name and the kind of unit. Not a city or county (杭州 when
+ * 杭州市 is written too), nor a common word (法治中国, 法治政府, 法治乡村…).
+ */
+const BRAND = /法治[“"]?([\u4e00-\u9fa5]{2,3}?)[”"]?建设/g;
+const BRAND_WORD =
+  /中国|政府|社会|国家|乡村|城市|基层|文化|队伍|阵地|环境|体系|机关|示范|平台|品牌|校园|社区|乡镇|街道|村居|单位|部门|保障|宣传|教育|工作|创建|服务|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|[镇乡街县市区省]/;
+function brandOrg(s: string): string {
+  const units: [string, number][] = [
+    ['乡', (s.match(/[我全本该]乡|乡(党委|政府|人民政府)/g) ?? []).length],
+    ['镇', (s.match(/[我全本该]镇|镇(党委|政府|人民政府)/g) ?? []).length],
+    ['街道', (s.match(/街道/g) ?? []).length],
+  ];
+  const [unit, n] = units.sort((a, b) => b[1] - a[1])[0]!;
+  if (n === 0) return '';
+  for (const m of s.matchAll(BRAND)) {
+    const name = m[1]!;
+    if (BRAND_WORD.test(name) || new RegExp(`${name}[市县区州省]`).test(s)) continue;
+    return name + unit;
+  }
+  return '';
+}
 
 /** Every township named in `s`, in order. */
 function orgsIn(s: string, re: RegExp = ORG_END): { org: string; county: string; at: number }[] {
@@ -190,8 +214,11 @@ export function readMeta(
   const county = fromTitle?.county ?? '';
   let org = fromTitle?.org ?? sig?.org ?? '';
   if (!org) org = fromBody;
+  const fromBrand = org ? '' : brandOrg(text);
+  if (!org) org = fromBrand;
   const agree = [fromTitle?.org, sig?.org, fromBody].filter((o) => o && o === org).length;
   let orgConf = org ? [0, 0.5, 0.8, 1][agree]! : 0;
+  if (fromBrand) orgConf = 0.3;
   if (fromTitle && sig?.org && sig.org !== fromTitle.org) {
     orgConf = 0.4;
     problems.push({

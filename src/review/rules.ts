@@ -260,6 +260,44 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
+  // 基本 written without 本 (案件基做到了主体合法).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '(?<![路地根房])基(?:做到|达到|实现|形成|建成|完成|掌握|满足)',
+    message: '“{text}”中疑缺“本”字（应为“{fix}”）',
+    fix: ['基', '基本'],
+  },
+  // The plan's name cut short: 《法治政府实施纲（2021-2025）》, 法治政府建设实施纲.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '法治(?:政府|社会)(?:建设)?实施纲(?!要)|法治(?:政府|社会)实施纲要',
+    message: '规划名称“{text}”不完整，应为《法治政府建设实施纲要》或《法治社会建设实施纲要》',
+  },
+  // The year's work named without 法治: 2025年政府建设工作举措及成效.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '20[0-3]\\d\\s*年度?政府建设',
+    message: '“{text}”疑缺“法治”二字（应为“法治政府建设”）',
+  },
+  // A stray character after 精神 before a conjunction (全会精神会以及…).
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '精神会(?:以及|及(?!时)|和|与)|精神会(?=[、，,])',
+    message: '“{text}”中疑有多余的“会”字（应为“{fix}”）',
+    fix: ['精神会', '精神'],
+  },
+  // 确实 (indeed) for 切实 (in earnest) before the verbs reports pair with 切实.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '确实(?:加强|落实|履行|抓好|提高|做好|推进|维护|保障)(?!了)',
+    message: '疑似错别字：“{text}”应为“{fix}”',
+    fix: ['确实', '切实'],
+  },
   {
     id: 'wording.slip',
     severity: 'warning',

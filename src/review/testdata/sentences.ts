@@ -409,6 +409,26 @@ export const sentences: readonly LabelledSentence[] = [
     ['disclosure.items', 96],
     ['disclosure.requests', 2],
   ),
+  // A fourth batch, for the wording of a second set of published openings.
+  s('tune', 'center', '全年组织党工委中心组学习9期。', ['study.center_group', 9]),
+  s(
+    'tune',
+    'trainees',
+    '开展村干部法律培训3次，受训人数达180余人次。',
+    ['study.sessions', 3],
+    ['study.trainees', 180],
+  ),
+  s(
+    'tune',
+    'opinions',
+    '法律顾问审核合同26份，出具审查意见书19份。',
+    ['legal.contracts_reviewed', 26],
+    ['legal.opinions', 19],
+  ),
+  s('tune', 'decisions', '编制年度重大行政决策事项目录，将镇区道路改造等3项事项纳入目录管理。', [
+    'decisions.major',
+    3,
+  ]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
