@@ -129,6 +129,10 @@ export interface Database {
   cycle_versions: CycleVersionTable;
   cycle_events: CycleEventTable;
   import_layouts: ImportLayoutTable;
+  messages: MessageTable;
+  notice_keys: NoticeKeyTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 /** A ledger layout a township mapped by hand, applied again to sheets whose header reads the same. */
@@ -336,3 +340,63 @@ export interface CalendarDayTable {
 export type CalendarYearRow = Selectable<CalendarYearTable>;
 export type CalendarDayRow = Selectable<CalendarDayTable>;
 export type NewCalendarDayRow = Insertable<CalendarDayTable>;
+
+/** A notice in a user's message centre: a due or overdue case, the daily digest, a failed import. */
+export interface MessageTable {
+  id: Generated<number>;
+  user_id: number;
+  /** due | overdue | digest | import_failed */
+  kind: string;
+  /** The item and its state (`case:12:penalty.decide:2024-05-01:overdue`); one message per user and key. */
+  key: string;
+  title: string;
+  body: string;
+  /** Where in the web app the item is worked on. */
+  link: string | null;
+  created_at: string;
+  /** Null while unread. */
+  read_at: string | null;
+}
+
+/** An item state a recipient (`user:<id>`, `webhook:<id>`) has been told of: told once, whatever restarts. */
+export interface NoticeKeyTable {
+  target: string;
+  key: string;
+  created_at: string;
+}
+
+/** An organisation's group-robot webhook (群机器人), set by the system administrator. */
+export interface WebhookTable {
+  id: Generated<number>;
+  org_id: number;
+  /** wecom (企业微信) | dingtalk (钉钉) */
+  kind: string;
+  url: string;
+  enabled: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** One markdown message for a webhook: waiting, claimed by a server, sent, or given up after retries. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  key: string;
+  title: string;
+  text: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  /** The server (process) that claimed it. */
+  claimed_by: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessageRow = Insertable<MessageTable>;
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+export type NewWebhookDeliveryRow = Insertable<WebhookDeliveryTable>;

@@ -31,6 +31,9 @@ import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { registerStatic } from './static.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+import { registerTodoRoutes } from './routes/todo.ts';
+import { registerWebhookRoutes } from './routes/webhooks.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -158,6 +161,9 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerReportRoutes(api);
       registerCycleRoutes(api);
       registerAuditRoutes(api);
+      registerTodoRoutes(api);
+      registerMessageRoutes(api);
+      registerWebhookRoutes(api);
       done();
     },
     { prefix: '/api' },

@@ -37,6 +37,7 @@ export const actionLabels = {
   'audit.read': '查看和核验审计日志',
   'calendar.read': '查看节假日安排',
   'calendar.write': '更新节假日安排（导入国务院办公厅通知或日历文件）',
+  'webhooks.manage': '配置各单位的群机器人提醒（企业微信、钉钉）',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -84,7 +85,15 @@ const fieldWorker: readonly Action[] = [
  */
 export const permissions: Readonly<Record<RoleId, Grant>> = {
   system_admin: {
-    actions: [...reader, 'orgs.manage', 'users.read', 'users.manage', 'users.reset', 'calendar.write'],
+    actions: [
+      ...reader,
+      'orgs.manage',
+      'users.read',
+      'users.manage',
+      'users.reset',
+      'calendar.write',
+      'webhooks.manage',
+    ],
   },
   security_admin: { actions: [...reader, 'users.read', 'users.grant', 'users.security', 'users.reset'] },
   // The auditor reads the audit log and the reference data needed to read it (role and organisation

@@ -37,6 +37,10 @@ const TABLES = [
   'cycle_versions',
   'cycle_events',
   'import_layouts',
+  'messages',
+  'notice_keys',
+  'webhooks',
+  'webhook_deliveries',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -114,6 +118,8 @@ const writePaths = {
     'sessions.ts#login',
     'sessions.ts#logout',
     'sessions.ts#changePassword',
+    'webhooks.ts#saveWebhookConfig',
+    'webhooks.ts#deleteWebhookConfig',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -123,6 +129,15 @@ const writePaths = {
     'demo/index.ts#ensureDemo': 'builds the demo county on first start, only when there are no organisations',
     'demo/cycle.ts#demoCycle':
       "part of generateDemo: takes the demo county's reports through the cycle with the townships' own demo accounts, each step through the audited cycle services",
+    'messages.ts#markMessagesRead':
+      "a user's own reading state of their own messages: changes nothing any other user sees, like a session's last activity",
+    'messages.ts#noteImportOutcome':
+      "the user's own last failed import kept as their message (and marked read once an import goes through)",
+    'reminders.ts#sendDueNotices':
+      'the reminder scheduler: notices of due and overdue cases to messages and the webhook queue',
+    'reminders.ts#sendDailyDigests': "the reminder scheduler: each user's and webhook's daily digest",
+    'webhooks.ts#deliverQueued':
+      'the reminder scheduler: claims, sends and retries queued webhook deliveries',
     'backup.ts#restoreDatabase':
       "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
   },

@@ -14,6 +14,7 @@ import { uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import type { Org } from '../services/orgs.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
+import { saveWebhookConfig } from '../services/webhooks.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
@@ -108,6 +109,12 @@ async function publishedReport(c: MatrixContext): Promise<Org> {
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
 /**
+/** A township's group-robot webhook, switched off, at an address nothing listens on. */
+async function webhook(c: MatrixContext, where: Where): Promise<number> {
+  const input = { orgId: town(c, where).id, kind: 'wecom', url: 'http://127.0.0.1:9/hook', enabled: false };
+  return (await saveWebhookConfig(c.h, setup.p, setup.actor, input, NOW)).id;
+}
+
  * A dispute record in the township; a role that sees only its own records (grid members) enters
  * it in its own township itself, anything else is entered from the console.
  */
@@ -711,3 +718,35 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     }),
   },
 };
+  'GET /api/todo': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo?days=7') },
+  'GET /api/todo/badge': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo/badge') },
+  'GET /api/messages': { allow: 'all', other: 'same', ok: 200, req: get('/api/messages?unread=true') },
+  'POST /api/messages/read': {
+    allow: 'all',
+    other: 'same',
+    ok: 200,
+    req: () => ({ method: 'POST', url: '/api/messages/read', payload: { all: true } }),
+  },
+  'GET /api/webhooks': { allow: ['system_admin'], other: 'same', ok: 200, req: get('/api/webhooks') },
+  'PUT /api/webhooks': {
+    allow: ['system_admin'],
+    other: 'same',
+    ok: 200,
+    req: (c, where) => ({
+      method: 'PUT',
+      url: '/api/webhooks',
+      payload: { orgId: town(c, where).id, kind: 'dingtalk', url: 'http://127.0.0.1:9/ding', enabled: false },
+    }),
+  },
+  'DELETE /api/webhooks/:id': {
+    allow: ['system_admin'],
+    other: 'same',
+    ok: 200,
+    req: async (c, where) => ({ method: 'DELETE', url: `/api/webhooks/${await webhook(c, where)}` }),
+  },
+  'POST /api/webhooks/:id/test': {
+    allow: ['system_admin'],
+    other: 'same',
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/webhooks/${await webhook(c, where)}/test` }),
+  },

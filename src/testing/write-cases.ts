@@ -24,6 +24,7 @@ import { takeStep } from '../services/cycle-steps.ts';
 import { uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
+import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -70,6 +71,37 @@ export const nextSeq = (): number => ++seq;
 export const draft = (title: string) => ({ date: '2025-03-15', title, data: { form: 'street' } });
 
 export const writeCases: readonly WriteCase[] = [
+  {
+    service: 'webhooks.ts#saveWebhookConfig',
+    action: 'webhook.save',
+    prepare: (w) => () =>
+      saveWebhookConfig(
+        w.h,
+        w.sysAdmin,
+        w.act(w.sysAdmin),
+        {
+          orgId: w.org.b.id,
+          kind: 'wecom',
+          url: `https://qyapi.example.cn/send?key=k${nextSeq()}`,
+          enabled: true,
+        },
+        AT,
+      ),
+  },
+  {
+    service: 'webhooks.ts#deleteWebhookConfig',
+    action: 'webhook.delete',
+    prepare: async (w) => {
+      const input = {
+        orgId: w.org.county.id,
+        kind: 'dingtalk',
+        url: 'https://oapi.example.cn/robot?access_token=t',
+        enabled: true,
+      };
+      const { id } = await saveWebhookConfig(w.h, w.console, w.act(w.console), input, AT);
+      return () => deleteWebhookConfig(w.h, w.sysAdmin, w.act(w.sysAdmin), id, AT);
+    },
+  },
   {
     service: 'ledger-writes.ts#createRecord',
     action: 'record.create',
