@@ -7,6 +7,8 @@ import { buildApp } from '../../http/app.ts';
 import { parseTrustedProxies } from '../../http/proxies.ts';
 import { runningServer, serveLockPath } from '../../services/backup.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
+import { ReminderScheduler } from '../../services/jobs/scheduler.ts';
+import { reminderSettings } from '../../services/reminders.ts';
 import { purgeExpired } from '../../services/sessions.ts';
 import { listUsers } from '../../services/users.ts';
 import { ensureWebBuild, WEB_DIST } from '../web-build.ts';
@@ -68,6 +70,9 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     )
     .option('--log-requests', '每个请求都写入运行日志（默认只记启动、错误和慢请求）')
     .option('--log-slow <毫秒>', '用时达到该毫秒数的请求记为慢请求写入日志', '1000')
+    .option('--digest-at <时:分>', '每日待办提醒的发送时间，北京时间（默认 FAZHI_DIGEST_AT 或 08:30）')
+    .option('--remind-days <天数>', '案件期限届满前几日发出到期提醒（默认 FAZHI_REMIND_DAYS 或 3）')
+    .option('--no-reminders', '不在本服务器发送到期提醒和每日待办（多台服务器共用数据库时不会重复发送）')
     .option('--no-demo', '数据库为空时不生成演示数据')
     .option('--no-web-build', '不自动构建网页界面')
     .action(async (opts) => {
@@ -80,6 +85,10 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         url.startsWith('sqlite:') && url !== 'sqlite::memory:' ? url.slice('sqlite:'.length) : null;
       if (sqlitePath && runningServer(sqlitePath) !== null)
         throw new UserError(`已有 fazhi serve 在使用 ${sqlitePath}`);
+      const reminders = reminderSettings({
+        digestAt: opts.digestAt ?? cli.io.env.FAZHI_DIGEST_AT,
+        noticeDays: opts.remindDays ?? cli.io.env.FAZHI_REMIND_DAYS,
+      });
       const h = openDb(url);
       await migrateToLatest(h);
       const demoAccounts = await seed(cli, h, opts.demo);
@@ -104,6 +113,13 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       if (sqlitePath) writeFileSync(serveLockPath(sqlitePath), String(process.pid));
       const purge = setInterval(() => void purgeExpired(h, new Date()).catch(() => undefined), 10 * 60_000);
       purge.unref();
+      const scheduler = opts.reminders
+        ? new ReminderScheduler(h, {
+            settings: reminders,
+            onError: (e) => app.log.warn({ err: e }, '提醒发送出错，下一分钟重试'),
+          })
+        : null;
+      scheduler?.start();
       const addr = app.server.address();
       const shown =
         typeof addr === 'object' && addr
@@ -113,6 +129,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       stopOnSignal(cli, async () => {
         clearInterval(purge);
         try {
+          await scheduler?.stop();
           await app.close();
           await h.close();
         } finally {
