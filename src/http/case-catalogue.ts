@@ -2,6 +2,7 @@ import {
   caseTypes,
   clocksOf,
   transitionsOf,
+  workflowFields,
   type CaseState,
   type CaseType,
   type ClockEffect,
@@ -66,6 +67,8 @@ export interface CaseTypeInfo {
   readonly openClocks: readonly ClockEffect[];
   /** Record fields the engine sets on registration (state values, due dates): not asked in the form. */
   readonly setOnOpen: readonly string[];
+  /** Record fields only the case's steps change (status, dates): shown read-only in the ledger's form. */
+  readonly workflowFields: readonly string[];
   readonly steps: readonly CaseStepInfo[];
   readonly clocks: readonly CaseClockInfo[];
   /** Indicator keys the case type's outcomes feed. */
@@ -120,6 +123,7 @@ export function describeCaseType(t: CaseType): CaseTypeInfo {
     openRoles: t.openRoles,
     openClocks: t.openClocks,
     setOnOpen: [...new Set([...Object.keys(initial?.data ?? {}), ...Object.keys(t.openSet ?? {})])],
+    workflowFields: [...workflowFields(t)],
     steps: transitionsOf(t).map(step),
     clocks: clocksOf(t).flatMap(clock),
     indicators: t.indicators,

@@ -11,6 +11,7 @@ import type { describeUser } from '../../../src/http/routes/auth.ts';
 import type { Action } from '../../../src/services/access.ts';
 import type { GroupActivity, MonthlyActivity } from '../../../src/services/activity.ts';
 import type { Evidence } from '../../../src/services/evidence.ts';
+import type { RecordCase } from '../../../src/services/records.ts';
 import type { Explanation } from '../../../src/services/indicators.ts';
 import type { Org, OrgKind } from '../../../src/services/orgs.ts';
 import type { ReportModel } from '../../../src/report/model/types.ts';
@@ -49,6 +50,8 @@ export interface LedgerRecord extends ServerRecord {
   readonly evidenceCount?: number;
   /** Stored due dates (办结期限…) counted on statutory holidays only: field key → 按法定节日推算 mark. */
   readonly marks?: Readonly<Record<string, string>>;
+  /** For a case's record (lists only): its state and the case type's label for it. */
+  readonly case?: RecordCase | null;
 }
 
 export interface Page<T> {
@@ -82,3 +85,7 @@ export interface LedgerChanges {
   readonly since: number;
   readonly changes: readonly ParagraphChange[];
 }
+
+export type { TodoCategory, TodoItem, TodoList } from '../../../src/services/todo.ts';
+export type { Message, MessagePage } from '../../../src/services/messages.ts';
+export type { WebhookConfig, WebhookKind } from '../../../src/services/webhooks.ts';

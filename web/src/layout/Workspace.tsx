@@ -1,9 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { itemsOf } from '../api/client.ts';
 import type { Org } from '../api/types.ts';
 import { useUser } from '../auth/AuthProvider.tsx';
 import { useApi } from '../lib/useApi.ts';
-import { chinaYear } from '../lib/dates.ts';
+import { chinaToday, chinaYear } from '../lib/dates.ts';
 
 /** The organisation and year every page works on, chosen in the header. */
 interface WorkspaceState {
@@ -23,9 +24,17 @@ interface WorkspaceState {
 
 const WorkspaceContext = createContext<WorkspaceState | null>(null);
 
-/** The year the annual report is written about: the last full year. */
-function defaultYear(): number {
-  return chinaYear() - 1;
+/** Pages about the annual report (the township's report, the county's reporting cycle). */
+const isReportPage = (path: string): boolean => /^\/(report|cycle)(\/|$)/.test(path);
+
+/**
+ * The year a page opens on until one is chosen in the header: the current year in China; on the
+ * report pages, from January to April (reports on the last year are due by the end of March and
+ * published after), the previous year.
+ */
+export function defaultYear(path: string): number {
+  const today = chinaToday();
+  return isReportPage(path) && today.month() < 4 ? today.year() - 1 : chinaYear();
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
@@ -35,12 +44,19 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [orgId, setOrgId] = useState<number>(() =>
     Number(sessionStorage.getItem(`fazhi.org.${user.id}`) ?? user.orgId),
   );
-  const [year, setYear] = useState<number>(() =>
-    Number(sessionStorage.getItem('fazhi.year') ?? defaultYear()),
-  );
+  // A year chosen in the header holds on every page for the session; until then each page's default.
+  const [chosen, setChosen] = useState<number | null>(() => {
+    const y = Number(sessionStorage.getItem('fazhi.year'));
+    return Number.isInteger(y) && y > 0 ? y : null;
+  });
+  const { pathname } = useLocation();
+  const year = chosen ?? defaultYear(pathname);
+  const setYear = (y: number) => {
+    sessionStorage.setItem('fazhi.year', String(y));
+    setChosen(y);
+  };
 
   useEffect(() => sessionStorage.setItem(`fazhi.org.${user.id}`, String(orgId)), [orgId, user.id]);
-  useEffect(() => sessionStorage.setItem('fazhi.year', String(year)), [year]);
 
   const value = useMemo<WorkspaceState>(() => {
     const byId = new Map(orgs.map((o) => [o.id, o]));

@@ -1,20 +1,41 @@
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileExcelOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { App, Button, DatePicker, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
 import { download, errorText } from '../../api/client.ts';
-import type { Org, RecordKind } from '../../api/types.ts';
+import type { CaseTypeInfo, Org, RecordKind } from '../../api/types.ts';
 
 export interface Filters {
   readonly range: [Dayjs, Dayjs] | null;
+  /** A township's village or department. */
   readonly subOrg: number | undefined;
+  /** A county user's township. */
+  readonly township: number | undefined;
   readonly q: string;
+  /** Case states (case kinds only). */
+  readonly state: string | undefined;
+  readonly due: 'overdue' | 'soon' | undefined;
 }
+
+export const DUE_OPTIONS = [
+  { value: 'overdue', label: '已逾期' },
+  { value: 'soon', label: '7日内到期' },
+];
 
 interface Props {
   readonly kinds: readonly RecordKind[];
   readonly kind: RecordKind;
+  readonly caseType: CaseTypeInfo | undefined;
   readonly onKind: (id: string) => void;
   readonly subOrgs: readonly Org[];
+  /** A county's townships (county users); empty for a township. */
+  readonly townships: readonly Org[];
   readonly filters: Filters;
   readonly onFilters: (f: Filters) => void;
   readonly org: Org;
@@ -22,15 +43,21 @@ interface Props {
   readonly canAdd: boolean;
   readonly canImport: boolean;
   readonly canExport: boolean;
+  /** Rows ticked in the table: the export takes only those. */
+  readonly selected: number;
+  readonly onExport: () => void;
+  readonly onPrint: () => void;
+  readonly columns: ReactNode;
   readonly onAdd: () => void;
   readonly onImport: () => void;
 }
 
-/** Filters on the left, the ledger's actions (add, template, import, export) on the right. */
+/** Filters on the left, the ledger's actions (add, template, import, export, print, columns) on the right. */
 export function LedgerToolbar(p: Props) {
   const { message } = App.useApp();
   const get = (path: string, name: string) =>
     void download(path, name).catch((e: unknown) => void message.error(errorText(e)));
+  const set = (f: Partial<Filters>) => p.onFilters({ ...p.filters, ...f });
   return (
     <div className="ledger-toolbar">
       <Space wrap>
@@ -44,26 +71,62 @@ export function LedgerToolbar(p: Props) {
         />
         <DatePicker.RangePicker
           aria-label="日期范围"
+          className="ledger-range"
           value={p.filters.range}
-          onChange={(v) => p.onFilters({ ...p.filters, range: v && v[0] && v[1] ? [v[0], v[1]] : null })}
+          onChange={(v) => set({ range: v && v[0] && v[1] ? [v[0], v[1]] : null })}
           style={{ width: 240 }}
         />
+        {p.townships.length > 0 && (
+          <Select
+            aria-label="乡镇（街道）"
+            placeholder="全部乡镇（街道）"
+            allowClear
+            value={p.filters.township}
+            onChange={(v: number | undefined) => set({ township: v })}
+            style={{ width: 150 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={p.townships.map((o) => ({ value: o.id, label: o.name }))}
+          />
+        )}
         {p.subOrgs.length > 0 && (
           <Select
             aria-label="村（社区）/部门"
             placeholder="全部村（社区）/部门"
             allowClear
             value={p.filters.subOrg}
-            onChange={(v: number | undefined) => p.onFilters({ ...p.filters, subOrg: v })}
+            onChange={(v: number | undefined) => set({ subOrg: v })}
             style={{ width: 170 }}
             options={p.subOrgs.map((o) => ({ value: o.id, label: o.name }))}
           />
         )}
+        {p.caseType && (
+          <>
+            <Select
+              aria-label="办理状态"
+              placeholder="全部状态"
+              allowClear
+              value={p.filters.state}
+              onChange={(v: string | undefined) => set({ state: v })}
+              style={{ width: 130 }}
+              options={p.caseType.states.map((s) => ({ value: s.id, label: s.label }))}
+            />
+            <Select
+              aria-label="期限"
+              placeholder="全部期限"
+              allowClear
+              value={p.filters.due}
+              onChange={(v: Filters['due']) => set({ due: v })}
+              style={{ width: 120 }}
+              options={DUE_OPTIONS}
+            />
+          </>
+        )}
         <Input.Search
+          aria-label="搜索标题"
           placeholder="搜索标题"
           allowClear
           defaultValue={p.filters.q}
-          onSearch={(q) => p.onFilters({ ...p.filters, q })}
+          onSearch={(q) => set({ q })}
           style={{ width: 170 }}
         />
       </Space>
@@ -86,15 +149,24 @@ export function LedgerToolbar(p: Props) {
             </Button>
           </>
         )}
+        {p.columns}
+        <Button icon={<PrinterOutlined />} onClick={p.onPrint}>
+          打印
+        </Button>
         {p.canExport && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              get(`/api/export?org=${p.org.id}&year=${p.year}`, `${p.org.name}${p.year}年度台账.xlsx`)
-            }
-          >
-            导出全年台账
-          </Button>
+          <>
+            <Button icon={<DownloadOutlined />} onClick={p.onExport}>
+              {p.selected > 0 ? `导出所选（${p.selected}）` : '导出筛选结果'}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                get(`/api/export?org=${p.org.id}&year=${p.year}`, `${p.org.name}${p.year}年度台账.xlsx`)
+              }
+            >
+              导出全年台账
+            </Button>
+          </>
         )}
       </Space>
     </div>

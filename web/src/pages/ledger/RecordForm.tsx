@@ -1,9 +1,11 @@
 import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, ApiError, errorText } from '../../api/client.ts';
-import type { FieldError, FieldValue, LedgerRecord, Org, RecordKind } from '../../api/types.ts';
-import { FieldInput } from './FieldInput.tsx';
+import type { CaseTypeInfo, FieldError, FieldValue, LedgerRecord, Org, RecordKind } from '../../api/types.ts';
+import { displayValue, FieldInput } from './FieldInput.tsx';
+import { stateFields } from './RecordTable.tsx';
 
 type Values = Record<string, unknown>;
 
@@ -54,6 +56,11 @@ interface Props {
   readonly hidden?: readonly string[];
   /** Values the form sends without showing them (a new case's initial status). */
   readonly fixed?: Readonly<Record<string, FieldValue>>;
+  /**
+   * The case type of the kind, when its records are cases: on a record that is a case, the fields
+   * the case's steps fill in are shown read-only, with a link to the case, and sent back unchanged.
+   */
+  readonly caseOf?: CaseTypeInfo;
 }
 
 /** Add or edit one record; the fields come from the kind's declaration. */
@@ -68,10 +75,15 @@ export function RecordForm({
   caseType,
   hidden = [],
   fixed,
+  caseOf,
 }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Fields of this record that only its case's steps change. */
+  const owned: ReadonlySet<string> =
+    record && caseOf && record.case ? new Set(caseOf.workflowFields) : new Set<string>();
+  const states = stateFields(caseOf);
 
   useEffect(() => {
     if (record === undefined) return;
@@ -84,7 +96,17 @@ export function RecordForm({
     setBusy(true);
     setError(null);
     const base = toDraft(kind, v, typeof v.org === 'string' ? v.org : undefined);
-    const draft = fixed ? { ...base, data: { ...fixed, ...base.data } } : base;
+    const kept: Record<string, FieldValue> = {};
+    for (const k of owned) {
+      const x = record?.data[k];
+      if (x !== undefined && x !== null) kept[k] = x;
+    }
+    const data = {
+      ...(fixed ?? {}),
+      ...Object.fromEntries(Object.entries(base.data).filter(([k]) => !owned.has(k))),
+      ...kept,
+    };
+    const draft = { ...base, data };
     try {
       const saved = record
         ? await api<LedgerRecord>(`/api/records/${record.id}`, { method: 'PUT', json: draft })
@@ -156,20 +178,43 @@ export function RecordForm({
             />
           </Form.Item>
         )}
+        {owned.size > 0 && record && (
+          <Alert
+            type="info"
+            showIcon
+            className="form-alert case-owned-note"
+            title={
+              <>
+                此记录是案件，办理状态和期限等由案件办理流程维护，
+                <Link to={`/cases?type=${kind.id}&open=${record.id}`}>到“案件办理”中办理</Link>
+              </>
+            }
+          />
+        )}
         {kind.fields
           .filter((f) => !hidden.includes(f.key))
-          .map((f) => (
-            <Form.Item
-              key={f.key}
-              name={`f_${f.key}`}
-              label={f.label}
-              extra={f.help}
-              valuePropName={f.type === 'bool' ? 'checked' : 'value'}
-              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
-            >
-              <FieldInput field={f} />
-            </Form.Item>
-          ))}
+          .map((f) =>
+            owned.has(f.key) && record ? (
+              <Form.Item key={f.key} label={f.label} className="case-owned-field">
+                <span className="case-owned-value" data-field={f.key}>
+                  {(states.has(f.key) && record.case
+                    ? record.case.label
+                    : displayValue(f, record.data[f.key])) || '—'}
+                </span>
+              </Form.Item>
+            ) : (
+              <Form.Item
+                key={f.key}
+                name={`f_${f.key}`}
+                label={f.label}
+                extra={f.help}
+                valuePropName={f.type === 'bool' ? 'checked' : 'value'}
+                rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+              >
+                <FieldInput field={f} />
+              </Form.Item>
+            ),
+          )}
       </Form>
     </Drawer>
   );
