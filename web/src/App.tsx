@@ -21,6 +21,9 @@ const Users = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const Audit = lazy(() => import('./pages/admin/AuditPage.tsx'));
 const Calendar = lazy(() => import('./pages/admin/CalendarPage.tsx'));
 const DisputeReport = lazy(() => import('./pages/mobile/DisputeReportPage.tsx'));
+const Todo = lazy(() => import('./pages/todo/TodoPage.tsx'));
+const Messages = lazy(() => import('./pages/messages/MessagesPage.tsx'));
+const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 
 /** Where a role starts. */
 function home(u: User): string {
@@ -67,6 +70,9 @@ export function App() {
         <Route path="/admin/users" element={<Users />} />
         <Route path="/admin/audit" element={<Audit />} />
         <Route path="/admin/calendar" element={<Calendar />} />
+        <Route path="/admin/webhooks" element={<Webhooks />} />
+        <Route path="/todo" element={<Todo />} />
+        <Route path="/messages" element={<Messages />} />
       </Route>
       <Route path="*" element={<Navigate to={home(user)} replace />} />
     </Routes>

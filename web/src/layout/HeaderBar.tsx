@@ -3,8 +3,9 @@ import { Button, Dropdown, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth, useUser } from '../auth/AuthProvider.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
-import { isCounty } from '../auth/permissions.ts';
+import { allowed, isCounty } from '../auth/permissions.ts';
 import type { Catalogue } from '../catalogue/useCatalogue.ts';
+import { TodoBadge } from './TodoBadge.tsx';
 import { useWorkspace } from './Workspace.tsx';
 import { chinaYear } from '../lib/dates.ts';
 
@@ -50,22 +51,27 @@ export function HeaderBar({ cat }: { cat: Catalogue | undefined }) {
           style={{ width: 112 }}
         />
       </Space>
-      <Dropdown
-        menu={{
-          items: [
-            { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
-            { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
-          ],
-        }}
-      >
-        <Button type="text" icon={<UserOutlined />}>
-          <Typography.Text className="header-user">
-            {user.name}
-            <span className="header-role">{cat?.roleLabel(user.role) ?? ''}</span>
-          </Typography.Text>
-          <DownOutlined />
-        </Button>
-      </Dropdown>
+      <Space size={4}>
+        <TodoBadge
+          todo={(['cases.read', 'records.read', 'cycle.read'] as const).some((a) => allowed(user, a))}
+        />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
+              { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
+            ],
+          }}
+        >
+          <Button type="text" icon={<UserOutlined />}>
+            <Typography.Text className="header-user">
+              {user.name}
+              <span className="header-role">{cat?.roleLabel(user.role) ?? ''}</span>
+            </Typography.Text>
+            <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
       <Modal title="修改密码" open={pwOpen} onCancel={() => setPwOpen(false)} footer={null} destroyOnHidden>
         <ChangePasswordForm onDone={() => setPwOpen(false)} />
       </Modal>

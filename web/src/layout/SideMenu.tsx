@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  RobotOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -69,6 +70,8 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
 }
 
 export function SideMenu({
+  if (allowed(user, 'webhooks.manage'))
+    admin.push({ key: '/admin/webhooks', icon: <RobotOutlined />, label: '群机器人提醒' });
   user,
   cat,
   collapsed,
