@@ -65,13 +65,13 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: '审计日志' });
   if (allowed(user, 'calendar.read'))
     admin.push({ key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' });
+  if (allowed(user, 'webhooks.manage'))
+    admin.push({ key: '/admin/webhooks', icon: <RobotOutlined />, label: '群机器人提醒' });
   items.push({ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin });
   return items;
 }
 
 export function SideMenu({
-  if (allowed(user, 'webhooks.manage'))
-    admin.push({ key: '/admin/webhooks', icon: <RobotOutlined />, label: '群机器人提醒' });
   user,
   cat,
   collapsed,
