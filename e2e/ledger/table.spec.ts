@@ -18,8 +18,9 @@ async function exported(path: string, sheet: string): Promise<{ title: string; t
   const out: { title: string; township: string }[] = [];
   ws.eachRow((row, n) => {
     const title = row.getCell(col('活动主题')).value;
+    const township = row.getCell(col('乡镇（街道）')).value;
     if (n >= 3 && typeof title === 'string' && title !== '')
-      out.push({ title, township: String(row.getCell(col('乡镇（街道）')).value) });
+      out.push({ title, township: typeof township === 'string' ? township : '' });
   });
   return out;
 }
