@@ -108,13 +108,13 @@ async function publishedReport(c: MatrixContext): Promise<Org> {
 }
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
-/**
 /** A township's group-robot webhook, switched off, at an address nothing listens on. */
 async function webhook(c: MatrixContext, where: Where): Promise<number> {
   const input = { orgId: town(c, where).id, kind: 'wecom', url: 'http://127.0.0.1:9/hook', enabled: false };
   return (await saveWebhookConfig(c.h, setup.p, setup.actor, input, NOW)).id;
 }
 
+/**
  * A dispute record in the township; a role that sees only its own records (grid members) enters
  * it in its own township itself, anything else is entered from the console.
  */
@@ -717,7 +717,6 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: REPORT,
     }),
   },
-};
   'GET /api/todo': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo?days=7') },
   'GET /api/todo/badge': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo/badge') },
   'GET /api/messages': { allow: 'all', other: 'same', ok: 200, req: get('/api/messages?unread=true') },
@@ -750,3 +749,4 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/webhooks/${await webhook(c, where)}/test` }),
   },
+};
