@@ -1,5 +1,5 @@
 import { Card, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { User } from './api/types.ts';
 import { useAuth } from './auth/AuthProvider.tsx';
@@ -24,6 +24,9 @@ const DisputeReport = lazy(() => import('./pages/mobile/DisputeReportPage.tsx'))
 const Todo = lazy(() => import('./pages/todo/TodoPage.tsx'));
 const Messages = lazy(() => import('./pages/messages/MessagesPage.tsx'));
 const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
+const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
+
+const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
 /** Where a role starts. */
 function home(u: User): string {
@@ -57,23 +60,32 @@ export function App() {
           </Suspense>
         }
       />
-      <Route element={<AppLayout />}>
-        <Route path="/dashboard" element={<Dashboard />} />
-        <Route path="/ledger" element={<Ledger />} />
-        <Route path="/ledger/:kind" element={<Ledger />} />
-        <Route path="/cases" element={<Cases />} />
-        <Route path="/report" element={<Report />} />
-        <Route path="/report/cycle" element={<TownshipReport />} />
-        <Route path="/cycle" element={<CountyCycle />} />
-        <Route path="/review" element={<Review />} />
-        <Route path="/admin/orgs" element={<Orgs />} />
-        <Route path="/admin/users" element={<Users />} />
-        <Route path="/admin/audit" element={<Audit />} />
-        <Route path="/admin/calendar" element={<Calendar />} />
-        <Route path="/admin/webhooks" element={<Webhooks />} />
-        <Route path="/todo" element={<Todo />} />
-        <Route path="/messages" element={<Messages />} />
-      </Route>
+      {user.role === 'grid_member' && (
+        <>
+          <Route path="/m/mine" element={mobile(<MyReports />)} />
+          <Route path="/m/mine/:id" element={mobile(<MyReports />)} />
+        </>
+      )}
+      {/* A grid member works on the phone pages only: no township boards, no administration. */}
+      {user.role !== 'grid_member' && (
+        <Route element={<AppLayout />}>
+          <Route path="/dashboard" element={<Dashboard />} />
+          <Route path="/ledger" element={<Ledger />} />
+          <Route path="/ledger/:kind" element={<Ledger />} />
+          <Route path="/cases" element={<Cases />} />
+          <Route path="/report" element={<Report />} />
+          <Route path="/report/cycle" element={<TownshipReport />} />
+          <Route path="/cycle" element={<CountyCycle />} />
+          <Route path="/review" element={<Review />} />
+          <Route path="/admin/orgs" element={<Orgs />} />
+          <Route path="/admin/users" element={<Users />} />
+          <Route path="/admin/audit" element={<Audit />} />
+          <Route path="/admin/calendar" element={<Calendar />} />
+          <Route path="/admin/webhooks" element={<Webhooks />} />
+          <Route path="/todo" element={<Todo />} />
+          <Route path="/messages" element={<Messages />} />
+        </Route>
+      )}
       <Route path="*" element={<Navigate to={home(user)} replace />} />
     </Routes>
   );

@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone, MinusCircleOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Drawer, Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import type { Explanation } from '../api/types.ts';
 import { useCatalogue } from '../catalogue/useCatalogue.ts';
 import { formatValue } from '../lib/format.ts';
@@ -11,7 +12,14 @@ export interface ExplainTarget {
   readonly year: number;
 }
 
-/** Where a figure comes from: its formula, 口径, and every record it counts. */
+type Row = Explanation['records'][number];
+
+/** The page a listed record opens on: a case in its board, any other record in its ledger. */
+export function recordLink(r: Pick<Row, 'id' | 'kind' | 'isCase'>): string {
+  return r.isCase ? `/cases?type=${r.kind}&open=${r.id}` : `/ledger/${r.kind}?record=${r.id}`;
+}
+
+/** Where a figure comes from: its method and formula, 口径, and every record it counts or leaves out, with why. */
 export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | null; onClose: () => void }) {
   const cat = useCatalogue();
   const { data, error, loading } = useApi<Explanation>(target ? '/api/explain' : null, {
@@ -34,9 +42,14 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
             column={1}
             bordered
             items={[
-              { key: 'f', label: '计算方法', children: data.formula },
+              { key: 'm', label: '计算方法', children: data.method },
+              { key: 'f', label: '计算公式', children: data.formula },
               { key: 'b', label: '统计口径', children: data.basis },
-              { key: 'n', label: '依据记录', children: `${data.records.length} 条` },
+              {
+                key: 'n',
+                label: '依据记录',
+                children: `计入 ${data.records.filter((r) => r.counted).length} 条，未计入 ${data.records.filter((r) => !r.counted).length} 条`,
+              },
             ]}
           />
           <Table
@@ -46,6 +59,7 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
             loading={loading}
             dataSource={data.records}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 760 }}
             columns={[
               { title: '日期', dataIndex: 'date', width: 110 },
               {
@@ -54,18 +68,35 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
                 width: 130,
                 render: (k: string) => <Tag>{cat?.kind(k)?.label ?? k}</Tag>,
               },
-              { title: '标题', dataIndex: 'title', ellipsis: true },
+              {
+                title: '标题',
+                dataIndex: 'title',
+                ellipsis: true,
+                render: (t: string, r: Row) => (
+                  <Link to={recordLink(r)} onClick={onClose}>
+                    {t}
+                  </Link>
+                ),
+              },
               {
                 title: '计入',
                 dataIndex: 'counted',
-                width: 60,
-                align: 'center',
-                render: (c: boolean) =>
+                width: 110,
+                render: (c: boolean, r: Row) =>
                   c ? (
-                    <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="计入" />
+                    <span>
+                      <CheckCircleTwoTone twoToneColor="#52c41a" /> {r.part ?? '计入'}
+                    </span>
                   ) : (
-                    <MinusCircleOutlined aria-label="不计入" />
+                    <span className="explain-out">
+                      <MinusCircleOutlined /> 不计入
+                    </span>
                   ),
+              },
+              {
+                title: '说明',
+                dataIndex: 'reason',
+                render: (why: string | null) => why ?? '',
               },
               {
                 title: '数值',

@@ -1,6 +1,7 @@
-import { Layout, Spin } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router-dom';
+import { MenuFoldOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Layout, Spin } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
 import { useUser } from '../auth/AuthProvider.tsx';
 import { useCatalogue } from '../catalogue/useCatalogue.ts';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -8,11 +9,20 @@ import { SideMenu } from './SideMenu.tsx';
 import { WorkspaceProvider } from './Workspace.tsx';
 import './layout.css';
 
+/** Narrower than this, the menu hides entirely and opens from a button in the header. */
+const PHONE = 576;
+
 /** The admin shell: left menu, header with organisation and year, the page in the middle. */
 export default function AppLayout() {
   const user = useUser();
   const cat = useCatalogue();
+  const { pathname } = useLocation();
+  const [phone] = useState(() => window.innerWidth < PHONE);
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 768);
+  // On a phone the open menu covers half the page: a choice made in it closes it again.
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone, pathname]);
   return (
     <WorkspaceProvider>
       <Layout className="app-shell">
@@ -21,7 +31,9 @@ export default function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="md"
-          collapsedWidth={window.innerWidth < 576 ? 0 : 64}
+          collapsedWidth={phone ? 0 : 64}
+          // Antd's floating zero-width trigger would sit over the page title; the header has the button.
+          trigger={phone ? null : undefined}
           width={208}
           className="app-sider"
         >
@@ -30,6 +42,16 @@ export default function AppLayout() {
         </Layout.Sider>
         <Layout>
           <Layout.Header className="app-header">
+            {phone && (
+              <Button
+                type="text"
+                className="app-menu-button"
+                icon={collapsed ? <MenuOutlined /> : <MenuFoldOutlined />}
+                aria-label={collapsed ? '打开菜单' : '收起菜单'}
+                aria-expanded={!collapsed}
+                onClick={() => setCollapsed((c) => !c)}
+              />
+            )}
             <HeaderBar cat={cat} />
           </Layout.Header>
           <Layout.Content className="app-content">

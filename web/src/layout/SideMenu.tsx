@@ -12,6 +12,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useMemo } from 'react';
@@ -35,11 +36,15 @@ function ledgerItems(user: User, cat: Catalogue | undefined): Item[] {
 
 /** The menu items this role can use, in the order of the work. */
 export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
+  // A grid member reports from the phone and follows its own reports; nothing of the township's.
+  if (user.role === 'grid_member')
+    return [
+      { key: '/m/dispute', icon: <FormOutlined />, label: '上报矛盾纠纷' },
+      { key: '/m/mine', icon: <UnorderedListOutlined />, label: '我的上报' },
+    ];
   const items: Item[] = [];
   if (allowed(user, 'indicators.read'))
     items.push({ key: '/dashboard', icon: <DashboardOutlined />, label: '工作台' });
-  if (user.role === 'grid_member')
-    items.push({ key: '/m/dispute', icon: <FormOutlined />, label: '上报矛盾纠纷' });
   if (allowed(user, 'records.read'))
     items.push({
       key: 'ledger',

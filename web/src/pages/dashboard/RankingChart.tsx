@@ -1,11 +1,13 @@
 import { Card, Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { EChart, type ChartOption } from '../../charts/EChart.tsx';
 import { HEADLINE_KEYS } from './IndicatorCards.tsx';
 import type { TownshipFigures } from './TownshipMatrix.tsx';
 
 /** Townships ranked on one indicator, highest on top. */
 export function RankingChart({ rows }: { rows: readonly TownshipFigures[] }) {
+  const cat = useCatalogue();
   const [key, setKey] = useState<string>('publicity.events');
   const option = useMemo<ChartOption>(() => {
     const sorted = rows
@@ -28,7 +30,13 @@ export function RankingChart({ rows }: { rows: readonly TownshipFigures[] }) {
       ],
     };
   }, [rows, key]);
-  const options = HEADLINE_KEYS.map((k) => ({ value: k, label: rows[0]?.values.get(k)?.label ?? k }));
+  // Names from the catalogue, so the choice never shows an indicator's key while figures load.
+  const label = (k: string) =>
+    cat?.indicators.find((i) => i.key === k)?.label ?? rows[0]?.values.get(k)?.label;
+  const options = HEADLINE_KEYS.flatMap((k) => {
+    const l = label(k);
+    return l ? [{ value: k, label: l }] : [];
+  });
   return (
     <Card
       size="small"
@@ -36,7 +44,8 @@ export function RankingChart({ rows }: { rows: readonly TownshipFigures[] }) {
       extra={
         <Select
           size="small"
-          value={key}
+          value={options.some((o) => o.value === key) ? key : undefined}
+          loading={options.length === 0}
           onChange={setKey}
           options={options}
           style={{ width: 220 }}

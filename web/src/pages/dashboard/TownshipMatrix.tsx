@@ -1,6 +1,7 @@
 import { Card, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { IndicatorValue, Org } from '../../api/types.ts';
+import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { formatValue } from '../../lib/format.ts';
 import { HEADLINE_KEYS } from './IndicatorCards.tsx';
 import { outliers } from './outliers.ts';
@@ -26,6 +27,7 @@ export function TownshipMatrix({
   loading: boolean;
   onOpen: (org: number, key: string) => void;
 }) {
+  const cat = useCatalogue();
   const marks = new Map(
     HEADLINE_KEYS.map((k) => [k, outliers(rows.map((r) => r.values.get(k)?.value ?? null))]),
   );
@@ -36,7 +38,8 @@ export function TownshipMatrix({
       HEADLINE_KEYS.map((k) => [k, { v: r.values.get(k), mark: marks.get(k)?.[i] ?? null }]),
     ),
   }));
-  const label = (k: string) => rows[0]?.values.get(k)?.label ?? k;
+  const label = (k: string) =>
+    cat?.indicators.find((i) => i.key === k)?.label ?? rows[0]?.values.get(k)?.label ?? '';
   const columns: ColumnsType<Row> = [
     { title: '乡镇（街道）', dataIndex: 'name', fixed: 'left', width: 110 },
     ...HEADLINE_KEYS.map((k) => ({

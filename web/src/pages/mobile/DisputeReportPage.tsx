@@ -1,16 +1,18 @@
-import { CheckCircleOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Result, Select, Tag } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Form, Input, Result, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../../api/client.ts';
-import { useAuth, useUser } from '../../auth/AuthProvider.tsx';
+import { useUser } from '../../auth/AuthProvider.tsx';
 import { allowed } from '../../auth/permissions.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
-import { useWorkspace, WorkspaceProvider } from '../../layout/Workspace.tsx';
-import { countdown } from '../dashboard/DueCases.tsx';
+import { useWorkspace } from '../../layout/Workspace.tsx';
 import type { CaseDetail, ClockView } from '../cases/types.ts';
-import './mobile.css';
 import { chinaToday } from '../../lib/dates.ts';
+import { Deadline } from './Deadline.tsx';
+import { MobileShell } from './MobileShell.tsx';
+import { oversized, PhotoInput, uploadPhotos } from './PhotoInput.tsx';
 
 interface Values {
   date: Dayjs;
@@ -22,23 +24,23 @@ interface Values {
 
 /** What was reported: a case with its running mediation clock, or a plain ledger record. */
 interface Reported {
+  readonly id: number;
   readonly title: string;
   readonly clock: ClockView | null;
+  readonly photos: number;
+  /** The photos that could not be stored, in Chinese; the report itself stands. */
+  readonly photoError: string | null;
 }
 
-/** The deadline the report started, with its countdown and legal basis. */
-function Deadline({ clock }: { clock: ClockView }) {
-  const cd =
-    clock.daysLeft === null
-      ? null
-      : countdown({ daysLeft: clock.daysLeft, overdue: clock.overdue, kind: clock.kind });
+/** Photos picked for the report, listed by name until it is sent. */
+function PickedPhotos({ files, onClear }: { files: readonly File[]; onClear: () => void }) {
+  if (files.length === 0) return null;
   return (
-    <div className="mobile-deadline" data-testid="dispute-deadline">
-      <div>
-        {clock.label}：<b className="mobile-deadline-due">{clock.deadline.due}</b>{' '}
-        {cd && <Tag color={cd.color}>{cd.text}</Tag>}
-      </div>
-      <div className="mobile-deadline-basis">依据：{clock.deadline.basis}</div>
+    <div className="mobile-photos" data-testid="picked-photos">
+      已选照片 {files.length} 张：{files.map((f) => f.name).join('、')}{' '}
+      <Button type="link" size="small" onClick={onClear}>
+        清除
+      </Button>
     </div>
   );
 }
@@ -48,7 +50,9 @@ function DisputeForm() {
   const user = useUser();
   const cat = useCatalogue();
   const ws = useWorkspace();
+  const nav = useNavigate();
   const [form] = Form.useForm<Values>();
+  const [photos, setPhotos] = useState<File[]>([]);
   const [done, setDone] = useState<Reported | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,7 +64,15 @@ function DisputeForm() {
     setBusy(true);
     setError(null);
     const draft = { date: v.date.format('YYYY-MM-DD'), title: v.title, org: v.org ?? null };
+    const tooBig = oversized(photos);
+    if (tooBig) {
+      setError(tooBig);
+      setBusy(false);
+      return;
+    }
     try {
+      let id: number;
+      let clock: ClockView | null = null;
       // A case starts the one-month mediation clock; without case rights the dispute goes into the ledger.
       if (allowed(user, 'cases.write')) {
         const c = await api<CaseDetail>('/api/cases', {
@@ -70,9 +82,10 @@ function DisputeForm() {
             data: { disputeType: v.disputeType, source: 'grid', parties: v.parties ?? null },
           },
         });
-        setDone({ title: v.title, clock: c.clocks.find((k) => k.status === 'running') ?? null });
+        id = c.id;
+        clock = c.clocks.find((k) => k.status === 'running') ?? null;
       } else {
-        await api('/api/records', {
+        const r = await api<{ id: number }>('/api/records', {
           json: {
             ...draft,
             kind: 'dispute',
@@ -84,8 +97,17 @@ function DisputeForm() {
             },
           },
         });
-        setDone({ title: v.title, clock: null });
+        id = r.id;
       }
+      // The report is stored first; a photo refused afterwards (type, size) is said, not lost silently.
+      let photoError: string | null = null;
+      try {
+        await uploadPhotos(id, photos);
+      } catch (e) {
+        photoError = `照片未能上传：${errorText(e)}。可在“我的上报”中补传。`;
+      }
+      setDone({ id, title: v.title, clock, photos: photoError ? 0 : photos.length, photoError });
+      setPhotos([]);
       form.resetFields();
     } catch (e) {
       setError(errorText(e));
@@ -100,11 +122,15 @@ function DisputeForm() {
         icon={<CheckCircleOutlined />}
         status="success"
         title={done.clock ? '已登记为矛盾纠纷案件' : '已上报'}
-        subTitle={`“${done.title}”已上报至${user.orgName}，司法所将安排调解`}
+        subTitle={`“${done.title}”已上报至${user.orgName}，司法所将安排调解${done.photos > 0 ? `；已附照片 ${done.photos} 张` : ''}`}
         extra={[
+          ...(done.photoError ? [<Alert key="p" type="warning" showIcon title={done.photoError} />] : []),
           ...(done.clock ? [<Deadline key="d" clock={done.clock} />] : []),
           <Button key="b" type="primary" size="large" block onClick={() => setDone(null)}>
             继续上报
+          </Button>,
+          <Button key="m" size="large" block onClick={() => void nav(`/m/mine/${done.id}`)}>
+            查看我的上报
           </Button>,
         ]}
       />
@@ -140,6 +166,14 @@ function DisputeForm() {
       <Form.Item name="date" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker style={{ width: '100%' }} inputReadOnly />
       </Form.Item>
+      <Form.Item label="现场照片（可选，每张不超过 20 MB）">
+        <PhotoInput
+          label="拍照或选择照片"
+          onPick={(f) => setPhotos((p) => [...p, ...f])}
+          testId="report-photo"
+        />
+        <PickedPhotos files={photos} onClear={() => setPhotos([])} />
+      </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy}>
         上报
       </Button>
@@ -148,31 +182,9 @@ function DisputeForm() {
 }
 
 export default function DisputeReportPage() {
-  const user = useUser();
-  const { logout } = useAuth();
   return (
-    <WorkspaceProvider>
-      <div className="mobile-page">
-        <header className="mobile-header">
-          <span>上报矛盾纠纷</span>
-          <Button
-            type="text"
-            size="small"
-            icon={<LogoutOutlined />}
-            onClick={() => void logout()}
-            aria-label="退出登录"
-            className="mobile-logout"
-          >
-            退出
-          </Button>
-        </header>
-        <div className="mobile-who">
-          {user.name} · {user.orgName}
-        </div>
-        <main className="mobile-body">
-          <DisputeForm />
-        </main>
-      </div>
-    </WorkspaceProvider>
+    <MobileShell title="上报矛盾纠纷">
+      <DisputeForm />
+    </MobileShell>
   );
 }
