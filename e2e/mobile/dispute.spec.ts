@@ -28,7 +28,7 @@ describe.runIf(chromiumAvailable())('网格员手机上报', () => {
     expect(width).toBeLessThanOrEqual(375);
     await e.s.screenshot('dispute-case-opened');
 
-    // The grid member sees the case it opened among the township's dispute cases.
+    // The grid member sees the case it opened among its own reports.
     const list = await page.evaluate(async () => {
       const r = await fetch('/api/cases?type=dispute&limit=500');
       return (await r.json()) as { items: { title: string }[] };
