@@ -59,7 +59,6 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
             loading={loading}
             dataSource={data.records}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 760 }}
             columns={[
               { title: '日期', dataIndex: 'date', width: 110 },
               {
