@@ -45,7 +45,18 @@ function writtenActions(): { found: Written[]; unreadable: string[] } {
         );
         // A case step's requirement ({ action, after, message }) names an earlier step, not an event.
         const requirement = props.some((p) => named(p) === 'message');
-        if (action && !requirement && (shorthand || props.some((p) => EVENT_PROPS.has(named(p))))) {
+        // A zod schema of a request's fields (z.object({ action: z.string() … })) is no event.
+        const parent = n.parent;
+        const schema =
+          ts.isCallExpression(parent) &&
+          ts.isPropertyAccessExpression(parent.expression) &&
+          ['object', 'extend'].includes(parent.expression.name.text);
+        if (
+          action &&
+          !requirement &&
+          !schema &&
+          (shorthand || props.some((p) => EVENT_PROPS.has(named(p))))
+        ) {
           const where = `${relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(action.getStart()).line + 1}`;
           const values = (e: ts.Expression): void => {
             if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e))

@@ -46,6 +46,9 @@ export const auditActionLabels = {
   'report.upload': '代乡镇上传年度报告',
   'report.county_pack': '导出年度报告通报和对比表',
   'report.step.refused': '年度报告流程步骤未获通过',
+  'webhook.save': '保存群机器人推送设置',
+  'webhook.delete': '删除群机器人推送设置',
+  'webhook.test': '测试群机器人推送',
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
@@ -124,6 +127,7 @@ export const auditTargetLabels = {
   database: '数据库',
   file: '文件',
   rate_limit: '访问频率限制',
+  webhook: '群机器人推送',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {

@@ -26,32 +26,35 @@ const roleList = [
     id: 'system_admin',
     label: '系统管理员',
     orgKind: 'county',
-    description: '维护组织机构、用户账号和系统配置，不参与授权和审计（三员分立）',
+    description:
+      '新增和修改组织机构，新建、修改、停用用户账号，更新节假日安排；不分配角色，不查看业务数据和审计日志（三员分立）',
   },
   {
     id: 'security_admin',
     label: '安全管理员',
     orgKind: 'county',
-    description: '为账号分配角色和数据范围，管理密码策略，不操作业务数据（三员分立）',
+    description: '为账号分配角色和数据范围，解除登录锁定，申请或批准重置密码；不查看业务数据（三员分立）',
   },
   {
     id: 'auditor',
     label: '安全审计员',
     orgKind: 'county',
-    description: '查看和核对系统管理员、安全管理员的操作日志（三员分立）',
+    description: '查看、筛选和导出审计日志（含系统管理员、安全管理员的操作），核验日志完整性（三员分立）',
   },
   {
     id: 'county_officer',
     label: '县级依法治县办/司法局',
     orgKind: 'county',
     actorLabel: '县级工作人员',
-    description: '审阅各乡镇年度报告，比较乡镇指标，开展考核评分和发布跟踪',
+    description:
+      '查看和比较各乡镇指标、台账和案件，审核或退回乡镇报送的年度报告，做保密审查后公开发布，生成通报和对比表',
   },
   {
     id: 'township_leader',
     label: '乡镇领导',
     orgKind: 'township',
-    description: '党政主要负责人（第一责任人）：查看本乡镇指标和逾期事项，审定并签发年度报告',
+    description:
+      '党政主要负责人（第一责任人）：查看本乡镇指标、台账和逾期事项，签发或退回年度报告草稿，重置本乡镇账号的密码',
   },
   {
     id: 'township_staff',

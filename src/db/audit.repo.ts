@@ -137,3 +137,14 @@ export async function hasActed(db: Q, actorId: number): Promise<boolean> {
     .executeTakeFirst();
   return r !== undefined;
 }
+
+/** The ids of every account that acted in any entry. */
+export async function actorIds(db: Q): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('actor_id')
+    .distinct()
+    .where('actor_id', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => Number(r.actor_id)));
+}

@@ -55,3 +55,7 @@ export async function countOrgs(db: Q): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function renameOrg(db: Q, id: number, name: string): Promise<void> {
+  await db.updateTable('orgs').set({ name }).where('id', '=', id).execute();
+}

@@ -150,3 +150,47 @@ export async function decidePasswordReset(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Changes an account's display name, organisation and role in one statement. */
+export async function updateAccount(
+  db: Q,
+  id: number,
+  set: { display_name: string; org_id: number; role: string },
+): Promise<void> {
+  await db.updateTable('users').set(set).where('id', '=', id).execute();
+}
+
+/** Disables (1) or enables (0) an account; false when it already was so. */
+export async function setDisabled(db: Q, id: number, disabled: 0 | 1): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ disabled })
+    .where('id', '=', id)
+    .where('disabled', '!=', disabled)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** True when ledger records or evidence name the account as their author (seeded data included). */
+export async function hasAuthored(db: Q, id: number): Promise<boolean> {
+  const rec = await db
+    .selectFrom('records')
+    .select('id')
+    .where('created_by', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  if (rec) return true;
+  const ev = await db
+    .selectFrom('evidence')
+    .select('id')
+    .where('created_by', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  return ev !== undefined;
+}
+
+/** Deletes an account; its sessions, password history and reset requests go with it (ON DELETE CASCADE). */
+export async function deleteUser(db: Q, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

@@ -17,9 +17,9 @@ import {
 /**
  * 三员分立, shown by search: a depth-first walk over every sequence of three of one administrator's
  * API actions (create accounts with and without a role, grant roles to itself, its peer, a business
- * account and the accounts it made, ask for and approve password resets, reset its own), each step
- * continuing from the state the walk left, so later sequences start from everything earlier ones
- * built. After each sequence, no session that administrator holds or can open with a password it
+ * account and the accounts it made, move accounts to another township, ask for and approve password
+ * resets, reset its own), each step continuing from the state the walk left, so later sequences
+ * start from everything earlier ones built. After each sequence, no session that administrator holds or can open with a password it
  * was shown reaches business data of any township. SQLite only: the rules are in the services.
  */
 
@@ -101,6 +101,14 @@ const steps: Readonly<Record<string, Step>> = {
   grantMadeAccount: (r) => grant(r, lastMade(r), 'township_staff', r.w.a.id),
   grantSelf: (r) => grant(r, r.w.users[r.role], 'county_officer'),
   grantPeer: (r) => grant(r, r.w.users[peerOf(r.role)], 'county_officer'),
+  // Moving an account takes its role away: the security administrator grants the new scope.
+  moveMade: async (r) => {
+    await send(r, { method: 'PATCH', url: `/api/users/${lastMade(r)}`, payload: { orgId: r.w.b.id } });
+  },
+  moveBusiness: async (r) => {
+    const to = ++r.next % 2 ? r.w.b.id : r.w.a.id;
+    await send(r, { method: 'PATCH', url: `/api/users/${r.w.users.township_staff}`, payload: { orgId: to } });
+  },
   resetBusiness: (r) => reset(r, r.w.users.township_staff),
   resetMade: (r) => reset(r, lastMade(r)),
   resetSelf: (r) => reset(r, r.w.users[r.role]),
@@ -144,7 +152,7 @@ describe('三员分立: no sequence of one administrator’s own actions reaches
   for (const role of ['system_admin', 'security_admin', 'auditor'] as const) {
     it(
       `${role}: every sequence of 3 of ${Object.keys(steps).length} actions`,
-      { timeout: 240_000 },
+      { timeout: 600_000 },
       async () => {
         const h = await sqlite!.open();
         const w = await seedWorld(h);
@@ -221,6 +229,13 @@ describe('三员分立: no sequence of one administrator’s own actions reaches
         expect(breaches).toEqual([]);
         // The search did something: the system administrator made accounts and learnt their passwords.
         if (role === 'system_admin') expect(r.learnt.size).toBeGreaterThan(50);
+        // Only the system administrator moves accounts, and a moved account has lost its role.
+        const staff = await h.db
+          .selectFrom('users')
+          .select('role')
+          .where('id', '=', w.users.township_staff)
+          .executeTakeFirstOrThrow();
+        expect(staff.role).toBe(role === 'system_admin' ? '' : 'township_staff');
       },
     );
   }

@@ -8,7 +8,7 @@ import { UserError, notFound } from '../core/errors.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import type { Db } from '../db/connect.ts';
 import * as evidenceRepo from '../db/evidence.repo.ts';
-import { insertOrg } from '../db/orgs.repo.ts';
+import { insertOrg, renameOrg } from '../db/orgs.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { Database } from '../db/schema.ts';
 import {
@@ -255,6 +255,41 @@ export async function createOrg(
     return {
       result: org,
       events: [{ action: 'org.create', targetType: 'org', targetId: org.id, after: org }],
+    };
+  });
+}
+
+/**
+ * Renames an organisation inside the principal's scope (system administrator). Its code, kind and
+ * place in the tree stay: records and accounts keep pointing at it by id.
+ */
+export async function renameOrganisation(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  id: number,
+  name: string,
+  at: string,
+): Promise<Org> {
+  requireAction(p, 'orgs.manage');
+  const org = await requireOrg(h, id).catch(() => null);
+  if (!org || !inScope(p, org.path)) throw notFound(`组织 ${id} 不存在或不在管理范围内`);
+  const next = name.trim();
+  if (!next || [...next].length > 60) throw new UserError('名称不能为空，且不超过 60 字', 'bad_name');
+  if (next === org.name) throw new UserError('名称没有改变', 'unchanged', 409);
+  return withAudit(h, actor, at, async (trx) => {
+    await renameOrg(trx, org.id, next);
+    return {
+      result: { ...org, name: next },
+      events: [
+        {
+          action: 'org.update',
+          targetType: 'org',
+          targetId: org.id,
+          before: { name: org.name },
+          after: { name: next },
+        },
+      ],
     };
   });
 }

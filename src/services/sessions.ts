@@ -192,6 +192,8 @@ export async function login(
     if (ms > 0) throw waitError('login_backoff', `登录失败次数过多，请 ${minutes(ms)} 分钟后再试`, ms);
     throw badCredentials();
   }
+  if (u.disabled)
+    await refuse('disabled', new UserError('该账号已停用，请联系系统管理员', 'account_disabled', 403));
   if (u.role === NO_ROLE)
     await refuse('no_role', new UserError('该账号尚未由安全管理员分配角色，暂不能登录', 'no_role', 403));
   const sessionId = token();
@@ -294,8 +296,8 @@ export async function changePassword(
   };
   if (passwords.throttled)
     await refuse(new UserError('修改密码尝试过于频繁，请稍后再试', 'rate_limited', 429));
-  if (!(await checkCredentials(h, u.username, passwords.current)))
-    await refuse(new UserError('当前密码不正确', 'wrong_password', 400));
+  const self = await checkCredentials(h, u.username, passwords.current);
+  if (!self || self.disabled) await refuse(new UserError('当前密码不正确', 'wrong_password', 400));
   if (passwords.current === passwords.next)
     await refuse(new UserError('新密码不能与当前密码相同', 'same_password', 400));
   let hash: string;

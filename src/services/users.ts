@@ -297,10 +297,13 @@ export async function assertNotReused(h: Db, userId: number, password: string): 
       throw new UserError(`新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, 'password_reused');
 }
 
-/** Checks a username and password; null for an unknown user, a wrong password or a disabled account. */
+/**
+ * Checks a username and password; null for an unknown user or a wrong password. A disabled account
+ * with the right password comes back with `disabled` set, so the caller can say why it is refused.
+ */
 export async function checkCredentials(h: Db, username: string, password: string): Promise<User | null> {
   const row = await repo.findUserWithOrg(h.db, username.trim());
-  if (!row || row.disabled === 1) return null;
+  if (!row) return null;
   return (await verifyPassword(password, row.password_hash)) ? toUser(row) : null;
 }
 

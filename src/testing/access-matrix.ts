@@ -7,7 +7,8 @@ import { registerCase } from '../services/case-writes.ts';
 import { resetAccountPassword } from '../services/password-resets.ts';
 import type { FileStore } from '../services/file-store.ts';
 import { exportLedger } from '../services/ledger-io/index.ts';
-import { addEvidence, createRecord } from '../services/ledger-writes.ts';
+import { setAccountDisabled } from '../services/account-manage.ts';
+import { addEvidence, createOrg, createRecord } from '../services/ledger-writes.ts';
 import { cycleReport, saveDraft } from '../services/cycle.ts';
 import { takeStep } from '../services/cycle-steps.ts';
 import { uploadReport } from '../services/cycle-county.ts';
@@ -153,6 +154,20 @@ async function freshUser(c: MatrixContext, where: Where): Promise<number> {
   return u.id;
 }
 
+/** A fresh account of the township, disabled (for the route that enables it again). */
+async function disabledUser(c: MatrixContext, where: Where): Promise<number> {
+  const id = await freshUser(c, where);
+  await setAccountDisabled(c.h, setup.p, setup.actor, id, true, NOW);
+  return id;
+}
+
+/** A fresh village of the township, for the route that renames an organisation. */
+async function freshVillage(c: MatrixContext, where: Where): Promise<number> {
+  const n = c.next();
+  const org = { code: `RV${n}`, name: `改名村${n}`, kind: 'village' as const, parentId: town(c, where).id };
+  return (await createOrg(c.h, setup.p, setup.actor, org, NOW)).id;
+}
+
 /** An account made by the system administrator, waiting for the security administrator's grant. */
 async function rolelessUser(c: MatrixContext, where: Where): Promise<number> {
   const n = c.next();
@@ -286,6 +301,16 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       },
     }),
   },
+  'PATCH /api/orgs/:id': {
+    allow: ['system_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'PATCH',
+      url: `/api/orgs/${await freshVillage(c, where)}`,
+      payload: { name: `新名村${c.next()}` },
+    }),
+  },
   'GET /api/users': {
     allow: ['system_admin', 'security_admin', 'township_leader'],
     other: 'same',
@@ -305,6 +330,34 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
         orgId: town(c, where).id,
       },
     }),
+  },
+  'PATCH /api/users/:id': {
+    allow: ['system_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'PATCH',
+      url: `/api/users/${await freshUser(c, where)}`,
+      payload: { name: `改名${c.next()}` },
+    }),
+  },
+  'POST /api/users/:id/disable': {
+    allow: ['system_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/disable` }),
+  },
+  'POST /api/users/:id/enable': {
+    allow: ['system_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/users/${await disabledUser(c, where)}/enable` }),
+  },
+  'DELETE /api/users/:id': {
+    allow: ['system_admin'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'DELETE', url: `/api/users/${await freshUser(c, where)}` }),
   },
   'POST /api/users/:id/unlock': {
     allow: ['security_admin'],
@@ -456,13 +509,6 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
   },
   'GET /api/audit': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit') },
   'GET /api/audit/verify': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/verify') },
-  'GET /api/audit/facets': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/facets') },
-  'GET /api/audit/export': {
-    allow: ['auditor'],
-    other: 'same',
-    ok: 200,
-    req: get('/api/audit/export?from=2024-01-01'),
-  },
   'GET /api/audit/facets': { allow: ['auditor'], other: 'same', ok: 200, req: get('/api/audit/facets') },
   'GET /api/audit/export': {
     allow: ['auditor'],

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import type { Principal } from '../services/access.ts';
+import { deleteAccount, editAccount, setAccountDisabled } from '../services/account-manage.ts';
 import { createAccount, grantRole, unlockAccount } from '../services/account-writes.ts';
 import type { AuditActor } from '../services/audit.ts';
 import { calendarYear, replaceCalendarYears } from '../services/calendar.ts';
@@ -16,6 +17,7 @@ import {
   deleteRecord,
   dropEvidence,
   editRecord,
+  renameOrganisation,
 } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
 import { replacePowerList } from '../services/powers.ts';
@@ -431,6 +433,36 @@ export const writeCases: readonly WriteCase[] = [
       );
       return () => unlockAccount(w.h, w.secAdmin, w.act(w.secAdmin), u.id, AT);
     },
+  },
+  {
+    service: 'account-manage.ts#editAccount',
+    action: 'user.update',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () => editAccount(w.h, w.sysAdmin, w.act(w.sysAdmin), u.id, { orgId: w.org.b.id }, AT);
+    },
+  },
+  {
+    service: 'account-manage.ts#setAccountDisabled',
+    action: 'user.disable',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () => setAccountDisabled(w.h, w.sysAdmin, w.act(w.sysAdmin), u.id, true, AT);
+    },
+  },
+  {
+    service: 'account-manage.ts#deleteAccount',
+    action: 'user.delete',
+    prepare: async (w) => {
+      const u = await w.account();
+      return () => deleteAccount(w.h, w.sysAdmin, w.act(w.sysAdmin), u.id, AT);
+    },
+  },
+  {
+    service: 'ledger-writes.ts#renameOrganisation',
+    action: 'org.update',
+    prepare: (w) => () =>
+      renameOrganisation(w.h, w.sysAdmin, w.act(w.sysAdmin), w.org.b.id, `乙乡${nextSeq()}`, AT),
   },
   {
     service: 'calendar.ts#replaceCalendarYears',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { getOrg } from '../../db/orgs.repo.ts';
 import { inScope } from '../../services/access.ts';
-import { createOrg } from '../../services/ledger-writes.ts';
+import { createOrg, renameOrganisation } from '../../services/ledger-writes.ts';
 import { allOrgs, toOrg, type Org } from '../../services/orgs.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas.ts';
@@ -62,5 +62,19 @@ export function registerOrgRoutes(app: FastifyInstance): void {
       status: 201,
     },
     async ({ deps, body, user, actor, at }) => createOrg(deps.h, user, actor, body, at),
+  );
+  route(
+    app,
+    {
+      method: 'PATCH',
+      url: '/orgs/:id',
+      summary: '修改组织名称',
+      tag,
+      access: 'orgs.manage',
+      params: idParams,
+      body: z.object({ name: z.string().trim().min(1).max(60) }),
+    },
+    async ({ deps, params, body, user, actor, at }) =>
+      renameOrganisation(deps.h, user, actor, params.id, body.name, at),
   );
 }

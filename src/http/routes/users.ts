@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createAccount, grantRole, unlockAccount, usersInScope } from '../../services/account-writes.ts';
+import {
+  accountList,
+  deleteAccount,
+  editAccount,
+  setAccountDisabled,
+} from '../../services/account-manage.ts';
+import { createAccount, grantRole, unlockAccount } from '../../services/account-writes.ts';
 import { approvePasswordReset, pendingResets, resetAccountPassword } from '../../services/password-resets.ts';
 import { route } from '../route.ts';
 import { idParams } from '../schemas.ts';
@@ -21,6 +27,14 @@ const grantBody = z.object({
   orgId: z.number().int().positive().optional(),
 });
 
+const editBody = z
+  .object({
+    name: z.string().trim().min(1).max(50).optional(),
+    /** Moving the account elsewhere removes its role until the security administrator grants one. */
+    orgId: z.number().int().positive().optional(),
+  })
+  .refine((b) => b.name !== undefined || b.orgId !== undefined, '请填写要修改的姓名或所属组织');
+
 const resetBody = z.object({ password: z.string().min(1).max(128).optional() }).default({});
 
 export function registerUserRoutes(app: FastifyInstance): void {
@@ -28,7 +42,55 @@ export function registerUserRoutes(app: FastifyInstance): void {
   route(
     app,
     { method: 'GET', url: '/users', summary: '管理范围内的用户账号', tag, access: 'users.read' },
-    async ({ deps, user }) => ({ items: await usersInScope(deps.h, user) }),
+    async ({ deps, user }) => ({ items: await accountList(deps.h, user) }),
+  );
+  route(
+    app,
+    {
+      method: 'PATCH',
+      url: '/users/:id',
+      summary: '修改账号的姓名或所属组织（系统管理员；改组织后须由安全管理员重新分配角色）',
+      tag,
+      access: 'users.manage',
+      params: idParams,
+      body: editBody,
+    },
+    async ({ deps, params, body, user, actor, at }) => ({
+      user: await editAccount(deps.h, user, actor, params.id, body, at),
+    }),
+  );
+  for (const [verb, disabled, summary] of [
+    ['disable', true, '停用账号（不能再登录，已登录的会话立即结束）'],
+    ['enable', false, '重新启用已停用的账号'],
+  ] as const)
+    route(
+      app,
+      {
+        method: 'POST',
+        url: `/users/:id/${verb}`,
+        summary,
+        tag,
+        access: 'users.manage',
+        params: idParams,
+      },
+      async ({ deps, params, user, actor, at }) => ({
+        user: await setAccountDisabled(deps.h, user, actor, params.id, disabled, at),
+      }),
+    );
+  route(
+    app,
+    {
+      method: 'DELETE',
+      url: '/users/:id',
+      summary: '删除从未使用过的账号（有过任何操作记录的账号只能停用）',
+      tag,
+      access: 'users.manage',
+      params: idParams,
+    },
+    async ({ deps, params, user, actor, at }) => {
+      await deleteAccount(deps.h, user, actor, params.id, at);
+      return { ok: true };
+    },
   );
   route(
     app,

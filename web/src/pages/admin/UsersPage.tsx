@@ -1,14 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, errorText, itemsOf } from '../../api/client.ts';
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { allowed } from '../../auth/permissions.ts';
 import { useCatalogue } from '../../catalogue/useCatalogue.ts';
 import { useWorkspace } from '../../layout/Workspace.tsx';
 import { useApi } from '../../lib/useApi.ts';
+import { EditUserModal } from './EditUserModal.tsx';
 import { GrantRoleModal } from './GrantRoleModal.tsx';
 import { NewUserModal } from './NewUserModal.tsx';
+import './orgs.css';
+import { STATE_LABELS, UserFilters, matches, stateOf, type UserFilter } from './UserFilters.tsx';
 
 interface Account {
   readonly id: number;
@@ -18,6 +21,9 @@ interface Account {
   readonly role: string;
   readonly orgId: number;
   readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+  /** Never acted (no audit entry names it as the actor): the system administrator may delete it. */
+  readonly deletable: boolean;
 }
 
 interface PendingReset {
@@ -31,6 +37,7 @@ interface PendingReset {
 
 const PAGE_SIZE = 15;
 const ADMIN_ROLES = ['system_admin', 'security_admin', 'auditor'];
+const STATE_COLORS = { active: 'green', disabled: 'default', no_role: 'red', must_change: 'orange' } as const;
 
 /**
  * Accounts and their roles (三员分立): the system administrator creates accounts without a role,
@@ -47,10 +54,17 @@ export default function UsersPage() {
   const resets = useApi<unknown>(canReset ? '/api/password-resets' : null);
   const [adding, setAdding] = useState(false);
   const [granting, setGranting] = useState<Account | null>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [filter, setFilter] = useState<UserFilter>({});
   const [page, setPage] = useState(1);
   /** A just-created account: the table turns to its page once the reloaded list holds it. */
   const [focus, setFocus] = useState<string | null>(null);
-  const accounts = itemsOf<Account>(data);
+  const all = itemsOf<Account>(data);
+  const accounts = useMemo(() => all.filter((u) => matches(u, filter)), [all, filter]);
+  const narrow = (f: UserFilter) => {
+    setFilter(f);
+    setPage(1);
+  };
   const pending = itemsOf<PendingReset>(resets.data);
   useEffect(() => {
     const i = accounts.findIndex((a) => a.username === focus);
@@ -103,7 +117,22 @@ export default function UsersPage() {
     }
   };
 
+  /** Disables, enables or deletes an account (system administrator); the list reloads after. */
+  const manage = async (u: Account, what: 'disable' | 'enable' | 'delete') => {
+    try {
+      if (what === 'delete') await api(`/api/users/${u.id}`, { method: 'DELETE' });
+      else await api(`/api/users/${u.id}/${what}`, { json: {} });
+      void message.success(
+        { disable: '已停用，该账号的登录已全部结束', enable: '已启用', delete: '已删除' }[what],
+      );
+      reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
   const resettable = (u: Account) => u.id !== me.id && !ADMIN_ROLES.includes(u.role);
+  const canManage = allowed(me, 'users.manage');
 
   return (
     <div>
@@ -115,6 +144,7 @@ export default function UsersPage() {
           </Button>
         )}
       </div>
+      <UserFilters value={filter} onChange={narrow} roles={cat?.roles ?? []} orgs={ws.orgs} />
       {error && <Alert type="error" showIcon title={error} />}
       {pending.length > 0 && (
         <Card size="small" title="待批准的密码重置申请" className="dash-row pending-resets">
@@ -154,11 +184,17 @@ export default function UsersPage() {
       )}
       <Card size="small">
         <Table<Account>
+          className="accounts-table"
           size="small"
           rowKey="id"
           loading={loading}
           dataSource={accounts}
-          pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage }}
+          pagination={{
+            pageSize: PAGE_SIZE,
+            current: page,
+            onChange: setPage,
+            showTotal: (n) => (n === all.length ? `共 ${n} 个账号` : `符合条件 ${n} 个，共 ${all.length} 个`),
+          }}
           columns={[
             { title: '用户名', dataIndex: 'username', width: 140 },
             { title: '姓名', dataIndex: 'name', width: 160, ellipsis: true },
@@ -174,21 +210,42 @@ export default function UsersPage() {
               title: '状态',
               key: 'state',
               width: 130,
-              render: (_: unknown, u: Account) =>
-                !u.role ? (
-                  <Tag color="red">待分配角色</Tag>
-                ) : u.mustChangePassword ? (
-                  <Tag color="orange">待修改初始密码</Tag>
-                ) : (
-                  <Tag color="green">正常</Tag>
-                ),
+              render: (_: unknown, u: Account) => {
+                const st = stateOf(u);
+                return <Tag color={STATE_COLORS[st]}>{STATE_LABELS[st]}</Tag>;
+              },
             },
             {
               title: '操作',
               key: 'ops',
-              width: 220,
+              width: 300,
               render: (_: unknown, u: Account) => (
-                <Space size={0}>
+                <Space size={0} wrap>
+                  {canManage && resettable(u) && (
+                    <Button type="link" size="small" onClick={() => setEditing(u)}>
+                      编辑
+                    </Button>
+                  )}
+                  {canManage && resettable(u) && (
+                    <Popconfirm
+                      title={u.disabled ? '启用该账号？' : '停用该账号？停用后不能登录，已登录的会话立即结束'}
+                      onConfirm={() => void manage(u, u.disabled ? 'enable' : 'disable')}
+                    >
+                      <Button type="link" size="small" danger={!u.disabled}>
+                        {u.disabled ? '启用' : '停用'}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {canManage && resettable(u) && u.deletable && (
+                    <Popconfirm
+                      title="删除该账号？它从未登录或操作过；有过操作的账号只能停用"
+                      onConfirm={() => void manage(u, 'delete')}
+                    >
+                      <Button type="link" size="small" danger>
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  )}
                   {allowed(me, 'users.grant') && resettable(u) && (
                     <Button type="link" size="small" onClick={() => setGranting(u)}>
                       分配角色
@@ -225,6 +282,15 @@ export default function UsersPage() {
         onClose={() => setAdding(false)}
         onCreated={(username) => {
           setFocus(username);
+          reload();
+        }}
+      />
+      <EditUserModal
+        account={editing}
+        orgs={ws.orgs}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          void message.success('已保存');
           reload();
         }}
       />
