@@ -35,6 +35,8 @@ describe.runIf(chromiumAvailable())('案件办理', () => {
     await e.s.screenshot('case-deadline');
 
     await page.keyboard.press('Escape');
+    // The table is the default view; the board is the other.
+    await page.getByText('看板', { exact: true }).click();
     const card = page.locator('.case-column[aria-label="调解中"] .case-card');
     expect(await card.first().innerText()).toContain(due);
     await e.s.screenshot('case-board');

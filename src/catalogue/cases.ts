@@ -93,6 +93,14 @@ export function isTerminal(t: CaseType, state: string): boolean {
   return !t.transitions.some((tr) => tr.from.includes(state));
 }
 
+/**
+ * A state the case still moves on from (受理, 调解中…): some step leads from it to another state. A
+ * settled state allows only steps that record something (回访, 申请司法确认) or none (办结).
+ */
+export function isUnderWay(t: CaseType, state: string): boolean {
+  return t.transitions.some((tr) => tr.from.includes(state) && tr.to !== undefined && tr.to !== state);
+}
+
 /** The clock an effect acts on; none for 终止, which acts on every running clock. */
 export function effectClock(e: ClockEffect): ClockId | null {
   switch (e.kind) {

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
-import { titleContains, type DueFilter, type OrgFilter } from './records.repo.ts';
+import { openedOrUnderWay, titleContains, type DueFilter, type OrgFilter } from './records.repo.ts';
 import type { CaseEventRow, CaseRow, Database, NewCaseEventRow, NewCaseRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -52,7 +52,7 @@ export interface CaseQuery {
   readonly dueBy?: string;
   /** Open cases past their next due date, or due within the coming days. */
   readonly due?: DueFilter;
-  /** Cases opened in the period, and those opened before it that are still open. */
+  /** Cases opened in the period, and those opened before it still under way (openedOrUnderWay). */
   readonly period?: Period;
   /** Title contains this text literally. */
   readonly text?: string;
@@ -97,9 +97,7 @@ function filtered(db: Q, scope: Scope, f: CaseQuery) {
   }
   if (f.period) {
     const p = f.period;
-    q = q
-      .where('cases.opened_on', '<=', p.to)
-      .where((eb) => eb.or([eb('cases.opened_on', '>=', p.from), eb('cases.closed', '=', 0)]));
+    q = q.where((eb) => openedOrUnderWay(eb, p));
   }
   if (f.text) q = q.where(titleContains(f.text));
   return q;

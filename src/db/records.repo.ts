@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
+import { caseTypes, isUnderWay } from '../catalogue/cases.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
 
@@ -40,10 +41,34 @@ export interface RecordQuery {
   readonly caseStates?: readonly string[];
   /** Only records whose open case is due: `overdue` before `today`, `soon` from `today` through `until`. */
   readonly due?: DueFilter;
+  /** Only records whose case was opened in the period, or before it and still open (a case list's year). */
+  readonly casePeriod?: Period;
   /** Only these records (a selection), still within every other filter and the scope. */
   readonly ids?: readonly number[];
   readonly limit?: number;
   readonly offset?: number;
+}
+
+/** Each case type's states still under way (not settled), from the declarations. */
+const underWay = caseTypes.map((t) => ({
+  kind: t.kind,
+  states: t.states.filter((s) => isUnderWay(t, s.id)).map((s) => s.id),
+}));
+
+/**
+ * Cases of a year as case lists show them: opened in the period, or opened before it and still under
+ * way (a state the case moves on from; a dispute mediated successfully is settled though 回访 remains).
+ */
+export function openedOrUnderWay(eb: ExpressionBuilder<Database, 'cases'>, p: Period) {
+  return eb.and([
+    eb('cases.opened_on', '<=', p.to),
+    eb.or([
+      eb('cases.opened_on', '>=', p.from),
+      ...underWay
+        .filter((u) => u.states.length > 0)
+        .map((u) => eb.and([eb('cases.type', '=', u.kind), eb('cases.state', 'in', u.states)])),
+    ]),
+  ]);
 }
 
 /** Open cases by their next due date: past it, or due within the coming days. */
@@ -125,12 +150,14 @@ function filteredBase(db: Q, scope: Scope, f: RecordQuery, kindsIn: readonly str
       ),
     );
   if (f.ids) q = q.where('records.id', 'in', f.ids.length > 0 ? [...f.ids] : [0]);
-  if (f.caseStates || f.due) {
+  if (f.caseStates || f.due || f.casePeriod) {
     const states = f.caseStates;
     const due = f.due;
+    const cp = f.casePeriod;
     q = q.where('records.id', 'in', (eb) => {
       let c = eb.selectFrom('cases').select('cases.record_id');
       if (states) c = c.where('cases.state', 'in', states.length > 0 ? [...states] : ['']);
+      if (cp) c = c.where((w) => openedOrUnderWay(w, cp));
       if (due) {
         c = c.where('cases.closed', '=', 0).where('cases.next_due', 'is not', null);
         c =

@@ -94,12 +94,19 @@ for (const tdb of testDatabases()) {
       await open('fresh', '2024-06-18', '噪音纠纷');
       await open('old', '2023-11-02', '上年山林纠纷');
       await open('elsewhere', '2024-05-02', '乙乡债务纠纷', w.b.id);
+      await open('settled', '2023-10-05', '上年已调结的纠纷');
       const r = await staff.request({
         method: 'POST',
         url: `/api/cases/${disputes.fresh}/transitions`,
         payload: { action: 'mediate', date: '2024-06-19' },
       });
       expect(r.statusCode, r.body).toBe(200);
+      const done = await staff.request({
+        method: 'POST',
+        url: `/api/cases/${disputes.settled}/transitions`,
+        payload: { action: 'resolve', date: '2023-10-20' },
+      });
+      expect(done.statusCode, done.body).toBe(200);
     });
     afterAll(async () => {
       await app.close();
@@ -227,7 +234,16 @@ for (const tdb of testDatabases()) {
       expect(y2024.items.map((c) => c.id).sort()).toEqual(
         [disputes.late, disputes.soon, disputes.fresh, disputes.old].sort(),
       );
-      expect((await get('/api/cases?type=dispute&year=2023')).items.map((c) => c.id)).toEqual([disputes.old]);
+      // A dispute mediated successfully is settled (回访 may still follow): it stays in its own year.
+      expect((await get('/api/cases?type=dispute&year=2023')).items.map((c) => c.id).sort()).toEqual(
+        [disputes.old, disputes.settled].sort(),
+      );
+      // The case table's export takes the same year: its open cases from earlier years too.
+      const ex = await staff.request({ method: 'GET', url: '/api/export?kind=dispute&caseYear=2024' });
+      expect(ex.statusCode, ex.body).toBe(200);
+      expect((await sheetRows(ex.rawPayload, '矛盾纠纷')).map((x) => x['纠纷事由']).sort()).toEqual(
+        y2024.items.map((c) => c.title).sort(),
+      );
       expect(
         (await get(`/api/cases?type=dispute&q=${encodeURIComponent('宅基地')}`)).items.map((c) => c.id),
       ).toEqual([disputes.soon]);

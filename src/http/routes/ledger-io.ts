@@ -38,9 +38,10 @@ const exportQuery = recordFilters
       .transform((s) => s.split(',').map(Number))
       .optional(),
   })
-  .refine((q) => q.year !== undefined || (q.from !== undefined && q.to !== undefined), {
-    message: '请指定年度，或起止日期',
-  });
+  .refine(
+    (q) => q.year !== undefined || q.caseYear !== undefined || (q.from !== undefined && q.to !== undefined),
+    { message: '请指定年度，或起止日期' },
+  );
 
 const layoutChoice = z.record(
   z.string().max(100),
@@ -140,7 +141,8 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
         at,
         ledgerExported(org, query.year ?? null, bytes, { filters: { ...filters, ids: ids?.length }, rows }),
       );
-      const when = query.year !== undefined ? `${query.year}年度` : `${query.from ?? ''}至${query.to ?? ''}`;
+      const y = query.year ?? query.caseYear;
+      const when = y !== undefined ? `${y}年度` : `${query.from ?? ''}至${query.to ?? ''}`;
       const name = `${org.name}${when}${query.kind ? (findKind(query.kind)?.label ?? '') : ''}台账.xlsx`;
       return reply.type(XLSX).header('Content-Disposition', contentDisposition(name)).send(bytes);
     },

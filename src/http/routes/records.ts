@@ -44,6 +44,8 @@ export const recordFilters = z.object({
     .optional(),
   /** Open cases past their due date (`overdue`) or due within 7 days (`soon`). */
   due: z.enum(['overdue', 'soon']).optional(),
+  /** Cases opened in this year, and those opened earlier that are still open (the case list's year). */
+  caseYear: year.optional(),
 });
 
 const listQuery = recordFilters.extend({
@@ -103,6 +105,7 @@ export async function recordQueryOf(
       withoutEvidence: missing,
       caseStates: states,
       due: dueFilter(query.due, at),
+      casePeriod: query.caseYear === undefined ? undefined : yearPeriod(query.caseYear),
     },
   };
 }

@@ -5,8 +5,16 @@ import { DueMark } from './DueMark.tsx';
 import { daysUntil } from '../../lib/dates.ts';
 import type { CaseSummary } from './types.ts';
 
-/** One case on the board: title, date, who handles it, and its nearest deadline counting down. */
-export function CaseCard({ c, onOpen }: { c: CaseSummary; onOpen: (id: number) => void }) {
+/** One case on the board: title, date, township (county users), who handles it, its nearest deadline counting down. */
+export function CaseCard({
+  c,
+  township,
+  onOpen,
+}: {
+  c: CaseSummary;
+  township?: string | undefined;
+  onOpen: (id: number) => void;
+}) {
   const left = c.nextDue && !c.closed ? daysUntil(c.nextDue) : null;
   const cd = left === null ? null : countdown({ daysLeft: left, overdue: left < 0 });
   return (
@@ -16,6 +24,7 @@ export function CaseCard({ c, onOpen }: { c: CaseSummary; onOpen: (id: number) =
       </div>
       <div className="case-meta">
         {c.date}
+        {township ? ` · ${township}` : ''}
         {c.owner ? ` · 承办：${c.owner}` : ''}
       </div>
       {c.nextDue && cd && (
