@@ -78,6 +78,7 @@ export function GrantRoleModal(props: {
         <Form.Item
           name="orgId"
           label="数据范围（所属组织）"
+          extra="账号只能查看和办理所选组织及其下级组织的数据"
           rules={[{ required: true, message: '请选择所属组织' }]}
         >
           <Select
