@@ -394,23 +394,14 @@ export async function dropEvidence(
 }
 
 /**
- * A page of the ledger as the user may see it. Roles limited to their own records (grid members,
- * a few hundred disputes a year at most) are filtered here, since the records repository has no
- * author filter.
+ * A page of the ledger as the user may see it: the scope limits a grid member to the records it
+ * entered (scopeOf), in the repository's own statement.
  */
 export async function listVisibleRecords(
   h: Db,
   p: Principal,
   q: repo.RecordQuery,
 ): Promise<{ total: number; items: MarkedRecord[] }> {
-  if (!ownRecordsOnly(p.role)) {
-    const page = await listLedger(h, scopeOf(p), q);
-    return { total: page.total, items: await withDueMarks(h, page.items) };
-  }
-  const rows = (await repo.listRecords(h.db, scopeOf(p), { ...q, limit: 1_000_000, offset: 0 })).filter(
-    (r) => r.created_by === p.id,
-  );
-  const from = q.offset ?? 0;
-  const items = rows.slice(from, from + (q.limit ?? 100)).map((r) => toRecord(h, r));
-  return { total: rows.length, items: await withDueMarks(h, items) };
+  const page = await listLedger(h, scopeOf(p), q);
+  return { total: page.total, items: await withDueMarks(h, page.items) };
 }
