@@ -104,6 +104,10 @@ describe.runIf(chromiumAvailable())('Excel 导入', () => {
     await expect.poll(() => confirm.isEnabled(), { timeout: 15_000 }).toBe(true);
     await confirm.click();
     await modal.locator('.ant-alert-success').filter({ hasText: '已导入 1 行' }).waitFor();
+    // The rows are last year's, the ledger shows this year's: the dialog says where they went.
+    expect(await modal.locator('.ant-alert-success .other-year-note').innerText()).toContain(
+      `记录在 ${year} 年度`,
+    );
     await modal.locator('.ant-modal-close').click();
     await modal.waitFor({ state: 'hidden' });
 

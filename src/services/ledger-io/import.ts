@@ -136,6 +136,9 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
     errors: sortIssues([...plan.issues, ...checker.issues], sheetOrder),
   });
 
+  /** The years the rows are dated in: the web app says where rows of a year not shown went. */
+  const years = new Set<number>();
+  const yearsOf = () => [...years].sort((a, b) => a - b);
   /** Checks every draft a slice at a time, handing each slice's rows to `write` while all is well. */
   const eachSlice = async (
     phase: ImportProgress['phase'],
@@ -147,6 +150,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
       for (let i = 0; i < s.rows.length; i += WRITE_STEP) {
         // A sheet missing a required column is said once at its header, not again on every row.
         const rows = s.incomplete ? [] : checker.check(s, i, i + WRITE_STEP, importId);
+        for (const r of rows) years.add(Number(String(r.date).slice(0, 4)));
         if (plan.issues.length === 0 && checker.issues.length === 0) await write(rows);
         done += Math.min(WRITE_STEP, s.rows.length - i);
         input.onProgress?.({ phase, done, total });
@@ -166,6 +170,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
       inserted: keys.length - existing.size,
       skipped: existing.size,
       importId: null,
+      years: yearsOf(),
       errors: [],
     };
   }
@@ -207,7 +212,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
           });
       return { importId, sha256, rows: rowCount, inserted, skipped: valid - inserted };
     });
-    return { ...report, ...done, errors: [] };
+    return { ...report, ...done, years: yearsOf(), errors: [] };
   } catch (e) {
     if (e instanceof RollBack) return failed();
     throw e;

@@ -42,6 +42,8 @@ export interface ImportReport {
   /** The `imports` row; null on a dry run or when the file had errors. */
   readonly importId: number | null;
   readonly sheets: readonly SheetSummary[];
+  /** The years the rows are dated in (when the file had no errors). */
+  readonly years?: readonly number[];
   readonly errors: readonly ImportIssue[];
 }
 

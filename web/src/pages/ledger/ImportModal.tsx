@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import { OtherYearNote } from './OtherYearNote.tsx';
 import { api, errorText } from '../../api/client.ts';
 import type { ColumnMapping, ImportIssue, ImportReport, SheetSummary } from '../../api/types.ts';
 
@@ -99,6 +100,9 @@ export function ImportModal(props: {
   kind: string;
   onClose: () => void;
   onImported: () => void;
+  /** The year the ledger shows; rows imported for other years say where they went. */
+  year: number;
+  onYear: (y: number) => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -194,6 +198,11 @@ export function ImportModal(props: {
           type="success"
           showIcon
           title={`已导入 ${report.inserted} 行${report.skipped ? `，跳过已有的 ${report.skipped} 行` : ''}（共 ${report.rows} 行）`}
+          description={(report.years ?? [])
+            .filter((y) => y !== props.year)
+            .map((y) => (
+              <OtherYearNote key={y} what="部分记录已导入" year={y} onSwitch={() => props.onYear(y)} />
+            ))}
         />
       )}
       {confirming &&

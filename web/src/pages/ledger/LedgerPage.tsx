@@ -223,6 +223,11 @@ export default function LedgerPage() {
           kind={kind.id}
           onClose={() => setImporting(false)}
           onImported={list.reload}
+          year={ws.year}
+          onYear={(y) => {
+            ws.setYear(y);
+            setImporting(false);
+          }}
         />
       )}
     </div>
