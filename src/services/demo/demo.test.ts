@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
 import { computeIndicators } from '../indicators.ts';
 import { checkCredentials, listUsers } from '../users.ts';
-import { ensureDemo, generateDemo, type DemoResult } from './index.ts';
+import { demoOptions, ensureDemo, generateDemo, type DemoResult } from './index.ts';
 import { planCounty, townDrafts } from './plan.ts';
 
 const NOW = '2025-02-10T08:00:00.000Z';
@@ -40,6 +40,32 @@ describe('demo plan (pure)', () => {
     };
     expect(draw(1)).toBe(draw(1));
     expect(draw(2)).not.toBe(draw(1));
+  });
+
+  it('counts today and the default year by the date in China', () => {
+    // 20:00 UTC on 31 December 2025 is 04:00 on 1 January 2026 in China.
+    expect(demoOptions({ now: '2025-12-31T20:00:00.000Z' })).toMatchObject({
+      year: 2025,
+      today: '2026-01-01',
+    });
+    expect(demoOptions({ now: '2025-12-31T15:00:00.000Z' })).toMatchObject({
+      year: 2024,
+      today: '2025-12-31',
+    });
+  });
+
+  it('fills the year under way up to today, deterministically, and nothing after today', () => {
+    const drafts = (today: string) =>
+      planCounty({ ...o, today }).townships.flatMap((t) =>
+        [...townDrafts({ ...o, today }, t).values()].flat(),
+      );
+    const current = drafts(o.today).filter((d) => String(d.date).startsWith(String(YEAR + 1)));
+    expect(current.length).toBeGreaterThan(20);
+    expect(current.every((d) => String(d.date) <= o.today)).toBe(true);
+    expect(JSON.stringify(drafts(o.today))).toBe(JSON.stringify(drafts(o.today)));
+    // Later in the year, more of it.
+    const later = drafts('2025-06-30').filter((d) => String(d.date).startsWith(String(YEAR + 1)));
+    expect(later.length).toBeGreaterThan(current.length);
   });
 
   it('names 6 townships with 8–14 villages each, unique across the county', () => {

@@ -1,5 +1,6 @@
 import { getKind, kinds } from '../../catalogue/kinds.ts';
 import { findRole, type RoleId } from '../../catalogue/roles.ts';
+import { todayOf } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import { countOrgs, insertOrg } from '../../db/orgs.repo.ts';
@@ -13,7 +14,10 @@ import { createUsers, passwordShapeProblem } from '../users.ts';
 import { planCounty, townDrafts, type CountyPlan, type DemoPlanOptions } from './plan.ts';
 
 export interface DemoOptions {
-  /** The report year; ledgers cover it and the year before. Default: the year before `now`. */
+  /**
+   * The report year; ledgers cover it and the year before, and the year after up to today when that
+   * is the current year. Default: the year before `now` in China, so the current year is filled to date.
+   */
   readonly year?: number;
   /** 1–50, default 6. */
   readonly townships?: number;
@@ -53,7 +57,9 @@ export const DEMO_MAX_TOWNSHIPS = 50;
 
 /** Fills in defaults and checks the options; Chinese errors. */
 export function demoOptions(o: DemoOptions): DemoPlanOptions & { password: string } {
-  const year = o.year ?? Number(o.now.slice(0, 4)) - 1;
+  // The day in China (UTC+8): at 20:00 UTC on 31 December it is already the next year there.
+  const today = todayOf(o.now);
+  const year = o.year ?? Number(today.slice(0, 4)) - 1;
   const townships = o.townships ?? 6;
   const seed = o.seed ?? 1;
   const password = o.password ?? DEMO_PASSWORD;
@@ -71,7 +77,7 @@ export function demoOptions(o: DemoOptions): DemoPlanOptions & { password: strin
   // meant to be signed into by anyone, so only length and character classes are required here.
   const weak = passwordShapeProblem(password);
   if (weak) throw new UserError(`演示账号密码不符合密码策略：${weak}`, 'weak_password');
-  return { year, townships, seed, password, today: o.now.slice(0, 10) };
+  return { year, townships, seed, password, today };
 }
 
 async function insertOrgs(h: Db, plan: CountyPlan, now: string): Promise<{ county: Org; townships: Org[] }> {
