@@ -40,7 +40,12 @@ const SHOTS: readonly Shot[] = [
       await page.locator('.ant-drawer-body form, .ant-modal-body form').first().waitFor();
     },
   },
-  { name: 'staff-cases', user: 't01.staff', path: '/cases?type=dispute', ready: '.case-board' },
+  {
+    name: 'staff-cases',
+    user: 't01.staff',
+    path: '/cases?type=dispute',
+    ready: '.case-board, .cases-page .ant-table-row',
+  },
   { name: 'staff-report', user: 't01.staff', path: '/report/cycle', ready: '.cycle-page' },
   // 乡镇负责人: the dashboard, a figure's explanation, the same on a phone, signing the report.
   { name: 'leader-dashboard', user: 't01.leader', path: '/dashboard', ready: '.echart[data-drawn]' },
