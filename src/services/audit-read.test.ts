@@ -5,7 +5,8 @@ import { testDatabases } from '../testing/databases.ts';
 import { NOW, addAccount, addRecord, smallCounty } from '../testing/fixtures.ts';
 import type { Principal } from './access.ts';
 import { actorOf, auditHead, verifyAudit } from './audit.ts';
-import { auditFacets, auditPage, chinaTime, exportAuditXlsx } from './audit-read.ts';
+import { auditFacets, auditPage } from './audit-read.ts';
+import { chinaTime, exportAuditXlsx } from './audit-xlsx.ts';
 import { editRecord } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
 
