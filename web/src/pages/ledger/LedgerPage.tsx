@@ -58,7 +58,9 @@ export default function LedgerPage() {
   useEffect(() => setFilters((f) => ({ ...f, state: undefined, due: undefined })), [kindId]);
   useEffect(() => setFilters((f) => ({ ...f, township: undefined, subOrg: undefined })), [ws.org?.id]);
 
-  const kind = kindId ? cat?.kind(kindId) : undefined;
+  // A kind the role may not read is not shown at all (its select would show the bare key): the
+  // page moves on to the first kind it may read.
+  const kind = kindId && kindReadable(user, kindId) ? cat?.kind(kindId) : undefined;
   const caseType = caseCat.types?.find((t) => t.kind === kind?.id);
   const county = ws.org?.kind === 'county';
   const [hidden, setHidden] = useColumnChoice(`ledger.${kind?.id ?? ''}`, kind ? hiddenByDefault(kind) : []);
