@@ -73,6 +73,29 @@ describe.runIf(chromiumAvailable())('案件表格（县级）', () => {
     if (resolved.length > 0)
       expect(await column.locator('.case-card').first().innerText()).toContain(town.name);
     await e.s.screenshot('cases-board-county');
+
+    // The whole county's settled disputes of the demo's last full year: the real count, not 99+,
+    // and more on demand.
+    const last = e.server.year;
+    const settled = await db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', '=', 'dispute')
+      .where('state', '=', 'resolved')
+      .where('opened_on', '>=', `${last}-01-01`)
+      .where('opened_on', '<=', `${last}-12-31`)
+      .executeTakeFirstOrThrow();
+    const count = Number(settled.n);
+    expect(count).toBeGreaterThan(40);
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await chooseOption(page, `${last} 年度`);
+    await page.goto(`${e.server.url}/cases?type=dispute&view=board`);
+    await expect
+      .poll(async () => (await column.locator('.case-column-count').innerText()).trim(), { timeout: 20_000 })
+      .toBe(String(count));
+    await expect.poll(() => column.locator('.case-card').count(), { timeout: 20_000 }).toBe(20);
+    await column.getByRole('button', { name: `加载更多（还有 ${count - 20} 件）` }).click();
+    await expect.poll(() => column.locator('.case-card').count(), { timeout: 20_000 }).toBe(40);
     expectNoConsoleErrors(e);
   });
 });
