@@ -38,7 +38,13 @@ const SHOTS: readonly Shot[] = [
     path: '/ledger/publicity_event',
     ready: '.record-table .ant-table-row',
   },
-  { name: 'cases', user: 't01.staff', path: '/cases?type=petition', ready: '.case-board' },
+  { name: 'cases', user: 't01.staff', path: '/cases?type=petition', ready: '.case-table .ant-table-row' },
+  {
+    name: 'cases-board',
+    user: 't01.staff',
+    path: '/cases?type=petition&view=board',
+    ready: '.case-column .case-card',
+  },
   {
     name: 'report',
     user: 't01.leader',
