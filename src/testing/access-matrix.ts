@@ -14,8 +14,8 @@ import { takeStep } from '../services/cycle-steps.ts';
 import { uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import type { Org } from '../services/orgs.ts';
-import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { saveWebhookConfig } from '../services/webhooks.ts';
+import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
@@ -752,17 +752,6 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       url: `/api/public/reports/${(await publishedReport(c)).code}/2019/docx`,
     }),
   },
-  'POST /api/review': {
-    allow: analysts,
-    other: 'same',
-    ok: 200,
-    req: () => ({
-      method: 'POST',
-      url: `/api/review?name=${encodeURIComponent('报告.txt')}`,
-      headers: { 'content-type': 'application/octet-stream' },
-      payload: REPORT,
-    }),
-  },
   'GET /api/todo': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo?days=7') },
   'GET /api/todo/badge': { allow: 'all', other: 'same', ok: 200, req: get('/api/todo/badge') },
   'GET /api/messages': { allow: 'all', other: 'same', ok: 200, req: get('/api/messages?unread=true') },
@@ -794,5 +783,16 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     other: 'same',
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/webhooks/${await webhook(c, where)}/test` }),
+  },
+  'POST /api/review': {
+    allow: analysts,
+    other: 'same',
+    ok: 200,
+    req: () => ({
+      method: 'POST',
+      url: `/api/review?name=${encodeURIComponent('报告.txt')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: REPORT,
+    }),
   },
 };
