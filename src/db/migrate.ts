@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_create_calendar.ts';
 import * as m0008 from './migrations/0008_account_separation.ts';
 import * as m0009 from './migrations/0009_report_cycle.ts';
 import * as m0010 from './migrations/0010_import_layouts.ts';
+import * as m0011 from './migrations/0011_cycle_headlines.ts';
 import * as m0012 from './migrations/0012_messages_webhooks.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_account_separation': m0008,
   '0009_report_cycle': m0009,
   '0010_import_layouts': m0010,
+  '0011_cycle_headlines': m0011,
   '0012_messages_webhooks': m0012,
 };
 
