@@ -129,6 +129,7 @@ export interface Database {
   cycle_versions: CycleVersionTable;
   cycle_events: CycleEventTable;
   cycle_headlines: CycleHeadlineTable;
+  rate_buckets: RateBucketTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -222,6 +223,15 @@ export interface CycleHeadlineTable {
   kept: number;
   chosen_by: string;
   chosen_at: string;
+}
+
+/** A rate limit's token bucket, shared by every server on the database. */
+export interface RateBucketTable {
+  name: string;
+  key: string;
+  tokens: number;
+  /** Milliseconds since the epoch. */
+  at: number;
 }
 
 export type OrgRow = Selectable<OrgTable>;
