@@ -117,7 +117,7 @@ export const bench: Bench = {
         const app = await buildApp(b.h, {
           dataDir: mkdtempSync(join(tmpdir(), 'fazhi-mix-bench-')),
           webDir: null,
-          rateLimits: { ...defaultRateLimits(), loginPerIp: many, loginPerUser: many },
+          rateLimits: { ...defaultRateLimits(b.h.db), loginPerIp: many, loginPerUser: many },
         });
         await app.listen({ port: 0, host: '127.0.0.1' });
         try {

@@ -105,7 +105,7 @@ export const bench: Bench = {
         const demo = await ensureDemo(b.h, { now: new Date().toISOString(), townships: ctx.quick ? 2 : 6 });
         const year = demo!.year;
         const limits = {
-          ...defaultRateLimits(),
+          ...defaultRateLimits(b.h.db),
           loginPerIp: new RateLimiter(1000, 1000),
           loginPerUser: new RateLimiter(1000, 1000),
           uploads: new RateLimiter(10, 10),

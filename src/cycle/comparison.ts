@@ -2,8 +2,8 @@ import { publicationDeadline } from '../catalogue/report-cycle.ts';
 import ExcelJS from 'exceljs';
 import { indicators } from '../catalogue/indicators.ts';
 import type { IndicatorValue } from '../core/indicators.ts';
-import { headline } from '../review/headline.ts';
 import { checkFigures, fmt, type CrossFinding, type FigureToCheck } from './crosscheck.ts';
+import { chosenFigure, type HeadlineChoice } from './headlines.ts';
 
 /**
  * The county's comparison workbook (依法治县办): what each township's report states against its
@@ -23,6 +23,8 @@ export interface ComparisonTownship {
   readonly figures: readonly FigureToCheck[];
   /** Its ledger's indicator values for the report's year. */
   readonly ledger: readonly IndicatorValue[];
+  /** The county office's confirmed or changed headline figures (headlines.ts). */
+  readonly choices?: readonly HeadlineChoice[];
 }
 
 export interface ComparisonInput {
@@ -151,13 +153,13 @@ function comparisonSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared:
       const ledger = t.ledger.find((v) => v.key === ind.key);
       const rc = row.getCell(3 + 2 * i);
       const lc = row.getCell(4 + 2 * i);
-      // The headline figure, not merely the first: this year's total rather than a part of it.
-      const chosen = headline(
-        stated.map((c) => c.figure),
-        ind.key,
-      );
-      const first = stated.find((c) => c.figure === chosen?.figure);
-      if (first) rc.value = first.figure.value;
+      // The headline figure, not merely the first: this year's total rather than a part of it,
+      // or the figure a person confirmed or chose instead (which may be any the report states).
+      const own = t.figures.filter((f) => f.key === ind.key);
+      const choices = t.choices ?? [];
+      const chosen =
+        stated.length || choices.some((c) => c.key === ind.key) ? chosenFigure(own, ind.key, choices) : null;
+      if (chosen) rc.value = chosen.figure.value;
       if (ledger && ledger.value !== null && ledger.records > 0) lc.value = ledger.value;
       rc.numFmt = lc.numFmt = numFmt(ind.unit);
       const bad =
@@ -169,20 +171,22 @@ function comparisonSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared:
       }
       const notes = [
         ...stated.filter((c) => c.finding).map((c) => c.finding!.message),
-        ...(stated.length > 1
+        ...(own.length > 1 && chosen
           ? [
-              `报告中该指标出现${stated.length}处：${stated.map((c) => text(c)).join('、')}`,
-              ...(chosen ? [chosen.reason] : []),
+              `报告中该指标出现${own.length}处：${own.map(figureText).join('、')}`,
+              chosen.reason,
+              ...(chosen.choice ? [] : ['取数尚未经人工确认']),
             ]
           : []),
-        ...(first?.figure.approx ? [`原文为约数“${text(first)}”`] : []),
+        ...(chosen?.figure.approx ? [`原文为约数“${figureText(chosen.figure)}”`] : []),
       ];
       if (notes.length) rc.note = notes.join('\n');
     });
   }
 }
 
-const text = (c: ComparedFigure): string => c.figure.text ?? `${fmt(c.figure.value)}${c.figure.unit}`;
+const figureText = (f: FigureToCheck): string => f.text ?? `${fmt(f.value)}${f.unit}`;
+const text = (c: ComparedFigure): string => figureText(c.figure);
 
 /** Sheet 2: one row per township and stated figure, with the sentence it was stated in. */
 function sourcesSheet(wb: ExcelJS.Workbook, input: ComparisonInput, compared: ComparedFigure[][]): void {

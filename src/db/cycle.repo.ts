@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { CycleEventTable, CycleVersionTable, Database } from './schema.ts';
+import type { CycleEventTable, CycleHeadlineTable, CycleVersionTable, Database } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -155,4 +155,26 @@ export async function publishedReports(db: Q, countyId?: number) {
     .where('cycle_reports.published_seq', 'is not', null);
   if (countyId !== undefined) q = q.where('cycle_reports.county_id', '=', countyId);
   return q.orderBy('cycle_reports.year', 'desc').orderBy('orgs.code').execute();
+}
+
+/** The county's headline choices for a reviewed version of a report. */
+export async function headlinesOf(db: Q, reportId: number, seq: number) {
+  return db
+    .selectFrom('cycle_headlines')
+    .select(['key', 'start', 'value', 'text', 'kept', 'chosen_by', 'chosen_at'])
+    .where('report_id', '=', reportId)
+    .where('seq', '=', seq)
+    .orderBy('id')
+    .execute();
+}
+
+/** Keeps a headline choice: the key's earlier choice in the same version is replaced. */
+export async function putHeadline(db: Q, row: Insertable<CycleHeadlineTable>): Promise<void> {
+  await db
+    .deleteFrom('cycle_headlines')
+    .where('report_id', '=', row.report_id)
+    .where('seq', '=', row.seq)
+    .where('key', '=', row.key)
+    .execute();
+  await db.insertInto('cycle_headlines').values(row).execute();
 }

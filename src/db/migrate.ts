@@ -10,7 +10,9 @@ import * as m0007 from './migrations/0007_create_calendar.ts';
 import * as m0008 from './migrations/0008_account_separation.ts';
 import * as m0009 from './migrations/0009_report_cycle.ts';
 import * as m0010 from './migrations/0010_import_layouts.ts';
+import * as m0011 from './migrations/0011_cycle_headlines.ts';
 import * as m0012 from './migrations/0012_messages_webhooks.ts';
+import * as m0015 from './migrations/0015_rate_buckets.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -25,7 +27,9 @@ const migrations: Record<string, Migration> = {
   '0008_account_separation': m0008,
   '0009_report_cycle': m0009,
   '0010_import_layouts': m0010,
+  '0011_cycle_headlines': m0011,
   '0012_messages_webhooks': m0012,
+  '0015_rate_buckets': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -128,6 +128,8 @@ export interface Database {
   cycle_reports: CycleReportTable;
   cycle_versions: CycleVersionTable;
   cycle_events: CycleEventTable;
+  cycle_headlines: CycleHeadlineTable;
+  rate_buckets: RateBucketTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -205,6 +207,31 @@ export interface CycleEventTable {
   actor: string;
   role: string;
   created_at: string;
+}
+
+/** The county office's headline figure of an indicator in a reviewed version of a report. */
+export interface CycleHeadlineTable {
+  id: Generated<number>;
+  report_id: number;
+  seq: number;
+  key: string;
+  /** Offset of the figure in the version's text as the reviewer read it. */
+  start: number;
+  value: number;
+  text: string;
+  /** 1: the figure the rules chose, confirmed; 0: another figure chosen instead. */
+  kept: number;
+  chosen_by: string;
+  chosen_at: string;
+}
+
+/** A rate limit's token bucket, shared by every server on the database. */
+export interface RateBucketTable {
+  name: string;
+  key: string;
+  tokens: number;
+  /** Milliseconds since the epoch. */
+  at: number;
 }
 
 export type OrgRow = Selectable<OrgTable>;

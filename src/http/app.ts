@@ -121,7 +121,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       ...opts.policy,
     },
     secure,
-    limits: opts.rateLimits ?? defaultRateLimits(),
+    limits: opts.rateLimits ?? defaultRateLimits(h.db),
     cache: new ReadCache(h, opts.readCache ?? true),
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
 import { comparisonWorkbook } from '../cycle/comparison.ts';
 import { crossCheck, statedFigures } from '../cycle/crosscheck.ts';
+import { type HeadlineChoice } from '../cycle/headlines.ts';
 import type { ReviewResult } from '../review/index.ts';
 import { isError } from '../review/index.ts';
 import { forbidden, inScope, requireAction, type Principal } from './access.ts';
@@ -18,8 +19,10 @@ import {
   type ArrivalReview,
   type CycleTools,
   event,
+  headlineChoices,
   lockedReport,
   nameOf,
+  reviewedVersion,
   stateOf,
   visibleTownship,
 } from './cycle-shared.ts';
@@ -105,19 +108,107 @@ export async function uploadReport(
 export const daysText = (daysLeft: number): string =>
   daysLeft >= 0 ? `距公开截止还有 ${daysLeft} 天` : `已超过公开截止 ${-daysLeft} 天`;
 
-/** Each township's report as submitted: the signed original or the county's upload, if any. */
+/**
+ * Each township's report as submitted (the signed original or the county's upload, if any), with
+ * the county office's headline choices for it.
+ */
 async function submittedFiles(h: Db, county: Org, year: number) {
-  const out = new Map<number, { name: string; bytes: Uint8Array }>();
+  const out = new Map<number, { name: string; bytes: Uint8Array; choices: HeadlineChoice[] }>();
   for (const r of await repo.reportsOfCounty(h.db, county.id, year)) {
     if (!['submitted', 'returned', 'accepted', 'cleared', 'published'].includes(r.state)) continue;
-    const versions = await repo.versionsOf(h.db, r.id);
-    const base = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
-    const v = base ? await repo.getVersion(h.db, r.id, base.seq) : undefined;
+    const v = await reviewedVersion(h.db, r.id);
     // Names are made unique per township: uploads keep whatever name they came with.
     if (v?.file && v.file_name)
-      out.set(r.township_id, { name: `${r.township_id}-${v.file_name}`, bytes: v.file });
+      out.set(r.township_id, {
+        name: `${r.township_id}-${v.file_name}`,
+        bytes: v.file,
+        choices: await headlineChoices(h.db, r.id, v.seq),
+      });
   }
   return out;
+}
+
+/** The longest reason a county officer may give for changing a headline figure. */
+const MAX_REASON = 200;
+
+/**
+ * The county office confirms the headline figure the rules chose for an indicator of a township's
+ * reviewed report, or chooses another figure the report states under it; the comparison workbook
+ * then shows that figure, naming who chose it and when.
+ */
+export async function chooseHeadline(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  input: { townshipId: number; year: number; key: string; start: number },
+  at: string,
+): Promise<HeadlineChoice> {
+  requireAction(p, 'report.check');
+  checkYear(input.year);
+  const org = await visibleTownship(h, p, input.townshipId);
+  return withAudit(h, actor, at, async (trx) => {
+    const row = await repo.getReport(trx, org.id, input.year);
+    if (row) await repo.lockReport(trx, row.id, h.dialect.rowLocks);
+    const version = row && (await reviewedVersion(trx, row.id));
+    if (!row || !version)
+      throw new UserError(
+        `${org.name}${input.year}年度的报告尚未报送，没有可确认的取数`,
+        'not_submitted',
+        409,
+      );
+    const review = version.review ? (JSON.parse(version.review) as ArrivalReview) : null;
+    if (!review?.headlines)
+      throw new UserError('该报告的审阅结果中没有逐项取数，请重新报送后再确认', 'no_headlines', 409);
+    const pick = review.headlines.find((x) => x.key === input.key);
+    if (!pick) throw new UserError(`报告中没有指标“${input.key}”的数值`, 'unknown_key', 404);
+    const figure = [pick.figure, ...pick.alternatives.map((a) => a.figure)].find(
+      (f) => f.start === input.start,
+    );
+    if (!figure)
+      throw new UserError(`报告中“${pick.label}”没有位于第 ${input.start} 字的数值`, 'unknown_figure', 404);
+    const before = (await headlineChoices(trx, row.id, version.seq)).find((c) => c.key === input.key);
+    const choice: HeadlineChoice = {
+      key: pick.key,
+      start: figure.start,
+      value: figure.value,
+      text: figure.text,
+      kept: figure.start === pick.figure.start,
+      by: nameOf(p),
+      at,
+    };
+    await repo.putHeadline(trx, {
+      report_id: row.id,
+      seq: version.seq,
+      key: choice.key,
+      start: choice.start,
+      value: choice.value,
+      text: choice.text,
+      kept: choice.kept ? 1 : 0,
+      chosen_by: choice.by,
+      chosen_at: at,
+    });
+    return {
+      result: choice,
+      events: [
+        {
+          action: 'report.headline',
+          targetType: 'annual_report',
+          targetId: row.id,
+          before: before
+            ? { figure: before.text, kept: before.kept }
+            : { figure: pick.figure.text, rule: true },
+          after: {
+            township: org.name,
+            year: input.year,
+            indicator: pick.label,
+            figure: choice.text,
+            kept: choice.kept,
+            sentence: figure.sentence.slice(0, MAX_REASON),
+          },
+        },
+      ],
+    };
+  });
 }
 
 /**
@@ -158,6 +249,7 @@ export async function countyPack(
       const review = reviews.get(r.townshipId);
       const ledger = await computeIndicators(h, await requireOrg(h, r.townshipId), yearPeriod(input.year));
       const base = {
+        id: r.townshipId,
         name: r.township,
         state: r.stateLabel,
         submittedAt: r.submittedAt,
@@ -191,6 +283,7 @@ export async function countyPack(
       ...base,
       figures: review ? statedFigures(review) : [],
       ledger,
+      choices: files.get(base.id)?.choices ?? [],
     })),
   });
   return { county, bulletin, comparison: new Uint8Array(comparison) };

@@ -6,6 +6,7 @@ import * as repo from '../db/cycle.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { type CrossFinding } from '../cycle/crosscheck.ts';
+import type { HeadlineChoice, HeadlinePick } from '../cycle/headlines.ts';
 import { applyParagraphEdits } from '../report/model/edits.ts';
 import type { ReportModel, ReportOverrides } from '../report/model/types.ts';
 import type { ReviewOutcome } from '../review/index.ts';
@@ -44,6 +45,8 @@ export interface ArrivalReview {
   /** Stated figures that differ from the township's ledger. */
   readonly cross: readonly CrossFinding[];
   readonly figures: number;
+  /** The headline figure of each indicator stated, for the county office to confirm or change. */
+  readonly headlines?: readonly HeadlinePick[];
 }
 
 export const MAX_EDIT_CHARS = 5_000;
@@ -81,6 +84,33 @@ export async function visibleTownship(h: Db, p: Principal, townshipId: number): 
   if (!inScope(p, org.path) || org.kind !== 'township')
     throw new UserError('乡镇不存在或无权查看', 'not_found', 404);
   return org;
+}
+
+/**
+ * The version the county office reviewed: the last one signed or uploaded on the township's
+ * behalf (undefined before either).
+ */
+export async function reviewedVersion(db: Db['db'] | Trx, reportId: number) {
+  const versions = await repo.versionsOf(db, reportId);
+  const base = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
+  return base && repo.getVersion(db, reportId, base.seq);
+}
+
+/** The county office's headline choices for a reviewed version. */
+export async function headlineChoices(
+  db: Db['db'] | Trx,
+  reportId: number,
+  seq: number,
+): Promise<HeadlineChoice[]> {
+  return (await repo.headlinesOf(db, reportId, seq)).map((r) => ({
+    key: r.key,
+    start: Number(r.start),
+    value: Number(r.value),
+    text: r.text,
+    kept: Boolean(r.kept),
+    by: r.chosen_by,
+    at: r.chosen_at,
+  }));
 }
 
 export const stateOf = (s: string | undefined): CycleState =>

@@ -8,7 +8,8 @@ import { todayOf, yearPeriod } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import * as repo from '../db/cycle.repo.ts';
 import type { Db } from '../db/connect.ts';
-import { crossCheck } from '../cycle/crosscheck.ts';
+import { crossCheck, statedFigures } from '../cycle/crosscheck.ts';
+import { headlinePicks } from '../cycle/headlines.ts';
 import { redactText } from '../cycle/redact.ts';
 import { keyedParas } from '../report/model/edits.ts';
 import { plainText } from '../report/render/text.ts';
@@ -347,6 +348,7 @@ export async function reviewOnArrival(
       .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, text: f.text })),
     cross: crossCheck(r, ledger),
     figures: r.figures.filter((f) => f.key !== 'other').length,
+    headlines: headlinePicks(statedFigures(r)),
   };
   return { review, text: r.text };
 }

@@ -27,6 +27,8 @@ import { withAudit, type AuditActor } from './audit.ts';
 import { countyOf, requireOrg, townshipsOf, type Org } from './orgs.ts';
 import { checkYear } from './report.ts';
 import {
+  headlineChoices,
+  reviewedVersion,
   type ArrivalReview,
   type DraftEdits,
   checkEdits,
@@ -119,9 +121,9 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
   const versions = row ? await repo.versionsOf(h.db, row.id) : [];
   const events = row ? await repo.eventsOf(h.db, row.id) : [];
   const latest = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
-  const reviewed = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
-  const base = row && reviewed ? await repo.getVersion(h.db, row.id, reviewed.seq) : undefined;
+  const base = row ? await reviewedVersion(h.db, row.id) : undefined;
   const review = base?.review ?? null;
+  const choices = row && base ? await headlineChoices(h.db, row.id, base.seq) : [];
   return {
     townshipId: org.id,
     township: org.name,
@@ -159,6 +161,10 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
     })),
     returned: lastReturn(state, events),
     review: review ? (JSON.parse(review) as ArrivalReview) : null,
+    /** The county office's confirmed or changed headline figures of the reviewed version. */
+    headlineChoices: choices,
+    /** Whether this user may confirm or change them. */
+    choosesHeadlines: base !== undefined && permits(p, 'report.check'),
     /** A report written outside fazhi and uploaded on the township's behalf: its file and its text as read. */
     uploaded:
       base?.kind === 'upload'

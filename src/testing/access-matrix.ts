@@ -720,6 +720,20 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: REPORT,
     }),
   },
+  'POST /api/cycle/:township/:year/headlines': {
+    allow: ['county_officer'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => {
+      const t = await uploadedReport(c, where);
+      const pick = (await cycleReport(c.h, setup.p, t.id, 2020)).review!.headlines![0]!;
+      return {
+        method: 'POST',
+        url: `/api/cycle/${t.id}/2020/headlines`,
+        payload: { key: pick.key, start: pick.alternatives[0]?.figure.start ?? pick.figure.start },
+      };
+    },
+  },
   'GET /api/cycle/:township/:year/versions/:seq/file': {
     allow: analysts,
     other: 404,

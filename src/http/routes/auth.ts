@@ -60,28 +60,28 @@ export function describeUser(u: SessionUser) {
 }
 
 /** Takes a token; false (with Retry-After set) when the key has none left. */
-function take(
+async function take(
   deps: AppDeps,
   key: 'loginPerIp' | 'loginPerUser' | 'passwordChange',
   id: string,
   reply: FastifyReply,
   t: number,
-): boolean {
-  const l = deps.limits[key];
-  if (l.take(id, t)) return true;
-  reply.header('Retry-After', String(l.retryAfter(id, t)));
+): Promise<boolean> {
+  const wait = await deps.limits[key].check(id, t);
+  if (wait === 0) return true;
+  reply.header('Retry-After', String(wait));
   deps.throttles.note(key, id, reply.request.ip, new Date(t).toISOString());
   return false;
 }
 
-function limited(
+async function limited(
   deps: AppDeps,
   key: 'loginPerIp' | 'loginPerUser',
   id: string,
   reply: FastifyReply,
   t: number,
-): void {
-  if (!take(deps, key, id, reply, t))
+): Promise<void> {
+  if (!(await take(deps, key, id, reply, t)))
     throw new UserError('登录尝试过于频繁，请稍后再试', 'rate_limited', 429);
 }
 
@@ -106,8 +106,8 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       body: loginBody,
     },
     async ({ body, req, reply, deps, now, ip }) => {
-      limited(deps, 'loginPerIp', ip, reply, now.getTime());
-      limited(deps, 'loginPerUser', body.username.trim().toLowerCase(), reply, now.getTime());
+      await limited(deps, 'loginPerIp', ip, reply, now.getTime());
+      await limited(deps, 'loginPerUser', body.username.trim().toLowerCase(), reply, now.getTime());
       const r = await withRetryAfter(
         reply,
         login(
@@ -154,7 +154,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       body: passwordBody,
     },
     async ({ auth, body, deps, actor, at, user, reply, now }) => {
-      const throttled = !take(deps, 'passwordChange', String(user.id), reply, now.getTime());
+      const throttled = !(await take(deps, 'passwordChange', String(user.id), reply, now.getTime()));
       await changePassword(
         deps.h,
         auth,

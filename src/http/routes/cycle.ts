@@ -5,7 +5,7 @@ import { UserError } from '../../core/errors.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { AppDeps } from '../context.ts';
 import { compareVersions, ledgerChanges, reviewDraft } from '../../services/cycle-versions.ts';
-import { countyPack, uploadReport } from '../../services/cycle-county.ts';
+import { chooseHeadline, countyPack, uploadReport } from '../../services/cycle-county.ts';
 import { cycleReport, cycleStatus, draftModel, saveDraft } from '../../services/cycle.ts';
 import { publicReport, publicReportFile, publicReports, versionFile } from '../../services/cycle-public.ts';
 import { takeStep } from '../../services/cycle-steps.ts';
@@ -208,6 +208,30 @@ export function registerCycleRoutes(app: FastifyInstance): void {
         toolsOf(deps),
       );
     },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/cycle/:township/:year/headlines',
+      summary:
+        '县依法治县办确认报告中某项指标的取数（对比表所用的数值），或改选报告中该指标的另一处数值（start 为该数值在审阅文本中的位置）',
+      tag,
+      access: 'report.check',
+      params: reportParams,
+      body: z.object({
+        key: z.string().min(1).max(100),
+        start: z.number().int().min(0).max(10_000_000),
+      }),
+    },
+    async ({ deps, user, params, body, actor, at }) =>
+      chooseHeadline(
+        deps.h,
+        user,
+        actor,
+        { townshipId: params.township, year: params.year, key: body.key, start: body.start },
+        at,
+      ),
   );
   route(
     app,

@@ -18,6 +18,7 @@ import type { ReportModel } from '../../../src/report/model/types.ts';
 import type { ColumnMapping } from '../../../src/services/ledger-io/drafts.ts';
 import type { ImportIssue, ImportReport, SheetSummary } from '../../../src/services/ledger-io/report.ts';
 import type { ArrivalReview } from '../../../src/services/cycle-shared.ts';
+import type { HeadlineChoice, HeadlinePick } from '../../../src/cycle/headlines.ts';
 import type { CycleRow, cycleReport, draftModel } from '../../../src/services/cycle.ts';
 
 export type {
@@ -67,7 +68,7 @@ export type RoleInfo = Role & { readonly security?: boolean };
 
 export type EvidenceFile = Evidence;
 
-export type { ArrivalReview, CrossFinding, CycleRow, ReportModel };
+export type { ArrivalReview, CrossFinding, CycleRow, HeadlineChoice, HeadlinePick, ReportModel };
 
 /** One township's report in the cycle as GET /api/cycle/:townshipId/:year gives it. */
 export type CycleReport = Awaited<ReturnType<typeof cycleReport>>;

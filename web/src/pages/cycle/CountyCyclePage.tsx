@@ -25,6 +25,7 @@ import { HistoryTimeline, VersionList } from './CycleRecords.tsx';
 import { DraftDocument } from './DraftDocument.tsx';
 import { useNoting } from './ParagraphNotes.tsx';
 import { UploadedText } from './UploadedText.tsx';
+import { HeadlinePanel } from './HeadlinePanel.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { StepActions } from './StepActions.tsx';
 import './cycle.css';
@@ -84,6 +85,12 @@ function UploadOnBehalf({ r, onDone }: { r: CycleReport; onDone: () => void }) {
   );
 }
 
+/** Indicators stated several times whose headline figure no one has confirmed yet. */
+const pending = (r: CycleReport): number =>
+  (r.review?.headlines ?? []).filter(
+    (p) => p.alternatives.length > 0 && !r.headlineChoices.some((c) => c.key === p.key),
+  ).length;
+
 /** One township's report as the county office handles it: review, steps, text, versions, history. */
 function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; onChanged: () => void }) {
   const base = `/api/cycle/${row.townshipId}/${year}`;
@@ -137,6 +144,15 @@ function CountyDetail({ row, year, onChanged }: { row: CycleRow; year: number; o
               <Empty description="乡镇尚未报送，报送时自动审阅并与台账核对" />
             ),
           },
+          ...(r.review?.headlines
+            ? [
+                {
+                  key: 'headlines',
+                  label: `对比表取数${pending(r) ? `（待确认 ${pending(r)}）` : ''}`,
+                  children: <HeadlinePanel r={r} onChanged={detail.reload} />,
+                },
+              ]
+            : []),
           {
             key: 'text',
             label: '报告正文',

@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser.ts';
+import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
+
+interface Row {
+  readonly townshipId: number;
+  readonly township: string;
+  readonly state: string;
+}
+
+describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
+  const e = useE2E({ username: 'county' });
+
+  it('confirms the figure the rules took, changes it, and the comparison workbook shows the choice', async () => {
+    const { page } = e.s;
+    const year = e.server.year;
+    await page.goto(`${e.server.url}/cycle`);
+    const rows = await page.evaluate(async (y) => {
+      const res = await fetch(`/api/cycle?year=${y}`);
+      return ((await res.json()) as { items: Row[] }).items;
+    }, year);
+    const town = rows.find((r) => r.state === 'not_started');
+    expect(town, '演示县应有未开始的乡镇').toBeDefined();
+    const name = town!.township;
+    const text = [
+      `${name}人民政府关于${year}年度法治政府建设情况的报告`,
+      '一、主要举措和成效',
+      '组织法治宣讲3次。全年共开展普法宣传活动28次，其中送法进校园活动5次。',
+      '二、存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '四、下一年度推进法治政府建设的主要安排',
+      '五、其他需要报告的情况',
+      `${name}人民政府`,
+    ].join('\n');
+    const file = join(tmpdir(), `fazhi-headline-${process.pid}.txt`);
+    await writeFile(file, text);
+
+    await page.locator('.cycle-table .ant-table-row').filter({ hasText: name }).click();
+    const drawer = page.locator('.cycle-drawer');
+    await drawer.locator('.cycle-upload input[type=file]').setInputFiles(file);
+    await drawer
+      .locator('.cycle-state')
+      .filter({ hasText: /^已报送$/ })
+      .waitFor();
+    await drawer.getByRole('tab', { name: /对比表取数（待确认 1）/ }).click();
+    const card = drawer.locator('.headline-pick[data-key="publicity.events"]');
+    await card.locator('.headline-status').filter({ hasText: '待确认' }).waitFor();
+    expect(await card.locator('.headline-reason').innerText()).toContain('取“28次”');
+    // The three figures stated, each with its sentence; the rules' one is selected.
+    expect(await card.locator('.ant-radio-wrapper').count()).toBe(3);
+    expect(await card.locator('.ant-radio-wrapper-checked').innerText()).toContain('28次');
+
+    await card.getByRole('button', { name: '确认取“28次”' }).click();
+    await card.locator('.headline-status').filter({ hasText: '已确认' }).waitFor();
+    await drawer.getByRole('tab', { name: '对比表取数', exact: true }).waitFor();
+
+    await card
+      .locator('.ant-radio-wrapper')
+      .filter({ has: page.locator('strong', { hasText: /^5次$/ }) })
+      .click();
+    await card.locator('.headline-status').filter({ hasText: '已改选' }).waitFor();
+    expect(await card.innerText()).toContain('改选');
+
+    // The choice is kept: it is what the comparison workbook shows, with who chose it.
+    const bytes = await page.evaluate(async (y) => {
+      const res = await fetch(`/api/cycle/county-pack?year=${y}&part=comparison`);
+      return [...new Uint8Array(await res.arrayBuffer())];
+    }, year);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('指标对比')!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = header.findIndex((v) => v === `${name}｜报告`);
+    expect(col).toBeGreaterThan(0);
+    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === '普法宣传活动')!;
+    expect(row.getCell(col).value).toBe(5);
+    const note = row.getCell(col).note;
+    const noteText = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+    expect(noteText).toMatch(/取数已由.+于\d{4}-\d{2}-\d{2}改选为“5次”/);
+    expectNoConsoleErrors(e);
+  });
+});
