@@ -4,6 +4,8 @@ import { auditRead } from '../../services/audit.ts';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
 import { importRecords } from '../../services/ledger-batches.ts';
+import { noteImportOutcome } from '../../services/messages.ts';
+import type { ImportReport } from '../../services/ledger-io/report.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   buildTemplate,
@@ -93,7 +95,18 @@ export function registerLedgerIoRoutes(app: FastifyInstance): void {
         readSheets: (fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number) =>
           deps.jobs.run('readLedger', { fileName, bytes, format, maxBytes }),
       };
-      return importRecords(deps.h, user, actor, input, at);
+      // The user's last failed import waits in their 待办 until a later import goes through.
+      const outcome = (errors: ImportReport['errors']) =>
+        noteImportOutcome(deps.h, user, { fileName: input.fileName, dryRun: input.dryRun, errors }, at);
+      try {
+        const report = await importRecords(deps.h, user, actor, input, at);
+        await outcome(report.errors);
+        return report;
+      } catch (e) {
+        if (e instanceof UserError && e.status < 500)
+          await outcome([{ sheet: '', row: null, column: null, message: e.message }]);
+        throw e;
+      }
     },
   );
   route(
