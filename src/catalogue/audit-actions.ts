@@ -44,6 +44,7 @@ export const auditActionLabels = {
   'report.review': '审阅报告',
   'report.draft.save': '保存年度报告草稿',
   'report.upload': '代乡镇上传年度报告',
+  'report.headline': '确认或改选年度报告对比表取数',
   'report.county_pack': '导出年度报告通报和对比表',
   'report.step.refused': '年度报告流程步骤未获通过',
   'webhook.save': '保存群机器人推送设置',

@@ -36,14 +36,14 @@ for (const tdb of testDatabases()) {
         payload: body,
       });
     const imports = async () =>
-      ((await staff.request({ method: 'GET', url: '/api/todo' })).json() as Todo).items.filter((i) =>
-        i.title.includes('宣传台账.csv'),
-      );
+      (await staff.request({ method: 'GET', url: '/api/todo' }))
+        .json<Todo>()
+        .items.filter((i) => i.title.includes('宣传台账.csv'));
 
     it('stays in the 待办 with its problems until an import goes through; a dry run changes nothing', async () => {
       const bad = await upload(csv('2024-13-45'));
       expect(bad.json()).toMatchObject({ inserted: 0 });
-      expect((bad.json() as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+      expect(bad.json<{ errors: unknown[] }>().errors.length).toBeGreaterThan(0);
       const [item] = await imports();
       expect(item?.title).toContain('导入失败');
       expect(item?.detail).toContain('共 1 处问题');

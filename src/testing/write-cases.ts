@@ -23,7 +23,7 @@ import type { Org } from '../services/orgs.ts';
 import { replacePowerList } from '../services/powers.ts';
 import { cycleReport, saveDraft } from '../services/cycle.ts';
 import { takeStep } from '../services/cycle-steps.ts';
-import { uploadReport } from '../services/cycle-county.ts';
+import { chooseHeadline, uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
@@ -356,6 +356,32 @@ export const writeCases: readonly WriteCase[] = [
           AT,
           cycleTools,
         );
+    },
+  },
+  {
+    service: 'cycle-county.ts#chooseHeadline',
+    action: 'report.headline',
+    prepare: async (w) => {
+      const officer = {
+        ...w.staff,
+        role: 'county_officer',
+        orgId: w.org.county.id,
+        orgPath: w.org.county.path,
+      };
+      const year = 2000 + (nextSeq() % 20);
+      const text = `乙乡人民政府关于${year}年度法治政府建设情况的报告\n一、主要举措和成效\n组织法治宣讲3次。全年共开展普法宣传活动28次。\n`;
+      const b = { townshipId: w.org.b.id, year };
+      await uploadReport(
+        w.h,
+        officer,
+        w.act(officer),
+        { ...b, fileName: '乙乡.txt', bytes: Buffer.from(text) },
+        AT,
+        cycleTools,
+      );
+      const pick = (await cycleReport(w.h, officer, b.townshipId, year)).review!.headlines![0]!;
+      return () =>
+        chooseHeadline(w.h, officer, w.act(officer), { ...b, key: pick.key, start: pick.figure.start }, AT);
     },
   },
   {
