@@ -47,7 +47,7 @@ describe.runIf(chromiumAvailable())('节假日安排', () => {
     caseId = ((await opened.json()) as { id: number }).id;
     expect(caseId).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/cases?type=disclosure_request`);
+    await page.goto(`${server.url}/cases?type=disclosure_request&view=board`);
     await card().waitFor();
     expect(await card().innerText()).toContain('2027-01-18');
     expect(await card().locator('.due-mark').innerText()).toBe(MARK);
@@ -93,7 +93,7 @@ describe.runIf(chromiumAvailable())('节假日安排', () => {
 
     await s.context.clearCookies();
     await login(page, server.url, 't01.staff', DEMO_PASSWORD);
-    await page.goto(`${server.url}/cases?type=disclosure_request`);
+    await page.goto(`${server.url}/cases?type=disclosure_request&view=board`);
     await card().waitFor();
     expect(await card().innerText()).toContain('2027-01-19');
     expect(await card().locator('.due-mark').count()).toBe(0);

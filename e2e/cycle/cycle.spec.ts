@@ -153,7 +153,7 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     expect(chipCount).toBeGreaterThan(1);
     await chips.first().click();
     const explain = page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') });
-    await explain.locator('.explain-table tbody tr').first().waitFor();
+    await explain.locator('.explain-table tbody tr.ant-table-row').first().waitFor();
     await explain.getByText('依据记录').waitFor();
     await explain.locator('.ant-drawer-close').click();
     await explain.waitFor({ state: 'hidden' });

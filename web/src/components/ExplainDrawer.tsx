@@ -59,6 +59,8 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
             loading={loading}
             dataSource={data.records}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            // On a phone the columns are wider than the drawer: they scroll within it, never past it.
+            scroll={{ x: 'max-content' }}
             columns={[
               { title: '日期', dataIndex: 'date', width: 110 },
               {
