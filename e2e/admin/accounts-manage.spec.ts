@@ -25,12 +25,20 @@ async function confirm(page: Page): Promise<void> {
     .click();
 }
 
-describe.runIf(chromiumAvailable())('系统管理：账号停用、启用和组织维护', () => {
+describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () => {
   const e = useE2E({ username: 'admin' });
 
-  it('an account disabled by the administrator cannot sign in, and can again once enabled', async () => {
+  it('an account disabled by the security administrator cannot sign in, and can again once enabled', async () => {
     const { page } = e.s;
     const url = e.server.url;
+    // The system administrator keeps accounts; disabling one is the security administrator's.
+    await page.goto(`${url}/admin/users`);
+    await page.getByLabel('搜索账号').fill('t02.staff');
+    await page.getByLabel('搜索账号').press('Enter');
+    await page.locator('.accounts-table .ant-table-row', { hasText: 't02.staff' }).waitFor();
+    expect(await page.locator('.accounts-table').getByRole('button', { name: '停用' }).count()).toBe(0);
+    await e.s.context.clearCookies();
+    await login(page, url, 'secadmin', DEMO_PASSWORD);
     const elsewhere = await apiSession(url, 't02.staff');
     await page.goto(`${url}/admin/users`);
     await page.getByLabel('搜索账号').fill('t02.staff');
@@ -52,11 +60,11 @@ describe.runIf(chromiumAvailable())('系统管理：账号停用、启用和组�
     await page.getByLabel('用户名').fill('t02.staff');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByText('该账号已停用，请联系系统管理员').waitFor();
+    await page.getByText('该账号已停用，请联系安全管理员').waitFor();
     // The refused sign-in's 403 is logged by the browser; it is the answer this step expects.
     e.s.errors.length = 0;
 
-    await login(page, url, 'admin', DEMO_PASSWORD);
+    await login(page, url, 'secadmin', DEMO_PASSWORD);
     await page.goto(`${url}/admin/users`);
     await page.getByLabel('按状态筛选').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('已停用').click();

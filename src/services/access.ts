@@ -16,7 +16,7 @@ export const actionLabels = {
   'users.read': '查看用户账号',
   'users.manage': '创建用户账号（角色由安全管理员分配）',
   'users.grant': '为账号分配角色和数据范围',
-  'users.security': '解锁账号',
+  'users.security': '解锁、停用和启用账号',
   'users.reset': '重置密码（管理员之间须对方批准；乡镇领导可重置本乡镇账号）',
   'records.read': '查看台账记录',
   'records.write': '录入、修改、删除台账记录',

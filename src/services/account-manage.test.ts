@@ -108,28 +108,28 @@ for (const tdb of testDatabases()) {
       });
     });
 
-    it('disables an account: its sessions end, it cannot sign in; enabled, it can again', async () => {
+    it('the security administrator disables an account: its sessions end, it cannot sign in; enabled, it can again; the system administrator may not', async () => {
       const u = await staffAccount();
       const session = await signIn(h, u.username);
-      await setAccountDisabled(h, sys, actorOf(sys, null), u.id, true, NOW);
+      await setAccountDisabled(h, sec, actorOf(sec, null), u.id, true, NOW);
       expect(await authenticate(h, session.sessionId, now)).toBeNull();
       await expect(signIn(h, u.username)).rejects.toMatchObject({ code: 'account_disabled', status: 403 });
       // A wrong password still reads as one: being disabled is told only to whoever knows the password.
       await expect(
         login(h, { username: u.username, password: 'Wrong#Pass2024', ip: null, userAgent: null }, now),
       ).rejects.toMatchObject({ code: 'bad_credentials' });
-      await expect(setAccountDisabled(h, sys, actorOf(sys, null), u.id, true, NOW)).rejects.toMatchObject({
+      await expect(setAccountDisabled(h, sec, actorOf(sec, null), u.id, true, NOW)).rejects.toMatchObject({
         status: 409,
       });
       expect((await accountList(h, sys)).find((x) => x.id === u.id)?.disabled).toBe(true);
-      await setAccountDisabled(h, sys, actorOf(sys, null), u.id, false, NOW);
+      await setAccountDisabled(h, sec, actorOf(sec, null), u.id, false, NOW);
       expect(await lastAudit()).toMatchObject({
         action: 'user.enable',
         before: { disabled: true },
         after: { disabled: false },
       });
       expect((await signIn(h, u.username)).user.username).toBe(u.username);
-      await expect(setAccountDisabled(h, sec, actorOf(sec, null), u.id, true, NOW)).rejects.toMatchObject({
+      await expect(setAccountDisabled(h, sys, actorOf(sys, null), u.id, true, NOW)).rejects.toMatchObject({
         status: 403,
       });
     });

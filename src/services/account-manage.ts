@@ -26,8 +26,14 @@ export async function accountList(h: Db, p: Principal): Promise<AccountItem[]> {
 }
 
 /** An account another principal may manage through the API: in scope, not its own, not one of the 三员. */
-async function managed(h: Db, p: Principal, id: number, what: string): Promise<User> {
-  requireAction(p, 'users.manage');
+async function managed(
+  h: Db,
+  p: Principal,
+  id: number,
+  what: string,
+  action: 'users.manage' | 'users.security' = 'users.manage',
+): Promise<User> {
+  requireAction(p, action);
   const u = await accountInScope(h, p, id);
   if (u.id === p.id) throw forbidden(`不能${what}本人账号`);
   if (isSecurityRole(u.role)) throw forbidden(SECURITY_ONLY);
@@ -95,7 +101,8 @@ export async function setAccountDisabled(
   disabled: boolean,
   at: string,
 ): Promise<User> {
-  const u = await managed(h, p, id, disabled ? '停用' : '启用');
+  // Disabling and enabling are the security administrator's, as unlocking is: access, not upkeep.
+  const u = await managed(h, p, id, disabled ? '停用' : '启用', 'users.security');
   return withAudit(h, actor, at, async (trx) => {
     if (!(await setDisabled(trx, u.id, disabled ? 1 : 0)))
       throw new UserError(disabled ? '该账号已停用' : '该账号未停用', 'unchanged', 409);

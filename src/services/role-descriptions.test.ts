@@ -7,6 +7,7 @@ const promises: readonly (readonly [RegExp, Action])[] = [
   [/签发/, 'report.sign'],
   [/分配角色/, 'users.grant'],
   [/解除登录锁定/, 'users.security'],
+  [/停用.*账号/, 'users.security'],
   [/重置.*密码/, 'users.reset'],
   [/新建.*账号/, 'users.manage'],
   [/组织机构/, 'orgs.manage'],

@@ -193,7 +193,7 @@ export async function login(
     throw badCredentials();
   }
   if (u.disabled)
-    await refuse('disabled', new UserError('该账号已停用，请联系系统管理员', 'account_disabled', 403));
+    await refuse('disabled', new UserError('该账号已停用，请联系安全管理员', 'account_disabled', 403));
   if (u.role === NO_ROLE)
     await refuse('no_role', new UserError('该账号尚未由安全管理员分配角色，暂不能登录', 'no_role', 403));
   const sessionId = token();

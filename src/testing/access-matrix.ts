@@ -342,13 +342,13 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   'POST /api/users/:id/disable': {
-    allow: ['system_admin'],
+    allow: ['security_admin'],
     other: 404,
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/users/${await freshUser(c, where)}/disable` }),
   },
   'POST /api/users/:id/enable': {
-    allow: ['system_admin'],
+    allow: ['security_admin'],
     other: 404,
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/users/${await disabledUser(c, where)}/enable` }),

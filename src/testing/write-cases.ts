@@ -473,7 +473,7 @@ export const writeCases: readonly WriteCase[] = [
     action: 'user.disable',
     prepare: async (w) => {
       const u = await w.account();
-      return () => setAccountDisabled(w.h, w.sysAdmin, w.act(w.sysAdmin), u.id, true, AT);
+      return () => setAccountDisabled(w.h, w.secAdmin, w.act(w.secAdmin), u.id, true, AT);
     },
   },
   {

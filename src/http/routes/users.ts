@@ -70,7 +70,7 @@ export function registerUserRoutes(app: FastifyInstance): void {
         url: `/users/:id/${verb}`,
         summary,
         tag,
-        access: 'users.manage',
+        access: 'users.security',
         params: idParams,
       },
       async ({ deps, params, user, actor, at }) => ({

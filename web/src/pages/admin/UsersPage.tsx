@@ -226,7 +226,7 @@ export default function UsersPage() {
                       编辑
                     </Button>
                   )}
-                  {canManage && resettable(u) && (
+                  {allowed(me, 'users.security') && resettable(u) && (
                     <Popconfirm
                       title={u.disabled ? '启用该账号？' : '停用该账号？停用后不能登录，已登录的会话立即结束'}
                       onConfirm={() => void manage(u, u.disabled ? 'enable' : 'disable')}

@@ -1,9 +1,9 @@
 import { Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Key, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { daysUntil } from '../../lib/dates.ts';
 import { countdown } from '../dashboard/DueCases.tsx';
-import type { ListColumn } from '../ledger/ListTools.tsx';
+import { pagedTableProps, type ListColumn } from '../ledger/ListTools.tsx';
 import { DueMark } from './DueMark.tsx';
 import type { CaseSummary } from './types.ts';
 
@@ -149,20 +149,7 @@ export function CaseTable(p: Props) {
       loading={p.loading}
       dataSource={p.items}
       columns={columns}
-      scroll={{ x: 'max-content' }}
-      rowSelection={{
-        selectedRowKeys: [...p.selected],
-        preserveSelectedRowKeys: true,
-        onChange: (keys: Key[]) => p.onSelect(keys.map(Number)),
-      }}
-      pagination={{
-        current: p.page,
-        pageSize: p.pageSize,
-        total: p.total,
-        showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 件`,
-        onChange: p.onPage,
-      }}
+      {...pagedTableProps(p, '件')}
     />
   );
 }

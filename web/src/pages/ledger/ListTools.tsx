@@ -1,5 +1,7 @@
 import { PrinterOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Modal, Popover, Spin, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { Key } from 'react';
 import { useEffect, useState, type ReactNode } from 'react';
 
 /** A column a list may show: its key and title; `always` columns cannot be hidden. */
@@ -155,4 +157,38 @@ export function PrintView({
       )}
     </Modal>
   );
+}
+
+/** What a paged list with ticked rows knows of itself: its page, its size, the ticked ids. */
+export interface PagedSelection {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly selected: readonly number[];
+  readonly onSelect: (ids: number[]) => void;
+  readonly onPage: (page: number, size: number) => void;
+}
+
+/**
+ * The table settings the ledger and case lists share: ticked rows kept across pages, paging done
+ * by the server with a size changer and the total counted in `unit` (条, 件), and a horizontal
+ * scroll when the columns are wider than the screen.
+ */
+export function pagedTableProps<T>(p: PagedSelection, unit: string): Partial<TableProps<T>> {
+  return {
+    scroll: { x: 'max-content' },
+    rowSelection: {
+      selectedRowKeys: [...p.selected],
+      preserveSelectedRowKeys: true,
+      onChange: (keys: Key[]) => p.onSelect(keys.map(Number)),
+    },
+    pagination: {
+      current: p.page,
+      pageSize: p.pageSize,
+      total: p.total,
+      showSizeChanger: true,
+      showTotal: (t) => `共 ${t} ${unit}`,
+      onChange: p.onPage,
+    },
+  };
 }

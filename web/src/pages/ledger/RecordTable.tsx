@@ -1,11 +1,11 @@
 import { DeleteOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Key, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CaseTypeInfo, LedgerRecord, RecordKind } from '../../api/types.ts';
 import { DueMark } from '../cases/DueMark.tsx';
 import { displayValue } from './FieldInput.tsx';
-import type { ListColumn } from './ListTools.tsx';
+import { pagedTableProps, type ListColumn } from './ListTools.tsx';
 
 /** Fields shown as columns until a person chooses otherwise; the rest are offered in 列设置. */
 const DEFAULT_FIELD_COLUMNS = 6;
@@ -178,20 +178,7 @@ export function RecordTable(p: Props) {
       loading={p.loading}
       dataSource={p.items}
       columns={columns}
-      scroll={{ x: 'max-content' }}
-      rowSelection={{
-        selectedRowKeys: [...p.selected],
-        preserveSelectedRowKeys: true,
-        onChange: (keys: Key[]) => p.onSelect(keys.map(Number)),
-      }}
-      pagination={{
-        current: p.page,
-        pageSize: p.pageSize,
-        total: p.total,
-        showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 条`,
-        onChange: p.onPage,
-      }}
+      {...pagedTableProps(p, '条')}
     />
   );
 }
