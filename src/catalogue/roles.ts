@@ -33,7 +33,8 @@ const roleList = [
     id: 'security_admin',
     label: '安全管理员',
     orgKind: 'county',
-    description: '为账号分配角色和数据范围，解除登录锁定，停用和启用账号，申请或批准重置密码；不查看业务数据（三员分立）',
+    description:
+      '为账号分配角色和数据范围，解除登录锁定，停用和启用账号，申请或批准重置密码；不查看业务数据（三员分立）',
   },
   {
     id: 'auditor',
