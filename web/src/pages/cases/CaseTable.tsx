@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { daysUntil } from '../../lib/dates.ts';
 import { countdown } from '../dashboard/DueCases.tsx';
-import { pagedTableProps, type ListColumn } from '../ledger/ListTools.tsx';
+import { orgColumns, pagedTableProps, type ListColumn } from '../ledger/ListTools.tsx';
 import { DueMark } from './DueMark.tsx';
 import type { CaseSummary } from './types.ts';
 
@@ -87,29 +87,7 @@ export function CaseTable(p: Props) {
         </Button>
       ),
     },
-    ...(p.county && shown('township')
-      ? [
-          {
-            title: '乡镇（街道）',
-            dataIndex: 'townshipId',
-            key: 'township',
-            width: 110,
-            render: (id: number) => p.orgName(id),
-          },
-        ]
-      : []),
-    ...(shown('org')
-      ? [
-          {
-            title: '村（社区）/部门',
-            dataIndex: 'orgId',
-            key: 'org',
-            width: 120,
-            ellipsis: true,
-            render: (id: number | null) => p.orgName(id),
-          },
-        ]
-      : []),
+    ...orgColumns<CaseSummary>(p),
     ...(shown('state')
       ? [
           {

@@ -1,6 +1,7 @@
 import { PrinterOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Modal, Popover, Spin, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { Key } from 'react';
 import { useEffect, useState, type ReactNode } from 'react';
 
@@ -191,4 +192,42 @@ export function pagedTableProps<T>(p: PagedSelection, unit: string): Partial<Tab
       onChange: p.onPage,
     },
   };
+}
+
+/**
+ * The organisation columns the ledger and case tables share: the township (county users only) and
+ * the village or department, each unless the user hid it.
+ */
+export function orgColumns<T extends { townshipId: number; orgId: number | null }>(p: {
+  readonly county: boolean;
+  readonly hidden: ReadonlySet<string>;
+  readonly orgName: (id: number | null) => string;
+}): ColumnsType<T> {
+  const shown = (k: string) => !p.hidden.has(k);
+  return [
+    ...(p.county && shown('township')
+      ? [
+          {
+            title: '乡镇（街道）',
+            dataIndex: 'townshipId',
+            key: 'township',
+            width: 110,
+            ellipsis: true,
+            render: (id: number) => p.orgName(id),
+          },
+        ]
+      : []),
+    ...(shown('org')
+      ? [
+          {
+            title: '村（社区）/部门',
+            dataIndex: 'orgId',
+            key: 'org',
+            width: 120,
+            ellipsis: true,
+            render: (id: number | null) => p.orgName(id),
+          },
+        ]
+      : []),
+  ];
 }

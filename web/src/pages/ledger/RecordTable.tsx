@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { CaseTypeInfo, LedgerRecord, RecordKind } from '../../api/types.ts';
 import { DueMark } from '../cases/DueMark.tsx';
 import { displayValue } from './FieldInput.tsx';
-import { pagedTableProps, type ListColumn } from './ListTools.tsx';
+import { orgColumns, pagedTableProps, type ListColumn } from './ListTools.tsx';
 
 /** Fields shown as columns until a person chooses otherwise; the rest are offered in 列设置. */
 const DEFAULT_FIELD_COLUMNS = 6;
@@ -117,30 +117,7 @@ export function RecordTable(p: Props) {
     ...(p.kind.endLabel && shown('endDate')
       ? [{ title: p.kind.endLabel, dataIndex: 'endDate', key: 'endDate', width: 108 }]
       : []),
-    ...(p.county && shown('township')
-      ? [
-          {
-            title: '乡镇（街道）',
-            dataIndex: 'townshipId',
-            key: 'township',
-            width: 110,
-            ellipsis: true,
-            render: (id: number) => p.orgName(id),
-          },
-        ]
-      : []),
-    ...(shown('org')
-      ? [
-          {
-            title: '村（社区）/部门',
-            dataIndex: 'orgId',
-            key: 'org',
-            width: 120,
-            ellipsis: true,
-            render: (id: number | null) => p.orgName(id),
-          },
-        ]
-      : []),
+    ...orgColumns<LedgerRecord>(p),
     ...fieldColumns,
     {
       title: '操作',
