@@ -3,6 +3,8 @@ import type { Database, NewWebhookDeliveryRow, WebhookDeliveryRow, WebhookRow } 
 
 type Q = Kysely<Database> | Transaction<Database>;
 const COLS = ['id', 'org_id', 'kind', 'url', 'enabled', 'updated_by', 'updated_at'] as const;
+/** The same columns named through the `w` alias, for queries joined with the organisation. */
+const JOINED = COLS.map((c) => `w.${c}` as const);
 
 /** Every webhook with its organisation's name and path, by organisation path. */
 export async function listWebhooks(
@@ -11,18 +13,7 @@ export async function listWebhooks(
   return db
     .selectFrom('webhooks as w')
     .innerJoin('orgs as o', 'o.id', 'w.org_id')
-    .select([
-      'w.id',
-      'w.org_id',
-      'w.kind',
-      'w.url',
-      'w.enabled',
-      'w.updated_by',
-      'w.updated_at',
-      'o.name as org_name',
-      'o.path as org_path',
-      'o.kind as org_kind',
-    ])
+    .select([...JOINED, 'o.name as org_name', 'o.path as org_path', 'o.kind as org_kind'])
     .orderBy('o.path')
     .execute();
 }
@@ -64,16 +55,7 @@ export async function enabledWebhooksAt(
   return db
     .selectFrom('webhooks as w')
     .innerJoin('orgs as o', 'o.id', 'w.org_id')
-    .select([
-      'w.id',
-      'w.org_id',
-      'w.kind',
-      'w.url',
-      'w.enabled',
-      'w.updated_by',
-      'w.updated_at',
-      'o.path as org_path',
-    ])
+    .select([...JOINED, 'o.path as org_path'])
     .where('w.enabled', '=', 1)
     .where('o.path', 'in', [...paths])
     .execute();
