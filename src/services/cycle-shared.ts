@@ -90,8 +90,13 @@ export async function visibleTownship(h: Db, p: Principal, townshipId: number): 
  * The version the county office reviewed: the last one signed or uploaded on the township's
  * behalf (undefined before either).
  */
-export async function reviewedVersion(db: Db['db'] | Trx, reportId: number) {
-  const versions = await repo.versionsOf(db, reportId);
+export async function reviewedVersion(
+  db: Db['db'] | Trx,
+  reportId: number,
+  /** The report's versions, when the caller has them already. */
+  known?: readonly { seq: number; kind: string }[],
+) {
+  const versions = known ?? (await repo.versionsOf(db, reportId));
   const base = [...versions].reverse().find((v) => v.kind === 'signed' || v.kind === 'upload');
   return base && repo.getVersion(db, reportId, base.seq);
 }

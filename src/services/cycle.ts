@@ -121,7 +121,7 @@ export async function cycleReport(h: Db, p: Principal, townshipId: number, year:
   const versions = row ? await repo.versionsOf(h.db, row.id) : [];
   const events = row ? await repo.eventsOf(h.db, row.id) : [];
   const latest = row && row.version > 0 ? await repo.getVersion(h.db, row.id, row.version) : undefined;
-  const base = row ? await reviewedVersion(h.db, row.id) : undefined;
+  const base = row ? await reviewedVersion(h.db, row.id, versions) : undefined;
   const review = base?.review ?? null;
   const choices = row && base ? await headlineChoices(h.db, row.id, base.seq) : [];
   return {
