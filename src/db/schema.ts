@@ -130,6 +130,8 @@ export interface Database {
   cycle_events: CycleEventTable;
   cycle_headlines: CycleHeadlineTable;
   rate_buckets: RateBucketTable;
+  public_challenges: PublicChallengeTable;
+  public_requests: PublicRequestTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -234,6 +236,38 @@ export interface RateBucketTable {
   at: number;
 }
 
+/** A proof-of-work challenge already answered (kept until it expires, so it is answered once). */
+export interface PublicChallengeTable {
+  id: string;
+  expires_at: string;
+}
+
+/** A request filed on the public portal without an account, tracked by a code. */
+export interface PublicRequestTable {
+  id: Generated<number>;
+  /** disclosure (依申请公开) | feedback (群众诉求) */
+  kind: string;
+  /** SHA-256 of the tracking code; the code itself is shown once, to the requester. */
+  code_hash: string;
+  county_id: number;
+  township_id: number;
+  /** The case it opened. */
+  record_id: number | null;
+  /** Personal information (JSON): name, phone, ID number, address… `{}` once anonymised. */
+  person: string;
+  /** What was asked or reported (JSON), as submitted and later corrected. */
+  content: string;
+  /** SHA-256 of the normalised submission, for the 12-hour duplicate guard. */
+  content_hash: string;
+  created_at: string;
+  /** The requester's rating once the case closed: satisfied | basically | dissatisfied. */
+  rating: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  anonymised_at: string | null;
+}
+
+export type PublicRequestRow = Selectable<PublicRequestTable>;
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;
 export type RecordRow = Selectable<RecordTable>;

@@ -36,7 +36,7 @@ for (const tdb of testDatabases()) {
       await app.ready();
       const registered = app.fazhi.registered.map((r) => `${r.method} ${r.url}`).sort();
       expect(registered).toEqual(Object.keys(matrix).sort());
-      const guarded = app.fazhi.routes.map((r) => `${r.method} /api${r.url}`).sort();
+      const guarded = app.fazhi.routes.map((r) => `${r.method} ${r.url}`).sort();
       expect(guarded).toEqual(registered);
     });
 

@@ -34,6 +34,7 @@ import { registerStatic } from './static.ts';
 import { registerMessageRoutes } from './routes/messages.ts';
 import { registerTodoRoutes } from './routes/todo.ts';
 import { registerWebhookRoutes } from './routes/webhooks.ts';
+import { registerPublicSite } from './routes/public-site.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -168,6 +169,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     },
     { prefix: '/api' },
   );
+  registerPublicSite(app);
   registerStatic(app, {
     webDir: opts.webDir === undefined ? 'web/dist' : opts.webDir,
     demoAccounts: opts.demoAccounts ?? [],

@@ -44,7 +44,7 @@ const errorSchema = {
 export function openApiDocument(routes: readonly RouteInfo[]): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const r of routes) {
-    const path = '/api' + r.url.replace(/:(\w+)/g, '{$1}');
+    const path = r.url.replace(/:(\w+)/g, '{$1}');
     const ok = String(r.status ?? 200);
     const op: Json = {
       summary: r.summary,

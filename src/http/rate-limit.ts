@@ -97,6 +97,12 @@ export interface RateLimits {
   readonly uploads: RateLimiter;
   /** Changes of one's own password per user: a stolen session cannot guess the current password. */
   readonly passwordChange: Limiter;
+  /** Submissions on the public portal (requests, 补正, comments, ratings) per client address. */
+  readonly publicSubmit: Limiter;
+  /** Lookups and follow-ups of one tracking code, whatever the address (a code cannot be guessed at). */
+  readonly publicCode: Limiter;
+  /** Any request to the public portal per client address, per server (a load limit). */
+  readonly publicRead: RateLimiter;
 }
 
 /** The server's limits: those that defend accounts are shared through the database. */
@@ -106,5 +112,8 @@ export function defaultRateLimits(db: Kysely<Database>): RateLimits {
     loginPerUser: new SharedRateLimiter(db, 'loginPerUser', 10, 10),
     uploads: new RateLimiter(30, 60),
     passwordChange: new SharedRateLimiter(db, 'passwordChange', 5, 0.2),
+    publicSubmit: new SharedRateLimiter(db, 'publicSubmit', 10, 10 / 60),
+    publicCode: new SharedRateLimiter(db, 'publicCode', 30, 30 / 60),
+    publicRead: new RateLimiter(300, 300),
   };
 }

@@ -121,7 +121,8 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
   ) => Promise<unknown>,
 ): void {
   const deps = app.fazhi;
-  deps.routes.push(spec);
+  // Kept with the full path: most routes sit under /api, the public portal's pages at the root.
+  deps.routes.push({ ...spec, url: app.prefix + spec.url });
   app.route({
     method: spec.method,
     url: spec.url,

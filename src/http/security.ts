@@ -6,6 +6,10 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
 const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+// The public portal: its one style sheet and script from this origin, nothing inline, no frames.
+const PORTAL_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 /** Security headers on every answer (@fastify/helmet is not a dependency). */
 export function registerSecurityHeaders(app: FastifyInstance, opts: { secure: boolean }): void {
   app.addHook('onSend', async (req, reply, payload) => {
@@ -14,9 +18,12 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { secure: bo
     const docsPage = req.url === '/api/docs' || req.url.startsWith('/api/docs?');
     // The public pages of published reports carry their own inline style sheet, and no script.
     const publicPage = /^\/api\/public\/(index|reports\/[^/?]+\/[^/?]+)(\?|$)/.test(req.url);
+    const portal = req.url === '/public' || req.url.startsWith('/public/');
     reply.header(
       'Content-Security-Policy',
-      publicPage
+      portal
+        ? PORTAL_CSP
+        : publicPage
         ? API_CSP.replace("default-src 'none'", "default-src 'none'; style-src 'unsafe-inline'")
         : docsPage
           ? API_CSP.replace(

@@ -3,6 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendError } from './errors.ts';
+import { portalNotice } from './public/layout.ts';
 
 /** Hashed asset names change with their content, so they can be cached for good. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -63,6 +64,12 @@ export function registerStatic(
     if (path === '/api' || path.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
       return sendError(reply, 404, 'not_found', `接口不存在：${req.method} ${path.slice(0, 200)}`);
     }
+    // Under /public/ is the public portal, whose missing pages are its own.
+    if (path === '/public' || path.startsWith('/public/'))
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(portalNotice({ title: '没有找到', message: '页面不存在，请从平台首页进入' }));
     if (!root) {
       if (path === '/' || path === '/index.html')
         return reply.type('text/html; charset=utf-8').send(fallbackPage(opts.demoAccounts));

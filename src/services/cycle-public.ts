@@ -23,8 +23,8 @@ export async function versionFile(
 }
 
 /** Published reports for the public page (no login): county, township, year, date. */
-export async function publicReports(h: Db) {
-  const rows = await repo.publishedReports(h.db);
+export async function publicReports(h: Db, countyId?: number) {
+  const rows = await repo.publishedReports(h.db, countyId);
   const counties = new Map<number, string>();
   for (const r of rows)
     if (!counties.has(r.county_id)) counties.set(r.county_id, (await requireOrg(h, r.county_id)).name);

@@ -749,6 +749,27 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
+  'GET /public/assets/:name': { allow: 'public', other: 'same', ok: 200, req: get('/public/assets/portal.js') },
+  'GET /api/public/challenge': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/challenge') },
+  'GET /public/': { allow: 'public', other: 'same', ok: 200, req: get('/public/') },
+  'GET /public/:county/': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: (c) => ({ method: 'GET', url: `/public/${c.w.county.code}/` }),
+  },
+  'GET /public/:county/reports': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: (c) => ({ method: 'GET', url: `/public/${c.w.county.code}/reports` }),
+  },
+  'GET /public/:county/track': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: (c) => ({ method: 'GET', url: `/public/${c.w.county.code}/track` }),
+  },
   'GET /api/public/index': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/index') },
   'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },
   'GET /api/public/reports/:code/:year': {

@@ -97,6 +97,9 @@ export function testRateLimits(): RateLimits {
     loginPerUser: new RateLimiter(1_000, 1_000),
     uploads: new RateLimiter(1_000, 1_000),
     passwordChange: new RateLimiter(1_000, 1_000),
+    publicSubmit: new RateLimiter(1_000, 1_000),
+    publicCode: new RateLimiter(1_000, 1_000),
+    publicRead: new RateLimiter(10_000, 10_000),
   };
 }
 

@@ -1,0 +1,62 @@
+import type { FastifyReply } from 'fastify';
+import { UserError } from '../../core/errors.ts';
+import type { Org } from '../../services/orgs.ts';
+import type { AppDeps } from '../context.ts';
+import { portalNotice, portalPage, type PortalSection } from './layout.ts';
+import type { Html } from './html.ts';
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** Sends a portal page. */
+export function sendPage(
+  reply: FastifyReply,
+  page: { title: string; county?: Org; section?: PortalSection; body: Html },
+  status = 200,
+): FastifyReply {
+  return reply.code(status).type(HTML_TYPE).send(portalPage(page));
+}
+
+/**
+ * Runs a portal page's handler and turns a UserError (a missing county, an unknown code, a
+ * limit) into a portal page with the same status: the public never sees JSON or a stack.
+ */
+export async function pageOrNotice(
+  reply: FastifyReply,
+  county: Org | undefined,
+  fn: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return reply
+      .code(e.status)
+      .type(HTML_TYPE)
+      .send(
+        portalNotice({
+          title: e.status === 404 ? '没有找到' : e.status === 429 ? '访问过于频繁' : '无法办理',
+          message: e.message,
+          ...(county ? { county } : {}),
+        }),
+      );
+  }
+}
+
+/** One token of a public limit for `key`, or 429 with Retry-After (counted in the throttle log). */
+export async function takePublic(
+  deps: AppDeps,
+  which: 'publicSubmit' | 'publicCode',
+  key: string,
+  reply: FastifyReply,
+  now: Date,
+): Promise<void> {
+  const wait = await deps.limits[which].check(key, now.getTime());
+  if (wait === 0) return;
+  reply.header('Retry-After', String(wait));
+  deps.throttles.note(which, key, reply.request.ip, now.toISOString());
+  throw new UserError(
+    which === 'publicSubmit' ? '提交过于频繁，请稍后再试' : '该查询码的查询过于频繁，请稍后再试',
+    'rate_limited',
+    429,
+  );
+}
