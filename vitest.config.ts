@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two workers on a 2-core machine: browser specs wait on Chromium and PostgreSQL most of the time.
+    maxWorkers: 2,
   },
 });
