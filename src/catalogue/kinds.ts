@@ -810,6 +810,10 @@ const kindList = [
       date('madeDate', '信息形成或变更日期', {
         help: '自该日起20个工作日内主动公开（政府信息公开条例第26条）',
       }),
+      text('content', '公开内容', {
+        max: 5000,
+        help: '在公开平台上向公众显示的正文；不要填写个人身份证号、电话等个人信息',
+      }),
     ],
     practices: ['政务公开、主动公开政府信息'],
     within: { clock: 'disclosure.proactive', from: 'madeDate' },

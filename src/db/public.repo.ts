@@ -65,7 +65,11 @@ const COLUMNS = [
   'anonymised_at',
 ] as const;
 
-export async function requestByCode(db: Q, kind: string, codeHash: string): Promise<PublicRequestRow | undefined> {
+export async function requestByCode(
+  db: Q,
+  kind: string,
+  codeHash: string,
+): Promise<PublicRequestRow | undefined> {
   return db
     .selectFrom('public_requests')
     .select(COLUMNS)
@@ -75,7 +79,11 @@ export async function requestByCode(db: Q, kind: string, codeHash: string): Prom
 }
 
 export async function requestOfRecord(db: Q, recordId: number): Promise<PublicRequestRow | undefined> {
-  return db.selectFrom('public_requests').select(COLUMNS).where('record_id', '=', recordId).executeTakeFirst();
+  return db
+    .selectFrom('public_requests')
+    .select(COLUMNS)
+    .where('record_id', '=', recordId)
+    .executeTakeFirst();
 }
 
 /** True when the same submission (by its hash) was filed since `since`. */

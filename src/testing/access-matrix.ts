@@ -107,6 +107,24 @@ async function publishedReport(c: MatrixContext): Promise<Org> {
   await takeStep(c.h, p, a, { townshipId: t.id, year: 2019, step: 'publish' }, cycleAt, cycleTools);
   return t;
 }
+/** A 主动公开信息 record of the own township, made once per database. */
+const disclosed = new WeakMap<object, Promise<number>>();
+function disclosedItemOf(c: MatrixContext): Promise<number> {
+  let id = disclosed.get(c.h);
+  if (!id) {
+    const draft = { date: '2024-05-02', title: '公开信息', data: { category: '工作动态', content: '正文' } };
+    id = createRecord(
+      c.h,
+      setup.p,
+      setup.actor,
+      { kind: 'disclosure_item', townshipId: c.w.a.id, draft },
+      NOW,
+    ).then((r) => r.id);
+    disclosed.set(c.h, id);
+  }
+  return id;
+}
+
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
 /** A township's group-robot webhook, switched off, at an address nothing listens on. */
@@ -749,7 +767,12 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
-  'GET /public/assets/:name': { allow: 'public', other: 'same', ok: 200, req: get('/public/assets/portal.js') },
+  'GET /public/assets/:name': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: get('/public/assets/portal.js'),
+  },
   'GET /api/public/challenge': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/challenge') },
   'GET /public/': { allow: 'public', other: 'same', ok: 200, req: get('/public/') },
   'GET /public/:county/': {
@@ -769,6 +792,21 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     other: 'same',
     ok: 200,
     req: (c) => ({ method: 'GET', url: `/public/${c.w.county.code}/track` }),
+  },
+  'GET /public/:county/disclosure': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: (c) => ({ method: 'GET', url: `/public/${c.w.county.code}/disclosure` }),
+  },
+  'GET /public/:county/disclosure/items/:id': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) => ({
+      method: 'GET',
+      url: `/public/${c.w.county.code}/disclosure/items/${await disclosedItemOf(c)}`,
+    }),
   },
   'GET /api/public/index': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/index') },
   'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },

@@ -32,26 +32,38 @@ export function portalPage(p: {
   readonly body: Html;
 }): string {
   const nav = p.county
-    ? html`<nav class="nav">${PORTAL_SECTIONS.map(
-        (s) =>
-          html`<a href="${portalPath(p.county!, s.path)}"${s.id === p.section ? html` aria-current="page"` : ''}>${s.label}</a>`,
-      )}</nav>`
+    ? html`<nav class="nav">
+        ${PORTAL_SECTIONS.map(
+          (s) =>
+            html`<a
+              href="${portalPath(p.county!, s.path)}"
+              ${s.id === p.section ? html` aria-current="page"` : ''}
+              >${s.label}</a
+            >`,
+        )}
+      </nav>`
     : '';
   const site = p.county ? `${p.county.name}法治政府建设公开平台` : '法治政府建设公开平台';
   return html`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${p.title} - ${site}</title>
-<link rel="stylesheet" href="/public/assets/portal.css">
-<script src="/public/assets/portal.js" defer></script>
-</head><body>
-<header class="top"><a class="site" href="${p.county ? portalPath(p.county) : '/public/'}">${site}</a></header>
-${nav}
-<main class="main">
-${p.body}
-</main>
-<footer class="foot">本平台无须登录。提交的个人信息仅用于办理您的申请或诉求，按规定期限保存后匿名化处理。</footer>
-</body></html>`.__html;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${p.title} - ${site}</title>
+        <link rel="stylesheet" href="/public/assets/portal.css" />
+        <script src="/public/assets/portal.js" defer></script>
+      </head>
+      <body>
+        <header class="top">
+          <a class="site" href="${p.county ? portalPath(p.county) : '/public/'}">${site}</a>
+        </header>
+        ${nav}
+        <main class="main">${p.body}</main>
+        <footer class="foot">
+          本平台无须登录。提交的个人信息仅用于办理您的申请或诉求，按规定期限保存后匿名化处理。
+        </footer>
+      </body>
+    </html>`.__html;
 }
 
 /** A notice page (not found, refused) inside the portal's frame. */
@@ -59,6 +71,9 @@ export function portalNotice(p: { title: string; message: string; county?: Porta
   return portalPage({
     title: p.title,
     ...(p.county ? { county: p.county } : {}),
-    body: html`<section class="card notice"><h1>${p.title}</h1><p>${p.message}</p></section>`,
+    body: html`<section class="card notice">
+      <h1>${p.title}</h1>
+      <p>${p.message}</p>
+    </section>`,
   });
 }

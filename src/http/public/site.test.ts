@@ -4,6 +4,8 @@ import { solvePow } from '../../core/pow.ts';
 import type { Db } from '../../db/connect.ts';
 import { acceptChallenge, issueChallenge } from '../../services/public/challenge.ts';
 import { codeHash, newTrackingCode, normaliseCode } from '../../services/public/codes.ts';
+import { createRecord } from '../../services/ledger-writes.ts';
+import { setup } from '../../testing/fixtures.ts';
 import { testDatabases } from '../../testing/databases.ts';
 import { seedWorld, testApp, type World } from '../../testing/http.ts';
 import { html } from './html.ts';
@@ -24,7 +26,8 @@ describe('tracking codes', () => {
   it('are 16 base32 characters in four groups, forgiving case, spaces and look-alikes', () => {
     const codes = new Set(Array.from({ length: 2000 }, () => newTrackingCode()));
     expect(codes.size).toBe(2000);
-    for (const c of [...codes].slice(0, 50)) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    for (const c of [...codes].slice(0, 50))
+      expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     const c = [...codes][0]!;
     expect(codeHash(` ${c.toLowerCase().replace(/-/g, ' ')} `)).toBe(codeHash(c));
     expect(normaliseCode('ABCD-EFGH-JKMN-PQRO')).toBe('ABCDEFGHJKMNPQR0');
@@ -72,7 +75,10 @@ for (const tdb of testDatabases()) {
       const page = await app.inject({ method: 'GET', url: `/public/${w.county.code}/nothing/here` });
       expect(page.statusCode).toBe(404);
       expect(page.body).toContain('页面不存在');
-      const code = await app.inject({ method: 'GET', url: `/public/${w.county.code}/track?code=ABCD-EFGH-JKMN-PQRS` });
+      const code = await app.inject({
+        method: 'GET',
+        url: `/public/${w.county.code}/track?code=ABCD-EFGH-JKMN-PQRS`,
+      });
       expect(code.statusCode).toBe(404);
       expect(code.body).toContain('查询码不存在');
       const evil = await app.inject({
@@ -84,19 +90,71 @@ for (const tdb of testDatabases()) {
     });
 
     it('accepts a solved challenge once, and refuses a forged, unsolved, expired or replayed one', async () => {
-      const c = (await app.inject({ method: 'GET', url: '/api/public/challenge' })).json<{ token: string; bits: number }>();
+      const c = (await app.inject({ method: 'GET', url: '/api/public/challenge' })).json<{
+        token: string;
+        bits: number;
+      }>();
       expect(c.bits).toBeGreaterThanOrEqual(16);
       const nonce = solvePow(c.token, c.bits);
       await acceptChallenge(h, h.db, { token: c.token, nonce }, now);
       await expect(acceptChallenge(h, h.db, { token: c.token, nonce }, now)).rejects.toThrow('已使用过');
       const other = issueChallenge(h, now);
-      await expect(acceptChallenge(h, h.db, { token: other.token, nonce: '0' }, now)).rejects.toThrow('未通过');
+      await expect(acceptChallenge(h, h.db, { token: other.token, nonce: '0' }, now)).rejects.toThrow(
+        '未通过',
+      );
       const forged = other.token.replace(/\.16\./, '.1.');
       await expect(acceptChallenge(h, h.db, { token: forged, nonce: '0' }, now)).rejects.toThrow('无效');
       const later = new Date(now.getTime() + 16 * 60_000);
       await expect(
         acceptChallenge(h, h.db, { token: other.token, nonce: solvePow(other.token, other.bits) }, later),
       ).rejects.toThrow('过期');
+    });
+
+    it('lists the county’s 主动公开信息 by year, township and category, escaped, and hides other counties’ items', async () => {
+      const item = (townshipId: number, title: string, category: string, content: string) =>
+        createRecord(
+          h,
+          setup.p,
+          setup.actor,
+          {
+            kind: 'disclosure_item',
+            townshipId,
+            draft: { date: '2026-11-20', title, data: { category, content } },
+          },
+          now.toISOString(),
+        );
+      const mine = await item(
+        w.a.id,
+        '甲镇惠农补贴发放情况公示',
+        '惠农补贴',
+        '第一段<script>alert(1)</script>\n第二段',
+      );
+      await item(w.b.id, '乙乡部门预算公开', '财政预决算', '');
+      const theirs = await item(w.c.id, '丙镇权责清单', '权责清单', '外县的信息');
+      const base = `/public/${w.county.code}/disclosure`;
+      const all = await app.inject({ method: 'GET', url: `${base}?year=2026` });
+      expect(all.statusCode).toBe(200);
+      expect(all.body).toContain('甲镇惠农补贴发放情况公示');
+      expect(all.body).toContain('乙乡部门预算公开');
+      expect(all.body).not.toContain('丙镇权责清单');
+      expect(all.body).toContain('共 2 条');
+      const one = await app.inject({
+        method: 'GET',
+        url: `${base}?year=2026&category=${encodeURIComponent('惠农补贴')}`,
+      });
+      expect(one.body).toContain('共 1 条');
+      expect(one.body).not.toContain('乙乡部门预算公开');
+      const town = await app.inject({ method: 'GET', url: `${base}?year=2026&township=${w.b.id}` });
+      expect(town.body).toContain('乙乡部门预算公开');
+      expect(town.body).not.toContain('甲镇惠农补贴发放情况公示');
+      const page = await app.inject({ method: 'GET', url: `${base}/items/${mine.id}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<p>第一段&lt;script&gt;alert(1)&lt;/script&gt;</p><p>第二段</p>');
+      const other = await app.inject({ method: 'GET', url: `${base}/items/${theirs.id}` });
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toContain('该公开信息不存在');
+      const bad = await app.inject({ method: 'GET', url: `${base}?year=abc` });
+      expect(bad.statusCode).toBe(400);
     });
   });
 }

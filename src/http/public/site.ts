@@ -1,9 +1,13 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import type { Org } from '../../services/orgs.ts';
 import type { AppDeps } from '../context.ts';
 import { portalNotice, portalPage, type PortalSection } from './layout.ts';
 import type { Html } from './html.ts';
+
+/** A county's site in a portal URL: `/public/:county/…`, the county's code. */
+export const countyParams = z.object({ county: z.string().min(1).max(30) });
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 

@@ -3,6 +3,19 @@ import { anonymous } from './names.ts';
 import { addDays } from '../../core/calendar.ts';
 import { dateIn, lerp, weekday, ymd } from './random.ts';
 
+/** The text a demo item shows on the public portal: by its category, drawing nothing at random. */
+function contentOf(title: string, category: string): string {
+  const lead = `根据《中华人民共和国政府信息公开条例》有关规定，现将${title.replace(/公示$|公开$/, '')}有关情况予以公开。`;
+  const body: Readonly<Record<string, string>> = {
+    社会救助: '公示期为7天。公示期间，如有异议，请向镇（乡、街道）社会事务办反映，电话在政务公开栏公布。',
+    惠农补贴: '补贴资金已通过“一卡通”发放到户。对发放情况有疑问的，可向镇（乡、街道）农业服务中心咨询。',
+    财政预决算: '预算（决算）包括收支总表、一般公共预算支出表、“三公”经费支出表及说明，详见附表。',
+    法治政府建设:
+      '报告包括上一年度推进法治政府建设的主要举措和成效、存在的不足和原因、党政主要负责人履行推进法治建设第一责任人职责情况及下一年度主要安排。',
+  };
+  return `${lead}\n${body[category] ?? '欢迎社会各界监督。对公开内容有疑问的，可依法申请政府信息公开。'}`;
+}
+
 /** 主动公开信息 (monthly and quarterly notices, annual reports, budgets) and the odd 依申请公开. */
 export function disclosure(ctx: GenContext): void {
   const { rng, t, year, activity } = ctx;
@@ -67,6 +80,7 @@ export function disclosure(ctx: GenContext): void {
           ['wechat', 2],
         ] as const),
         category: it.category,
+        content: contentOf(it.title, it.category),
         // Made a few days before it was published; a weak township now and then publishes late (第26条).
         madeDate: addDays(it.date, -made.int(1, made.chance(0.1 * (1 - activity)) ? 45 : 20)),
       },

@@ -13,7 +13,13 @@ export function publicActor(ip: string): AuditActor {
 
 /** SHA-256 of a submission's parts with white space folded, for the duplicate guard. */
 export function contentHash(parts: readonly (string | number | null | undefined)[]): string {
-  const text = parts.map((p) => String(p ?? '').replace(/\s+/g, ' ').trim()).join('\u0000');
+  const text = parts
+    .map((p) =>
+      String(p ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .join('\u0000');
   return createHash('sha256').update(text).digest('hex');
 }
 

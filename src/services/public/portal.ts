@@ -40,5 +40,7 @@ export async function portalTownship(h: Db, county: Org, townshipId: number): Pr
 
 /** The county's published annual reports, newest year first. */
 export async function portalReports(h: Db, county: Org) {
-  return (await publicReports(h, county.id)).sort((a, b) => b.year - a.year || a.township.localeCompare(b.township, 'zh-CN'));
+  return (await publicReports(h, county.id)).sort(
+    (a, b) => b.year - a.year || a.township.localeCompare(b.township, 'zh-CN'),
+  );
 }

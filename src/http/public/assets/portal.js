@@ -22,7 +22,9 @@ async function solve(token, bits, onProgress) {
     for (let i = start; i < start + batch; i++) {
       const nonce = i.toString(36);
       tries.push(
-        crypto.subtle.digest('SHA-256', enc.encode(token + ':' + nonce)).then((d) => [nonce, new Uint8Array(d)]),
+        crypto.subtle
+          .digest('SHA-256', enc.encode(token + ':' + nonce))
+          .then((d) => [nonce, new Uint8Array(d)]),
       );
     }
     for (const [nonce, digest] of await Promise.all(tries)) if (leadingZeroBits(digest) >= bits) return nonce;
@@ -78,7 +80,10 @@ async function uploadFiles(form, answer) {
   if (!template) return;
   for (const input of form.querySelectorAll('input[type=file]')) {
     for (const file of input.files) {
-      const url = template.replace('{code}', encodeURIComponent(answer.code)) + '?name=' + encodeURIComponent(file.name);
+      const url =
+        template.replace('{code}', encodeURIComponent(answer.code)) +
+        '?name=' +
+        encodeURIComponent(file.name);
       const r = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream' },
@@ -106,9 +111,14 @@ async function submit(form) {
     const c = await fetch('/api/public/challenge', { credentials: 'omit' }).then((r) => r.json());
     if (!c.token) throw new Error(errorText(c, 0));
     let dots = 0;
-    const nonce = await solve(c.token, c.bits, () => say(form, '正在进行提交校验，请稍候' + '…'.repeat((dots++ % 3) + 1), 'busy'));
+    const nonce = await solve(c.token, c.bits, () =>
+      say(form, '正在进行提交校验，请稍候' + '…'.repeat((dots++ % 3) + 1), 'busy'),
+    );
     say(form, '正在提交…', 'busy');
-    const r = await sendJson(form.dataset.submit, { ...fieldsOf(form), challenge: { token: c.token, nonce } });
+    const r = await sendJson(form.dataset.submit, {
+      ...fieldsOf(form),
+      challenge: { token: c.token, nonce },
+    });
     if (!r.ok) throw new Error(errorText(r.json, r.status));
     if (r.json && r.json.code) await uploadFiles(form, r.json);
     const next = form.dataset.next;
