@@ -53,6 +53,7 @@ export const auditActionLabels = {
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
+  'public.anonymise': '匿名化保存期满的公众个人信息',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
@@ -129,6 +130,7 @@ export const auditTargetLabels = {
   file: '文件',
   rate_limit: '访问频率限制',
   webhook: '群机器人推送',
+  public_request: '公众申请或诉求',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {

@@ -150,3 +150,24 @@ export async function requestKind(db: Q, codeHash: string, countyId: number): Pr
     .executeTakeFirst();
   return row?.kind;
 }
+
+/** A record's title and data rewritten without personal information (data as JSON text). */
+export async function rewriteRecordPersonal(
+  db: Q,
+  id: number,
+  r: { title: string; data: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('records')
+    .set({ title: r.title, data: r.data, updated_at: r.at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordForAnonymising(db: Q, id: number) {
+  return db
+    .selectFrom('records')
+    .select(['id', 'kind', 'title', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

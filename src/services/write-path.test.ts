@@ -42,6 +42,8 @@ const TABLES = [
   'notice_keys',
   'webhooks',
   'webhook_deliveries',
+  'public_challenges',
+  'public_requests',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -126,6 +128,7 @@ const writePaths = {
     'sessions.ts#changePassword',
     'webhooks.ts#saveWebhookConfig',
     'webhooks.ts#deleteWebhookConfig',
+    'public/retention.ts#anonymiseExpired',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -151,6 +154,8 @@ const writePaths = {
   internal: {
     'users.ts#createUsers':
       "test and demo setup: the demo county's accounts (part of generateDemo) and test worlds'",
+    'public/challenge.ts#acceptChallenge':
+      "marks a proof of work used, in the transaction its caller passes: the public submission's own audited one",
     'ledger-io/import.ts#importLedger':
       "the import engine: writes only in the transaction its caller passes, importRecords' audited one",
   },

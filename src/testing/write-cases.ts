@@ -27,6 +27,8 @@ import { chooseHeadline, uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
+import { insertPublicRequest } from '../db/public.repo.ts';
+import { anonymiseExpired } from '../services/public/retention.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -73,6 +75,36 @@ export const nextSeq = (): number => ++seq;
 export const draft = (title: string) => ({ date: '2025-03-15', title, data: { form: 'street' } });
 
 export const writeCases: readonly WriteCase[] = [
+  {
+    service: 'public/retention.ts#anonymiseExpired',
+    action: 'public.anonymise',
+    prepare: async (w) => {
+      const filed = '2021-05-06T02:00:00.000Z';
+      const c = await registerCase(
+        w.h,
+        w.console,
+        w.act(w.console),
+        {
+          type: 'disclosure_request',
+          townshipId: w.org.a.id,
+          draft: { date: '2021-05-06', title: `申请公开${nextSeq()}`, data: { applicant: '李四' } },
+        },
+        filed,
+      );
+      await insertPublicRequest(w.h.db, {
+        kind: 'disclosure',
+        codeHash: `code${nextSeq()}`,
+        countyId: w.org.county.id,
+        townshipId: w.org.a.id,
+        recordId: c.id,
+        person: JSON.stringify({ name: '李四' }),
+        content: JSON.stringify({ description: '申请内容' }),
+        contentHash: `content${nextSeq()}`,
+        createdAt: filed,
+      });
+      return () => anonymiseExpired(w.h, NOW, 1095);
+    },
+  },
   {
     service: 'webhooks.ts#saveWebhookConfig',
     action: 'webhook.save',

@@ -9,6 +9,7 @@ import { runningServer, serveLockPath } from '../../services/backup.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
 import { ReminderScheduler } from '../../services/jobs/scheduler.ts';
 import { reminderSettings } from '../../services/reminders.ts';
+import { DEFAULT_RETENTION_DAYS } from '../../services/public/retention.ts';
 import { purgeExpired } from '../../services/sessions.ts';
 import { listUsers } from '../../services/users.ts';
 import { ensureWebBuild, WEB_DIST } from '../web-build.ts';
@@ -72,7 +73,14 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     .option('--log-slow <毫秒>', '用时达到该毫秒数的请求记为慢请求写入日志', '1000')
     .option('--digest-at <时:分>', '每日待办提醒的发送时间，北京时间（默认 FAZHI_DIGEST_AT 或 08:30）')
     .option('--remind-days <天数>', '案件期限届满前几日发出到期提醒（默认 FAZHI_REMIND_DAYS 或 3）')
-    .option('--no-reminders', '不在本服务器发送到期提醒和每日待办（多台服务器共用数据库时不会重复发送）')
+    .option(
+      '--public-retention-days <天数>',
+      '公开平台收集的个人信息保存天数，期满后每日自动匿名化（默认 FAZHI_PUBLIC_RETENTION_DAYS 或 1095，即三年）',
+    )
+    .option(
+      '--no-reminders',
+      '不在本服务器发送到期提醒和每日待办、不运行个人信息匿名化（多台服务器共用数据库时由其他服务器运行）',
+    )
     .option('--no-demo', '数据库为空时不生成演示数据')
     .option('--no-web-build', '不自动构建网页界面')
     .action(async (opts) => {
@@ -89,6 +97,12 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         digestAt: opts.digestAt ?? cli.io.env.FAZHI_DIGEST_AT,
         noticeDays: opts.remindDays ?? cli.io.env.FAZHI_REMIND_DAYS,
       });
+      const retentionDays = intOption(
+        'public-retention-days',
+        opts.publicRetentionDays ?? cli.io.env.FAZHI_PUBLIC_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS),
+        30,
+        36_500,
+      );
       const h = openDb(url);
       await migrateToLatest(h);
       const demoAccounts = await seed(cli, h, opts.demo);
@@ -116,6 +130,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       const scheduler = opts.reminders
         ? new ReminderScheduler(h, {
             settings: reminders,
+            retentionDays,
             onError: (e) => app.log.warn({ err: e }, '提醒发送出错，下一分钟重试'),
           })
         : null;

@@ -1,7 +1,8 @@
 /**
  * The reminder scheduler inside the server (no external cron): an interval timer started by
  * `fazhi serve` and stopped when it closes. Each tick sends the due and overdue notices, the
- * day's digest once the set China time has passed, and the queued webhook deliveries. The clock
+ * day's digest once the set China time has passed, the queued webhook deliveries, and once a day
+ * the anonymising of the public's personal information past its retention period. The clock
  * and the sender are injected, so tests move time and receive the webhooks themselves.
  */
 import type { Db } from '../../db/connect.ts';
@@ -14,6 +15,7 @@ import {
   type ReminderSettings,
 } from '../reminders.ts';
 import { deliverQueued, fetchSender, serverToken, type WebhookSender } from '../webhooks.ts';
+import { anonymiseExpired, type AnonymiseResult } from '../public/retention.ts';
 
 export interface SchedulerOptions {
   readonly settings?: ReminderSettings;
@@ -22,6 +24,8 @@ export interface SchedulerOptions {
   /** Time between ticks; a minute by default. */
   readonly intervalMs?: number;
   readonly send?: WebhookSender;
+  /** Days the public portal's personal information is kept (once a day the expired is anonymised); null: never run here. */
+  readonly retentionDays?: number | null;
   /** Where a failed tick is reported (the server's log). */
   readonly onError?: (e: unknown) => void;
 }
@@ -30,6 +34,8 @@ export interface TickResult {
   readonly notices: { messages: number; deliveries: number };
   readonly digest: { messages: number; deliveries: number } | null;
   readonly delivered: { sent: number; retried: number; failed: number };
+  /** The day's anonymising of expired personal information, on the day's first tick. */
+  readonly anonymised: AnonymiseResult | null;
 }
 
 export class ReminderScheduler {
@@ -39,11 +45,14 @@ export class ReminderScheduler {
   readonly #intervalMs: number;
   readonly #send: WebhookSender;
   readonly #onError: (e: unknown) => void;
+  readonly #retentionDays: number | null;
   readonly #token = serverToken();
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<TickResult | null> | null = null;
   /** The China day whose digest this process has sent (a restart sends again; the keys dedupe). */
   #digestDay: string | null = null;
+  /** The China day whose anonymising this process has run. */
+  #retentionDay: string | null = null;
 
   constructor(h: Db, opts: SchedulerOptions = {}) {
     this.#h = h;
@@ -52,6 +61,7 @@ export class ReminderScheduler {
     this.#intervalMs = opts.intervalMs ?? 60_000;
     this.#send = opts.send ?? fetchSender;
     this.#onError = opts.onError ?? (() => undefined);
+    this.#retentionDays = opts.retentionDays === undefined ? null : opts.retentionDays;
   }
 
   /** Starts ticking (the first tick at once); the timer does not keep the process alive. */
@@ -97,6 +107,11 @@ export class ReminderScheduler {
       this.#digestDay = today;
     }
     const delivered = await deliverQueued(this.#h, now, this.#token, this.#send);
-    return { notices, digest, delivered };
+    let anonymised: AnonymiseResult | null = null;
+    if (this.#retentionDays !== null && this.#retentionDay !== today) {
+      anonymised = await anonymiseExpired(this.#h, now, this.#retentionDays);
+      this.#retentionDay = today;
+    }
+    return { notices, digest, delivered, anonymised };
   }
 }
