@@ -65,7 +65,8 @@ export function registerStatic(
       return sendError(reply, 404, 'not_found', `接口不存在：${req.method} ${path.slice(0, 200)}`);
     }
     // Under /public/ is the public portal, whose missing pages are its own.
-    if (path === '/public' || path.startsWith('/public/'))
+    if (path === '/public') return reply.redirect('/public/', 302);
+    if (path.startsWith('/public/'))
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
