@@ -22,16 +22,21 @@ export interface TestServer {
 
 /**
  * The real server, in-process, on a fresh SQLite database seeded with the demo county, serving
- * web/dist. `clock` sets the server's (and the demo's) time; the real time by default.
+ * web/dist. `clock` sets the server's (and the demo's) time; the real time by default; `cycle` takes
+ * the demo's reports part of the way through the reporting cycle, as `npm start` does.
  */
 export async function startServer(
-  opts: { townships?: number; clock?: () => Date } = {},
+  opts: { townships?: number; clock?: () => Date; cycle?: boolean } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   const h = openDb(`sqlite:${join(dir, 'fazhi.db')}`);
   await migrateToLatest(h);
   const now = opts.clock ?? (() => new Date());
-  const demo = await generateDemo(h, { now: now().toISOString(), townships: opts.townships ?? 4 });
+  const demo = await generateDemo(h, {
+    now: now().toISOString(),
+    townships: opts.townships ?? 4,
+    ...(opts.cycle ? { cycle: true } : {}),
+  });
   const app = await buildApp(h, { dataDir: dir, webDir: WEB_DIST, rateLimits: testRateLimits(), clock: now });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();

@@ -13,12 +13,12 @@ export interface E2E {
  * `username` (none when omitted). The returned object is filled in once beforeAll has run.
  */
 export function useE2E(
-  opts: { username?: string; width?: number; height?: number; mobile?: boolean } = {},
+  opts: { username?: string; width?: number; height?: number; mobile?: boolean; cycle?: boolean } = {},
 ): E2E {
   const ctx = {} as { server: TestServer; s: Session };
   beforeAll(async () => {
     await ensureBuiltOnce();
-    ctx.server = await startServer();
+    ctx.server = await startServer(opts.cycle ? { cycle: true } : {});
     ctx.s = await openBrowser(opts);
     if (opts.username) await login(ctx.s.page, ctx.server.url, opts.username, DEMO_PASSWORD);
   });

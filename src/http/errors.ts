@@ -2,11 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 import { unreachableReason } from '../db/connect.ts';
+import { portalNotice } from './public/layout.ts';
 
 /** The one error shape of the API. */
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string; readonly details?: unknown };
 }
+
+export const noticeTitle = (status: number): string =>
+  status === 404 ? '没有找到' : status === 429 ? '访问过于频繁' : status >= 500 ? '暂时无法办理' : '无法办理';
 
 export function sendError(
   reply: FastifyReply,
@@ -15,6 +19,13 @@ export function sendError(
   message: string,
   details?: unknown,
 ): FastifyReply {
+  // A page of the public portal answers a page, never JSON (a bad filter, a missing page).
+  const path = reply.request.url.split('?')[0] ?? '';
+  if (path.startsWith('/public/') && !path.startsWith('/public/assets/'))
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(portalNotice({ title: noticeTitle(status), message }));
   const body: ApiError = { error: details === undefined ? { code, message } : { code, message, details } };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }

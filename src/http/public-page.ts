@@ -44,6 +44,7 @@ export function publicReportPage(r: PublicReport): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(r.township)}${r.year}年度法治政府建设情况报告</title>
 <style>
 body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 17px/1.9 "FangSong", "STFangsong", serif; color: #222; }
@@ -96,6 +97,7 @@ export function publicIndexPage(
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>法治政府建设年度报告公开</title>
 <style>
 body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 17px/1.9 sans-serif; color: #222; }

@@ -24,15 +24,18 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { secure: bo
       portal
         ? PORTAL_CSP
         : publicPage
-        ? API_CSP.replace("default-src 'none'", "default-src 'none'; style-src 'unsafe-inline'")
-        : docsPage
           ? API_CSP.replace(
               "default-src 'none'",
-              "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
             )
-          : api
-            ? API_CSP
-            : APP_CSP,
+          : docsPage
+            ? API_CSP.replace(
+                "default-src 'none'",
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+              )
+            : api
+              ? API_CSP
+              : APP_CSP,
     );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');

@@ -5,6 +5,7 @@ import type { Org } from '../../services/orgs.ts';
 import type { AppDeps } from '../context.ts';
 import { portalNotice, portalPage, type PortalSection } from './layout.ts';
 import type { Html } from './html.ts';
+import { noticeTitle } from '../errors.ts';
 
 /** A county's site in a portal URL: `/public/:county/…`, the county's code. */
 export const countyParams = z.object({ county: z.string().min(1).max(30) });
@@ -38,7 +39,7 @@ export async function pageOrNotice(
       .type(HTML_TYPE)
       .send(
         portalNotice({
-          title: e.status === 404 ? '没有找到' : e.status === 429 ? '访问过于频繁' : '无法办理',
+          title: noticeTitle(e.status),
           message: e.message,
           ...(county ? { county } : {}),
         }),

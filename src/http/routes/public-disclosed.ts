@@ -12,7 +12,8 @@ const PAGE = 20;
 
 const listQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  township: z.coerce.number().int().positive().optional(),
+  // The filter form sends an empty value for 全部.
+  township: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   category: z.string().max(60).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });

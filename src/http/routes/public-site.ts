@@ -235,34 +235,28 @@ export function registerPublicSite(app: FastifyInstance): void {
               error = e.message;
             }
           }
-          return sendPage(
-            reply,
-            {
-              title: '进度查询',
-              county,
-              section: 'track',
-              body: html`<section class="card">
-                <h1>进度查询</h1>
-                <form method="get" action="${portalPath(county, 'track')}">
-                  <label for="code"
-                    >查询码<span class="hint">提交申请或反映问题后获得的16位查询码</span></label
-                  >
-                  <input
-                    type="text"
-                    id="code"
-                    name="code"
-                    required
-                    maxlength="40"
-                    autocomplete="off"
-                    value="${code ?? ''}"
-                  />
-                  ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
-                  <button type="submit">查询</button>
-                </form>
-              </section>`,
-            },
-            error ? 404 : 200,
-          );
+          return sendPage(reply, {
+            title: '进度查询',
+            county,
+            section: 'track',
+            body: html`<section class="card">
+              <h1>进度查询</h1>
+              <form method="get" action="${portalPath(county, 'track')}">
+                <label for="code">查询码<span class="hint">提交申请或反映问题后获得的16位查询码</span></label>
+                <input
+                  type="text"
+                  id="code"
+                  name="code"
+                  required
+                  maxlength="40"
+                  autocomplete="off"
+                  value="${code ?? ''}"
+                />
+                ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
+                <button type="submit">查询</button>
+              </form>
+            </section>`,
+          });
         });
       }),
   );
