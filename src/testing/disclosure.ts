@@ -1,0 +1,91 @@
+/** Test fixtures for 依申请公开 on the portal: a solved challenge, a filled form, a filed request. */
+import { solvePow } from '../core/pow.ts';
+import type { Db } from '../db/connect.ts';
+import type { Principal } from '../services/access.ts';
+import { actorOf } from '../services/audit.ts';
+import { takeCaseStep } from '../services/case-writes.ts';
+import type { Org } from '../services/orgs.ts';
+import { issueChallenge } from '../services/public/challenge.ts';
+import { submitDisclosureRequest } from '../services/public/disclosure.ts';
+import { publicActor } from '../services/public/guard.ts';
+import { requestByCode } from '../db/public.repo.ts';
+import { codeHash } from '../services/public/codes.ts';
+
+/** A challenge issued at `now` and solved, as the portal's script answers it. */
+export function solvedChallenge(h: Db, now: Date): { token: string; nonce: string } {
+  const c = issueChallenge(h, now);
+  return { token: c.token, nonce: solvePow(c.token, c.bits) };
+}
+
+/** A valid 居民身份证号码 (its check character is right). */
+export const RESIDENT_ID = '11010519491231002X';
+/** A valid 统一社会信用代码. */
+export const CREDIT_CODE = '91350100M000100Y43';
+
+let seq = 0;
+
+/** A citizen's request to `township`, every field valid; the description differs per call. */
+export function citizenForm(township: Org, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    applicantType: 'citizen',
+    name: '张三',
+    idType: 'resident_id',
+    idNumber: RESIDENT_ID,
+    phone: '13800138000',
+    address: '测试县人民路1号',
+    email: '',
+    township: String(township.id),
+    description: `${township.name}2024年度农村公路养护资金使用情况（申请${++seq}）`,
+    delivery: 'online',
+    medium: 'electronic',
+    ...extra,
+  };
+}
+
+/** Files a citizen's request on the portal; its code and the case it opened. */
+export async function fileRequest(
+  h: Db,
+  county: Org,
+  township: Org,
+  now: Date,
+  extra: Record<string, string> = {},
+): Promise<{ code: string; caseId: number }> {
+  const form = citizenForm(township, extra);
+  const out = await submitDisclosureRequest(
+    h,
+    publicActor('203.0.113.9'),
+    county,
+    { form, challenge: solvedChallenge(h, now) },
+    now,
+  );
+  const row = await requestByCode(h.db, 'disclosure', codeHash(out.code));
+  return { code: out.code, caseId: Number(row?.record_id) };
+}
+
+/** The township asks for 补正 with a reason (the step's own date: `now`'s day). */
+export async function askCorrection(
+  h: Db,
+  p: Principal,
+  caseId: number,
+  now: Date,
+  reason = '请写明所需信息的文号或形成时间',
+): Promise<void> {
+  await takeCaseStep(h, p, actorOf(p, null), caseId, { action: 'ask_correction', reason }, now.toISOString());
+}
+
+/** The township replies (予以公开). */
+export async function replyToRequest(h: Db, p: Principal, caseId: number, now: Date): Promise<void> {
+  await takeCaseStep(
+    h,
+    p,
+    actorOf(p, null),
+    caseId,
+    { action: 'reply', values: { replyType: 'disclosed' } },
+    now.toISOString(),
+  );
+}
+
+/** A one-page PDF's bytes (enough for the type to be sniffed). */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
