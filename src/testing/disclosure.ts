@@ -1,10 +1,12 @@
 /** Test fixtures for 依申请公开 on the portal: a solved challenge, a filled form, a filed request. */
 import { solvePow } from '../core/pow.ts';
 import type { Db } from '../db/connect.ts';
-import type { Principal } from '../services/access.ts';
+import { systemPrincipal, type Principal } from '../services/access.ts';
 import { actorOf } from '../services/audit.ts';
 import { takeCaseStep } from '../services/case-writes.ts';
+import type { FileStore } from '../services/file-store.ts';
 import type { Org } from '../services/orgs.ts';
+import { uploadDisclosureReply } from '../services/public/disclosure-staff.ts';
 import { issueChallenge } from '../services/public/challenge.ts';
 import { submitDisclosureRequest } from '../services/public/disclosure.ts';
 import { publicActor } from '../services/public/guard.ts';
@@ -89,3 +91,40 @@ export async function replyToRequest(h: Db, p: Principal, caseId: number, now: D
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/** Where a portal request of the access matrix is filed: the own county's 甲镇, or 外县's 丙镇. */
+export interface PortalPlace {
+  readonly h: Db;
+  readonly store: FileStore;
+  readonly county: Org;
+  readonly township: Org;
+}
+
+const portalCases = new WeakMap<object, Map<string, { code: string; caseId: number }>>();
+
+/**
+ * A request filed on the portal, at a stage: `filed` (办理中), `correction` (a fresh one asked for
+ * 补正 each time), `replied` (已答复, its reply document uploaded). Kept per `owner` and place.
+ */
+export async function portalCase(
+  owner: object,
+  at: PortalPlace,
+  stage: 'filed' | 'correction' | 'replied',
+): Promise<{ code: string; caseId: number }> {
+  const cache = portalCases.get(owner) ?? new Map<string, { code: string; caseId: number }>();
+  portalCases.set(owner, cache);
+  const key = `${at.township.id}:${stage}`;
+  const kept = cache.get(key);
+  if (kept && stage !== 'correction') return kept;
+  const now = new Date();
+  const made = await fileRequest(at.h, at.county, at.township, now);
+  const p = systemPrincipal('matrix');
+  if (stage === 'correction') await askCorrection(at.h, p, made.caseId, now);
+  if (stage === 'replied') {
+    const file = { name: '答复书.pdf', bytes: PDF };
+    await uploadDisclosureReply(at.h, at.store, p, actorOf(p, null), made.caseId, file, now.toISOString());
+    await replyToRequest(at.h, p, made.caseId, now);
+  }
+  cache.set(key, made);
+  return made;
+}
