@@ -11,7 +11,15 @@ import {
   replyToRequest,
   solvedChallenge,
 } from '../../testing/disclosure.ts';
-import { principalOf, seedWorld, signIn, testApp, testRateLimits, type World } from '../../testing/http.ts';
+import {
+  principalOf,
+  seedWorld,
+  signIn,
+  testApp,
+  testRateLimits,
+  type ErrorBody,
+  type World,
+} from '../../testing/http.ts';
 import { RateLimiter } from '../rate-limit.ts';
 
 const EVIL = '<script>alert(1)</script>';
@@ -97,7 +105,7 @@ for (const tdb of testDatabases()) {
       const dup = await file({ ...citizenForm(w.a), description: '同一份申请' });
       expect(dup.statusCode).toBe(201);
       const dup2 = await file({ ...citizenForm(w.a), description: '同一份申请' });
-      expect([dup2.statusCode, dup2.json().error.code]).toEqual([409, 'duplicate']);
+      expect([dup2.statusCode, dup2.json<ErrorBody>().error.code]).toEqual([409, 'duplicate']);
     });
 
     it('answers bad input with a Chinese message and the right status', async () => {
@@ -123,7 +131,7 @@ for (const tdb of testDatabases()) {
         url: '/api/public/disclosure-requests',
         payload: { county: w.county.code, ...citizenForm(w.a), challenge: { token: 'a.16.1.x', nonce: '1' } },
       });
-      expect([unsolved.statusCode, unsolved.json().error.code]).toEqual([400, 'challenge_failed']);
+      expect([unsolved.statusCode, unsolved.json<ErrorBody>().error.code]).toEqual([400, 'challenge_failed']);
       const huge = await app.inject({
         method: 'POST',
         url: '/api/public/disclosure-requests',
@@ -243,7 +251,10 @@ for (const tdb of testDatabases()) {
         const first = await send();
         expect(first.statusCode).toBe(201);
         const second = await send();
-        expect([second.statusCode, second.json().error.message]).toEqual([429, '提交过于频繁，请稍后再试']);
+        expect([second.statusCode, second.json<ErrorBody>().error.message]).toEqual([
+          429,
+          '提交过于频繁，请稍后再试',
+        ]);
         expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
         const { code } = first.json<{ code: string }>();
         const look = () =>

@@ -10,7 +10,6 @@ import {
 } from '../../services/public/disclosure.ts';
 import { publicActor } from '../../services/public/guard.ts';
 import { portalCounty, portalTownships } from '../../services/public/portal.ts';
-import type { Org } from '../../services/orgs.ts';
 import type { AppDeps } from '../context.ts';
 import { contentDisposition } from '../files.ts';
 import { applyPage } from '../public/disclosure-apply.ts';
@@ -41,10 +40,9 @@ async function takeCode(d: AppDeps, input: string, reply: FastifyReply, now: Dat
   return code;
 }
 
-const formOf = (body: Record<string, unknown>): Record<string, unknown> => {
-  const { challenge: _c, county: _county, ...form } = body;
-  return form;
-};
+/** The form's own fields: everything but the challenge and the county. */
+const formOf = (body: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'challenge' && k !== 'county'));
 
 /** 依申请公开 on the portal: the form, the progress page, and their JSON API. */
 export function registerPublicDisclosure(app: FastifyInstance): void {
@@ -85,31 +83,28 @@ export function registerPublicDisclosure(app: FastifyInstance): void {
       query: z.object({ code: z.string().max(40).optional(), new: z.string().max(1).optional() }),
       produces: 'text/html',
     },
-    async ({ deps: d, params, query, reply, now }) => {
-      let county: Org;
-      try {
-        county = await portalCounty(d.h, params.county);
-      } catch (e) {
-        return pageOrNotice(reply, undefined, () => Promise.reject(e as Error));
-      }
-      return pageOrNotice(reply, county, async () => {
-        const page = { title: '申请进度', county, section: 'track' as const };
-        const given = query.code?.trim();
-        if (!given) return sendPage(reply, { ...page, body: lookupBody(county, undefined, null) });
-        try {
-          const code = await takeCode(d, given, reply, now);
-          const status = await disclosureByCode(d.h, code, now, county);
-          reply.header('Cache-Control', 'no-store');
-          return sendPage(reply, {
-            ...page,
-            body: statusBody(county, showCode(code), status, query.new === '1'),
-          });
-        } catch (e) {
-          if (!(e instanceof UserError) || e.status !== 404) throw e;
-          return sendPage(reply, { ...page, body: lookupBody(county, given, e.message) }, 404);
-        }
-      });
-    },
+    async ({ deps: d, params, query, reply, now }) =>
+      // A missing county is answered without a county's frame; anything after it inside one.
+      pageOrNotice(reply, undefined, async () => {
+        const county = await portalCounty(d.h, params.county);
+        return pageOrNotice(reply, county, async () => {
+          const page = { title: '申请进度', county, section: 'track' as const };
+          const given = query.code?.trim();
+          if (!given) return sendPage(reply, { ...page, body: lookupBody(county, undefined, null) });
+          try {
+            const code = await takeCode(d, given, reply, now);
+            const status = await disclosureByCode(d.h, code, now, county);
+            reply.header('Cache-Control', 'no-store');
+            return sendPage(reply, {
+              ...page,
+              body: statusBody(county, showCode(code), status, query.new === '1'),
+            });
+          } catch (e) {
+            if (!(e instanceof UserError) || e.status !== 404) throw e;
+            return sendPage(reply, { ...page, body: lookupBody(county, given, e.message) }, 404);
+          }
+        });
+      }),
   );
   publicRoute(
     app,

@@ -246,10 +246,9 @@ for (const tdb of testDatabases()) {
       const now = day('2025-03-03', 5);
       const form = citizenForm(w.a);
       await submit(form, now);
-      await expect(submit(form, new Date(now.getTime() + 3600_000))).rejects.toMatchObject({
-        status: 409,
-        message: expect.stringContaining('12小时内已提交过内容相同的申请'),
-      });
+      const later = new Date(now.getTime() + 3600_000);
+      await expect(submit(form, later)).rejects.toMatchObject({ status: 409, code: 'duplicate' });
+      await expect(submit(form, later)).rejects.toThrow('12小时内已提交过内容相同的申请');
       const challenge = solvedChallenge(h, now);
       await submitDisclosureRequest(h, PUBLIC, w.county, { form: citizenForm(w.a), challenge }, now);
       await expect(
@@ -262,10 +261,8 @@ for (const tdb of testDatabases()) {
 
     it('answers an unknown, a malformed and another county’s code as not found', async () => {
       const now = day('2025-03-03', 6);
-      await expect(disclosureByCode(h, 'ABCD-EFGH-JKMN-PQRS', now)).rejects.toMatchObject({
-        status: 404,
-        message: expect.stringContaining('查询码不存在'),
-      });
+      await expect(disclosureByCode(h, 'ABCD-EFGH-JKMN-PQRS', now)).rejects.toMatchObject({ status: 404 });
+      await expect(disclosureByCode(h, 'ABCD-EFGH-JKMN-PQRS', now)).rejects.toThrow('查询码不存在');
       await expect(disclosureByCode(h, '<script>', now)).rejects.toMatchObject({ status: 404 });
       const { code } = await fileRequest(h, w.county, w.a, now);
       await expect(disclosureByCode(h, code, now, w.otherCounty)).rejects.toMatchObject({ status: 404 });

@@ -140,8 +140,7 @@ async function byCode(
   return { row: { ...row, record_id: row.record_id }, c };
 }
 
-const personOf = (h: Db, row: PublicRequestRow): Partial<Applicant> =>
-  h.dialect.readJson(row.person) as Partial<Applicant>;
+const personOf = (h: Db, row: PublicRequestRow): Partial<Applicant> => h.dialect.readJson(row.person);
 
 /** The status of a request as its applicant sees it (no personal information but the masked name). */
 export async function disclosureByCode(
