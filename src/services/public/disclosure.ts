@@ -12,9 +12,17 @@ import { ALL } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
 import { replyOf } from '../../db/disclosure.repo.ts';
 import { insertPublicRequest, requestByCode, updateRequestContent } from '../../db/public.repo.ts';
-import type { PublicRequestRow } from '../../db/schema.ts';
-import { withAudit, type AuditActor } from '../audit.ts';
-import { insertCase, showCase, stepCase, townshipContext, type CaseDetail } from '../cases.ts';
+import type { Transaction } from 'kysely';
+import type { Database, PublicRequestRow } from '../../db/schema.ts';
+import { withAudit, type AuditActor, type AuditEvent } from '../audit.ts';
+import {
+  insertCase,
+  showCase,
+  stepCase,
+  townshipContext,
+  type CaseDetail,
+  type TownshipContext,
+} from '../cases.ts';
 import { FileStore } from '../file-store.ts';
 import { requireOrg, type Org } from '../orgs.ts';
 import { acceptChallenge } from './challenge.ts';
@@ -60,6 +68,80 @@ function titleOf(description: string): string {
   return [...line].length <= 200 ? line : `${[...line].slice(0, 199).join('')}…`;
 }
 
+/** A request read and checked, ready to be stored: the township is one of the county's. */
+export interface CheckedRequest {
+  readonly county: Org;
+  readonly ctx: TownshipContext;
+  readonly applicant: Applicant;
+  readonly ask: DisclosureAsk;
+}
+
+/** Reads the form and finds the township chosen among the county's (a 400 for anything wrong). */
+export async function checkDisclosureRequest(
+  h: Db,
+  county: Org,
+  form: Readonly<Record<string, unknown>>,
+): Promise<CheckedRequest> {
+  const { applicant, ask } = readDisclosureForm(form);
+  const township = await portalTownship(h, county, ask.townshipId);
+  return { county, ctx: await townshipContext(h, township), applicant, ask };
+}
+
+/**
+ * Opens the case and stores the request on the caller's transaction, after the 12-hour duplicate
+ * guard; the caller has checked the proof of work and appends the audit event returned.
+ */
+export async function storeDisclosureRequest(
+  h: Db,
+  trx: Transaction<Database>,
+  r: CheckedRequest,
+  now: Date,
+): Promise<{ code: string; township: string; receivedOn: string; event: AuditEvent }> {
+  const { county, ctx, applicant, ask } = r;
+  const at = now.toISOString();
+  // 第31条第3项: a request filed online is received on the day the platform confirms it.
+  const receivedOn = todayOf(at);
+  const hash = contentHash([county.code, ...submissionParts(applicant, ask)]);
+  await refuseDuplicate(trx, hash, now);
+  const id = await insertCase(
+    h,
+    trx,
+    ctx,
+    disclosureRequest,
+    { date: receivedOn, title: titleOf(ask.description), data: { applicant: applicant.name } },
+    { role: RECEIVING_ROLE, actor: ONLINE_APPLICATION, now: at },
+  ).catch((e: unknown) => {
+    throw e instanceof UserError && e.code === 'duplicate'
+      ? new UserError('今天已提交过内容相同的申请，请勿重复提交', 'duplicate', 409)
+      : e;
+  });
+  const code = newTrackingCode();
+  const content: DisclosureContent = { ...ask, corrections: [] };
+  const requestId = await insertPublicRequest(trx, {
+    kind: 'disclosure',
+    codeHash: codeHash(code),
+    countyId: county.id,
+    townshipId: ctx.township.id,
+    recordId: id,
+    person: JSON.stringify(applicant),
+    content: JSON.stringify(content),
+    contentHash: hash,
+    createdAt: at,
+  });
+  const event: AuditEvent = {
+    action: 'public.disclosure_request',
+    targetType: 'case',
+    targetId: id,
+    after: {
+      request: requestId,
+      townshipId: ctx.township.id,
+      state: disclosureRequest.initial,
+      date: receivedOn,
+    },
+  };
+  return { code, township: ctx.township.name, receivedOn, event };
+}
+
 /**
  * Files a request: checks the form, the township (of this county), the proof of work and the
  * 12-hour duplicate guard, then opens the case and stores the request in one audited transaction.
@@ -72,59 +154,13 @@ export async function submitDisclosureRequest(
   input: { readonly form: Readonly<Record<string, unknown>>; readonly challenge: ProofOfWork },
   now: Date,
 ): Promise<{ code: string; township: string; receivedOn: string }> {
-  const { applicant, ask } = readDisclosureForm(input.form);
-  const township = await portalTownship(h, county, ask.townshipId);
-  const ctx = await townshipContext(h, township);
-  const at = now.toISOString();
-  // 第31条第3项: a request filed online is received on the day the platform confirms it.
-  const receivedOn = todayOf(at);
-  const code = newTrackingCode();
-  const hash = contentHash([county.code, ...submissionParts(applicant, ask)]);
-  const content: DisclosureContent = { ...ask, corrections: [] };
-  await withAudit(h, actor, at, async (trx) => {
+  const checked = await checkDisclosureRequest(h, county, input.form);
+  const { code, township, receivedOn } = await withAudit(h, actor, now.toISOString(), async (trx) => {
     await acceptChallenge(h, trx, input.challenge, now);
-    await refuseDuplicate(trx, hash, now);
-    const id = await insertCase(
-      h,
-      trx,
-      ctx,
-      disclosureRequest,
-      { date: receivedOn, title: titleOf(ask.description), data: { applicant: applicant.name } },
-      { role: RECEIVING_ROLE, actor: ONLINE_APPLICATION, now: at },
-    ).catch((e: unknown) => {
-      throw e instanceof UserError && e.code === 'duplicate'
-        ? new UserError('今天已提交过内容相同的申请，请勿重复提交', 'duplicate', 409)
-        : e;
-    });
-    const requestId = await insertPublicRequest(trx, {
-      kind: 'disclosure',
-      codeHash: codeHash(code),
-      countyId: county.id,
-      townshipId: township.id,
-      recordId: id,
-      person: JSON.stringify(applicant),
-      content: JSON.stringify(content),
-      contentHash: hash,
-      createdAt: at,
-    });
-    return {
-      result: id,
-      events: [
-        {
-          action: 'public.disclosure_request',
-          targetType: 'case',
-          targetId: id,
-          after: {
-            request: requestId,
-            townshipId: township.id,
-            state: disclosureRequest.initial,
-            date: receivedOn,
-          },
-        },
-      ],
-    };
+    const out = await storeDisclosureRequest(h, trx, checked, now);
+    return { result: out, events: [out.event] };
   });
-  return { code, township: township.name, receivedOn };
+  return { code, township, receivedOn };
 }
 
 /** The request behind a code, and its case; another county's code, or a malformed one, is not found. */
