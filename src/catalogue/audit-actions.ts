@@ -54,6 +54,11 @@ export const auditActionLabels = {
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
   'public.anonymise': '匿名化保存期满的公众个人信息',
+  'public.disclosure_request': '公众网上提交政府信息公开申请',
+  'public.disclosure_correction': '申请人网上提交补正',
+  'public.disclosure_read': '查看网上申请的申请人信息',
+  'public.disclosure_reply': '上传依申请公开答复文书',
+  'public.disclosure_reply_download': '下载依申请公开答复文书',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
@@ -185,4 +190,7 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   first: '首次',
   last: '末次',
   evidence: '佐证材料',
+  sha256: '文件摘要',
+  size: '文件大小',
+  mime: '文件类型',
 };

@@ -132,6 +132,7 @@ export interface Database {
   rate_buckets: RateBucketTable;
   public_challenges: PublicChallengeTable;
   public_requests: PublicRequestTable;
+  public_replies: PublicReplyTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -268,6 +269,20 @@ export interface PublicRequestTable {
 }
 
 export type PublicRequestRow = Selectable<PublicRequestTable>;
+
+/** The reply document (答复文书) of a disclosure request from the portal, in the file store. */
+export interface PublicReplyTable {
+  request_id: number;
+  sha256: string;
+  /** The name it was uploaded under, offered to the applicant's download. */
+  file_name: string;
+  mime: string;
+  size: number;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export type PublicReplyRow = Selectable<PublicReplyTable>;
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;
 export type RecordRow = Selectable<RecordTable>;

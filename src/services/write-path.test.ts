@@ -44,6 +44,7 @@ const TABLES = [
   'webhook_deliveries',
   'public_challenges',
   'public_requests',
+  'public_replies',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -129,6 +130,9 @@ const writePaths = {
     'webhooks.ts#saveWebhookConfig',
     'webhooks.ts#deleteWebhookConfig',
     'public/retention.ts#anonymiseExpired',
+    'public/disclosure.ts#submitDisclosureRequest',
+    'public/disclosure.ts#correctDisclosureRequest',
+    'public/disclosure-staff.ts#uploadDisclosureReply',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

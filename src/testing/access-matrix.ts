@@ -17,6 +17,7 @@ import type { Org } from '../services/orgs.ts';
 import { saveWebhookConfig } from '../services/webhooks.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
+import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';
@@ -54,6 +55,19 @@ const writers: RoleId[] = ['township_staff', 'grid_member'];
 const analysts: RoleId[] = ['county_officer', 'township_leader', 'township_staff'];
 
 const town = (c: MatrixContext, where: Where): Org => (where === 'own' ? c.w.a : c.w.c);
+
+/** A disclosure request filed on the portal in the township (see testing/disclosure.ts). */
+const portal = (c: MatrixContext, where: Where, stage: 'filed' | 'correction' | 'replied') =>
+  portalCase(
+    c,
+    {
+      h: c.h,
+      store: c.store,
+      county: where === 'own' ? c.w.county : c.w.otherCounty,
+      township: town(c, where),
+    },
+    stage,
+  );
 
 const cycleAt = NOW;
 const sys = () => ({ p: setup.p, a: setup.actor });
@@ -614,6 +628,31 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: { action: 'mediate', date: '2024-01-12' },
     }),
   },
+  'GET /api/cases/:id/public-request': {
+    allow: ['county_officer', 'township_leader', 'township_staff'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => get(`/api/cases/${(await portal(c, where, 'filed')).caseId}/public-request`)(),
+  },
+  'POST /api/cases/:id/public-reply': {
+    allow: ['township_staff', 'township_leader'],
+    // The county office oversees the case; the township that replies puts its reply document online.
+    seeOnly: ['county_officer'],
+    other: 404,
+    ok: 201,
+    req: async (c, where) => ({
+      method: 'POST',
+      url: `/api/cases/${(await portal(c, where, 'filed')).caseId}/public-reply?name=reply.pdf`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: PDF,
+    }),
+  },
+  'GET /api/cases/:id/public-reply': {
+    allow: ['county_officer', 'township_leader', 'township_staff'],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => get(`/api/cases/${(await portal(c, where, 'replied')).caseId}/public-reply`)(),
+  },
   'GET /api/deadlines': {
     allow: caseReaders,
     other: 403,
@@ -807,6 +846,56 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       method: 'GET',
       url: `/public/${c.w.county.code}/disclosure/items/${await disclosedItemOf(c)}`,
     }),
+  },
+  'GET /public/:county/disclosure/apply': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: (c) => get(`/public/${c.w.county.code}/disclosure/apply`)(),
+  },
+  'GET /public/:county/disclosure/status': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) =>
+      get(`/public/${c.w.county.code}/disclosure/status?code=${(await portal(c, 'own', 'filed')).code}`)(),
+  },
+  'POST /api/public/disclosure-requests': {
+    allow: 'public',
+    other: 'same',
+    ok: 201,
+    req: (c) => ({
+      method: 'POST',
+      url: '/api/public/disclosure-requests',
+      payload: {
+        county: c.w.county.code,
+        ...citizenForm(c.w.a),
+        challenge: solvedChallenge(c.h, new Date()),
+      },
+    }),
+  },
+  'GET /api/public/disclosure-requests/:code': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) => get(`/api/public/disclosure-requests/${(await portal(c, 'own', 'filed')).code}`)(),
+  },
+  'POST /api/public/disclosure-requests/:code/correction': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) => ({
+      method: 'POST',
+      url: `/api/public/disclosure-requests/${(await portal(c, 'own', 'correction')).code}/correction`,
+      payload: { description: '补正后的申请内容', challenge: solvedChallenge(c.h, new Date()) },
+    }),
+  },
+  'GET /api/public/disclosure-requests/:code/reply': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: async (c) =>
+      get(`/api/public/disclosure-requests/${(await portal(c, 'own', 'replied')).code}/reply`)(),
   },
   'GET /api/public/index': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/index') },
   'GET /api/public/reports': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/reports') },

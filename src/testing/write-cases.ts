@@ -29,6 +29,10 @@ import { authenticate, changePassword, login, logout, type Authenticated } from 
 import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
 import { insertPublicRequest } from '../db/public.repo.ts';
 import { anonymiseExpired } from '../services/public/retention.ts';
+import { correctDisclosureRequest, submitDisclosureRequest } from '../services/public/disclosure.ts';
+import { uploadDisclosureReply } from '../services/public/disclosure-staff.ts';
+import { publicActor } from '../services/public/guard.ts';
+import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -577,6 +581,45 @@ export const writeCases: readonly WriteCase[] = [
       const auth = await signedIn(w);
       return () =>
         changePassword(w.h, auth, w.act(auth.user), { current: PASSWORD, next: 'Changed#2025pw' }, AT);
+    },
+  },
+  // Portal requests are dated in May, so their due dates lie before the day the calendar case adds.
+  {
+    service: 'public/disclosure.ts#submitDisclosureRequest',
+    action: 'public.disclosure_request',
+    prepare: (w) => {
+      const at = new Date('2025-05-06T02:00:00Z');
+      const input = { form: citizenForm(w.org.a), challenge: solvedChallenge(w.h, at) };
+      return () => submitDisclosureRequest(w.h, publicActor('203.0.113.9'), w.org.county, input, at);
+    },
+  },
+  {
+    service: 'public/disclosure.ts#correctDisclosureRequest',
+    action: 'public.disclosure_correction',
+    prepare: async (w) => {
+      const { code, caseId } = await fileRequest(
+        w.h,
+        w.org.county,
+        w.org.a,
+        new Date('2025-05-06T03:00:00Z'),
+      );
+      await askCorrection(w.h, w.staff, caseId, new Date('2025-05-07T02:00:00Z'));
+      const at = new Date('2025-05-08T02:00:00Z');
+      const input = { form: { description: '补正后的申请内容' }, challenge: solvedChallenge(w.h, at) };
+      return () => correctDisclosureRequest(w.h, publicActor('203.0.113.9'), code, input, at);
+    },
+  },
+  {
+    service: 'public/disclosure-staff.ts#uploadDisclosureReply',
+    action: 'public.disclosure_reply',
+    // No other file has these bytes, so the stored file must have gone with the row.
+    afterRollback: async (w) => {
+      await expect(w.store.get(FileStore.sha256(PDF))).rejects.toThrow();
+    },
+    prepare: async (w) => {
+      const { caseId } = await fileRequest(w.h, w.org.county, w.org.a, new Date('2025-05-06T04:00:00Z'));
+      const file = { name: '答复书.pdf', bytes: PDF };
+      return () => uploadDisclosureReply(w.h, w.store, w.staff, w.act(w.staff), caseId, file, AT);
     },
   },
   {

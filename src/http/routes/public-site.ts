@@ -10,6 +10,7 @@ import { portalNotice, portalPath } from '../public/layout.ts';
 import { countyParams, pageOrNotice, sendPage, takePublic } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 import { registerPublicDisclosed } from './public-disclosed.ts';
+import { registerPublicDisclosure } from './public-disclosure.ts';
 
 const asset = (name: string): Buffer => readFileSync(new URL(`../public/assets/${name}`, import.meta.url));
 const ASSETS = {
@@ -261,5 +262,6 @@ export function registerPublicSite(app: FastifyInstance): void {
       }),
   );
   registerPublicDisclosed(app);
+  registerPublicDisclosure(app);
 }
 export { countyParams } from '../public/site.ts';

@@ -4,6 +4,7 @@ import type { CaseStepInfo, CaseTypeInfo, RecordKind } from '../../api/types.ts'
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ClockList } from './ClockList.tsx';
+import { PublicRequestPanel } from './PublicRequestPanel.tsx';
 import { StepModal } from './StepModal.tsx';
 import type { CaseDetail } from './types.ts';
 
@@ -61,6 +62,15 @@ export function CaseDrawer(props: {
               </Button>
             ))}
           </Space>
+          {shown.type === 'disclosure_request' && (
+            <PublicRequestPanel
+              key={shown.id}
+              caseId={shown.id}
+              replied={shown.state === 'replied'}
+              type={props.type}
+              role={user.role}
+            />
+          )}
           <Divider titlePlacement="start">法定时限</Divider>
           <ClockList clocks={shown.clocks} />
           <Divider titlePlacement="start">办理经过</Divider>
