@@ -42,6 +42,8 @@ const TABLES = [
   'notice_keys',
   'webhooks',
   'webhook_deliveries',
+  'consultations',
+  'consultation_comments',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -126,6 +128,10 @@ const writePaths = {
     'sessions.ts#changePassword',
     'webhooks.ts#saveWebhookConfig',
     'webhooks.ts#deleteWebhookConfig',
+    'public/consultations-staff.ts#publishConsultation',
+    'public/consultations-staff.ts#markComment',
+    'public/consultations-staff.ts#publishSummary',
+    'public/consultations-public.ts#submitComment',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

@@ -17,6 +17,7 @@ import type { Org } from '../services/orgs.ts';
 import { saveWebhookConfig } from '../services/webhooks.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
+import { consultationMatrix } from './access-matrix-consultations.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';
@@ -749,7 +750,12 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
-  'GET /public/assets/:name': { allow: 'public', other: 'same', ok: 200, req: get('/public/assets/portal.js') },
+  'GET /public/assets/:name': {
+    allow: 'public',
+    other: 'same',
+    ok: 200,
+    req: get('/public/assets/portal.js'),
+  },
   'GET /api/public/challenge': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/challenge') },
   'GET /public/': { allow: 'public', other: 'same', ok: 200, req: get('/public/') },
   'GET /public/:county/': {
@@ -830,4 +836,5 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: REPORT,
     }),
   },
+  ...consultationMatrix,
 };

@@ -27,6 +27,7 @@ import { chooseHeadline, uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
+import { consultationWriteCases } from './write-cases-consultations.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -571,6 +572,7 @@ export const writeCases: readonly WriteCase[] = [
       return () => replaceCalendarYears(w.h, w.sysAdmin, w.act(w.sysAdmin), { arrangements }, AT);
     },
   },
+  ...consultationWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {
