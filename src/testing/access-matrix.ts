@@ -750,12 +750,7 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: get('/api/cycle/county-pack?year=2020&part=comparison'),
   },
-  'GET /public/assets/:name': {
-    allow: 'public',
-    other: 'same',
-    ok: 200,
-    req: get('/public/assets/portal.js'),
-  },
+  'GET /public/assets/:name': { allow: 'public', other: 'same', ok: 200, req: get('/public/assets/portal.js') },
   'GET /api/public/challenge': { allow: 'public', other: 'same', ok: 200, req: get('/api/public/challenge') },
   'GET /public/': { allow: 'public', other: 'same', ok: 200, req: get('/public/') },
   'GET /public/:county/': {

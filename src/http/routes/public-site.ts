@@ -27,8 +27,7 @@ export function registerPublicSite(app: FastifyInstance): void {
   const deps = app.fazhi;
   // One limit over every portal request per address, before anything else is done for it.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/public/') && !req.url.startsWith('/api/public/') && req.url !== '/public')
-      return;
+    if (!req.url.startsWith('/public/') && !req.url.startsWith('/api/public/') && req.url !== '/public') return;
     const now = deps.now().getTime();
     if (deps.limits.publicRead.take(req.ip, now)) return;
     reply.header('Retry-After', String(deps.limits.publicRead.retryAfter(req.ip, now)));
@@ -36,10 +35,7 @@ export function registerPublicSite(app: FastifyInstance): void {
     const message = '访问过于频繁，请稍后再试';
     if (req.url.startsWith('/api/'))
       return reply.code(429).send({ error: { code: 'rate_limited', message } });
-    return reply
-      .code(429)
-      .type('text/html; charset=utf-8')
-      .send(portalNotice({ title: '访问过于频繁', message }));
+    return reply.code(429).type('text/html; charset=utf-8').send(portalNotice({ title: '访问过于频繁', message }));
   });
 
   publicRoute(
@@ -84,12 +80,9 @@ export function registerPublicSite(app: FastifyInstance): void {
       if (counties.length === 1) return reply.redirect(portalPath(counties[0]!), 302);
       return sendPage(reply, {
         title: '选择县（区）',
-        body: html`<section class="card">
-          <h1>选择县（区）</h1>
-          <ul class="list">
-            ${counties.map((c) => html`<li><a href="${portalPath(c)}">${c.name}</a></li>`)}
-          </ul>
-        </section>`,
+        body: html`<section class="card"><h1>选择县（区）</h1><ul class="list">${counties.map(
+          (c) => html`<li><a href="${portalPath(c)}">${c.name}</a></li>`,
+        )}</ul></section>`,
       });
     },
   );
@@ -114,45 +107,23 @@ export function registerPublicSite(app: FastifyInstance): void {
           county,
           section: 'home',
           body: html`<h1>${county.name}法治政府建设公开平台</h1>
-            <div class="tiles">
-              <a class="tile" href="${portalPath(county, 'disclosure/apply')}"
-                ><strong>申请政府信息公开</strong><span>网上提交，20个工作日内答复</span></a
-              >
-              <a class="tile" href="${portalPath(county, 'feedback')}"
-                ><strong>反映问题</strong><span>矛盾纠纷、信访诉求，办结后可评价</span></a
-              >
-              <a class="tile" href="${portalPath(county, 'consultations')}"
-                ><strong>意见征集</strong><span>对重大行政决策草案提出意见</span></a
-              >
-              <a class="tile" href="${portalPath(county, 'track')}"
-                ><strong>进度查询</strong><span>凭查询码查看办理情况</span></a
-              >
-              <a class="tile" href="${portalPath(county, 'reports')}"
-                ><strong>年度报告</strong><span>各乡镇法治政府建设情况报告</span></a
-              >
-              <a class="tile" href="${portalPath(county, 'disclosure')}"
-                ><strong>主动公开</strong><span>各乡镇主动公开的政府信息</span></a
-              >
-            </div>
-            ${openConsultationsSection(county, consultations)}
-            <section class="card">
-              <h2>最新公开的年度报告</h2>
-              ${
-                reports.length
-                  ? html`<ul class="list">
-                      ${reports.map(
-                        (r) =>
-                          html`<li>
-                            <a href="/api/public/reports/${r.code}/${r.year}"
-                              >${r.township}${r.year}年度法治政府建设情况报告</a
-                            >
-                            <div class="meta">${chineseDay(r.publishedAt)}公开</div>
-                          </li>`,
-                      )}
-                    </ul>`
-                  : html`<p class="meta">暂无已公开的年度报告。</p>`
-              }
-            </section>`,
+<div class="tiles">
+<a class="tile" href="${portalPath(county, 'disclosure/apply')}"><strong>申请政府信息公开</strong><span>网上提交，20个工作日内答复</span></a>
+<a class="tile" href="${portalPath(county, 'feedback')}"><strong>反映问题</strong><span>矛盾纠纷、信访诉求，办结后可评价</span></a>
+<a class="tile" href="${portalPath(county, 'consultations')}"><strong>意见征集</strong><span>对重大行政决策草案提出意见</span></a>
+<a class="tile" href="${portalPath(county, 'track')}"><strong>进度查询</strong><span>凭查询码查看办理情况</span></a>
+<a class="tile" href="${portalPath(county, 'reports')}"><strong>年度报告</strong><span>各乡镇法治政府建设情况报告</span></a>
+<a class="tile" href="${portalPath(county, 'disclosure')}"><strong>主动公开</strong><span>各乡镇主动公开的政府信息</span></a>
+</div>
+${openConsultationsSection(county, consultations)}
+<section class="card"><h2>最新公开的年度报告</h2>${
+            reports.length
+              ? html`<ul class="list">${reports.map(
+                  (r) =>
+                    html`<li><a href="/api/public/reports/${r.code}/${r.year}">${r.township}${r.year}年度法治政府建设情况报告</a><div class="meta">${chineseDay(r.publishedAt)}公开</div></li>`,
+                )}</ul>`
+              : html`<p class="meta">暂无已公开的年度报告。</p>`
+          }</section>`,
         });
       }),
   );
@@ -176,33 +147,19 @@ export function registerPublicSite(app: FastifyInstance): void {
           title: '年度报告',
           county,
           section: 'reports',
-          body: html`<h1>法治政府建设年度报告</h1>
-            ${
-              years.length
-                ? years.map(
-                    (y) =>
-                      html`<section class="card">
-                        <h2>${y}年度</h2>
-                        <ul class="list">
-                          ${reports
-                            .filter((r) => r.year === y)
-                            .map(
-                              (r) =>
-                                html`<li>
-                                  <a href="/api/public/reports/${r.code}/${r.year}"
-                                    >${r.township}${r.year}年度法治政府建设情况报告</a
-                                  >
-                                  <div class="meta">
-                                    ${chineseDay(r.publishedAt)}公开 ·
-                                    <a href="/api/public/reports/${r.code}/${r.year}/docx">下载原文</a>
-                                  </div>
-                                </li>`,
-                            )}
-                        </ul>
-                      </section>`,
-                  )
-                : html`<section class="card"><p class="meta">暂无已公开的年度报告。</p></section>`
-            }`,
+          body: html`<h1>法治政府建设年度报告</h1>${
+            years.length
+              ? years.map(
+                  (y) =>
+                    html`<section class="card"><h2>${y}年度</h2><ul class="list">${reports
+                      .filter((r) => r.year === y)
+                      .map(
+                        (r) =>
+                          html`<li><a href="/api/public/reports/${r.code}/${r.year}">${r.township}${r.year}年度法治政府建设情况报告</a><div class="meta">${chineseDay(r.publishedAt)}公开 · <a href="/api/public/reports/${r.code}/${r.year}/docx">下载原文</a></div></li>`,
+                      )}</ul></section>`,
+                )
+              : html`<section class="card"><p class="meta">暂无已公开的年度报告。</p></section>`
+          }`,
         });
       }),
   );
@@ -233,10 +190,7 @@ export function registerPublicSite(app: FastifyInstance): void {
             await takePublic(d, 'publicCode', code.toUpperCase(), reply, now);
             const kind = await requestKindByCode(d.h, county, code);
             return reply.redirect(
-              portalPath(
-                county,
-                `${kind === 'disclosure' ? 'disclosure' : 'feedback'}/status?code=${encodeURIComponent(code)}`,
-              ),
+              portalPath(county, `${kind === 'disclosure' ? 'disclosure' : 'feedback'}/status?code=${encodeURIComponent(code)}`),
               303,
             );
           } catch (e) {
@@ -250,23 +204,13 @@ export function registerPublicSite(app: FastifyInstance): void {
             title: '进度查询',
             county,
             section: 'track',
-            body: html`<section class="card">
-              <h1>进度查询</h1>
-              <form method="get" action="${portalPath(county, 'track')}">
-                <label for="code">查询码<span class="hint">提交申请或反映问题后获得的16位查询码</span></label>
-                <input
-                  type="text"
-                  id="code"
-                  name="code"
-                  required
-                  maxlength="40"
-                  autocomplete="off"
-                  value="${code ?? ''}"
-                />
-                ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
-                <button type="submit">查询</button>
-              </form>
-            </section>`,
+            body: html`<section class="card"><h1>进度查询</h1>
+<form method="get" action="${portalPath(county, 'track')}">
+<label for="code">查询码<span class="hint">提交申请或反映问题后获得的16位查询码</span></label>
+<input type="text" id="code" name="code" required maxlength="40" autocomplete="off" value="${code ?? ''}">
+${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
+<button type="submit">查询</button>
+</form></section>`,
           },
           error ? 404 : 200,
         );
