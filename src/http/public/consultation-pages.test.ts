@@ -113,7 +113,7 @@ for (const tdb of testDatabases()) {
       const late = await post({ body: '迟到的意见' });
       expect([late.statusCode, late.json<{ error: { message: string } }>().error.message]).toEqual([
         409,
-        '征求意见已于2025-04-02结束，不再接受意见',
+        '征求意见已于2025年4月2日结束，不再接受意见',
       ]);
       staff = await signIn(app, 'township.staff');
       const ended = await page(`consultations/${consultation}`);

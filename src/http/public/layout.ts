@@ -43,6 +43,7 @@ export function portalPage(p: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} - ${site}</title>
 <link rel="stylesheet" href="/public/assets/portal.css">
+<link rel="icon" href="data:,">
 <script src="/public/assets/portal.js" defer></script>
 </head><body>
 <header class="top"><a class="site" href="${p.county ? portalPath(p.county) : '/public/'}">${site}</a></header>

@@ -14,6 +14,7 @@ import type { Org } from '../orgs.ts';
 import { acceptChallenge } from './challenge.ts';
 import {
   CONSULTATION_LIMITS as L,
+  dayText,
   optionalText,
   publishedOpinions,
   requiredText,
@@ -93,7 +94,7 @@ export async function submitComment(
     if (!c) throw noSuchConsultation();
     if (c.case_state === 'abandoned') throw new UserError('该决策事项已终止，不再征求意见', 'closed', 409);
     if (today > c.closes_on)
-      throw new UserError(`征求意见已于${c.closes_on}结束，不再接受意见`, 'closed', 409);
+      throw new UserError(`征求意见已于${dayText(c.closes_on)}结束，不再接受意见`, 'closed', 409);
     await acceptChallenge(h, trx, input.challenge, now);
     const hash = contentHash([body]);
     const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
@@ -109,7 +110,7 @@ export async function submitComment(
     });
     return {
       result: {
-        message: `您的意见已提交，感谢参与。征求意见截止（${c.closes_on}）后，将在本页公布意见采纳情况。`,
+        message: `您的意见已提交，感谢参与。征求意见截止（${dayText(c.closes_on)}）后，将在本页公布意见采纳情况。`,
       },
       events: [
         {

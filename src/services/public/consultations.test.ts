@@ -149,7 +149,7 @@ for (const tdb of testDatabases()) {
       await comment(c.id, '截止日当晚的意见', at('2025-04-02', '15:30'));
       await expect(comment(c.id, '迟到的意见', at('2025-04-02', '16:30'))).rejects.toMatchObject({
         status: 409,
-        message: '征求意见已于2025-04-02结束，不再接受意见',
+        message: '征求意见已于2025年4月2日结束，不再接受意见',
       });
       await expect(comment(999_999, '意见', at('2025-03-06'))).rejects.toMatchObject({ status: 404 });
       const d = await consultationDetail(h, staff, c.id, at('2025-04-03'));

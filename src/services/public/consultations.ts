@@ -36,6 +36,10 @@ export type CommentDecision = keyof typeof COMMENT_DECISIONS;
 
 export const isCommentDecision = (s: string): s is CommentDecision => Object.hasOwn(COMMENT_DECISIONS, s);
 
+/** 2025年4月2日, as the portal writes a date. */
+export const dayText = (iso: string): string =>
+  `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
 /** The longest window accepted: a consultation is about one draft, not a standing notice. */
 const MAX_WINDOW_DAYS = 366;
 

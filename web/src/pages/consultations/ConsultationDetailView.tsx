@@ -116,14 +116,15 @@ export function ConsultationDetailView({ id }: { id: number }) {
             size="small"
             dataSource={c.items}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 900 }}
+            scroll={{ x: 960 }}
             locale={{ emptyText: '尚未收到意见' }}
             columns={[
-              { title: '序号', width: 60, render: (_v, _r, i) => i + 1 },
-              { title: '提交时间', dataIndex: 'createdAt', width: 140, render: (v: string) => chinaTime(v) },
+              { title: '序号', width: 56, render: (_v, _r, i) => i + 1 },
+              { title: '提交时间', dataIndex: 'createdAt', width: 136, render: (v: string) => chinaTime(v) },
               {
                 title: '意见',
                 dataIndex: 'body',
+                width: 220,
                 render: (v: string) => (
                   <Typography.Paragraph
                     className="comment-body"
@@ -133,8 +134,8 @@ export function ConsultationDetailView({ id }: { id: number }) {
                   </Typography.Paragraph>
                 ),
               },
-              { title: '姓名', dataIndex: 'name', width: 90, render: (v: string | null) => v ?? '—' },
-              { title: '联系方式', dataIndex: 'contact', width: 130, render: (v: string | null) => v ?? '—' },
+              { title: '姓名', dataIndex: 'name', width: 80, render: (v: string | null) => v ?? '—' },
+              { title: '联系方式', dataIndex: 'contact', width: 120, render: (v: string | null) => v ?? '—' },
               {
                 title: '处理结果',
                 dataIndex: 'decision',
