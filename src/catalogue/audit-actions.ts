@@ -50,6 +50,10 @@ export const auditActionLabels = {
   'webhook.save': '保存群机器人推送设置',
   'webhook.delete': '删除群机器人推送设置',
   'webhook.test': '测试群机器人推送',
+  'consultation.publish': '发布重大行政决策征求意见稿',
+  'consultation.comment': '公众提交对决策草案的意见',
+  'consultation.mark': '处理公众意见（采纳、部分采纳、不采纳）',
+  'consultation.summary': '公布意见采纳情况',
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
@@ -136,6 +140,8 @@ export const auditTargetLabels = {
   rate_limit: '访问频率限制',
   webhook: '群机器人推送',
   public_request: '公众申请或诉求',
+  consultation: '公开征求意见',
+  consultation_comment: '公众意见',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {
@@ -193,4 +199,15 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   sha256: '文件摘要',
   size: '文件大小',
   mime: '文件类型',
+  caseId: '案件编号',
+  consultation: '征求意见编号',
+  commentId: '意见编号',
+  decision: '处理结果',
+  opensOn: '征求意见开始日期',
+  closesOn: '征求意见截止日期',
+  shortened: '缩短征求意见期限',
+  received: '收到意见',
+  adopted: '采纳',
+  partly: '部分采纳',
+  rejected: '不采纳',
 };

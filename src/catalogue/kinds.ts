@@ -708,6 +708,18 @@ const kindList = [
       ),
       date('decidedDate', '决定日期'),
       text('meeting', '决定会议'),
+      // 公众参与 (重大行政决策程序暂行条例 第14、15条): the comment window and what came of it.
+      date('commentCloses', '征求意见截止日期', {
+        help: '公开征求意见公告载明的截止日期；一般不少于30日',
+      }),
+      text('commentShortReason', '缩短征求意见期限的理由', {
+        max: 500,
+        help: '征求意见期限少于30日的，须在公开征求意见时说明理由（如情况紧急）',
+      }),
+      int('commentsReceived', '收到公众意见', { min: 0, unit: '条' }),
+      int('commentsAdopted', '采纳意见', { min: 0, unit: '条' }),
+      int('commentsPartly', '部分采纳意见', { min: 0, unit: '条' }),
+      int('commentsRejected', '不予采纳意见', { min: 0, unit: '条' }),
     ],
     practices: ['严格执行重大行政决策法定程序'],
   },

@@ -133,6 +133,8 @@ export interface Database {
   public_challenges: PublicChallengeTable;
   public_requests: PublicRequestTable;
   public_replies: PublicReplyTable;
+  consultations: ConsultationTable;
+  consultation_comments: ConsultationCommentTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -283,6 +285,55 @@ export interface PublicReplyTable {
 }
 
 export type PublicReplyRow = Selectable<PublicReplyTable>;
+/** A major decision's draft published for public comment (公开征求意见), one per decision case. */
+export interface ConsultationTable {
+  id: Generated<number>;
+  /** The major_decision case's record. */
+  record_id: number;
+  county_id: number;
+  township_id: number;
+  title: string;
+  /** 起草说明: background and main content. */
+  explanation: string;
+  /** The draft's text. */
+  draft: string;
+  /** First and last day comments are taken (YYYY-MM-DD, China time), both included. */
+  opens_on: string;
+  closes_on: string;
+  /** Why the window is shorter than 30 days (重大行政决策程序暂行条例 第15条); null otherwise. */
+  short_reason: string | null;
+  published_by: number | null;
+  created_at: string;
+  /** The published 意见采纳情况 and its counts; null until published. */
+  summary: string | null;
+  summary_at: string | null;
+  received: number | null;
+  adopted: number | null;
+  partly: number | null;
+  rejected: number | null;
+}
+
+/** A comment left on the portal; `name` and `contact` are personal information, seen by staff in scope only. */
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  consultation_id: number;
+  body: string;
+  name: string | null;
+  contact: string | null;
+  /** SHA-256 of the folded text, for the 12-hour duplicate guard. */
+  content_hash: string;
+  created_at: string;
+  /** adopted (采纳) | partly (部分采纳) | rejected (不采纳); null until handled. */
+  decision: string | null;
+  reason: string | null;
+  /** 意见摘要: what is published in place of the comment's own text. */
+  digest: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+export type ConsultationRow = Selectable<ConsultationTable>;
+export type ConsultationCommentRow = Selectable<ConsultationCommentTable>;
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;
 export type RecordRow = Selectable<RecordTable>;

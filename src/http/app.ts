@@ -36,6 +36,7 @@ import { registerTodoRoutes } from './routes/todo.ts';
 import { registerWebhookRoutes } from './routes/webhooks.ts';
 import { registerPublicSite } from './routes/public-site.ts';
 import { registerPublicRequestRoutes } from './routes/public-requests.ts';
+import { registerConsultationRoutes } from './routes/consultations.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -167,6 +168,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerMessageRoutes(api);
       registerWebhookRoutes(api);
       registerPublicRequestRoutes(api);
+      registerConsultationRoutes(api);
       done();
     },
     { prefix: '/api' },

@@ -38,6 +38,8 @@ export const actionLabels = {
   'calendar.read': '查看节假日安排',
   'calendar.write': '更新节假日安排（导入国务院办公厅通知或日历文件）',
   'webhooks.manage': '配置各单位的群机器人提醒（企业微信、钉钉）',
+  'consultations.read': '查看重大行政决策公开征求意见及公众意见（含提出人的姓名和联系方式）',
+  'consultations.manage': '发布重大行政决策征求意见稿、处理公众意见、公布意见采纳情况',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -102,7 +104,17 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
   county_officer: { actions: [...overseer, 'cycle.read', 'report.check'] },
-  township_leader: { actions: [...overseer, 'users.read', 'users.reset', 'cycle.read', 'report.sign'] },
+  township_leader: {
+    actions: [
+      ...overseer,
+      'users.read',
+      'users.reset',
+      'cycle.read',
+      'report.sign',
+      'consultations.read',
+      'consultations.manage',
+    ],
+  },
   township_staff: {
     actions: [
       ...reader,
@@ -120,6 +132,8 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
       'report.review',
       'cycle.read',
       'report.draft',
+      'consultations.read',
+      'consultations.manage',
     ],
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.

@@ -45,6 +45,8 @@ const TABLES = [
   'public_challenges',
   'public_requests',
   'public_replies',
+  'consultations',
+  'consultation_comments',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -133,6 +135,10 @@ const writePaths = {
     'public/disclosure.ts#submitDisclosureRequest',
     'public/disclosure.ts#correctDisclosureRequest',
     'public/disclosure-staff.ts#uploadDisclosureReply',
+    'public/consultations-staff.ts#publishConsultation',
+    'public/consultations-staff.ts#markComment',
+    'public/consultations-staff.ts#publishSummary',
+    'public/consultations-public.ts#submitComment',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

@@ -18,6 +18,7 @@ import { saveWebhookConfig } from '../services/webhooks.ts';
 import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
+import { consultationMatrix } from './access-matrix-consultations.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';
@@ -957,4 +958,5 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
       payload: REPORT,
     }),
   },
+  ...consultationMatrix,
 };

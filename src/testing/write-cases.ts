@@ -33,6 +33,7 @@ import { correctDisclosureRequest, submitDisclosureRequest } from '../services/p
 import { uploadDisclosureReply } from '../services/public/disclosure-staff.ts';
 import { publicActor } from '../services/public/guard.ts';
 import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
+import { consultationWriteCases } from './write-cases-consultations.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -646,6 +647,7 @@ export const writeCases: readonly WriteCase[] = [
       return () => replaceCalendarYears(w.h, w.sysAdmin, w.act(w.sysAdmin), { arrangements }, AT);
     },
   },
+  ...consultationWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {

@@ -25,6 +25,7 @@ const Todo = lazy(() => import('./pages/todo/TodoPage.tsx'));
 const Messages = lazy(() => import('./pages/messages/MessagesPage.tsx'));
 const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
+const Consultations = lazy(() => import('./pages/consultations/ConsultationsPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -84,6 +85,7 @@ export function App() {
           <Route path="/admin/webhooks" element={<Webhooks />} />
           <Route path="/todo" element={<Todo />} />
           <Route path="/messages" element={<Messages />} />
+          <Route path="/consultations/:id?" element={<Consultations />} />
         </Route>
       )}
       <Route path="*" element={<Navigate to={home(user)} replace />} />

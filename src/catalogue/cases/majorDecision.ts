@@ -1,10 +1,33 @@
 /** 重大行政决策: the five statutory procedures; no collective decision without a lawful review. */
 import { choice } from '../fields.ts';
-import { STAFF, LEADER, ADVISER, b, onDate, start, stop, stopWhenDue, stopAll } from './shared.ts';
-import type { CaseType } from './types.ts';
+import {
+  STAFF,
+  LEADER,
+  ADVISER,
+  b,
+  is,
+  onDate,
+  start,
+  startWhen,
+  stop,
+  stopWhenDue,
+  stopAll,
+} from './shared.ts';
+import type { ClockEffect, CaseType, Requirement } from './types.ts';
 
 const LEGALITY_FIRST =
   '决策草案未经合法性审查或者经审查不合法的，不得提交集体讨论决定（以最近一次审查结论为准）：请先完成合法性审查（重大行政决策程序暂行条例 第25条）';
+const PARTICIPATION_FIRST: Requirement = {
+  action: 'comment_done',
+  when: { field: 'commentCloses', notIn: [null] },
+  message:
+    '已公开征求意见的，须待征求意见期满、逐条研究处理公众意见并登记意见采纳情况（「公众参与完成」）后，方可进入下一程序（重大行政决策程序暂行条例 第14条、第15条）',
+};
+// Leaving 公众参与: not before the 30-day minimum, nor before the announced window has closed.
+const commentOver: readonly ClockEffect[] = [
+  stopWhenDue('decision.public_comment'),
+  stopWhenDue('decision.comment_window'),
+];
 const opinion = choice(
   'opinion',
   '审查结论',
@@ -41,7 +64,26 @@ export const majorDecision: CaseType = {
       from: ['drafting'],
       to: 'public_comment',
       roles: [STAFF, LEADER],
-      clocks: [start('decision.public_comment')],
+      needs: [{ key: 'commentCloses' }, { key: 'commentShortReason' }],
+      clocks: [
+        // 第15条: 一般不少于30日; a shorter window only with the reason stated when it is announced.
+        startWhen('decision.public_comment', is('commentShortReason', null), 'commentCloses'),
+        startWhen('decision.comment_window', { field: 'commentCloses', notIn: [null] }, 'commentCloses'),
+      ],
+      basis: [b('重大行政决策程序暂行条例', '第14条'), b('重大行政决策程序暂行条例', '第15条')],
+    },
+    {
+      id: 'comment_done',
+      label: '公众参与完成',
+      from: ['public_comment'],
+      roles: [STAFF, LEADER],
+      needs: [
+        { key: 'commentsReceived', required: true },
+        { key: 'commentsAdopted', required: true },
+        { key: 'commentsPartly', required: true },
+        { key: 'commentsRejected', required: true },
+      ],
+      clocks: [stopWhenDue('decision.comment_window')],
       basis: [b('重大行政决策程序暂行条例', '第14条'), b('重大行政决策程序暂行条例', '第15条')],
     },
     {
@@ -50,7 +92,8 @@ export const majorDecision: CaseType = {
       from: ['public_comment'],
       to: 'expert',
       roles: [STAFF, LEADER],
-      clocks: [stopWhenDue('decision.public_comment')],
+      clocks: commentOver,
+      requires: [PARTICIPATION_FIRST],
       basis: [b('重大行政决策程序暂行条例', '第19条')],
     },
     {
@@ -59,7 +102,8 @@ export const majorDecision: CaseType = {
       from: ['public_comment', 'expert'],
       to: 'risk',
       roles: [STAFF, LEADER],
-      clocks: [stopWhenDue('decision.public_comment')],
+      clocks: commentOver,
+      requires: [PARTICIPATION_FIRST],
       basis: [b('重大行政决策程序暂行条例', '第22条')],
     },
     {
@@ -68,7 +112,8 @@ export const majorDecision: CaseType = {
       from: ['public_comment', 'expert', 'risk'],
       to: 'legality',
       roles: [STAFF, LEADER],
-      clocks: [stopWhenDue('decision.public_comment'), start('decision.legality_review')],
+      clocks: [...commentOver, start('decision.legality_review')],
+      requires: [PARTICIPATION_FIRST],
       basis: [b('重大行政决策程序暂行条例', '第25条'), b('重大行政决策程序暂行条例', '第26条')],
     },
     {
@@ -88,8 +133,10 @@ export const majorDecision: CaseType = {
       roles: [LEADER],
       needs: [{ key: 'meeting', required: true }],
       set: { decidedDate: onDate },
+      clocks: commentOver,
       requires: [
         { action: 'legality_done', where: { opinion: ['lawful', 'amend'] }, message: LEGALITY_FIRST },
+        PARTICIPATION_FIRST,
       ],
       basis: [b('重大行政决策程序暂行条例', '第25条'), b('重大行政决策程序暂行条例', '第30条')],
     },

@@ -5,12 +5,15 @@ import { UserError } from '../../core/errors.ts';
 import { requestKindByCode } from '../../services/public/tracking.ts';
 import { issueChallenge } from '../../services/public/challenge.ts';
 import { portalCounties, portalCounty, portalReports } from '../../services/public/portal.ts';
+import { portalConsultations } from '../../services/public/consultations-public.ts';
+import { openConsultationsSection } from '../public/consultation-pages.ts';
 import { chineseDay, html } from '../public/html.ts';
 import { portalNotice, portalPath } from '../public/layout.ts';
 import { countyParams, pageOrNotice, sendPage, takePublic } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 import { registerPublicDisclosed } from './public-disclosed.ts';
 import { registerPublicDisclosure } from './public-disclosure.ts';
+import { registerPublicConsultations } from './public-consultations.ts';
 
 const asset = (name: string): Buffer => readFileSync(new URL(`../public/assets/${name}`, import.meta.url));
 const ASSETS = {
@@ -102,10 +105,11 @@ export function registerPublicSite(app: FastifyInstance): void {
       params: countyParams,
       produces: 'text/html',
     },
-    async ({ deps: d, params, reply }) =>
+    async ({ deps: d, params, reply, now }) =>
       pageOrNotice(reply, undefined, async () => {
         const county = await portalCounty(d.h, params.county);
         const reports = (await portalReports(d.h, county)).slice(0, 6);
+        const consultations = await portalConsultations(d.h, county, now);
         return sendPage(reply, {
           title: '首页',
           county,
@@ -131,6 +135,7 @@ export function registerPublicSite(app: FastifyInstance): void {
                 ><strong>主动公开</strong><span>各乡镇主动公开的政府信息</span></a
               >
             </div>
+            ${openConsultationsSection(county, consultations)}
             <section class="card">
               <h2>最新公开的年度报告</h2>
               ${
@@ -263,5 +268,6 @@ export function registerPublicSite(app: FastifyInstance): void {
   );
   registerPublicDisclosed(app);
   registerPublicDisclosure(app);
+  registerPublicConsultations(app);
 }
 export { countyParams } from '../public/site.ts';

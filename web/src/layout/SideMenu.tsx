@@ -3,6 +3,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -54,6 +55,8 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     });
   if (allowed(user, 'cases.read'))
     items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
+  if (allowed(user, 'consultations.read'))
+    items.push({ key: '/consultations', icon: <CommentOutlined />, label: '公众参与' });
   // A township's 年度报告 opens on the report in its cycle; the generator is a tab of it.
   if (allowed(user, 'cycle.read') && user.orgKind === 'township')
     items.push({ key: '/report/cycle', icon: <FileTextOutlined />, label: '年度报告' });
