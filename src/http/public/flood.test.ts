@@ -155,10 +155,11 @@ describe('a flood on the public portal from one address', () => {
       `[public-flood] ${pages.length} requests: ${count(pages, 200)} answered, ${count(pages, 429)} refused; ` +
         `${staffTimes.length} staff requests during it, p95 ${percentile(staffTimes, 95).toFixed(1)} ms, max ${Math.max(...staffTimes).toFixed(1)} ms`,
     );
-    // The flood costs the server little per request, so staff work is answered as usual; the bar
-    // allows for the test machine (two cores, the flood's own client in this process).
-    expect(percentile(staffTimes, 95)).toBeLessThan(250);
-    expect(Math.max(...staffTimes)).toBeLessThan(1000);
+    // A refused request costs the server little, so staff work is not queued behind the flood.
+    // Alone the machine answers these in ~10-70 ms; the bars leave room for the suite's other
+    // worker and the flooding process sharing two cores, and still tell answering from starved.
+    expect(percentile(staffTimes, 95)).toBeLessThan(500);
+    expect(Math.max(...staffTimes)).toBeLessThan(2000);
 
     await app.fazhi.throttles.flush();
     const refused = await listAudit(h, { actions: ['rate_limited'], limit: 10 });
