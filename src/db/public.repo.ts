@@ -171,3 +171,30 @@ export async function recordForAnonymising(db: Q, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** A reply document's name without whatever personal detail it carried, keeping its extension. */
+export async function renameReplyFile(db: Q, requestId: number, name: string): Promise<void> {
+  const r = await db
+    .selectFrom('public_replies')
+    .select('file_name')
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  if (!r) return;
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(r.file_name)?.[0] ?? '';
+  await db
+    .updateTable('public_replies')
+    .set({ file_name: `${name}${ext}` })
+    .where('request_id', '=', requestId)
+    .execute();
+}
+
+/** Drops the name and contact of comments left before `before`; how many comments had any. */
+export async function anonymiseCommentsBefore(db: Q, before: string): Promise<number> {
+  const r = await db
+    .updateTable('consultation_comments')
+    .set({ name: null, contact: null })
+    .where('created_at', '<', before)
+    .where((eb) => eb.or([eb('name', 'is not', null), eb('contact', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

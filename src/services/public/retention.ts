@@ -1,9 +1,11 @@
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import {
+  anonymiseCommentsBefore,
   anonymiseRequest,
   dueForAnonymising,
   recordForAnonymising,
+  renameReplyFile,
   rewriteRecordPersonal,
 } from '../../db/public.repo.ts';
 import { withAudit, type AuditActor } from '../audit.ts';
@@ -40,10 +42,11 @@ export const RETENTION_ACTOR: AuditActor = {
   ip: null,
 };
 
-/** One run's outcome: requests anonymised and case records rewritten. */
+/** One run's outcome: requests anonymised, case records rewritten, comments' names and contacts dropped. */
 export interface AnonymiseResult {
   readonly requests: number;
   readonly records: number;
+  readonly comments: number;
   /** Submissions before this time were due. */
   readonly before: string;
 }
@@ -55,8 +58,10 @@ const BATCH = 200;
  * 个人信息保护法 第19条: personal information is kept no longer than the purpose needs. Requests
  * filed on the portal more than `retentionDays` ago lose the requester's name, contact and free
  * text — in the request and in the case's ledger record (a feedback case's title is the resident's
- * own words) — while what was asked, where, when and how it ended stay for the indicators. Each
- * batch is one audited transaction; a run that anonymises nothing writes nothing.
+ * own words, a reply document's name may carry the applicant's) — while what was asked, where,
+ * when and how it ended stay for the indicators. Comments on major decisions lose the name and
+ * contact left with them; the opinion itself stays with its adoption record. Each batch is one
+ * audited transaction with the ids it anonymised.
  */
 export async function anonymiseExpired(
   h: Db,
@@ -69,9 +74,12 @@ export async function anonymiseExpired(
   const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   let requests = 0;
   let records = 0;
+  let comments = 0;
   for (;;) {
     const batch = await withAudit(h, RETENTION_ACTOR, at, async (trx) => {
       const due = await dueForAnonymising(trx, before, BATCH);
+      const first = requests === 0;
+      const droppedContacts = first ? await anonymiseCommentsBefore(trx, before) : 0;
       let rewritten = 0;
       for (const r of due) {
         const content = h.dialect.readJson(r.content);
@@ -82,6 +90,7 @@ export async function anonymiseExpired(
           ratingComment: r.rating_comment === null ? null : ANONYMISED,
           at,
         });
+        if (r.kind === 'disclosure') await renameReplyFile(trx, r.id, '政府信息公开申请答复书');
         if (r.record_id === null) continue;
         const rec = await recordForAnonymising(trx, r.record_id);
         if (!rec) continue;
@@ -98,15 +107,21 @@ export async function anonymiseExpired(
               {
                 action: 'public.anonymise',
                 targetType: 'public_request',
-                after: { requests: due.map((r) => r.id), records: rewritten, before },
+                after: {
+                  requests: due.map((r) => r.id),
+                  records: rewritten,
+                  comments: droppedContacts,
+                  before,
+                },
               },
             ]
           : [];
-      return { result: { n: due.length, rewritten }, events };
+      return { result: { n: due.length, rewritten, droppedContacts }, events };
     });
     requests += batch.n;
     records += batch.rewritten;
+    comments += batch.droppedContacts;
     if (batch.n < BATCH) break;
   }
-  return { requests, records, before };
+  return { requests, records, comments, before };
 }
