@@ -53,6 +53,11 @@ export const auditActionLabels = {
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
+  'feedback.submit': '群众在公开平台反映问题（立案）',
+  'feedback.photo': '群众为所反映问题上传照片',
+  'feedback.rate': '群众评价诉求办理结果',
+  'feedback.rules': '设置群众诉求分类及转办规则',
+  'feedback.contact_read': '查看群众诉求的联系人信息',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**

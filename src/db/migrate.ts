@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_cycle_headlines.ts';
 import * as m0012 from './migrations/0012_messages_webhooks.ts';
 import * as m0015 from './migrations/0015_rate_buckets.ts';
 import * as m0016 from './migrations/0016_public_portal.ts';
+import * as m0019 from './migrations/0019_feedback_rules.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0012_messages_webhooks': m0012,
   '0015_rate_buckets': m0015,
   '0016_public_portal': m0016,
+  '0019_feedback_rules': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

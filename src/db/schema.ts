@@ -132,6 +132,7 @@ export interface Database {
   rate_buckets: RateBucketTable;
   public_challenges: PublicChallengeTable;
   public_requests: PublicRequestTable;
+  feedback_rules: FeedbackRulesTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -268,6 +269,15 @@ export interface PublicRequestTable {
 }
 
 export type PublicRequestRow = Selectable<PublicRequestTable>;
+
+/** A county's 群众诉求 categories and the case type each becomes (absent: the catalogue's defaults). */
+export interface FeedbackRulesTable {
+  county_id: number;
+  /** JSON: FeedbackCategory[] (src/catalogue/feedback.ts). */
+  categories: string;
+  updated_at: string;
+  updated_by: number | null;
+}
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;
 export type RecordRow = Selectable<RecordTable>;

@@ -35,6 +35,7 @@ import { registerMessageRoutes } from './routes/messages.ts';
 import { registerTodoRoutes } from './routes/todo.ts';
 import { registerWebhookRoutes } from './routes/webhooks.ts';
 import { registerPublicSite } from './routes/public-site.ts';
+import { registerFeedbackRoutes } from './routes/feedback-rules.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -165,6 +166,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerTodoRoutes(api);
       registerMessageRoutes(api);
       registerWebhookRoutes(api);
+      registerFeedbackRoutes(api);
       done();
     },
     { prefix: '/api' },

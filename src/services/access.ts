@@ -38,6 +38,7 @@ export const actionLabels = {
   'calendar.read': '查看节假日安排',
   'calendar.write': '更新节假日安排（导入国务院办公厅通知或日历文件）',
   'webhooks.manage': '配置各单位的群机器人提醒（企业微信、钉钉）',
+  'feedback.rules': '设置群众诉求的分类及其转办的案件类型',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -101,7 +102,7 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   auditor: { actions: ['session', 'catalogue.read', 'orgs.read', 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
-  county_officer: { actions: [...overseer, 'cycle.read', 'report.check'] },
+  county_officer: { actions: [...overseer, 'cycle.read', 'report.check', 'feedback.rules'] },
   township_leader: { actions: [...overseer, 'users.read', 'users.reset', 'cycle.read', 'report.sign'] },
   township_staff: {
     actions: [

@@ -9,6 +9,7 @@ import { chineseDay, html } from '../public/html.ts';
 import { portalNotice, portalPath } from '../public/layout.ts';
 import { pageOrNotice, sendPage, takePublic } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
+import { registerPublicFeedback } from './public-feedback.ts';
 
 const asset = (name: string): Buffer => readFileSync(new URL(`../public/assets/${name}`, import.meta.url));
 const ASSETS = {
@@ -212,4 +213,5 @@ ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''
       });
     },
   );
+  registerPublicFeedback(app);
 }

@@ -1,0 +1,148 @@
+/** 群众诉求 for tests: a resident's feedback filed through the service, its case closed, and the access-matrix entries. */
+import { solvePow } from '../core/pow.ts';
+import type { Db } from '../db/connect.ts';
+import { requestByCode } from '../db/public.repo.ts';
+import { takeCaseStep } from '../services/case-writes.ts';
+import { issueChallenge } from '../services/public/challenge.ts';
+import { codeHash } from '../services/public/codes.ts';
+import { submitFeedback, type FeedbackInput } from '../services/public/feedback.ts';
+import { DEFAULT_FEEDBACK_CATEGORIES } from '../catalogue/feedback.ts';
+import type { MatrixCase, MatrixContext } from './access-matrix.ts';
+import { setup } from './fixtures.ts';
+import { PNG, type World } from './http.ts';
+
+/** A solved proof of work, as the portal's script sends it. */
+export function solved(h: Db, now = new Date()): { token: string; nonce: string } {
+  const c = issueChallenge(h, now);
+  return { token: c.token, nonce: solvePow(c.token, c.bits) };
+}
+
+let n = 0;
+
+/** Files feedback in 测试县 (by default a 邻里纠纷 at 甲镇's village) and returns its code and case. */
+export async function fileFeedback(
+  h: Db,
+  w: World,
+  over: Partial<Omit<FeedbackInput, 'challenge'>> = {},
+  now = new Date(),
+): Promise<{ code: string; caseId: number }> {
+  const input: FeedbackInput = {
+    county: w.county.code,
+    category: 'neighbour',
+    place: `v${w.village.id}`,
+    description: `邻居在楼道堆放杂物，影响通行（第${++n}件）`,
+    name: '王某',
+    phone: '13800138000',
+    challenge: solved(h, now),
+    ...over,
+  };
+  const { code } = await submitFeedback(h, input, { ip: '198.51.100.7', now });
+  const row = await requestByCode(h.db, 'feedback', codeHash(code));
+  return { code, caseId: Number(row!.record_id) };
+}
+
+/** Closes a feedback's case from the console: a dispute mediated successfully, a petition accepted and closed. */
+export async function closeFeedbackCase(h: Db, caseId: number, type: 'dispute' | 'petition', at: string) {
+  const steps = type === 'dispute' ? ['resolve'] : ['accept', 'close'];
+  for (const action of steps) await takeCaseStep(h, setup.p, setup.actor, caseId, { action }, at);
+}
+
+/** The matrix entries of the public 群众诉求 routes and the county's rules. */
+export function feedbackMatrix(): Readonly<Record<string, MatrixCase>> {
+  // Per database: the matrix runs once on each.
+  const shared = new WeakMap<Db, string>();
+  const photos = new WeakMap<Db, { code: string; used: number }>();
+  const readable = async (c: MatrixContext) => {
+    const code = shared.get(c.h) ?? (await fileFeedback(c.h, c.w)).code;
+    shared.set(c.h, code);
+    return code;
+  };
+  const county = (c: MatrixContext) => c.w.county.code;
+  return {
+    'GET /public/:county/feedback': {
+      allow: 'public',
+      other: 'same',
+      ok: 200,
+      req: (c) => ({ method: 'GET', url: `/public/${county(c)}/feedback` }),
+    },
+    'GET /public/:county/feedback/status': {
+      allow: 'public',
+      other: 'same',
+      ok: 200,
+      req: async (c) => ({
+        method: 'GET',
+        url: `/public/${county(c)}/feedback/status?code=${await readable(c)}`,
+      }),
+    },
+    'GET /api/public/feedback/:code': {
+      allow: 'public',
+      other: 'same',
+      ok: 200,
+      req: async (c) => ({ method: 'GET', url: `/api/public/feedback/${await readable(c)}` }),
+    },
+    'POST /api/public/feedback': {
+      allow: 'public',
+      other: 'same',
+      ok: 201,
+      req: (c) => ({
+        method: 'POST',
+        url: '/api/public/feedback',
+        payload: {
+          county: county(c),
+          category: 'neighbour',
+          place: `t${c.w.a.id}`,
+          description: `访问控制测试：路灯损坏（第${c.next()}件）`,
+          phone: '13800138000',
+          challenge: solved(c.h),
+        },
+      }),
+    },
+    'POST /api/public/feedback/:code/photos': {
+      allow: 'public',
+      other: 'same',
+      ok: 201,
+      req: async (c) => {
+        let photo = photos.get(c.h);
+        if (!photo || photo.used === 3) photo = { code: (await fileFeedback(c.h, c.w)).code, used: 0 };
+        photo.used++;
+        photos.set(c.h, photo);
+        return {
+          method: 'POST',
+          url: `/api/public/feedback/${photo.code}/photos?name=photo.png`,
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: PNG,
+        };
+      },
+    },
+    'POST /api/public/feedback/:code/rating': {
+      allow: 'public',
+      other: 'same',
+      ok: 200,
+      req: async (c) => {
+        const f = await fileFeedback(c.h, c.w);
+        await closeFeedbackCase(c.h, f.caseId, 'dispute', new Date().toISOString());
+        return {
+          method: 'POST',
+          url: `/api/public/feedback/${f.code}/rating`,
+          payload: { rating: 'satisfied', challenge: solved(c.h) },
+        };
+      },
+    },
+    'GET /api/feedback-rules': {
+      allow: ['county_officer'],
+      other: 'same',
+      ok: 200,
+      req: () => ({ method: 'GET', url: '/api/feedback-rules' }),
+    },
+    'PUT /api/feedback-rules': {
+      allow: ['county_officer'],
+      other: 'same',
+      ok: 200,
+      req: () => ({
+        method: 'PUT',
+        url: '/api/feedback-rules',
+        payload: { categories: DEFAULT_FEEDBACK_CATEGORIES },
+      }),
+    },
+  };
+}
