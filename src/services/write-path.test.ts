@@ -42,6 +42,9 @@ const TABLES = [
   'notice_keys',
   'webhooks',
   'webhook_deliveries',
+  'public_challenges',
+  'public_requests',
+  'feedback_rules',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -126,6 +129,10 @@ const writePaths = {
     'sessions.ts#changePassword',
     'webhooks.ts#saveWebhookConfig',
     'webhooks.ts#deleteWebhookConfig',
+    'public/feedback.ts#submitFeedback',
+    'public/feedback.ts#addFeedbackPhoto',
+    'public/feedback-status.ts#rateFeedback',
+    'public/feedback-rules.ts#saveFeedbackRules',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -151,6 +158,8 @@ const writePaths = {
   internal: {
     'users.ts#createUsers':
       "test and demo setup: the demo county's accounts (part of generateDemo) and test worlds'",
+    'public/challenge.ts#acceptChallenge':
+      'marks a proof-of-work challenge answered, inside the transaction of the public write it guards, which audits',
     'ledger-io/import.ts#importLedger':
       "the import engine: writes only in the transaction its caller passes, importRecords' audited one",
   },

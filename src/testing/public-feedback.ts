@@ -1,15 +1,20 @@
 /** 群众诉求 for tests: a resident's feedback filed through the service, its case closed, and the access-matrix entries. */
+import { expect } from 'vitest';
 import { solvePow } from '../core/pow.ts';
 import type { Db } from '../db/connect.ts';
 import { requestByCode } from '../db/public.repo.ts';
 import { takeCaseStep } from '../services/case-writes.ts';
 import { issueChallenge } from '../services/public/challenge.ts';
 import { codeHash } from '../services/public/codes.ts';
-import { submitFeedback, type FeedbackInput } from '../services/public/feedback.ts';
+import { FileStore } from '../services/file-store.ts';
+import { addFeedbackPhoto, submitFeedback, type FeedbackInput } from '../services/public/feedback.ts';
+import { saveFeedbackRules } from '../services/public/feedback-rules.ts';
+import { rateFeedback } from '../services/public/feedback-status.ts';
 import { DEFAULT_FEEDBACK_CATEGORIES } from '../catalogue/feedback.ts';
 import type { MatrixCase, MatrixContext } from './access-matrix.ts';
 import { setup } from './fixtures.ts';
 import { PNG, type World } from './http.ts';
+import type { WriteCase, World as WriteWorld } from './write-cases.ts';
 
 /** A solved proof of work, as the portal's script sends it. */
 export function solved(h: Db, now = new Date()): { token: string; nonce: string } {
@@ -146,3 +151,86 @@ export function feedbackMatrix(): Readonly<Record<string, MatrixCase>> {
     },
   };
 }
+
+const WRITE_AT = '2025-06-30T02:00:00.000Z';
+const WRITE_NOW = new Date(WRITE_AT);
+
+/** A feedback at 甲镇 of the write-path test's county, filed in its own audited write. */
+async function writeFeedback(w: WriteWorld, description: string): Promise<{ code: string; caseId: number }> {
+  const input = {
+    county: w.org.county.code,
+    category: 'neighbour',
+    place: `t${w.org.a.id}`,
+    description,
+    phone: '13800138000',
+    challenge: solved(w.h, WRITE_NOW),
+  };
+  const { code } = await submitFeedback(w.h, input, { ip: '198.51.100.7', now: WRITE_NOW });
+  const row = await requestByCode(w.h.db, 'feedback', codeHash(code));
+  return { code, caseId: Number(row!.record_id) };
+}
+
+/** A JPEG no other test stores, so a rolled-back upload can be seen to have left no file. */
+const PHOTO = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+  Buffer.from('JFIF\0'),
+  Buffer.from('群众诉求照片'),
+]);
+
+/** The write-path cases of the 群众诉求 services. */
+export const feedbackWriteCases: readonly WriteCase[] = [
+  {
+    service: 'public/feedback.ts#submitFeedback',
+    action: 'feedback.submit',
+    prepare: (w) => {
+      const input = {
+        county: w.org.county.code,
+        category: 'complaint',
+        place: `t${w.org.b.id}`,
+        description: '村口垃圾长期无人清运',
+        phone: '13800138000',
+        challenge: solved(w.h, WRITE_NOW),
+      };
+      return () => submitFeedback(w.h, input, { ip: '198.51.100.7', now: WRITE_NOW });
+    },
+  },
+  {
+    service: 'public/feedback.ts#addFeedbackPhoto',
+    action: 'feedback.photo',
+    afterRollback: async (w) => {
+      await expect(w.store.get(FileStore.sha256(PHOTO))).rejects.toThrow();
+    },
+    prepare: async (w) => {
+      const { code } = await writeFeedback(w, '水渠堵塞');
+      return () =>
+        addFeedbackPhoto(
+          w.h,
+          w.store,
+          { code, name: '水渠.jpg', bytes: PHOTO },
+          { ip: '198.51.100.7', now: WRITE_NOW },
+        );
+    },
+  },
+  {
+    service: 'public/feedback-status.ts#rateFeedback',
+    action: 'feedback.rate',
+    prepare: async (w) => {
+      const f = await writeFeedback(w, '宅基地边界争议');
+      await closeFeedbackCase(w.h, f.caseId, 'dispute', WRITE_AT);
+      const input = { code: f.code, rating: 'satisfied', challenge: solved(w.h, WRITE_NOW) };
+      return () => rateFeedback(w.h, input, { ip: '198.51.100.7', now: WRITE_NOW });
+    },
+  },
+  {
+    service: 'public/feedback-rules.ts#saveFeedbackRules',
+    action: 'feedback.rules',
+    prepare: (w) => () =>
+      saveFeedbackRules(
+        w.h,
+        w.console,
+        w.act(w.console),
+        { countyId: w.org.county.id, categories: DEFAULT_FEEDBACK_CATEGORIES.slice(0, 3) },
+        WRITE_AT,
+      ),
+  },
+];

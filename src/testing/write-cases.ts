@@ -27,6 +27,7 @@ import { chooseHeadline, uploadReport } from '../services/cycle-county.ts';
 import { inProcessCycleTools as cycleTools } from '../services/cycle-tools.ts';
 import { authenticate, changePassword, login, logout, type Authenticated } from '../services/sessions.ts';
 import { deleteWebhookConfig, saveWebhookConfig } from '../services/webhooks.ts';
+import { feedbackWriteCases } from './public-feedback.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -73,6 +74,7 @@ export const nextSeq = (): number => ++seq;
 export const draft = (title: string) => ({ date: '2025-03-15', title, data: { form: 'street' } });
 
 export const writeCases: readonly WriteCase[] = [
+  ...feedbackWriteCases,
   {
     service: 'webhooks.ts#saveWebhookConfig',
     action: 'webhook.save',
