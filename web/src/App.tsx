@@ -25,6 +25,7 @@ const Todo = lazy(() => import('./pages/todo/TodoPage.tsx'));
 const Messages = lazy(() => import('./pages/messages/MessagesPage.tsx'));
 const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
+const FeedbackRules = lazy(() => import('./pages/feedback/FeedbackRulesPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -82,6 +83,7 @@ export function App() {
           <Route path="/admin/audit" element={<Audit />} />
           <Route path="/admin/calendar" element={<Calendar />} />
           <Route path="/admin/webhooks" element={<Webhooks />} />
+          <Route path="/admin/feedback-rules" element={<FeedbackRules />} />
           <Route path="/todo" element={<Todo />} />
           <Route path="/messages" element={<Messages />} />
         </Route>

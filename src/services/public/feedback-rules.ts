@@ -36,6 +36,8 @@ export async function countyCategories(h: Db, countyId: number): Promise<CountyC
 /** The rules page's answer: the county, its categories and what each may map to. */
 export interface FeedbackRules extends CountyCategories {
   readonly county: { readonly id: number; readonly name: string };
+  /** What a county starts from (and may go back to). */
+  readonly defaults: readonly FeedbackCategory[];
   readonly caseTypes: readonly {
     readonly value: FeedbackCaseType;
     readonly label: string;
@@ -59,6 +61,7 @@ export async function feedbackRules(h: Db, p: Principal, countyId?: number): Pro
   return {
     county: { id: county.id, name: county.name },
     ...(await countyCategories(h, county.id)),
+    defaults: DEFAULT_FEEDBACK_CATEGORIES,
     caseTypes: (Object.keys(FEEDBACK_CASE_TYPES) as FeedbackCaseType[]).map((t) => ({
       value: t,
       label: FEEDBACK_CASE_TYPES[t].label,

@@ -4,6 +4,7 @@ import type { CaseStepInfo, CaseTypeInfo, RecordKind } from '../../api/types.ts'
 import { useUser } from '../../auth/AuthProvider.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ClockList } from './ClockList.tsx';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { StepModal } from './StepModal.tsx';
 import type { CaseDetail } from './types.ts';
 
@@ -61,6 +62,7 @@ export function CaseDrawer(props: {
               </Button>
             ))}
           </Space>
+          <FeedbackPanel id={shown.id} />
           <Divider titlePlacement="start">法定时限</Divider>
           <ClockList clocks={shown.clocks} />
           <Divider titlePlacement="start">办理经过</Divider>
