@@ -86,7 +86,8 @@ function ratingPart(county: PortalCounty, code: string, s: FeedbackStatus): Html
     return html`<section class="card">
       <h2>您的评价</h2>
       <p>
-        <span class="tag ok">${s.rating.label}</span><span class="meta">${chineseDay(s.rating.on)}评价</span>
+        <span class="tag${s.rating.value === 'dissatisfied' ? '' : ' ok'}">${s.rating.label}</span
+        ><span class="meta">${chineseDay(s.rating.on)}评价</span>
       </p>
       <p class="meta">感谢您的评价，评价结果计入满意率统计。</p>
     </section>`;

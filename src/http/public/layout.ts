@@ -42,6 +42,7 @@ export function portalPage(p: {
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} - ${site}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/public/assets/portal.css">
 <script src="/public/assets/portal.js" defer></script>
 </head><body>

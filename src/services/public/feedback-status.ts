@@ -12,6 +12,7 @@ import {
   type FeedbackRating,
 } from '../../catalogue/feedback.ts';
 import type { FieldValue } from '../../catalogue/fields.ts';
+import { todayOf } from '../../core/dates.ts';
 import { UserError, notFound } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import * as cases from '../../db/cases.repo.ts';
@@ -42,6 +43,7 @@ export interface FeedbackStatus {
   readonly due: string | null;
   readonly closedOn: string | null;
   readonly steps: readonly { readonly label: string; readonly date: string }[];
+  /** The rating and the day (in China) it was given. */
   readonly rating: { readonly value: string; readonly label: string; readonly on: string } | null;
   readonly canRate: boolean;
 }
@@ -86,7 +88,9 @@ export async function feedbackStatus(h: Db, code: string, county?: Org): Promise
     steps: events
       .filter((e) => e.outcome === 'done' && e.action !== 'assign')
       .map((e) => ({ label: e.label, date: e.date })),
-    rating: row.rating ? { value: row.rating, label: ratingLabel(row.rating), on: row.rated_at ?? '' } : null,
+    rating: row.rating
+      ? { value: row.rating, label: ratingLabel(row.rating), on: row.rated_at ? todayOf(row.rated_at) : '' }
+      : null,
     canRate: closed && row.rating === null,
   };
 }

@@ -35,7 +35,14 @@ export function FeedbackPanel({ id }: { id: number }) {
               children: <div className="feedback-panel-text">{f.description}</div>,
             },
             { key: 'f', label: '照片', children: f.photos > 0 ? `${f.photos} 张（见佐证材料）` : '无' },
-            { key: 's', label: '提交时间', children: f.submittedAt.slice(0, 16).replace('T', ' ') },
+            {
+              key: 's',
+              label: '提交时间',
+              children: new Date(f.submittedAt).toLocaleString('zh-CN', {
+                timeZone: 'Asia/Shanghai',
+                hour12: false,
+              }),
+            },
             {
               key: 'r',
               label: '群众评价',
