@@ -27,7 +27,8 @@ const feedbackBody = z.object({
 const ratingBody = z.object({
   rating: z.string().max(30),
   comment: z.string().max(5_000).optional(),
-  challenge,
+  /** Sent by the portal's script with every form; a rating does not need it. */
+  challenge: challenge.optional(),
 });
 const codeParams = z.object({ code: z.string().max(40) });
 const statusQuery = z.object({ code: z.string().max(40).optional() });
@@ -158,7 +159,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
     {
       method: 'POST',
       url: '/api/public/feedback/:code/rating',
-      summary: '诉求办结后评价办理结果（满意、基本满意、不满意，只能评价一次；需先完成提交校验）',
+      summary: '诉求办结后评价办理结果（满意、基本满意、不满意，每个查询码只能评价一次）',
       tag,
       access: 'public',
       params: codeParams,
@@ -167,7 +168,12 @@ export function registerPublicFeedback(app: FastifyInstance): void {
     async ({ deps: d, params, body, ip, reply, now }) => {
       await takePublic(d, 'publicCode', codeKey(params.code), reply, now);
       await takePublic(d, 'publicSubmit', ip, reply, now);
-      const r = await rateFeedback(d.h, { ...body, code: params.code }, { ip, now });
+      const input = {
+        code: params.code,
+        rating: body.rating,
+        ...(body.comment === undefined ? {} : { comment: body.comment }),
+      };
+      const r = await rateFeedback(d.h, input, { ip, now });
       return { code: shownCode(params.code), message: `已评价：${r.rating}` };
     },
   );

@@ -23,7 +23,6 @@ import type { PublicRequestRow } from '../../db/schema.ts';
 import { kindAllowed, requireAction, scopeOf, type Principal } from '../access.ts';
 import { auditRead, withAudit, type AuditActor } from '../audit.ts';
 import { requireOrg, type Org } from '../orgs.ts';
-import { acceptChallenge } from './challenge.ts';
 import { codeHash, notFoundCode } from './codes.ts';
 import type { FeedbackContent, FeedbackPerson } from './feedback.ts';
 import { publicActor } from './guard.ts';
@@ -97,7 +96,8 @@ export async function feedbackStatus(h: Db, code: string, county?: Org): Promise
 
 /**
  * The resident's rating of a closed case, once: stored with the request and as the case record's
- * `satisfaction`, so the township's 满意率 follows the residents' own ratings.
+ * `satisfaction`, so the township's 满意率 follows the residents' own ratings. The unguessable
+ * code is the credential and it rates one case once, so no proof of work is asked for.
  */
 export async function rateFeedback(
   h: Db,
@@ -105,7 +105,6 @@ export async function rateFeedback(
     readonly code: string;
     readonly rating: string;
     readonly comment?: string;
-    readonly challenge: { readonly token: string; readonly nonce: string };
   },
   ctx: { readonly ip: string; readonly now: Date },
 ): Promise<{ rating: string }> {
@@ -122,7 +121,6 @@ export async function rateFeedback(
   const at = ctx.now.toISOString();
   const recordId = Number(row.record_id);
   await withAudit(h, publicActor(ctx.ip), at, async (trx) => {
-    await acceptChallenge(h, trx, input.challenge, ctx.now);
     if (!(await rateRequest(trx, row.id, { rating, comment: comment || null, at }))) throw already();
     const rec = await getRecord(trx, ALL, recordId);
     if (!rec) throw notFoundCode();

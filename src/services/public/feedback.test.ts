@@ -206,11 +206,7 @@ for (const tdb of testDatabases()) {
         (await computeIndicators(h, w.a, period)).find((v) => v.key === 'disputes.satisfaction_rate')!.value;
       const f = await fileFeedback(h, w, {}, NOW);
       const rating = (r: string, code = f.code) =>
-        rateFeedback(
-          h,
-          { code, rating: r, comment: '调解员很耐心', challenge: solved(h, NOW) },
-          { ip, now: NOW },
-        );
+        rateFeedback(h, { code, rating: r, comment: '调解员很耐心' }, { ip, now: NOW });
       await expect(rating('satisfied')).rejects.toThrow('办结后才能评价');
       expect((await feedbackStatus(h, f.code)).canRate).toBe(false);
       await closeFeedbackCase(h, f.caseId, 'dispute', AT);
@@ -236,21 +232,13 @@ for (const tdb of testDatabases()) {
 
       const g = await fileFeedback(h, w, {}, NOW);
       await closeFeedbackCase(h, g.caseId, 'dispute', AT);
-      await rateFeedback(
-        h,
-        { code: g.code, rating: 'satisfied', challenge: solved(h, NOW) },
-        { ip, now: NOW },
-      );
+      await rateFeedback(h, { code: g.code, rating: 'satisfied' }, { ip, now: NOW });
       expect(await rate()).toBe(50);
 
       // A petition's rating feeds its own 满意率.
       const p = await fileFeedback(h, w, { category: 'environment' }, NOW);
       await closeFeedbackCase(h, p.caseId, 'petition', AT);
-      await rateFeedback(
-        h,
-        { code: p.code, rating: 'basically', challenge: solved(h, NOW) },
-        { ip, now: NOW },
-      );
+      await rateFeedback(h, { code: p.code, rating: 'basically' }, { ip, now: NOW });
       const pv = (await computeIndicators(h, w.a, period)).find(
         (v) => v.key === 'petitions.satisfaction_rate',
       );
