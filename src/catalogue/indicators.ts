@@ -339,7 +339,10 @@ export const indicators: readonly Indicator[] = [
     units: ['%'],
     group: 'petitions',
     basis: '信访人评价满意和基本满意数 ÷ 已评价数',
-    formula: rate(count('petition', is('satisfaction', 'satisfied', 'basically')), count('petition', surveyed)),
+    formula: rate(
+      count('petition', is('satisfaction', 'satisfied', 'basically')),
+      count('petition', surveyed),
+    ),
   },
   {
     key: 'enforcement.certified_officers',
