@@ -229,6 +229,18 @@ for (const tdb of testDatabases()) {
       expect(done.body).not.toContain('<script>alert');
     });
 
+    it('answers an unknown county or a missing code on the progress page', async () => {
+      const county = await app.inject({ method: 'GET', url: '/public/999999/feedback/status?code=ABCD' });
+      expect([county.statusCode, county.body.includes('没有这个县（区）的公开平台')]).toEqual([404, true]);
+      const bare = await app.inject({ method: 'GET', url: `/public/${w.county.code}/feedback/status` });
+      expect([bare.statusCode, bare.headers.location]).toEqual([303, `/public/${w.county.code}/track`]);
+      const bad = await app.inject({
+        method: 'GET',
+        url: `/api/public/feedback/${encodeURIComponent(EVIL)}`,
+      });
+      expect([bad.statusCode, bad.json<ErrorBody>().error.code]).toEqual([404, 'not_found']);
+    });
+
     it('refuses a 100 MB photo on its declared length, without reading it', async () => {
       const { code } = await fileFeedback(h, w);
       await app.listen({ port: 0, host: '127.0.0.1' });

@@ -85,21 +85,22 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       query: statusQuery,
       produces: 'text/html',
     },
-    async ({ deps: d, params, query, reply, now }) => {
-      const county = await portalCounty(d.h, params.county).catch(() => undefined);
-      return pageOrNotice(reply, county, async () => {
-        if (!county) await portalCounty(d.h, params.county);
-        if (!query.code?.trim()) return reply.redirect(portalPath(county!, 'track'), 303);
-        await takePublic(d, 'publicCode', codeKey(query.code), reply, now);
-        const status = await feedbackStatus(d.h, query.code, county);
-        return sendPage(reply, {
-          title: '诉求办理进度',
-          county: county!,
-          section: 'track',
-          body: feedbackStatusPage(county!, shownCode(query.code), status),
+    async ({ deps: d, params, query, reply, now }) =>
+      // An unknown county answers outside any county's frame; an unknown code inside its own.
+      pageOrNotice(reply, undefined, async () => {
+        const county = await portalCounty(d.h, params.county);
+        return pageOrNotice(reply, county, async () => {
+          if (!query.code?.trim()) return reply.redirect(portalPath(county, 'track'), 303);
+          await takePublic(d, 'publicCode', codeKey(query.code), reply, now);
+          const status = await feedbackStatus(d.h, query.code, county);
+          return sendPage(reply, {
+            title: '诉求办理进度',
+            county,
+            section: 'track',
+            body: feedbackStatusPage(county, shownCode(query.code), status),
+          });
         });
-      });
-    },
+      }),
   );
   publicRoute(
     app,
