@@ -63,6 +63,11 @@ export const auditActionLabels = {
   'public.disclosure_read': '查看网上申请的申请人信息',
   'public.disclosure_reply': '上传依申请公开答复文书',
   'public.disclosure_reply_download': '下载依申请公开答复文书',
+  'feedback.submit': '群众在公开平台反映问题（立案）',
+  'feedback.photo': '群众为所反映问题上传照片',
+  'feedback.rate': '群众评价诉求办理结果',
+  'feedback.rules': '设置群众诉求分类及转办规则',
+  'feedback.contact_read': '查看群众诉求的联系人信息',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**

@@ -9,7 +9,7 @@ describe('catalogue', () => {
     const keys = indicators.map((i) => i.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toContain('disputes.resolution_rate');
-    expect(keys).toHaveLength(55);
+    expect(keys).toHaveLength(56);
   });
 
   it('refers only to declared kinds and fields', () => {

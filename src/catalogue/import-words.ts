@@ -242,6 +242,7 @@ export const KIND_WORDS: Readonly<Record<string, KindWords>> = {
       dueDate: ['办理期限', '期限', '办结时限'],
       closedDate: ['办结日期', '办结时间', '答复时间'],
       resolved: ['已化解', '是否化解', '化解情况', '息访情况'],
+      satisfaction: ['群众满意度', '满意度', '评价', '群众评价'],
     },
     options: {
       petitionType: {

@@ -333,6 +333,18 @@ export const indicators: readonly Indicator[] = [
     ),
   },
   {
+    key: 'petitions.satisfaction_rate',
+    label: '信访事项满意率',
+    unit: '%',
+    units: ['%'],
+    group: 'petitions',
+    basis: '信访人评价满意和基本满意数 ÷ 已评价数',
+    formula: rate(
+      count('petition', is('satisfaction', 'satisfied', 'basically')),
+      count('petition', surveyed),
+    ),
+  },
+  {
     key: 'enforcement.certified_officers',
     label: '持证执法人员',
     unit: '名',

@@ -460,6 +460,12 @@ const kindList = [
       date('dueDate', '办理期限', { statutoryDue: true }),
       date('closedDate', '办结日期'),
       bool('resolved', '已化解'),
+      choice('satisfaction', '群众满意度', [
+        ['not_visited', '未评价'],
+        ['satisfied', '满意'],
+        ['basically', '基本满意'],
+        ['dissatisfied', '不满意'],
+      ]),
     ],
     practices: ['信访事项办理、按期办结', '信访攻坚、集中化解信访案件', '律师参与信访代办'],
   },

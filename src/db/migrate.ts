@@ -16,6 +16,7 @@ import * as m0015 from './migrations/0015_rate_buckets.ts';
 import * as m0016 from './migrations/0016_public_portal.ts';
 import * as m0017 from './migrations/0017_disclosure_replies.ts';
 import * as m0018 from './migrations/0018_consultations.ts';
+import * as m0019 from './migrations/0019_feedback_rules.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0016_public_portal': m0016,
   '0017_disclosure_replies': m0017,
   '0018_consultations': m0018,
+  '0019_feedback_rules': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

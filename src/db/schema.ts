@@ -135,6 +135,7 @@ export interface Database {
   public_replies: PublicReplyTable;
   consultations: ConsultationTable;
   consultation_comments: ConsultationCommentTable;
+  feedback_rules: FeedbackRulesTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;
@@ -334,6 +335,14 @@ export interface ConsultationCommentTable {
 
 export type ConsultationRow = Selectable<ConsultationTable>;
 export type ConsultationCommentRow = Selectable<ConsultationCommentTable>;
+/** A county's 群众诉求 categories and the case type each becomes (absent: the catalogue's defaults). */
+export interface FeedbackRulesTable {
+  county_id: number;
+  /** JSON: FeedbackCategory[] (src/catalogue/feedback.ts). */
+  categories: string;
+  updated_at: string;
+  updated_by: number | null;
+}
 export type OrgRow = Selectable<OrgTable>;
 export type NewOrg = Insertable<OrgTable>;
 export type RecordRow = Selectable<RecordTable>;

@@ -37,6 +37,7 @@ import { registerWebhookRoutes } from './routes/webhooks.ts';
 import { registerPublicSite } from './routes/public-site.ts';
 import { registerPublicRequestRoutes } from './routes/public-requests.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
+import { registerFeedbackRoutes } from './routes/feedback-rules.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -169,6 +170,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerWebhookRoutes(api);
       registerPublicRequestRoutes(api);
       registerConsultationRoutes(api);
+      registerFeedbackRoutes(api);
       done();
     },
     { prefix: '/api' },

@@ -40,6 +40,7 @@ export const actionLabels = {
   'webhooks.manage': '配置各单位的群机器人提醒（企业微信、钉钉）',
   'consultations.read': '查看重大行政决策公开征求意见及公众意见（含提出人的姓名和联系方式）',
   'consultations.manage': '发布重大行政决策征求意见稿、处理公众意见、公布意见采纳情况',
+  'feedback.rules': '设置群众诉求的分类及其转办的案件类型',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -103,7 +104,7 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   auditor: { actions: ['session', 'catalogue.read', 'orgs.read', 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
-  county_officer: { actions: [...overseer, 'cycle.read', 'report.check'] },
+  county_officer: { actions: [...overseer, 'cycle.read', 'report.check', 'feedback.rules'] },
   township_leader: {
     actions: [
       ...overseer,

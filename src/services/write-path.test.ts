@@ -47,6 +47,7 @@ const TABLES = [
   'public_replies',
   'consultations',
   'consultation_comments',
+  'feedback_rules',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -139,6 +140,10 @@ const writePaths = {
     'public/consultations-staff.ts#markComment',
     'public/consultations-staff.ts#publishSummary',
     'public/consultations-public.ts#submitComment',
+    'public/feedback.ts#submitFeedback',
+    'public/feedback.ts#addFeedbackPhoto',
+    'public/feedback-status.ts#rateFeedback',
+    'public/feedback-rules.ts#saveFeedbackRules',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

@@ -19,6 +19,7 @@ import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
 import { consultationMatrix } from './access-matrix-consultations.ts';
+import { feedbackMatrix } from './public-feedback.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
 export type Where = 'own' | 'other';
@@ -592,6 +593,16 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: (c, where) => ({ method: 'GET', url: `/api/cases?org=${town(c, where).id}` }),
   },
+  'GET /api/cases/:id/feedback': {
+    allow: caseReaders,
+    other: 404,
+    ok: 200,
+    req: async (c, where, role) => ({
+      method: 'GET',
+      url: `/api/cases/${await disputeCase(c, where, role)}/feedback`,
+    }),
+  },
+  ...feedbackMatrix(),
   'GET /api/cases/:id': {
     allow: caseReaders,
     other: 404,

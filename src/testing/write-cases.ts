@@ -34,6 +34,7 @@ import { uploadDisclosureReply } from '../services/public/disclosure-staff.ts';
 import { publicActor } from '../services/public/guard.ts';
 import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
 import { consultationWriteCases } from './write-cases-consultations.ts';
+import { feedbackWriteCases } from './public-feedback.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -80,6 +81,7 @@ export const nextSeq = (): number => ++seq;
 export const draft = (title: string) => ({ date: '2025-03-15', title, data: { form: 'street' } });
 
 export const writeCases: readonly WriteCase[] = [
+  ...feedbackWriteCases,
   {
     service: 'public/retention.ts#anonymiseExpired',
     action: 'public.anonymise',

@@ -26,6 +26,7 @@ const Messages = lazy(() => import('./pages/messages/MessagesPage.tsx'));
 const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
 const Consultations = lazy(() => import('./pages/consultations/ConsultationsPage.tsx'));
+const FeedbackRules = lazy(() => import('./pages/feedback/FeedbackRulesPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -83,6 +84,7 @@ export function App() {
           <Route path="/admin/audit" element={<Audit />} />
           <Route path="/admin/calendar" element={<Calendar />} />
           <Route path="/admin/webhooks" element={<Webhooks />} />
+          <Route path="/admin/feedback-rules" element={<FeedbackRules />} />
           <Route path="/todo" element={<Todo />} />
           <Route path="/messages" element={<Messages />} />
           <Route path="/consultations/:id?" element={<Consultations />} />

@@ -150,5 +150,10 @@ export const petition: CaseType = {
       basis: [b(REG, '第36条')],
     },
   ],
-  indicators: ['petitions.cases', 'petitions.resolved', 'petitions.on_time_rate'],
+  indicators: [
+    'petitions.cases',
+    'petitions.resolved',
+    'petitions.on_time_rate',
+    'petitions.satisfaction_rate',
+  ],
 };

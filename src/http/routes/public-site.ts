@@ -14,6 +14,7 @@ import { publicRoute } from '../route.ts';
 import { registerPublicDisclosed } from './public-disclosed.ts';
 import { registerPublicDisclosure } from './public-disclosure.ts';
 import { registerPublicConsultations } from './public-consultations.ts';
+import { registerPublicFeedback } from './public-feedback.ts';
 
 const asset = (name: string): Buffer => readFileSync(new URL(`../public/assets/${name}`, import.meta.url));
 const ASSETS = {
@@ -269,5 +270,6 @@ export function registerPublicSite(app: FastifyInstance): void {
   registerPublicDisclosed(app);
   registerPublicDisclosure(app);
   registerPublicConsultations(app);
+  registerPublicFeedback(app);
 }
 export { countyParams } from '../public/site.ts';

@@ -96,7 +96,7 @@ export async function anonymiseExpired(
         if (!rec) continue;
         const data = h.dialect.readJson(rec.data);
         for (const f of PERSONAL_FIELDS[rec.kind] ?? []) if (data[f]) data[f] = ANONYMISED;
-        const title = r.kind === 'feedback' ? `群众诉求${ANONYMISED}` : rec.title;
+        const title = r.kind === 'feedback' ? `群众诉求第${r.id}号${ANONYMISED}` : rec.title;
         await rewriteRecordPersonal(trx, rec.id, { title, data: JSON.stringify(data), at });
         rewritten++;
       }

@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  MessageOutlined,
   RobotOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -75,6 +76,8 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     admin.push({ key: '/admin/calendar', icon: <CalendarOutlined />, label: '节假日安排' });
   if (allowed(user, 'webhooks.manage'))
     admin.push({ key: '/admin/webhooks', icon: <RobotOutlined />, label: '群机器人提醒' });
+  if (allowed(user, 'feedback.rules'))
+    admin.push({ key: '/admin/feedback-rules', icon: <MessageOutlined />, label: '群众诉求分类' });
   items.push({ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin });
   return items;
 }

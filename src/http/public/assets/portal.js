@@ -103,9 +103,27 @@ async function uploadFiles(form, answer) {
   }
 }
 
+// A file input may declare its limits (data-max-files, data-max-bytes): checked before any work is done.
+function fileProblem(form) {
+  for (const input of form.querySelectorAll('input[type=file]')) {
+    const most = Number(input.dataset.maxFiles || 0);
+    if (most && input.files.length > most) return '最多选择' + most + '个文件';
+    const bytes = Number(input.dataset.maxBytes || 0);
+    for (const file of input.files)
+      if (bytes && file.size > bytes) return '“' + file.name + '”超过' + Math.round(bytes / 1048576) + ' MB，请压缩后再选';
+  }
+  return '';
+}
+
 async function submit(form) {
   const button = form.querySelector('button[type=submit]');
+  const problem = fileProblem(form);
+  if (problem) {
+    say(form, problem, 'error');
+    return;
+  }
   button.disabled = true;
+  let code = '';
   try {
     say(form, '正在进行提交校验，请稍候…', 'busy');
     const c = await fetch('/api/public/challenge', { credentials: 'omit' }).then((r) => r.json());
@@ -120,10 +138,10 @@ async function submit(form) {
       challenge: { token: c.token, nonce },
     });
     if (!r.ok) throw new Error(errorText(r.json, r.status));
-    if (r.json && r.json.code) await uploadFiles(form, r.json);
+    code = r.json && r.json.code ? r.json.code : '';
+    if (code) await uploadFiles(form, r.json);
     const next = form.dataset.next;
     if (next) {
-      const code = r.json && r.json.code ? r.json.code : '';
       const url = next.replace('{code}', encodeURIComponent(code));
       if (code) sessionStorage.setItem('fazhi.publicCode', code);
       location.assign(url);
@@ -132,7 +150,9 @@ async function submit(form) {
     say(form, (r.json && r.json.message) || '已提交', 'ok');
     form.reset();
   } catch (e) {
-    say(form, e instanceof Error ? e.message : String(e), 'error');
+    const text = e instanceof Error ? e.message : String(e);
+    // Submitted, but a file failed: the code must not be lost with the error.
+    say(form, code ? '已提交，查询码 ' + code + '，请记下；' + text : text, 'error');
   } finally {
     button.disabled = false;
   }

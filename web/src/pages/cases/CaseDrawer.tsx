@@ -5,6 +5,7 @@ import { useUser } from '../../auth/AuthProvider.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ClockList } from './ClockList.tsx';
 import { PublicRequestPanel } from './PublicRequestPanel.tsx';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { StepModal } from './StepModal.tsx';
 import type { CaseDetail } from './types.ts';
 
@@ -71,6 +72,7 @@ export function CaseDrawer(props: {
               role={user.role}
             />
           )}
+          <FeedbackPanel id={shown.id} />
           <Divider titlePlacement="start">法定时限</Divider>
           <ClockList clocks={shown.clocks} />
           <Divider titlePlacement="start">办理经过</Divider>
