@@ -272,7 +272,10 @@ for (const tdb of testDatabases()) {
         if (c.refused) await expect(run()).rejects.toThrow(c.refused);
         else await run();
         expect(await fingerprint(h)).not.toEqual(untouched);
-        const added = await listAudit(h, { limit: 100 }).then((all) => all.filter((e) => e.seq > head.seq));
+        // The newest entries, back in chain order: the chain holds every earlier case's entries too.
+        const added = await listAudit(h, { limit: 100, order: 'desc' }).then((all) =>
+          all.filter((e) => e.seq > head.seq).reverse(),
+        );
         const want = [c.action, ...(c.then ?? [])];
         expect(added.map((e) => e.action)).toEqual(want);
         expect(await verifyAudit(h)).toMatchObject({ ok: true, count: head.seq + want.length });
