@@ -79,7 +79,7 @@ describe.runIf(chromiumAvailable())('群众反映问题、跟踪办理并评价'
       await page.waitForURL('**/feedback/status?code=*', { timeout: 60_000 });
       const code = (await page.locator('.code').innerText()).trim();
       expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-      const facts = await page.locator('.facts').innerText();
+      const facts = await page.locator('.fact-rows').innerText();
       expect(facts).toContain(`${township.name}（${village.name}）`);
       expect(facts).toContain('已登记');
       expect(facts).toContain('办理期限');
@@ -115,7 +115,7 @@ describe.runIf(chromiumAvailable())('群众反映问题、跟踪办理并评价'
       await page.getByLabel(/^查询码/).fill(code);
       await page.getByRole('button', { name: '查询' }).click();
       await page.getByRole('heading', { name: '评价办理结果' }).waitFor();
-      expect(await page.locator('.facts').innerText()).toContain('调解成功');
+      expect(await page.locator('.fact-rows').innerText()).toContain('调解成功');
       await page.getByLabel('不满意', { exact: true }).check();
       await page.getByLabel(/^评价意见/).fill('积水问题还没彻底解决');
       await page.getByRole('heading', { name: '评价办理结果' }).scrollIntoViewIfNeeded();

@@ -131,7 +131,7 @@ export function feedbackStatusPage(county: PortalCounty, code: string, s: Feedba
       <button type="button" class="secondary" data-copy="${code}">复制查询码</button>
     </section>
     <section class="card">
-      <dl class="facts">
+      <dl class="fact-rows">
         ${fact('办理单位', s.village ? `${s.township}（${s.village}）` : s.township)}
         ${fact('问题类别', s.category)} ${fact('办理方式', s.caseType)}
         ${fact('提交日期', chineseDay(s.submittedOn))}
