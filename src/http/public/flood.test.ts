@@ -168,4 +168,39 @@ describe('a flood on the public portal from one address', () => {
       count: count(pages, 429),
     });
   }, 120_000);
+
+  it('takes at most ten submissions an hour from one address, and a flood of them stores nothing', async () => {
+    const body = JSON.stringify({
+      county: w.county.code,
+      category: 'neighbour',
+      place: `v${w.village.id}`,
+      description: '<script>洪泛</script>',
+      phone: '13800000000',
+      challenge: { token: 'x.16.0.y', nonce: '0' },
+    });
+    const statuses = await flood(base, {
+      path: '/api/public/feedback',
+      from: '127.0.0.4',
+      total: 300,
+      width: 20,
+      method: 'POST',
+      body,
+    });
+    // The limit answers before anything is checked: ten reach the proof of work and fail it.
+    expect(statuses.filter((s) => s === 400)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(290);
+    const stored = await h.db
+      .selectFrom('public_requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(stored?.n)).toBe(0);
+    // Another address is not held back by the flood.
+    const other = await send(base, {
+      path: '/api/public/feedback',
+      from: '127.0.0.5',
+      method: 'POST',
+      body,
+    });
+    expect(other.status).toBe(400);
+  }, 60_000);
 });
