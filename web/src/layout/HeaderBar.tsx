@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth, useUser } from '../auth/AuthProvider.tsx';
@@ -59,6 +59,16 @@ export function HeaderBar({ cat }: { cat: Catalogue | undefined }) {
           menu={{
             items: [
               { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
+              // What the public sees of this county (no login), in a tab of its own.
+              {
+                key: 'portal',
+                icon: <GlobalOutlined />,
+                label: (
+                  <a href="/public/" target="_blank" rel="noopener noreferrer">
+                    群众公开平台
+                  </a>
+                ),
+              },
               { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
             ],
           }}
