@@ -30,8 +30,7 @@ const CHANNELS: Readonly<Record<string, string>> = {
 
 function toItem(h: Db, r: RecordRow, townships: ReadonlyMap<number, string>): DisclosedItem {
   const data = h.dialect.readJson(r.data);
-  const str = (k: string): string | null =>
-    typeof data[k] === 'string' && data[k] !== '' ? (data[k]) : null;
+  const str = (k: string): string | null => (typeof data[k] === 'string' && data[k] !== '' ? data[k] : null);
   return {
     id: r.id,
     title: r.title,

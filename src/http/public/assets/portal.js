@@ -110,7 +110,8 @@ function fileProblem(form) {
     if (most && input.files.length > most) return '最多选择' + most + '个文件';
     const bytes = Number(input.dataset.maxBytes || 0);
     for (const file of input.files)
-      if (bytes && file.size > bytes) return '“' + file.name + '”超过' + Math.round(bytes / 1048576) + ' MB，请压缩后再选';
+      if (bytes && file.size > bytes)
+        return '“' + file.name + '”超过' + Math.round(bytes / 1048576) + ' MB，请压缩后再选';
   }
   return '';
 }
