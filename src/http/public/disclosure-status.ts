@@ -2,7 +2,7 @@ import { LIMITS } from '../../services/public/disclosure-form.ts';
 import type { DisclosureStatus } from '../../services/public/disclosure-status.ts';
 import type { Org } from '../../services/orgs.ts';
 import { chineseDay, html, paragraphs, type Html } from './html.ts';
-import { portalPath } from './layout.ts';
+import { portalPath, codeForm } from './layout.ts';
 
 /** A code as shown: four groups of four (the form the applicant was given). */
 export const showCode = (normalised: string): string => normalised.replace(/(.{4})(?=.)/g, '$1-');
@@ -161,20 +161,7 @@ export function statusBody(county: Org, code: string, s: DisclosureStatus, fresh
 export function lookupBody(county: Org, code: string | undefined, error: string | null): Html {
   return html`<section class="card">
     <h1>政府信息公开申请进度</h1>
-    <form method="get" action="${portalPath(county, 'disclosure/status')}">
-      <label for="code">查询码<span class="hint">提交申请后获得的16位查询码</span></label>
-      <input
-        type="text"
-        id="code"
-        name="code"
-        required
-        maxlength="40"
-        autocomplete="off"
-        value="${code ?? ''}"
-      />
-      ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
-      <button type="submit">查询</button>
-    </form>
+    ${codeForm({ action: portalPath(county, 'disclosure/status'), hint: '提交申请后获得的16位查询码', code, error })}
     <p class="meta">
       还没有申请？<a href="${portalPath(county, 'disclosure/apply')}">在线提交政府信息公开申请</a>
     </p>

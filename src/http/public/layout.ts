@@ -78,3 +78,26 @@ export function portalNotice(p: { title: string; message: string; county?: Porta
     </section>`,
   });
 }
+
+/** The form asking for a tracking code (GET, no script), with why the last one was not found. */
+export function codeForm(p: {
+  action: string;
+  hint: string;
+  code?: string | undefined;
+  error: string | null;
+}) {
+  return html`<form method="get" action="${p.action}">
+    <label for="code">查询码<span class="hint">${p.hint}</span></label>
+    <input
+      type="text"
+      id="code"
+      name="code"
+      required
+      maxlength="40"
+      autocomplete="off"
+      value="${p.code ?? ''}"
+    />
+    ${p.error ? html`<div class="form-message error" role="alert">${p.error}</div>` : ''}
+    <button type="submit">查询</button>
+  </form>`;
+}

@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
+import type { Db } from '../../db/connect.ts';
 import type { Org } from '../../services/orgs.ts';
+import { portalCounty } from '../../services/public/portal.ts';
 import type { AppDeps } from '../context.ts';
 import { portalNotice, portalPage, type PortalSection } from './layout.ts';
 import type { Html } from './html.ts';
@@ -64,4 +66,20 @@ export async function takePublic(
     'rate_limited',
     429,
   );
+}
+
+/**
+ * A page of one county's site: the county by its code (a missing one answered outside any
+ * county's frame), then `fn`, whose refusals are answered inside the county's own frame.
+ */
+export function countyPage(
+  reply: FastifyReply,
+  h: Db,
+  code: string,
+  fn: (county: Org) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  return pageOrNotice(reply, undefined, async () => {
+    const county = await portalCounty(h, code);
+    return pageOrNotice(reply, county, () => fn(county));
+  });
 }

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { portalCounty } from '../../services/public/portal.ts';
 import {
   portalConsultation,
   portalConsultations,
   submitComment,
 } from '../../services/public/consultations-public.ts';
 import { consultationBody, consultationListBody } from '../public/consultation-pages.ts';
-import { pageOrNotice, sendPage, takePublic } from '../public/site.ts';
+import { sendPage, takePublic, countyPage } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 import { idParams } from '../schemas.ts';
 import { countyParams } from './public-site.ts';
@@ -34,8 +33,7 @@ export function registerPublicConsultations(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, reply, now }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
+      countyPage(reply, d.h, params.county, async (county) => {
         const all = await portalConsultations(d.h, county, now);
         return sendPage(reply, {
           title: '意见征集',
@@ -57,17 +55,13 @@ export function registerPublicConsultations(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, reply, now }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
-        // Inside the county's site, a missing consultation is answered with its navigation.
-        return pageOrNotice(reply, county, async () => {
-          const c = await portalConsultation(d.h, county, params.id, now);
-          return sendPage(reply, {
-            title: c.title,
-            county,
-            section: 'consultations',
-            body: consultationBody(county, c),
-          });
+      countyPage(reply, d.h, params.county, async (county) => {
+        const c = await portalConsultation(d.h, county, params.id, now);
+        return sendPage(reply, {
+          title: c.title,
+          county,
+          section: 'consultations',
+          body: consultationBody(county, c),
         });
       }),
   );

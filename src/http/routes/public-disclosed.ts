@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { todayOf, yearOf } from '../../core/dates.ts';
 import { disclosedItem, disclosedItems } from '../../services/public/disclosed.ts';
-import { portalCounty } from '../../services/public/portal.ts';
 import { chineseDay, html, paragraphs } from '../public/html.ts';
 import { portalPath } from '../public/layout.ts';
-import { countyParams, pageOrNotice, sendPage } from '../public/site.ts';
+import { countyParams, sendPage, countyPage } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 
 const PAGE = 20;
@@ -33,8 +32,7 @@ export function registerPublicDisclosed(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps, params, query, reply, now }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(deps.h, params.county);
+      countyPage(reply, deps.h, params.county, async (county) => {
         const year = query.year ?? yearOf(todayOf(now.toISOString()));
         const category = query.category || undefined;
         const r = await disclosedItems(deps.h, county, { year, townshipId: query.township, category });
@@ -130,8 +128,7 @@ export function registerPublicDisclosed(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps, params, reply }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(deps.h, params.county);
+      countyPage(reply, deps.h, params.county, async (county) => {
         const i = await disclosedItem(deps.h, county, params.id);
         return sendPage(reply, {
           title: i.title,

@@ -14,7 +14,7 @@ import type { AppDeps } from '../context.ts';
 import { contentDisposition } from '../files.ts';
 import { applyPage } from '../public/disclosure-apply.ts';
 import { lookupBody, showCode, statusBody } from '../public/disclosure-status.ts';
-import { pageOrNotice, sendPage, takePublic } from '../public/site.ts';
+import { sendPage, takePublic, countyPage } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 
 const challenge = z.object({ token: z.string().max(200), nonce: z.string().max(64) });
@@ -59,8 +59,7 @@ export function registerPublicDisclosure(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, query, reply }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
+      countyPage(reply, d.h, params.county, async (county) => {
         const towns = await portalTownships(d.h, county);
         const selected = query.township && /^\d+$/.test(query.township) ? Number(query.township) : null;
         return sendPage(reply, {
@@ -85,25 +84,22 @@ export function registerPublicDisclosure(app: FastifyInstance): void {
     },
     async ({ deps: d, params, query, reply, now }) =>
       // A missing county is answered without a county's frame; anything after it inside one.
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
-        return pageOrNotice(reply, county, async () => {
-          const page = { title: '申请进度', county, section: 'track' as const };
-          const given = query.code?.trim();
-          if (!given) return sendPage(reply, { ...page, body: lookupBody(county, undefined, null) });
-          try {
-            const code = await takeCode(d, given, reply, now);
-            const status = await disclosureByCode(d.h, code, now, county);
-            reply.header('Cache-Control', 'no-store');
-            return sendPage(reply, {
-              ...page,
-              body: statusBody(county, showCode(code), status, query.new === '1'),
-            });
-          } catch (e) {
-            if (!(e instanceof UserError) || e.status !== 404) throw e;
-            return sendPage(reply, { ...page, body: lookupBody(county, given, e.message) }, 404);
-          }
-        });
+      countyPage(reply, d.h, params.county, async (county) => {
+        const page = { title: '申请进度', county, section: 'track' as const };
+        const given = query.code?.trim();
+        if (!given) return sendPage(reply, { ...page, body: lookupBody(county, undefined, null) });
+        try {
+          const code = await takeCode(d, given, reply, now);
+          const status = await disclosureByCode(d.h, code, now, county);
+          reply.header('Cache-Control', 'no-store');
+          return sendPage(reply, {
+            ...page,
+            body: statusBody(county, showCode(code), status, query.new === '1'),
+          });
+        } catch (e) {
+          if (!(e instanceof UserError) || e.status !== 404) throw e;
+          return sendPage(reply, { ...page, body: lookupBody(county, given, e.message) }, 404);
+        }
       }),
   );
   publicRoute(

@@ -5,12 +5,12 @@ import { codeHash, normaliseCode } from '../../services/public/codes.ts';
 import { MAX_PHOTO_BYTES, addFeedbackPhoto, submitFeedback } from '../../services/public/feedback.ts';
 import { countyCategories } from '../../services/public/feedback-rules.ts';
 import { feedbackStatus, rateFeedback } from '../../services/public/feedback-status.ts';
-import { portalCounty, portalTownships } from '../../services/public/portal.ts';
+import { portalTownships } from '../../services/public/portal.ts';
 import { sendError } from '../errors.ts';
 import { fileNameOf } from '../files.ts';
 import { feedbackForm, feedbackStatusPage } from '../public/feedback-pages.ts';
 import { portalPath } from '../public/layout.ts';
-import { pageOrNotice, sendPage, takePublic } from '../public/site.ts';
+import { sendPage, takePublic, countyPage } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 
 const countyParams = z.object({ county: z.string().min(1).max(30) });
@@ -62,8 +62,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, reply }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
+      countyPage(reply, d.h, params.county, async (county) => {
         const { categories } = await countyCategories(d.h, county.id);
         return sendPage(reply, {
           title: '反映问题',
@@ -87,18 +86,15 @@ export function registerPublicFeedback(app: FastifyInstance): void {
     },
     async ({ deps: d, params, query, reply, now }) =>
       // An unknown county answers outside any county's frame; an unknown code inside its own.
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
-        return pageOrNotice(reply, county, async () => {
-          if (!query.code?.trim()) return reply.redirect(portalPath(county, 'track'), 303);
-          await takePublic(d, 'publicCode', codeKey(query.code), reply, now);
-          const status = await feedbackStatus(d.h, query.code, county);
-          return sendPage(reply, {
-            title: '诉求办理进度',
-            county,
-            section: 'track',
-            body: feedbackStatusPage(county, shownCode(query.code), status),
-          });
+      countyPage(reply, d.h, params.county, async (county) => {
+        if (!query.code?.trim()) return reply.redirect(portalPath(county, 'track'), 303);
+        await takePublic(d, 'publicCode', codeKey(query.code), reply, now);
+        const status = await feedbackStatus(d.h, query.code, county);
+        return sendPage(reply, {
+          title: '诉求办理进度',
+          county,
+          section: 'track',
+          body: feedbackStatusPage(county, shownCode(query.code), status),
         });
       }),
   );

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { requestKindByCode } from '../../services/public/tracking.ts';
 import { issueChallenge } from '../../services/public/challenge.ts';
-import { portalCounties, portalCounty, portalReports } from '../../services/public/portal.ts';
+import { portalCounties, portalReports } from '../../services/public/portal.ts';
 import { portalConsultations } from '../../services/public/consultations-public.ts';
 import { openConsultationsSection } from '../public/consultation-pages.ts';
 import { chineseDay, html } from '../public/html.ts';
-import { portalNotice, portalPath } from '../public/layout.ts';
-import { countyParams, pageOrNotice, sendPage, takePublic } from '../public/site.ts';
+import { portalNotice, portalPath, codeForm } from '../public/layout.ts';
+import { countyParams, sendPage, takePublic, countyPage } from '../public/site.ts';
 import { publicRoute } from '../route.ts';
 import { registerPublicDisclosed } from './public-disclosed.ts';
 import { registerPublicDisclosure } from './public-disclosure.ts';
@@ -107,8 +107,7 @@ export function registerPublicSite(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, reply, now }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
+      countyPage(reply, d.h, params.county, async (county) => {
         const reports = (await portalReports(d.h, county)).slice(0, 6);
         const consultations = await portalConsultations(d.h, county, now);
         return sendPage(reply, {
@@ -170,8 +169,7 @@ export function registerPublicSite(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, reply }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
+      countyPage(reply, d.h, params.county, async (county) => {
         const reports = await portalReports(d.h, county);
         const years = [...new Set(reports.map((r) => r.year))];
         return sendPage(reply, {
@@ -221,49 +219,33 @@ export function registerPublicSite(app: FastifyInstance): void {
       produces: 'text/html',
     },
     async ({ deps: d, params, query, reply, now }) =>
-      pageOrNotice(reply, undefined, async () => {
-        const county = await portalCounty(d.h, params.county);
-        return pageOrNotice(reply, county, async () => {
-          const code = query.code?.trim();
-          let error: string | null = null;
-          if (code) {
-            try {
-              await takePublic(d, 'publicCode', code.toUpperCase(), reply, now);
-              const kind = await requestKindByCode(d.h, county, code);
-              return reply.redirect(
-                portalPath(
-                  county,
-                  `${kind === 'disclosure' ? 'disclosure' : 'feedback'}/status?code=${encodeURIComponent(code)}`,
-                ),
-                303,
-              );
-            } catch (e) {
-              if (!(e instanceof UserError) || e.status !== 404) throw e;
-              error = e.message;
-            }
+      countyPage(reply, d.h, params.county, async (county) => {
+        const code = query.code?.trim();
+        let error: string | null = null;
+        if (code) {
+          try {
+            await takePublic(d, 'publicCode', code.toUpperCase(), reply, now);
+            const kind = await requestKindByCode(d.h, county, code);
+            return reply.redirect(
+              portalPath(
+                county,
+                `${kind === 'disclosure' ? 'disclosure' : 'feedback'}/status?code=${encodeURIComponent(code)}`,
+              ),
+              303,
+            );
+          } catch (e) {
+            if (!(e instanceof UserError) || e.status !== 404) throw e;
+            error = e.message;
           }
-          return sendPage(reply, {
-            title: '进度查询',
-            county,
-            section: 'track',
-            body: html`<section class="card">
-              <h1>进度查询</h1>
-              <form method="get" action="${portalPath(county, 'track')}">
-                <label for="code">查询码<span class="hint">提交申请或反映问题后获得的16位查询码</span></label>
-                <input
-                  type="text"
-                  id="code"
-                  name="code"
-                  required
-                  maxlength="40"
-                  autocomplete="off"
-                  value="${code ?? ''}"
-                />
-                ${error ? html`<div class="form-message error" role="alert">${error}</div>` : ''}
-                <button type="submit">查询</button>
-              </form>
-            </section>`,
-          });
+        }
+        return sendPage(reply, {
+          title: '进度查询',
+          county,
+          section: 'track',
+          body: html`<section class="card">
+            <h1>进度查询</h1>
+            ${codeForm({ action: portalPath(county, 'track'), hint: '提交申请或反映问题后获得的16位查询码', code, error })}
+          </section>`,
         });
       }),
   );
