@@ -455,9 +455,14 @@ describe.runIf(chromiumAvailable())('公开平台：跨站脚本（XSS）', () =
         [comment.name, comment.contact, handling.digest, handling.reason, ...comment.body.split('\n')],
         '公众意见',
       );
-      await d.getByText('起草说明', { exact: true }).click();
-      await d.getByText('草案文本', { exact: true }).click();
-      await d.locator('.consultation-text').filter({ hasText: '第一条' }).waitFor();
+      // Each panel is opened and seen open before the next, whatever the machine's load.
+      for (const label of ['起草说明', '草案文本']) {
+        await d.locator('.ant-collapse-header', { hasText: label }).click();
+        await d
+          .locator('.ant-collapse-header[aria-expanded="true"]', { hasText: label })
+          .waitFor({ timeout: 60_000 });
+      }
+      await d.locator('.consultation-text').filter({ hasText: '第一条' }).waitFor({ timeout: 60_000 });
       await expectClean(desk, '公众参与详情');
       const view = await d.locator('.consultation-detail').innerText();
       expectLiteral(
@@ -476,5 +481,5 @@ describe.runIf(chromiumAvailable())('公开平台：跨站脚本（XSS）', () =
     } finally {
       await desk.s.close();
     }
-  });
+  }, 240_000);
 });

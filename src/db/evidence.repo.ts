@@ -31,14 +31,22 @@ export async function deleteEvidence(db: Q, id: number): Promise<void> {
   await db.deleteFrom('evidence').where('id', '=', id).execute();
 }
 
-/** How many evidence rows still point at a file, so a shared file is kept until its last use goes. */
+/**
+ * How many rows still point at a file — evidence, and the disclosure reply documents kept in the
+ * same content-addressed store — so a shared file is kept until its last use goes.
+ */
 export async function countBySha(db: Q, sha256: string): Promise<number> {
   const r = await db
     .selectFrom('evidence')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sha256', '=', sha256)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const replies = await db
+    .selectFrom('public_replies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sha256', '=', sha256)
+    .executeTakeFirstOrThrow();
+  return Number(r.n) + Number(replies.n);
 }
 
 /** Evidence files per record, for a page of records: one grouped statement; records without any are absent. */

@@ -23,6 +23,7 @@ import { actorOf, listAudit } from '../audit.ts';
 import { registerCase, takeCaseStep } from '../case-writes.ts';
 import { showCase } from '../cases.ts';
 import { FileStore } from '../file-store.ts';
+import { addEvidence, createRecord, dropEvidence } from '../ledger-writes.ts';
 import { codeHash } from './codes.ts';
 import {
   ONLINE_APPLICATION,
@@ -365,6 +366,25 @@ for (const tdb of testDatabases()) {
         stateLabel: '征求第三方意见',
         paused: true,
       });
+    });
+
+    it('keeps a reply document whose bytes were also a record’s evidence, when that evidence is removed', async () => {
+      const now = day('2025-03-03', 9);
+      const { code, caseId } = await fileRequest(h, w.county, w.a, now);
+      const upload = { name: '答复书.pdf', bytes: PDF };
+      await uploadDisclosureReply(h, store, staff, actorOf(staff, null), caseId, upload, now.toISOString());
+      await replyToRequest(h, staff, caseId, day('2025-03-12'));
+      const rec = await createRecord(
+        h,
+        staff,
+        actorOf(staff, null),
+        { kind: 'disclosure_item', draft: { date: '2025-03-12', title: '答复书同文', data: {} } },
+        now.toISOString(),
+      );
+      const ev = await addEvidence(h, store, staff, actorOf(staff, null), rec.id, upload, now.toISOString());
+      await dropEvidence(h, store, staff, actorOf(staff, null), ev.id, now.toISOString());
+      const file = await disclosureReplyFile(h, store, code, day('2025-03-13'));
+      expect(Buffer.compare(file.bytes, PDF)).toBe(0);
     });
 
     it('offers the reply document only once the case is 已答复, and keeps the delivered one', async () => {

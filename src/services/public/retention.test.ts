@@ -83,14 +83,13 @@ for (const tdb of testDatabases()) {
       expect(await verifyAudit(h)).toMatchObject({ ok: true });
     });
 
-    it('runs once a China day from the scheduler, an empty run on the record too', async () => {
+    it('runs once a China day from the scheduler, and a run with nothing due writes nothing', async () => {
       const s = new ReminderScheduler(h, { clock: () => NOW, retentionDays: 1095 });
       const first = await s.tick();
-      expect(first?.anonymised).toMatchObject({ requests: 0, records: 0 });
+      expect(first?.anonymised).toMatchObject({ requests: 0, records: 0, comments: 0 });
       expect((await s.tick())?.anonymised).toBeNull();
       const entries = await listAudit(h, { actions: ['public.anonymise'], limit: 50 });
-      expect(entries).toHaveLength(2);
-      expect(entries.map((e) => (e.after as { requests: number[] }).requests.length).sort()).toEqual([0, 1]);
+      expect(entries).toHaveLength(1);
       const off = new ReminderScheduler(h, { clock: () => NOW });
       expect((await off.tick())?.anonymised).toBeNull();
     });

@@ -61,7 +61,7 @@ const BATCH = 200;
  * own words, a reply document's name may carry the applicant's) — while what was asked, where,
  * when and how it ended stay for the indicators. Comments on major decisions lose the name and
  * contact left with them; the opinion itself stays with its adoption record. Each batch is one
- * audited transaction with the ids it anonymised.
+ * audited transaction with the ids it anonymised; a run with nothing due writes nothing.
  */
 export async function anonymiseExpired(
   h: Db,
@@ -100,9 +100,8 @@ export async function anonymiseExpired(
         await rewriteRecordPersonal(trx, rec.id, { title, data: JSON.stringify(data), at });
         rewritten++;
       }
-      // Every run is on the record, an empty one too: the auditor sees the job keeps running.
       const events =
-        due.length || requests === 0
+        due.length || droppedContacts
           ? [
               {
                 action: 'public.anonymise',
