@@ -328,7 +328,8 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
       await page
         .locator(`.cycle-versions li[data-seq="${next}"]`)
         .filter({ hasText: `恢复第 ${seq} 版` })
-        .waitFor();
+        // A restore saves a new version and reloads the list: slow when another suite shares the cores.
+        .waitFor({ timeout: 60_000 });
     };
     await restore(1, latest + 1);
     const introPara = page.locator('.cycle-para[data-key="intro"] p');
