@@ -42,6 +42,11 @@ export async function listOrgs(db: Q, scope: Scope): Promise<OrgRow[]> {
   return q.orderBy('path').execute();
 }
 
+/** Organisations of one kind (the counties), in code order. */
+export async function orgsOfKind(db: Q, kind: string): Promise<OrgRow[]> {
+  return db.selectFrom('orgs').select(COLS).where('kind', '=', kind).orderBy('code').execute();
+}
+
 export async function childOrgs(db: Q, parentId: number, kind?: string): Promise<OrgRow[]> {
   let q = db.selectFrom('orgs').select(COLS).where('parent_id', '=', parentId);
   if (kind) q = q.where('kind', '=', kind);

@@ -1,20 +1,20 @@
 import { UserError } from '../../core/errors.ts';
-import { ALL } from '../../core/scope.ts';
+import { subtree } from '../../core/scope.ts';
 import type { Db } from '../../db/connect.ts';
-import { childOrgs, listOrgs } from '../../db/orgs.repo.ts';
+import { childOrgs, findOrgs, listOrgs, orgsOfKind } from '../../db/orgs.repo.ts';
 import { publicReports } from '../cycle-public.ts';
 import { toOrg, type Org } from '../orgs.ts';
 
 /** The counties with a public site (every county in the tree). */
 export async function portalCounties(h: Db): Promise<Org[]> {
-  return (await listOrgs(h.db, ALL)).map(toOrg).filter((o) => o.kind === 'county');
+  return (await orgsOfKind(h.db, 'county')).map(toOrg);
 }
 
 export const noSuchCounty = (): UserError => new UserError('没有这个县（区）的公开平台', 'not_found', 404);
 
 /** A county's site by its code, or a 404. */
 export async function portalCounty(h: Db, code: string): Promise<Org> {
-  const c = (await portalCounties(h)).find((o) => o.code === code);
+  const c = (await findOrgs(h.db, code)).map(toOrg).find((o) => o.kind === 'county' && o.code === code);
   if (!c) throw noSuchCounty();
   return c;
 }
@@ -25,10 +25,15 @@ export interface PortalTownship extends Org {
 
 /** The county's townships, each with its villages (the choices of the public's forms). */
 export async function portalTownships(h: Db, county: Org): Promise<PortalTownship[]> {
-  const towns = (await childOrgs(h.db, county.id, 'township')).map(toOrg);
-  return Promise.all(
-    towns.map(async (t) => ({ ...t, villages: (await childOrgs(h.db, t.id, 'village')).map(toOrg) })),
-  );
+  // One statement for the county's whole subtree (its townships and their villages).
+  const all = (await listOrgs(h.db, subtree(county.path))).map(toOrg);
+  return all
+    .filter((o) => o.kind === 'township' && o.parentId === county.id)
+    .sort((a, b) => a.id - b.id)
+    .map((t) => ({
+      ...t,
+      villages: all.filter((v) => v.kind === 'village' && v.parentId === t.id).sort((a, b) => a.id - b.id),
+    }));
 }
 
 /** A township of the county chosen on a form, by id; anything else is the requester's error. */
