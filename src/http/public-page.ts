@@ -2,8 +2,7 @@
  * The public page of a published annual report: plain, printable HTML (no script), readable on a
  * phone, with the publication date and any 更正说明 above the text.
  */
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { esc } from './public/html.ts';
 
 export interface PublicReport {
   readonly township: string;

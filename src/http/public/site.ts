@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Org } from '../../services/orgs.ts';
+import { codeHash } from '../../services/public/codes.ts';
 import { portalCounty } from '../../services/public/portal.ts';
 import type { AppDeps } from '../context.ts';
 import { portalNotice, portalPage, type PortalSection } from './layout.ts';
@@ -49,7 +50,7 @@ export async function pageOrNotice(
   }
 }
 
-/** One token of a public limit for `key`, or 429 with Retry-After (counted in the throttle log). */
+/** One token of a public limit for `key` (an address, or a tracking code as given), or 429 with Retry-After (counted in the throttle log). */
 export async function takePublic(
   deps: AppDeps,
   which: 'publicSubmit' | 'publicCode',
@@ -57,10 +58,13 @@ export async function takePublic(
   reply: FastifyReply,
   now: Date,
 ): Promise<void> {
-  const wait = await deps.limits[which].check(key, now.getTime());
+  // A code is counted by its hash, however it was typed: the limit's table never holds a code, and
+  // dashes or case do not make a second bucket. A malformed code is a 404 before anything is counted.
+  const bucket = which === 'publicCode' ? codeHash(key) : key;
+  const wait = await deps.limits[which].check(bucket, now.getTime());
   if (wait === 0) return;
   reply.header('Retry-After', String(wait));
-  deps.throttles.note(which, key, reply.request.ip, now.toISOString());
+  deps.throttles.note(which, bucket, reply.request.ip, now.toISOString());
   throw new UserError(
     which === 'publicSubmit' ? '提交过于频繁，请稍后再试' : '该查询码的查询过于频繁，请稍后再试',
     'rate_limited',

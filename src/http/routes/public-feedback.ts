@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { codeHash, normaliseCode } from '../../services/public/codes.ts';
+import { normaliseCode } from '../../services/public/codes.ts';
 import { MAX_PHOTO_BYTES, addFeedbackPhoto, submitFeedback } from '../../services/public/feedback.ts';
 import { countyCategories } from '../../services/public/feedback-rules.ts';
 import { feedbackStatus, rateFeedback } from '../../services/public/feedback-status.ts';
@@ -38,7 +38,6 @@ const PHOTOS_URL = '/api/public/feedback/:code/photos';
 /** The code as the portal shows it: four groups of four. */
 const shownCode = (code: string): string => normaliseCode(code).replace(/(.{4})(?=.)/g, '$1-');
 /** A code's limit key: its hash, so no tracking code is ever written to the throttle log. */
-const codeKey = (code: string): string => codeHash(code).slice(0, 24);
 
 /** 群众诉求 on the public portal: the form, the submission and its photos, the progress page, the rating. */
 export function registerPublicFeedback(app: FastifyInstance): void {
@@ -88,7 +87,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       // An unknown county answers outside any county's frame; an unknown code inside its own.
       countyPage(reply, d.h, params.county, async (county) => {
         if (!query.code?.trim()) return reply.redirect(portalPath(county, 'track'), 303);
-        await takePublic(d, 'publicCode', codeKey(query.code), reply, now);
+        await takePublic(d, 'publicCode', query.code, reply, now);
         const status = await feedbackStatus(d.h, query.code, county);
         return sendPage(reply, {
           title: '诉求办理进度',
@@ -109,7 +108,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       params: codeParams,
     },
     async ({ deps: d, params, reply, now }) => {
-      await takePublic(d, 'publicCode', codeKey(params.code), reply, now);
+      await takePublic(d, 'publicCode', params.code, reply, now);
       return feedbackStatus(d.h, params.code);
     },
   );
@@ -145,7 +144,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       status: 201,
     },
     async ({ deps: d, params, query, body, req, reply, ip, now }) => {
-      await takePublic(d, 'publicCode', codeKey(params.code), reply, now);
+      await takePublic(d, 'publicCode', params.code, reply, now);
       if (!Buffer.isBuffer(body)) throw new UserError('缺少照片内容', 'empty_file');
       const file = { code: params.code, name: fileNameOf(req, query.name), bytes: body };
       return addFeedbackPhoto(d.h, d.store, file, { ip, now });
@@ -163,7 +162,7 @@ export function registerPublicFeedback(app: FastifyInstance): void {
       body: ratingBody,
     },
     async ({ deps: d, params, body, ip, reply, now }) => {
-      await takePublic(d, 'publicCode', codeKey(params.code), reply, now);
+      await takePublic(d, 'publicCode', params.code, reply, now);
       await takePublic(d, 'publicSubmit', ip, reply, now);
       const input = {
         code: params.code,

@@ -224,7 +224,7 @@ export function registerPublicSite(app: FastifyInstance): void {
         let error: string | null = null;
         if (code) {
           try {
-            await takePublic(d, 'publicCode', code.toUpperCase(), reply, now);
+            await takePublic(d, 'publicCode', code, reply, now);
             const kind = await requestKindByCode(d.h, county, code);
             return reply.redirect(
               portalPath(
