@@ -3,33 +3,9 @@ import { addDays, todayOf } from '../../src/core/dates.ts';
 import { chromiumAvailable, login, openBrowser, type Session } from '../support/browser.ts';
 import { ensureBuiltOnce } from '../support/build.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
+import { staffApi } from '../support/api.ts';
 
 const DAY_MS = 86_400_000;
-
-/** A staff member's API session: JSON in and out with the session cookie and CSRF token. */
-async function staffApi(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    expect(r.ok, `${method} ${path}: ${r.status} ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  };
-}
 
 describe.runIf(chromiumAvailable())('意见征集：公众不登录提出意见，截止后看到意见采纳情况', () => {
   // The server's clock: moved past the comment window once the comment is in.

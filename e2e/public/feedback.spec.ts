@@ -4,24 +4,10 @@ import { portalCounties, portalTownships } from '../../src/services/public/porta
 import { PNG } from '../../src/testing/http.ts';
 import { chooseOption, chromiumAvailable, login, openBrowser } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
+import { apiSession } from '../support/api.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 const WIDTH = 375;
-
-/** A staff session through the API (another device): its cookie and CSRF token. */
-async function apiSession(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 
 /** 满意率 (of disputes) as the dashboard's table of all indicators shows it this year. */
 async function satisfactionOnDashboard(page: Page, base: string): Promise<string> {

@@ -8,6 +8,7 @@ import { PDF } from '../../src/testing/disclosure.ts';
 import { chromiumAvailable, login, openBrowser, type Session } from '../support/browser.ts';
 import { ensureBuiltOnce } from '../support/build.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
+import { staffApi } from '../support/api.ts';
 import { expectNoConsoleErrors } from '../support/suite.ts';
 
 const DAY_MS = 86_400_000;
@@ -83,32 +84,6 @@ async function expectClean(w: Watched, where: string): Promise<void> {
 /** Each payload shown as the literal text it was written as. */
 function expectLiteral(text: string, payloads: readonly string[], where: string): void {
   for (const p of payloads) expect(text, `${where} shows ${p}`).toContain(p);
-}
-
-/** A staff member's API session: JSON in and out with the session cookie and CSRF token. */
-async function staffApi(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown, file?: Buffer): Promise<T> => {
-    const type = file ? 'application/octet-stream' : body ? 'application/json' : null;
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(type ? { 'content-type': type } : {}) },
-      ...(file ? { body: new Uint8Array(file) } : body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    expect(r.ok, `${method} ${path}: ${r.status} ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  };
 }
 
 /** Submits a portal form (proof of work first) and waits for the page it leads to. */
