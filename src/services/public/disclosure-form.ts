@@ -5,6 +5,7 @@
  * Pure: no database, no clock.
  */
 import { UserError } from '../../core/errors.ts';
+import { phoneNumber } from '../../core/phone.ts';
 
 export const APPLICANT_TYPES = { citizen: '公民', organisation: '法人或者其他组织' } as const;
 export const ID_TYPES = {
@@ -139,8 +140,7 @@ export function validCreditCode(s: string): boolean {
 }
 
 /** A mobile number (11 digits from 13–19) or a landline with its area code and optional extension. */
-export const validPhone = (s: string): boolean =>
-  /^(\+?86-?)?1[3-9]\d{9}$/.test(s) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(s);
+export const validPhone = (s: string): boolean => phoneNumber(s) !== null;
 
 const validEmail = (s: string): boolean => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/.test(s);
 

@@ -23,6 +23,7 @@ import { codeHash, newTrackingCode, notFoundCode } from './codes.ts';
 import { countyCategories } from './feedback-rules.ts';
 import { contentHash, publicActor, refuseDuplicate } from './guard.ts';
 import { portalCounty, portalTownships } from './portal.ts';
+import { phoneNumber } from '../../core/phone.ts';
 
 /** Longest description a resident may write. */
 export const MAX_DESCRIPTION = 2000;
@@ -69,8 +70,8 @@ const invalid = (message: string, code = 'invalid_feedback'): UserError => new U
 
 /** A mobile number (11 digits from 1) or a landline with its area code; separators and +86 forgiven. */
 export function normalisePhone(input: string): string {
-  const s = input.replace(/[\s\-－()（）]/g, '').replace(/^(\+86|0086)/, '');
-  if (/^1[3-9]\d{9}$/.test(s) || /^0\d{9,11}$/.test(s)) return s;
+  const phone = phoneNumber(input);
+  if (phone) return phone;
   throw invalid('请填写正确的联系电话：11位手机号码，或带区号的固定电话', 'invalid_phone');
 }
 
