@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, login } from '../support/browser.ts';
+import { chromiumAvailable, login, modalOpened, motionEnded } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
@@ -18,11 +18,11 @@ async function apiSession(url: string, username: string): Promise<string> {
     .join('; ');
 }
 
+/** Confirms the open Popconfirm once it has zoomed in. */
 async function confirm(page: Page): Promise<void> {
-  await page
-    .locator('.ant-popover:visible')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  const popover = page.locator('.ant-popover:visible');
+  await motionEnded(popover);
+  await popover.getByRole('button', { name: /确\s*定|OK/ }).click();
 }
 
 describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () => {
@@ -92,7 +92,7 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
     await page.getByLabel('搜索账号').press('Enter');
     const row = page.locator('.accounts-table .ant-table-row', { hasText: 't03.adviser' });
     await row.getByRole('button', { name: '编辑' }).click();
-    const modal = page.locator('.edit-user-modal .ant-modal');
+    const modal = await modalOpened(page, '.edit-user-modal');
     await modal.getByLabel('姓名').fill('改名顾问');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await row.filter({ hasText: '改名顾问' }).waitFor();
@@ -115,7 +115,7 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
     await page.locator('.ant-card-head', { hasText: /找到 \d+ 个/ }).waitFor();
     await titles.filter({ hasText: village.name }).first().click();
     await page.getByRole('button', { name: '修改名称' }).click();
-    const rename = page.locator('.rename-org-modal .ant-modal');
+    const rename = await modalOpened(page, '.rename-org-modal');
     await rename.getByLabel('新名称').fill(`${village.name}新`);
     await rename.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(`已改名为“${village.name}新”`).waitFor();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFirstOption, chooseOption, chromiumAvailable, login } from '../support/browser.ts';
+import {
+  chooseFirstOption,
+  chooseOption,
+  chromiumAvailable,
+  login,
+  modalOpened,
+} from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
@@ -10,7 +16,7 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
     const { page } = e.s;
     await page.goto(`${e.server.url}/admin/orgs`);
     await page.getByRole('button', { name: '新增组织' }).click();
-    const modal = page.locator('.new-org-modal .ant-modal');
+    const modal = await modalOpened(page, '.new-org-modal');
     await modal.getByLabel('名称').fill('浏览器测试村');
     await modal.getByLabel('代码').fill('E2E-V1');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
@@ -23,7 +29,7 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
     const { page } = e.s;
     await page.goto(`${e.server.url}/admin/users`);
     await page.getByRole('button', { name: '新建账号' }).click();
-    const modal = page.locator('.new-user-modal .ant-modal');
+    const modal = await modalOpened(page, '.new-user-modal');
     // 三员分立: the system administrator gives no role.
     expect(await modal.getByLabel('角色').count()).toBe(0);
     await modal.getByLabel('用户名').fill('e2e.clerk');
@@ -61,7 +67,7 @@ describe.runIf(chromiumAvailable())('系统管理：组织和账号', () => {
       .locator('.ant-table-row', { hasText: 'e2e.clerk' })
       .getByRole('button', { name: '分配角色' })
       .click();
-    const grant = page.locator('.grant-role-modal .ant-modal');
+    const grant = await modalOpened(page, '.grant-role-modal');
     await grant.getByLabel('角色').click();
     await chooseOption(page, '乡镇法治专干');
     await grant.getByLabel('数据范围（所属组织）').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, modalOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('案件办理', () => {
@@ -20,11 +20,8 @@ describe.runIf(chromiumAvailable())('案件办理', () => {
 
     const drawer = page.locator('.case-drawer');
     await drawer.getByRole('button', { name: '开始调解' }).click();
-    await page
-      .locator('.ant-modal-wrap:visible, .ant-modal:visible')
-      .last()
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    const confirm = await modalOpened(page, '.case-step-modal');
+    await confirm.getByRole('button', { name: /确\s*定/ }).click();
     await drawer.locator('.clock-head').first().waitFor();
     await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toContain('调解中');
     const due = await drawer.locator('.clock-due').first().innerText();

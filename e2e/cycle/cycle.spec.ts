@@ -7,6 +7,7 @@ import {
   chooseOption,
   chromiumAvailable,
   login,
+  modalOpened,
   openBrowser,
   SCREENSHOTS,
   type Session,
@@ -92,8 +93,7 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
   /** Takes a step through its button and its modal. */
   async function step(page: Page, label: string, fill?: (page: Page) => Promise<void>): Promise<void> {
     await page.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) }).click();
-    const modal = page.locator('.cycle-step-modal .ant-modal');
-    await modal.waitFor();
+    const modal = await modalOpened(page, '.cycle-step-modal');
     await fill?.(page);
     await modal.getByRole('button', { name: `确认${label}` }).click();
     // Either the modal closes or the server's refusal shows in it: fail with that refusal.
@@ -229,7 +229,7 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await shoot(page, 'cycle-county-review');
     // A return with neither a comment nor a paragraph note is not sent.
     await drawer.getByRole('button', { name: /^退\s*回\s*乡\s*镇\s*修\s*改$/ }).click();
-    const modal = page.locator('.cycle-step-modal .ant-modal');
+    const modal = await modalOpened(page, '.cycle-step-modal');
     await modal.getByRole('button', { name: '确认退回乡镇修改' }).click();
     await modal.getByText('请写明意见，或在正文段落旁写批注').waitFor();
     await modal.getByRole('button', { name: /取\s*消/ }).click();

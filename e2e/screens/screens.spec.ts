@@ -5,7 +5,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/cli/web-build.ts';
 import { ensureBuiltOnce } from '../support/build.ts';
-import { chooseOption, chromiumAvailable, login, openBrowser, SCREENSHOTS } from '../support/browser.ts';
+import {
+  chooseOption,
+  chromiumAvailable,
+  login,
+  modalOpened,
+  openBrowser,
+  SCREENSHOTS,
+} from '../support/browser.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
 
 /** Set FAZHI_DOC_SCREENSHOTS=1 to refresh docs/screenshots; otherwise shots go to e2e/screenshots. */
@@ -78,7 +85,7 @@ const SHOTS: readonly Shot[] = [
     ready: '.ant-table-row',
     act: async (page) => {
       await page.getByRole('button', { name: '新建账号' }).click();
-      const modal = page.locator('.new-user-modal .ant-modal');
+      const modal = await modalOpened(page, '.new-user-modal');
       await modal.getByLabel('用户名').fill('t01.wang');
       await modal.getByLabel('姓名').fill('王明');
       // 三员分立: the system administrator creates the account; the security administrator grants its role.

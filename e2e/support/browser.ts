@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
@@ -98,12 +98,24 @@ export async function chooseFirstOption(page: Page): Promise<void> {
 
 /** An opening dropdown slides in: an option clicked meanwhile may not be taken. Wait until it has. */
 async function dropdownOpened(page: Page): Promise<void> {
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.waitFor();
+  await motionEnded(page.locator('.ant-select-dropdown:visible'));
+}
+
+/**
+ * The modal under `root` (its `rootClassName`), once it has zoomed in: while it grows, a click aimed at its
+ * button may land on the modal's body and do nothing.
+ */
+export async function modalOpened(page: Page, root: string): Promise<Locator> {
+  const modal = page.locator(`${root} .ant-modal`);
+  await motionEnded(modal);
+  return modal;
+}
+
+/** Waits for `el` (a modal, dropdown or popover) to be visible with its appear/enter motion classes gone. */
+export async function motionEnded(el: Locator): Promise<void> {
+  await el.waitFor();
   await expect
-    .poll(async () => /-(appear|enter)/.test((await dropdown.getAttribute('class')) ?? ''), {
-      timeout: 15_000,
-    })
+    .poll(async () => /-(appear|enter)/.test((await el.getAttribute('class')) ?? ''), { timeout: 15_000 })
     .toBe(false);
 }
 

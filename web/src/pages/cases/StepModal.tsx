@@ -63,6 +63,7 @@ export function StepModal(props: {
       okText="确定"
       confirmLoading={busy}
       destroyOnHidden
+      rootClassName="case-step-modal"
     >
       {error && <Alert className="form-alert" type="error" showIcon title={error} />}
       <Form
