@@ -17,6 +17,7 @@ import * as m0016 from './migrations/0016_public_portal.ts';
 import * as m0017 from './migrations/0017_disclosure_replies.ts';
 import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
+import * as m0020 from './migrations/0020_study_exams.ts';
 import { seedCalendar } from './calendar.repo.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0017_disclosure_replies': m0017,
   '0018_consultations': m0018,
   '0019_feedback_rules': m0019,
+  '0020_study_exams': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

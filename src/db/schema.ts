@@ -108,6 +108,112 @@ export interface LoginAddressFailureTable {
   last_failed_at: string;
 }
 
+/** One version of a question; `owner` 0 is the starter bank. options/answer are JSON arrays. */
+export interface QuestionTable {
+  id: Generated<number>;
+  owner: number;
+  org_id: number | null;
+  code: string;
+  version: number;
+  /** 1 for the version new exams draw, 0 for superseded or retired ones. */
+  current: number;
+  law: string;
+  type: string;
+  difficulty: string;
+  stem: string;
+  options: string;
+  answer: string;
+  article: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** An exam: its window (ISO instants), paper rules (JSON) and marks; `state` open or closed. */
+export interface ExamTable {
+  id: Generated<number>;
+  org_id: number;
+  county_id: number;
+  title: string;
+  opens_at: string;
+  closes_at: string;
+  duration_min: number;
+  display: string;
+  mode: string;
+  rules: string;
+  fixed_paper: string | null;
+  total: number;
+  pass_mark: number;
+  excellent_mark: number;
+  makeup_opens_at: string | null;
+  makeup_closes_at: string | null;
+  state: string;
+  created_by: number | null;
+  created_at: string;
+  closed_by: number | null;
+  closed_at: string | null;
+}
+
+/** Who must sit an exam, with the name and unit its score record will carry. */
+export interface ExamCandidateTable {
+  exam_id: number;
+  user_id: number;
+  township_id: number;
+  name: string;
+  unit: string | null;
+}
+
+/** One person's attempt (online, or a paper score imported); the paper as drawn is JSON. */
+export interface ExamSittingTable {
+  id: Generated<number>;
+  exam_id: number;
+  user_id: number | null;
+  township_id: number;
+  name: string;
+  unit: string | null;
+  attempt: number;
+  source: string;
+  paper: string | null;
+  token: string | null;
+  started_at: string;
+  deadline_at: string | null;
+  submitted_at: string | null;
+  submitted_how: string | null;
+  score: number | null;
+  grade: string | null;
+}
+
+/** Every answer as it was given, with its time; the latest per position counts. */
+export interface ExamAnswerTable {
+  id: Generated<number>;
+  sitting_id: number;
+  position: number;
+  answer: string;
+  saved_at: string;
+}
+
+/** The ledger records (exam and exam_score) a closed exam wrote. */
+export interface ExamRecordTable {
+  exam_id: number;
+  record_id: number;
+}
+
+/** An item of a year's study plan, linked to the study-session record that fulfilled it. */
+export interface StudyPlanItemTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  session_type: string;
+  topic: string;
+  laws: string | null;
+  month: number;
+  audience: string;
+  record_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   records: RecordTable;
@@ -136,6 +242,13 @@ export interface Database {
   consultations: ConsultationTable;
   consultation_comments: ConsultationCommentTable;
   feedback_rules: FeedbackRulesTable;
+  questions: QuestionTable;
+  exams: ExamTable;
+  exam_candidates: ExamCandidateTable;
+  exam_sittings: ExamSittingTable;
+  exam_answers: ExamAnswerTable;
+  exam_records: ExamRecordTable;
+  study_plan_items: StudyPlanItemTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;

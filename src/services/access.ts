@@ -41,6 +41,9 @@ export const actionLabels = {
   'consultations.read': '查看重大行政决策公开征求意见及公众意见（含提出人的姓名和联系方式）',
   'consultations.manage': '发布重大行政决策征求意见稿、处理公众意见、公布意见采纳情况',
   'feedback.rules': '设置群众诉求的分类及其转办的案件类型',
+  'exams.sit': '参加学法考试（只看到本人的试卷和成绩）',
+  'exams.manage': '维护题库，组织学法考试，查看本单位的考试成绩并结束考试',
+  'study.plan': '制定年度学法计划（学法清单），把计划项对应到学法记录',
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -71,6 +74,7 @@ const overseer: readonly Action[] = [
 /** Legal advisers and grid members: enter and follow their own kinds of work (limited by kind below). */
 const fieldWorker: readonly Action[] = [
   ...reader,
+  'exams.sit',
   'records.read',
   'records.write',
   'evidence.read',
@@ -104,7 +108,17 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
   auditor: { actions: ['session', 'catalogue.read', 'orgs.read', 'audit.read'] },
   // The county office and a township's leaders oversee the same work, each over its own subtree;
   // a township's leader also resets the passwords of the township's own accounts.
-  county_officer: { actions: [...overseer, 'cycle.read', 'report.check', 'feedback.rules'] },
+  county_officer: {
+    actions: [
+      ...overseer,
+      'cycle.read',
+      'report.check',
+      'feedback.rules',
+      'exams.sit',
+      'exams.manage',
+      'study.plan',
+    ],
+  },
   township_leader: {
     actions: [
       ...overseer,
@@ -114,6 +128,9 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
       'report.sign',
       'consultations.read',
       'consultations.manage',
+      'exams.sit',
+      'exams.manage',
+      'study.plan',
     ],
   },
   township_staff: {
@@ -135,6 +152,9 @@ export const permissions: Readonly<Record<RoleId, Grant>> = {
       'report.draft',
       'consultations.read',
       'consultations.manage',
+      'exams.sit',
+      'exams.manage',
+      'study.plan',
     ],
   },
   // 一村一法律顾问: works the legality-review queue of the township it is assigned to.
