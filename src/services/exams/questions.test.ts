@@ -98,7 +98,7 @@ for (const tdb of testDatabases()) {
         (e) => e.action === 'question.create',
       );
       expect(entry?.after).toEqual({
-        id: expect.any(Number),
+        id: expect.any(Number) as unknown,
         code: `${w.a.code}-0002`,
         version: 1,
         law: 'admin_license',
@@ -110,7 +110,7 @@ for (const tdb of testDatabases()) {
     it('refuses a malformed question with every reason, and a role without exams.manage', async () => {
       await expect(create(staff, { ...single, answer: [5], law: '治安法' })).rejects.toMatchObject({
         status: 400,
-        message: expect.stringContaining('答案“F”不在选项中'),
+        message: expect.stringContaining('答案“F”不在选项中') as unknown,
       });
       await expect(create(principalOf(w, 'legal_adviser'))).rejects.toMatchObject({ status: 403 });
     });
@@ -143,7 +143,7 @@ for (const tdb of testDatabases()) {
       const starter = (await listQuestions(h, staff, {})).items.find((q) => q.source === '入门题库')!;
       await expect(correctQuestion(h, staff, act(staff), starter.id, single, AT)).rejects.toMatchObject({
         status: 403,
-        message: expect.stringContaining('入门题库'),
+        message: expect.stringContaining('入门题库') as unknown,
       });
       await expect(retireQuestion(h, staff, act(staff), starter.id, AT)).rejects.toMatchObject({
         status: 403,
@@ -167,7 +167,7 @@ for (const tdb of testDatabases()) {
       expect((await listQuestions(h, otherStaff, { q: '县里统一的题' })).total).toBe(1);
       await expect(correctQuestion(h, staff, act(staff), county.id, single, AT)).rejects.toMatchObject({
         status: 403,
-        message: expect.stringContaining('测试县'),
+        message: expect.stringContaining('测试县') as unknown,
       });
       // The county reaches into its townships' banks.
       expect((await listQuestions(h, officer, { orgId: w.b.id, q: '乙乡自己的题' })).total).toBe(1);
