@@ -41,7 +41,15 @@ export function QuestionImportModal(props: {
   };
 
   return (
-    <Modal title="导入题库表格" open={props.open} onCancel={close} footer={null} width={760} destroyOnHidden>
+    <Modal
+      title="导入题库表格"
+      open={props.open}
+      onCancel={close}
+      footer={null}
+      width={760}
+      rootClassName="question-import-modal"
+      destroyOnHidden
+    >
       <Upload.Dragger
         accept=".xlsx"
         showUploadList={false}

@@ -103,6 +103,7 @@ export function QuestionModal(props: {
       okText={props.editing ? `保存为版本 ${props.editing.version + 1}` : '保存'}
       confirmLoading={busy}
       width={720}
+      rootClassName="question-modal"
       destroyOnHidden
     >
       {props.editing && (
