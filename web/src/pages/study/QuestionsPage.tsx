@@ -201,6 +201,7 @@ export default function QuestionsPage() {
           {
             title: '题干',
             dataIndex: 'stem',
+            width: 320,
             render: (s: string) => <span className="question-stem">{s}</span>,
           },
           { title: '答案', width: 70, render: (_, x) => answerText(x) },
