@@ -50,6 +50,11 @@ describe('validateQuestion', () => {
     expect(errors({ article: '42条' })[0]).toMatch(/^条文出处“42条”格式不对/);
     expect(errors({ article: '' })).toEqual(['缺少条文出处（如“第二十条”）']);
   });
+  it('holds the starter bank to the same rules, each code once', () => {
+    const problems = STARTER_BANK.flatMap((q) => validateQuestion(q).map((e) => `${q.code}: ${e}`));
+    expect(problems).toEqual([]);
+    expect(new Set(STARTER_BANK.map((q) => q.code)).size).toBe(STARTER_BANK.length);
+  });
   it('reads articles as the laws number them', () => {
     for (const article of ['第二十条', '第一千零四十二条第一款', '第八条第（三）项', '第九条、第十条'])
       expect(errors({ article })).toEqual([]);
