@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { QuestionDraft, QuestionType, Difficulty, StarterQuestion } from '../catalogue/questions.ts';
 import { STARTER_BANK } from '../catalogue/question-bank/index.ts';
-import { sameContent } from '../core/questions.ts';
+import { normaliseDraft, sameContent } from '../core/questions.ts';
 import {
   STARTER_OWNER,
   allCurrent,
@@ -53,7 +53,8 @@ export function rowOfDraft(
   };
 }
 
-const contentOf = ({ code: _code, ...d }: StarterQuestion): QuestionDraft => d;
+/** A shipped question as stored: law by id, answer sorted, a judgement question's two options. */
+const contentOf = ({ code: _code, ...d }: StarterQuestion): QuestionDraft => normaliseDraft(d);
 
 /**
  * Brings the stored starter bank (owner 0) to the one this release ships: a new code is stored as

@@ -75,7 +75,7 @@ function currentOf(db: Q, owners: readonly number[], f: QuestionFilter) {
   return q;
 }
 
-/** A page of the current questions of some banks, starter bank first, then by code. */
+/** A page of the current questions of some banks: the organisation's own first, the starter bank last. */
 export async function listCurrent(
   db: Q,
   owners: readonly number[],
@@ -85,7 +85,7 @@ export async function listCurrent(
   const [rows, count] = await Promise.all([
     currentOf(db, owners, f)
       .select(COLS)
-      .orderBy('owner')
+      .orderBy('owner', 'desc')
       .orderBy('law')
       .orderBy('code')
       .limit(page.limit)

@@ -64,7 +64,7 @@ for (const tdb of testDatabases()) {
       expect(v2.version).toBe(2);
 
       const list = (
-        await staff.request({ method: 'GET', url: '/api/questions?law=admin_coercion' })
+        await staff.request({ method: 'GET', url: `/api/questions?law=admin_coercion&q=${q.code}` })
       ).json<Listed>();
       expect(list.items.filter((i) => i.code === q.code).map((i) => i.version)).toEqual([2]);
 

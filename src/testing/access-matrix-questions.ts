@@ -19,6 +19,10 @@ const draft = (c: MatrixContext): QuestionDraft => ({
   article: '第四条',
 });
 
+let template: Promise<Uint8Array> | undefined;
+/** The import template, written once for every request that uploads it. */
+const templateBytes = () => (template ??= questionTemplate());
+
 /** A question of the township's own bank, made from the console. */
 async function question(c: MatrixContext, where: Where): Promise<number> {
   const orgId = town(c, where).id;
@@ -65,7 +69,7 @@ export const questionMatrix: Readonly<Record<string, MatrixCase>> = {
       method: 'POST',
       url: `/api/questions/import?orgId=${town(c, where).id}&dryRun=true&name=${encodeURIComponent('题库.xlsx')}`,
       headers: { 'content-type': 'application/octet-stream' },
-      payload: Buffer.from(await questionTemplate()),
+      payload: Buffer.from(await templateBytes()),
     }),
   },
   'POST /api/questions': {
