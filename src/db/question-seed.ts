@@ -5,7 +5,7 @@ import { normaliseDraft, sameContent } from '../core/questions.ts';
 import {
   STARTER_OWNER,
   allCurrent,
-  insertVersions,
+  insertMany,
   latestVersions,
   markSuperseded,
   retireVersions,
@@ -98,7 +98,7 @@ export async function seedStarterBank(
       return row ? [row.id] : [];
     });
     await markSuperseded(trx, replaced);
-    await insertVersions(trx, rows);
+    await insertMany(trx, rows);
     await retireVersions(
       trx,
       gone.map((r) => r.id),

@@ -182,6 +182,15 @@ export async function insertVersions(db: Q, rows: readonly NewQuestionRow[]): Pr
   return ids;
 }
 
+/** Stores many versions in statements of 200 rows (17 columns each, within SQLite's variable limit). */
+export async function insertMany(db: Q, rows: readonly NewQuestionRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('questions')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
 /** Marks versions no longer current (a newer version replaced them). */
 export async function markSuperseded(db: Q, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;

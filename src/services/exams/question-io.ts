@@ -196,7 +196,7 @@ export async function importQuestions(
       trx,
       plans.flatMap((x) => (x.kind === 'correct' && x.base.current === 1 ? [x.base.id] : [])),
     );
-    await repo.insertVersions(trx, rows);
+    await repo.insertMany(trx, rows);
     const { fileName, rows: n, created, corrected, unchanged, skipped } = report;
     const counts = { fileName, rows: n, created, corrected, unchanged, skipped };
     return {
