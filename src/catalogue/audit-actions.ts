@@ -68,6 +68,11 @@ export const auditActionLabels = {
   'feedback.rate': '群众评价诉求办理结果',
   'feedback.rules': '设置群众诉求分类及转办规则',
   'feedback.contact_read': '查看群众诉求的联系人信息',
+  'question.create': '新增题库题目',
+  'question.correct': '修正题库题目（新版本）',
+  'question.retire': '删除题库题目（停用，已组卷的试卷保留原题）',
+  'question.import': '导入题库表格',
+  'question.export': '导出题库表格（含答案）',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
@@ -147,6 +152,7 @@ export const auditTargetLabels = {
   public_request: '公众申请或诉求',
   consultation: '公开征求意见',
   consultation_comment: '公众意见',
+  question: '题库题目',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {
@@ -215,4 +221,12 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   adopted: '采纳',
   partly: '部分采纳',
   rejected: '不采纳',
+  law: '法律法规',
+  difficulty: '难度',
+  bank: '题库',
+  rows: '行数',
+  created: '新增题目',
+  corrected: '修正题目',
+  unchanged: '未变题目',
+  questions: '题目数',
 };

@@ -12,6 +12,7 @@ import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerCycleCommands } from './commands/cycle.ts';
 import { registerPowerCommands } from './commands/powers.ts';
+import { registerQuestionCommands } from './commands/questions.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerReviewCommand } from './commands/review.ts';
@@ -62,6 +63,7 @@ function buildProgram(cli: Cli): Command {
   registerBackupCommands(program, cli);
   registerCalendarCommands(program, cli);
   registerPowerCommands(program, cli);
+  registerQuestionCommands(program, cli);
   registerCycleCommands(program, cli);
   return program;
 }

@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
 import { seedCalendar } from './calendar.repo.ts';
+import { seedStarterBank } from './question-seed.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -44,7 +45,10 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-/** Brings the schema up to date and seeds the calendar's missing years; safe to run on every start. */
+/**
+ * Brings the schema up to date, seeds the calendar's missing years and brings the starter question
+ * bank to this release's; safe to run on every start.
+ */
 export async function migrateToLatest(h: Db): Promise<void> {
   const migrator = new Migrator({ db: h.db, provider });
   const { error, results } = await migrator.migrateToLatest();
@@ -56,4 +60,5 @@ export async function migrateToLatest(h: Db): Promise<void> {
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }
   await seedCalendar(h.db);
+  await seedStarterBank(h.db, new Date().toISOString());
 }

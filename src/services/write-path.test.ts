@@ -48,6 +48,7 @@ const TABLES = [
   'consultations',
   'consultation_comments',
   'feedback_rules',
+  'questions',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -144,6 +145,10 @@ const writePaths = {
     'public/feedback.ts#addFeedbackPhoto',
     'public/feedback-status.ts#rateFeedback',
     'public/feedback-rules.ts#saveFeedbackRules',
+    'exams/questions.ts#createQuestion',
+    'exams/questions.ts#correctQuestion',
+    'exams/questions.ts#retireQuestion',
+    'exams/question-io.ts#importQuestions',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

@@ -3,7 +3,8 @@
  * starts on a worker, and the worker's V8 heap (old and young generation). The one table.
  */
 
-export type JobKind = 'review' | 'readLedger' | 'renderReport' | 'writeLedger' | 'redactReport';
+export type JobKind =
+  'review' | 'readLedger' | 'renderReport' | 'writeLedger' | 'redactReport' | 'writeQuestions';
 
 export interface Budget {
   /** Wall-clock milliseconds the job may run once a worker has taken it. */
@@ -24,6 +25,7 @@ export const BUDGETS: Readonly<Record<JobKind, Budget>> = {
   renderReport: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '年度报告生成', upload: false },
   writeLedger: { timeMs: 60_000, memoryMb: 1536, youngMb: 64, what: '台账导出', upload: false },
   redactReport: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '公开稿删节', upload: false },
+  writeQuestions: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '题库导出', upload: false },
 };
 
 /** Workers at once: the platform's server has two cores and the main thread needs one. */

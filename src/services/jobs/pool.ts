@@ -102,6 +102,7 @@ export class JobPool implements JobRunner {
       renderReport: { ...BUDGETS.renderReport, ...b.renderReport },
       writeLedger: { ...BUDGETS.writeLedger, ...b.writeLedger },
       redactReport: { ...BUDGETS.redactReport, ...b.redactReport },
+      writeQuestions: { ...BUDGETS.writeQuestions, ...b.writeQuestions },
     };
   }
 

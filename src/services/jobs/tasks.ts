@@ -2,7 +2,7 @@ import type { ReviewOutcome } from '../../review/index.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { RawSheet } from '../ledger-io/drafts.ts';
 import type { LedgerFormat } from '../ledger-io/format.ts';
-import type { LedgerSheet } from '../ledger-io/write.ts';
+import type { LedgerSheet, OutCell } from '../ledger-io/write.ts';
 import type { Org } from '../orgs.ts';
 import type { ReportFormat } from '../report.ts';
 import type { JobKind } from './budgets.ts';
@@ -14,6 +14,7 @@ const load = {
   renderReport: () => import('../report.ts'),
   writeLedger: () => import('../ledger-io/write.ts'),
   redactReport: () => import('../../cycle/redact.ts'),
+  writeQuestions: () => import('../exams/question-xlsx.ts'),
 } satisfies Record<JobKind, () => Promise<unknown>>;
 
 export const preload = (kind: JobKind): Promise<unknown> => load[kind]();
@@ -60,6 +61,11 @@ export const tasks = {
   }): Promise<Uint8Array> => {
     const { redactFile } = await load.redactReport();
     return redactFile(i.fileName, i.bytes, i.redactions);
+  },
+  /** Writes the question bank's 题库 workbook (template or export). */
+  writeQuestions: async (i: { rows: readonly (readonly OutCell[])[] }): Promise<Uint8Array> => {
+    const { writeQuestionBook } = await load.writeQuestions();
+    return writeQuestionBook(i.rows);
   },
 } satisfies Record<JobKind, (input: never) => Promise<unknown>>;
 
