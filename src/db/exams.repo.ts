@@ -78,8 +78,8 @@ export async function getExam(db: Q, scope: Scope, id: number): Promise<ExamWith
 }
 
 /** Locks an exam's row until the transaction ends (PostgreSQL), so a close and a start take turns. */
-export async function lockExam(db: Q, id: number): Promise<void> {
-  await db.selectFrom('exams').select('id').where('id', '=', id).forUpdate().execute();
+export async function lockExam(db: Q, id: number, rowLocks: boolean): Promise<void> {
+  if (rowLocks) await db.selectFrom('exams').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Exams organised within a subtree (path prefix), opening within [from, to) when given, newest first. */
@@ -197,8 +197,8 @@ export async function getSitting(db: Q, id: number): Promise<ExamSittingRow | un
 }
 
 /** Locks a sitting's row until the transaction ends (PostgreSQL): a save and a submit take turns. */
-export async function lockSitting(db: Q, id: number): Promise<void> {
-  await db.selectFrom('exam_sittings').select('id').where('id', '=', id).forUpdate().execute();
+export async function lockSitting(db: Q, id: number, rowLocks: boolean): Promise<void> {
+  if (rowLocks) await db.selectFrom('exam_sittings').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function insertSitting(db: Q, row: NewExamSittingRow): Promise<number> {

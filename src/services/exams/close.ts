@@ -106,7 +106,7 @@ export async function closeExam(
     excellent: best.filter((s) => s.grade === 'excellent').length,
   };
   await withAudit(h, actor, at, async (trx) => {
-    await repo.lockExam(trx, id);
+    await repo.lockExam(trx, id, h.dialect.rowLocks);
     if (!(await repo.closeExamRow(trx, id, p.id, at)))
       throw new UserError('本场考试已结束并登记了成绩，不能重复结束', 'closed', 409);
     let records = 0;

@@ -213,7 +213,7 @@ export async function startSitting(h: Db, p: Principal, actor: AuditActor, examI
   await settleOverdue(h, e, at, { userId });
   const token = newToken();
   const sittingId = await withAudit(h, actor, at, async (trx) => {
-    await repo.lockExam(trx, examId);
+    await repo.lockExam(trx, examId, h.dialect.rowLocks);
     const own = await repo.sittingsOf(trx, [examId], userId);
     const running = own.find((s) => s.submitted_at === null);
     if (running) {
@@ -296,7 +296,7 @@ export async function saveAnswer(
   const problem = answerProblem(q, input.answer);
   if (problem) throw new UserError(`第 ${input.position} 题：${problem}`, 'invalid_answer', 400);
   await h.db.transaction().execute(async (trx) => {
-    await repo.lockSitting(trx, input.sittingId);
+    await repo.lockSitting(trx, input.sittingId, h.dialect.rowLocks);
     const now = await repo.getSitting(trx, input.sittingId);
     if (!now || now.submitted_at !== null) throw conflict('submitted', '试卷已交，不能再修改答案');
     if (now.token !== input.token) throw conflict('taken_over', TAKEN_OVER);
@@ -321,7 +321,7 @@ export async function submitSitting(
   const { e, s } = await ownSitting(h, p, input.examId, input.sittingId);
   await checkOpen(h, e, s, input.token, at);
   await withAudit(h, actor, at, async (trx) => {
-    await repo.lockSitting(trx, input.sittingId);
+    await repo.lockSitting(trx, input.sittingId, h.dialect.rowLocks);
     const answers = await repo.latestAnswers(trx, [input.sittingId]);
     const { score, grade } = scoreSitting(e, s, answers.get(input.sittingId));
     if (!(await repo.finishSitting(trx, input.sittingId, { submittedAt: at, how: 'submitted', score, grade })))
