@@ -5,7 +5,16 @@ import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { examInput, paperKey, plus, seedBank, wrongAnswer } from '../testing/exams.ts';
 import { addAccount } from '../testing/fixtures.ts';
-import { PASSWORD, seedWorld, signIn, testApp, usernameOf, type Client, type ErrorBody, type World } from '../testing/http.ts';
+import {
+  PASSWORD,
+  seedWorld,
+  signIn,
+  testApp,
+  usernameOf,
+  type Client,
+  type ErrorBody,
+  type World,
+} from '../testing/http.ts';
 import { computeIndicators } from '../services/indicators.ts';
 import type { ExamDetail, ExamListItem } from '../services/exams/exams.ts';
 import type { ExamResults } from '../services/exams/results.ts';
@@ -33,14 +42,26 @@ for (const tdb of testDatabases()) {
         ['b.staff', '乙乡工作人员'],
         ['b.clerk', '乙乡干部'],
       ] as const)
-        await addAccount(h, { username, name, role: 'township_staff', orgId: w.b.id, password: PASSWORD }).then(
-          (u) => h.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', u.id).execute(),
+        await addAccount(h, {
+          username,
+          name,
+          role: 'township_staff',
+          orgId: w.b.id,
+          password: PASSWORD,
+        }).then((u) =>
+          h.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', u.id).execute(),
         );
       app = await testApp(h, {
         clock: () => new Date(now),
         policy: { idleMs: 48 * 3_600_000, absoluteMs: 48 * 3_600_000 },
       });
-      for (const role of ['township_staff', 'township_leader', 'legal_adviser', 'grid_member', 'auditor'] as const)
+      for (const role of [
+        'township_staff',
+        'township_leader',
+        'legal_adviser',
+        'grid_member',
+        'auditor',
+      ] as const)
         c[role] = await signIn(app, usernameOf(role));
       c.bStaff = await signIn(app, 'b.staff');
     });
@@ -65,16 +86,25 @@ for (const tdb of testDatabases()) {
         payload: { token: s.token },
       });
     const answerAll = async (who: string, s: Sitting, pick: (q: PaperQuestion) => number[]) => {
-      for (const q of await paperKey(h, s.sittingId)) expect((await save(who, s, q.position, pick(q))).statusCode).toBe(200);
+      for (const q of await paperKey(h, s.sittingId))
+        expect((await save(who, s, q.position, pick(q))).statusCode).toBe(200);
     };
     const input = () =>
       examInput(w.a.id, plus(T0, 10 * MIN), {
         makeup: { opensAt: plus(T0, 180 * MIN), closesAt: plus(T0, 300 * MIN) },
-        candidates: { orgIds: [w.a.id], roles: ['township_leader', 'township_staff', 'legal_adviser', 'grid_member'] },
+        candidates: {
+          orgIds: [w.a.id],
+          roles: ['township_leader', 'township_staff', 'legal_adviser', 'grid_member'],
+        },
       });
 
     it('refuses an exam the bank cannot fill, unknown candidates and bad marks, in Chinese', async () => {
-      const many = { ...input(), rules: [{ law: 'civil_code', type: 'single', count: 20, points: 2 }], passMark: 20, excellentMark: 30 };
+      const many = {
+        ...input(),
+        rules: [{ law: 'civil_code', type: 'single', count: 20, points: 2 }],
+        passMark: 20,
+        excellentMark: 30,
+      };
       const r1 = await c.township_staff!.request({ method: 'POST', url: '/api/exams', payload: many });
       expect(r1.statusCode).toBe(400);
       expect(err(r1).message).toContain('民法典单选题只有 6 道，试卷要求 20 道');
@@ -85,9 +115,17 @@ for (const tdb of testDatabases()) {
       });
       expect(r2.statusCode).toBe(400);
       expect(err(r2).message).toBe('找不到以下账号：nobody1、nobody2');
-      const r3 = await c.township_staff!.request({ method: 'POST', url: '/api/exams', payload: { ...input(), passMark: 95 } });
+      const r3 = await c.township_staff!.request({
+        method: 'POST',
+        url: '/api/exams',
+        payload: { ...input(), passMark: 95 },
+      });
       expect(err(r3).message).toContain('0 < 合格分 ≤ 优秀分 ≤ 总分（90 分）');
-      const r4 = await c.township_staff!.request({ method: 'POST', url: '/api/exams', payload: { ...input(), durationMin: 300 } });
+      const r4 = await c.township_staff!.request({
+        method: 'POST',
+        url: '/api/exams',
+        payload: { ...input(), durationMin: 300 },
+      });
       expect(err(r4).message).toBe('考试时长应为 5 至 240 分钟的整数');
       const r5 = await c.township_staff!.request({
         method: 'POST',
@@ -104,7 +142,12 @@ for (const tdb of testDatabases()) {
       const d = json<ExamDetail>(r);
       examId = d.id;
       expect(d).toMatchObject({ total: 90, state: 'open', required: 4, organiser: '甲镇' });
-      expect(d.candidates.map((x) => x.status)).toEqual(['not_started', 'not_started', 'not_started', 'not_started']);
+      expect(d.candidates.map((x) => x.status)).toEqual([
+        'not_started',
+        'not_started',
+        'not_started',
+        'not_started',
+      ]);
       expect(d.candidates.every((x) => x.township === '甲镇')).toBe(true);
       expect((await c.bStaff!.request({ method: 'GET', url: `/api/exams/${examId}` })).statusCode).toBe(404);
       const list = await c.bStaff!.request({ method: 'GET', url: '/api/exams' });
@@ -116,10 +159,16 @@ for (const tdb of testDatabases()) {
     it('lets only candidates sit, and only inside the window', async () => {
       expect(err(await start('township_leader'))).toMatchObject({ code: 'not_open' });
       expect((await start('township_leader')).statusCode).toBe(409);
-      expect((await c.auditor!.request({ method: 'POST', url: `/api/exams/${examId}/sittings` })).statusCode).toBe(403);
-      expect((await c.bStaff!.request({ method: 'POST', url: `/api/exams/${examId}/sittings` })).statusCode).toBe(404);
+      expect(
+        (await c.auditor!.request({ method: 'POST', url: `/api/exams/${examId}/sittings` })).statusCode,
+      ).toBe(403);
+      expect(
+        (await c.bStaff!.request({ method: 'POST', url: `/api/exams/${examId}/sittings` })).statusCode,
+      ).toBe(404);
       const mine = await c.township_leader!.request({ method: 'GET', url: '/api/exams/mine' });
-      expect(json<{ items: MyExam[] }>(mine).items).toMatchObject([{ id: examId, status: 'upcoming', questionCount: 6 }]);
+      expect(json<{ items: MyExam[] }>(mine).items).toMatchObject([
+        { id: examId, status: 'upcoming', questionCount: 6 },
+      ]);
     });
 
     it('sits: start, save, a second tab takes over, resume, submit; no key before the windows close', async () => {
@@ -129,7 +178,8 @@ for (const tdb of testDatabases()) {
       const s1 = json<Sitting>(r);
       expect(s1).toMatchObject({ attempt: 1, remainingSeconds: 30 * 60, total: 90 });
       expect(s1.questions).toHaveLength(6);
-      for (const q of s1.questions) expect(Object.keys(q).sort()).toEqual(['law', 'options', 'points', 'position', 'stem', 'type']);
+      for (const q of s1.questions)
+        expect(Object.keys(q).sort()).toEqual(['law', 'options', 'points', 'position', 'stem', 'type']);
       const key = await paperKey(h, s1.sittingId);
       const saved = await save('township_leader', s1, 1, [...key[0]!.answer]);
       expect(saved.statusCode, saved.body).toBe(200);
@@ -142,21 +192,36 @@ for (const tdb of testDatabases()) {
       expect(s2.answers).toEqual({ 1: [...key[0]!.answer] });
       const stale = await save('township_leader', s1, 2, [0]);
       expect(stale.statusCode).toBe(409);
-      expect(err(stale)).toEqual({ code: 'taken_over', message: '本场考试已在其他窗口继续作答，此窗口已停止作答' });
+      expect(err(stale)).toEqual({
+        code: 'taken_over',
+        message: '本场考试已在其他窗口继续作答，此窗口已停止作答',
+      });
 
       // All right but one 判断 question: 90 − 15 = 75, 合格 (excellent from 80).
       const judge = key.find((q) => q.type === 'judge')!;
-      await answerAll("township_leader", s2, (q) => (q.position === judge.position ? wrongAnswer(q) : [...q.answer]));
+      await answerAll('township_leader', s2, (q) =>
+        q.position === judge.position ? wrongAnswer(q) : [...q.answer],
+      );
       const bad = await save('township_leader', s2, 1, [7]);
       expect(bad.statusCode).toBe(400);
       const done = await submit('township_leader', s2);
       expect(done.statusCode, done.body).toBe(200);
-      expect(json<Result>(done)).toMatchObject({ score: 75, grade: 'pass', gradeLabel: '合格', submittedHow: 'submitted', review: null });
+      expect(json<Result>(done)).toMatchObject({
+        score: 75,
+        grade: 'pass',
+        gradeLabel: '合格',
+        submittedHow: 'submitted',
+        review: null,
+      });
       expect(err(await save('township_leader', s2, 1, [0]))).toMatchObject({ code: 'submitted' });
       expect(err(await start('township_leader'))).toMatchObject({ code: 'submitted' });
       const res = await c.township_leader!.request({ method: 'GET', url: `/api/exams/${examId}/result` });
       expect(json<Result>(res)).toMatchObject({ score: 75, review: null });
-      const answers = await h.db.selectFrom('exam_answers').select('id').where('sitting_id', '=', s1.sittingId).execute();
+      const answers = await h.db
+        .selectFrom('exam_answers')
+        .select('id')
+        .where('sitting_id', '=', s1.sittingId)
+        .execute();
       expect(answers.length).toBe(7);
     });
 
@@ -170,8 +235,15 @@ for (const tdb of testDatabases()) {
       const late = await save('township_staff', s, 2, [0]);
       expect(late.statusCode).toBe(409);
       expect(err(late)).toEqual({ code: 'time_up', message: '考试时间已到，试卷已自动交卷' });
-      const res = json<Result>(await c.township_staff!.request({ method: 'GET', url: `/api/exams/${examId}/result` }));
-      expect(res).toMatchObject({ score: 10, grade: 'fail', submittedHow: 'timeout', submittedAt: plus(T0, 50 * MIN) });
+      const res = json<Result>(
+        await c.township_staff!.request({ method: 'GET', url: `/api/exams/${examId}/result` }),
+      );
+      expect(res).toMatchObject({
+        score: 10,
+        grade: 'fail',
+        submittedHow: 'timeout',
+        submittedAt: plus(T0, 50 * MIN),
+      });
     });
 
     it('fails a sitter who then passes the make-up; one who missed both is not sat', async () => {
@@ -182,11 +254,15 @@ for (const tdb of testDatabases()) {
       now = plus(T0, 150 * MIN);
       expect(err(await start('grid_member'))).toMatchObject({ code: 'outside_window' });
       const mine = await c.legal_adviser!.request({ method: 'GET', url: '/api/exams/mine' });
-      expect(json<{ items: MyExam[] }>(mine).items[0]).toMatchObject({ status: 'submitted', result: { score: 0 } });
+      expect(json<{ items: MyExam[] }>(mine).items[0]).toMatchObject({
+        status: 'submitted',
+        result: { score: 0 },
+      });
       now = plus(T0, 200 * MIN);
-      expect(json<{ items: MyExam[] }>(await c.legal_adviser!.request({ method: 'GET', url: '/api/exams/mine' })).items[0]!.status).toBe(
-        'makeup_open',
-      );
+      expect(
+        json<{ items: MyExam[] }>(await c.legal_adviser!.request({ method: 'GET', url: '/api/exams/mine' }))
+          .items[0]!.status,
+      ).toBe('makeup_open');
       expect(err(await start('township_leader'))).toMatchObject({ code: 'passed' });
       const m = json<Sitting>(await start('legal_adviser'));
       expect(m.attempt).toBe(2);
@@ -210,7 +286,9 @@ for (const tdb of testDatabases()) {
           ['grid_member', 'not_started', null, null],
         ]),
       );
-      expect(err(await c.township_staff!.request({ method: 'POST', url: `/api/exams/${examId}/close` }))).toMatchObject({
+      expect(
+        err(await c.township_staff!.request({ method: 'POST', url: `/api/exams/${examId}/close` })),
+      ).toMatchObject({
         code: 'closed',
       });
 
@@ -235,7 +313,9 @@ for (const tdb of testDatabases()) {
     });
 
     it('shows the paper with the key and articles after the close; the organiser sees the results', async () => {
-      const res = json<Result>(await c.township_leader!.request({ method: 'GET', url: `/api/exams/${examId}/result` }));
+      const res = json<Result>(
+        await c.township_leader!.request({ method: 'GET', url: `/api/exams/${examId}/result` }),
+      );
       expect(res.review).toHaveLength(6);
       expect(res.review!.filter((x) => !x.right)).toHaveLength(1);
       expect(res.review![0]).toHaveProperty('article');
@@ -251,8 +331,12 @@ for (const tdb of testDatabases()) {
       ]);
       expect(out.notSat).toEqual([{ name: 'grid_member', unit: '甲镇', township: '甲镇' }]);
       expect(out.wrong[0]!.wrong).toBeGreaterThan(0);
-      expect((await c.bStaff!.request({ method: 'GET', url: `/api/exams/${examId}/results` })).statusCode).toBe(404);
-      const mine = json<{ items: MyExam[] }>(await c.grid_member!.request({ method: 'GET', url: '/api/exams/mine' }));
+      expect(
+        (await c.bStaff!.request({ method: 'GET', url: `/api/exams/${examId}/results` })).statusCode,
+      ).toBe(404);
+      const mine = json<{ items: MyExam[] }>(
+        await c.grid_member!.request({ method: 'GET', url: '/api/exams/mine' }),
+      );
       expect(mine.items[0]).toMatchObject({ status: 'closed', result: null });
     });
   });

@@ -10,7 +10,13 @@ import { addAccount, setup } from './fixtures.ts';
 import type { Org } from '../services/orgs.ts';
 import { PASSWORD, principalOf, usernameOf } from './http.ts';
 
-const sitters = ['county_officer', 'township_leader', 'township_staff', 'legal_adviser', 'grid_member'] as const;
+const sitters = [
+  'county_officer',
+  'township_leader',
+  'township_staff',
+  'legal_adviser',
+  'grid_member',
+] as const;
 const organisers = ['county_officer', 'township_leader', 'township_staff'] as const;
 const HOUR = 3_600_000;
 
@@ -26,7 +32,13 @@ function shared(c: MatrixContext): Promise<Shared> {
   if (!p) {
     p = (async () => {
       await seedBank(c.h);
-      await addAccount(c.h, { username: 'c.sitter', name: '丙镇干部', role: 'township_staff', orgId: c.w.c.id, password: PASSWORD });
+      await addAccount(c.h, {
+        username: 'c.sitter',
+        name: '丙镇干部',
+        role: 'township_staff',
+        orgId: c.w.c.id,
+        password: PASSWORD,
+      });
       const own = await exam(c, c.w.county, [...sitters].map(usernameOf));
       const township = await exam(c, c.w.a, [usernameOf('township_staff')]);
       const other = await exam(c, c.w.c, ['c.sitter']);
@@ -46,7 +58,8 @@ async function exam(c: MatrixContext, org: Org, usernames: string[], opensAt = n
 
 const examOf = async (c: MatrixContext, where: Where) => (await shared(c))[where];
 /** The township's exam (own) for its organisers and the county above, or the other county's. */
-const organised = async (c: MatrixContext, where: Where) => (await shared(c))[where === 'own' ? 'township' : 'other'];
+const organised = async (c: MatrixContext, where: Where) =>
+  (await shared(c))[where === 'own' ? 'township' : 'other'];
 const sits = (role: RoleId) => can(role, 'exams.sit');
 
 /** A sitting of the role's own account in a new exam of its own, started now (the other side: none). */
@@ -91,7 +104,11 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where, role): Promise<InjectOptions> => {
       const s = await ownSitting(c, where, role);
-      return { method: 'POST', url: `/api/exams/${s.examId}/sittings/${s.sittingId}/submit`, payload: { token: s.token } };
+      return {
+        method: 'POST',
+        url: `/api/exams/${s.examId}/sittings/${s.sittingId}/submit`,
+        payload: { token: s.token },
+      };
     },
   },
   'GET /api/exams/:id/result': {
@@ -109,7 +126,10 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
     allow: [...organisers],
     other: 403,
     ok: 200,
-    req: (c, where) => ({ method: 'GET', url: `/api/exams?orgId=${(where === 'own' ? c.w.a : c.w.c).id}&year=2025` }),
+    req: (c, where) => ({
+      method: 'GET',
+      url: `/api/exams?orgId=${(where === 'own' ? c.w.a : c.w.c).id}&year=2025`,
+    }),
   },
   'POST /api/exams': {
     allow: [...organisers],
@@ -118,7 +138,11 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
     req: async (c, where) => {
       await shared(c);
       const org = where === 'own' ? c.w.a : c.w.c;
-      return { method: 'POST', url: '/api/exams', payload: examInput(org.id, new Date().toISOString(), { title: `考试${c.next()}` }) };
+      return {
+        method: 'POST',
+        url: '/api/exams',
+        payload: examInput(org.id, new Date().toISOString(), { title: `考试${c.next()}` }),
+      };
     },
   },
   'GET /api/exams/:id': {

@@ -18,22 +18,32 @@ function examIdOf(v: string): number {
 const rate = (n: number, d: number): string => (d === 0 ? '—' : `${Math.round((n / d) * 1000) / 10}%`);
 
 /** The exam file: the API's body, with the organiser (and candidate organisations) by name or code. */
-async function readExamFile(cli: Cli, file: string, resolve: (name: string) => Promise<number>): Promise<ExamInput> {
+async function readExamFile(
+  cli: Cli,
+  file: string,
+  resolve: (name: string) => Promise<number>,
+): Promise<ExamInput> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new UserError(`无法读取考试文件“${file}”：${e instanceof SyntaxError ? '不是有效的 JSON' : '文件不存在或不可读'}`);
+    throw new UserError(
+      `无法读取考试文件“${file}”：${e instanceof SyntaxError ? '不是有效的 JSON' : '文件不存在或不可读'}`,
+    );
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UserError('考试文件应为一个 JSON 对象');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UserError('考试文件应为一个 JSON 对象');
   const o = raw as Record<string, unknown>;
   const org = o.org ?? o.orgId;
-  if (typeof org !== 'string' && typeof org !== 'number') throw new UserError('考试文件须写明组织单位（"org": "乡镇名称或代码"）');
+  if (typeof org !== 'string' && typeof org !== 'number')
+    throw new UserError('考试文件须写明组织单位（"org": "乡镇名称或代码"）');
   const c = (o.candidates ?? {}) as Record<string, unknown>;
   const candidates = Array.isArray(c.usernames)
     ? { usernames: c.usernames.map(String) }
     : {
-        orgIds: await Promise.all((Array.isArray(c.orgs) ? c.orgs : []).map((n: unknown) => resolve(String(n)))),
+        orgIds: await Promise.all(
+          (Array.isArray(c.orgs) ? c.orgs : []).map((n: unknown) => resolve(String(n))),
+        ),
         roles: Array.isArray(c.roles) ? c.roles.map(String) : [],
       };
   return { ...(o as unknown as ExamInput), orgId: await resolve(String(org)), candidates };
@@ -50,7 +60,9 @@ function printDetail(cli: Cli, d: ExamDetail): void {
 
 /** `fazhi exam list|create|close|results`: exams for organisers at the console. */
 export function registerExamCommands(program: Command, cli: Cli): void {
-  const exam = program.command('exam').description('学法考试：组织考试、查看考试、结束考试并将成绩登记入台账');
+  const exam = program
+    .command('exam')
+    .description('学法考试：组织考试、查看考试、结束考试并将成绩登记入台账');
   exam
     .command('list')
     .description('列出考试（应参考、已参考、合格人数）')
@@ -63,7 +75,12 @@ export function registerExamCommands(program: Command, cli: Cli): void {
       await cli.withDb(opts, async (h) => {
         const org = opts.org ? await resolveOrg(h, opts.org) : undefined;
         const { p, at } = cli.writer();
-        const items = await listExams(h, p, { ...(org ? { orgId: org.id } : {}), ...(year ? { year } : {}) }, at);
+        const items = await listExams(
+          h,
+          p,
+          { ...(org ? { orgId: org.id } : {}), ...(year ? { year } : {}) },
+          at,
+        );
         if (opts.json) return cli.printJson(items);
         cli.printTable(
           ['编号', '考试名称', '组织单位', '开始时间', '状态', '应参考', '已参考', '合格'],
@@ -82,8 +99,13 @@ export function registerExamCommands(program: Command, cli: Cli): void {
     });
   exam
     .command('create')
-    .description('按考试文件组织一场考试（JSON：org、title、opensAt、closesAt、durationMin、display、mode、rules、passMark、excellentMark、makeup、candidates）')
-    .requiredOption('--file <文件>', '考试文件（JSON），组织单位写名称或代码；参考人员写 {"orgs": [组织], "roles": [角色]} 或 {"usernames": [用户名]}')
+    .description(
+      '按考试文件组织一场考试（JSON：org、title、opensAt、closesAt、durationMin、display、mode、rules、passMark、excellentMark、makeup、candidates）',
+    )
+    .requiredOption(
+      '--file <文件>',
+      '考试文件（JSON），组织单位写名称或代码；参考人员写 {"orgs": [组织], "roles": [角色]} 或 {"usernames": [用户名]}',
+    )
     .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (opts) => {
@@ -109,7 +131,9 @@ export function registerExamCommands(program: Command, cli: Cli): void {
         const d = await closeExam(h, p, actor, examId, at);
         if (opts.json) return cli.printJson(d);
         const sat = d.candidates.filter((c) => c.status === 'submitted').length;
-        cli.out(`已结束考试 ${d.id}“${d.title}”：应参考 ${d.required} 人，参考 ${sat} 人，成绩已登记入台账。\n`);
+        cli.out(
+          `已结束考试 ${d.id}“${d.title}”：应参考 ${d.required} 人，参考 ${sat} 人，成绩已登记入台账。\n`,
+        );
       });
     });
   exam
@@ -132,11 +156,20 @@ export function registerExamCommands(program: Command, cli: Cli): void {
           cli.out('\n错误较多的题目：\n');
           cli.printTable(
             ['题号', '法律', '条文', '作答', '答错', '题干'],
-            r.wrong.map((q) => [q.code, lawLabel(q.law), q.article, String(q.asked), String(q.wrong), q.stem.slice(0, 40)]),
+            r.wrong.map((q) => [
+              q.code,
+              lawLabel(q.law),
+              q.article,
+              String(q.asked),
+              String(q.wrong),
+              q.stem.slice(0, 40),
+            ]),
           );
         }
         if (r.notSat.length > 0)
-          cli.out(`\n未参考（${r.notSat.length} 人）：${r.notSat.map((n) => `${n.name}（${n.township}）`).join('、')}\n`);
+          cli.out(
+            `\n未参考（${r.notSat.length} 人）：${r.notSat.map((n) => `${n.name}（${n.township}）`).join('、')}\n`,
+          );
       });
     });
 }

@@ -45,7 +45,11 @@ const byId = new Map(bank.map((b) => [b.id, b]));
 describe('drawing a paper', () => {
   it('takes N per law and type, lays out 单选, 多选, 判断 in that order, points per rule', () => {
     const p = drawPaper({ bank, rules, fixed: null }, 'seed-1');
-    expect(p.map((x) => x.type)).toEqual([...Array(5).fill('single'), ...Array(3).fill('multiple'), ...Array(4).fill('judge')]);
+    expect(p.map((x) => x.type)).toEqual([
+      ...Array<string>(5).fill('single'),
+      ...Array<string>(3).fill('multiple'),
+      ...Array<string>(4).fill('judge'),
+    ]);
     expect(p.map((x) => x.position)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(new Set(p.map((x) => x.id)).size).toBe(12);
     expect(p.reduce((s, x) => s + x.points, 0)).toBe(paperTotal(rules));
@@ -56,7 +60,9 @@ describe('drawing a paper', () => {
     const a = drawPaper({ bank, rules, fixed: null }, 'exam1:user1');
     expect(drawPaper({ bank, rules, fixed: null }, 'exam1:user1')).toEqual(a);
     const others = ['u2', 'u3', 'u4', 'u5'].map((s) => drawPaper({ bank, rules, fixed: null }, s));
-    expect(others.some((o) => JSON.stringify(o.map((x) => x.id)) !== JSON.stringify(a.map((x) => x.id)))).toBe(true);
+    expect(
+      others.some((o) => JSON.stringify(o.map((x) => x.id)) !== JSON.stringify(a.map((x) => x.id))),
+    ).toBe(true);
   });
 
   it('shuffles options and remaps the key to the same option texts; judgements stay 正确, 错误', () => {
@@ -65,7 +71,9 @@ describe('drawing a paper', () => {
       for (const x of drawPaper({ bank, rules, fixed: null }, seed)) {
         const orig = byId.get(x.id)!;
         expect([...x.options].sort()).toEqual([...orig.options].sort());
-        expect(x.answer.map((i) => x.options[i]).sort()).toEqual(orig.answer.map((i) => orig.options[i]).sort());
+        expect(x.answer.map((i) => x.options[i]).sort()).toEqual(
+          orig.answer.map((i) => orig.options[i]).sort(),
+        );
         expect([...x.answer]).toEqual([...x.answer].sort((m, n) => m - n));
         if (x.type === 'judge') expect(x.options).toEqual(['正确', '错误']);
         if (x.type !== 'judge' && x.options.join() !== orig.options.join()) moved = true;
@@ -75,9 +83,20 @@ describe('drawing a paper', () => {
   });
 
   it('asks everyone the same questions in fixed mode, each in their own order', () => {
-    const fixed = [bank[0]!, bank[1]!, bank[2]!, bank[3]!, bank[4]!, bank[10]!, bank[11]!, bank[12]!, ...bank.slice(16, 20)];
+    const fixed = [
+      bank[0]!,
+      bank[1]!,
+      bank[2]!,
+      bank[3]!,
+      bank[4]!,
+      bank[10]!,
+      bank[11]!,
+      bank[12]!,
+      ...bank.slice(16, 20),
+    ];
     const papers = ['p1', 'p2', 'p3'].map((s) => drawPaper({ bank, rules, fixed }, s));
-    for (const p of papers) expect(p.map((x) => x.id).sort((m, n) => m - n)).toEqual(fixed.map((x) => x.id).sort((m, n) => m - n));
+    for (const p of papers)
+      expect(p.map((x) => x.id).sort((m, n) => m - n)).toEqual(fixed.map((x) => x.id).sort((m, n) => m - n));
     expect(new Set(papers.map((p) => p.map((x) => x.id).join())).size).toBeGreaterThan(1);
   });
 
