@@ -131,7 +131,14 @@ function attemptNow(
   if (e.state === 'closed') return { refusal: conflict('closed', '本场考试已结束') };
   if (now < e.opens_at) return { refusal: conflict('not_open', `考试尚未开始，开始时间为 ${e.opens_at}`) };
   if (now < e.closes_at) {
-    if (own.some((s) => s.attempt === 1)) return { refusal: conflict('submitted', '您已交卷，不能再次作答') };
+    const first = own.find((s) => s.attempt === 1);
+    if (first)
+      return {
+        refusal: conflict(
+          'submitted',
+          first.submitted_how === 'timeout' ? `${TIME_UP}，不能再次作答` : '您已交卷，不能再次作答',
+        ),
+      };
     return { attempt: 1, closes: e.closes_at };
   }
   if (makeup && now >= makeup.opensAt && now < makeup.closesAt) {
