@@ -59,6 +59,7 @@ export const auditActionLabels = {
   'exam.resume': '继续作答学法考试（其他窗口停止作答）',
   'exam.submit': '学法考试交卷',
   'exam.close': '结束学法考试并将成绩登记入台账',
+  'exam.remind': '提醒未参考人员参加学法考试',
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
@@ -239,4 +240,5 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   excellent: '优秀人数',
   townships: '乡镇数',
   records: '登记的台账记录数',
+  reminded: '提醒人数',
 };

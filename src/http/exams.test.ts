@@ -156,6 +156,19 @@ for (const tdb of testDatabases()) {
       expect(json<{ items: ExamListItem[] }>(own).items).toMatchObject([{ id: examId, required: 4, sat: 0 }]);
     });
 
+    it('reminds those who have not sat, once a day', async () => {
+      const r = await c.township_staff!.request({ method: 'POST', url: `/api/exams/${examId}/remind` });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toEqual({ reminded: 4 });
+      expect(
+        (await c.township_staff!.request({ method: 'POST', url: `/api/exams/${examId}/remind` })).json(),
+      ).toEqual({
+        reminded: 0,
+      });
+      const inbox = await c.grid_member!.request({ method: 'GET', url: '/api/messages' });
+      expect(inbox.body).toContain('请参加学法考试：2025年度学法考试');
+    });
+
     it('lets only candidates sit, and only inside the window', async () => {
       expect(err(await start('township_leader'))).toMatchObject({ code: 'not_open' });
       expect((await start('township_leader')).statusCode).toBe(409);

@@ -153,6 +153,7 @@ const writePaths = {
     'exams/sitting.ts#startSitting',
     'exams/sitting.ts#submitSitting',
     'exams/close.ts#closeExam',
+    'exams/results.ts#remindCandidates',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {

@@ -170,4 +170,10 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where) => ({ method: 'GET', url: `/api/exams/${await organised(c, where)}/results` }),
   },
+  'POST /api/exams/:id/remind': {
+    allow: [...organisers],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({ method: 'POST', url: `/api/exams/${await organised(c, where)}/remind` }),
+  },
 };

@@ -1,6 +1,7 @@
 /** The write cases of 学法考试: creating an exam, starting and submitting a sitting, closing the exam. */
 import { closeExam } from '../services/exams/close.ts';
 import { createExam } from '../services/exams/exams.ts';
+import { remindCandidates } from '../services/exams/results.ts';
 import { startSitting, submitSitting } from '../services/exams/sitting.ts';
 import { examInput, plus, seedBank } from './exams.ts';
 import type { World, WriteCase } from './write-cases.ts';
@@ -65,6 +66,14 @@ export const examWriteCases: readonly WriteCase[] = [
       const input = { examId: id, sittingId: s.sittingId, token: s.token };
       await submitSitting(w.h, w.staff, w.act(w.staff), input, plus(AT, 2 * MIN));
       return () => closeExam(w.h, w.staff, w.act(w.staff), id, plus(AT, 200 * MIN));
+    },
+  },
+  {
+    service: 'exams/results.ts#remindCandidates',
+    action: 'exam.remind',
+    prepare: async (w) => {
+      const id = await clerkExam(w);
+      return () => remindCandidates(w.h, w.staff, w.act(w.staff), id, plus(AT, MIN));
     },
   },
 ];

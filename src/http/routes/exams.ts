@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { closeExam } from '../../services/exams/close.ts';
 import { createExam, getExam, listExams } from '../../services/exams/exams.ts';
-import { examResults } from '../../services/exams/results.ts';
+import { examResults, remindCandidates } from '../../services/exams/results.ts';
 import {
   myExams,
   saveAnswer,
@@ -195,5 +195,17 @@ export function registerExamRoutes(app: FastifyInstance): void {
       params: idParams,
     },
     async ({ deps, params, user, at }) => examResults(deps.h, user, params.id, at),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/exams/:id/remind',
+      summary: '提醒尚未参考的人员（在其消息中心，每场考试每天一次）',
+      tag,
+      access: 'exams.manage',
+      params: idParams,
+    },
+    async ({ deps, params, user, actor, at }) => remindCandidates(deps.h, user, actor, params.id, at),
   );
 }

@@ -1,9 +1,13 @@
+import { todayOf } from '../../core/dates.ts';
+import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/exams.repo.ts';
+import { insertMessages } from '../../db/messages.repo.ts';
 import type { Principal } from '../access.ts';
+import { withAudit, type AuditActor } from '../audit.ts';
 import { managedExam } from './exams.ts';
 import { isRight } from './paper.ts';
-import { answerMap, bestSittings, paperOf, settleOverdue } from './shared.ts';
+import { answerMap, bestSittings, lastClose, paperOf, settleOverdue } from './shared.ts';
 
 /**
  * 考试情况 for the organiser: how many sat and passed, the spread of scores, the questions most
@@ -103,4 +107,48 @@ export async function examResults(h: Db, p: Principal, id: number, at: string): 
       .filter((c) => !sat.has(c.user_id))
       .map((c) => ({ name: c.name, unit: c.unit, township: c.township })),
   };
+}
+
+/**
+ * 提醒未参考人员: a message in each not-yet-sat candidate's message centre, once a day per exam
+ * (the message key carries the China date). Audited with the count only.
+ */
+export async function remindCandidates(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  id: number,
+  at: string,
+): Promise<{ reminded: number }> {
+  const e = await managedExam(h, p, id);
+  if (e.state === 'closed' || at >= lastClose(e))
+    throw new UserError('考试已结束，不能再提醒参考', 'closed', 409);
+  await settleOverdue(h, e, at);
+  const [candidates, sittings] = await Promise.all([
+    repo.candidatesOf(h.db, id),
+    repo.sittingsOf(h.db, [id]),
+  ]);
+  const sat = new Set(sittings.filter((s) => s.submitted_at !== null).map((s) => s.user_id));
+  const day = todayOf(at);
+  const window = `${e.opens_at} 至 ${e.closes_at}`;
+  const rows = candidates
+    .filter((c) => !sat.has(c.user_id))
+    .map((c) => ({
+      user_id: c.user_id,
+      kind: 'exam',
+      key: `exam:${id}:remind:${day}`,
+      title: `请参加学法考试：${e.title}`,
+      body: `${e.organiser}组织的“${e.title}”，考试时间 ${window}，时长 ${e.duration_min} 分钟，请在“我的考试”中按时作答。`,
+      link: '/exams/mine',
+      created_at: at,
+      read_at: null,
+    }));
+  return withAudit(h, actor, at, async (trx) => {
+    const reminded = await insertMessages(trx, rows);
+    const after = { exam: id, reminded };
+    return {
+      result: { reminded },
+      events: [{ action: 'exam.remind', targetType: 'exam', targetId: id, after }],
+    };
+  });
 }
