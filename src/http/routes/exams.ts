@@ -3,13 +3,8 @@ import { z } from 'zod';
 import { closeExam } from '../../services/exams/close.ts';
 import { createExam, getExam, listExams } from '../../services/exams/exams.ts';
 import { examResults, remindCandidates } from '../../services/exams/results.ts';
-import {
-  myExams,
-  saveAnswer,
-  sittingResult,
-  startSitting,
-  submitSitting,
-} from '../../services/exams/sitting.ts';
+import { myExams, sittingResult } from '../../services/exams/mine.ts';
+import { saveAnswer, startSitting, submitSitting } from '../../services/exams/sitting.ts';
 import { route } from '../route.ts';
 import { idParams, orgId, year } from '../schemas.ts';
 
