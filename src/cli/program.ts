@@ -11,6 +11,7 @@ import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerCycleCommands } from './commands/cycle.ts';
+import { registerExamCommands } from './commands/exams.ts';
 import { registerPowerCommands } from './commands/powers.ts';
 import { registerQuestionCommands } from './commands/questions.ts';
 import { registerRecordCommands } from './commands/records.ts';
@@ -65,6 +66,7 @@ function buildProgram(cli: Cli): Command {
   registerPowerCommands(program, cli);
   registerQuestionCommands(program, cli);
   registerCycleCommands(program, cli);
+  registerExamCommands(program, cli);
   return program;
 }
 

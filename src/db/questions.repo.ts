@@ -103,7 +103,31 @@ export async function allCurrent(db: Q, owners: readonly number[]): Promise<Ques
   return currentOf(db, owners, {}).select(COLS).orderBy('owner').orderBy('law').orderBy('code').execute();
 }
 
-/** The current questions an organisation may draw of one law and type (exams draw from these). */
+/** The current questions of some banks on the given laws: what an exam draws its papers from. */
+export async function drawable(
+  db: Q,
+  owners: readonly number[],
+  laws: readonly string[],
+): Promise<QuestionRow[]> {
+  if (laws.length === 0) return [];
+  return currentOf(db, owners, {})
+    .select(COLS)
+    .where('law', 'in', [...laws])
+    .orderBy('id')
+    .execute();
+}
+
+/** Question versions by id, current or not (a fixed paper keeps the versions it was set with). */
+export async function questionsById(db: Q, ids: readonly number[]): Promise<QuestionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('questions')
+    .select(COLS)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The current questions an organisation may draw of one law and type. */
 export async function currentQuestions(
   db: Q,
   orgId: number,

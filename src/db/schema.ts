@@ -594,7 +594,7 @@ export type NewCalendarDayRow = Insertable<CalendarDayTable>;
 export interface MessageTable {
   id: Generated<number>;
   user_id: number;
-  /** due | overdue | digest | import_failed */
+  /** due | overdue | digest | import_failed | exam */
   kind: string;
   /** The item and its state (`case:12:penalty.decide:2024-05-01:overdue`); one message per user and key. */
   key: string;

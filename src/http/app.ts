@@ -39,6 +39,7 @@ import { registerPublicRequestRoutes } from './routes/public-requests.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
 import { registerFeedbackRoutes } from './routes/feedback-rules.ts';
 import { registerQuestionRoutes } from './routes/questions.ts';
+import { registerExamRoutes } from './routes/exams.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -173,6 +174,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerConsultationRoutes(api);
       registerFeedbackRoutes(api);
       registerQuestionRoutes(api);
+      registerExamRoutes(api);
       done();
     },
     { prefix: '/api' },

@@ -16,6 +16,7 @@ export const MESSAGE_KINDS = {
   due: '到期提醒',
   digest: '每日待办',
   import_failed: '导入失败',
+  exam: '考试提醒',
 } as const;
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 

@@ -20,6 +20,7 @@ import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.
 import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
 import { consultationMatrix } from './access-matrix-consultations.ts';
 import { questionMatrix } from './access-matrix-questions.ts';
+import { examMatrix } from './access-matrix-exams.ts';
 import { feedbackMatrix } from './public-feedback.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
@@ -972,4 +973,5 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
   },
   ...consultationMatrix,
   ...questionMatrix,
+  ...examMatrix,
 };

@@ -35,6 +35,7 @@ import { publicActor } from '../services/public/guard.ts';
 import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
 import { consultationWriteCases } from './write-cases-consultations.ts';
 import { questionWriteCases } from './write-cases-questions.ts';
+import { examWriteCases } from './write-cases-exams.ts';
 import { feedbackWriteCases } from './public-feedback.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
@@ -652,6 +653,7 @@ export const writeCases: readonly WriteCase[] = [
   },
   ...consultationWriteCases,
   ...questionWriteCases,
+  ...examWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {
