@@ -5,11 +5,13 @@ import {
   ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
   MessageOutlined,
+  ReadOutlined,
   RobotOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -43,6 +45,7 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     return [
       { key: '/m/dispute', icon: <FormOutlined />, label: '上报矛盾纠纷' },
       { key: '/m/mine', icon: <UnorderedListOutlined />, label: '我的上报' },
+      { key: '/exams/mine', icon: <EditOutlined />, label: '我的考试' },
     ];
   const items: Item[] = [];
   if (allowed(user, 'indicators.read'))
@@ -58,6 +61,13 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
   if (allowed(user, 'consultations.read'))
     items.push({ key: '/consultations', icon: <CommentOutlined />, label: '公众参与' });
+  // 学法考法: exams
+  if (allowed(user, 'exams.sit'))
+    items.push({ key: '/exams/mine', icon: <EditOutlined />, label: '我的考试' });
+  const study: Item[] = [];
+  if (allowed(user, 'exams.manage')) study.push({ key: '/study/exams', label: '考试组织' });
+  if (study.length > 0)
+    items.push({ key: 'study', icon: <ReadOutlined />, label: '学法考法', children: study });
   // A township's 年度报告 opens on the report in its cycle; the generator is a tab of it.
   if (allowed(user, 'cycle.read') && user.orgKind === 'township')
     items.push({ key: '/report/cycle', icon: <FileTextOutlined />, label: '年度报告' });
@@ -99,7 +109,9 @@ export function SideMenu({
     ? ['ledger', `group:${kindGroup ?? ''}`]
     : pathname.startsWith('/admin/')
       ? ['admin']
-      : [];
+      : pathname.startsWith('/study/')
+        ? ['study']
+        : [];
   return (
     <Menu
       theme="dark"
