@@ -48,6 +48,11 @@ const TABLES = [
   'consultations',
   'consultation_comments',
   'feedback_rules',
+  'exams',
+  'exam_candidates',
+  'exam_sittings',
+  'exam_answers',
+  'exam_records',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -144,6 +149,10 @@ const writePaths = {
     'public/feedback.ts#addFeedbackPhoto',
     'public/feedback-status.ts#rateFeedback',
     'public/feedback-rules.ts#saveFeedbackRules',
+    'exams/exams.ts#createExam',
+    'exams/sitting.ts#startSitting',
+    'exams/sitting.ts#submitSitting',
+    'exams/close.ts#closeExam',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -164,6 +173,15 @@ const writePaths = {
       'the reminder scheduler: claims, sends and retries queued webhook deliveries',
     'backup.ts#restoreDatabase':
       "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
+    'exams/shared.ts#settleOverdue':
+      "scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action",
+    'exams/sitting.ts#saveAnswer':
+      "a sitter's answer appended with its time to the sitting's own append-only answer log (the record of what was given when); the sitting's start and submission are audited",
+    'exams/sitting.ts#myExams': "a sitter's own exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/sitting.ts#sittingResult': "a sitter's own result; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/exams.ts#getExam': "an organiser's read of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/exams.ts#listExams': "an organiser's list of exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/results.ts#examResults': "an organiser's results of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
   },
   /** Unaudited writes no front end may call, with the reason. */
   internal: {

@@ -34,6 +34,7 @@ import { uploadDisclosureReply } from '../services/public/disclosure-staff.ts';
 import { publicActor } from '../services/public/guard.ts';
 import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
 import { consultationWriteCases } from './write-cases-consultations.ts';
+import { examWriteCases } from './write-cases-exams.ts';
 import { feedbackWriteCases } from './public-feedback.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
@@ -650,6 +651,7 @@ export const writeCases: readonly WriteCase[] = [
     },
   },
   ...consultationWriteCases,
+  ...examWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {
