@@ -19,10 +19,10 @@ export function recordLink(r: Pick<Row, 'id' | 'kind' | 'isCase'>): string {
   return r.isCase ? `/cases?type=${r.kind}&open=${r.id}` : `/ledger/${r.kind}?record=${r.id}`;
 }
 
-/** The person a per-person record (a score, a training) is about, after its title: 参考率 lists the people. */
+/** The person a per-person record (an exam score) is about, before its title: 参考率 lists the people. */
 function personOf(r: Row, perPerson: boolean): string {
   const p = r.data['person'];
-  return perPerson && typeof p === 'string' && p ? `（${p}）` : '';
+  return perPerson && typeof p === 'string' && p ? `${p}：` : '';
 }
 
 /** Where a figure comes from: its method and formula, 口径, and every record it counts or leaves out, with why. */
@@ -81,8 +81,8 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
                 ellipsis: true,
                 render: (t: string, r: Row) => (
                   <Link to={recordLink(r)} onClick={onClose}>
-                    {t}
                     {personOf(r, cat?.kind(r.kind)?.perPerson === true)}
+                    {t}
                   </Link>
                 ),
               },

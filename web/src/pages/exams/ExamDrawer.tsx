@@ -173,7 +173,7 @@ export function ExamDrawer({
             参考人员（应参考 {e.required} 人）
           </Typography.Title>
           <Table
-            rowKey={(c) => `${c.userId ?? c.name}:${c.unit}`}
+            rowKey="userId"
             size="small"
             className="exam-candidates"
             dataSource={e.candidates}

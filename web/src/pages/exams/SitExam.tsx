@@ -5,7 +5,7 @@ import { api, ApiError, errorText } from '../../api/client.ts';
 import { AnswerSaver, type SaveStatus } from './answer-saver.ts';
 import { ResultView } from './ResultView.tsx';
 import { SittingView } from './SittingView.tsx';
-import type { ExamResult, Sitting } from './types.ts';
+import type { ExamResult, MyExam, Sitting } from './types.ts';
 import { useCountdown } from './useCountdown.ts';
 import './exams.css';
 
@@ -13,7 +13,7 @@ type Phase =
   | { readonly k: 'loading' }
   | { readonly k: 'sitting' | 'ending'; readonly s: Sitting }
   | { readonly k: 'taken'; readonly message: string }
-  | { readonly k: 'result'; readonly r: ExamResult; readonly notice?: string }
+  | { readonly k: 'result'; readonly r: ExamResult; readonly title?: string; readonly notice?: string }
   | { readonly k: 'error'; readonly message: string };
 
 type Answers = Readonly<Record<number, readonly number[]>>;
@@ -44,7 +44,12 @@ export default function SitExam() {
   const showResult = useCallback(
     async (notice?: string) => {
       try {
-        setPhase({ k: 'result', r: await api<ExamResult>(`/api/exams/${id}/result`), notice });
+        const [r, mine] = await Promise.all([
+          api<ExamResult>(`/api/exams/${id}/result`),
+          api<{ items: MyExam[] }>('/api/exams/mine').catch(() => ({ items: [] })),
+        ]);
+        const title = mine.items.find((x) => String(x.id) === id)?.title;
+        setPhase({ k: 'result', r, title, notice });
       } catch (e) {
         setPhase({ k: 'error', message: notice ?? errorText(e) });
       }
@@ -72,7 +77,7 @@ export default function SitExam() {
         json: { token: s.token },
       });
       sv.stop();
-      setPhase({ k: 'result', r });
+      setPhase({ k: 'result', r, title: s.title });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) stopped(e.code, e.message);
       else {
@@ -170,7 +175,7 @@ export default function SitExam() {
         return (
           <>
             {phase.notice && <Alert type="info" showIcon title={phase.notice} className="exam-notice" />}
-            <ResultView result={phase.r} />
+            <ResultView result={phase.r} title={phase.title} />
           </>
         );
       case 'sitting':

@@ -110,9 +110,9 @@ export interface ExamDetail extends ExamWindow {
   readonly state: 'open' | 'closed';
   readonly required: number;
   readonly candidates: readonly {
-    userId: number | null;
+    userId: number;
     name: string;
-    unit: string;
+    unit: string | null;
     township: string;
     status: CandidateStatus;
     score: number | null;
@@ -136,7 +136,7 @@ export interface ExamResults {
     asked: number;
     wrong: number;
   }[];
-  readonly notSat: readonly { name: string; unit: string; township: string }[];
+  readonly notSat: readonly { name: string; unit: string | null; township: string }[];
 }
 
 /** The sitter's status as a tag. */
