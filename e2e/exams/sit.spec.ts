@@ -189,6 +189,14 @@ describe.runIf(chromiumAvailable())('乡镇工作人员用手机参加学法考�
     await fitsPhone(page);
     await s.screenshot('exam-result-phone');
 
+    // 我的考试 now shows the score, and the result opens from it.
+    await page.goto(`${server.url}/exams/mine`);
+    await card.getByText('已交卷').waitFor();
+    expect(await card.locator('.my-exam-score').innerText()).toContain('50 分');
+    await card.getByRole('button', { name: '查看成绩' }).click();
+    await page.waitForURL(`**/exams/${exam.id}/result`);
+    await page.locator('.exam-result-title', { hasText: TITLE }).waitFor();
+
     // The organiser closes the exam once its window is over: the ledger gets the exam and the score.
     // (The jump stays within the sessions' 30 minutes of idle time.)
     offset = Date.parse(exam.closesAt) - Date.now() + MINUTE;

@@ -15,6 +15,9 @@ import {
   type ExamResults,
 } from './types.ts';
 
+/** When the exam's last window (the make-up's, if any) ends: only then can it be closed. */
+const lastClose = (e: ExamDetail): string => e.makeup?.closesAt ?? e.closesAt;
+
 /** 成绩分布 as bars: how many people scored in each band. */
 function Distribution({ bands }: { bands: ExamResults['distribution'] }) {
   const max = Math.max(1, ...bands.map((b) => b.n));
@@ -38,7 +41,7 @@ function Results({ r }: { r: ExamResults }) {
       <Typography.Paragraph type="secondary">
         应参考 {r.required} 人，参考 {r.sat} 人，合格 {r.passed} 人，优秀 {r.excellent} 人
       </Typography.Paragraph>
-      <Distribution bands={r.distribution} />
+      {r.sat > 0 && <Distribution bands={r.distribution} />}
       {r.wrong.length > 0 && (
         <>
           <Typography.Title level={5}>错误率最高的题目</Typography.Title>
@@ -128,7 +131,14 @@ export function ExamDrawer({
         <>
           <Space wrap style={{ marginBottom: 16 }}>
             {e.state === 'open' && (
-              <Button danger icon={<StopOutlined />} loading={busy === 'close'} onClick={close}>
+              <Button
+                danger
+                icon={<StopOutlined />}
+                loading={busy === 'close'}
+                disabled={Date.now() < Date.parse(lastClose(e))}
+                title={`考试${e.makeup ? '（含补考）' : ''}时间结束后，方可结束考试并登记成绩`}
+                onClick={close}
+              >
                 结束考试
               </Button>
             )}

@@ -44,7 +44,7 @@ const RANGE_FORMAT = 'YYYY-MM-DD HH:mm';
 interface BankCount {
   readonly law: string;
   readonly type: QuestionType;
-  readonly count: number;
+  readonly n: number;
 }
 
 function RuleRows({ available }: { available: (law: string, type: string) => number | undefined }) {
@@ -76,7 +76,7 @@ function RuleRows({ available }: { available: (law: string, type: string) => num
                 <InputNumber aria-label="题数" min={1} max={200} precision={0} suffix="题" />
               </Form.Item>
               <Form.Item name={[f.name, 'points']} rules={[{ required: true, message: '分值' }]} noStyle>
-                <InputNumber aria-label="每题分值" min={0.5} max={100} step={0.5} suffix="分" />
+                <InputNumber aria-label="每题分值" min={0.5} max={100} suffix="分" />
               </Form.Item>
               <Button
                 type="text"
@@ -130,7 +130,7 @@ export function NewExamModal(props: { open: boolean; onClose: () => void; onDone
     query: { orgId },
   });
   const available = (law: string, type: string) =>
-    counts.data?.items?.find((c) => c.law === law && c.type === type)?.count;
+    counts.data?.items?.find((c) => c.law === law && c.type === type)?.n;
   const tree = useMemo(() => orgTree(ws.orgs), [ws.orgs]);
   const organisers = ws.orgs.filter((o) => o.kind === 'county' || o.kind === 'township');
   const total = ruleTotal(rules);
