@@ -11,6 +11,7 @@ import { registerIndicatorCommands } from './commands/indicators.ts';
 import { registerLedgerIoCommands } from './commands/ledger-io.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerCycleCommands } from './commands/cycle.ts';
+import { registerExamCommands } from './commands/exams.ts';
 import { registerPowerCommands } from './commands/powers.ts';
 import { registerRecordCommands } from './commands/records.ts';
 import { registerReportCommand } from './commands/report.ts';
@@ -63,6 +64,7 @@ function buildProgram(cli: Cli): Command {
   registerCalendarCommands(program, cli);
   registerPowerCommands(program, cli);
   registerCycleCommands(program, cli);
+  registerExamCommands(program, cli);
   return program;
 }
 

@@ -1,12 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Scope } from '../core/scope.ts';
-import type {
-  Database,
-  ExamCandidateTable,
-  ExamSittingTable,
-  ExamTable,
-  QuestionTable,
-} from './schema.ts';
+import type { Database, ExamCandidateTable, ExamSittingTable, ExamTable, QuestionTable } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -78,8 +72,8 @@ export async function getExam(db: Q, scope: Scope, id: number): Promise<ExamWith
 }
 
 /** Locks an exam's row until the transaction ends (PostgreSQL), so a close and a start take turns. */
-export async function lockExam(db: Q, id: number): Promise<void> {
-  await db.selectFrom('exams').select('id').where('id', '=', id).forUpdate().execute();
+export async function lockExam(db: Q, id: number, rowLocks: boolean): Promise<void> {
+  if (rowLocks) await db.selectFrom('exams').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Exams organised within a subtree (path prefix), opening within [from, to) when given, newest first. */
@@ -117,7 +111,10 @@ export async function insertCandidates(db: Q, rows: readonly ExamCandidateRow[])
       .execute();
 }
 
-export async function candidatesOf(db: Q, examId: number): Promise<(ExamCandidateRow & { township: string })[]> {
+export async function candidatesOf(
+  db: Q,
+  examId: number,
+): Promise<(ExamCandidateRow & { township: string })[]> {
   return db
     .selectFrom('exam_candidates')
     .innerJoin('orgs', 'orgs.id', 'exam_candidates.township_id')
@@ -135,7 +132,11 @@ export async function candidatesOf(db: Q, examId: number): Promise<(ExamCandidat
     .execute();
 }
 
-export async function candidate(db: Q, examId: number, userId: number): Promise<ExamCandidateRow | undefined> {
+export async function candidate(
+  db: Q,
+  examId: number,
+  userId: number,
+): Promise<ExamCandidateRow | undefined> {
   return db
     .selectFrom('exam_candidates')
     .selectAll()
@@ -182,7 +183,9 @@ export async function sittingsOf(
 export async function submittedScores(
   db: Q,
   examIds: readonly number[],
-): Promise<{ exam_id: number; user_id: number | null; id: number; score: number | null; grade: string | null }[]> {
+): Promise<
+  { exam_id: number; user_id: number | null; id: number; score: number | null; grade: string | null }[]
+> {
   if (examIds.length === 0) return [];
   return db
     .selectFrom('exam_sittings')
@@ -197,8 +200,8 @@ export async function getSitting(db: Q, id: number): Promise<ExamSittingRow | un
 }
 
 /** Locks a sitting's row until the transaction ends (PostgreSQL): a save and a submit take turns. */
-export async function lockSitting(db: Q, id: number): Promise<void> {
-  await db.selectFrom('exam_sittings').select('id').where('id', '=', id).forUpdate().execute();
+export async function lockSitting(db: Q, id: number, rowLocks: boolean): Promise<void> {
+  if (rowLocks) await db.selectFrom('exam_sittings').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function insertSitting(db: Q, row: NewExamSittingRow): Promise<number> {
@@ -349,7 +352,10 @@ export async function accountsByUsername(db: Q, usernames: readonly string[]): P
 }
 
 /** Organisations by id (the townships and counties on candidates' paths). */
-export async function orgsById(db: Q, ids: readonly number[]): Promise<{ id: number; name: string; kind: string }[]> {
+export async function orgsById(
+  db: Q,
+  ids: readonly number[],
+): Promise<{ id: number; name: string; kind: string }[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('orgs').select(['id', 'name', 'kind']).where('id', 'in', ids).execute();
 }

@@ -177,11 +177,16 @@ const writePaths = {
       "scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action",
     'exams/sitting.ts#saveAnswer':
       "a sitter's answer appended with its time to the sitting's own append-only answer log (the record of what was given when); the sitting's start and submission are audited",
-    'exams/sitting.ts#myExams': "a sitter's own exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
-    'exams/sitting.ts#sittingResult': "a sitter's own result; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
-    'exams/exams.ts#getExam': "an organiser's read of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
-    'exams/exams.ts#listExams': "an organiser's list of exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
-    'exams/results.ts#examResults': "an organiser's results of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/sitting.ts#myExams':
+      "a sitter's own exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/sitting.ts#sittingResult':
+      "a sitter's own result; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/exams.ts#getExam':
+      "an organiser's read of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/exams.ts#listExams':
+      "an organiser's list of exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/results.ts#examResults':
+      "an organiser's results of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
   },
   /** Unaudited writes no front end may call, with the reason. */
   internal: {

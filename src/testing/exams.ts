@@ -22,7 +22,8 @@ export async function seedBank(
     (['single', 'multiple', 'judge'] as const satisfies readonly QuestionType[]).flatMap((type) =>
       Array.from({ length: n }, (_, i) => {
         const code = `T-${++seq}`;
-        const options = type === 'judge' ? [...JUDGE_OPTIONS] : ['甲', '乙', '丙', '丁'].map((o) => `${o}${code}`);
+        const options =
+          type === 'judge' ? [...JUDGE_OPTIONS] : ['甲', '乙', '丙', '丁'].map((o) => `${o}${code}`);
         const answer = type === 'single' ? [i % 4] : type === 'multiple' ? [0, 2] : [i % 2];
         return {
           owner,

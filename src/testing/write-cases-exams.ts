@@ -47,7 +47,13 @@ export const examWriteCases: readonly WriteCase[] = [
       const id = await clerkExam(w);
       const s = await startSitting(w.h, w.staff, w.act(w.staff), id, plus(AT, MIN));
       return () =>
-        submitSitting(w.h, w.staff, w.act(w.staff), { examId: id, sittingId: s.sittingId, token: s.token }, plus(AT, 2 * MIN));
+        submitSitting(
+          w.h,
+          w.staff,
+          w.act(w.staff),
+          { examId: id, sittingId: s.sittingId, token: s.token },
+          plus(AT, 2 * MIN),
+        );
     },
   },
   {

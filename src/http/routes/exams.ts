@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { closeExam } from '../../services/exams/close.ts';
 import { createExam, getExam, listExams } from '../../services/exams/exams.ts';
 import { examResults } from '../../services/exams/results.ts';
-import { myExams, saveAnswer, sittingResult, startSitting, submitSitting } from '../../services/exams/sitting.ts';
+import {
+  myExams,
+  saveAnswer,
+  sittingResult,
+  startSitting,
+  submitSitting,
+} from '../../services/exams/sitting.ts';
 import { route } from '../route.ts';
 import { idParams, orgId, year } from '../schemas.ts';
 
@@ -25,7 +31,12 @@ const examBody = z
     rules: z
       .array(
         z
-          .object({ law: z.string().max(60), type: z.string().max(20), count: z.number().int(), points: z.number() })
+          .object({
+            law: z.string().max(60),
+            type: z.string().max(20),
+            count: z.number().int(),
+            points: z.number(),
+          })
           .strict(),
       )
       .max(50),
@@ -45,7 +56,13 @@ export function registerExamRoutes(app: FastifyInstance): void {
   const tag = '学法考试';
   route(
     app,
-    { method: 'GET', url: '/exams/mine', summary: '本人须参加的考试、当前可否作答和本人成绩', tag, access: 'exams.sit' },
+    {
+      method: 'GET',
+      url: '/exams/mine',
+      summary: '本人须参加的考试、当前可否作答和本人成绩',
+      tag,
+      access: 'exams.sit',
+    },
     async ({ deps, user, at }) => ({ items: await myExams(deps.h, user, at) }),
   );
   route(
@@ -91,7 +108,13 @@ export function registerExamRoutes(app: FastifyInstance): void {
       body: z.object({ token }).strict(),
     },
     async ({ deps, params, body, user, actor, at }) =>
-      submitSitting(deps.h, user, actor, { examId: params.id, sittingId: params.sittingId, token: body.token }, at),
+      submitSitting(
+        deps.h,
+        user,
+        actor,
+        { examId: params.id, sittingId: params.sittingId, token: body.token },
+        at,
+      ),
   );
   route(
     app,

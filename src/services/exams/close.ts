@@ -66,7 +66,10 @@ async function ledgerRows(
     ['exam', [examDraft]],
     ['exam_score', scoreDrafts],
   ] as const) {
-    const r = prepareRows(getKind(kindId), township, e.county_id, new Map(), drafts, { ...meta, importId: null });
+    const r = prepareRows(getKind(kindId), township, e.county_id, new Map(), drafts, {
+      ...meta,
+      importId: null,
+    });
     if (r.errors.length > 0) {
       const first = r.errors[0]!.errors.map((x) => `${x.label}：${x.message}`).join('；');
       throw new UserError(`${township.name}的考试成绩无法登记入台账：${first}`, 'invalid_record', 400);
@@ -93,7 +96,10 @@ export async function closeExam(
       409,
     );
   await settleOverdue(h, e, at, { all: true });
-  const [candidates, sittings] = await Promise.all([repo.candidatesOf(h.db, id), repo.sittingsOf(h.db, [id])]);
+  const [candidates, sittings] = await Promise.all([
+    repo.candidatesOf(h.db, id),
+    repo.sittingsOf(h.db, [id]),
+  ]);
   const best = [...bestSittings(sittings.filter((s) => s.submitted_at !== null)).values()];
   const byTownship = groups(candidates, best);
   const meta = { now: at, createdBy: p.id };
@@ -106,13 +112,21 @@ export async function closeExam(
     excellent: best.filter((s) => s.grade === 'excellent').length,
   };
   await withAudit(h, actor, at, async (trx) => {
-    await repo.lockExam(trx, id);
+    await repo.lockExam(trx, id, h.dialect.rowLocks);
     if (!(await repo.closeExamRow(trx, id, p.id, at)))
       throw new UserError('本场考试已结束并登记了成绩，不能重复结束', 'closed', 409);
     let records = 0;
     for (const [t, list] of rows) {
       records += await insertRecords(trx, list);
-      await repo.linkRecords(trx, id, await repo.recordIdsByKeys(trx, t, list.map((r) => r.dedup_key)));
+      await repo.linkRecords(
+        trx,
+        id,
+        await repo.recordIdsByKeys(
+          trx,
+          t,
+          list.map((r) => r.dedup_key),
+        ),
+      );
     }
     const after = { state: 'closed', ...counts, townships: rows.size, records };
     return { result: undefined, events: [{ action: 'exam.close', targetType: 'exam', targetId: id, after }] };

@@ -126,7 +126,8 @@ async function resolveCandidates(
 async function organiserOrg(h: Db, p: Principal, orgId: number) {
   const o = Number.isInteger(orgId) ? await getOrg(h.db, orgId) : undefined;
   if (!o || !inScope(p, o.path)) throw forbidden('无权为该组织组织考试，或该组织不存在');
-  if (o.kind !== 'county' && o.kind !== 'township') throw bad(`考试须由县（区）或乡镇（街道）组织，“${o.name}”不是`);
+  if (o.kind !== 'county' && o.kind !== 'township')
+    throw bad(`考试须由县（区）或乡镇（街道）组织，“${o.name}”不是`);
   return o;
 }
 
@@ -190,7 +191,10 @@ export async function createExam(
       total: c.total,
       candidates: candidates.length,
     };
-    return { result: examId, events: [{ action: 'exam.create', targetType: 'exam', targetId: examId, after }] };
+    return {
+      result: examId,
+      events: [{ action: 'exam.create', targetType: 'exam', targetId: examId, after }],
+    };
   });
   return getExam(h, p, id, at);
 }
@@ -205,9 +209,13 @@ export async function managedExam(h: Db, p: Principal, id: number): Promise<repo
 
 export async function examDetail(h: Db, e: repo.ExamWithOrgRow): Promise<ExamDetail> {
   const id = Number(e.id);
-  const [candidates, sittings] = await Promise.all([repo.candidatesOf(h.db, id), repo.sittingsOf(h.db, [id])]);
+  const [candidates, sittings] = await Promise.all([
+    repo.candidatesOf(h.db, id),
+    repo.sittingsOf(h.db, [id]),
+  ]);
   const byUser = new Map<number, repo.ExamSittingRow[]>();
-  for (const s of sittings) if (s.user_id !== null) byUser.set(s.user_id, [...(byUser.get(s.user_id) ?? []), s]);
+  for (const s of sittings)
+    if (s.user_id !== null) byUser.set(s.user_id, [...(byUser.get(s.user_id) ?? []), s]);
   return {
     id,
     title: e.title,
@@ -222,7 +230,10 @@ export async function examDetail(h: Db, e: repo.ExamWithOrgRow): Promise<ExamDet
     total: Number(e.total),
     passMark: Number(e.pass_mark),
     excellentMark: Number(e.excellent_mark),
-    makeup: e.makeup_opens_at && e.makeup_closes_at ? { opensAt: e.makeup_opens_at, closesAt: e.makeup_closes_at } : null,
+    makeup:
+      e.makeup_opens_at && e.makeup_closes_at
+        ? { opensAt: e.makeup_opens_at, closesAt: e.makeup_closes_at }
+        : null,
     state: e.state,
     required: candidates.length,
     candidates: candidates.map((c) => {
@@ -273,7 +284,10 @@ export async function listExams(
   });
   for (const e of rows) if (e.state === 'open') await settleOverdue(h, e, at);
   const ids = rows.map((e) => Number(e.id));
-  const [required, scores] = await Promise.all([repo.candidateCounts(h.db, ids), repo.submittedScores(h.db, ids)]);
+  const [required, scores] = await Promise.all([
+    repo.candidateCounts(h.db, ids),
+    repo.submittedScores(h.db, ids),
+  ]);
   return rows.map((e) => {
     const id = Number(e.id);
     const best = [...bestSittings(scores.filter((s) => Number(s.exam_id) === id)).values()];
@@ -291,4 +305,3 @@ export async function listExams(
     };
   });
 }
-

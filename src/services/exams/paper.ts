@@ -133,7 +133,8 @@ export function layOutPaper(
     ),
   );
   return ordered.map((q, i) => {
-    const shuffled = q.type === 'judge' ? { options: [...q.options], answer: [...q.answer] } : shuffleOptions(q, random);
+    const shuffled =
+      q.type === 'judge' ? { options: [...q.options], answer: [...q.answer] } : shuffleOptions(q, random);
     return {
       ...q,
       ...shuffled,
@@ -158,7 +159,11 @@ function shuffleOptions(q: BankQuestion, random: () => number): { options: strin
 
 /** Draws a person's paper: the questions (random mode) or the fixed ones, then lays it out. */
 export function drawPaper(
-  input: { bank: readonly BankQuestion[]; rules: readonly PaperRule[]; fixed: readonly BankQuestion[] | null },
+  input: {
+    bank: readonly BankQuestion[];
+    rules: readonly PaperRule[];
+    fixed: readonly BankQuestion[] | null;
+  },
   seed: string,
 ): PaperQuestion[] {
   const random = seededRandom(seed);
@@ -189,7 +194,10 @@ export interface Scored {
 }
 
 /** Scores a paper from the latest answer per position (unanswered questions score nothing). */
-export function scorePaper(paper: readonly PaperQuestion[], answers: ReadonlyMap<number, readonly number[]>): Scored {
+export function scorePaper(
+  paper: readonly PaperQuestion[],
+  answers: ReadonlyMap<number, readonly number[]>,
+): Scored {
   const right = new Map<number, boolean>();
   let score = 0;
   for (const q of paper) {
@@ -211,9 +219,13 @@ export function gradeOf(score: number, marks: { passMark: number; excellentMark:
 }
 
 /** Checks an answer against its question: known options, and one option at most for 单选/判断. */
-export function answerProblem(q: Pick<PaperQuestion, 'type' | 'options'>, answer: readonly number[]): string | null {
+export function answerProblem(
+  q: Pick<PaperQuestion, 'type' | 'options'>,
+  answer: readonly number[],
+): string | null {
   if (answer.some((a) => !Number.isInteger(a) || a < 0 || a >= q.options.length))
     return `答案应为本题选项的序号（0 至 ${q.options.length - 1}）`;
-  if (q.type !== 'multiple' && normaliseAnswer(answer).length > 1) return `${QUESTION_TYPES[q.type]}只能选一项`;
+  if (q.type !== 'multiple' && normaliseAnswer(answer).length > 1)
+    return `${QUESTION_TYPES[q.type]}只能选一项`;
   return null;
 }

@@ -48,7 +48,10 @@ const WRONG_LIST = 20;
 export async function examResults(h: Db, p: Principal, id: number, at: string): Promise<ExamResults> {
   const e = await managedExam(h, p, id);
   if (e.state === 'open') await settleOverdue(h, e, at);
-  const [candidates, sittings] = await Promise.all([repo.candidatesOf(h.db, id), repo.sittingsOf(h.db, [id])]);
+  const [candidates, sittings] = await Promise.all([
+    repo.candidatesOf(h.db, id),
+    repo.sittingsOf(h.db, [id]),
+  ]);
   const done = sittings.filter((s) => s.submitted_at !== null);
   const best = [...bestSittings(done).values()];
   const total = Number(e.total);
@@ -76,7 +79,11 @@ export async function examResults(h: Db, p: Principal, id: number, at: string): 
         asked: 0,
         wrong: 0,
       };
-      tally.set(q.id, { ...t, asked: t.asked + 1, wrong: t.wrong + (isRight(q, given.get(q.position)) ? 0 : 1) });
+      tally.set(q.id, {
+        ...t,
+        asked: t.asked + 1,
+        wrong: t.wrong + (isRight(q, given.get(q.position)) ? 0 : 1),
+      });
     }
   }
   const sat = new Set(best.map((s) => s.user_id));
@@ -88,7 +95,9 @@ export async function examResults(h: Db, p: Principal, id: number, at: string): 
     distribution: BANDS.map((b) => ({ band: b.band, n: counts.get(b.band) ?? 0 })),
     wrong: [...tally.values()]
       .filter((t) => t.wrong > 0)
-      .sort((a, b) => b.wrong - a.wrong || b.wrong / b.asked - a.wrong / a.asked || a.questionId - b.questionId)
+      .sort(
+        (a, b) => b.wrong - a.wrong || b.wrong / b.asked - a.wrong / a.asked || a.questionId - b.questionId,
+      )
       .slice(0, WRONG_LIST),
     notSat: candidates
       .filter((c) => !sat.has(c.user_id))

@@ -42,7 +42,10 @@ export const lastClose = (e: repo.ExamRow): string => e.makeup_closes_at ?? e.cl
 /** ISO instants compare as text only in one form: the server's `toISOString()`. */
 export const iso = (s: string): string => new Date(s).toISOString();
 
-export const marksOf = (e: repo.ExamRow) => ({ passMark: Number(e.pass_mark), excellentMark: Number(e.excellent_mark) });
+export const marksOf = (e: repo.ExamRow) => ({
+  passMark: Number(e.pass_mark),
+  excellentMark: Number(e.excellent_mark),
+});
 
 /** A sitting's latest answers by position. */
 export function answerMap(stored: ReadonlyMap<number, string> | undefined): Map<number, number[]> {

@@ -4,7 +4,15 @@ import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/exams.repo.ts';
 import { requireAction, type Principal } from '../access.ts';
 import { withAudit, type AuditActor } from '../audit.ts';
-import { answerProblem, drawPaper, GRADES, isRight, normaliseAnswer, questionCount, type Grade } from './paper.ts';
+import {
+  answerProblem,
+  drawPaper,
+  GRADES,
+  isRight,
+  normaliseAnswer,
+  questionCount,
+  type Grade,
+} from './paper.ts';
 import {
   answerMap,
   bestSittings,
@@ -24,7 +32,8 @@ import {
  * only; the answer key never leaves the server before the last window closed.
  */
 
-export type MyExamStatus = 'upcoming' | 'open' | 'in_progress' | 'submitted' | 'missed' | 'makeup_open' | 'closed';
+export type MyExamStatus =
+  'upcoming' | 'open' | 'in_progress' | 'submitted' | 'missed' | 'makeup_open' | 'closed';
 
 export interface ResultSummary {
   readonly score: number;
@@ -58,7 +67,14 @@ export interface Sitting {
   readonly attempt: number;
   readonly deadlineAt: string;
   readonly remainingSeconds: number;
-  readonly questions: readonly { position: number; type: string; law: string; stem: string; options: string[]; points: number }[];
+  readonly questions: readonly {
+    position: number;
+    type: string;
+    law: string;
+    stem: string;
+    options: string[];
+    points: number;
+  }[];
   readonly answers: Record<number, number[]>;
 }
 
@@ -91,7 +107,9 @@ export const TIME_UP = '考试时间已到，试卷已自动交卷';
 export const TAKEN_OVER = '本场考试已在其他窗口继续作答，此窗口已停止作答';
 
 const makeupOf = (e: repo.ExamRow) =>
-  e.makeup_opens_at && e.makeup_closes_at ? { opensAt: e.makeup_opens_at, closesAt: e.makeup_closes_at } : null;
+  e.makeup_opens_at && e.makeup_closes_at
+    ? { opensAt: e.makeup_opens_at, closesAt: e.makeup_closes_at }
+    : null;
 
 const remaining = (deadline: string, now: string): number =>
   Math.max(0, Math.floor((Date.parse(deadline) - Date.parse(now)) / 1000));
@@ -113,17 +131,27 @@ function attemptNow(
   if (e.state === 'closed') return { refusal: conflict('closed', '本场考试已结束') };
   if (now < e.opens_at) return { refusal: conflict('not_open', `考试尚未开始，开始时间为 ${e.opens_at}`) };
   if (now < e.closes_at) {
-    if (own.some((s) => s.attempt === 1)) return { refusal: conflict('submitted', '您已交卷，不能再次作答') };
+    const first = own.find((s) => s.attempt === 1);
+    if (first)
+      return {
+        refusal: conflict(
+          'submitted',
+          first.submitted_how === 'timeout' ? `${TIME_UP}，不能再次作答` : '您已交卷，不能再次作答',
+        ),
+      };
     return { attempt: 1, closes: e.closes_at };
   }
   if (makeup && now >= makeup.opensAt && now < makeup.closesAt) {
-    if (own.some((s) => s.attempt === 2)) return { refusal: conflict('submitted', '您已参加补考，不能再次作答') };
+    if (own.some((s) => s.attempt === 2))
+      return { refusal: conflict('submitted', '您已参加补考，不能再次作答') };
     if (own.some((s) => s.submitted_at !== null && s.grade !== 'fail'))
       return { refusal: conflict('passed', '您已通过本场考试，无需补考') };
     return { attempt: 2, closes: makeup.closesAt };
   }
   if (makeup && now < makeup.opensAt)
-    return { refusal: conflict('outside_window', `考试时间已过；补考时间为 ${makeup.opensAt} 至 ${makeup.closesAt}`) };
+    return {
+      refusal: conflict('outside_window', `考试时间已过；补考时间为 ${makeup.opensAt} 至 ${makeup.closesAt}`),
+    };
   return { refusal: conflict('outside_window', '考试时间已过，不能再作答') };
 }
 
@@ -178,7 +206,13 @@ async function candidateExam(h: Db, p: Principal, examId: number): Promise<repo.
   return e;
 }
 
-function sittingView(e: repo.ExamRow, s: repo.ExamSittingRow, token: string, stored: ReadonlyMap<number, string> | undefined, now: string): Sitting {
+function sittingView(
+  e: repo.ExamRow,
+  s: repo.ExamSittingRow,
+  token: string,
+  stored: ReadonlyMap<number, string> | undefined,
+  now: string,
+): Sitting {
   return {
     sittingId: Number(s.id),
     token,
@@ -207,26 +241,41 @@ const newToken = (): string => randomBytes(24).toString('base64url');
  * Starts the person's sitting, or resumes the running one: each call hands out a new token, so the
  * tab that called last is the one that answers (the other is told it was taken over). Audited.
  */
-export async function startSitting(h: Db, p: Principal, actor: AuditActor, examId: number, at: string): Promise<Sitting> {
+export async function startSitting(
+  h: Db,
+  p: Principal,
+  actor: AuditActor,
+  examId: number,
+  at: string,
+): Promise<Sitting> {
   const e = await candidateExam(h, p, examId);
   const userId = p.id!;
   await settleOverdue(h, e, at, { userId });
   const token = newToken();
   const sittingId = await withAudit(h, actor, at, async (trx) => {
-    await repo.lockExam(trx, examId);
+    await repo.lockExam(trx, examId, h.dialect.rowLocks);
     const own = await repo.sittingsOf(trx, [examId], userId);
     const running = own.find((s) => s.submitted_at === null);
     if (running) {
       await repo.setSittingToken(trx, Number(running.id), token);
       const after = { exam: examId, attempt: running.attempt };
-      return { result: Number(running.id), events: [{ action: 'exam.resume', targetType: 'exam_sitting', targetId: Number(running.id), after }] };
+      return {
+        result: Number(running.id),
+        events: [{ action: 'exam.resume', targetType: 'exam_sitting', targetId: Number(running.id), after }],
+      };
     }
     const can = attemptNow(e, own, at);
     if ('refusal' in can) throw can.refusal;
     const c = (await repo.candidate(trx, examId, userId))!;
     const rules = parseRules(e);
     const fixedIds = e.fixed_paper ? (JSON.parse(e.fixed_paper) as number[]) : null;
-    const bank = fixedIds ? [] : (await repo.currentQuestions(trx, pathIds(e.org_path), { laws: [...new Set(rules.map((r) => r.law))] })).map(toBankQuestion);
+    const bank = fixedIds
+      ? []
+      : (
+          await repo.currentQuestions(trx, pathIds(e.org_path), {
+            laws: [...new Set(rules.map((r) => r.law))],
+          })
+        ).map(toBankQuestion);
     const fixed = fixedIds ? (await repo.questionsById(trx, fixedIds)).map(toBankQuestion) : null;
     let paper;
     try {
@@ -234,7 +283,9 @@ export async function startSitting(h: Db, p: Principal, actor: AuditActor, examI
     } catch {
       throw conflict('bank_short', '题库中的题目已少于组卷规则的要求（题目被停用），请联系考试组织单位');
     }
-    const deadline = new Date(Math.min(Date.parse(at) + e.duration_min * 60_000, Date.parse(can.closes))).toISOString();
+    const deadline = new Date(
+      Math.min(Date.parse(at) + e.duration_min * 60_000, Date.parse(can.closes)),
+    ).toISOString();
     const id = await repo.insertSitting(trx, {
       exam_id: examId,
       user_id: userId,
@@ -253,7 +304,10 @@ export async function startSitting(h: Db, p: Principal, actor: AuditActor, examI
       grade: null,
     });
     const after = { exam: examId, attempt: can.attempt, deadlineAt: deadline, questions: paper.length };
-    return { result: id, events: [{ action: 'exam.start', targetType: 'exam_sitting', targetId: id, after }] };
+    return {
+      result: id,
+      events: [{ action: 'exam.start', targetType: 'exam_sitting', targetId: id, after }],
+    };
   });
   const s = (await repo.getSitting(h.db, sittingId))!;
   const answers = await repo.latestAnswers(h.db, [sittingId]);
@@ -269,7 +323,13 @@ async function ownSitting(h: Db, p: Principal, examId: number, sittingId: number
 }
 
 /** Refuses a write to a sitting that ended or is answered in another tab; a late one is scored first. */
-async function checkOpen(h: Db, e: repo.ExamRow, s: repo.ExamSittingRow, token: string, at: string): Promise<void> {
+async function checkOpen(
+  h: Db,
+  e: repo.ExamRow,
+  s: repo.ExamSittingRow,
+  token: string,
+  at: string,
+): Promise<void> {
   if (s.submitted_at !== null) throw conflict('submitted', '试卷已交，不能再修改答案');
   if (s.deadline_at !== null && at >= s.deadline_at) {
     await settleOverdue(h, e, at, { userId: s.user_id ?? undefined });
@@ -296,7 +356,7 @@ export async function saveAnswer(
   const problem = answerProblem(q, input.answer);
   if (problem) throw new UserError(`第 ${input.position} 题：${problem}`, 'invalid_answer', 400);
   await h.db.transaction().execute(async (trx) => {
-    await repo.lockSitting(trx, input.sittingId);
+    await repo.lockSitting(trx, input.sittingId, h.dialect.rowLocks);
     const now = await repo.getSitting(trx, input.sittingId);
     if (!now || now.submitted_at !== null) throw conflict('submitted', '试卷已交，不能再修改答案');
     if (now.token !== input.token) throw conflict('taken_over', TAKEN_OVER);
@@ -321,13 +381,18 @@ export async function submitSitting(
   const { e, s } = await ownSitting(h, p, input.examId, input.sittingId);
   await checkOpen(h, e, s, input.token, at);
   await withAudit(h, actor, at, async (trx) => {
-    await repo.lockSitting(trx, input.sittingId);
+    await repo.lockSitting(trx, input.sittingId, h.dialect.rowLocks);
     const answers = await repo.latestAnswers(trx, [input.sittingId]);
     const { score, grade } = scoreSitting(e, s, answers.get(input.sittingId));
-    if (!(await repo.finishSitting(trx, input.sittingId, { submittedAt: at, how: 'submitted', score, grade })))
+    if (
+      !(await repo.finishSitting(trx, input.sittingId, { submittedAt: at, how: 'submitted', score, grade }))
+    )
       throw conflict('submitted', '试卷已交，不能重复交卷');
     const after = { exam: input.examId, attempt: s.attempt, score, grade };
-    return { result: undefined, events: [{ action: 'exam.submit', targetType: 'exam_sitting', targetId: input.sittingId, after }] };
+    return {
+      result: undefined,
+      events: [{ action: 'exam.submit', targetType: 'exam_sitting', targetId: input.sittingId, after }],
+    };
   });
   return sittingResult(h, p, input.examId, at);
 }

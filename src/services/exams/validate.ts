@@ -63,14 +63,15 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 const oneDecimal = (n: number): boolean => Math.abs(roundPoints(n) - n) < 1e-9;
 
 function checkRules(input: unknown): PaperRule[] {
-  if (!Array.isArray(input) || input.length === 0) throw bad('请至少设置一条组卷规则（法律、题型、题数、每题分值）');
+  if (!Array.isArray(input) || input.length === 0)
+    throw bad('请至少设置一条组卷规则（法律、题型、题数、每题分值）');
   if (input.length > 50) throw bad('组卷规则不超过 50 条');
   const seen = new Set<string>();
   return input.map((r: unknown, i) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
     const where = `第 ${i + 1} 条组卷规则`;
     const law = typeof o.law === 'string' ? findLaw(o.law) : undefined;
-    if (!law) throw bad(`${where}：法律“${String(o.law ?? '')}”不在法律目录中`);
+    if (!law) throw bad(`${where}：法律“${typeof o.law === 'string' ? o.law : ''}”不在法律目录中`);
     const type = o.type as QuestionType;
     if (typeof o.type !== 'string' || !(o.type in QUESTION_TYPES))
       throw bad(`${where}：题型应为${Object.values(QUESTION_TYPES).join('、')}之一`);
@@ -99,7 +100,8 @@ export function checkExam(input: ExamInput, now: string): CheckedExam {
   if (!Number.isInteger(durationMin) || durationMin < MIN_DURATION || durationMin > MAX_DURATION)
     throw bad(`考试时长应为 ${MIN_DURATION} 至 ${MAX_DURATION} 分钟的整数`);
   const windowMin = (Date.parse(closesAt) - Date.parse(opensAt)) / 60_000;
-  if (durationMin > windowMin) throw bad(`考试时长 ${durationMin} 分钟超过了考试时间段（${Math.floor(windowMin)} 分钟）`);
+  if (durationMin > windowMin)
+    throw bad(`考试时长 ${durationMin} 分钟超过了考试时间段（${Math.floor(windowMin)} 分钟）`);
   if (!(input.display in EXAM_DISPLAYS)) throw bad(`作答方式应为${Object.values(EXAM_DISPLAYS).join('或')}`);
   if (!(input.mode in PAPER_MODES)) throw bad(`组卷方式应为${Object.values(PAPER_MODES).join('或')}`);
   const rules = checkRules(input.rules);
@@ -112,7 +114,10 @@ export function checkExam(input: ExamInput, now: string): CheckedExam {
     throw bad(`分数线应满足 0 < 合格分 ≤ 优秀分 ≤ 总分（${total} 分）`);
   let makeup: CheckedExam['makeup'] = null;
   if (input.makeup) {
-    const m = { opensAt: instant(input.makeup.opensAt, '补考开始时间'), closesAt: instant(input.makeup.closesAt, '补考结束时间') };
+    const m = {
+      opensAt: instant(input.makeup.opensAt, '补考开始时间'),
+      closesAt: instant(input.makeup.closesAt, '补考结束时间'),
+    };
     if (m.opensAt < closesAt) throw bad('补考应在正式考试结束之后开始');
     if (m.opensAt >= m.closesAt) throw bad('补考结束时间应晚于补考开始时间');
     if ((Date.parse(m.closesAt) - Date.parse(m.opensAt)) / 60_000 < durationMin)
