@@ -12,6 +12,8 @@ describe.runIf(chromiumAvailable())('乡镇法治专干组织学法考试', () =
     const { page } = e.s;
     await seedBank(e.server.h, ['civil_code', 'constitution'], 6);
     const menu = page.locator('.app-sider .ant-menu');
+    // The menu is drawn again once the catalogue has come: open the group after that.
+    await page.waitForLoadState('networkidle');
     await menu.getByText('学法考法').click();
     await menu.getByText('考试组织').click();
     await page.waitForURL('**/study/exams');
