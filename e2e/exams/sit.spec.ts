@@ -204,6 +204,16 @@ describe.runIf(chromiumAvailable())('乡镇工作人员用手机参加学法考�
     expect(closed.state).toBe('closed');
     expect(closed.required).toBe(2);
 
+    // With the window closed, the result shows each question's right answer and its article.
+    await page.goto(`${server.url}/exams/${exam.id}/result`);
+    const review = page.getByRole('list', { name: '答题情况' });
+    await review.waitFor();
+    expect(await review.locator('li').count()).toBe(4);
+    expect(await review.innerText()).toMatch(/依据：《民法典》第\d+条/);
+    expect(await review.locator('.exam-review-wrong').count()).toBe(2);
+    await fitsPhone(page);
+    await s.screenshot('exam-review-phone');
+
     const after = {
       rate: await figure(page, server.url, '参考率'),
       pass: await figure(page, server.url, '合格率'),
@@ -228,5 +238,40 @@ describe.runIf(chromiumAvailable())('乡镇工作人员用手机参加学法考�
     expect(s.errors).toEqual([
       'Failed to load resource: the server responded with a status of 409 (Conflict)',
     ]);
+  });
+
+  it('submits the paper by itself when the time is up', async () => {
+    const { page } = s;
+    s.errors.length = 0;
+    const leader = await staffApi(server.url, 't01.leader');
+    const { user } = await leader<{ user: { orgId: number } }>('GET', '/api/auth/me');
+    const at = new Date(Date.now() + offset).toISOString();
+    const exam = await leader<{ id: number }>('POST', '/api/exams', {
+      orgId: user.orgId,
+      title: '限时五分钟的学法考试',
+      opensAt: plus(at, -MINUTE),
+      closesAt: plus(at, 15 * MINUTE),
+      durationMin: 5,
+      display: 'all',
+      mode: 'random',
+      rules: [{ law: 'constitution', type: 'judge', count: 4, points: 25 }],
+      passMark: 60,
+      excellentMark: 90,
+      candidates: { usernames: ['t01.staff'] },
+    });
+    // The page counts down on a clock the test can move; the server's own clock moves with it.
+    await page.clock.install();
+    await page.goto(`${server.url}/exams/${exam.id}/sit`);
+    await page.getByRole('timer').waitFor();
+    await page.locator('.exam-question').first().locator('.exam-options label').first().click();
+    await page.locator('.exam-save-done').waitFor();
+    offset += 5 * MINUTE + 1000;
+    await page.clock.fastForward('05:01');
+    await page.getByLabel('得分').waitFor();
+    expect(await page.locator('.exam-result-meta').innerText()).toContain('考试时间到，系统自动交卷');
+    await fitsPhone(page);
+    await s.screenshot('exam-time-up-phone');
+    // The submission after the deadline is answered with 409 time_up, which the browser logs.
+    expect(s.errors.filter((x) => !x.includes('409 (Conflict)'))).toEqual([]);
   });
 });

@@ -174,7 +174,10 @@ export default function SitExam() {
       case 'result':
         return (
           <>
-            {phase.notice && <Alert type="info" showIcon title={phase.notice} className="exam-notice" />}
+            {/* The result says itself when the time ran out. */}
+            {phase.notice && phase.r.submittedHow !== 'timeout' && (
+              <Alert type="info" showIcon title={phase.notice} className="exam-notice" />
+            )}
             <ResultView result={phase.r} title={phase.title} />
           </>
         );
