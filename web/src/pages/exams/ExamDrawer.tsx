@@ -1,5 +1,5 @@
-import { BellOutlined, DownloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { BellOutlined, DownloadOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { lawLabel } from '../../../../src/catalogue/laws.ts';
 import { EXAM_DISPLAYS, PAPER_MODES, QUESTION_TYPES } from '../../../../src/catalogue/questions.ts';
@@ -110,6 +110,15 @@ export function ExamDrawer({
       const r = await api<{ reminded?: number }>(`/api/exams/${id}/remind`, { method: 'POST' });
       void message.success(r.reminded === undefined ? '已提醒未参考人员' : `已提醒 ${r.reminded} 人`);
     });
+  // 纸质考试: the scores of those who sat on paper, from a spreadsheet, into the same exam.
+  const paperScores = (file: File) =>
+    act('paper', async () => {
+      await api<unknown>(`/api/exams/${id}/paper-scores`, { file });
+      void message.success('纸质考试成绩已导入');
+      detail.reload();
+      results.reload();
+      onChanged();
+    });
   const exportXlsx = () =>
     act('export', async () => {
       await download(`/api/exams/${id}/results.xlsx`, `${e?.title ?? '考试'}成绩.xlsx`);
@@ -146,6 +155,20 @@ export function ExamDrawer({
               <Button icon={<BellOutlined />} loading={busy === 'remind'} onClick={() => void remind()}>
                 提醒未参考人员
               </Button>
+            )}
+            {e.state === 'open' && (
+              <Upload
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={(f) => {
+                  void paperScores(f);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={busy === 'paper'}>
+                  导入纸质考试成绩
+                </Button>
+              </Upload>
             )}
             <Button icon={<DownloadOutlined />} loading={busy === 'export'} onClick={() => void exportXlsx()}>
               导出成绩

@@ -155,6 +155,11 @@ export default function SitExam() {
         return (
           <div className="exam-message">
             <Alert type="warning" showIcon title={phase.message} />
+            {!resultOnly && (
+              <Button size="large" block className="exam-back" onClick={() => void start()}>
+                重新加载
+              </Button>
+            )}
             <Link to="/exams/mine">
               <Button size="large" block className="exam-back">
                 返回我的考试
@@ -195,7 +200,7 @@ export default function SitExam() {
           />
         );
     }
-  }, [answer, answers, askSubmit, left, phase, save, start]);
+  }, [answer, answers, askSubmit, left, phase, resultOnly, save, start]);
 
   return <div className="exam-sit">{body}</div>;
 }

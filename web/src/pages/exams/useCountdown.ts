@@ -2,18 +2,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * The time left of a sitting. The server's `remainingSeconds` sets it at each answer it gives; between
- * two answers it counts down on the browser's monotonic clock, never on its wall clock (which the
- * sitter may have set to anything). `onZero` runs once when it reaches zero.
+ * two answers it counts down by the time passed since, never against the device's own idea of the
+ * deadline. Time passed is the larger of the monotonic clock's (a wall clock set back changes nothing)
+ * and the wall clock's (a phone asleep may stop the monotonic one). `onZero` runs once at zero.
  */
 export function useCountdown(running: boolean, onZero: () => void) {
-  const end = useRef<number | null>(null);
+  const base = useRef<{ perf: number; wall: number; seconds: number } | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const zero = useRef(onZero);
   zero.current = onZero;
   const fired = useRef(false);
 
   const sync = useCallback((remainingSeconds: number) => {
-    end.current = performance.now() + remainingSeconds * 1000;
+    base.current = { perf: performance.now(), wall: Date.now(), seconds: remainingSeconds };
     fired.current = false;
     setLeft(Math.max(0, Math.ceil(remainingSeconds)));
   }, []);
@@ -21,8 +22,10 @@ export function useCountdown(running: boolean, onZero: () => void) {
   useEffect(() => {
     if (!running) return;
     const tick = () => {
-      if (end.current === null) return;
-      const s = Math.max(0, Math.ceil((end.current - performance.now()) / 1000));
+      const b = base.current;
+      if (b === null) return;
+      const passed = Math.max(performance.now() - b.perf, Date.now() - b.wall);
+      const s = Math.max(0, Math.ceil(b.seconds - passed / 1000));
       setLeft(s);
       if (s === 0 && !fired.current) {
         fired.current = true;
