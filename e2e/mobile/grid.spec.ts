@@ -125,7 +125,7 @@ describe.runIf(chromiumAvailable())('网格员：我的上报、现场照片、�
       expect(text, path).not.toMatch(/系统管理|案件办理|工作台账|王某/);
     }
     const nav = await page.getByRole('navigation', { name: '网格员菜单' }).getByRole('link').allInnerTexts();
-    expect(nav.map((t) => t.trim())).toEqual(['上报矛盾纠纷', '我的上报']);
+    expect(nav.map((t) => t.trim())).toEqual(['上报矛盾纠纷', '我的上报', '我的考试']);
     // The browser logs each refused request (six above, two from the page of the other's report); nothing else.
     const refused = e.s.errors.filter((m) => m.includes('status of 404'));
     expect(refused).toHaveLength(8);

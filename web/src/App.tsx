@@ -27,7 +27,11 @@ const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
 const Consultations = lazy(() => import('./pages/consultations/ConsultationsPage.tsx'));
 const FeedbackRules = lazy(() => import('./pages/feedback/FeedbackRulesPage.tsx'));
+// 学法考法
 const Questions = lazy(() => import('./pages/study/QuestionsPage.tsx'));
+const MyExams = lazy(() => import('./pages/exams/MyExams.tsx'));
+const SitExam = lazy(() => import('./pages/exams/SitExam.tsx'));
+const Exams = lazy(() => import('./pages/exams/ExamsPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -69,6 +73,14 @@ export function App() {
           <Route path="/m/mine/:id" element={mobile(<MyReports />)} />
         </>
       )}
+      {/* A paper is sat full-screen, on a phone or a computer, without the menu. */}
+      {allowed(user, 'exams.sit') && (
+        <>
+          <Route path="/exams/:id/sit" element={mobile(<SitExam />)} />
+          <Route path="/exams/:id/result" element={mobile(<SitExam />)} />
+        </>
+      )}
+      {user.role === 'grid_member' && <Route path="/exams/mine" element={mobile(<MyExams />)} />}
       {/* A grid member works on the phone pages only: no township boards, no administration. */}
       {user.role !== 'grid_member' && (
         <Route element={<AppLayout />}>
@@ -90,6 +102,8 @@ export function App() {
           <Route path="/messages" element={<Messages />} />
           <Route path="/consultations/:id?" element={<Consultations />} />
           <Route path="/study/questions" element={<Questions />} />
+          {allowed(user, 'exams.sit') && <Route path="/exams/mine" element={<MyExams />} />}
+          {allowed(user, 'exams.manage') && <Route path="/study/exams" element={<Exams />} />}
         </Route>
       )}
       <Route path="*" element={<Navigate to={home(user)} replace />} />

@@ -7,15 +7,7 @@ import { visibleOwners } from '../../db/questions.repo.ts';
 import type { Principal } from '../access.ts';
 import { withAudit, type AuditActor } from '../audit.ts';
 import { answerProblem, drawPaper, normaliseAnswer } from './paper.ts';
-import {
-  answerMap,
-  paperOf,
-  parseRules,
-  pathIds,
-  scoreSitting,
-  settleOverdue,
-  toBankQuestion,
-} from './shared.ts';
+import { answerMap, paperOf, parseRules, scoreSitting, settleOverdue, toBankQuestion } from './shared.ts';
 import { sittingResult, type Result } from './mine.ts';
 import { candidateExam, conflict, remaining, TAKEN_OVER, TIME_UP, attemptNow } from './windows.ts';
 

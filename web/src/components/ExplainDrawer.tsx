@@ -19,6 +19,12 @@ export function recordLink(r: Pick<Row, 'id' | 'kind' | 'isCase'>): string {
   return r.isCase ? `/cases?type=${r.kind}&open=${r.id}` : `/ledger/${r.kind}?record=${r.id}`;
 }
 
+/** The person a per-person record (an exam score) is about, before its title: 参考率 lists the people. */
+function personOf(r: Row, perPerson: boolean): string {
+  const p = r.data['person'];
+  return perPerson && typeof p === 'string' && p ? `${p}：` : '';
+}
+
 /** Where a figure comes from: its method and formula, 口径, and every record it counts or leaves out, with why. */
 export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | null; onClose: () => void }) {
   const cat = useCatalogue();
@@ -75,6 +81,7 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget | nul
                 ellipsis: true,
                 render: (t: string, r: Row) => (
                   <Link to={recordLink(r)} onClick={onClose}>
+                    {personOf(r, cat?.kind(r.kind)?.perPerson === true)}
                     {t}
                   </Link>
                 ),

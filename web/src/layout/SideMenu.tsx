@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
+  EditOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -44,6 +45,7 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     return [
       { key: '/m/dispute', icon: <FormOutlined />, label: '上报矛盾纠纷' },
       { key: '/m/mine', icon: <UnorderedListOutlined />, label: '我的上报' },
+      { key: '/exams/mine', icon: <EditOutlined />, label: '我的考试' },
     ];
   const items: Item[] = [];
   if (allowed(user, 'indicators.read'))
@@ -59,8 +61,12 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
   if (allowed(user, 'consultations.read'))
     items.push({ key: '/consultations', icon: <CommentOutlined />, label: '公众参与' });
+  if (allowed(user, 'exams.sit'))
+    items.push({ key: '/exams/mine', icon: <EditOutlined />, label: '我的考试' });
+  // 学法考法: the organiser's pages.
   const study: Item[] = [];
-  if (allowed(user, 'exams.manage')) study.push({ key: '/study/questions', label: '题库' });
+  if (allowed(user, 'exams.manage'))
+    study.push({ key: '/study/questions', label: '题库' }, { key: '/study/exams', label: '考试组织' });
   if (study.length > 0)
     items.push({ key: 'study', icon: <ReadOutlined />, label: '学法考法', children: study });
   // A township's 年度报告 opens on the report in its cycle; the generator is a tab of it.

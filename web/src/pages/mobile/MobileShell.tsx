@@ -1,4 +1,4 @@
-import { FormOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
@@ -32,6 +32,9 @@ export function MobileShell({ title, children }: { title: string; children: Reac
           </NavLink>
           <NavLink to="/m/mine" className="mobile-nav-link">
             <UnorderedListOutlined /> 我的上报
+          </NavLink>
+          <NavLink to="/exams/mine" className="mobile-nav-link">
+            <EditOutlined /> 我的考试
           </NavLink>
         </nav>
         <div className="mobile-who">

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { seedBank } from '../../src/testing/exams.ts';
+import { chromiumAvailable, modalOpened, motionEnded } from '../support/browser.ts';
+import { useE2E } from '../support/suite.ts';
+
+const TITLE = '乡镇机关干部宪法民法典考试';
+
+describe.runIf(chromiumAvailable())('乡镇法治专干组织学法考试', () => {
+  const e = useE2E({ username: 't01.staff' });
+
+  it('creates an exam in the form and follows it in its drawer', async () => {
+    const { page } = e.s;
+    await seedBank(e.server.h, ['civil_code', 'constitution'], 6);
+    const menu = page.locator('.app-sider .ant-menu');
+    // The menu is drawn again once the catalogue has come: open the group after that.
+    await page.waitForLoadState('networkidle');
+    await menu.getByText('学法考法').click();
+    await menu.getByText('考试组织').click();
+    await page.waitForURL('**/study/exams');
+
+    await page.getByRole('button', { name: /新建考试/ }).click();
+    const modal = await modalOpened(page, '.new-exam-modal');
+    await modal.getByLabel('考试名称').fill(TITLE);
+    // Two rules to start with (宪法 单选, 民法典 判断): two questions of 25 points each.
+    for (const i of [0, 1]) {
+      await modal.getByLabel('题数').nth(i).fill('2');
+      await modal.getByLabel('每题分值').nth(i).fill('25');
+    }
+    await expect.poll(() => modal.getByText('组卷规则（满分 100 分）').count()).toBe(1);
+    await e.s.screenshot('exam-new-modal');
+    await modal.getByRole('button', { name: /创\s*建/ }).click();
+
+    const drawer = page.locator('.exam-drawer');
+    await motionEnded(page.locator('.exam-drawer .ant-drawer-content-wrapper'));
+    await drawer.getByText(TITLE).first().waitFor();
+    const facts = await drawer.locator('.ant-descriptions').innerText();
+    expect(facts).toContain('宪法 单选题 2题×25分；民法典 判断题 2题×25分');
+    expect(facts).toContain('满分 100 分，60 分合格，90 分优秀');
+    // The township's leader and staff member (the roles chosen by default) must sit it.
+    const people = await drawer.locator('.exam-candidates tbody').innerText();
+    expect(people).toContain('未参考');
+    // Closing waits for the window's end.
+    expect(await drawer.getByRole('button', { name: /结束考试/ }).isDisabled()).toBe(true);
+    await e.s.screenshot('exam-drawer');
+
+    await page.keyboard.press('Escape');
+    const row = page.locator('.exams-page tbody tr', { hasText: TITLE });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('进行中');
+    // The question bank's counts (GET /api/questions/counts) are a hint the form can do without.
+    expect(e.s.errors.filter((x) => !x.includes('404 (Not Found)'))).toEqual([]);
+  });
+});
