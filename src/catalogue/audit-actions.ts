@@ -68,6 +68,11 @@ export const auditActionLabels = {
   'feedback.rate': '群众评价诉求办理结果',
   'feedback.rules': '设置群众诉求分类及转办规则',
   'feedback.contact_read': '查看群众诉求的联系人信息',
+  'study_plan.create': '新增学法计划项',
+  'study_plan.update': '修改学法计划项',
+  'study_plan.delete': '删除学法计划项',
+  'study_plan.link': '学法计划项对应学法记录',
+  'study_plan.unlink': '取消学法计划项对应的学法记录',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
@@ -147,6 +152,7 @@ export const auditTargetLabels = {
   public_request: '公众申请或诉求',
   consultation: '公开征求意见',
   consultation_comment: '公众意见',
+  study_plan_item: '学法计划项',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {
@@ -215,4 +221,11 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   adopted: '采纳',
   partly: '部分采纳',
   rejected: '不采纳',
+  sessionType: '学习形式',
+  topic: '学习内容',
+  laws: '学习法律法规',
+  month: '计划月份',
+  audience: '参学对象',
+  recordId: '对应学法记录',
+  studyPlanItems: '学法计划项',
 };

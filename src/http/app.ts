@@ -38,6 +38,7 @@ import { registerPublicSite } from './routes/public-site.ts';
 import { registerPublicRequestRoutes } from './routes/public-requests.ts';
 import { registerConsultationRoutes } from './routes/consultations.ts';
 import { registerFeedbackRoutes } from './routes/feedback-rules.ts';
+import { registerStudyPlanRoutes } from './routes/study-plans.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -171,6 +172,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerPublicRequestRoutes(api);
       registerConsultationRoutes(api);
       registerFeedbackRoutes(api);
+      registerStudyPlanRoutes(api);
       done();
     },
     { prefix: '/api' },
