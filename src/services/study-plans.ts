@@ -279,10 +279,11 @@ export async function linkPlanItem(
       if (rec.kind !== 'study_session') throw new UserError('计划项只能对应学法培训记录', 'plan_record_kind');
       if (Number(rec.date.slice(0, 4)) !== row.year)
         throw new UserError(`该学法记录的日期（${rec.date}）不在${row.year}年`, 'plan_record_year');
-      const type = h.dialect.readJson(rec.data).sessionType;
+      const raw = h.dialect.readJson(rec.data).sessionType;
+      const type = typeof raw === 'string' ? raw : '';
       if (type !== row.session_type)
         throw new UserError(
-          `该学法记录的学习形式为“${typeLabel(String(type ?? ''))}”，与计划项的“${typeLabel(row.session_type)}”不一致`,
+          `该学法记录的学习形式为“${typeLabel(type)}”，与计划项的“${typeLabel(row.session_type)}”不一致`,
           'plan_record_type',
         );
       const other = await repo.itemOfRecord(trx, recordId);
