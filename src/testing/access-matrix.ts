@@ -19,6 +19,7 @@ import { NOW, addAccount, setup } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, principalOf, restorePassword, type World } from './http.ts';
 import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
 import { consultationMatrix } from './access-matrix-consultations.ts';
+import { studyPlanMatrix } from './access-matrix-study-plans.ts';
 import { feedbackMatrix } from './public-feedback.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
@@ -970,4 +971,5 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
     }),
   },
   ...consultationMatrix,
+  ...studyPlanMatrix,
 };
