@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
+import { loadReportInputs } from '../report/load.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { recordAdder, setup } from '../testing/fixtures.ts';
 import { principalOf, seedWorld, type World } from '../testing/http.ts';
@@ -222,6 +223,14 @@ for (const tdb of testDatabases()) {
       await linkPlanItem(h, staff, actor, b.id, april.id, AT);
       const unlinked = await linkPlanItem(h, staff, actor, b.id, null, AT);
       expect(unlinked.record).toBeNull();
+
+      // The report's loader passes the plan to the model.
+      const loaded = await loadReportInputs(h, w.a, 2025, { now: AT });
+      expect(loaded.studyPlan?.map((l) => [l.month, l.recordId])).toEqual([
+        [3, null],
+        [4, null],
+        [7, null],
+      ]);
 
       const actions = (await listAudit(h, { limit: 200 })).map((e) => e.action);
       for (const a of [
