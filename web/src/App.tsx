@@ -27,6 +27,7 @@ const Webhooks = lazy(() => import('./pages/messages/WebhooksPage.tsx'));
 const MyReports = lazy(() => import('./pages/mobile/MyReportsPage.tsx'));
 const Consultations = lazy(() => import('./pages/consultations/ConsultationsPage.tsx'));
 const FeedbackRules = lazy(() => import('./pages/feedback/FeedbackRulesPage.tsx'));
+const StudyPlan = lazy(() => import('./pages/study/StudyPlanPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -88,6 +89,7 @@ export function App() {
           <Route path="/todo" element={<Todo />} />
           <Route path="/messages" element={<Messages />} />
           <Route path="/consultations/:id?" element={<Consultations />} />
+          <Route path="/study/plan" element={<StudyPlan />} />
         </Route>
       )}
       <Route path="*" element={<Navigate to={home(user)} replace />} />

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   MessageOutlined,
+  ReadOutlined,
   RobotOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -58,6 +59,10 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     items.push({ key: '/cases', icon: <ScheduleOutlined />, label: '案件办理' });
   if (allowed(user, 'consultations.read'))
     items.push({ key: '/consultations', icon: <CommentOutlined />, label: '公众参与' });
+  const study: Item[] = [];
+  if (allowed(user, 'study.plan')) study.push({ key: '/study/plan', label: '学法计划' });
+  if (study.length > 0)
+    items.push({ key: 'study', icon: <ReadOutlined />, label: '学法考法', children: study });
   // A township's 年度报告 opens on the report in its cycle; the generator is a tab of it.
   if (allowed(user, 'cycle.read') && user.orgKind === 'township')
     items.push({ key: '/report/cycle', icon: <FileTextOutlined />, label: '年度报告' });
@@ -99,7 +104,9 @@ export function SideMenu({
     ? ['ledger', `group:${kindGroup ?? ''}`]
     : pathname.startsWith('/admin/')
       ? ['admin']
-      : [];
+      : pathname.startsWith('/study/')
+        ? ['study']
+        : [];
   return (
     <Menu
       theme="dark"
