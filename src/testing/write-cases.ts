@@ -35,6 +35,7 @@ import { publicActor } from '../services/public/guard.ts';
 import { PDF, askCorrection, citizenForm, fileRequest, solvedChallenge } from './disclosure.ts';
 import { consultationWriteCases } from './write-cases-consultations.ts';
 import { feedbackWriteCases } from './public-feedback.ts';
+import { studyPlanWriteCases } from './write-cases-study-plans.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -650,6 +651,7 @@ export const writeCases: readonly WriteCase[] = [
     },
   },
   ...consultationWriteCases,
+  ...studyPlanWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {
