@@ -4,8 +4,9 @@ import type { Org } from '../orgs.ts';
 
 /**
  * Each demo township's 学法计划 for the ledger's years, drawn from its own study records so most
- * items are fulfilled: every 中心组学法 session, three other sessions, and two items left open (an
- * overdue one shows once the year has passed their month). Deterministic: no randomness of its own.
+ * items are fulfilled: every 中心组学法 session and two other sessions, linked; a third session
+ * planned but not yet linked (its record is offered by 关联记录); two items left open (overdue
+ * once the year has passed their month). Deterministic: no randomness of its own.
  */
 
 const AUDIENCE: Readonly<Record<string, string>> = {
@@ -72,7 +73,8 @@ export async function demoStudyPlans(
         .map((k) => others[Math.floor(((k + 0.5) * others.length) / 3)])
         .filter((r) => r !== undefined);
       await h.db.transaction().execute(async (trx) => {
-        for (const r of [...center, ...new Set(picked)])
+        const plannedOthers = [...new Set(picked)];
+        for (const r of [...center, ...plannedOthers])
           await insertItem(trx, {
             org_id: town.id,
             year,
@@ -81,7 +83,8 @@ export async function demoStudyPlans(
             laws: r.laws,
             month: r.month,
             audience: AUDIENCE[r.type] ?? 'cadres',
-            record_id: r.id,
+            // The last of the other sessions is left for the township to link (关联记录 offers it).
+            record_id: r === plannedOthers[2] ? null : r.id,
             created_by: null,
             created_at: now,
           });

@@ -69,7 +69,7 @@ export function PlanItemModal(props: {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="month" label="计划月份" rules={[{ required: true, message: '请选择月份' }]}>
-          <Select aria-label="计划月份" options={MONTHS} placeholder="月份" />
+          <Select aria-label="计划月份" options={MONTHS} placeholder="月份" virtual={false} />
         </Form.Item>
         <Form.Item
           name="sessionType"
