@@ -64,6 +64,8 @@ describe.runIf(chromiumAvailable())('学法计划', () => {
       .locator('.study-plan-card')
       .getByText(/计划\d+次，完成\d+次/)
       .waitFor();
+    await page.locator('.study-plan-card').scrollIntoViewIfNeeded();
+    await e.s.screenshot('study-plan-dashboard');
     expectNoConsoleErrors(e);
   });
 });
