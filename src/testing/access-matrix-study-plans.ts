@@ -16,10 +16,27 @@ async function planItem(c: MatrixContext, where: Where): Promise<number> {
   return (await createPlanItem(c.h, setup.p, setup.actor, input, '2025-07-01T02:00:00.000Z')).id;
 }
 
-/** A new 中心组学法 record of the township in March of the plan's year. */
+/** A 中心组学法 record of the township in March of the plan's year. */
 async function studyRecord(c: MatrixContext, where: Where): Promise<number> {
   const draft = { date: '2025-03-10', title: `中心组学法${c.next()}`, data: { sessionType: 'center_group' } };
   return (await addRecord(c.h, town(c, where), 'study_session', draft)).id;
+}
+
+/**
+ * One item and one record per township, shared by the requests that leave them as they were:
+ * an edit to the same values, the candidates, linking the item to the record it already has.
+ */
+const shared = new WeakMap<MatrixContext, Map<number, Promise<{ item: number; record: number }>>>();
+function sharedItem(c: MatrixContext, where: Where): Promise<{ item: number; record: number }> {
+  let byTown = shared.get(c);
+  if (!byTown) shared.set(c, (byTown = new Map<number, Promise<{ item: number; record: number }>>()));
+  const t = town(c, where).id;
+  let made = byTown.get(t);
+  if (!made) {
+    made = (async () => ({ item: await planItem(c, where), record: await studyRecord(c, where) }))();
+    byTown.set(t, made);
+  }
+  return made;
 }
 
 export const studyPlanMatrix: Readonly<Record<string, MatrixCase>> = {
@@ -57,7 +74,7 @@ export const studyPlanMatrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where) => ({
       method: 'PUT',
-      url: `/api/study-plans/${await planItem(c, where)}`,
+      url: `/api/study-plans/${(await sharedItem(c, where)).item}`,
       payload: { ...fields, month: 4 },
     }),
   },
@@ -71,11 +88,10 @@ export const studyPlanMatrix: Readonly<Record<string, MatrixCase>> = {
     allow: [...planners],
     other: 404,
     ok: 200,
-    req: async (c, where) => ({
-      method: 'PUT',
-      url: `/api/study-plans/${await planItem(c, where)}/record`,
-      payload: { recordId: await studyRecord(c, where) },
-    }),
+    req: async (c, where) => {
+      const { item, record } = await sharedItem(c, where);
+      return { method: 'PUT', url: `/api/study-plans/${item}/record`, payload: { recordId: record } };
+    },
   },
   'GET /api/study-plans/:id/candidates': {
     allow: [...planners],
@@ -83,7 +99,7 @@ export const studyPlanMatrix: Readonly<Record<string, MatrixCase>> = {
     ok: 200,
     req: async (c, where) => ({
       method: 'GET',
-      url: `/api/study-plans/${await planItem(c, where)}/candidates`,
+      url: `/api/study-plans/${(await sharedItem(c, where)).item}/candidates`,
     }),
   },
 };
