@@ -79,6 +79,11 @@ export const auditActionLabels = {
   'question.retire': '删除题库题目（停用，已组卷的试卷保留原题）',
   'question.import': '导入题库表格',
   'question.export': '导出题库表格（含答案）',
+  'study_plan.create': '新增学法计划项',
+  'study_plan.update': '修改学法计划项',
+  'study_plan.delete': '删除学法计划项',
+  'study_plan.link': '学法计划项对应学法记录',
+  'study_plan.unlink': '取消学法计划项对应的学法记录',
 } as const satisfies Readonly<Record<string, string>>;
 
 /**
@@ -161,6 +166,7 @@ export const auditTargetLabels = {
   question: '题库题目',
   exam: '学法考试',
   exam_sitting: '考试作答',
+  study_plan_item: '学法计划项',
 } as const satisfies Readonly<Record<string, string>>;
 
 export function auditTargetLabel(type: string): string {
@@ -254,4 +260,11 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   townships: '乡镇数',
   records: '登记的台账记录数',
   reminded: '提醒人数',
+  sessionType: '学习形式',
+  topic: '学习内容',
+  laws: '学习法律法规',
+  month: '计划月份',
+  audience: '参学对象',
+  recordId: '对应学法记录',
+  studyPlanItems: '学法计划项',
 };

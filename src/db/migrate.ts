@@ -18,6 +18,7 @@ import * as m0017 from './migrations/0017_disclosure_replies.ts';
 import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
+import * as m0023 from './migrations/0023_study_plan_links.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0018_consultations': m0018,
   '0019_feedback_rules': m0019,
   '0020_study_exams': m0020,
+  '0023_study_plan_links': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

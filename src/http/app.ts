@@ -40,6 +40,7 @@ import { registerConsultationRoutes } from './routes/consultations.ts';
 import { registerFeedbackRoutes } from './routes/feedback-rules.ts';
 import { registerQuestionRoutes } from './routes/questions.ts';
 import { registerExamRoutes } from './routes/exams.ts';
+import { registerStudyPlanRoutes } from './routes/study-plans.ts';
 
 // zod's own messages in Chinese, for every validation error the API returns.
 z.config(z.locales.zhCN());
@@ -175,6 +176,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
       registerFeedbackRoutes(api);
       registerQuestionRoutes(api);
       registerExamRoutes(api);
+      registerStudyPlanRoutes(api);
       done();
     },
     { prefix: '/api' },

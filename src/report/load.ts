@@ -6,6 +6,7 @@ import { listRecords } from '../db/records.repo.ts';
 import { computeIndicators } from '../services/indicators.ts';
 import { countyOf, orgFilter, townshipsOf, type Org } from '../services/orgs.ts';
 import { toRecord } from '../services/records.ts';
+import { planLines } from '../services/study-plans.ts';
 import type { ReportInputs, ReportOverrides } from './model/types.ts';
 
 /**
@@ -68,7 +69,7 @@ export async function loadReportInputs(
   year: number,
   opts: { now: string; overrides?: ReportOverrides },
 ): Promise<ReportInputs> {
-  const [current, previous, rows, leaderRows, commitments, county, townships] = await Promise.all([
+  const [current, previous, rows, leaderRows, commitments, county, townships, studyPlan] = await Promise.all([
     computeIndicators(h, org, yearPeriod(year)),
     computeIndicators(h, org, yearPeriod(year - 1)),
     listRecords(h.db, ALL, {
@@ -81,6 +82,7 @@ export async function loadReportInputs(
     commitmentsByTarget(h, org, [year, year + 1]),
     org.kind === 'township' ? countyOf(h, org) : Promise.resolve(null),
     org.kind === 'county' ? townshipsOf(h, org) : Promise.resolve([]),
+    planLines(h, org.id, year),
   ]);
   // The township's place among its county's townships, so that their drafts are phrased differently.
   const siblings = county ? await townshipsOf(h, county) : [];
@@ -107,6 +109,7 @@ export async function loadReportInputs(
       leaderRows.map((r) => toRecord(h, r)),
       year,
     ),
+    ...(studyPlan.length > 0 ? { studyPlan } : {}),
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
   };
 }

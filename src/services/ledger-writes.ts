@@ -11,6 +11,7 @@ import * as evidenceRepo from '../db/evidence.repo.ts';
 import { insertOrg, renameOrg } from '../db/orgs.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { Database } from '../db/schema.ts';
+import { unlinkRecord } from '../db/study-plans.repo.ts';
 import {
   forbidden,
   inScope,
@@ -206,10 +207,13 @@ export async function deleteRecord(
     const before = await visible(h, p, id, 'write', trx);
     await guardCaseRecord(h, trx, before, null);
     const ev = await evidenceRepo.evidenceOfRecord(trx, id);
+    // A study plan item the record fulfilled is open again.
+    const planItems = await unlinkRecord(trx, id);
     await repo.deleteRecord(trx, scopeOf(p), id);
     const b = {
       ...toRecord(h, before),
       evidence: ev.map((e) => ({ id: e.id, fileName: e.file_name, sha256: e.sha256 })),
+      ...(planItems.length > 0 ? { studyPlanItems: planItems } : {}),
     };
     return {
       result: ev.map((e) => e.sha256),

@@ -54,6 +54,7 @@ const TABLES = [
   'exam_sittings',
   'exam_answers',
   'exam_records',
+  'study_plan_items',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row of every table, so a rolled-back write is seen to have left nothing, updates included. */
@@ -159,6 +160,10 @@ const writePaths = {
     'exams/sitting.ts#submitSitting',
     'exams/close.ts#closeExam',
     'exams/results.ts#remindCandidates',
+    'study-plans.ts#createPlanItem',
+    'study-plans.ts#updatePlanItem',
+    'study-plans.ts#deletePlanItem',
+    'study-plans.ts#linkPlanItem',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -166,6 +171,8 @@ const writePaths = {
     'sessions.ts#purgeExpired': 'session bookkeeping: removes expired sessions',
     'demo/index.ts#generateDemo': 'builds the demo county; only into an empty database',
     'demo/index.ts#ensureDemo': 'builds the demo county on first start, only when there are no organisations',
+    'demo/study-plan.ts#demoStudyPlans':
+      "part of generateDemo: the demo townships' study plans, drawn from the demo ledger just written",
     'demo/cycle.ts#demoCycle':
       "part of generateDemo: takes the demo county's reports through the cycle with the townships' own demo accounts, each step through the audited cycle services",
     'messages.ts#markMessagesRead':

@@ -21,6 +21,7 @@ import { PDF, citizenForm, portalCase, solvedChallenge } from './disclosure.ts';
 import { consultationMatrix } from './access-matrix-consultations.ts';
 import { questionMatrix } from './access-matrix-questions.ts';
 import { examMatrix } from './access-matrix-exams.ts';
+import { studyPlanMatrix } from './access-matrix-study-plans.ts';
 import { feedbackMatrix } from './public-feedback.ts';
 
 /** Where the resource a request names lies: the user's own township (or county), or another county. */
@@ -974,4 +975,5 @@ export const matrix: Readonly<Record<string, MatrixCase>> = {
   ...consultationMatrix,
   ...questionMatrix,
   ...examMatrix,
+  ...studyPlanMatrix,
 };

@@ -6,11 +6,13 @@ import type { PaperQuestion } from '../services/exams/paper.ts';
 import { getSitting } from '../db/exams.repo.ts';
 
 let seq = 0;
+const replaced = new WeakSet<Db>();
 
 /**
  * Adds `n` current questions of each law and type to a bank (owner 0: the starter bank), written
  * straight into the table as the bank's import would leave them. Single: option k is right (k = i
- * mod 4); multiple: options 0 and 2; judge: 正确 for even i.
+ * mod 4); multiple: options 0 and 2; judge: 正确 for even i. The first call on a database takes the
+ * shipped starter bank out, so a test knows exactly what the bank holds.
  */
 export async function seedBank(
   h: Db,
@@ -18,6 +20,10 @@ export async function seedBank(
   n = 6,
   owner = 0,
 ): Promise<void> {
+  if (!replaced.has(h)) {
+    replaced.add(h);
+    await h.db.deleteFrom('questions').where('owner', '=', 0).execute();
+  }
   const rows = laws.flatMap((law) =>
     (['single', 'multiple', 'judge'] as const satisfies readonly QuestionType[]).flatMap((type) =>
       Array.from({ length: n }, (_, i) => {

@@ -37,6 +37,7 @@ import { consultationWriteCases } from './write-cases-consultations.ts';
 import { questionWriteCases } from './write-cases-questions.ts';
 import { examWriteCases } from './write-cases-exams.ts';
 import { feedbackWriteCases } from './public-feedback.ts';
+import { studyPlanWriteCases } from './write-cases-study-plans.ts';
 
 export const AT = '2025-06-30T02:00:00.000Z';
 export const NOW = new Date(AT);
@@ -654,6 +655,7 @@ export const writeCases: readonly WriteCase[] = [
   ...consultationWriteCases,
   ...questionWriteCases,
   ...examWriteCases,
+  ...studyPlanWriteCases,
 ];
 
 async function signedIn(w: World): Promise<Authenticated> {

@@ -32,6 +32,7 @@ const Questions = lazy(() => import('./pages/study/QuestionsPage.tsx'));
 const MyExams = lazy(() => import('./pages/exams/MyExams.tsx'));
 const SitExam = lazy(() => import('./pages/exams/SitExam.tsx'));
 const Exams = lazy(() => import('./pages/exams/ExamsPage.tsx'));
+const StudyPlan = lazy(() => import('./pages/study/StudyPlanPage.tsx'));
 
 const mobile = (page: ReactNode) => <Suspense fallback={<Spin className="page-spin" />}>{page}</Suspense>;
 
@@ -104,6 +105,7 @@ export function App() {
           <Route path="/study/questions" element={<Questions />} />
           {allowed(user, 'exams.sit') && <Route path="/exams/mine" element={<MyExams />} />}
           {allowed(user, 'exams.manage') && <Route path="/study/exams" element={<Exams />} />}
+          <Route path="/study/plan" element={<StudyPlan />} />
         </Route>
       )}
       <Route path="*" element={<Navigate to={home(user)} replace />} />

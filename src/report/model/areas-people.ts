@@ -2,6 +2,7 @@ import { paras, type AreaWriter } from './area-types.ts';
 import { byLargest, optionLabel, topLabels } from './labels.ts';
 import { clauses, examples, line, quoted, sentence } from './phrase.ts';
 import { publicityPlan } from './plans.ts';
+import { studyPlanSentence } from './study-plan.ts';
 
 /** Part 1 writers for leadership, study and publicity: the work on people's knowledge of the law. */
 
@@ -79,7 +80,7 @@ export const studyArea: AreaWriter = {
       ['领导干部带头学法', '组织考试检验成效'],
       ['抓实领导干部学法', '以考促学巩固成效'],
     ] as const);
-    const study = sentence(
+    const counted = sentence(
       c.has('study.center_group')
         ? line(
             `开展${c.party}理论学习中心组学法`,
@@ -97,6 +98,7 @@ export const studyArea: AreaWriter = {
         : null,
       c.has('study.trainees') ? line('累计参学', c.fig('study.trainees')) : null,
     );
+    const study = counted.length > 0 ? line(counted, studyPlanSentence(c)) : counted;
     const exam = sentence(
       c.has('study.exam_sessions') ? line('组织学法考试', c.fig('study.exam_sessions')) : null,
       c.has('study.exam_takers') && c.value('study.exam_participation_rate') === null

@@ -1,6 +1,7 @@
 import type { GroupId } from '../../catalogue/kinds.ts';
 import type { IndicatorValue } from '../../core/indicators.ts';
 import type { LedgerRecord } from '../../core/records.ts';
+import type { PlanLine } from '../../core/study-plan.ts';
 
 /**
  * The annual report (法治政府建设年度报告) as a document model: pure data that every renderer
@@ -15,7 +16,9 @@ export type FigureSource =
   /** `key` minus `minus` (e.g. problems found but not rectified). */
   | { readonly op: 'diff'; readonly key: string; readonly minus: string }
   /** The numerator or denominator a rate `key` was computed from, or the gap between them. */
-  | { readonly op: 'num' | 'den' | 'gap'; readonly key: string };
+  | { readonly op: 'num' | 'den' | 'gap'; readonly key: string }
+  /** Items of the year's study plan (学法计划) of the form `key` counts: planned, or fulfilled by a study record. */
+  | { readonly op: 'planned' | 'done'; readonly key: string };
 
 /** A number printed in the text, with the indicator it came from. */
 export interface Figure {
@@ -171,6 +174,8 @@ export interface ReportInputs {
    * who left during it included: part 3 names them and attributes the ledger's acts to them.
    */
   readonly leaders?: readonly LedgerRecord[];
+  /** The organisation's study plan (学法计划) of the year, each item with the record that fulfilled it. */
+  readonly studyPlan?: readonly PlanLine[];
 }
 
 /** Details of the document itself, set by whoever issues it. */

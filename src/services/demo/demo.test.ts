@@ -3,7 +3,9 @@ import { kinds } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
 import type { Db } from '../../db/connect.ts';
 import { testDatabases } from '../../testing/databases.ts';
+import { systemPrincipal } from '../access.ts';
 import { computeIndicators } from '../indicators.ts';
+import { planProgress } from '../study-plans.ts';
 import { checkCredentials, listUsers } from '../users.ts';
 import { demoOptions, ensureDemo, generateDemo, type DemoResult } from './index.ts';
 import { planCounty, townDrafts } from './plan.ts';
@@ -117,6 +119,16 @@ for (const tdb of testDatabases()) {
       }
       const stored = (await allRecords(h)).length;
       expect(Object.values(demo.records).reduce((s, n) => s + n, 0)).toBe(stored);
+    });
+
+    it("plans each township's study for the ledger's years, most items fulfilled", async () => {
+      for (const t of demo.townships)
+        for (const year of [YEAR - 1, YEAR]) {
+          const p = await planProgress(h, systemPrincipal('test'), { orgId: t.id, year }, NOW);
+          expect(p.total.planned, `${t.name} ${year}`).toBeGreaterThanOrEqual(6);
+          expect(p.total.done / p.total.planned).toBeGreaterThan(0.6);
+          expect(p.total.overdue).toBe(p.total.planned - p.total.done);
+        }
     });
 
     it('gives plausible, varied indicator values, rates never above 100', async () => {

@@ -10,6 +10,7 @@ import type { NewRecordRow } from '../../db/schema.ts';
 import { toOrg, type Org } from '../orgs.ts';
 import { prepareRows, subOrgIndex } from '../records.ts';
 import { demoCycle } from './cycle.ts';
+import { demoStudyPlans } from './study-plan.ts';
 import { createUsers, passwordShapeProblem } from '../users.ts';
 import { planCounty, townDrafts, type CountyPlan, type DemoPlanOptions } from './plan.ts';
 
@@ -190,6 +191,9 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     const plan = await planCaseHistories(h, town.id, options.now);
     await h.db.transaction().execute((trx) => insertCaseHistories(trx, plan));
   }
+  const thisYear = Number(o.today.slice(0, 4));
+  const planYears = [o.year - 1, o.year, o.year + 1].filter((y) => y <= thisYear);
+  await demoStudyPlans(h, townships, planYears, options.now);
   const inputs = accountsFor(plan, county, townships);
   const users = await createUsers(
     h,

@@ -65,6 +65,7 @@ export function menuItems(user: User, cat: Catalogue | undefined): Item[] {
     items.push({ key: '/exams/mine', icon: <EditOutlined />, label: '我的考试' });
   // 学法考法: the organiser's pages.
   const study: Item[] = [];
+  if (allowed(user, 'study.plan')) study.push({ key: '/study/plan', label: '学法计划' });
   if (allowed(user, 'exams.manage'))
     study.push({ key: '/study/questions', label: '题库' }, { key: '/study/exams', label: '考试组织' });
   if (study.length > 0)

@@ -71,6 +71,8 @@ const OPS: Readonly<Record<string, string>> = {
   num: '分子',
   den: '分母',
   gap: '分母与分子之差',
+  planned: '年度学法计划安排',
+  done: '按学法计划完成',
 };
 
 const paraId = (key: string): string =>

@@ -7,6 +7,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { DueCases } from './DueCases.tsx';
 import { IndicatorCards } from './IndicatorCards.tsx';
 import { RankingChart } from './RankingChart.tsx';
+import { StudyPlanCard } from './StudyPlanCard.tsx';
 import { TownshipMatrix, type TownshipFigures } from './TownshipMatrix.tsx';
 
 type Answer = { indicators: readonly IndicatorValue[] };
@@ -61,6 +62,7 @@ export function CountyDashboard({
         </Col>
         <Col xs={24} xl={12}>
           <DueCases org={county.id} byTownship />
+          <StudyPlanCard org={county.id} year={year} own="县本级" />
         </Col>
       </Row>
       <ExplainDrawer target={explain} onClose={() => setExplain(null)} />

@@ -9,6 +9,7 @@ import { DueCases } from './DueCases.tsx';
 import { IndicatorCards } from './IndicatorCards.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { MissingEvidence } from './MissingEvidence.tsx';
+import { StudyPlanCard } from './StudyPlanCard.tsx';
 
 type Answer = { indicators: readonly IndicatorValue[] };
 
@@ -42,6 +43,7 @@ export function TownshipDashboard({ org, year }: { org: Org; year: number }) {
         </Col>
         <Col xs={24} xl={10}>
           <MissingEvidence org={org.id} year={year} cat={cat} />
+          <StudyPlanCard org={org.id} year={year} />
         </Col>
       </Row>
       <ExplainDrawer target={explain} onClose={() => setExplain(null)} />
