@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearPeriod } from '../core/dates.ts';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
+import { buildReportModel } from '../services/report.ts';
 import { examInput, paperKey, plus, seedBank, wrongAnswer } from '../testing/exams.ts';
 import { addAccount } from '../testing/fixtures.ts';
 import {
@@ -323,6 +324,10 @@ for (const tdb of testDatabases()) {
       expect(v('study.exam_participation_rate')).toBe(75);
       expect(v('study.exam_pass_rate')).toBe(66.7);
       expect(v('study.exam_excellent_rate')).toBe(33.3);
+      // The annual report states them from the same records.
+      const report = JSON.stringify(await buildReportModel(h, w.a, 2025, '2026-01-20T02:00:00.000Z'));
+      for (const said of ['应参考', '参考率', '75%', '合格率', '66.7%', '优秀率', '33.3%'])
+        expect(report).toContain(said);
     });
 
     it('shows the paper with the key and articles after the close; the organiser sees the results', async () => {
