@@ -159,6 +159,7 @@ const writePaths = {
     'exams/sitting.ts#submitSitting',
     'exams/close.ts#closeExam',
     'exams/results.ts#remindCandidates',
+    'exams/exam-io.ts#importPaperScores',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
