@@ -115,7 +115,7 @@ for (const tdb of testDatabases()) {
       expect(wb.worksheets.map((s) => s.name)).toEqual(['成绩', '分数分布', '易错题', '未参考']);
       const statuses: string[] = [];
       wb.getWorksheet('成绩')!.eachRow((row, n) => {
-        if (n > 1) statuses.push(String(row.getCell(4).value));
+        if (n > 1) statuses.push(row.getCell(4).text);
       });
       expect(statuses.sort()).toEqual(['未参考', '纸质成绩'].sort());
     });

@@ -30,10 +30,7 @@ function rowsOf(ws: ExcelJS.Worksheet): string[][] {
   ws.eachRow((r, n) => {
     if (n === 1) return;
     const cells: string[] = [];
-    for (let i = 1; i <= ws.columnCount; i++) {
-      const v = r.getCell(i).value;
-      cells.push(v === null || v === undefined ? '' : String(v as string | number));
-    }
+    for (let i = 1; i <= ws.columnCount; i++) cells.push(r.getCell(i).text);
     out.push(cells);
   });
   return out;
