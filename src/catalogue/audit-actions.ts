@@ -60,6 +60,8 @@ export const auditActionLabels = {
   'exam.submit': '学法考试交卷',
   'exam.close': '结束学法考试并将成绩登记入台账',
   'exam.remind': '提醒未参考人员参加学法考试',
+  'exam.results_export': '导出学法考试成绩表格',
+  'exam.paper_scores': '导入纸质考试成绩',
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',

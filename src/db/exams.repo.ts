@@ -358,3 +358,41 @@ export async function orgsById(
   if (ids.length === 0) return [];
   return db.selectFrom('orgs').select(['id', 'name', 'kind']).where('id', 'in', ids).execute();
 }
+
+/** An exam's state read inside a transaction (after its row is locked). */
+export async function examState(db: Q, id: number): Promise<string | undefined> {
+  const r = await db.selectFrom('exams').select('state').where('id', '=', id).executeTakeFirst();
+  return r?.state;
+}
+
+/** Removes an exam's paper scores (a new import replaces them); online sittings stay. */
+export async function deletePaperSittings(db: Q, examId: number): Promise<number> {
+  const r = await db
+    .deleteFrom('exam_sittings')
+    .where('exam_id', '=', examId)
+    .where('source', '=', 'paper')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function insertSittings(db: Q, rows: readonly NewExamSittingRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('exam_sittings')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+/** Usernames of accounts by id. */
+export async function usernamesOf(db: Q, ids: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), r.username);
+  }
+  return out;
+}

@@ -164,6 +164,7 @@ const writePaths = {
     'study-plans.ts#updatePlanItem',
     'study-plans.ts#deletePlanItem',
     'study-plans.ts#linkPlanItem',
+    'exams/exam-io.ts#importPaperScores',
   ],
   /** Writes that are not actions of anyone, with the reason; a front end may call these. */
   bookkeeping: {
@@ -200,6 +201,8 @@ const writePaths = {
       "an organiser's list of exams; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
     'exams/results.ts#examResults':
       "an organiser's results of an exam; first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action; the submission of a paper is audited",
+    'exams/exam-io.ts#exportExamResults':
+      "an organiser's results workbook (the export itself is audited as a read); first scores the sittings past their server-side deadline from the answers saved (交卷方式 timeout): the clock's doing, not anyone's action",
   },
   /** Unaudited writes no front end may call, with the reason. */
   internal: {

@@ -2,6 +2,7 @@
 import type { InjectOptions } from 'fastify';
 import type { RoleId } from '../catalogue/roles.ts';
 import { can } from '../services/access.ts';
+import { PAPER_HEADERS, writeExamBook } from '../services/exams/exam-xlsx.ts';
 import { createExam } from '../services/exams/exams.ts';
 import { startSitting, submitSitting } from '../services/exams/sitting.ts';
 import type { MatrixCase, MatrixContext, Where } from './access-matrix.ts';
@@ -175,5 +176,42 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
     other: 404,
     ok: 200,
     req: async (c, where) => ({ method: 'POST', url: `/api/exams/${await organised(c, where)}/remind` }),
+  },
+  'GET /api/exams/:id/results.xlsx': {
+    allow: [...organisers],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'GET',
+      url: `/api/exams/${await organised(c, where)}/results.xlsx`,
+    }),
+  },
+  'GET /api/exams/:id/paper-scores/template': {
+    allow: [...organisers],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => ({
+      method: 'GET',
+      url: `/api/exams/${await organised(c, where)}/paper-scores/template`,
+    }),
+  },
+  'POST /api/exams/:id/paper-scores': {
+    allow: [...organisers],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => {
+      await shared(c);
+      const [org, who] = where === 'own' ? [c.w.a, usernameOf('township_staff')] : [c.w.c, 'c.sitter'];
+      const id = await exam(c, org, [who]);
+      const bytes = await writeExamBook([
+        { name: '纸质成绩', headers: PAPER_HEADERS, widths: [], rows: [['纸质考生', '某村委会', null, 80]] },
+      ]);
+      return {
+        method: 'POST',
+        url: `/api/exams/${id}/paper-scores?name=${encodeURIComponent('纸质成绩.xlsx')}`,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: bytes,
+      };
+    },
   },
 };

@@ -1,5 +1,7 @@
 /** The write cases of 学法考试: creating an exam, starting and submitting a sitting, closing the exam. */
 import { closeExam } from '../services/exams/close.ts';
+import { importPaperScores } from '../services/exams/exam-io.ts';
+import { PAPER_HEADERS, writeExamBook } from '../services/exams/exam-xlsx.ts';
 import { createExam } from '../services/exams/exams.ts';
 import { remindCandidates } from '../services/exams/results.ts';
 import { startSitting, submitSitting } from '../services/exams/sitting.ts';
@@ -74,6 +76,25 @@ export const examWriteCases: readonly WriteCase[] = [
     prepare: async (w) => {
       const id = await clerkExam(w);
       return () => remindCandidates(w.h, w.staff, w.act(w.staff), id, plus(AT, MIN));
+    },
+  },
+  {
+    service: 'exams/exam-io.ts#importPaperScores',
+    action: 'exam.paper_scores',
+    prepare: async (w) => {
+      const id = await clerkExam(w);
+      const bytes = await writeExamBook([
+        { name: '纸质成绩', headers: PAPER_HEADERS, widths: [], rows: [['纸质考生', '某村委会', null, 80]] },
+      ]);
+      return () =>
+        importPaperScores(
+          w.h,
+          w.staff,
+          w.act(w.staff),
+          id,
+          { fileName: '纸质成绩.xlsx', bytes },
+          plus(AT, MIN),
+        );
     },
   },
 ];

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -96,5 +97,16 @@ describe('fazhi exam', { timeout: 120_000 }, () => {
     expect(res.stdout).toContain('应参考 1 人，参考 0 人，合格 0 人，优秀 0 人');
     expect(res.stdout).toContain('参考率 0%，合格率 —，优秀率 —');
     expect(res.stdout).toContain('未参考（1 人）：张三（甲镇）');
+  });
+
+  it('exports the results as a workbook', async () => {
+    const out = join(dir, '成绩.xlsx');
+    const r = await runFazhi(['exam', 'results', String(pastExam), '-o', out, '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`已导出考试 ${pastExam} 的成绩 1 人：${out}\n`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['成绩', '分数分布', '易错题', '未参考']);
+    expect(wb.getWorksheet('成绩')!.getRow(2).values).toEqual([undefined, '张三', '甲镇', '甲镇', '未参考']);
   });
 });

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
 import { lawLabel } from '../../catalogue/laws.ts';
 import { UserError } from '../../core/errors.ts';
 import { systemPrincipal } from '../../services/access.ts';
 import { closeExam } from '../../services/exams/close.ts';
+import { exportExamResults } from '../../services/exams/exam-io.ts';
 import { createExam, listExams, type ExamDetail, type ExamInput } from '../../services/exams/exams.ts';
 import { examResults } from '../../services/exams/results.ts';
 import { resolveOrg } from '../../services/orgs.ts';
@@ -58,7 +59,7 @@ function printDetail(cli: Cli, d: ExamDetail): void {
   );
 }
 
-/** `fazhi exam list|create|close|results`: exams for organisers at the console. */
+/** `fazhi exam list|create|close|results [-o 成绩.xlsx]`: exams for organisers at the console. */
 export function registerExamCommands(program: Command, cli: Cli): void {
   const exam = program
     .command('exam')
@@ -138,13 +139,25 @@ export function registerExamCommands(program: Command, cli: Cli): void {
     });
   exam
     .command('results')
-    .description('考试情况：参考率、合格率、优秀率，成绩分布，错误率高的题目，未参考人员')
+    .description(
+      '考试情况：参考率、合格率、优秀率，成绩分布，错误率高的题目，未参考人员；加 -o 导出成绩表格（.xlsx）',
+    )
     .argument('<考试编号>', '考试编号')
+    .option(
+      '-o, --output <文件>',
+      '导出成绩表格到文件，如 成绩.xlsx（成绩、分数分布、易错题、未参考四个工作表）',
+    )
     .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出')
     .action(async (id, opts) => {
       const examId = examIdOf(id);
       await cli.withDb(opts, async (h) => {
+        if (opts.output !== undefined) {
+          const { p, actor, at } = cli.writer();
+          const x = await exportExamResults(h, p, actor, examId, at);
+          await writeFile(opts.output, x.bytes);
+          return cli.out(`已导出考试 ${examId} 的成绩 ${x.rows} 人：${opts.output}\n`);
+        }
         const r = await examResults(h, systemPrincipal(), examId, new Date().toISOString());
         if (opts.json) return cli.printJson(r);
         cli.out(

@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { UserError } from '../../core/errors.ts';
 import { closeExam } from '../../services/exams/close.ts';
+import {
+  exportExamResults,
+  importPaperScores,
+  paperScoreTemplate,
+  type WriteExamBook,
+} from '../../services/exams/exam-io.ts';
 import { createExam, getExam, listExams } from '../../services/exams/exams.ts';
 import { examResults, remindCandidates } from '../../services/exams/results.ts';
 import { myExams, sittingResult } from '../../services/exams/mine.ts';
 import { saveAnswer, startSitting, submitSitting } from '../../services/exams/sitting.ts';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../../services/ledger-io/index.ts';
+import type { LedgerFormat } from '../../services/ledger-io/format.ts';
+import type { AppDeps } from '../context.ts';
+import { contentDisposition, fileNameOf, takeUpload } from '../files.ts';
 import { route } from '../route.ts';
 import { idParams, orgId, year } from '../schemas.ts';
 
@@ -45,6 +56,13 @@ const examBody = z
 const sittingParams = z.object({ id: idParams.shape.id, sittingId: idParams.shape.id });
 const answerParams = sittingParams.extend({ position: z.coerce.number().int().min(1).max(1000) });
 const token = z.string().min(1).max(100);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const writeOnPool =
+  (deps: AppDeps): WriteExamBook =>
+  (sheets) =>
+    deps.jobs.run('writeExamBook', { sheets });
 
 /** 学法考试: the sitter's own exams and sittings, and the organiser's exams. */
 export function registerExamRoutes(app: FastifyInstance): void {
@@ -202,5 +220,69 @@ export function registerExamRoutes(app: FastifyInstance): void {
       params: idParams,
     },
     async ({ deps, params, user, actor, at }) => remindCandidates(deps.h, user, actor, params.id, at),
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/exams/:id/results.xlsx',
+      summary: '导出考试成绩（.xlsx：成绩、分数分布、易错题、未参考人员四个工作表）',
+      tag,
+      access: 'exams.manage',
+      params: idParams,
+      produces: XLSX,
+    },
+    async ({ deps, params, user, actor, at, reply }) => {
+      const { bytes, fileName } = await exportExamResults(
+        deps.h,
+        user,
+        actor,
+        params.id,
+        at,
+        writeOnPool(deps),
+      );
+      return reply.type(XLSX).header('Content-Disposition', contentDisposition(fileName)).send(bytes);
+    },
+  );
+  route(
+    app,
+    {
+      method: 'GET',
+      url: '/exams/:id/paper-scores/template',
+      summary: '纸质考试成绩模板（.xlsx：已填应考人员的姓名、单位、账号，成绩待填；附填写说明）',
+      tag,
+      access: 'exams.manage',
+      params: idParams,
+      produces: XLSX,
+    },
+    async ({ deps, params, user, reply }) => {
+      const { bytes, fileName } = await paperScoreTemplate(deps.h, user, params.id, writeOnPool(deps));
+      return reply.type(XLSX).header('Content-Disposition', contentDisposition(fileName)).send(bytes);
+    },
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/exams/:id/paper-scores',
+      summary:
+        '导入纸质考试成绩（.xlsx 原始字节，按纸质成绩模板）；有任何错误则不导入，返回每处错误的行和原因；再次导入替换此前的纸质成绩；考试结束后不能导入',
+      tag,
+      access: 'exams.manage',
+      params: idParams,
+      query: z.object({ name: z.string().max(255).optional() }),
+      upload: { maxBytes: DEFAULT_MAX_IMPORT_BYTES },
+    },
+    async ({ deps, params, query, body, req, reply, user, actor, at, now }) => {
+      takeUpload(deps, user.id, reply, now);
+      if (!Buffer.isBuffer(body)) throw new UserError('缺少文件内容', 'empty_file');
+      const input = {
+        fileName: fileNameOf(req, query.name),
+        bytes: body,
+        readSheets: (fileName: string, bytes: Uint8Array, format: LedgerFormat, maxBytes: number) =>
+          deps.jobs.run('readLedger', { fileName, bytes, format, maxBytes }),
+      };
+      return importPaperScores(deps.h, user, actor, params.id, input, at);
+    },
   );
 }

@@ -52,7 +52,8 @@ async function ledgerRows(
     title: e.title,
     data: {
       required: Math.max(group.candidates, group.scores.length),
-      form: 'online',
+      // Scores only from the paper exam: the exam was held offline (线下).
+      form: group.scores.length > 0 && group.scores.every((s) => s.source === 'paper') ? 'offline' : 'online',
       organizer: e.organiser,
     },
   };

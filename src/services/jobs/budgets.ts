@@ -4,7 +4,13 @@
  */
 
 export type JobKind =
-  'review' | 'readLedger' | 'renderReport' | 'writeLedger' | 'redactReport' | 'writeQuestions';
+  | 'review'
+  | 'readLedger'
+  | 'renderReport'
+  | 'writeLedger'
+  | 'redactReport'
+  | 'writeQuestions'
+  | 'writeExamBook';
 
 export interface Budget {
   /** Wall-clock milliseconds the job may run once a worker has taken it. */
@@ -26,6 +32,7 @@ export const BUDGETS: Readonly<Record<JobKind, Budget>> = {
   writeLedger: { timeMs: 60_000, memoryMb: 1536, youngMb: 64, what: '台账导出', upload: false },
   redactReport: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '公开稿删节', upload: false },
   writeQuestions: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '题库导出', upload: false },
+  writeExamBook: { timeMs: 30_000, memoryMb: 768, youngMb: 64, what: '考试成绩表格生成', upload: false },
 };
 
 /** Workers at once: the platform's server has two cores and the main thread needs one. */

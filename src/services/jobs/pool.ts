@@ -103,6 +103,7 @@ export class JobPool implements JobRunner {
       writeLedger: { ...BUDGETS.writeLedger, ...b.writeLedger },
       redactReport: { ...BUDGETS.redactReport, ...b.redactReport },
       writeQuestions: { ...BUDGETS.writeQuestions, ...b.writeQuestions },
+      writeExamBook: { ...BUDGETS.writeExamBook, ...b.writeExamBook },
     };
   }
 

@@ -1,5 +1,6 @@
 import type { ReviewOutcome } from '../../review/index.ts';
 import type { ReportModel } from '../../report/model/types.ts';
+import type { TableSheet } from '../exams/exam-xlsx.ts';
 import type { RawSheet } from '../ledger-io/drafts.ts';
 import type { LedgerFormat } from '../ledger-io/format.ts';
 import type { LedgerSheet, OutCell } from '../ledger-io/write.ts';
@@ -15,6 +16,7 @@ const load = {
   writeLedger: () => import('../ledger-io/write.ts'),
   redactReport: () => import('../../cycle/redact.ts'),
   writeQuestions: () => import('../exams/question-xlsx.ts'),
+  writeExamBook: () => import('../exams/exam-xlsx.ts'),
 } satisfies Record<JobKind, () => Promise<unknown>>;
 
 export const preload = (kind: JobKind): Promise<unknown> => load[kind]();
@@ -66,6 +68,11 @@ export const tasks = {
   writeQuestions: async (i: { rows: readonly (readonly OutCell[])[] }): Promise<Uint8Array> => {
     const { writeQuestionBook } = await load.writeQuestions();
     return writeQuestionBook(i.rows);
+  },
+  /** Writes an exam's results workbook or its paper-score template. */
+  writeExamBook: async (i: { sheets: readonly TableSheet[] }): Promise<Uint8Array> => {
+    const { writeExamBook } = await load.writeExamBook();
+    return writeExamBook(i.sheets);
   },
 } satisfies Record<JobKind, (input: never) => Promise<unknown>>;
 

@@ -1,10 +1,11 @@
 import { BellOutlined, DownloadOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { lawLabel } from '../../../../src/catalogue/laws.ts';
 import { EXAM_DISPLAYS, PAPER_MODES, QUESTION_TYPES } from '../../../../src/catalogue/questions.ts';
 import { api, download, errorText } from '../../api/client.ts';
 import { useApi } from '../../lib/useApi.ts';
+import { PaperScoresModal } from './PaperScoresModal.tsx';
 import {
   CANDIDATE_STATUS,
   examStage,
@@ -111,14 +112,12 @@ export function ExamDrawer({
       void message.success(r.reminded === undefined ? '已提醒未参考人员' : `已提醒 ${r.reminded} 人`);
     });
   // 纸质考试: the scores of those who sat on paper, from a spreadsheet, into the same exam.
-  const paperScores = (file: File) =>
-    act('paper', async () => {
-      await api<unknown>(`/api/exams/${id}/paper-scores`, { file });
-      void message.success('纸质考试成绩已导入');
-      detail.reload();
-      results.reload();
-      onChanged();
-    });
+  const [paperOpen, setPaperOpen] = useState(false);
+  const paperImported = () => {
+    detail.reload();
+    results.reload();
+    onChanged();
+  };
   const exportXlsx = () =>
     act('export', async () => {
       await download(`/api/exams/${id}/results.xlsx`, `${e?.title ?? '考试'}成绩.xlsx`);
@@ -157,23 +156,23 @@ export function ExamDrawer({
               </Button>
             )}
             {e.state === 'open' && (
-              <Upload
-                accept=".xlsx"
-                showUploadList={false}
-                beforeUpload={(f) => {
-                  void paperScores(f);
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} loading={busy === 'paper'}>
-                  导入纸质考试成绩
-                </Button>
-              </Upload>
+              <Button icon={<UploadOutlined />} onClick={() => setPaperOpen(true)}>
+                导入纸质考试成绩
+              </Button>
             )}
             <Button icon={<DownloadOutlined />} loading={busy === 'export'} onClick={() => void exportXlsx()}>
               导出成绩
             </Button>
           </Space>
+          {e.state === 'open' && (
+            <PaperScoresModal
+              examId={e.id}
+              title={e.title}
+              open={paperOpen}
+              onClose={() => setPaperOpen(false)}
+              onImported={paperImported}
+            />
+          )}
           <Descriptions
             size="small"
             column={1}
