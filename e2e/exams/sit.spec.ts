@@ -219,7 +219,7 @@ describe.runIf(chromiumAvailable())('乡镇工作人员用手机参加学法考�
     const review = page.getByRole('list', { name: '答题情况' });
     await review.waitFor();
     expect(await review.locator('li').count()).toBe(4);
-    expect(await review.innerText()).toMatch(/依据：《民法典》第\d+条/);
+    expect(await review.innerText()).toMatch(/依据：《民法典》第[一二三四五六七八九十]+条/);
     expect(await review.locator('.exam-review-wrong').count()).toBe(2);
     await fitsPhone(page);
     await s.screenshot('exam-review-phone');

@@ -227,6 +227,15 @@ export async function finishSitting(
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** A sitting's paper with a corrected key, and its score and grade when it was submitted. */
+export async function rescoreSitting(
+  db: Q,
+  id: number,
+  f: { paper: string; score: number | null; grade: string | null },
+): Promise<void> {
+  await db.updateTable('exam_sittings').set(f).where('id', '=', id).execute();
+}
+
 /** Online sittings not submitted whose deadline has passed (all of them with `before` null). */
 export async function overdueSittings(
   db: Q,

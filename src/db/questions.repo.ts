@@ -117,14 +117,17 @@ export async function drawable(
     .execute();
 }
 
-/** Question versions by id, current or not (a fixed paper keeps the versions it was set with). */
-export async function questionsById(db: Q, ids: readonly number[]): Promise<QuestionRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('questions')
+/** The current version of a 题号 among some banks (the organisation's own first). */
+export async function currentByCode(
+  db: Q,
+  owners: readonly number[],
+  code: string,
+): Promise<QuestionRow | undefined> {
+  return currentOf(db, owners, {})
     .select(COLS)
-    .where('id', 'in', [...ids])
-    .execute();
+    .where('code', '=', code)
+    .orderBy('owner', 'desc')
+    .executeTakeFirst();
 }
 
 /** The current questions an organisation may draw of one law and type. */

@@ -159,6 +159,7 @@ const writePaths = {
     'exams/sitting.ts#startSitting',
     'exams/sitting.ts#submitSitting',
     'exams/close.ts#closeExam',
+    'exams/rescore.ts#rescoreQuestion',
     'exams/results.ts#remindCandidates',
     'study-plans.ts#createPlanItem',
     'study-plans.ts#updatePlanItem',

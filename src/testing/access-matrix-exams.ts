@@ -165,6 +165,21 @@ export const examMatrix: Readonly<Record<string, MatrixCase>> = {
       return { method: 'POST', url: `/api/exams/${id}/close` };
     },
   },
+  'POST /api/exams/:id/rescore': {
+    allow: [...organisers],
+    other: 404,
+    ok: 200,
+    req: async (c, where) => {
+      const id = await organised(c, where);
+      const q = await c.h.db
+        .selectFrom('questions')
+        .select('code')
+        .where('owner', '=', 0)
+        .where('current', '=', 1)
+        .executeTakeFirstOrThrow();
+      return { method: 'POST', url: `/api/exams/${id}/rescore`, payload: { code: q.code } };
+    },
+  },
   'GET /api/exams/:id/results': {
     allow: [...organisers],
     other: 404,

@@ -6,6 +6,7 @@ import type { PaperQuestion } from '../services/exams/paper.ts';
 import { getSitting } from '../db/exams.repo.ts';
 
 let seq = 0;
+const CHINESE = [...'一二三四五六七八九十'].concat([...'一二三四五六七八九'].map((d) => `十${d}`));
 const replaced = new WeakSet<Db>();
 
 /**
@@ -43,7 +44,7 @@ export async function seedBank(
           stem: `${law} ${type} 第${i + 1}题 ${code}`,
           options: JSON.stringify(options),
           answer: JSON.stringify(answer),
-          article: `第${i + 1}条`,
+          article: `第${CHINESE[i] ?? '二十'}条`,
           note: null,
           created_by: null,
           created_at: '2024-01-01T00:00:00.000Z',

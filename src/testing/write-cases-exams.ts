@@ -3,9 +3,10 @@ import { closeExam } from '../services/exams/close.ts';
 import { importPaperScores } from '../services/exams/exam-io.ts';
 import { PAPER_HEADERS, writeExamBook } from '../services/exams/exam-xlsx.ts';
 import { createExam } from '../services/exams/exams.ts';
+import { rescoreQuestion } from '../services/exams/rescore.ts';
 import { remindCandidates } from '../services/exams/results.ts';
 import { startSitting, submitSitting } from '../services/exams/sitting.ts';
-import { examInput, plus, seedBank } from './exams.ts';
+import { examInput, paperKey, plus, seedBank } from './exams.ts';
 import type { World, WriteCase } from './write-cases.ts';
 
 const AT = '2025-06-30T02:00:00.000Z';
@@ -68,6 +69,16 @@ export const examWriteCases: readonly WriteCase[] = [
       const input = { examId: id, sittingId: s.sittingId, token: s.token };
       await submitSitting(w.h, w.staff, w.act(w.staff), input, plus(AT, 2 * MIN));
       return () => closeExam(w.h, w.staff, w.act(w.staff), id, plus(AT, 200 * MIN));
+    },
+  },
+  {
+    service: 'exams/rescore.ts#rescoreQuestion',
+    action: 'exam.rescore',
+    prepare: async (w) => {
+      const id = await clerkExam(w);
+      const s = await startSitting(w.h, w.staff, w.act(w.staff), id, plus(AT, MIN));
+      const code = s.questions[0] ? (await paperKey(w.h, s.sittingId))[0]!.code : '';
+      return () => rescoreQuestion(w.h, w.staff, w.act(w.staff), id, code, plus(AT, 2 * MIN));
     },
   },
   {

@@ -9,6 +9,7 @@ import {
   type WriteExamBook,
 } from '../../services/exams/exam-io.ts';
 import { createExam, getExam, listExams } from '../../services/exams/exams.ts';
+import { rescoreQuestion } from '../../services/exams/rescore.ts';
 import { examResults, remindCandidates } from '../../services/exams/results.ts';
 import { myExams, sittingResult } from '../../services/exams/mine.ts';
 import { saveAnswer, startSitting, submitSitting } from '../../services/exams/sitting.ts';
@@ -196,6 +197,20 @@ export function registerExamRoutes(app: FastifyInstance): void {
       params: idParams,
     },
     async ({ deps, params, user, actor, at }) => closeExam(deps.h, user, actor, params.id, at),
+  );
+  route(
+    app,
+    {
+      method: 'POST',
+      url: '/exams/:id/rescore',
+      summary: '题目答案修正后，按该题号的最新版本重新评分（考试结束前）',
+      tag,
+      access: 'exams.manage',
+      params: idParams,
+      body: z.object({ code: z.string().min(1).max(64) }).strict(),
+    },
+    async ({ deps, params, body, user, actor, at }) =>
+      rescoreQuestion(deps.h, user, actor, params.id, body.code, at),
   );
   route(
     app,

@@ -109,7 +109,7 @@ export async function startSitting(
       : (await questions.drawable(trx, visibleOwners(e.org_path), [...new Set(rules.map((r) => r.law))])).map(
           toBankQuestion,
         );
-    const fixed = fixedIds ? (await questions.questionsById(trx, fixedIds)).map(toBankQuestion) : null;
+    const fixed = fixedIds ? (await questions.getQuestions(trx, fixedIds)).map(toBankQuestion) : null;
     let paper;
     try {
       paper = drawPaper({ bank, rules, fixed }, randomBytes(16).toString('hex'));

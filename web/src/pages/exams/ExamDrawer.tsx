@@ -35,7 +35,8 @@ function Distribution({ bands }: { bands: ExamResults['distribution'] }) {
   );
 }
 
-function Results({ r }: { r: ExamResults }) {
+/** `onRescore`: while the exam is open, re-scores a question after its key was corrected in the bank. */
+function Results({ r, onRescore }: { r: ExamResults; onRescore?: (code: string) => void }) {
   return (
     <>
       <Typography.Title level={5}>成绩分布</Typography.Title>
@@ -56,6 +57,19 @@ function Results({ r }: { r: ExamResults }) {
               { title: '题目', dataIndex: 'stem' },
               { title: '依据', width: 150, render: (_v, w) => `《${lawLabel(w.law)}》${w.article}` },
               { title: '答错', width: 90, render: (_v, w) => `${w.wrong}/${w.asked}` },
+              ...(onRescore
+                ? [
+                    {
+                      title: '答案有误时',
+                      width: 120,
+                      render: (_v: unknown, w: ExamResults['wrong'][number]) => (
+                        <Button type="link" size="small" onClick={() => onRescore(w.code)}>
+                          重新评分
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </>
@@ -89,6 +103,27 @@ export function ExamDrawer({
     } finally {
       setBusy(null);
     }
+  };
+  const rescore = (code: string) => {
+    modal.confirm({
+      title: `按题号 ${code} 的最新版本重新评分？`,
+      content:
+        '请先在题库中修正这道题的答案（保存为新版本）。重新评分后，已交的试卷按修正后的答案重新计分，记入审计日志。',
+      okText: '重新评分',
+      rootClassName: 'rescore-exam-confirm',
+      onOk: () =>
+        act('rescore', async () => {
+          const r = await api<{ version: number; papers: number; changed: number }>(
+            `/api/exams/${id}/rescore`,
+            { json: { code } },
+          );
+          void message.success(
+            `已按第 ${r.version} 版重新评分：涉及试卷 ${r.papers} 份，成绩变动 ${r.changed} 份`,
+          );
+          detail.reload();
+          results.reload();
+        }),
+    });
   };
   const close = () => {
     modal.confirm({
@@ -200,7 +235,9 @@ export function ExamDrawer({
               },
             ]}
           />
-          {results.data && <Results r={results.data} />}
+          {results.data && (
+            <Results r={results.data} {...(e.state === 'open' ? { onRescore: rescore } : {})} />
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             参考人员（应参考 {e.required} 人）
           </Typography.Title>
