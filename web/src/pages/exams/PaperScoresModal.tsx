@@ -1,8 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Table, Upload } from 'antd';
+import { Alert, Button, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import { api, download, errorText } from '../../api/client.ts';
 import type { ImportIssue } from '../../api/types.ts';
+import { ImportIssues } from '../../components/ImportIssues.tsx';
 
 /** What the server answers to a paper-score import. */
 interface PaperScoreReport {
@@ -104,27 +105,7 @@ export function PaperScoresModal(props: {
           title={`已导入纸质成绩 ${report.imported} 人（其中应考人员 ${report.matched} 人）${report.replaced ? `，替换此前导入的 ${report.replaced} 条` : ''}`}
         />
       )}
-      {report && report.errors.length > 0 && (
-        <>
-          <Alert
-            className="form-alert import-errors"
-            type="error"
-            showIcon
-            title={`文件有 ${report.errors.length} 处错误，未导入任何成绩；请修改后重新导入`}
-          />
-          <Table<ImportIssue>
-            size="small"
-            rowKey={(i) => `${i.sheet}:${i.row ?? ''}:${i.column ?? ''}:${i.message}`}
-            dataSource={[...report.errors]}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[
-              { title: '行', dataIndex: 'row', width: 60 },
-              { title: '列', dataIndex: 'column', width: 90 },
-              { title: '问题', dataIndex: 'message' },
-            ]}
-          />
-        </>
-      )}
+      {report && report.errors.length > 0 && <ImportIssues errors={report.errors} nothing="未导入任何成绩" />}
     </Modal>
   );
 }

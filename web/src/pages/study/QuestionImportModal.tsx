@@ -1,8 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Modal, Table, Upload } from 'antd';
+import { Alert, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client.ts';
-import type { ImportIssue } from '../../api/types.ts';
+import { ImportIssues } from '../../components/ImportIssues.tsx';
 import type { QuestionImportReport } from './types.ts';
 
 /** Uploads a question bank .xlsx: all or nothing, each bad row listed with its reason. */
@@ -77,27 +77,7 @@ export function QuestionImportModal(props: {
           title={`已导入：新增 ${report.created} 题，修正 ${report.corrected} 题，未变 ${report.unchanged} 题${report.skipped ? `，入门题库或上级题库原题 ${report.skipped} 题未导入` : ''}（共 ${report.rows} 行）`}
         />
       )}
-      {report && report.errors.length > 0 && (
-        <>
-          <Alert
-            className="form-alert import-errors"
-            type="error"
-            showIcon
-            title={`文件有 ${report.errors.length} 处错误，未导入任何题目；请修改后重新导入`}
-          />
-          <Table<ImportIssue>
-            size="small"
-            rowKey={(i) => `${i.sheet}:${i.row ?? ''}:${i.column ?? ''}:${i.message}`}
-            dataSource={[...report.errors]}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[
-              { title: '行', dataIndex: 'row', width: 60 },
-              { title: '列', dataIndex: 'column', width: 90 },
-              { title: '问题', dataIndex: 'message' },
-            ]}
-          />
-        </>
-      )}
+      {report && report.errors.length > 0 && <ImportIssues errors={report.errors} nothing="未导入任何题目" />}
     </Modal>
   );
 }
