@@ -77,8 +77,15 @@ export const examWriteCases: readonly WriteCase[] = [
     prepare: async (w) => {
       const id = await clerkExam(w);
       const s = await startSitting(w.h, w.staff, w.act(w.staff), id, plus(AT, MIN));
-      const code = s.questions[0] ? (await paperKey(w.h, s.sittingId))[0]!.code : '';
-      return () => rescoreQuestion(w.h, w.staff, w.act(w.staff), id, code, plus(AT, 2 * MIN));
+      // The paper carries a key the bank has since corrected: re-scoring brings the bank's.
+      const [first, ...rest] = await paperKey(w.h, s.sittingId);
+      const stale = { ...first!, answer: [(first!.answer[0]! + 1) % first!.options.length] };
+      await w.h.db
+        .updateTable('exam_sittings')
+        .set({ paper: JSON.stringify([stale, ...rest]) })
+        .where('id', '=', s.sittingId)
+        .execute();
+      return () => rescoreQuestion(w.h, w.staff, w.act(w.staff), id, first!.code, plus(AT, 2 * MIN));
     },
   },
   {
