@@ -37,6 +37,7 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
     await page.getByLabel('搜索账号').press('Enter');
     await page.locator('.accounts-table .ant-table-row', { hasText: 't02.staff' }).waitFor();
     expect(await page.locator('.accounts-table').getByRole('button', { name: '停用' }).count()).toBe(0);
+    await page.goto('about:blank');
     await e.s.context.clearCookies();
     await login(page, url, 'secadmin', DEMO_PASSWORD);
     const elsewhere = await apiSession(url, 't02.staff');
@@ -55,6 +56,7 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
     // Its session on another device ended at once.
     expect((await fetch(`${url}/api/auth/me`, { headers: { cookie: elsewhere } })).status).toBe(401);
 
+    await page.goto('about:blank');
     await e.s.context.clearCookies();
     await page.goto(`${url}/`);
     await page.getByLabel('用户名').fill('t02.staff');
@@ -76,10 +78,12 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
       .poll(async () => page.locator('.accounts-table .ant-table-row', { hasText: 't02.staff' }).count())
       .toBe(0);
 
+    await page.goto('about:blank');
     await e.s.context.clearCookies();
     await login(page, url, 't02.staff', DEMO_PASSWORD);
     expect(await page.locator('.app-shell').count()).toBe(1);
     expectNoConsoleErrors(e);
+    await page.goto('about:blank');
     await e.s.context.clearCookies();
     await login(page, url, 'admin', DEMO_PASSWORD);
   });
