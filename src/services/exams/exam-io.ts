@@ -11,11 +11,9 @@ import type { Db } from '../../db/connect.ts';
 import * as repo from '../../db/exams.repo.ts';
 import type { Principal } from '../access.ts';
 import { auditRead, withAudit, type AuditActor } from '../audit.ts';
-import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } from '../ledger-io/format.ts';
-import type { RawSheet } from '../ledger-io/drafts.ts';
-import { readSheets } from '../ledger-io/read.ts';
 import { sortIssues, type ImportIssue } from '../ledger-io/report.ts';
 import { managedExam } from './exams.ts';
+import { readXlsxUpload, type XlsxUpload } from './xlsx-upload.ts';
 import {
   paperTemplateSheets,
   parsePaperSheets,
@@ -158,17 +156,9 @@ export async function paperScoreTemplate(
   return { bytes, fileName: fileSafe(`${e.title}纸质成绩模板.xlsx`) };
 }
 
-export interface PaperScoreInput {
+export interface PaperScoreInput extends XlsxUpload {
   readonly fileName: string;
   readonly bytes: Uint8Array;
-  readonly maxBytes?: number;
-  /** Parses the file into sheets (default: here; the server runs it on a worker thread). */
-  readonly readSheets?: (
-    fileName: string,
-    bytes: Uint8Array,
-    format: LedgerFormat,
-    maxBytes: number,
-  ) => Promise<RawSheet[]> | RawSheet[];
 }
 
 export interface PaperScoreReport {
@@ -270,16 +260,7 @@ export async function importPaperScores(
 ): Promise<PaperScoreReport> {
   const e = await managedExam(h, p, id);
   if (e.state === 'closed') throw new UserError(closedMessage, 'closed', 409);
-  const maxBytes = input.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  checkSize(input.fileName, input.bytes.length, maxBytes);
-  const format = await detectFormat(input.fileName, input.bytes);
-  if (format !== 'xlsx')
-    throw new UserError(
-      `文件“${input.fileName}”不是 .xlsx 表格：请用纸质成绩模板填写后导入`,
-      'not_xlsx',
-      415,
-    );
-  const sheets = await (input.readSheets ?? readSheets)(input.fileName, input.bytes, format, maxBytes);
+  const sheets = await readXlsxUpload(input, '纸质成绩模板');
   const total = Number(e.total);
   const parsed = parsePaperSheets(sheets, total);
   if (!parsed.found)

@@ -11,9 +11,6 @@ import { draftOfRow, rowOfDraft } from '../../db/question-seed.ts';
 import * as repo from '../../db/questions.repo.ts';
 import type { Principal } from '../access.ts';
 import { auditRead, withAudit, type AuditActor } from '../audit.ts';
-import { checkSize, DEFAULT_MAX_IMPORT_BYTES, detectFormat, type LedgerFormat } from '../ledger-io/format.ts';
-import { readSheets } from '../ledger-io/read.ts';
-import type { RawSheet } from '../ledger-io/drafts.ts';
 import { sortIssues, type ImportIssue } from '../ledger-io/report.ts';
 import type { OutCell } from '../ledger-io/write.ts';
 import { requireOrg, type Org } from '../orgs.ts';
@@ -25,6 +22,7 @@ import {
   type ParsedQuestion,
 } from './question-xlsx.ts';
 import { STARTER_LABEL, bankOrg, nextCodes } from './questions.ts';
+import { readXlsxUpload, type XlsxUpload } from './xlsx-upload.ts';
 
 /** Writes the 题库 workbook (here, or on the server's job pool). */
 export type WriteBook = (rows: readonly (readonly OutCell[])[]) => Promise<Uint8Array>;
@@ -66,19 +64,11 @@ export async function exportQuestions(
   return { bytes, fileName: `${org?.name ?? STARTER_LABEL}题库.xlsx`, count: rows.length };
 }
 
-export interface QuestionImportInput {
+export interface QuestionImportInput extends XlsxUpload {
   readonly orgId?: number;
   readonly fileName: string;
   readonly bytes: Uint8Array;
   readonly dryRun?: boolean;
-  readonly maxBytes?: number;
-  /** Parses the file into sheets (default: here; the server runs it on a worker thread). */
-  readonly readSheets?: (
-    fileName: string,
-    bytes: Uint8Array,
-    format: LedgerFormat,
-    maxBytes: number,
-  ) => Promise<RawSheet[]> | RawSheet[];
 }
 
 export interface QuestionImportReport {
@@ -145,16 +135,7 @@ export async function importQuestions(
 ): Promise<QuestionImportReport> {
   const org = await bankOrg(h, p, input.orgId);
   if (!org) throw new UserError('导入题库须指定单位：入门题库随系统发布，不能导入', 'org_required');
-  const maxBytes = input.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  checkSize(input.fileName, input.bytes.length, maxBytes);
-  const format = await detectFormat(input.fileName, input.bytes);
-  if (format !== 'xlsx')
-    throw new UserError(
-      `文件“${input.fileName}”不是 .xlsx 表格：请用题库导入模板填写后导入`,
-      'not_xlsx',
-      415,
-    );
-  const sheets = await (input.readSheets ?? readSheets)(input.fileName, input.bytes, format, maxBytes);
+  const sheets = await readXlsxUpload(input, '题库导入模板');
   const parsed = parseQuestionSheets(sheets);
   const rowCount =
     parsed.rows.length +
