@@ -3,6 +3,9 @@ import type { Database, QuestionTable } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
+/** The organisation ids on a materialised path (`/1/4/` → [1, 4]): an organisation and those above it. */
+export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
+
 /** One version of a question as stored. */
 export type QuestionRow = Selectable<QuestionTable>;
 export type NewQuestionRow = Insertable<QuestionTable>;
@@ -35,7 +38,7 @@ const COLS = [
  * above it (a county's questions serve its townships), from the materialised path `/1/5/`.
  */
 export function visibleOwners(orgPath: string): number[] {
-  return [STARTER_OWNER, ...orgPath.split('/').filter(Boolean).map(Number)];
+  return [STARTER_OWNER, ...pathIds(orgPath)];
 }
 
 async function ownersOf(db: Q, orgId: number): Promise<number[]> {

@@ -34,8 +34,7 @@ export function toBankQuestion(r: QuestionRow): BankQuestion {
   };
 }
 
-/** The organisation ids on a materialised path (`/1/4/` → [1, 4]): an organisation and those above it. */
-export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
+export { pathIds } from '../../db/questions.repo.ts';
 
 /** When the last window (the make-up one if any) closes: until then nobody sees a key. */
 export const lastClose = (e: repo.ExamRow): string => e.makeup_closes_at ?? e.closes_at;
