@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
 import * as m0023 from './migrations/0023_study_plan_links.ts';
+import * as m0025 from './migrations/0025_change_feed_blobs.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0019_feedback_rules': m0019,
   '0020_study_exams': m0020,
   '0023_study_plan_links': m0023,
+  '0025_change_feed_blobs': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -7,6 +7,7 @@ import { FileStore } from '../services/file-store.ts';
 import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { ThrottleLog } from './throttle-log.ts';
 import type { AppDeps, AppOptions, RequestLogging } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -118,6 +119,11 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
   });
+  const feed: ChangeFeed = new ChangeFeed(h, (scope, accounts) => cache.bump(scope, accounts), {
+    warn: (msg) => app.log.warn(msg),
+    info: (msg) => app.log.info(msg),
+  });
+  const cache = new ReadCache(h, opts.readCache ?? true, feed);
   const deps: AppDeps = {
     h,
     store: new FileStore(opts.dataDir),
@@ -129,7 +135,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     },
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(h.db),
-    cache: new ReadCache(h, opts.readCache ?? true),
+    cache,
+    feed,
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
     routes: [],
@@ -137,6 +144,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
   };
   app.decorate('fazhi', deps);
   app.addHook('onClose', () => deps.throttles.close());
+  app.addHook('onReady', () => feed.start());
+  app.addHook('onClose', () => feed.close());
   await ensureAuditKey(h, opts.dataDir);
   watchAuditHead(app, h);
   if (logging && !logging.all) logSlowRequests(app, logging.slowMs);
