@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { ensureAuditKey } from '../services/audit-key.ts';
 import { auditHead } from '../services/audit.ts';
-import { FileStore } from '../services/file-store.ts';
+import { openFileStore } from '../services/file-store.ts';
 import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
@@ -126,7 +126,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
   const cache = new ReadCache(h, opts.readCache ?? true, feed);
   const deps: AppDeps = {
     h,
-    store: new FileStore(opts.dataDir),
+    store: openFileStore(h, opts.dataDir),
     now: opts.clock ?? (() => new Date()),
     policy: {
       ...DEFAULT_POLICY,

@@ -62,7 +62,7 @@ export class ChangeFeed {
 
   constructor(
     private readonly h: Db,
-    private readonly apply: ApplyChange,
+    private readonly onChange: ApplyChange,
     private readonly log: FeedLog = { warn: () => undefined, info: () => undefined },
   ) {}
 
@@ -145,7 +145,7 @@ export class ChangeFeed {
       // Never read (the start failed): nothing is cached yet, so begin at the feed's end.
       if (this.lastOk === -Infinity) this.floor = await lastChange(this.h.db);
       // Too long without a read: entries may have been pruned unread, so forget everything.
-      else if (at - this.lastOk > RETENTION_MS / 2) this.apply(null, true);
+      else if (at - this.lastOk > RETENTION_MS / 2) this.onChange(null, true);
       let cursor = this.floor;
       for (;;) {
         const rows = await changesAfter(this.h.db, cursor, BATCH);
@@ -153,7 +153,7 @@ export class ChangeFeed {
           if (this.seen.has(r.seq)) continue;
           this.seen.add(r.seq);
           this.gaps.delete(r.seq);
-          if (!this.own.delete(r.seq)) this.apply(r.scope, r.accounts);
+          if (!this.own.delete(r.seq)) this.onChange(r.scope, r.accounts);
         }
         if (rows.length < BATCH) break;
         cursor = rows[rows.length - 1]!.seq;

@@ -11,7 +11,7 @@ import { smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
 import { createAccount } from './account-writes.ts';
 import { actorOf, listAudit, verifyAudit } from './audit.ts';
-import { FileStore } from './file-store.ts';
+import { openFileStore } from './file-store.ts';
 import { createOrg, createRecord } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
 import { frontEndReferences, writingServices } from '../testing/write-scan.ts';
@@ -270,7 +270,7 @@ for (const tdb of testDatabases()) {
       const secAdmin = await principal('sec.admin', 'security_admin', org.county);
       w = {
         h,
-        store: new FileStore(dir),
+        store: openFileStore(h, dir),
         org,
         staff,
         sysAdmin,
