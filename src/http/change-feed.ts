@@ -159,7 +159,11 @@ export class ChangeFeed {
         cursor = rows[rows.length - 1]!.seq;
       }
       this.advance(at);
-      if (this.failing) this.log.info('已恢复读取变更记录，缓存重新启用');
+      if (this.failing) {
+        // What was kept before the failure may have missed entries another server could not write.
+        this.onChange(null, true);
+        this.log.info('已恢复读取变更记录，缓存重新启用');
+      }
       this.failing = false;
       this.lastOk = at;
     } catch (e) {
