@@ -110,6 +110,8 @@ const touchesAccounts = (url: string): boolean => ACCOUNT_ROUTES.test(url);
 
 /** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
 const writerScope = new WeakMap<FastifyRequest, string>();
+/** Signed-in requests that passed the session, CSRF and permission checks. */
+const admitted = new WeakSet<FastifyRequest>();
 
 /**
  * After a write request, before its answer goes out: this server's cache at once, the other
@@ -169,7 +171,9 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
       } finally {
         // A write may change what cached answers say for the writer's organisations; account and
         // session writes also change who is signed in as what.
-        if (spec.method !== 'GET')
+        // A request refused at the session check wrote nothing: no entry, or a flood of them would
+        // clear every server's cache.
+        if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
           await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url));
       }
       if (out === reply) return reply;
@@ -215,6 +219,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
 ): void {
   register(app, spec, async (req, _reply, base) => {
     const auth = await guard(app.fazhi, spec, req, base.now);
+    admitted.add(req);
     const user = auth.user;
     // The 三员 administer accounts, organisations and the calendar, which reach every scope.
     if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
