@@ -186,6 +186,8 @@ const writePaths = {
     'reminders.ts#sendDailyDigests': "the reminder scheduler: each user's and webhook's daily digest",
     'webhooks.ts#deliverQueued':
       'the reminder scheduler: claims, sends and retries queued webhook deliveries',
+    'file-store.ts#copyFolderFiles':
+      'at start on PostgreSQL, copies the files the data folder still holds into the blobs table: the same bytes under the same names, each stored by an audited write when it came',
     'backup.ts#restoreDatabase':
       "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
     'exams/shared.ts#settleOverdue':
