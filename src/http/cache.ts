@@ -19,9 +19,11 @@ const RECENT_WRITES = 256;
 /** Whether cached answers may be served now (the change feed has been read within its bound). */
 export interface Freshness {
   fresh(): boolean;
+  /** Fresh now, or after reading the feed at once. */
+  catchUp(): Promise<boolean>;
 }
 
-const ALWAYS: Freshness = { fresh: () => true };
+const ALWAYS: Freshness = { fresh: () => true, catchUp: () => Promise.resolve(true) };
 
 interface Entry {
   readonly version: string;
@@ -94,7 +96,7 @@ export class ReadCache {
    * than its bound, every answer is computed.
    */
   async getOrCompute(key: string, scope: string, compute: () => Promise<string>): Promise<string> {
-    if (!this.enabled || !this.feed.fresh()) return compute();
+    if (!this.enabled || !(await this.usable())) return compute();
     const version = this.version();
     const e = this.bodies.get(key);
     if (e && e.version === version) return e.body;
@@ -119,6 +121,12 @@ export class ReadCache {
     }
   }
 
+  /** Whether kept answers and sessions may be served now, reading the change feed first if it is due. */
+  usable(): Promise<boolean> {
+    return this.feed.fresh() ? Promise.resolve(true) : this.feed.catchUp();
+  }
+
+  /** A kept session; call usable() first (a kept session is not served while the feed is unread). */
   session(sid: string, now: number): Authenticated | undefined {
     if (!this.feed.fresh()) return undefined;
     const e = this.sessions.get(sid);

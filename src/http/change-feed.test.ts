@@ -63,6 +63,9 @@ for (const sdb of sharedDatabases()) {
       expect(fresh.fresh()).toBe(false);
       await fresh.start();
       expect(fresh.fresh()).toBe(true);
+      // The first read goes over the last entries again (one may have committed late).
+      await fresh.run();
+      expect(applied.length).toBeGreaterThan(0);
       applied.length = 0;
       await sql`alter table change_feed rename to change_feed_away`.execute(dbs.one.db);
       await fresh.run();

@@ -26,6 +26,8 @@ const PRUNE_EVERY_MS = 60_000;
  */
 const GAP_WAIT_MS = 10_000;
 const BATCH = 500;
+const REREAD_AT_START = 50;
+const MAX_UNSENT = 100;
 /** How long a lost LISTEN connection waits before it is opened again (polling goes on meanwhile). */
 const RELISTEN_MS = 5_000;
 
@@ -52,7 +54,7 @@ export class ChangeFeed {
   private lastOk = -Infinity;
   private lastPrune = -Infinity;
   private failing = false;
-  private polling = false;
+  private running?: Promise<void>;
   private again = false;
   private closed = false;
   private started = false;
@@ -77,7 +79,9 @@ export class ChangeFeed {
     this.started = true;
     const at = performance.now();
     try {
-      this.floor = await lastChange(this.h.db);
+      // A few entries before the end are read again: one may have taken its number before a
+      // higher one committed. Applying them to an empty cache costs nothing.
+      this.floor = Math.max(0, (await lastChange(this.h.db)) - REREAD_AT_START);
       this.lastOk = at;
     } catch (e) {
       this.fail(e);
@@ -95,7 +99,10 @@ export class ChangeFeed {
     try {
       await this.append(scope, accounts);
     } catch (e) {
-      this.unsent.push({ scope, accounts });
+      // Many unsent entries (the database is down) are as good as one saying "anything".
+      if (this.unsent.length >= MAX_UNSENT)
+        this.unsent.splice(0, this.unsent.length, { scope: null, accounts: true });
+      else this.unsent.push({ scope, accounts });
       throw e;
     }
   }
@@ -111,10 +118,22 @@ export class ChangeFeed {
     await this.unlisten?.();
   }
 
+  /**
+   * Fresh now, or after reading the feed at once: a busy server whose timer fell behind reads the
+   * feed (one indexed select) rather than computing every answer. False when the read fails.
+   */
+  async catchUp(): Promise<boolean> {
+    if (this.fresh()) return true;
+    if (this.closed || !this.started) return false;
+    this.wake();
+    await this.running;
+    return this.fresh();
+  }
+
   /** Reads the feed now, or again right after the read in progress. */
   wake(): void {
     if (this.closed || !this.started) return;
-    if (this.polling) {
+    if (this.running) {
       this.again = true;
       return;
     }
@@ -122,16 +141,22 @@ export class ChangeFeed {
   }
 
   /** Reads the feed until nothing new is asked for; resolves when done (tests await it). */
-  async run(): Promise<void> {
-    this.polling = true;
-    try {
-      do {
-        this.again = false;
-        await this.poll();
-      } while (this.again && !this.closed);
-    } finally {
-      this.polling = false;
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
     }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.poll();
+        } while (this.again && !this.closed);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
   }
 
   private async poll(): Promise<void> {
@@ -143,7 +168,8 @@ export class ChangeFeed {
         this.unsent.shift();
       }
       // Never read (the start failed): nothing is cached yet, so begin at the feed's end.
-      if (this.lastOk === -Infinity) this.floor = await lastChange(this.h.db);
+      if (this.lastOk === -Infinity)
+        this.floor = Math.max(0, (await lastChange(this.h.db)) - REREAD_AT_START);
       // Too long without a read: entries may have been pruned unread, so forget everything.
       else if (at - this.lastOk > RETENTION_MS / 2) this.onChange(null, true);
       let cursor = this.floor;

@@ -78,7 +78,7 @@ async function guard(
   now: Date,
 ): Promise<Authenticated> {
   const sid = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  let auth = sid ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
+  let auth = sid && (await deps.cache.usable()) ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
   if (sid && !auth) {
     auth = await authenticate(deps.h, sid, now, deps.policy);
     if (auth) deps.cache.keepSession(sid, auth, now.getTime());
