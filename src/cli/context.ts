@@ -1,5 +1,6 @@
 import { WriteStream } from 'node:tty';
 import { UserError } from '../core/errors.ts';
+import { appendChange } from '../db/change-feed.repo.ts';
 import { openDb, resolveDbUrl, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { systemPrincipal, type Principal } from '../services/access.ts';
@@ -86,15 +87,23 @@ export class Cli {
   /**
    * Opens the database named by --db / FAZHI_DB, migrates it, runs `fn`, closes it. The audit chain
    * is written and checked with the server's key from the data folder, when the server made one.
+   * Afterwards a change-feed entry tells running servers that anything may have changed (accounts
+   * too), so what the command wrote shows on every server within the feed's bound.
    */
   async withDb<T>(opts: { db?: string; data?: string }, fn: (h: Db) => Promise<T>): Promise<T> {
     const h = openDb(this.dbUrl(opts.db));
+    let migrated = false;
     try {
       await migrateToLatest(h);
+      migrated = true;
       const key = readAuditKey(this.dataDir(opts.data));
       if (key) useAuditKey(h, key);
       return await fn(h);
     } finally {
+      if (migrated)
+        await appendChange(h, { scope: null, accounts: true, at: new Date().toISOString() }).catch(
+          () => undefined,
+        );
       await h.close();
     }
   }

@@ -15,7 +15,37 @@ export interface Db {
   readonly label: string;
   /** The raw SQLite handle (benchmarks, online backup); undefined on PostgreSQL. */
   readonly sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own, calling `onNotify` for each
+   * notification and `onLost` once if that connection fails. Resolves to a function that stops.
+   */
+  readonly listen?: (
+    channel: string,
+    onNotify: () => void,
+    onLost: () => void,
+  ) => Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** How a database is opened. */
+export interface OpenOptions {
+  /** PostgreSQL: connections in the pool (default DEFAULT_POOL). SQLite has one connection. */
+  readonly pool?: number;
+}
+
+/** PostgreSQL connections per server unless --db-pool / FAZHI_DB_POOL says otherwise. */
+export const DEFAULT_POOL = 10;
+export const MAX_POOL = 1000;
+
+/** A pool size from --db-pool or FAZHI_DB_POOL, or a Chinese error saying what is allowed. */
+export function parsePoolSize(v: string | undefined): number {
+  if (v === undefined || v === '') return DEFAULT_POOL;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_POOL)
+    throw new UserError(
+      `数据库连接池大小（--db-pool 或 FAZHI_DB_POOL）应为 1 至 ${MAX_POOL} 之间的整数，收到“${v}”`,
+    );
+  return n;
 }
 
 export const DEFAULT_DB = 'sqlite:./data/fazhi.db';
@@ -97,9 +127,9 @@ export class DbUnavailableError extends UserError {
  * Opens `sqlite:PATH` (`sqlite::memory:` for a private in-memory database) or
  * `postgres://user@host:port/db`.
  */
-export function openDb(url: string): Db {
+export function openDb(url: string, opts: OpenOptions = {}): Db {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, opts.pool ?? DEFAULT_POOL);
   throw new DbUrlError(
     `无法识别的数据库地址“${url}”：应为 sqlite:文件路径 或 postgres://用户@主机:端口/库名`,
   );
@@ -149,11 +179,11 @@ function typeParser(oid: number, format?: string): (v: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text') as (v: string) => unknown;
 }
 
-function openPostgres(url: string): Db {
+function openPostgres(url: string, max: number): Db {
   // A server that does not answer must not hold requests for ever: give up connecting after 5 s.
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max,
     connectionTimeoutMillis: 5000,
     types: { getTypeParser: typeParser },
   });
@@ -169,6 +199,42 @@ function openPostgres(url: string): Db {
     db,
     dialect: postgresDialect,
     label: url.replace(/:[^:@/]*@/, ':***@'),
+    listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost),
     close: () => db.destroy(),
+  };
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
+
+async function listenOn(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+  onLost: () => void,
+): Promise<() => Promise<void>> {
+  if (!CHANNEL.test(channel)) throw new Error(`invalid channel: ${channel}`);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  let stopped = false;
+  const lost = () => {
+    if (stopped) return;
+    stopped = true;
+    onLost();
+  };
+  client.on('error', lost);
+  client.on('end', lost);
+  client.on('notification', (n) => {
+    if (n.channel === channel) onNotify();
+  });
+  try {
+    await client.connect();
+    await client.query(`listen ${channel}`);
+  } catch (e) {
+    stopped = true;
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  return async () => {
+    stopped = true;
+    await client.end().catch(() => undefined);
   };
 }

@@ -28,6 +28,11 @@ export interface Dialect {
    * runs one transaction at a time.
    */
   readonly rowLocks: boolean;
+  /**
+   * A change-feed entry also wakes the other servers with NOTIFY (PostgreSQL), so they read it at
+   * once rather than at their next poll. SQLite has no notifications: servers poll.
+   */
+  readonly notifies: boolean;
 }
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -41,6 +46,7 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   indicatorBranches: true,
   rowLocks: false,
+  notifies: false,
   jsonText: (key) => sql<string | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   // SQLite's json_extract turns JSON true into 1.
@@ -52,6 +58,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   indicatorBranches: false,
   rowLocks: true,
+  notifies: true,
   jsonText: (key) => sql<string | null>`(data->>${sql.lit(checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
   jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,

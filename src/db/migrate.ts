@@ -20,6 +20,7 @@ import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
 import * as m0023 from './migrations/0023_study_plan_links.ts';
 import * as m0024 from './migrations/0024_indicator_cells.ts';
+import * as m0025 from './migrations/0025_change_feed_blobs.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { syncCellPlan } from './indicator-cells.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_study_exams': m0020,
   '0023_study_plan_links': m0023,
   '0024_indicator_cells': m0024,
+  '0025_change_feed_blobs': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -266,6 +266,9 @@ export interface Database {
   cycle_events: CycleEventTable;
   cycle_headlines: CycleHeadlineTable;
   rate_buckets: RateBucketTable;
+  change_feed: ChangeFeedTable;
+  /** PostgreSQL only: stored files (SQLite keeps them in the data folder). */
+  blobs: BlobTable;
   public_challenges: PublicChallengeTable;
   public_requests: PublicRequestTable;
   public_replies: PublicReplyTable;
@@ -383,6 +386,25 @@ export interface RateBucketTable {
   tokens: number;
   /** Milliseconds since the epoch. */
   at: number;
+}
+
+/** One write seen by every server: the cached answers and sessions it may have changed. */
+export interface ChangeFeedTable {
+  seq: Generated<number>;
+  /** The organisation path written (its subtree and ancestors); null: anything. */
+  scope: string | null;
+  /** 1 when accounts or sessions may have changed. */
+  accounts: number;
+  /** ISO time written, for pruning. */
+  at: string;
+}
+
+/** A stored file on PostgreSQL, named by the SHA-256 of its bytes. */
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  bytes: Buffer;
+  created_at: string;
 }
 
 /** A proof-of-work challenge already answered (kept until it expires, so it is answered once). */

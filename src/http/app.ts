@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { ensureAuditKey } from '../services/audit-key.ts';
 import { auditHead } from '../services/audit.ts';
-import { FileStore } from '../services/file-store.ts';
+import { openFileStore } from '../services/file-store.ts';
 import { JobPool } from '../services/jobs/index.ts';
 import { DEFAULT_POLICY } from '../services/sessions.ts';
 import { ReadCache } from './cache.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { ThrottleLog } from './throttle-log.ts';
 import type { AppDeps, AppOptions, RequestLogging } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -118,9 +119,14 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
   });
+  const feed: ChangeFeed = new ChangeFeed(h, (scope, accounts) => cache.bump(scope, accounts), {
+    warn: (msg) => app.log.warn(msg),
+    info: (msg) => app.log.info(msg),
+  });
+  const cache = new ReadCache(h, opts.readCache ?? true, feed);
   const deps: AppDeps = {
     h,
-    store: new FileStore(opts.dataDir),
+    store: openFileStore(h, opts.dataDir),
     now: opts.clock ?? (() => new Date()),
     policy: {
       ...DEFAULT_POLICY,
@@ -129,7 +135,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     },
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(h.db),
-    cache: new ReadCache(h, opts.readCache ?? true),
+    cache,
+    feed,
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
     routes: [],
@@ -137,6 +144,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
   };
   app.decorate('fazhi', deps);
   app.addHook('onClose', () => deps.throttles.close());
+  app.addHook('onReady', () => feed.start());
+  app.addHook('onClose', () => feed.close());
   await ensureAuditKey(h, opts.dataDir);
   watchAuditHead(app, h);
   if (logging && !logging.all) logSlowRequests(app, logging.slowMs);

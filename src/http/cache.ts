@@ -2,22 +2,31 @@ import type { Db } from '../db/connect.ts';
 import type { Authenticated } from '../services/sessions.ts';
 
 /**
- * Read caches for the hot GET routes (indicators, record lists) and for sessions. A write through
- * this server drops the cached answers of the organisations it touches — the writer's subtree and
- * the organisations above it — and leaves the rest: a township's write does not recompute another
- * township's dashboard. On SQLite the database's data_version catches commits from other processes
- * (the CLI) at once. PostgreSQL has no such counter, so there an answer older than TTL_MS is
- * refreshed in the background while the previous one is still served: another process's writes
- * show within about TTL_MS.
+ * Read caches for the hot GET routes (indicators, record lists) and for sessions. A write drops
+ * the cached answers of the organisations it touches — the writer's subtree and the organisations
+ * above it — and leaves the rest: a township's write does not recompute another township's
+ * dashboard. Writes through this server call bump() before their answer goes out; writes through
+ * other servers arrive through the change feed (change-feed.ts), and an answer is served only
+ * while the feed has been read within FEED_BOUND_MS, so they show within that bound. On SQLite the
+ * database's data_version also catches commits from other processes (the CLI) at once.
  */
-const TTL_MS = 5_000;
+/** Sessions are kept this long at most: their idle timeout is checked again when they are read anew. */
+const SESSION_MS = 5_000;
 const MAX_ENTRIES = 2_000;
 /** Scoped writes remembered, so an answer computed across a write is not stored. */
 const RECENT_WRITES = 256;
 
+/** Whether cached answers may be served now (the change feed has been read within its bound). */
+export interface Freshness {
+  fresh(): boolean;
+  /** Fresh now, or after reading the feed at once. */
+  catchUp(): Promise<boolean>;
+}
+
+const ALWAYS: Freshness = { fresh: () => true, catchUp: () => Promise.resolve(true) };
+
 interface Entry {
   readonly version: string;
-  readonly at: number;
   readonly body: string;
   /** The organisation path the answer was computed for (the user's scope). */
   readonly scope: string;
@@ -32,7 +41,7 @@ export class ReadCache {
   private epoch = 0;
   private readonly recent: { epoch: number; scope: string }[] = [];
   private readonly bodies = new Map<string, Entry>();
-  private readonly pending = new Map<string, Promise<string>>();
+  private readonly pending = new Map<string, { scope: string; p: Promise<string> }>();
   private readonly sessions = new Map<string, { auth: Authenticated; until: number }>();
   private readonly dataVersion?: { get(): unknown };
 
@@ -40,6 +49,7 @@ export class ReadCache {
   constructor(
     h: Db,
     private readonly enabled = true,
+    private readonly feed: Freshness = ALWAYS,
   ) {
     // data_version moves when another connection commits (this server's own writes call bump()).
     if (h.sqlite) this.dataVersion = h.sqlite.prepare('pragma data_version').pluck();
@@ -53,6 +63,8 @@ export class ReadCache {
   bump(scope: string | null, accounts = true): void {
     if (accounts || scope === null) this.sessions.clear();
     this.epoch++;
+    // A request from now on must not join a computation begun before the write.
+    for (const [k, f] of this.pending) if (scope === null || related(f.scope, scope)) this.pending.delete(k);
     if (scope === null) {
       this.generation++;
       return;
@@ -79,53 +91,44 @@ export class ReadCache {
 
   /**
    * The cached answer, or `compute()`'s, stored under the version read before computing. Concurrent
-   * misses on one key share a single computation, so a burst after a write computes once.
+   * misses on one key share a single computation, so a burst after a write computes once. An
+   * answer is valid until a write touches its scope; while the change feed is unread for longer
+   * than its bound, every answer is computed.
    */
-  async getOrCompute(
-    key: string,
-    scope: string,
-    now: number,
-    compute: () => Promise<string>,
-  ): Promise<string> {
-    if (!this.enabled) return compute();
+  async getOrCompute(key: string, scope: string, compute: () => Promise<string>): Promise<string> {
+    if (!this.enabled || !(await this.usable())) return compute();
     const version = this.version();
     const e = this.bodies.get(key);
-    if (e && e.version === version) {
-      if (this.dataVersion || now - e.at < TTL_MS) return e.body;
-      void this.refresh(key, scope, version, now, compute).catch(() => undefined);
-      return e.body;
-    }
-    return this.refresh(key, scope, version, now, compute);
-  }
-
-  private async refresh(
-    key: string,
-    scope: string,
-    version: string,
-    now: number,
-    compute: () => Promise<string>,
-  ): Promise<string> {
+    if (e && e.version === version) return e.body;
     const flight = `${version}|${key}`;
     const running = this.pending.get(flight);
-    if (running) return running;
+    if (running) return running.p;
     const started = this.epoch;
     const p = compute().then((body) => {
       // A write to this scope while computing may or may not be in the answer: serve it, keep it not.
       if (this.writtenSince(started, scope)) return body;
       this.bodies.delete(key);
-      this.bodies.set(key, { version, at: now, body, scope });
+      this.bodies.set(key, { version, body, scope });
       if (this.bodies.size > MAX_ENTRIES) this.bodies.delete(this.bodies.keys().next().value!);
       return body;
     });
-    this.pending.set(flight, p);
+    const f = { scope, p };
+    this.pending.set(flight, f);
     try {
       return await p;
     } finally {
-      this.pending.delete(flight);
+      if (this.pending.get(flight) === f) this.pending.delete(flight);
     }
   }
 
+  /** Whether kept answers and sessions may be served now, reading the change feed first if it is due. */
+  usable(): Promise<boolean> {
+    return this.feed.fresh() ? Promise.resolve(true) : this.feed.catchUp();
+  }
+
+  /** A kept session; call usable() first (a kept session is not served while the feed is unread). */
   session(sid: string, now: number): Authenticated | undefined {
+    if (!this.feed.fresh()) return undefined;
     const e = this.sessions.get(sid);
     if (!e) return undefined;
     if (e.until > now) return e.auth;
@@ -135,6 +138,7 @@ export class ReadCache {
 
   keepSession(sid: string, auth: Authenticated, now: number): void {
     if (this.sessions.size > MAX_ENTRIES) this.sessions.clear();
-    this.sessions.set(sid, { auth, until: now + TTL_MS });
+    if (!this.feed.fresh()) return;
+    this.sessions.set(sid, { auth, until: now + SESSION_MS });
   }
 }

@@ -4,6 +4,7 @@ import type { JobRunner } from '../services/jobs/index.ts';
 import type { SessionPolicy } from '../services/sessions.ts';
 import type { ThrottleLog } from './throttle-log.ts';
 import type { ReadCache } from './cache.ts';
+import type { ChangeFeed } from './change-feed.ts';
 import type { RateLimits } from './rate-limit.ts';
 import type { RouteInfo } from './route.ts';
 
@@ -55,6 +56,8 @@ export interface AppDeps {
   readonly secure: boolean;
   readonly limits: RateLimits;
   readonly cache: ReadCache;
+  /** Writes of this server for the others, and theirs for this server's cache. */
+  readonly feed: ChangeFeed;
   /** Requests refused by a rate limit, audited in aggregate. */
   readonly throttles: ThrottleLog;
   /** Review, import parsing, report rendering and export writing: off the event loop, within budgets. */

@@ -78,7 +78,7 @@ async function guard(
   now: Date,
 ): Promise<Authenticated> {
   const sid = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  let auth = sid ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
+  let auth = sid && (await deps.cache.usable()) ? (deps.cache.session(sid, now.getTime()) ?? null) : null;
   if (sid && !auth) {
     auth = await authenticate(deps.h, sid, now, deps.policy);
     if (auth) deps.cache.keepSession(sid, auth, now.getTime());
@@ -110,6 +110,32 @@ const touchesAccounts = (url: string): boolean => ACCOUNT_ROUTES.test(url);
 
 /** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
 const writerScope = new WeakMap<FastifyRequest, string>();
+/** Signed-in requests that passed the session, CSRF and permission checks. */
+const admitted = new WeakSet<FastifyRequest>();
+
+/**
+ * After a write request, before its answer goes out: this server's cache at once, the other
+ * servers' through the change feed. The entry is written after the write's commit, from here,
+ * because only the route knows the writer's scope and every write route passes here (sessions and
+ * public forms too); so when the writer sees the answer, the entry is there for every server.
+ */
+async function wrote(
+  deps: AppDeps,
+  req: FastifyRequest,
+  scope: string | null,
+  accounts: boolean,
+): Promise<void> {
+  deps.cache.bump(scope, accounts);
+  try {
+    await deps.feed.publish(scope, accounts);
+  } catch (e) {
+    // The write itself is committed (or failed on its own) and its answer stands; the feed
+    // sends the entry again with its next read.
+    req.log.warn(
+      `写入变更记录失败，稍后重试；在此之前其他服务器的缓存可能看不到这次修改：${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
 
 function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   app: FastifyInstance,
@@ -145,7 +171,10 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
       } finally {
         // A write may change what cached answers say for the writer's organisations; account and
         // session writes also change who is signed in as what.
-        if (spec.method !== 'GET') deps.cache.bump(writerScope.get(req) ?? null, touchesAccounts(spec.url));
+        // A request refused at the session check wrote nothing: no entry, or a flood of them would
+        // clear every server's cache.
+        if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
+          await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url));
       }
       if (out === reply) return reply;
       return reply.code(spec.status ?? 200).send(out);
@@ -190,6 +219,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
 ): void {
   register(app, spec, async (req, _reply, base) => {
     const auth = await guard(app.fazhi, spec, req, base.now);
+    admitted.add(req);
     const user = auth.user;
     // The 三员 administer accounts, organisations and the calendar, which reach every scope.
     if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
@@ -207,7 +237,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
     // The day too: deadlines count days left, so yesterday's answer must not be served today.
     const key = `${user.id}|${user.role}|${user.orgPath}|${todayOf(ctx.at)}|${req.url}`;
-    const body = await app.fazhi.cache.getOrCompute(key, user.orgPath, base.now.getTime(), async () =>
+    const body = await app.fazhi.cache.getOrCompute(key, user.orgPath, async () =>
       JSON.stringify(await handler(ctx)),
     );
     return base.reply.type(JSON_TYPE).send(body);

@@ -1,63 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { scratchPostgres } from '../testing/databases.ts';
+import type { Db } from '../db/connect.ts';
 import { seedWorld, testApp, testRateLimits } from '../testing/http.ts';
+import { sharedDatabases, type SharedDb } from '../testing/shared-db.ts';
 import { SharedRateLimiter } from './rate-limit.ts';
 
-/** Two handles on one database, as two servers behind a load balancer have. */
-interface SharedDb {
-  readonly name: string;
-  open(): Promise<{ one: Db; two: Db; close(): Promise<void> }>;
-}
-
-const shared: SharedDb[] = [
-  {
-    name: 'sqlite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'fazhi-shared-'));
-      const url = `sqlite:${join(dir, 'fazhi.db')}`;
-      const one = openDb(url);
-      await migrateToLatest(one);
-      const two = openDb(url);
-      return {
-        one,
-        two,
-        async close() {
-          await one.close();
-          await two.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-const pgUrl = process.env.FAZHI_TEST_PG;
-if (pgUrl)
-  shared.push({
-    name: 'postgres',
-    async open() {
-      const scratch = await scratchPostgres(pgUrl);
-      const one = openDb(scratch.url);
-      await migrateToLatest(one);
-      const two = openDb(scratch.url);
-      return {
-        one,
-        two,
-        async close() {
-          await one.close();
-          await two.close();
-          await scratch.drop();
-        },
-      };
-    },
-  });
-
-for (const sdb of shared) {
+for (const sdb of sharedDatabases()) {
   describe(`login limits shared by two servers on one ${sdb.name} database`, () => {
     let dbs: Awaited<ReturnType<SharedDb['open']>>;
     let a: FastifyInstance, b: FastifyInstance;

@@ -9,7 +9,7 @@ import { NOW, addRecord, setup, smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
 import { actorOf, listAudit } from './audit.ts';
 import { listEvidence, readEvidence, safeFileName } from './evidence.ts';
-import { FileStore } from './file-store.ts';
+import { FileStore, FolderFileStore, openFileStore } from './file-store.ts';
 import type { Org } from './orgs.ts';
 import { addEvidence, dropEvidence, fetchEvidence } from './ledger-writes.ts';
 
@@ -34,7 +34,7 @@ for (const tdb of testDatabases()) {
       h = await tdb.open();
       org = await smallCounty(h);
       dir = mkdtempSync(join(tmpdir(), 'fazhi-ev-'));
-      store = new FileStore(dir);
+      store = openFileStore(h, dir);
       const r = await addRecord(
         h,
         org.a,
@@ -104,7 +104,12 @@ for (const tdb of testDatabases()) {
 
     it('detects a stored file that was altered', async () => {
       const e = await attach({ name: '会议纪要.pdf', bytes: Buffer.concat([PDF, Buffer.from('% 纪要')]) });
-      writeFileSync(store.pathOf(e.sha256), Buffer.concat([PDF, Buffer.from('% 改动')]));
+      const altered = Buffer.concat([PDF, Buffer.from('% 改动')]);
+      // Altered where it is kept: the data folder on SQLite, the blobs table on PostgreSQL.
+      if (store instanceof FolderFileStore) writeFileSync(store.pathOf(e.sha256), altered);
+      else await h.db.updateTable('blobs').set({ bytes: altered }).where('sha256', '=', e.sha256).execute();
+      expect(await store.has(e.sha256)).toBe(true);
+      await expect(store.get(e.sha256)).rejects.toThrow('可能已被改动');
       await expect(readEvidence(h, store, ALL, e.id)).rejects.toThrow('可能已被改动');
     });
   });

@@ -9,7 +9,7 @@ import type { Principal } from './access.ts';
 import type { AuditActor } from './audit.ts';
 import { registerCase } from './case-writes.ts';
 import { showCase } from './cases.ts';
-import { FileStore } from './file-store.ts';
+import { openFileStore } from './file-store.ts';
 import { createRecord, deleteRecord, editRecord, readRecord } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
 import { ALL } from '../core/scope.ts';
@@ -52,7 +52,7 @@ for (const tdb of testDatabases()) {
       const fixed = await edit({ parties: '张某与李某' }, '东村宅基地边界纠纷');
       expect(fixed.title).toBe('东村宅基地边界纠纷');
       expect((await showCase(h, ALL, c.id, AT)).state).toBe(c.state);
-      await expect(deleteRecord(h, new FileStore(dir), clerk, actor, c.id, AT)).rejects.toThrow(
+      await expect(deleteRecord(h, openFileStore(h, dir), clerk, actor, c.id, AT)).rejects.toThrow(
         '不能在台账中删除',
       );
       expect((await readRecord(h, clerk, c.id)).id).toBe(c.id);
@@ -79,7 +79,7 @@ for (const tdb of testDatabases()) {
         AT,
       );
       expect(e.data.status).toBe('resolved');
-      await deleteRecord(h, new FileStore(dir), clerk, actor, r.id, AT);
+      await deleteRecord(h, openFileStore(h, dir), clerk, actor, r.id, AT);
       await expect(readRecord(h, clerk, r.id)).rejects.toThrow('不存在');
     });
   });

@@ -7,7 +7,7 @@ import { principalOf, seedWorld, type World } from '../testing/http.ts';
 import type { Principal } from './access.ts';
 import { listAudit } from './audit.ts';
 import { deleteRecord } from './ledger-writes.ts';
-import { FileStore } from './file-store.ts';
+import { openFileStore } from './file-store.ts';
 import {
   createPlanItem,
   deletePlanItem,
@@ -215,7 +215,7 @@ for (const tdb of testDatabases()) {
 
       // Deleting the record opens the item again.
       const dir = mkdtempSync(join(tmpdir(), 'fazhi-plan-'));
-      await deleteRecord(h, new FileStore(dir), setup.p, actor, march.id, AT);
+      await deleteRecord(h, openFileStore(h, dir), setup.p, actor, march.id, AT);
       expect((await listStudyPlan(h, staff, { orgId: w.a.id, year: 2025 }, AT)).items[0]).toMatchObject({
         record: null,
         state: 'overdue',

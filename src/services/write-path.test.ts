@@ -11,7 +11,7 @@ import { smallCounty } from '../testing/fixtures.ts';
 import { systemPrincipal, type Principal } from './access.ts';
 import { createAccount } from './account-writes.ts';
 import { actorOf, listAudit, verifyAudit } from './audit.ts';
-import { FileStore } from './file-store.ts';
+import { openFileStore } from './file-store.ts';
 import { createOrg, createRecord } from './ledger-writes.ts';
 import type { Org } from './orgs.ts';
 import { frontEndReferences, writingServices } from '../testing/write-scan.ts';
@@ -186,6 +186,8 @@ const writePaths = {
     'reminders.ts#sendDailyDigests': "the reminder scheduler: each user's and webhook's daily digest",
     'webhooks.ts#deliverQueued':
       'the reminder scheduler: claims, sends and retries queued webhook deliveries',
+    'file-store.ts#copyFolderFiles':
+      'at start on PostgreSQL, copies the files the data folder still holds into the blobs table: the same bytes under the same names, each stored by an audited write when it came',
     'backup.ts#restoreDatabase':
       "replaces the database file with a checked backup (refused while a server runs); it writes only the migrations' own rows, on the copy",
     'exams/shared.ts#settleOverdue':
@@ -270,7 +272,7 @@ for (const tdb of testDatabases()) {
       const secAdmin = await principal('sec.admin', 'security_admin', org.county);
       w = {
         h,
-        store: new FileStore(dir),
+        store: openFileStore(h, dir),
         org,
         staff,
         sysAdmin,

@@ -4,7 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { ALL } from '../../core/scope.ts';
 import { listEvidence, MAX_EVIDENCE_BYTES } from '../../services/evidence.ts';
-import { FileStore } from '../../services/file-store.ts';
+import { openFileStore } from '../../services/file-store.ts';
 import { addEvidence, fetchEvidence } from '../../services/ledger-writes.ts';
 import { intOption, type Cli } from '../context.ts';
 
@@ -30,7 +30,7 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
       const bytes = await readFile(file);
       await cli.withDb(opts, async (h) => {
         const { p, actor, at } = cli.writer();
-        const store = new FileStore(cli.dataDir(opts.data));
+        const store = openFileStore(h, cli.dataDir(opts.data));
         const e = await addEvidence(h, store, p, actor, recordId, { name: basename(file), bytes }, at);
         if (opts.json) cli.printJson(e);
         else cli.out(`已添加证据 #${e.id}：${e.fileName}（${e.mime}，${e.size} 字节）\n`);
@@ -63,7 +63,7 @@ export function registerEvidenceCommands(program: Command, cli: Cli): void {
       await cli.withDb(opts, async (h) => {
         const { bytes, evidence } = await fetchEvidence(
           h,
-          new FileStore(cli.dataDir(opts.data)),
+          openFileStore(h, cli.dataDir(opts.data)),
           p,
           actor,
           intOption('id', id, 1, Number.MAX_SAFE_INTEGER),

@@ -1,11 +1,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
-import { openDb, type Db } from '../../db/connect.ts';
+import { DEFAULT_POOL, openDb, parsePoolSize, type Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { parseTrustedProxies } from '../../http/proxies.ts';
 import { runningServer, serveLockPath } from '../../services/backup.ts';
+import { copyFolderFiles } from '../../services/file-store.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
 import { ReminderScheduler } from '../../services/jobs/scheduler.ts';
 import { reminderSettings } from '../../services/reminders.ts';
@@ -33,6 +34,15 @@ async function seed(cli: Cli, h: Db, enabled: boolean): Promise<string[]> {
   return (await listUsers(h))
     .filter((u) => DEMO_NAME.test(u.username) && !u.mustChangePassword)
     .map((u) => u.username);
+}
+
+/** PostgreSQL keeps stored files in the database: bring in any the data folder still holds. */
+async function moveFolderFiles(cli: Cli, h: Db, dataDir: string): Promise<void> {
+  const r = await copyFolderFiles(h, dataDir);
+  if (r.found === 0) return;
+  cli.out(
+    `数据目录 ${dataDir}/evidence 中有 ${r.found} 个存储文件：本次复制到数据库 ${r.copied} 个，其余已在数据库中${r.damaged.length ? `；${r.damaged.length} 个文件内容与摘要不符，未复制（${r.damaged.slice(0, 3).join('、')}${r.damaged.length > 3 ? '……' : ''}）` : ''}。数据库中的副本为准，数据目录中的文件可在备份数据库后删除。\n`,
+  );
 }
 
 /**
@@ -63,7 +73,11 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     .option('--port <端口>', '端口（默认 PORT 环境变量或 3000）')
     .option('--host <地址>', '监听地址', '127.0.0.1')
     .option('--db <数据库地址>', '数据库地址')
-    .option('--data <目录>', '数据目录（证据文件；默认 FAZHI_DATA 或 ./data）')
+    .option(
+      '--db-pool <连接数>',
+      `PostgreSQL 连接池大小，即本服务器最多同时占用的数据库连接数（默认 FAZHI_DB_POOL 或 ${DEFAULT_POOL}）`,
+    )
+    .option('--data <目录>', '数据目录（SQLite 时存放证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
     .option(
       '--trust-proxy <地址>',
@@ -103,15 +117,18 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         30,
         36_500,
       );
-      const h = openDb(url);
+      const pool = parsePoolSize(opts.dbPool ?? cli.io.env.FAZHI_DB_POOL);
+      const dataDir = cli.dataDir(opts.data);
+      const h = openDb(url, { pool });
       await migrateToLatest(h);
+      await moveFolderFiles(cli, h, dataDir);
       const demoAccounts = await seed(cli, h, opts.demo);
       if (opts.webBuild)
         await ensureWebBuild().catch((e: unknown) =>
           cli.err(`网页界面构建失败，仅提供 API：${e instanceof Error ? e.message : String(e)}\n`),
         );
       const app = await buildApp(h, {
-        dataDir: cli.dataDir(opts.data),
+        dataDir,
         secure: opts.secure,
         trustProxy,
         webDir: WEB_DIST,

@@ -22,7 +22,7 @@ import type { Principal } from '../access.ts';
 import { actorOf, listAudit } from '../audit.ts';
 import { registerCase, takeCaseStep } from '../case-writes.ts';
 import { showCase } from '../cases.ts';
-import { FileStore } from '../file-store.ts';
+import { FileStore, openFileStore } from '../file-store.ts';
 import { addEvidence, createRecord, dropEvidence } from '../ledger-writes.ts';
 import { codeHash } from './codes.ts';
 import {
@@ -62,7 +62,7 @@ for (const tdb of testDatabases()) {
       h = await tdb.open();
       w = await seedWorld(h);
       dir = mkdtempSync(join(tmpdir(), 'fazhi-disclosure-'));
-      store = new FileStore(dir);
+      store = openFileStore(h, dir);
       staff = principalOf(w, 'township_staff');
       leader = principalOf(w, 'township_leader');
     });

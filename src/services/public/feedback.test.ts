@@ -14,7 +14,7 @@ import { setup } from '../../testing/fixtures.ts';
 import { PNG, principalOf, seedWorld, type World } from '../../testing/http.ts';
 import { closeFeedbackCase, fileFeedback, solved } from '../../testing/public-feedback.ts';
 import { actorOf, listAudit } from '../audit.ts';
-import { FileStore } from '../file-store.ts';
+import { FileStore, openFileStore } from '../file-store.ts';
 import { computeIndicators } from '../indicators.ts';
 import { addFeedbackPhoto, normalisePhone, submitFeedback } from './feedback.ts';
 import { saveFeedbackRules } from './feedback-rules.ts';
@@ -58,7 +58,7 @@ for (const tdb of testDatabases()) {
       h = await tdb.open();
       w = await seedWorld(h);
       dir = mkdtempSync(join(tmpdir(), 'fazhi-feedback-'));
-      store = new FileStore(dir);
+      store = openFileStore(h, dir);
     });
     afterAll(async () => {
       await h.close();

@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { scratchPostgres } from '../testing/databases.ts';
+import { runFazhi } from '../testing/cli.ts';
+import { DEFAULT_POOL, openDb, parsePoolSize } from './connect.ts';
+
+describe('database pool size', () => {
+  it('takes a whole number from 1 to 1000, and the current default when none is given', () => {
+    expect(parsePoolSize(undefined)).toBe(DEFAULT_POOL);
+    expect(parsePoolSize('40')).toBe(40);
+    for (const bad of ['0', '-3', '2.5', 'abc', '1001', ' '])
+      expect(() => parsePoolSize(bad)).toThrow('应为 1 至 1000 之间的整数');
+  });
+
+  it('refuses a bad --db-pool or FAZHI_DB_POOL before serving', async () => {
+    const flag = await runFazhi(['serve', '--db', 'sqlite::memory:', '--db-pool', 'many', '--no-web-build']);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain(
+      '数据库连接池大小（--db-pool 或 FAZHI_DB_POOL）应为 1 至 1000 之间的整数，收到“many”',
+    );
+    const env = await runFazhi(['serve', '--db', 'sqlite::memory:', '--no-web-build'], {
+      FAZHI_DB_POOL: '0',
+    });
+    expect(env.code).toBe(1);
+    expect(env.stderr).toContain('收到“0”');
+  });
+
+  const pgUrl = process.env.FAZHI_TEST_PG;
+  it.skipIf(!pgUrl)('opens no more PostgreSQL connections than the pool size', async () => {
+    const scratch = await scratchPostgres(pgUrl!);
+    const h = openDb(scratch.url, { pool: 2 });
+    const watch = openDb(scratch.url, { pool: 1 });
+    try {
+      let done = false;
+      const busy = Promise.all(Array.from({ length: 6 }, () => sql`select pg_sleep(0.2)`.execute(h.db))).then(
+        () => (done = true),
+      );
+      // The most queries seen running at once while six wait for two connections.
+      let most = 0;
+      while (!done) {
+        const r = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and query like 'select pg_sleep%' and state = 'active'`.execute(
+          watch.db,
+        );
+        most = Math.max(most, r.rows[0]?.n ?? 0);
+      }
+      await busy;
+      expect(most).toBe(2);
+    } finally {
+      await h.close();
+      await watch.close();
+      await scratch.drop();
+    }
+  });
+});

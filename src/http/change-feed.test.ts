@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendChange, lastChange } from '../db/change-feed.repo.ts';
+import type { Db } from '../db/connect.ts';
+import { sharedDatabases, type SharedDb } from '../testing/shared-db.ts';
+import { ChangeFeed } from './change-feed.ts';
+
+const at = () => new Date().toISOString();
+
+for (const sdb of sharedDatabases()) {
+  describe(`change feed on ${sdb.name}`, () => {
+    let dbs: Awaited<ReturnType<SharedDb['open']>>;
+    let feed: ChangeFeed;
+    const applied: [string | null, boolean][] = [];
+    beforeAll(async () => {
+      dbs = await sdb.open();
+      feed = new ChangeFeed(dbs.two, (scope, accounts) => applied.push([scope, accounts]));
+      await feed.start();
+    });
+    afterAll(async () => {
+      await feed?.close();
+      await dbs?.close();
+    });
+
+    /** An entry with a chosen sequence, as one that took its number before a higher one committed. */
+    const insertAt = async (h: Db, seq: number, scope: string) =>
+      sdb.name === 'postgres'
+        ? sql`insert into change_feed (seq, scope, accounts, at) overriding system value
+              values (${seq}, ${scope}, 0, ${at()})`.execute(h.db)
+        : sql`insert into change_feed (seq, scope, accounts, at) values (${seq}, ${scope}, 0, ${at()})`.execute(
+            h.db,
+          );
+
+    it("applies another server's entries once each, and not its own", async () => {
+      applied.length = 0;
+      await appendChange(dbs.one, { scope: '/1/2/', accounts: false, at: at() });
+      await appendChange(dbs.one, { scope: null, accounts: true, at: at() });
+      await feed.publish('/1/3/', false);
+      await feed.run();
+      await feed.run();
+      expect(applied).toEqual([
+        ['/1/2/', false],
+        [null, true],
+      ]);
+      expect(feed.fresh()).toBe(true);
+    });
+
+    it('applies an entry that commits after a higher one was read', async () => {
+      applied.length = 0;
+      const last = await lastChange(dbs.one.db);
+      await insertAt(dbs.one, last + 2, '/late/2/');
+      await feed.run();
+      await insertAt(dbs.one, last + 1, '/late/1/');
+      await feed.run();
+      expect(applied).toEqual([
+        ['/late/2/', false],
+        ['/late/1/', false],
+      ]);
+    });
+
+    it('is not fresh until its first read, and clears everything when reads resume after failing', async () => {
+      const fresh = new ChangeFeed(dbs.two, (scope, accounts) => applied.push([scope, accounts]));
+      expect(fresh.fresh()).toBe(false);
+      await fresh.start();
+      expect(fresh.fresh()).toBe(true);
+      // The first read goes over the last entries again (one may have committed late).
+      await fresh.run();
+      expect(applied.length).toBeGreaterThan(0);
+      applied.length = 0;
+      await sql`alter table change_feed rename to change_feed_away`.execute(dbs.one.db);
+      await fresh.run();
+      await sql`alter table change_feed_away rename to change_feed`.execute(dbs.one.db);
+      expect(applied).toEqual([]);
+      await fresh.run();
+      expect(applied).toEqual([[null, true]]);
+      await fresh.close();
+    });
+  });
+}
