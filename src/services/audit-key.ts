@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.ts';
 import * as repo from '../db/audit.repo.ts';
 import type { Db } from '../db/connect.ts';
+import { entryHash } from './audit.ts';
 
 /**
  * The audit chain's secret: entries from `since` on are hashed with HMAC-SHA256 under `key`, so
@@ -73,4 +74,26 @@ export async function ensureAuditKey(h: Db, dataDir: string): Promise<AuditKey> 
   }
   useAuditKey(h, k);
   return k;
+}
+
+/**
+ * Refuses to serve with a key the chain was not written with. Servers sharing one database must
+ * share one key file: a second server that made its own would write entries the first server's key
+ * does not verify, and `fazhi audit verify` would report the chain broken from there on. The chain's
+ * last entry shows which key (or none) it was written with.
+ */
+export async function assertAuditKeyFits(h: Db, dataDir: string): Promise<void> {
+  const head = await repo.getHead(h.db);
+  if (head.seq === 0) return;
+  const [last] = await repo.entriesAfter(h.db, head.seq - 1, 1);
+  if (!last) return;
+  const k = readAuditKey(dataDir);
+  if (entryHash(last, k) === last.hash) return;
+  const path = join(dataDir, AUDIT_KEY_FILE);
+  throw new UserError(
+    k
+      ? `本服务器的审计密钥 ${path} 不能验证数据库中最新的审计记录（第 ${head.seq} 条）：多台服务器共用一个数据库时，请把最早启动的那台服务器数据目录中的 ${AUDIT_KEY_FILE} 复制到本服务器的数据目录；只有一台服务器时，请运行 fazhi audit verify 检查审计日志是否被改动`
+      : `数据库中的审计记录已用另一台服务器的审计密钥签写，本服务器的数据目录 ${dataDir} 中没有该密钥：请把那台服务器数据目录中的 ${AUDIT_KEY_FILE} 复制到本服务器的数据目录后再启动`,
+    'audit_key_mismatch',
+  );
 }

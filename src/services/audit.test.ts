@@ -1,11 +1,11 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabases } from '../testing/databases.ts';
-import { AUDIT_KEY_FILE, ensureAuditKey } from './audit-key.ts';
+import { assertAuditKeyFits, AUDIT_KEY_FILE, ensureAuditKey } from './audit-key.ts';
 import {
   canonicalJson,
   entryHash,
@@ -115,6 +115,31 @@ for (const tdb of testDatabases()) {
       const r = await verifyAudit(h);
       expect(r).toMatchObject({ ok: false, seq: 8 });
       expect(!r.ok && r.message).toContain('审计密钥');
+    });
+
+    it('refuses a second server whose key (or lack of one) did not write the chain, until the key file is copied', async () => {
+      const first = mkdtempSync(join(tmpdir(), 'fazhi-audit-key-'));
+      const second = mkdtempSync(join(tmpdir(), 'fazhi-audit-key-'));
+      // Before any keyed entry, a server without a key fits the chain (all entries are unkeyed).
+      await expect(assertAuditKeyFits(h, second)).resolves.toBeUndefined();
+      await ensureAuditKey(h, first);
+      await recordAudit(h, actor, { action: 'login' }, at(7));
+      await expect(assertAuditKeyFits(h, first)).resolves.toBeUndefined();
+      await expect(assertAuditKeyFits(h, second)).rejects.toThrow(
+        `数据库中的审计记录已用另一台服务器的审计密钥签写，本服务器的数据目录 ${second} 中没有该密钥`,
+      );
+      // A key of its own does not fit either.
+      const third = mkdtempSync(join(tmpdir(), 'fazhi-audit-key-'));
+      const other = await tdb.open();
+      await ensureAuditKey(other, third);
+      await other.close();
+      copyFileSync(join(third, AUDIT_KEY_FILE), join(second, AUDIT_KEY_FILE));
+      await expect(assertAuditKeyFits(h, second)).rejects.toThrow(
+        '不能验证数据库中最新的审计记录（第 7 条）',
+      );
+      copyFileSync(join(first, AUDIT_KEY_FILE), join(second, AUDIT_KEY_FILE));
+      await expect(assertAuditKeyFits(h, second)).resolves.toBeUndefined();
+      for (const d of [first, second, third]) rmSync(d, { recursive: true, force: true });
     });
 
     it('stores nothing when the audited write fails, and never forks under concurrent appends', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_POOL, openDb, parsePoolSize, type Db } from '../../db/connect.t
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { parseTrustedProxies } from '../../http/proxies.ts';
+import { assertAuditKeyFits } from '../../services/audit-key.ts';
 import { runningServer, serveLockPath } from '../../services/backup.ts';
 import { copyFolderFiles } from '../../services/file-store.ts';
 import { ensureDemo } from '../../services/demo/index.ts';
@@ -122,6 +123,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       const h = openDb(url, { pool });
       await migrateToLatest(h);
       await moveFolderFiles(cli, h, dataDir);
+      await assertAuditKeyFits(h, dataDir);
       const demoAccounts = await seed(cli, h, opts.demo);
       if (opts.webBuild)
         await ensureWebBuild().catch((e: unknown) =>
