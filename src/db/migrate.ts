@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
 import * as m0023 from './migrations/0023_study_plan_links.ts';
+import * as m0026 from './migrations/0026_partition_by_county.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0019_feedback_rules': m0019,
   '0020_study_exams': m0020,
   '0023_study_plan_links': m0023,
+  '0026_partition_by_county': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
@@ -52,8 +54,26 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
  * bank to this release's; safe to run on every start.
  */
 export async function migrateToLatest(h: Db): Promise<void> {
+  await runMigrations(h, (m) => m.migrateToLatest());
+  await seedCalendar(h.db);
+  await seedStarterBank(h.db, new Date().toISOString());
+}
+
+/**
+ * Brings the schema up to `name` (a key of the migration list) and no further, without seeding: for
+ * tests of one migration on data written under the schema before it.
+ */
+export async function migrateTo(h: Db, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`没有名为“${name}”的数据库迁移`);
+  await runMigrations(h, (m) => m.migrateTo(name));
+}
+
+async function runMigrations(
+  h: Db,
+  run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<void> {
   const migrator = new Migrator({ db: h.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const unreachable = unreachableReason(error, { orMisconfigured: true });
@@ -61,6 +81,4 @@ export async function migrateToLatest(h: Db): Promise<void> {
     const why = error instanceof Error ? error.message : failed ? '' : JSON.stringify(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }
-  await seedCalendar(h.db);
-  await seedStarterBank(h.db, new Date().toISOString());
 }
