@@ -47,6 +47,9 @@ const migrations: Record<string, Migration> = {
   '0026_partition_by_county': m0026,
 };
 
+/** The migrations' names in order. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**

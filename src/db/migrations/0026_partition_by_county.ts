@@ -84,8 +84,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const i of indexes) await sql.raw(i.unique ? withCountyIndex(i.def) : i.def).execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('0026_partition_by_county cannot be undone: restore the backup taken before upgrading');
+export function down(): Promise<void> {
+  return Promise.reject(
+    new Error('0026_partition_by_county cannot be undone: restore the backup taken before upgrading'),
+  );
 }
 
 /** Creates `<t>_partitioned` with t's columns (and county_id), its 16 partitions, and copies t's rows. */
