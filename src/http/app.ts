@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { ReadRouting } from '../db/read-routing.ts';
 import { ensureAuditKey } from '../services/audit-key.ts';
 import { auditHead } from '../services/audit.ts';
 import { FileStore } from '../services/file-store.ts';
@@ -118,6 +119,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
   });
+  // Logged whether or not request logging is on: the operator must learn the replica is gone.
+  const logReplica = (line: string) => (logging ? app.log.warn(line) : console.warn(line));
   const deps: AppDeps = {
     h,
     store: new FileStore(opts.dataDir),
@@ -130,6 +133,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     secure,
     limits: opts.rateLimits ?? defaultRateLimits(h.db),
     cache: new ReadCache(h, opts.readCache ?? true),
+    reads: new ReadRouting(h, opts.readDb ?? null, { log: logReplica }),
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
     routes: [],

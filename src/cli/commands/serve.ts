@@ -63,6 +63,10 @@ export function registerServeCommand(program: Command, cli: Cli): void {
     .option('--port <端口>', '端口（默认 PORT 环境变量或 3000）')
     .option('--host <地址>', '监听地址', '127.0.0.1')
     .option('--db <数据库地址>', '数据库地址')
+    .option(
+      '--db-read <数据库地址>',
+      'PostgreSQL 只读副本地址（默认 FAZHI_DB_READ）：看板、指标、台账和案件列表、年度报告从副本读取；用户刚写入后其本人读取仍走主库',
+    )
     .option('--data <目录>', '数据目录（证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
     .option(
@@ -103,8 +107,14 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         30,
         36_500,
       );
+      const readUrl = opts.dbRead ?? cli.io.env.FAZHI_DB_READ;
+      if (readUrl !== undefined && !(/^postgres(ql)?:\/\//.test(url) && /^postgres(ql)?:\/\//.test(readUrl)))
+        throw new UserError(
+          '只读副本（--db-read）只用于 PostgreSQL：--db 和 --db-read 都应为 postgres:// 地址',
+        );
       const h = openDb(url);
       await migrateToLatest(h);
+      const readDb = readUrl === undefined ? null : openDb(readUrl);
       const demoAccounts = await seed(cli, h, opts.demo);
       if (opts.webBuild)
         await ensureWebBuild().catch((e: unknown) =>
@@ -117,6 +127,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         webDir: WEB_DIST,
         demoAccounts,
         logger: { all, slowMs },
+        readDb,
       });
       // Quiet: the start is the audit head's line (written when ready) and the line below, not
       // Fastify's one line per listening address.
@@ -140,13 +151,17 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         typeof addr === 'object' && addr
           ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}`
           : String(addr);
-      cli.out(`fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`);
+      const replica = readDb ? `，只读副本 ${readDb.label}` : '';
+      cli.out(
+        `fazhi 已启动：${shown}（数据库 ${h.label}${replica}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`,
+      );
       stopOnSignal(cli, async () => {
         clearInterval(purge);
         try {
           await scheduler?.stop();
           await app.close();
           await h.close();
+          await readDb?.close();
         } finally {
           if (sqlitePath) rmSync(serveLockPath(sqlitePath), { force: true });
         }
