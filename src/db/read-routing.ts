@@ -3,8 +3,8 @@ import { unreachableReason, type Db } from './connect.ts';
 
 /**
  * The longest a user's reads stay on the primary after that user's own write. A streaming standby
- * releases them as soon as it has replayed the write (its WAL position passes the primary's, read
- * right after the write); a copy that cannot say how far it has replayed holds them the whole window.
+ * releases them as soon as it has replayed the write (its replay position passes the primary's WAL
+ * insert position, read right after the write); a copy that cannot say how far it has replayed holds them the whole window.
  */
 export const OWN_WRITE_WINDOW_MS = 30_000;
 /** After the replica fails to answer, reads stay on the primary this long before it is tried again. */
@@ -60,7 +60,11 @@ export class ReadRouting {
     if (!this.replica) return;
     let lsn: string | null = null;
     try {
-      const r = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(this.primary.db);
+      // The insert position, not the write position: with synchronous_commit off the user's commit
+      // record may still be in the WAL buffers, past what has been written.
+      const r = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(
+        this.primary.db,
+      );
       lsn = r.rows[0]?.lsn ?? null;
     } catch {
       // Without the position the window alone holds the user's reads on the primary.
