@@ -215,9 +215,12 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
       read: spec.replica ? await deps.reads.handleFor(user.id) : deps.h,
     };
     if (UNSAFE.has(spec.method)) {
-      const out = await handler(ctx);
-      await deps.reads.noteWrite(user.id);
-      return out;
+      // Also after a refusal: a refused case step is kept in the case's history.
+      try {
+        return await handler(ctx);
+      } finally {
+        await deps.reads.noteWrite(user.id);
+      }
     }
     if (ctx.read !== deps.h) {
       // Not cached: a replica's answer may lag the primary, and a cached one would outlive the lag.
