@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /**
  * A throwaway PostgreSQL server for the test suite: initdb into a temporary folder, start on a
@@ -76,6 +77,67 @@ export async function startPostgres(): Promise<PgServer | { error: string }> {
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        const [c, a] = asUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+        execFileSync(c, a, { stdio: 'ignore' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * A streaming standby of the server at `primaryUrl` (pg_basebackup -R, then started read-only on a
+ * free port with its folder under the temporary directory), or the reason it cannot be made.
+ * `url(db)` is a database on the standby.
+ */
+export async function startStandby(
+  primaryUrl: string,
+): Promise<{ url(db: string): string; stop(): void } | { error: string }> {
+  const bin = findBin();
+  if (!bin) return { error: '找不到 PostgreSQL 程序（pg_basebackup）' };
+  const isRoot = process.getuid?.() === 0;
+  const asUser = (cmd: string, args: string[]) =>
+    (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const primary = new URL(primaryUrl);
+  // A standby refuses to start with lower limits than its primary's, which may have been set on its command line.
+  const client = new pg.Client({ connectionString: primaryUrl });
+  await client.connect();
+  const settings = await client.query<{ name: string; setting: string }>(
+    `select name, setting from pg_settings where name in
+       ('max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction')`,
+  );
+  await client.end();
+  const limits = settings.rows.map((r) => `-c ${r.name}=${r.setting}`).join(' ');
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-standby-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = asUser(join(bin, cmd), args);
+    const r = spawnSync(c, a, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout || r.error?.message}`);
+  };
+  try {
+    run('pg_basebackup', [
+      ...['-D', data, '-R', '-X', 'stream', '-c', 'fast'],
+      ...['-h', primary.hostname, '-p', primary.port || '5432', '-U', primary.username || 'postgres'],
+    ]);
+    run('pg_ctl', [
+      ...['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'],
+      ...['-o', `-p ${port} -k ${dir} -h 127.0.0.1 -c hot_standby=on ${limits}`],
+    ]);
+  } catch (e) {
+    const log = existsSync(join(dir, 'server.log'))
+      ? readFileSync(join(dir, 'server.log'), 'utf8').slice(-500)
+      : '';
+    rmSync(dir, { recursive: true, force: true });
+    return { error: `${e instanceof Error ? e.message : String(e)}${log ? `\n${log}` : ''}` };
+  }
+  return {
+    url: (db) => `postgres://${primary.username || 'postgres'}@127.0.0.1:${port}/${db}`,
     stop() {
       try {
         const [c, a] = asUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);

@@ -24,6 +24,7 @@ const EVENT_COLS = [
   'id',
   'record_id',
   'township_id',
+  'county_id',
   'seq',
   'action',
   'label',

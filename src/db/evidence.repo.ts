@@ -6,6 +6,7 @@ const COLS = [
   'id',
   'record_id',
   'township_id',
+  'county_id',
   'sha256',
   'file_name',
   'mime',

@@ -296,6 +296,14 @@ export async function linkRecords(db: Q, examId: number, recordIds: readonly num
     .execute();
 }
 
+/**
+ * Forgets a deleted ledger record's exam links. The link is not a foreign key (the ledger is
+ * partitioned by county on PostgreSQL), so the record's deletion removes it here, in its transaction.
+ */
+export async function unlinkExamRecord(db: Q, recordId: number): Promise<void> {
+  await db.deleteFrom('exam_records').where('record_id', '=', recordId).execute();
+}
+
 /** Record ids stored under dedup keys in a township (the rows a close wrote, or found already there). */
 export async function recordIdsByKeys(db: Q, townshipId: number, keys: readonly string[]): Promise<number[]> {
   const ids: number[] = [];

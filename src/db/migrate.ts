@@ -21,6 +21,7 @@ import * as m0020 from './migrations/0020_study_exams.ts';
 import * as m0023 from './migrations/0023_study_plan_links.ts';
 import * as m0024 from './migrations/0024_indicator_cells.ts';
 import * as m0025 from './migrations/0025_change_feed_blobs.ts';
+import * as m0026 from './migrations/0026_partition_by_county.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { syncCellPlan } from './indicator-cells.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
@@ -48,7 +49,11 @@ const migrations: Record<string, Migration> = {
   '0023_study_plan_links': m0023,
   '0024_indicator_cells': m0024,
   '0025_change_feed_blobs': m0025,
+  '0026_partition_by_county': m0026,
 };
+
+/** The migrations' names in order. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
@@ -57,8 +62,27 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
  * bank and the indicator cells to this release's; safe to run on every start.
  */
 export async function migrateToLatest(h: Db): Promise<void> {
+  await runMigrations(h, (m) => m.migrateToLatest());
+  await seedCalendar(h.db);
+  await seedStarterBank(h.db, new Date().toISOString());
+  await syncCellPlan(h);
+}
+
+/**
+ * Brings the schema up to `name` (a key of the migration list) and no further, without seeding: for
+ * tests of one migration on data written under the schema before it.
+ */
+export async function migrateTo(h: Db, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`没有名为“${name}”的数据库迁移`);
+  await runMigrations(h, (m) => m.migrateTo(name));
+}
+
+async function runMigrations(
+  h: Db,
+  run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<void> {
   const migrator = new Migrator({ db: h.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const unreachable = unreachableReason(error, { orMisconfigured: true });
@@ -66,7 +90,4 @@ export async function migrateToLatest(h: Db): Promise<void> {
     const why = error instanceof Error ? error.message : failed ? '' : JSON.stringify(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${why}`);
   }
-  await seedCalendar(h.db);
-  await seedStarterBank(h.db, new Date().toISOString());
-  await syncCellPlan(h);
 }

@@ -10,12 +10,13 @@ import { countByMonthAndKind, countRecords, listRecords } from './records.repo.t
 for (const tdb of testDatabases()) {
   describe(`records repository on ${tdb.name}`, () => {
     let h: Db;
+    let county: Org;
     let a: Org;
     let b: Org;
     const ids: Record<string, number> = {};
     beforeAll(async () => {
       h = await tdb.open();
-      ({ a, b } = await smallCounty(h));
+      ({ county, a, b } = await smallCounty(h));
       const add = async (key: string, org: Org, kind: string, date: string, title: string, data: object) => {
         ids[key] = (await addRecord(h, org, kind, { date, title, data: { ...data } }, NOW)).id;
       };
@@ -66,6 +67,7 @@ for (const tdb of testDatabases()) {
     it('counts evidence per record and filters records without any', async () => {
       const ev = {
         township_id: a.id,
+        county_id: county.id,
         sha256: 'a'.repeat(64),
         file_name: 'p.png',
         mime: 'image/png',

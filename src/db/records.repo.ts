@@ -84,6 +84,14 @@ export type DueFilter =
   | { readonly kind: 'overdue'; readonly today: string }
   | { readonly kind: 'soon'; readonly today: string; readonly until: string };
 
+/**
+ * The conflict target of a ledger insert: a record is a duplicate of one with the same dedup key in
+ * the same township. The county is part of the key because on PostgreSQL the table is partitioned by
+ * county (0026) and every unique key must hold the partition key; a township is in one county, so
+ * the key means the same as (township, dedup key).
+ */
+export const DEDUP_CONFLICT = ['county_id', 'township_id', 'dedup_key'] as const;
+
 /** Rows per INSERT: well below SQLite's 32,766 bound parameters at 12 columns a row. */
 export const INSERT_CHUNK = 500;
 
@@ -100,7 +108,7 @@ export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promi
       const got = await trx
         .insertInto('records')
         .values(chunk)
-        .onConflict((oc) => oc.columns(['township_id', 'dedup_key']).doNothing())
+        .onConflict((oc) => oc.columns([...DEDUP_CONFLICT]).doNothing())
         .returning(['township_id', 'dedup_key'])
         .execute();
       // Within one statement the first of two rows with the same key is the one stored.
@@ -381,7 +389,7 @@ export async function insertRecordsBulk(
     throw new Error('insertRecordsBulk must run inside a transaction on the same database');
   const stmt = raw.prepare(
     `insert into records (county_id, township_id, org_id, kind, date, end_date, title, data, dedup_key, import_id, created_by, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (township_id, dedup_key) do nothing`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (${DEDUP_CONFLICT.join(', ')}) do nothing`,
   );
   const added: CellSource[] = [];
   for (const r of rows) {

@@ -41,6 +41,8 @@ export interface EvidenceTable {
   id: Generated<number>;
   record_id: number;
   township_id: number;
+  /** The record's county (0026): the table is partitioned by it on PostgreSQL. */
+  county_id: number;
   sha256: string;
   file_name: string;
   mime: string;
@@ -593,6 +595,8 @@ export interface CaseEventTable {
   id: Generated<number>;
   record_id: number;
   township_id: number;
+  /** The record's county (0026): the table is partitioned by it on PostgreSQL. */
+  county_id: number;
   seq: number;
   action: string;
   label: string;

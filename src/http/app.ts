@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { ReadRouting } from '../db/read-routing.ts';
 import { ensureAuditKey } from '../services/audit-key.ts';
 import { auditHead } from '../services/audit.ts';
 import { openFileStore } from '../services/file-store.ts';
@@ -119,6 +120,8 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { maxParamLength: 200 },
   });
+  // Logged whether or not request logging is on: the operator must learn the replica is gone.
+  const logReplica = (line: string) => (logging ? app.log.warn(line) : console.warn(line));
   const feed: ChangeFeed = new ChangeFeed(h, (scope, accounts) => cache.bump(scope, accounts), {
     warn: (msg) => app.log.warn(msg),
     info: (msg) => app.log.info(msg),
@@ -137,6 +140,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     limits: opts.rateLimits ?? defaultRateLimits(h.db),
     cache,
     feed,
+    reads: new ReadRouting(h, opts.readDb ?? null, { log: logReplica }),
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
     routes: [],

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import type { ReadRouting } from '../db/read-routing.ts';
 import type { FileStore } from '../services/file-store.ts';
 import type { JobRunner } from '../services/jobs/index.ts';
 import type { SessionPolicy } from '../services/sessions.ts';
@@ -33,6 +34,11 @@ export interface AppOptions {
   readonly logger?: boolean | RequestLogging;
   /** Cache hot GET answers until the next write (default true). */
   readonly readCache?: boolean;
+  /**
+   * A read replica of the PostgreSQL primary (`serve --db-read`): dashboards, indicators, activity,
+   * reports and lists read from it (see read-routing.ts). Closed by the caller.
+   */
+  readonly readDb?: Db | null;
   /** Where heavy jobs run (default: a worker pool with the budgets of services/jobs, closed with the app). */
   readonly jobs?: JobRunner;
 }
@@ -58,6 +64,8 @@ export interface AppDeps {
   readonly cache: ReadCache;
   /** Writes of this server for the others, and theirs for this server's cache. */
   readonly feed: ChangeFeed;
+  /** Which database a replica-capable read goes to: the read replica, or the primary. */
+  readonly reads: ReadRouting;
   /** Requests refused by a rate limit, audited in aggregate. */
   readonly throttles: ThrottleLog;
   /** Review, import parsing, report rendering and export writing: off the event loop, within budgets. */

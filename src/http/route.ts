@@ -6,6 +6,7 @@ import type { Scope } from '../core/scope.ts';
 import { can, isSecurityRole, scopeOf, type Action } from '../services/access.ts';
 import { actorOf, type AuditActor } from '../services/audit.ts';
 import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
+import type { Db } from '../db/connect.ts';
 import type { AppDeps } from './context.ts';
 import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from './cookies.ts';
 import { RequestValidationError } from './errors.ts';
@@ -35,6 +36,12 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
    * use the reply (concurrent requests share one computation).
    */
   readonly cache?: boolean;
+  /**
+   * A read that may be served by the read replica (`serve --db-read`): the handler reads through
+   * `read` and writes (audit entries) through `deps.h`. The user's own recent writes are always seen
+   * (see db/read-routing.ts).
+   */
+  readonly replica?: boolean;
 }
 
 export type RouteInfo = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
@@ -58,6 +65,8 @@ export interface RouteContext<B, Q, P> extends PublicContext<B, Q, P> {
   readonly actor: AuditActor;
   /** ISO time of the request, for stored timestamps. */
   readonly at: string;
+  /** Where the route's reads go: the read replica for a `replica` route when there is one, else `deps.h`. */
+  readonly read: Db;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -224,6 +233,7 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     // The 三员 administer accounts, organisations and the calendar, which reach every scope.
     if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
     const parsed = parseAll(spec, req);
+    const deps = app.fazhi;
     const ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>> = {
       ...base,
       ...parsed,
@@ -232,7 +242,25 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
       scope: scopeOf(user),
       actor: actorOf(user, req.ip),
       at: base.now.toISOString(),
+      read: spec.replica ? await deps.reads.handleFor(user.id) : deps.h,
     };
+    if (UNSAFE.has(spec.method)) {
+      // Also after a refusal: a refused case step is kept in the case's history.
+      try {
+        return await handler(ctx);
+      } finally {
+        await deps.reads.noteWrite(user.id);
+      }
+    }
+    if (ctx.read !== deps.h) {
+      // Not cached: a replica's answer may lag the primary, and a cached one would outlive the lag.
+      try {
+        return await handler(ctx);
+      } catch (e) {
+        if (!deps.reads.replicaFailed(ctx.read, e)) throw e;
+        return handler({ ...ctx, read: deps.h });
+      }
+    }
     if (!spec.cache) return handler(ctx);
     // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
     // The day too: deadlines count days left, so yesterday's answer must not be served today.

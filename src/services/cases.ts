@@ -191,7 +191,7 @@ export async function insertCase(
     created_at: opts.now,
     updated_at: opts.now,
   });
-  await repo.insertEvent(trx, eventRow(id, township.id, event));
+  await repo.insertEvent(trx, eventRow(id, { township_id: township.id, county_id: ctx.countyId }, event));
   return id;
 }
 
@@ -269,7 +269,7 @@ export async function stepCase(
   const cal = await workingCalendar(h, trx);
   const d = decide(snap, type, kind, cmd, now, cal);
   if (!d.ok) {
-    await repo.insertEvent(trx, eventRow(id, row.township_id, d.event));
+    await repo.insertEvent(trx, eventRow(id, row, d.event));
     return { before, after: before, refusal: d };
   }
   const extra: Record<string, FieldValue> = {};
@@ -302,7 +302,7 @@ export async function stepCase(
     org_id: rec.org_id,
     updated_at: now,
   });
-  await repo.insertEvent(trx, eventRow(id, row.township_id, event));
+  await repo.insertEvent(trx, eventRow(id, row, event));
   await repo.updateCase(trx, id, {
     state: d.state,
     owner: d.owner,

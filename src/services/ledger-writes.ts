@@ -8,6 +8,7 @@ import { UserError, notFound } from '../core/errors.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import type { Db } from '../db/connect.ts';
 import * as evidenceRepo from '../db/evidence.repo.ts';
+import { unlinkExamRecord } from '../db/exams.repo.ts';
 import { insertOrg, renameOrg } from '../db/orgs.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { Database } from '../db/schema.ts';
@@ -209,6 +210,7 @@ export async function deleteRecord(
     const ev = await evidenceRepo.evidenceOfRecord(trx, id);
     // A study plan item the record fulfilled is open again.
     const planItems = await unlinkRecord(trx, id);
+    await unlinkExamRecord(trx, id);
     await repo.deleteRecord(trx, scopeOf(p), id);
     const b = {
       ...toRecord(h, before),
@@ -319,6 +321,7 @@ export async function addEvidence(
       const row = await evidenceRepo.insertEvidence(trx, {
         record_id: recordId,
         township_id: record.township_id,
+        county_id: record.county_id,
         sha256: f.sha256,
         file_name: f.fileName,
         mime: f.mime,

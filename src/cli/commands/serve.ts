@@ -78,6 +78,10 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       '--db-pool <连接数>',
       `PostgreSQL 连接池大小，即本服务器最多同时占用的数据库连接数（默认 FAZHI_DB_POOL 或 ${DEFAULT_POOL}）`,
     )
+    .option(
+      '--db-read <数据库地址>',
+      'PostgreSQL 只读副本地址（默认 FAZHI_DB_READ）：看板、指标、台账和案件列表、年度报告从副本读取；用户刚写入后其本人读取仍走主库',
+    )
     .option('--data <目录>', '数据目录（SQLite 时存放证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
     .option(
@@ -118,10 +122,16 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         30,
         36_500,
       );
+      const readUrl = opts.dbRead ?? cli.io.env.FAZHI_DB_READ;
+      if (readUrl !== undefined && !(/^postgres(ql)?:\/\//.test(url) && /^postgres(ql)?:\/\//.test(readUrl)))
+        throw new UserError(
+          '只读副本（--db-read）只用于 PostgreSQL：--db 和 --db-read 都应为 postgres:// 地址',
+        );
       const pool = parsePoolSize(opts.dbPool ?? cli.io.env.FAZHI_DB_POOL);
       const dataDir = cli.dataDir(opts.data);
       const h = openDb(url, { pool });
       await migrateToLatest(h);
+      const readDb = readUrl === undefined ? null : openDb(readUrl, { pool });
       await moveFolderFiles(cli, h, dataDir);
       await assertAuditKeyFits(h, dataDir);
       const demoAccounts = await seed(cli, h, opts.demo);
@@ -136,6 +146,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         webDir: WEB_DIST,
         demoAccounts,
         logger: { all, slowMs },
+        readDb,
       });
       // Quiet: the start is the audit head's line (written when ready) and the line below, not
       // Fastify's one line per listening address.
@@ -159,13 +170,17 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         typeof addr === 'object' && addr
           ? `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${addr.port}`
           : String(addr);
-      cli.out(`fazhi 已启动：${shown}（数据库 ${h.label}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`);
+      const replica = readDb ? `，只读副本 ${readDb.label}` : '';
+      cli.out(
+        `fazhi 已启动：${shown}（数据库 ${h.label}${replica}；接口文档 ${shown}/api/docs）。按 Ctrl+C 停止。\n`,
+      );
       stopOnSignal(cli, async () => {
         clearInterval(purge);
         try {
           await scheduler?.stop();
           await app.close();
           await h.close();
+          await readDb?.close();
         } finally {
           if (sqlitePath) rmSync(serveLockPath(sqlitePath), { force: true });
         }

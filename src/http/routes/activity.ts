@@ -20,10 +20,11 @@ export function registerActivityRoutes(app: FastifyInstance): void {
       access: 'indicators.read',
       query: activityQuery,
       cache: true,
+      replica: true,
     },
-    async ({ deps, query, user, scope }) => {
+    async ({ deps, read, query, user, scope }) => {
       const org = await filterOrg(deps.h, user, query.org);
-      return monthlyActivity(deps.h, scope, org, query.year, allowedKinds(user.role, 'read'));
+      return monthlyActivity(read, scope, org, query.year, allowedKinds(user.role, 'read'));
     },
   );
 }

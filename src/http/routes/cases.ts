@@ -68,8 +68,9 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       access: 'cases.read',
       query: listQuery,
       cache: true,
+      replica: true,
     },
-    async ({ deps, query, user, scope, at }) => {
+    async ({ deps, read, query, user, scope, at }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const type = query.type === undefined ? undefined : findCaseType(query.type);
       if (query.type !== undefined && !type)
@@ -78,7 +79,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       if (type && readable && !readable.includes(type.kind)) throw forbidden('当前角色无权查看此类案件');
       const types = type ? [type.kind] : readable;
       const open = query.open === undefined ? undefined : query.open === 'true';
-      return listCases(deps.h, scope, {
+      return listCases(read, scope, {
         org: orgFilter(org),
         types,
         states: query.state ? [query.state] : undefined,

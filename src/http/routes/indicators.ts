@@ -21,13 +21,14 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
       access: 'indicators.read',
       query: indicatorQuery,
       cache: true,
+      replica: true,
     },
-    async ({ deps, query, user }) => {
+    async ({ deps, read, query, user }) => {
       const org = await filterOrg(deps.h, user, query.org);
       return {
         org,
         year: query.year,
-        indicators: await computeIndicators(deps.h, org, yearPeriod(query.year)),
+        indicators: await computeIndicators(read, org, yearPeriod(query.year)),
       };
     },
   );
@@ -41,13 +42,14 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
       access: 'indicators.read',
       query: explainQuery,
       cache: true,
+      replica: true,
     },
-    async ({ deps, query, user }) => {
+    async ({ deps, read, query, user }) => {
       const org = await filterOrg(deps.h, user, query.org);
       return {
         org,
         year: query.year,
-        ...(await explainIndicator(deps.h, query.key, org, yearPeriod(query.year))),
+        ...(await explainIndicator(read, query.key, org, yearPeriod(query.year))),
       };
     },
   );

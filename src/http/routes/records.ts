@@ -142,11 +142,12 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       access: 'records.read',
       query: listQuery,
       cache: true,
+      replica: true,
     },
-    async ({ deps, query, user, at }) => {
+    async ({ deps, read, query, user, at }) => {
       const { q } = await recordQueryOf(deps.h, user, query, at);
-      const page = await listVisibleRecords(deps.h, user, { ...q, limit: query.limit, offset: query.offset });
-      return withEvidenceCounts(deps.h, page);
+      const page = await listVisibleRecords(read, user, { ...q, limit: query.limit, offset: query.offset });
+      return withEvidenceCounts(read, page);
     },
   );
   route(

@@ -55,8 +55,9 @@ export function registerReportRoutes(app: FastifyInstance): void {
       access: 'report.generate',
       query: reportQuery,
       produces: 'application/octet-stream',
+      replica: true,
     },
-    async ({ deps, query, user, reply, at, actor }) => {
+    async ({ deps, read, query, user, reply, at, actor }) => {
       const org = await filterOrg(deps.h, user, query.org);
       const req = {
         org,
@@ -67,7 +68,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
         render: (model: ReportModel, format: ReportFormat, o: Org) =>
           deps.jobs.run('renderReport', { model, format, org: o }),
       };
-      const r = await (query.part === 'sources' ? generateSources : generateReport)(deps.h, req);
+      const r = await (query.part === 'sources' ? generateSources : generateReport)(read, req);
       await auditRead(deps.h, actor, at, reportGenerated(org, query.year, r));
       reply.header('X-Report-Placeholders', String(r.placeholders.length));
       return sendDownload(reply, r.fileName, r.bytes, r.mime);

@@ -26,10 +26,16 @@ export function toCaseEvent(h: Db, r: CaseEventRow): CaseEvent {
 }
 
 /** The `case_events` row of an engine event; `at` overrides its timestamp (back-dated demo histories). */
-export function eventRow(recordId: number, townshipId: number, e: CaseEvent, at: string = e.at) {
+export function eventRow(
+  recordId: number,
+  org: { readonly township_id: number; readonly county_id: number },
+  e: CaseEvent,
+  at: string = e.at,
+) {
   return {
     record_id: recordId,
-    township_id: townshipId,
+    township_id: org.township_id,
+    county_id: org.county_id,
     seq: e.seq,
     action: e.action,
     label: e.label,

@@ -276,7 +276,8 @@ export async function planCaseHistories(h: Db, townshipId: number, now: string):
       created_at: now,
       updated_at: now,
     });
-    for (const e of c.events) events.push(eventRow(rec.id, township.id, e, now));
+    for (const e of c.events)
+      events.push(eventRow(rec.id, { township_id: township.id, county_id: county.id }, e, now));
     const byState = (result[t.kind] ??= {});
     const label = stateOf(t, c.state)?.label ?? c.state;
     byState[label] = (byState[label] ?? 0) + 1;

@@ -235,6 +235,7 @@ export async function addFeedbackPhoto(
       const e = await evidenceRepo.insertEvidence(trx, {
         record_id: recordId,
         township_id: row.township_id,
+        county_id: row.county_id,
         sha256,
         file_name: safeFileName(input.name),
         mime,
