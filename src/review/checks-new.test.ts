@@ -69,6 +69,24 @@ describe('organisation and year', () => {
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
+  it('skips a breadcrumb with a stray character, page buttons and a 名称 field above the title', () => {
+    const page =
+      '• 无障碍\n  • 长辈版\n青山镇人民政府\n3首页 > 政务公开 > 年度法治政府建设情况报告\n' +
+      '名称: 中共青山镇委员会 青山镇人民政府关于2025年度法治政府建设情况的报告\n' +
+      '青山镇2025年法治政府建设年度报告\n【打印】 【字体:\n\n' +
+      '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n组织干部学法10次。\n';
+    const r = review(page, { profile: 'published' });
+    expect([r.title, r.org, r.year]).toEqual(['青山镇2025年法治政府建设年度报告', '青山镇', 2025]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
+    expect(r.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
+    // A line of the body that begins with the same words is no page button.
+    const body = review(
+      '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(body.title).toBe('青山镇2025年法治政府建设年度报告');
+  });
+
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
@@ -190,6 +208,11 @@ describe('words missing or slipped', () => {
     expect(found('2025年度政府建设工作扎实推进。').map((f) => f[1])).toEqual(['2025年度政府建设']);
   });
 
+  it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
+    expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
+    expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);
+  });
+
   it('flags a stray 会 after 精神 and 确实 for 切实', () => {
     expect(found('学习全会精神会和条例。').map((f) => f[2])).toEqual([
       '“精神会和”中疑有多余的“会”字（应为“精神和”）',
@@ -203,6 +226,19 @@ describe('words missing or slipped', () => {
         '路基完成铺设，根基形成。传达精神会议2次。整改后确实加强了管理。数字政府建设、法治政府建设同步推进。',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('brackets in a web copy', () => {
+  const unpaired = (line: string) =>
+    review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+      .findings.filter((f) => f.rule === 'bracket.unpaired')
+      .map((f) => f.text);
+
+  it('pairs ASCII parentheses as well as full-width ones', () => {
+    expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
+    expect(unpaired('落实《法治政府建设实施纲要(2021-2025年)》要求。')).toEqual([]);
+    expect(unpaired('1)组织机关干部集中学法10次。')).toEqual([]);
   });
 });
 

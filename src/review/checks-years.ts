@@ -1,5 +1,5 @@
 import type { CheckContext, Hit } from './checks.ts';
-import type { MetaProblem } from './meta.ts';
+import { PAGE_FURNITURE, type MetaProblem } from './meta.ts';
 import { PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
@@ -125,7 +125,8 @@ const headingSyntax: Check = (c) => {
   });
 };
 
-const PAIRS: Readonly<Record<string, string>> = { '）': '（', '》': '《', '】': '【', '〕': '〔' };
+// Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
+const PAIRS: Readonly<Record<string, string>> = { '）': '（', ')': '(', '》': '《', '】': '【', '〕': '〔' };
 const OPENS = new Set(Object.values(PAIRS));
 
 /**
@@ -139,6 +140,11 @@ const bracketUnpaired: Check = (c) => {
   const last = lines.findLastIndex((l) => l.trim() !== '');
   lines.forEach((line, n) => {
     const stack: number[] = [];
+    // A web page's buttons and fields (【打印】 【字体:) are no part of the report.
+    if (PAGE_FURNITURE.test(line)) {
+      offset += line.length + 1;
+      return;
+    }
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       const want = PAIRS[ch];

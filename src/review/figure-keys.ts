@@ -206,6 +206,13 @@ export const countRules: readonly CountRule[] = [
     sentence: /培训|学法|学习/,
     unlessSentence: /普法|宣传/,
   },
+  // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
+  {
+    key: 'study.trainees',
+    near: /(参与|参加)学习(人数)?|学习人数|参学人数/,
+    units: ['人', '人次', '名'],
+    unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+  },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },
   {
@@ -259,6 +266,14 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
   { key: 'publicity.banners', near: /展板|海报|宣传栏|宣传牌|电子屏/, units: ['块', '张', '个', '处'] },
+  // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.
+  {
+    key: 'publicity.audience',
+    near: new RegExp(`(参与|参加)${N}{0,4}(学习|活动)|参与人数|参学`),
+    sentence: /宣讲|普法|宣传|[六七八九]进/,
+    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    units: ['人次', '人'],
+  },
   {
     key: 'publicity.audience',
     near: new RegExp(

@@ -304,6 +304,13 @@ export const rules: readonly RuleSpec[] = [
     pattern: '(?<![\\d.．])\\d{1,5}(?:公职人员|机关干部|村干部|干部|党员|群众|村民|居民|职工|网格员)',
     message: '“{text}”中数字后缺少量词（如“名”“人”）',
   },
+  // A 的 typed twice (新征程的的关键之年); 目的的 and 的的确确 are words.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(?<!目)的的(?!确)',
+    message: '“{text}”中“的”字重复',
+  },
   {
     id: 'punct.booktitle',
     severity: 'warning',

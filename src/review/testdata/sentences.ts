@@ -429,6 +429,22 @@ export const sentences: readonly LabelledSentence[] = [
     'decisions.major',
     3,
   ]),
+  // A fifth batch, for the wording of a fourth set of published openings: who joined a study or a talk.
+  s(
+    'tune',
+    'trainees',
+    '组织专题学法6次、法治讲座3场，参与学习人数300余人次。',
+    ['study.sessions', 6],
+    ['study.sessions', 3],
+    ['study.trainees', 300],
+  ),
+  s(
+    'tune',
+    'audience',
+    '开展“法律八进”主题宣讲活动12场，累计参与学习800人次。',
+    ['publicity.events', 12],
+    ['publicity.audience', 800],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
