@@ -70,6 +70,11 @@ describe('organisation and year', () => {
   });
 
   it('skips a breadcrumb with a stray character, page buttons and a 名称 field above the title', () => {
+    const section = review(
+      '某县人民政府\n\n政府信息公开\n\n青山乡2024年法治政府建设情况报告\n\n2024年,青山乡坚持依法行政。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect([section.title, section.org]).toEqual(['青山乡2024年法治政府建设情况报告', '青山乡']);
     const page =
       '• 无障碍\n  • 长辈版\n青山镇人民政府\n3首页 > 政务公开 > 年度法治政府建设情况报告\n' +
       '名称: 中共青山镇委员会 青山镇人民政府关于2025年度法治政府建设情况的报告\n' +
@@ -213,6 +218,25 @@ describe('words missing or slipped', () => {
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);
   });
 
+  it('flags 理论中组 for 理论学习中心组', () => {
+    expect(found('开展理论中组学习9次。').map((f) => f[1])).toEqual(['理论中组']);
+    expect(found('开展理论学习中心组学习9次，理论中心组带头学。')).toEqual([]);
+  });
+
+  it('flags a traditional character left in simplified text, but not a report in traditional characters', () => {
+    const stray = (t: string) =>
+      review(t)
+        .findings.filter((f) => f.rule === 'wording.traditional')
+        .map((f) => f.message);
+    expect(
+      stray(REPORT('白沙镇2025年度法治政府建设情况报告').replace('有关情况报告', '有关工作情況报告')),
+    ).toEqual(['“作情況”中的“況”是繁体字，应为“况”']);
+    expect(
+      stray(REPORT('白沙鎮二〇二五年度法治政府建設情況的報告', '白沙鎮人民政府\n2026年1月10日')),
+    ).toEqual([]);
+    expect(stray(REPORT('白沙镇2025年度法治政府建设情况报告'))).toEqual([]);
+  });
+
   it('flags a stray 会 after 精神 and 确实 for 切实', () => {
     expect(found('学习全会精神会和条例。').map((f) => f[2])).toEqual([
       '“精神会和”中疑有多余的“会”字（应为“精神和”）',
@@ -239,6 +263,21 @@ describe('brackets in a web copy', () => {
     expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
     expect(unpaired('落实《法治政府建设实施纲要(2021-2025年)》要求。')).toEqual([]);
     expect(unpaired('1)组织机关干部集中学法10次。')).toEqual([]);
+  });
+
+  it('flags a 《 left open before the next title, even in a last line cut short', () => {
+    expect(
+      unpaired('对照《法治中国建设规划(2020-2025年)《法治政府建设实施纲要(2021-2025年)》抓落实。'),
+    ).toEqual(['《法治中国建设规划(2020-2025年)']);
+    const cut = review(
+      '白沙镇2025年度法治政府建设情况报告\n\n落实《法治中国建设规划《法治社会建设实施纲要》',
+      {
+        profile: 'published',
+      },
+    );
+    expect(cut.findings.filter((f) => f.rule === 'bracket.unpaired').map((f) => f.text)).toEqual([
+      '《法治中国建设规划',
+    ]);
   });
 });
 

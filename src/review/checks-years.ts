@@ -1,5 +1,6 @@
 import type { CheckContext, Hit } from './checks.ts';
 import { PAGE_FURNITURE, type MetaProblem } from './meta.ts';
+import { strayTraditional, toSimplified } from './hanzi.ts';
 import { PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
@@ -148,6 +149,15 @@ const bracketUnpaired: Check = (c) => {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       const want = PAIRS[ch];
+      // 《 inside an open 《 (规划（2020-2025年）《纲要》): the first was never closed; a title
+      // within a title takes 〈〉. Found even in a last line cut short.
+      const outer = ch === '《' ? stack.findLastIndex((j) => line[j] === '《') : -1;
+      if (outer >= 0) {
+        const from = stack[outer]!;
+        const text = line.slice(from, i);
+        out.push({ text, start: offset + from, detail: `“《”没有对应的“》”：${text}` });
+        stack.splice(outer, 1);
+      }
       if (OPENS.has(ch)) stack.push(i);
       else if (want) {
         // Closes the nearest matching opening; an inner one left open (〔2025) is another check's.
@@ -175,6 +185,14 @@ const bracketUnpaired: Check = (c) => {
   return out;
 };
 
+/** A traditional character in a text written in simplified ones (工作情況). */
+const strayScript: Check = (c) =>
+  strayTraditional(c.text).map((i) => {
+    const text = c.text.slice(Math.max(0, i - 2), i + 1);
+    const ch = c.text[i]!;
+    return { text, start: i, detail: `“${text}”中的“${ch}”是繁体字，应为“${toSimplified(ch)}”` };
+  });
+
 export const yearChecks: Record<string, Check> = {
   /** Found when a batch is compared (index.ts), not in one document. */
   batchOnly: () => [],
@@ -189,4 +207,5 @@ export const yearChecks: Record<string, Check> = {
   titleYearMissing,
   bracketUnpaired,
   headingSyntax,
+  strayScript,
 };

@@ -142,6 +142,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
+  // 更新党务、政务信息1000余条: items published.
+  { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
   // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
@@ -161,11 +163,12 @@ export const countRules: readonly CountRule[] = [
     ),
   },
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
-  { key: 'study.center_group', near: /中心组/, units: ['次', '场', '期'] },
+  // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
+  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '期'] },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   {
     key: 'study.exam_takers',
-    near: new RegExp(`参考|参加${N}{0,12}(考试|测试)|(考试|测试)${N}{0,6}参加`),
+    near: new RegExp(`参考|参加${N}{0,20}(考试|测试)|(考试|测试)${N}{0,6}参加`),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
   // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
@@ -181,7 +184,7 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: new RegExp(`中心组[^，,。；;\\d]{0,10}\\d|${CADRES.source}`),
     unless: /培训|考试|讲座/,
   },
-  { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
+  { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',

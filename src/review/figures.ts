@@ -78,6 +78,9 @@ const countedNoun = (before: string): string => /”等([\u4e00-\u9fa5]{1,10})$/
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
+/** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
+const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
+
 /** Within 12 characters of a figure on both sides, an open and a close quotation mark: a name (“八五”普法), not a count. */
 function quoted(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 12);
@@ -230,6 +233,8 @@ function extractFrom(text: string): Figure[] {
     if (prev === '第' || /[\d.·•A-Za-z]/.test(prev) || /^[·•.]\s?\d/.test(text.slice(numStart - 2, numStart)))
       continue;
     if (/^\s*[·•]/.test(text.slice(numStart - 2, numStart))) continue;
+    // A plenum's ordinal (十届六次全会, 六届七次、八次全会精神): no count of the year's meetings.
+    if (unitRaw === '次' && (prev === '届' || PLENUM_AFTER.test(text.slice(end, end + 24)))) continue;
     if (quoted(text, numStart, end)) continue;
     const unit = unitRaw === '％' ? '%' : unitRaw!;
     if (cn !== undefined) {

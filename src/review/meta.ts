@@ -13,7 +13,9 @@ export const PAGE_FURNITURE = new RegExp(
     '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
     '(?:您当前所在位置|当前位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s))|加大字体|字体[:：]?\\s*[【\\[]?大|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions.
-    '打印[】\\]]|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$)',
+    '打印[】\\]]|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
+    // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
+    '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
 
 /** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */

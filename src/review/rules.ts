@@ -167,6 +167,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'years.since', severity: 'warning', check: 'sinceYear', message: '{detail}' },
   { id: 'plan.period', severity: 'error', check: 'planPeriod', message: '{detail}' },
   { id: 'headings.syntax', severity: 'warning', check: 'headingSyntax', message: '{detail}' },
+  { id: 'wording.traditional', severity: 'warning', check: 'strayScript', message: '{detail}' },
 
   // 文号 (GB/T 9704 7.2.4): 机关代字 + 〔年份〕 + 序号 + 号, in 六角括号.
   {
@@ -274,6 +275,13 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '法治(?:政府|社会)(?:建设)?实施纲(?!要)|法治(?:政府|社会)实施纲要',
     message: '规划名称“{text}”不完整，应为《法治政府建设实施纲要》或《法治社会建设实施纲要》',
+  },
+  // 理论学习中心组 with characters dropped: 理论中组学习.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '理论中组',
+    message: '“{text}”疑有缺字（应为“理论学习中心组”）',
   },
   // The year's work named without 法治: 2025年政府建设工作举措及成效.
   {

@@ -445,6 +445,20 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 12],
     ['publicity.audience', 800],
   ),
+  s('tune', 'plenum', '贯彻自治区党委十届六次、七次全会精神，召开法治建设专题会议3次。', [
+    'leadership.meetings',
+    3,
+  ]),
+  s('tune', 'center_group', '开展理论中组学习9次，撰写心得体会20余篇。', ['study.center_group', 9]),
+  s('tune', 'sessions', '班子成员带头讲授“法治党课”2场。', ['study.sessions', 2]),
+  s('tune', 'disclosure', '全年更新党务、政务信息860余条。', ['disclosure.items', 860]),
+  s(
+    'tune',
+    'exam',
+    '组织56名干部职工参加2025年度全区法治理论知识学习考试，参考率达100%。',
+    ['study.exam_takers', 56],
+    ['study.exam_participation_rate', 100],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
