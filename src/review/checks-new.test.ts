@@ -75,6 +75,12 @@ describe('organisation and year', () => {
       { profile: 'published' },
     );
     expect([section.title, section.org]).toEqual(['青山乡2024年法治政府建设情况报告', '青山乡']);
+    const buttons = review(
+      '青山镇2025年法治政府建设年度报告\n2026-01-09 11:01 来源: 本网 发布机构: 【字体: 打印\n【字号\n\n' +
+        '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(buttons.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
     const page =
       '• 无障碍\n  • 长辈版\n青山镇人民政府\n3首页 > 政务公开 > 年度法治政府建设情况报告\n' +
       '名称: 中共青山镇委员会 青山镇人民政府关于2025年度法治政府建设情况的报告\n' +
@@ -216,6 +222,30 @@ describe('words missing or slipped', () => {
   it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
     expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);
+  });
+
+  it('flags 二十大四中全会, a verb typed twice, 少数关键, 现 without 将 and a law misnamed', () => {
+    expect(found('学习党的二十大四中全会精神。').map((f) => f[1])).toEqual(['二十大四中全会']);
+    expect(found('组织组织居委干部参加学习。').map((f) => f[1])).toEqual(['组织组织']);
+    expect(found('紧抓领导干部“少数关键”。').map((f) => f[1])).toEqual(['少数关键']);
+    expect(found('现2025年我镇法治政府建设工作情况报告如下：').map((f) => f[1])).toEqual(['现2025年']);
+    const law = review(
+      REPORT('白沙镇2025年度法治政府建设情况报告').replace(
+        '组织机关干部集中学法10次。',
+        '学习《有组织犯罪法》。',
+      ),
+    ).findings.filter((f) => f.rule === 'law.title');
+    expect(law.map((f) => f.text)).toEqual(['《有组织犯罪法》']);
+    expect(found('学习党的二十届四中全会精神，组织居委干部参加学习。现将2025年工作报告如下：')).toEqual([]);
+  });
+
+  it('flags a plan period whose years lost their dash', () => {
+    const plan = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'plan.period')
+        .map((f) => f.text);
+    expect(plan('2025年是《法治政府建设实施纲要(20212025年)》收官之年。')).toEqual(['(20212025年)']);
+    expect(plan('2025年是《法治政府建设实施纲要（2021—2025年）》收官之年。')).toEqual([]);
   });
 
   it('flags 理论中组 for 理论学习中心组', () => {

@@ -1,5 +1,5 @@
 import type { CheckContext, Hit } from './checks.ts';
-import { PAGE_FURNITURE, type MetaProblem } from './meta.ts';
+import { isFurniture, type MetaProblem } from './meta.ts';
 import { strayTraditional, toSimplified } from './hanzi.ts';
 import { PLANS } from './rules.ts';
 
@@ -142,7 +142,7 @@ const bracketUnpaired: Check = (c) => {
   lines.forEach((line, n) => {
     const stack: number[] = [];
     // A web page's buttons and fields (【打印】 【字体:) are no part of the report.
-    if (PAGE_FURNITURE.test(line)) {
+    if (isFurniture(line)) {
       offset += line.length + 1;
       return;
     }

@@ -16,10 +16,16 @@ export interface CountRule {
   readonly unlessSentence?: RegExp;
   /** The rule does not apply when the clause (`near`'s text) matches this. */
   readonly unless?: RegExp;
+  /**
+   * When the sentence does not match `sentence`, the paragraph up to the figure may: the subject
+   * (中心组) named a sentence earlier (街道中心组…形成学习机制。…开展学习6次).
+   */
+  readonly inParagraph?: boolean;
 }
 
 /** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
-const CADRES = /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|全体人员|工作人员|党员干部/;
+const CADRES =
+  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员干部/;
 
 /** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
@@ -122,12 +128,23 @@ export const countRules: readonly CountRule[] = [
     key: 'legal.reviews',
     // 审查以镇政府名义印发的文件N件: the documents may be described at some length.
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
+    // 合法性审核317项, 对151份重要文件作出合法性审查: counted in items and copies too.
+    units: ['件', '次', '项', '份'],
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
   {
     key: 'legal.opinions',
     near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律)意见`),
+    units: ['份', '条', '次', '件'],
+    // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
+    unless: /观察/,
+  },
+  // 合法性审查70次，提出6份意见: the opinions of a review.
+  {
+    key: 'legal.opinions',
+    near: new RegExp(`(出具|提出)${N}{0,2}§(书面)?(意见|建议)`),
+    sentence: /合法性|审查|审核|法律顾问/,
     units: ['份', '条', '次', '件'],
   },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
@@ -159,12 +176,12 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
+      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
   },
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
-  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '期'] },
+  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'] },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   {
     key: 'study.exam_takers',
@@ -181,6 +198,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.center_group',
     near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
+    inParagraph: true,
     unlessSentence: new RegExp(`中心组[^，,。；;\\d]{0,10}\\d|${CADRES.source}`),
     unless: /培训|考试|讲座/,
   },
@@ -310,11 +328,19 @@ const unitsByKey = new Map(indicators.map((i) => [i.key, i.units]));
  * The key of the first rule that claims a counted figure: a catalogue key, `other` when a rule
  * says it is no catalogue figure, or undefined when no rule speaks to it.
  */
-export function ruleForCount(clause: string, sentence: string, unit: string): string | undefined {
+export function ruleForCount(
+  clause: string,
+  sentence: string,
+  unit: string,
+  paragraph: string = sentence,
+): string | undefined {
   for (const r of countRules) {
     if (!r.near.test(clause)) continue;
-    if (r.sentence && !r.sentence.test(sentence)) continue;
-    if (r.unlessSentence?.test(sentence)) continue;
+    // Read from the paragraph only when the sentence itself does not name the subject; then the
+    // exceptions (the 中心组 given a count of its own, cadres) are read there too.
+    const scope = r.inParagraph && r.sentence && !r.sentence.test(sentence) ? paragraph : sentence;
+    if (r.sentence && !r.sentence.test(scope)) continue;
+    if (r.unlessSentence?.test(scope)) continue;
     if (r.unless?.test(clause)) continue;
     const units = r.units ?? unitsByKey.get(r.key) ?? [];
     if (units.includes(unit)) return r.key;

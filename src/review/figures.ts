@@ -78,6 +78,9 @@ const countedNoun = (before: string): string => /”等([\u4e00-\u9fa5]{1,10})$/
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
+/** A clause saying only that what follows is a total (今年共计, 累计). */
+const BARE_TOTAL = /^[，,\s]*(今年|全年|年内)?(共计|累计|合计|总计|共)$/;
+
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
 
@@ -255,8 +258,15 @@ function extractFrom(text: string): Figure[] {
     const sentence = where.sentence;
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end, ...where };
     const extra = max !== null ? { max } : {};
+    const upTo = text.slice(where.sentenceStart, start);
+    // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
+    // no line breaks stays linear): a subject named a sentence earlier.
+    const from = Math.max(0, where.sentenceStart - 300);
+    const paragraph = text.slice(from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1, end);
+    // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.
+    const often = cn === '一' && /每(?:个|一|两|半)?[年季月周旬]/.test(upTo);
     const aside =
-      TARGET.test(before + (prefix ?? '')) || PER_UNIT.test(before) || FREQUENCY_AFTER.test(after);
+      TARGET.test(before + (prefix ?? '')) || PER_UNIT.test(before) || FREQUENCY_AFTER.test(after) || often;
     if (unit === '%') {
       const names = rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
@@ -270,10 +280,14 @@ function extractFrom(text: string): Figure[] {
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
-    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit);
-    if (rule === undefined && wide !== before) rule = ruleForCount(`${wide}§${after}`, sentence, unit);
+    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph);
+    if (rule === undefined && wide !== before)
+      rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${previous}${before}§`, sentence, unit);
+      rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph);
+    // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
+    if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
+      rule = ruleForCount(`${upTo}§`, sentence, unit, paragraph);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

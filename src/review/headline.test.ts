@@ -46,6 +46,12 @@ describe('headline', () => {
     ).toBe(4);
   });
 
+  it('counts 场次 among the units of an indicator counted in 场 or 次', () => {
+    expect(pick('累计开展中心组学习18场次。中心组联组学习1次。', 'study.center_group')!.figure.value).toBe(
+      18,
+    );
+  });
+
   it("prefers the indicator's own units", () => {
     const h = pick('悬挂宣传横幅12条、张贴宣传海报35张。', 'publicity.banners')!;
     expect(h.figure.value).toBe(12);

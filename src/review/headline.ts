@@ -67,6 +67,10 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */
 const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
 
+/** 场次 is a count of 场 or of 次: in the units of an indicator counted in either. */
+const inIndicatorUnits = (unit: string, units: readonly string[]): boolean =>
+  units.includes(unit) || (unit === '场次' && (units.includes('场') || units.includes('次')));
+
 /** The words of the sentence before the figure. */
 function lead(f: HeadlineCandidate): string {
   const s = f.sentence ?? '';
@@ -154,7 +158,7 @@ export function headline<F extends HeadlineCandidate>(
   const current = rated.filter((x) => x.role === 'current');
   const anyCurrent = current.length ? current : rated;
   // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
-  const inUnits = anyCurrent.filter((x) => indicator?.units.includes(x.f.unit) ?? true);
+  const inUnits = anyCurrent.filter((x) => (indicator ? inIndicatorUnits(x.f.unit, indicator.units) : true));
   const pool = inUnits.length ? inUnits : anyCurrent;
   // A clause with the indicator's own word (中心组) before one that only shares its words (党委会学习).
   const own = OWN_WORDS[key];

@@ -18,6 +18,12 @@ export const PAGE_FURNITURE = new RegExp(
     '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
 
+/** A web page's buttons anywhere in a line (来源: 本网 发布机构: 【字体: 打印, 【字号). */
+const PAGE_BUTTONS = /[【[]\s*(?:字体|字号)|【打印】|浏览次数[:：]/;
+
+/** A line of a web page's furniture rather than of the report. */
+export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
+
 /** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */
 export function findTitle(text: string, headings: readonly Heading[]): { title: string; end: number } {
   const firstHeading = headings[0]?.start ?? text.length;

@@ -153,6 +153,12 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '《有组织犯罪法》',
+    message: '法律名称有误：应为《中华人民共和国反有组织犯罪法》',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '(?:履行)?推进法治政府建设第一责任人职责规定',
     message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》',
   },
@@ -311,6 +317,36 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '(?<![\\d.．])\\d{1,5}(?:公职人员|机关干部|村干部|干部|党员|群众|村民|居民|职工|网格员)',
     message: '“{text}”中数字后缺少量词（如“名”“人”）',
+  },
+  // A plenum numbered after the congress instead of the Central Committee: 二十大四中全会.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '[十二]*[一二三四五六七八九十]大[一二三四五六七八九]中全会',
+    message: '“{text}”有误：全会按届次称“二十届四中全会”',
+    fix: ['大', '届'],
+  },
+  // A verb typed twice (组织组织居委干部).
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(组织|开展|召开|加强|推进|落实|深入|进一步|持续|不断)\\1',
+    message: '“{text}”中词语重复',
+  },
+  slip('slip', '少数关键', '关键少数'),
+  // 现将…报告如下 with 将 dropped: 现2025年我镇法治政府建设工作情况报告如下.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '现20\\d{2}年(?=[^。\\n]{0,40}(?:报告|汇报|总结)如下)',
+    message: '“现”后疑缺“将”字（应为“现将……报告如下”）',
+  },
+  // A plan's period with the dash between its years lost: 纲要（20212025年）.
+  {
+    id: 'plan.period',
+    severity: 'warning',
+    pattern: '[（(]\\s*20[0-3]\\d\\s*20[0-3]\\d\\s*年?\\s*[）)]',
+    message: '规划期限“{text}”的起止年份之间缺少连接号（应为“2021—2025年”）',
   },
   // A 的 typed twice (新征程的的关键之年); 目的的 and 的的确确 are words.
   {

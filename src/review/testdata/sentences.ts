@@ -459,6 +459,42 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.exam_takers', 56],
     ['study.exam_participation_rate', 100],
   ),
+  // A sixth batch, for the wording of a fifth set of published openings.
+  s(
+    'tune',
+    'reviews',
+    '全年完成重要合同、重大行政决策合法性审核120项，提出法律意见96条。',
+    ['legal.reviews', 120],
+    ['legal.opinions', 96],
+  ),
+  s('tune', 'reviews', '累计对64份重要文件作出合法性审查。', ['legal.reviews', 64]),
+  s(
+    'tune',
+    'opinions',
+    '为各类合同、文件进行合法性审查40次，提出5份意见；法治观察点上报2份法治观察意见书。',
+    ['legal.reviews', 40],
+    ['legal.opinions', 5],
+  ),
+  s('tune', 'center_group', '累计开展中心组学习12场次。', ['study.center_group', 12]),
+  s(
+    'tune',
+    'center_group',
+    '街道中心组将法治学习纳入年度计划，形成常态化机制。通过领导带头学、专家辅导学等形式开展学习7次。',
+    ['study.center_group', 7],
+  ),
+  s(
+    'tune',
+    'sessions',
+    '将法治学习纳入党委理论学习中心组学习计划，组织乡村社干部开展集中学习15次、专题学习4次。',
+    ['study.sessions', 15],
+    ['study.sessions', 4],
+  ),
+  s('tune', 'sessions', '组织班子成员及科室干部参加专题讲座，涉及《民法典》等，今年共计6场。', [
+    'study.sessions',
+    6,
+  ]),
+  s('tune', 'meetings', '召开法治建设委员会大会1次，研究部署年度工作。', ['leadership.meetings', 1]),
+  s('tune', 'frequency', '党工委每半年听取一次法治建设工作汇报，召开一次法治建设专题工作会议。'),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
