@@ -122,7 +122,7 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
     ),
-    units: ['份', '件', '次', '个', '项'],
+    units: ['份', '件', '次', '件次', '个', '项'],
   },
   {
     key: 'legal.reviews',
@@ -225,7 +225,8 @@ export const countRules: readonly CountRule[] = [
     key: 'study.trainees',
     near: new RegExp(`覆盖${N}{0,3}§`),
     sentence: /培训|学法|学习/,
-    unlessSentence: /普法|宣传/,
+    // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached.
+    unlessSentence: /(?<![五六七八九][”"」]?)普法|宣传/,
   },
   // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
   {
@@ -233,6 +234,12 @@ export const countRules: readonly CountRule[] = [
     near: /(参与|参加)学习(人数)?|学习人数|参学人数/,
     units: ['人', '人次', '名'],
     unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+  },
+  // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
+  {
+    key: 'study.sessions',
+    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课)/,
+    units: ['次', '场', '场次', '期'],
   },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },

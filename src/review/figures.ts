@@ -265,8 +265,14 @@ function extractFrom(text: string): Figure[] {
     const paragraph = text.slice(from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1, end);
     // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.
     const often = cn === '一' && /每(?:个|一|两|半)?[年季月周旬]/.test(upTo);
+    // A threshold met everywhere (科室均实现2名以上…具备执法资格): no count.
+    const threshold = qualifier === '以上' && /均(?:实现|达到|配备|落实|有)$/.test(before);
     const aside =
-      TARGET.test(before + (prefix ?? '')) || PER_UNIT.test(before) || FREQUENCY_AFTER.test(after) || often;
+      TARGET.test(before + (prefix ?? '')) ||
+      PER_UNIT.test(before) ||
+      FREQUENCY_AFTER.test(after) ||
+      often ||
+      threshold;
     if (unit === '%') {
       const names = rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));

@@ -495,6 +495,23 @@ export const sentences: readonly LabelledSentence[] = [
   ]),
   s('tune', 'meetings', '召开法治建设委员会大会1次，研究部署年度工作。', ['leadership.meetings', 1]),
   s('tune', 'frequency', '党工委每半年听取一次法治建设工作汇报，召开一次法治建设专题工作会议。'),
+  // A seventh batch, for a sixth set of published openings.
+  s(
+    'tune',
+    'sessions',
+    '组织街道中心组学法9次，开展机关工作人员普法知识讲座7场。',
+    ['study.center_group', 9],
+    ['study.sessions', 7],
+  ),
+  s(
+    'tune',
+    'trainees',
+    '以“八五”普法为抓手，组织干部职工学习法律法规10次，覆盖900余人次。',
+    ['study.sessions', 10],
+    ['study.trainees', 900],
+  ),
+  s('tune', 'contracts', '全年组织法律顾问参与合同审查88件次。', ['legal.contracts_reviewed', 88]),
+  s('tune', 'threshold', '全镇职能科室均实现2名以上在编人员具备执法资格。'),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
