@@ -333,7 +333,13 @@ export const rules: readonly RuleSpec[] = [
     pattern: '(组织|开展|召开|加强|推进|落实|深入|进一步|持续|不断)\\1',
     message: '“{text}”中词语重复',
   },
-  slip('slip', '少数关键', '关键少数'),
+  // 少数关键岗位 (a few key posts) is right; 少数关键 for the 关键少数 (leading cadres) is not.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '少数关键(?![岗环领人部问技事项])',
+    message: '疑似错别字：“{text}”应为“关键少数”',
+  },
   // 现将…报告如下 with 将 dropped: 现2025年我镇法治政府建设工作情况报告如下.
   {
     id: 'word.missing',
