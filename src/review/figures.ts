@@ -258,7 +258,9 @@ function extractFrom(text: string): Figure[] {
     const sentence = where.sentence;
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end, ...where };
     const extra = max !== null ? { max } : {};
-    const upTo = text.slice(where.sentenceStart, start);
+    // The sentence up to the figure, at most 200 characters of it (a text with no sentence ends
+    // stays linear).
+    const upTo = text.slice(Math.max(where.sentenceStart, start - 200), start);
     // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
     // no line breaks stays linear): a subject named a sentence earlier.
     const from = Math.max(0, where.sentenceStart - 300);
