@@ -69,6 +69,35 @@ describe('organisation and year', () => {
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
+  it('skips a breadcrumb with a stray character, page buttons and a 名称 field above the title', () => {
+    const section = review(
+      '某县人民政府\n\n政府信息公开\n\n青山乡2024年法治政府建设情况报告\n\n2024年,青山乡坚持依法行政。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect([section.title, section.org]).toEqual(['青山乡2024年法治政府建设情况报告', '青山乡']);
+    const buttons = review(
+      '青山镇2025年法治政府建设年度报告\n2026-01-09 11:01 来源: 本网 发布机构: 【字体: 打印\n【字号\n\n' +
+        '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(buttons.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
+    const page =
+      '• 无障碍\n  • 长辈版\n青山镇人民政府\n3首页 > 政务公开 > 年度法治政府建设情况报告\n' +
+      '名称: 中共青山镇委员会 青山镇人民政府关于2025年度法治政府建设情况的报告\n' +
+      '青山镇2025年法治政府建设年度报告\n【打印】 【字体:\n\n' +
+      '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n组织干部学法10次。\n';
+    const r = review(page, { profile: 'published' });
+    expect([r.title, r.org, r.year]).toEqual(['青山镇2025年法治政府建设年度报告', '青山镇', 2025]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
+    expect(r.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
+    // A line of the body that begins with the same words is no page button.
+    const body = review(
+      '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(body.title).toBe('青山镇2025年法治政府建设年度报告');
+  });
+
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
@@ -190,6 +219,56 @@ describe('words missing or slipped', () => {
     expect(found('2025年度政府建设工作扎实推进。').map((f) => f[1])).toEqual(['2025年度政府建设']);
   });
 
+  it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
+    expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
+    expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);
+  });
+
+  it('flags 二十大四中全会, a verb typed twice, 少数关键, 现 without 将 and a law misnamed', () => {
+    expect(found('学习党的二十大四中全会精神。').map((f) => f[1])).toEqual(['二十大四中全会']);
+    expect(found('组织组织居委干部参加学习。').map((f) => f[1])).toEqual(['组织组织']);
+    expect(found('紧抓领导干部“少数关键”。').map((f) => f[1])).toEqual(['少数关键']);
+    expect(found('现2025年我镇法治政府建设工作情况报告如下：').map((f) => f[1])).toEqual(['现2025年']);
+    const law = review(
+      REPORT('白沙镇2025年度法治政府建设情况报告').replace(
+        '组织机关干部集中学法10次。',
+        '学习《有组织犯罪法》。',
+      ),
+    ).findings.filter((f) => f.rule === 'law.title');
+    expect(law.map((f) => f.text)).toEqual(['《有组织犯罪法》']);
+    expect(
+      found('学习党的二十届四中全会精神，组织居委干部参加学习，轮岗少数关键岗位。现将2025年工作报告如下：'),
+    ).toEqual([]);
+  });
+
+  it('flags a plan period whose years lost their dash', () => {
+    const plan = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'plan.period')
+        .map((f) => f.text);
+    expect(plan('2025年是《法治政府建设实施纲要(20212025年)》收官之年。')).toEqual(['(20212025年)']);
+    expect(plan('2025年是《法治政府建设实施纲要（2021—2025年）》收官之年。')).toEqual([]);
+  });
+
+  it('flags 理论中组 for 理论学习中心组', () => {
+    expect(found('开展理论中组学习9次。').map((f) => f[1])).toEqual(['理论中组']);
+    expect(found('开展理论学习中心组学习9次，理论中心组带头学。')).toEqual([]);
+  });
+
+  it('flags a traditional character left in simplified text, but not a report in traditional characters', () => {
+    const stray = (t: string) =>
+      review(t)
+        .findings.filter((f) => f.rule === 'wording.traditional')
+        .map((f) => f.message);
+    expect(
+      stray(REPORT('白沙镇2025年度法治政府建设情况报告').replace('有关情况报告', '有关工作情況报告')),
+    ).toEqual(['“作情況”中的“況”是繁体字，应为“况”']);
+    expect(
+      stray(REPORT('白沙鎮二〇二五年度法治政府建設情況的報告', '白沙鎮人民政府\n2026年1月10日')),
+    ).toEqual([]);
+    expect(stray(REPORT('白沙镇2025年度法治政府建设情况报告'))).toEqual([]);
+  });
+
   it('flags a stray 会 after 精神 and 确实 for 切实', () => {
     expect(found('学习全会精神会和条例。').map((f) => f[2])).toEqual([
       '“精神会和”中疑有多余的“会”字（应为“精神和”）',
@@ -203,6 +282,34 @@ describe('words missing or slipped', () => {
         '路基完成铺设，根基形成。传达精神会议2次。整改后确实加强了管理。数字政府建设、法治政府建设同步推进。',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('brackets in a web copy', () => {
+  const unpaired = (line: string) =>
+    review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+      .findings.filter((f) => f.rule === 'bracket.unpaired')
+      .map((f) => f.text);
+
+  it('pairs ASCII parentheses as well as full-width ones', () => {
+    expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
+    expect(unpaired('落实《法治政府建设实施纲要(2021-2025年)》要求。')).toEqual([]);
+    expect(unpaired('1)组织机关干部集中学法10次。')).toEqual([]);
+  });
+
+  it('flags a 《 left open before the next title, even in a last line cut short', () => {
+    expect(
+      unpaired('对照《法治中国建设规划(2020-2025年)《法治政府建设实施纲要(2021-2025年)》抓落实。'),
+    ).toEqual(['《法治中国建设规划(2020-2025年)']);
+    const cut = review(
+      '白沙镇2025年度法治政府建设情况报告\n\n落实《法治中国建设规划《法治社会建设实施纲要》',
+      {
+        profile: 'published',
+      },
+    );
+    expect(cut.findings.filter((f) => f.rule === 'bracket.unpaired').map((f) => f.text)).toEqual([
+      '《法治中国建设规划',
+    ]);
   });
 });
 

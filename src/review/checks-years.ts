@@ -1,5 +1,6 @@
 import type { CheckContext, Hit } from './checks.ts';
-import type { MetaProblem } from './meta.ts';
+import { isFurniture, type MetaProblem } from './meta.ts';
+import { strayTraditional, toSimplified } from './hanzi.ts';
 import { PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
@@ -125,7 +126,8 @@ const headingSyntax: Check = (c) => {
   });
 };
 
-const PAIRS: Readonly<Record<string, string>> = { '）': '（', '》': '《', '】': '【', '〕': '〔' };
+// Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
+const PAIRS: Readonly<Record<string, string>> = { '）': '（', ')': '(', '》': '《', '】': '【', '〕': '〔' };
 const OPENS = new Set(Object.values(PAIRS));
 
 /**
@@ -139,9 +141,23 @@ const bracketUnpaired: Check = (c) => {
   const last = lines.findLastIndex((l) => l.trim() !== '');
   lines.forEach((line, n) => {
     const stack: number[] = [];
+    // A web page's buttons and fields (【打印】 【字体:) are no part of the report.
+    if (isFurniture(line)) {
+      offset += line.length + 1;
+      return;
+    }
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       const want = PAIRS[ch];
+      // 《 inside an open 《 (规划（2020-2025年）《纲要》): the first was never closed; a title
+      // within a title takes 〈〉. Found even in a last line cut short.
+      const outer = ch === '《' ? stack.findLastIndex((j) => line[j] === '《') : -1;
+      if (outer >= 0) {
+        const from = stack[outer]!;
+        const text = line.slice(from, i);
+        out.push({ text, start: offset + from, detail: `“《”没有对应的“》”：${text}` });
+        stack.splice(outer, 1);
+      }
       if (OPENS.has(ch)) stack.push(i);
       else if (want) {
         // Closes the nearest matching opening; an inner one left open (〔2025) is another check's.
@@ -169,6 +185,14 @@ const bracketUnpaired: Check = (c) => {
   return out;
 };
 
+/** A traditional character in a text written in simplified ones (工作情況). */
+const strayScript: Check = (c) =>
+  strayTraditional(c.text).map((i) => {
+    const text = c.text.slice(Math.max(0, i - 2), i + 1);
+    const ch = c.text[i]!;
+    return { text, start: i, detail: `“${text}”中的“${ch}”是繁体字，应为“${toSimplified(ch)}”` };
+  });
+
 export const yearChecks: Record<string, Check> = {
   /** Found when a batch is compared (index.ts), not in one document. */
   batchOnly: () => [],
@@ -183,4 +207,5 @@ export const yearChecks: Record<string, Check> = {
   titleYearMissing,
   bracketUnpaired,
   headingSyntax,
+  strayScript,
 };

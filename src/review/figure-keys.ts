@@ -16,10 +16,16 @@ export interface CountRule {
   readonly unlessSentence?: RegExp;
   /** The rule does not apply when the clause (`near`'s text) matches this. */
   readonly unless?: RegExp;
+  /**
+   * When the sentence does not match `sentence`, the paragraph up to the figure may: the subject
+   * (中心组) named a sentence earlier (街道中心组…形成学习机制。…开展学习6次).
+   */
+  readonly inParagraph?: boolean;
 }
 
 /** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
-const CADRES = /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|全体人员|工作人员|党员干部/;
+const CADRES =
+  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员干部/;
 
 /** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
@@ -116,18 +122,29 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
     ),
-    units: ['份', '件', '次', '个', '项'],
+    units: ['份', '件', '次', '件次', '个', '项'],
   },
   {
     key: 'legal.reviews',
     // 审查以镇政府名义印发的文件N件: the documents may be described at some length.
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
+    // 合法性审核317项, 对151份重要文件作出合法性审查: counted in items and copies too.
+    units: ['件', '次', '项', '份'],
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
   {
     key: 'legal.opinions',
     near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律)意见`),
+    units: ['份', '条', '次', '件'],
+    // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
+    unless: /观察/,
+  },
+  // 合法性审查70次，提出6份意见: the opinions of a review.
+  {
+    key: 'legal.opinions',
+    near: new RegExp(`(出具|提出)${N}{0,2}§(书面)?(意见|建议)`),
+    sentence: /合法性|审查|审核|法律顾问/,
     units: ['份', '条', '次', '件'],
   },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
@@ -142,6 +159,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
+  // 更新党务、政务信息1000余条: items published.
+  { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
   // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
@@ -157,15 +176,16 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
+      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
   },
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
-  { key: 'study.center_group', near: /中心组/, units: ['次', '场', '期'] },
+  // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
+  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'] },
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   {
     key: 'study.exam_takers',
-    near: new RegExp(`参考|参加${N}{0,12}(考试|测试)|(考试|测试)${N}{0,6}参加`),
+    near: new RegExp(`参考|参加${N}{0,20}(考试|测试)|(考试|测试)${N}{0,6}参加`),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
   // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
@@ -178,10 +198,11 @@ export const countRules: readonly CountRule[] = [
     key: 'study.center_group',
     near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
+    inParagraph: true,
     unlessSentence: new RegExp(`中心组[^，,。；;\\d]{0,10}\\d|${CADRES.source}`),
     unless: /培训|考试|讲座/,
   },
-  { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课/ },
+  { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',
@@ -204,7 +225,21 @@ export const countRules: readonly CountRule[] = [
     key: 'study.trainees',
     near: new RegExp(`覆盖${N}{0,3}§`),
     sentence: /培训|学法|学习/,
-    unlessSentence: /普法|宣传/,
+    // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached.
+    unlessSentence: /(?<![五六七八九][”"」]?)普法|宣传/,
+  },
+  // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
+  {
+    key: 'study.trainees',
+    near: /(参与|参加)学习(人数)?|学习人数|参学人数/,
+    units: ['人', '人次', '名'],
+    unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+  },
+  // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
+  {
+    key: 'study.sessions',
+    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课)/,
+    units: ['次', '场', '场次', '期'],
   },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },
@@ -259,6 +294,14 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
   { key: 'publicity.banners', near: /展板|海报|宣传栏|宣传牌|电子屏/, units: ['块', '张', '个', '处'] },
+  // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.
+  {
+    key: 'publicity.audience',
+    near: new RegExp(`(参与|参加)${N}{0,4}(学习|活动)|参与人数|参学`),
+    sentence: /宣讲|普法|宣传|[六七八九]进/,
+    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    units: ['人次', '人'],
+  },
   {
     key: 'publicity.audience',
     near: new RegExp(
@@ -292,11 +335,19 @@ const unitsByKey = new Map(indicators.map((i) => [i.key, i.units]));
  * The key of the first rule that claims a counted figure: a catalogue key, `other` when a rule
  * says it is no catalogue figure, or undefined when no rule speaks to it.
  */
-export function ruleForCount(clause: string, sentence: string, unit: string): string | undefined {
+export function ruleForCount(
+  clause: string,
+  sentence: string,
+  unit: string,
+  paragraph: string = sentence,
+): string | undefined {
   for (const r of countRules) {
     if (!r.near.test(clause)) continue;
-    if (r.sentence && !r.sentence.test(sentence)) continue;
-    if (r.unlessSentence?.test(sentence)) continue;
+    // Read from the paragraph only when the sentence itself does not name the subject; then the
+    // exceptions (the 中心组 given a count of its own, cadres) are read there too.
+    const scope = r.inParagraph && r.sentence && !r.sentence.test(sentence) ? paragraph : sentence;
+    if (r.sentence && !r.sentence.test(scope)) continue;
+    if (r.unlessSentence?.test(scope)) continue;
     if (r.unless?.test(clause)) continue;
     const units = r.units ?? unitsByKey.get(r.key) ?? [];
     if (units.includes(unit)) return r.key;

@@ -78,6 +78,12 @@ const countedNoun = (before: string): string => /”等([\u4e00-\u9fa5]{1,10})$/
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
+/** A clause saying only that what follows is a total (今年共计, 累计). */
+const BARE_TOTAL = /^[，,\s]*(今年|全年|年内)?(共计|累计|合计|总计|共)$/;
+
+/** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
+const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
+
 /** Within 12 characters of a figure on both sides, an open and a close quotation mark: a name (“八五”普法), not a count. */
 function quoted(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 12);
@@ -230,6 +236,8 @@ function extractFrom(text: string): Figure[] {
     if (prev === '第' || /[\d.·•A-Za-z]/.test(prev) || /^[·•.]\s?\d/.test(text.slice(numStart - 2, numStart)))
       continue;
     if (/^\s*[·•]/.test(text.slice(numStart - 2, numStart))) continue;
+    // A plenum's ordinal (十届六次全会, 六届七次、八次全会精神): no count of the year's meetings.
+    if (unitRaw === '次' && (prev === '届' || PLENUM_AFTER.test(text.slice(end, end + 24)))) continue;
     if (quoted(text, numStart, end)) continue;
     const unit = unitRaw === '％' ? '%' : unitRaw!;
     if (cn !== undefined) {
@@ -250,8 +258,23 @@ function extractFrom(text: string): Figure[] {
     const sentence = where.sentence;
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end, ...where };
     const extra = max !== null ? { max } : {};
+    // The sentence up to the figure, at most 200 characters of it (a text with no sentence ends
+    // stays linear).
+    const upTo = text.slice(Math.max(where.sentenceStart, start - 200), start);
+    // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
+    // no line breaks stays linear): a subject named a sentence earlier.
+    const from = Math.max(0, where.sentenceStart - 300);
+    const paragraph = text.slice(from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1, end);
+    // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.
+    const often = cn === '一' && /每(?:个|一|两|半)?[年季月周旬]/.test(upTo);
+    // A threshold met everywhere (科室均实现2名以上…具备执法资格): no count.
+    const threshold = qualifier === '以上' && /均(?:实现|达到|配备|落实|有)$/.test(before);
     const aside =
-      TARGET.test(before + (prefix ?? '')) || PER_UNIT.test(before) || FREQUENCY_AFTER.test(after);
+      TARGET.test(before + (prefix ?? '')) ||
+      PER_UNIT.test(before) ||
+      FREQUENCY_AFTER.test(after) ||
+      often ||
+      threshold;
     if (unit === '%') {
       const names = rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
@@ -265,10 +288,14 @@ function extractFrom(text: string): Figure[] {
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
-    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit);
-    if (rule === undefined && wide !== before) rule = ruleForCount(`${wide}§${after}`, sentence, unit);
+    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph);
+    if (rule === undefined && wide !== before)
+      rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${previous}${before}§`, sentence, unit);
+      rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph);
+    // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
+    if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
+      rule = ruleForCount(`${upTo}§`, sentence, unit, paragraph);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

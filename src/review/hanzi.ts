@@ -45,3 +45,22 @@ export function toSimplified(text: string): string {
   for (const ch of text) out += MAP.get(ch) ?? ch;
   return out;
 }
+
+const SIMPLIFIED = new Set(MAP.values());
+
+/**
+ * Traditional characters left in a text written in simplified ones (工作情況): their offsets. None
+ * in a text written in traditional characters, where they are the script, not a slip.
+ */
+export function strayTraditional(text: string): number[] {
+  if (!HAS_TRADITIONAL.test(text)) return [];
+  const at: number[] = [];
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (MAP.has(ch)) at.push(i);
+    else if (SIMPLIFIED.has(ch)) simplified++;
+  }
+  // A few among many simplified ones: the odd character typed or pasted in another script.
+  return at.length <= 3 && simplified >= 20 * at.length ? at : [];
+}

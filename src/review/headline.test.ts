@@ -37,6 +37,21 @@ describe('headline', () => {
     expect(h.alternatives.map((a) => a.note)).toEqual(['“3次”：数值较小', '“90次”：多年累计数']);
   });
 
+  it("prefers the clause with the indicator's own word: the 中心组 beside the 党委会, a 专题 meeting", () => {
+    const h = pick('全年召开党工委会学法31次，理论学习中心组集中学习13次。', 'study.center_group')!;
+    expect(h.figure.value).toBe(13);
+    expect(h.alternatives.map((a) => a.figure.value)).toEqual([31]);
+    expect(
+      pick('召开法治建设专题部署会4次、法治建设工作推进会6次。', 'leadership.meetings')!.figure.value,
+    ).toBe(4);
+  });
+
+  it('counts 场次 among the units of an indicator counted in 场 or 次', () => {
+    expect(pick('累计开展中心组学习18场次。中心组联组学习1次。', 'study.center_group')!.figure.value).toBe(
+      18,
+    );
+  });
+
   it("prefers the indicator's own units", () => {
     const h = pick('悬挂宣传横幅12条、张贴宣传海报35张。', 'publicity.banners')!;
     expect(h.figure.value).toBe(12);

@@ -67,6 +67,10 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */
 const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
 
+/** 场次 is a count of 场 or of 次: in the units of an indicator counted in either. */
+const inIndicatorUnits = (unit: string, units: readonly string[]): boolean =>
+  units.includes(unit) || (unit === '场次' && (units.includes('场') || units.includes('次')));
+
 /** The words of the sentence before the figure. */
 function lead(f: HeadlineCandidate): string {
   const s = f.sentence ?? '';
@@ -84,6 +88,13 @@ function ownClause(before: string): string {
   const parts = before.split(/[，,；;：:]/);
   const last = parts.pop() ?? '';
   return BARE.test(last) && parts.length ? `${parts.pop()!}，${last}` : last;
+}
+
+/** The figure's own item in a list (专题部署会4次、工作推进会6次 → 工作推进会). */
+function ownItem(before: string): string {
+  const clause = ownClause(before);
+  const item = clause.split('、').pop() ?? clause;
+  return BARE.test(item) ? clause : item;
 }
 
 function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {
@@ -116,6 +127,15 @@ function subject(f: HeadlineCandidate, names: readonly string[]): boolean {
   return countRules.some((r) => r.key === f.key && r.near.test(`${clause}§`));
 }
 
+/**
+ * The word that names an indicator itself, where other wordings share its characters: the 中心组's
+ * study beside the 党委会's, a 专题 meeting on the rule of law beside a progress meeting.
+ */
+const OWN_WORDS: Readonly<Record<string, RegExp>> = {
+  'study.center_group': /中心组|理论中组/,
+  'leadership.meetings': /专题/,
+};
+
 const shown = (f: HeadlineCandidate): string => `“${f.text ?? `${f.value}${f.unit}`}”`;
 
 /**
@@ -138,9 +158,12 @@ export function headline<F extends HeadlineCandidate>(
   const current = rated.filter((x) => x.role === 'current');
   const anyCurrent = current.length ? current : rated;
   // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
-  const inUnits = anyCurrent.filter((x) => indicator?.units.includes(x.f.unit) ?? true);
+  const inUnits = anyCurrent.filter((x) => (indicator ? inIndicatorUnits(x.f.unit, indicator.units) : true));
   const pool = inUnits.length ? inUnits : anyCurrent;
-  const named = pool.filter((x) => x.subject);
+  // A clause with the indicator's own word (中心组) before one that only shares its words (党委会学习).
+  const own = OWN_WORDS[key];
+  const literal = own ? pool.filter((x) => x.subject && own.test(ownItem(lead(x.f)))) : [];
+  const named = literal.length ? literal : pool.filter((x) => x.subject);
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
   const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));

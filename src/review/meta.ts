@@ -7,12 +7,22 @@ import type { Heading } from './types.ts';
  * often as a table or a bulleted list), the breadcrumb (您当前所在位置, 首页 >>) and page buttons.
  * None is the title: the title is the first line after them.
  */
-const PAGE_FURNITURE = new RegExp(
+export const PAGE_FURNITURE = new RegExp(
   '^[\\s•·\\-|\\[【]*(?:(?:索\\s*引\\s*号|发布机构|发文机构|发布单位|成文日期|成文时间|发文时间|发文日期|发布日期|发布时间|' +
-    '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|效力状态|有\\s*效\\s*性|' +
+    '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|名\\s*称|效力状态|有\\s*效\\s*性|' +
     '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
-    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|首\\s*页\\s*(?:>|＞|»|\\s))|加大字体|字体[:：]?\\s*[【\\[]?大)',
+    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s))|加大字体|字体[:：]?\\s*[【\\[]?大|' +
+    // Page buttons: print, font size, share, the screen-reader and large-print versions.
+    '打印[】\\]]|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
+    // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
+    '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
+
+/** A web page's buttons anywhere in a line (来源: 本网 发布机构: 【字体: 打印, 【字号). */
+const PAGE_BUTTONS = /[【[]\s*(?:字体|字号)|【打印】|浏览次数[:：]/;
+
+/** A line of a web page's furniture rather than of the report. */
+export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
 
 /** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */
 export function findTitle(text: string, headings: readonly Heading[]): { title: string; end: number } {

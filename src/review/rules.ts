@@ -153,6 +153,12 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '《有组织犯罪法》',
+    message: '法律名称有误：应为《中华人民共和国反有组织犯罪法》',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '(?:履行)?推进法治政府建设第一责任人职责规定',
     message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》',
   },
@@ -167,6 +173,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'years.since', severity: 'warning', check: 'sinceYear', message: '{detail}' },
   { id: 'plan.period', severity: 'error', check: 'planPeriod', message: '{detail}' },
   { id: 'headings.syntax', severity: 'warning', check: 'headingSyntax', message: '{detail}' },
+  { id: 'wording.traditional', severity: 'warning', check: 'strayScript', message: '{detail}' },
 
   // 文号 (GB/T 9704 7.2.4): 机关代字 + 〔年份〕 + 序号 + 号, in 六角括号.
   {
@@ -275,6 +282,13 @@ export const rules: readonly RuleSpec[] = [
     pattern: '法治(?:政府|社会)(?:建设)?实施纲(?!要)|法治(?:政府|社会)实施纲要',
     message: '规划名称“{text}”不完整，应为《法治政府建设实施纲要》或《法治社会建设实施纲要》',
   },
+  // 理论学习中心组 with characters dropped: 理论中组学习.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '理论中组',
+    message: '“{text}”疑有缺字（应为“理论学习中心组”）',
+  },
   // The year's work named without 法治: 2025年政府建设工作举措及成效.
   {
     id: 'word.missing',
@@ -303,6 +317,49 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '(?<![\\d.．])\\d{1,5}(?:公职人员|机关干部|村干部|干部|党员|群众|村民|居民|职工|网格员)',
     message: '“{text}”中数字后缺少量词（如“名”“人”）',
+  },
+  // A plenum numbered after the congress instead of the Central Committee: 二十大四中全会.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '[十二]*[一二三四五六七八九十]大[一二三四五六七八九]中全会',
+    message: '“{text}”有误：全会按届次称“二十届四中全会”',
+    fix: ['大', '届'],
+  },
+  // A verb typed twice (组织组织居委干部).
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(组织|开展|召开|加强|推进|落实|深入|进一步|持续|不断)\\1',
+    message: '“{text}”中词语重复',
+  },
+  // 少数关键岗位 (a few key posts) is right; 少数关键 for the 关键少数 (leading cadres) is not.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '少数关键(?![岗环领人部问技事项])',
+    message: '疑似错别字：“{text}”应为“关键少数”',
+  },
+  // 现将…报告如下 with 将 dropped: 现2025年我镇法治政府建设工作情况报告如下.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '现20\\d{2}年(?=[^。\\n]{0,40}(?:报告|汇报|总结)如下)',
+    message: '“现”后疑缺“将”字（应为“现将……报告如下”）',
+  },
+  // A plan's period with the dash between its years lost: 纲要（20212025年）.
+  {
+    id: 'plan.period',
+    severity: 'warning',
+    pattern: '[（(]\\s*20[0-3]\\d\\s*20[0-3]\\d\\s*年?\\s*[）)]',
+    message: '规划期限“{text}”的起止年份之间缺少连接号（应为“2021—2025年”）',
+  },
+  // A 的 typed twice (新征程的的关键之年); 目的的 and 的的确确 are words.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(?<!目)的的(?!确)',
+    message: '“{text}”中“的”字重复',
   },
   {
     id: 'punct.booktitle',
