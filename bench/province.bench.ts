@@ -1,0 +1,411 @@
+import { mkdtempSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { indicators } from '../src/catalogue/indicators.ts';
+import { yearPeriod, type Period } from '../src/core/dates.ts';
+import { finish, planAggregates, type IndicatorValue } from '../src/core/indicators.ts';
+import type { Db } from '../src/db/connect.ts';
+import { evaluateAggregates } from '../src/db/indicators.repo.ts';
+import { buildApp } from '../src/http/app.ts';
+import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
+import { computeIndicators } from '../src/services/indicators.ts';
+import { orgFilter, type Org } from '../src/services/orgs.ts';
+import { createUsers } from '../src/services/users.ts';
+import { benchPostgres } from './dbs.ts';
+import { handwrittenSql, handwrittenValues } from './handwritten.ts';
+import { bestOf, fmt, type Bench, type BenchRow } from './harness.ts';
+import { login } from './http.ts';
+import {
+  databaseSizes,
+  insertProvinceOrgs,
+  loadProvinceRecords,
+  provincePlan,
+  type ProvinceCounty,
+} from './province-data.ts';
+import { driveLoad, type LoadSession } from './province-load.ts';
+
+const say = (s: string) => process.stderr.write(`${s}\n`);
+const PASSWORD = 'Fazhi@2024';
+const CONNECTIONS = 50;
+const WRITE_SHARE = 0.05;
+/** Township staff (one township in each of this many counties) and county officers in the load. */
+const LOAD_TOWNSHIPS = 40;
+const LOAD_COUNTIES = 10;
+const mb = (n: number) => `${fmt(n / 1024 / 1024)} MB`;
+
+/** A plan's indicator values as a map, for comparing two ways of computing them. */
+const valuesOf = (v: readonly IndicatorValue[]) => new Map(v.map((x) => [x.key, x.value]));
+
+function sameValues(what: string, a: Map<string, number | null>, b: Map<string, number | null>): void {
+  for (const [k, v] of a) {
+    if (b.has(k) && b.get(k) !== v) throw new Error(`${what}：${k} 为 ${v}，对照为 ${b.get(k)}，结果不一致`);
+  }
+}
+
+const PLAN = planAggregates(indicators);
+
+/** The scan path: the indicator plan evaluated in one SQL pass over the organisation's records. */
+async function scanIndicators(h: Db, org: Org, p: Period): Promise<IndicatorValue[]> {
+  return finish(indicators, await evaluateAggregates(h.db, h.dialect, orgFilter(org), p, PLAN));
+}
+
+interface Raw {
+  query(
+    column: 'county_id' | 'township_id' | null,
+    id: number | null,
+    p: Period,
+  ): Promise<Map<string, number | null>>;
+  page(townshipId: number, p: Period): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function rawClient(url: string): Promise<Raw> {
+  const c = new pg.Client({ connectionString: url });
+  c.on('error', () => {});
+  await c.connect();
+  const texts = new Map<string, string>();
+  return {
+    async query(column, id, p) {
+      const key = String(column);
+      if (!texts.has(key)) texts.set(key, handwrittenSql('postgres', column));
+      const { rows } = await c.query({ text: texts.get(key)!, values: [id, p.from, p.to] });
+      return handwrittenValues(rows[0] as Record<string, unknown>);
+    },
+    async page(townshipId, p) {
+      const { rows } = await c.query({
+        text: `select id, org_id, kind, date, end_date, title, data from records
+                where township_id = $1 and date between $2 and $3 order by date desc, id desc limit 50`,
+        values: [townshipId, p.from, p.to],
+      });
+      return rows.length;
+    },
+    close: () => c.end(),
+  };
+}
+
+/** Milliseconds of one GET, best of `repeat`; fails on any status but 200. */
+async function timedGet(port: number, path: string, cookie: string, repeat: number): Promise<number> {
+  return bestOf(repeat, async () => {
+    const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } });
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`GET ${path}：${r.status}`);
+  });
+}
+
+/**
+ * The province: 30M × scale records over 100 counties × 15 townships × 5 years, COPYed into
+ * PostgreSQL, then every figure of issue #20 beside the full-scan SQL on the same data.
+ */
+export const bench: Bench = {
+  name: '全省规模（PostgreSQL）',
+  async run(ctx) {
+    const scale = ctx.scale ?? (ctx.quick ? 0.001 : 1);
+    const b = await benchPostgres(ctx);
+    if (!b) {
+      say('!!!!! 全省基准需要 PostgreSQL，未运行');
+      return [];
+    }
+    const rows: BenchRow[] = [];
+    const plan = provincePlan(scale);
+    const year = plan.years[plan.years.length - 1]!;
+    const p = yearPeriod(year);
+    const repeat = 5;
+    try {
+      say(
+        `全省基准：规模 ${scale}，${fmt(plan.records)} 条记录，${plan.counties} 个县 × ${plan.townshipsPerCounty} 个乡镇，${plan.years[0]}–${year} 年；本机 ${cpus().length} 核，${fmt(totalmem() / 2 ** 30)} GB 内存`,
+      );
+      const t = performance.now();
+      const tree = await insertProvinceOrgs(b.h, plan);
+      const orgMs = performance.now() - t;
+      say(`组织树：${plan.counties * (plan.townshipsPerCounty + 1)} 个组织，${fmt(orgMs)} ms`);
+      const streams = Number(process.env.FAZHI_BENCH_STREAMS ?? 2);
+      say(`写入记录（COPY，${streams} 路并行）…`);
+      const load = await loadProvinceRecords(b.url, plan, tree, { streams });
+      const sizes = await databaseSizes(b.url);
+      const loadMs = load.copyMs + load.indexMs + load.constraintMs + load.analyzeMs;
+      say(
+        `载入完成：COPY ${fmt(load.copyMs / 1000, 1)} 秒，索引 ${fmt(load.indexMs / 1000, 1)} 秒，约束 ${fmt(load.constraintMs / 1000, 1)} 秒，ANALYZE ${fmt(load.analyzeMs / 1000, 1)} 秒；记录表 ${mb(sizes.records)}，其索引 ${mb(sizes.recordIndexes)}，数据库 ${mb(sizes.database)}`,
+      );
+      rows.push({
+        name: `载入 ${fmt(load.rows)} 条记录（COPY ${fmt(load.copyMs / 1000, 1)} 秒 + 索引 ${fmt(load.indexMs / 1000, 1)} 秒 + 约束 ${fmt(load.constraintMs / 1000, 1)} 秒 + ANALYZE ${fmt(load.analyzeMs / 1000, 1)} 秒；表 ${mb(sizes.records)}，索引 ${mb(sizes.recordIndexes)}）`,
+        db: 'postgres',
+        measured: `${fmt(load.rows / (load.copyMs / 1000))} 条/秒`,
+        limit: `共 ${fmt(loadMs / 1000, 1)} 秒`,
+        ratio: 0,
+        target: '—',
+        pass: load.rows === plan.records,
+      });
+
+      const raw = await rawClient(b.url);
+      try {
+        rows.push(...(await indicatorRows(b.h, raw, tree, p, repeat, scale)));
+        rows.push(...(await httpRows(b.h, raw, tree, year, repeat)));
+      } finally {
+        await raw.close();
+      }
+    } finally {
+      await b.dispose();
+    }
+    return rows;
+  },
+};
+
+/** Township-, county- and province-year indicators, each beside the full scan on the same data. */
+async function indicatorRows(
+  h: Db,
+  raw: Raw,
+  tree: readonly ProvinceCounty[],
+  p: Period,
+  repeat: number,
+  scale: number,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const { county, townships } = tree[Math.floor(tree.length / 2)]!;
+  const township = townships[0]!;
+
+  say('乡镇年度指标…');
+  sameValues(
+    '乡镇年度（与手写 SQL）',
+    valuesOf(await computeIndicators(h, township, p)),
+    await raw.query('township_id', township.id, p),
+  );
+  sameValues(
+    '乡镇年度（与扫描）',
+    valuesOf(await computeIndicators(h, township, p)),
+    valuesOf(await scanIndicators(h, township, p)),
+  );
+  const tTown = await bestOf(repeat, () => computeIndicators(h, township, p));
+  const tTownScan = await bestOf(repeat, () => scanIndicators(h, township, p));
+  const tTownHand = await bestOf(repeat, () => raw.query('township_id', township.id, p));
+  rows.push({
+    name: `乡镇年度全部指标（扫描路径 evaluateAggregates ${fmt(tTownScan, 1)} ms）`,
+    db: 'postgres',
+    measured: `${fmt(tTown, 1)} ms`,
+    limit: `${fmt(tTownHand, 1)} ms（手写 SQL 扫描）`,
+    ratio: tTownHand / tTown,
+    target: '—（倍数）',
+    pass: true,
+  });
+
+  say('县年度指标…');
+  sameValues(
+    '县年度（与手写 SQL）',
+    valuesOf(await computeIndicators(h, county, p)),
+    await raw.query('county_id', county.id, p),
+  );
+  const tCounty = await bestOf(repeat, () => computeIndicators(h, county, p));
+  const tCountyScan = await bestOf(scale > 0.2 ? 2 : repeat, () => scanIndicators(h, county, p));
+  const tCountyHand = await bestOf(scale > 0.2 ? 2 : repeat, () => raw.query('county_id', county.id, p));
+  const countyRatio = tCountyHand / tCounty;
+  rows.push({
+    name: `县年度全部指标（扫描路径 evaluateAggregates ${fmt(tCountyScan, 1)} ms）`,
+    db: 'postgres',
+    measured: `${fmt(tCounty, 1)} ms`,
+    limit: `${fmt(tCountyHand, 1)} ms（手写 SQL 扫描）`,
+    ratio: countyRatio,
+    target: '≤ 50 ms，≥ 20 倍',
+    pass: tCounty <= 50 && countyRatio >= 20,
+  });
+
+  say('全省年度指标…');
+  const all = await provinceIndicators(h, p);
+  const tHandAll = await bestOf(1, () => raw.query(null, null, p));
+  if (all) {
+    sameValues('全省年度（与手写 SQL）', valuesOf(await all()), await raw.query(null, null, p));
+    const tAll = await bestOf(repeat, all);
+    rows.push({
+      name: `全省年度全部指标（${tree.length} 个县）`,
+      db: 'postgres',
+      measured: `${fmt(tAll, 1)} ms`,
+      limit: `${fmt(tHandAll, 1)} ms（手写 SQL 扫描）`,
+      ratio: tHandAll / tAll,
+      target: '≤ 1 s',
+      pass: tAll <= 1000,
+    });
+  } else {
+    rows.push({
+      name: `全省年度全部指标（${tree.length} 个县）：本版本无全省指标`,
+      db: 'postgres',
+      measured: '—',
+      limit: `${fmt(tHandAll, 1)} ms（手写 SQL 扫描）`,
+      ratio: 0,
+      target: '≤ 1 s',
+      pass: false,
+    });
+  }
+  return rows;
+}
+
+/** The province's indicators from the cells, where this release has them. */
+function provinceIndicators(_h: Db, _p: Period): Promise<(() => Promise<IndicatorValue[]>) | null> {
+  return Promise.resolve(null);
+}
+
+/** The county comparison table, a township's record page and the API under load, over HTTP. */
+async function httpRows(
+  h: Db,
+  raw: Raw,
+  tree: readonly ProvinceCounty[],
+  year: number,
+  repeat: number,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const p = yearPeriod(year);
+  say('登录账号…');
+  const now = new Date().toISOString();
+  const step = Math.max(1, Math.floor(tree.length / LOAD_TOWNSHIPS));
+  const staffOf: { org: Org; username: string }[] = [];
+  for (let i = 0; staffOf.length < LOAD_TOWNSHIPS && i < tree.length * 15; i++) {
+    const c = tree[(i * step) % tree.length]!;
+    const org = c.townships[Math.floor(i / tree.length) % c.townships.length]!;
+    if (!staffOf.some((s) => s.org.id === org.id)) staffOf.push({ org, username: `prov${org.code}.staff` });
+  }
+  const officers = tree
+    .filter((_, i) => i % Math.max(1, Math.floor(tree.length / LOAD_COUNTIES)) === 0)
+    .slice(0, LOAD_COUNTIES)
+    .map((c) => ({ c, username: `prov${c.county.code}.county` }));
+  await createUsers(
+    h,
+    [
+      ...staffOf.map((s) => ({
+        username: s.username,
+        name: `${s.org.name}工作人员`,
+        role: 'township_staff',
+        orgId: s.org.id,
+        password: PASSWORD,
+        mustChangePassword: false,
+      })),
+      ...officers.map((o) => ({
+        username: o.username,
+        name: `${o.c.county.name}依法治县办`,
+        role: 'county_officer',
+        orgId: o.c.county.id,
+        password: PASSWORD,
+        mustChangePassword: false,
+      })),
+    ],
+    now,
+  );
+  const many = new RateLimiter(1_000_000, 1_000_000);
+  const rateLimits = { ...defaultRateLimits(h.db), loginPerIp: many, loginPerUser: many };
+  const app = await buildApp(h, {
+    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
+    webDir: null,
+    rateLimits,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const port = (app.server.address() as AddressInfo).port;
+    const staff = await Promise.all(staffOf.map(async (s) => ({ ...s, ...(await login(port, s.username)) })));
+    const county = await Promise.all(
+      officers.map(async (o) => ({ ...o, ...(await login(port, o.username)) })),
+    );
+
+    say('县对比表…');
+    const c0 = county[0]!;
+    const packPath = `/api/cycle/county-pack?year=${year}&part=comparison`;
+    const tPack = await timedGet(port, packPath, c0.cookie, 3);
+    const tPackScan = await bestOf(3, () => Promise.all(c0.c.townships.map((t) => scanIndicators(h, t, p))));
+    rows.push({
+      name: `县对比表（${c0.c.townships.length} 个乡镇的年度指标，GET /api/cycle/county-pack 对比表 .xlsx）`,
+      db: 'postgres',
+      measured: `${fmt(tPack, 1)} ms`,
+      limit: `${fmt(tPackScan, 1)} ms（同 ${c0.c.townships.length} 个乡镇的扫描路径）`,
+      ratio: tPackScan / tPack,
+      target: '—（倍数）',
+      pass: true,
+    });
+
+    say('乡镇台账首页…');
+    const s0 = staff[0]!;
+    const tPage = await timedGet(port, `/api/records?year=${year}&limit=50`, s0.cookie, repeat);
+    const tPageRaw = await bestOf(repeat, () => raw.page(s0.org.id, p));
+    rows.push({
+      name: '乡镇台账首页（GET /api/records，年度第一页 50 条）',
+      db: 'postgres',
+      measured: `${fmt(tPage, 1)} ms`,
+      limit: `${fmt(tPageRaw, 1)} ms（手写 SQL 同一页）`,
+      ratio: tPage / tPageRaw,
+      target: '—',
+      pass: true,
+    });
+
+    say(`接口负载：${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入…`);
+    const ms = 6_000;
+    const date = `${year}-06-15`;
+    const sessions: LoadSession[] = [
+      ...staff.map((s) => ({
+        cookie: s.cookie,
+        csrf: s.csrf,
+        writeShare: WRITE_SHARE,
+        reads: [
+          `/api/indicators?year=${year}`,
+          `/api/records?year=${year}&limit=50`,
+          '/api/deadlines?days=14&limit=8',
+        ],
+      })),
+      ...county.map((o) => ({
+        cookie: o.cookie,
+        csrf: o.csrf,
+        writeShare: 0,
+        reads: [
+          `/api/indicators?year=${year}`,
+          ...o.c.townships.slice(0, 5).map((t) => `/api/indicators?year=${year}&org=${t.id}`),
+        ],
+      })),
+    ];
+    const health: LoadSession[] = [{ cookie: '', csrf: '', writeShare: 0, reads: ['/api/health'] }];
+    await driveLoad(port, sessions, 8, 1_000, date);
+    await driveLoad(port, health, 8, 500, date);
+    const ceiling = await driveLoad(port, health, CONNECTIONS, ms, date);
+    const mix = await driveLoad(port, sessions, CONNECTIONS, ms, date);
+    const ratio = mix.rps / ceiling.rps;
+    rows.push({
+      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms，错误 ${mix.errors}，缓存开）`,
+      db: 'postgres',
+      measured: `${fmt(mix.rps)} 次/秒`,
+      limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms）`,
+      ratio,
+      target: '≥ 0.30，p99 < 50 ms，0 错误',
+      pass: ratio >= 0.3 && mix.p99 < 50 && mix.errors === 0,
+    });
+  } finally {
+    await app.close();
+  }
+
+  say('不用缓存的乡镇指标…');
+  const bare = await buildApp(h, {
+    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
+    webDir: null,
+    rateLimits,
+    readCache: false,
+  });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const port = (bare.server.address() as AddressInfo).port;
+    const sessions: LoadSession[] = [];
+    for (const s of staffOf.slice(0, 10))
+      sessions.push({
+        ...(await login(port, s.username)),
+        writeShare: 0,
+        reads: [`/api/indicators?year=${year}`],
+      });
+    await driveLoad(port, sessions, 8, 1_000, `${year}-06-15`);
+    const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, `${year}-06-15`);
+    rows.push({
+      name: `乡镇年度指标，不用缓存（${CONNECTIONS} 并发，${sessions.length} 个乡镇，p99 ${fmt(r.p99, 1)} ms，错误 ${r.errors}）`,
+      db: 'postgres',
+      measured: `${fmt(r.rps)} 次/秒`,
+      limit: '3,000 次/秒',
+      ratio: r.rps / 3000,
+      target: '≥ 1.00',
+      pass: r.rps >= 3000 && r.errors === 0,
+    });
+  } finally {
+    await bare.close();
+  }
+  return rows;
+}
