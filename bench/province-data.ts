@@ -293,6 +293,9 @@ export interface LoadProgress {
 /** What a consumer does with each generated record besides loading it (the indicator cells). */
 export type RecordSink = (countyId: number, townshipId: number, g: GeneratedRecord) => void;
 
+/** Runs on the county's connection once its records are in (COPYing what the sink gathered). */
+export type AfterCounty = (client: pg.Client, countyId: number) => Promise<void>;
+
 /**
  * COPYs one county's records (every township, every year) on its own connection, in chunks of
  * about 1 MB so the driver's buffer stays small.
@@ -305,6 +308,7 @@ async function copyCounty(
   templates: ReadonlyMap<number, Map<string, CleanRecord[]>>,
   progress: LoadProgress,
   sink?: RecordSink,
+  afterCounty?: AfterCounty,
 ): Promise<void> {
   const townships = plan.counties * plan.townshipsPerCounty;
   const perYear = (i: number) => {
@@ -331,6 +335,7 @@ async function copyCounty(
     if (buf) yield buf;
   }
   await pipeline(Readable.from(chunks(), { objectMode: false }), stream as unknown as Writable);
+  await afterCounty?.(client, pc.county.id);
 }
 
 interface Saved {
@@ -340,21 +345,23 @@ interface Saved {
 }
 
 /**
- * Drops the indexes and constraints of `records` (and the foreign keys of other tables that point
+ * Drops the indexes and constraints of a table (and the foreign keys of other tables that point
  * at it), returning their definitions: COPY into a bare table is about twice as fast as into one
  * whose primary key is maintained row by row, and one index build after the load is cheaper still.
  */
-async function dropSecondary(c: pg.Client): Promise<Saved> {
+async function dropSecondary(c: pg.Client, table: string): Promise<Saved> {
   const cons = await c.query<{ table: string; name: string; def: string; type: string }>(
     `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def, contype as type
        from pg_constraint
       where conparentid = 0 and contype in ('p', 'u', 'f')
-        and (conrelid = 'records'::regclass or confrelid = 'records'::regclass)`,
+        and (conrelid = $1::regclass or confrelid = $1::regclass)`,
+    [table],
   );
   const idx = await c.query<{ name: string; def: string }>(
     `select indexname as name, indexdef as def from pg_indexes i
-     where schemaname = current_schema() and tablename = 'records'
-       and not exists (select 1 from pg_constraint k where k.conname = i.indexname and k.conrelid = 'records'::regclass)`,
+     where schemaname = current_schema() and tablename = $1
+       and not exists (select 1 from pg_constraint k where k.conname = i.indexname and k.conrelid = $1::regclass)`,
+    [table],
   );
   const fks = cons.rows.filter((k) => k.type === 'f');
   const keys = cons.rows.filter((k) => k.type !== 'f');
@@ -380,7 +387,14 @@ export async function loadProvinceRecords(
   url: string,
   plan: ProvincePlan,
   tree: readonly ProvinceCounty[],
-  o: { streams: number; sink?: RecordSink; quiet?: boolean },
+  o: {
+    streams: number;
+    sink?: RecordSink;
+    afterCounty?: AfterCounty;
+    /** Other tables the load fills, whose keys and indexes are likewise built after it. */
+    alsoTables?: readonly string[];
+    quiet?: boolean;
+  },
 ): Promise<LoadTimes> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -388,7 +402,12 @@ export async function loadProvinceRecords(
     if (!o.quiet) process.stderr.write(s);
   };
   try {
-    const saved = await dropSecondary(admin);
+    const saved: Saved = { indexes: [], constraints: [] };
+    for (const table of ['records', ...(o.alsoTables ?? [])]) {
+      const d = await dropSecondary(admin, table);
+      saved.indexes.push(...d.indexes);
+      saved.constraints.push(...d.constraints);
+    }
     const templates = provinceTemplates(plan);
     const progress: LoadProgress = { rows: 0 };
     const t0 = performance.now();
@@ -405,7 +424,7 @@ export async function loadProvinceRecords(
       try {
         await c.query('set synchronous_commit = off');
         for (let i = next++; i < tree.length; i = next++)
-          await copyCounty(c, plan, tree[i]!, i, templates, progress, o.sink);
+          await copyCounty(c, plan, tree[i]!, i, templates, progress, o.sink, o.afterCounty);
       } finally {
         await c.end();
       }
