@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from './schema.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL, in one place: JSON access, JSON values
@@ -59,3 +60,11 @@ export const postgresDialect: Dialect = {
       ? (JSON.parse(v) as Record<string, unknown>)
       : ((v ?? {}) as Record<string, unknown>),
 };
+
+/**
+ * The dialect of a handle, for repository functions given only `db | trx`: a read that a write
+ * depends on takes row locks (FOR UPDATE) on PostgreSQL only.
+ */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresDialect : sqliteDialect;
+}

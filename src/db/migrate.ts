@@ -19,7 +19,9 @@ import * as m0018 from './migrations/0018_consultations.ts';
 import * as m0019 from './migrations/0019_feedback_rules.ts';
 import * as m0020 from './migrations/0020_study_exams.ts';
 import * as m0023 from './migrations/0023_study_plan_links.ts';
+import * as m0024 from './migrations/0024_indicator_cells.ts';
 import { seedCalendar } from './calendar.repo.ts';
+import { syncCellPlan } from './indicator-cells.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
 
 /** Every migration in order. Migrations are frozen once committed: add a new file, never edit one. */
@@ -43,13 +45,14 @@ const migrations: Record<string, Migration> = {
   '0019_feedback_rules': m0019,
   '0020_study_exams': m0020,
   '0023_study_plan_links': m0023,
+  '0024_indicator_cells': m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /**
  * Brings the schema up to date, seeds the calendar's missing years and brings the starter question
- * bank to this release's; safe to run on every start.
+ * bank and the indicator cells to this release's; safe to run on every start.
  */
 export async function migrateToLatest(h: Db): Promise<void> {
   const migrator = new Migrator({ db: h.db, provider });
@@ -63,4 +66,5 @@ export async function migrateToLatest(h: Db): Promise<void> {
   }
   await seedCalendar(h.db);
   await seedStarterBank(h.db, new Date().toISOString());
+  await syncCellPlan(h);
 }

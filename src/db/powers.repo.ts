@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { CELL_COLS, applyRecordCells, inTransaction, replaceRecordCells } from './indicator-cells.repo.ts';
+import { lockedCellRows } from './records.repo.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -54,25 +56,50 @@ export async function deletePowersStarting(
   from: string,
   to: string,
 ): Promise<number> {
-  const r = await db
-    .deleteFrom('records')
-    .where('township_id', '=', townshipId)
-    .where('kind', '=', KIND)
-    .where('date', '>=', from)
-    .where('date', '<', to)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return inTransaction(db, async (trx) => {
+    const gone = await trx
+      .deleteFrom('records')
+      .where('township_id', '=', townshipId)
+      .where('kind', '=', KIND)
+      .where('date', '>=', from)
+      .where('date', '<', to)
+      .returning(CELL_COLS)
+      .execute();
+    await applyRecordCells(trx, gone, -1);
+    return gone.length;
+  });
 }
 
 /** Ends at `date` every earlier power still in force then: a newer year's list takes over from it. */
 export async function endPowersBefore(db: Q, townshipId: number, date: string, now: string): Promise<number> {
-  const r = await db
-    .updateTable('records')
-    .set({ end_date: date, updated_at: now })
-    .where('township_id', '=', townshipId)
-    .where('kind', '=', KIND)
-    .where('date', '<', date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', date)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return inTransaction(db, async (trx) => {
+    const ids = await trx
+      .selectFrom('records')
+      .select('id')
+      .where('township_id', '=', townshipId)
+      .where('kind', '=', KIND)
+      .where('date', '<', date)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', date)]))
+      .execute();
+    const old = await lockedCellRows(
+      trx,
+      ids.map((r) => Number(r.id)),
+    );
+    if (old.length === 0) return 0;
+    const r = await trx
+      .updateTable('records')
+      .set({ end_date: date, updated_at: now })
+      .where(
+        'id',
+        'in',
+        old.map((o) => Number(o.id)),
+      )
+      .executeTakeFirst();
+    await replaceRecordCells(
+      trx,
+      old,
+      old.map((o) => ({ ...o, end_date: date })),
+    );
+    return Number(r.numUpdatedRows);
+  });
 }

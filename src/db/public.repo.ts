@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { inTransaction, replaceRecordCells } from './indicator-cells.repo.ts';
+import { lockedCellRows } from './records.repo.ts';
 import type { Database, PublicRequestRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -157,11 +159,19 @@ export async function rewriteRecordPersonal(
   id: number,
   r: { title: string; data: string; at: string },
 ): Promise<void> {
-  await db
-    .updateTable('records')
-    .set({ title: r.title, data: r.data, updated_at: r.at })
-    .where('id', '=', id)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const old = await lockedCellRows(trx, [id]);
+    await trx
+      .updateTable('records')
+      .set({ title: r.title, data: r.data, updated_at: r.at })
+      .where('id', '=', id)
+      .execute();
+    await replaceRecordCells(
+      trx,
+      old,
+      old.map((o) => ({ ...o, data: r.data })),
+    );
+  });
 }
 
 export async function recordForAnonymising(db: Q, id: number) {

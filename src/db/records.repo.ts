@@ -3,6 +3,14 @@ import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
 import { caseTypes, isUnderWay } from '../catalogue/cases.ts';
 import { kinds } from '../catalogue/kinds.ts';
+import { dialectOf } from './dialect.ts';
+import {
+  CELL_COLS,
+  applyRecordCells,
+  inTransaction,
+  replaceRecordCells,
+  type CellSource,
+} from './indicator-cells.repo.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
 
 const catalogueKinds = kinds.map((k) => k.id);
@@ -81,19 +89,45 @@ export const INSERT_CHUNK = 500;
 
 /**
  * Inserts rows, skipping any whose (township, dedup key) is already stored. Returns how many were
- * inserted. Runs on the caller's transaction.
+ * inserted. Runs on the caller's transaction; the rows actually inserted are added to the
+ * indicator cells in it.
  */
 export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const r = await db
-      .insertInto('records')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .onConflict((oc) => oc.columns(['township_id', 'dedup_key']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-  }
-  return inserted;
+  return inTransaction(db, async (trx) => {
+    const added: NewRecordRow[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const got = await trx
+        .insertInto('records')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['township_id', 'dedup_key']).doNothing())
+        .returning(['township_id', 'dedup_key'])
+        .execute();
+      // Within one statement the first of two rows with the same key is the one stored.
+      const byKey = new Map<string, NewRecordRow>();
+      for (const r of chunk) {
+        const k = `${r.township_id}\u0000${r.dedup_key}`;
+        if (!byKey.has(k)) byKey.set(k, r);
+      }
+      for (const g of got) added.push(byKey.get(`${Number(g.township_id)}\u0000${g.dedup_key}`)!);
+    }
+    await applyRecordCells(trx, added.map(newCellSource));
+    return added.length;
+  });
+}
+
+function newCellSource(r: NewRecordRow): CellSource {
+  return { ...r, end_date: r.end_date ?? null };
+}
+
+/** The cell columns of records about to change, locked on PostgreSQL until the change commits. */
+export async function lockedCellRows(db: Q, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const q = db
+    .selectFrom('records')
+    .select(['id', ...CELL_COLS])
+    .where('id', 'in', [...ids]);
+  return dialectOf(db).rowLocks ? q.forUpdate().execute() : q.execute();
 }
 
 /** Keys among `keys` already stored for the township (a re-import's duplicates). */
@@ -285,22 +319,35 @@ export async function updateRecord(
   id: number,
   set: Pick<NewRecordRow, 'date' | 'end_date' | 'title' | 'data' | 'dedup_key' | 'org_id' | 'updated_at'>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('records')
-    .set(set)
-    .where('id', '=', id)
-    .where('id', 'in', scoped(db, scope).select('records.id').where('records.id', '=', id))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return inTransaction(db, async (trx) => {
+    const old = await lockedCellRows(trx, [id]);
+    const r = await trx
+      .updateTable('records')
+      .set(set)
+      .where('id', '=', id)
+      .where('id', 'in', scoped(trx, scope).select('records.id').where('records.id', '=', id))
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await replaceRecordCells(
+      trx,
+      old,
+      old.map((o) => ({ ...o, date: set.date, end_date: set.end_date ?? null, data: set.data })),
+    );
+    return true;
+  });
 }
 
 export async function deleteRecord(db: Q, scope: Scope, id: number): Promise<boolean> {
-  const r = await db
-    .deleteFrom('records')
-    .where('id', '=', id)
-    .where('id', 'in', scoped(db, scope).select('records.id').where('records.id', '=', id))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  return inTransaction(db, async (trx) => {
+    const gone = await trx
+      .deleteFrom('records')
+      .where('id', '=', id)
+      .where('id', 'in', scoped(trx, scope).select('records.id').where('records.id', '=', id))
+      .returning(CELL_COLS)
+      .execute();
+    await applyRecordCells(trx, gone, -1);
+    return gone.length > 0;
+  });
 }
 
 /** Records one spreadsheet import (on the caller's transaction, before its rows) and returns its id. */
@@ -336,9 +383,9 @@ export async function insertRecordsBulk(
     `insert into records (county_id, township_id, org_id, kind, date, end_date, title, data, dedup_key, import_id, created_by, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (township_id, dedup_key) do nothing`,
   );
-  let inserted = 0;
+  const added: CellSource[] = [];
   for (const r of rows) {
-    inserted += stmt.run(
+    const changed = stmt.run(
       r.county_id,
       r.township_id,
       r.org_id ?? null,
@@ -353,6 +400,9 @@ export async function insertRecordsBulk(
       r.created_at,
       r.updated_at,
     ).changes;
+    if (changed > 0) added.push(newCellSource(r));
   }
-  return inserted;
+  // The whole batch's contributions merge before they are written: one upsert per distinct cell.
+  await applyRecordCells(trx, added);
+  return added.length;
 }

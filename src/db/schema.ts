@@ -214,6 +214,36 @@ export interface StudyPlanItemTable {
   created_at: string;
 }
 
+/**
+ * Pre-summed records per township, aggregate and month or year (see src/core/indicator-cells.ts):
+ * `n` rows counted and `total` the sum of a sum aggregate's field, kept in the transaction of every
+ * write of `records`.
+ */
+export interface IndicatorCellTable {
+  county_id: number;
+  township_id: number;
+  /** First 16 hex chars of sha256 of the aggregate's id. */
+  agg: string;
+  /** 'y' a calendar year, 'm' a month. */
+  grain: string;
+  /** YYYY or YYYYMM of the record's date. */
+  bucket: number;
+  /** Registry kinds: YYYY or YYYYMM of end_date, 9999 or 999999 when none; event kinds 0. */
+  end_bucket: number;
+  /** The period end (YYYY or YYYYMM) from which the record's conditions hold; 0 always. */
+  from_bucket: number;
+  /** Distinct aggregates: the field's value as text; '' otherwise. */
+  value: string;
+  n: number;
+  total: number;
+}
+
+/** The aggregates the cells hold: `definition` is the aggregate's id. */
+export interface IndicatorCellPlanTable {
+  agg: string;
+  definition: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   records: RecordTable;
@@ -249,6 +279,8 @@ export interface Database {
   exam_answers: ExamAnswerTable;
   exam_records: ExamRecordTable;
   study_plan_items: StudyPlanItemTable;
+  indicator_cells: IndicatorCellTable;
+  indicator_cell_plan: IndicatorCellPlanTable;
   import_layouts: ImportLayoutTable;
   messages: MessageTable;
   notice_keys: NoticeKeyTable;

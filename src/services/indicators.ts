@@ -1,12 +1,13 @@
 import { findIndicator, indicators, type Aggregate, type Indicator } from '../catalogue/indicators.ts';
 import { getKind, kinds, type KindId } from '../catalogue/kinds.ts';
 import type { Period } from '../core/dates.ts';
-import { notFound } from '../core/errors.ts';
+import { UserError, notFound } from '../core/errors.ts';
 import { finish, planAggregates, type IndicatorValue } from '../core/indicators.ts';
 import { formulaText, methodText, whyNot } from '../core/indicator-words.ts';
 import type { LedgerRecord } from '../core/records.ts';
 import { ALL } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
+import { readCells, type CellFilter } from '../db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../db/indicators.repo.ts';
 import { listRecords } from '../db/records.repo.ts';
 import { orgFilter, type Org } from './orgs.ts';
@@ -20,7 +21,18 @@ function planOf(list: readonly Indicator[]) {
   return plan;
 }
 
-/** Every indicator (or the listed ones) for an organisation and period, in one database pass. */
+/** The cells a township's or county's indicators read; null for villages and departments. */
+function cellFilter(org: Org): CellFilter | undefined {
+  if (org.kind === 'county') return { countyId: org.id };
+  if (org.kind === 'township' && org.parentId !== null) return { countyId: org.parentId, townshipId: org.id };
+  return undefined;
+}
+
+/**
+ * Every indicator (or the listed ones) for an organisation and period, in one database statement:
+ * a township's or county's for a month-aligned period read the indicator cells; a village's or
+ * department's, or another period, scan its records.
+ */
 export async function computeIndicators(
   h: Db,
   org: Org,
@@ -28,7 +40,24 @@ export async function computeIndicators(
   list: readonly Indicator[] = indicators,
 ): Promise<IndicatorValue[]> {
   const plan = planOf(list);
-  const values = await evaluateAggregates(h.db, h.dialect, orgFilter(org), period, plan);
+  const filter = cellFilter(org);
+  const fromCells = filter ? await readCells(h.db, filter, period, plan) : null;
+  const values = fromCells ?? (await evaluateAggregates(h.db, h.dialect, orgFilter(org), period, plan));
+  return finish(list, values);
+}
+
+/** Every indicator (or the listed ones) over every county: the province's, from the cells. */
+export async function computeIndicatorsAll(
+  h: Db,
+  period: Period,
+  list: readonly Indicator[] = indicators,
+): Promise<IndicatorValue[]> {
+  const values = await readCells(h.db, null, period, planOf(list));
+  if (!values)
+    throw new UserError(
+      `全省指标按整月统计：统计期须从某月 1 日起、到某月最后一日止（收到 ${period.from} 至 ${period.to}）`,
+      'period_not_monthly',
+    );
   return finish(list, values);
 }
 

@@ -154,6 +154,9 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
         if (plan.issues.length === 0 && checker.issues.length === 0) await write(rows);
         done += Math.min(WRITE_STEP, s.rows.length - i);
         input.onProgress?.({ phase, done, total });
+        // A slice ends with a turn of the event loop, not only a microtask: the server answers other
+        // requests between slices of a 200,000-row check.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
   };

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicators } from '../catalogue/indicators.ts';
+import type { Period } from '../core/dates.ts';
+import { planAggregates } from '../core/indicators.ts';
+import { ALL } from '../core/scope.ts';
+import { ledgerRandom, type LedgerRandom } from '../testing/cell-ledger.ts';
+import { testDatabases } from '../testing/databases.ts';
+import { NOW, smallCounty } from '../testing/fixtures.ts';
+import { generateDemo } from '../services/demo/index.ts';
+import { toOrg, type Org } from '../services/orgs.ts';
+import type { Db } from './connect.ts';
+import { readCells, rebuildCells, verifyCells } from './indicator-cells.repo.ts';
+import { evaluateAggregates } from './indicators.repo.ts';
+import { migrateToLatest } from './migrate.ts';
+import { insertOrg } from './orgs.repo.ts';
+import { deletePowersStarting, endPowersBefore } from './powers.repo.ts';
+import { rewriteRecordPersonal } from './public.repo.ts';
+import { deleteRecord, insertRecords, insertRecordsBulk, updateRecord } from './records.repo.ts';
+import type { NewRecordRow } from './schema.ts';
+
+const plan = planAggregates(indicators);
+
+/** Every aggregate, for the county and each township, for each period: cells against the scan. */
+async function mismatches(h: Db, county: Org, townships: readonly Org[], periods: readonly Period[]) {
+  const out: string[] = [];
+  for (const p of periods)
+    for (const org of [county, ...townships]) {
+      const filter =
+        org.kind === 'county' ? { countyId: org.id } : { countyId: county.id, townshipId: org.id };
+      const cells = (await readCells(h.db, filter, p, plan))!;
+      const col = org.kind === 'county' ? ('county_id' as const) : ('township_id' as const);
+      const scan = await evaluateAggregates(h.db, h.dialect, { column: col, id: org.id }, p, plan);
+      for (const [id, v] of scan) {
+        const c = cells.get(id)!;
+        if (Math.abs(c - v) > 1e-6 * Math.max(1, Math.abs(v)))
+          out.push(`${org.name} ${p.from}..${p.to} ${id}: cells ${c}, scan ${v}`);
+      }
+    }
+  return out;
+}
+
+const YEARS: Period[] = [2021, 2022, 2023, 2024, 2025, 2026].map((y) => ({
+  from: `${y}-01-01`,
+  to: `${y}-12-31`,
+}));
+const MONTHS: Period[] = [
+  { from: '2023-03-01', to: '2023-03-31' },
+  { from: '2024-02-01', to: '2024-02-29' },
+  { from: '2022-07-01', to: '2024-06-30' },
+  { from: '2025-11-01', to: '2026-01-31' },
+];
+const PERIODS = [...YEARS, ...MONTHS];
+
+let serial = 0;
+function newRow(r: LedgerRandom, county: Org, t: Org, kind?: string): NewRecordRow {
+  const row = r.row(kind);
+  serial++;
+  return {
+    county_id: county.id,
+    township_id: t.id,
+    org_id: null,
+    kind: row.kind,
+    date: row.date,
+    end_date: row.endDate,
+    title: `记录${serial}`,
+    data: JSON.stringify(row.data),
+    dedup_key: `k${serial}`,
+    import_id: null,
+    created_by: null,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+}
+
+async function ids(h: Db, townshipId: number, kind?: string): Promise<number[]> {
+  let q = h.db.selectFrom('records').select('id').where('township_id', '=', townshipId);
+  if (kind) q = q.where('kind', '=', kind);
+  return (await q.orderBy('id').execute()).map((x) => Number(x.id));
+}
+
+for (const tdb of testDatabases()) {
+  describe(`indicator cells on ${tdb.name}`, () => {
+    let h: Db;
+    let org: Awaited<ReturnType<typeof smallCounty>>;
+    let towns: Org[];
+    const r = ledgerRandom(20);
+    beforeAll(async () => {
+      h = await tdb.open();
+      org = await smallCounty(h);
+      towns = [org.a, org.b];
+    });
+    afterAll(() => h.close());
+
+    it('equal the scan after inserts, re-imports with duplicates and bulk imports', async () => {
+      const rows = Array.from({ length: 400 }, () => newRow(r, org.county, r.pick(towns)));
+      await h.db.transaction().execute((trx) => insertRecords(trx, rows));
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+      // A re-import: half already stored (skipped, so not counted again), half new, one key twice.
+      const again = [
+        ...rows.slice(0, 100),
+        ...Array.from({ length: 100 }, () => newRow(r, org.county, org.a)),
+      ];
+      again.push({ ...again[150]!, data: JSON.stringify(r.row(again[150]!.kind).data) });
+      const n = await h.db.transaction().execute((trx) => insertRecords(trx, again));
+      expect(n).toBe(100);
+      const bulk = [
+        ...rows.slice(100, 150),
+        ...Array.from({ length: 150 }, () => newRow(r, org.county, org.b)),
+      ];
+      const m = await h.db.transaction().execute((trx) => insertRecordsBulk(h, trx, bulk));
+      expect(m).toBe(150);
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+    });
+
+    it('equal the scan after random updates, deletes and anonymising rewrites', async () => {
+      for (let i = 0; i < 60; i++) {
+        const t = r.pick(towns);
+        const list = await ids(h, t.id);
+        const id = r.pick(list);
+        const op = r.int(3);
+        await h.db.transaction().execute(async (trx) => {
+          const cur = await trx
+            .selectFrom('records')
+            .select(['kind', 'dedup_key'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          if (op === 0) {
+            const row = r.row(cur.kind);
+            await updateRecord(trx, ALL, id, {
+              date: row.date,
+              end_date: row.endDate,
+              title: '改',
+              data: JSON.stringify(row.data),
+              dedup_key: cur.dedup_key,
+              org_id: null,
+              updated_at: NOW,
+            });
+          } else if (op === 1) await deleteRecord(trx, ALL, id);
+          else
+            await rewriteRecordPersonal(trx, id, {
+              title: '匿名',
+              data: JSON.stringify(r.row(cur.kind).data),
+              at: NOW,
+            });
+        });
+      }
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+    });
+
+    it('equal the scan after a power list is replaced and earlier powers end', async () => {
+      const powers = Array.from({ length: 40 }, () => newRow(r, org.county, org.a, 'power'));
+      await h.db.transaction().execute((trx) => insertRecords(trx, powers));
+      await h.db.transaction().execute(async (trx) => {
+        await deletePowersStarting(trx, org.a.id, '2024-01-01', '2025-01-01');
+        await endPowersBefore(trx, org.a.id, '2024-01-01', NOW);
+        const list = Array.from({ length: 10 }, () => ({
+          ...newRow(r, org.county, org.a, 'power'),
+          date: '2024-01-01',
+          end_date: null,
+        }));
+        await insertRecords(trx, list);
+      });
+      expect((await ids(h, org.a.id, 'power')).length).toBeGreaterThan(10);
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+    });
+
+    it('keep the write out when its transaction rolls back', async () => {
+      const before = await verifyCells(h);
+      expect(before.differences).toEqual([]);
+      await expect(
+        h.db.transaction().execute(async (trx) => {
+          await insertRecords(trx, [newRow(r, org.county, org.a), newRow(r, org.county, org.b)]);
+          const first = await trx
+            .selectFrom('records')
+            .select('id')
+            .where('township_id', '=', org.a.id)
+            .executeTakeFirstOrThrow();
+          await deleteRecord(trx, ALL, Number(first.id));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+    });
+
+    it('are repaired by a rebuild, and verify reports the damage first', async () => {
+      await h.db
+        .updateTable('indicator_cells')
+        .set({ n: 9 })
+        .where('grain', '=', 'y')
+        .where('bucket', '=', 2023)
+        .execute();
+      await h.db.deleteFrom('indicator_cells').where('grain', '=', 'y').where('bucket', '=', 2024).execute();
+      const bad = await verifyCells(h, { countyId: org.county.id });
+      expect(bad.differences.length).toBeGreaterThan(0);
+      // Registry cells started in 2024 count in later years too: those years differ as well.
+      const years = new Set(bad.differences.map((d) => d.year));
+      expect(years.has(2023) && years.has(2024) && !years.has(2022)).toBe(true);
+      const done = await rebuildCells(h, org.county.id);
+      expect(done.counties).toBe(1);
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+      const good = await verifyCells(h, { countyId: org.county.id });
+      expect(good.differences).toEqual([]);
+      expect(good.checked).toBeGreaterThan(0);
+    });
+
+    it('are built for a database that had none when it migrates', async () => {
+      const other = toOrg(
+        await insertOrg(h.db, { code: '440000', name: '另一县', kind: 'county', parentId: null }, NOW),
+      );
+      const town = toOrg(
+        await insertOrg(h.db, { code: '440001', name: '丙镇', kind: 'township', parentId: other.id }, NOW),
+      );
+      await h.db.transaction().execute((trx) =>
+        insertRecords(
+          trx,
+          Array.from({ length: 120 }, () => newRow(r, other, town)),
+        ),
+      );
+      await h.db.deleteFrom('indicator_cells').execute();
+      await h.db.deleteFrom('indicator_cell_plan').execute();
+      expect(
+        (await readCells(h.db, { countyId: org.county.id }, YEARS[3]!, plan))!.get([...plan.keys()][0]!),
+      ).toBe(0);
+      await migrateToLatest(h);
+      expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+      expect(await mismatches(h, other, [town], PERIODS)).toEqual([]);
+      const held = await h.db.selectFrom('indicator_cell_plan').select('agg').execute();
+      expect(held.length).toBe(plan.size);
+      // A plan entry no longer shipped loses its cells at the next start.
+      await h.db
+        .insertInto('indicator_cell_plan')
+        .values({ agg: 'ffffffffffffffff', definition: '[]' })
+        .execute();
+      await h.db
+        .insertInto('indicator_cells')
+        .values({
+          county_id: other.id,
+          township_id: town.id,
+          agg: 'ffffffffffffffff',
+          grain: 'y',
+          bucket: 2024,
+          end_bucket: 0,
+          from_bucket: 0,
+          value: '',
+          n: 1,
+          total: 0,
+        })
+        .execute();
+      await migrateToLatest(h);
+      const left = await h.db
+        .selectFrom('indicator_cells')
+        .select('agg')
+        .where('agg', '=', 'ffffffffffffffff')
+        .execute();
+      expect(left).toEqual([]);
+    });
+  });
+
+  describe(`indicator cells of the demo county on ${tdb.name}`, () => {
+    let h: Db;
+    beforeAll(async () => {
+      h = await tdb.open();
+    });
+    afterAll(() => h.close());
+
+    it('equal the scan for every indicator, each year, for the county and its townships', async () => {
+      const demo = await generateDemo(h, {
+        now: '2024-06-30T08:00:00.000Z',
+        year: 2023,
+        townships: 3,
+        seed: 5,
+      });
+      const years = [2022, 2023, 2024].map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+      expect(await mismatches(h, demo.county, demo.townships, years)).toEqual([]);
+      const v = await verifyCells(h);
+      expect(v.differences).toEqual([]);
+      expect(v.checked).toBeGreaterThanOrEqual(4);
+    });
+  });
+}

@@ -1,0 +1,421 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Aggregate } from '../catalogue/indicators.ts';
+import type { FieldValue } from '../catalogue/fields.ts';
+import type { Period } from '../core/dates.ts';
+import {
+  CELL_KINDS,
+  CELL_PLAN,
+  addCells,
+  cellSpan,
+  plannedById,
+  roundSum,
+  sortedCells,
+  type Cell,
+  type CellMap,
+  type CellRow,
+  type PlannedAggregate,
+  type TownshipCell,
+} from '../core/indicator-cells.ts';
+import type { Db } from './connect.ts';
+import { dialectOf } from './dialect.ts';
+import { evaluateAggregates } from './indicators.repo.ts';
+import type { Database } from './schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** The record columns the cells read. */
+export const CELL_COLS = ['county_id', 'township_id', 'kind', 'date', 'end_date', 'data'] as const;
+
+export interface CellSource {
+  readonly county_id: number;
+  readonly township_id: number;
+  readonly kind: string;
+  readonly date: string;
+  readonly end_date: string | null;
+  readonly data: unknown;
+}
+
+/** A stored or new record as the cells read it (`data` is JSON text on SQLite and on the way in). */
+export function cellRowOf(r: CellSource): CellRow {
+  return {
+    countyId: Number(r.county_id),
+    townshipId: Number(r.township_id),
+    kind: r.kind,
+    date: r.date,
+    endDate: r.end_date ?? null,
+    data: (typeof r.data === 'string' ? JSON.parse(r.data) : (r.data ?? {})) as Record<string, FieldValue>,
+  };
+}
+
+/** Runs `f` on `db` when it is a transaction, else in a new one: cells change with their records. */
+export function inTransaction<T>(db: Q, f: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? f(db as Transaction<Database>) : db.transaction().execute(f);
+}
+
+const KEY = [
+  'county_id',
+  'township_id',
+  'agg',
+  'grain',
+  'bucket',
+  'end_bucket',
+  'from_bucket',
+  'value',
+] as const;
+// 10 parameters a row: well within SQLite's and PostgreSQL's bound-parameter limits.
+const CHUNK = 1000;
+
+const rowOf = (c: TownshipCell) => ({
+  county_id: c.countyId,
+  township_id: c.townshipId,
+  agg: c.agg,
+  grain: c.grain,
+  bucket: c.bucket,
+  end_bucket: c.endBucket,
+  from_bucket: c.fromBucket,
+  value: c.value,
+  n: c.n,
+  total: c.total,
+});
+
+/**
+ * Adds merged changes to the stored cells on the caller's transaction: one upsert per distinct
+ * cell, in key order (concurrent writers lock cells in the same order, so none deadlock); cells
+ * left at n = 0 are deleted.
+ */
+export async function applyCellChanges(db: Q, changes: CellMap | Iterable<TownshipCell>): Promise<void> {
+  const list = sortedCells(changes instanceof Map ? changes.values() : changes);
+  if (list.length === 0) return;
+  const emptied: Record<(typeof KEY)[number], unknown>[] = [];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const rows = await db
+      .insertInto('indicator_cells')
+      .values(list.slice(i, i + CHUNK).map(rowOf))
+      .onConflict((oc) =>
+        oc.columns([...KEY]).doUpdateSet({
+          n: sql<number>`indicator_cells.n + excluded.n`,
+          total: sql<number>`indicator_cells.total + excluded.total`,
+        }),
+      )
+      .returning([...KEY, 'n'])
+      .execute();
+    for (const r of rows) if (Number(r.n) <= 0) emptied.push(r);
+  }
+  for (let i = 0; i < emptied.length; i += 200) {
+    const part = emptied.slice(i, i + 200);
+    await db
+      .deleteFrom('indicator_cells')
+      .where(
+        sql<boolean>`(${sql.join(KEY.map((k) => sql.ref(k)))}) in (${sql.join(
+          part.map((r) => sql`(${sql.join(KEY.map((k) => r[k]))})`),
+        )})`,
+      )
+      .where('n', '<=', 0)
+      .execute();
+  }
+}
+
+/** The contract's form: one township's changes. */
+export function applyCells(
+  db: Q,
+  countyId: number,
+  townshipId: number,
+  deltas: Iterable<Cell>,
+): Promise<void> {
+  return applyCellChanges(
+    db,
+    [...deltas].map((c) => ({ ...c, countyId, townshipId })),
+  );
+}
+
+/** Adds (or with -1 takes away) the cells of records on the caller's transaction. */
+export function applyRecordCells(db: Q, rows: readonly CellSource[], sign: 1 | -1 = 1): Promise<void> {
+  if (rows.length === 0) return Promise.resolve();
+  return applyCellChanges(db, addCells(new Map(), rows.map(cellRowOf), sign));
+}
+
+/** Takes records' old cells away and adds their new ones, merged into one change. */
+export function replaceRecordCells(
+  db: Q,
+  old: readonly CellSource[],
+  now: readonly CellSource[],
+): Promise<void> {
+  const changes = addCells(new Map(), old.map(cellRowOf), -1);
+  addCells(changes, now.map(cellRowOf), 1);
+  return applyCellChanges(db, changes);
+}
+
+/** Which cells a read covers: a county, one of its townships, or (null) every county. */
+export type CellFilter = { readonly countyId: number; readonly townshipId?: number } | null;
+
+/**
+ * The plan's aggregate values from the cells, in one statement; null when the cells cannot give
+ * them (a period not month-aligned, or an aggregate the cells do not hold).
+ */
+export async function readCells(
+  db: Q,
+  filter: CellFilter,
+  period: Period,
+  plan: ReadonlyMap<string, Aggregate>,
+): Promise<Map<string, number> | null> {
+  const span = cellSpan(period);
+  if (!span) return null;
+  const planned: PlannedAggregate[] = [];
+  for (const id of plan.keys()) {
+    const p = plannedById(id);
+    if (!p) return null;
+    planned.push(p);
+  }
+  const out = new Map<string, number>(planned.map((p) => [p.id, 0]));
+  if (planned.length === 0) return out;
+  const events = planned.filter((p) => !p.registry).map((p) => p.key);
+  const registries = planned.filter((p) => p.registry).map((p) => p.key);
+  const distinct = planned.filter((p) => p.a.op === 'distinct').map((p) => p.key);
+  let q = db
+    .selectFrom('indicator_cells')
+    .select((eb) => [
+      'agg',
+      eb.fn.sum<number>('n').as('n'),
+      eb.fn.sum<number>('total').as('total'),
+      (distinct.length > 0
+        ? sql<number>`count(distinct case when agg in (${sql.join(distinct)}) then value end)`
+        : sql<number>`0`
+      ).as('d'),
+    ])
+    .where('grain', '=', span.grain)
+    .where('from_bucket', '<=', span.to)
+    .where('n', '>', 0)
+    .where((eb) =>
+      eb.or([
+        ...(events.length > 0
+          ? [eb.and([eb('agg', 'in', events), eb('bucket', '>=', span.from), eb('bucket', '<=', span.to)])]
+          : []),
+        ...(registries.length > 0
+          ? [
+              eb.and([
+                eb('agg', 'in', registries),
+                eb('bucket', '<=', span.to),
+                eb('end_bucket', '>', span.to),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .groupBy('agg');
+  if (filter) {
+    q = q.where('county_id', '=', filter.countyId);
+    if (filter.townshipId !== undefined) q = q.where('township_id', '=', filter.townshipId);
+  }
+  const byKey = new Map(planned.map((p) => [p.key, p]));
+  for (const r of await q.execute()) {
+    const p = byKey.get(r.agg)!;
+    out.set(
+      p.id,
+      p.a.op === 'count' ? Number(r.n) : p.a.op === 'sum' ? roundSum(Number(r.total)) : Number(r.d),
+    );
+  }
+  return out;
+}
+
+/** Every cell of a county (tests and verification). */
+export async function listCells(db: Q, countyId: number): Promise<TownshipCell[]> {
+  const rows = await db.selectFrom('indicator_cells').selectAll().where('county_id', '=', countyId).execute();
+  return rows.map((r) => ({
+    countyId: Number(r.county_id),
+    townshipId: Number(r.township_id),
+    agg: r.agg,
+    grain: r.grain as 'y' | 'm',
+    bucket: Number(r.bucket),
+    endBucket: Number(r.end_bucket),
+    fromBucket: Number(r.from_bucket),
+    value: r.value,
+    n: Number(r.n),
+    total: Number(r.total),
+  }));
+}
+
+const PAGE = 20_000;
+
+/**
+ * Rebuilds one county's cells (of `aggs`, or all) from its records: reads them kind by kind in
+ * (date, id) pages on the (county, kind, date) index, merges their contributions in memory, and
+ * replaces the cells in one transaction. On PostgreSQL it first takes a SHARE lock on the cells,
+ * which waits for writers that changed cells to commit and holds back new ones until it commits,
+ * so no write is counted twice or lost.
+ */
+export async function rebuildCounty(
+  h: Db,
+  countyId: number,
+  aggs?: ReadonlySet<string>,
+): Promise<{ records: number; cells: number }> {
+  return h.db.transaction().execute(async (trx) => {
+    if (dialectOf(h.db).name === 'postgres') await sql`lock table indicator_cells in share mode`.execute(trx);
+    let del = trx.deleteFrom('indicator_cells').where('county_id', '=', countyId);
+    if (aggs) del = del.where('agg', 'in', aggs.size > 0 ? [...aggs] : ['']);
+    await del.execute();
+    const kinds = aggs
+      ? CELL_KINDS.filter((k) => [...CELL_PLAN.values()].some((p) => p.a.kind === k && aggs.has(p.key)))
+      : CELL_KINDS;
+    const cells: CellMap = new Map();
+    let records = 0;
+    for (const kind of kinds) {
+      let after: { date: string; id: number } | null = null;
+      for (;;) {
+        const a = after;
+        let q = trx
+          .selectFrom('records')
+          .select(['id', ...CELL_COLS])
+          .where('county_id', '=', countyId)
+          .where('kind', '=', kind);
+        if (a)
+          q = q.where((eb) =>
+            eb.or([eb('date', '>', a.date), eb.and([eb('date', '=', a.date), eb('id', '>', a.id)])]),
+          );
+        const page = await q.orderBy('date').orderBy('id').limit(PAGE).execute();
+        if (page.length === 0) break;
+        addCells(cells, page.map(cellRowOf));
+        records += page.length;
+        const last = page[page.length - 1]!;
+        after = { date: last.date, id: Number(last.id) };
+        if (page.length < PAGE) break;
+      }
+    }
+    const list = sortedCells(cells.values()).filter((c) => c.n > 0 && (!aggs || aggs.has(c.agg)));
+    for (let i = 0; i < list.length; i += CHUNK)
+      await trx
+        .insertInto('indicator_cells')
+        .values(list.slice(i, i + CHUNK).map(rowOf))
+        .execute();
+    return { records, cells: list.length };
+  });
+}
+
+/** The ids of the counties (all, or the one given). */
+export async function countyIds(db: Q, countyId?: number): Promise<number[]> {
+  let q = db.selectFrom('orgs').select('id').where('kind', '=', 'county');
+  if (countyId !== undefined) q = q.where('id', '=', countyId);
+  return (await q.orderBy('id').execute()).map((r) => Number(r.id));
+}
+
+/** Rebuilds the cells of one county, or of every county. */
+export async function rebuildCells(
+  h: Db,
+  countyId?: number,
+): Promise<{ counties: number; records: number; cells: number }> {
+  let records = 0;
+  let cells = 0;
+  const ids = await countyIds(h.db, countyId);
+  for (const id of ids) {
+    const r = await rebuildCounty(h, id);
+    records += r.records;
+    cells += r.cells;
+  }
+  return { counties: ids.length, records, cells };
+}
+
+/**
+ * Brings the cells to this release's plan, after migrating: builds the cells of aggregates not yet
+ * held from the stored records (a database from before the cells, or a new indicator), deletes
+ * those of aggregates no longer planned. One read of the plan table when nothing changed.
+ */
+export async function syncCellPlan(h: Db): Promise<{ added: number; removed: number }> {
+  const held = new Map(
+    (await h.db.selectFrom('indicator_cell_plan').select(['agg', 'definition']).execute()).map((r) => [
+      r.agg,
+      r.definition,
+    ]),
+  );
+  const added = [...CELL_PLAN.values()].filter((p) => held.get(p.key) !== p.id);
+  const removed = [...held.keys()].filter((k) => !CELL_PLAN.has(k));
+  if (added.length === 0 && removed.length === 0) return { added: 0, removed: 0 };
+  if (removed.length > 0)
+    await h.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('indicator_cells').where('agg', 'in', removed).execute();
+      await trx.deleteFrom('indicator_cell_plan').where('agg', 'in', removed).execute();
+    });
+  if (added.length > 0) {
+    const keys = new Set(added.map((p) => p.key));
+    for (const id of await countyIds(h.db)) await rebuildCounty(h, id, keys);
+    await h.db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('indicator_cell_plan')
+        .where('agg', 'in', [...keys])
+        .execute();
+      await trx
+        .insertInto('indicator_cell_plan')
+        .values(added.map((p) => ({ agg: p.key, definition: p.id })))
+        .execute();
+    });
+  }
+  return { added: added.length, removed: removed.length };
+}
+
+/** One aggregate whose cells disagree with the scan of the records. */
+export interface CellDifference {
+  readonly countyId: number;
+  /** null: the county as a whole. */
+  readonly townshipId: number | null;
+  readonly year: number;
+  /** The aggregate's id (see aggregateId). */
+  readonly aggregate: string;
+  readonly cells: number;
+  readonly scan: number;
+}
+
+/** The calendar years the county's records are dated in. */
+async function recordYears(db: Q, countyId: number, townshipId?: number): Promise<number[]> {
+  const year = sql<string>`substr(cast(date as text), 1, 4)`;
+  let q = db.selectFrom('records').select(year.as('y')).where('county_id', '=', countyId);
+  if (townshipId !== undefined) q = q.where('township_id', '=', townshipId);
+  const rows = await q.groupBy(year).execute();
+  return rows.map((r) => Number(r.y)).sort((a, b) => a - b);
+}
+
+/**
+ * Compares the cells with a scan of the records for every planned aggregate: per county (all, or
+ * the one given), for the county and each of its townships (or the one township given), for each
+ * calendar year its records are dated in (or the year given).
+ */
+export async function verifyCells(
+  h: Db,
+  o: { countyId?: number; townshipId?: number; year?: number } = {},
+): Promise<{ checked: number; differences: CellDifference[] }> {
+  const plan = new Map([...CELL_PLAN.values()].map((p) => [p.id, p.a]));
+  const differences: CellDifference[] = [];
+  let checked = 0;
+  for (const countyId of await countyIds(h.db, o.countyId)) {
+    const townships =
+      o.townshipId !== undefined
+        ? [o.townshipId]
+        : (
+            await h.db
+              .selectFrom('orgs')
+              .select('id')
+              .where('parent_id', '=', countyId)
+              .where('kind', '=', 'township')
+              .orderBy('id')
+              .execute()
+          ).map((r) => Number(r.id));
+    const years = o.year !== undefined ? [o.year] : await recordYears(h.db, countyId, o.townshipId);
+    const targets: (number | null)[] = o.townshipId !== undefined ? townships : [null, ...townships];
+    for (const year of years) {
+      const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+      for (const townshipId of targets) {
+        const filter = townshipId === null ? { countyId } : { countyId, townshipId };
+        const org =
+          townshipId === null
+            ? { column: 'county_id' as const, id: countyId }
+            : { column: 'township_id' as const, id: townshipId };
+        const cells = (await readCells(h.db, filter, period, plan))!;
+        const scan = await evaluateAggregates(h.db, h.dialect, org, period, plan);
+        checked++;
+        for (const [id, v] of scan) {
+          const c = cells.get(id) ?? 0;
+          if (Math.abs(c - v) > 1e-6 * Math.max(1, Math.abs(v)))
+            differences.push({ countyId, townshipId, year, aggregate: id, cells: c, scan: v });
+        }
+      }
+    }
+  }
+  return { checked, differences };
+}
