@@ -462,20 +462,27 @@ export async function loadProvinceRecords(
   }
 }
 
-/** Table and index sizes of the database, in bytes. */
+/** Sizes of the records (table, indexes), the indicator cells (with their indexes) and the database, in bytes. */
 export async function databaseSizes(
   url: string,
-): Promise<{ records: number; recordIndexes: number; database: number }> {
+): Promise<{ records: number; recordIndexes: number; cells: number; database: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ t: string; i: string; d: string }>(
+    const { rows } = await c.query<{ t: string; i: string; c: string | null; d: string }>(
       `select coalesce(sum(pg_table_size(relid)), pg_table_size('records')) as t,
               coalesce(sum(pg_indexes_size(relid)), pg_indexes_size('records')) as i,
+              (select sum(pg_total_relation_size(relid)) from pg_partition_tree(to_regclass('indicator_cells'))) as c,
               pg_database_size(current_database()) as d
          from pg_partition_tree('records')`,
     );
-    return { records: Number(rows[0]!.t), recordIndexes: Number(rows[0]!.i), database: Number(rows[0]!.d) };
+    const r = rows[0]!;
+    return {
+      records: Number(r.t),
+      recordIndexes: Number(r.i),
+      cells: Number(r.c ?? 0),
+      database: Number(r.d),
+    };
   } finally {
     await c.end();
   }

@@ -11,7 +11,8 @@ import type { Db } from '../src/db/connect.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
 import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
-import { computeIndicators } from '../src/services/indicators.ts';
+import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
+import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
 import { orgFilter, type Org } from '../src/services/orgs.ts';
 import { createUsers } from '../src/services/users.ts';
 import { benchPostgres } from './dbs.ts';
@@ -25,6 +26,7 @@ import {
   provincePlan,
   type ProvinceCounty,
 } from './province-data.ts';
+import { cellsDuringLoad, verifyProvince } from './province-cells.ts';
 import { driveLoad, type LoadSession } from './province-load.ts';
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
@@ -35,6 +37,10 @@ const WRITE_SHARE = 0.05;
 const LOAD_TOWNSHIPS = 40;
 const LOAD_COUNTIES = 10;
 const mb = (n: number) => `${fmt(n / 1024 / 1024)} MB`;
+/** Townships of each county whose every year the verification checks, besides every county-year. */
+const SAMPLE = 2;
+/** Counties rebuilt from their records, beside the cells computed while generating. */
+const REBUILT = 3;
 
 /** A plan's indicator values as a map, for comparing two ways of computing them. */
 const valuesOf = (v: readonly IndicatorValue[]) => new Map(v.map((x) => [x.key, x.value]));
@@ -122,9 +128,42 @@ export const bench: Bench = {
       const orgMs = performance.now() - t;
       say(`组织树：${plan.counties * (plan.townshipsPerCounty + 1)} 个组织，${fmt(orgMs)} ms`);
       const streams = Number(process.env.FAZHI_BENCH_STREAMS ?? 2);
-      say(`写入记录（COPY，${streams} 路并行）…`);
-      const load = await loadProvinceRecords(b.url, plan, tree, { streams });
+      say(`写入记录与指标汇总格（COPY，${streams} 路并行）…`);
+      const cells = cellsDuringLoad();
+      const load = await loadProvinceRecords(b.url, plan, tree, {
+        streams,
+        sink: cells.sink,
+        afterCounty: cells.afterCounty,
+        alsoTables: ['indicator_cells'],
+      });
       const sizes = await databaseSizes(b.url);
+      say(
+        `指标汇总格：${fmt(cells.stats.cells)} 格（含索引 ${mb(sizes.cells)}），随生成计算并 COPY 用时 ${fmt(cells.stats.ms / 1000, 1)} 秒`,
+      );
+      rows.push(await rebuildRow(b.h, b.url, tree, cells.stats));
+
+      say(`核对指标汇总格与全量扫描（每个县的每一年，每县抽 ${SAMPLE} 个乡镇的每一年）…`);
+      const tv = performance.now();
+      const v = await verifyProvince(b.h, tree, plan.years, SAMPLE, (n) => {
+        if (n % 10 === 0) say(`  已核对 ${n} / ${tree.length} 个县`);
+      });
+      const verifyMs = performance.now() - tv;
+      if (v.differences.length > 0) {
+        for (const d of v.differences.slice(0, 10))
+          say(
+            `  不一致：县 ${d.countyId} 乡镇 ${d.townshipId ?? '（全县）'} ${d.year} 年 ${d.aggregate}：汇总格 ${d.cells}，扫描 ${d.scan}`,
+          );
+        throw new Error(`指标汇总格与全量扫描不一致 ${v.differences.length} 处，基准不计时`);
+      }
+      rows.push({
+        name: `指标汇总格与全量扫描一致（${fmt(v.checked)} 组：全部县年度、每县 ${SAMPLE} 个乡镇的各年度，每组全部聚合）`,
+        db: 'postgres',
+        measured: '0 处不一致',
+        limit: `核对用时 ${fmt(verifyMs / 1000, 1)} 秒`,
+        ratio: 0,
+        target: '0 处不一致',
+        pass: true,
+      });
       const loadMs = load.copyMs + load.indexMs + load.constraintMs + load.analyzeMs;
       say(
         `载入完成：COPY ${fmt(load.copyMs / 1000, 1)} 秒，索引 ${fmt(load.indexMs / 1000, 1)} 秒，约束 ${fmt(load.constraintMs / 1000, 1)} 秒，ANALYZE ${fmt(load.analyzeMs / 1000, 1)} 秒；记录表 ${mb(sizes.records)}，其索引 ${mb(sizes.recordIndexes)}，数据库 ${mb(sizes.database)}`,
@@ -152,6 +191,56 @@ export const bench: Bench = {
     return rows;
   },
 };
+
+/**
+ * The cells computed during generation beside a rebuild from the loaded records (the cells code's
+ * `rebuildCells`) of the first REBUILT counties: the rebuild must give the same cells; its time for
+ * the whole province is the sample's times the counties (a rebuild reads every record back).
+ */
+async function rebuildRow(
+  h: Db,
+  url: string,
+  tree: readonly ProvinceCounty[],
+  during: { ms: number; cells: number },
+): Promise<BenchRow> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const ids = tree.slice(0, REBUILT).map((x) => x.county.id);
+  try {
+    await c.query(
+      'create temporary table cells_loaded as select * from indicator_cells where county_id = any($1)',
+      [ids],
+    );
+    say(`由已载入的记录重建 ${ids.length} 个县的指标汇总格（rebuildCells）…`);
+    const t = performance.now();
+    let records = 0;
+    for (const id of ids) records += (await rebuildCells(h, id)).records;
+    const rebuildMs = performance.now() - t;
+    const diff = await c.query<{ n: string }>(
+      `select (select count(*) from (select * from cells_loaded except all
+                 select * from indicator_cells where county_id = any($1)) a)
+            + (select count(*) from (select * from indicator_cells where county_id = any($1) except all
+                 select * from cells_loaded) b) as n`,
+      [ids],
+    );
+    const same = Number(diff.rows[0]!.n) === 0;
+    const whole = (rebuildMs * tree.length) / ids.length;
+    say(
+      `  重建 ${ids.length} 个县 ${fmt(records)} 条记录用时 ${fmt(rebuildMs / 1000, 1)} 秒（全省约 ${fmt(whole / 1000)} 秒）；与随生成计算的${same ? '相同' : '不同'}`,
+    );
+    return {
+      name: `指标汇总格 ${fmt(during.cells)} 格：随生成计算并 COPY，对照由记录重建（rebuildCells ${ids.length} 个县 ${fmt(rebuildMs / 1000, 1)} 秒，按 ${tree.length} 个县折算；${same ? '结果相同' : '结果不同'}）`,
+      db: 'postgres',
+      measured: `${fmt(during.ms / 1000, 1)} 秒`,
+      limit: `约 ${fmt(whole / 1000)} 秒（重建全省）`,
+      ratio: during.ms / whole,
+      target: '结果相同',
+      pass: same,
+    };
+  } finally {
+    await c.end();
+  }
+}
 
 /** Township-, county- and province-year indicators, each beside the full scan on the same data. */
 async function indicatorRows(
@@ -239,9 +328,9 @@ async function indicatorRows(
   return rows;
 }
 
-/** The province's indicators from the cells, where this release has them. */
-function provinceIndicators(_h: Db, _p: Period): Promise<(() => Promise<IndicatorValue[]>) | null> {
-  return Promise.resolve(null);
+/** The province's indicators from the cells. */
+function provinceIndicators(h: Db, p: Period): Promise<(() => Promise<IndicatorValue[]>) | null> {
+  return Promise.resolve(() => computeIndicatorsAll(h, p));
 }
 
 /** The county comparison table, a township's record page and the API under load, over HTTP. */
