@@ -1,6 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -121,7 +120,7 @@ export const bench: Bench = {
     const repeat = 5;
     try {
       say(
-        `全省基准：规模 ${scale}，${fmt(plan.records)} 条记录，${plan.counties} 个县 × ${plan.townshipsPerCounty} 个乡镇，${plan.years[0]}–${year} 年；本机 ${cpus().length} 核，${fmt(totalmem() / 2 ** 30)} GB 内存`,
+        `全省基准：规模 ${scale}，${fmt(plan.records)} 条记录，${plan.counties} 个县 × ${plan.townshipsPerCounty} 个乡镇，${plan.years[0]}–${year} 年；本机 ${cpus().length} 核，${fmt(totalmem() / 2 ** 30)} GB 内存，负载 ${loadavg()[0]!.toFixed(1)}`,
       );
       const t = performance.now();
       const tree = await insertProvinceOrgs(b.h, plan);
@@ -185,6 +184,7 @@ export const bench: Bench = {
       } finally {
         await raw.close();
       }
+      say(`本机负载（1 分钟平均）：${loadavg()[0]!.toFixed(1)}`);
     } finally {
       await b.dispose();
     }

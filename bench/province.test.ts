@@ -9,6 +9,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { scratchPostgres } from '../src/testing/databases.ts';
 import { computeIndicators } from '../src/services/indicators.ts';
 import { handwrittenSql, handwrittenValues } from './handwritten.ts';
+import { cellsDuringLoad, verifyProvince } from './province-cells.ts';
 import {
   insertProvinceOrgs,
   loadProvinceRecords,
@@ -27,13 +28,22 @@ if (pgUrl)
     let raw: pg.Client;
     let plan: ProvincePlan;
     let tree: ProvinceCounty[];
+    let cellCount = 0;
     beforeAll(async () => {
       scratch = await scratchPostgres(pgUrl);
       h = openDb(scratch.url);
       await migrateToLatest(h);
       plan = provincePlan(0.0005);
       tree = await insertProvinceOrgs(h, plan);
-      await loadProvinceRecords(scratch.url, plan, tree, { streams: 2, quiet: true });
+      const cells = cellsDuringLoad();
+      await loadProvinceRecords(scratch.url, plan, tree, {
+        streams: 2,
+        quiet: true,
+        sink: cells.sink,
+        afterCounty: cells.afterCounty,
+        alsoTables: ['indicator_cells'],
+      });
+      cellCount = cells.stats.cells;
       raw = new pg.Client({ connectionString: scratch.url });
       await raw.connect();
     });
@@ -119,5 +129,34 @@ if (pgUrl)
       const hand = handwrittenValues(rows[0] as Record<string, unknown>);
       for (const v of fazhi) if (hand.has(v.key)) expect(v.value, v.key).toBe(hand.get(v.key));
       expect(fazhi.find((v) => v.key === 'disputes.found')!.value).toBeGreaterThan(0);
+    });
+
+    it('loads the indicator cells with the records, and they equal the full scan', async () => {
+      const { rows } = await raw.query<{ n: string }>('select count(*) as n from indicator_cells');
+      expect(Number(rows[0]!.n)).toBe(cellCount);
+      expect(cellCount).toBeGreaterThan(15_000);
+      const r = await verifyProvince(h, tree.slice(0, 10), plan.years, 2);
+      expect(r.differences).toEqual([]);
+      // Every county-year, and each county's two townships' years (registry records reach back
+      // before the first year, so a township has more years than five).
+      expect(r.checked).toBeGreaterThanOrEqual(10 * 5 + 10 * 2 * 5);
+    });
+
+    it('catches a cell that disagrees with the records', async () => {
+      const { county, townships } = tree[5]!;
+      const { rows } = await raw.query<{ agg: string; bucket: number; value: string; township_id: number }>(
+        `update indicator_cells set n = n + 1, total = total + 1
+          where ctid = (select ctid from indicator_cells
+                         where county_id = $1 and township_id = $2 and grain = 'y' and bucket between 2021 and 2025
+                           and end_bucket = 0 and from_bucket = 0 and value = '' limit 1)
+          returning agg, bucket, value, township_id`,
+        [county.id, townships[0]!.id],
+      );
+      expect(rows).toHaveLength(1);
+      const r = await verifyProvince(h, [tree[5]!], plan.years, 1);
+      expect(r.differences.length).toBeGreaterThan(0);
+      expect(r.differences.every((d) => d.countyId === county.id && d.year === rows[0]!.bucket)).toBe(true);
+      // The county-year sees it, whichever township it is in.
+      expect(r.differences.some((d) => d.townshipId === null)).toBe(true);
     });
   });
