@@ -472,7 +472,8 @@ export async function databaseSizes(
     const { rows } = await c.query<{ t: string; i: string; c: string | null; d: string }>(
       `select coalesce(sum(pg_table_size(relid)), pg_table_size('records')) as t,
               coalesce(sum(pg_indexes_size(relid)), pg_indexes_size('records')) as i,
-              (select sum(pg_total_relation_size(relid)) from pg_partition_tree(to_regclass('indicator_cells'))) as c,
+              coalesce((select sum(pg_total_relation_size(relid)) from pg_partition_tree(to_regclass('indicator_cells'))),
+                       pg_total_relation_size(to_regclass('indicator_cells'))) as c,
               pg_database_size(current_database()) as d
          from pg_partition_tree('records')`,
     );
