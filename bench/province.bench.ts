@@ -38,8 +38,8 @@ const LOAD_COUNTIES = 10;
 const mb = (n: number) => `${fmt(n / 1024 / 1024)} MB`;
 /** Townships of each county whose every year the verification checks, besides every county-year. */
 const SAMPLE = 2;
-/** Counties rebuilt from their records, beside the cells computed while generating. */
-const REBUILT = 3;
+/** Counties rebuilt from their records, beside the cells computed while generating (one at full size: a rebuild reads every record back). */
+const rebuilt = (scale: number) => (scale > 0.2 ? 1 : 3);
 
 /** A plan's indicator values as a map, for comparing two ways of computing them. */
 const valuesOf = (v: readonly IndicatorValue[]) => new Map(v.map((x) => [x.key, x.value]));
@@ -139,7 +139,7 @@ export const bench: Bench = {
       say(
         `指标汇总格：${fmt(cells.stats.cells)} 格（含索引 ${mb(sizes.cells)}），随生成计算 ${fmt(cells.stats.sinkMs / 1000, 1)} 秒，COPY ${fmt(cells.stats.copyMs / 1000, 1)} 秒`,
       );
-      rows.push(await rebuildRow(b.h, b.url, tree, cells.stats));
+      rows.push(await rebuildRow(b.h, b.url, tree, cells.stats, scale));
 
       say(`核对指标汇总格与全量扫描（每个县的每一年，每县抽 ${SAMPLE} 个乡镇的每一年）…`);
       const tv = performance.now();
@@ -194,7 +194,7 @@ export const bench: Bench = {
 
 /**
  * The cells computed during generation beside a rebuild from the loaded records (the cells code's
- * `rebuildCells`) of the first REBUILT counties: the rebuild must give the same cells; its time for
+ * `rebuildCells`) of the first counties: the rebuild must give the same cells; its time for
  * the whole province is the sample's times the counties (a rebuild reads every record back).
  */
 async function rebuildRow(
@@ -202,10 +202,11 @@ async function rebuildRow(
   url: string,
   tree: readonly ProvinceCounty[],
   during: { sinkMs: number; copyMs: number; cells: number },
+  scale: number,
 ): Promise<BenchRow> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const ids = tree.slice(0, REBUILT).map((x) => x.county.id);
+  const ids = tree.slice(0, rebuilt(scale)).map((x) => x.county.id);
   try {
     await c.query(
       'create temporary table cells_loaded as select * from indicator_cells where county_id = any($1)',
