@@ -34,6 +34,13 @@ export async function benchDatabases(ctx: BenchContext): Promise<BenchDb[]> {
       },
     },
   ];
+  const p = await benchPostgres(ctx);
+  if (p) out.push(p);
+  return out;
+}
+
+/** A fresh PostgreSQL benchmark database, when the run has a server. */
+export async function benchPostgres(ctx: BenchContext): Promise<BenchDb | null> {
   if (ctx.pgUrl) {
     const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: ctx.pgUrl });
@@ -44,7 +51,7 @@ export async function benchDatabases(ctx: BenchContext): Promise<BenchDb[]> {
     u.pathname = `/${name}`;
     const h = openDb(u.toString());
     await migrateToLatest(h);
-    out.push({
+    return {
       name: 'postgres',
       h,
       url: u.toString(),
@@ -55,9 +62,9 @@ export async function benchDatabases(ctx: BenchContext): Promise<BenchDb[]> {
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       },
-    });
+    };
   }
-  return out;
+  return null;
 }
 
 /** A county with `n` townships. */

@@ -1,9 +1,13 @@
 /**
  * The limit for the indicator benchmark: the same county-year figures written by hand as one SQL
  * statement per dialect, run on the raw driver. Column names are indicator keys with `_` for `.`,
- * and rates come as numerator/denominator pairs.
+ * and rates come as numerator/denominator pairs. The first parameter is the county (or township,
+ * by `column`); with no column, every record of the database (pass null).
  */
-export function handwrittenSql(d: 'sqlite' | 'postgres'): string {
+export function handwrittenSql(
+  d: 'sqlite' | 'postgres',
+  column: 'county_id' | 'township_id' | null = 'county_id',
+): string {
   const J = (k: string) => (d === 'sqlite' ? `json_extract(data,'$.${k}')` : `(data->>'${k}')`);
   const N = (k: string) => (d === 'sqlite' ? `json_extract(data,'$.${k}')` : `(data->>'${k}')::numeric`);
   const T = (k: string) =>
@@ -72,7 +76,7 @@ select
   count(case when kind='power' and ${J('category')}='other' then 1 end) as powers_other,
   count(case when kind='power' and ${J('source')}='delegated' then 1 end) as powers_delegated
 from records
-where county_id = ${p(1)}
+where ${column ? `${column} = ${p(1)}` : `${p(1)}${d === 'postgres' ? '::integer' : ''} is null`}
   and ((kind not in ('model_household','legal_literate','grid','grid_member','enforcement_certificate','power') and date >= ${pd(2)} and date <= ${pd(3)})
     or (kind in ('model_household','legal_literate','grid','grid_member','enforcement_certificate','power') and date <= ${pd(3)} and (end_date is null or end_date > ${pd(3)})))`;
 }

@@ -23,6 +23,8 @@ export interface BenchContext {
   readonly pgUrl?: string;
   /** Smaller sizes, for a smoke run in tests. */
   readonly quick: boolean;
+  /** Data size relative to the benchmark's full size (`--scale`; the province: 1 = 30M records). */
+  readonly scale?: number;
 }
 
 export interface Bench {

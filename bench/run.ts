@@ -4,10 +4,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPostgres, type PgServer } from '../test/postgres-server.ts';
 import type { Bench, BenchRow } from './harness.ts';
 
-// npm run bench [-- name-filter] [--quick]: runs every bench/*.bench.ts and prints one table.
+// npm run bench [-- name-filter] [--quick] [--scale x]: runs every bench/*.bench.ts and prints one table.
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const filter = args.find((a) => !a.startsWith('--'));
+const at = args.indexOf('--scale');
+const scale = at >= 0 ? Number(args[at + 1]) : undefined;
+if (scale !== undefined && !(scale > 0)) {
+  console.error(`--scale 应为大于 0 的数（收到“${args[at + 1] ?? ''}”）`);
+  process.exit(2);
+}
+const filter = args.find((a, i) => !a.startsWith('--') && !(at >= 0 && i === at + 1));
 const here = dirname(fileURLToPath(import.meta.url));
 
 let server: PgServer | undefined;
@@ -29,7 +35,7 @@ try {
     if (filter && !f.includes(filter)) continue;
     const mod = (await import(pathToFileURL(join(here, f)).href)) as { bench: Bench };
     process.stderr.write(`运行 ${mod.bench.name}…\n`);
-    rows.push(...(await mod.bench.run({ pgUrl, quick })));
+    rows.push(...(await mod.bench.run({ pgUrl, quick, ...(scale ? { scale } : {}) })));
   }
 } finally {
   server?.stop();
