@@ -117,7 +117,7 @@ export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promi
 }
 
 function newCellSource(r: NewRecordRow): CellSource {
-  return { ...r, end_date: r.end_date ?? null };
+  return r as CellSource;
 }
 
 /** The cell columns of records about to change, locked on PostgreSQL until the change commits. */

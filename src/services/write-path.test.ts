@@ -21,6 +21,7 @@ import { AT, PASSWORD, draft, nextSeq, writeCases, type World } from '../testing
 const TABLES = [
   'orgs',
   'records',
+  'indicator_cells',
   'evidence',
   'imports',
   'users',
@@ -129,6 +130,7 @@ const writePaths = {
     'password-resets.ts#resetAccountPassword',
     'password-resets.ts#approvePasswordReset',
     'calendar.ts#replaceCalendarYears',
+    'indicator-cells.ts#rebuildIndicatorCells',
     'powers.ts#replacePowerList',
     'cycle.ts#saveDraft',
     'cycle-steps.ts#takeStep',
