@@ -31,7 +31,7 @@ export interface CellSource {
   readonly township_id: number;
   readonly kind: string;
   readonly date: string;
-  readonly end_date: string | null;
+  readonly end_date?: string | null;
   readonly data: unknown;
 }
 
