@@ -65,6 +65,7 @@ export const auditActionLabels = {
   'exam.paper_scores': '导入纸质考试成绩',
   'audit.export': '导出审计日志',
   'backup.restore': '从备份恢复数据库',
+  'indicators.rebuild': '重建指标汇总',
   'backup.restore_forced': '强制从未通过审计校验的备份恢复数据库',
   'public.anonymise': '匿名化保存期满的公众个人信息',
   'public.disclosure_request': '公众网上提交政府信息公开申请',

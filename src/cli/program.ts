@@ -67,6 +67,10 @@ function buildProgram(cli: Cli): Command {
   registerQuestionCommands(program, cli);
   registerCycleCommands(program, cli);
   registerExamCommands(program, cli);
+  // Set after the subcommands are added, so they do not inherit it: the program's own options (-v,
+  // -h) count only before a command's name, which lets a command whose subcommands share its option
+  // names (`indicators --org` and `indicators verify --org`) pass them on.
+  program.enablePositionalOptions();
   return program;
 }
 

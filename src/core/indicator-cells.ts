@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FieldValue } from '../catalogue/fields.ts';
-import { indicators, type Aggregate, type Cond } from '../catalogue/indicators.ts';
+import { APPROX_KEY, indicators, type Aggregate, type Cond } from '../catalogue/indicators.ts';
 import { getKind } from '../catalogue/kinds.ts';
 import type { Period } from './dates.ts';
 import { aggregateId, condHolds, planAggregates, type IndicatorRow } from './indicators.ts';
@@ -47,8 +47,8 @@ export type CellRow = Pick<IndicatorRow, 'kind' | 'date' | 'endDate' | 'data'> &
   readonly townshipId: number;
 };
 
-/** Merged contributions by full cell key. */
-export type CellMap = Map<string, TownshipCell>;
+/** Merged contributions by full cell key (added to in place as rows merge). */
+export type CellMap = Map<string, { -readonly [K in keyof TownshipCell]: TownshipCell[K] }>;
 
 export function aggKey(a: Aggregate): string {
   return createHash('sha256').update(aggregateId(a)).digest('hex').slice(0, 16);
@@ -212,20 +212,88 @@ function keyOf(countyId: number, townshipId: number, c: Cell): string {
   return `${countyId}|${townshipId}|${c.agg}|${c.grain}|${c.bucket}|${c.endBucket}|${c.fromBucket}|${c.value}`;
 }
 
-/** Adds the rows' contributions into `into` (sign -1 takes them away: a deleted or replaced record). */
+/** What of a kind's records the cells read: the fields their conditions and distinct counts read, and the summed ones. */
+interface KindReads {
+  readonly fields: readonly string[];
+  readonly sums: readonly string[];
+}
+
+function condFields(c: Cond, out: Set<string>): void {
+  switch (c.op) {
+    case 'any':
+      c.any.forEach((x) => condFields(x, out));
+      break;
+    case 'notAfter':
+      out.add(c.field).add(c.notAfter);
+      break;
+    case 'approx':
+      out.add(APPROX_KEY);
+      break;
+    case 'in':
+    case 'truthy':
+    case 'onOrBeforeEnd':
+      out.add(c.field);
+      break;
+  }
+}
+
+const reads = new Map<string, KindReads>();
+for (const [kind, list] of byKind) {
+  const fields = new Set<string>();
+  const sums = new Set<string>();
+  for (const p of list) {
+    (p.a.where ?? []).forEach((c) => condFields(c, fields));
+    if (p.a.op === 'distinct') fields.add(p.a.field);
+    if (p.a.op === 'sum') sums.add(p.a.field);
+  }
+  reads.set(kind, { fields: [...fields], sums: [...sums] });
+}
+
+const SEP = '\u0001';
+function fieldKey(v: FieldValue | undefined): string {
+  return v === undefined ? 'u' : typeof v === 'string' ? 's' + v : (JSON.stringify(v) ?? 'u');
+}
+
+/**
+ * Adds the rows' contributions into `into` (sign -1 takes them away: a deleted or replaced record).
+ * Rows alike in everything the cells read (township, kind, month, end month, the fields the
+ * conditions and distinct counts read, which sum fields are set) make the same cells: they are
+ * grouped first and each group's cells computed once, so a large import costs one string key and
+ * one map update a row.
+ */
 export function addCells(into: CellMap, rows: Iterable<CellRow>, sign: 1 | -1 = 1): CellMap {
+  const groups = new Map<string, { row: CellRow; n: number; totals: number[] }>();
   for (const row of rows) {
+    const r = reads.get(row.kind);
+    if (!r) continue;
+    let k = `${row.countyId}${SEP}${row.townshipId}${SEP}${row.kind}${SEP}${row.date.slice(0, 7)}${SEP}${row.endDate === null ? '' : row.endDate.slice(0, 7)}`;
+    for (const f of r.fields) k += SEP + fieldKey(row.data[f]);
+    for (const f of r.sums) k += typeof row.data[f] === 'number' ? '1' : '0';
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { row, n: 0, totals: r.sums.map(() => 0) }));
+    g.n++;
+    for (let i = 0; i < r.sums.length; i++) {
+      const v = row.data[r.sums[i]!];
+      if (typeof v === 'number') g.totals[i]! += v;
+    }
+  }
+  for (const { row, n, totals } of groups.values()) {
+    const r = reads.get(row.kind)!;
     for (const c of cellsOf(row)) {
+      const p = CELL_PLAN.get(c.agg)!;
+      const total = p.a.op === 'sum' ? totals[r.sums.indexOf(p.a.field)]! : 0;
       const k = keyOf(row.countyId, row.townshipId, c);
       const had = into.get(k);
-      if (had) into.set(k, { ...had, n: had.n + sign * c.n, total: had.total + sign * c.total });
-      else
+      if (had) {
+        had.n += sign * n;
+        had.total += sign * total;
+      } else
         into.set(k, {
           ...c,
           countyId: row.countyId,
           townshipId: row.townshipId,
-          n: sign * c.n,
-          total: sign * c.total,
+          n: sign * n,
+          total: sign * total,
         });
     }
   }

@@ -7,6 +7,7 @@ import { ledgerRandom, type LedgerRandom } from '../testing/cell-ledger.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, smallCounty } from '../testing/fixtures.ts';
 import { generateDemo } from '../services/demo/index.ts';
+import { computeIndicatorsAll } from '../services/indicators.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
 import type { Db } from './connect.ts';
 import { readCells, rebuildCells, verifyCells } from './indicator-cells.repo.ts';
@@ -224,6 +225,21 @@ for (const tdb of testDatabases()) {
       await migrateToLatest(h);
       expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
       expect(await mismatches(h, other, [town], PERIODS)).toEqual([]);
+      // The province (every county) from the cells: counts and sums add up over the counties.
+      for (const p of YEARS) {
+        const all = (await readCells(h.db, null, p, plan))!;
+        const parts = await Promise.all(
+          [org.county, other].map((c) =>
+            evaluateAggregates(h.db, h.dialect, { column: 'county_id', id: c.id }, p, plan),
+          ),
+        );
+        for (const [id, a] of plan)
+          if (a.op !== 'distinct')
+            expect(all.get(id)).toBeCloseTo(parts[0]!.get(id)! + parts[1]!.get(id)!, 6);
+      }
+      const province = await computeIndicatorsAll(h, YEARS[3]!);
+      expect(province.length).toBe(indicators.length);
+      await expect(computeIndicatorsAll(h, { from: '2024-01-05', to: '2024-12-31' })).rejects.toThrow(/整月/);
       const held = await h.db.selectFrom('indicator_cell_plan').select('agg').execute();
       expect(held.length).toBe(plan.size);
       // A plan entry no longer shipped loses its cells at the next start.

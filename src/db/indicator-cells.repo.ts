@@ -31,8 +31,18 @@ export interface CellSource {
   readonly township_id: number;
   readonly kind: string;
   readonly date: string;
-  readonly end_date: string | null;
+  readonly end_date?: string | null;
   readonly data: unknown;
+}
+
+// The data object a row's JSON text was made from, where the caller still has it (an import's
+// validated rows): the cells then need not parse the text again.
+const parsedData = new WeakMap<object, Readonly<Record<string, FieldValue>>>();
+
+/** Notes the object a new row's `data` text was serialised from; the row must not change afterwards. */
+export function rememberData<T extends object>(row: T, data: Readonly<Record<string, FieldValue>>): T {
+  parsedData.set(row, data);
+  return row;
 }
 
 /** A stored or new record as the cells read it (`data` is JSON text on SQLite and on the way in). */
@@ -43,7 +53,9 @@ export function cellRowOf(r: CellSource): CellRow {
     kind: r.kind,
     date: r.date,
     endDate: r.end_date ?? null,
-    data: (typeof r.data === 'string' ? JSON.parse(r.data) : (r.data ?? {})) as Record<string, FieldValue>,
+    data:
+      parsedData.get(r) ??
+      ((typeof r.data === 'string' ? JSON.parse(r.data) : (r.data ?? {})) as Record<string, FieldValue>),
   };
 }
 
@@ -237,57 +249,65 @@ export async function listCells(db: Q, countyId: number): Promise<TownshipCell[]
 const PAGE = 20_000;
 
 /**
- * Rebuilds one county's cells (of `aggs`, or all) from its records: reads them kind by kind in
- * (date, id) pages on the (county, kind, date) index, merges their contributions in memory, and
- * replaces the cells in one transaction. On PostgreSQL it first takes a SHARE lock on the cells,
- * which waits for writers that changed cells to commit and holds back new ones until it commits,
- * so no write is counted twice or lost.
+ * Rebuilds one county's cells (of `aggs`, or all) from its records on the caller's transaction:
+ * reads them kind by kind in (date, id) pages on the (county, kind, date) index, merges their
+ * contributions in memory, and replaces the cells. On PostgreSQL it first takes a SHARE ROW
+ * EXCLUSIVE lock on the cells, which waits for writers that changed cells to commit and holds back
+ * new ones (and other rebuilds) until the rebuild commits, so no write is counted twice or lost.
  */
-export async function rebuildCounty(
+export async function rebuildCountyIn(
+  trx: Transaction<Database>,
+  countyId: number,
+  aggs?: ReadonlySet<string>,
+): Promise<{ records: number; cells: number }> {
+  if (dialectOf(trx).name === 'postgres')
+    await sql`lock table indicator_cells in share row exclusive mode`.execute(trx);
+  let del = trx.deleteFrom('indicator_cells').where('county_id', '=', countyId);
+  if (aggs) del = del.where('agg', 'in', aggs.size > 0 ? [...aggs] : ['']);
+  await del.execute();
+  const kinds = aggs
+    ? CELL_KINDS.filter((k) => [...CELL_PLAN.values()].some((p) => p.a.kind === k && aggs.has(p.key)))
+    : CELL_KINDS;
+  const cells: CellMap = new Map();
+  let records = 0;
+  for (const kind of kinds) {
+    let after: { date: string; id: number } | null = null;
+    for (;;) {
+      const a = after;
+      let q = trx
+        .selectFrom('records')
+        .select(['id', ...CELL_COLS])
+        .where('county_id', '=', countyId)
+        .where('kind', '=', kind);
+      if (a)
+        q = q.where((eb) =>
+          eb.or([eb('date', '>', a.date), eb.and([eb('date', '=', a.date), eb('id', '>', a.id)])]),
+        );
+      const page = await q.orderBy('date').orderBy('id').limit(PAGE).execute();
+      if (page.length === 0) break;
+      addCells(cells, page.map(cellRowOf));
+      records += page.length;
+      const last = page[page.length - 1]!;
+      after = { date: last.date, id: Number(last.id) };
+      if (page.length < PAGE) break;
+    }
+  }
+  const list = sortedCells(cells.values()).filter((c) => c.n > 0 && (!aggs || aggs.has(c.agg)));
+  for (let i = 0; i < list.length; i += CHUNK)
+    await trx
+      .insertInto('indicator_cells')
+      .values(list.slice(i, i + CHUNK).map(rowOf))
+      .execute();
+  return { records, cells: list.length };
+}
+
+/** Rebuilds one county's cells in a transaction of its own. */
+export function rebuildCounty(
   h: Db,
   countyId: number,
   aggs?: ReadonlySet<string>,
 ): Promise<{ records: number; cells: number }> {
-  return h.db.transaction().execute(async (trx) => {
-    if (dialectOf(h.db).name === 'postgres') await sql`lock table indicator_cells in share mode`.execute(trx);
-    let del = trx.deleteFrom('indicator_cells').where('county_id', '=', countyId);
-    if (aggs) del = del.where('agg', 'in', aggs.size > 0 ? [...aggs] : ['']);
-    await del.execute();
-    const kinds = aggs
-      ? CELL_KINDS.filter((k) => [...CELL_PLAN.values()].some((p) => p.a.kind === k && aggs.has(p.key)))
-      : CELL_KINDS;
-    const cells: CellMap = new Map();
-    let records = 0;
-    for (const kind of kinds) {
-      let after: { date: string; id: number } | null = null;
-      for (;;) {
-        const a = after;
-        let q = trx
-          .selectFrom('records')
-          .select(['id', ...CELL_COLS])
-          .where('county_id', '=', countyId)
-          .where('kind', '=', kind);
-        if (a)
-          q = q.where((eb) =>
-            eb.or([eb('date', '>', a.date), eb.and([eb('date', '=', a.date), eb('id', '>', a.id)])]),
-          );
-        const page = await q.orderBy('date').orderBy('id').limit(PAGE).execute();
-        if (page.length === 0) break;
-        addCells(cells, page.map(cellRowOf));
-        records += page.length;
-        const last = page[page.length - 1]!;
-        after = { date: last.date, id: Number(last.id) };
-        if (page.length < PAGE) break;
-      }
-    }
-    const list = sortedCells(cells.values()).filter((c) => c.n > 0 && (!aggs || aggs.has(c.agg)));
-    for (let i = 0; i < list.length; i += CHUNK)
-      await trx
-        .insertInto('indicator_cells')
-        .values(list.slice(i, i + CHUNK).map(rowOf))
-        .execute();
-    return { records, cells: list.length };
-  });
+  return h.db.transaction().execute((trx) => rebuildCountyIn(trx, countyId, aggs));
 }
 
 /** The ids of the counties (all, or the one given). */
@@ -297,16 +317,32 @@ export async function countyIds(db: Q, countyId?: number): Promise<number[]> {
   return (await q.orderBy('id').execute()).map((r) => Number(r.id));
 }
 
-/** Rebuilds the cells of one county, or of every county. */
-export async function rebuildCells(
-  h: Db,
-  countyId?: number,
-): Promise<{ counties: number; records: number; cells: number }> {
+export interface RebuildCount {
+  readonly counties: number;
+  readonly records: number;
+  readonly cells: number;
+}
+
+/** Rebuilds the cells of one county, or of every county, a transaction per county. */
+export async function rebuildCells(h: Db, countyId?: number): Promise<RebuildCount> {
   let records = 0;
   let cells = 0;
   const ids = await countyIds(h.db, countyId);
   for (const id of ids) {
     const r = await rebuildCounty(h, id);
+    records += r.records;
+    cells += r.cells;
+  }
+  return { counties: ids.length, records, cells };
+}
+
+/** Rebuilds the cells of one county, or of every county, on the caller's transaction. */
+export async function rebuildCellsIn(trx: Transaction<Database>, countyId?: number): Promise<RebuildCount> {
+  let records = 0;
+  let cells = 0;
+  const ids = await countyIds(trx, countyId);
+  for (const id of ids) {
+    const r = await rebuildCountyIn(trx, id);
     records += r.records;
     cells += r.cells;
   }

@@ -9,7 +9,6 @@ import {
   applyRecordCells,
   inTransaction,
   replaceRecordCells,
-  type CellSource,
 } from './indicator-cells.repo.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
 
@@ -119,13 +118,9 @@ export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promi
       }
       for (const g of got) added.push(byKey.get(`${Number(g.township_id)}\u0000${g.dedup_key}`)!);
     }
-    await applyRecordCells(trx, added.map(newCellSource));
+    await applyRecordCells(trx, added);
     return added.length;
   });
-}
-
-function newCellSource(r: NewRecordRow): CellSource {
-  return { ...r, end_date: r.end_date ?? null };
 }
 
 /** The cell columns of records about to change, locked on PostgreSQL until the change commits. */
@@ -391,7 +386,7 @@ export async function insertRecordsBulk(
     `insert into records (county_id, township_id, org_id, kind, date, end_date, title, data, dedup_key, import_id, created_by, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (${DEDUP_CONFLICT.join(', ')}) do nothing`,
   );
-  const added: CellSource[] = [];
+  const added: NewRecordRow[] = [];
   for (const r of rows) {
     const changed = stmt.run(
       r.county_id,
@@ -408,7 +403,7 @@ export async function insertRecordsBulk(
       r.created_at,
       r.updated_at,
     ).changes;
-    if (changed > 0) added.push(newCellSource(r));
+    if (changed > 0) added.push(r);
   }
   // The whole batch's contributions merge before they are written: one upsert per distinct cell.
   await applyRecordCells(trx, added);

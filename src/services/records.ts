@@ -14,6 +14,7 @@ import { childOrgs } from '../db/orgs.repo.ts';
 import { findCaseType, stateOf } from '../catalogue/cases.ts';
 import * as casesRepo from '../db/cases.repo.ts';
 import * as evidenceRepo from '../db/evidence.repo.ts';
+import { rememberData } from '../db/indicator-cells.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
 import { countyOf, type Org } from './orgs.ts';
@@ -87,7 +88,7 @@ export function prepareRows(
       return;
     }
     const dataJson = JSON.stringify(v.value.data);
-    rows.push({
+    const row: NewRecordRow = {
       county_id: countyId,
       township_id: township.id,
       org_id: orgId,
@@ -101,7 +102,8 @@ export function prepareRows(
       created_by: meta.createdBy,
       created_at: meta.now,
       updated_at: meta.now,
-    });
+    };
+    rows.push(rememberData(row, v.value.data));
   });
   return { rows, errors };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors.ts';
 import { getHead } from '../db/audit.repo.ts';
+import { verifyCells } from '../db/indicator-cells.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { testDatabases } from '../testing/databases.ts';
@@ -21,6 +22,7 @@ import { AT, PASSWORD, draft, nextSeq, writeCases, type World } from '../testing
 const TABLES = [
   'orgs',
   'records',
+  'indicator_cells',
   'evidence',
   'imports',
   'users',
@@ -129,6 +131,7 @@ const writePaths = {
     'password-resets.ts#resetAccountPassword',
     'password-resets.ts#approvePasswordReset',
     'calendar.ts#replaceCalendarYears',
+    'indicator-cells.ts#rebuildIndicatorCells',
     'powers.ts#replacePowerList',
     'cycle.ts#saveDraft',
     'cycle-steps.ts#takeStep',
@@ -314,6 +317,8 @@ for (const tdb of testDatabases()) {
         if (c.refused) await expect(run()).rejects.toThrow(c.refused);
         else await run();
         expect(await fingerprint(h)).not.toEqual(untouched);
+        // Whatever it did to the ledger, the indicator cells still equal a scan of the records.
+        expect((await verifyCells(h)).differences).toEqual([]);
         // The newest entries, back in chain order: the chain holds every earlier case's entries too.
         const added = await listAudit(h, { limit: 100, order: 'desc' }).then((all) =>
           all.filter((e) => e.seq > head.seq).reverse(),

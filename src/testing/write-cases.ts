@@ -20,6 +20,7 @@ import {
   renameOrganisation,
 } from '../services/ledger-writes.ts';
 import type { Org } from '../services/orgs.ts';
+import { rebuildIndicatorCells } from '../services/indicator-cells.ts';
 import { replacePowerList } from '../services/powers.ts';
 import { cycleReport, saveDraft } from '../services/cycle.ts';
 import { takeStep } from '../services/cycle-steps.ts';
@@ -531,6 +532,29 @@ export const writeCases: readonly WriteCase[] = [
     action: 'org.update',
     prepare: (w) => () =>
       renameOrganisation(w.h, w.sysAdmin, w.act(w.sysAdmin), w.org.b.id, `乙乡${nextSeq()}`, AT),
+  },
+  {
+    service: 'indicator-cells.ts#rebuildIndicatorCells',
+    action: 'indicators.rebuild',
+    // A stray cell for the rebuild to remove, so the write changes what it must.
+    prepare: async (w) => {
+      await w.h.db
+        .insertInto('indicator_cells')
+        .values({
+          county_id: w.org.county.id,
+          township_id: w.org.a.id,
+          agg: 'ffffffffffffffff',
+          grain: 'y',
+          bucket: 2025,
+          end_bucket: 0,
+          from_bucket: 0,
+          value: '',
+          n: 7,
+          total: 0,
+        })
+        .execute();
+      return () => rebuildIndicatorCells(w.h, w.console, w.act(w.console), { county: w.org.county }, AT);
+    },
   },
   {
     service: 'calendar.ts#replaceCalendarYears',

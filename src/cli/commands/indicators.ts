@@ -1,25 +1,35 @@
 import type { Command } from '@commander-js/extra-typings';
 import { getKind } from '../../catalogue/kinds.ts';
 import { yearPeriod } from '../../core/dates.ts';
+import { UserError } from '../../core/errors.ts';
 import { computeIndicators, explainIndicator } from '../../services/indicators.ts';
+import { registerCellCommands } from './indicator-cells.ts';
 import { resolveOrg } from '../../services/orgs.ts';
 import { intOption, type Cli } from '../context.ts';
+
+/** A required option checked in the action, worded as the parser words its own. */
+function required(flags: string, v: string | undefined): string {
+  if (v === undefined) throw new UserError(`缺少必需的选项“${flags}”`);
+  return v;
+}
 
 const show = (v: number | null, unit: string) =>
   v === null ? '—' : `${v}${unit === '%' ? '%' : ' ' + unit}`;
 
 export function registerIndicatorCommands(program: Command, cli: Cli): void {
-  program
+  const indicatorsCommand = program
     .command('indicators')
     .description('计算某组织某年度的全部指标（每个值均可用 fazhi explain 追溯到记录）')
-    .requiredOption('--org <组织>', '县、乡镇、村（社区）或部门（名称或代码）')
-    .requiredOption('--year <年度>', '年度，如 2024')
+    // Not required options: `indicators verify` and `indicators rebuild` would inherit the check.
+    .option('--org <组织>', '县、乡镇、村（社区）或部门（名称或代码）（必填）')
+    .option('--year <年度>', '年度，如 2024（必填）')
     .option('--db <数据库地址>', '数据库地址')
     .option('--json', '以 JSON 输出：[{key, label, value, unit, records}]')
     .action(async (opts) => {
-      const year = intOption('year', opts.year, 2000, 2100);
+      const orgName = required('--org <组织>', opts.org);
+      const year = intOption('year', required('--year <年度>', opts.year), 2000, 2100);
       await cli.withDb(opts, async (h) => {
-        const org = await resolveOrg(h, opts.org);
+        const org = await resolveOrg(h, orgName);
         const vals = await computeIndicators(h, org, yearPeriod(year));
         if (opts.json) return cli.printJson(vals);
         cli.out(`${org.name} ${year} 年度指标\n`);
@@ -29,6 +39,11 @@ export function registerIndicatorCommands(program: Command, cli: Cli): void {
         );
       });
     });
+
+  // `indicators verify --org …` must give --org to verify, not to `indicators`: its own options
+  // count only before a subcommand's name.
+  indicatorsCommand.enablePositionalOptions();
+  registerCellCommands(indicatorsCommand, cli);
 
   program
     .command('explain')
