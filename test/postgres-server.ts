@@ -45,9 +45,6 @@ export async function startPostgres(): Promise<PgServer | { error: string }> {
       error:
         '找不到 PostgreSQL 程序（/usr/lib/postgresql/*/bin/initdb）；可设置 FAZHI_PG_BIN 或 FAZHI_TEST_PG',
     };
-  const isRoot = process.getuid?.() === 0;
-  const asUser = (cmd: string, args: string[]) =>
-    (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -98,9 +95,6 @@ export async function startStandby(
 ): Promise<{ url(db: string): string; stop(): void } | { error: string }> {
   const bin = findBin();
   if (!bin) return { error: '找不到 PostgreSQL 程序（pg_basebackup）' };
-  const isRoot = process.getuid?.() === 0;
-  const asUser = (cmd: string, args: string[]) =>
-    (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
   const primary = new URL(primaryUrl);
   // A standby refuses to start with lower limits than its primary's, which may have been set on its command line.
   const client = new pg.Client({ connectionString: primaryUrl });
@@ -147,4 +141,9 @@ export async function startStandby(
       }
     },
   };
+}
+
+/** PostgreSQL refuses to run as root: as root, its programs run as the postgres user. */
+function asUser(cmd: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 }

@@ -4,12 +4,7 @@ import type { Scope } from '../core/scope.ts';
 import { caseTypes, isUnderWay } from '../catalogue/cases.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import { dialectOf } from './dialect.ts';
-import {
-  CELL_COLS,
-  applyRecordCells,
-  inTransaction,
-  replaceRecordCells,
-} from './indicator-cells.repo.ts';
+import { CELL_COLS, applyRecordCells, inTransaction, replaceRecordCells } from './indicator-cells.repo.ts';
 import type { Database, NewRecordRow, RecordRow } from './schema.ts';
 
 const catalogueKinds = kinds.map((k) => k.id);
