@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { testApp } from '../testing/http.ts';
+import { seedWorld, signIn, testApp } from '../testing/http.ts';
 import type { RequestLogging } from './context.ts';
 
 interface Line {
@@ -66,5 +66,18 @@ describe('the server log', () => {
       expect.arrayContaining(['incoming request', 'request completed']),
     );
     expect(lines.some((l) => l.msg.startsWith('慢请求'))).toBe(false);
+  });
+
+  it('answers a cached route once, without the warning of an answer sent twice', async () => {
+    const { app, h, lines } = await logged({ all: false, slowMs: 60_000 });
+    open = { app, h };
+    await seedWorld(h);
+    const c = await signIn(app, 'township.staff');
+    for (let i = 0; i < 2; i++) {
+      const r = await c.request({ method: 'GET', url: '/api/indicators?year=2024' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json<{ indicators: unknown[] }>().indicators.length).toBeGreaterThan(0);
+    }
+    expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([]);
   });
 });

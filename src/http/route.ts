@@ -185,7 +185,9 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
         if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
           await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url));
       }
-      if (out === reply) return reply;
+      // A handler that sent its own answer (a cached body, a file) returns the reply, and Fastify's
+      // reply is a thenable: awaited through an async function it arrives here as undefined.
+      if (out === reply || reply.sent) return reply;
       return reply.code(spec.status ?? 200).send(out);
     },
   });
