@@ -30,7 +30,7 @@ const run = Math.random().toString(36).slice(2, 8);
 const end = performance.now() + w.ms;
 const once = (s, write) => new Promise((resolve) => {
   const t = performance.now();
-  const body = write ? JSON.stringify({ kind: 'dispute', date: w.date, title: '省级压测写入' + run + '-' + (seq++), data: { disputeType: 'other', status: 'pending' } }) : null;
+  const body = write ? JSON.stringify({ kind: 'dispute', date: w.date, title: '压测写入' + run + '-' + (seq++), data: { disputeType: 'other', status: 'pending' } }) : null;
   const path = write ? '/api/records' : s.reads[Math.floor(Math.random() * s.reads.length)];
   const headers = write
     ? { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
