@@ -143,10 +143,11 @@ if (pgUrl)
     });
 
     it('catches a cell that disagrees with the records', async () => {
+      // A row's ctid is unique only within its partition: the table is partitioned by county.
       const { county, townships } = tree[5]!;
       const { rows } = await raw.query<{ agg: string; bucket: number; value: string; township_id: number }>(
         `update indicator_cells set n = n + 1, total = total + 1
-          where ctid = (select ctid from indicator_cells
+          where (tableoid, ctid) = (select tableoid, ctid from indicator_cells
                          where county_id = $1 and township_id = $2 and grain = 'y' and bucket between 2021 and 2025
                            and end_bucket = 0 and from_bucket = 0 and value = '' limit 1)
           returning agg, bucket, value, township_id`,
