@@ -49,11 +49,7 @@ export async function startPostgres(): Promise<PgServer | { error: string }> {
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
-  const run = (cmd: string, args: string[]) => {
-    const [c, a] = asUser(join(bin, cmd), args);
-    const r = spawnSync(c, a, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout || r.error?.message}`);
-  };
+  const run = (cmd: string, args: string[]) => runProgram(bin, cmd, args);
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     run('pg_ctl', [
@@ -109,11 +105,7 @@ export async function startStandby(
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
-  const run = (cmd: string, args: string[]) => {
-    const [c, a] = asUser(join(bin, cmd), args);
-    const r = spawnSync(c, a, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout || r.error?.message}`);
-  };
+  const run = (cmd: string, args: string[]) => runProgram(bin, cmd, args);
   try {
     run('pg_basebackup', [
       ...['-D', data, '-R', '-X', 'stream', '-c', 'fast'],
@@ -146,4 +138,11 @@ export async function startStandby(
 /** PostgreSQL refuses to run as root: as root, its programs run as the postgres user. */
 function asUser(cmd: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+}
+
+/** Runs one of PostgreSQL's programs to completion; a failure throws with what it printed. */
+function runProgram(bin: string, cmd: string, args: string[]): void {
+  const [c, a] = asUser(join(bin, cmd), args);
+  const r = spawnSync(c, a, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} 失败：${r.stderr || r.stdout || r.error?.message}`);
 }
