@@ -19,7 +19,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { User } from '../api/types.ts';
 import { allowed, kindReadable } from '../auth/permissions.ts';
@@ -107,13 +107,20 @@ export function SideMenu({
   const { pathname } = useLocation();
   const items = useMemo(() => menuItems(user, cat), [user, cat]);
   const kindGroup = pathname.startsWith('/ledger/') ? cat?.kind(pathname.slice(8))?.group : undefined;
-  const open = pathname.startsWith('/ledger/')
+  const routeOpen = pathname.startsWith('/ledger/')
     ? ['ledger', `group:${kindGroup ?? ''}`]
     : pathname.startsWith('/admin/')
       ? ['admin']
       : pathname.startsWith('/study/')
         ? ['study']
         : [];
+  // Submenus the user opened stay open while the catalogue loads and as pages change;
+  // the route's own submenu opens on navigation.
+  const [openKeys, setOpenKeys] = useState<string[]>(routeOpen);
+  const routeKey = routeOpen.join('|');
+  useEffect(() => {
+    if (routeKey) setOpenKeys((keys) => [...new Set([...keys, ...routeKey.split('|')])]);
+  }, [routeKey]);
   return (
     <Menu
       theme="dark"
@@ -122,8 +129,8 @@ export function SideMenu({
       selectedKeys={[
         pathname === '/report' && items.some((i) => i?.key === '/report/cycle') ? '/report/cycle' : pathname,
       ]}
-      defaultOpenKeys={collapsed ? [] : open}
-      key={collapsed ? 'c' : `o:${kindGroup ?? ''}:${cat ? 1 : 0}`}
+      {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+      key={collapsed ? 'c' : 'o'}
       onClick={(e) => void nav(e.key)}
     />
   );
