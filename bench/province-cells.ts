@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue } from '../src/catalogue/fields.ts';
 import { yearPeriod } from '../src/core/dates.ts';
-import { CELL_PLAN, cellsOf, type Cell } from '../src/core/indicator-cells.ts';
+import { CELL_PLAN, COUNTY_TOTAL, cellsOf, type Cell } from '../src/core/indicator-cells.ts';
 import type { Db } from '../src/db/connect.ts';
 import { readCells, verifyCells, type CellDifference } from '../src/db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
@@ -24,8 +24,8 @@ interface Acc {
 
 /**
  * Gathers the indicator cells of the records as they are generated (each record's contributions
- * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells once its records
- * are in. The contributions are summed in place: `addCells` makes a new object for every merge,
+ * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells, with its totals,
+ * once its records are in. The contributions are summed in place: `addCells` makes a new object for every merge,
  * which at 30 million records costs more than generating them. `sinkMs` is the time computing
  * the cells, `copyMs` the time COPYing them (on the county's connection, while the other streams
  * go on), for comparing with a rebuild from the loaded records.
@@ -64,9 +64,19 @@ export function cellsDuringLoad(): {
     const m = maps.get(countyId);
     maps.delete(countyId);
     if (!m) return;
+    // The county's totals (township 0), summed from its township cells as every write keeps them.
+    const totals = new Map<string, Acc>();
+    for (const { c, n, total } of m.values()) {
+      const k = `${c.agg}|${c.grain}|${c.bucket}|${c.endBucket}|${c.fromBucket}|${c.value}`;
+      const had = totals.get(k);
+      if (had) {
+        had.n += n;
+        had.total += total;
+      } else totals.set(k, { townshipId: COUNTY_TOTAL, c, n, total });
+    }
     function* lines() {
       let buf = '';
-      for (const { townshipId, c, n, total } of m!.values()) {
+      for (const { townshipId, c, n, total } of [...m!.values(), ...totals.values()]) {
         if (n <= 0) continue;
         stats.cells++;
         buf += `${countyId}\t${townshipId}\t${c.agg}\t${c.grain}\t${c.bucket}\t${c.endBucket}\t${c.fromBucket}\t${esc(c.value)}\t${n}\t${total}\n`;

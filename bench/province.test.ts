@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getKind } from '../src/catalogue/kinds.ts';
 import { indicators } from '../src/catalogue/indicators.ts';
 import { yearPeriod } from '../src/core/dates.ts';
+import { COUNTY_TOTAL } from '../src/core/indicator-cells.ts';
 import { dedupKey, validateRecord } from '../src/core/records.ts';
 import { openDb, type Db } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -142,22 +143,27 @@ if (pgUrl)
       expect(r.checked).toBeGreaterThanOrEqual(10 * 5 + 10 * 2 * 5);
     });
 
-    it('catches a cell that disagrees with the records', async () => {
+    it('catches a cell that disagrees with the records, in a township or in a county total', async () => {
       // A row's ctid is unique only within its partition: the table is partitioned by county.
       const { county, townships } = tree[5]!;
-      const { rows } = await raw.query<{ agg: string; bucket: number; value: string; township_id: number }>(
-        `update indicator_cells set n = n + 1, total = total + 1
-          where (tableoid, ctid) = (select tableoid, ctid from indicator_cells
-                         where county_id = $1 and township_id = $2 and grain = 'y' and bucket between 2021 and 2025
-                           and end_bucket = 0 and from_bucket = 0 and value = '' limit 1)
-          returning agg, bucket, value, township_id`,
-        [county.id, townships[0]!.id],
-      );
-      expect(rows).toHaveLength(1);
+      const tamper = async (townshipId: number, years: [number, number]) => {
+        const { rows } = await raw.query<{ bucket: number }>(
+          `update indicator_cells set n = n + 1, total = total + 1
+            where (tableoid, ctid) = (select tableoid, ctid from indicator_cells
+                           where county_id = $1 and township_id = $2 and grain = 'y' and bucket between $3 and $4
+                             and end_bucket = 0 and from_bucket = 0 and value = '' limit 1)
+            returning bucket`,
+          [county.id, townshipId, ...years],
+        );
+        expect(rows).toHaveLength(1);
+        return rows[0]!.bucket;
+      };
+      const year = await tamper(townships[0]!.id, [2021, 2025]);
+      await tamper(COUNTY_TOTAL, [year, year]);
+      // The township sampled first is townships[0].
       const r = await verifyProvince(h, [tree[5]!], plan.years, 1);
-      expect(r.differences.length).toBeGreaterThan(0);
-      expect(r.differences.every((d) => d.countyId === county.id && d.year === rows[0]!.bucket)).toBe(true);
-      // The county-year sees it, whichever township it is in.
+      expect(r.differences.every((d) => d.countyId === county.id && d.year === year)).toBe(true);
+      expect(r.differences.some((d) => d.townshipId === townships[0]!.id)).toBe(true);
       expect(r.differences.some((d) => d.townshipId === null)).toBe(true);
     });
   });

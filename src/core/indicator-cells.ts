@@ -300,6 +300,35 @@ export function addCells(into: CellMap, rows: Iterable<CellRow>, sign: 1 | -1 = 
   return into;
 }
 
+/**
+ * The township id of a county's total cells: every township's cells of the county summed, so a
+ * county's or the province's read covers one row per cell key and county, not one per township.
+ * No organisation has id 0.
+ */
+export const COUNTY_TOTAL = 0;
+
+type MutableCell = { -readonly [K in keyof TownshipCell]: TownshipCell[K] };
+
+/**
+ * Township cell changes with the county totals they make: each township cell's change is added to
+ * the same cell of its county's total. Changes given for a total already are merged into it.
+ */
+export function withCountyTotals(cells: Iterable<TownshipCell>): TownshipCell[] {
+  const out: TownshipCell[] = [];
+  const totals = new Map<string, MutableCell>();
+  for (const c of cells) {
+    if (c.townshipId !== COUNTY_TOTAL) out.push(c);
+    const k = keyOf(c.countyId, COUNTY_TOTAL, c);
+    const t = totals.get(k);
+    if (t) {
+      t.n += c.n;
+      t.total += c.total;
+    } else totals.set(k, { ...c, townshipId: COUNTY_TOTAL });
+  }
+  for (const t of totals.values()) out.push(t);
+  return out;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The non-zero changes in key order: every writer locks cells in the same order, so none deadlock. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '../catalogue/indicators.ts';
 import type { Period } from '../core/dates.ts';
+import { COUNTY_TOTAL, type TownshipCell } from '../core/indicator-cells.ts';
 import { planAggregates } from '../core/indicators.ts';
 import { ALL } from '../core/scope.ts';
 import { ledgerRandom, type LedgerRandom } from '../testing/cell-ledger.ts';
@@ -10,7 +11,8 @@ import { generateDemo } from '../services/demo/index.ts';
 import { computeIndicatorsAll } from '../services/indicators.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
 import type { Db } from './connect.ts';
-import { readCells, rebuildCells, verifyCells } from './indicator-cells.repo.ts';
+import { listCells, readCells, rebuildCells, verifyCells } from './indicator-cells.repo.ts';
+import * as county0027 from './migrations/0027_county_totals.ts';
 import { evaluateAggregates } from './indicators.repo.ts';
 import { migrateToLatest } from './migrate.ts';
 import { insertOrg } from './orgs.repo.ts';
@@ -274,6 +276,7 @@ for (const tdb of testDatabases()) {
 
   describe(`indicator cells of the demo county on ${tdb.name}`, () => {
     let h: Db;
+    let demoCounty: Org | undefined;
     beforeAll(async () => {
       h = await tdb.open();
     });
@@ -287,10 +290,45 @@ for (const tdb of testDatabases()) {
         seed: 5,
       });
       const years = [2022, 2023, 2024].map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+      demoCounty = demo.county;
       expect(await mismatches(h, demo.county, demo.townships, years)).toEqual([]);
       const v = await verifyCells(h);
       expect(v.differences).toEqual([]);
       expect(v.checked).toBeGreaterThanOrEqual(4);
+    });
+
+    it('hold county totals equal to the sums of the township cells, which migration 0027 makes afresh', async () => {
+      // The demo county of the test above.
+      const county = demoCounty!;
+      const key = (c: TownshipCell) =>
+        [c.agg, c.grain, c.bucket, c.endBucket, c.fromBucket, c.value].join('|');
+      const stored = await listCells(h.db, county.id);
+      const totals = stored.filter((c) => c.townshipId === COUNTY_TOTAL);
+      const summed = new Map<string, { n: number; total: number }>();
+      for (const c of stored.filter((x) => x.townshipId !== COUNTY_TOTAL)) {
+        const t = summed.get(key(c)) ?? { n: 0, total: 0 };
+        summed.set(key(c), { n: t.n + c.n, total: t.total + c.total });
+      }
+      expect(totals.length).toBe(summed.size);
+      expect(totals.length).toBeGreaterThan(100);
+      for (const c of totals) {
+        expect(c.n, key(c)).toBe(summed.get(key(c))?.n);
+        expect(c.total).toBeCloseTo(summed.get(key(c))!.total, 6);
+      }
+      // A database whose totals are missing or wrong gets them right from its township cells.
+      await h.db
+        .deleteFrom('indicator_cells')
+        .where('township_id', '=', COUNTY_TOTAL)
+        .where('grain', '=', 'm')
+        .execute();
+      await h.db
+        .updateTable('indicator_cells')
+        .set({ n: 999 })
+        .where('township_id', '=', COUNTY_TOTAL)
+        .execute();
+      await county0027.up(h.db);
+      const sorted = (xs: TownshipCell[]) => xs.map((c) => `${c.townshipId}|${key(c)}|${c.n}`).sort();
+      expect(sorted(await listCells(h.db, county.id))).toEqual(sorted(stored));
     });
   });
 }

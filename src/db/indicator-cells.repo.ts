@@ -5,11 +5,13 @@ import type { Period } from '../core/dates.ts';
 import {
   CELL_KINDS,
   CELL_PLAN,
+  COUNTY_TOTAL,
   addCells,
   cellSpan,
   plannedById,
   roundSum,
   sortedCells,
+  withCountyTotals,
   type Cell,
   type CellMap,
   type CellRow,
@@ -91,12 +93,12 @@ const rowOf = (c: TownshipCell) => ({
 });
 
 /**
- * Adds merged changes to the stored cells on the caller's transaction: one upsert per distinct
- * cell, in key order (concurrent writers lock cells in the same order, so none deadlock); cells
- * left at n = 0 are deleted.
+ * Adds merged changes of township cells, and of their county totals, to the stored cells on the
+ * caller's transaction: one upsert per distinct cell, in key order (concurrent writers lock cells in
+ * the same order, a county's totals first, so none deadlock); cells left at n = 0 are deleted.
  */
 export async function applyCellChanges(db: Q, changes: CellMap | Iterable<TownshipCell>): Promise<void> {
-  const list = sortedCells(changes instanceof Map ? changes.values() : changes);
+  const list = sortedCells(withCountyTotals(changes instanceof Map ? changes.values() : changes));
   if (list.length === 0) return;
   const emptied: Record<(typeof KEY)[number], unknown>[] = [];
   for (let i = 0; i < list.length; i += CHUNK) {
@@ -157,7 +159,10 @@ export function replaceRecordCells(
   return applyCellChanges(db, changes);
 }
 
-/** Which cells a read covers: a county, one of its townships, or (null) every county. */
+/**
+ * Which cells a read covers: a county, one of its townships, or (null) every county. A county and
+ * the province read the counties' total cells.
+ */
 export type CellFilter = { readonly countyId: number; readonly townshipId?: number } | null;
 
 /**
@@ -213,11 +218,9 @@ export async function readCells(
           : []),
       ]),
     )
+    .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL)
     .groupBy('agg');
-  if (filter) {
-    q = q.where('county_id', '=', filter.countyId);
-    if (filter.townshipId !== undefined) q = q.where('township_id', '=', filter.townshipId);
-  }
+  if (filter) q = q.where('county_id', '=', filter.countyId);
   const byKey = new Map(planned.map((p) => [p.key, p]));
   for (const r of await q.execute()) {
     const p = byKey.get(r.agg)!;
@@ -229,7 +232,7 @@ export async function readCells(
   return out;
 }
 
-/** Every cell of a county (tests and verification). */
+/** Every cell of a county, its totals (township id 0) among them (tests and verification). */
 export async function listCells(db: Q, countyId: number): Promise<TownshipCell[]> {
   const rows = await db.selectFrom('indicator_cells').selectAll().where('county_id', '=', countyId).execute();
   return rows.map((r) => ({
@@ -292,7 +295,9 @@ export async function rebuildCountyIn(
       if (page.length < PAGE) break;
     }
   }
-  const list = sortedCells(cells.values()).filter((c) => c.n > 0 && (!aggs || aggs.has(c.agg)));
+  const list = sortedCells(withCountyTotals(cells.values())).filter(
+    (c) => c.n > 0 && (!aggs || aggs.has(c.agg)),
+  );
   for (let i = 0; i < list.length; i += CHUNK)
     await trx
       .insertInto('indicator_cells')
