@@ -30,10 +30,25 @@ if (pgUrl)
     let plan: ProvincePlan;
     let tree: ProvinceCounty[];
     let cellCount = 0;
+    /** Every index of every table, partitions included, by table: what the load must leave as it found. */
+    const indexesOf = async (c: pg.Client) =>
+      (
+        await c.query<{ t: string; i: string }>(
+          `select tablename as t, string_agg(indexname, ',' order by indexname) as i
+             from pg_indexes where schemaname = current_schema() group by tablename order by tablename`,
+        )
+      ).rows;
+    let indexesBefore: Awaited<ReturnType<typeof indexesOf>> = [];
     beforeAll(async () => {
       scratch = await scratchPostgres(pgUrl);
       h = openDb(scratch.url);
       await migrateToLatest(h);
+      {
+        const c = new pg.Client({ connectionString: scratch.url });
+        await c.connect();
+        indexesBefore = await indexesOf(c);
+        await c.end();
+      }
       plan = provincePlan(0.0005);
       tree = await insertProvinceOrgs(h, plan);
       const cells = cellsDuringLoad();
@@ -52,6 +67,11 @@ if (pgUrl)
       await raw?.end();
       await h?.close();
       await scratch?.drop();
+    });
+
+    it('leaves every index and key it dropped for the load on every partition', async () => {
+      expect(indexesBefore.some((r) => r.t === 'records_p0' && r.i.includes(','))).toBe(true);
+      expect(await indexesOf(raw)).toEqual(indexesBefore);
     });
 
     it('loads every planned record into every township and year', async () => {
