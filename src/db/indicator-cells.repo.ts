@@ -185,50 +185,61 @@ export async function readCells(
   }
   const out = new Map<string, number>(planned.map((p) => [p.id, 0]));
   if (planned.length === 0) return out;
-  const events = planned.filter((p) => !p.registry).map((p) => p.key);
-  const registries = planned.filter((p) => p.registry).map((p) => p.key);
-  const distinct = planned.filter((p) => p.a.op === 'distinct').map((p) => p.key);
-  let q = db
-    .selectFrom('indicator_cells')
-    .select((eb) => [
-      'agg',
-      eb.fn.sum<number>('n').as('n'),
-      eb.fn.sum<number>('total').as('total'),
-      (distinct.length > 0
-        ? sql<number>`count(distinct case when agg in (${sql.join(distinct)}) then value end)`
-        : sql<number>`0`
-      ).as('d'),
-    ])
-    .where('grain', '=', span.grain)
-    .where('from_bucket', '<=', span.to)
-    .where('n', '>', 0)
-    .where((eb) =>
-      eb.or([
-        ...(events.length > 0
-          ? [eb.and([eb('agg', 'in', events), eb('bucket', '>=', span.from), eb('bucket', '<=', span.to)])]
-          : []),
-        ...(registries.length > 0
-          ? [
-              eb.and([
-                eb('agg', 'in', registries),
-                eb('bucket', '<=', span.to),
-                eb('end_bucket', '>', span.to),
-              ]),
-            ]
-          : []),
-      ]),
-    )
-    .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL)
-    .groupBy('agg');
-  if (filter) q = q.where('county_id', '=', filter.countyId);
   const byKey = new Map(planned.map((p) => [p.key, p]));
-  for (const r of await q.execute()) {
+  // The cells a period covers, of the aggregates given: events dated in it, registry entries
+  // started by its end and not ended then, whose conditions hold by its end.
+  const covered = (aggs: readonly PlannedAggregate[]) => {
+    const events = aggs.filter((p) => !p.registry).map((p) => p.key);
+    const registries = aggs.filter((p) => p.registry).map((p) => p.key);
+    let q = db
+      .selectFrom('indicator_cells')
+      .where('grain', '=', span.grain)
+      .where('from_bucket', '<=', span.to)
+      .where('n', '>', 0)
+      .where((eb) =>
+        eb.or([
+          ...(events.length > 0
+            ? [eb.and([eb('agg', 'in', events), eb('bucket', '>=', span.from), eb('bucket', '<=', span.to)])]
+            : []),
+          ...(registries.length > 0
+            ? [
+                eb.and([
+                  eb('agg', 'in', registries),
+                  eb('bucket', '<=', span.to),
+                  eb('end_bucket', '>', span.to),
+                ]),
+              ]
+            : []),
+        ]),
+      )
+      .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL);
+    if (filter) q = q.where('county_id', '=', filter.countyId);
+    return q;
+  };
+  // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
+  // neither sorts every cell (a province's exam takers are hundreds of thousands of cells).
+  const summed = planned.filter((p) => p.a.op !== 'distinct');
+  const distinct = planned.filter((p) => p.a.op === 'distinct');
+  const [sums, counts] = await Promise.all([
+    summed.length === 0
+      ? []
+      : covered(summed)
+          .select((eb) => ['agg', eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('total').as('total')])
+          .groupBy('agg')
+          .execute(),
+    distinct.length === 0
+      ? []
+      : db
+          .selectFrom(covered(distinct).select(['agg', 'value']).distinct().as('v'))
+          .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
+          .groupBy('v.agg')
+          .execute(),
+  ]);
+  for (const r of sums) {
     const p = byKey.get(r.agg)!;
-    out.set(
-      p.id,
-      p.a.op === 'count' ? Number(r.n) : p.a.op === 'sum' ? roundSum(Number(r.total)) : Number(r.d),
-    );
+    out.set(p.id, p.a.op === 'count' ? Number(r.n) : roundSum(Number(r.total)));
   }
+  for (const r of counts) out.set(byKey.get(r.agg)!.id, Number(r.d));
   return out;
 }
 

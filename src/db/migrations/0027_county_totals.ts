@@ -17,8 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     where township_id <> 0
     group by county_id, agg, grain, bucket, end_bucket, from_bucket, value
     having sum(n) > 0`.execute(db);
-  // The province's read: every county's totals of one grain and bucket.
-  await sql`create index if not exists indicator_cells_totals on indicator_cells (grain, bucket, agg) where township_id = 0`.execute(
+  // The province's read: every county's totals of an aggregate at one grain, by bucket.
+  await sql`create index if not exists indicator_cells_totals on indicator_cells (grain, agg, bucket) where township_id = 0`.execute(
     db,
   );
   if (isPostgres(db)) await sql`analyze indicator_cells`.execute(db);
