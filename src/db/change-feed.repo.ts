@@ -9,6 +9,8 @@ export interface FeedEntry {
   readonly seq: number;
   readonly scope: string | null;
   readonly accounts: boolean;
+  /** The writing server's id; null from the CLI. */
+  readonly origin: string | null;
 }
 
 /**
@@ -17,16 +19,17 @@ export interface FeedEntry {
  */
 export async function appendChange(
   h: Db,
-  e: { scope: string | null; accounts: boolean; at: string },
+  e: { scope: string | null; accounts: boolean; at: string; origin?: string },
 ): Promise<number> {
-  const row = { scope: e.scope, accounts: e.accounts ? 1 : 0, at: e.at };
+  const row = { scope: e.scope, accounts: e.accounts ? 1 : 0, at: e.at, origin: e.origin ?? null };
   if (!h.dialect.notifies) {
     const r = await h.db.insertInto('change_feed').values(row).returning('seq').executeTakeFirstOrThrow();
     return Number(r.seq);
   }
   const r = await sql<{ seq: number }>`
     WITH e AS (
-      INSERT INTO change_feed (scope, accounts, at) VALUES (${row.scope}, ${row.accounts}, ${row.at})
+      INSERT INTO change_feed (scope, accounts, at, origin)
+      VALUES (${row.scope}, ${row.accounts}, ${row.at}, ${row.origin})
       RETURNING seq
     )
     SELECT seq, pg_notify(${FEED_CHANNEL}, seq::text) FROM e`.execute(h.db);
@@ -37,12 +40,17 @@ export async function appendChange(
 export async function changesAfter(db: Kysely<Database>, after: number, limit: number): Promise<FeedEntry[]> {
   const rows = await db
     .selectFrom('change_feed')
-    .select(['seq', 'scope', 'accounts'])
+    .select(['seq', 'scope', 'accounts', 'origin'])
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ seq: Number(r.seq), scope: r.scope, accounts: Number(r.accounts) === 1 }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    scope: r.scope,
+    accounts: Number(r.accounts) === 1,
+    origin: r.origin,
+  }));
 }
 
 /** The highest sequence written so far (0 for an empty feed). */

@@ -399,6 +399,8 @@ export interface ChangeFeedTable {
   accounts: number;
   /** ISO time written, for pruning. */
   at: string;
+  /** The writing server's random id; null from the CLI. */
+  origin: string | null;
 }
 
 /** A stored file on PostgreSQL, named by the SHA-256 of its bytes. */

@@ -45,6 +45,15 @@ for (const sdb of sharedDatabases()) {
       expect(feed.fresh()).toBe(true);
     });
 
+    it('passes over its own entries even when a read sees them before their writer has their number', async () => {
+      applied.length = 0;
+      for (let i = 0; i < 20; i++)
+        await Promise.all([feed.publish(`/own/${i}/`, false), feed.run(), feed.run()]);
+      await appendChange(dbs.one, { scope: '/1/5/', accounts: false, at: at() });
+      await feed.run();
+      expect(applied).toEqual([['/1/5/', false]]);
+    });
+
     it('applies an entry that commits after a higher one was read', async () => {
       applied.length = 0;
       const last = await lastChange(dbs.one.db);

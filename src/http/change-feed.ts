@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/connect.ts';
 import {
@@ -48,8 +49,8 @@ export class ChangeFeed {
   private floor = 0;
   private readonly seen = new Set<number>();
   private readonly gaps = new Map<number, number>();
-  /** This server's own entries: already applied when written. */
-  private readonly own = new Set<number>();
+  /** Marks this server's own entries, which were applied when written. */
+  private readonly origin = randomUUID();
   private readonly unsent: { scope: string | null; accounts: boolean }[] = [];
   private lastOk = -Infinity;
   private lastPrune = -Infinity;
@@ -108,8 +109,7 @@ export class ChangeFeed {
   }
 
   private async append(scope: string | null, accounts: boolean): Promise<void> {
-    const seq = await appendChange(this.h, { scope, accounts, at: new Date().toISOString() });
-    if (seq > this.floor) this.own.add(seq);
+    await appendChange(this.h, { scope, accounts, at: new Date().toISOString(), origin: this.origin });
   }
 
   async close(): Promise<void> {
@@ -179,7 +179,7 @@ export class ChangeFeed {
           if (this.seen.has(r.seq)) continue;
           this.seen.add(r.seq);
           this.gaps.delete(r.seq);
-          if (!this.own.delete(r.seq)) this.onChange(r.scope, r.accounts);
+          if (r.origin !== this.origin) this.onChange(r.scope, r.accounts);
         }
         if (rows.length < BATCH) break;
         cursor = rows[rows.length - 1]!.seq;
@@ -214,7 +214,6 @@ export class ChangeFeed {
       this.floor++;
       this.seen.delete(this.floor);
     }
-    for (const s of this.own) if (s <= this.floor) this.own.delete(s);
   }
 
   private fail(e: unknown): void {
