@@ -37,8 +37,14 @@ for (const tdb of testDatabases()) {
     });
     const loginFrom = (remoteAddress: string, username: string, password: string) =>
       app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
+    // In the chain's order: without one PostgreSQL may return rows in any order.
     const auditOf = (action: string) =>
-      h.db.selectFrom('audit_log').select(['actor', 'ip', 'after']).where('action', '=', action).execute();
+      h.db
+        .selectFrom('audit_log')
+        .select(['actor', 'ip', 'after'])
+        .where('action', '=', action)
+        .orderBy('seq')
+        .execute();
 
     it('counts ten parallel wrong passwords as ten, per account and per address', async () => {
       const u = await addAccount(h, {
