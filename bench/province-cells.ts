@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue } from '../src/catalogue/fields.ts';
 import { yearPeriod } from '../src/core/dates.ts';
-import { CELL_PLAN, COUNTY_TOTAL, cellsOf, type Cell } from '../src/core/indicator-cells.ts';
+import { CELL_PLAN, cellsOf, withCountyTotals, type TownshipCell } from '../src/core/indicator-cells.ts';
 import type { Db } from '../src/db/connect.ts';
 import { readCells, verifyCells, type CellDifference } from '../src/db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
@@ -15,18 +15,15 @@ const esc = (s: string): string =>
     ? s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
     : s;
 
-interface Acc {
-  readonly townshipId: number;
-  readonly c: Cell;
-  n: number;
-  total: number;
-}
+/** A township cell being summed in place. */
+type Acc = { -readonly [K in keyof TownshipCell]: TownshipCell[K] };
 
 /**
  * Gathers the indicator cells of the records as they are generated (each record's contributions
- * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells, with its totals,
- * once its records are in. The contributions are summed in place: `addCells` makes a new object for every merge,
- * which at 30 million records costs more than generating them. `sinkMs` is the time computing
+ * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells, with its totals
+ * (`withCountyTotals`, as every write keeps them), once its records are in. The contributions are
+ * summed in place: `addCells` makes a new object for every merge, which at 30 million records
+ * costs more than generating them. `sinkMs` is the time computing
  * the cells, `copyMs` the time COPYing them (on the county's connection, while the other streams
  * go on), for comparing with a rebuild from the loaded records.
  */
@@ -55,7 +52,7 @@ export function cellsDuringLoad(): {
       if (had) {
         had.n += c.n;
         had.total += c.total;
-      } else m.set(k, { townshipId, c, n: c.n, total: c.total });
+      } else m.set(k, { ...c, countyId, townshipId });
     }
     stats.sinkMs += performance.now() - t;
   };
@@ -64,19 +61,10 @@ export function cellsDuringLoad(): {
     const m = maps.get(countyId);
     maps.delete(countyId);
     if (!m) return;
-    // The county's totals (township 0), summed from its township cells as every write keeps them.
-    const totals = new Map<string, Acc>();
-    for (const { c, n, total } of m.values()) {
-      const k = `${c.agg}|${c.grain}|${c.bucket}|${c.endBucket}|${c.fromBucket}|${c.value}`;
-      const had = totals.get(k);
-      if (had) {
-        had.n += n;
-        had.total += total;
-      } else totals.set(k, { townshipId: COUNTY_TOTAL, c, n, total });
-    }
     function* lines() {
       let buf = '';
-      for (const { townshipId, c, n, total } of [...m!.values(), ...totals.values()]) {
+      for (const c of withCountyTotals(m!.values())) {
+        const { townshipId, n, total } = c;
         if (n <= 0) continue;
         stats.cells++;
         buf += `${countyId}\t${townshipId}\t${c.agg}\t${c.grain}\t${c.bucket}\t${c.endBucket}\t${c.fromBucket}\t${esc(c.value)}\t${n}\t${total}\n`;

@@ -20,20 +20,19 @@ export interface FeedEntry {
 export async function appendChange(
   h: Db,
   e: { scope: string | null; accounts: boolean; at: string; origin?: string },
-): Promise<number> {
+): Promise<void> {
   const row = { scope: e.scope, accounts: e.accounts ? 1 : 0, at: e.at, origin: e.origin ?? null };
   if (!h.dialect.notifies) {
-    const r = await h.db.insertInto('change_feed').values(row).returning('seq').executeTakeFirstOrThrow();
-    return Number(r.seq);
+    await h.db.insertInto('change_feed').values(row).execute();
+    return;
   }
-  const r = await sql<{ seq: number }>`
+  await sql`
     WITH e AS (
       INSERT INTO change_feed (scope, accounts, at, origin)
       VALUES (${row.scope}, ${row.accounts}, ${row.at}, ${row.origin})
       RETURNING seq
     )
-    SELECT seq, pg_notify(${FEED_CHANNEL}, seq::text) FROM e`.execute(h.db);
-  return Number(r.rows[0]?.seq);
+    SELECT pg_notify(${FEED_CHANNEL}, seq::text) FROM e`.execute(h.db);
 }
 
 /** Entries above `after`, oldest first (one range read on the primary key). */

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
@@ -138,7 +139,7 @@ export async function existingDedupKeys(
   for (let i = 0; i < keys.length; i += 1000) {
     // The event loop turns between look-ups: SQLite answers synchronously, and 200,000 keys
     // looked up in one go would hold every other request for a quarter of a second.
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     const rows = await db
       .selectFrom('records')
       .select('dedup_key')

@@ -3,9 +3,9 @@ import { isPostgres } from './helpers.ts';
 
 /**
  * County totals of the indicator cells: for every cell key, the sum of the county's township cells,
- * stored as township 0 (made afresh here from the township cells). A county's read then covers one row per key instead of one per township,
- * and the province's one per county. Existing cells are summed into totals here; from now on every
- * write keeps them with the township cells, in the same transaction.
+ * stored as township 0. A county's read then covers one row per key instead of one per township,
+ * and the province's one per county. The totals are made afresh here from the township cells
+ * (any already written are replaced); from then on every write keeps them in its transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`delete from indicator_cells where township_id = 0`.execute(db);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { findKind } from '../../catalogue/kinds.ts';
 import { UserError } from '../../core/errors.ts';
@@ -159,7 +160,7 @@ export async function importLedger(h: Db, input: ImportInput): Promise<ImportRep
         input.onProgress?.({ phase, done, total });
         // A slice ends with a turn of the event loop, not only a microtask: the server answers other
         // requests between slices of a 200,000-row check.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
   };
