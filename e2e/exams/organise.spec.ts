@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_HEADERS, writeExamBook } from '../../src/services/exams/exam-xlsx.ts';
 import { seedBank } from '../../src/testing/exams.ts';
-import { chromiumAvailable, modalOpened, motionEnded } from '../support/browser.ts';
+import { chromiumAvailable, modalOpened, motionEnded, openMenuPage } from '../support/browser.ts';
 import { useE2E } from '../support/suite.ts';
 
 const TITLE = '乡镇机关干部宪法民法典考试';
@@ -12,11 +12,7 @@ describe.runIf(chromiumAvailable())('乡镇法治专干组织学法考试', () =
   it('creates an exam in the form and follows it in its drawer', async () => {
     const { page } = e.s;
     await seedBank(e.server.h, ['civil_code', 'constitution'], 6);
-    const menu = page.locator('.app-sider .ant-menu');
-    // The menu is drawn again once the catalogue has come: open the group after that.
-    await page.waitForLoadState('networkidle');
-    await menu.getByText('学法考法').click();
-    await menu.getByText('考试组织').click();
+    await openMenuPage(page, '学法考法', '考试组织');
     await page.waitForURL('**/study/exams');
 
     await page.getByRole('button', { name: /新建考试/ }).click();

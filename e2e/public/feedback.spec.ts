@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { portalCounties, portalTownships } from '../../src/services/public/portal.ts';
 import { PNG } from '../../src/testing/http.ts';
-import { chooseOption, chromiumAvailable, login, openBrowser } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, login, openBrowser, openMenuPage } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { apiSession } from '../support/api.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
@@ -138,8 +138,7 @@ describe.runIf(chromiumAvailable())('县级设置群众诉求分类', () => {
 
   it('adds a category that becomes a petition, and the public form offers it', async () => {
     const { page } = e.s;
-    await page.getByRole('menuitem', { name: /系统管理/ }).click();
-    await page.getByRole('menuitem', { name: '群众诉求分类' }).click();
+    await openMenuPage(page, '系统管理', '群众诉求分类');
     await page.waitForURL('**/admin/feedback-rules');
     await page.getByText('使用默认分类').waitFor();
     await page.getByRole('button', { name: /新增分类/ }).click();

@@ -119,6 +119,20 @@ export async function motionEnded(el: Locator): Promise<void> {
     .toBe(false);
 }
 
+/**
+ * Opens a group of the side menu and follows one of its pages. The group's list grows in: an item
+ * clicked while it grows may be under the pointer one frame and not the next, so the click waits.
+ */
+export async function openMenuPage(page: Page, group: string, item: string): Promise<void> {
+  const menu = page.locator('.app-sider .ant-menu');
+  const sub = menu.locator('.ant-menu-submenu').filter({ has: page.getByText(group, { exact: true }) });
+  if (!((await sub.getAttribute('class')) ?? '').includes('ant-menu-submenu-open'))
+    await sub.locator(':scope > .ant-menu-submenu-title').click();
+  const list = sub.locator(':scope > ul.ant-menu-sub');
+  await motionEnded(list);
+  await list.getByText(item, { exact: true }).click();
+}
+
 /** A closing dropdown still covers what lies under it: wait until none is visible. */
 async function dropdownClosed(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
