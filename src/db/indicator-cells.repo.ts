@@ -187,35 +187,25 @@ export async function readCells(
   if (planned.length === 0) return out;
   const byKey = new Map(planned.map((p) => [p.key, p]));
   // The cells a period covers, of the aggregates given: events dated in it, registry entries
-  // started by its end and not ended then, whose conditions hold by its end.
-  const covered = (aggs: readonly PlannedAggregate[]) => {
-    const events = aggs.filter((p) => !p.registry).map((p) => p.key);
-    const registries = aggs.filter((p) => p.registry).map((p) => p.key);
-    let q = db
-      .selectFrom('indicator_cells')
-      .where('grain', '=', span.grain)
-      .where('from_bucket', '<=', span.to)
-      .where('n', '>', 0)
-      .where((eb) =>
-        eb.or([
-          ...(events.length > 0
-            ? [eb.and([eb('agg', 'in', events), eb('bucket', '>=', span.from), eb('bucket', '<=', span.to)])]
-            : []),
-          ...(registries.length > 0
-            ? [
-                eb.and([
-                  eb('agg', 'in', registries),
-                  eb('bucket', '<=', span.to),
-                  eb('end_bucket', '>', span.to),
-                ]),
-              ]
-            : []),
-        ]),
-      )
-      .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL);
-    if (filter) q = q.where('county_id', '=', filter.countyId);
-    return q;
-  };
+  // started by its end and not ended then, whose conditions hold by its end. Events and registries
+  // are separate branches of a union, each a plain conjunction the key's prefix answers (an OR
+  // between them led SQLite to scan the county's cells of every township).
+  const branches = (aggs: readonly PlannedAggregate[]) =>
+    [false, true].flatMap((registry) => {
+      const keys = aggs.filter((p) => p.registry === registry).map((p) => p.key);
+      if (keys.length === 0) return [];
+      let q = db
+        .selectFrom('indicator_cells')
+        .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL)
+        .where('agg', 'in', keys)
+        .where('grain', '=', span.grain)
+        .where('bucket', '<=', span.to)
+        .where('from_bucket', '<=', span.to)
+        .where('n', '>', 0);
+      q = registry ? q.where('end_bucket', '>', span.to) : q.where('bucket', '>=', span.from);
+      return [filter ? q.where('county_id', '=', filter.countyId) : q];
+    });
+  const union = <T>(qs: T[], join: (a: T, b: T) => T) => qs.reduce(join);
   // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
   // neither sorts every cell (a province's exam takers are hundreds of thousands of cells).
   const summed = planned.filter((p) => p.a.op !== 'distinct');
@@ -223,14 +213,23 @@ export async function readCells(
   const [sums, counts] = await Promise.all([
     summed.length === 0
       ? []
-      : covered(summed)
-          .select((eb) => ['agg', eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('total').as('total')])
-          .groupBy('agg')
-          .execute(),
+      : union(
+          branches(summed).map((q) =>
+            q
+              .select((eb) => ['agg', eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('total').as('total')])
+              .groupBy('agg'),
+          ),
+          (a, b) => a.unionAll(b),
+        ).execute(),
     distinct.length === 0
       ? []
       : db
-          .selectFrom(covered(distinct).select(['agg', 'value']).distinct().as('v'))
+          .selectFrom(
+            union(
+              branches(distinct).map((q) => q.select(['agg', 'value']).distinct()),
+              (a, b) => a.unionAll(b),
+            ).as('v'),
+          )
           .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
           .groupBy('v.agg')
           .execute(),
