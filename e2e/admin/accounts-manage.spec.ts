@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, login, modalOpened, motionEnded } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, login, modalOpened, motionEnded } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
@@ -69,7 +69,7 @@ describe.runIf(chromiumAvailable())('账号停用、启用和组织维护', () =
     await login(page, url, 'secadmin', DEMO_PASSWORD);
     await page.goto(`${url}/admin/users`);
     await page.getByLabel('按状态筛选').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('已停用').click();
+    await chooseOption(page, '已停用');
     const disabled = page.locator('.accounts-table .ant-table-row', { hasText: 't02.staff' });
     await disabled.getByRole('button', { name: '启用' }).click();
     await confirm(page);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable, modalOpened } from '../support/browser.ts';
+import {
+  chooseOption,
+  chromiumAvailable,
+  drawerOpened,
+  modalOpened,
+  pickerClosed,
+} from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('案件办理', () => {
@@ -10,15 +16,18 @@ describe.runIf(chromiumAvailable())('案件办理', () => {
     await page.goto(`${e.server.url}/cases?type=dispute`);
     await page.getByRole('button', { name: '登记矛盾纠纷' }).click();
     const form = page.locator('.record-form');
+    await drawerOpened(page.locator('.ant-drawer').filter({ has: form }));
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await form.getByLabel('登记日期').fill(today);
     await form.getByLabel('登记日期').press('Enter');
+    await pickerClosed(page);
     await form.getByLabel('纠纷事由').fill('浏览器测试：两户宅基地界址争议');
     await form.getByLabel('纠纷类型').click();
     await chooseOption(page, '邻里纠纷');
     await page.getByRole('button', { name: /保\s*存/ }).click();
 
-    const drawer = page.locator('.case-drawer');
+    // Saving opens the case in its drawer.
+    const drawer = await drawerOpened(page.locator('.case-drawer'));
     await drawer.getByRole('button', { name: '开始调解' }).click();
     const confirm = await modalOpened(page, '.case-step-modal');
     await confirm.getByRole('button', { name: /确\s*定/ }).click();

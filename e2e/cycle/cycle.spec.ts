@@ -6,6 +6,7 @@ import { ensureBuiltOnce } from '../support/build.ts';
 import {
   chooseOption,
   chromiumAvailable,
+  drawerOpened,
   login,
   modalOpened,
   motionEnded,
@@ -153,7 +154,9 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     const chipCount = await chips.count();
     expect(chipCount).toBeGreaterThan(1);
     await chips.first().click();
-    const explain = page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') });
+    const explain = await drawerOpened(
+      page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') }),
+    );
     await explain.locator('.explain-table tbody tr.ant-table-row').first().waitFor();
     await explain.getByText('依据记录').waitFor();
     await explain.locator('.ant-drawer-close').click();
@@ -222,11 +225,9 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     const row = page.locator('.cycle-table .ant-table-row').filter({ hasText: town.township });
     await row.locator('.cycle-state').filter({ hasText: '已报送' }).waitFor();
     await row.click();
-    const drawer = page.locator('.cycle-drawer');
+    const drawer = await drawerOpened(page.locator('.cycle-drawer'));
     await stateIs(page, '.cycle-drawer', '已报送');
     await drawer.locator('.cycle-review').waitFor();
-    // The drawer has finished sliding in: its badge passes the actionability check for being stable.
-    await drawer.locator('.cycle-state').click({ trial: true });
     await shoot(page, 'cycle-county-review');
     // A return with neither a comment nor a paragraph note is not sent.
     await drawer.getByRole('button', { name: /^退\s*回\s*乡\s*镇\s*修\s*改$/ }).click();
@@ -292,15 +293,13 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     await page.getByRole('checkbox', { name: '选择第 1 版' }).check();
     await page.getByRole('checkbox', { name: `选择第 ${latest} 版` }).check();
     await page.getByRole('button', { name: /比\s*较$/ }).click();
-    const compare = page.locator('.cycle-compare-modal .ant-modal');
+    const compare = await modalOpened(page, '.cycle-compare-modal');
     const changed = compare
       .locator('.cycle-change[data-kind="changed"]')
       .filter({ hasText: '年度督察发现问题已全部整改。' });
     await changed.waitFor();
     expect(await changed.locator('ins').innerText()).toContain('年度督察发现问题已全部整改');
     await compare.getByText(`比较第 1 版与第 ${latest} 版`).waitFor();
-    // The modal has finished opening: its title passes the actionability check for being stable.
-    await compare.locator('.ant-modal-title').click({ trial: true });
     await shoot(page, 'cycle-compare', compare);
     await compare.locator('.ant-modal-close').click();
     await compare.waitFor({ state: 'hidden' });
@@ -361,11 +360,10 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
       .filter({ hasText: new RegExp(`台账自第 ${latest + 2} 版保存以来有变动，草稿中 \\d+ 段随之更新`) });
     await notice.waitFor();
     await notice.getByRole('button', { name: /查\s*看/ }).click();
-    const ledgerModal = page.locator('.cycle-ledger-modal .ant-modal');
+    const ledgerModal = await modalOpened(page, '.cycle-ledger-modal');
     await ledgerModal.locator('.cycle-change').first().waitFor();
     const listed = await ledgerModal.locator('.cycle-change').count();
     expect(await notice.innerText()).toContain(`草稿中 ${listed} 段随之更新`);
-    await ledgerModal.locator('.ant-modal-title').click({ trial: true });
     await shoot(page, 'cycle-ledger-changes', ledgerModal);
     await ledgerModal.locator('.ant-modal-close').click();
     await ledgerModal.waitFor({ state: 'hidden' });
@@ -394,6 +392,7 @@ describe.runIf(chromiumAvailable())('年度报告报送流程', () => {
     page = await as('county');
     await page.goto(`${server.url}/cycle`);
     await row.click();
+    await drawerOpened(drawer);
     await stateIs(page, '.cycle-drawer', '已报送');
     await step(page, '审核通过');
     await stateIs(page, '.cycle-drawer', '已通过');

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 interface Row {
@@ -43,7 +43,7 @@ describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
     await writeFile(file, text);
 
     await page.locator('.cycle-table .ant-table-row').filter({ hasText: name }).click();
-    const drawer = page.locator('.cycle-drawer');
+    const drawer = await drawerOpened(page.locator('.cycle-drawer'));
     await drawer.locator('.cycle-upload input[type=file]').setInputFiles(file);
     await drawer
       .locator('.cycle-state')

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 interface Row {
@@ -29,7 +29,7 @@ describe.runIf(chromiumAvailable())('代乡镇上传的年度报告', () => {
 
     const row = page.locator('.cycle-table .ant-table-row').filter({ hasText: town!.township });
     await row.click();
-    const drawer = page.locator('.cycle-drawer');
+    const drawer = await drawerOpened(page.locator('.cycle-drawer'));
     await drawer.locator('.cycle-upload input[type=file]').setInputFiles(file);
     await drawer
       .locator('.cycle-state')

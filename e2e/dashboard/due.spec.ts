@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('法定时限提醒', () => {
@@ -23,7 +23,7 @@ describe.runIf(chromiumAvailable())('法定时限提醒', () => {
     expect(towns.some((t) => first.startsWith(`${t} · `))).toBe(true);
 
     await more.click();
-    const drawer = page.locator('.ant-drawer').filter({ hasText: '全部法定时限提醒' });
+    const drawer = await drawerOpened(page.locator('.ant-drawer').filter({ hasText: '全部法定时限提醒' }));
     await drawer.locator('.due-desc').first().waitFor();
     expect(await drawer.locator('.due-desc').count()).toBe(Math.min(total, 20));
     if (total > 20) {

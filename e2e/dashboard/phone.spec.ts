@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 const WIDTH = 375;
@@ -71,7 +71,9 @@ describe.runIf(chromiumAvailable())('乡镇领导用手机看工作台', () => {
     for (let n = 0; (await line.count()) === 0 && n < 6; n++)
       await page.locator('.indicator-list + .ant-pagination .ant-pagination-next').click();
     await line.locator('.indicator-item-name').click();
-    const drawer = page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') });
+    const drawer = await drawerOpened(
+      page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') }),
+    );
     await drawer.locator('.explain-table tbody tr.ant-table-row').first().waitFor();
     const info = await drawer.locator('.ant-descriptions').innerText();
     expect(info).toContain('分子为调处状态为“调解成功”的矛盾纠纷记录数');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_HEADERS, writeExamBook } from '../../src/services/exams/exam-xlsx.ts';
 import { seedBank } from '../../src/testing/exams.ts';
-import { chromiumAvailable, modalOpened, motionEnded, openMenuPage } from '../support/browser.ts';
+import { chromiumAvailable, drawerOpened, modalOpened, openMenuPage } from '../support/browser.ts';
 import { useE2E } from '../support/suite.ts';
 
 const TITLE = '乡镇机关干部宪法民法典考试';
@@ -27,8 +27,7 @@ describe.runIf(chromiumAvailable())('乡镇法治专干组织学法考试', () =
     await e.s.screenshot('exam-new-modal');
     await modal.getByRole('button', { name: /创\s*建/ }).click();
 
-    const drawer = page.locator('.exam-drawer');
-    await motionEnded(page.locator('.exam-drawer .ant-drawer-content-wrapper'));
+    const drawer = await drawerOpened(page.locator('.exam-drawer'));
     await drawer.getByText(TITLE).first().waitFor();
     const facts = await drawer.locator('.ant-descriptions').innerText();
     expect(facts).toContain('宪法 单选题 2题×25分；民法典 判断题 2题×25分');

@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperKey, plus, seedBank } from '../../src/testing/exams.ts';
 import { staffApi } from '../support/api.ts';
-import { chromiumAvailable, login, modalOpened, openBrowser, type Session } from '../support/browser.ts';
+import {
+  chromiumAvailable,
+  drawerOpened,
+  login,
+  modalOpened,
+  openBrowser,
+  type Session,
+} from '../support/browser.ts';
 import { ensureBuiltOnce } from '../support/build.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
 
@@ -237,7 +244,9 @@ describe.runIf(chromiumAvailable())('乡镇工作人员用手机参加学法考�
       .filter({ has: page.locator('.indicator-item-name', { hasText: /^参考率$/ }) })
       .locator('.indicator-item-name')
       .click();
-    const drawer = page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') });
+    const drawer = await drawerOpened(
+      page.locator('.ant-drawer').filter({ has: page.locator('.explain-table') }),
+    );
     await drawer.locator('.explain-table tbody tr.ant-table-row').first().waitFor();
     const row = drawer.locator('.explain-table tbody tr.ant-table-row', { hasText: `${me}：${TITLE}` });
     const next = drawer.locator('.ant-pagination-next');

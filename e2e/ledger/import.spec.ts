@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, motionEnded } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 /** Fills the downloaded template: one good row, one with an impossible date. */
@@ -91,8 +91,8 @@ describe.runIf(chromiumAvailable())('Excel 导入', () => {
     await mapping.waitFor();
     await modal.locator('.import-errors').filter({ hasText: '处理前不会导入' }).waitFor();
     expect(await modal.locator('.ant-table').last().innerText()).toContain('找不到“活动日期”列');
-    // The dialog has finished opening: its title passes the actionability check for being stable.
-    await modal.locator('.ant-modal-title').click({ trial: true });
+    // It zooms in: a click in it before that may land beside its target.
+    await motionEnded(modal);
     expect(await mapping.innerText()).toContain('按原表格式读取为普法宣传活动（1 行）');
     await e.s.screenshot('import-mapping');
     await mapping.getByRole('combobox', { name: '第 B 列“哪天”导入为' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable } from '../support/browser.ts';
+import { chooseOption, chromiumAvailable, drawerOpened, pickerClosed } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 describe.runIf(chromiumAvailable())('普法宣传活动 → 工作台', () => {
@@ -15,14 +15,12 @@ describe.runIf(chromiumAvailable())('普法宣传活动 → 工作台', () => {
     await page.goto(`${e.server.url}/ledger/publicity_event`);
     await page.getByRole('button', { name: /新\s*增/ }).click();
     const form = page.locator('.record-form');
+    await drawerOpened(page.locator('.ant-drawer').filter({ has: form }));
     // Today in China: the year the app opens on.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await form.getByLabel('活动日期').fill(today);
     await form.getByLabel('活动日期').press('Enter');
-    // Popups animate closed; under load the next click can land on a closing one.
-    const closed = (sel: string) =>
-      expect.poll(() => page.locator(`${sel}:visible`).count(), { timeout: 15_000 }).toBe(0);
-    await closed('.ant-picker-dropdown');
+    await pickerClosed(page);
     await form.getByLabel('活动主题').fill('浏览器测试：民法典进社区宣传');
     await form.getByLabel('活动形式').click();
     await chooseOption(page, '集中宣传');

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, chromiumAvailable } from '../support/browser.ts';
+import {
+  chooseOption,
+  chromiumAvailable,
+  drawerOpened,
+  motionEnded,
+  pickerClosed,
+} from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
 /** The titles and townships in an exported sheet's data rows (row 1 header, row 2 hints). */
@@ -60,9 +66,7 @@ describe.runIf(chromiumAvailable())('台账表格：筛选、导出', () => {
     await inputs.nth(0).press('Enter');
     await inputs.nth(1).fill(to);
     await inputs.nth(1).press('Enter');
-    await expect
-      .poll(() => page.locator('.ant-picker-dropdown:visible').count(), { timeout: 15_000 })
-      .toBe(0);
+    await pickerClosed(page);
     await page.getByPlaceholder('搜索标题').fill(q);
     await page.getByPlaceholder('搜索标题').press('Enter');
     await expect.poll(() => totalShown(page), { timeout: 20_000 }).toBe(expected.length);
@@ -122,11 +126,10 @@ describe.runIf(chromiumAvailable())('台账表单：其他年度、案件字段'
     await page.goto(`${e.server.url}/ledger/publicity_event`);
     await page.getByRole('button', { name: /新\s*增/ }).click();
     const form = page.locator('.record-form');
+    await drawerOpened(page.locator('.ant-drawer').filter({ has: form }));
     await form.getByLabel('活动日期').fill(`${y}-06-19`);
     await form.getByLabel('活动日期').press('Enter');
-    await expect
-      .poll(() => page.locator('.ant-picker-dropdown:visible').count(), { timeout: 15_000 })
-      .toBe(0);
+    await pickerClosed(page);
     await form.getByLabel('活动主题').fill('浏览器测试：上年度补录的宣传活动');
     await form.getByLabel('活动形式').click();
     await chooseOption(page, '集中宣传');
@@ -134,6 +137,8 @@ describe.runIf(chromiumAvailable())('台账表单：其他年度、案件字段'
     const note = page.locator('.other-year-note');
     await note.waitFor();
     expect(await note.innerText()).toContain(`记录在 ${y} 年度`);
+    // The message slides in from the top: its button, clicked meanwhile, is not where it was a frame before.
+    await motionEnded(page.locator('.ant-message-notice').filter({ has: note }));
     await note.getByRole('button', { name: `切换到 ${y} 年度` }).click();
     await page.locator('.header-bar').getByText(`${y} 年度`).waitFor();
     await page.locator('.record-table').getByText('浏览器测试：上年度补录的宣传活动').waitFor();

@@ -5,7 +5,7 @@ import { requestByCode } from '../../src/db/public.repo.ts';
 import { codeHash } from '../../src/services/public/codes.ts';
 import { portalCounties, portalTownships } from '../../src/services/public/portal.ts';
 import { PDF } from '../../src/testing/disclosure.ts';
-import { chromiumAvailable, login, openBrowser, type Session } from '../support/browser.ts';
+import { chromiumAvailable, login, motionEnded, openBrowser, type Session } from '../support/browser.ts';
 import { ensureBuiltOnce } from '../support/build.ts';
 import { DEMO_PASSWORD, startServer, type TestServer } from '../support/server.ts';
 import { staffApi } from '../support/api.ts';
@@ -430,12 +430,14 @@ describe.runIf(chromiumAvailable())('公开平台：跨站脚本（XSS）', () =
         [comment.name, comment.contact, handling.digest, handling.reason, ...comment.body.split('\n')],
         '公众意见',
       );
-      // Each panel is opened and seen open before the next, whatever the machine's load.
+      // Each panel has grown open before the next header is clicked: while 起草说明 grows, the header
+      // below it moves down, and a click aimed at it lands on the growing text.
       for (const label of ['起草说明', '草案文本']) {
-        await d.locator('.ant-collapse-header', { hasText: label }).click();
-        await d
-          .locator('.ant-collapse-header[aria-expanded="true"]', { hasText: label })
-          .waitFor({ timeout: 60_000 });
+        const item = d
+          .locator('.ant-collapse-item')
+          .filter({ has: d.locator('.ant-collapse-header', { hasText: label }) });
+        await item.locator('.ant-collapse-header').click();
+        await motionEnded(item.locator('.ant-collapse-panel'));
       }
       await d.locator('.consultation-text').filter({ hasText: '第一条' }).waitFor({ timeout: 60_000 });
       await expectClean(desk, '公众参与详情');

@@ -111,6 +111,20 @@ export async function modalOpened(page: Page, root: string): Promise<Locator> {
   return modal;
 }
 
+/**
+ * `drawer` (an `.ant-drawer`), once it has slid in: while it slides, a click aimed at something in it
+ * lands where that thing was a frame before.
+ */
+export async function drawerOpened(drawer: Locator): Promise<Locator> {
+  await motionEnded(drawer.locator('.ant-drawer-content-wrapper'));
+  return drawer;
+}
+
+/** A closing date picker's popup still covers the fields under it: wait until none is visible. */
+export async function pickerClosed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+}
+
 /** Waits for `el` (a modal, dropdown or popover) to be visible with its appear/enter motion classes gone. */
 export async function motionEnded(el: Locator): Promise<void> {
   await el.waitFor();
