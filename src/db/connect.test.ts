@@ -53,4 +53,42 @@ describe('database pool size', () => {
       await scratch.drop();
     }
   });
+
+  it.skipIf(!pgUrl)(
+    'runs parameterised statements prepared once per connection, and keeps a bounded number of them',
+    async () => {
+      const scratch = await scratchPostgres(pgUrl!);
+      const h = openDb(scratch.url, { pool: 1 });
+      try {
+        const prepared = async () =>
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+              where name like 'fazhi\_%'`.execute(h.db)
+          ).rows[0]!.n;
+        // One text run twice with different values: one prepared statement, both answers right.
+        const one = (v: number) => h.db.selectNoFrom((eb) => eb.val(v).as('v')).executeTakeFirstOrThrow();
+        expect(Number((await one(1)).v)).toBe(1);
+        expect(Number((await one(2)).v)).toBe(2);
+        expect(await prepared()).toBe(1);
+        // Hundreds of different texts: the connection keeps at most 200, and the rest still run.
+        for (let i = 0; i < 250; i++) {
+          const r = await h.db
+            .selectNoFrom((eb) => [eb.val(i).as('v'), eb.val(`t${i}`).as(`c${i}`)])
+            .executeTakeFirstOrThrow();
+          expect(Number(r.v)).toBe(i);
+        }
+        expect(await prepared()).toBe(200);
+        // Statements without values, and long IN lists, run as before.
+        const ids = Array.from({ length: 150 }, (_, i) => i);
+        const r = await sql<{
+          n: number;
+        }>`select count(*)::int as n from unnest(array[${sql.join(ids)}]::int[]) x`.execute(h.db);
+        expect(r.rows[0]!.n).toBe(150);
+        expect(await prepared()).toBe(200);
+      } finally {
+        await h.close();
+        await scratch.drop();
+      }
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -193,7 +194,10 @@ function openPostgres(url: string, max: number): Db {
   // A client in use when its connection drops emits 'error' too, and the pool listens only to idle
   // ones: without this a database restart during a query would end the process. The query itself
   // still fails with the error, and the pool replaces the client.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    preparing(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -201,6 +205,39 @@ function openPostgres(url: string, max: number): Db {
     label: url.replace(/:[^:@/]*@/, ':***@'),
     listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost),
     close: () => db.destroy(),
+  };
+}
+
+/** Named statements kept per connection at most; later new texts run unnamed. */
+const PREPARED_PER_CONNECTION = 200;
+/** Statements with more parameters (long IN lists, bulk inserts) vary in text and are run unnamed. */
+const PREPARED_MAX_PARAMS = 100;
+const PREPARABLE = /^\s*(select|insert|update|delete)\b/i;
+
+/**
+ * Runs a connection's parameterised statements as named prepared statements: PostgreSQL parses and
+ * plans each text once per connection instead of at every execution (planning a township's
+ * indicator read costs more than running it). The texts kept are bounded per connection, so the
+ * server's memory for them is bounded too; what is not kept runs as before.
+ */
+function preparing(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (
+      typeof text !== 'string' ||
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      values.length > PREPARED_MAX_PARAMS ||
+      !PREPARABLE.test(text)
+    )
+      return query(text, values, ...rest);
+    let name = names.get(text);
+    if (name === undefined && names.size < PREPARED_PER_CONNECTION) {
+      name = `fazhi_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    return name === undefined ? query(text, values, ...rest) : query({ name, text, values }, ...rest);
   };
 }
 
