@@ -53,7 +53,14 @@ try {
   const plan = planAggregates(indicators);
   const p = yearPeriod(YEAR);
   const cells = () => readCells(b.h.db, { countyId: county.id }, p, plan);
-  const scan = () => evaluateAggregates(b.h.db, b.h.dialect, { column: 'county_id', id: county.id }, p, plan);
+  const scan = () =>
+    evaluateAggregates(
+      b.h.db,
+      b.h.dialect,
+      { column: 'county_id', id: county.id, countyId: county.id },
+      p,
+      plan,
+    );
   const a = (await cells())!;
   const s = await scan();
   for (const [id, v] of s)
@@ -66,7 +73,13 @@ try {
     readCells(b.h.db, { countyId: county.id, townshipId: town.id }, p, plan),
   );
   const tTownScan = await bestOf(3, () =>
-    evaluateAggregates(b.h.db, b.h.dialect, { column: 'township_id', id: town.id }, p, plan),
+    evaluateAggregates(
+      b.h.db,
+      b.h.dialect,
+      { column: 'township_id', id: town.id, countyId: county.id },
+      p,
+      plan,
+    ),
   );
   const n = await b.h.db
     .selectFrom('indicator_cells')

@@ -106,7 +106,13 @@ export async function verifyProvince(
       const p = yearPeriod(year);
       const cells = await readCells(h.db, { countyId: county.id }, p, plan);
       if (!cells) throw new Error(`${year} 年不是整月统计期`);
-      const scan = await evaluateAggregates(h.db, h.dialect, { column: 'county_id', id: county.id }, p, plan);
+      const scan = await evaluateAggregates(
+        h.db,
+        h.dialect,
+        { column: 'county_id', id: county.id, countyId: county.id },
+        p,
+        plan,
+      );
       checked++;
       for (const [id, v] of scan) {
         const c = cells.get(id) ?? 0;

@@ -62,7 +62,12 @@ export interface CaseQuery {
 }
 
 function scoped(db: Q, scope: Scope) {
-  let q = db.selectFrom('cases').innerJoin('records', 'records.id', 'cases.record_id');
+  // The record is in its case's county: PostgreSQL reads that county's partition of records alone.
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('records', (j) =>
+      j.onRef('records.id', '=', 'cases.record_id').onRef('records.county_id', '=', 'cases.county_id'),
+    );
   if ('path' in scope) {
     q = q.where('cases.township_id', 'in', (eb) =>
       eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
@@ -76,10 +81,11 @@ function filtered(db: Q, scope: Scope, f: CaseQuery) {
   let q = scoped(db, scope);
   // A case carries its county and township, so those filters reach the cases' own indexes.
   if (f.org)
-    q =
+    q = (
       f.org.column === 'org_id'
         ? q.where('records.org_id', '=', f.org.id)
-        : q.where(`cases.${f.org.column}`, '=', f.org.id);
+        : q.where(`cases.${f.org.column}`, '=', f.org.id)
+    ).where('cases.county_id', '=', f.org.countyId);
   if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
   if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
   if (f.open !== undefined) q = q.where('cases.closed', '=', f.open ? 0 : 1);
@@ -202,12 +208,18 @@ export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Pro
 }
 
 /** Each listed record's case state, for the records that are cases (one statement for a page). */
-export async function statesOf(db: Q, recordIds: readonly number[]): Promise<Map<number, string>> {
+/** The states of those of the records that are cases; `counties`, when given, holds their counties. */
+export async function statesOf(
+  db: Q,
+  recordIds: readonly number[],
+  counties?: readonly number[],
+): Promise<Map<number, string>> {
   if (recordIds.length === 0) return new Map();
-  const rows = await db
+  let q = db
     .selectFrom('cases')
     .select(['record_id', 'state'])
-    .where('record_id', 'in', [...recordIds])
-    .execute();
+    .where('record_id', 'in', [...recordIds]);
+  if (counties) q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
+  const rows = await q.execute();
   return new Map(rows.map((r) => [Number(r.record_id), r.state]));
 }

@@ -51,15 +51,20 @@ export async function countBySha(db: Q, sha256: string): Promise<number> {
 }
 
 /** Evidence files per record, for a page of records: one grouped statement; records without any are absent. */
-export async function countByRecord(db: Q, recordIds: readonly number[]): Promise<Map<number, number>> {
+/** Evidence files per record; `counties`, when given, holds the records' counties. */
+export async function countByRecord(
+  db: Q,
+  recordIds: readonly number[],
+  counties?: readonly number[],
+): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (recordIds.length === 0) return out;
-  const rows = await db
+  let q = db
     .selectFrom('evidence')
     .select((eb) => ['record_id', eb.fn.countAll<number>().as('n')])
-    .where('record_id', 'in', [...recordIds])
-    .groupBy('record_id')
-    .execute();
+    .where('record_id', 'in', [...recordIds]);
+  if (counties) q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
+  const rows = await q.groupBy('record_id').execute();
   for (const r of rows) out.set(Number(r.record_id), Number(r.n));
   return out;
 }

@@ -32,7 +32,13 @@ async function mismatches(h: Db, county: Org, townships: readonly Org[], periods
         org.kind === 'county' ? { countyId: org.id } : { countyId: county.id, townshipId: org.id };
       const cells = (await readCells(h.db, filter, p, plan))!;
       const col = org.kind === 'county' ? ('county_id' as const) : ('township_id' as const);
-      const scan = await evaluateAggregates(h.db, h.dialect, { column: col, id: org.id }, p, plan);
+      const scan = await evaluateAggregates(
+        h.db,
+        h.dialect,
+        { column: col, id: org.id, countyId: county.id },
+        p,
+        plan,
+      );
       for (const [id, v] of scan) {
         const c = cells.get(id)!;
         if (Math.abs(c - v) > 1e-6 * Math.max(1, Math.abs(v)))
@@ -232,7 +238,7 @@ for (const tdb of testDatabases()) {
         const all = (await readCells(h.db, null, p, plan))!;
         const parts = await Promise.all(
           [org.county, other].map((c) =>
-            evaluateAggregates(h.db, h.dialect, { column: 'county_id', id: c.id }, p, plan),
+            evaluateAggregates(h.db, h.dialect, { column: 'county_id', id: c.id, countyId: c.id }, p, plan),
           ),
         );
         for (const [id, a] of plan)

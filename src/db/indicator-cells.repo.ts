@@ -455,8 +455,8 @@ export async function verifyCells(
         const filter = townshipId === null ? { countyId } : { countyId, townshipId };
         const org =
           townshipId === null
-            ? { column: 'county_id' as const, id: countyId }
-            : { column: 'township_id' as const, id: townshipId };
+            ? { column: 'county_id' as const, id: countyId, countyId }
+            : { column: 'township_id' as const, id: townshipId, countyId };
         const cells = (await readCells(h.db, filter, period, plan))!;
         const scan = await evaluateAggregates(h.db, h.dialect, org, period, plan);
         checked++;

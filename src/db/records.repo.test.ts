@@ -56,7 +56,7 @@ for (const tdb of testDatabases()) {
         { month: 5, kind: 'publicity_event', n: 2 },
       ]);
       const county = await countByMonthAndKind(h.db, ALL, {
-        org: { column: 'township_id', id: b.id },
+        org: { column: 'township_id', id: b.id, countyId: b.parentId! },
         kinds: ['leadership_meeting'],
         from: '2024-01-01',
         to: '2024-12-31',

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
 import { caseTypes, isUnderWay } from '../catalogue/cases.ts';
@@ -29,7 +29,21 @@ const COLS = [
 ] as const;
 
 /** Which records an aggregate or list reads: a county's, a township's, or one village's/department's. */
-export type OrgFilter = { readonly column: 'county_id' | 'township_id' | 'org_id'; readonly id: number };
+/**
+ * An organisation's records: by the column that names it, and by its county, which the tables are
+ * partitioned on (PostgreSQL then reads the county's partition alone).
+ */
+export type OrgFilter = {
+  readonly column: 'county_id' | 'township_id' | 'org_id';
+  readonly id: number;
+  readonly countyId: number;
+};
+
+/** The filter's conditions on `records`: its own column and, under a county, the county's partition. */
+function byOrg<O>(q: SelectQueryBuilder<Database, 'records', O>, org: OrgFilter) {
+  q = q.where(`records.${org.column}`, '=', org.id);
+  return org.column === 'county_id' ? q : q.where('records.county_id', '=', org.countyId);
+}
 
 export interface RecordQuery {
   readonly org?: OrgFilter;
@@ -174,7 +188,7 @@ export function titleContains(text: string) {
 /** Filters other than the period: organisation, kinds, title text, missing evidence. */
 function filteredBase(db: Q, scope: Scope, f: RecordQuery, kindsIn: readonly string[] | undefined) {
   let q = scoped(db, scope);
-  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  if (f.org) q = byOrg(q, f.org);
   if (kindsIn) q = q.where('records.kind', 'in', kindsIn.length > 0 ? [...kindsIn] : ['']);
   if (f.text) q = q.where(titleContains(f.text));
   if (f.withoutEvidence)
@@ -282,7 +296,7 @@ export async function countByMonthAndKind(
     .where('records.kind', 'in', f.kinds.length > 0 ? [...f.kinds] : [''])
     .where('records.date', '>=', f.from)
     .where('records.date', '<=', f.to);
-  if (f.org) q = q.where(`records.${f.org.column}`, '=', f.org.id);
+  if (f.org) q = byOrg(q, f.org);
   const rows = await q
     .select((eb) => [month.as('month'), 'records.kind', eb.fn.countAll<number>().as('n')])
     .groupBy([month, 'records.kind'])

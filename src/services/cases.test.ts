@@ -8,7 +8,7 @@ import { registerCase, takeCaseStep, type CaseStep } from './case-writes.ts';
 import { listCases, showCase } from './cases.ts';
 import { digest, dueCases } from './cases/due.ts';
 import { computeIndicators } from './indicators.ts';
-import type { Org } from './orgs.ts';
+import { orgFilter, type Org } from './orgs.ts';
 import { listLedger, type OrgDraft } from './records.ts';
 
 const NOW = '2025-06-30T02:00:00.000Z';
@@ -186,10 +186,10 @@ for (const tdb of testDatabases()) {
     });
 
     it('lists cases by organisation, type and state within the caller scope', async () => {
-      const all = await listCases(h, ALL, { org: { column: 'township_id', id: org.a.id } });
+      const all = await listCases(h, ALL, { org: orgFilter(org.a) });
       expect(all.total).toBe(4);
       const pet = await listCases(h, ALL, {
-        org: { column: 'township_id', id: org.a.id },
+        org: orgFilter(org.a),
         types: ['petition'],
         states: ['closed'],
       });

@@ -27,7 +27,7 @@ import { withDueMarks, type MarkedRecord } from './due-marks.ts';
 import { listEvidence, readEvidence, storeEvidenceFile, toEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
 import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
-import { listLedger, prepareRecord, toRecord, type OrgDraft } from './records.ts';
+import { listLedger, prepareRecord, toRecord, type LedgerPage, type OrgDraft } from './records.ts';
 
 /**
  * Ledger and organisation writes made on behalf of a signed-in user: checked against the user's
@@ -408,7 +408,7 @@ export async function listVisibleRecords(
   h: Db,
   p: Principal,
   q: repo.RecordQuery,
-): Promise<{ total: number; items: MarkedRecord[] }> {
+): Promise<LedgerPage<MarkedRecord>> {
   const page = await listLedger(h, scopeOf(p), q);
-  return { total: page.total, items: await withDueMarks(h, page.items) };
+  return { ...page, items: await withDueMarks(h, page.items) };
 }

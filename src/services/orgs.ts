@@ -87,13 +87,19 @@ export async function countyOf(h: Db, township: Org): Promise<Org> {
 
 /** Which records belong to an organisation, for indicators and lists. */
 export function orgFilter(org: Org): OrgFilter {
+  const countyId = countyIdOf(org);
   switch (org.kind) {
     case 'county':
-      return { column: 'county_id', id: org.id };
+      return { column: 'county_id', id: org.id, countyId };
     case 'township':
-      return { column: 'township_id', id: org.id };
+      return { column: 'township_id', id: org.id, countyId };
     case 'village':
     case 'department':
-      return { column: 'org_id', id: org.id };
+      return { column: 'org_id', id: org.id, countyId };
   }
+}
+
+/** The county an organisation belongs to (or is): the first step of its path. */
+export function countyIdOf(org: Pick<Org, 'path'>): number {
+  return Number(org.path.split('/')[1]);
 }

@@ -140,16 +140,23 @@ export async function prepareRecord(
 
 export type LedgerQuery = repo.RecordQuery;
 
-export async function listLedger(
-  h: Db,
-  scope: Scope,
-  q: LedgerQuery,
-): Promise<{ total: number; items: LedgerRecord[] }> {
+export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<LedgerPage> {
   const [total, rows] = await Promise.all([
     repo.countRecords(h.db, scope, q),
     repo.listRecords(h.db, scope, q),
   ]);
-  return { total, items: rows.map((r) => toRecord(h, r)) };
+  return {
+    total,
+    items: rows.map((r) => toRecord(h, r)),
+    counties: [...new Set(rows.map((r) => Number(r.county_id)))],
+  };
+}
+
+/** A page of records, with the counties they are in (what reads about them can be narrowed to). */
+export interface LedgerPage<R extends LedgerRecord = LedgerRecord> {
+  readonly total: number;
+  readonly items: R[];
+  readonly counties?: readonly number[];
 }
 
 export async function getLedgerRecord(h: Db, scope: Scope, id: number): Promise<LedgerRecord> {
@@ -176,12 +183,12 @@ export type ListedRecord<R extends LedgerRecord = LedgerRecord> = R & {
 /** Adds each record's evidence count and case state to a page of records (one query each for the page). */
 export async function withEvidenceCounts<R extends LedgerRecord>(
   h: Db,
-  page: { total: number; items: readonly R[] },
+  page: { total: number; items: readonly R[]; counties?: readonly number[] },
 ): Promise<{ total: number; items: ListedRecord<R>[] }> {
   const ids = page.items.map((r) => r.id);
   const [counts, states] = await Promise.all([
-    evidenceRepo.countByRecord(h.db, ids),
-    casesRepo.statesOf(h.db, ids),
+    evidenceRepo.countByRecord(h.db, ids, page.counties),
+    casesRepo.statesOf(h.db, ids, page.counties),
   ]);
   const caseOf = (r: R): RecordCase | null => {
     const state = states.get(r.id);

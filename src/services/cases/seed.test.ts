@@ -8,7 +8,7 @@ import { addRecord, setup, smallCounty } from '../../testing/fixtures.ts';
 import { attachCaseHistories } from '../case-writes.ts';
 import { listCases, showCase } from '../cases.ts';
 import { computeIndicators } from '../indicators.ts';
-import type { Org } from '../orgs.ts';
+import { orgFilter, type Org } from '../orgs.ts';
 import { listLedger } from '../records.ts';
 import { dueCases } from './due.ts';
 
@@ -71,7 +71,7 @@ for (const tdb of testDatabases()) {
         completedDate: '2025-02-15',
       });
       const before = await computeIndicators(h, org.a, yearPeriod(2025));
-      const ledger = (await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items;
+      const ledger = (await listLedger(h, ALL, { org: orgFilter(org.a) })).items;
 
       const attach = () => attachCaseHistories(h, setup.p, setup.actor, org.a.id, NOW);
       const res = await attach();
@@ -85,11 +85,9 @@ for (const tdb of testDatabases()) {
       expect(res.legal_review).toEqual({ 已出具意见: 1 });
 
       expect(await computeIndicators(h, org.a, yearPeriod(2025))).toEqual(before);
-      expect((await listLedger(h, ALL, { org: { column: 'township_id', id: org.a.id } })).items).toEqual(
-        ledger,
-      );
+      expect((await listLedger(h, ALL, { org: orgFilter(org.a) })).items).toEqual(ledger);
 
-      const { items } = await listCases(h, ALL, { org: { column: 'township_id', id: org.a.id }, limit: 100 });
+      const { items } = await listCases(h, ALL, { org: orgFilter(org.a), limit: 100 });
       const decision = items.find((c) => c.type === 'major_decision')!;
       const d = await showCase(h, ALL, decision.id, NOW);
       expect(d.events.map((e) => e.action)).toEqual([

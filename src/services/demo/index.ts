@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { getKind, kinds } from '../../catalogue/kinds.ts';
 import { findRole, type RoleId } from '../../catalogue/roles.ts';
 import { todayOf } from '../../core/dates.ts';
@@ -201,6 +202,9 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     options.now,
   );
   if (options.cycle) await demoCycle(h, county, townships, users, o.year, options.now);
+  // PostgreSQL plans by its statistics, which a fresh database has none of until autovacuum comes
+  // round: a demo served at once would be planned as if every table were empty.
+  if (h.dialect.name === 'postgres') await sql`analyze`.execute(h.db);
   const accounts = inputs.map((a): DemoAccount => ({
     username: a.username,
     name: a.name,

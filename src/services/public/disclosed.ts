@@ -60,7 +60,9 @@ export async function disclosedItems(
   const rows = await listRecords(h.db, subtree(county.path), {
     kinds: ['disclosure_item'],
     period: yearPeriod(q.year),
-    ...(q.townshipId !== undefined ? { org: { column: 'township_id' as const, id: q.townshipId } } : {}),
+    ...(q.townshipId !== undefined
+      ? { org: { column: 'township_id' as const, id: q.townshipId, countyId: county.id } }
+      : {}),
     limit: YEAR_LIMIT,
   });
   const all = rows.map((r) => toItem(h, r, names));
