@@ -5,7 +5,13 @@ import { testDatabases } from '../testing/databases.ts';
 import { NOW, addRecord, smallCounty } from '../testing/fixtures.ts';
 import type { Db } from './connect.ts';
 import { countByRecord, insertEvidence } from './evidence.repo.ts';
-import { countByMonthAndKind, countRecords, listRecords } from './records.repo.ts';
+import {
+  countByMonthAndKind,
+  countRecords,
+  listRecords,
+  pageOfRecords,
+  type RecordQuery,
+} from './records.repo.ts';
 
 for (const tdb of testDatabases()) {
   describe(`records repository on ${tdb.name}`, () => {
@@ -86,6 +92,35 @@ for (const tdb of testDatabases()) {
       expect(bare.map((r) => r.title).sort()).toEqual(
         ['1000人参加的宣传', '路径 a\\b 的宣传', '青年_普法活动'].sort(),
       );
+    });
+
+    it('pages the way the list and the count do, past the end and for long pages too', async () => {
+      const queries: RecordQuery[] = [
+        { limit: 3 },
+        { limit: 3, offset: 3 },
+        { limit: 3, offset: 6 },
+        { limit: 3, offset: 50 },
+        { org: { column: 'township_id', id: a.id, countyId: county.id }, limit: 2, offset: 1 },
+        { kinds: ['leadership_meeting'], period: { from: '2024-01-01', to: '2024-12-31' }, limit: 10 },
+        { text: '宣传', limit: 1000 },
+      ];
+      for (const q of queries) {
+        const page = await pageOfRecords(h.db, subtree(county.path), q);
+        expect(page.total).toBe(await countRecords(h.db, subtree(county.path), q));
+        expect(page.rows.map((r) => Number(r.id))).toEqual(
+          (await listRecords(h.db, subtree(county.path), q)).map((r) => Number(r.id)),
+        );
+      }
+      // Newest first, 7 in all: a page of three, then the last one alone.
+      const all = await pageOfRecords(h.db, subtree(county.path), { limit: 3, offset: 6 });
+      expect(all.total).toBe(7);
+      expect(all.rows.map((r) => r.title)).toEqual(['年底会议']);
+      // Another township's records stay out of a township user's page and its total.
+      const mine = await pageOfRecords(h.db, subtree(b.path), { limit: 10 });
+      expect({ total: mine.total, titles: mine.rows.map((r) => r.title) }).toEqual({
+        total: 1,
+        titles: ['乙乡会议'],
+      });
     });
   });
 }

@@ -269,6 +269,48 @@ export async function listRecords(db: Q, scope: Scope, f: RecordQuery): Promise<
     .execute();
 }
 
+/** Pages up to this long are read by their ids. */
+const PAGE_BY_IDS = 500;
+
+/**
+ * One page of the matching records, newest first, and how many match in all: the matching set is
+ * read once, its size counted by a window over it while the page's ids are chosen on the index;
+ * then the page's rows are read by id. A long page (the CLI's) is chosen by a subquery instead, as
+ * its ids would be too many values for one statement.
+ */
+export async function pageOfRecords(
+  db: Q,
+  scope: Scope,
+  f: RecordQuery,
+): Promise<{ total: number; rows: RecordRow[] }> {
+  if ((f.limit ?? 100) > PAGE_BY_IDS) {
+    const [total, rows] = await Promise.all([countRecords(db, scope, f), listRecords(db, scope, f)]);
+    return { total, rows };
+  }
+  const page = await db
+    .selectFrom(matching(db, scope, f).as('m'))
+    .select((eb) => ['m.id', eb.fn.countAll<number>().over().as('total')])
+    .orderBy('m.date', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+  // A page past the end has no row to carry the total.
+  if (page.length === 0) return { total: await countRecords(db, scope, f), rows: [] };
+  const rows = await db
+    .selectFrom('records')
+    .select(COLS)
+    .where(
+      'records.id',
+      'in',
+      page.map((r) => Number(r.id)),
+    )
+    .orderBy('records.date', 'desc')
+    .orderBy('records.id', 'desc')
+    .execute();
+  return { total: Number(page[0]!.total), rows };
+}
+
 /** One month's count of one kind's records (month 1–12). */
 export interface MonthKindCount {
   readonly month: number;

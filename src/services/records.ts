@@ -141,10 +141,7 @@ export async function prepareRecord(
 export type LedgerQuery = repo.RecordQuery;
 
 export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<LedgerPage> {
-  const [total, rows] = await Promise.all([
-    repo.countRecords(h.db, scope, q),
-    repo.listRecords(h.db, scope, q),
-  ]);
+  const { total, rows } = await repo.pageOfRecords(h.db, scope, q);
   return {
     total,
     items: rows.map((r) => toRecord(h, r)),
