@@ -207,8 +207,10 @@ export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Pro
       .execute();
 }
 
-/** Each listed record's case state, for the records that are cases (one statement for a page). */
-/** The states of those of the records that are cases; `counties`, when given, holds their counties. */
+/**
+ * Each listed record's case state, for the records that are cases (one statement for a page);
+ * `counties`, when given, holds the records' counties, so only their partitions are read.
+ */
 export async function statesOf(
   db: Q,
   recordIds: readonly number[],

@@ -50,8 +50,10 @@ export async function countBySha(db: Q, sha256: string): Promise<number> {
   return Number(r.n) + Number(replies.n);
 }
 
-/** Evidence files per record, for a page of records: one grouped statement; records without any are absent. */
-/** Evidence files per record; `counties`, when given, holds the records' counties. */
+/**
+ * Evidence files per record, for a page of records: one grouped statement; records without any are
+ * absent. `counties`, when given, holds the records' counties, so only their partitions are read.
+ */
 export async function countByRecord(
   db: Q,
   recordIds: readonly number[],
