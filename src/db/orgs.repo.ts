@@ -2,6 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Scope } from '../core/scope.ts';
 import type { Database, OrgRow } from './schema.ts';
 
+/** The organisation ids on a materialised path (`/1/4/` → [1, 4]): an organisation and those above it. */
+export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
+
 type Q = Kysely<Database> | Transaction<Database>;
 const COLS = ['id', 'code', 'name', 'kind', 'parent_id', 'path', 'created_at'] as const;
 

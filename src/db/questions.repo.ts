@@ -1,10 +1,8 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { pathIds } from './orgs.repo.ts';
 import type { Database, QuestionTable } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
-
-/** The organisation ids on a materialised path (`/1/4/` → [1, 4]): an organisation and those above it. */
-export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
 /** One version of a question as stored. */
 export type QuestionRow = Selectable<QuestionTable>;

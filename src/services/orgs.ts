@@ -1,7 +1,7 @@
 import { UserError, notFound } from '../core/errors.ts';
 import { ALL, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/connect.ts';
-import { childOrgs, findOrgs, getOrg, listOrgs } from '../db/orgs.repo.ts';
+import { childOrgs, findOrgs, getOrg, listOrgs, pathIds } from '../db/orgs.repo.ts';
 import type { OrgRow } from '../db/schema.ts';
 import type { OrgFilter } from '../db/records.repo.ts';
 
@@ -101,5 +101,5 @@ export function orgFilter(org: Org): OrgFilter {
 
 /** The county an organisation belongs to (or is): the first step of its path. */
 export function countyIdOf(org: Pick<Org, 'path'>): number {
-  return Number(org.path.split('/')[1]);
+  return pathIds(org.path)[0]!;
 }

@@ -7,6 +7,7 @@ import * as repo from '../../db/exams.repo.ts';
 import * as questions from '../../db/questions.repo.ts';
 import { visibleOwners } from '../../db/questions.repo.ts';
 import { getOrg } from '../../db/orgs.repo.ts';
+import { countyIdOf } from '../orgs.ts';
 import { can, forbidden, inScope, isSystem, requireAction, scopeOf, type Principal } from '../access.ts';
 import { withAudit, type AuditActor } from '../audit.ts';
 import { pickQuestions, questionCount, seededRandom, shortfalls, type PaperRule } from './paper.ts';
@@ -155,7 +156,7 @@ export async function createExam(
     c.mode === 'fixed'
       ? pickQuestions(bank, c.rules, seededRandom(randomBytes(16).toString('hex'))).map((q) => q.id)
       : null;
-  const countyId = pathIds(org.path)[0]!;
+  const countyId = countyIdOf(org);
   const id = await withAudit(h, actor, at, async (trx) => {
     const examId = await repo.insertExam(trx, {
       org_id: org.id,

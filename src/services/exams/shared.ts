@@ -34,7 +34,7 @@ export function toBankQuestion(r: QuestionRow): BankQuestion {
   };
 }
 
-export { pathIds } from '../../db/questions.repo.ts';
+export { pathIds } from '../../db/orgs.repo.ts';
 
 /** When the last window (the make-up one if any) closes: until then nobody sees a key. */
 export const lastClose = (e: repo.ExamRow): string => e.makeup_closes_at ?? e.closes_at;
