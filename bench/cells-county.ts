@@ -11,6 +11,7 @@ import { startPostgres } from '../test/postgres-server.ts';
 import { benchCounty, benchDatabases } from './dbs.ts';
 import { bestOf } from './harness.ts';
 import { syntheticDrafts } from './synthetic.ts';
+import { orgFilter } from '../src/services/orgs.ts';
 
 /**
  * A county-year's indicators from the cells against the scan of its records, on PostgreSQL, over a
@@ -53,14 +54,7 @@ try {
   const plan = planAggregates(indicators);
   const p = yearPeriod(YEAR);
   const cells = () => readCells(b.h.db, { countyId: county.id }, p, plan);
-  const scan = () =>
-    evaluateAggregates(
-      b.h.db,
-      b.h.dialect,
-      { column: 'county_id', id: county.id, countyId: county.id },
-      p,
-      plan,
-    );
+  const scan = () => evaluateAggregates(b.h.db, b.h.dialect, orgFilter(county), p, plan);
   const a = (await cells())!;
   const s = await scan();
   for (const [id, v] of s)
@@ -72,15 +66,7 @@ try {
   const tTown = await bestOf(7, () =>
     readCells(b.h.db, { countyId: county.id, townshipId: town.id }, p, plan),
   );
-  const tTownScan = await bestOf(3, () =>
-    evaluateAggregates(
-      b.h.db,
-      b.h.dialect,
-      { column: 'township_id', id: town.id, countyId: county.id },
-      p,
-      plan,
-    ),
-  );
+  const tTownScan = await bestOf(3, () => evaluateAggregates(b.h.db, b.h.dialect, orgFilter(town), p, plan));
   const n = await b.h.db
     .selectFrom('indicator_cells')
     .select((eb) => eb.fn.countAll<number>().as('n'))

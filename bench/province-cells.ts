@@ -9,6 +9,7 @@ import type { Db } from '../src/db/connect.ts';
 import { readCells, verifyCells, type CellDifference } from '../src/db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
 import type { AfterCounty, GeneratedRecord, ProvinceCounty, RecordSink } from './province-data.ts';
+import { orgFilter } from '../src/services/orgs.ts';
 
 const esc = (s: string): string =>
   /[\\\t\n\r]/.test(s)
@@ -106,13 +107,7 @@ export async function verifyProvince(
       const p = yearPeriod(year);
       const cells = await readCells(h.db, { countyId: county.id }, p, plan);
       if (!cells) throw new Error(`${year} 年不是整月统计期`);
-      const scan = await evaluateAggregates(
-        h.db,
-        h.dialect,
-        { column: 'county_id', id: county.id, countyId: county.id },
-        p,
-        plan,
-      );
+      const scan = await evaluateAggregates(h.db, h.dialect, orgFilter(county), p, plan);
       checked++;
       for (const [id, v] of scan) {
         const c = cells.get(id) ?? 0;

@@ -20,6 +20,7 @@ import { deletePowersStarting, endPowersBefore } from './powers.repo.ts';
 import { rewriteRecordPersonal } from './public.repo.ts';
 import { deleteRecord, insertRecords, insertRecordsBulk, updateRecord } from './records.repo.ts';
 import type { NewRecordRow } from './schema.ts';
+import { orgFilter } from '../services/orgs.ts';
 
 const plan = planAggregates(indicators);
 
@@ -31,14 +32,7 @@ async function mismatches(h: Db, county: Org, townships: readonly Org[], periods
       const filter =
         org.kind === 'county' ? { countyId: org.id } : { countyId: county.id, townshipId: org.id };
       const cells = (await readCells(h.db, filter, p, plan))!;
-      const col = org.kind === 'county' ? ('county_id' as const) : ('township_id' as const);
-      const scan = await evaluateAggregates(
-        h.db,
-        h.dialect,
-        { column: col, id: org.id, countyId: county.id },
-        p,
-        plan,
-      );
+      const scan = await evaluateAggregates(h.db, h.dialect, orgFilter(org), p, plan);
       for (const [id, v] of scan) {
         const c = cells.get(id)!;
         if (Math.abs(c - v) > 1e-6 * Math.max(1, Math.abs(v)))
@@ -237,9 +231,7 @@ for (const tdb of testDatabases()) {
       for (const p of YEARS) {
         const all = (await readCells(h.db, null, p, plan))!;
         const parts = await Promise.all(
-          [org.county, other].map((c) =>
-            evaluateAggregates(h.db, h.dialect, { column: 'county_id', id: c.id, countyId: c.id }, p, plan),
-          ),
+          [org.county, other].map((c) => evaluateAggregates(h.db, h.dialect, orgFilter(c), p, plan)),
         );
         for (const [id, a] of plan)
           if (a.op !== 'distinct')
