@@ -80,12 +80,13 @@ function scoped(db: Q, scope: Scope) {
 function filtered(db: Q, scope: Scope, f: CaseQuery) {
   let q = scoped(db, scope);
   // A case carries its county and township, so those filters reach the cases' own indexes.
-  if (f.org)
-    q = (
+  if (f.org) {
+    q =
       f.org.column === 'org_id'
         ? q.where('records.org_id', '=', f.org.id)
-        : q.where(`cases.${f.org.column}`, '=', f.org.id)
-    ).where('cases.county_id', '=', f.org.countyId);
+        : q.where(`cases.${f.org.column}`, '=', f.org.id);
+    if (f.org.column !== 'county_id') q = q.where('cases.county_id', '=', f.org.countyId);
+  }
   if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
   if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
   if (f.open !== undefined) q = q.where('cases.closed', '=', f.open ? 0 : 1);

@@ -205,7 +205,6 @@ export async function readCells(
       q = registry ? q.where('end_bucket', '>', span.to) : q.where('bucket', '>=', span.from);
       return [filter ? q.where('county_id', '=', filter.countyId) : q];
     });
-  const union = <T>(qs: T[], join: (a: T, b: T) => T) => qs.reduce(join);
   // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
   // neither sorts every cell (a province's exam takers are hundreds of thousands of cells).
   const summed = planned.filter((p) => p.a.op !== 'distinct');
@@ -213,22 +212,22 @@ export async function readCells(
   const [sums, counts] = await Promise.all([
     summed.length === 0
       ? []
-      : union(
-          branches(summed).map((q) =>
+      : branches(summed)
+          .map((q) =>
             q
               .select((eb) => ['agg', eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('total').as('total')])
               .groupBy('agg'),
-          ),
-          (a, b) => a.unionAll(b),
-        ).execute(),
+          )
+          .reduce((a, b) => a.unionAll(b))
+          .execute(),
     distinct.length === 0
       ? []
       : db
           .selectFrom(
-            union(
-              branches(distinct).map((q) => q.select(['agg', 'value']).distinct()),
-              (a, b) => a.unionAll(b),
-            ).as('v'),
+            branches(distinct)
+              .map((q) => q.select(['agg', 'value']).distinct())
+              .reduce((a, b) => a.unionAll(b))
+              .as('v'),
           )
           .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
           .groupBy('v.agg')

@@ -28,10 +28,10 @@ const COLS = [
   'records.updated_at',
 ] as const;
 
-/** Which records an aggregate or list reads: a county's, a township's, or one village's/department's. */
 /**
- * An organisation's records: by the column that names it, and by its county, which the tables are
- * partitioned on (PostgreSQL then reads the county's partition alone).
+ * Which records an aggregate or list reads: a county's, a township's, or one village's/department's,
+ * by the column that names it, and by its county, which the tables are partitioned on (PostgreSQL
+ * then reads the county's partition alone).
  */
 export type OrgFilter = {
   readonly column: 'county_id' | 'township_id' | 'org_id';

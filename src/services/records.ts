@@ -152,7 +152,7 @@ export async function listLedger(h: Db, scope: Scope, q: LedgerQuery): Promise<L
 /** A page of records, with the counties they are in (what reads about them can be narrowed to). */
 export interface LedgerPage<R extends LedgerRecord = LedgerRecord> {
   readonly total: number;
-  readonly items: R[];
+  readonly items: readonly R[];
   readonly counties?: readonly number[];
 }
 
@@ -180,7 +180,7 @@ export type ListedRecord<R extends LedgerRecord = LedgerRecord> = R & {
 /** Adds each record's evidence count and case state to a page of records (one query each for the page). */
 export async function withEvidenceCounts<R extends LedgerRecord>(
   h: Db,
-  page: { total: number; items: readonly R[]; counties?: readonly number[] },
+  page: LedgerPage<R>,
 ): Promise<{ total: number; items: ListedRecord<R>[] }> {
   const ids = page.items.map((r) => r.id);
   const [counts, states] = await Promise.all([
