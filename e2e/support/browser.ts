@@ -122,7 +122,7 @@ export async function drawerOpened(drawer: Locator): Promise<Locator> {
 
 /** A closing date picker's popup still covers the fields under it: wait until none is visible. */
 export async function pickerClosed(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+  await noneVisible(page, '.ant-picker-dropdown');
 }
 
 /** Waits for `el` (a modal, dropdown or popover) to be visible with its appear/enter motion classes gone. */
@@ -149,5 +149,10 @@ export async function openMenuPage(page: Page, group: string, item: string): Pro
 
 /** A closing dropdown still covers what lies under it: wait until none is visible. */
 async function dropdownClosed(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+  await noneVisible(page, '.ant-select-dropdown');
+}
+
+/** Waits until no element matching `selector` is visible (a popup has finished closing). */
+async function noneVisible(page: Page, selector: string): Promise<void> {
+  await expect.poll(() => page.locator(`${selector}:visible`).count(), { timeout: 15_000 }).toBe(0);
 }
