@@ -39,9 +39,19 @@ export interface IndicatorValue {
   readonly den?: number;
 }
 
-/** A stable text identity for an aggregate, so indicators sharing one are evaluated once. */
+const ids = new WeakMap<Aggregate, string>();
+
+/**
+ * A stable text identity for an aggregate, so indicators sharing one are evaluated once. Kept per
+ * aggregate object: the catalogue's are read on every indicator answer.
+ */
 export function aggregateId(a: Aggregate): string {
-  return JSON.stringify([a.op, a.kind, 'field' in a ? a.field : null, a.where ?? []]);
+  let id = ids.get(a);
+  if (id === undefined) {
+    id = JSON.stringify([a.op, a.kind, 'field' in a ? a.field : null, a.where ?? []]);
+    ids.set(a, id);
+  }
+  return id;
 }
 
 export function aggregatesOf(formula: Formula): Aggregate[] {

@@ -1,7 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Period } from '../core/dates.ts';
 import type { Scope } from '../core/scope.ts';
-import { openedOrUnderWay, titleContains, type DueFilter, type OrgFilter } from './records.repo.ts';
+import { dialectOf } from './dialect.ts';
+import {
+  openedOrUnderWay,
+  titleContains,
+  withinScope,
+  type DueFilter,
+  type OrgFilter,
+} from './records.repo.ts';
 import type { CaseEventRow, CaseRow, Database, NewCaseEventRow, NewCaseRow } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -61,7 +68,8 @@ export interface CaseQuery {
   readonly offset?: number;
 }
 
-function scoped(db: Q, scope: Scope) {
+/** The cases in the scope; the organisation condition is left out when `org` lies inside it. */
+function scoped(db: Q, scope: Scope, org?: OrgFilter) {
   // The record is in its case's county: PostgreSQL reads that county's partition of records alone.
   let q = db
     .selectFrom('cases')
@@ -69,23 +77,25 @@ function scoped(db: Q, scope: Scope) {
       j.onRef('records.id', '=', 'cases.record_id').onRef('records.county_id', '=', 'cases.county_id'),
     );
   if ('path' in scope) {
-    q = q.where('cases.township_id', 'in', (eb) =>
-      eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
-    );
+    if (!withinScope(scope, org))
+      q = q.where('cases.township_id', 'in', (eb) =>
+        eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
+      );
     if (scope.author !== undefined) q = q.where('records.created_by', '=', scope.author);
   }
   return q;
 }
 
 function filtered(db: Q, scope: Scope, f: CaseQuery) {
-  let q = scoped(db, scope);
+  let q = scoped(db, scope, f.org);
   // A case carries its county and township, so those filters reach the cases' own indexes.
   if (f.org) {
     q =
       f.org.column === 'org_id'
         ? q.where('records.org_id', '=', f.org.id)
         : q.where(`cases.${f.org.column}`, '=', f.org.id);
-    if (f.org.column !== 'county_id') q = q.where('cases.county_id', '=', f.org.countyId);
+    if (f.org.column !== 'county_id' && dialectOf(db).partitioned)
+      q = q.where('cases.county_id', '=', f.org.countyId);
   }
   if (f.types) q = q.where('cases.type', 'in', f.types.length > 0 ? [...f.types] : ['']);
   if (f.states) q = q.where('cases.state', 'in', f.states.length > 0 ? [...f.states] : ['']);
@@ -210,7 +220,7 @@ export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Pro
 
 /**
  * Each listed record's case state, for the records that are cases (one statement for a page);
- * `counties`, when given, holds the records' counties, so only their partitions are read.
+ * `counties`, when given, holds the records' counties, so only their partitions are read (PostgreSQL).
  */
 export async function statesOf(
   db: Q,
@@ -222,7 +232,8 @@ export async function statesOf(
     .selectFrom('cases')
     .select(['record_id', 'state'])
     .where('record_id', 'in', [...recordIds]);
-  if (counties) q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
+  if (counties && dialectOf(db).partitioned)
+    q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
   const rows = await q.execute();
   return new Map(rows.map((r) => [Number(r.record_id), r.state]));
 }

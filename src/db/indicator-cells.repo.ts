@@ -18,6 +18,7 @@ import {
   type PlannedAggregate,
   type TownshipCell,
 } from '../core/indicator-cells.ts';
+import { compiledOnce, runCompiled, slot } from './compiled.ts';
 import type { Db } from './connect.ts';
 import { dialectOf } from './dialect.ts';
 import { evaluateAggregates } from './indicators.repo.ts';
@@ -165,9 +166,28 @@ export function replaceRecordCells(
  */
 export type CellFilter = { readonly countyId: number; readonly townshipId?: number } | null;
 
+/** The plan's aggregates as the cells hold them; null when the cells hold not all of them. */
+const plannedOfPlan = new WeakMap<ReadonlyMap<string, Aggregate>, readonly PlannedAggregate[] | null>();
+function cellsPlan(plan: ReadonlyMap<string, Aggregate>): readonly PlannedAggregate[] | null {
+  if (plannedOfPlan.has(plan)) return plannedOfPlan.get(plan)!;
+  const planned: PlannedAggregate[] = [];
+  for (const id of plan.keys()) {
+    const p = plannedById(id);
+    if (!p) {
+      plannedOfPlan.set(plan, null);
+      return null;
+    }
+    planned.push(p);
+  }
+  plannedOfPlan.set(plan, planned);
+  return planned;
+}
+
 /**
  * The plan's aggregate values from the cells, in one statement; null when the cells cannot give
- * them (a period not month-aligned, or an aggregate the cells do not hold).
+ * them (a period not month-aligned, or an aggregate the cells do not hold). The statements depend
+ * on the plan and on whether the filter names a township, a county or neither; they are compiled
+ * once for each, and the organisation and the span are slots.
  */
 export async function readCells(
   db: Q,
@@ -177,15 +197,12 @@ export async function readCells(
 ): Promise<Map<string, number> | null> {
   const span = cellSpan(period);
   if (!span) return null;
-  const planned: PlannedAggregate[] = [];
-  for (const id of plan.keys()) {
-    const p = plannedById(id);
-    if (!p) return null;
-    planned.push(p);
-  }
+  const planned = cellsPlan(plan);
+  if (!planned) return null;
   const out = new Map<string, number>(planned.map((p) => [p.id, 0]));
   if (planned.length === 0) return out;
   const byKey = new Map(planned.map((p) => [p.key, p]));
+  const shape = filter === null ? 'all' : filter.townshipId === undefined ? 'county' : 'township';
   // The cells a period covers, of the aggregates given: events dated in it, registry entries
   // started by its end and not ended then, whose conditions hold by its end. Events and registries
   // are separate branches of a union, each a plain conjunction the key's prefix answers (an OR
@@ -196,15 +213,24 @@ export async function readCells(
       if (keys.length === 0) return [];
       let q = db
         .selectFrom('indicator_cells')
-        .where('township_id', '=', filter?.townshipId ?? COUNTY_TOTAL)
+        .where('township_id', '=', slot<number>('township'))
         .where('agg', 'in', keys)
-        .where('grain', '=', span.grain)
-        .where('bucket', '<=', span.to)
-        .where('from_bucket', '<=', span.to)
+        .where('grain', '=', slot<string>('grain'))
+        .where('bucket', '<=', slot<number>('to'))
+        .where('from_bucket', '<=', slot<number>('to'))
         .where('n', '>', 0);
-      q = registry ? q.where('end_bucket', '>', span.to) : q.where('bucket', '>=', span.from);
-      return [filter ? q.where('county_id', '=', filter.countyId) : q];
+      q = registry
+        ? q.where('end_bucket', '>', slot<number>('to'))
+        : q.where('bucket', '>=', slot<number>('from'));
+      return [shape === 'all' ? q : q.where('county_id', '=', slot<number>('county'))];
     });
+  const values = {
+    township: filter?.townshipId ?? COUNTY_TOTAL,
+    county: filter?.countyId ?? null,
+    grain: span.grain,
+    from: span.from,
+    to: span.to,
+  };
   // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
   // neither sorts every cell (a province's exam takers are hundreds of thousands of cells).
   const summed = planned.filter((p) => p.a.op !== 'distinct');
@@ -212,26 +238,40 @@ export async function readCells(
   const [sums, counts] = await Promise.all([
     summed.length === 0
       ? []
-      : branches(summed)
-          .map((q) =>
-            q
-              .select((eb) => ['agg', eb.fn.sum<number>('n').as('n'), eb.fn.sum<number>('total').as('total')])
-              .groupBy('agg'),
-          )
-          .reduce((a, b) => a.unionAll(b))
-          .execute(),
+      : runCompiled<{ agg: string; n: number; total: number }>(
+          db,
+          compiledOnce(db, plan, `sums|${shape}`, () =>
+            branches(summed)
+              .map((q) =>
+                q
+                  .select((eb) => [
+                    'agg',
+                    eb.fn.sum<number>('n').as('n'),
+                    eb.fn.sum<number>('total').as('total'),
+                  ])
+                  .groupBy('agg'),
+              )
+              .reduce((a, b) => a.unionAll(b)),
+          ),
+          values,
+        ),
     distinct.length === 0
       ? []
-      : db
-          .selectFrom(
-            branches(distinct)
-              .map((q) => q.select(['agg', 'value']).distinct())
-              .reduce((a, b) => a.unionAll(b))
-              .as('v'),
-          )
-          .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
-          .groupBy('v.agg')
-          .execute(),
+      : runCompiled<{ agg: string; d: number }>(
+          db,
+          compiledOnce(db, plan, `distinct|${shape}`, () =>
+            db
+              .selectFrom(
+                branches(distinct)
+                  .map((q) => q.select(['agg', 'value']).distinct())
+                  .reduce((a, b) => a.unionAll(b))
+                  .as('v'),
+              )
+              .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
+              .groupBy('v.agg'),
+          ),
+          values,
+        ),
   ]);
   for (const r of sums) {
     const p = byKey.get(r.agg)!;

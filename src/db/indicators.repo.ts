@@ -1,5 +1,4 @@
 import {
-  CompiledQuery,
   sql,
   type Expression,
   type ExpressionBuilder,
@@ -10,13 +9,17 @@ import {
 import { APPROX_KEY, type Aggregate, type Cond } from '../catalogue/indicators.ts';
 import { kinds } from '../catalogue/kinds.ts';
 import type { Period } from '../core/dates.ts';
+import { compiledOnce, runCompiled, slot } from './compiled.ts';
 import type { Dialect } from './dialect.ts';
 import type { OrgFilter } from './records.repo.ts';
 import type { Database } from './schema.ts';
 
 const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
 
-function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
+/** The period's bounds as the statement's slots. */
+type PeriodSlots = { readonly from: RawBuilder<string>; readonly to: RawBuilder<string> };
+
+function condSql(d: Dialect, c: Cond, p: PeriodSlots): RawBuilder<SqlBool> {
   switch (c.op) {
     case 'any':
       return sql<SqlBool>`(${sql.join(
@@ -37,7 +40,12 @@ function condSql(d: Dialect, c: Cond, p: Period): RawBuilder<SqlBool> {
 }
 
 /** The aggregate; `kindKnown` when its rows are already only of its kind (a per-kind branch). */
-function aggregateSql(d: Dialect, a: Aggregate, p: Period, kindKnown: boolean): Expression<number | null> {
+function aggregateSql(
+  d: Dialect,
+  a: Aggregate,
+  p: PeriodSlots,
+  kindKnown: boolean,
+): Expression<number | null> {
   const where = [
     ...(kindKnown ? [] : [sql<SqlBool>`kind = ${a.kind}`]),
     ...(a.where ?? []).map((c) => condSql(d, c, p)),
@@ -68,45 +76,21 @@ export async function evaluateAggregates(
 ): Promise<Map<string, number>> {
   const entries = [...plan.entries()];
   if (entries.length === 0) return new Map();
-  const compiled = compiledFor(db, d, org.column, plan);
-  const values = new Map<unknown, unknown>([
-    [ORG, org.id],
-    [FROM, p.from],
-    [TO, p.to],
-  ]);
-  const params = compiled.parameters.map((v) => (values.has(v) ? values.get(v) : v));
-  const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled.sql, params));
+  // The statement depends only on the plan, the org column and the dialect; the org and the period
+  // are slots: building a query of a thousand expressions costs more than running it on a
+  // township's records.
+  const compiled = compiledOnce(db, plan, org.column, () => buildQuery(db, d, org.column, plan));
+  const rows = await runCompiled<Record<string, unknown>>(db, compiled, {
+    org: org.id,
+    from: p.from,
+    to: p.to,
+  });
   const out = new Map<string, number>();
   entries.forEach(([id], i) => {
     const v = rows.map((r) => r[`a${i}`]).find((x) => x !== null && x !== undefined);
     out.set(id, Number(v ?? 0));
   });
   return out;
-}
-
-// The statement depends only on the plan, the org column and the dialect; the org and the period
-// are parameters. Build it once with sentinels in their place and substitute them on each call:
-// building a query of a thousand expressions costs more than running it on a township's records.
-const ORG = '\u0000org';
-const FROM = '\u0000from';
-const TO = '\u0000to';
-const compiledCache = new WeakMap<ReadonlyMap<string, Aggregate>, Map<string, CompiledQuery>>();
-
-function compiledFor(
-  db: Kysely<Database>,
-  d: Dialect,
-  column: OrgFilter['column'],
-  plan: ReadonlyMap<string, Aggregate>,
-): CompiledQuery {
-  let byKey = compiledCache.get(plan);
-  if (!byKey) compiledCache.set(plan, (byKey = new Map<string, CompiledQuery>()));
-  const key = `${d.name}:${column}`;
-  let c = byKey.get(key);
-  if (!c) {
-    c = buildQuery(db, d, column, plan).compile();
-    byKey.set(key, c);
-  }
-  return c;
 }
 
 function buildQuery(
@@ -116,13 +100,13 @@ function buildQuery(
   plan: ReadonlyMap<string, Aggregate>,
 ) {
   const entries = [...plan.entries()];
-  const p: Period = { from: FROM, to: TO };
+  const p: PeriodSlots = { from: slot<string>('from'), to: slot<string>('to') };
   const usedKinds = [...new Set(entries.map(([, a]) => a.kind))];
   const inPeriod = (eb: ExpressionBuilder<Database, 'records'>, registry: boolean) =>
     registry
       ? eb.and([eb('date', '<=', p.to), eb.or([eb('end_date', 'is', null), eb('end_date', '>', p.to)])])
       : eb.and([eb('date', '>=', p.from), eb('date', '<=', p.to)]);
-  const base = db.selectFrom('records').where(column, '=', sql<number>`${ORG}`);
+  const base = db.selectFrom('records').where(column, '=', slot<number>('org'));
   if (!d.indicatorBranches) {
     const events = usedKinds.filter((k) => !registryKinds.includes(k));
     const registries = usedKinds.filter((k) => registryKinds.includes(k));

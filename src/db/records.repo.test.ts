@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL, subtree } from '../core/scope.ts';
-import type { Org } from '../services/orgs.ts';
+import { orgFilter, type Org } from '../services/orgs.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, addRecord, smallCounty } from '../testing/fixtures.ts';
 import type { Db } from './connect.ts';
@@ -10,6 +10,7 @@ import {
   countRecords,
   listRecords,
   pageOfRecords,
+  withinScope,
   type RecordQuery,
 } from './records.repo.ts';
 
@@ -19,10 +20,11 @@ for (const tdb of testDatabases()) {
     let county: Org;
     let a: Org;
     let b: Org;
+    let village: Org;
     const ids: Record<string, number> = {};
     beforeAll(async () => {
       h = await tdb.open();
-      ({ county, a, b } = await smallCounty(h));
+      ({ county, a, b, village } = await smallCounty(h));
       const add = async (key: string, org: Org, kind: string, date: string, title: string, data: object) => {
         ids[key] = (await addRecord(h, org, kind, { date, title, data: { ...data } }, NOW)).id;
       };
@@ -121,6 +123,34 @@ for (const tdb of testDatabases()) {
         total: 1,
         titles: ['乙乡会议'],
       });
+    });
+
+    it('keeps the scope whatever organisation the filter names, with or without its path', async () => {
+      const inB = subtree(b.path);
+      // The reader's own township lies inside the scope: its condition is left out, the answer is the same.
+      expect(withinScope(inB, orgFilter(b))).toBe(true);
+      expect(withinScope(inB, orgFilter(county))).toBe(false);
+      expect(withinScope(inB, orgFilter(a))).toBe(false);
+      expect(withinScope(subtree(village.path), orgFilter(village))).toBe(false);
+      expect(withinScope(ALL, orgFilter(a))).toBe(false);
+      const seen = async (q: RecordQuery) => {
+        const page = await pageOfRecords(h.db, inB, { ...q, limit: 10 });
+        const list = await listRecords(h.db, inB, q);
+        const n = await countRecords(h.db, inB, q);
+        expect(list.map((r) => r.title)).toEqual(page.rows.map((r) => r.title));
+        expect(n).toBe(page.total);
+        return page.rows.map((r) => r.title);
+      };
+      expect(await seen({ org: orgFilter(b) })).toEqual(['乙乡会议']);
+      // The county above the scope, another township, a village of another township: only the scope's own.
+      expect(await seen({ org: orgFilter(county) })).toEqual(['乙乡会议']);
+      expect(await seen({ org: orgFilter(a) })).toEqual([]);
+      expect(await seen({ org: orgFilter(village) })).toEqual([]);
+      const { column, id, countyId } = orgFilter(a);
+      expect(await seen({ org: { column, id, countyId } })).toEqual([]);
+      // A county reader filtering one township reads all of that township's records.
+      const { total } = await pageOfRecords(h.db, subtree(county.path), { org: orgFilter(a), limit: 10 });
+      expect(total).toBe(6);
     });
   });
 }

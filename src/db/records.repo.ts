@@ -31,18 +31,33 @@ const COLS = [
 /**
  * Which records an aggregate or list reads: a county's, a township's, or one village's/department's,
  * by the column that names it, and by its county, which the tables are partitioned on (PostgreSQL
- * then reads the county's partition alone).
+ * then reads the county's partition alone). `path`, the organisation's materialised path, lets a
+ * read inside the reader's scope leave out the scope's condition (see withinScope).
  */
 export type OrgFilter = {
   readonly column: 'county_id' | 'township_id' | 'org_id';
   readonly id: number;
   readonly countyId: number;
+  readonly path?: string;
 };
 
-/** The filter's conditions on `records`: its own column and, under a county, the county's partition. */
-function byOrg<O>(q: SelectQueryBuilder<Database, 'records', O>, org: OrgFilter) {
+/** The filter's conditions on `records`: its own column and, where tables are partitioned, the county. */
+function byOrg<O>(db: Q, q: SelectQueryBuilder<Database, 'records', O>, org: OrgFilter) {
   q = q.where(`records.${org.column}`, '=', org.id);
-  return org.column === 'county_id' ? q : q.where('records.county_id', '=', org.countyId);
+  return org.column === 'county_id' || !dialectOf(db).partitioned
+    ? q
+    : q.where('records.county_id', '=', org.countyId);
+}
+
+/**
+ * True when every record the filter selects lies inside the scope's subtree, so the scope's
+ * organisation condition adds nothing: a county or township inside the scope (a village's records
+ * belong to its township, which may lie outside a scope drawn round the village).
+ */
+export function withinScope(scope: Scope, org: OrgFilter | undefined): boolean {
+  return (
+    'path' in scope && org?.path !== undefined && org.column !== 'org_id' && org.path.startsWith(scope.path)
+  );
 }
 
 export interface RecordQuery {
@@ -165,12 +180,14 @@ export async function existingDedupKeys(
   return found;
 }
 
-function scoped(db: Q, scope: Scope) {
+/** The records in the scope; the organisation condition is left out when `org` lies inside it. */
+function scoped(db: Q, scope: Scope, org?: OrgFilter) {
   let q = db.selectFrom('records');
   if ('path' in scope) {
-    q = q.where('records.township_id', 'in', (eb) =>
-      eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
-    );
+    if (!withinScope(scope, org))
+      q = q.where('records.township_id', 'in', (eb) =>
+        eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${scope.path}%`),
+      );
     if (scope.author !== undefined) q = q.where('records.created_by', '=', scope.author);
   }
   return q;
@@ -187,8 +204,8 @@ export function titleContains(text: string) {
 
 /** Filters other than the period: organisation, kinds, title text, missing evidence. */
 function filteredBase(db: Q, scope: Scope, f: RecordQuery, kindsIn: readonly string[] | undefined) {
-  let q = scoped(db, scope);
-  if (f.org) q = byOrg(q, f.org);
+  let q = scoped(db, scope, f.org);
+  if (f.org) q = byOrg(db, q, f.org);
   if (kindsIn) q = q.where('records.kind', 'in', kindsIn.length > 0 ? [...kindsIn] : ['']);
   if (f.text) q = q.where(titleContains(f.text));
   if (f.withoutEvidence)
@@ -334,11 +351,11 @@ export async function countByMonthAndKind(
   },
 ): Promise<MonthKindCount[]> {
   const month = sql<string>`substr(cast(records.date as text), 6, 2)`;
-  let q = scoped(db, scope)
+  let q = scoped(db, scope, f.org)
     .where('records.kind', 'in', f.kinds.length > 0 ? [...f.kinds] : [''])
     .where('records.date', '>=', f.from)
     .where('records.date', '<=', f.to);
-  if (f.org) q = byOrg(q, f.org);
+  if (f.org) q = byOrg(db, q, f.org);
   const rows = await q
     .select((eb) => [month.as('month'), 'records.kind', eb.fn.countAll<number>().as('n')])
     .groupBy([month, 'records.kind'])

@@ -88,14 +88,15 @@ export async function countyOf(h: Db, township: Org): Promise<Org> {
 /** Which records belong to an organisation, for indicators and lists. */
 export function orgFilter(org: Org): OrgFilter {
   const countyId = countyIdOf(org);
+  const path = org.path;
   switch (org.kind) {
     case 'county':
-      return { column: 'county_id', id: org.id, countyId };
+      return { column: 'county_id', id: org.id, countyId, path };
     case 'township':
-      return { column: 'township_id', id: org.id, countyId };
+      return { column: 'township_id', id: org.id, countyId, path };
     case 'village':
     case 'department':
-      return { column: 'org_id', id: org.id, countyId };
+      return { column: 'org_id', id: org.id, countyId, path };
   }
 }
 
