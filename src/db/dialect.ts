@@ -39,6 +39,12 @@ export interface Dialect {
    * lead with the township, so naming the county there only adds a table read per row.
    */
   readonly partitioned: boolean;
+  /**
+   * A township's newest page of records, with no filter but the period, is read along its
+   * (township, date) index and stops at the page's end (SQLite, migration 0030); its total is a
+   * count on the kind index. PostgreSQL has no such index and keeps the union of kind ranges.
+   */
+  readonly pageByDate: boolean;
 }
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -54,6 +60,7 @@ export const sqliteDialect: Dialect = {
   rowLocks: false,
   notifies: false,
   partitioned: false,
+  pageByDate: true,
   jsonText: (key) => sql<string | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`json_extract(data, ${sql.lit('$.' + checkKey(key))})`,
   // SQLite's json_extract turns JSON true into 1.
@@ -67,6 +74,7 @@ export const postgresDialect: Dialect = {
   rowLocks: true,
   notifies: true,
   partitioned: true,
+  pageByDate: false,
   jsonText: (key) => sql<string | null>`(data->>${sql.lit(checkKey(key))})`,
   jsonNumber: (key) => sql<number | null>`(data->>${sql.lit(checkKey(key))})::numeric`,
   jsonTrue: (key) => sql<boolean>`(data->${sql.lit(checkKey(key))}) = 'true'::jsonb`,

@@ -25,6 +25,7 @@ import * as m0026 from './migrations/0026_partition_by_county.ts';
 import * as m0027 from './migrations/0027_county_totals.ts';
 import * as m0028 from './migrations/0028_change_feed_origin.ts';
 import * as m0029 from './migrations/0029_drop_cells_county_index.ts';
+import * as m0030 from './migrations/0030_records_township_date.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { syncCellPlan } from './indicator-cells.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0027_county_totals': m0027,
   '0028_change_feed_origin': m0028,
   '0029_drop_cells_county_index': m0029,
+  '0030_records_township_date': m0030,
 };
 
 /** The migrations' names in order. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kinds } from '../catalogue/kinds.ts';
+import { ledgerRandom } from '../testing/cell-ledger.ts';
 import { ALL, subtree } from '../core/scope.ts';
 import { orgFilter, type Org } from '../services/orgs.ts';
 import { testDatabases } from '../testing/databases.ts';
@@ -10,6 +12,7 @@ import {
   countRecords,
   listRecords,
   pageOfRecords,
+  insertRecords,
   withinScope,
   type RecordQuery,
 } from './records.repo.ts';
@@ -151,6 +154,84 @@ for (const tdb of testDatabases()) {
       // A county reader filtering one township reads all of that township's records.
       const { total } = await pageOfRecords(h.db, subtree(county.path), { org: orgFilter(a), limit: 10 });
       expect(total).toBe(6);
+    });
+  });
+}
+
+for (const tdb of testDatabases()) {
+  describe(`a township's newest page on ${tdb.name}`, () => {
+    let h: Db;
+    let county: Org;
+    let a: Org;
+    let b: Org;
+    beforeAll(async () => {
+      h = await tdb.open();
+      ({ county, a, b } = await smallCounty(h));
+      // Many records a day, so the order among records of one date (by id) decides pages too.
+      const r = ledgerRandom(7);
+      const rows = Array.from({ length: 500 }, (_, i) => {
+        const row = r.row();
+        const t = i % 5 === 0 ? b : a;
+        return {
+          county_id: county.id,
+          township_id: t.id,
+          org_id: null,
+          kind: row.kind,
+          date: `${row.date.slice(0, 8)}${String(1 + (i % 3)).padStart(2, '0')}`,
+          end_date: row.endDate,
+          title: `记录${i}`,
+          data: JSON.stringify(row.data),
+          dedup_key: `p${i}`,
+          import_id: null,
+          created_by: null,
+          created_at: NOW,
+          updated_at: NOW,
+        };
+      });
+      await h.db.transaction().execute((trx) => insertRecords(trx, rows));
+    });
+    afterAll(async () => h.close());
+
+    const registryKinds = kinds.filter((k) => k.temporal === 'registry').map((k) => k.id);
+    const everyKind = kinds.map((k) => k.id);
+
+    it('holds the records and total the list and count give, for every period, offset and scope', async () => {
+      let compared = 0;
+      for (const period of [
+        { from: '2023-01-01', to: '2023-12-31' },
+        { from: '2025-01-01', to: '2025-12-31' },
+        { from: '2024-03-01', to: '2024-03-31' },
+      ])
+        for (const offset of [0, 20, 90, 400])
+          for (const scope of [subtree(a.path), subtree(county.path)])
+            for (const kindList of [undefined, everyKind]) {
+              const q: RecordQuery = {
+                org: orgFilter(a),
+                period,
+                registryKinds,
+                ...(kindList ? { kinds: kindList } : {}),
+                limit: 25,
+                offset,
+              };
+              const page = await pageOfRecords(h.db, scope, q);
+              const list = await listRecords(h.db, scope, q);
+              expect(page.rows.map((x) => Number(x.id))).toEqual(list.map((x) => Number(x.id)));
+              expect(page.total).toBe(await countRecords(h.db, scope, q));
+              if (page.rows.length > 0) compared++;
+            }
+      // Most of those pages hold records: the comparison is not between empty pages.
+      expect(compared).toBeGreaterThan(20);
+      // Registry records active at the period's end are on the page whatever their start date.
+      const y2025 = await pageOfRecords(h.db, subtree(a.path), {
+        org: orgFilter(a),
+        period: { from: '2025-01-01', to: '2025-12-31' },
+        registryKinds,
+        limit: 500,
+      });
+      expect(y2025.rows.some((x) => registryKinds.includes(x.kind) && String(x.date) < '2025-01-01')).toBe(
+        true,
+      );
+      expect(y2025.rows.every((x) => Number(x.township_id) === a.id)).toBe(true);
     });
   });
 }

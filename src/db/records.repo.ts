@@ -286,6 +286,60 @@ export async function listRecords(db: Q, scope: Scope, f: RecordQuery): Promise<
     .execute();
 }
 
+/**
+ * A township's page of every kind in a period, with no other filter: the ledger's first screen,
+ * read again after each of the township's writes. See Dialect.pageByDate.
+ */
+function plainTownshipPage(db: Q, f: RecordQuery): boolean {
+  return (
+    dialectOf(db).pageByDate &&
+    f.org?.column === 'township_id' &&
+    f.period !== undefined &&
+    (f.kinds === undefined || f.kinds.length >= catalogueKinds.length) &&
+    !f.text &&
+    !f.withoutEvidence &&
+    !f.ids &&
+    !f.caseStates &&
+    !f.due &&
+    !f.casePeriod
+  );
+}
+
+/**
+ * The page along the township's (township, date) index, newest first, stopping at the page's end:
+ * event kinds dated in the period and registry kinds active at its end, as one condition on the
+ * rows the index yields.
+ */
+function newestAlongDate(db: Q, scope: Scope, f: RecordQuery, p: Period): Promise<RecordRow[]> {
+  const reg = new Set(f.registryKinds ?? []);
+  const all = f.kinds ?? catalogueKinds;
+  const events = all.filter((k) => !reg.has(k));
+  const registry = all.filter((k) => reg.has(k));
+  return filteredBase(db, scope, f, undefined)
+    .where('records.date', '<=', p.to)
+    .where((eb) =>
+      eb.or([
+        ...(events.length > 0
+          ? [eb.and([eb('records.kind', 'in', events), eb('records.date', '>=', p.from)])]
+          : []),
+        ...(registry.length > 0
+          ? [
+              eb.and([
+                eb('records.kind', 'in', registry),
+                eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .select(COLS)
+    .orderBy('records.date', 'desc')
+    .orderBy('records.id', 'desc')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+
 /** Pages up to this long are read by their ids. */
 const PAGE_BY_IDS = 500;
 
@@ -300,6 +354,10 @@ export async function pageOfRecords(
   scope: Scope,
   f: RecordQuery,
 ): Promise<{ total: number; rows: RecordRow[] }> {
+  if (plainTownshipPage(db, f)) {
+    const total = await countRecords(db, scope, f);
+    return { total, rows: await newestAlongDate(db, scope, f, f.period!) };
+  }
   if ((f.limit ?? 100) > PAGE_BY_IDS) {
     const [total, rows] = await Promise.all([countRecords(db, scope, f), listRecords(db, scope, f)]);
     return { total, rows };
