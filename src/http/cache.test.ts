@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { testDatabases } from '../testing/databases.ts';
+import { openCaseAt } from '../testing/cases.ts';
 import { NOW, addAccount, addRecord } from '../testing/fixtures.ts';
 import { PASSWORD, seedWorld, signIn, testApp, type World } from '../testing/http.ts';
 
@@ -79,6 +80,34 @@ for (const tdb of testDatabases()) {
       ).toBe(201);
       expect(await total(b)).toBe(b0);
       expect(await total(county)).toBe(c0 + 2);
+    });
+
+    it('keeps the case lists across a write of new ledger records, and recomputes them after a case write', async () => {
+      const staff = await signIn(app, 'township.staff');
+      const total = async (url: string) =>
+        (await staff.request({ method: 'GET', url })).json<{ total: number }>().total;
+      const cases = () => total('/api/cases?limit=100');
+      const due = () => total('/api/deadlines?days=3660');
+      const records = () => total('/api/records?year=2024');
+      const [c0, d0, r0] = [await cases(), await due(), await records()];
+      // A case opened on the server's own connection, unseen by the cache: an answer computed again
+      // shows it, an answer kept does not.
+      const request = (title: string) => ({ date: '2024-01-10', title, data: {} });
+      await openCaseAt(h, w.a, 'disclosure_request', request('绕过接口的申请'), [], { now: NOW });
+      expect(
+        (await staff.request({ method: 'POST', url: '/api/records', payload: dispute('只新增台账') }))
+          .statusCode,
+      ).toBe(201);
+      // The new record is in the ledger's answers at once; the case lists cannot have changed, and are kept.
+      expect(await records()).toBe(r0 + 2);
+      expect([await cases(), await due()]).toEqual([c0, d0]);
+      const opened = await staff.request({
+        method: 'POST',
+        url: '/api/cases',
+        payload: { type: 'disclosure_request', ...request('经接口登记的申请') },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      expect([await cases(), await due()]).toEqual([c0 + 2, d0 + 2]);
     });
 
     it('never shares an answer between users of different organisations or roles', async () => {

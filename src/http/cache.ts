@@ -10,6 +10,16 @@ import type { Authenticated } from '../services/sessions.ts';
  * while the feed has been read within FEED_BOUND_MS, so they show within that bound. On SQLite the
  * database's data_version also catches commits from other processes (the CLI) at once.
  */
+/**
+ * What a cached answer reads: anything in its scope, or only cases (their steps, clocks and the
+ * records they are about) and the calendar.
+ */
+export type Reads = 'all' | 'cases';
+/** What a write changes: anything in its scope, or only new ledger records (no case, account or calendar). */
+export type Writes = 'any' | 'new-records';
+/** A write leaves an answer standing when it adds records and the answer reads only cases. */
+const leaves = (reads: Reads, writes: Writes): boolean => reads === 'cases' && writes === 'new-records';
+
 /** Sessions are kept this long at most: their idle timeout is checked again when they are read anew. */
 const SESSION_MS = 5_000;
 const MAX_ENTRIES = 2_000;
@@ -30,6 +40,7 @@ interface Entry {
   readonly body: string;
   /** The organisation path the answer was computed for (the user's scope). */
   readonly scope: string;
+  readonly reads: Reads;
 }
 
 /** One organisation path lies inside the other: a write under either may change the other's answers. */
@@ -39,9 +50,9 @@ export class ReadCache {
   /** Moves on a write that may touch anything (no writer scope); cached answers of older generations are stale. */
   private generation = 0;
   private epoch = 0;
-  private readonly recent: { epoch: number; scope: string }[] = [];
+  private readonly recent: { epoch: number; scope: string; writes: Writes }[] = [];
   private readonly bodies = new Map<string, Entry>();
-  private readonly pending = new Map<string, { scope: string; p: Promise<string> }>();
+  private readonly pending = new Map<string, { scope: string; reads: Reads; p: Promise<string> }>();
   private readonly sessions = new Map<string, { auth: Authenticated; until: number }>();
   private readonly dataVersion?: { get(): unknown };
 
@@ -57,20 +68,22 @@ export class ReadCache {
 
   /**
    * Called after every write request, before its answer goes out, with the writer's organisation
-   * path (null when the write may touch anything: administrators' writes, public routes). Kept
-   * sessions are dropped when the write may touch accounts or sessions, or anything.
+   * path (null when the write may touch anything: administrators' writes, public routes) and what
+   * it changed. Kept sessions are dropped when the write may touch accounts or sessions, or anything.
    */
-  bump(scope: string | null, accounts = true): void {
+  bump(scope: string | null, accounts = true, writes: Writes = 'any'): void {
     if (accounts || scope === null) this.sessions.clear();
     this.epoch++;
+    const stale = (e: { scope: string; reads: Reads }) =>
+      scope === null || (related(e.scope, scope) && !leaves(e.reads, writes));
     // A request from now on must not join a computation begun before the write.
-    for (const [k, f] of this.pending) if (scope === null || related(f.scope, scope)) this.pending.delete(k);
+    for (const [k, f] of this.pending) if (stale(f)) this.pending.delete(k);
     if (scope === null) {
       this.generation++;
       return;
     }
-    for (const [k, e] of this.bodies) if (related(e.scope, scope)) this.bodies.delete(k);
-    this.recent.push({ epoch: this.epoch, scope });
+    for (const [k, e] of this.bodies) if (stale(e)) this.bodies.delete(k);
+    this.recent.push({ epoch: this.epoch, scope, writes });
     if (this.recent.length > RECENT_WRITES) this.recent.shift();
   }
 
@@ -81,21 +94,26 @@ export class ReadCache {
       : String(this.generation);
   }
 
-  /** True when a write touching `scope` was made after `epoch` (or too long ago to tell). */
-  private writtenSince(epoch: number, scope: string): boolean {
+  /** True when a write changing what an answer of `scope` reads was made after `epoch` (or too long ago to tell). */
+  private writtenSince(epoch: number, scope: string, reads: Reads): boolean {
     if (this.epoch === epoch) return false;
     const oldest = this.recent[0];
     if (!oldest || oldest.epoch > epoch + 1) return true;
-    return this.recent.some((w) => w.epoch > epoch && related(w.scope, scope));
+    return this.recent.some((w) => w.epoch > epoch && related(w.scope, scope) && !leaves(reads, w.writes));
   }
 
   /**
    * The cached answer, or `compute()`'s, stored under the version read before computing. Concurrent
    * misses on one key share a single computation, so a burst after a write computes once. An
-   * answer is valid until a write touches its scope; while the change feed is unread for longer
-   * than its bound, every answer is computed.
+   * answer is valid until a write changes what it reads in its scope; while the change feed is
+   * unread for longer than its bound, every answer is computed.
    */
-  async getOrCompute(key: string, scope: string, compute: () => Promise<string>): Promise<string> {
+  async getOrCompute(
+    key: string,
+    scope: string,
+    compute: () => Promise<string>,
+    reads: Reads = 'all',
+  ): Promise<string> {
     if (!this.enabled || !(await this.usable())) return compute();
     const version = this.version();
     const e = this.bodies.get(key);
@@ -106,13 +124,13 @@ export class ReadCache {
     const started = this.epoch;
     const p = compute().then((body) => {
       // A write to this scope while computing may or may not be in the answer: serve it, keep it not.
-      if (this.writtenSince(started, scope)) return body;
+      if (this.writtenSince(started, scope, reads)) return body;
       this.bodies.delete(key);
-      this.bodies.set(key, { version, body, scope });
+      this.bodies.set(key, { version, body, scope, reads });
       if (this.bodies.size > MAX_ENTRIES) this.bodies.delete(this.bodies.keys().next().value!);
       return body;
     });
-    const f = { scope, p };
+    const f = { scope, reads, p };
     this.pending.set(flight, f);
     try {
       return await p;

@@ -7,6 +7,7 @@ import { can, isSecurityRole, scopeOf, type Action } from '../services/access.ts
 import { actorOf, type AuditActor } from '../services/audit.ts';
 import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
 import type { Db } from '../db/connect.ts';
+import type { Writes } from './cache.ts';
 import type { AppDeps } from './context.ts';
 import { CSRF_HEADER, SESSION_COOKIE, parseCookies } from './cookies.ts';
 import { RequestValidationError } from './errors.ts';
@@ -33,9 +34,15 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   /**
    * Cache the JSON answer per user and URL until the next write (see cache.ts). Only for answers
    * that depend on nothing else (not the time of day); such a handler must not
-   * use the reply (concurrent requests share one computation).
+   * use the reply (concurrent requests share one computation). `'cases'`: the answer reads only
+   * cases and the calendar, so a write of new ledger records leaves it standing.
    */
-  readonly cache?: boolean;
+  readonly cache?: true | 'cases';
+  /**
+   * What a write changes, when it only adds ledger records (no case, account or calendar): cached
+   * answers that read only cases stay. Without it a write may change anything in the writer's scope.
+   */
+  readonly writes?: 'new-records';
   /**
    * A read that may be served by the read replica (`serve --db-read`): the handler reads through
    * `read` and writes (audit entries) through `deps.h`. The user's own recent writes are always seen
@@ -133,8 +140,9 @@ async function wrote(
   req: FastifyRequest,
   scope: string | null,
   accounts: boolean,
+  writes: Writes,
 ): Promise<void> {
-  deps.cache.bump(scope, accounts);
+  deps.cache.bump(scope, accounts, writes);
   try {
     await deps.feed.publish(scope, accounts);
   } catch (e) {
@@ -183,7 +191,13 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
         // A request refused at the session check wrote nothing: no entry, or a flood of them would
         // clear every server's cache.
         if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
-          await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url));
+          await wrote(
+            deps,
+            req,
+            writerScope.get(req) ?? null,
+            touchesAccounts(spec.url),
+            spec.writes ?? 'any',
+          );
       }
       // A handler that sent its own answer (a cached body, a file) returns the reply, and Fastify's
       // reply is a thenable: awaited through an async function it arrives here as undefined.
@@ -267,8 +281,11 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     // Per user: an answer may depend on the role, the organisation and, for some roles, the user's own records.
     // The day too: deadlines count days left, so yesterday's answer must not be served today.
     const key = `${user.id}|${user.role}|${user.orgPath}|${todayOf(ctx.at)}|${req.url}`;
-    const body = await app.fazhi.cache.getOrCompute(key, user.orgPath, async () =>
-      JSON.stringify(await handler(ctx)),
+    const body = await app.fazhi.cache.getOrCompute(
+      key,
+      user.orgPath,
+      async () => JSON.stringify(await handler(ctx)),
+      spec.cache === 'cases' ? 'cases' : 'all',
     );
     return base.reply.type(JSON_TYPE).send(body);
   });

@@ -67,7 +67,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       tag,
       access: 'cases.read',
       query: listQuery,
-      cache: true,
+      cache: 'cases',
       replica: true,
     },
     async ({ deps, read, query, user, scope, at }) => {
@@ -142,7 +142,7 @@ export function registerCaseRoutes(app: FastifyInstance): void {
       tag,
       access: 'cases.read',
       query: dueQuery,
-      cache: true,
+      cache: 'cases',
     },
     async ({ deps, query, user, scope, at }) => {
       const org = await filterOrg(deps.h, user, query.org);

@@ -172,6 +172,7 @@ export function registerRecordRoutes(app: FastifyInstance): void {
       access: 'records.write',
       body: newRecord,
       status: 201,
+      writes: 'new-records',
     },
     async ({ deps, body, user, actor, at }) => {
       const { kind, township, ...draft } = body;
