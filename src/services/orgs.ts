@@ -79,10 +79,15 @@ export async function townshipOf(h: Db, org: Org): Promise<Org> {
   );
 }
 
+/** The county id of a township: its parent. */
+export function countyIdOfTownship(township: Org): number {
+  if (township.parentId === null) throw new UserError(`“${township.name}”没有上级县（区）`, 'no_county');
+  return township.parentId;
+}
+
 /** The county of a township. */
 export async function countyOf(h: Db, township: Org): Promise<Org> {
-  if (township.parentId === null) throw new UserError(`“${township.name}”没有上级县（区）`, 'no_county');
-  return requireOrg(h, township.parentId);
+  return requireOrg(h, countyIdOfTownship(township));
 }
 
 /** Which records belong to an organisation, for indicators and lists. */

@@ -17,7 +17,7 @@ import * as evidenceRepo from '../db/evidence.repo.ts';
 import { rememberData } from '../db/indicator-cells.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
-import { countyOf, type Org } from './orgs.ts';
+import { countyIdOfTownship, type Org } from './orgs.ts';
 
 /** A draft plus the village or department it concerns, by name or code (optional). */
 export interface OrgDraft extends RecordDraft {
@@ -126,8 +126,11 @@ export async function prepareRecord(
   if (township.kind !== 'township')
     throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const kind = getKind(kindId);
-  const county = await countyOf(h, township);
-  const { rows, errors } = prepareRows(kind, township, county.id, await subOrgIndex(h, township), [draft], {
+  // The villages and departments are read only when the draft names one.
+  const named =
+    (typeof draft.org === 'string' || typeof draft.org === 'number') && String(draft.org).trim() !== '';
+  const subOrgs = named ? await subOrgIndex(h, township) : new Map<string, number>();
+  const { rows, errors } = prepareRows(kind, township, countyIdOfTownship(township), subOrgs, [draft], {
     ...meta,
     importId: null,
   });
