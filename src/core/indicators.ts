@@ -73,17 +73,31 @@ export function planAggregates(list: readonly Indicator[]): Map<string, Aggregat
   return plan;
 }
 
+/** The same derived aggregate for the same aggregate object, so its id is kept too (aggregateId). */
+function derived(
+  cache: WeakMap<Aggregate, Aggregate | null>,
+  make: (a: Aggregate) => Aggregate | null,
+): (a: Aggregate) => Aggregate | null {
+  return (a) => {
+    let d = cache.get(a);
+    if (d === undefined) cache.set(a, (d = make(a)));
+    return d;
+  };
+}
+
+const counts = derived(new WeakMap(), (a) => ({ op: 'count', kind: a.kind, where: a.where }));
+
 /** The count of records an aggregate reads (a sum's records are those where the field is set). */
 export function recordCount(a: Aggregate): Aggregate {
-  return { op: 'count', kind: a.kind, where: a.where };
+  return counts(a)!;
 }
 
 /** For a sum: the count of its records whose field was written as approximate (200余份). */
-export function approxCount(a: Aggregate): Aggregate | null {
-  return a.op === 'sum'
+export const approxCount = derived(new WeakMap(), (a) =>
+  a.op === 'sum'
     ? { op: 'count', kind: a.kind, where: [...(a.where ?? []), { op: 'approx', field: a.field }] }
-    : null;
-}
+    : null,
+);
 
 /** True when a row of a kind falls in the period: by date for events, by being active at the end for registries. */
 export function inPeriod(row: Pick<IndicatorRow, 'kind' | 'date' | 'endDate'>, p: Period): boolean {
