@@ -6,6 +6,7 @@ import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { benchDatabases } from './dbs.ts';
+import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { login } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 import { driveLoad, type LoadSession } from './province-load.ts';
@@ -53,6 +54,7 @@ export const bench: Bench = {
             500,
             date,
           );
+          const c0 = cpuSample();
           const readOnly = await driveLoad(
             port,
             sessions.map((x) => ({ ...x, writeShare: 0 })),
@@ -60,6 +62,7 @@ export const bench: Bench = {
             ms,
             date,
           );
+          const c1 = cpuSample();
           const withWrites = await driveLoad(
             port,
             sessions.map((x) => ({ ...x, writeShare: WRITE_SHARE })),
@@ -67,12 +70,14 @@ export const bench: Bench = {
             ms,
             date,
           );
+          const c2 = cpuSample();
+          const pg = b.name === 'postgres';
           const ratio = withWrites.rps / readOnly.rps;
           rows.push({
-            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms，错误 ${withWrites.errors}）`,
+            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms，错误 ${withWrites.errors}${cpuPerRequest(c1, c2, withWrites.requests, pg)}）`,
             db: b.name,
             measured: `${fmt(withWrites.rps)} 次/秒`,
-            limit: `${fmt(readOnly.rps)} 次/秒（只读）`,
+            limit: `${fmt(readOnly.rps)} 次/秒（只读${cpuPerRequest(c0, c1, readOnly.requests, pg)}）`,
             ratio,
             target: b.name === 'sqlite' ? '≥ 1,500 次/秒，p99 < 100 ms' : 'p99 < 100 ms',
             pass:

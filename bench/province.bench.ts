@@ -9,6 +9,7 @@ import { finish, planAggregates, type IndicatorValue } from '../src/core/indicat
 import type { Db } from '../src/db/connect.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
 import { buildApp } from '../src/http/app.ts';
+import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
 import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
@@ -450,14 +451,17 @@ async function httpRows(
     const health: LoadSession[] = [{ cookie: '', csrf: '', writeShare: 0, reads: ['/api/health'] }];
     await driveLoad(port, sessions, 8, 1_000, date);
     await driveLoad(port, health, 8, 500, date);
+    const c0h = cpuSample();
     const ceiling = await driveLoad(port, health, CONNECTIONS, ms, date);
+    const c1h = cpuSample();
     const mix = await driveLoad(port, sessions, CONNECTIONS, ms, date);
+    const c1m = cpuSample();
     const ratio = mix.rps / ceiling.rps;
     rows.push({
-      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms，错误 ${mix.errors}，缓存开）`,
+      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms，错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}）`,
       db: 'postgres',
       measured: `${fmt(mix.rps)} 次/秒`,
-      limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms）`,
+      limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms${cpuPerRequest(c0h, c1h, ceiling.requests)}）`,
       ratio,
       target: '≥ 0.30，p99 < 50 ms，0 错误',
       pass: ratio >= 0.3 && mix.p99 < 50 && mix.errors === 0,
@@ -484,9 +488,11 @@ async function httpRows(
         reads: [`/api/indicators?year=${year}`],
       });
     await driveLoad(port, sessions, 8, 1_000, `${year}-06-15`);
+    const before = cpuSample();
     const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, `${year}-06-15`);
+    const after = cpuSample();
     rows.push({
-      name: `乡镇年度指标，不用缓存（${CONNECTIONS} 并发，${sessions.length} 个乡镇，p99 ${fmt(r.p99, 1)} ms，错误 ${r.errors}）`,
+      name: `乡镇年度指标，不用缓存（${CONNECTIONS} 并发，${sessions.length} 个乡镇，p99 ${fmt(r.p99, 1)} ms，错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}）`,
       db: 'postgres',
       measured: `${fmt(r.rps)} 次/秒`,
       limit: '3,000 次/秒',
