@@ -79,15 +79,10 @@ export async function townshipOf(h: Db, org: Org): Promise<Org> {
   );
 }
 
-/** The county id of a township: its parent. */
-export function countyIdOfTownship(township: Org): number {
-  if (township.parentId === null) throw new UserError(`“${township.name}”没有上级县（区）`, 'no_county');
-  return township.parentId;
-}
-
 /** The county of a township. */
 export async function countyOf(h: Db, township: Org): Promise<Org> {
-  return requireOrg(h, countyIdOfTownship(township));
+  if (township.parentId === null) throw new UserError(`“${township.name}”没有上级县（区）`, 'no_county');
+  return requireOrg(h, township.parentId);
 }
 
 /** Which records belong to an organisation, for indicators and lists. */

@@ -17,7 +17,7 @@ import * as evidenceRepo from '../db/evidence.repo.ts';
 import { rememberData } from '../db/indicator-cells.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
-import { countyIdOfTownship, type Org } from './orgs.ts';
+import { countyIdOf, type Org } from './orgs.ts';
 
 /** A draft plus the village or department it concerns, by name or code (optional). */
 export interface OrgDraft extends RecordDraft {
@@ -53,6 +53,11 @@ export async function subOrgIndex(h: Db, township: Org): Promise<Map<string, num
   return index;
 }
 
+/** The village or department a draft names, by name or code; empty when it names none. */
+function draftOrgName(d: OrgDraft): string {
+  return typeof d.org === 'string' || typeof d.org === 'number' ? String(d.org).trim() : '';
+}
+
 /**
  * Validates drafts of one kind for a township and turns them into rows ready to insert. Pure but for
  * the org lookup done by the caller (`subOrgs`).
@@ -71,7 +76,7 @@ export function prepareRows(
     const v = validateRecord(kind, d);
     const errs: FieldError[] = v.ok ? [] : v.errors;
     let orgId: number | null = null;
-    const name = typeof d.org === 'string' || typeof d.org === 'number' ? String(d.org).trim() : '';
+    const name = draftOrgName(d);
     if (name !== '') {
       orgId = subOrgs.get(name) ?? null;
       if (orgId === null) {
@@ -127,10 +132,8 @@ export async function prepareRecord(
     throw new UserError(`台账记录须归属乡镇（街道），“${township.name}”不是乡镇`, 'not_township');
   const kind = getKind(kindId);
   // The villages and departments are read only when the draft names one.
-  const named =
-    (typeof draft.org === 'string' || typeof draft.org === 'number') && String(draft.org).trim() !== '';
-  const subOrgs = named ? await subOrgIndex(h, township) : new Map<string, number>();
-  const { rows, errors } = prepareRows(kind, township, countyIdOfTownship(township), subOrgs, [draft], {
+  const subOrgs = draftOrgName(draft) !== '' ? await subOrgIndex(h, township) : new Map<string, number>();
+  const { rows, errors } = prepareRows(kind, township, countyIdOf(township), subOrgs, [draft], {
     ...meta,
     importId: null,
   });
