@@ -39,20 +39,25 @@ export interface IndicatorValue {
   readonly den?: number;
 }
 
-const ids = new WeakMap<Aggregate, string>();
+/**
+ * A value made once per aggregate object: a derived aggregate is then the same object each time,
+ * so its id is kept too.
+ */
+function perAggregate<T>(make: (a: Aggregate) => T): (a: Aggregate) => T {
+  const made = new WeakMap<Aggregate, T>();
+  return (a) => {
+    if (!made.has(a)) made.set(a, make(a));
+    return made.get(a)!;
+  };
+}
 
 /**
  * A stable text identity for an aggregate, so indicators sharing one are evaluated once. Kept per
  * aggregate object: the catalogue's are read on every indicator answer.
  */
-export function aggregateId(a: Aggregate): string {
-  let id = ids.get(a);
-  if (id === undefined) {
-    id = JSON.stringify([a.op, a.kind, 'field' in a ? a.field : null, a.where ?? []]);
-    ids.set(a, id);
-  }
-  return id;
-}
+export const aggregateId = perAggregate((a): string =>
+  JSON.stringify([a.op, a.kind, 'field' in a ? a.field : null, a.where ?? []]),
+);
 
 export function aggregatesOf(formula: Formula): Aggregate[] {
   return formula.op === 'rate' ? [formula.num, formula.den] : [formula];
@@ -73,27 +78,11 @@ export function planAggregates(list: readonly Indicator[]): Map<string, Aggregat
   return plan;
 }
 
-/** The same derived aggregate for the same aggregate object, so its id is kept too (aggregateId). */
-function derived(
-  cache: WeakMap<Aggregate, Aggregate | null>,
-  make: (a: Aggregate) => Aggregate | null,
-): (a: Aggregate) => Aggregate | null {
-  return (a) => {
-    let d = cache.get(a);
-    if (d === undefined) cache.set(a, (d = make(a)));
-    return d;
-  };
-}
-
-const counts = derived(new WeakMap(), (a) => ({ op: 'count', kind: a.kind, where: a.where }));
-
 /** The count of records an aggregate reads (a sum's records are those where the field is set). */
-export function recordCount(a: Aggregate): Aggregate {
-  return counts(a)!;
-}
+export const recordCount = perAggregate((a): Aggregate => ({ op: 'count', kind: a.kind, where: a.where }));
 
 /** For a sum: the count of its records whose field was written as approximate (200余份). */
-export const approxCount = derived(new WeakMap(), (a) =>
+export const approxCount = perAggregate((a): Aggregate | null =>
   a.op === 'sum'
     ? { op: 'count', kind: a.kind, where: [...(a.where ?? []), { op: 'approx', field: a.field }] }
     : null,
