@@ -247,25 +247,30 @@ function matching(db: Q, scope: Scope, f: RecordQuery) {
   const cols = ['records.id', 'records.date'] as const;
   if (!f.period) return filteredBase(db, scope, f, f.kinds).select(cols);
   const p = f.period;
-  const reg = new Set(f.registryKinds ?? []);
-  const all = f.kinds ?? catalogueKinds;
-  const events = filteredBase(
-    db,
-    scope,
-    f,
-    all.filter((k) => !reg.has(k)),
-  )
+  const { events, registry } = kindsOf(f);
+  const dated = filteredBase(db, scope, f, events)
     .where('records.date', '>=', p.from)
     .where('records.date', '<=', p.to)
     .select(cols);
-  const registry = all.filter((k) => reg.has(k));
-  if (registry.length === 0) return events;
-  return events.unionAll(
+  if (registry.length === 0) return dated;
+  return dated.unionAll(
     filteredBase(db, scope, f, registry)
       .where('records.date', '<=', p.to)
-      .where((eb) => eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]))
+      .where((eb) => notEndedBy(eb, p.to))
       .select(cols),
   );
+}
+
+/** The query's kinds, split into event kinds (counted by date) and registry kinds (by being active). */
+function kindsOf(f: RecordQuery): { events: string[]; registry: string[] } {
+  const reg = new Set(f.registryKinds ?? []);
+  const all = f.kinds ?? catalogueKinds;
+  return { events: all.filter((k) => !reg.has(k)), registry: all.filter((k) => reg.has(k)) };
+}
+
+/** A registry record not ended by `date`. */
+function notEndedBy(eb: ExpressionBuilder<Database, 'records'>, date: string) {
+  return eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', date)]);
 }
 
 /** One page of the matching records, newest first: the page's ids are chosen on the index, then read. */
@@ -311,10 +316,7 @@ function plainTownshipPage(db: Q, f: RecordQuery): boolean {
  * rows the index yields.
  */
 function newestAlongDate(db: Q, scope: Scope, f: RecordQuery, p: Period): Promise<RecordRow[]> {
-  const reg = new Set(f.registryKinds ?? []);
-  const all = f.kinds ?? catalogueKinds;
-  const events = all.filter((k) => !reg.has(k));
-  const registry = all.filter((k) => reg.has(k));
+  const { events, registry } = kindsOf(f);
   return filteredBase(db, scope, f, undefined)
     .where('records.date', '<=', p.to)
     .where((eb) =>
@@ -322,14 +324,7 @@ function newestAlongDate(db: Q, scope: Scope, f: RecordQuery, p: Period): Promis
         ...(events.length > 0
           ? [eb.and([eb('records.kind', 'in', events), eb('records.date', '>=', p.from)])]
           : []),
-        ...(registry.length > 0
-          ? [
-              eb.and([
-                eb('records.kind', 'in', registry),
-                eb.or([eb('records.end_date', 'is', null), eb('records.end_date', '>', p.to)]),
-              ]),
-            ]
-          : []),
+        ...(registry.length > 0 ? [eb.and([eb('records.kind', 'in', registry), notEndedBy(eb, p.to)])] : []),
       ]),
     )
     .select(COLS)
