@@ -4,7 +4,7 @@ import type { Period } from '../core/dates.ts';
 import { COUNTY_TOTAL, type TownshipCell } from '../core/indicator-cells.ts';
 import { planAggregates } from '../core/indicators.ts';
 import { ALL } from '../core/scope.ts';
-import { ledgerRandom, type LedgerRandom } from '../testing/cell-ledger.ts';
+import { ledgerRandom, recordRowOf, type LedgerRandom } from '../testing/cell-ledger.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, smallCounty } from '../testing/fixtures.ts';
 import { generateDemo } from '../services/demo/index.ts';
@@ -56,23 +56,7 @@ const PERIODS = [...YEARS, ...MONTHS];
 
 let serial = 0;
 function newRow(r: LedgerRandom, county: Org, t: Org, kind?: string): NewRecordRow {
-  const row = r.row(kind);
-  serial++;
-  return {
-    county_id: county.id,
-    township_id: t.id,
-    org_id: null,
-    kind: row.kind,
-    date: row.date,
-    end_date: row.endDate,
-    title: `记录${serial}`,
-    data: JSON.stringify(row.data),
-    dedup_key: `k${serial}`,
-    import_id: null,
-    created_by: null,
-    created_at: NOW,
-    updated_at: NOW,
-  };
+  return recordRowOf(r.row(kind), county.id, t.id, ++serial);
 }
 
 async function ids(h: Db, townshipId: number, kind?: string): Promise<number[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kinds } from '../catalogue/kinds.ts';
-import { ledgerRandom } from '../testing/cell-ledger.ts';
+import { ledgerRandom, recordRowOf } from '../testing/cell-ledger.ts';
 import { ALL, subtree } from '../core/scope.ts';
 import { orgFilter, type Org } from '../services/orgs.ts';
 import { testDatabases } from '../testing/databases.ts';
@@ -171,22 +171,8 @@ for (const tdb of testDatabases()) {
       const r = ledgerRandom(7);
       const rows = Array.from({ length: 500 }, (_, i) => {
         const row = r.row();
-        const t = i % 5 === 0 ? b : a;
-        return {
-          county_id: county.id,
-          township_id: t.id,
-          org_id: null,
-          kind: row.kind,
-          date: `${row.date.slice(0, 8)}${String(1 + (i % 3)).padStart(2, '0')}`,
-          end_date: row.endDate,
-          title: `记录${i}`,
-          data: JSON.stringify(row.data),
-          dedup_key: `p${i}`,
-          import_id: null,
-          created_by: null,
-          created_at: NOW,
-          updated_at: NOW,
-        };
+        const date = `${row.date.slice(0, 8)}${String(1 + (i % 3)).padStart(2, '0')}`;
+        return recordRowOf({ ...row, date }, county.id, (i % 5 === 0 ? b : a).id, i);
       });
       await h.db.transaction().execute((trx) => insertRecords(trx, rows));
     });

@@ -1,6 +1,8 @@
 import type { FieldValue } from '../catalogue/fields.ts';
 import { APPROX_KEY, type Cond } from '../catalogue/indicators.ts';
 import { CELL_PLAN } from '../core/indicator-cells.ts';
+import type { NewRecordRow } from '../db/schema.ts';
+import { NOW } from './fixtures.ts';
 import { prng } from './synthetic-files.ts';
 
 /**
@@ -119,4 +121,31 @@ export function ledgerRandom(seed: number, opts: { oddDates?: boolean } = {}): L
     return { kind, date: start, endDate, data };
   };
   return { next, int, pick, date, row };
+}
+
+/**
+ * A ledger row as `records` stores it, for inserting through the repository: titled 记录`n`, with
+ * dedup key k`n` (so `n` must differ between rows of one township).
+ */
+export function recordRowOf(
+  row: LedgerRow,
+  countyId: number,
+  townshipId: number,
+  n: number | string,
+): NewRecordRow {
+  return {
+    county_id: countyId,
+    township_id: townshipId,
+    org_id: null,
+    kind: row.kind,
+    date: row.date,
+    end_date: row.endDate,
+    title: `记录${n}`,
+    data: JSON.stringify(row.data),
+    dedup_key: `k${n}`,
+    import_id: null,
+    created_by: null,
+    created_at: NOW,
+    updated_at: NOW,
+  };
 }
