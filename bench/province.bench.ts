@@ -9,12 +9,12 @@ import { finish, planAggregates, type IndicatorValue } from '../src/core/indicat
 import type { Db } from '../src/db/connect.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
 import { buildApp } from '../src/http/app.ts';
-import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
 import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
 import { orgFilter, type Org } from '../src/services/orgs.ts';
 import { createUsers } from '../src/services/users.ts';
+import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { benchPostgres } from './dbs.ts';
 import { handwrittenSql, handwrittenValues } from './handwritten.ts';
 import { bestOf, fmt, type Bench, type BenchRow } from './harness.ts';
