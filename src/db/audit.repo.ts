@@ -34,9 +34,40 @@ export async function lockHead(
   return { seq: Number(r.seq), hash: r.hash };
 }
 
-export async function insertEntry(trx: Transaction<Database>, row: AuditLogRow): Promise<void> {
-  await trx.insertInto('audit_log').values(row).execute();
-  await trx.updateTable('audit_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+/** Entries a statement appends: 13 parameters each, within both databases' limits. */
+const ENTRY_CHUNK = 500;
+
+/**
+ * Appends entries (in chain order) and moves the head to the last; on PostgreSQL the last
+ * chunk and the head move are one statement: each statement of a write is a round trip the
+ * request waits on.
+ */
+export async function insertEntries(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  rows: readonly AuditLogRow[],
+): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
+  const lastChunk = Math.floor((rows.length - 1) / ENTRY_CHUNK) * ENTRY_CHUNK;
+  for (let i = 0; i < lastChunk; i += ENTRY_CHUNK)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + ENTRY_CHUNK))
+      .execute();
+  const tail = rows.slice(lastChunk);
+  const head = { seq: last.seq, hash: last.hash };
+  if (dialect.name === 'postgres') {
+    await trx
+      .with('appended', (db) => db.insertInto('audit_log').values(tail))
+      .updateTable('audit_head')
+      .set(head)
+      .where('id', '=', 1)
+      .execute();
+    return;
+  }
+  await trx.insertInto('audit_log').values(tail).execute();
+  await trx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
 }
 
 export async function getHead(db: Q): Promise<{ seq: number; hash: string }> {

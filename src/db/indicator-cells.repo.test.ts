@@ -18,7 +18,13 @@ import { migrateToLatest } from './migrate.ts';
 import { insertOrg } from './orgs.repo.ts';
 import { deletePowersStarting, endPowersBefore } from './powers.repo.ts';
 import { rewriteRecordPersonal } from './public.repo.ts';
-import { deleteRecord, insertRecords, insertRecordsBulk, updateRecord } from './records.repo.ts';
+import {
+  deleteRecord,
+  insertRecord,
+  insertRecords,
+  insertRecordsBulk,
+  updateRecord,
+} from './records.repo.ts';
 import type { NewRecordRow } from './schema.ts';
 import { orgFilter } from '../services/orgs.ts';
 
@@ -78,7 +84,7 @@ for (const tdb of testDatabases()) {
     });
     afterAll(() => h.close());
 
-    it('equal the scan after inserts, re-imports with duplicates and bulk imports', async () => {
+    it('equal the scan after inserts, re-imports with duplicates, bulk imports and single inserts', async () => {
       const rows = Array.from({ length: 400 }, () => newRow(r, org.county, r.pick(towns)));
       await h.db.transaction().execute((trx) => insertRecords(trx, rows));
       expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
@@ -96,6 +102,14 @@ for (const tdb of testDatabases()) {
       ];
       const m = await h.db.transaction().execute((trx) => insertRecordsBulk(h, trx, bulk));
       expect(m).toBe(150);
+      // Single inserts, as a form or a case opens a record: a new one is stored and counted once,
+      // one already stored is refused and not counted again.
+      for (let i = 0; i < 20; i++) {
+        const one = newRow(r, org.county, r.pick(towns));
+        const stored = await insertRecord(h.db, one);
+        expect(stored).toMatchObject({ dedup_key: one.dedup_key, kind: one.kind });
+        expect(await insertRecord(h.db, { ...one, title: '重复' })).toBeUndefined();
+      }
       expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
     });
 

@@ -17,6 +17,7 @@ const MAINTAINING = [
   'db/powers.repo.ts#endPowersBefore',
   'db/public.repo.ts#rewriteRecordPersonal',
   'db/records.repo.ts#deleteRecord',
+  'db/records.repo.ts#insertRecord',
   'db/records.repo.ts#insertRecords',
   'db/records.repo.ts#insertRecordsBulk',
   'db/records.repo.ts#updateRecord',

@@ -148,6 +148,23 @@ export async function insertRecords(db: Q, rows: readonly NewRecordRow[]): Promi
   });
 }
 
+/**
+ * Inserts one row and returns it as stored, or `undefined` when its (township, dedup key) is
+ * already stored; the row is added to the indicator cells on the caller's transaction.
+ */
+export async function insertRecord(db: Q, row: NewRecordRow): Promise<RecordRow | undefined> {
+  return inTransaction(db, async (trx) => {
+    const stored = await trx
+      .insertInto('records')
+      .values(row)
+      .onConflict((oc) => oc.columns([...DEDUP_CONFLICT]).doNothing())
+      .returning(COLS)
+      .executeTakeFirst();
+    if (stored) await applyRecordCells(trx, [row]);
+    return stored;
+  });
+}
+
 /** The cell columns of records about to change, locked on PostgreSQL until the change commits. */
 export async function lockedCellRows(db: Q, ids: readonly number[]) {
   if (ids.length === 0) return [];

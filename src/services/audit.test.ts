@@ -157,6 +157,26 @@ for (const tdb of testDatabases()) {
       expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 46 });
     });
 
+    it('chains every entry of a write with many events, appended in several statements, beside concurrent writes', async () => {
+      const many = Array.from({ length: 1_201 }, (_, i) => ({
+        action: 'record.delete',
+        targetType: 'record',
+        targetId: 100 + i,
+      }));
+      await Promise.all([
+        withAudit(h, actor, at(9), () => Promise.resolve({ result: undefined, events: many })),
+        ...Array.from({ length: 5 }, (_, i) => recordAudit(h, actor, { action: 'login' }, at(10 + i))),
+      ]);
+      expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 6 + 1_201 + 5 });
+      const ids = await h.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'record.delete')
+        .orderBy('seq')
+        .execute();
+      expect(ids.map((r) => Number(r.target_id))).toEqual(many.map((e) => e.targetId));
+    });
+
     it('exports a date range as JSON lines and CSV', async () => {
       const lines: string[] = [];
       const head = await verifyAudit(h);

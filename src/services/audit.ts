@@ -66,30 +66,38 @@ export function entryHash(e: Omit<AuditLogRow, 'hash'>, key: AuditKey | null = n
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
 
-/** Appends one entry on the caller's transaction, after locking the chain head. */
+/** Appends the entries on the caller's transaction, after locking the chain head once. */
 async function appendAudit(
   trx: Transaction<Database>,
   h: Db,
   actor: AuditActor,
-  e: AuditEvent,
+  events: readonly AuditEvent[],
   at: string,
 ): Promise<void> {
-  const head = await repo.lockHead(trx, h.dialect);
-  const entry: Omit<AuditLogRow, 'hash'> = {
-    seq: head.seq + 1,
-    at,
-    actor_id: actor.id,
-    actor: actor.username,
-    role: actor.role,
-    ip: actor.ip,
-    action: e.action,
-    target_type: e.targetType ?? null,
-    target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
-    before: json(e.before),
-    after: json(e.after),
-    prev_hash: head.hash,
-  };
-  await repo.insertEntry(trx, { ...entry, hash: entryHash(entry, auditKeyOf(h)) });
+  if (events.length === 0) return;
+  let head = await repo.lockHead(trx, h.dialect);
+  const key = auditKeyOf(h);
+  const rows: AuditLogRow[] = [];
+  for (const e of events) {
+    const entry: Omit<AuditLogRow, 'hash'> = {
+      seq: head.seq + 1,
+      at,
+      actor_id: actor.id,
+      actor: actor.username,
+      role: actor.role,
+      ip: actor.ip,
+      action: e.action,
+      target_type: e.targetType ?? null,
+      target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+      before: json(e.before),
+      after: json(e.after),
+      prev_hash: head.hash,
+    };
+    const row = { ...entry, hash: entryHash(entry, key) };
+    rows.push(row);
+    head = row;
+  }
+  await repo.insertEntries(trx, h.dialect, rows);
 }
 
 /**
@@ -105,7 +113,7 @@ export async function withAudit<T>(
 ): Promise<T> {
   return h.db.transaction().execute(async (trx) => {
     const { result, events } = await fn(trx);
-    for (const e of events) await appendAudit(trx, h, actor, e, at);
+    await appendAudit(trx, h, actor, events, at);
     return result;
   });
 }

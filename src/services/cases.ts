@@ -172,10 +172,8 @@ export async function insertCase(
   );
   await checkCasePower(h, trx, type, township.id, first.date, clean);
   const row = { ...first, data: JSON.stringify(plan.data) };
-  const n = await records.insertRecords(trx, [row]);
-  if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
-  const stored = await records.getRecordByDedupKey(trx, township.id, row.dedup_key);
-  if (!stored) throw notFound('记录写入后未能读回');
+  const stored = await records.insertRecord(trx, row);
+  if (!stored) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
   const id = Number(stored.id);
   const event = { ...plan.event, values: { ...plan.event.values, ...(opts.openValues ?? {}) } };
   await repo.insertCase(trx, {
@@ -234,8 +232,10 @@ async function addSideRecord(trx: Trx, ctx: TownshipContext, side: SideRecord, n
       `${kind.label}记录有误：${(errors[0]?.errors ?? []).map((e) => `${e.label}：${e.message}`).join('；')}`,
       'invalid_record',
     );
-  await records.insertRecords(trx, [row]);
-  const stored = await records.getRecordByDedupKey(trx, township.id, row.dedup_key);
+  // A side record already stored (the same content) is the one the step links to.
+  const stored =
+    (await records.insertRecord(trx, row)) ??
+    (await records.getRecordByDedupKey(trx, township.id, row.dedup_key));
   return stored ? Number(stored.id) : 0;
 }
 

@@ -79,10 +79,8 @@ export async function createRecord(
     createdBy: p.id,
   });
   return withAudit(h, actor, at, async (trx) => {
-    const n = await repo.insertRecords(trx, [row]);
-    if (n === 0) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
-    const stored = await repo.getRecordByDedupKey(trx, township.id, row.dedup_key);
-    if (!stored) throw notFound('记录写入后未能读回');
+    const stored = await repo.insertRecord(trx, row);
+    if (!stored) throw new UserError(`${township.name}已有一条内容相同的${kind.label}记录`, 'duplicate', 409);
     const rec = toRecord(h, stored);
     return {
       result: rec,
