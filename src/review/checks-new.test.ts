@@ -33,6 +33,8 @@ describe('organisation and year', () => {
     ['中共月山镇委员会 月山镇人民政府关于2025年度法治政府建设情况的报告', '月山镇', ''],
     ['某县新市镇2025年度法治政府建设情况报告', '新市镇', '某县'],
     ['和平镇关于2025年度法治政府建设情况的报告', '和平镇', ''],
+    ['某县共和乡2025年度法治政府建设工作报告', '共和乡', '某县'],
+    ['中共和平镇委员会 和平镇人民政府关于2025年度法治政府建设情况的报告', '和平镇', ''],
   ])('reads %s', (title, org, county) => {
     const r = review(REPORT(title, `${org}${org.endsWith('街道') ? '办事处' : '人民政府'}\n2026年1月10日`));
     expect([r.org, r.county, r.year]).toEqual([org, county, 2025]);
@@ -96,6 +98,16 @@ describe('organisation and year', () => {
       { profile: 'published' },
     );
     expect(body.title).toBe('青山镇2025年法治政府建设年度报告');
+  });
+
+  it('skips a breadcrumb broken after 首页 onto a line of its own', () => {
+    const r = review(
+      '青山镇2025年度法治政府建设工作报告\n浏览:120次 时间:2026-01-07 来源:本站\n\n首页\n>> 政务公开 >> 法治政府工作报告\n' +
+        '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n组织干部学法10次。\n',
+      { profile: 'published' },
+    );
+    expect([r.title, r.org, r.year]).toEqual(['青山镇2025年度法治政府建设工作报告', '青山镇', 2025]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
@@ -274,6 +286,41 @@ describe('words missing or slipped', () => {
       '“精神会和”中疑有多余的“会”字（应为“精神和”）',
     ]);
     expect(found('确实履行法定职责。').map((f) => f[2])).toEqual(['疑似错别字：“确实履行”应为“切实履行”']);
+  });
+
+  it('flags 负责任人, 履行 without its duty, 工作人 without 员 and a misquoted 纲要 goal', () => {
+    expect(found('镇长为第一负责任人。').map((f) => f[2])).toEqual(['疑似错别字：“负责任人”应为“负责人”']);
+    expect(found('认真履行推进法治建设，统筹全镇工作。').map((f) => f[1])).toEqual(['履行推进法治建设']);
+    expect(found('配备2名专职工作人负责审查。').map((f) => f[1])).toEqual(['工作人']);
+    const quote = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'wording.misquote')
+        .map((f) => f.text);
+    expect(
+      quote('建设职能科学、权责法定、执法严明、公开公正、智慧高效、廉洁诚信、人民满意的法治政府。'),
+    ).toEqual(['智慧高效']);
+    expect(quote('建设智慧高效的政务服务平台。')).toEqual([]);
+    expect(found('主要负责任人员到场，认真履行推进法治建设第一责任人职责，配备工作人员、工作人手。')).toEqual(
+      [],
+    );
+  });
+
+  it('flags 民主法制示范村, 《土地法》 and a law in a list without 《》', () => {
+    const rule = (line: string, id: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === id)
+        .map((f) => f.text);
+    expect(rule('创建民主法制示范村1个。', 'wording.fazhi')).toEqual(['法制示范']);
+    expect(rule('宣传《土地法》等法律。', 'law.title')).toEqual(['《土地法》']);
+    expect(rule('大力宣传民法典、宪法、未成年人保护法等法律。', 'punct.booktitle')).toEqual([
+      '未成年人保护法',
+    ]);
+    expect(
+      rule(
+        '宣传《未成年人保护法》《中华人民共和国行政复议法》，坚持行政处罚法定原则，落实民法典、宪法宣传。',
+        'punct.booktitle',
+      ),
+    ).toEqual([]);
   });
 
   it('leaves the right words alone', () => {

@@ -17,6 +17,11 @@ export interface CountRule {
   /** The rule does not apply when the clause (`near`'s text) matches this. */
   readonly unless?: RegExp;
   /**
+   * The rule does not apply when the text up to the number matches this: a subject named before
+   * the figure, not the people it reached after it (…专题学习4次，覆盖镇村干部200余人次).
+   */
+  readonly unlessBefore?: RegExp;
+  /**
    * When the sentence does not match `sentence`, the paragraph up to the figure may: the subject
    * (中心组) named a sentence earlier (街道中心组…形成学习机制。…开展学习6次).
    */
@@ -115,7 +120,12 @@ export const countRules: readonly CountRule[] = [
     sentence: /处罚|查处/,
     unless: /撤销|撤回|不予/,
   },
-  { key: 'enforcement.penalties', near: new RegExp(`行政处罚|处罚|立案查处|查处${N}{0,4}(案件|违法)`) },
+  // 查处道路交通违法行为400余件次: counted in 件次 too.
+  {
+    key: 'enforcement.penalties',
+    near: new RegExp(`行政处罚|处罚|立案查处|查处${N}{0,4}(案件|违法)`),
+    units: ['件', '起', '件次'],
+  },
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
   {
     key: 'legal.contracts_reviewed',
@@ -123,6 +133,8 @@ export const countRules: readonly CountRule[] = [
       `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
+    // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件).
+    unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
   },
   {
     key: 'legal.reviews',
@@ -149,6 +161,13 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次'] },
+  // The objects listed before the review (对重大行政决策、规范性文件…及合同开展审查1090件;
+  // 行政规范性文件审查2件): legality reviews, not decisions.
+  {
+    key: 'legal.reviews',
+    near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}审[查核]${N}{0,2}§`),
+    units: ['件', '次', '项', '份'],
+  },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
   // 制定重大行政决策事项目录…，对…等4项重点事项…: the decisions counted in a clause of their own.
   {
@@ -167,7 +186,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?`,
+      `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?|(领导小组|委员会)(全体)?会议?`,
     ),
     sentence: /法治|依法治|法制/,
     unlessSentence: /安全|学法|学习|培训/,
@@ -185,7 +204,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.exam_sessions', near: /考试|测试|考法/ },
   {
     key: 'study.exam_takers',
-    near: new RegExp(`参考|参加${N}{0,20}(考试|测试)|(考试|测试)${N}{0,6}参加`),
+    // 126名干部职工完成“如法网”线上学法考法: who sat it.
+    near: new RegExp(`参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加`),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
   // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
@@ -199,10 +219,14 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
     inParagraph: true,
-    unlessSentence: new RegExp(`中心组[^，,。；;\\d]{0,10}\\d|${CADRES.source}`),
-    unless: /培训|考试|讲座/,
+    unlessSentence: /中心组[^，,。；;\d]{0,10}\d/,
+    unlessBefore: CADRES,
+    // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's.
+    unless: /培训|考试|讲座|干部|职工/,
   },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
+  // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
+  { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: ['次', '场', '场次', '期'] },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',
@@ -340,6 +364,7 @@ export function ruleForCount(
   sentence: string,
   unit: string,
   paragraph: string = sentence,
+  upTo: string = sentence,
 ): string | undefined {
   for (const r of countRules) {
     if (!r.near.test(clause)) continue;
@@ -348,6 +373,7 @@ export function ruleForCount(
     const scope = r.inParagraph && r.sentence && !r.sentence.test(sentence) ? paragraph : sentence;
     if (r.sentence && !r.sentence.test(scope)) continue;
     if (r.unlessSentence?.test(scope)) continue;
+    if (r.unlessBefore?.test(scope === paragraph ? paragraph : upTo)) continue;
     if (r.unless?.test(clause)) continue;
     const units = r.units ?? unitsByKey.get(r.key) ?? [];
     if (units.includes(unit)) return r.key;

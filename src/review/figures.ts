@@ -288,14 +288,14 @@ function extractFrom(text: string): Figure[] {
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
-    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph);
+    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph, upTo);
     if (rule === undefined && wide !== before)
-      rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph);
+      rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph);
+      rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph, upTo);
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
     if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${upTo}§`, sentence, unit, paragraph);
+      rule = ruleForCount(`${upTo}§`, sentence, unit, paragraph, upTo);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

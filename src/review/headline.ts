@@ -67,9 +67,13 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */
 const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
 
-/** 场次 is a count of 场 or of 次: in the units of an indicator counted in either. */
+/**
+ * 场次 is a count of 场 or of 次, and a class's 期 (培训12期) a count of its sessions: in the units
+ * of an indicator counted in either.
+ */
 const inIndicatorUnits = (unit: string, units: readonly string[]): boolean =>
-  units.includes(unit) || (unit === '场次' && (units.includes('场') || units.includes('次')));
+  units.includes(unit) ||
+  ((unit === '场次' || unit === '期') && (units.includes('场') || units.includes('次')));
 
 /** The words of the sentence before the figure. */
 function lead(f: HeadlineCandidate): string {

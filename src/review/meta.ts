@@ -11,7 +11,7 @@ export const PAGE_FURNITURE = new RegExp(
   '^[\\s•·\\-|\\[【]*(?:(?:索\\s*引\\s*号|发布机构|发文机构|发布单位|成文日期|成文时间|发文时间|发文日期|发布日期|发布时间|' +
     '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|名\\s*称|效力状态|有\\s*效\\s*性|' +
     '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
-    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s))|加大字体|字体[:：]?\\s*[【\\[]?大|' +
+    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s|$))|(?:>|＞|»)|加大字体|字体[:：]?\\s*[【\\[]?大|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions.
     '打印[】\\]]|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
     // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
@@ -76,7 +76,9 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
   while (i > 0 && coreEnd - i <= 6) {
     const ch = s[i - 1]!;
     // 新市镇, 市桥镇: an administrative character right before the suffix belongs to the name.
-    if (STOP.test(ch) || (ADMIN.test(ch) && coreEnd - i >= 2)) {
+    // 共 ends a name (中共某镇, 共计) except in 共和 (共和乡), unless that is 中共 again.
+    const stop = STOP.test(ch) && !(ch === '共' && s[i] === '和' && s[i - 2] !== '中');
+    if (stop || (ADMIN.test(ch) && coreEnd - i >= 2)) {
       bounded = true;
       break;
     }

@@ -64,7 +64,9 @@ export function scoreParts(r: ReviewResult, l: Label): Score {
 }
 
 /**
- * Findings (errors and warnings) matched one-to-one by rule and a piece of the offending text;
+ * Findings (errors and warnings) matched one-to-one by rule and a piece of the offending text:
+ * a label may mark the problem with some of its context (严格法制宣传教育) and the finding the
+ * problem alone (法制宣传), or the other way round, so either text may hold the other.
  * `missed` and `wrong` are what did not match.
  */
 export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'text'>>(
@@ -76,7 +78,9 @@ export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'tex
   const wrong: F[] = [];
   let tp = 0;
   for (const f of got) {
-    const i = want.findIndex(([rule, text]) => rule === f.rule && f.text.includes(text));
+    const i = want.findIndex(
+      ([rule, text]) => rule === f.rule && (f.text.includes(text) || text.includes(f.text)),
+    );
     if (i >= 0) {
       tp++;
       want.splice(i, 1);

@@ -159,6 +159,12 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '《土地法》',
+    message: '法律名称有误：应为《中华人民共和国土地管理法》',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '(?:履行)?推进法治政府建设第一责任人职责规定',
     message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》',
   },
@@ -240,7 +246,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.fazhi',
     severity: 'warning',
-    pattern: '法制(宣传|教育|建设|意识|观念|思维|政府|社会|国家|环境|素养|文化|讲座|培训|课|理念|精神)',
+    pattern: '法制(宣传|教育|建设|意识|观念|思维|政府|社会|国家|环境|素养|文化|讲座|培训|课|理念|精神|示范)',
     message: '“{text}”应为“{fix}”（“法制”指法律制度，此处应为“法治”）',
     fix: ['法制', '法治'],
   },
@@ -267,6 +273,29 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
+  // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
+  { ...slip('slip', '负责任人(?!员)', '负责人'), fix: ['负责任人', '负责人'] },
+  // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '履行推进法治(?:政府)?建设(?=[，,。；;、])',
+    message: '“{text}”后疑缺“第一责任人职责”',
+  },
+  // 工作人员 without 员 (配备专职工作人负责).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '工作人(?![员手次群])',
+    message: '“{text}”中疑缺“员”字（应为“工作人员”）',
+  },
+  // The 纲要's goals quoted wrongly: 职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意.
+  {
+    id: 'wording.misquote',
+    severity: 'warning',
+    pattern: '(?<=公开公正[、，,]?)智慧高效|智慧高效(?=[、，,]?廉洁诚信)',
+    message: '“{text}”与《法治政府建设实施纲要》原文不符，应为“智能高效”',
+  },
   // 基本 written without 本 (案件基做到了主体合法).
   {
     id: 'word.missing',
@@ -365,6 +394,16 @@ export const rules: readonly RuleSpec[] = [
     id: 'punct.booktitle',
     severity: 'warning',
     pattern: '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定])',
+    message: '法律名称“{text}”应加书名号《》',
+  },
+  // A law named by its short title without 《》, in a list or after a comma (大力宣传民法典、宪法、
+  // 未成年人保护法): names that end in a law's own noun (保护法, 诉讼法, 复议法…), not 宪法 or
+  // 民法典 alone, which reports use for the subject as much as the text.
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern:
+      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {

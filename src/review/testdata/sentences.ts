@@ -512,6 +512,43 @@ export const sentences: readonly LabelledSentence[] = [
   ),
   s('tune', 'contracts', '全年组织法律顾问参与合同审查88件次。', ['legal.contracts_reviewed', 88]),
   s('tune', 'threshold', '全镇职能科室均实现2名以上在编人员具备执法资格。'),
+  // An eighth batch, for a seventh set of published openings.
+  s('tune', 'sessions', '根据中心组年度学习计划，共组织干部集中学法5次。', ['study.sessions', 5]),
+  s('tune', 'sessions', '街道党工委理论学习中心组带头学法。机关领导干部共参与法治专题学习8次。', [
+    'study.sessions',
+    8,
+  ]),
+  s(
+    'tune',
+    'center_group',
+    '将法治内容纳入镇党委理论学习中心组学习计划，全年开展专题学习5次，覆盖镇村干部150余人次。',
+    ['study.center_group', 5],
+    ['study.trainees', 150],
+  ),
+  s(
+    'tune',
+    'reviews',
+    '全年对重大行政决策、规范性文件和村级合同开展审查520件，其中规范性文件审查3件，重大行政执法决定审查6件。',
+    ['legal.reviews', 520],
+    ['legal.reviews', 3],
+    ['legal.reviews', 6],
+  ),
+  s('tune', 'penalties', '全年查处占道经营违法行为85件次。', ['enforcement.penalties', 85]),
+  s('tune', 'meetings', '召开法治政府建设领导小组会议2次，专题研究法治建设难点问题。', [
+    'leadership.meetings',
+    2,
+  ]),
+  s(
+    'tune',
+    'exam_takers',
+    '组织全镇98名干部职工完成线上学法考试，通过率100%。',
+    ['study.exam_takers', 98],
+    ['study.exam_pass_rate', 100],
+  ),
+  s('tune', 'discipline', '组织干部赴廉政教育基地学习3次，开展警示教育学习5次，开展法治专题学习4次。', [
+    'study.sessions',
+    4,
+  ]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
