@@ -110,6 +110,30 @@ describe('organisation and year', () => {
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
+  it('skips 您当前的位置 and 您当前位置 breadcrumbs and a row of links to other government sites', () => {
+    for (const crumb of [
+      '您当前的位置:首页>街镇>青山乡人民政府>政务公开',
+      '您当前位置: 首页 > 青山乡人民政府 > 政务公开',
+    ]) {
+      const r = review(
+        `中国政府网 | 某省人民政府网 | 某县人民政府网 | |\n${crumb}\n青山乡2025年度法治政府建设情况报告\n` +
+          '2025年,青山乡坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n组织干部学法10次。\n',
+        { profile: 'published' },
+      );
+      expect([r.title, r.org, r.year]).toEqual(['青山乡2025年度法治政府建设情况报告', '青山乡', 2025]);
+      expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
+    }
+  });
+
+  it('takes no 全面依法治镇, 充分发挥镇 or a verb before the name for a township', () => {
+    const opening = (body: string) =>
+      review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
+    expect(
+      opening('2023年,我镇制定《中共青山镇委全面依法治镇委员会工作规则》,充分发挥镇党委的领导作用。').org,
+    ).not.toMatch(/依法治镇|发挥镇/);
+    expect(opening('2023年,结合长塘镇实际,推进依法行政,全镇干部学法10次。').org).toBe('长塘镇');
+  });
+
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
@@ -323,12 +347,72 @@ describe('words missing or slipped', () => {
     ).toEqual([]);
   });
 
+  it('flags 十九大历次全会, 全干部, 第一责任人情况, 法治审核 and 督查工作规定', () => {
+    expect(found('学习党的十九大历次全会精神。').map((f) => f[1])).toEqual(['十九大历次全会']);
+    expect(found('让全干部知法守法。').map((f) => f[1])).toEqual(['全干部']);
+    expect(found('报告履行推进法治建设第一责任人情况。').map((f) => f[1])).toEqual(['第一责任人情况']);
+    expect(found('落实重大执法决定法治审核制度。').map((f) => f[1])).toEqual(['法治审核']);
+    expect(found('健全干部考核，配强安全干部，落实重大执法决定法制审核制度，将法治审核等作为方向。')).toEqual(
+      [],
+    );
+    const law = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'law.title' || f.rule === 'punct.booktitle')
+        .map((f) => f.text);
+    expect(law('落实《法治政府建设与责任落实督查工作规定》，宣传宪法、农村土地承包法。')).toEqual([
+      '责任落实督查工作规定',
+      '农村土地承包法',
+    ]);
+  });
+
+  it('flags a date that lost 年 and 月, an issuer run into the year, and the old 纲要 goals after 2020', () => {
+    const rule = (line: string, id: string, title = '白沙镇2025年度法治政府建设情况报告') =>
+      review(REPORT(title).replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === id)
+        .map((f) => f.text);
+    expect(rule('自202311日起至1231日止开展专项行动。', 'dates.garbled')).toEqual(['202311日']);
+    expect(rule('自2023年1月1日起开展专项行动，全年365日值守。', 'dates.garbled')).toEqual([]);
+    expect(rule('印发《任务分工清单》(开州委法20239)。', 'docnum.broken')).toEqual(['20239']);
+    expect(rule('印发《任务分工清单》(开州委法〔2023〕9号)。', 'docnum.broken')).toEqual([]);
+    const goals = '建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。';
+    expect(rule(goals, 'wording.misquote')).toEqual(['廉洁高效、守法诚信']);
+    // A report on 2019 still quoted the plan then in force.
+    const old = REPORT('白沙镇2019年度法治政府建设情况报告', '白沙镇人民政府\n2020年1月10日')
+      .replace('组织机关干部集中学法10次。', goals)
+      .replaceAll('2025', '2019')
+      .replaceAll('2026', '2020');
+    expect(review(old).findings.filter((f) => f.rule === 'wording.misquote')).toEqual([]);
+  });
+
+  it('leaves 已 alone when the 以 is there already', () => {
+    const yi = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'wording.yi')
+        .map((f) => f.text);
+    expect(yi('已构建了以数字化改革为引领的治理体系。')).toEqual([]);
+    expect(yi('坚持已人民为中心，已法治为引领。')).not.toEqual([]);
+  });
+
   it('leaves the right words alone', () => {
     expect(
       found(
         '路基完成铺设，根基形成。传达精神会议2次。整改后确实加强了管理。数字政府建设、法治政府建设同步推进。',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('heading numbers carried on', () => {
+  const gaps = (body: string) =>
+    review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', body))
+      .findings.filter((f) => f.rule === 'headings.gap')
+      .map((f) => f.text.slice(0, 2));
+  it('takes numbering carried on from the previous part as a choice, and still flags a skip', () => {
+    const parts = (second: string) =>
+      `（一）强化组织领导\n1、健全机制\n学法。\n2、压实责任\n学法。\n（二）规范执法\n${second}、落实程序\n学法。\n`;
+    expect(gaps(parts('3'))).toEqual([]);
+    expect(gaps(parts('1'))).toEqual([]);
+    expect(gaps(parts('4'))).toEqual(['4、']);
   });
 });
 
@@ -342,6 +426,13 @@ describe('brackets in a web copy', () => {
     expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
     expect(unpaired('落实《法治政府建设实施纲要(2021-2025年)》要求。')).toEqual([]);
     expect(unpaired('1)组织机关干部集中学法10次。')).toEqual([]);
+  });
+
+  it('flags a “ left open before the next one, but not quotation marks nested or doubled in place', () => {
+    expect(unpaired('结合“3·15”、“平安建设宣传月、“12.4”等节日开展宣传。\n二、其他')).toEqual([
+      '“平安建设宣传月、',
+    ]);
+    expect(unpaired('开展““4·15”全民国家安全教育日”活动。\n二、其他')).toEqual([]);
   });
 
   it('flags a 《 left open before the next title, even in a last line cut short', () => {

@@ -127,7 +127,20 @@ const headingSyntax: Check = (c) => {
 };
 
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
-const PAIRS: Readonly<Record<string, string>> = { '）': '（', ')': '(', '》': '《', '】': '【', '〕': '〔' };
+const PAIRS: Readonly<Record<string, string>> = {
+  '）': '（',
+  ')': '(',
+  '》': '《',
+  '】': '【',
+  '〕': '〔',
+  '”': '“',
+};
+/**
+ * Marks that do not hold another of their kind: a title within a title takes 〈〉 and a quotation
+ * within a quotation ‘’, so a second 《 or “ before the first closes means the first never did.
+ * A “ doubled in place (““4·15”) is the quotation-marks rule's.
+ */
+const FLAT = new Set(['《', '“']);
 const OPENS = new Set(Object.values(PAIRS));
 
 /**
@@ -151,11 +164,13 @@ const bracketUnpaired: Check = (c) => {
       const want = PAIRS[ch];
       // 《 inside an open 《 (规划（2020-2025年）《纲要》): the first was never closed; a title
       // within a title takes 〈〉. Found even in a last line cut short.
-      const outer = ch === '《' ? stack.findLastIndex((j) => line[j] === '《') : -1;
+      const found = FLAT.has(ch) ? stack.findLastIndex((j) => line[j] === ch) : -1;
+      const outer = found >= 0 && !(ch === '“' && stack[found] === i - 1) ? found : -1;
       if (outer >= 0) {
         const from = stack[outer]!;
         const text = line.slice(from, i);
-        out.push({ text, start: offset + from, detail: `“《”没有对应的“》”：${text}` });
+        const close = Object.keys(PAIRS).find((k) => PAIRS[k] === ch);
+        out.push({ text, start: offset + from, detail: `“${ch}”没有对应的“${close}”：${text}` });
         stack.splice(outer, 1);
       }
       if (OPENS.has(ch)) stack.push(i);

@@ -137,11 +137,23 @@ const headingMixed: Check = (c) => {
   return out;
 };
 
-const headingGap: Check = (c) =>
-  siblingGroups(c.headings).flatMap((g) => {
+/**
+ * Numbers skipped or not starting at 1 among siblings. Numbering carried on from the previous
+ * parent's children of the same style (1、2、3 under （一）, then 4、 under （二）) is a choice, not a gap.
+ */
+const headingGap: Check = (c) => {
+  const lastOf = new Map<string, number>();
+  return siblingGroups(c.headings).flatMap((g) => {
     const out: Hit[] = [];
     let prev: Heading | undefined;
+    const kind = `${g[0]!.level}|${g[0]!.style}`;
+    const carried = lastOf.get(kind);
+    lastOf.set(kind, g.at(-1)!.ordinal);
     for (const h of g) {
+      if (!prev && carried !== undefined && h.ordinal === carried + 1) {
+        prev = h;
+        continue;
+      }
       const expected = prev && prev.style === h.style ? prev.ordinal + 1 : 1;
       if (h.ordinal !== expected && (prev === undefined || prev.style === h.style)) {
         const detail = prev
@@ -153,6 +165,7 @@ const headingGap: Check = (c) =>
     }
     return out;
   });
+};
 
 export const checks: Record<string, Check> = {
   'missingPart:measures': missingPart('measures'),

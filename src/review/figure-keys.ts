@@ -112,7 +112,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
-  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治/ },
+  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法/ },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
   {
     key: 'enforcement.penalties',
@@ -168,6 +168,20 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}审[查核]${N}{0,2}§`),
     units: ['件', '次', '项', '份'],
   },
+  // The contracts among what was reviewed (审查事项15项，其中重大合同3份).
+  {
+    key: 'legal.contracts_reviewed',
+    near: new RegExp(`^其中${N}{0,6}合同${N}{0,2}§`),
+    sentence: /审[查核]/,
+    units: ['份', '件', '个', '项'],
+  },
+  // 审查事项13项，其中…合同2份: the matters a legality review took.
+  {
+    key: 'legal.reviews',
+    near: new RegExp(`审[查核]${N}{0,4}事项${N}{0,2}§`),
+    sentence: /合同|文件|决策|合法性|法律顾问/,
+    units: ['件', '次', '项', '份'],
+  },
   { key: 'decisions.major', near: /重大(行政)?决策/ },
   // 制定重大行政决策事项目录…，对…等4项重点事项…: the decisions counted in a clause of their own.
   {
@@ -177,7 +191,7 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
-  { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,8}信息`) },
+  { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,14}信息`) },
   // 更新党务、政务信息1000余条: items published.
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
@@ -186,7 +200,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党委会(议)?|联席会(议)?|办公会(议)?|(领导小组|委员会)(全体)?会议?`,
+      `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党(工)?委会(议)?|联席会(议)?|办公会(议)?|(领导小组|委员会)(全体)?会议?`,
     ),
     sentence: /法治|依法治|法制/,
     unlessSentence: /安全|学法|学习|培训/,
@@ -201,18 +215,33 @@ export const countRules: readonly CountRule[] = [
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
   { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'] },
-  { key: 'study.exam_sessions', near: /考试|测试|考法/ },
+  // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
+  {
+    key: 'study.exam_sessions',
+    near: /考试|测试|考法/,
+    unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
+  },
   {
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
-    near: new RegExp(`参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加`),
+    near: new RegExp(
+      `参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)`,
+    ),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
   // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
   {
     key: 'study.center_group',
-    near: new RegExp(`(党委|党工委|班子成员|领导班子|党政班子|党组|常务会议?|联席会议?)${N}{0,6}(学习|学法)`),
+    near: new RegExp(
+      `(党委|党工委|班子成员|领导班子|党政班子|党组(?!织)|常务会议?|联席会议?)${N}{0,6}(学习|学法)`,
+    ),
     unless: CADRES,
+  },
+  // A part of the 中心组's count (中心组专题学习12次，其中…专题学习4次) is the 中心组's too.
+  {
+    key: 'study.center_group',
+    near: new RegExp(`^其中${N}{0,14}(学习|学法)`),
+    sentence: /中心组[^，,。；;\d]{0,10}\d/,
   },
   {
     key: 'study.center_group',
@@ -220,18 +249,21 @@ export const countRules: readonly CountRule[] = [
     sentence: /中心组/,
     inParagraph: true,
     unlessSentence: /中心组[^，,。；;\d]{0,10}\d/,
-    unlessBefore: CADRES,
+    unlessBefore: new RegExp(`(${CADRES.source})${N}{0,6}(学习|学法)`),
     // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's.
     unless: /培训|考试|讲座|干部|职工/,
   },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
+  // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the
+  // township's study of the law.
+  { key: 'other', near: /党组织|党支部|三会一课|主题党日/, units: ['次', '场', '场次', '期'] },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
   { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: ['次', '场', '场次', '期'] },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',
     near: new RegExp(
-      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典)|重要(论述|讲话)`,
+      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)`,
     ),
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次'] },

@@ -11,7 +11,9 @@ export const PAGE_FURNITURE = new RegExp(
   '^[\\s•·\\-|\\[【]*(?:(?:索\\s*引\\s*号|发布机构|发文机构|发布单位|成文日期|成文时间|发文时间|发文日期|发布日期|发布时间|' +
     '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|名\\s*称|效力状态|有\\s*效\\s*性|' +
     '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
-    '(?:您当前所在位置|当前位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s|$))|(?:>|＞|»)|加大字体|字体[:：]?\\s*[【\\[]?大|' +
+    '(?:您当前所在位置|当前位置|您当前位置|您当前的位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s|$))|(?:>|＞|»)|加大字体|字体[:：]?\\s*[【\\[]?大|' +
+    // A row of links to other sites (中国政府网 | 某省人民政府网 | …).
+    '[^|｜\\n]{0,12}政府网\\s*[|｜]|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions.
     '打印[】\\]]|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
     // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
@@ -54,6 +56,8 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
 const STOP =
   /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
+/** Verbs that open a clause naming the township (结合长塘镇实际, 围绕某镇发展): two characters of name must follow. */
+const LEADING_VERB = /^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对)(?=[\u4e00-\u9fa5]{2})/;
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
@@ -62,7 +66,7 @@ const ADMIN = /[市县区州旗盟]/;
  * back from a verb (促进全乡) is none either.
  */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织)(镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -83,6 +87,12 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
       break;
     }
     i--;
+  }
+  // A verb read back with the name (结合长塘镇实际) is no part of it.
+  const verb = LEADING_VERB.exec(s.slice(i, coreEnd))?.[0].length ?? 0;
+  if (verb > 0) {
+    i += verb;
+    bounded = true;
   }
   const core = s.slice(i, coreEnd);
   const org = core + suffix;

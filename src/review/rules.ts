@@ -159,6 +159,12 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '责任落实督查工作规定',
+    message: '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '《土地法》',
     message: '法律名称有误：应为《中华人民共和国土地管理法》',
   },
@@ -192,8 +198,9 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'docnum.broken',
     severity: 'error',
+    // 〔202526号, 2025〕26号, and an issuer's abbreviation run into the year (开州委法20239).
     pattern:
-      '〔\\s*20\\d{2}(?![\\d\\s]*〕)\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?',
+      '〔\\s*20\\d{2}(?![\\d\\s]*〕)\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?|(?<=[\\u4e00-\\u9fa5]{2}[委政办发法字])20[0-3]\\d\\d{1,3}(?=[)）》、，,。]|号)',
     message: '文号“{text}”括号不完整（应如“〔2025〕26号”）',
   },
   {
@@ -254,7 +261,8 @@ export const rules: readonly RuleSpec[] = [
     id: 'wording.yi',
     severity: 'warning',
     pattern:
-      '已(?!经)[^，。；！？\\n]{1,15}?(?<![作成视认称改定])为(基础|导向|主线|抓手|指导|核心|重点|目标|出发点|落脚点|载体|契机|突破口|切入点|根本|遵循|准绳|依据|中心|引领)',
+      // Not when the 以 is there already (已构建了以数字化改革为引领的…).
+      '已(?!经)(?:(?!以)[^，。；！？\\n]){1,15}?(?<![作成视认称改定])为(基础|导向|主线|抓手|指导|核心|重点|目标|出发点|落脚点|载体|契机|突破口|切入点|根本|遵循|准绳|依据|中心|引领)',
     message: '“{text}”中“已”应为“以”（“以……为……”）',
   },
   { id: 'wording.yi', severity: 'warning', pattern: '已案释法|已法治', message: '“{text}”中“已”应为“以”' },
@@ -282,6 +290,34 @@ export const rules: readonly RuleSpec[] = [
     pattern: '履行推进法治(?:政府)?建设(?=[，,。；;、])',
     message: '“{text}”后疑缺“第一责任人职责”',
   },
+  // 全体干部 without 体 (让全干部知法); not 健全干部…, 安全干部.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '(?<![安健完齐周])全干部',
+    message: '“{text}”中疑缺“体”字（应为“全体干部”）',
+  },
+  // 第一责任人职责情况 without 职责 (履行推进法治建设第一责任人情况).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '第一责任人情况',
+    message: '“{text}”中疑缺“职责”（应为“第一责任人职责情况”）',
+  },
+  // The review of major enforcement decisions is 法制审核 (one of the 三项制度), not 法治审核.
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '(?<=执法决定)法治审核|法治审核(?=制度)',
+    message: '“{text}”应为“法制审核”（重大执法决定法制审核制度）',
+  },
+  // A date with 年 and 月 lost (自202311日起).
+  {
+    id: 'dates.garbled',
+    severity: 'warning',
+    pattern: '(?<![\\d.．])20[0-3]\\d\\d{1,4}日',
+    message: '日期“{text}”缺少“年”“月”，应核对原文',
+  },
   // 工作人员 without 员 (配备专职工作人负责).
   {
     id: 'word.missing',
@@ -295,6 +331,15 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '(?<=公开公正[、，,]?)智慧高效|智慧高效(?=[、，,]?廉洁诚信)',
     message: '“{text}”与《法治政府建设实施纲要》原文不符，应为“智能高效”',
+  },
+  // The goals of the 2015—2020 纲要 in a report on 2021 or later.
+  {
+    id: 'wording.misquote',
+    severity: 'warning',
+    pattern: '廉洁高效[、，,]?守法诚信',
+    minYear: 2021,
+    message:
+      '“{text}”是《法治政府建设实施纲要（2015—2020年）》的提法，现行纲要为“智能高效、廉洁诚信、人民满意”',
   },
   // 基本 written without 本 (案件基做到了主体合法).
   {
@@ -351,7 +396,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.slip',
     severity: 'warning',
-    pattern: '[十二]*[一二三四五六七八九十]大[一二三四五六七八九]中全会',
+    pattern: '[十二]*[一二三四五六七八九十]大(?:[一二三四五六七八九]中|历次)全会',
     message: '“{text}”有误：全会按届次称“二十届四中全会”',
     fix: ['大', '届'],
   },
@@ -403,7 +448,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'punct.booktitle',
     severity: 'warning',
     pattern:
-      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条])',
+      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {
