@@ -384,6 +384,39 @@ describe('words missing or slipped', () => {
     expect(review(old).findings.filter((f) => f.rule === 'wording.misquote')).toEqual([]);
   });
 
+  it('flags 推行法治建设, 理论学些, a year without 年 before the township and a regulation without 《》', () => {
+    expect(found('推行法治建设，理论学些常态化。').map((f) => f[1])).toEqual(['推行法治建设', '学些']);
+    expect(found('2021高塍镇坚持依法行政。').map((f) => f[2])).toEqual(['“2021”后疑缺“年”字']);
+    expect(found('2021年高塍镇坚持依法行政，2000余名镇村干部参加。')).toEqual([]);
+    const rule = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'punct.booktitle')
+        .map((f) => f.text);
+    expect(rule('严格落实政府信息公开条例。')).toEqual(['政府信息公开条例']);
+    expect(
+      rule(
+        '落实《政府信息公开条例》《中华人民共和国政府信息公开条例》，开展“9·26”未成年人保护法宣传日活动。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a part heading that lost its 、 and says so', () => {
+    const r = review(
+      '白沙镇2025年度法治政府建设情况报告\n\n2025年,白沙镇坚持依法行政。\n一主要举措和成效\n（一）强化组织领导\n学法。\n（二）规范执法\n执法。\n',
+      { profile: 'published' },
+    );
+    expect(r.headings.map((h) => [h.level, h.number.trim()])).toEqual([
+      [1, '一'],
+      [2, '（一）'],
+      [2, '（二）'],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'headings.syntax').map((f) => f.message)).toEqual([
+      '标题编号“一”后缺少顿号“、”',
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('headings.level');
+    expect(review('白沙镇2025年度法治政府建设情况报告\n一年来成效明显\n').headings).toEqual([]);
+  });
+
   it('leaves 已 alone when the 以 is there already', () => {
     const yi = (line: string) =>
       review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))

@@ -108,9 +108,16 @@ const planPeriod: Check = (c) => {
 
 /** A heading number with a bracket missing (一)…, （一…) or half-width among full-width ones. */
 const headingSyntax: Check = (c) => {
+  const bare = c.headings
+    .filter((h) => h.style === 'cn' && /^[一二三四五六七八九十]+$/.test(h.number.trim()))
+    .map((h) => ({
+      text: h.number + h.text.slice(0, 20),
+      start: h.start,
+      detail: `标题编号“${h.number.trim()}”后缺少顿号“、”`,
+    }));
   const paren = c.headings.filter((h) => h.style === 'cnParen' || h.style === 'arabicParen');
   const fullWidth = paren.filter((h) => /^（.*）/.test(h.number)).length;
-  return paren.flatMap((h) => {
+  const parenHits = paren.flatMap((h) => {
     const n = h.number.replace(/[、.．\s]+$/, '');
     const open = /^[（(]/.test(n);
     const close = /[）)]$/.test(n);
@@ -124,6 +131,7 @@ const headingSyntax: Check = (c) => {
     }
     return [];
   });
+  return [...bare, ...parenHits];
 };
 
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.

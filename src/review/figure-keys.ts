@@ -101,7 +101,8 @@ export const countRules: readonly CountRule[] = [
       `(?<!未|没有|尚未)化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
     ),
   },
-  { key: 'grid.members', near: /网格员/ },
+  // Not the grid members among the people a training reached (覆盖党员干部、网格员等800余人).
+  { key: 'grid.members', near: /网格员/, unless: /覆盖|参加|参与|等/ },
   { key: 'grid.grids', near: /网格(?!员)/ },
   { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
   {
@@ -191,7 +192,10 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
-  { key: 'disclosure.items', near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,14}信息`) },
+  {
+    key: 'disclosure.items',
+    near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,14}信息|公开${N}{0,30}信息${N}{0,2}§`),
+  },
   // 更新党务、政务信息1000余条: items published.
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
@@ -214,7 +218,8 @@ export const countRules: readonly CountRule[] = [
   },
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
-  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'] },
+  // Not a count that takes in training as well (中心组理论学习和各类法治培训5次).
+  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'], unless: /培训/ },
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {
     key: 'study.exam_sessions',
@@ -225,7 +230,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
-      `参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)`,
+      `参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
@@ -272,7 +277,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
   },
@@ -332,6 +337,13 @@ export const countRules: readonly CountRule[] = [
     near: /讲座|讲堂|课堂/,
     sentence: /宣传|普法/,
     unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+  },
+  // An activity counted in a sentence about publicity (开展法制宣传“六进”活动，开展“典亮校园”活动5次).
+  {
+    key: 'publicity.events',
+    near: new RegExp(`活动${N}{0,1}§`),
+    sentence: /(普法|法治|法制)宣传|宣传活动/,
+    unlessSentence: /干部|职工|公职人员|工作人员/,
   },
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },

@@ -167,8 +167,8 @@ function rateNames(before: string): string[] {
     /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
       before,
     );
-  // Split between names only (参考率和合格率), never inside one (参与率).
-  return m ? m[1]!.split(/(?<=率)[、和及与]/) : [];
+  // Split between names only (参考率和合格率, 参考率优秀率), never inside one (参与率).
+  return m ? m[1]!.split(/(?<=率)[、和及与]?(?=[\u4e00-\u9fa5])/) : [];
 }
 
 const numberValue = (

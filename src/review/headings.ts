@@ -4,6 +4,12 @@ import type { Heading, HeadingStyle } from './types.ts';
 /** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
 const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[] = [
   { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/, canonical: 1 },
+  // 、 left out (一主要举措和成效): a short line of its own that names a part; headings.syntax notes it.
+  {
+    style: 'cn',
+    re: /^([一二三四五六七八九十]{1,3})(?![是些定批系般步直起体项份分年月把线流切道张])(?=[\u4e00-\u9fa5、]{2,28}\s*$)(?=.*(?:举措|成效|不足|问题|原因|安排|打算|计划|思路|方向|情况))/,
+    canonical: 1,
+  },
   // A bracket missing on one side (一）…, （一…) is still the heading, and headings.syntax notes it.
   {
     style: 'cnParen',

@@ -12,6 +12,9 @@ export const PAGE_FURNITURE = new RegExp(
     '公开方式|公开形式|公开范围|主题分类|体裁分类|组配分类|信息分类|文\\s*号|发文字号|标\\s*题|名\\s*称|效力状态|有\\s*效\\s*性|' +
     '时效性|关\\s*键\\s*词|生成日期|废止日期|信息来源|来\\s*源|作\\s*者|浏览次数|点击数?|日\\s*期)\\s*[\\]】|:：]|' +
     '(?:您当前所在位置|当前位置|您当前位置|您当前的位置|您的位置|您现在的位置|您现在所在的位置|.{0,2}首\\s*页\\s*(?:>|＞|»|\\s|$))|(?:>|＞|»)|加大字体|字体[:：]?\\s*[【\\[]?大|' +
+    // A row of links to other sites (中国政府网 | 某省人民政府网 | …), a site's menu, a breadcrumb
+    // without 首页 (某镇>政府信息公开>公告公示).
+    '[^\\n]{0,20}[>＞»]\\s*(?:政府信息公开|政务公开|信息公开|专题专栏)|网站首页|' +
     // A row of links to other sites (中国政府网 | 某省人民政府网 | …).
     '[^|｜\\n]{0,12}政府网\\s*[|｜]|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions.
@@ -109,7 +112,7 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
 
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
 const ORG_END =
-  /(街道办事处|街道|镇|乡|街(?=党工委|办事处))(?=人民政府|党委|政府|委员会|办事处|党工委|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
+  /(街道办事处|街道|镇|乡|街(?=党工委|办事处|理论学习中心组))(?=人民政府|党委|政府|委员会|办事处|党工委|理论学习中心组|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
 /**
  * In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…) or a list of levels (镇、村两级).
  * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words.

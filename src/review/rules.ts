@@ -147,7 +147,9 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'word.missing',
     severity: 'warning',
-    pattern: '(?<![\\d.．〔［\\[（(—–\\-－~～])20[0-3]\\d(?:法治|法制|依法|普法|工作|度)',
+    // Also before the township's name (2021高塍镇坚持…), not a count (2000余名镇村干部).
+    pattern:
+      '(?<![\\d.．〔［\\[（(—–\\-－~～])20[0-3]\\d(?:法治|法制|依法|普法|工作|度|(?![年月日余多名人个次万件份场条户项])(?=[\\u4e00-\\u9fa5]{1,5}(?:镇|乡|街道)(?![\\u4e00-\\u9fa5]{0,1}[村级域内])))',
     message: '“{text}”后疑缺“年”字',
   },
   {
@@ -281,6 +283,18 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
+  // 推进法治建设 written 推行 (推行 takes a system or a measure, not the building of the rule of law).
+  { ...slip('slip', '推行法治(?:政府)?建设', '推进法治建设'), fix: ['推行', '推进'] },
+  // 学习 typed 学些 (理论学些).
+  { ...slip('slip', '(?<=理论|集中|专题|认真)学些', '学习'), fix: ['学些', '学习'] },
+  // Regulations named in full without 《》 (严格落实政府信息公开条例).
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern:
+      '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
+    message: '法规名称“{text}”应加书名号《》',
+  },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
   { ...slip('slip', '负责任人(?!员)', '负责人'), fix: ['负责任人', '负责人'] },
   // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).
@@ -448,7 +462,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'punct.booktitle',
     severity: 'warning',
     pattern:
-      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条])',
+      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条宣])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {

@@ -598,6 +598,42 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.center_group', 4],
     ['publicity.events', 12],
   ),
+  // A tenth batch, for a ninth set of published openings.
+  s(
+    'tune',
+    'rates',
+    '组织公职人员参加学法用法考试，参考率优秀率均100%。',
+    ['study.exam_participation_rate', 100],
+    ['study.exam_excellent_rate', 100],
+  ),
+  s(
+    'tune',
+    'exam_takers',
+    '45名在职在编人员法治理论考试通过率100%。',
+    ['study.exam_takers', 45],
+    ['study.exam_pass_rate', 100],
+  ),
+  s(
+    'tune',
+    'publicity',
+    '开展法制宣传“六进”活动，开展“法治进校园”活动6次，“法治护老”宣传活动4次。',
+    ['publicity.events', 6],
+    ['publicity.events', 4],
+  ),
+  s(
+    'tune',
+    'trainees',
+    '开展镇级法治培训3场，覆盖120余名基层法治骨干。',
+    ['study.sessions', 3],
+    ['study.trainees', 120],
+  ),
+  s(
+    'tune',
+    'disclosure',
+    '依托门户网站、村务公开栏等平台，及时公开涉农资金分配、惠民政策落实等事项信息18条。',
+    ['disclosure.items', 18],
+  ),
+  s('tune', 'grid', '培训覆盖全街党员干部、社区网格员等600余人。', ['study.trainees', 600]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
