@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import type { Aggregate } from '../catalogue/indicators.ts';
 import type { FieldValue } from '../catalogue/fields.ts';
 import type { Period } from '../core/dates.ts';
@@ -232,52 +232,53 @@ export async function readCells(
     to: span.to,
   };
   // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
-  // neither sorts every cell (a province's exam takers are hundreds of thousands of cells).
+  // neither sorts every cell (a province's exam takers are hundreds of thousands of cells). A
+  // township's cells are few, so both go in one statement (an uncached dashboard is one round
+  // trip); a county's or the province's are many, so the two run at once on two connections.
   const summed = planned.filter((p) => p.a.op !== 'distinct');
   const distinct = planned.filter((p) => p.a.op === 'distinct');
-  const [sums, counts] = await Promise.all([
+  type Row = { agg: string; n: number; total: number | null };
+  const sums = () =>
+    branches(summed)
+      .map((q) =>
+        q
+          .select((eb) => [
+            'agg',
+            eb.fn.sum<number>('n').as('n'),
+            eb.fn.sum<number | null>('total').as('total'),
+          ])
+          .groupBy('agg'),
+      )
+      .reduce((a, b) => a.unionAll(b));
+  const counts = () =>
+    db
+      .selectFrom(
+        branches(distinct)
+          .map((q) => q.select(['agg', 'value']).distinct())
+          .reduce((a, b) => a.unionAll(b))
+          .as('v'),
+      )
+      .select((eb) => [
+        'v.agg as agg',
+        eb.fn.countAll<number>().as('n'),
+        sql<number | null>`null`.as('total'),
+      ])
+      .groupBy('v.agg');
+  const run = (name: string, build: () => Compilable<unknown>) =>
+    runCompiled<Row>(db, compiledOnce(db, plan, `${name}|${shape}`, build), values);
+  const parts =
     summed.length === 0
-      ? []
-      : runCompiled<{ agg: string; n: number; total: number }>(
-          db,
-          compiledOnce(db, plan, `sums|${shape}`, () =>
-            branches(summed)
-              .map((q) =>
-                q
-                  .select((eb) => [
-                    'agg',
-                    eb.fn.sum<number>('n').as('n'),
-                    eb.fn.sum<number>('total').as('total'),
-                  ])
-                  .groupBy('agg'),
-              )
-              .reduce((a, b) => a.unionAll(b)),
-          ),
-          values,
-        ),
-    distinct.length === 0
-      ? []
-      : runCompiled<{ agg: string; d: number }>(
-          db,
-          compiledOnce(db, plan, `distinct|${shape}`, () =>
-            db
-              .selectFrom(
-                branches(distinct)
-                  .map((q) => q.select(['agg', 'value']).distinct())
-                  .reduce((a, b) => a.unionAll(b))
-                  .as('v'),
-              )
-              .select((eb) => ['v.agg', eb.fn.countAll<number>().as('d')])
-              .groupBy('v.agg'),
-          ),
-          values,
-        ),
-  ]);
-  for (const r of sums) {
+      ? [run('distinct', counts)]
+      : distinct.length === 0
+        ? [run('sums', sums)]
+        : shape === 'township'
+          ? [run('cells', () => sums().unionAll(counts()))]
+          : [run('sums', sums), run('distinct', counts)];
+  const rows = (await Promise.all(parts)).flat();
+  for (const r of rows) {
     const p = byKey.get(r.agg)!;
-    out.set(p.id, p.a.op === 'count' ? Number(r.n) : roundSum(Number(r.total)));
+    out.set(p.id, p.a.op === 'sum' ? roundSum(Number(r.total)) : Number(r.n));
   }
-  for (const r of counts) out.set(byKey.get(r.agg)!.id, Number(r.d));
   return out;
 }
 
