@@ -400,6 +400,16 @@ describe('words missing or slipped', () => {
     ).toEqual([]);
   });
 
+  it('flags a punctuation mark lost before 二是 or after a count, not 第二是 or a list', () => {
+    const lost = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'punct.missing')
+        .map((f) => f.text);
+    expect(lost('一是健全机制，年底予以加分二是压实责任。')).toEqual(['二是']);
+    expect(lost('听取汇报4次先后召开党委会3次。')).toEqual(['先后']);
+    expect(lost('一是健全机制；二是压实责任，其二是落实，第二是督办。先后召开会议4次。')).toEqual([]);
+  });
+
   it('reads a part heading that lost its 、 and says so', () => {
     const r = review(
       '白沙镇2025年度法治政府建设情况报告\n\n2025年,白沙镇坚持依法行政。\n一主要举措和成效\n（一）强化组织领导\n学法。\n（二）规范执法\n执法。\n',

@@ -295,6 +295,15 @@ export const rules: readonly RuleSpec[] = [
       '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
     message: '法规名称“{text}”应加书名号《》',
   },
+  // A punctuation mark lost between two clauses: before 二是/三是… (年底予以加分二是…), and after a
+  // count, before the next clause's opening word (汇报4次先后召开…).
+  {
+    id: 'punct.missing',
+    severity: 'warning',
+    pattern:
+      '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)',
+    message: '“{text}”前疑缺标点（逗号、分号或句号）',
+  },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
   { ...slip('slip', '负责任人(?!员)', '负责人'), fix: ['负责任人', '负责人'] },
   // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).
