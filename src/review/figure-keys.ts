@@ -102,7 +102,12 @@ export const countRules: readonly CountRule[] = [
     ),
   },
   // Not the grid members among the people a training reached (覆盖党员干部、网格员等800余人).
-  { key: 'grid.members', near: /网格员/, unless: /覆盖|参加|参与|等/ },
+  {
+    key: 'grid.members',
+    near: /网格员/,
+    unless: /覆盖|参加|参与/,
+    unlessSentence: /(覆盖|参加|参与)[^。；;]{0,20}网格员等/,
+  },
   { key: 'grid.grids', near: /网格(?!员)/ },
   { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
   {

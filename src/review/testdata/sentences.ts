@@ -634,6 +634,7 @@ export const sentences: readonly LabelledSentence[] = [
     ['disclosure.items', 18],
   ),
   s('tune', 'grid', '培训覆盖全街党员干部、社区网格员等600余人。', ['study.trainees', 600]),
+  s('tune', 'grid', '配备专职网格员、兼职网格员等86名。', ['grid.members', 86]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
