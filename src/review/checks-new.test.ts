@@ -125,6 +125,16 @@ describe('organisation and year', () => {
     }
   });
 
+  it('reads a 某某街 named at the opening sentence', () => {
+    const r = review(
+      '2023年,万兴街在区委、区政府的正确领导下,坚持依法行政。根据街党工委分工推进工作。\n一、主要举措和成效\n学法10次。\n',
+      {
+        profile: 'published',
+      },
+    );
+    expect(r.org).toBe('万兴街');
+  });
+
   it('takes no 全面依法治镇, 充分发挥镇 or a verb before the name for a township', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
@@ -425,6 +435,35 @@ describe('words missing or slipped', () => {
     ]);
     expect(r.findings.map((f) => f.rule)).not.toContain('headings.level');
     expect(review('白沙镇2025年度法治政府建设情况报告\n一年来成效明显\n').headings).toEqual([]);
+  });
+
+  it('flags the 2004 纲要, a newspaper without 《》, 标准性文件, 十九大十九届 and 情况的报告如下', () => {
+    const rule = (line: string, id: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === id)
+        .map((f) => f.text);
+    expect(rule('依据《全面推进依法行政实施纲要》开展工作。', 'plan.expired')).toEqual([
+      '《全面推进依法行政实施纲要》',
+    ]);
+    expect(rule('相关做法被浙江法治报报道。', 'punct.booktitle')).toEqual(['浙江法治报']);
+    expect(rule('相关做法被《浙江法治报》报道，法治日报社记者采访。', 'punct.booktitle')).toEqual([]);
+    expect(found('清理标准性文件，学习十九大十九届历次全会精神。').map((f) => f[1])).toEqual([
+      '标准性文件',
+      '十九大',
+    ]);
+    expect(found('现将2025年法治政府建设情况的报告如下：').map((f) => f[1])).toEqual(['情况的报告如下']);
+    expect(rule('法治浙江建设规划（2022—2025年）。', 'plan.period')).toEqual([
+      '法治浙江建设规划（2022—2025年）',
+    ]);
+  });
+
+  it('takes no campaign named 我为群众办实事 or “我是委员我来讲” for the first person', () => {
+    const first = (line: string) =>
+      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
+        .findings.filter((f) => f.rule === 'wording.firstPerson')
+        .map((f) => f.text);
+    expect(first('开展我为群众办实事活动和“我是委员我来讲”党课。')).toEqual([]);
+    expect(first('我认为应当加强学法。')).not.toEqual([]);
   });
 
   it('leaves 已 alone when the 以 is there already', () => {

@@ -118,7 +118,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
-  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法/ },
+  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
   {
     key: 'enforcement.penalties',
@@ -130,7 +130,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'enforcement.penalties',
     near: new RegExp(`行政处罚|处罚|立案查处|查处${N}{0,4}(案件|违法)`),
-    units: ['件', '起', '件次'],
+    units: ['件', '起', '件次', '宗', '个'],
   },
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
   {
@@ -166,7 +166,7 @@ export const countRules: readonly CountRule[] = [
     units: ['份', '条', '次', '件'],
   },
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
-  { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次'] },
+  { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次', '名'] },
   // The objects listed before the review (对重大行政决策、规范性文件…及合同开展审查1090件;
   // 行政规范性文件审查2件): legality reviews, not decisions.
   {
@@ -195,7 +195,7 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`§${N}{0,4}事项`),
     sentence: /重大(行政)?决策(事项)?目录|重大(行政)?决策事项/,
   },
-  { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/ },
+  { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/, units: ['件', '起', '宗'] },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   {
     key: 'disclosure.items',
@@ -304,7 +304,7 @@ export const countRules: readonly CountRule[] = [
   // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
   {
     key: 'study.sessions',
-    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课)/,
+    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲)/,
     units: ['次', '场', '场次', '期'],
   },
   { key: 'publicity.model_households', near: /示范户/ },
@@ -343,6 +343,8 @@ export const countRules: readonly CountRule[] = [
     sentence: /宣传|普法/,
     unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
   },
+  // Villagers reached at their homes (入户宣传2500余人次).
+  { key: 'publicity.audience', near: /(入户|上门)宣传/, units: ['人次', '人', '户'] },
   // An activity counted in a sentence about publicity (开展法制宣传“六进”活动，开展“典亮校园”活动5次).
   {
     key: 'publicity.events',

@@ -45,6 +45,7 @@ export const UNITS = [
   '篇',
   '支',
   '批',
+  '宗',
   '%',
 ] as const;
 
@@ -289,7 +290,9 @@ function extractFrom(text: string): Figure[] {
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
     let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph, upTo);
-    if (rule === undefined && wide !== before)
+    // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
+    // list's verb.
+    if (rule === undefined && wide !== before && !/会议?$/.test(before))
       rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph, upTo);

@@ -41,6 +41,7 @@ export const PLANS: readonly {
   },
   { name: '法治社会建设实施纲要', label: '法治社会建设实施纲要', from: 2020, to: 2025 },
   { name: '法治中国建设规划', label: '法治中国建设规划', from: 2020, to: 2025 },
+  { name: '法治浙江建设规划', label: '法治浙江建设规划', from: 2021, to: 2025 },
   { name: '[“"]?八五[”"]?\\s*普法(?:规划)?', label: '“八五”普法规划', from: 2021, to: 2025 },
   { name: '[“"]?九五[”"]?\\s*普法(?:规划)?', label: '“九五”普法规划', from: 2026, to: 2030 },
   { name: '[“"]?七五[”"]?\\s*普法(?:规划)?', label: '“七五”普法规划', from: 2016, to: 2020 },
@@ -161,6 +162,12 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '《?党政主要责任人履行推进法治建设',
+    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》（负责人）',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '责任落实督查工作规定',
     message: '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）',
   },
@@ -236,6 +243,14 @@ export const rules: readonly RuleSpec[] = [
     unless: '总结|验收|收官|期间|回顾|成果|评估|以来',
     message: '“{text}”已于2025年结束，{year}年度报告应对应“九五”普法（2026—2030年）',
   },
+  // The 2004 纲要, replaced by the 法治政府建设实施纲要 from 2015 on.
+  {
+    id: 'plan.expired',
+    severity: 'error',
+    pattern: '《全面推进依法行政实施纲要》',
+    minYear: 2016,
+    message: '“{text}”（2004年）已由《法治政府建设实施纲要（2021—2025年）》取代',
+  },
   {
     id: 'plan.expired',
     severity: 'error',
@@ -287,6 +302,13 @@ export const rules: readonly RuleSpec[] = [
   { ...slip('slip', '推行法治(?:政府)?建设', '推进法治建设'), fix: ['推行', '推进'] },
   // 学习 typed 学些 (理论学些).
   { ...slip('slip', '(?<=理论|集中|专题|认真)学些', '学习'), fix: ['学些', '学习'] },
+  // A newspaper named without 《》 (被浙江法治报报道).
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern: '(?<![《〈])(?:[\\u4e00-\\u9fa5]{2}法[治制]报|人民日报|法治日报|法制日报)(?![》〉社])',
+    message: '报刊名称“{text}”应加书名号《》',
+  },
   // Regulations named in full without 《》 (严格落实政府信息公开条例).
   {
     id: 'punct.booktitle',
@@ -294,6 +316,29 @@ export const rules: readonly RuleSpec[] = [
     pattern:
       '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
     message: '法规名称“{text}”应加书名号《》',
+  },
+  { ...slip('slip', '标准性文件', '规范性文件'), fix: ['标准性文件', '规范性文件'] },
+  { ...slip('slip', '标准行政执法', '规范行政执法'), fix: ['标准', '规范'] },
+  // A 的 too many in the opening's formula (现将…情况的报告如下).
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '情况的报告如下',
+    message: '“{text}”中多一“的”字（应为“情况报告如下”）',
+  },
+  // 法治政府建设 without 建设 in a report's name (法治政府年度报告).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '法治政府(?=年度报告)',
+    message: '“{text}”后疑缺“建设”二字（应为“法治政府建设”）',
+  },
+  // A congress and a Central Committee run together (十九大十九届历次全会).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '[一二三四五六七八九十]{1,3}大(?=[一二三四五六七八九十]{1,3}届)',
+    message: '“{text}”后疑缺“和”或顿号',
   },
   // A punctuation mark lost between two clauses: before 二是/三是… (年底予以加分二是…), and after a
   // count, before the next clause's opening word (汇报4次先后召开…).
@@ -517,7 +562,8 @@ export const rules: readonly RuleSpec[] = [
     id: 'wording.firstPerson',
     severity: 'warning',
     pattern:
-      '(?<![自])我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])[\\u4e00-\\u9fa5]{1,4}',
+      // Not a campaign's name (我为群众办实事, “我是委员我来讲”).
+      '(?<![自])(?<!“[^”\\n]{0,10})我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])(?!为群众办实事|的收藏)[\\u4e00-\\u9fa5]{1,4}',
     message: '机关报告中出现第一人称单数“{text}”，应以机关名义表述（如“我镇”“镇党委”）',
   },
   {

@@ -635,6 +635,25 @@ export const sentences: readonly LabelledSentence[] = [
   ),
   s('tune', 'grid', '培训覆盖全街党员干部、社区网格员等600余人。', ['study.trainees', 600]),
   s('tune', 'grid', '配备专职网格员、兼职网格员等86名。', ['grid.members', 86]),
+  // An eleventh batch, for a tenth set of published openings.
+  s('tune', 'litigation', '全年处理行政诉讼案件9宗。', ['litigation.cases', 9]),
+  s('tune', 'penalties', '行政处罚案件数120个。', ['enforcement.penalties', 120]),
+  s(
+    'tune',
+    'audience',
+    '开展法治宣传教育活动6次，入户宣传1800余人次。',
+    ['publicity.events', 6],
+    ['publicity.audience', 1800],
+  ),
+  s('tune', 'consultations', '现场解答群众法律咨询150余名。', ['publicity.consultations', 150]),
+  s('tune', 'sessions', '党工委书记组织全体干部职工开展法治专题宣讲3次。', ['study.sessions', 3]),
+  s(
+    'tune',
+    'meetings',
+    '共审核把关合同120份、规范性文件8份、参与执法联审会6次、联合执法会议4次。',
+    ['legal.contracts_reviewed', 120],
+    ['legal.reviews', 8],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
