@@ -26,6 +26,12 @@ const REPORT = (title: string, sign = '白沙镇人民政府\n2026年1月10日')
 ${sign}
 `;
 
+/** The texts of rule `id`'s findings when `line` stands in the report's body. */
+const flagged = (line: string, id: string, title = '白沙镇2025年度法治政府建设情况报告') =>
+  review(REPORT(title).replace('组织机关干部集中学法10次。', line))
+    .findings.filter((f) => f.rule === id)
+    .map((f) => f.text);
+
 describe('organisation and year', () => {
   it.each([
     ['某区人民政府金龙街道办事处关于2025年度法治政府建设情况的报告', '金龙街道', ''],
@@ -288,10 +294,7 @@ describe('words missing or slipped', () => {
   });
 
   it('flags a plan period whose years lost their dash', () => {
-    const plan = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'plan.period')
-        .map((f) => f.text);
+    const plan = (line: string) => flagged(line, 'plan.period');
     expect(plan('2025年是《法治政府建设实施纲要(20212025年)》收官之年。')).toEqual(['(20212025年)']);
     expect(plan('2025年是《法治政府建设实施纲要（2021—2025年）》收官之年。')).toEqual([]);
   });
@@ -326,10 +329,7 @@ describe('words missing or slipped', () => {
     expect(found('镇长为第一负责任人。').map((f) => f[2])).toEqual(['疑似错别字：“负责任人”应为“负责人”']);
     expect(found('认真履行推进法治建设，统筹全镇工作。').map((f) => f[1])).toEqual(['履行推进法治建设']);
     expect(found('配备2名专职工作人负责审查。').map((f) => f[1])).toEqual(['工作人']);
-    const quote = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'wording.misquote')
-        .map((f) => f.text);
+    const quote = (line: string) => flagged(line, 'wording.misquote');
     expect(
       quote('建设职能科学、权责法定、执法严明、公开公正、智慧高效、廉洁诚信、人民满意的法治政府。'),
     ).toEqual(['智慧高效']);
@@ -340,17 +340,13 @@ describe('words missing or slipped', () => {
   });
 
   it('flags 民主法制示范村, 《土地法》 and a law in a list without 《》', () => {
-    const rule = (line: string, id: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === id)
-        .map((f) => f.text);
-    expect(rule('创建民主法制示范村1个。', 'wording.fazhi')).toEqual(['法制示范']);
-    expect(rule('宣传《土地法》等法律。', 'law.title')).toEqual(['《土地法》']);
-    expect(rule('大力宣传民法典、宪法、未成年人保护法等法律。', 'punct.booktitle')).toEqual([
+    expect(flagged('创建民主法制示范村1个。', 'wording.fazhi')).toEqual(['法制示范']);
+    expect(flagged('宣传《土地法》等法律。', 'law.title')).toEqual(['《土地法》']);
+    expect(flagged('大力宣传民法典、宪法、未成年人保护法等法律。', 'punct.booktitle')).toEqual([
       '未成年人保护法',
     ]);
     expect(
-      rule(
+      flagged(
         '宣传《未成年人保护法》《中华人民共和国行政复议法》，坚持行政处罚法定原则，落实民法典、宪法宣传。',
         'punct.booktitle',
       ),
@@ -365,10 +361,7 @@ describe('words missing or slipped', () => {
     expect(found('健全干部考核，配强安全干部，落实重大执法决定法制审核制度，将法治审核等作为方向。')).toEqual(
       [],
     );
-    const law = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'law.title' || f.rule === 'punct.booktitle')
-        .map((f) => f.text);
+    const law = (line: string) => [...flagged(line, 'law.title'), ...flagged(line, 'punct.booktitle')];
     expect(law('落实《法治政府建设与责任落实督查工作规定》，宣传宪法、农村土地承包法。')).toEqual([
       '责任落实督查工作规定',
       '农村土地承包法',
@@ -376,16 +369,12 @@ describe('words missing or slipped', () => {
   });
 
   it('flags a date that lost 年 and 月, an issuer run into the year, and the old 纲要 goals after 2020', () => {
-    const rule = (line: string, id: string, title = '白沙镇2025年度法治政府建设情况报告') =>
-      review(REPORT(title).replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === id)
-        .map((f) => f.text);
-    expect(rule('自202311日起至1231日止开展专项行动。', 'dates.garbled')).toEqual(['202311日']);
-    expect(rule('自2023年1月1日起开展专项行动，全年365日值守。', 'dates.garbled')).toEqual([]);
-    expect(rule('印发《任务分工清单》(开州委法20239)。', 'docnum.broken')).toEqual(['20239']);
-    expect(rule('印发《任务分工清单》(开州委法〔2023〕9号)。', 'docnum.broken')).toEqual([]);
+    expect(flagged('自202311日起至1231日止开展专项行动。', 'dates.garbled')).toEqual(['202311日']);
+    expect(flagged('自2023年1月1日起开展专项行动，全年365日值守。', 'dates.garbled')).toEqual([]);
+    expect(flagged('印发《任务分工清单》(开州委法20239)。', 'docnum.broken')).toEqual(['20239']);
+    expect(flagged('印发《任务分工清单》(开州委法〔2023〕9号)。', 'docnum.broken')).toEqual([]);
     const goals = '建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。';
-    expect(rule(goals, 'wording.misquote')).toEqual(['廉洁高效、守法诚信']);
+    expect(flagged(goals, 'wording.misquote')).toEqual(['廉洁高效、守法诚信']);
     // A report on 2019 still quoted the plan then in force.
     const old = REPORT('白沙镇2019年度法治政府建设情况报告', '白沙镇人民政府\n2020年1月10日')
       .replace('组织机关干部集中学法10次。', goals)
@@ -398,10 +387,7 @@ describe('words missing or slipped', () => {
     expect(found('推行法治建设，理论学些常态化。').map((f) => f[1])).toEqual(['推行法治建设', '学些']);
     expect(found('2021高塍镇坚持依法行政。').map((f) => f[2])).toEqual(['“2021”后疑缺“年”字']);
     expect(found('2021年高塍镇坚持依法行政，2000余名镇村干部参加。')).toEqual([]);
-    const rule = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'punct.booktitle')
-        .map((f) => f.text);
+    const rule = (line: string) => flagged(line, 'punct.booktitle');
     expect(rule('严格落实政府信息公开条例。')).toEqual(['政府信息公开条例']);
     expect(
       rule(
@@ -411,10 +397,7 @@ describe('words missing or slipped', () => {
   });
 
   it('flags a punctuation mark lost before 二是 or after a count, not 第二是 or a list', () => {
-    const lost = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'punct.missing')
-        .map((f) => f.text);
+    const lost = (line: string) => flagged(line, 'punct.missing');
     expect(lost('一是健全机制，年底予以加分二是压实责任。')).toEqual(['二是']);
     expect(lost('听取汇报4次先后召开党委会3次。')).toEqual(['先后']);
     expect(lost('一是健全机制；二是压实责任，其二是落实，第二是督办。先后召开会议4次。')).toEqual([]);
@@ -438,39 +421,29 @@ describe('words missing or slipped', () => {
   });
 
   it('flags the 2004 纲要, a newspaper without 《》, 标准性文件, 十九大十九届 and 情况的报告如下', () => {
-    const rule = (line: string, id: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === id)
-        .map((f) => f.text);
-    expect(rule('依据《全面推进依法行政实施纲要》开展工作。', 'plan.expired')).toEqual([
+    expect(flagged('依据《全面推进依法行政实施纲要》开展工作。', 'plan.expired')).toEqual([
       '《全面推进依法行政实施纲要》',
     ]);
-    expect(rule('相关做法被浙江法治报报道。', 'punct.booktitle')).toEqual(['浙江法治报']);
-    expect(rule('相关做法被《浙江法治报》报道，法治日报社记者采访。', 'punct.booktitle')).toEqual([]);
+    expect(flagged('相关做法被浙江法治报报道。', 'punct.booktitle')).toEqual(['浙江法治报']);
+    expect(flagged('相关做法被《浙江法治报》报道，法治日报社记者采访。', 'punct.booktitle')).toEqual([]);
     expect(found('清理标准性文件，学习十九大十九届历次全会精神。').map((f) => f[1])).toEqual([
       '标准性文件',
       '十九大',
     ]);
     expect(found('现将2025年法治政府建设情况的报告如下：').map((f) => f[1])).toEqual(['情况的报告如下']);
-    expect(rule('法治浙江建设规划（2022—2025年）。', 'plan.period')).toEqual([
+    expect(flagged('法治浙江建设规划（2022—2025年）。', 'plan.period')).toEqual([
       '法治浙江建设规划（2022—2025年）',
     ]);
   });
 
   it('takes no campaign named 我为群众办实事 or “我是委员我来讲” for the first person', () => {
-    const first = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'wording.firstPerson')
-        .map((f) => f.text);
+    const first = (line: string) => flagged(line, 'wording.firstPerson');
     expect(first('开展我为群众办实事活动和“我是委员我来讲”党课。')).toEqual([]);
     expect(first('我认为应当加强学法。')).not.toEqual([]);
   });
 
   it('leaves 已 alone when the 以 is there already', () => {
-    const yi = (line: string) =>
-      review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-        .findings.filter((f) => f.rule === 'wording.yi')
-        .map((f) => f.text);
+    const yi = (line: string) => flagged(line, 'wording.yi');
     expect(yi('已构建了以数字化改革为引领的治理体系。')).toEqual([]);
     expect(yi('坚持已人民为中心，已法治为引领。')).not.toEqual([]);
   });
@@ -485,10 +458,7 @@ describe('words missing or slipped', () => {
 });
 
 describe('heading numbers carried on', () => {
-  const gaps = (body: string) =>
-    review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', body))
-      .findings.filter((f) => f.rule === 'headings.gap')
-      .map((f) => f.text.slice(0, 2));
+  const gaps = (body: string) => flagged(body, 'headings.gap').map((t) => t.slice(0, 2));
   it('takes numbering carried on from the previous part as a choice, and still flags a skip', () => {
     const parts = (second: string) =>
       `（一）强化组织领导\n1、健全机制\n学法。\n2、压实责任\n学法。\n（二）规范执法\n${second}、落实程序\n学法。\n`;
@@ -499,10 +469,7 @@ describe('heading numbers carried on', () => {
 });
 
 describe('brackets in a web copy', () => {
-  const unpaired = (line: string) =>
-    review(REPORT('白沙镇2025年度法治政府建设情况报告').replace('组织机关干部集中学法10次。', line))
-      .findings.filter((f) => f.rule === 'bracket.unpaired')
-      .map((f) => f.text);
+  const unpaired = (line: string) => flagged(line, 'bracket.unpaired');
 
   it('pairs ASCII parentheses as well as full-width ones', () => {
     expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
