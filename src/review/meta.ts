@@ -59,8 +59,8 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
 const STOP =
   /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
-/** Verbs that open a clause naming the township (结合长塘镇实际, 围绕某镇发展): two characters of name must follow. */
-const LEADING_VERB = /^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对)(?=[\u4e00-\u9fa5]{2})/;
+/** Verbs that open a clause naming the township (结合长塘镇实际, 围绕某镇发展, 根据街党工委分工). */
+const LEADING_VERB = /^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据)/;
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
@@ -69,7 +69,7 @@ const ADMIN = /[市县区州旗盟]/;
  * back from a verb (促进全乡) is none either.
  */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据)(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织)(镇|乡|街道)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织)(镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -91,9 +91,12 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
     }
     i--;
   }
-  // A verb read back with the name (结合长塘镇实际) is no part of it.
-  const verb = LEADING_VERB.exec(s.slice(i, coreEnd))?.[0].length ?? 0;
-  if (verb > 0) {
+  // A verb read back with the name (结合长塘镇实际) is no part of it, and a verb alone (根据街党工委)
+  // names none; a name of two characters at least must follow it.
+  const read = s.slice(i, coreEnd);
+  const verb = LEADING_VERB.exec(read)?.[0].length ?? 0;
+  if (verb > 0 && verb === read.length) return undefined;
+  if (verb > 0 && read.length - verb >= 2) {
     i += verb;
     bounded = true;
   }
@@ -110,15 +113,21 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
   return { org, county };
 }
 
+/** What follows a 某某街 named as the organ (鹤龙街党工委, 珠吉街理论学习中心组, 万兴街在区委…). */
+const STREET_ORGAN = '党工委|办事处|理论学习中心组|在[区市县]委|以习近平';
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
-const ORG_END =
-  /(街道办事处|街道|镇|乡|街(?=党工委|办事处|理论学习中心组|在[区市县]委|以习近平))(?=人民政府|党委|政府|委员会|办事处|党工委|理论学习中心组|在[区市县]委|以习近平|司法所|关于|法治|20\d\d|[^\u4e00-\u9fa5]|$)/g;
+const ORG_END = new RegExp(
+  `(街道办事处|街道|镇|乡|街(?=${STREET_ORGAN}))(?=人民政府|党委|政府|委员会|${STREET_ORGAN}|司法所|关于|法治|20\\d\\d|[^\\u4e00-\\u9fa5]|$)`,
+  'g',
+);
 /**
  * In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…) or a list of levels (镇、村两级).
  * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words.
  */
-const ORG_END_BODY =
-  /(街道办事处|街道|镇|乡|(?<!大)街(?=党工委|党政|办事处|领导|坚持|深入|全面|扎实|持续|始终|理论学习中心组|在[区市县]委|以习近平))(?![村镇级域情内外里民间街]|、[村社居])/g;
+const ORG_END_BODY = new RegExp(
+  `(街道办事处|街道|镇|乡|(?<!大)街(?=${STREET_ORGAN}|党政|领导|坚持|深入|全面|扎实|持续|始终))(?![村镇级域情内外里民间街]|、[村社居])`,
+  'g',
+);
 
 /**
  * A township named only in its rule-of-law brand (“法治古镛”建设, 法治舒桥建设) in a text that

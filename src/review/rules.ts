@@ -47,11 +47,14 @@ export const PLANS: readonly {
   { name: '[“"]?七五[”"]?\\s*普法(?:规划)?', label: '“七五”普法规划', from: 2016, to: 2020 },
 ];
 
-/** A character slip or a word confused with another (curated from published reports). */
-const slip = (id: string, wrong: string, right: string): RuleSpec => ({
+/**
+ * A character slip or a word confused with another (curated from published reports): `wrong` is
+ * replaced by `right` in what `pattern` matches (by default `wrong` itself).
+ */
+const slip = (id: string, wrong: string, right: string, pattern = wrong): RuleSpec => ({
   id: `wording.${id}`,
   severity: 'warning',
-  pattern: wrong,
+  pattern,
   message: '疑似错别字：“{text}”应为“{fix}”',
   fix: [wrong, right],
 });
@@ -299,9 +302,9 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
   // 推进法治建设 written 推行 (推行 takes a system or a measure, not the building of the rule of law).
-  { ...slip('slip', '推行法治(?:政府)?建设', '推进法治建设'), fix: ['推行', '推进'] },
+  slip('slip', '推行', '推进', '推行法治(?:政府)?建设'),
   // 学习 typed 学些 (理论学些).
-  { ...slip('slip', '(?<=理论|集中|专题|认真)学些', '学习'), fix: ['学些', '学习'] },
+  slip('slip', '学些', '学习', '(?<=理论|集中|专题|认真)学些'),
   // A newspaper named without 《》 (被浙江法治报报道).
   {
     id: 'punct.booktitle',
@@ -317,8 +320,8 @@ export const rules: readonly RuleSpec[] = [
       '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
     message: '法规名称“{text}”应加书名号《》',
   },
-  { ...slip('slip', '标准性文件', '规范性文件'), fix: ['标准性文件', '规范性文件'] },
-  { ...slip('slip', '标准行政执法', '规范行政执法'), fix: ['标准', '规范'] },
+  slip('slip', '标准性文件', '规范性文件'),
+  slip('slip', '标准', '规范', '标准行政执法'),
   // A 的 too many in the opening's formula (现将…情况的报告如下).
   {
     id: 'wording.slip',
@@ -350,7 +353,7 @@ export const rules: readonly RuleSpec[] = [
     message: '“{text}”前疑缺标点（逗号、分号或句号）',
   },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
-  { ...slip('slip', '负责任人(?!员)', '负责人'), fix: ['负责任人', '负责人'] },
+  slip('slip', '负责任人', '负责人', '负责任人(?!员)'),
   // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).
   {
     id: 'word.missing',
