@@ -267,13 +267,12 @@ export async function readCells(
   const run = (name: string, build: () => Compilable<unknown>) =>
     runCompiled<Row>(db, compiledOnce(db, plan, `${name}|${shape}`, build), values);
   const parts =
-    summed.length === 0
-      ? [run('distinct', counts)]
-      : distinct.length === 0
-        ? [run('sums', sums)]
-        : shape === 'township'
-          ? [run('cells', () => sums().unionAll(counts()))]
-          : [run('sums', sums), run('distinct', counts)];
+    shape === 'township' && summed.length > 0 && distinct.length > 0
+      ? [run('cells', () => sums().unionAll(counts()))]
+      : [
+          ...(summed.length > 0 ? [run('sums', sums)] : []),
+          ...(distinct.length > 0 ? [run('distinct', counts)] : []),
+        ];
   const rows = (await Promise.all(parts)).flat();
   for (const r of rows) {
     const p = byKey.get(r.agg)!;
