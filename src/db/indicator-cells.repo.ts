@@ -21,6 +21,7 @@ import {
 import { compiledOnce, runCompiled, slot } from './compiled.ts';
 import type { Db } from './connect.ts';
 import { dialectOf } from './dialect.ts';
+import { countyPartition } from './partitions.ts';
 import { evaluateAggregates } from './indicators.repo.ts';
 import type { Database } from './schema.ts';
 
@@ -203,6 +204,15 @@ export async function readCells(
   if (planned.length === 0) return out;
   const byKey = new Map(planned.map((p) => [p.key, p]));
   const shape = filter === null ? 'all' : filter.townshipId === undefined ? 'county' : 'township';
+  // A township's cells are read from its county's partition, named (see countyPartition): the
+  // statement is then planned once per connection, and its generic plan is the one a township's
+  // values would get. A county's read stays on the partitioned table, planned for its values: a
+  // generic plan of it, not knowing the span, reads the county's cells half as fast again.
+  const table =
+    filter?.townshipId === undefined
+      ? 'indicator_cells'
+      : await countyPartition(db, 'indicator_cells', filter.countyId);
+  const from = (table === 'indicator_cells' ? table : `${table} as indicator_cells`) as 'indicator_cells';
   // The cells a period covers, of the aggregates given: events dated in it, registry entries
   // started by its end and not ended then, whose conditions hold by its end. Events and registries
   // are separate branches of a union, each a plain conjunction the key's prefix answers (an OR
@@ -211,10 +221,15 @@ export async function readCells(
     [false, true].flatMap((registry) => {
       const keys = aggs.filter((p) => p.registry === registry).map((p) => p.key);
       if (keys.length === 0) return [];
+      // The keys are the plan's, fixed for the statement: written into its text, not sent at every run.
       let q = db
-        .selectFrom('indicator_cells')
+        .selectFrom(from)
         .where('township_id', '=', slot<number>('township'))
-        .where('agg', 'in', keys)
+        .where(
+          'agg',
+          'in',
+          keys.map((k) => sql.lit(k)),
+        )
         .where('grain', '=', slot<string>('grain'))
         .where('bucket', '<=', slot<number>('to'))
         .where('from_bucket', '<=', slot<number>('to'))
@@ -265,7 +280,7 @@ export async function readCells(
       ])
       .groupBy('v.agg');
   const run = (name: string, build: () => Compilable<unknown>) =>
-    runCompiled<Row>(db, compiledOnce(db, plan, `${name}|${shape}`, build), values);
+    runCompiled<Row>(db, compiledOnce(db, plan, `${name}|${shape}|${table}`, build), values);
   const parts =
     shape === 'township' && summed.length > 0 && distinct.length > 0
       ? [run('cells', () => sums().unionAll(counts()))]
