@@ -18,6 +18,8 @@ export interface SessionUserRow {
   password_reset_by: string | null;
   password_reset_at: string | null;
   org_id: number;
+  org_code: string;
+  org_parent_id: number | null;
   org_name: string;
   org_kind: string;
   org_path: string;
@@ -46,6 +48,8 @@ export async function findSession(db: Q, idHash: string): Promise<SessionUserRow
       'users.password_reset_by',
       'users.password_reset_at',
       'orgs.id as org_id',
+      'orgs.code as org_code',
+      'orgs.parent_id as org_parent_id',
       'orgs.name as org_name',
       'orgs.kind as org_kind',
       'orgs.path as org_path',

@@ -176,5 +176,14 @@ for (const tdb of testDatabases()) {
         code: 'bad_name',
       });
     });
+
+    it("reads the user's own organisation with the session, with its new name after a rename", async () => {
+      const u = await staffAccount(w.b);
+      const session = await signIn(h, u.username);
+      expect((await authenticate(h, session.sessionId, now))!.user.org).toEqual(w.b);
+      await renameOrganisation(h, sys, actorOf(sys, null), w.b.id, '乙新乡', NOW);
+      expect((await authenticate(h, session.sessionId, now))!.user.org).toEqual({ ...w.b, name: '乙新乡' });
+      await renameOrganisation(h, sys, actorOf(sys, null), w.b.id, w.b.name, NOW);
+    });
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
 import { requireAction, securityRoles, type Principal } from './access.ts';
 import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
+import type { Org, OrgKind } from './orgs.ts';
 import { addPasswordHistory, findUserByUsername, updatePassword } from '../db/users.repo.ts';
 import {
   NO_ROLE,
@@ -61,6 +62,8 @@ export interface SessionUser extends Principal {
   readonly name: string;
   readonly orgName: string;
   readonly orgKind: string;
+  /** The user's organisation as read with the session, so a request about it need not read it again. */
+  readonly org?: Org;
   readonly mustChangePassword: boolean;
   /** Who last reset the password and when, until the owner sets a new one. */
   readonly passwordReset: { readonly by: string; readonly at: string } | null;
@@ -252,6 +255,14 @@ export async function authenticate(
       orgName: r.org_name,
       orgKind: r.org_kind,
       orgPath: r.org_path,
+      org: {
+        id: r.org_id,
+        code: r.org_code,
+        name: r.org_name,
+        kind: r.org_kind as OrgKind,
+        parentId: r.org_parent_id,
+        path: r.org_path,
+      },
       mustChangePassword: r.must_change_password === 1,
       passwordReset:
         r.password_reset_by && r.password_reset_at

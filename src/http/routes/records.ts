@@ -118,7 +118,8 @@ const newRecord = recordDraft.extend({
 
 /** An organisation named in a filter: out of scope (or unknown) is refused, never silently emptied. */
 export async function filterOrg(h: Db, p: SessionUser, id: number | undefined): Promise<Org> {
-  const org = await requireOrg(h, id ?? p.orgId).catch(() => null);
+  const own = id === undefined || id === p.orgId ? p.org : undefined;
+  const org = own ?? (await requireOrg(h, id ?? p.orgId).catch(() => null));
   if (!org || !inScope(p, org.path)) throw forbidden('无权查看该组织的数据，或该组织不存在');
   return org;
 }
