@@ -293,6 +293,18 @@ describe('words missing or slipped', () => {
     ).toEqual([]);
   });
 
+  it('flags 坚持 typed twice, the first-responsibility rules without 履行 and a 《行政法》', () => {
+    expect(found('坚持坚持以人民为中心。').map((f) => f[1])).toEqual(['坚持坚持']);
+    expect(found('坚持以人民为中心，坚持依法行政。')).toEqual([]);
+    expect(flagged('落实《党政主要负责人推进法治建设第一责任人职责规定》。', 'law.title')).toEqual([
+      '《党政主要负责人推进法治建设',
+    ]);
+    expect(flagged('学习《民法典》《行政法》等内容。', 'law.title')).toEqual(['《行政法》']);
+    expect(
+      flagged('落实《党政主要负责人履行推进法治建设第一责任人职责规定》，学习《行政处罚法》。', 'law.title'),
+    ).toEqual([]);
+  });
+
   it('flags a plan period whose years lost their dash', () => {
     const plan = (line: string) => flagged(line, 'plan.period');
     expect(plan('2025年是《法治政府建设实施纲要(20212025年)》收官之年。')).toEqual(['(20212025年)']);

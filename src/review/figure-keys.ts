@@ -38,6 +38,9 @@ const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: 
 
 const N = '[^，,。；;§]'; // one character inside the clause, before or after the number
 
+/** 普法 that is no plan's name (以“八五”普法为抓手, 纳入普法规划 say nothing of who was reached). */
+const PUFA = '(?<![五六七八九][”"」]?)普法(?!规划)';
+
 /**
  * Traps: words that make a number no count of the year's work. A small count followed by one of
  * these nouns (a few words may come between: 5项必经程序, 三项制度) names a rule, not decisions.
@@ -255,7 +258,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'study.center_group',
-    near: new RegExp(`(专题|集中)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
+    near: new RegExp(`(专题|集中|集体)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
     inParagraph: true,
     unlessSentence: /中心组[^，,。；;\d]{0,10}\d/,
@@ -292,7 +295,7 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`覆盖${N}{0,3}§`),
     sentence: /培训|学法|学习/,
     // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached.
-    unlessSentence: /(?<![五六七八九][”"」]?)普法|宣传/,
+    unlessSentence: new RegExp(`${PUFA}|宣传`),
   },
   // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
   {
@@ -324,7 +327,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.events',
     near: /夜校|课堂|讲堂|讲座|宣讲/,
-    sentence: /村民|群众|居民|普法/,
+    sentence: new RegExp(`村民|群众|居民|${PUFA}`),
     unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
     units: ['期', '次', '场', '场次'],
   },
@@ -340,7 +343,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.events',
     near: /讲座|讲堂|课堂/,
-    sentence: /宣传|普法/,
+    sentence: new RegExp(`宣传|${PUFA}`),
     unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
   },
   // Villagers reached at their homes (入户宣传2500余人次).
@@ -351,6 +354,14 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`活动${N}{0,1}§`),
     sentence: /(普法|法治|法制)宣传|宣传活动/,
     unlessSentence: /干部|职工|公职人员|工作人员/,
+    // 班子会前学法活动48次: a study, whatever the sentence says of publicity.
+    unless: /学法|学习/,
+  },
+  // The count before the word (完成24场次宣传).
+  {
+    key: 'publicity.events',
+    near: new RegExp(`§${N}{0,2}(普法|法治)?宣[传讲](?!资料|品|单|册|页|材料|栏|牌|片|员)`),
+    units: ['次', '场', '场次', '期'],
   },
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
@@ -396,6 +407,12 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
   { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/, sentence: /考|测试|学法|培训|答题/ },
   { key: 'study.exam_excellent_rate', name: /优秀率/ },
   { key: 'litigation.leader_appearance_rate', name: /出庭(应诉)?率/ },
+  // 领导及时出庭应诉，应诉率达100%: the leaders' appearance, named by its last word.
+  {
+    key: 'litigation.leader_appearance_rate',
+    name: /^应诉率/,
+    sentence: /(领导|负责人)[^。；;]{0,8}出庭/,
+  },
   // Petitions closed on time; not enforcement cases closed (立案查处…按期办结率).
   {
     key: 'petitions.on_time_rate',

@@ -171,6 +171,19 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'law.title',
     severity: 'warning',
+    pattern: '《党政主要负责人推进法治建设',
+    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》（缺“履行”）',
+  },
+  // No law is called 行政法: it is a field of law (行政处罚法, 行政许可法…).
+  {
+    id: 'law.title',
+    severity: 'warning',
+    pattern: '《行政法》',
+    message: '法律名称有误：没有名为《行政法》的法律，请写明具体法律（如《中华人民共和国行政处罚法》）',
+  },
+  {
+    id: 'law.title',
+    severity: 'warning',
     pattern: '责任落实督查工作规定',
     message: '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）',
   },
@@ -475,7 +488,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.slip',
     severity: 'warning',
-    pattern: '(组织|开展|召开|加强|推进|落实|深入|进一步|持续|不断)\\1',
+    pattern: '(组织|开展|召开|加强|推进|落实|深入|进一步|持续|不断|坚持|完善|健全|强化)\\1',
     message: '“{text}”中词语重复',
   },
   // 少数关键岗位 (a few key posts) is right; 少数关键 for the 关键少数 (leading cadres) is not.

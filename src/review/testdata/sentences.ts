@@ -654,6 +654,33 @@ export const sentences: readonly LabelledSentence[] = [
     ['legal.contracts_reviewed', 120],
     ['legal.reviews', 8],
   ),
+  // A twelfth batch, for an eleventh set of published openings.
+  s(
+    'tune',
+    'litigation',
+    '新增行政诉讼案件3件，镇主要领导按时出庭应诉，应诉率达100%。',
+    ['litigation.cases', 3],
+    ['litigation.leader_appearance_rate', 100],
+  ),
+  s('tune', 'center', '镇党委理论学习中心组坚持会前学法，集体学习宪法和民法典4次。', [
+    'study.center_group',
+    4,
+  ]),
+  s(
+    'tune',
+    'sessions',
+    '把学习法律法规纳入全镇“八五”普法规划，举办专题讲座5场、集中学习3次。',
+    ['study.sessions', 5],
+    ['study.sessions', 3],
+  ),
+  s('tune', 'sessions', '深化普法宣传阵地建设，全年开展班子会前学法活动24次。', ['study.sessions', 24]),
+  s(
+    'tune',
+    'publicity',
+    '全年结合坝坝会完成18场次宣传，发放资料2000余份。',
+    ['publicity.events', 18],
+    ['publicity.materials', 2000],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
