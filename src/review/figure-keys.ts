@@ -270,6 +270,14 @@ export const countRules: readonly CountRule[] = [
   // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the
   // township's study of the law.
   { key: 'other', near: /党组织|党支部|三会一课|主题党日/, units: ['次', '场', '场次', '期'] },
+  // Nor is the political study that opens every meeting (“第一议题”学习38次), unless the sentence
+  // says it is of the law (把习近平法治思想作为“第一议题”，全年学习20余次).
+  {
+    key: 'other',
+    near: /第一议题/,
+    unlessSentence: /法治|法制|法律/,
+    units: ['次', '场', '场次', '期'],
+  },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
   { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: ['次', '场', '场次', '期'] },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.

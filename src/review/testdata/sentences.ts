@@ -681,6 +681,14 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 18],
     ['publicity.materials', 2000],
   ),
+  s('tune', 'center', '组织开展“第一议题”学习30次，党委理论学习中心组专题学法6次。', [
+    'study.center_group',
+    6,
+  ]),
+  s('tune', 'sessions', '把习近平法治思想列入“第一议题”，全年落实“第一议题”学习15次。', [
+    'study.sessions',
+    15,
+  ]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
