@@ -141,6 +141,14 @@ describe('organisation and year', () => {
     expect(r.org).toBe('万兴街');
   });
 
+  it('reads a 某某街 before the year in the title, over a 某某街道 in a document named in the body', () => {
+    const r = review(
+      '某市某区河东街2023年度法治政府建设情况报告\n2023年,我街坚持依法行政,修订《河东街道工委议事决策规则》。\n一、主要举措和成效\n学法10次。\n',
+      { profile: 'published' },
+    );
+    expect(r.org).toBe('河东街');
+  });
+
   it('takes no 全面依法治镇, 充分发挥镇 or a verb before the name for a township', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });

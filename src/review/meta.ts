@@ -117,7 +117,7 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
 const STREET_ORGAN = '党工委|办事处|理论学习中心组|在[区市县]委|以习近平';
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
 const ORG_END = new RegExp(
-  `(街道办事处|街道|镇|乡|街(?=${STREET_ORGAN}))(?=人民政府|党委|政府|委员会|${STREET_ORGAN}|司法所|关于|法治|20\\d\\d|[^\\u4e00-\\u9fa5]|$)`,
+  `(街道办事处|街道|镇|乡|街(?=${STREET_ORGAN}|20\\d\\d))(?=人民政府|党委|政府|委员会|${STREET_ORGAN}|司法所|关于|法治|20\\d\\d|[^\\u4e00-\\u9fa5]|$)`,
   'g',
 );
 /**
