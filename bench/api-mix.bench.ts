@@ -74,7 +74,7 @@ export const bench: Bench = {
           const pg = b.name === 'postgres';
           const ratio = withWrites.rps / readOnly.rps;
           rows.push({
-            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms，错误 ${withWrites.errors}${cpuPerRequest(c1, c2, withWrites.requests, pg)}）`,
+            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms（读 ${fmt(withWrites.readP99, 1)}，写 ${fmt(withWrites.writeP99, 1)}），错误 ${withWrites.errors}${cpuPerRequest(c1, c2, withWrites.requests, pg)}）`,
             db: b.name,
             measured: `${fmt(withWrites.rps)} 次/秒`,
             limit: `${fmt(readOnly.rps)} 次/秒（只读${cpuPerRequest(c0, c1, readOnly.requests, pg)}）`,

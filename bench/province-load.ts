@@ -12,6 +12,9 @@ export interface LoadSession {
 export interface LoadResult {
   readonly rps: number;
   readonly p99: number;
+  /** p99 of the reads alone and of the writes alone (Infinity when there were none). */
+  readonly readP99: number;
+  readonly writeP99: number;
   readonly errors: number;
   readonly writes: number;
   readonly requests: number;
@@ -24,7 +27,7 @@ const WORKER = `
 const http = require('node:http');
 const { parentPort, workerData: w } = require('node:worker_threads');
 const agent = new http.Agent({ keepAlive: true, maxSockets: w.connections });
-const lat = [];
+const lat = [], latR = [], latW = [];
 let errors = 0, writes = 0, seq = 0;
 const run = Math.random().toString(36).slice(2, 8);
 const end = performance.now() + w.ms;
@@ -38,7 +41,7 @@ const once = (s, write) => new Promise((resolve) => {
   const req = http.request({ host: '127.0.0.1', port: w.port, path, method: write ? 'POST' : 'GET', agent, headers }, (res) => {
     res.resume();
     res.on('end', () => {
-      if (res.statusCode === 200 || res.statusCode === 201) { lat.push(performance.now() - t); if (write) writes++; }
+      if (res.statusCode === 200 || res.statusCode === 201) { const ms = performance.now() - t; lat.push(ms); if (write) { writes++; latW.push(ms); } else latR.push(ms); }
       else { errors++; if (w.debug && errors < 4) console.error('status', res.statusCode, path); }
       resolve();
     });
@@ -55,8 +58,8 @@ const t0 = performance.now();
 Promise.all(Array.from({ length: w.connections }, (_, i) => loop(i))).then(() => {
   const took = performance.now() - t0;
   agent.destroy();
-  lat.sort((a, b) => a - b);
-  parentPort.postMessage({ rps: (lat.length / took) * 1000, p99: lat[Math.floor(lat.length * 0.99)] ?? Infinity, errors, writes, requests: lat.length + errors });
+  const p99 = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? Infinity;
+  parentPort.postMessage({ rps: (lat.length / took) * 1000, p99: p99(lat), readP99: p99(latR), writeP99: p99(latW), errors, writes, requests: lat.length + errors });
 });
 `;
 

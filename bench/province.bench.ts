@@ -458,7 +458,7 @@ async function httpRows(
     const c1m = cpuSample();
     const ratio = mix.rps / ceiling.rps;
     rows.push({
-      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms，错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}）`,
+      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms（读 ${fmt(mix.readP99, 1)}，写 ${fmt(mix.writeP99, 1)}），错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}）`,
       db: 'postgres',
       measured: `${fmt(mix.rps)} 次/秒`,
       limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms${cpuPerRequest(c0h, c1h, ceiling.requests)}）`,
