@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchPostgres } from '../testing/databases.ts';
 import { openDb, type Db } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateTo, migrateToLatest } from './migrate.ts';
 import { countyPartition, type CountyTable } from './partitions.ts';
 
 const TABLES: readonly CountyTable[] = ['indicator_cells', 'records'];
@@ -48,5 +48,27 @@ describe.skipIf(!pgUrl)('countyPartition on PostgreSQL', () => {
     // The ids spread over many partitions, so a wrong mapping could not pass by chance.
     expect(used.size).toBeGreaterThan(10);
     for (const id of ids) expect(await countyPartition(h.db, 'records', id)).toMatch(/^records_p\d+$/);
+  });
+
+  it('keys the cells by period before aggregate, keeping every cell through the change and back', async () => {
+    const key = async () =>
+      (
+        await sql<{ def: string }>`
+          select pg_get_constraintdef(oid) as def from pg_constraint
+          where conrelid = 'indicator_cells'::regclass and contype = 'p'`.execute(h.db)
+      ).rows[0]!.def;
+    const cells = async () =>
+      (await sql<{ n: string }>`select count(*) as n from indicator_cells`.execute(h.db)).rows[0]!.n;
+    const before = await cells();
+    expect(await key()).toBe(
+      'PRIMARY KEY (county_id, township_id, grain, bucket, agg, end_bucket, from_bucket, value)',
+    );
+    await migrateTo(h, '0030_records_township_date');
+    expect(await key()).toBe(
+      'PRIMARY KEY (county_id, township_id, agg, grain, bucket, end_bucket, from_bucket, value)',
+    );
+    await migrateToLatest(h);
+    expect(await key()).toMatch(/^PRIMARY KEY \(county_id, township_id, grain, bucket, agg/);
+    expect(await cells()).toBe(before);
   });
 });
