@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import type { Org } from './orgs.ts';
 import { findRole, type RoleId } from '../catalogue/roles.ts';
 import { UserError } from '../core/errors.ts';
 import { ALL, authoredIn, subtree, type Scope } from '../core/scope.ts';
@@ -208,6 +209,8 @@ export interface Principal {
   /** The user's organisation; null for the system principal, which stands above the tree. */
   readonly orgId: number | null;
   readonly orgPath: string;
+  /** The user's organisation as read with the session, so a request about it need not read it again. */
+  readonly org?: Org;
 }
 
 /** The role of the system principal; no account can hold it (roles come from the catalogue). */

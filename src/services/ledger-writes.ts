@@ -26,7 +26,7 @@ import { auditRead, withAudit, type AuditActor } from './audit.ts';
 import { withDueMarks, type MarkedRecord } from './due-marks.ts';
 import { listEvidence, readEvidence, storeEvidenceFile, toEvidence, type Evidence } from './evidence.ts';
 import type { FileStore } from './file-store.ts';
-import { orgKinds, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
+import { orgKinds, orgOf, requireOrg, toOrg, type Org, type OrgKind } from './orgs.ts';
 import { listLedger, prepareRecord, toRecord, type LedgerPage, type OrgDraft } from './records.ts';
 
 /**
@@ -55,7 +55,7 @@ async function uniquely<T>(write: Promise<T>, duplicate: () => UserError): Promi
 export async function writableTownship(h: Db, p: Principal, townshipId: number | undefined): Promise<Org> {
   const id = townshipId ?? p.orgId;
   if (id === null) throw new UserError('请指定乡镇（街道）', 'township_required');
-  const org = await requireOrg(h, id).catch(() => {
+  const org = await orgOf(h, p, id).catch(() => {
     throw forbidden('无权在该组织录入台账，或该组织不存在');
   });
   if (!inScope(p, org.path)) throw forbidden('无权在该组织录入台账，或该组织不存在');

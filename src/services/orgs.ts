@@ -58,6 +58,11 @@ export async function requireOrg(h: Db, id: number): Promise<Org> {
   return toOrg(r);
 }
 
+/** An organisation by id; a user's own comes with the session (`org`) and is not read again. */
+export function orgOf(h: Db, p: { readonly org?: Org }, id: number): Promise<Org> {
+  return p.org?.id === id ? Promise.resolve(p.org) : requireOrg(h, id);
+}
+
 export async function allOrgs(h: Db, scope: Scope = ALL): Promise<Org[]> {
   return (await listOrgs(h.db, scope)).map(toOrg);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
 import { requireAction, securityRoles, type Principal } from './access.ts';
 import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
-import type { Org, OrgKind } from './orgs.ts';
+import type { OrgKind } from './orgs.ts';
 import { addPasswordHistory, findUserByUsername, updatePassword } from '../db/users.repo.ts';
 import {
   NO_ROLE,
@@ -62,8 +62,6 @@ export interface SessionUser extends Principal {
   readonly name: string;
   readonly orgName: string;
   readonly orgKind: string;
-  /** The user's organisation as read with the session, so a request about it need not read it again. */
-  readonly org?: Org;
   readonly mustChangePassword: boolean;
   /** Who last reset the password and when, until the owner sets a new one. */
   readonly passwordReset: { readonly by: string; readonly at: string } | null;

@@ -13,7 +13,7 @@ import {
   listVisibleRecords,
   readRecord,
 } from '../../services/ledger-writes.ts';
-import { orgFilter, requireOrg, type Org } from '../../services/orgs.ts';
+import { orgFilter, orgOf, type Org } from '../../services/orgs.ts';
 import {
   evidenceExpectedKinds,
   withEvidenceCounts,
@@ -118,8 +118,7 @@ const newRecord = recordDraft.extend({
 
 /** An organisation named in a filter: out of scope (or unknown) is refused, never silently emptied. */
 export async function filterOrg(h: Db, p: SessionUser, id: number | undefined): Promise<Org> {
-  const own = id === undefined || id === p.orgId ? p.org : undefined;
-  const org = own ?? (await requireOrg(h, id ?? p.orgId).catch(() => null));
+  const org = await orgOf(h, p, id ?? p.orgId).catch(() => null);
   if (!org || !inScope(p, org.path)) throw forbidden('无权查看该组织的数据，或该组织不存在');
   return org;
 }
