@@ -1,26 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './helpers.ts';
 
-const BY_AGGREGATE = [
-  'county_id',
-  'township_id',
-  'agg',
-  'grain',
-  'bucket',
-  'end_bucket',
-  'from_bucket',
-  'value',
-] as const;
-const BY_PERIOD = [
-  'county_id',
-  'township_id',
-  'grain',
-  'bucket',
-  'agg',
-  'end_bucket',
-  'from_bucket',
-  'value',
-] as const;
+/** The cells' key before this migration and after it: the same columns, the aggregate moved back. */
+const BY_AGGREGATE = 'county_id, township_id, agg, grain, bucket, end_bucket, from_bucket, value';
+const BY_PERIOD = 'county_id, township_id, grain, bucket, agg, end_bucket, from_bucket, value';
 
 /**
  * PostgreSQL: the indicator cells' key puts the grain and bucket before the aggregate, so a
@@ -38,9 +21,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) await rekey(db, BY_AGGREGATE);
 }
 
-async function rekey(db: Kysely<any>, columns: readonly string[]): Promise<void> {
+async function rekey(db: Kysely<any>, columns: string): Promise<void> {
   await sql`alter table indicator_cells drop constraint indicator_cells_pk`.execute(db);
-  await sql`alter table indicator_cells add constraint indicator_cells_pk primary key (${sql.join(
-    columns.map((c) => sql.id(c)),
-  )})`.execute(db);
+  await sql
+    .raw(`alter table indicator_cells add constraint indicator_cells_pk primary key (${columns})`)
+    .execute(db);
 }
