@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import type { AuditLogRow, Database } from './schema.ts';
 
@@ -35,7 +35,7 @@ export async function lockHead(
 }
 
 /** Entries a statement appends: 13 parameters each, within both databases' limits. */
-const ENTRY_CHUNK = 500;
+export const ENTRY_CHUNK = 500;
 
 /**
  * Appends entries (in chain order) and moves the head to the last; on PostgreSQL the last
@@ -68,6 +68,38 @@ export async function insertEntries(
   }
   await trx.insertInto('audit_log').values(tail).execute();
   await trx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
+}
+
+/**
+ * PostgreSQL: appends entries (at most ENTRY_CHUNK, in chain order) and moves the head to the last,
+ * in one statement, only if the head is at `seq`; false (nothing written) when it is not. The head
+ * is locked first, waiting for a write that holds it, and read as that write left it: a condition
+ * on the update alone would be tested on the head as it was when the statement began.
+ */
+export async function appendIfHead(
+  trx: Transaction<Database>,
+  seq: number,
+  rows: readonly AuditLogRow[],
+): Promise<boolean> {
+  const last = rows.at(-1);
+  if (!last) return true;
+  // The rows go as one JSON parameter, typed by the table's own row type.
+  const cols = sql.join(COLS.map((c) => sql.id(c)));
+  const r = await sql<{ n: number | string }>`
+    with head as (
+      select seq from audit_head where id = 1 for update
+    ), moved as (
+      update audit_head set seq = ${last.seq}, hash = ${last.hash}
+      where id = 1 and (select seq from head) = ${seq}
+      returning seq
+    ), appended as (
+      insert into audit_log (${cols})
+      select ${cols} from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)
+      where exists (select 1 from moved)
+      returning seq
+    )
+    select count(*) as n from appended`.execute(trx);
+  return Number(r.rows[0]!.n) === rows.length;
 }
 
 export async function getHead(db: Q): Promise<{ seq: number; hash: string }> {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/connect.ts';
-import { testDatabases } from '../testing/databases.ts';
+import { openDb, type Db } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { scratchPostgres, testDatabases } from '../testing/databases.ts';
 import { assertAuditKeyFits, AUDIT_KEY_FILE, ensureAuditKey } from './audit-key.ts';
 import {
   canonicalJson,
@@ -208,3 +209,82 @@ for (const tdb of testDatabases()) {
     });
   });
 }
+
+const pgUrl = process.env.FAZHI_TEST_PG;
+describe.skipIf(!pgUrl)('audit chain appends on PostgreSQL', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  let a: Db;
+  let b: Db;
+  beforeEach(async () => {
+    const s = await scratchPostgres(pgUrl!);
+    url = s.url;
+    drop = () => s.drop();
+    a = openDb(url);
+    await migrateToLatest(a);
+    b = openDb(url);
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await drop();
+  });
+
+  it('takes the head’s lock in the statement that appends, once the process knows the head', async () => {
+    await recordAudit(a, actor, { action: 'login' }, at(1));
+    // Another connection holds the head: the next append waits for it, in the appending statement.
+    const held = b.db.transaction().execute(async (trx) => {
+      await sql`select seq from audit_head where id = 1 for update`.execute(trx);
+      const waiting = recordAudit(a, actor, { action: 'login' }, at(2));
+      let query = '';
+      for (let i = 0; i < 200 && !query; i++) {
+        const r = await sql<{ query: string }>`
+          select query from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%audit_head%'`.execute(
+          b.db,
+        );
+        query = r.rows[0]?.query ?? '';
+        if (!query) await new Promise((r) => setTimeout(r, 10));
+      }
+      return { query, waiting };
+    });
+    const { query, waiting } = await held;
+    await waiting;
+    expect(query).toMatch(/^\s*with head as/);
+    expect(await verifyAudit(a)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('keeps one chain when two servers append at once, each guessing from its own writes', async () => {
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        recordAudit(i % 3 === 0 ? b : a, { ...actor, id: i }, { action: 'login' }, at(i)),
+      ),
+    );
+    const r = await verifyAudit(a);
+    expect(r).toMatchObject({ ok: true, count: 60 });
+    const seqs = await a.db.selectFrom('audit_log').select('seq').orderBy('seq').execute();
+    expect(seqs.map((x) => Number(x.seq))).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it('appends after a write whose commit failed once its entries were written', async () => {
+    await recordAudit(a, actor, { action: 'login' }, at(1));
+    // A check at commit that fails for one action: the entry was appended, then rolled back.
+    await sql`create function refuse_at_commit() returns trigger language plpgsql as $$
+                begin if new.action = 'refused' then raise exception 'refused at commit'; end if; return new; end $$`.execute(
+      a.db,
+    );
+    await sql`create constraint trigger refuse_at_commit after insert on audit_log
+                deferrable initially deferred for each row execute function refuse_at_commit()`.execute(a.db);
+    await expect(recordAudit(a, actor, { action: 'refused' }, at(2))).rejects.toThrow(/refused at commit/);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => recordAudit(a, actor, { action: 'login' }, at(3 + i))),
+    );
+    expect(await verifyAudit(a)).toMatchObject({ ok: true, count: 11 });
+    const refused = await a.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'refused')
+      .execute();
+    expect(refused).toEqual([]);
+  });
+});
