@@ -72,22 +72,23 @@ export async function insertEntries(
 
 /**
  * PostgreSQL: appends entries (at most ENTRY_CHUNK, in chain order) and moves the head to the last,
- * in one statement, only if the head is at `seq`; false (nothing written) when it is not. The head
- * is locked first, waiting for a write that holds it, and read as that write left it: a condition
- * on the update alone would be tested on the head as it was when the statement began.
+ * in one statement, only if the head is at `seq`. The head is locked first, waiting for a write
+ * that holds it, and read as that write left it (a condition on the update alone would be tested
+ * on the head as it was when the statement began). Null when appended; otherwise nothing is
+ * written and the head found is returned, locked until the transaction ends.
  */
 export async function appendIfHead(
   trx: Transaction<Database>,
   seq: number,
   rows: readonly AuditLogRow[],
-): Promise<boolean> {
+): Promise<{ seq: number; hash: string } | null> {
   const last = rows.at(-1);
-  if (!last) return true;
+  if (!last) return null;
   // The rows go as one JSON parameter, typed by the table's own row type.
   const cols = sql.join(COLS.map((c) => sql.id(c)));
-  const r = await sql<{ n: number | string }>`
+  const r = await sql<{ n: number | string; seq: number | string; hash: string }>`
     with head as (
-      select seq from audit_head where id = 1 for update
+      select seq, hash from audit_head where id = 1 for update
     ), moved as (
       update audit_head set seq = ${last.seq}, hash = ${last.hash}
       where id = 1 and (select seq from head) = ${seq}
@@ -98,8 +99,9 @@ export async function appendIfHead(
       where exists (select 1 from moved)
       returning seq
     )
-    select count(*) as n from appended`.execute(trx);
-  return Number(r.rows[0]!.n) === rows.length;
+    select (select count(*) from appended) as n, head.seq, head.hash from head`.execute(trx);
+  const found = r.rows[0]!;
+  return Number(found.n) === rows.length ? null : { seq: Number(found.seq), hash: found.hash };
 }
 
 export async function getHead(db: Q): Promise<{ seq: number; hash: string }> {

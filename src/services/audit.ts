@@ -106,7 +106,7 @@ function chainFrom(
  * them in one statement that takes the head's lock and moves the head only if it is still there.
  * The lock is then held for that statement and the commit, not also for a round trip that reads
  * the head first. A wrong guess (another server or the CLI appended, or the append before was
- * rolled back) writes nothing, and the write locks and reads the head as before.
+ * rolled back) writes nothing but finds the head, locked, and the entries are chained from it.
  */
 const guessedHead = new WeakMap<Db, { seq: number; hash: string }>();
 const appending = new WeakMap<Db, Promise<void>>();
@@ -132,14 +132,16 @@ async function appendAudit(
   try {
     await before;
     const guess = guessedHead.get(h);
+    let head: { seq: number; hash: string } | null = null;
     if (guess && events.length <= repo.ENTRY_CHUNK) {
       const rows = chainFrom(guess, actor, events, at, key);
-      if (await repo.appendIfHead(trx, guess.seq, rows)) {
+      head = await repo.appendIfHead(trx, guess.seq, rows);
+      if (!head) {
         guessedHead.set(h, rows.at(-1)!);
         return;
       }
     }
-    const rows = chainFrom(await repo.lockHead(trx, h.dialect), actor, events, at, key);
+    const rows = chainFrom(head ?? (await repo.lockHead(trx, h.dialect)), actor, events, at, key);
     await repo.insertEntries(trx, h.dialect, rows);
     guessedHead.set(h, rows.at(-1)!);
   } finally {
