@@ -313,6 +313,14 @@ describe('words missing or slipped', () => {
     ).toEqual([]);
   });
 
+  it('flags a space after 、 between two words, not after a heading’s number', () => {
+    expect(flagged('学习二十届二中、 三中全会精神。', 'punct.space')).toEqual(['二中、 三中']);
+    expect(
+      flagged('学习二十届二中、三中全会精神，开展“宪法日”、 “民法典宣传月”活动。', 'punct.space'),
+    ).toEqual([]);
+    expect(flagged('十一、 其他工作\n学习宪法。', 'punct.space')).toEqual([]);
+  });
+
   it('flags a plan period whose years lost their dash', () => {
     const plan = (line: string) => flagged(line, 'plan.period');
     expect(plan('2025年是《法治政府建设实施纲要(20212025年)》收官之年。')).toEqual(['(20212025年)']);

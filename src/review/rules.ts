@@ -365,6 +365,15 @@ export const rules: readonly RuleSpec[] = [
       '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)',
     message: '“{text}”前疑缺标点（逗号、分号或句号）',
   },
+  // A space after the enumeration comma between two words (二中、 三中); not after a heading's
+  // number (一、 主要工作), which many pages indent so.
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    pattern:
+      '[\\u4e00-\\u9fa5]?[\\u4e00-\\u9fa5](?<![一二三四五六七八九十百])、[ \\u3000]+[\\u4e00-\\u9fa5“《][\\u4e00-\\u9fa5]?',
+    message: '“{text}”中顿号后多了空格',
+  },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
   slip('slip', '负责任人', '负责人', '负责任人(?!员)'),
   // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).
