@@ -82,6 +82,17 @@ export async function login(page: Page, base: string, username: string, password
   await page.locator('.app-shell, .mobile-page').first().waitFor({ timeout: 20_000 });
 }
 
+/**
+ * Moves the pointer off the header after clicking one of its buttons: the user menu beside them
+ * opens on hover, and when the header's items shift as the next page loads, a pointer left there
+ * can hold it open over the page's own top-right buttons.
+ */
+export async function pointerOffHeader(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.mouse.move(size ? size.width / 2 : 400, size ? size.height - 10 : 600);
+  await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').first().waitFor({ state: 'hidden' });
+}
+
 /** Picks an option of the open Ant Design select and waits for its popup to close (it animates). */
 export async function chooseOption(page: Page, title: string): Promise<void> {
   await dropdownOpened(page);

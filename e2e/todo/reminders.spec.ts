@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, chooseOption, login } from '../support/browser.ts';
+import { chromiumAvailable, chooseOption, login, pointerOffHeader } from '../support/browser.ts';
 import { DEMO_PASSWORD } from '../support/server.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 import { ReminderScheduler } from '../../src/services/jobs/scheduler.ts';
@@ -59,6 +59,7 @@ describe.runIf(chromiumAvailable())('到期提醒：群机器人和消息中心'
     await login(page, e.server.url, 't01.staff', DEMO_PASSWORD);
     await page.getByRole('button', { name: '消息中心' }).click();
     await page.waitForURL(/\/messages$/);
+    await pointerOffHeader(page);
     const msg = page.locator('.message-unread').filter({ hasText: '张某某诉本镇行政处罚案' });
     await msg.first().waitFor();
     await page.getByRole('button', { name: '全部标为已读' }).click();
