@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable } from '../support/browser.ts';
+import { chromiumAvailable, pointerOffHeader } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 import { overdueLawsuit, townshipOf } from './helpers.ts';
 
@@ -12,6 +12,7 @@ describe.runIf(chromiumAvailable())('待办', () => {
     const id = await overdueLawsuit(e.server.h, town.id, '某公司诉本镇行政强制案');
     await page.getByRole('button', { name: '待办' }).click();
     await page.waitForURL(/\/todo$/);
+    await pointerOffHeader(page);
     const first = page.locator('.todo-item').first();
     await first.waitFor();
     const text = await first.innerText();
