@@ -59,6 +59,15 @@ const slip = (id: string, wrong: string, right: string, pattern = wrong): RuleSp
   fix: [wrong, right],
 });
 
+/** A law or regulation cited by a wrong name. */
+const misnamed = (pattern: string, message: string): RuleSpec => ({
+  id: 'law.title',
+  severity: 'warning',
+  pattern,
+  message,
+});
+const FIRST_RESPONSIBLE = '《党政主要负责人履行推进法治建设第一责任人职责规定》';
+
 export const rules: readonly RuleSpec[] = [
   // Statutory items: 法治政府建设与责任落实督察工作规定 第25条.
   {
@@ -156,49 +165,17 @@ export const rules: readonly RuleSpec[] = [
       '(?<![\\d.．〔［\\[（(—–\\-－~～])20[0-3]\\d(?:法治|法制|依法|普法|工作|度|(?![年月日余多名人个次万件份场条户项])(?=[\\u4e00-\\u9fa5]{1,5}(?:镇|乡|街道)(?![\\u4e00-\\u9fa5]{0,1}[村级域内])))',
     message: '“{text}”后疑缺“年”字',
   },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '《有组织犯罪法》',
-    message: '法律名称有误：应为《中华人民共和国反有组织犯罪法》',
-  },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '《?党政主要责任人履行推进法治建设',
-    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》（负责人）',
-  },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '《党政主要负责人推进法治建设',
-    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》（缺“履行”）',
-  },
+  misnamed('《有组织犯罪法》', '法律名称有误：应为《中华人民共和国反有组织犯罪法》'),
+  misnamed('《?党政主要责任人履行推进法治建设', `法规名称有误：应为${FIRST_RESPONSIBLE}（负责人）`),
+  misnamed('《党政主要负责人推进法治建设', `法规名称有误：应为${FIRST_RESPONSIBLE}（缺“履行”）`),
   // No law is called 行政法: it is a field of law (行政处罚法, 行政许可法…).
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '《行政法》',
-    message: '法律名称有误：没有名为《行政法》的法律，请写明具体法律（如《中华人民共和国行政处罚法》）',
-  },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '责任落实督查工作规定',
-    message: '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）',
-  },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '《土地法》',
-    message: '法律名称有误：应为《中华人民共和国土地管理法》',
-  },
-  {
-    id: 'law.title',
-    severity: 'warning',
-    pattern: '(?:履行)?推进法治政府建设第一责任人职责规定',
-    message: '法规名称有误：应为《党政主要负责人履行推进法治建设第一责任人职责规定》',
-  },
+  misnamed(
+    '《行政法》',
+    '法律名称有误：没有名为《行政法》的法律，请写明具体法律（如《中华人民共和国行政处罚法》）',
+  ),
+  misnamed('责任落实督查工作规定', '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）'),
+  misnamed('《土地法》', '法律名称有误：应为《中华人民共和国土地管理法》'),
+  misnamed('(?:履行)?推进法治政府建设第一责任人职责规定', `法规名称有误：应为${FIRST_RESPONSIBLE}`),
   { id: 'years.heading', severity: 'error', check: 'headingYear', message: '{detail}' },
   { id: 'years.cited', severity: 'warning', check: 'citedYear', message: '{detail}' },
   {
