@@ -19,15 +19,18 @@ const COLS = [
   'hash',
 ] as const;
 
+/** The chain's last entry: its sequence number and hash. */
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /**
  * The chain head, locked until the transaction ends. PostgreSQL: `select … for update` on the
  * one-row table; SQLite: the write transaction already holds the database's only writer lock
  * (and `seq` is the primary key, so two appends can never share a position).
  */
-export async function lockHead(
-  trx: Transaction<Database>,
-  dialect: Dialect,
-): Promise<{ seq: number; hash: string }> {
+export async function lockHead(trx: Transaction<Database>, dialect: Dialect): Promise<ChainHead> {
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (dialect.name === 'postgres') q = q.forUpdate();
   const r = await q.executeTakeFirstOrThrow();
@@ -35,7 +38,7 @@ export async function lockHead(
 }
 
 /** Entries a statement appends: 13 parameters each, within both databases' limits. */
-export const ENTRY_CHUNK = 500;
+const ENTRY_CHUNK = 500;
 
 /**
  * Appends entries (in chain order) and moves the head to the last; on PostgreSQL the last
@@ -71,8 +74,8 @@ export async function insertEntries(
 }
 
 /**
- * PostgreSQL: appends entries (at most ENTRY_CHUNK, in chain order) and moves the head to the last,
- * in one statement, only if the head is at `seq`. The head is locked first, waiting for a write
+ * PostgreSQL: appends entries (in chain order, as one JSON parameter, so any number of them) and
+ * moves the head to the last, in one statement, only if the head is at `seq`. The head is locked first, waiting for a write
  * that holds it, and read as that write left it (a condition on the update alone would be tested
  * on the head as it was when the statement began). Null when appended; otherwise nothing is
  * written and the head found is returned, locked until the transaction ends.
@@ -81,10 +84,10 @@ export async function appendIfHead(
   trx: Transaction<Database>,
   seq: number,
   rows: readonly AuditLogRow[],
-): Promise<{ seq: number; hash: string } | null> {
+): Promise<ChainHead | null> {
   const last = rows.at(-1);
   if (!last) return null;
-  // The rows go as one JSON parameter, typed by the table's own row type.
+  // The rows are typed by the table's own row type.
   const cols = sql.join(COLS.map((c) => sql.id(c)));
   const r = await sql<{ n: number | string; seq: number | string; hash: string }>`
     with head as (
@@ -104,7 +107,7 @@ export async function appendIfHead(
   return Number(found.n) === rows.length ? null : { seq: Number(found.seq), hash: found.hash };
 }
 
-export async function getHead(db: Q): Promise<{ seq: number; hash: string }> {
+export async function getHead(db: Q): Promise<ChainHead> {
   const r = await db
     .selectFrom('audit_head')
     .select(['seq', 'hash'])

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import * as repo from '../db/audit.repo.ts';
+import type { ChainHead } from '../db/audit.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { AuditLogRow, Database } from '../db/schema.ts';
 import type { Principal } from './access.ts';
@@ -68,7 +69,7 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 
 /** The entries of one write, chained from `head`. */
 function chainFrom(
-  head: { seq: number; hash: string },
+  head: ChainHead,
   actor: AuditActor,
   events: readonly AuditEvent[],
   at: string,
@@ -108,7 +109,7 @@ function chainFrom(
  * the head first. A wrong guess (another server or the CLI appended, or the append before was
  * rolled back) writes nothing but finds the head, locked, and the entries are chained from it.
  */
-const guessedHead = new WeakMap<Db, { seq: number; hash: string }>();
+const guessedHead = new WeakMap<Db, ChainHead>();
 const appending = new WeakMap<Db, Promise<void>>();
 
 /** Appends the entries on the caller's transaction, locking the chain head once. */
@@ -121,9 +122,16 @@ async function appendAudit(
 ): Promise<void> {
   if (events.length === 0) return;
   const key = auditKeyOf(h);
+  const chained = (head: ChainHead) => chainFrom(head, actor, events, at, key);
+  /** Locks the head (unless `found` holds it already), then appends after it; the new head. */
+  const afterHead = async (found: ChainHead | null) => {
+    const rows = chained(found ?? (await repo.lockHead(trx, h.dialect)));
+    await repo.insertEntries(trx, h.dialect, rows);
+    return rows.at(-1)!;
+  };
   if (h.dialect.name !== 'postgres') {
-    const rows = chainFrom(await repo.lockHead(trx, h.dialect), actor, events, at, key);
-    return repo.insertEntries(trx, h.dialect, rows);
+    await afterHead(null);
+    return;
   }
   const before = appending.get(h);
   let done = () => {};
@@ -132,18 +140,16 @@ async function appendAudit(
   try {
     await before;
     const guess = guessedHead.get(h);
-    let head: { seq: number; hash: string } | null = null;
-    if (guess && events.length <= repo.ENTRY_CHUNK) {
-      const rows = chainFrom(guess, actor, events, at, key);
-      head = await repo.appendIfHead(trx, guess.seq, rows);
-      if (!head) {
+    let found: ChainHead | null = null;
+    if (guess) {
+      const rows = chained(guess);
+      found = await repo.appendIfHead(trx, guess.seq, rows);
+      if (!found) {
         guessedHead.set(h, rows.at(-1)!);
         return;
       }
     }
-    const rows = chainFrom(head ?? (await repo.lockHead(trx, h.dialect)), actor, events, at, key);
-    await repo.insertEntries(trx, h.dialect, rows);
-    guessedHead.set(h, rows.at(-1)!);
+    guessedHead.set(h, await afterHead(found));
   } finally {
     done();
     if (appending.get(h) === mine) appending.delete(h);
@@ -285,7 +291,7 @@ function csvCell(v: unknown): string {
 }
 
 /** The chain's head: its length and last hash, the anchor an auditor keeps outside the database. */
-export async function auditHead(h: Db): Promise<{ seq: number; hash: string }> {
+export async function auditHead(h: Db): Promise<ChainHead> {
   return repo.getHead(h.db);
 }
 
