@@ -23,7 +23,8 @@ export interface Org {
   readonly path: string;
 }
 
-export function toOrg(r: OrgRow): Org {
+/** An organisation as the services use it, from its row (or the row's columns read with another table's). */
+export function toOrg(r: Pick<OrgRow, 'id' | 'code' | 'name' | 'kind' | 'parent_id' | 'path'>): Org {
   return {
     id: r.id,
     code: r.code,

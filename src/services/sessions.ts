@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import * as repo from '../db/sessions.repo.ts';
 import { requireAction, securityRoles, type Principal } from './access.ts';
 import { withAudit, type AuditActor, type AuditEvent } from './audit.ts';
-import type { OrgKind } from './orgs.ts';
+import { toOrg } from './orgs.ts';
 import { addPasswordHistory, findUserByUsername, updatePassword } from '../db/users.repo.ts';
 import {
   NO_ROLE,
@@ -253,14 +253,14 @@ export async function authenticate(
       orgName: r.org_name,
       orgKind: r.org_kind,
       orgPath: r.org_path,
-      org: {
+      org: toOrg({
         id: r.org_id,
         code: r.org_code,
         name: r.org_name,
-        kind: r.org_kind as OrgKind,
-        parentId: r.org_parent_id,
+        kind: r.org_kind,
+        parent_id: r.org_parent_id,
         path: r.org_path,
-      },
+      }),
       mustChangePassword: r.must_change_password === 1,
       passwordReset:
         r.password_reset_by && r.password_reset_at
