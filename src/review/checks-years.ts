@@ -150,6 +150,8 @@ const PAIRS: Readonly<Record<string, string>> = {
  */
 const FLAT = new Set(['《', '“']);
 const OPENS = new Set(Object.values(PAIRS));
+/** The closing mark of each opening one. */
+const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, close]));
 
 /**
  * A closing bracket with no opening one in its line (纲要2021-2025年）), or an opening one never
@@ -177,8 +179,7 @@ const bracketUnpaired: Check = (c) => {
       if (outer >= 0) {
         const from = stack[outer]!;
         const text = line.slice(from, i);
-        const close = Object.keys(PAIRS).find((k) => PAIRS[k] === ch);
-        out.push({ text, start: offset + from, detail: `“${ch}”没有对应的“${close}”：${text}` });
+        out.push({ text, start: offset + from, detail: `“${ch}”没有对应的“${CLOSE_OF.get(ch)}”：${text}` });
         stack.splice(outer, 1);
       }
       if (OPENS.has(ch)) stack.push(i);
