@@ -38,6 +38,11 @@ const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: 
 
 const N = '[^，,。；;§]'; // one character inside the clause, before or after the number
 
+/** The units of a meeting, a class or a session counted. */
+const SESSION_UNITS = ['次', '场', '场次', '期'];
+/** A sentence about the township's own staff: a talk or a class in it is their study, not publicity. */
+const FOR_STAFF = /干部|职工|党员|公职人员|工作人员|班子/;
+
 /** 普法 that is no plan's name (以“八五”普法为抓手, 纳入普法规划 say nothing of who was reached). */
 const PUFA = '(?<![五六七八九][”"」]?)普法(?!规划)';
 
@@ -227,7 +232,7 @@ export const countRules: readonly CountRule[] = [
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
   // Not a count that takes in training as well (中心组理论学习和各类法治培训5次).
-  { key: 'study.center_group', near: /中心组|理论中组/, units: ['次', '场', '场次', '期'], unless: /培训/ },
+  { key: 'study.center_group', near: /中心组|理论中组/, units: SESSION_UNITS, unless: /培训/ },
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {
     key: 'study.exam_sessions',
@@ -269,17 +274,17 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the
   // township's study of the law.
-  { key: 'other', near: /党组织|党支部|三会一课|主题党日/, units: ['次', '场', '场次', '期'] },
+  { key: 'other', near: /党组织|党支部|三会一课|主题党日/, units: SESSION_UNITS },
   // Nor is the political study that opens every meeting (“第一议题”学习38次), unless the sentence
   // says it is of the law (把习近平法治思想作为“第一议题”，全年学习20余次).
   {
     key: 'other',
     near: /第一议题/,
     unlessSentence: /法治|法制|法律/,
-    units: ['次', '场', '场次', '期'],
+    units: SESSION_UNITS,
   },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
-  { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: ['次', '场', '场次', '期'] },
+  { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: SESSION_UNITS },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
   {
     key: 'study.sessions',
@@ -316,7 +321,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.sessions',
     near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲)/,
-    units: ['次', '场', '场次', '期'],
+    units: SESSION_UNITS,
   },
   { key: 'publicity.model_households', near: /示范户/ },
   { key: 'publicity.legal_literates', near: /法律明白人/ },
@@ -336,7 +341,7 @@ export const countRules: readonly CountRule[] = [
     key: 'publicity.events',
     near: /夜校|课堂|讲堂|讲座|宣讲/,
     sentence: new RegExp(`村民|群众|居民|${PUFA}`),
-    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    unlessSentence: FOR_STAFF,
     units: ['期', '次', '场', '场次'],
   },
   // A class or talk given to villagers (给群众上法治课N场次), whoever gives it: a publicity event.
@@ -345,14 +350,14 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `(给|为|向|面向)(村民|群众|居民|学生|师生|青少年|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`,
     ),
-    units: ['次', '场', '场次', '期'],
+    units: SESSION_UNITS,
   },
   // A talk in a sentence about publicity, not given to cadres, is a publicity event.
   {
     key: 'publicity.events',
     near: /讲座|讲堂|课堂/,
     sentence: new RegExp(`宣传|${PUFA}`),
-    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    unlessSentence: FOR_STAFF,
   },
   // Villagers reached at their homes (入户宣传2500余人次).
   { key: 'publicity.audience', near: /(入户|上门)宣传/, units: ['人次', '人', '户'] },
@@ -369,7 +374,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.events',
     near: new RegExp(`§${N}{0,2}(普法|法治)?宣[传讲](?!资料|品|单|册|页|材料|栏|牌|片|员)`),
-    units: ['次', '场', '场次', '期'],
+    units: SESSION_UNITS,
   },
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
@@ -393,7 +398,7 @@ export const countRules: readonly CountRule[] = [
     key: 'publicity.audience',
     near: new RegExp(`(参与|参加)${N}{0,4}(学习|活动)|参与人数|参学`),
     sentence: /宣讲|普法|宣传|[六七八九]进/,
-    unlessSentence: /干部|职工|党员|公职人员|工作人员|班子/,
+    unlessSentence: FOR_STAFF,
     units: ['人次', '人'],
   },
   {
