@@ -4,7 +4,13 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue } from '../src/catalogue/fields.ts';
 import { yearPeriod } from '../src/core/dates.ts';
-import { CELL_PLAN, cellsOf, withCountyTotals, type TownshipCell } from '../src/core/indicator-cells.ts';
+import {
+  CELL_PLAN,
+  cellsOf,
+  withCountyTotals,
+  withTallies,
+  type TownshipCell,
+} from '../src/core/indicator-cells.ts';
 import type { Db } from '../src/db/connect.ts';
 import { readCells, verifyCells, type CellDifference } from '../src/db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
@@ -22,7 +28,7 @@ type Acc = { -readonly [K in keyof TownshipCell]: TownshipCell[K] };
 /**
  * Gathers the indicator cells of the records as they are generated (each record's contributions
  * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells, with its totals
- * (`withCountyTotals`, as every write keeps them), once its records are in. The contributions are
+ * (`withCountyTotals`, as every write keeps them) and tallies (`withTallies`), once its records are in. The contributions are
  * summed in place: `addCells` makes a new object for every merge, which at 30 million records
  * costs more than generating them. `sinkMs` is the time computing
  * the cells, `copyMs` the time COPYing them (on the county's connection, while the other streams
@@ -64,7 +70,7 @@ export function cellsDuringLoad(): {
     if (!m) return;
     function* lines() {
       let buf = '';
-      for (const c of withCountyTotals(m!.values())) {
+      for (const c of withTallies(withCountyTotals(m!.values()))) {
         const { townshipId, n, total } = c;
         if (n <= 0) continue;
         stats.cells++;

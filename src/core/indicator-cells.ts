@@ -16,18 +16,36 @@ import { aggregateId, condHolds, planAggregates, type IndicatorRow } from './ind
 
 export type Grain = 'y' | 'm';
 
+/**
+ * The grain a distinct count's values are kept at: one cell per value, apart from the counts and
+ * sums (a period's counts and sums are read without passing over them). A distinct count of an
+ * event kind whose conditions do not read the period is also kept as a tally: its cell at the plain
+ * grain (value '') holds how many values the bucket has, so a one-bucket period (a year, a month)
+ * reads one row instead of every value.
+ */
+export type ValueGrain = 'yv' | 'mv';
+export type CellGrain = Grain | ValueGrain;
+
+export function valueGrain(g: Grain): ValueGrain {
+  return g === 'y' ? 'yv' : 'mv';
+}
+
 /** One aggregate of the plan with its stable key (the first 16 hex chars of sha256 of its id). */
 export interface PlannedAggregate {
   readonly key: string;
   readonly id: string;
   readonly a: Aggregate;
   readonly registry: boolean;
+  /** A distinct count whose values a one-bucket period reads as a tally (see ValueGrain). */
+  readonly tallied: boolean;
+  /** What the key's stored cells hold, as the plan table records it (a change rebuilds them). */
+  readonly stored: string;
 }
 
 /** One cell's contribution (or stored value) within a township. */
 export interface Cell {
   readonly agg: string;
-  readonly grain: Grain;
+  readonly grain: CellGrain;
   readonly bucket: number;
   readonly endBucket: number;
   readonly fromBucket: number;
@@ -54,11 +72,19 @@ export function aggKey(a: Aggregate): string {
   return createHash('sha256').update(aggregateId(a)).digest('hex').slice(0, 16);
 }
 
+/** True when the condition reads the period (its end), so a record's cells depend on it. */
+function readsPeriod(c: Cond): boolean {
+  return c.op === 'onOrBeforeEnd' || (c.op === 'any' && c.any.some(readsPeriod));
+}
+
 function plannedOf(plan: ReadonlyMap<string, Aggregate>): Map<string, PlannedAggregate> {
   const out = new Map<string, PlannedAggregate>();
   for (const [id, a] of plan) {
     const key = aggKey(a);
-    out.set(key, { key, id, a, registry: getKind(a.kind).temporal === 'registry' });
+    const registry = getKind(a.kind).temporal === 'registry';
+    const tallied = a.op === 'distinct' && !registry && !(a.where ?? []).some(readsPeriod);
+    const stored = a.op !== 'distinct' ? id : `${id} values:${tallied ? 'tallied' : 'apart'}`;
+    out.set(key, { key, id, a, registry, tallied, stored });
   }
   return out;
 }
@@ -202,7 +228,16 @@ export function cellsOf(row: CellRow): Cell[] {
         if (typeof v !== 'number') continue;
         total = v;
       }
-      out.push({ agg: p.key, grain, bucket, endBucket, fromBucket, value, n: 1, total });
+      out.push({
+        agg: p.key,
+        grain: p.a.op === 'distinct' ? valueGrain(grain) : grain,
+        bucket,
+        endBucket,
+        fromBucket,
+        value,
+        n: 1,
+        total,
+      });
     }
   }
   return out;
@@ -210,6 +245,11 @@ export function cellsOf(row: CellRow): Cell[] {
 
 function keyOf(countyId: number, townshipId: number, c: Cell): string {
   return `${countyId}|${townshipId}|${c.agg}|${c.grain}|${c.bucket}|${c.endBucket}|${c.fromBucket}|${c.value}`;
+}
+
+/** A township cell's full key. */
+export function cellKey(c: TownshipCell): string {
+  return keyOf(c.countyId, c.townshipId, c);
 }
 
 /** What of a kind's records the cells read: the fields their conditions and distinct counts read, and the summed ones. */
@@ -348,6 +388,66 @@ export function sortedCells(cells: Iterable<TownshipCell>): TownshipCell[] {
     );
 }
 
+/** True for a value cell of a tallied distinct count. */
+export function isTalliedValue(c: Cell): boolean {
+  return (c.grain === 'yv' || c.grain === 'mv') && CELL_PLAN.get(c.agg)?.tallied === true;
+}
+
+/** The tally cell a value cell counts in, with the change `n`. */
+function tallyOf(c: TownshipCell, n: number): MutableCell {
+  return {
+    countyId: c.countyId,
+    townshipId: c.townshipId,
+    agg: c.agg,
+    grain: c.grain === 'yv' ? 'y' : 'm',
+    bucket: c.bucket,
+    endBucket: 0,
+    fromBucket: 0,
+    value: '',
+    n,
+    total: 0,
+  };
+}
+
+function addTally(into: Map<string, MutableCell>, c: TownshipCell, n: number): void {
+  const t = tallyOf(c, n);
+  const k = cellKey(t);
+  const had = into.get(k);
+  if (had) had.n += n;
+  else into.set(k, t);
+}
+
+/**
+ * A whole set of cells (a county's, its totals among them) with the tallies their value cells make:
+ * one per value with n > 0.
+ */
+export function withTallies(cells: Iterable<TownshipCell>): TownshipCell[] {
+  const out: TownshipCell[] = [];
+  const tallies = new Map<string, MutableCell>();
+  for (const c of cells) {
+    out.push(c);
+    if (c.n > 0 && isTalliedValue(c)) addTally(tallies, c, 1);
+  }
+  return [...out, ...tallies.values()];
+}
+
+/**
+ * The tally changes of value cells whose stored n went from `before` to `after`: +1 where a value
+ * appears in its bucket, -1 where it is gone. Exact under concurrent writers, since each read its
+ * cell's before and after under the cell's row lock.
+ */
+export function tallyChanges(
+  changed: Iterable<{ readonly cell: TownshipCell; readonly before: number; readonly after: number }>,
+): TownshipCell[] {
+  const tallies = new Map<string, MutableCell>();
+  for (const { cell, before, after } of changed) {
+    if (!isTalliedValue(cell)) continue;
+    if (before <= 0 && after > 0) addTally(tallies, cell, 1);
+    else if (before > 0 && after <= 0) addTally(tallies, cell, -1);
+  }
+  return [...tallies.values()].filter((t) => t.n !== 0);
+}
+
 /** How a month-aligned period reads the cells: its grain and first and last bucket. */
 export interface CellSpan {
   readonly grain: Grain;
@@ -368,9 +468,10 @@ export function cellSpan(p: Period): CellSpan | null {
   return { grain: 'm', from: bucketOf(p.from, 'm'), to: bucketOf(p.to, 'm') };
 }
 
-/** True when a stored cell of a planned aggregate counts toward a period of that span. */
+/** True when a stored cell of a planned aggregate counts toward a period of that span (a tally never does: it stands for values). */
 export function cellCounts(p: PlannedAggregate, c: Cell, s: CellSpan): boolean {
-  if (c.grain !== s.grain || c.n <= 0 || c.fromBucket > s.to) return false;
+  const grain = p.a.op === 'distinct' ? valueGrain(s.grain) : s.grain;
+  if (c.grain !== grain || c.n <= 0 || c.fromBucket > s.to) return false;
   return p.registry ? c.bucket <= s.to && c.endBucket > s.to : c.bucket >= s.from && c.bucket <= s.to;
 }
 

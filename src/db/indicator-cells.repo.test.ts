@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '../catalogue/indicators.ts';
 import type { Period } from '../core/dates.ts';
-import { COUNTY_TOTAL, type TownshipCell } from '../core/indicator-cells.ts';
+import {
+  CELL_PLAN,
+  COUNTY_TOTAL,
+  isTalliedValue,
+  type Cell,
+  type TownshipCell,
+} from '../core/indicator-cells.ts';
 import { planAggregates } from '../core/indicators.ts';
 import { ALL } from '../core/scope.ts';
 import { ledgerRandom, recordRowOf, type LedgerRandom } from '../testing/cell-ledger.ts';
@@ -11,7 +17,7 @@ import { generateDemo } from '../services/demo/index.ts';
 import { computeIndicatorsAll } from '../services/indicators.ts';
 import { toOrg, type Org } from '../services/orgs.ts';
 import type { Db } from './connect.ts';
-import { listCells, readCells, rebuildCells, verifyCells } from './indicator-cells.repo.ts';
+import { listCells, readCells, rebuildCells, syncCellPlan, verifyCells } from './indicator-cells.repo.ts';
 import * as county0027 from './migrations/0027_county_totals.ts';
 import { evaluateAggregates } from './indicators.repo.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -29,6 +35,10 @@ import type { NewRecordRow } from './schema.ts';
 import { orgFilter } from '../services/orgs.ts';
 
 const plan = planAggregates(indicators);
+
+const talliedKeys = [...CELL_PLAN.values()].filter((p) => p.tallied).map((p) => p.key);
+const isTally = (c: Cell) =>
+  c.value === '' && (c.grain === 'y' || c.grain === 'm') && talliedKeys.includes(c.agg);
 
 /** Every aggregate, for the county and each township, for each period: cells against the scan. */
 async function mismatches(h: Db, county: Org, townships: readonly Org[], periods: readonly Period[]) {
@@ -146,6 +156,51 @@ for (const tdb of testDatabases()) {
         });
       }
       expect(await mismatches(h, org.county, towns, PERIODS)).toEqual([]);
+    });
+
+    it('count a person once when writers in two townships add and remove them at once', async () => {
+      const county = org.county;
+      const exam = (t: Org, date: string) => {
+        const row = newRow(r, county, t, 'exam_score');
+        return { ...row, date, data: JSON.stringify({ ...JSON.parse(row.data), person: '并发同名人' }) };
+      };
+      const year = { from: '2026-01-01', to: '2026-12-31' };
+      const distinctId = [...plan].find(([, a]) => a.op === 'distinct')![0];
+      const read = async (filter: { countyId: number; townshipId?: number }) =>
+        (await readCells(h.db, filter, year, plan))!.get(distinctId)!;
+      const before = await read({ countyId: county.id });
+      // Four writers at once, two townships, the same new person in the same months.
+      const rows = [
+        exam(org.a, '2026-03-02'),
+        exam(org.b, '2026-03-03'),
+        exam(org.a, '2026-03-04'),
+        exam(org.b, '2026-05-05'),
+      ];
+      await Promise.all(rows.map((row) => h.db.transaction().execute((trx) => insertRecords(trx, [row]))));
+      expect(await read({ countyId: county.id })).toBe(before + 1);
+      expect(await mismatches(h, county, towns, [year, { from: '2026-03-01', to: '2026-03-31' }])).toEqual(
+        [],
+      );
+      const added = await h.db
+        .selectFrom('records')
+        .select('id')
+        .where(
+          'dedup_key',
+          'in',
+          rows.map((x) => x.dedup_key),
+        )
+        .execute();
+      expect(added.length).toBe(4);
+      await Promise.all(
+        added.map((x) => h.db.transaction().execute((trx) => deleteRecord(trx, ALL, Number(x.id)))),
+      );
+      expect(await read({ countyId: county.id })).toBe(before);
+      expect(await mismatches(h, county, towns, [year, { from: '2026-03-01', to: '2026-03-31' }])).toEqual(
+        [],
+      );
+      // No tally is left at zero.
+      const zero = await h.db.selectFrom('indicator_cells').select('agg').where('n', '<=', 0).execute();
+      expect(zero).toEqual([]);
     });
 
     it('equal the scan after a power list is replaced and earlier powers end', async () => {
@@ -298,7 +353,19 @@ for (const tdb of testDatabases()) {
       const county = demoCounty!;
       const key = (c: TownshipCell) =>
         [c.agg, c.grain, c.bucket, c.endBucket, c.fromBucket, c.value].join('|');
-      const stored = await listCells(h.db, county.id);
+      const all = await listCells(h.db, county.id);
+      // A tally counts its values, at the township and the county alike: it is no sum.
+      const tallies = all.filter(isTally);
+      const stored = all.filter((c) => !isTally(c));
+      const values = new Map<string, number>();
+      for (const c of stored.filter(isTalliedValue)) {
+        const k = `${c.townshipId}|${c.agg}|${c.grain}|${c.bucket}`;
+        values.set(k, (values.get(k) ?? 0) + 1);
+      }
+      expect(tallies.filter((t) => t.townshipId === COUNTY_TOTAL).length).toBeGreaterThan(3);
+      expect(tallies.length).toBe(values.size);
+      for (const t of tallies)
+        expect(t.n).toBe(values.get(`${t.townshipId}|${t.agg}|${t.grain}v|${t.bucket}`));
       const totals = stored.filter((c) => c.townshipId === COUNTY_TOTAL);
       const summed = new Map<string, { n: number; total: number }>();
       for (const c of stored.filter((x) => x.townshipId !== COUNTY_TOTAL)) {
@@ -311,7 +378,13 @@ for (const tdb of testDatabases()) {
         expect(c.n, key(c)).toBe(summed.get(key(c))?.n);
         expect(c.total).toBeCloseTo(summed.get(key(c))!.total, 6);
       }
-      // A database whose totals are missing or wrong gets them right from its township cells.
+      // A database of 0027's time (cells without tallies) whose totals are missing or wrong gets
+      // them right from its township cells.
+      await h.db
+        .deleteFrom('indicator_cells')
+        .where('value', '=', '')
+        .where('agg', 'in', talliedKeys)
+        .execute();
       await h.db
         .deleteFrom('indicator_cells')
         .where('township_id', '=', COUNTY_TOTAL)
@@ -325,6 +398,35 @@ for (const tdb of testDatabases()) {
       await county0027.up(h.db);
       const sorted = (xs: TownshipCell[]) => xs.map((c) => `${c.townshipId}|${key(c)}|${c.n}`).sort();
       expect(sorted(await listCells(h.db, county.id))).toEqual(sorted(stored));
+      await rebuildCells(h, county.id);
+      expect(sorted(await listCells(h.db, county.id))).toEqual(sorted(all));
+    });
+
+    it("bring the cells of an earlier release (a distinct count's values among the counts) to the tallied layout", async () => {
+      const county = demoCounty!;
+      const before = await listCells(h.db, county.id);
+      // As the release before the tallies kept them: values at the plain grains, no tallies.
+      await h.db
+        .deleteFrom('indicator_cells')
+        .where('value', '=', '')
+        .where('agg', 'in', talliedKeys)
+        .execute();
+      for (const [from, to] of [
+        ['yv', 'y'],
+        ['mv', 'm'],
+      ] as const)
+        await h.db.updateTable('indicator_cells').set({ grain: to }).where('grain', '=', from).execute();
+      for (const p of CELL_PLAN.values())
+        await h.db
+          .updateTable('indicator_cell_plan')
+          .set({ definition: p.id })
+          .where('agg', '=', p.key)
+          .execute();
+      expect((await syncCellPlan(h)).added).toBe(talliedKeys.length);
+      const sorted = (xs: TownshipCell[]) => xs.map((c) => JSON.stringify(c)).sort();
+      expect(sorted(await listCells(h.db, county.id))).toEqual(sorted(before));
+      expect((await verifyCells(h, { countyId: county.id })).differences).toEqual([]);
+      expect(await syncCellPlan(h)).toEqual({ added: 0, removed: 0 });
     });
   });
 }

@@ -7,12 +7,18 @@ import {
   CELL_PLAN,
   COUNTY_TOTAL,
   addCells,
+  cellKey,
   cellSpan,
+  isTalliedValue,
   plannedById,
   roundSum,
   sortedCells,
+  tallyChanges,
+  valueGrain,
   withCountyTotals,
+  withTallies,
   type Cell,
+  type CellGrain,
   type CellMap,
   type CellRow,
   type PlannedAggregate,
@@ -94,15 +100,32 @@ const rowOf = (c: TownshipCell) => ({
   total: c.total,
 });
 
+type KeyRow = Record<(typeof KEY)[number], unknown>;
+
+const keyOfRow = (r: KeyRow): string =>
+  cellKey({
+    countyId: Number(r.county_id),
+    townshipId: Number(r.township_id),
+    agg: String(r.agg),
+    grain: r.grain as CellGrain,
+    bucket: Number(r.bucket),
+    endBucket: Number(r.end_bucket),
+    fromBucket: Number(r.from_bucket),
+    value: String(r.value),
+    n: 0,
+    total: 0,
+  });
+
 /**
- * Adds merged changes of township cells, and of their county totals, to the stored cells on the
- * caller's transaction: one upsert per distinct cell, in key order (concurrent writers lock cells in
- * the same order, a county's totals first, so none deadlock); cells left at n = 0 are deleted.
+ * Upserts sorted cell changes, CHUNK rows a statement; returns the stored n of each cell by key,
+ * and adds the cells left at n <= 0 to `emptied`.
  */
-export async function applyCellChanges(db: Q, changes: CellMap | Iterable<TownshipCell>): Promise<void> {
-  const list = sortedCells(withCountyTotals(changes instanceof Map ? changes.values() : changes));
-  if (list.length === 0) return;
-  const emptied: Record<(typeof KEY)[number], unknown>[] = [];
+async function upsertCells(
+  db: Q,
+  list: readonly TownshipCell[],
+  emptied: KeyRow[],
+): Promise<Map<string, number>> {
+  const stored = new Map<string, number>();
   for (let i = 0; i < list.length; i += CHUNK) {
     const rows = await db
       .insertInto('indicator_cells')
@@ -115,8 +138,33 @@ export async function applyCellChanges(db: Q, changes: CellMap | Iterable<Townsh
       )
       .returning([...KEY, 'n'])
       .execute();
-    for (const r of rows) if (Number(r.n) <= 0) emptied.push(r);
+    for (const r of rows) {
+      stored.set(keyOfRow(r), Number(r.n));
+      if (Number(r.n) <= 0) emptied.push(r);
+    }
   }
+  return stored;
+}
+
+/**
+ * Adds merged changes of township cells, and of their county totals, to the stored cells on the
+ * caller's transaction: one upsert per distinct cell, in key order (concurrent writers lock cells in
+ * the same order, a county's totals first, so none deadlock); then the tallies of the values that
+ * appeared or went (their cells' n before and after, read under the cells' locks), also in key
+ * order; cells left at n = 0 are deleted.
+ */
+export async function applyCellChanges(db: Q, changes: CellMap | Iterable<TownshipCell>): Promise<void> {
+  const list = sortedCells(withCountyTotals(changes instanceof Map ? changes.values() : changes));
+  if (list.length === 0) return;
+  const emptied: KeyRow[] = [];
+  const stored = await upsertCells(db, list, emptied);
+  const tallies = tallyChanges(
+    list.filter(isTalliedValue).map((cell) => {
+      const after = stored.get(cellKey(cell))!;
+      return { cell, before: after - cell.n, after };
+    }),
+  );
+  if (tallies.length > 0) await upsertCells(db, sortedCells(tallies), emptied);
   for (let i = 0; i < emptied.length; i += 200) {
     const part = emptied.slice(i, i + 200);
     await db
@@ -213,11 +261,12 @@ export async function readCells(
       ? 'indicator_cells'
       : await countyPartition(db, 'indicator_cells', filter.countyId);
   const from = (table === 'indicator_cells' ? table : `${table} as indicator_cells`) as 'indicator_cells';
+  const single = span.from === span.to && shape !== 'all';
   // The cells a period covers, of the aggregates given: events dated in it, registry entries
   // started by its end and not ended then, whose conditions hold by its end. Events and registries
   // are separate branches of a union, each a plain conjunction the key's prefix answers (an OR
   // between them led SQLite to scan the county's cells of every township).
-  const branches = (aggs: readonly PlannedAggregate[]) =>
+  const branches = (aggs: readonly PlannedAggregate[], grain: 'grain' | 'values') =>
     [false, true].flatMap((registry) => {
       const keys = aggs.filter((p) => p.registry === registry).map((p) => p.key);
       if (keys.length === 0) return [];
@@ -230,31 +279,42 @@ export async function readCells(
           'in',
           keys.map((k) => sql.lit(k)),
         )
-        .where('grain', '=', slot<string>('grain'))
-        .where('bucket', '<=', slot<number>('to'))
+        .where('grain', '=', slot<string>(grain))
         .where('from_bucket', '<=', slot<number>('to'))
         .where('n', '>', 0);
+      // A generic plan must not look dearer than a custom one, or PostgreSQL plans every run: a
+      // one-bucket period's events are an equality, and a registry's start buckets a range whose
+      // lower bound (no bucket is below 0) is a constant, so that the planner estimates it as a
+      // range (a few rows), not as one open inequality (a third of the partition).
       q = registry
-        ? q.where('end_bucket', '>', slot<number>('to'))
-        : q.where('bucket', '>=', slot<number>('from'));
+        ? q
+            .where('bucket', '>=', sql.lit(0))
+            .where('bucket', '<=', slot<number>('to'))
+            .where('end_bucket', '>', slot<number>('to'))
+        : single
+          ? q.where('bucket', '=', slot<number>('to'))
+          : q.where('bucket', '>=', slot<number>('from')).where('bucket', '<=', slot<number>('to'));
       return [shape === 'all' ? q : q.where('county_id', '=', slot<number>('county'))];
     });
   const values = {
     township: filter?.townshipId ?? COUNTY_TOTAL,
     county: filter?.countyId ?? null,
     grain: span.grain,
+    values: valueGrain(span.grain),
     from: span.from,
     to: span.to,
   };
   // Counts and sums in one grouped pass; distinct values in another, grouped by value first, so
   // neither sorts every cell (a province's exam takers are hundreds of thousands of cells). A
-  // township's cells are few, so both go in one statement (an uncached dashboard is one round
-  // trip); a county's or the province's are many, so the two run at once on two connections.
-  const summed = planned.filter((p) => p.a.op !== 'distinct');
-  const distinct = planned.filter((p) => p.a.op === 'distinct');
+  // township's or county's period of one bucket reads a tallied distinct count's tally among the
+  // counts, not its values; the province's counts values across counties, so it reads them. A
+  // township's cells are few, so both passes go in one statement (an uncached dashboard is one
+  // round trip); a county's or the province's are many, so the two run at once on two connections.
+  const summed = planned.filter((p) => p.a.op !== 'distinct' || (single && p.tallied));
+  const distinct = planned.filter((p) => !summed.includes(p));
   type Row = { agg: string; n: number; total: number | null };
   const sums = () =>
-    branches(summed)
+    branches(summed, 'grain')
       .map((q) =>
         q
           .select((eb) => [
@@ -268,7 +328,7 @@ export async function readCells(
   const counts = () =>
     db
       .selectFrom(
-        branches(distinct)
+        branches(distinct, 'values')
           .map((q) => q.select(['agg', 'value']).distinct())
           .reduce((a, b) => a.unionAll(b))
           .as('v'),
@@ -280,7 +340,11 @@ export async function readCells(
       ])
       .groupBy('v.agg');
   const run = (name: string, build: () => Compilable<unknown>) =>
-    runCompiled<Row>(db, compiledOnce(db, plan, `${name}|${shape}|${table}`, build), values);
+    runCompiled<Row>(
+      db,
+      compiledOnce(db, plan, `${name}|${shape}|${table}|${single ? 'one' : 'span'}`, build),
+      values,
+    );
   const parts =
     shape === 'township' && summed.length > 0 && distinct.length > 0
       ? [run('cells', () => sums().unionAll(counts()))]
@@ -303,7 +367,7 @@ export async function listCells(db: Q, countyId: number): Promise<TownshipCell[]
     countyId: Number(r.county_id),
     townshipId: Number(r.township_id),
     agg: r.agg,
-    grain: r.grain as 'y' | 'm',
+    grain: r.grain as CellGrain,
     bucket: Number(r.bucket),
     endBucket: Number(r.end_bucket),
     fromBucket: Number(r.from_bucket),
@@ -359,7 +423,7 @@ export async function rebuildCountyIn(
       if (page.length < PAGE) break;
     }
   }
-  const list = sortedCells(withCountyTotals(cells.values())).filter(
+  const list = sortedCells(withTallies(withCountyTotals(cells.values()))).filter(
     (c) => c.n > 0 && (!aggs || aggs.has(c.agg)),
   );
   for (let i = 0; i < list.length; i += CHUNK)
@@ -420,8 +484,9 @@ export async function rebuildCellsIn(trx: Transaction<Database>, countyId?: numb
 
 /**
  * Brings the cells to this release's plan, after migrating: builds the cells of aggregates not yet
- * held from the stored records (a database from before the cells, or a new indicator), deletes
- * those of aggregates no longer planned. One read of the plan table when nothing changed.
+ * held from the stored records (a database from before the cells, a new indicator, or cells laid
+ * out as an earlier release kept them: see PlannedAggregate.stored), deletes those of aggregates no
+ * longer planned. One read of the plan table when nothing changed.
  */
 export async function syncCellPlan(h: Db): Promise<{ added: number; removed: number }> {
   const held = new Map(
@@ -430,7 +495,7 @@ export async function syncCellPlan(h: Db): Promise<{ added: number; removed: num
       r.definition,
     ]),
   );
-  const added = [...CELL_PLAN.values()].filter((p) => held.get(p.key) !== p.id);
+  const added = [...CELL_PLAN.values()].filter((p) => held.get(p.key) !== p.stored);
   const removed = [...held.keys()].filter((k) => !CELL_PLAN.has(k));
   if (added.length === 0 && removed.length === 0) return { added: 0, removed: 0 };
   if (removed.length > 0)
@@ -448,7 +513,7 @@ export async function syncCellPlan(h: Db): Promise<{ added: number; removed: num
         .execute();
       await trx
         .insertInto('indicator_cell_plan')
-        .values(added.map((p) => ({ agg: p.key, definition: p.id })))
+        .values(added.map((p) => ({ agg: p.key, definition: p.stored })))
         .execute();
     });
   }
