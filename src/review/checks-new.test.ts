@@ -41,6 +41,7 @@ describe('organisation and year', () => {
     ['和平镇关于2025年度法治政府建设情况的报告', '和平镇', ''],
     ['某县共和乡2025年度法治政府建设工作报告', '共和乡', '某县'],
     ['中共和平镇委员会 和平镇人民政府关于2025年度法治政府建设情况的报告', '和平镇', ''],
+    ['礼让街街道2025年度法治政府建设情况报告', '礼让街街道', ''],
   ])('reads %s', (title, org, county) => {
     const r = review(REPORT(title, `${org}${org.endsWith('街道') ? '办事处' : '人民政府'}\n2026年1月10日`));
     expect([r.org, r.county, r.year]).toEqual([org, county, 2025]);
@@ -319,6 +320,17 @@ describe('words missing or slipped', () => {
       flagged('学习二十届二中、三中全会精神，开展“宪法日”、 “民法典宣传月”活动。', 'punct.space'),
     ).toEqual([]);
     expect(flagged('十一、 其他工作\n学习宪法。', 'punct.space')).toEqual([]);
+  });
+
+  it('flags a space beside a quotation inside a sentence', () => {
+    expect(flagged('推进 “法律明白人” 队伍建设，落实 “一岗双责”。', 'punct.space')).toEqual([
+      '推进 “法律明白人” 队伍',
+      '落实 “一岗双责”',
+    ]);
+    expect(flagged('“三项制度” 落实到位。', 'punct.space')).toEqual(['“三项制度” 落实']);
+    expect(flagged('推进“法律明白人”队伍建设，开展“宪法日”、“民法典宣传月”活动。', 'punct.space')).toEqual(
+      [],
+    );
   });
 
   it('flags a plan period whose years lost their dash', () => {

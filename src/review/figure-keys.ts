@@ -156,6 +156,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
     // 合法性审核317项, 对151份重要文件作出合法性审查: counted in items and copies too.
     units: ['件', '次', '项', '份'],
+    // The opinions a review gave (出具合法性审查意见书124份): counted as opinions below.
+    unless: new RegExp(`(出具|提出|提供)${N}{0,8}意见书?${N}{0,2}§`),
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
@@ -179,7 +181,7 @@ export const countRules: readonly CountRule[] = [
   // 行政规范性文件审查2件): legality reviews, not decisions.
   {
     key: 'legal.reviews',
-    near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}审[查核]${N}{0,2}§`),
+    near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}(审[查核]|初审)${N}{0,2}§`),
     units: ['件', '次', '项', '份'],
   },
   // The contracts among what was reviewed (审查事项15项，其中重大合同3份).
@@ -266,7 +268,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(专题|集中|集体)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
     inParagraph: true,
-    unlessSentence: /中心组[^，,。；;\d]{0,10}\d/,
+    // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次).
+    unlessSentence: /中心组[^，,。；;\d]{0,10}\d|中心组[、和及与][^，,。；;]{0,30}等(形式|方式)/,
     unlessBefore: new RegExp(`(${CADRES.source})${N}{0,6}(学习|学法)`),
     // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's.
     unless: /培训|考试|讲座|干部|职工/,
@@ -294,6 +297,8 @@ export const countRules: readonly CountRule[] = [
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次'] },
   { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期'] },
+  // A class for the township's own people counted in 期 (开展“法治课堂”12期，覆盖镇村干部860余人次).
+  { key: 'study.sessions', near: /课堂|讲堂|法治课/, sentence: FOR_STAFF, units: ['期'] },
   // Who was trained: 培训覆盖镇村干部320人.
   {
     key: 'study.trainees',
@@ -309,6 +314,14 @@ export const countRules: readonly CountRule[] = [
     sentence: /培训|学法|学习/,
     // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached.
     unlessSentence: new RegExp(`${PUFA}|宣传`),
+  },
+  // Who came to a training (召开法治专题培训会，…等50余人参加): its trainees.
+  {
+    key: 'study.trainees',
+    near: new RegExp(`§(参加|参训|参与)`),
+    sentence: /培训|学法|讲座/,
+    unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+    units: ['人', '人次', '名'],
   },
   // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
   {

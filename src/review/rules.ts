@@ -351,6 +351,14 @@ export const rules: readonly RuleSpec[] = [
       '[\\u4e00-\\u9fa5]?[\\u4e00-\\u9fa5](?<![一二三四五六七八九十百])、[ \\u3000]+[\\u4e00-\\u9fa5“《][\\u4e00-\\u9fa5]?',
     message: '“{text}”中顿号后多了空格',
   },
+  // A space beside a quotation inside a sentence (落实 “一岗双责”, “三项制度” 落实).
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    pattern:
+      '[\\u4e00-\\u9fa5]{1,2}[ \\u3000]+“[^“”\\n]{1,30}”(?:[ \\u3000]+[\\u4e00-\\u9fa5]{1,2})?|“[^“”\\n]{1,30}”[ \\u3000]+[\\u4e00-\\u9fa5]{1,2}',
+    message: '“{text}”中引号旁多了空格',
+  },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
   slip('slip', '负责任人', '负责人', '负责任人(?!员)'),
   // 履行 without its object: 认真履行推进法治建设，… (…第一责任人职责).

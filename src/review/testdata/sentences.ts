@@ -689,6 +689,30 @@ export const sentences: readonly LabelledSentence[] = [
     'study.sessions',
     15,
   ]),
+  // A thirteenth batch, for a twelfth set of published openings.
+  s(
+    'tune',
+    'legal',
+    '全年审查行政合同12份，出具合法性审查意见书30份，行政规范性文件初审2件。',
+    ['legal.contracts_reviewed', 12],
+    ['legal.opinions', 30],
+    ['legal.reviews', 2],
+  ),
+  s('tune', 'sessions', '以中心组、机关支部、个人自学等形式常态化开展学习，全年组织学习18次。', [
+    'study.sessions',
+    18,
+  ]),
+  s('tune', 'trainees', '召开法治专题培训会，邀请专家授课，分管领导、社区干部等60余人参加。', [
+    'study.trainees',
+    60,
+  ]),
+  s(
+    'tune',
+    'sessions',
+    '开展“法治课堂”9期，覆盖镇村干部500余人次。',
+    ['study.sessions', 9],
+    ['study.trainees', 500],
+  ),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
