@@ -17,6 +17,11 @@ export interface Db {
   /** The raw SQLite handle (benchmarks, online backup); undefined on PostgreSQL. */
   readonly sqlite?: SQLite.Database;
   /**
+   * PostgreSQL: how many audited writes may hold a connection at once (see withAudit); the rest of
+   * the pool stays free for reads. Undefined on SQLite (one connection, one write at a time).
+   */
+  readonly writers?: number;
+  /**
    * PostgreSQL only: LISTEN on `channel` over a connection of its own, calling `onNotify` for each
    * notification and `onLost` once if that connection fails. Resolves to a function that stops.
    */
@@ -180,6 +185,15 @@ function typeParser(oid: number, format?: string): (v: string) => unknown {
   return pg.types.getTypeParser(oid, format as 'text') as (v: string) => unknown;
 }
 
+/**
+ * Audited writes take their turn at the audit chain's head one after another, so more of them in
+ * flight than a few only hold connections while they wait, and the reads queue behind them for the
+ * pool: half the pool (at least one connection) is theirs at most.
+ */
+export function writersOf(pool: number): number {
+  return Math.max(1, Math.floor(pool / 2));
+}
+
 function openPostgres(url: string, max: number): Db {
   // A server that does not answer must not hold requests for ever: give up connecting after 5 s.
   const pool = new pg.Pool({
@@ -203,6 +217,7 @@ function openPostgres(url: string, max: number): Db {
     db,
     dialect: postgresDialect,
     label: url.replace(/:[^:@/]*@/, ':***@'),
+    writers: writersOf(max),
     listen: (channel, onNotify, onLost) => listenOn(url, channel, onNotify, onLost),
     close: () => db.destroy(),
   };

@@ -215,21 +215,46 @@ export function replaceRecordCells(
  */
 export type CellFilter = { readonly countyId: number; readonly townshipId?: number } | null;
 
-/** The plan's aggregates as the cells hold them; null when the cells hold not all of them. */
-const plannedOfPlan = new WeakMap<ReadonlyMap<string, Aggregate>, readonly PlannedAggregate[] | null>();
-function cellsPlan(plan: ReadonlyMap<string, Aggregate>): readonly PlannedAggregate[] | null {
-  if (plannedOfPlan.has(plan)) return plannedOfPlan.get(plan)!;
+/**
+ * The plan's aggregates as the cells hold them, by key, and split into those summed in one grouped
+ * pass and the distinct counts read as values: for a one-bucket period (`one`: a tallied distinct
+ * count is summed, its tally) and for a span of buckets or the province (`span`). Null when the
+ * cells hold not all of them. Worked out once per plan.
+ */
+interface CellsPlan {
+  readonly planned: readonly PlannedAggregate[];
+  readonly byKey: ReadonlyMap<string, PlannedAggregate>;
+  readonly one: Passes;
+  readonly span: Passes;
+}
+interface Passes {
+  readonly summed: readonly PlannedAggregate[];
+  readonly distinct: readonly PlannedAggregate[];
+}
+const cellsPlanOf = new WeakMap<ReadonlyMap<string, Aggregate>, CellsPlan | null>();
+function cellsPlan(plan: ReadonlyMap<string, Aggregate>): CellsPlan | null {
+  if (cellsPlanOf.has(plan)) return cellsPlanOf.get(plan)!;
   const planned: PlannedAggregate[] = [];
   for (const id of plan.keys()) {
     const p = plannedById(id);
     if (!p) {
-      plannedOfPlan.set(plan, null);
+      cellsPlanOf.set(plan, null);
       return null;
     }
     planned.push(p);
   }
-  plannedOfPlan.set(plan, planned);
-  return planned;
+  const passes = (one: boolean): Passes => ({
+    summed: planned.filter((p) => p.a.op !== 'distinct' || (one && p.tallied)),
+    distinct: planned.filter((p) => p.a.op === 'distinct' && !(one && p.tallied)),
+  });
+  const out = {
+    planned,
+    byKey: new Map(planned.map((p) => [p.key, p])),
+    one: passes(true),
+    span: passes(false),
+  };
+  cellsPlanOf.set(plan, out);
+  return out;
 }
 
 /**
@@ -246,11 +271,11 @@ export async function readCells(
 ): Promise<Map<string, number> | null> {
   const span = cellSpan(period);
   if (!span) return null;
-  const planned = cellsPlan(plan);
-  if (!planned) return null;
-  const out = new Map<string, number>(planned.map((p) => [p.id, 0]));
-  if (planned.length === 0) return out;
-  const byKey = new Map(planned.map((p) => [p.key, p]));
+  const cp = cellsPlan(plan);
+  if (!cp) return null;
+  const out = new Map<string, number>();
+  for (const p of cp.planned) out.set(p.id, 0);
+  if (cp.planned.length === 0) return out;
   const shape = filter === null ? 'all' : filter.townshipId === undefined ? 'county' : 'township';
   // A township's cells are read from its county's partition, named (see countyPartition): the
   // statement is then planned once per connection, and its generic plan is the one a township's
@@ -310,8 +335,7 @@ export async function readCells(
   // counts, not its values; the province's counts values across counties, so it reads them. A
   // township's cells are few, so both passes go in one statement (an uncached dashboard is one
   // round trip); a county's or the province's are many, so the two run at once on two connections.
-  const summed = planned.filter((p) => p.a.op !== 'distinct' || (single && p.tallied));
-  const distinct = planned.filter((p) => !summed.includes(p));
+  const { summed, distinct } = single ? cp.one : cp.span;
   type Row = { agg: string; n: number; total: number | null };
   const sums = () =>
     branches(summed, 'grain')
@@ -354,7 +378,7 @@ export async function readCells(
         ];
   const rows = (await Promise.all(parts)).flat();
   for (const r of rows) {
-    const p = byKey.get(r.agg)!;
+    const p = cp.byKey.get(r.agg)!;
     out.set(p.id, p.a.op === 'sum' ? roundSum(Number(r.total)) : Number(r.n));
   }
   return out;

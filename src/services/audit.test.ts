@@ -254,6 +254,46 @@ describe.skipIf(!pgUrl)('audit chain appends on PostgreSQL', () => {
     expect(await verifyAudit(a)).toMatchObject({ ok: true, count: 2 });
   });
 
+  it('lets at most half the pool hold audited writes, so a read is answered while writes wait', async () => {
+    const small = openDb(url, { pool: 4 });
+    try {
+      expect(small.writers).toBe(2);
+      let inFlight = 0;
+      let most = 0;
+      const release: (() => void)[] = [];
+      const writes = Array.from({ length: 6 }, (_, i) =>
+        withAudit(small, { ...actor, id: i }, at(i), async (trx) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await sql`select 1`.execute(trx);
+          await new Promise<void>((r) => release.push(r));
+          inFlight--;
+          return { result: i, events: [{ action: 'login' }] };
+        }),
+      );
+      for (let i = 0; i < 100 && release.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+      // Two writes hold connections and wait; the other four wait in the process, holding none.
+      expect(release.length).toBe(2);
+      const read = await Promise.race([
+        small.db.selectFrom('audit_head').select('seq').execute(),
+        new Promise<'no connection'>((r) => setTimeout(() => r('no connection'), 2000)),
+      ]);
+      expect(read).toHaveLength(1);
+      for (let released = 0; released < 6;) {
+        const next = release.shift();
+        if (next) {
+          next();
+          released++;
+        } else await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(await Promise.all(writes)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(most).toBe(2);
+      expect(await verifyAudit(small)).toMatchObject({ ok: true, count: 6 });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('keeps one chain when two servers append at once, each guessing from its own writes', async () => {
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>

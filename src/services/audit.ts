@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import * as repo from '../db/audit.repo.ts';
@@ -156,6 +157,34 @@ async function appendAudit(
   }
 }
 
+/** PostgreSQL: the audited writes of this process in flight, and those waiting for a turn. */
+const gates = new WeakMap<Db, { running: number; waiting: (() => void)[] }>();
+const inATurn = new AsyncLocalStorage<Db>();
+
+/**
+ * Runs `f` when fewer than `h.writers` audited writes of this process hold a connection (see
+ * writersOf): a write waits here, holding nothing, rather than in PostgreSQL, holding a connection
+ * the reads need.
+ */
+async function inTurn<T>(h: Db, f: () => Promise<T>): Promise<T> {
+  const max = h.writers;
+  // A write started from within another's turn (none is, today) takes no second one: it could wait
+  // for ever on the turn its caller holds.
+  if (max === undefined || inATurn.getStore() === h) return f();
+  let gate = gates.get(h);
+  if (!gate) gates.set(h, (gate = { running: 0, waiting: [] }));
+  if (gate.running >= max) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else gate.running++;
+  try {
+    return await inATurn.run(h, f);
+  } finally {
+    // The turn passes straight to the next waiting write, or is given back.
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.running--;
+  }
+}
+
 /**
  * Runs a write and its audit entries in one transaction: either both are stored or neither. This
  * is the only way an entry is appended to the chain. `fn` returns the result and the events
@@ -167,11 +196,13 @@ export async function withAudit<T>(
   at: string,
   fn: (trx: Transaction<Database>) => Promise<{ result: T; events: readonly AuditEvent[] }>,
 ): Promise<T> {
-  return h.db.transaction().execute(async (trx) => {
-    const { result, events } = await fn(trx);
-    await appendAudit(trx, h, actor, events, at);
-    return result;
-  });
+  return inTurn(h, () =>
+    h.db.transaction().execute(async (trx) => {
+      const { result, events } = await fn(trx);
+      await appendAudit(trx, h, actor, events, at);
+      return result;
+    }),
+  );
 }
 
 /** Records a sensitive read (an export, a download, a review) in the chain; nothing else is written. */
