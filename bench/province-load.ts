@@ -46,15 +46,17 @@ const requestOf = (s, write) => {
 // and the connection starts again.
 const loop = (i) => new Promise((done) => {
   const s = w.sessions[i % w.sessions.length];
-  let sock, buf, t, write;
+  let sock, buf, t, write, pending = false;
   const next = () => {
-    if (performance.now() >= end) { sock.destroy(); done(); return; }
+    if (performance.now() >= end) { sock.destroy(); return; }
     write = Math.random() < s.writeShare;
     buf = Buffer.alloc(0);
     t = performance.now();
+    pending = true;
     sock.write(requestOf(s, write));
   };
   const answered = (status) => {
+    pending = false;
     if (status === 200 || status === 201) { const ms = performance.now() - t; lat.push(ms); if (write) { writes++; latW.push(ms); } else latR.push(ms); }
     else { errors++; if (w.debug && errors < 4) console.error('status', status); }
     next();
@@ -74,7 +76,11 @@ const loop = (i) => new Promise((done) => {
       answered(Number(h.slice(9, 12)));
     });
     sock.on('error', () => {});
-    sock.on('close', () => { if (performance.now() < end) { errors++; open(); } else done(); });
+    // A request left without its whole answer is an error; then the connection starts again.
+    sock.on('close', () => {
+      if (pending) { pending = false; errors++; }
+      if (performance.now() < end) open(); else done();
+    });
   };
   open();
 });
