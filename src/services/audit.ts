@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import * as repo from '../db/audit.repo.ts';
@@ -159,24 +158,22 @@ async function appendAudit(
 
 /** PostgreSQL: the audited writes of this process in flight, and those waiting for a turn. */
 const gates = new WeakMap<Db, { running: number; waiting: (() => void)[] }>();
-const inATurn = new AsyncLocalStorage<Db>();
 
 /**
  * Runs `f` when fewer than `h.writers` audited writes of this process hold a connection (see
  * writersOf): a write waits here, holding nothing, rather than in PostgreSQL, holding a connection
- * the reads need.
+ * the reads need. An audited write never starts another from within its own (each is one
+ * transaction), so no write waits for a turn its caller holds.
  */
 async function inTurn<T>(h: Db, f: () => Promise<T>): Promise<T> {
   const max = h.writers;
-  // A write started from within another's turn (none is, today) takes no second one: it could wait
-  // for ever on the turn its caller holds.
-  if (max === undefined || inATurn.getStore() === h) return f();
+  if (max === undefined) return f();
   let gate = gates.get(h);
   if (!gate) gates.set(h, (gate = { running: 0, waiting: [] }));
   if (gate.running >= max) await new Promise<void>((resolve) => gate.waiting.push(resolve));
   else gate.running++;
   try {
-    return await inATurn.run(h, f);
+    return await f();
   } finally {
     // The turn passes straight to the next waiting write, or is given back.
     const next = gate.waiting.shift();
