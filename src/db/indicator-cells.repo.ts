@@ -310,15 +310,20 @@ export async function readCells(
       // A generic plan must not look dearer than a custom one, or PostgreSQL plans every run: a
       // one-bucket period's events are an equality, and a registry's start buckets a range whose
       // lower bound (no bucket is below 0) is a constant, so that the planner estimates it as a
-      // range (a few rows), not as one open inequality (a third of the partition).
-      q = registry
-        ? q
-            .where('bucket', '>=', sql.lit(0))
-            .where('bucket', '<=', slot<number>('to'))
-            .where('end_bucket', '>', slot<number>('to'))
-        : single
+      // range (a few rows), not as one open inequality (a third of the partition). An event's
+      // cell has no end bucket: saying so skips a registry's cells of the same start bucket inside
+      // the index, not after reading them.
+      if (registry)
+        q = q
+          .where('bucket', '>=', sql.lit(0))
+          .where('bucket', '<=', slot<number>('to'))
+          .where('end_bucket', '>', slot<number>('to'));
+      else {
+        q = single
           ? q.where('bucket', '=', slot<number>('to'))
           : q.where('bucket', '>=', slot<number>('from')).where('bucket', '<=', slot<number>('to'));
+        q = q.where('end_bucket', '=', sql.lit(0));
+      }
       return [shape === 'all' ? q : q.where('county_id', '=', slot<number>('county'))];
     });
   const values = {
