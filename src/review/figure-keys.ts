@@ -205,6 +205,15 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`§${N}{0,4}事项`),
     sentence: /重大(行政)?决策(事项)?目录|重大(行政)?决策事项/,
   },
+  // Lawsuits of every kind counted with the civil ones (诉讼案件72起，其中民事诉讼50起，行政诉讼14起):
+  // only the administrative ones are suits against the township.
+  {
+    key: 'other',
+    near: new RegExp(`(?<!行政)(诉讼|案件)${N}{0,2}§`),
+    sentence: /民事(诉讼|案件)/,
+    unless: /应诉|被诉|行政/,
+    units: ['件', '起', '宗'],
+  },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/, units: ['件', '起', '宗'] },
   { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
   {

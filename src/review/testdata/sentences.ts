@@ -713,6 +713,10 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.sessions', 9],
     ['study.trainees', 500],
   ),
+  s('tune', 'litigation', '全年街道诉讼案件60起，其中民事诉讼41起，行政诉讼12起，行政复议7起。', [
+    'litigation.cases',
+    12,
+  ]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
