@@ -8,7 +8,10 @@ import {
   aggKey,
   cellSpan,
   cellsOf,
+  tallyChanges,
   valuesFromCells,
+  withCountyTotals,
+  withTallies,
   type CellRow,
   type TownshipCell,
 } from './indicator-cells.ts';
@@ -118,6 +121,55 @@ describe('indicator cells', () => {
     expect(cellSpan({ from: '2024-01-02', to: '2024-12-31' })).toBeNull();
     expect(cellSpan({ from: '2024-01-01', to: '2024-02-28' })).toBeNull();
     expect(cellSpan({ from: '2024-03-01', to: '2024-02-29' })).toBeNull();
+  });
+
+  it('keep a distinct count’s values at their own grain, and tally them per bucket', () => {
+    const p = [...CELL_PLAN.values()].find((x) => x.a.op === 'distinct')!;
+    expect(p.tallied).toBe(true);
+    const exam = (townshipId: number, person: string, date: string) => ({
+      countyId: 1,
+      townshipId,
+      kind: p.a.kind,
+      date,
+      endDate: null,
+      data: { [(p.a as { field: string }).field]: person, score: 90 },
+    });
+    const rows = [
+      exam(2, '甲', '2024-03-01'),
+      exam(2, '甲', '2024-05-01'),
+      exam(3, '甲', '2024-05-02'),
+      exam(3, '乙', '2024-05-03'),
+    ];
+    const cells = withTallies(withCountyTotals(addCells(new Map(), rows).values()));
+    const own = cells.filter((c) => c.agg === p.key);
+    expect(new Set(own.filter((c) => c.value !== '').map((c) => c.grain))).toEqual(new Set(['yv', 'mv']));
+    const tally = (townshipId: number, grain: string, bucket: number) =>
+      own.find(
+        (c) => c.townshipId === townshipId && c.grain === grain && c.bucket === bucket && c.value === '',
+      )?.n;
+    expect([tally(2, 'y', 2024), tally(3, 'y', 2024), tally(0, 'y', 2024)]).toEqual([1, 2, 2]);
+    expect([tally(2, 'm', 202403), tally(0, 'm', 202405)]).toEqual([1, 2]);
+    // A value counts in its tally when it appears and when it is gone, not in between.
+    const value = own.find((c) => c.townshipId === 2 && c.grain === 'yv')!;
+    const change = (before: number, after: number) =>
+      tallyChanges([{ cell: value, before, after }]).map((c) => c.n);
+    expect([change(0, 1), change(1, 2), change(2, 1), change(1, 0), change(0, 0)]).toEqual([
+      [1],
+      [],
+      [],
+      [-1],
+      [],
+    ]);
+    // The counts and sums read as before; a tally is never read as a value.
+    const span = cellSpan({ from: '2024-01-01', to: '2024-12-31' })!;
+    const one = new Map([[p.id, p.a]]);
+    expect(
+      valuesFromCells(
+        cells.filter((c) => c.townshipId === 0),
+        one,
+        span,
+      ).get(p.id),
+    ).toBe(2);
   });
 
   it('key aggregates by a stable hash of their definition', () => {
