@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import pLimit, { type LimitFunction } from 'p-limit';
 import * as repo from '../db/audit.repo.ts';
 import type { ChainHead } from '../db/audit.repo.ts';
 import type { Db } from '../db/connect.ts';
@@ -100,17 +101,32 @@ function chainFrom(
 }
 
 /**
- * PostgreSQL: the chain head as this process last moved it, per database handle, and the last
- * append of this process still being sent. Appends of one process go one after another: each is
- * sent when the one before has been written (its transaction then commits while this one waits
- * for the head's lock in PostgreSQL), chains its entries from the head that one left, and writes
- * them in one statement that takes the head's lock and moves the head only if it is still there.
- * The lock is then held for that statement and the commit, not also for a round trip that reads
- * the head first. A wrong guess (another server or the CLI appended, or the append before was
- * rolled back) writes nothing but finds the head, locked, and the entries are chained from it.
+ * PostgreSQL: the chain head as this process last moved it, per database handle, and its appends
+ * taken one at a time. Each append is sent when the one before has been written (its transaction
+ * then commits while this one waits for the head's lock in PostgreSQL), chains its entries from
+ * the head that one left, and writes them in one statement that takes the head's lock and moves
+ * the head only if it is still there. The lock is then held for that statement and the commit, not
+ * also for a round trip that reads the head first. A wrong guess (another server or the CLI
+ * appended, or the append before was rolled back) writes nothing but finds the head, locked, and
+ * the entries are chained from it.
  */
 const guessedHead = new WeakMap<Db, ChainHead>();
-const appending = new WeakMap<Db, Promise<void>>();
+const appending = new WeakMap<Db, LimitFunction>();
+
+/**
+ * PostgreSQL: the audited writes of this process that may hold a connection at once (writersOf):
+ * the others wait here, holding nothing, rather than in PostgreSQL, holding a connection the reads
+ * need. An audited write never starts another from within its own (each is one transaction), so
+ * no write waits for a turn its caller holds.
+ */
+const writing = new WeakMap<Db, LimitFunction>();
+
+/** The limiter of `h` in `of`, made with `concurrency` the first time. */
+function limiter(of: WeakMap<Db, LimitFunction>, h: Db, concurrency: number): LimitFunction {
+  let l = of.get(h);
+  if (!l) of.set(h, (l = pLimit(concurrency)));
+  return l;
+}
 
 /** Appends the entries on the caller's transaction, locking the chain head once. */
 async function appendAudit(
@@ -133,12 +149,11 @@ async function appendAudit(
     await afterHead(null);
     return;
   }
-  const before = appending.get(h);
-  let done = () => {};
-  const mine = new Promise<void>((resolve) => (done = resolve));
-  appending.set(h, mine);
-  try {
-    await before;
+  await limiter(
+    appending,
+    h,
+    1,
+  )(async () => {
     const guess = guessedHead.get(h);
     let found: ChainHead | null = null;
     if (guess) {
@@ -150,36 +165,7 @@ async function appendAudit(
       }
     }
     guessedHead.set(h, await afterHead(found));
-  } finally {
-    done();
-    if (appending.get(h) === mine) appending.delete(h);
-  }
-}
-
-/** PostgreSQL: the audited writes of this process in flight, and those waiting for a turn. */
-const gates = new WeakMap<Db, { running: number; waiting: (() => void)[] }>();
-
-/**
- * Runs `f` when fewer than `h.writers` audited writes of this process hold a connection (see
- * writersOf): a write waits here, holding nothing, rather than in PostgreSQL, holding a connection
- * the reads need. An audited write never starts another from within its own (each is one
- * transaction), so no write waits for a turn its caller holds.
- */
-async function inTurn<T>(h: Db, f: () => Promise<T>): Promise<T> {
-  const max = h.writers;
-  if (max === undefined) return f();
-  let gate = gates.get(h);
-  if (!gate) gates.set(h, (gate = { running: 0, waiting: [] }));
-  if (gate.running >= max) await new Promise<void>((resolve) => gate.waiting.push(resolve));
-  else gate.running++;
-  try {
-    return await f();
-  } finally {
-    // The turn passes straight to the next waiting write, or is given back.
-    const next = gate.waiting.shift();
-    if (next) next();
-    else gate.running--;
-  }
+  });
 }
 
 /**
@@ -193,13 +179,13 @@ export async function withAudit<T>(
   at: string,
   fn: (trx: Transaction<Database>) => Promise<{ result: T; events: readonly AuditEvent[] }>,
 ): Promise<T> {
-  return inTurn(h, () =>
+  const write = () =>
     h.db.transaction().execute(async (trx) => {
       const { result, events } = await fn(trx);
       await appendAudit(trx, h, actor, events, at);
       return result;
-    }),
-  );
+    });
+  return h.writers === undefined ? write() : limiter(writing, h, h.writers)(write);
 }
 
 /** Records a sensitive read (an export, a download, a review) in the chain; nothing else is written. */
