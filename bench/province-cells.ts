@@ -4,13 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue } from '../src/catalogue/fields.ts';
 import { yearPeriod } from '../src/core/dates.ts';
-import {
-  CELL_PLAN,
-  cellsOf,
-  withCountyTotals,
-  withTallies,
-  type TownshipCell,
-} from '../src/core/indicator-cells.ts';
+import { CELL_PLAN, cellsOf, wholeCells, type TownshipCell } from '../src/core/indicator-cells.ts';
 import type { Db } from '../src/db/connect.ts';
 import { readCells, verifyCells, type CellDifference } from '../src/db/indicator-cells.repo.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
@@ -28,11 +22,11 @@ type Acc = { -readonly [K in keyof TownshipCell]: TownshipCell[K] };
 /**
  * Gathers the indicator cells of the records as they are generated (each record's contributions
  * from `cellsOf`, as every ledger write computes them) and COPYs a county's cells, with its totals
- * (`withCountyTotals`, as every write keeps them) and tallies (`withTallies`), once its records are in. The contributions are
- * summed in place: `addCells` makes a new object for every merge, which at 30 million records
- * costs more than generating them. `sinkMs` is the time computing
- * the cells, `copyMs` the time COPYing them (on the county's connection, while the other streams
- * go on), for comparing with a rebuild from the loaded records.
+ * and tallies (`wholeCells`, as a rebuild stores them), once its records are in. The contributions
+ * are summed in place: `addCells` makes a new object for every merge, which at 30 million records
+ * costs more than generating them. `sinkMs` is the time computing the cells, `copyMs` the time
+ * COPYing them (on the county's connection, while the other streams go on), for comparing with a
+ * rebuild from the loaded records.
  */
 export function cellsDuringLoad(): {
   sink: RecordSink;
@@ -70,7 +64,7 @@ export function cellsDuringLoad(): {
     if (!m) return;
     function* lines() {
       let buf = '';
-      for (const c of withTallies(withCountyTotals(m!.values()))) {
+      for (const c of wholeCells(m!.values())) {
         const { townshipId, n, total } = c;
         if (n <= 0) continue;
         stats.cells++;

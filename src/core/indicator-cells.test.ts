@@ -10,8 +10,7 @@ import {
   cellsOf,
   tallyChanges,
   valuesFromCells,
-  withCountyTotals,
-  withTallies,
+  wholeCells,
   type CellRow,
   type TownshipCell,
 } from './indicator-cells.ts';
@@ -140,7 +139,7 @@ describe('indicator cells', () => {
       exam(3, '甲', '2024-05-02'),
       exam(3, '乙', '2024-05-03'),
     ];
-    const cells = withTallies(withCountyTotals(addCells(new Map(), rows).values()));
+    const cells = wholeCells(addCells(new Map(), rows).values());
     const own = cells.filter((c) => c.agg === p.key);
     expect(new Set(own.filter((c) => c.value !== '').map((c) => c.grain))).toEqual(new Set(['yv', 'mv']));
     const tally = (townshipId: number, grain: string, bucket: number) =>

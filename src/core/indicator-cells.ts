@@ -418,16 +418,15 @@ function addTally(into: Map<string, MutableCell>, c: TownshipCell, n: number): v
 }
 
 /**
- * A whole set of cells (a county's, its totals among them) with the tallies their value cells make:
- * one per value with n > 0.
+ * The whole set of cells a county's township cells make, as a rebuild or a load stores them: the
+ * township cells, the county's totals (withCountyTotals), and the tallies their value cells make
+ * (one per value with n > 0). A write's changes make their tallies from the stored cells instead
+ * (tallyChanges).
  */
-export function withTallies(cells: Iterable<TownshipCell>): TownshipCell[] {
-  const out: TownshipCell[] = [];
+export function wholeCells(townshipCells: Iterable<TownshipCell>): TownshipCell[] {
+  const out = withCountyTotals(townshipCells);
   const tallies = new Map<string, MutableCell>();
-  for (const c of cells) {
-    out.push(c);
-    if (c.n > 0 && isTalliedValue(c)) addTally(tallies, c, 1);
-  }
+  for (const c of out) if (c.n > 0 && isTalliedValue(c)) addTally(tallies, c, 1);
   return [...out, ...tallies.values()];
 }
 

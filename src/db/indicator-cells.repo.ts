@@ -15,8 +15,8 @@ import {
   sortedCells,
   tallyChanges,
   valueGrain,
+  wholeCells,
   withCountyTotals,
-  withTallies,
   type Cell,
   type CellGrain,
   type CellMap,
@@ -29,7 +29,7 @@ import type { Db } from './connect.ts';
 import { dialectOf } from './dialect.ts';
 import { countyPartition } from './partitions.ts';
 import { evaluateAggregates } from './indicators.repo.ts';
-import type { Database } from './schema.ts';
+import type { Database, IndicatorCellTable } from './schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -100,32 +100,25 @@ const rowOf = (c: TownshipCell) => ({
   total: c.total,
 });
 
-type KeyRow = Record<(typeof KEY)[number], unknown>;
-
-const keyOfRow = (r: KeyRow): string =>
-  cellKey({
+/** A stored cell's row as a cell. */
+function cellOfRow(r: IndicatorCellTable): TownshipCell {
+  return {
     countyId: Number(r.county_id),
     townshipId: Number(r.township_id),
-    agg: String(r.agg),
+    agg: r.agg,
     grain: r.grain as CellGrain,
     bucket: Number(r.bucket),
     endBucket: Number(r.end_bucket),
     fromBucket: Number(r.from_bucket),
-    value: String(r.value),
-    n: 0,
-    total: 0,
-  });
+    value: r.value,
+    n: Number(r.n),
+    total: Number(r.total),
+  };
+}
 
-/**
- * Upserts sorted cell changes, CHUNK rows a statement; returns the stored n of each cell by key,
- * and adds the cells left at n <= 0 to `emptied`.
- */
-async function upsertCells(
-  db: Q,
-  list: readonly TownshipCell[],
-  emptied: KeyRow[],
-): Promise<Map<string, number>> {
-  const stored = new Map<string, number>();
+/** Upserts sorted cell changes, CHUNK rows a statement; the cells as stored after. */
+async function upsertCells(db: Q, list: readonly TownshipCell[]): Promise<TownshipCell[]> {
+  const stored: TownshipCell[] = [];
   for (let i = 0; i < list.length; i += CHUNK) {
     const rows = await db
       .insertInto('indicator_cells')
@@ -136,12 +129,9 @@ async function upsertCells(
           total: sql<number>`indicator_cells.total + excluded.total`,
         }),
       )
-      .returning([...KEY, 'n'])
+      .returningAll()
       .execute();
-    for (const r of rows) {
-      stored.set(keyOfRow(r), Number(r.n));
-      if (Number(r.n) <= 0) emptied.push(r);
-    }
+    for (const r of rows) stored.push(cellOfRow(r));
   }
   return stored;
 }
@@ -156,15 +146,16 @@ async function upsertCells(
 export async function applyCellChanges(db: Q, changes: CellMap | Iterable<TownshipCell>): Promise<void> {
   const list = sortedCells(withCountyTotals(changes instanceof Map ? changes.values() : changes));
   if (list.length === 0) return;
-  const emptied: KeyRow[] = [];
-  const stored = await upsertCells(db, list, emptied);
+  const stored = await upsertCells(db, list);
+  const after = new Map(stored.filter(isTalliedValue).map((c) => [cellKey(c), c.n]));
   const tallies = tallyChanges(
     list.filter(isTalliedValue).map((cell) => {
-      const after = stored.get(cellKey(cell))!;
-      return { cell, before: after - cell.n, after };
+      const n = after.get(cellKey(cell))!;
+      return { cell, before: n - cell.n, after: n };
     }),
   );
-  if (tallies.length > 0) await upsertCells(db, sortedCells(tallies), emptied);
+  if (tallies.length > 0) stored.push(...(await upsertCells(db, sortedCells(tallies))));
+  const emptied = stored.filter((c) => c.n <= 0).map(rowOf);
   for (let i = 0; i < emptied.length; i += 200) {
     const part = emptied.slice(i, i + 200);
     await db
@@ -392,18 +383,7 @@ export async function readCells(
 /** Every cell of a county, its totals (township id 0) among them (tests and verification). */
 export async function listCells(db: Q, countyId: number): Promise<TownshipCell[]> {
   const rows = await db.selectFrom('indicator_cells').selectAll().where('county_id', '=', countyId).execute();
-  return rows.map((r) => ({
-    countyId: Number(r.county_id),
-    townshipId: Number(r.township_id),
-    agg: r.agg,
-    grain: r.grain as CellGrain,
-    bucket: Number(r.bucket),
-    endBucket: Number(r.end_bucket),
-    fromBucket: Number(r.from_bucket),
-    value: r.value,
-    n: Number(r.n),
-    total: Number(r.total),
-  }));
+  return rows.map(cellOfRow);
 }
 
 const PAGE = 20_000;
@@ -452,9 +432,7 @@ export async function rebuildCountyIn(
       if (page.length < PAGE) break;
     }
   }
-  const list = sortedCells(withTallies(withCountyTotals(cells.values()))).filter(
-    (c) => c.n > 0 && (!aggs || aggs.has(c.agg)),
-  );
+  const list = sortedCells(wholeCells(cells.values())).filter((c) => c.n > 0 && (!aggs || aggs.has(c.agg)));
   for (let i = 0; i < list.length; i += CHUNK)
     await trx
       .insertInto('indicator_cells')

@@ -226,7 +226,7 @@ export interface IndicatorCellTable {
   township_id: number;
   /** First 16 hex chars of sha256 of the aggregate's id. */
   agg: string;
-  /** 'y' a calendar year, 'm' a month. */
+  /** 'y' a calendar year, 'm' a month; 'yv', 'mv' a distinct count's values at those grains. */
   grain: string;
   /** YYYY or YYYYMM of the record's date. */
   bucket: number;
