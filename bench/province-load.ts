@@ -23,7 +23,7 @@ export interface LoadResult {
 // Each connection is one user, taken round-robin from the sessions; requests go back to back on a
 // keep-alive socket for a bounded time. Runs in a worker thread, so the load generator does not take
 // the server's event loop, and speaks HTTP/1.1 on raw sockets (requests written as bytes, answers
-// framed by their Content-Length): Node's HTTP client cost about a third as much CPU per request as
+// framed by their Content-Length): Node's HTTP client cost about two fifths as much CPU per request as
 // the server's whole event loop, on the same 2 cores as the server and PostgreSQL.
 const WORKER = `
 const net = require('node:net');

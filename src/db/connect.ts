@@ -190,7 +190,7 @@ function typeParser(oid: number, format?: string): (v: string) => unknown {
  * flight than a few only hold connections while they wait, and the reads queue behind them for the
  * pool: half the pool (at least one connection) is theirs at most.
  */
-export function writersOf(pool: number): number {
+function writersOf(pool: number): number {
   return Math.max(1, Math.floor(pool / 2));
 }
 
