@@ -42,6 +42,8 @@ const N = '[^，,。；;§]'; // one character inside the clause, before or afte
 const SESSION_UNITS = ['次', '场', '场次', '期'];
 /** A sentence about the township's own staff: a talk or a class in it is their study, not publicity. */
 const FOR_STAFF = /干部|职工|党员|公职人员|工作人员|班子/;
+/** A sentence about publicity for the public: the people in it are an audience, not trainees. */
+const FOR_PUBLIC = /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/;
 
 /** 普法 that is no plan's name (以“八五”普法为抓手, 纳入普法规划 say nothing of who was reached). */
 const PUFA = '(?<![五六七八九][”"」]?)普法(?!规划)';
@@ -304,7 +306,7 @@ export const countRules: readonly CountRule[] = [
       `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)`,
     ),
   },
-  { key: 'study.sessions', near: /培训班|研修班|轮训/, units: ['期', '次', '场', '场次'] },
+  { key: 'study.sessions', near: /培训班|研修班|轮训/, units: SESSION_UNITS },
   { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期'] },
   // A class for the township's own people counted in 期 (开展“法治课堂”12期，覆盖镇村干部860余人次).
   { key: 'study.sessions', near: /课堂|讲堂|法治课/, sentence: FOR_STAFF, units: ['期'] },
@@ -329,7 +331,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.trainees',
     near: new RegExp(`§(参加|参训|参与)`),
     sentence: /培训|学法|讲座/,
-    unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+    unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
   },
   // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
@@ -337,7 +339,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.trainees',
     near: /(参与|参加)学习(人数)?|学习人数|参学人数/,
     units: ['人', '人次', '名'],
-    unlessSentence: /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/,
+    unlessSentence: FOR_PUBLIC,
   },
   // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
   {
@@ -364,7 +366,7 @@ export const countRules: readonly CountRule[] = [
     near: /夜校|课堂|讲堂|讲座|宣讲/,
     sentence: new RegExp(`村民|群众|居民|${PUFA}`),
     unlessSentence: FOR_STAFF,
-    units: ['期', '次', '场', '场次'],
+    units: SESSION_UNITS,
   },
   // A class or talk given to villagers (给群众上法治课N场次), whoever gives it: a publicity event.
   {
