@@ -1,3 +1,4 @@
+import { Admission } from './admission.ts';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
@@ -143,6 +144,7 @@ export async function buildApp(h: Db, opts: AppOptions): Promise<FastifyInstance
     reads: new ReadRouting(h, opts.readDb ?? null, { log: logReplica }),
     throttles: new ThrottleLog(h),
     jobs: opts.jobs ?? new JobPool(),
+    admission: opts.admission ?? new Admission(),
     routes: [],
     registered: [],
   };

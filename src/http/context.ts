@@ -1,3 +1,4 @@
+import type { Admission } from './admission.ts';
 import type { Db } from '../db/connect.ts';
 import type { ReadRouting } from '../db/read-routing.ts';
 import type { FileStore } from '../services/file-store.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
   readonly readDb?: Db | null;
   /** Where heavy jobs run (default: a worker pool with the budgets of services/jobs, closed with the app). */
   readonly jobs?: JobRunner;
+  /** The API's turns (admission.ts); default: as many as twice the cores. */
+  readonly admission?: Admission;
 }
 
 /** The server's log when requests are not all logged: its start, errors, and requests slower than `slowMs`. */
@@ -70,6 +73,8 @@ export interface AppDeps {
   readonly throttles: ThrottleLog;
   /** Review, import parsing, report rendering and export writing: off the event loop, within budgets. */
   readonly jobs: JobRunner;
+  /** The API's requests take turns (admission.ts). */
+  readonly admission: Admission;
   /** Every route defined through route()/publicRoute(), for the OpenAPI document and the access tests. */
   readonly routes: RouteInfo[];
   /** Every route Fastify registered (method and url), including any defined around the helpers. */

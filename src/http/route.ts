@@ -49,6 +49,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
    * (see db/read-routing.ts).
    */
   readonly replica?: boolean;
+  /**
+   * Answered at once, without waiting for a turn (see admission.ts): the health check, so that a
+   * busy server is not taken for a dead one.
+   */
+  readonly unqueued?: true;
 }
 
 export type RouteInfo = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
@@ -170,41 +175,38 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
     method: spec.method,
     url: spec.url,
     ...(spec.upload ? { bodyLimit: spec.upload.maxBytes } : {}),
-    handler: async (req, reply) => {
-      const now = deps.now();
-      const base = {
-        body: undefined as z.output<B>,
-        query: undefined as z.output<Q>,
-        params: undefined as z.output<P>,
-        ip: req.ip,
-        now,
-        req,
-        reply,
-        deps,
-      };
-      let out: unknown;
-      try {
-        out = await run(req, reply, base);
-      } finally {
-        // A write may change what cached answers say for the writer's organisations; account and
-        // session writes also change who is signed in as what.
-        // A request refused at the session check wrote nothing: no entry, or a flood of them would
-        // clear every server's cache.
-        if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
-          await wrote(
-            deps,
-            req,
-            writerScope.get(req) ?? null,
-            touchesAccounts(spec.url),
-            spec.writes ?? 'any',
-          );
-      }
-      // A handler that sent its own answer (a cached body, a file) returns the reply, and Fastify's
-      // reply is a thenable: awaited through an async function it arrives here as undefined.
-      if (out === reply || reply.sent) return reply;
-      return reply.code(spec.status ?? 200).send(out);
-    },
+    handler: (req, reply) =>
+      spec.unqueued ? answer(req, reply) : deps.admission.run(() => answer(req, reply)),
   });
+
+  async function answer(req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    const now = deps.now();
+    const base = {
+      body: undefined as z.output<B>,
+      query: undefined as z.output<Q>,
+      params: undefined as z.output<P>,
+      ip: req.ip,
+      now,
+      req,
+      reply,
+      deps,
+    };
+    let out: unknown;
+    try {
+      out = await run(req, reply, base);
+    } finally {
+      // A write may change what cached answers say for the writer's organisations; account and
+      // session writes also change who is signed in as what.
+      // A request refused at the session check wrote nothing: no entry, or a flood of them would
+      // clear every server's cache.
+      if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
+        await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url), spec.writes ?? 'any');
+    }
+    // A handler that sent its own answer (a cached body, a file) returns the reply, and Fastify's
+    // reply is a thenable: awaited through an async function it arrives here as undefined.
+    if (out === reply || reply.sent) return reply;
+    return reply.code(spec.status ?? 200).send(out);
+  }
 }
 
 function parseAll<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(

@@ -3,6 +3,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { UserError } from '../../core/errors.ts';
 import { DEFAULT_POOL, openDb, parsePoolSize, type Db } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { Admission, defaultActive, parseMaxActive } from '../../http/admission.ts';
 import { buildApp } from '../../http/app.ts';
 import { parseTrustedProxies } from '../../http/proxies.ts';
 import { assertAuditKeyFits } from '../../services/audit-key.ts';
@@ -82,6 +83,10 @@ export function registerServeCommand(program: Command, cli: Cli): void {
       '--db-read <数据库地址>',
       'PostgreSQL 只读副本地址（默认 FAZHI_DB_READ）：看板、指标、台账和案件列表、年度报告从副本读取；用户刚写入后其本人读取仍走主库',
     )
+    .option(
+      '--max-active <请求数>',
+      `同时处理的接口请求数上限，其余按到达顺序排队（默认 FAZHI_MAX_ACTIVE 或 CPU 核数的 2 倍，本机为 ${defaultActive()}）`,
+    )
     .option('--data <目录>', '数据目录（SQLite 时存放证据文件；默认 FAZHI_DATA 或 ./data）')
     .option('--secure', 'Cookie 加 Secure 并发送 HSTS（经 HTTPS 访问时）')
     .option(
@@ -127,6 +132,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         throw new UserError(
           '只读副本（--db-read）只用于 PostgreSQL：--db 和 --db-read 都应为 postgres:// 地址',
         );
+      const maxActive = parseMaxActive(opts.maxActive ?? cli.io.env.FAZHI_MAX_ACTIVE);
       const pool = parsePoolSize(opts.dbPool ?? cli.io.env.FAZHI_DB_POOL);
       const dataDir = cli.dataDir(opts.data);
       const h = openDb(url, { pool });
@@ -147,6 +153,7 @@ export function registerServeCommand(program: Command, cli: Cli): void {
         demoAccounts,
         logger: { all, slowMs },
         readDb,
+        admission: new Admission(maxActive),
       });
       // Quiet: the start is the audit head's line (written when ready) and the line below, not
       // Fastify's one line per listening address.

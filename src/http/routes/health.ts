@@ -7,7 +7,14 @@ import { publicRoute } from '../route.ts';
 export function registerHealthRoutes(app: FastifyInstance): void {
   publicRoute(
     app,
-    { method: 'GET', url: '/health', summary: '健康检查（含数据库连通性）', tag: '系统', access: 'public' },
+    {
+      method: 'GET',
+      url: '/health',
+      summary: '健康检查（含数据库连通性）',
+      tag: '系统',
+      access: 'public',
+      unqueued: true,
+    },
     async ({ deps }) => {
       try {
         await sql`select 1`.execute(deps.h.db);
