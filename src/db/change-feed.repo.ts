@@ -15,7 +15,8 @@ export interface FeedEntry {
 
 /**
  * Appends one entry; on PostgreSQL the same statement announces it, and the notification goes out
- * when the entry commits, so a server woken by it finds the row.
+ * when the entry commits, so a server woken by it finds the row. The notification carries the
+ * writing server's id (empty from the CLI), so that server need not read its own entry back.
  */
 export async function appendChange(
   h: Db,
@@ -32,7 +33,7 @@ export async function appendChange(
       VALUES (${row.scope}, ${row.accounts}, ${row.at}, ${row.origin})
       RETURNING seq
     )
-    SELECT pg_notify(${FEED_CHANNEL}, seq::text) FROM e`.execute(h.db);
+    SELECT pg_notify(${FEED_CHANNEL}, ${row.origin ?? ''}) FROM e`.execute(h.db);
 }
 
 /** Entries above `after`, oldest first (one range read on the primary key). */

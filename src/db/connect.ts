@@ -22,12 +22,12 @@ export interface Db {
    */
   readonly writers?: number;
   /**
-   * PostgreSQL only: LISTEN on `channel` over a connection of its own, calling `onNotify` for each
-   * notification and `onLost` once if that connection fails. Resolves to a function that stops.
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own, calling `onNotify` with each
+   * notification's payload and `onLost` once if that connection fails. Resolves to a function that stops.
    */
   readonly listen?: (
     channel: string,
-    onNotify: () => void,
+    onNotify: (payload: string) => void,
     onLost: () => void,
   ) => Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -261,7 +261,7 @@ const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 async function listenOn(
   url: string,
   channel: string,
-  onNotify: () => void,
+  onNotify: (payload: string) => void,
   onLost: () => void,
 ): Promise<() => Promise<void>> {
   if (!CHANNEL.test(channel)) throw new Error(`invalid channel: ${channel}`);
@@ -275,7 +275,7 @@ async function listenOn(
   client.on('error', lost);
   client.on('end', lost);
   client.on('notification', (n) => {
-    if (n.channel === channel) onNotify();
+    if (n.channel === channel) onNotify(n.payload ?? '');
   });
   try {
     await client.connect();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendChange, lastChange } from '../db/change-feed.repo.ts';
+import { FEED_CHANNEL, appendChange, lastChange } from '../db/change-feed.repo.ts';
 import type { Db } from '../db/connect.ts';
 import { sharedDatabases, type SharedDb } from '../testing/shared-db.ts';
 import { ChangeFeed } from './change-feed.ts';
@@ -44,6 +44,26 @@ for (const sdb of sharedDatabases()) {
       ]);
       expect(feed.fresh()).toBe(true);
     });
+
+    it.skipIf(sdb.name !== 'postgres')(
+      'announces each entry with its writer, so a server is not woken by its own',
+      async () => {
+        const payloads: string[] = [];
+        const stop = await dbs.two.listen!(
+          FEED_CHANNEL,
+          (p) => payloads.push(p),
+          () => undefined,
+        );
+        try {
+          await appendChange(dbs.one, { scope: '/1/2/', accounts: false, at: at(), origin: 'server-a' });
+          await appendChange(dbs.one, { scope: null, accounts: true, at: at() });
+          for (let i = 0; i < 100 && payloads.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+          expect(payloads).toEqual(['server-a', '']);
+        } finally {
+          await stop();
+        }
+      },
+    );
 
     it('passes over its own entries even when a read sees them before their writer has their number', async () => {
       applied.length = 0;

@@ -230,7 +230,10 @@ export class ChangeFeed {
     try {
       this.unlisten = await this.h.listen(
         FEED_CHANNEL,
-        () => this.wake(),
+        // This server's own entries were applied when written; the next poll still passes over them.
+        (origin) => {
+          if (origin !== this.origin) this.wake();
+        },
         () => {
           this.unlisten = undefined;
         },
