@@ -217,23 +217,3 @@ export async function insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Pro
       .values(rows.slice(i, i + CHUNK))
       .execute();
 }
-
-/**
- * Each listed record's case state, for the records that are cases (one statement for a page);
- * `counties`, when given, holds the records' counties, so only their partitions are read (PostgreSQL).
- */
-export async function statesOf(
-  db: Q,
-  recordIds: readonly number[],
-  counties?: readonly number[],
-): Promise<Map<number, string>> {
-  if (recordIds.length === 0) return new Map();
-  let q = db
-    .selectFrom('cases')
-    .select(['record_id', 'state'])
-    .where('record_id', 'in', [...recordIds]);
-  if (counties && dialectOf(db).partitioned)
-    q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
-  const rows = await q.execute();
-  return new Map(rows.map((r) => [Number(r.record_id), r.state]));
-}

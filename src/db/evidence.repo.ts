@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, EvidenceRow } from './schema.ts';
-import { dialectOf } from './dialect.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 const COLS = [
@@ -49,26 +48,4 @@ export async function countBySha(db: Q, sha256: string): Promise<number> {
     .where('sha256', '=', sha256)
     .executeTakeFirstOrThrow();
   return Number(r.n) + Number(replies.n);
-}
-
-/**
- * Evidence files per record, for a page of records: one grouped statement; records without any are
- * absent. `counties`, when given, holds the records' counties, so only their partitions are read (PostgreSQL).
- */
-export async function countByRecord(
-  db: Q,
-  recordIds: readonly number[],
-  counties?: readonly number[],
-): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (recordIds.length === 0) return out;
-  let q = db
-    .selectFrom('evidence')
-    .select((eb) => ['record_id', eb.fn.countAll<number>().as('n')])
-    .where('record_id', 'in', [...recordIds]);
-  if (counties && dialectOf(db).partitioned)
-    q = q.where('county_id', 'in', counties.length > 0 ? [...counties] : [0]);
-  const rows = await q.groupBy('record_id').execute();
-  for (const r of rows) out.set(Number(r.record_id), Number(r.n));
-  return out;
 }

@@ -6,11 +6,12 @@ import { orgFilter, type Org } from '../services/orgs.ts';
 import { testDatabases } from '../testing/databases.ts';
 import { NOW, addRecord, smallCounty } from '../testing/fixtures.ts';
 import type { Db } from './connect.ts';
-import { countByRecord, insertEvidence } from './evidence.repo.ts';
+import { insertEvidence } from './evidence.repo.ts';
 import {
   countByMonthAndKind,
   countRecords,
   listRecords,
+  listingOf,
   pageOfRecords,
   insertRecords,
   withinScope,
@@ -87,8 +88,9 @@ for (const tdb of testDatabases()) {
       await insertEvidence(h.db, { ...ev, record_id: ids.pct!, created_by: null, created_at: NOW });
       await insertEvidence(h.db, { ...ev, record_id: ids.pct!, created_by: null, created_at: NOW });
       await insertEvidence(h.db, { ...ev, record_id: ids.meeting!, created_by: null, created_at: NOW });
-      const counts = await countByRecord(h.db, [ids.pct!, ids.meeting!, ids.plain!]);
-      expect(Object.fromEntries(counts)).toEqual({ [ids.pct!]: 2, [ids.meeting!]: 1 });
+      const listing = await listingOf(h.db, [ids.pct!, ids.meeting!, ids.plain!]);
+      expect(Object.fromEntries(listing.evidence)).toEqual({ [ids.pct!]: 2, [ids.meeting!]: 1 });
+      expect(listing.states.size).toBe(0);
       const bare = await listRecords(h.db, subtree(a.path), {
         kinds: ['publicity_event', 'leadership_meeting'],
         period: { from: '2024-01-01', to: '2024-12-31' },

@@ -398,6 +398,52 @@ export async function pageOfRecords(
   return { total: Number(page[0]!.total), rows };
 }
 
+/** What a list shows beside each record of a page. */
+export interface Listing {
+  /** Evidence files per record (records with none are absent). */
+  readonly evidence: Map<number, number>;
+  /** The case state of each record that is a case. */
+  readonly states: Map<number, string>;
+}
+
+/**
+ * Each record's evidence count and case state, in one statement for a page; `counties`, when
+ * given, holds the records' counties, so only their partitions are read (PostgreSQL).
+ */
+export async function listingOf(
+  db: Q,
+  recordIds: readonly number[],
+  counties?: readonly number[],
+): Promise<Listing> {
+  const out: Listing = { evidence: new Map(), states: new Map() };
+  if (recordIds.length === 0) return out;
+  const ids = [...recordIds];
+  const inCounties =
+    counties && dialectOf(db).partitioned ? (counties.length > 0 ? [...counties] : [0]) : null;
+  let files = db
+    .selectFrom('evidence')
+    .select((eb) => [
+      'record_id',
+      sql<string>`'e'`.as('what'),
+      eb.fn.countAll<number>().as('n'),
+      sql<string | null>`null`.as('state'),
+    ])
+    .where('record_id', 'in', ids);
+  let cases = db
+    .selectFrom('cases')
+    .select(['record_id', sql<string>`'c'`.as('what'), sql<number>`0`.as('n'), 'state'])
+    .where('record_id', 'in', ids);
+  if (inCounties) {
+    files = files.where('county_id', 'in', inCounties);
+    cases = cases.where('county_id', 'in', inCounties);
+  }
+  for (const r of await files.groupBy('record_id').unionAll(cases).execute()) {
+    if (r.what === 'e') out.evidence.set(Number(r.record_id), Number(r.n));
+    else out.states.set(Number(r.record_id), r.state!);
+  }
+  return out;
+}
+
 /** One month's count of one kind's records (month 1–12). */
 export interface MonthKindCount {
   readonly month: number;

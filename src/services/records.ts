@@ -12,8 +12,6 @@ import type { FieldValue } from '../catalogue/fields.ts';
 import type { Db } from '../db/connect.ts';
 import { childOrgs } from '../db/orgs.repo.ts';
 import { findCaseType, stateOf } from '../catalogue/cases.ts';
-import * as casesRepo from '../db/cases.repo.ts';
-import * as evidenceRepo from '../db/evidence.repo.ts';
 import { rememberData } from '../db/indicator-cells.repo.ts';
 import * as repo from '../db/records.repo.ts';
 import type { NewRecordRow, RecordRow } from '../db/schema.ts';
@@ -183,16 +181,16 @@ export type ListedRecord<R extends LedgerRecord = LedgerRecord> = R & {
   readonly case: RecordCase | null;
 };
 
-/** Adds each record's evidence count and case state to a page of records (one query each for the page). */
+/** Adds each record's evidence count and case state to a page of records (one statement for the page). */
 export async function withEvidenceCounts<R extends LedgerRecord>(
   h: Db,
   page: LedgerPage<R>,
 ): Promise<{ total: number; items: ListedRecord<R>[] }> {
-  const ids = page.items.map((r) => r.id);
-  const [counts, states] = await Promise.all([
-    evidenceRepo.countByRecord(h.db, ids, page.counties),
-    casesRepo.statesOf(h.db, ids, page.counties),
-  ]);
+  const { evidence: counts, states } = await repo.listingOf(
+    h.db,
+    page.items.map((r) => r.id),
+    page.counties,
+  );
   const caseOf = (r: R): RecordCase | null => {
     const state = states.get(r.id);
     const type = findCaseType(r.kind);
