@@ -71,4 +71,17 @@ describe.skipIf(!pgUrl)('countyPartition on PostgreSQL', () => {
     expect(await key()).toMatch(/^PRIMARY KEY \(county_id, township_id, grain, bucket, agg/);
     expect(await cells()).toBe(before);
   });
+
+  it("carries the id, county and end date in a township's (kind, date) index, and takes them out going back", async () => {
+    const def = async () =>
+      (
+        await sql<{ def: string }>`
+          select pg_get_indexdef('records_township_kind_date'::regclass) as def`.execute(h.db)
+      ).rows[0]!.def;
+    expect(await def()).toMatch(/\(township_id, kind, date\) INCLUDE \(id, county_id, end_date\)$/);
+    await migrateTo(h, '0031_cells_key_by_period');
+    expect(await def()).toMatch(/\(township_id, kind, date\)$/);
+    await migrateToLatest(h);
+    expect(await def()).toMatch(/INCLUDE \(id, county_id, end_date\)$/);
+  });
 });
