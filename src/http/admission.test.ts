@@ -127,6 +127,31 @@ describe('the API takes turns', () => {
   });
 });
 
+describe('a full queue over HTTP', () => {
+  it('answers 503 with Retry-After and a Chinese message, and the health check still answers', async () => {
+    const h = openDb('sqlite::memory:');
+    await migrateToLatest(h);
+    const turns = new Admission(1, 60_000, 0);
+    const app = await testApp(h, { admission: turns });
+    try {
+      const held = gate();
+      const slow = turns.run(() => held.promise);
+      const refused = await app.inject({ method: 'GET', url: '/api/docs/openapi.json' });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(refused.json()).toMatchObject({ error: { code: 'busy' } });
+      expect(refused.body).toContain('服务器繁忙');
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      held.open();
+      await slow;
+      expect((await app.inject({ method: 'GET', url: '/api/docs/openapi.json' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await h.close();
+    }
+  });
+});
+
 describe('serve --max-active', () => {
   it('refuses a bad --max-active or FAZHI_MAX_ACTIVE before serving', async () => {
     const flag = await runFazhi([

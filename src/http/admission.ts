@@ -55,9 +55,9 @@ export class Admission {
     return this.turns.pendingCount;
   }
 
-  /** Runs `work` in its turn; refuses it with 503 when too many are already waiting. */
+  /** Runs `work` in its turn; refuses it with 503 when it would wait and too many are waiting already. */
   run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.turns.pendingCount >= this.queueLimit) {
+    if (this.turns.activeCount >= this.active && this.turns.pendingCount >= this.queueLimit) {
       return Promise.reject(new UserError('服务器繁忙：排队的请求过多，请稍后重试', 'busy', 503));
     }
     return new Promise<T>((resolve, reject) => {

@@ -67,8 +67,10 @@ export class RequestValidationError extends Error {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     if (err instanceof UserError) {
-      // A refusal while busy is not a fault, and under load a line each would flood the log.
-      if (err.status >= 500 && err.code !== 'busy') req.log.error({ err }, 'user error with server status');
+      // A refusal while busy is not a fault (a line each would flood the log under load): the client
+      // is told when to try again.
+      if (err.code === 'busy') void reply.header('Retry-After', '1');
+      else if (err.status >= 500) req.log.error({ err }, 'user error with server status');
       return sendError(reply, err.status, err.code, err.message, err.details);
     }
     if (err instanceof RequestValidationError) {
