@@ -13,14 +13,18 @@ export interface CpuSample {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux.
 
-/** utime + stime of a /proc stat line, in ms (fields 14 and 15, after the parenthesised name). */
-function statMs(path: string): { name: string; ms: number } | null {
+/**
+ * utime + stime of a /proc stat line, in ms (fields 14 and 15, after the parenthesised name), and
+ * with `children` also cutime + cstime (16 and 17): the CPU of its exited children, once reaped.
+ */
+function statMs(path: string, children = false): { name: string; ms: number } | null {
   try {
     const s = readFileSync(path, 'utf8');
     const close = s.lastIndexOf(')');
     const name = s.slice(s.indexOf('(') + 1, close);
     const f = s.slice(close + 2).split(' ');
-    return { name, ms: (Number(f[11]) + Number(f[12])) * TICK_MS };
+    const own = Number(f[11]) + Number(f[12]);
+    return { name, ms: (children ? own + Number(f[13]) + Number(f[14]) : own) * TICK_MS };
   } catch {
     return null;
   }
@@ -32,7 +36,9 @@ export function cpuSample(): CpuSample | null {
   let postgres = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    const p = statMs(`/proc/${pid}/stat`);
+    // A backend that exits (a pool's idle connection closed) takes its CPU from the live
+    // processes' sum; the postmaster reaps it and then counts it among its children's.
+    const p = statMs(`/proc/${pid}/stat`, true);
     if (p?.name === 'postgres') postgres += p.ms;
   }
   return { server: main.ms, postgres };
