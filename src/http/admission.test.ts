@@ -43,8 +43,12 @@ describe('Admission', () => {
     expect([a.running, a.waiting]).toEqual([0, 0]);
   });
 
-  it('passes a failure on and frees the turn', async () => {
+  it('passes a failure on, a synchronous throw too, and frees the turn', async () => {
     const a = new Admission(1, 10_000);
+    const thrown = a.run((): Promise<void> => {
+      throw new Error('立即出错');
+    });
+    await expect(thrown).rejects.toThrow('立即出错');
     const failed = a.run(() => Promise.reject(new Error('坏了')));
     const next = a.run(() => Promise.resolve('下一个'));
     await expect(failed).rejects.toThrow('坏了');

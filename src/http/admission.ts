@@ -33,8 +33,8 @@ export const QUEUE_LIMIT = 2_000;
  * arrival. Without turns, every request a busy server has accepted runs at once, and each round
  * trip to the database waits for every other request's work on the event loop. A write makes six
  * such trips, so under load it took tens of times as long as a read. With turns, a request waits
- * once, in line, and then runs with few others beside it: the same throughput, and a write's time
- * close to a read's.
+ * once, in line, and then runs with few others beside it, so a write's time comes close to a
+ * read's (measured in docs/performance.md).
  */
 export class Admission {
   private readonly turns: LimitFunction;
@@ -62,7 +62,8 @@ export class Admission {
     }
     return new Promise<T>((resolve, reject) => {
       void this.turns(() => {
-        const done = work();
+        // Also a synchronous throw arrives as the request's failure.
+        const done = (async () => work())();
         done.then(resolve, reject);
         return new Promise<void>((free) => {
           const timer = setTimeout(free, this.holdMs);
