@@ -7,6 +7,7 @@ import pg from 'pg';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 import { UserError } from '../core/errors.ts';
+import { wholeSetting } from '../core/settings.ts';
 
 /** An open database: the Kysely handle, its dialect helpers, and how to close it. */
 export interface Db {
@@ -45,13 +46,7 @@ export const MAX_POOL = 1000;
 
 /** A pool size from --db-pool or FAZHI_DB_POOL, or a Chinese error saying what is allowed. */
 export function parsePoolSize(v: string | undefined): number {
-  if (v === undefined || v === '') return DEFAULT_POOL;
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_POOL)
-    throw new UserError(
-      `数据库连接池大小（--db-pool 或 FAZHI_DB_POOL）应为 1 至 ${MAX_POOL} 之间的整数，收到“${v}”`,
-    );
-  return n;
+  return wholeSetting('数据库连接池大小（--db-pool 或 FAZHI_DB_POOL）', v, MAX_POOL, DEFAULT_POOL);
 }
 
 export const DEFAULT_DB = 'sqlite:./data/fazhi.db';

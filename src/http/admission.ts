@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { UserError } from '../core/errors.ts';
+import { wholeSetting } from '../core/settings.ts';
 
 /** Requests in progress at once by default: twice the cores. */
 export const defaultActive = (): number => 2 * availableParallelism();
@@ -9,13 +10,7 @@ const MAX_ACTIVE = 10_000;
 
 /** `--max-active` / FAZHI_MAX_ACTIVE: a whole number from 1 to 10,000, or the default when unset. */
 export function parseMaxActive(v: string | undefined): number {
-  if (v === undefined || v === '') return defaultActive();
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || n < 1 || n > MAX_ACTIVE)
-    throw new UserError(
-      `同时处理的请求数（--max-active 或 FAZHI_MAX_ACTIVE）应为 1 至 ${MAX_ACTIVE} 之间的整数，收到“${v}”`,
-    );
-  return n;
+  return wholeSetting('同时处理的请求数（--max-active 或 FAZHI_MAX_ACTIVE）', v, MAX_ACTIVE, defaultActive());
 }
 
 /**
