@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { UserError } from '../core/errors.ts';
-import { runFazhi } from '../testing/cli.ts';
 import { testApp } from '../testing/http.ts';
 import { Admission } from './admission.ts';
 
@@ -153,27 +152,5 @@ describe('a full queue over HTTP', () => {
       await app.close();
       await h.close();
     }
-  });
-});
-
-describe('serve --max-active', () => {
-  it('refuses a bad --max-active or FAZHI_MAX_ACTIVE before serving', async () => {
-    const flag = await runFazhi([
-      'serve',
-      '--db',
-      'sqlite::memory:',
-      '--max-active',
-      'many',
-      '--no-web-build',
-    ]);
-    expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain(
-      '同时处理的请求数（--max-active 或 FAZHI_MAX_ACTIVE）应为 1 至 10000 之间的整数，收到“many”',
-    );
-    const env = await runFazhi(['serve', '--db', 'sqlite::memory:', '--no-web-build'], {
-      FAZHI_MAX_ACTIVE: '0',
-    });
-    expect(env.code).toBe(1);
-    expect(env.stderr).toContain('收到“0”');
   });
 });

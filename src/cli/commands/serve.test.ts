@@ -112,3 +112,27 @@ describe('fazhi serve, audit and backup commands', () => {
     expect(bad.stderr).toContain('--from 应为 YYYY-MM-DD');
   });
 });
+
+describe('serve refuses a bad whole-number setting before serving', () => {
+  const settings = [
+    {
+      flag: '--db-pool',
+      env: 'FAZHI_DB_POOL',
+      message: '数据库连接池大小（--db-pool 或 FAZHI_DB_POOL）应为 1 至 1000 之间的整数，收到“many”',
+    },
+    {
+      flag: '--max-active',
+      env: 'FAZHI_MAX_ACTIVE',
+      message: '同时处理的请求数（--max-active 或 FAZHI_MAX_ACTIVE）应为 1 至 10000 之间的整数，收到“many”',
+    },
+  ];
+  for (const s of settings)
+    it(`${s.flag} or ${s.env}`, async () => {
+      const flag = await runFazhi(['serve', '--db', 'sqlite::memory:', s.flag, 'many', '--no-web-build']);
+      expect(flag.code).toBe(1);
+      expect(flag.stderr).toContain(s.message);
+      const env = await runFazhi(['serve', '--db', 'sqlite::memory:', '--no-web-build'], { [s.env]: '0' });
+      expect(env.code).toBe(1);
+      expect(env.stderr).toContain('收到“0”');
+    });
+});
