@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import type { AuditLogRow, Database } from './schema.ts';
 
@@ -78,12 +78,14 @@ export async function insertEntries(
  * moves the head to the last, in one statement, only if the head is at `seq`. The head is locked first, waiting for a write
  * that holds it, and read as that write left it (a condition on the update alone would be tested
  * on the head as it was when the statement began). Null when appended; otherwise nothing is
- * written and the head found is returned, locked until the transaction ends.
+ * written and the head found is returned, locked until the transaction ends. `also`, an insert,
+ * runs in the same statement either way (the write's change-feed entry: one round trip less).
  */
 export async function appendIfHead(
   trx: Transaction<Database>,
   seq: number,
   rows: readonly AuditLogRow[],
+  also?: RawBuilder<unknown>,
 ): Promise<ChainHead | null> {
   const last = rows.at(-1);
   if (!last) return null;
@@ -101,8 +103,9 @@ export async function appendIfHead(
       select ${cols} from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)
       where exists (select 1 from moved)
       returning seq
-    )
-    select (select count(*) from appended) as n, head.seq, head.hash from head`.execute(trx);
+    )${also ? sql`, announced as (${also})` : sql``}
+    select (select count(*) from appended) as n, head.seq, head.hash${also ? sql`, (select count(*) from announced) as announced` : sql``}
+    from head`.execute(trx);
   const found = r.rows[0]!;
   return Number(found.n) === rows.length ? null : { seq: Number(found.seq), hash: found.hash };
 }

@@ -1,9 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Db } from './connect.ts';
+import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 /** The channel a change-feed entry is announced on (PostgreSQL NOTIFY). */
 export const FEED_CHANNEL = 'fazhi_changes';
+
+type Q = Kysely<Database> | Transaction<Database>;
 
 export interface FeedEntry {
   readonly seq: number;
@@ -13,27 +16,44 @@ export interface FeedEntry {
   readonly origin: string | null;
 }
 
+/** One entry: what a write may have changed, and the server that wrote it. */
+export interface ChangeEntry {
+  readonly scope: string | null;
+  readonly accounts: boolean;
+  readonly at: string;
+  /** The writing server's id; absent from the CLI. */
+  readonly origin?: string;
+}
+
 /**
- * Appends one entry; on PostgreSQL the same statement announces it, and the notification goes out
- * when the entry commits, so a server woken by it finds the row. The notification carries the
- * writing server's id (empty from the CLI), so that server need not read its own entry back.
+ * What a request's writes may change, carried by its audit actor: each audited write of the
+ * request appends it in the write's own transaction (services/audit.ts), so the entry commits
+ * with the write and no committed write goes unannounced.
  */
-export async function appendChange(
-  h: Db,
-  e: { scope: string | null; accounts: boolean; at: string; origin?: string },
-): Promise<void> {
-  const row = { scope: e.scope, accounts: e.accounts ? 1 : 0, at: e.at, origin: e.origin ?? null };
-  if (!h.dialect.notifies) {
-    await h.db.insertInto('change_feed').values(row).execute();
-    return;
-  }
-  await sql`
-    WITH e AS (
-      INSERT INTO change_feed (scope, accounts, at, origin)
-      VALUES (${row.scope}, ${row.accounts}, ${row.at}, ${row.origin})
-      RETURNING seq
-    )
-    SELECT pg_notify(${FEED_CHANNEL}, ${row.origin ?? ''}) FROM e`.execute(h.db);
+export interface ChangeNote {
+  readonly scope: string | null;
+  readonly accounts: boolean;
+  readonly origin: string;
+  /** Set once a write carrying the note has committed: its entry is in the feed. */
+  announced: boolean;
+}
+
+/**
+ * The insert of one entry, as a statement or a part of one. On PostgreSQL it also announces the
+ * entry: the notification goes out when the entry commits, so a server woken by it finds the row,
+ * and it carries the writing server's id (empty from the CLI), so that server need not read its
+ * own entry back.
+ */
+export function changeInsert(dialect: Dialect, e: ChangeEntry): RawBuilder<unknown> {
+  const values = sql`(scope, accounts, at, origin) values (${e.scope}, ${e.accounts ? 1 : 0}, ${e.at}, ${e.origin ?? null})`;
+  return dialect.notifies
+    ? sql`insert into change_feed ${values} returning pg_notify(${FEED_CHANNEL}, ${e.origin ?? ''})`
+    : sql`insert into change_feed ${values}`;
+}
+
+/** Appends one entry, on `on` when given (a write's transaction, to commit with it). */
+export async function appendChange(h: Db, e: ChangeEntry, on: Q = h.db): Promise<void> {
+  await changeInsert(h.dialect, e).execute(on);
 }
 
 /** Entries above `after`, oldest first (one range read on the primary key). */

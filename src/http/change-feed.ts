@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.ts';
 import {
   FEED_CHANNEL,
   appendChange,
+  type ChangeNote,
   changesAfter,
   lastChange,
   pruneChanges,
@@ -93,7 +94,15 @@ export class ChangeFeed {
   }
 
   /**
-   * Records a write of this server for the others. An entry that cannot be written now is kept
+   * A request's note of what its writes may change: each audited write carrying it (in its
+   * actor) appends this server's entry in its own transaction.
+   */
+  note(scope: string | null, accounts: boolean): ChangeNote {
+    return { scope, accounts, origin: this.origin, announced: false };
+  }
+
+  /**
+   * Records a write of this server for the others, when no audited write announced it. An entry that cannot be written now is kept
    * and written again before each read of the feed, so no committed write goes unannounced.
    */
   async publish(scope: string | null, accounts: boolean): Promise<void> {

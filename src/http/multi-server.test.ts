@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, addRecord } from '../testing/fixtures.ts';
 import { PASSWORD, PNG, seedWorld, signIn, testApp, type Client, type World } from '../testing/http.ts';
 import { sharedDatabases, type SharedDb } from '../testing/shared-db.ts';
+import { changesAfter, lastChange } from '../db/change-feed.repo.ts';
 import { FEED_BOUND_MS } from './change-feed.ts';
 import { defaultRateLimits } from './rate-limit.ts';
 
@@ -65,12 +66,18 @@ for (const sdb of sharedDatabases()) {
       const onB = await signIn(b, 'township.staff');
       const before = await found(onB);
       expect(await found(onB)).toBe(before);
+      const last = await lastChange(dbs.one.db);
       const made = await onA.request({
         method: 'POST',
         url: '/api/records',
         payload: dispute('甲服务器写入'),
       });
       expect(made.statusCode).toBe(201);
+      // One entry, committed with the write (not a second one after it), from server a.
+      const entries = await changesAfter(dbs.one.db, last, 10);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ scope: w.a.path, accounts: false });
+      expect(entries[0]!.origin).toMatch(/^[0-9a-f-]{36}$/);
       const lag = await lagUntil(async () => (await found(onB)) === before + 1);
       lags.push(`${sdb.name} indicators ${lag.toFixed(0)} ms`);
       expect(await found(onB)).toBe(before + 1);

@@ -4,6 +4,7 @@ import { todayOf } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
 import type { Scope } from '../core/scope.ts';
 import { can, isSecurityRole, scopeOf, type Action } from '../services/access.ts';
+import type { ChangeNote } from '../db/change-feed.repo.ts';
 import { actorOf, type AuditActor } from '../services/audit.ts';
 import { authenticate, tokenMatches, type Authenticated, type SessionUser } from '../services/sessions.ts';
 import type { Db } from '../db/connect.ts';
@@ -131,14 +132,19 @@ const touchesAccounts = (url: string): boolean => ACCOUNT_ROUTES.test(url);
 
 /** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
 const writerScope = new WeakMap<FastifyRequest, string>();
+/** A signed-in write request's change note, which its audited writes announce (see wrote). */
+const notes = new WeakMap<FastifyRequest, ChangeNote>();
 /** Signed-in requests that passed the session, CSRF and permission checks. */
 const admitted = new WeakSet<FastifyRequest>();
 
 /**
  * After a write request, before its answer goes out: this server's cache at once, the other
- * servers' through the change feed. The entry is written after the write's commit, from here,
- * because only the route knows the writer's scope and every write route passes here (sessions and
- * public forms too); so when the writer sees the answer, the entry is there for every server.
+ * servers' through the change feed. A signed-in request's audited writes carry its change note
+ * and commit their feed entry with them (services/audit.ts). Cached answers change only through
+ * audited writes (the other writes are bookkeeping: sessions, a user's own messages, login
+ * failures), so such a request is announced. Any other write request (public forms, sign-in, one
+ * whose write failed) gets its entry from here, after its writes: every write route passes here,
+ * so when the writer sees the answer, the entry is there for every server.
  */
 async function wrote(
   deps: AppDeps,
@@ -148,6 +154,7 @@ async function wrote(
   writes: Writes,
 ): Promise<void> {
   deps.cache.bump(scope, accounts, writes);
+  if (notes.get(req)?.announced) return;
   try {
     await deps.feed.publish(scope, accounts);
   } catch (e) {
@@ -252,13 +259,18 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
     if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
     const parsed = parseAll(spec, req);
     const deps = app.fazhi;
+    const note = UNSAFE.has(spec.method)
+      ? deps.feed.note(writerScope.get(req) ?? null, touchesAccounts(spec.url))
+      : undefined;
+    if (note) notes.set(req, note);
+    const actor = note ? { ...actorOf(user, req.ip), change: note } : actorOf(user, req.ip);
     const ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>> = {
       ...base,
       ...parsed,
       auth,
       user,
       scope: scopeOf(user),
-      actor: actorOf(user, req.ip),
+      actor,
       at: base.now.toISOString(),
       read: spec.replica ? await deps.reads.handleFor(user.id) : deps.h,
     };

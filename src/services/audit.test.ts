@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FEED_CHANNEL, changesAfter, lastChange, type ChangeNote } from '../db/change-feed.repo.ts';
 import { openDb, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { scratchPostgres, testDatabases } from '../testing/databases.ts';
@@ -158,6 +159,30 @@ for (const tdb of testDatabases()) {
       expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 46 });
     });
 
+    it("commits the actor's change-feed entry with each write, and none with a failed one", async () => {
+      const note: ChangeNote = { scope: '/1/2/', accounts: false, origin: 'server-a', announced: false };
+      const noted = { ...actor, change: note };
+      const before = await lastChange(h.db);
+      await expect(
+        withAudit(h, noted, at(9), async (trx) => {
+          await sql`select 1`.execute(trx);
+          throw new Error('write failed');
+        }),
+      ).rejects.toThrow('write failed');
+      expect(note.announced).toBe(false);
+      expect(await lastChange(h.db)).toBe(before);
+      // Writes after the process knows the head (PostgreSQL's one-statement append), one with no entry.
+      for (let i = 0; i < 3; i++) await recordAudit(h, noted, { action: 'login' }, at(10 + i));
+      await withAudit(h, noted, at(13), () => Promise.resolve({ result: undefined, events: [] }));
+      await recordAudit(h, actor, { action: 'login' }, at(14));
+      expect(note.announced).toBe(true);
+      const entries = await changesAfter(h.db, before, 10);
+      expect(entries.map((e) => [e.scope, e.accounts, e.origin])).toEqual(
+        Array.from({ length: 4 }, () => ['/1/2/', false, 'server-a']),
+      );
+      expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 10 });
+    });
+
     it('chains every entry of a write with many events, appended in several statements, beside concurrent writes', async () => {
       const many = Array.from({ length: 1_201 }, (_, i) => ({
         action: 'record.delete',
@@ -304,6 +329,32 @@ describe.skipIf(!pgUrl)('audit chain appends on PostgreSQL', () => {
     expect(r).toMatchObject({ ok: true, count: 60 });
     const seqs = await a.db.selectFrom('audit_log').select('seq').orderBy('seq').execute();
     expect(seqs.map((x) => Number(x.seq))).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it('writes a change entry once, and announces it, when another server moved the head the write guessed', async () => {
+    const payloads: string[] = [];
+    const stop = await b.listen!(
+      FEED_CHANNEL,
+      (p) => payloads.push(p),
+      () => undefined,
+    );
+    try {
+      const note: ChangeNote = { scope: '/1/3/', accounts: true, origin: 'server-a', announced: false };
+      await recordAudit(a, { ...actor, change: note }, { action: 'login' }, at(1));
+      await recordAudit(b, actor, { action: 'login' }, at(2));
+      // The guess of a is now one entry behind: its statement finds the head and appends after it.
+      await recordAudit(a, { ...actor, change: note }, { action: 'login' }, at(3));
+      const entries = await changesAfter(a.db, 0, 10);
+      expect(entries.map((e) => [e.scope, e.accounts, e.origin])).toEqual([
+        ['/1/3/', true, 'server-a'],
+        ['/1/3/', true, 'server-a'],
+      ]);
+      for (let i = 0; i < 100 && payloads.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(payloads).toEqual(['server-a', 'server-a']);
+      expect(await verifyAudit(a)).toMatchObject({ ok: true, count: 3 });
+    } finally {
+      await stop();
+    }
   });
 
   it('appends after a write whose commit failed once its entries were written', async () => {

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import pLimit, { type LimitFunction } from 'p-limit';
 import * as repo from '../db/audit.repo.ts';
 import type { ChainHead } from '../db/audit.repo.ts';
+import { appendChange, changeInsert, type ChangeNote } from '../db/change-feed.repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { AuditLogRow, Database } from '../db/schema.ts';
 import type { Principal } from './access.ts';
@@ -14,6 +15,11 @@ export interface AuditActor {
   readonly username: string | null;
   readonly role: string | null;
   readonly ip: string | null;
+  /**
+   * What the request's writes may change, for the other servers' caches: each audited write of
+   * the request appends it to the change feed in its own transaction. Absent outside the API.
+   */
+  readonly change?: ChangeNote;
 }
 
 /** The audit actor of a principal acting from an address (null: the server's console). */
@@ -128,7 +134,10 @@ function limiter(of: WeakMap<Db, LimitFunction>, h: Db, concurrency: number): Li
   return l;
 }
 
-/** Appends the entries on the caller's transaction, locking the chain head once. */
+/**
+ * Appends the entries on the caller's transaction, locking the chain head once, and the actor's
+ * change-feed entry (on PostgreSQL in the same statement as the entries when it can).
+ */
 async function appendAudit(
   trx: Transaction<Database>,
   h: Db,
@@ -136,6 +145,12 @@ async function appendAudit(
   events: readonly AuditEvent[],
   at: string,
 ): Promise<void> {
+  const c = actor.change;
+  let change = c ? { scope: c.scope, accounts: c.accounts, at, origin: c.origin } : null;
+  if (change && (events.length === 0 || h.dialect.name !== 'postgres' || !guessedHead.has(h))) {
+    await appendChange(h, change, trx);
+    change = null;
+  }
   if (events.length === 0) return;
   const key = auditKeyOf(h);
   const chained = (head: ChainHead) => chainFrom(head, actor, events, at, key);
@@ -158,7 +173,13 @@ async function appendAudit(
     let found: ChainHead | null = null;
     if (guess) {
       const rows = chained(guess);
-      found = await repo.appendIfHead(trx, guess.seq, rows);
+      // A change entry not written above goes with this statement, wherever the head is.
+      found = await repo.appendIfHead(
+        trx,
+        guess.seq,
+        rows,
+        change ? changeInsert(h.dialect, change) : undefined,
+      );
       if (!found) {
         guessedHead.set(h, rows.at(-1)!);
         return;
@@ -171,7 +192,8 @@ async function appendAudit(
 /**
  * Runs a write and its audit entries in one transaction: either both are stored or neither. This
  * is the only way an entry is appended to the chain. `fn` returns the result and the events
- * describing what it changed; it must read through `trx` only (SQLite has one connection).
+ * describing what it changed; it must read through `trx` only (SQLite has one connection). The
+ * actor's change-feed entry, if any, commits with them.
  */
 export async function withAudit<T>(
   h: Db,
@@ -185,7 +207,9 @@ export async function withAudit<T>(
       await appendAudit(trx, h, actor, events, at);
       return result;
     });
-  return h.writers === undefined ? write() : limiter(writing, h, h.writers)(write);
+  const result = await (h.writers === undefined ? write() : limiter(writing, h, h.writers)(write));
+  if (actor.change) actor.change.announced = true;
+  return result;
 }
 
 /** Records a sensitive read (an export, a download, a review) in the chain; nothing else is written. */
