@@ -8,6 +8,7 @@ import { yearPeriod, type Period } from '../src/core/dates.ts';
 import { finish, planAggregates, type IndicatorValue } from '../src/core/indicators.ts';
 import type { Db } from '../src/db/connect.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
+import { Admission } from '../src/http/admission.ts';
 import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
@@ -469,6 +470,7 @@ async function httpRows(
       target: '≥ 0.30，p99 < 50 ms，0 错误',
       pass: ratio >= 0.3 && mix.p99 < 50 && mix.errors === 0,
     });
+    rows.push(await withoutTurns(h, rateLimits, sessions, ceiling.rps, date));
   } finally {
     await app.close();
   }
@@ -507,4 +509,46 @@ async function httpRows(
     await bare.close();
   }
   return rows;
+}
+
+/** Requests in progress at once for the comparison run: more than the load's connections, so none waits. */
+const NO_TURNS = 10_000;
+
+/**
+ * The same mix on a server whose requests do not take turns (`--max-active` above the connections):
+ * what the turns cost in throughput and buy in p99, measured beside the mix in the same run.
+ */
+async function withoutTurns(
+  h: Db,
+  rateLimits: ReturnType<typeof defaultRateLimits>,
+  sessions: readonly LoadSession[],
+  ceiling: number,
+  date: string,
+): Promise<BenchRow> {
+  say(`对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}）…`);
+  const loose = await buildApp(h, {
+    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
+    webDir: null,
+    rateLimits,
+    admission: new Admission(NO_TURNS),
+  });
+  await loose.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const port = (loose.server.address() as AddressInfo).port;
+    await driveLoad(port, sessions, CONNECTIONS, 3_000, date);
+    const before = cpuSample();
+    const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, date);
+    const after = cpuSample();
+    return {
+      name: `对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}；写入 ${r.writes} 条，p99 ${fmt(r.p99, 1)} ms（读 ${fmt(r.readP99, 1)}，写 ${fmt(r.writeP99, 1)}），错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}）`,
+      db: 'postgres',
+      measured: `${fmt(r.rps)} 次/秒`,
+      limit: `${fmt(ceiling)} 次/秒（同上 /api/health 上限）`,
+      ratio: r.rps / ceiling,
+      target: '—（对照：排队对吞吐与 p99 的影响）',
+      pass: true,
+    };
+  } finally {
+    await loose.close();
+  }
 }
