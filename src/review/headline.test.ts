@@ -24,6 +24,14 @@ describe('headline', () => {
     expect(pick('开展普法活动20场，计划明年开展普法活动40场。', 'publicity.events')!.figure.value).toBe(20);
     expect(pick('排查矛盾纠纷40件，较上年减少60件。', 'disputes.found')!.figure.value).toBe(40);
     expect(pick('上年排查矛盾纠纷90件，今年排查矛盾纠纷70件。', 'disputes.found')!.figure.value).toBe(70);
+    // A plan drawn up is not a planned number; a number planned still is.
+    expect(
+      pick(
+        '研究制定年度理论学习计划并组织开展领导班子学法、各类讲座12次，主要领导讲法治课2次。',
+        'study.sessions',
+      )!.figure.value,
+    ).toBe(12);
+    expect(pick('开展法治讲座3次，计划开展法治讲座10次。', 'study.sessions')!.figure.value).toBe(3);
     // 增加到 is a new level, not a change.
     expect(pick('普法活动较上年增加到36场。', 'publicity.events')!.figure.value).toBe(36);
   });

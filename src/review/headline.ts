@@ -41,7 +41,13 @@ type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span';
 
 /** Words before a figure, in its clause, that make it something other than this year's total. Data. */
 const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
-  { role: 'plan', words: /计划|力争|确保|争取|目标|拟|预计/, note: '计划或目标数' },
+  {
+    role: 'plan',
+    // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number.
+    words:
+      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|力争|确保|争取|目标|拟|预计/,
+    note: '计划或目标数',
+  },
   {
     role: 'change',
     // 同比增加6场 is a change; 较上年增加到36场 is this year's level.
