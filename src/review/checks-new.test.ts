@@ -42,6 +42,7 @@ describe('organisation and year', () => {
     ['某县共和乡2025年度法治政府建设工作报告', '共和乡', '某县'],
     ['中共和平镇委员会 和平镇人民政府关于2025年度法治政府建设情况的报告', '和平镇', ''],
     ['礼让街街道2025年度法治政府建设情况报告', '礼让街街道', ''],
+    ['某区人民政府府河街道2025年度法治政府建设情况报告', '府河街道', ''],
   ])('reads %s', (title, org, county) => {
     const r = review(REPORT(title, `${org}${org.endsWith('街道') ? '办事处' : '人民政府'}\n2026年1月10日`));
     expect([r.org, r.county, r.year]).toEqual([org, county, 2025]);

@@ -82,6 +82,12 @@ export const countRules: readonly CountRule[] = [
     key: 'petitions.resolved',
     near: new RegExp(`(化解|解决)[^，,。；;]{0,12}信访|信访${N}{0,12}化解`),
   },
+  // Old petitions settled (信访积案清零15件, 化解信访积案8件): petitions resolved.
+  {
+    key: 'petitions.resolved',
+    near: new RegExp(`积案${N}{0,4}(清零|化解|销号|办结)|化解${N}{0,4}积案`),
+    sentence: /信访/,
+  },
   {
     key: 'petitions.cases',
     near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
@@ -149,8 +155,10 @@ export const countRules: readonly CountRule[] = [
       `审[查核]${N}{0,6}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
-    // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件).
+    // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
+    // also when the list's items are clauses of their own (参与重大决策、合同审核39件).
     unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
+    unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,6}$/,
   },
   {
     key: 'legal.reviews',
@@ -242,6 +250,12 @@ export const countRules: readonly CountRule[] = [
       `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
   },
+  // The study of the villages and branches the township guides (指导基层开展学习38次) is not its own.
+  {
+    key: 'other',
+    near: new RegExp(`(指导|督促|带动)${N}{0,4}(基层|村|社区|支部|站所)`),
+    units: SESSION_UNITS,
+  },
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
   // Not a count that takes in training as well (中心组理论学习和各类法治培训5次).
@@ -256,7 +270,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
-      `参考|(参加|完成)${N}{0,20}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
+      `参考|(参加|完成)${N}{0,30}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
   // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
@@ -428,7 +442,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|覆盖群众|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
   },
 ];
@@ -438,8 +452,12 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
   { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
   { key: 'disputes.satisfaction_rate', name: /满意率/, sentence: /纠纷|调解|调处|化解|矛盾/ },
   { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },
-  // 参与率 of an exam (学法考试，参与率100%).
-  { key: 'study.exam_participation_rate', name: /参与率|参加率|参考人数比例/, sentence: /考试|测试|考法/ },
+  // 参与率 or 完成率 of an exam (学法考试，参与率100%; 完成率及优秀率均为100%).
+  {
+    key: 'study.exam_participation_rate',
+    name: /参与率|参加率|完成率|参考人数比例/,
+    sentence: /考试|测试|考法/,
+  },
   // An exam's pass rate, not a review's (审核通过率) or a case file's (案卷评查合格率).
   { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/, sentence: /考|测试|学法|培训|答题/ },
   { key: 'study.exam_excellent_rate', name: /优秀率/ },

@@ -54,6 +54,12 @@ describe('headline', () => {
     ).toBe(4);
   });
 
+  it('reads the subject after the figure too (开展45场次广场法治宣传活动)', () => {
+    const h = pick('全年累计开展45场次广场法治宣传活动，组织送法下乡17次。', 'publicity.events')!;
+    expect(h.figure.value).toBe(45);
+    expect(h.alternatives.map((a) => a.figure.value)).toEqual([17]);
+  });
+
   it('counts 场次 among the units of an indicator counted in 场 or 次', () => {
     expect(pick('累计开展中心组学习18场次。中心组联组学习1次。', 'study.center_group')!.figure.value).toBe(
       18,

@@ -125,16 +125,26 @@ function bigrams(s: string): string[] {
   return [...t].slice(0, -1).map((c, i) => c + t[i + 1]!);
 }
 
+/** The words after the figure up to its clause's or list item's end (开展68场次广场法治宣传活动). */
+function trail(f: HeadlineCandidate): string {
+  const s = f.sentence ?? '';
+  if (f.sentenceStart === undefined || f.start === undefined || !f.text) return '';
+  const from = f.start - f.sentenceStart + f.text.length;
+  if (from < 0 || from > s.length) return '';
+  return s.slice(from).split(/[，,；;：:、。]/)[0] ?? '';
+}
+
 /**
- * Whether the figure's own clause names the indicator: words of the rule table for its key, or
- * pairs of characters of the indicator's name (a figure keyed through a list or the clause before
- * it does not).
+ * Whether the figure's own clause names the indicator, before the figure or right after it (68场次
+ * 法治宣传活动): words of the rule table for its key, or pairs of characters of the indicator's name
+ * (a figure keyed through a list or the clause before it does not).
  */
 function subject(f: HeadlineCandidate, names: readonly string[]): boolean {
   const clause = ownClause(lead(f));
-  if (names.some((b) => clause.includes(b))) return true;
+  const after = trail(f);
+  if (names.some((b) => clause.includes(b) || after.includes(b))) return true;
   if (f.unit === '%') return rateRules.some((r) => r.key === f.key && r.name.test(clause));
-  return countRules.some((r) => r.key === f.key && r.near.test(`${clause}§`));
+  return countRules.some((r) => r.key === f.key && r.near.test(`${clause}§${after}`));
 }
 
 /**

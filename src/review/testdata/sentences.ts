@@ -717,6 +717,45 @@ export const sentences: readonly LabelledSentence[] = [
     'litigation.cases',
     12,
   ]),
+  // A fourteenth batch, for a thirteenth set of published openings.
+  s(
+    'tune',
+    'legal',
+    '参与重大行政决策、合同审核共52件，提出法律意见6条。',
+    ['legal.reviews', 52],
+    ['legal.opinions', 6],
+  ),
+  s(
+    'tune',
+    'petitions',
+    '推动信访积案清零9件，信访事项按期办结率达100%。',
+    ['petitions.resolved', 9],
+    ['petitions.on_time_rate', 100],
+  ),
+  s(
+    'tune',
+    'exam',
+    '组织36人参加省级干部网络学院法治专题学习测试，参考率、通过率均为100%。',
+    ['study.exam_takers', 36],
+    ['study.exam_participation_rate', 100],
+    ['study.exam_pass_rate', 100],
+  ),
+  s(
+    'tune',
+    'rates',
+    '组织机关干部参加年度学法考试，完成率及优秀率均为100%。',
+    ['study.exam_participation_rate', 100],
+    ['study.exam_excellent_rate', 100],
+  ),
+  s(
+    'tune',
+    'audience',
+    '开展宪法宣传周活动12次，普及群众3000余人次。',
+    ['publicity.events', 12],
+    ['publicity.audience', 3000],
+  ),
+  // The villages' study that the township guided is no figure of its own.
+  s('tune', 'traps', '组织干部专题学习4次，指导村（社区）开展学习26次。', ['study.sessions', 4]),
   // Baseline wording the table knew before: must keep working.
   s(
     'heldout',
