@@ -281,6 +281,14 @@ describe('words missing or slipped', () => {
     expect(found('2025年度政府建设工作扎实推进。').map((f) => f[1])).toEqual(['2025年度政府建设']);
   });
 
+  it('flags 二十大届 for 二十届 and 常抓不怠, but not 二十大 beside 二十届', () => {
+    expect(found('学习党的二十大届三中全会精神，常抓不怠。').map((f) => f[1])).toEqual([
+      '二十大届',
+      '常抓不怠',
+    ]);
+    expect(found('学习党的二十大和二十届三中全会精神，常抓不懈。')).toEqual([]);
+  });
+
   it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
     expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);

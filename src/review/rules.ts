@@ -312,6 +312,10 @@ export const rules: readonly RuleSpec[] = [
   },
   slip('slip', '标准性文件', '规范性文件'),
   slip('slip', '标准', '规范', '标准行政执法'),
+  slip('slip', '常抓不怠', '常抓不懈'),
+  // A congress and its Central Committee's plenum run together (二十大届三中全会 for 二十届三中全会).
+  slip('slip', '大届', '届', '(?:十九|二十)大届(?=[一二三四五六七八九]中全会|历次)'),
+
   // A 的 too many in the opening's formula (现将…情况的报告如下).
   {
     id: 'wording.slip',
