@@ -289,6 +289,11 @@ describe('words missing or slipped', () => {
     expect(found('学习党的二十大和二十届三中全会精神，常抓不懈。')).toEqual([]);
   });
 
+  it('flags 的 where an adverb leads a verb, not where it leads a noun', () => {
+    expect(flagged('全镇上下扎实的开展法治宣传。', 'wording.de')).toEqual(['扎实的开展']);
+    expect(flagged('开展了扎实的工作，取得有效的成果。', 'wording.de')).toEqual([]);
+  });
+
   it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
     expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);

@@ -313,6 +313,14 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '标准性文件', '规范性文件'),
   slip('slip', '标准', '规范', '标准行政执法'),
   slip('slip', '常抓不怠', '常抓不懈'),
+  // 的 where an adverb leads a verb (全面深入的推进 for 全面深入地推进).
+  {
+    id: 'wording.de',
+    severity: 'warning',
+    pattern:
+      '(?:深入|全面|扎实|有效|积极|认真|切实|持续|稳步|有序|不断|大力|广泛)的(?:推进|开展|落实|推动|实施|贯彻|加强|提升)',
+    message: '“{text}”中“的”应为“地”（修饰动词的状语后用“地”）',
+  },
   // A congress and its Central Committee's plenum run together (二十大届三中全会 for 二十届三中全会).
   slip('slip', '大届', '届', '(?:十九|二十)大届(?=[一二三四五六七八九]中全会|历次)'),
 
