@@ -72,7 +72,13 @@ for (const tdb of testDatabases()) {
       });
       expect(junk.statusCode).toBe(401);
       const c = await signIn(app, 'township.leader');
-      expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+      const me = await c.request({ method: 'GET', url: '/api/auth/me' });
+      expect(me.statusCode).toBe(200);
+      // The role's name comes with the user: the header shows it without waiting for the catalogue.
+      expect(me.json<{ user: { role: string; roleLabel: string } }>().user).toMatchObject({
+        role: 'township_leader',
+        roleLabel: '乡镇领导',
+      });
       t += 29 * 60_000;
       expect((await c.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
       t += 29 * 60_000; // activity 29 minutes ago renewed it

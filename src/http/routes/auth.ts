@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
+import { findRole } from '../../catalogue/roles.ts';
 import { actionLabels, allowedKinds, can, ownRecordsOnly, type Action } from '../../services/access.ts';
 import { changePassword, login, logout, type SessionUser } from '../../services/sessions.ts';
 import type { AppDeps } from '../context.ts';
@@ -44,6 +45,8 @@ export function describeUser(u: SessionUser) {
     username: u.username,
     name: u.name,
     role: u.role,
+    /** The role's Chinese name, shown in the header from the first paint (no wait for the catalogue). */
+    roleLabel: findRole(u.role)?.label ?? u.role,
     orgId: u.orgId,
     orgName: u.orgName,
     orgKind: u.orgKind,

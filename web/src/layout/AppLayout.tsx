@@ -52,7 +52,7 @@ export default function AppLayout() {
                 onClick={() => setCollapsed((c) => !c)}
               />
             )}
-            <HeaderBar cat={cat} />
+            <HeaderBar />
           </Layout.Header>
           <Layout.Content className="app-content">
             <Suspense fallback={<Spin className="page-spin" />}>

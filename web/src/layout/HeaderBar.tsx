@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useAuth, useUser } from '../auth/AuthProvider.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
 import { allowed, isCounty } from '../auth/permissions.ts';
-import type { Catalogue } from '../catalogue/useCatalogue.ts';
 import { TodoBadge } from './TodoBadge.tsx';
 import { useWorkspace } from './Workspace.tsx';
 import { chinaYear } from '../lib/dates.ts';
@@ -15,7 +14,7 @@ function yearOptions(): { value: number; label: string }[] {
 }
 
 /** Organisation switcher (county users: the county or any township), year, and the user's menu. */
-export function HeaderBar({ cat }: { cat: Catalogue | undefined }) {
+export function HeaderBar() {
   const user = useUser();
   const { logout } = useAuth();
   const ws = useWorkspace();
@@ -76,7 +75,7 @@ export function HeaderBar({ cat }: { cat: Catalogue | undefined }) {
           <Button type="text" icon={<UserOutlined />}>
             <Typography.Text className="header-user">
               {user.name}
-              <span className="header-role">{cat?.roleLabel(user.role) ?? ''}</span>
+              <span className="header-role">{user.roleLabel}</span>
             </Typography.Text>
             <DownOutlined />
           </Button>
