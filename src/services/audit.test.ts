@@ -180,6 +180,9 @@ for (const tdb of testDatabases()) {
       expect(entries.map((e) => [e.scope, e.accounts, e.origin])).toEqual(
         Array.from({ length: 4 }, () => ['/1/2/', false, 'server-a']),
       );
+      // Stamped with the server's time, not the write's stated one (2024 here): entries are pruned by it.
+      const stamps = await h.db.selectFrom('change_feed').select('at').where('seq', '>', before).execute();
+      for (const r of stamps) expect(Date.now() - Date.parse(String(r.at))).toBeLessThan(60_000);
       expect(await verifyAudit(h)).toMatchObject({ ok: true, count: 10 });
     });
 
