@@ -8,8 +8,12 @@ describe.runIf(chromiumAvailable())('乡镇工作台', () => {
 
   it('draws the monthly chart from /api/activity and counts missing evidence over the year', async () => {
     const { page } = e.s;
-    // Let the first load after signing in settle, so its answers are not counted below.
-    await page.waitForLoadState('networkidle');
+    // The dashboard that signing in lands on reads the same answers: they must have arrived before
+    // counting starts. A load state cannot tell: signing in changes the page without loading a new
+    // document, so that document's network went idle before the dashboard's first request.
+    await page.waitForURL(/\/dashboard$/);
+    await page.locator('.missing-evidence .ant-card-extra .ant-tag').waitFor();
+    await page.locator('.echart[data-drawn]').first().waitFor({ timeout: 30_000 });
     const seen: string[] = [];
     const record = (r: Response) => {
       if (r.url().includes('/api/')) seen.push(new URL(r.url()).pathname + new URL(r.url()).search);
