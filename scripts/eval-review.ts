@@ -161,7 +161,7 @@ if (dir) {
   console.log(`  ${show('figures', fig)}`);
   console.log(`  ${show('findings', find)}  [warnings and errors]`);
   console.log(
-    `  headline  ${head}/${heads} right (labelled keys)   org ${org}/${list.length}   year ${year}/${list.length}`,
+    `  headline  ${head}/${heads} right (labelled keys)   org ${org}/${list.filter((l) => l.org !== undefined).length} labelled   year ${year}/${list.filter((l) => l.year !== undefined).length} labelled`,
   );
 }
 
