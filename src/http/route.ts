@@ -130,12 +130,12 @@ async function guard(
 const ACCOUNT_ROUTES = /^\/(auth|users|password-resets)(\/|$)/;
 const touchesAccounts = (url: string): boolean => ACCOUNT_ROUTES.test(url);
 
-/** The organisation path of a signed-in request's user: what its write, if any, may have changed. */
-const writerScope = new WeakMap<FastifyRequest, string>();
-/** A signed-in write request's change note, which its audited writes announce (see wrote). */
+/**
+ * The change note of a signed-in write request that passed the session, CSRF and permission
+ * checks: what its writes may change (the user's organisation path; whether accounts), which its
+ * audited writes announce (see wrote).
+ */
 const notes = new WeakMap<FastifyRequest, ChangeNote>();
-/** Signed-in requests that passed the session, CSRF and permission checks. */
-const admitted = new WeakSet<FastifyRequest>();
 
 /**
  * After a write request, before its answer goes out: this server's cache at once, the other
@@ -149,12 +149,11 @@ const admitted = new WeakSet<FastifyRequest>();
 async function wrote(
   deps: AppDeps,
   req: FastifyRequest,
-  scope: string | null,
-  accounts: boolean,
+  { scope, accounts, announced }: Pick<ChangeNote, 'scope' | 'accounts' | 'announced'>,
   writes: Writes,
 ): Promise<void> {
   deps.cache.bump(scope, accounts, writes);
-  if (notes.get(req)?.announced) return;
+  if (announced) return;
   try {
     await deps.feed.publish(scope, accounts);
   } catch (e) {
@@ -206,8 +205,13 @@ function register<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
       // session writes also change who is signed in as what.
       // A request refused at the session check wrote nothing: no entry, or a flood of them would
       // clear every server's cache.
-      if (spec.method !== 'GET' && (spec.access === 'public' || admitted.has(req)))
-        await wrote(deps, req, writerScope.get(req) ?? null, touchesAccounts(spec.url), spec.writes ?? 'any');
+      const note =
+        spec.method === 'GET'
+          ? undefined
+          : spec.access === 'public'
+            ? { scope: null, accounts: touchesAccounts(spec.url), announced: false }
+            : notes.get(req);
+      if (note) await wrote(deps, req, note, spec.writes ?? 'any');
     }
     // A handler that sent its own answer (a cached body, a file) returns the reply, and Fastify's
     // reply is a thenable: awaited through an async function it arrives here as undefined.
@@ -252,17 +256,15 @@ export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodT
   handler: (c: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown,
 ): void {
   register(app, spec, async (req, _reply, base) => {
-    const auth = await guard(app.fazhi, spec, req, base.now);
-    admitted.add(req);
+    const deps = app.fazhi;
+    const auth = await guard(deps, spec, req, base.now);
     const user = auth.user;
     // The 三员 administer accounts, organisations and the calendar, which reach every scope.
-    if (!isSecurityRole(user.role)) writerScope.set(req, user.orgPath);
-    const parsed = parseAll(spec, req);
-    const deps = app.fazhi;
     const note = UNSAFE.has(spec.method)
-      ? deps.feed.note(writerScope.get(req) ?? null, touchesAccounts(spec.url))
+      ? deps.feed.note(isSecurityRole(user.role) ? null : user.orgPath, touchesAccounts(spec.url))
       : undefined;
     if (note) notes.set(req, note);
+    const parsed = parseAll(spec, req);
     const actor = note ? { ...actorOf(user, req.ip), change: note } : actorOf(user, req.ip);
     const ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>> = {
       ...base,
