@@ -95,6 +95,11 @@ export function actorLabel(id: RoleId): string {
   return r?.actorLabel ?? r?.label ?? id;
 }
 
+/** The Chinese name of a role (乡镇领导); the id itself for one not in the catalogue. */
+export function roleLabel(id: string): string {
+  return byId.get(id)?.label ?? id;
+}
+
 /** The role with this id or Chinese label, or undefined. */
 export function findRole(idOrLabel: string): Role | undefined {
   const s = idOrLabel.trim();

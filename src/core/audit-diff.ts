@@ -6,7 +6,7 @@ import { auditFieldLabels } from '../catalogue/audit-actions.ts';
 import { findCaseType, stateOf } from '../catalogue/cases.ts';
 import { valueText, type FieldValue } from '../catalogue/fields.ts';
 import { findKind } from '../catalogue/kinds.ts';
-import { findRole } from '../catalogue/roles.ts';
+import { roleLabel } from '../catalogue/roles.ts';
 
 export interface FieldChange {
   /** The key path in the JSON (`title`, `data.status`). */
@@ -41,7 +41,7 @@ function plain(v: unknown): string | null {
 }
 
 function valueOf(key: string, v: unknown, kind: string | undefined, ctx: DiffContext): string | null {
-  if (key === 'role' && typeof v === 'string') return v === '' ? '未分配角色' : (findRole(v)?.label ?? v);
+  if (key === 'role' && typeof v === 'string') return v === '' ? '未分配角色' : roleLabel(v);
   if (ORG_KEYS.has(key) && typeof v === 'number') return ctx.orgName(v) ?? `组织 ${v}`;
   if (key === 'kind' && typeof v === 'string') return findKind(v)?.label ?? v;
   if (key === 'type' && typeof v === 'string') return findCaseType(v)?.label ?? findKind(v)?.label ?? v;

@@ -1,5 +1,5 @@
 import { allAuditActions, auditActionLabel, auditTargetLabel } from '../catalogue/audit-actions.ts';
-import { findRole } from '../catalogue/roles.ts';
+import { roleLabel } from '../catalogue/roles.ts';
 import { auditDiff, type FieldChange } from '../core/audit-diff.ts';
 import { namesOf } from '../db/audit-names.repo.ts';
 import * as repo from '../db/audit.repo.ts';
@@ -49,7 +49,7 @@ function roleLabelOf(role: string | null, actor: string | null): string | null {
   if (role === '') return '未分配角色';
   // The public portal's visitors act without an account (services/public/guard.ts publicActor).
   if (role === 'public') return '公众（无须登录）';
-  return findRole(role)?.label ?? role;
+  return roleLabel(role);
 }
 
 const numericIds = (entries: readonly AuditEntry[], types: readonly string[]): number[] => [

@@ -1,4 +1,4 @@
-import { findRole } from '../catalogue/roles.ts';
+import { roleLabel } from '../catalogue/roles.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/connect.ts';
 import { clearLoginFailures, deleteUserSessions } from '../db/sessions.repo.ts';
@@ -26,7 +26,7 @@ const LEADER_RESETS = ['township_staff', 'legal_adviser', 'grid_member'];
 /** How an audit entry and the owner's notice name a person: 安全管理员 张三（zhang.san）. */
 function who(p: Principal): string {
   if (isSystem(p)) return p.username;
-  const label = findRole(p.role)?.label ?? p.role;
+  const label = roleLabel(p.role);
   return `${label} ${p.name ?? p.username}（${p.username}）`;
 }
 

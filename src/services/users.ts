@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { commonPasswords } from '../catalogue/common-passwords.ts';
-import { findRole, roles, type Role } from '../catalogue/roles.ts';
+import { findRole, roleLabel, roles, type Role } from '../catalogue/roles.ts';
 import { UserError, notFound } from '../core/errors.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
@@ -129,7 +129,7 @@ function toUser(r: repo.UserWithOrgRow): User {
     username: r.username,
     name: r.display_name,
     role: r.role,
-    roleLabel: r.role === NO_ROLE ? '未分配角色' : (findRole(r.role)?.label ?? r.role),
+    roleLabel: r.role === NO_ROLE ? '未分配角色' : roleLabel(r.role),
     orgId: r.org_id,
     org: r.org_name,
     orgCode: r.org_code,

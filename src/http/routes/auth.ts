@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { findRole } from '../../catalogue/roles.ts';
+import { roleLabel } from '../../catalogue/roles.ts';
 import { actionLabels, allowedKinds, can, ownRecordsOnly, type Action } from '../../services/access.ts';
 import { changePassword, login, logout, type SessionUser } from '../../services/sessions.ts';
 import type { AppDeps } from '../context.ts';
@@ -46,7 +46,7 @@ export function describeUser(u: SessionUser) {
     name: u.name,
     role: u.role,
     /** The role's Chinese name, shown in the header from the first paint (no wait for the catalogue). */
-    roleLabel: findRole(u.role)?.label ?? u.role,
+    roleLabel: roleLabel(u.role),
     orgId: u.orgId,
     orgName: u.orgName,
     orgKind: u.orgKind,

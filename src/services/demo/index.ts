@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { getKind, kinds } from '../../catalogue/kinds.ts';
-import { findRole, type RoleId } from '../../catalogue/roles.ts';
+import { roleLabel, type RoleId } from '../../catalogue/roles.ts';
 import { todayOf } from '../../core/dates.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Db } from '../../db/connect.ts';
@@ -209,7 +209,7 @@ export async function generateDemo(h: Db, options: DemoOptions): Promise<DemoRes
     username: a.username,
     name: a.name,
     role: a.role,
-    roleLabel: findRole(a.role)?.label ?? a.role,
+    roleLabel: roleLabel(a.role),
     org: a.org,
     password: o.password,
   }));
