@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { benchDatabases } from './dbs.ts';
-import { login } from './http.ts';
+import { login, withServer } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 import { driveLoad, type LoadSession } from './province-load.ts';
 
@@ -30,14 +25,8 @@ export const bench: Bench = {
         const demo = await ensureDemo(b.h, { now: new Date().toISOString(), townships });
         const year = demo!.year;
         const many = new RateLimiter(1_000_000, 1_000_000);
-        const app = await buildApp(b.h, {
-          dataDir: mkdtempSync(join(tmpdir(), 'fazhi-mix-bench-')),
-          webDir: null,
-          rateLimits: { ...defaultRateLimits(b.h.db), loginPerIp: many, loginPerUser: many },
-        });
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        try {
-          const port = (app.server.address() as AddressInfo).port;
+        const rateLimits = { ...defaultRateLimits(b.h.db), loginPerIp: many, loginPerUser: many };
+        await withServer(b.h, { rateLimits }, async (port) => {
           const reads = [
             `/api/indicators?year=${year}`,
             `/api/records?year=${year}&limit=50`,
@@ -85,9 +74,7 @@ export const bench: Bench = {
               withWrites.p99 < 100 &&
               (b.name !== 'sqlite' || withWrites.rps >= 1_500),
           });
-        } finally {
-          await app.close();
-        }
+        });
       } finally {
         await b.dispose();
       }

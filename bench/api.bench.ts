@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
 import { benchDatabases } from './dbs.ts';
-import { login } from './http.ts';
+import { login, withServer } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
 
 interface Load {
@@ -110,14 +105,7 @@ export const bench: Bench = {
           loginPerUser: new RateLimiter(1000, 1000),
           uploads: new RateLimiter(10, 10),
         };
-        const app = await buildApp(b.h, {
-          dataDir: mkdtempSync(join(tmpdir(), 'fazhi-api-bench-')),
-          webDir: null,
-          rateLimits: limits,
-        });
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        const port = (app.server.address() as AddressInfo).port;
-        try {
+        await withServer(b.h, { rateLimits: limits }, async (port) => {
           const session = await login(port, 't01.staff');
           const cookie = session.cookie;
           const warm = (p: string) => load(port, p, cookie, 4, 300);
@@ -175,19 +163,9 @@ export const bench: Bench = {
               pass: r.median < 50,
             });
           }
-        } finally {
-          await app.close();
-        }
-        // The same endpoints with the read cache off: what every request would cost without it.
-        const bare = await buildApp(b.h, {
-          dataDir: mkdtempSync(join(tmpdir(), 'fazhi-api-bench-')),
-          webDir: null,
-          rateLimits: limits,
-          readCache: false,
         });
-        await bare.listen({ port: 0, host: '127.0.0.1' });
-        try {
-          const port2 = (bare.server.address() as AddressInfo).port;
+        // The same endpoints with the read cache off: what every request would cost without it.
+        await withServer(b.h, { rateLimits: limits, readCache: false }, async (port2) => {
           const s2 = await login(port2, 't01.staff');
           for (const [name, path] of [
             ['指标 /api/indicators', `/api/indicators?year=${year}`],
@@ -204,9 +182,7 @@ export const bench: Bench = {
               pass: r.errors === 0,
             });
           }
-        } finally {
-          await bare.close();
-        }
+        });
       } finally {
         await b.dispose();
       }

@@ -1,7 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 import { indicators } from '../src/catalogue/indicators.ts';
 import { yearPeriod, type Period } from '../src/core/dates.ts';
@@ -9,7 +6,6 @@ import { finish, planAggregates, type IndicatorValue } from '../src/core/indicat
 import type { Db } from '../src/db/connect.ts';
 import { evaluateAggregates } from '../src/db/indicators.repo.ts';
 import { Admission } from '../src/http/admission.ts';
-import { buildApp } from '../src/http/app.ts';
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
 import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
@@ -19,7 +15,7 @@ import { cpuPerRequest, cpuSample } from './cpu.ts';
 import { benchPostgres } from './dbs.ts';
 import { handwrittenSql, handwrittenValues } from './handwritten.ts';
 import { bestOf, fmt, type Bench, type BenchRow } from './harness.ts';
-import { login } from './http.ts';
+import { login, withServer } from './http.ts';
 import {
   databaseSizes,
   insertProvinceOrgs,
@@ -383,14 +379,7 @@ async function httpRows(
   );
   const many = new RateLimiter(1_000_000, 1_000_000);
   const rateLimits = { ...defaultRateLimits(h.db), loginPerIp: many, loginPerUser: many };
-  const app = await buildApp(h, {
-    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
-    webDir: null,
-    rateLimits,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const port = (app.server.address() as AddressInfo).port;
+  await withServer(h, { rateLimits }, async (port) => {
     const staff = await Promise.all(staffOf.map(async (s) => ({ ...s, ...(await login(port, s.username)) })));
     const county = await Promise.all(
       officers.map(async (o) => ({ ...o, ...(await login(port, o.username)) })),
@@ -471,20 +460,10 @@ async function httpRows(
       pass: ratio >= 0.3 && mix.p99 < 50 && mix.errors === 0,
     });
     rows.push(await withoutTurns(h, rateLimits, sessions, ceiling.rps, date));
-  } finally {
-    await app.close();
-  }
+  });
 
   say('不用缓存的乡镇指标…');
-  const bare = await buildApp(h, {
-    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
-    webDir: null,
-    rateLimits,
-    readCache: false,
-  });
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const port = (bare.server.address() as AddressInfo).port;
+  await withServer(h, { rateLimits, readCache: false }, async (port) => {
     const sessions: LoadSession[] = [];
     for (const s of staffOf.slice(0, 10))
       sessions.push({
@@ -505,9 +484,7 @@ async function httpRows(
       target: '≥ 1.00',
       pass: r.rps >= 3000 && r.errors === 0,
     });
-  } finally {
-    await bare.close();
-  }
+  });
   return rows;
 }
 
@@ -526,15 +503,7 @@ async function withoutTurns(
   date: string,
 ): Promise<BenchRow> {
   say(`对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}）…`);
-  const loose = await buildApp(h, {
-    dataDir: mkdtempSync(join(tmpdir(), 'fazhi-province-bench-')),
-    webDir: null,
-    rateLimits,
-    admission: new Admission(NO_TURNS),
-  });
-  await loose.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const port = (loose.server.address() as AddressInfo).port;
+  return withServer(h, { rateLimits, admission: new Admission(NO_TURNS) }, async (port) => {
     await driveLoad(port, sessions, CONNECTIONS, 3_000, date);
     const before = cpuSample();
     const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, date);
@@ -548,7 +517,5 @@ async function withoutTurns(
       target: '—（对照：排队对吞吐与 p99 的影响）',
       pass: true,
     };
-  } finally {
-    await loose.close();
-  }
+  });
 }
