@@ -2,12 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 /**
- * CPU time of the server's event loop (this process's main thread) and of every PostgreSQL server
- * process on the machine, from Linux's /proc, in milliseconds: what a load of requests cost each,
- * so a throughput can be set against what the machine's cores allow. Null where /proc is absent.
+ * CPU time of the server's event loop (this process's main thread), of the process's other threads
+ * (the load generator's worker, libuv's pool, the garbage collector's helpers) and of every
+ * PostgreSQL server process on the machine, from Linux's /proc, in milliseconds: what a load of
+ * requests cost each, so a throughput can be set against what the machine's cores allow. Null
+ * where /proc is absent.
  */
 export interface CpuSample {
   readonly server: number;
+  readonly others: number;
   readonly postgres: number;
 }
 
@@ -32,7 +35,8 @@ function statMs(path: string, children = false): { name: string; ms: number } | 
 
 export function cpuSample(): CpuSample | null {
   const main = statMs(`/proc/self/task/${process.pid}/stat`);
-  if (!main) return null;
+  const all = statMs('/proc/self/stat');
+  if (!main || !all) return null;
   let postgres = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -41,13 +45,45 @@ export function cpuSample(): CpuSample | null {
     const p = statMs(`/proc/${pid}/stat`, true);
     if (p?.name === 'postgres') postgres += p.ms;
   }
-  return { server: main.ms, postgres };
+  return { server: main.ms, others: all.ms - main.ms, postgres };
+}
+
+/** What a load of requests cost each, in ms of CPU, and the most requests a second that allows. */
+export interface CpuPerRequest {
+  readonly server: number;
+  readonly others: number;
+  readonly postgres: number;
+  /** One event loop answers at most this many a second at its cost (it runs on one core). */
+  readonly loopBound: number;
+  /** Every core of the machine, all of the cost counted (server, load generator, PostgreSQL). */
+  readonly coresBound: number;
+}
+
+export function perRequest(
+  before: CpuSample | null,
+  after: CpuSample | null,
+  requests: number,
+  postgresToo = true,
+): CpuPerRequest | null {
+  if (!before || !after || requests === 0) return null;
+  const server = (after.server - before.server) / requests;
+  const others = (after.others - before.others) / requests;
+  const postgres = postgresToo ? (after.postgres - before.postgres) / requests : 0;
+  const cores = availableParallelism();
+  return {
+    server,
+    others,
+    postgres,
+    loopBound: 1000 / server,
+    coresBound: (cores * 1000) / (server + others + postgres),
+  };
 }
 
 /**
- * Chinese text of the CPU a load took per request, and the most requests a second this machine's
- * cores allow at that cost: the event loop is one thread (at most one core), and the two together
- * share every core. Empty where the samples are missing.
+ * Chinese text of the CPU a load took per request, and the most requests a second this machine
+ * allows at that cost: the event loop is one thread (at most one core), and the server's threads,
+ * the load generator and PostgreSQL together share every core. Empty where the samples are
+ * missing.
  */
 export function cpuPerRequest(
   before: CpuSample | null,
@@ -55,12 +91,10 @@ export function cpuPerRequest(
   requests: number,
   postgresToo = true,
 ): string {
-  if (!before || !after || requests === 0) return '';
-  const server = (after.server - before.server) / requests;
-  const postgres = postgresToo ? (after.postgres - before.postgres) / requests : 0;
-  const cores = availableParallelism();
-  const bound = Math.min(1000 / server, (cores * 1000) / (server + postgres));
+  const c = perRequest(before, after, requests, postgresToo);
+  if (!c) return '';
   const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const pgText = postgresToo ? `、PostgreSQL ${fmt(postgres)} ms` : '';
-  return `；每次请求 CPU：服务器主线程 ${fmt(server)} ms${pgText}，本机 ${cores} 核至多约 ${Math.round(bound).toLocaleString('en-US')} 次/秒`;
+  const count = (n: number) => Math.round(n).toLocaleString('en-US');
+  const pgText = postgresToo ? `、PostgreSQL ${fmt(c.postgres)} ms` : '';
+  return `；每次请求 CPU：服务器主线程 ${fmt(c.server)} ms、本进程其他线程（含压测负载）${fmt(c.others)} ms${pgText}；单个事件循环至多约 ${count(c.loopBound)} 次/秒，本机 ${availableParallelism()} 核合计至多约 ${count(c.coresBound)} 次/秒`;
 }

@@ -11,7 +11,7 @@ import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
 import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
 import { orgFilter, type Org } from '../src/services/orgs.ts';
 import { createUsers } from '../src/services/users.ts';
-import { cpuPerRequest, cpuSample } from './cpu.ts';
+import { cpuPerRequest, cpuSample, perRequest, type CpuSample } from './cpu.ts';
 import { benchPostgres } from './dbs.ts';
 import { handwrittenSql, handwrittenValues } from './handwritten.ts';
 import { bestOf, fmt, type Bench, type BenchRow } from './harness.ts';
@@ -451,7 +451,7 @@ async function httpRows(
     const c1m = cpuSample();
     const ratio = mix.rps / ceiling.rps;
     rows.push({
-      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms（读 ${fmt(mix.readP99, 1)}，写 ${fmt(mix.writeP99, 1)}），错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}）`,
+      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms（读 ${fmt(mix.readP99, 1)}，写 ${fmt(mix.writeP99, 1)}），错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}${shareBound(c1h, c1m, mix.requests, ceiling.rps)}）`,
       db: 'postgres',
       measured: `${fmt(mix.rps)} 次/秒`,
       limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms${cpuPerRequest(c0h, c1h, ceiling.requests)}）`,
@@ -488,6 +488,20 @@ async function httpRows(
   return rows;
 }
 
+/**
+ * The most a load's cost lets this machine answer, as a share of the health ceiling: the lower of
+ * one event loop's bound and every core's, at the CPU each request took.
+ */
+function shareBound(
+  before: CpuSample | null,
+  after: CpuSample | null,
+  requests: number,
+  ceiling: number,
+): string {
+  const c = perRequest(before, after, requests);
+  return c ? `；按此开销至多为上限的 ${fmt(Math.min(c.loopBound, c.coresBound) / ceiling, 2)}` : '';
+}
+
 /** Requests in progress at once for the comparison run: more than the load's connections, so none waits. */
 const NO_TURNS = 10_000;
 
@@ -509,7 +523,7 @@ async function withoutTurns(
     const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, date);
     const after = cpuSample();
     return {
-      name: `对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}；写入 ${r.writes} 条，p99 ${fmt(r.p99, 1)} ms（读 ${fmt(r.readP99, 1)}，写 ${fmt(r.writeP99, 1)}），错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}）`,
+      name: `对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}；写入 ${r.writes} 条，p99 ${fmt(r.p99, 1)} ms（读 ${fmt(r.readP99, 1)}，写 ${fmt(r.writeP99, 1)}），错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}${shareBound(before, after, r.requests, ceiling)}）`,
       db: 'postgres',
       measured: `${fmt(r.rps)} 次/秒`,
       limit: `${fmt(ceiling)} 次/秒（同上 /api/health 上限）`,
