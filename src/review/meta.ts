@@ -61,6 +61,12 @@ const STOP =
   /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
 /** Verbs that open a clause naming the township (结合长塘镇实际, 围绕某镇发展, 根据街党工委分工). */
 const LEADING_VERB = /^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据)/;
+/**
+ * Verbs after which a township is named mid-clause, past the longest name read back
+ * (服务强化伊金霍洛镇法治建设): the name starts after the last of them, two characters at least.
+ */
+const VERB_BEFORE_NAME =
+  /(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据|强化|加强|推进|提升|打造|保障)(?=[\u4e00-\u9fa5]{2,6}$)/g;
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
@@ -96,6 +102,13 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
       break;
     }
     i--;
+  }
+  {
+    const verb = [...s.slice(i, coreEnd).matchAll(VERB_BEFORE_NAME)].at(-1);
+    if (verb) {
+      i += verb.index + verb[0].length;
+      bounded = true;
+    }
   }
   // A verb read back with the name (结合长塘镇实际) is no part of it, and a verb alone (根据街党工委)
   // names none; a name of two characters at least must follow it.
