@@ -125,7 +125,12 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: /(覆盖|参加|参与)[^。；;]{0,20}网格员等/,
   },
   { key: 'grid.grids', near: /网格(?!员)/ },
-  { key: 'enforcement.certified_officers', near: /执法(资格)?证|持证执法|执法资格/ },
+  // Not those sitting the examination for it (组织1名新申领人员参加执法资格考试).
+  {
+    key: 'enforcement.certified_officers',
+    near: /执法(资格)?证|持证执法|执法资格/,
+    unless: /申领|报考|(参加|参与)[^，,。；;]{0,16}考试/,
+  },
   {
     key: 'enforcement.certified_officers',
     near: new RegExp(`§${N}{0,4}执法人员`),
@@ -273,15 +278,9 @@ export const countRules: readonly CountRule[] = [
       `参考|(参加|完成)${N}{0,30}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
-  // The 党委's own study (党委集中学法, 班子成员专题学习) is the 中心组's; so is a 专题学习 in a
-  // sentence about the 中心组 that gives the 中心组 no count of its own and names no other cadres.
-  {
-    key: 'study.center_group',
-    near: new RegExp(
-      `(党委|党工委|班子成员|领导班子|党政班子|党组(?!织)|常务会议?|联席会议?)${N}{0,6}(学习|学法)`,
-    ),
-    unless: CADRES,
-  },
+  // A 专题学习 in a sentence about the 中心组 that gives the 中心组 no count of its own and names
+  // no other cadres is the 中心组's. The 党委's or the leaders' study outside it (党委会议会前学法,
+  // 班子成员专题学法, 常务会议学法) is a study session: the 中心组 is a body of its own.
   // A part of the 中心组's count (中心组专题学习12次，其中…专题学习4次) is the 中心组's too.
   {
     key: 'study.center_group',
@@ -296,8 +295,9 @@ export const countRules: readonly CountRule[] = [
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次).
     unlessSentence: /中心组[^，,。；;\d]{0,10}\d|中心组[、和及与][^，,。；;]{0,30}等(形式|方式)/,
     unlessBefore: new RegExp(`(${CADRES.source})${N}{0,6}(学习|学法)`),
-    // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's.
-    unless: /培训|考试|讲座|干部|职工/,
+    // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's; so does
+    // a study before a meeting (党委会议会前学法6次).
+    unless: /培训|考试|讲座|干部|职工|会前/,
   },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the

@@ -45,10 +45,13 @@ describe('headline', () => {
     expect(h.alternatives.map((a) => a.note)).toEqual(['“3次”：数值较小', '“90次”：多年累计数']);
   });
 
-  it("prefers the clause with the indicator's own word: the 中心组 beside the 党委会, a 专题 meeting", () => {
+  it("takes the 中心组's own count, not the 党工委会's study beside it; prefers a 专题 meeting", () => {
     const h = pick('全年召开党工委会学法31次，理论学习中心组集中学习13次。', 'study.center_group')!;
     expect(h.figure.value).toBe(13);
-    expect(h.alternatives.map((a) => a.figure.value)).toEqual([31]);
+    expect(h.alternatives).toEqual([]);
+    expect(
+      pick('全年召开党工委会学法31次，理论学习中心组集中学习13次。', 'study.sessions')!.figure.value,
+    ).toBe(31);
     expect(
       pick('召开法治建设专题部署会4次、法治建设工作推进会6次。', 'leadership.meetings')!.figure.value,
     ).toBe(4);

@@ -46,7 +46,7 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.sessions', 2],
     ['study.sessions', 3],
   ),
-  s('tune', 'center', '镇政府常务会议学法8次。', ['study.center_group', 8]),
+  s('tune', 'center', '镇政府常务会议学法8次。', ['study.sessions', 8]),
   s('tune', 'trap.frequency', '每半年至少召开1次法治建设专题会议。'),
   s('heldout', 'materials', '在集市上分发各类法律材料2600份。', ['publicity.materials', 2600]),
   s('heldout', 'materials', '赠送法律知识小册子800余册。', ['publicity.materials', 800]),
@@ -65,11 +65,11 @@ export const sentences: readonly LabelledSentence[] = [
   s('tune', 'study', '开展法治专题学习8次。', ['study.sessions', 8]),
   s('tune', 'study', '组织干部集中学习法律法规12次。', ['study.sessions', 12]),
   s('tune', 'study', '开展案例教学4场。', ['study.sessions', 4]),
-  s('tune', 'study', '镇党委会议学习习近平总书记关于法治建设的重要论述6次。', ['study.center_group', 6]),
+  s('tune', 'study', '镇党委会议学习习近平总书记关于法治建设的重要论述6次。', ['study.sessions', 6]),
   s('tune', 'study', '组织机关干部开展理论学习10次。', ['study.sessions', 10]),
   s('tune', 'study', '邀请律师举办专题讲座3场。', ['study.sessions', 3]),
   s('heldout', 'study', '结合主题教育开展集中学习15次。', ['study.sessions', 15]),
-  s('heldout', 'study', '组织班子成员学习宪法和民法典9次。', ['study.center_group', 9]),
+  s('heldout', 'study', '组织班子成员学习宪法和民法典9次。', ['study.sessions', 9]),
   s('heldout', 'study', '举办法律知识专题讲座两场。', ['study.sessions', 2]),
   // The 党委's own study is the 中心组's; cadres' study at large is study sessions.
   s('tune', 'center', '将法治思想纳入党委理论学习中心组学习内容，全年开展专题学习5次。', [
@@ -80,7 +80,7 @@ export const sentences: readonly LabelledSentence[] = [
     'tune',
     'center',
     '党委集中学法10次，组织机关干部职工学法培训6次。',
-    ['study.center_group', 10],
+    ['study.sessions', 10],
     ['study.sessions', 6],
   ),
   s(
@@ -90,7 +90,7 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.center_group', 8],
     ['study.sessions', 9],
   ),
-  s('heldout', 'center', '全年班子成员专题学法7次。', ['study.center_group', 7]),
+  s('heldout', 'center', '全年班子成员专题学法7次。', ['study.sessions', 7]),
   s('heldout', 'center', '依托理论学习中心组、班子会等载体开展专题学法5次。', ['study.center_group', 5]),
   s('heldout', 'center', '带动全体干部参与学习30次。', ['study.sessions', 30]),
   // Who was trained or examined, and officers certified.
