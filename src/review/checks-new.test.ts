@@ -294,6 +294,36 @@ describe('words missing or slipped', () => {
     expect(flagged('开展了扎实的工作，取得有效的成果。', 'wording.de')).toEqual([]);
   });
 
+  it('flags 较好的完成, not 较好的完成率', () => {
+    expect(flagged('较好的完成了本年度的工作目标。', 'wording.de')).toEqual(['较好的完成']);
+    expect(flagged('取得较好的完成率。', 'wording.de')).toEqual([]);
+  });
+
+  it('flags a law on administration without 《》, not 行政处罚法定 or one in 《》', () => {
+    expect(flagged('组织行政复议法学习1次。', 'punct.booktitle')).toEqual(['行政复议法']);
+    expect(
+      flagged('坚持行政处罚法定原则，学习《行政复议法》和《中华人民共和国行政处罚法》。', 'punct.booktitle'),
+    ).toEqual([]);
+  });
+
+  it('flags an empty title, a misnamed 习近平法治思想, 历中全会 and two offices run together', () => {
+    expect(flagged('落实《垫江县贯彻落实<>的具体措施》。', 'punct.booktitle')).toEqual(['<>']);
+    expect(flagged('以习近平新时代中国特色社会主义法治思想为指导。', 'wording.term')).toEqual([
+      '习近平新时代中国特色社会主义法治思想',
+    ]);
+    expect(flagged('贯彻党的二十届历中全会精神。', 'wording.slip')).toEqual(['历中全会']);
+    expect(flagged('由党委书记镇长任组长。', 'punct.missing')).toEqual(['书记镇长']);
+    const right = '由党委书记、镇长任组长，贯彻二十届历次全会精神，落实中国特色社会主义法治理论。';
+    for (const id of ['punct.booktitle', 'wording.term', 'wording.slip', 'punct.missing'])
+      expect(flagged(right, id)).toEqual([]);
+  });
+
+  it('flags a space before a punctuation mark after a quotation, and 七·五普法 after 2020', () => {
+    expect(flagged('结合“国家安全教育日” 、“宪法宣传周”开展活动。', 'punct.space')).toEqual(['” 、']);
+    expect(flagged('结合“国家安全教育日”、“宪法宣传周”开展活动。', 'punct.space')).toEqual([]);
+    expect(flagged('结合“七·五普法”开展活动。', 'plan.expired')).toEqual(['“七·五普法']);
+  });
+
   it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
     expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);

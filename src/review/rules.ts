@@ -216,7 +216,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'plan.expired',
     severity: 'error',
-    pattern: '[“"「]?[六七]五[”"」]?\\s*(普法|法治宣传教育)',
+    pattern: '[“"「]?[六七][·・•．.]?五[”"」]?\\s*(普法|法治宣传教育)',
     minYear: 2021,
     message: '“{text}”已于2020年结束，{year}年度报告应对应“八五”普法（2021—2025年）',
   },
@@ -310,6 +310,29 @@ export const rules: readonly RuleSpec[] = [
       '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
     message: '法规名称“{text}”应加书名号《》',
   },
+  // Laws on administration named without 《》 (行政复议法学习1次); not 行政处罚法定原则.
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern:
+      '(?<!《|〈|中华人民共和国)(?:行政复议法|行政诉讼法|行政处罚法|行政许可法|行政强制法|法律援助法|人民调解法)(?![》〉定律规治院])',
+    message: '法律名称“{text}”应加书名号《》',
+  },
+  // A title left empty (《垫江县贯彻落实<>的具体措施》).
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern: '《[ \\u3000]*》|<[ \\u3000]*>|〈[ \\u3000]*〉',
+    message: '书名号“{text}”内缺少文件或法规名称',
+  },
+  // 习近平法治思想 misnamed (习近平新时代中国特色社会主义法治思想).
+  {
+    id: 'wording.term',
+    severity: 'warning',
+    pattern: '(?:习近平新时代)?中国特色社会主义法治思想',
+    message: '“{text}”的提法有误，应为“习近平法治思想”（或“中国特色社会主义法治理论”）',
+  },
+  slip('slip', '历中全会', '历次全会'),
   slip('slip', '标准性文件', '规范性文件'),
   slip('slip', '标准', '规范', '标准行政执法'),
   slip('slip', '常抓不怠', '常抓不懈'),
@@ -318,7 +341,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'wording.de',
     severity: 'warning',
     pattern:
-      '(?:深入|全面|扎实|有效|积极|认真|切实|持续|稳步|有序|不断|大力|广泛)的(?:推进|开展|落实|推动|实施|贯彻|加强|提升)',
+      '(?:深入|全面|扎实|有效|积极|认真|切实|持续|稳步|有序|不断|大力|广泛|较好|很好|圆满|顺利)的(?:推进|开展|落实|推动|实施|贯彻|加强|提升|完成(?![率度情量]))',
     message: '“{text}”中“的”应为“地”（修饰动词的状语后用“地”）',
   },
   // A congress and its Central Committee's plenum run together (二十大届三中全会 for 二十届三中全会).
@@ -354,6 +377,20 @@ export const rules: readonly RuleSpec[] = [
       '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)',
     message: '“{text}”前疑缺标点（逗号、分号或句号）',
   },
+  // Two offices run together (由党委书记镇长任组长 for 党委书记、镇长).
+  {
+    id: 'punct.missing',
+    severity: 'warning',
+    pattern: '书记(?:镇长|乡长|主任)(?=任|担任|为|共同)',
+    message: '“{text}”中“书记”后疑缺顿号',
+  },
+  // A space before a punctuation mark, after a closing quotation (“国家安全教育日” 、“七五普法”).
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    pattern: '[”’》）][ \\u3000]+[、，。；：！？]',
+    message: '“{text}”中标点前多了空格',
+  },
   // A space after the enumeration comma between two words (二中、 三中); not after a heading's
   // number (一、 主要工作), which many pages indent so.
   {
@@ -377,7 +414,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'word.missing',
     severity: 'warning',
-    pattern: '履行推进法治(?:政府)?建设(?=[，,。；;、])',
+    pattern: '履行推进法治(?:政府)?建设(?=[，,。；;、]|情况)',
     message: '“{text}”后疑缺“第一责任人职责”',
   },
   // 全体干部 without 体 (让全干部知法); not 健全干部…, 安全干部.

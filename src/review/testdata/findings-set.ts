@@ -377,6 +377,22 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
+    name: 'a law without 《》, an empty title, a misnamed 习近平法治思想, 历中全会, 书记镇长, 较好的完成',
+    text: report(2025, {
+      measures: m(
+        '以习近平新时代中国特色社会主义法治思想为指导，贯彻二十届历中全会精神，由党委书记镇长任组长，落实《贯彻落实<>的具体措施》，组织行政复议法学习1次，较好的完成了年度目标。',
+      ),
+    }),
+    findings: [
+      ['wording.term', '习近平新时代中国特色社会主义法治思想'],
+      ['wording.slip', '历中全会'],
+      ['punct.missing', '书记镇长'],
+      ['punct.booktitle', '<>'],
+      ['punct.booktitle', '行政复议法'],
+      ['wording.de', '较好的完成'],
+    ],
+  },
+  {
     name: 'first responsibility as actions in the measures',
     text: report(2025, {
       leader: OTHER_THREE,
