@@ -107,6 +107,8 @@ export const sentences: readonly LabelledSentence[] = [
     'enforcement.certified_officers',
     25,
   ]),
+  // Those sitting the examination for the certificate are takers, not certified officers.
+  s('tune', 'certified', '组织1名新申领人员参加县司法局组织的执法资格考试。', ['study.exam_takers', 1]),
   s('heldout', 'trainees', '实现全镇60名公职人员学法全覆盖。', ['study.trainees', 60]),
   s('heldout', 'exam', '组织80名干部参加年度学法考试。', ['study.exam_takers', 80]),
   // Court hearings attended, training classes in 期.
