@@ -324,6 +324,11 @@ describe('words missing or slipped', () => {
     expect(flagged('结合“七·五普法”开展活动。', 'plan.expired')).toEqual(['“七·五普法']);
   });
 
+  it('flags a run of question marks left by lost characters, not a question', () => {
+    expect(flagged('? ? ?2024年，在县委的领导下开展工作。', 'format.artifact')).toEqual(['? ? ?']);
+    expect(flagged('群众问：如何申请法律援助？', 'format.artifact')).toEqual([]);
+  });
+
   it('flags a 的 typed twice, but not 目的的 or 的的确确', () => {
     expect(found('迈上新征程的的关键一步。').map((f) => f[2])).toEqual(['“的的”中“的”字重复']);
     expect(found('达到普法目的的活动,的的确确见效。')).toEqual([]);

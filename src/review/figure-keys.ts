@@ -71,7 +71,8 @@ export const countRules: readonly CountRule[] = [
   power('powers.payment', /行政给付/),
   power('powers.reward', /行政奖励/),
   power('powers.adjudication', /行政裁决/),
-  power('powers.other', /其他(行政)?(权力|职权)/),
+  // 其他47项 as the last item of the list's parts.
+  power('powers.other', /其他(行政)?(权力|职权)|其他[^、，,。；;§]{0,4}§/),
   power('powers.delegated', /赋权|下放|委托/),
   power('powers.total', POWER_LIST),
   { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
@@ -190,7 +191,8 @@ export const countRules: readonly CountRule[] = [
     sentence: /合法性|审查|审核|法律顾问/,
     units: ['份', '条', '次', '件'],
   },
-  { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问/ },
+  // Also those a public legal service station answers (公共法律服务工作站…接待群众法律咨询50余人次).
+  { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/ },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次', '名'] },
   // The objects listed before the review (对重大行政决策、规范性文件…及合同开展审查1090件;
   // 行政规范性文件审查2件): legality reviews, not decisions.
@@ -247,6 +249,7 @@ export const countRules: readonly CountRule[] = [
     ),
     sentence: /法治|依法治|法制/,
     unlessSentence: /安全|学法|学习|培训/,
+    units: SESSION_UNITS,
   },
   { key: 'leadership.reports_heard', near: /听取/ },
   {
@@ -254,6 +257,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治)${N}{0,10}§`,
     ),
+    // 召开法治建设工作会议1场次.
+    units: SESSION_UNITS,
   },
   // The study of the villages and branches the township guides (指导基层开展学习38次) is not its own.
   {
@@ -268,32 +273,34 @@ export const countRules: readonly CountRule[] = [
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {
     key: 'study.exam_sessions',
-    near: /考试|测试|考法/,
+    near: /考试|测试|考法|学考/,
     unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
   },
   {
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
-      `参考|(参加|完成)${N}{0,30}(考试|测试|考法)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
+      `参考|(参加|完成)${N}{0,30}(考试|测试|考法|学考)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
-  // A 专题学习 in a sentence about the 中心组 that gives the 中心组 no count of its own and names
-  // no other cadres is the 中心组's. The 党委's or the leaders' study outside it (党委会议会前学法,
-  // 班子成员专题学法, 常务会议学法) is a study session: the 中心组 is a body of its own.
   // A part of the 中心组's count (中心组专题学习12次，其中…专题学习4次) is the 中心组's too.
   {
     key: 'study.center_group',
     near: new RegExp(`^其中${N}{0,14}(学习|学法)`),
     sentence: /中心组[^，,。；;\d]{0,10}\d/,
   },
+  // A 专题学习 in a sentence about the 中心组 that gives the 中心组 no count of its own and names
+  // no other cadres is the 中心组's. The 党委's or the leaders' study outside it (党委会议会前学法,
+  // 班子成员专题学法, 常务会议学法) is a study session: the 中心组 is a body of its own.
   {
     key: 'study.center_group',
     near: new RegExp(`(专题|集中|集体)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
     sentence: /中心组/,
     inParagraph: true,
-    // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次).
-    unlessSentence: /中心组[^，,。；;\d]{0,10}\d|中心组[、和及与][^，,。；;]{0,30}等(形式|方式)/,
+    // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
+    // 通过党政联席会“第一议题”、理论学习中心组学习等形式).
+    unlessSentence:
+      /中心组[^，,。；;\d]{0,10}\d|中心组[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,8}等(形式|方式)/,
     unlessBefore: new RegExp(`(${CADRES.source})${N}{0,6}(学习|学法)`),
     // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's; so does
     // a study before a meeting (党委会议会前学法6次).
@@ -311,6 +318,8 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: /法治|法制|法律/,
     units: SESSION_UNITS,
   },
+  // Nor is relaying the leaders' speeches (传达学习习近平总书记重要讲话重要指示精神60次), unless of the law.
+  { key: 'other', near: /传达学习/, unless: /法/, units: SESSION_UNITS },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
   { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: SESSION_UNITS },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
@@ -331,6 +340,8 @@ export const countRules: readonly CountRule[] = [
       `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
+    // Not the public beside them (专题宣讲12场次，覆盖干部群众3000余人次): an audience.
+    unless: /群众|村民|居民|学生|师生|青少年/,
   },
   // A bare 覆盖N人次 in a sentence about training: who was trained.
   {
@@ -416,7 +427,7 @@ export const countRules: readonly CountRule[] = [
   },
   // 法律服务N次 (not a legal adviser's): the township's publicity events.
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
-  { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习/ },
+  { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习|专家辅导|辅导讲座/ },
   // Training for villagers or pupils is publicity: its people are the audience.
   { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: /村民|群众|居民|学生|师生|青少年/ },
   {
@@ -444,6 +455,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `受教育|受众|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
+    // Not the people a self-service terminal served (“粤智助”累计服务群众7515人次、办理业务…).
+    unless: /办理业务|办件|政务服务|粤智助|自助/,
   },
 ];
 

@@ -120,11 +120,13 @@ export const rules: readonly RuleSpec[] = [
   },
   { id: 'format.artifact', severity: 'error', check: 'artifact', message: '文档转换残留“{text}”，应删除' },
   // A character lost in conversion shows as ? inside a sentence, often with stray letters
-  // (水平?,F将), or as the replacement character. A question mark after a question word is a question.
+  // (水平?,F将), or as the replacement character, or as a run of them (? ? ?2024年). A question mark
+  // after a question word is a question.
   {
     id: 'format.artifact',
     severity: 'warning',
-    pattern: '(?<=[\\u4e00-\\u9fa5])\\?[,.A-Za-z]{0,3}(?=[\\u4e00-\\u9fa5])|\\uFFFD',
+    pattern:
+      '(?<=[\\u4e00-\\u9fa5])\\?[,.A-Za-z]{0,3}(?=[\\u4e00-\\u9fa5])|\\uFFFD|\\?(?:[ \\u3000]*\\?){2,}',
     unless: '(吗|呢|如何|怎样|怎么|什么|为何|为什么|哪|谁|是否|多少|几)[^。；\\n]{0,16}\\?',
     message: '“{text}”疑为转换中丢失的字符（乱码），应核对原文',
   },

@@ -774,4 +774,37 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.banners', 40],
     ['publicity.legal_literates', 58],
   ),
+  // A fifteenth batch, for a fourteenth and a fifteenth set of published openings.
+  s('tune', 'study', '纳入镇党委理论学习中心组学习计划，党委会议会前学法6次。', ['study.sessions', 6]),
+  s('tune', 'consult', '公共法律服务工作站接待群众法律咨询50余人次。', ['legal.consultations', 50]),
+  s(
+    'tune',
+    'audience',
+    '全年累计开展专题宣讲12场次，覆盖干部群众3000余人次。',
+    ['publicity.events', 12],
+    ['publicity.audience', 3000],
+  ),
+  s('tune', 'traps', '“粤智助”累计服务群众7515人次、办理业务19048笔。'),
+  s('tune', 'exam', '组织全镇443名国家工作人员参加习近平法治思想网上学考。', ['study.exam_takers', 443]),
+  s('tune', 'traps', '传达学习习近平总书记重要讲话重要指示精神60次，组织开展领导班子学法活动4次。', [
+    'study.sessions',
+    4,
+  ]),
+  s('tune', 'study', '举办相关专家辅导4次。', ['study.sessions', 4]),
+  s('tune', 'meetings', '主持召开法治建设工作会议1场次。', ['leadership.meetings', 1]),
+  s(
+    'tune',
+    'powers',
+    '我乡权责清单事项合计80项，其中：行政许可4项、行政处罚4项、其他47项。',
+    ['powers.total', 80],
+    ['powers.licensing', 4],
+    ['powers.penalty', 4],
+    ['powers.other', 47],
+  ),
+  s(
+    'tune',
+    'center',
+    '通过党政联席会“第一议题”、理论学习中心组学习等形式，组织领导干部集中学习习近平法治思想。2025年，召开习近平法治思想专题学习会3次。',
+    ['study.sessions', 3],
+  ),
 ];
