@@ -324,6 +324,25 @@ describe('words missing or slipped', () => {
     expect(flagged('结合“七·五普法”开展活动。', 'plan.expired')).toEqual(['“七·五普法']);
   });
 
+  it('flags a list whose first point is not marked or whose numbers skip', () => {
+    expect(flagged('认真学法。二是统筹部署法治工作，三是抓好落实。', 'list.gap')).toEqual(['二是统筹部署']);
+    expect(flagged('一是加强学习，三是抓好落实。', 'list.gap')).toEqual(['三是抓好落实']);
+    expect(
+      flagged('一是“关键少数”带头学，二是2024年来持续推进，三是创新治理。唯一是统一是。', 'list.gap'),
+    ).toEqual([]);
+  });
+
+  it('flags 人民政 without 府, 建 without 设, 第一责任制度 and 《乡村振兴法》', () => {
+    expect(flagged('沙市镇人民政 关于2025年法治政府建设情况。', 'word.missing')).toEqual(['人民政']);
+    expect(flagged('统筹推进法治政府建工作。', 'word.missing')).toEqual(['法治政府建']);
+    expect(flagged('严格落实第一责任制度。', 'word.missing')).toEqual(['第一责任制度']);
+    expect(flagged('学习《乡村振兴法》。', 'law.title')).toEqual(['《乡村振兴法》']);
+    const right =
+      '镇人民政府和人民政协坚持人民政权，推进法治政府建设工作，落实第一责任人制度，学习《乡村振兴促进法》。';
+    expect(flagged(right, 'word.missing')).toEqual([]);
+    expect(flagged(right, 'law.title')).toEqual([]);
+  });
+
   it('flags a run of question marks left by lost characters, not a question', () => {
     expect(flagged('? ? ?2024年，在县委的领导下开展工作。', 'format.artifact')).toEqual(['? ? ?']);
     expect(flagged('群众问：如何申请法律援助？', 'format.artifact')).toEqual([]);

@@ -167,6 +167,41 @@ const headingGap: Check = (c) => {
   });
 };
 
+const ORDINALS = '一二三四五六七八九十';
+/** 二是, 三是… in a list (一是…二是…); not 第二是, 其一是, 统一是, 唯一是. */
+const LIST_ITEM = new RegExp(
+  `(?<![第其之统唯同单不专万])([${ORDINALS}])是(?=[\\u4e00-\\u9fa5“"《（(\\d])`,
+  'g',
+);
+
+/**
+ * A point of a list lost or misnumbered: 二是 with no 一是 before it under the same heading, or
+ * 四是 after 二是. A list starting again at 一是 is a new list.
+ */
+const listGap: Check = (c) => {
+  const text = c.plain ?? c.text;
+  const starts = c.headings.map((h) => h.start).sort((a, b) => a - b);
+  const out: Hit[] = [];
+  let next = 0;
+  let prev = 0;
+  for (const m of text.matchAll(LIST_ITEM)) {
+    while (next < starts.length && starts[next]! <= m.index) {
+      next++;
+      prev = 0;
+    }
+    const k = ORDINALS.indexOf(m[1]!) + 1;
+    if (k >= 2 && prev !== k - 1) {
+      const detail =
+        prev === 0
+          ? `“${m[0]}”之前没有“一是”：列举的第一点缺失或编号有误`
+          : `“${ORDINALS[prev - 1]}是”之后是“${m[0]}”：列举的编号不连续`;
+      out.push({ text: text.slice(m.index, m.index + 6), start: m.index, detail });
+    }
+    prev = k;
+  }
+  return out;
+};
+
 export const checks: Record<string, Check> = {
   'missingPart:measures': missingPart('measures'),
   'missingPart:shortcomings': missingPart('shortcomings'),
@@ -180,4 +215,5 @@ export const checks: Record<string, Check> = {
   headingLevel,
   headingMixed,
   headingGap,
+  listGap,
 };

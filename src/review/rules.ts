@@ -140,6 +140,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'headings.level', severity: 'warning', check: 'headingLevel', message: '{detail}' },
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
+  { id: 'list.gap', severity: 'warning', check: 'listGap', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'rateMismatch', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'tableRateMismatch', message: '{detail}' },
   { id: 'figures.over100', severity: 'error', check: 'rateOver100', message: '比率“{text}”超过100%' },
@@ -168,6 +169,7 @@ export const rules: readonly RuleSpec[] = [
     message: '“{text}”后疑缺“年”字',
   },
   misnamed('《有组织犯罪法》', '法律名称有误：应为《中华人民共和国反有组织犯罪法》'),
+  misnamed('《乡村振兴法》', '法律名称有误：应为《中华人民共和国乡村振兴促进法》'),
   misnamed('《?党政主要责任人履行推进法治建设', `法规名称有误：应为${FIRST_RESPONSIBLE}（负责人）`),
   misnamed('《党政主要负责人推进法治建设', `法规名称有误：应为${FIRST_RESPONSIBLE}（缺“履行”）`),
   // No law is called 行政法: it is a field of law (行政处罚法, 行政许可法…).
@@ -293,6 +295,21 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
+  { ...slip('slip', '第一责任制度', '第一责任人制度'), id: 'word.missing' },
+  // 人民政府 without 府 (沙市镇人民政 关于…); not 人民政协, 人民政权.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '人民政(?![府协权治法])',
+    message: '“{text}”后疑缺“府”字（应为“人民政府”）',
+  },
+  // 建设 without 设 (统筹推进法治政府建工作).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '法治(?:政府|社会|乡村)?建(?=工作|情况|各项|重点|[，。；,;])',
+    message: '“{text}”后疑缺“设”字（应为“建设”）',
+  },
   // 推进法治建设 written 推行 (推行 takes a system or a measure, not the building of the rule of law).
   slip('slip', '推行', '推进', '推行法治(?:政府)?建设'),
   // 学习 typed 学些 (理论学些).

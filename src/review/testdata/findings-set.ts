@@ -393,6 +393,18 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
+    name: 'a list without its first point, 建 without 设, 第一责任制度, 《乡村振兴法》',
+    text: report(2025, {
+      measures: m('镇党委统筹推进法治政府建工作。二是严格落实第一责任制度，三是组织学习《乡村振兴法》。'),
+    }),
+    findings: [
+      ['word.missing', '法治政府建'],
+      ['list.gap', '二是严格落实'],
+      ['word.missing', '第一责任制度'],
+      ['law.title', '《乡村振兴法》'],
+    ],
+  },
+  {
     name: 'first responsibility as actions in the measures',
     text: report(2025, {
       leader: OTHER_THREE,
