@@ -502,6 +502,8 @@ describe('words missing or slipped', () => {
         '落实《政府信息公开条例》《中华人民共和国政府信息公开条例》，开展“9·26”未成年人保护法宣传日活动。',
       ),
     ).toEqual([]);
+    // 推行 a system named after it is no slip.
+    expect(found('推行法治建设第一责任人制度。')).toEqual([]);
   });
 
   it('flags a punctuation mark lost before 二是 or after a count, not 第二是 or a list', () => {

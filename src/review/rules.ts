@@ -311,7 +311,8 @@ export const rules: readonly RuleSpec[] = [
     message: '“{text}”后疑缺“设”字（应为“建设”）',
   },
   // 推进法治建设 written 推行 (推行 takes a system or a measure, not the building of the rule of law).
-  slip('slip', '推行', '推进', '推行法治(?:政府)?建设'),
+  // Not 推行 a system named after it (推行法治建设第一责任人制度).
+  slip('slip', '推行', '推进', '推行法治(?:政府)?建设(?![^，,。；;]{0,12}(?:制度|责任制))'),
   // 学习 typed 学些 (理论学些).
   slip('slip', '学些', '学习', '(?<=理论|集中|专题|认真)学些'),
   // A newspaper named without 《》 (被浙江法治报报道).
