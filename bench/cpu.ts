@@ -79,6 +79,9 @@ export function perRequest(
   };
 }
 
+/** The most requests a second at this cost: the lower of one event loop's bound and every core's. */
+export const requestBound = (c: CpuPerRequest): number => Math.min(c.loopBound, c.coresBound);
+
 /**
  * Chinese text of the CPU a load took per request, and the most requests a second this machine
  * allows at that cost: the event loop is one thread (at most one core), and the server's threads,

@@ -16,6 +16,11 @@ export interface BenchRow {
   /** The target as text, e.g. "≥ 0.50" or "≤ 1.5". */
   readonly target: string;
   readonly pass: boolean;
+  /**
+   * Why the target is beyond this machine, when the run's own measurement shows it (the CPU the
+   * load took per request allows less than the target): printed beside a miss.
+   */
+  readonly beyond?: string;
 }
 
 export interface BenchContext {

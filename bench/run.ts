@@ -53,7 +53,7 @@ for (const r of rows) {
       r.limit,
       r.ratio.toFixed(2),
       r.target,
-      r.pass ? '达标' : '未达标',
+      r.pass ? '达标' : r.beyond ? `未达标：本机不可达（${r.beyond}）` : '未达标',
     ]),
   );
 }
