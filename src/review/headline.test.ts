@@ -57,6 +57,19 @@ describe('headline', () => {
     ).toBe(4);
   });
 
+  it('takes a study of law before a study of anything else (旁听庭审, 二十大 training)', () => {
+    const h = pick(
+      '召开习近平法治思想专题学习会3次、专题学法讲座2场，组织领导干部旁听庭审11次。',
+      'study.sessions',
+    )!;
+    expect(h.figure.value).toBe(3);
+    expect(h.alternatives.map((a) => a.figure.value)).toEqual([2, 11]);
+    expect(h.alternatives[1]!.note).toBe('“11次”：未写明“学法、法治或法律”');
+    expect(
+      pick('面向党员干部开设19场培训及讲座。开展“依法治镇”专题培训班5期。', 'study.sessions')!.figure.value,
+    ).toBe(5);
+  });
+
   it('reads the subject after the figure too (开展45场次广场法治宣传活动)', () => {
     const h = pick('全年累计开展45场次广场法治宣传活动，组织送法下乡17次。', 'publicity.events')!;
     expect(h.figure.value).toBe(45);

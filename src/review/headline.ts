@@ -149,11 +149,16 @@ function subject(f: HeadlineCandidate, names: readonly string[]): boolean {
 
 /**
  * The word that names an indicator itself, where other wordings share its characters: the 中心组's
- * study beside the 党委会's, a 专题 meeting on the rule of law beside a progress meeting.
+ * study beside the 党委会's, a 专题 meeting on the rule of law beside a progress meeting, in the
+ * figure's own list item; the study of law (学法, 法治课, 法律知识) beside a study of anything, in
+ * its clause (领导班子学法、研讨、各类讲座12次 is of law).
  */
-const OWN_WORDS: Readonly<Record<string, RegExp>> = {
-  'study.center_group': /中心组|理论中组/,
-  'leadership.meetings': /专题/,
+const OWN_WORDS: Readonly<
+  Record<string, { readonly words: RegExp; readonly in: 'item' | 'clause'; readonly says: string }>
+> = {
+  'study.center_group': { words: /中心组|理论中组/, in: 'item', says: '中心组' },
+  'leadership.meetings': { words: /专题/, in: 'item', says: '专题' },
+  'study.sessions': { words: /法/, in: 'clause', says: '学法、法治或法律' },
 };
 
 const shown = (f: HeadlineCandidate): string => `“${f.text ?? `${f.value}${f.unit}`}”`;
@@ -182,7 +187,8 @@ export function headline<F extends HeadlineCandidate>(
   const pool = inUnits.length ? inUnits : anyCurrent;
   // A clause with the indicator's own word (中心组) before one that only shares its words (党委会学习).
   const own = OWN_WORDS[key];
-  const literal = own ? pool.filter((x) => x.subject && own.test(ownItem(lead(x.f)))) : [];
+  const ownText = (f: F) => (own?.in === 'item' ? ownItem(lead(f)) : ownClause(lead(f)));
+  const literal = own ? pool.filter((x) => x.subject && own.words.test(ownText(x.f))) : [];
   const named = literal.length ? literal : pool.filter((x) => x.subject);
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
@@ -197,6 +203,8 @@ export function headline<F extends HeadlineCandidate>(
     if (inUnits.length && inUnits.length < anyCurrent.length)
       reasons.push(`取以${indicator!.units.join('、')}计的数值`);
     if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
+    if (literal.length && literal.length < pool.filter((x) => x.subject).length)
+      reasons.push(`取写明“${own!.says}”的数值`);
     if (field.length > 1)
       reasons.push(isRate ? '比率取首次出现的一处' : '取其中最大的一处（全年总数而非部分）');
   }
@@ -212,9 +220,11 @@ export function headline<F extends HeadlineCandidate>(
             ? `单位“${x.f.unit}”不是该指标的计量单位`
             : named.length && !x.subject && field.includes(best)
               ? `句中未写明“${label}”`
-              : isRate
-                ? '出现在后'
-                : '数值较小';
+              : literal.length && !literal.includes(x) && literal.includes(best)
+                ? `未写明“${own!.says}”`
+                : isRate
+                  ? '出现在后'
+                  : '数值较小';
       return { figure: x.f, note: `${shown(x.f)}：${why}` };
     });
   return { figure: best.f, reason, alternatives };
