@@ -195,7 +195,7 @@ const listGap: Check = (c) => {
         prev === 0
           ? `“${m[0]}”之前没有“一是”：列举的第一点缺失或编号有误`
           : `“${ORDINALS[prev - 1]}是”之后是“${m[0]}”：列举的编号不连续`;
-      out.push({ text: text.slice(m.index, m.index + 6), start: m.index, detail });
+      out.push({ text: c.text.slice(m.index, m.index + 6), start: m.index, detail });
     }
     prev = k;
   }
