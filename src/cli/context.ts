@@ -100,10 +100,7 @@ export class Cli {
       if (key) useAuditKey(h, key);
       return await fn(h);
     } finally {
-      if (migrated)
-        await appendChange(h, { scope: null, accounts: true, at: new Date().toISOString() }).catch(
-          () => undefined,
-        );
+      if (migrated) await appendChange(h, { scope: null, accounts: true }).catch(() => undefined);
       await h.close();
     }
   }

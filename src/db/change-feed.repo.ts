@@ -16,11 +16,14 @@ export interface FeedEntry {
   readonly origin: string | null;
 }
 
-/** One entry: what a write may have changed, and the server that wrote it. */
+/**
+ * One entry: what a write may have changed, and the server that wrote it. Its time is stamped when
+ * it is written, by the writing process's clock (entries are pruned by it), never the write's own
+ * stated time.
+ */
 export interface ChangeEntry {
   readonly scope: string | null;
   readonly accounts: boolean;
-  readonly at: string;
   /** The writing server's id; absent from the CLI. */
   readonly origin?: string;
 }
@@ -45,7 +48,8 @@ export interface ChangeNote {
  * own entry back.
  */
 export function changeInsert(dialect: Dialect, e: ChangeEntry): RawBuilder<unknown> {
-  const values = sql`(scope, accounts, at, origin) values (${e.scope}, ${e.accounts ? 1 : 0}, ${e.at}, ${e.origin ?? null})`;
+  const at = new Date().toISOString();
+  const values = sql`(scope, accounts, at, origin) values (${e.scope}, ${e.accounts ? 1 : 0}, ${at}, ${e.origin ?? null})`;
   return dialect.notifies
     ? sql`insert into change_feed ${values} returning pg_notify(${FEED_CHANNEL}, ${e.origin ?? ''})`
     : sql`insert into change_feed ${values}`;

@@ -33,8 +33,8 @@ for (const sdb of sharedDatabases()) {
 
     it("applies another server's entries once each, and not its own", async () => {
       applied.length = 0;
-      await appendChange(dbs.one, { scope: '/1/2/', accounts: false, at: at() });
-      await appendChange(dbs.one, { scope: null, accounts: true, at: at() });
+      await appendChange(dbs.one, { scope: '/1/2/', accounts: false });
+      await appendChange(dbs.one, { scope: null, accounts: true });
       await feed.publish('/1/3/', false);
       await feed.run();
       await feed.run();
@@ -56,8 +56,8 @@ for (const sdb of sharedDatabases()) {
           () => undefined,
         );
         try {
-          await appendChange(dbs.one, { scope: '/1/2/', accounts: false, at: at(), origin: 'server-a' });
-          await appendChange(dbs.one, { scope: null, accounts: true, at: at() });
+          await appendChange(dbs.one, { scope: '/1/2/', accounts: false, origin: 'server-a' });
+          await appendChange(dbs.one, { scope: null, accounts: true });
           for (let i = 0; i < 100 && payloads.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
           expect(payloads).toEqual(['server-a', '']);
         } finally {
@@ -75,7 +75,7 @@ for (const sdb of sharedDatabases()) {
       applied.length = 0;
       for (let i = 0; i < 20; i++)
         await Promise.all([feed.publish(`/own/${i}/`, false), feed.run(), feed.run()]);
-      await appendChange(dbs.one, { scope: '/1/5/', accounts: false, at: at() });
+      await appendChange(dbs.one, { scope: '/1/5/', accounts: false });
       await feed.run();
       expect(applied).toEqual([['/1/5/', false]]);
     });

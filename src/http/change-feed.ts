@@ -118,7 +118,7 @@ export class ChangeFeed {
   }
 
   private async append(scope: string | null, accounts: boolean): Promise<void> {
-    await appendChange(this.h, { scope, accounts, at: new Date().toISOString(), origin: this.origin });
+    await appendChange(this.h, { scope, accounts, origin: this.origin });
   }
 
   async close(): Promise<void> {

@@ -146,9 +146,7 @@ async function appendAudit(
   at: string,
 ): Promise<void> {
   const c = actor.change;
-  // The entry's time is the server's own (entries are pruned by it), not the write's stated time.
-  const now = new Date().toISOString();
-  let change = c ? { scope: c.scope, accounts: c.accounts, at: now, origin: c.origin } : null;
+  let change = c ? { scope: c.scope, accounts: c.accounts, origin: c.origin } : null;
   if (change && (events.length === 0 || h.dialect.name !== 'postgres' || !guessedHead.has(h))) {
     await appendChange(h, change, trx);
     change = null;
