@@ -95,8 +95,12 @@ export function actorLabel(id: RoleId): string {
   return r?.actorLabel ?? r?.label ?? id;
 }
 
-/** The Chinese name of a role (乡镇领导); the id itself for one not in the catalogue. */
+/**
+ * The Chinese name of a role (乡镇领导): 未分配角色 for none (an account not yet given one, stored
+ * as ''); the id itself for one not in the catalogue.
+ */
 export function roleLabel(id: string): string {
+  if (id === '') return '未分配角色';
   return byId.get(id)?.label ?? id;
 }
 

@@ -41,7 +41,7 @@ function plain(v: unknown): string | null {
 }
 
 function valueOf(key: string, v: unknown, kind: string | undefined, ctx: DiffContext): string | null {
-  if (key === 'role' && typeof v === 'string') return v === '' ? '未分配角色' : roleLabel(v);
+  if (key === 'role' && typeof v === 'string') return roleLabel(v);
   if (ORG_KEYS.has(key) && typeof v === 'number') return ctx.orgName(v) ?? `组织 ${v}`;
   if (key === 'kind' && typeof v === 'string') return findKind(v)?.label ?? v;
   if (key === 'type' && typeof v === 'string') return findCaseType(v)?.label ?? findKind(v)?.label ?? v;

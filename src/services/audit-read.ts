@@ -46,7 +46,6 @@ export const repoFilter = (f: AuditFilter) => ({
 function roleLabelOf(role: string | null, actor: string | null): string | null {
   if (role === null) return actor === null ? '系统' : null;
   if (role === SYSTEM_ROLE) return '命令行（系统）';
-  if (role === '') return '未分配角色';
   // The public portal's visitors act without an account (services/public/guard.ts publicActor).
   if (role === 'public') return '公众（无须登录）';
   return roleLabel(role);

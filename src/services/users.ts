@@ -129,7 +129,7 @@ function toUser(r: repo.UserWithOrgRow): User {
     username: r.username,
     name: r.display_name,
     role: r.role,
-    roleLabel: r.role === NO_ROLE ? '未分配角色' : roleLabel(r.role),
+    roleLabel: roleLabel(r.role),
     orgId: r.org_id,
     org: r.org_name,
     orgCode: r.org_code,
