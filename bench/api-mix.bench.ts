@@ -1,6 +1,6 @@
 import { defaultRateLimits, RateLimiter } from '../src/http/rate-limit.ts';
 import { ensureDemo } from '../src/services/demo/index.ts';
-import { cpuPerRequest, cpuSample } from './cpu.ts';
+import { costText, cpuSample, perRequest } from './cpu.ts';
 import { benchDatabases } from './dbs.ts';
 import { login, withServer } from './http.ts';
 import { fmt, type Bench, type BenchRow } from './harness.ts';
@@ -63,10 +63,10 @@ export const bench: Bench = {
           const pg = b.name === 'postgres';
           const ratio = withWrites.rps / readOnly.rps;
           rows.push({
-            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms（读 ${fmt(withWrites.readP99, 1)}，写 ${fmt(withWrites.writeP99, 1)}），错误 ${withWrites.errors}${cpuPerRequest(c1, c2, withWrites.requests, pg)}）`,
+            name: `${CONNECTIONS} 并发，10% 写入（${townships} 个乡镇各自录入与查看；写入 ${withWrites.writes} 条，p99 ${fmt(withWrites.p99, 1)} ms（读 ${fmt(withWrites.readP99, 1)}，写 ${fmt(withWrites.writeP99, 1)}），错误 ${withWrites.errors}${costText(perRequest(c1, c2, withWrites.requests, pg))}）`,
             db: b.name,
             measured: `${fmt(withWrites.rps)} 次/秒`,
-            limit: `${fmt(readOnly.rps)} 次/秒（只读${cpuPerRequest(c0, c1, readOnly.requests, pg)}）`,
+            limit: `${fmt(readOnly.rps)} 次/秒（只读${costText(perRequest(c0, c1, readOnly.requests, pg))}）`,
             ratio,
             target: b.name === 'sqlite' ? '≥ 1,500 次/秒，p99 < 100 ms' : 'p99 < 100 ms',
             pass:

@@ -52,7 +52,8 @@ export function cpuSample(): CpuSample | null {
 export interface CpuPerRequest {
   readonly server: number;
   readonly others: number;
-  readonly postgres: number;
+  /** Null when PostgreSQL is not the load's database (SQLite runs in the event loop). */
+  readonly postgres: number | null;
   /** One event loop answers at most this many a second at its cost (it runs on one core). */
   readonly loopBound: number;
   /** Every core of the machine, all of the cost counted (server, load generator, PostgreSQL). */
@@ -68,14 +69,14 @@ export function perRequest(
   if (!before || !after || requests === 0) return null;
   const server = (after.server - before.server) / requests;
   const others = (after.others - before.others) / requests;
-  const postgres = postgresToo ? (after.postgres - before.postgres) / requests : 0;
+  const postgres = postgresToo ? (after.postgres - before.postgres) / requests : null;
   const cores = availableParallelism();
   return {
     server,
     others,
     postgres,
     loopBound: 1000 / server,
-    coresBound: (cores * 1000) / (server + others + postgres),
+    coresBound: (cores * 1000) / (server + others + (postgres ?? 0)),
   };
 }
 
@@ -88,16 +89,10 @@ export const requestBound = (c: CpuPerRequest): number => Math.min(c.loopBound, 
  * the load generator and PostgreSQL together share every core. Empty where the samples are
  * missing.
  */
-export function cpuPerRequest(
-  before: CpuSample | null,
-  after: CpuSample | null,
-  requests: number,
-  postgresToo = true,
-): string {
-  const c = perRequest(before, after, requests, postgresToo);
+export function costText(c: CpuPerRequest | null): string {
   if (!c) return '';
   const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
-  const pgText = postgresToo ? `、PostgreSQL ${fmt(c.postgres)} ms` : '';
+  const pgText = c.postgres === null ? '' : `、PostgreSQL ${fmt(c.postgres)} ms`;
   return `；每次请求 CPU：服务器主线程 ${fmt(c.server)} ms、本进程其他线程（含压测负载）${fmt(c.others)} ms${pgText}；单个事件循环至多约 ${count(c.loopBound)} 次/秒，本机 ${availableParallelism()} 核合计至多约 ${count(c.coresBound)} 次/秒`;
 }

@@ -11,7 +11,7 @@ import { rebuildCells } from '../src/db/indicator-cells.repo.ts';
 import { computeIndicators, computeIndicatorsAll } from '../src/services/indicators.ts';
 import { orgFilter, type Org } from '../src/services/orgs.ts';
 import { createUsers } from '../src/services/users.ts';
-import { cpuPerRequest, cpuSample, perRequest, requestBound, type CpuSample } from './cpu.ts';
+import { costText, cpuSample, perRequest, requestBound, type CpuPerRequest } from './cpu.ts';
 import { benchPostgres } from './dbs.ts';
 import { handwrittenSql, handwrittenValues } from './handwritten.ts';
 import { bestOf, fmt, type Bench, type BenchRow } from './harness.ts';
@@ -451,12 +451,12 @@ async function httpRows(
     const c1m = cpuSample();
     const ratio = mix.rps / ceiling.rps;
     const cost = perRequest(c1h, c1m, mix.requests);
-    const most = cost ? requestBound(cost) / ceiling.rps : Infinity;
+    const most = shareOf(cost, ceiling.rps);
     rows.push({
-      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms（读 ${fmt(mix.readP99, 1)}，写 ${fmt(mix.writeP99, 1)}），错误 ${mix.errors}，缓存开${cpuPerRequest(c1h, c1m, mix.requests)}${shareBound(c1h, c1m, mix.requests, ceiling.rps)}）`,
+      name: `${CONNECTIONS} 并发，${WRITE_SHARE * 100}% 写入（${staff.length} 个乡镇工作人员录入与查看、${county.length} 个县查看；写入 ${mix.writes} 条，p99 ${fmt(mix.p99, 1)} ms（读 ${fmt(mix.readP99, 1)}，写 ${fmt(mix.writeP99, 1)}），错误 ${mix.errors}，缓存开${costText(cost)}${shareText(most)}）`,
       db: 'postgres',
       measured: `${fmt(mix.rps)} 次/秒`,
-      limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms${cpuPerRequest(c0h, c1h, ceiling.requests)}）`,
+      limit: `${fmt(ceiling.rps)} 次/秒（/api/health 上限，p99 ${fmt(ceiling.p99, 1)} ms${costText(perRequest(c0h, c1h, ceiling.requests))}）`,
       ratio,
       target: '≥ 0.30，p99 < 50 ms，0 错误',
       pass: ratio >= 0.3 && mix.p99 < 50 && mix.errors === 0,
@@ -477,11 +477,10 @@ async function httpRows(
     await driveLoad(port, sessions, 8, 1_000, `${year}-06-15`);
     const before = cpuSample();
     const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, `${year}-06-15`);
-    const after = cpuSample();
-    const cost = perRequest(before, after, r.requests);
+    const cost = perRequest(before, cpuSample(), r.requests);
     const most = cost ? requestBound(cost) : Infinity;
     rows.push({
-      name: `乡镇年度指标，不用缓存（${CONNECTIONS} 并发，${sessions.length} 个乡镇，p99 ${fmt(r.p99, 1)} ms，错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}）`,
+      name: `乡镇年度指标，不用缓存（${CONNECTIONS} 并发，${sessions.length} 个乡镇，p99 ${fmt(r.p99, 1)} ms，错误 ${r.errors}${costText(cost)}）`,
       db: 'postgres',
       measured: `${fmt(r.rps)} 次/秒`,
       limit: '3,000 次/秒',
@@ -496,17 +495,12 @@ async function httpRows(
 
 /**
  * The most a load's cost lets this machine answer, as a share of the health ceiling: the lower of
- * one event loop's bound and every core's, at the CPU each request took.
+ * one event loop's bound and every core's, at the CPU each request took (unbounded when unmeasured).
  */
-function shareBound(
-  before: CpuSample | null,
-  after: CpuSample | null,
-  requests: number,
-  ceiling: number,
-): string {
-  const c = perRequest(before, after, requests);
-  return c ? `；按此开销至多为上限的 ${fmt(requestBound(c) / ceiling, 2)}` : '';
-}
+const shareOf = (c: CpuPerRequest | null, ceiling: number): number =>
+  c ? requestBound(c) / ceiling : Infinity;
+const shareText = (share: number): string =>
+  Number.isFinite(share) ? `；按此开销至多为上限的 ${fmt(share, 2)}` : '';
 
 /** Requests in progress at once for the comparison run: more than the load's connections, so none waits. */
 const NO_TURNS = 10_000;
@@ -527,9 +521,9 @@ async function withoutTurns(
     await driveLoad(port, sessions, CONNECTIONS, 3_000, date);
     const before = cpuSample();
     const r = await driveLoad(port, sessions, CONNECTIONS, 6_000, date);
-    const after = cpuSample();
+    const cost = perRequest(before, cpuSample(), r.requests);
     return {
-      name: `对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}；写入 ${r.writes} 条，p99 ${fmt(r.p99, 1)} ms（读 ${fmt(r.readP99, 1)}，写 ${fmt(r.writeP99, 1)}），错误 ${r.errors}${cpuPerRequest(before, after, r.requests)}${shareBound(before, after, r.requests, ceiling)}）`,
+      name: `对照：同一负载，请求不排队（--max-active ${fmt(NO_TURNS)}；写入 ${r.writes} 条，p99 ${fmt(r.p99, 1)} ms（读 ${fmt(r.readP99, 1)}，写 ${fmt(r.writeP99, 1)}），错误 ${r.errors}${costText(cost)}${shareText(shareOf(cost, ceiling))}）`,
       db: 'postgres',
       measured: `${fmt(r.rps)} 次/秒`,
       limit: `${fmt(ceiling)} 次/秒（同上 /api/health 上限）`,
