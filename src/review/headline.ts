@@ -188,8 +188,9 @@ export function headline<F extends HeadlineCandidate>(
   // A clause with the indicator's own word (中心组) before one that only shares its words (党委会学习).
   const own = OWN_WORDS[key];
   const ownText = (f: F) => (own?.in === 'item' ? ownItem(lead(f)) : ownClause(lead(f)));
-  const literal = own ? pool.filter((x) => x.subject && own.words.test(ownText(x.f))) : [];
-  const named = literal.length ? literal : pool.filter((x) => x.subject);
+  const subjects = pool.filter((x) => x.subject);
+  const literal = own ? subjects.filter((x) => own.words.test(ownText(x.f))) : [];
+  const named = literal.length ? literal : subjects;
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
   const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
@@ -203,8 +204,7 @@ export function headline<F extends HeadlineCandidate>(
     if (inUnits.length && inUnits.length < anyCurrent.length)
       reasons.push(`取以${indicator!.units.join('、')}计的数值`);
     if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
-    if (literal.length && literal.length < pool.filter((x) => x.subject).length)
-      reasons.push(`取写明“${own!.says}”的数值`);
+    if (literal.length && literal.length < subjects.length) reasons.push(`取写明“${own!.says}”的数值`);
     if (field.length > 1)
       reasons.push(isRate ? '比率取首次出现的一处' : '取其中最大的一处（全年总数而非部分）');
   }

@@ -59,14 +59,14 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
 const STOP =
   /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
-/** Verbs that open a clause naming the township (结合长塘镇实际, 围绕某镇发展, 根据街党工委分工). */
-const LEADING_VERB = /^(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据)/;
 /**
- * Verbs after which a township is named mid-clause, past the longest name read back
- * (服务强化伊金霍洛镇法治建设): the name starts after the last of them, two characters at least.
+ * Verbs read back with a township's name (结合长塘镇实际, 围绕某镇发展, 服务强化伊金霍洛镇法治建设,
+ * 根据街党工委分工): the name starts after the last of them, two characters at least; a verb alone
+ * names none.
  */
-const VERB_BEFORE_NAME =
-  /(?:结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据|强化|加强|推进|提升|打造|保障)(?=[\u4e00-\u9fa5]{2,6}$)/g;
+const VERBS = '结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据|强化|加强|推进|提升|打造|保障';
+const VERB_BEFORE_NAME = new RegExp(`(?:${VERBS})(?=[\\u4e00-\\u9fa5]{2,6}$)`, 'g');
+const VERB_ONLY = new RegExp(`^(?:${VERBS})$`);
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
@@ -103,22 +103,12 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
     }
     i--;
   }
-  {
-    const verb = [...s.slice(i, coreEnd).matchAll(VERB_BEFORE_NAME)].at(-1);
-    if (verb) {
-      i += verb.index + verb[0].length;
-      bounded = true;
-    }
-  }
-  // A verb read back with the name (结合长塘镇实际) is no part of it, and a verb alone (根据街党工委)
-  // names none; a name of two characters at least must follow it.
   const read = s.slice(i, coreEnd);
-  const verb = LEADING_VERB.exec(read)?.[0].length ?? 0;
-  if (verb > 0 && verb === read.length) return undefined;
-  if (verb > 0 && read.length - verb >= 2) {
-    i += verb;
+  const verb = [...read.matchAll(VERB_BEFORE_NAME)].at(-1);
+  if (verb) {
+    i += verb.index + verb[0].length;
     bounded = true;
-  }
+  } else if (VERB_ONLY.test(read)) return undefined;
   const core = s.slice(i, coreEnd);
   const org = core + suffix;
   // A name runs from a boundary (punctuation, a county, 中共, the line start): 法治建设纳入镇 is none.
