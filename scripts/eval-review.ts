@@ -9,7 +9,8 @@
  *
  * labels.json: [{ "file": "01.txt", "org": "某某镇", "year": 2024, "figures": [["publicity.events", 28]],
  * "findings": [["rule.id", "text piece"]], "headline": {"publicity.events": 28},
- * "optional"?: [[key, value]], "partial"?: true }]. Optional figures are neither right nor false
+ * "optional"?: [[key, value]], "partial"?: true }]. An org or year of null is one the text never
+ * states: right when the reviewer reads none (and says so in a finding). Optional figures are neither right nor false
  * when found, and no miss when not; on a partial copy (the page's opening only) findings about the
  * report's end (parts.*, format.signature) are left out on both sides.
  */
@@ -36,8 +37,8 @@ import type { Figure, ReviewResult } from '../src/review/types.ts';
 
 interface DirLabel {
   file: string;
-  org?: string;
-  year?: number;
+  org?: string | null;
+  year?: number | null;
   partial?: boolean;
   figures: [string, number][];
   optional?: [string, number][];
@@ -109,11 +110,11 @@ if (dir) {
     const r: ReviewResult = analyse(readDocument(l.file, readFileSync(join(dir, l.file))), dirOptions);
     out.push(`=== ${l.file} ${l.org ?? ''} ${l.year ?? ''}`);
     if (l.org !== undefined) {
-      if (r.org === l.org) org++;
+      if ((r.org || null) === l.org) org++;
       else out.push(`  ORG got “${r.org}”, want “${l.org}”`);
     }
     if (l.year !== undefined) {
-      if (r.year === l.year) year++;
+      if ((r.year ?? null) === l.year) year++;
       else out.push(`  YEAR got ${r.year}, want ${l.year}`);
     }
     // Optional figures: found, they count neither way; not found, they are no miss.

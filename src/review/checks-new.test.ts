@@ -511,6 +511,21 @@ describe('words missing or slipped', () => {
     expect(review('白沙镇2025年度法治政府建设情况报告\n一年来成效明显\n').headings).toEqual([]);
   });
 
+  it('names a heading whose number was lost with its closing bracket, once', () => {
+    const r = review(
+      '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n（一）强化学习。\n  (深入学习宣传贯彻习近平法治思想的情况,有关具体举措。\n（三）规范执法。\n',
+    );
+    const syntax = r.findings.filter((f) => f.rule === 'headings.syntax');
+    expect(syntax.map((f) => [f.text, f.message])).toEqual([
+      ['(深入学习宣传贯彻习近平法治思想的情况', '标题“(深入学习宣传贯彻习近平法治思想的情况”缺少序号，左括号未闭合'],
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
+    // Without （一）-style headings beside it, a bracket left open is only a bracket left open.
+    expect(rules('白沙镇2025年度法治政府建设情况报告\n一、举措\n(深入学习习近平法治思想\n学法。\n')).toEqual(
+      expect.arrayContaining(['bracket.unpaired']),
+    );
+  });
+
   it('flags the 2004 纲要, a newspaper without 《》, 标准性文件, 十九大十九届 and 情况的报告如下', () => {
     expect(flagged('依据《全面推进依法行政实施纲要》开展工作。', 'plan.expired')).toEqual([
       '《全面推进依法行政实施纲要》',

@@ -107,7 +107,24 @@ const planPeriod: Check = (c) => {
 };
 
 /** A heading number with a bracket missing (一)…, （一…) or half-width among full-width ones. */
+/**
+ * A heading whose number was lost with its closing bracket: a line of its own that opens with a
+ * bracket and words, never closed ((深入学习宣传贯彻习近平法治思想的情况，…), among （一）-style headings.
+ */
+const LOST_NUMBER = /^\s*[（(](?![一二三四五六七八九十\d\s])[\u4e00-\u9fa5][^）)]*$/;
+
 const headingSyntax: Check = (c) => {
+  let offset = 0;
+  const lost: Hit[] = [];
+  if (c.headings.some((h) => h.style === 'cnParen'))
+    for (const line of c.text.split('\n')) {
+      if (LOST_NUMBER.test(line)) {
+        const at = line.search(/[（(]/);
+        const text = line.slice(at).split(/[，,。；;]/)[0]!.slice(0, 24);
+        lost.push({ text, start: offset + at, detail: `标题“${text}”缺少序号，左括号未闭合` });
+      }
+      offset += line.length + 1;
+    }
   const bare = c.headings
     .filter((h) => h.style === 'cn' && /^[一二三四五六七八九十]+$/.test(h.number.trim()))
     .map((h) => ({
@@ -131,7 +148,7 @@ const headingSyntax: Check = (c) => {
     }
     return [];
   });
-  return [...bare, ...parenHits];
+  return [...bare, ...parenHits, ...lost];
 };
 
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
@@ -162,6 +179,7 @@ const bracketUnpaired: Check = (c) => {
   let offset = 0;
   const lines = c.text.split('\n');
   const last = lines.findLastIndex((l) => l.trim() !== '');
+  const lostIsHeading = c.headings.some((h) => h.style === 'cnParen');
   lines.forEach((line, n) => {
     const stack: number[] = [];
     // A web page's buttons and fields (【打印】 【字体:) are no part of the report.
@@ -195,9 +213,12 @@ const bracketUnpaired: Check = (c) => {
       }
     }
     // An opening never closed; not in the last line, which a copy may have cut short.
-    // A heading's number missing its bracket (（三加强) is headings.syntax's.
+    // A heading's number missing its bracket (（三加强), or lost with it, is headings.syntax's.
+    const lead = line.search(/\S/);
     const open = stack.find(
-      (j) => line[j] !== '〔' && !(j === 0 && /^[（(][一二三四五六七八九十\d]/.test(line)),
+      (j) =>
+        line[j] !== '〔' &&
+        !(j === lead && (/^\s*[（(][一二三四五六七八九十\d]/.test(line) || (lostIsHeading && LOST_NUMBER.test(line)))),
     );
     if (open !== undefined && n < last && line.length - open > 1) {
       const text = line.slice(open, open + 13);
