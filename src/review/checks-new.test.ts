@@ -517,7 +517,10 @@ describe('words missing or slipped', () => {
     );
     const syntax = r.findings.filter((f) => f.rule === 'headings.syntax');
     expect(syntax.map((f) => [f.text, f.message])).toEqual([
-      ['(深入学习宣传贯彻习近平法治思想的情况', '标题“(深入学习宣传贯彻习近平法治思想的情况”缺少序号，左括号未闭合'],
+      [
+        '(深入学习宣传贯彻习近平法治思想的情况',
+        '标题“(深入学习宣传贯彻习近平法治思想的情况”缺少序号，左括号未闭合',
+      ],
     ]);
     expect(r.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
     // Without （一）-style headings beside it, a bracket left open is only a bracket left open.

@@ -120,7 +120,10 @@ const headingSyntax: Check = (c) => {
     for (const line of c.text.split('\n')) {
       if (LOST_NUMBER.test(line)) {
         const at = line.search(/[（(]/);
-        const text = line.slice(at).split(/[，,。；;]/)[0]!.slice(0, 24);
+        const text = line
+          .slice(at)
+          .split(/[，,。；;]/)[0]!
+          .slice(0, 24);
         lost.push({ text, start: offset + at, detail: `标题“${text}”缺少序号，左括号未闭合` });
       }
       offset += line.length + 1;
@@ -218,7 +221,10 @@ const bracketUnpaired: Check = (c) => {
     const open = stack.find(
       (j) =>
         line[j] !== '〔' &&
-        !(j === lead && (/^\s*[（(][一二三四五六七八九十\d]/.test(line) || (lostIsHeading && LOST_NUMBER.test(line)))),
+        !(
+          j === lead &&
+          (/^\s*[（(][一二三四五六七八九十\d]/.test(line) || (lostIsHeading && LOST_NUMBER.test(line)))
+        ),
     );
     if (open !== undefined && n < last && line.length - open > 1) {
       const text = line.slice(open, open + 13);

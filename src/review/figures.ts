@@ -7,6 +7,7 @@ import {
   parseChinesePercent,
 } from './numerals.ts';
 import { toSimplified } from './hanzi.ts';
+import { LOST_PUNCTUATION } from './rules.ts';
 import type { Figure } from './types.ts';
 
 /** Units a counted figure may carry, longest first so 人次 wins over 人. */
@@ -63,6 +64,7 @@ const FIGURE = new RegExp(`${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})
 
 const CN_START = new RegExp(`^[${CN_NUMERAL_CHARS}]`);
 const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
+const LOST_MARK = new RegExp(LOST_PUNCTUATION, 'g');
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
@@ -105,10 +107,19 @@ class Bounds {
   private readonly clause: number[] = [];
   private readonly wide: number[] = [];
   private readonly sentence: number[] = [];
+  /** Clause ends where a mark was lost (汇报4次先后召开): no character of either clause is the mark. */
+  private readonly lost = new Set<number>();
 
   constructor(private readonly text: string) {
+    const lost = [...text.matchAll(LOST_MARK)].map((m) => m.index);
+    let next = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
+      if (lost[next] === i) {
+        this.clause.push(i);
+        this.lost.add(i);
+        next++;
+      }
       if (CLAUSE_END.test(ch)) this.clause.push(i);
       if (WIDE_END.test(ch)) this.wide.push(i);
       if (SENTENCE_END.test(ch)) this.sentence.push(i);
@@ -124,7 +135,8 @@ class Bounds {
       if (ends[mid]! < pos) lo = mid + 1;
       else hi = mid;
     }
-    const b = lo > 0 ? ends[lo - 1]! + 1 : 0;
+    const end = lo > 0 ? ends[lo - 1]! : -1;
+    const b = end < 0 ? 0 : ends === this.clause && this.lost.has(end) ? end : end + 1;
     return Math.max(b, pos - CONTEXT_MAX);
   }
 

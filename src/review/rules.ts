@@ -1,6 +1,14 @@
 import type { Severity } from './types.ts';
 
 /**
+ * Where a punctuation mark was lost between two clauses: before 二是/三是… (年底予以加分二是…), and
+ * after a count, before the next clause's opening word (汇报4次先后召开…). A rule flags it; figure
+ * extraction ends a clause there.
+ */
+export const LOST_PUNCTUATION =
+  '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)';
+
+/**
  * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
  * `check` (a named check in checks.ts). Messages may use {text} (what matched), {fix} (the text
  * with `fix` applied), {year} (the report's year) and {detail} (from a check).
@@ -388,13 +396,11 @@ export const rules: readonly RuleSpec[] = [
     pattern: '[一二三四五六七八九十]{1,3}大(?=[一二三四五六七八九十]{1,3}届)',
     message: '“{text}”后疑缺“和”或顿号',
   },
-  // A punctuation mark lost between two clauses: before 二是/三是… (年底予以加分二是…), and after a
-  // count, before the next clause's opening word (汇报4次先后召开…).
+  // A punctuation mark lost between two clauses (LOST_PUNCTUATION).
   {
     id: 'punct.missing',
     severity: 'warning',
-    pattern:
-      '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)',
+    pattern: LOST_PUNCTUATION,
     message: '“{text}”前疑缺标点（逗号、分号或句号）',
   },
   // Two offices run together (由党委书记镇长任组长 for 党委书记、镇长).

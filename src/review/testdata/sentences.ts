@@ -807,4 +807,11 @@ export const sentences: readonly LabelledSentence[] = [
     '通过党政联席会“第一议题”、理论学习中心组学习等形式，组织领导干部集中学习习近平法治思想。2025年，召开习近平法治思想专题学习会3次。',
     ['study.sessions', 3],
   ),
+  s(
+    'tune',
+    'meetings',
+    '镇长全年听取依法行政工作汇报3次先后召开法治建设专题会议2次。',
+    ['leadership.reports_heard', 3],
+    ['leadership.meetings', 2],
+  ),
 ];
