@@ -117,6 +117,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `(?<!未|没有|尚未)化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
     ),
+    // A lawsuit the township might lose (化解行政败诉预警案件2起) is no dispute among the public.
+    unless: /败诉/,
   },
   // Not the grid members among the people a training reached (覆盖党员干部、网格员等800余人).
   {

@@ -814,4 +814,5 @@ export const sentences: readonly LabelledSentence[] = [
     ['leadership.reports_heard', 3],
     ['leadership.meetings', 2],
   ),
+  s('tune', 'traps', '妥善化解行政败诉预警案件3起，化解矛盾纠纷26起。', ['disputes.resolved', 26]),
 ];
