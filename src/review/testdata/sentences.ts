@@ -815,4 +815,11 @@ export const sentences: readonly LabelledSentence[] = [
     ['leadership.meetings', 2],
   ),
   s('tune', 'traps', '妥善化解行政败诉预警案件3起，化解矛盾纠纷26起。', ['disputes.resolved', 26]),
+  s(
+    'tune',
+    'publicity',
+    '组织“法治大讲堂”巡回宣讲12场次，受宣群众2000余人。',
+    ['publicity.events', 12],
+    ['publicity.audience', 2000],
+  ),
 ];
