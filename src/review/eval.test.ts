@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.ts';
 import { extractFigures } from './figures.ts';
-import { add, empty, matchFigures, scoreFigures, scoreFindings, scoreParts, type Score } from './metrics.ts';
+import {
+  add,
+  empty,
+  matchFigures,
+  matchFindings,
+  scoreFigures,
+  scoreFindings,
+  scoreParts,
+  type Score,
+} from './metrics.ts';
 import { readDocument } from './read.ts';
 import { buildDocxReport, docxLabel } from './testdata/docx-report.ts';
 import { labels, type Label } from './testdata/labels.ts';
@@ -94,5 +103,18 @@ describe('labelled sentences', () => {
         extractFigures(x.text).filter((f) => f.key !== 'other'),
         x.text,
       ).toEqual([]);
+  });
+});
+
+describe('matching findings to labels', () => {
+  it('counts a problem once however often it recurs, on both sides', () => {
+    const found = [{ rule: 'wording.slip', severity: 'warning' as const, text: '标准性文件' }];
+    const m = matchFindings(found, [
+      ['wording.slip', '标准性文件'],
+      ['wording.slip', '标准性文件'],
+      ['wording.jiezhi', '截止'],
+    ]);
+    expect([m.tp, m.predicted, m.expected]).toEqual([1, 1, 2]);
+    expect(m.missed).toEqual([['wording.jiezhi', '截止']]);
   });
 });

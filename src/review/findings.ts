@@ -85,5 +85,25 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
       });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return foldRepeats(out.sort((a, b) => a.start - b.start));
+}
+
+/**
+ * One finding per problem: the same rule flagging the same text again (标准性文件 four times) is
+ * the first finding with the other places in `also`, and its message says how many there are.
+ */
+function foldRepeats(sorted: readonly Finding[]): Finding[] {
+  const first = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const key = `${f.rule}\u0000${f.text}\u0000${f.message}`;
+    const seen = f.text ? first.get(key) : undefined;
+    if (seen) (seen.also ??= []).push(f.start);
+    else {
+      first.set(key, f);
+      out.push(f);
+    }
+  }
+  for (const f of out) if (f.also) f.message = `${f.message}（全文共${f.also.length + 1}处）`;
+  return out;
 }

@@ -54,13 +54,15 @@ function highlighted(r: ReviewResult): string {
     ),
     ...r.findings
       .filter((f) => f.text.length > 0)
-      .map((f) => ({
-        start: f.start,
-        end: f.start + f.text.length,
-        cls: f.severity,
-        title: `[${f.rule}] ${f.message}`,
-        rank: 3,
-      })),
+      .flatMap((f) =>
+        [f.start, ...(f.also ?? [])].map((start) => ({
+          start,
+          end: start + f.text.length,
+          cls: f.severity,
+          title: `[${f.rule}] ${f.message}`,
+          rank: 3,
+        })),
+      ),
   ];
   const owner = new Int32Array(r.text.length).fill(-1);
   spans.forEach((s, i) => {

@@ -33,7 +33,10 @@ export function matchFigures<F extends { key: string; value: number }>(
   found: readonly F[],
   labelled: readonly KeyValue[],
 ): Score & { missed: KeyValue[]; wrong: F[] } {
-  const want = [...labelled];
+  // A problem is labelled once however often it recurs, as the reviewer reports it (runRules).
+  const want = labelled.filter(
+    ([rule, text], i) => labelled.findIndex(([r, t]) => r === rule && t === text) === i,
+  );
   const got = found.filter((f) => f.key !== 'other');
   const wrong: F[] = [];
   let tp = 0;
@@ -44,7 +47,7 @@ export function matchFigures<F extends { key: string; value: number }>(
       want.splice(i, 1);
     } else wrong.push(f);
   }
-  return { ...score(tp, got.length, labelled.length), missed: want, wrong };
+  return { ...score(tp, got.length, tp + want.length), missed: want, wrong };
 }
 
 /** Figures of a labelled report (see matchFigures). */
@@ -73,7 +76,10 @@ export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'tex
   found: readonly F[],
   labelled: readonly (readonly [rule: string, text: string])[],
 ): Score & { missed: (readonly [string, string])[]; wrong: F[] } {
-  const want = [...labelled];
+  // A problem is labelled once however often it recurs, as the reviewer reports it (runRules).
+  const want = labelled.filter(
+    ([rule, text], i) => labelled.findIndex(([r, t]) => r === rule && t === text) === i,
+  );
   const got = found.filter((f) => f.severity !== 'info');
   const wrong: F[] = [];
   let tp = 0;
@@ -86,7 +92,7 @@ export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'tex
       want.splice(i, 1);
     } else wrong.push(f);
   }
-  return { ...score(tp, got.length, labelled.length), missed: want, wrong };
+  return { ...score(tp, got.length, tp + want.length), missed: want, wrong };
 }
 
 /** Findings of a labelled report (see matchFindings). */

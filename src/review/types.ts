@@ -65,6 +65,8 @@ export interface Finding {
   message: string;
   text: string;
   start: number;
+  /** The same problem's other places (offsets of the same text), when it recurs; the message counts them. */
+  also?: number[];
   /** For a passage many reports share (模板段落): the reports that share it. */
   reports?: string[];
 }

@@ -22,7 +22,14 @@ function marksOf(r: ReviewResult): Mark[] {
   return [
     ...r.findings
       .filter((f) => f.text)
-      .map((f) => ({ start: f.start, end: f.start + f.text.length, cls: f.severity, note: f.message })),
+      .flatMap((f) =>
+        [f.start, ...(f.also ?? [])].map((start) => ({
+          start,
+          end: start + f.text.length,
+          cls: f.severity,
+          note: f.message,
+        })),
+      ),
     ...r.similarity.flatMap((s) =>
       s.passages.map((p) => ({ start: p.start, end: p.end, cls: 'copied', note: `与《${s.other}》相同` })),
     ),

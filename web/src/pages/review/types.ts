@@ -7,6 +7,8 @@ export interface Finding {
   readonly message: string;
   readonly text: string;
   readonly start: number;
+  /** The same problem's other places, when it recurs. */
+  readonly also?: readonly number[];
 }
 
 export interface ReviewFigure {
