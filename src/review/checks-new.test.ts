@@ -86,7 +86,7 @@ describe('organisation and year', () => {
     );
     expect([section.title, section.org]).toEqual(['青山乡2024年法治政府建设情况报告', '青山乡']);
     const buttons = review(
-      '青山镇2025年法治政府建设年度报告\n2026-01-09 11:01 来源: 本网 发布机构: 【字体: 打印\n【字号\n\n' +
+      '青山镇2025年法治政府建设年度报告\n2026-01-09 11:01 来源: 本网 发布机构: 【字体: 打印\n【字号\n【浏览字体:\n\n' +
         '2025年,青山镇坚持依法行政。现将有关情况报告如下:\n一、主要举措和成效\n学法。\n',
       { profile: 'published' },
     );
