@@ -511,6 +511,21 @@ describe('words missing or slipped', () => {
     expect(review('白沙镇2025年度法治政府建设情况报告\n一年来成效明显\n').headings).toEqual([]);
   });
 
+  it('reads a heading whose number lost its dot when the next number follows, and says so', () => {
+    const r = review(
+      '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n（一）强化学习\n1理论武装入脑入心，筑牢根基。学法。\n2.组织领导坚强有力，压实责任。\n5月开展培训。\n',
+    );
+    expect(r.headings.filter((h) => h.style === 'arabic').map((h) => h.number)).toEqual(['1', '2.']);
+    expect(r.findings.filter((f) => f.rule === 'headings.syntax').map((f) => f.message)).toEqual([
+      '标题编号“1”后缺少“.”',
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('headings.gap');
+    // Without a 2. after it, a line that begins with a number is no heading.
+    expect(
+      review('白沙镇2025年度法治政府建设情况报告\n一、举措\n1理论武装入脑入心。\n').headings,
+    ).toHaveLength(1);
+  });
+
   it('names a heading whose number was lost with its closing bracket, once', () => {
     const r = review(
       '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n（一）强化学习。\n  (深入学习宣传贯彻习近平法治思想的情况,有关具体举措。\n（三）规范执法。\n',

@@ -135,6 +135,13 @@ const headingSyntax: Check = (c) => {
       start: h.start,
       detail: `标题编号“${h.number.trim()}”后缺少顿号“、”`,
     }));
+  const dotless = c.headings
+    .filter((h) => h.style === 'arabic' && /^\d+$/.test(h.number))
+    .map((h) => ({
+      text: h.number + h.text.slice(0, 20),
+      start: h.start,
+      detail: `标题编号“${h.number}”后缺少“.”`,
+    }));
   const paren = c.headings.filter((h) => h.style === 'cnParen' || h.style === 'arabicParen');
   const fullWidth = paren.filter((h) => /^（.*）/.test(h.number)).length;
   const parenHits = paren.flatMap((h) => {
@@ -151,7 +158,7 @@ const headingSyntax: Check = (c) => {
     }
     return [];
   });
-  return [...bare, ...parenHits, ...lost];
+  return [...bare, ...dotless, ...parenHits, ...lost];
 };
 
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.

@@ -17,9 +17,24 @@ const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[
     canonical: 2,
   },
   { style: 'arabic', re: /^(\d{1,2})\s*[.．、](?!\d)\s*/, canonical: 3 },
+  // The . left out (1理论武装入脑入心，…): only when the next number follows as a heading (NEXT_ARABIC).
+  {
+    style: 'arabic',
+    re: /^(\d{1,2})(?=[\u4e00-\u9fa5])(?![\d年月日号次场件个人名项份条万余多家所户起期批届天])/,
+    canonical: 3,
+  },
   { style: 'arabicParen', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*/, canonical: 4 },
   { style: 'circled', re: /^([\u2460-\u2473])\s*/, canonical: 5 },
 ];
+
+/** Lines a numbered heading's next sibling may be looked for in. */
+const NEXT_ARABIC_LINES = 40;
+
+/** Whether heading number `n` + 1 (2. after 1) begins one of the lines that follow line `i`. */
+function nextArabic(lines: readonly string[], i: number, n: number): boolean {
+  const next = new RegExp(`^\\s*${n + 1}\\s*[.．、](?!\\d)`);
+  return lines.slice(i + 1, i + 1 + NEXT_ARABIC_LINES).some((l) => next.test(l));
+}
 
 /** GB/T 9704 order of heading styles: 一、 → （一） → 1. → （1）. */
 export const CANONICAL: Record<HeadingStyle, number> = {
@@ -94,6 +109,7 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
     for (const p of PATTERNS) {
       const m = p.re.exec(line);
       if (!m) continue;
+      if (p.style === 'arabic' && m[0] === m[1] && !nextArabic(lines, i, Number(m[1]))) continue;
       const rest = line.slice(m[0].length);
       // "1. 5万" or a lone number is not a heading; a year or a month is (（七）3月底前公开年度报告).
       if (!/^([\u4e00-\u9fa5“"《A-Za-z]|20\d{2}\s*年|(?:1[0-2]|[1-9])\s*月)/.test(rest)) break;
