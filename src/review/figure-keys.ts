@@ -350,8 +350,9 @@ export const countRules: readonly CountRule[] = [
     key: 'study.trainees',
     near: new RegExp(`覆盖${N}{0,3}§`),
     sentence: /培训|学法|学习/,
-    // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached.
-    unlessSentence: new RegExp(`${PUFA}|宣传`),
+    // 普法 inside a plan's name (以“八五”普法为抓手) says nothing of who was reached; a 宣讲's
+    // crowd is its audience (“理论学习+”模式开展宣讲80场次，覆盖人群3000人次).
+    unlessSentence: new RegExp(`${PUFA}|宣传|宣讲`),
   },
   // Who came to a training (召开法治专题培训会，…等50余人参加): its trainees.
   {

@@ -822,4 +822,11 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 12],
     ['publicity.audience', 2000],
   ),
+  s(
+    'tune',
+    'publicity',
+    '通过“群众点单+社区送课”“理论学习+实践转化”等形式，开展专题宣讲活动80场次，覆盖人群3000余人次。',
+    ['publicity.events', 80],
+    ['publicity.audience', 3000],
+  ),
 ];
