@@ -526,6 +526,23 @@ describe('words missing or slipped', () => {
     ).toHaveLength(1);
   });
 
+  it('finds a paragraph that stops without its mark, or is cut in two mid-word', () => {
+    const r = review(
+      '白沙镇2025年度法治政府建设情况报告\n\n2025年，白沙镇坚持以习近平法治思想为指导，全面推进依法行政，现将有关情况报告如下\n' +
+        '一、主要举措和成效\n1.强化学习。全年组织学法12次，深入学习习近平总书记关于全面依法治国的重要论述和党中\n\n' +
+        '央、省委、市委相关会议精神，引导领导干部深刻把握和践行习近平法治思想的核心要义\n' +
+        '（一）规范执法\n全年开展执法检查20次，规范执法程序，执法人员全部持证上岗，较好地完成了各项任务\n',
+    );
+    const of = (rule: string) => r.findings.filter((f) => f.rule === rule && !f.message.startsWith('文档'));
+    expect(of('punct.missing').map((f) => [f.text, f.message])).toEqual([
+      ['报告如下', '段落末尾缺少句号等标点'],
+      ['核心要义', '段落末尾缺少句号等标点'],
+    ]);
+    expect(of('format.artifact').map((f) => [f.text, f.message])).toEqual([
+      ['中\n\n央', '段落在“中央”处被断开，应连为一段'],
+    ]);
+  });
+
   it('names a heading whose number was lost with its closing bracket, once', () => {
     const r = review(
       '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n（一）强化学习。\n  (深入学习宣传贯彻习近平法治思想的情况,有关具体举措。\n（三）规范执法。\n',

@@ -1,6 +1,6 @@
 import { CANONICAL, STYLE_LABEL } from './headings.ts';
 import type { Section } from './parts.ts';
-import type { DocMeta } from './meta.ts';
+import { isFurniture, type DocMeta } from './meta.ts';
 import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
 /** What a check sees: the analysed document. Pure data, no I/O. */
@@ -202,6 +202,54 @@ const listGap: Check = (c) => {
   return out;
 };
 
+/** Shortest paragraph taken for prose rather than a heading or a signature line. */
+const PROSE_MIN = 30;
+
+/**
+ * The paragraphs of the body that stop without a closing mark, each with where it ends and
+ * whether the next one begins with one character and a mark (…以及中 / 央、省委…): a paragraph
+ * cut in two mid-word. Not a heading, a title, a page's furniture, a table row or the text's
+ * last line, which a copy may have cut short.
+ */
+function unclosedParagraphs(c: CheckContext): { end: number; split?: Hit }[] {
+  const headingAt = new Set(c.headings.map((h) => h.start));
+  const lines: { text: string; start: number; lead: number }[] = [];
+  let offset = 0;
+  for (const text of c.text.split('\n')) {
+    if (text.trim()) lines.push({ text, start: offset, lead: text.length - text.trimStart().length });
+    offset += text.length + 1;
+  }
+  return lines.flatMap(({ text, start, lead }, i) => {
+    const next = lines[i + 1];
+    const body = text.trim();
+    if (!next || start < c.titleEnd || text.includes('\t') || body.length < PROSE_MIN) return [];
+    // Prose has a clause mark (a title or a page's header line has none); a heading that runs
+    // into its paragraph (1.强化学习。全年…) is prose too.
+    const heading = headingAt.has(start + lead) && !body.includes('。');
+    if (heading || isFurniture(text) || !/[，,；;]/.test(body) || !/[\u4e00-\u9fa5”）)]$/.test(body))
+      return [];
+    const end = start + text.trimEnd().length;
+    const nextAt = next.start + next.lead;
+    if (!/^\S[、，,]/.test(next.text.trimStart()) || headingAt.has(nextAt)) return [{ end }];
+    const cut = c.text.slice(end - 1, nextAt + 1);
+    const detail = `段落在“${cut.replace(/\s+/g, '')}”处被断开，应连为一段`;
+    return [{ end, split: { text: cut, start: end - 1, detail } }];
+  });
+}
+
+/** A paragraph that stops without its closing mark (…践行习近平法治思想的核心要义). */
+const paragraphEnd: Check = (c) =>
+  unclosedParagraphs(c)
+    .filter((p) => !p.split)
+    .map(({ end }) => ({
+      text: c.text.slice(end - 4, end),
+      start: end - 4,
+      detail: '段落末尾缺少句号等标点',
+    }));
+
+/** A paragraph cut in two mid-word (…以及中 / 央、省委…). */
+const paragraphSplit: Check = (c) => unclosedParagraphs(c).flatMap((p) => (p.split ? [p.split] : []));
+
 export const checks: Record<string, Check> = {
   'missingPart:measures': missingPart('measures'),
   'missingPart:shortcomings': missingPart('shortcomings'),
@@ -216,4 +264,6 @@ export const checks: Record<string, Check> = {
   headingMixed,
   headingGap,
   listGap,
+  paragraphEnd,
+  paragraphSplit,
 };

@@ -149,6 +149,8 @@ export const rules: readonly RuleSpec[] = [
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
   { id: 'list.gap', severity: 'warning', check: 'listGap', message: '{detail}' },
+  { id: 'punct.missing', severity: 'warning', check: 'paragraphEnd', message: '{detail}' },
+  { id: 'format.artifact', severity: 'warning', check: 'paragraphSplit', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'rateMismatch', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'tableRateMismatch', message: '{detail}' },
   { id: 'figures.over100', severity: 'error', check: 'rateOver100', message: '比率“{text}”超过100%' },
