@@ -483,6 +483,10 @@ describe('words missing or slipped', () => {
         '落实《政府信息公开条例》《中华人民共和国政府信息公开条例》，开展“9·26”未成年人保护法宣传日活动。',
       ),
     ).toEqual([]);
+    // A numbered slogan without its number.
+    expect(
+      found('深刻把握习近平法治思想个坚持的核心要义，做到两个维护、“四个意识”，每个全面都抓实。'),
+    ).toEqual([['word.missing', '个坚持', '“个坚持”前疑缺数字（如“十一个坚持”“两个维护”）']]);
     // 推行 a system named after it is no slip.
     expect(found('推行法治建设第一责任人制度。')).toEqual([]);
   });

@@ -306,6 +306,14 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
   { ...slip('slip', '第一责任制度', '第一责任人制度'), id: 'word.missing' },
+  // A numbered slogan without its number (习近平法治思想个坚持 for 十一个坚持, 个维护 for 两个维护).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern:
+      '(?<=[\\u4e00-\\u9fa5“])(?<![一二三四五六七八九十两几每各这那整某哪])个(?:坚持|确立|维护|意识|自信|全面)',
+    message: '“{text}”前疑缺数字（如“十一个坚持”“两个维护”）',
+  },
   // 人民政府 without 府 (沙市镇人民政 关于…); not 人民政协, 人民政权.
   {
     id: 'word.missing',
