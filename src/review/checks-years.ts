@@ -92,8 +92,10 @@ const titleYearMissing: Check = (c) => {
 const planPeriod: Check = (c) => {
   const text = c.plain ?? c.text;
   return PLANS.flatMap((p) => {
+    // A province's or city's own plan of the same name (《广州市法治社会建设实施纲要（2021—2025年）》)
+    // has its own period.
     const re = new RegExp(
-      `${p.name}[》”"]?\\s*[（(]\\s*(20\\d{2})\\s*年?\\s*[—–\\-－~～至]+\\s*(20\\d{2})\\s*年?\\s*[）)]`,
+      `(?<![省市区县州盟旗])${p.name}[》”"]?\\s*[（(]\\s*(20\\d{2})\\s*年?\\s*[—–\\-－~～至]+\\s*(20\\d{2})\\s*年?\\s*[）)]`,
       'g',
     );
     return [...text.matchAll(re)].flatMap((m) => {
@@ -106,13 +108,16 @@ const planPeriod: Check = (c) => {
   });
 };
 
-/** A heading number with a bracket missing (一)…, （一…) or half-width among full-width ones. */
 /**
  * A heading whose number was lost with its closing bracket: a line of its own that opens with a
  * bracket and words, never closed ((深入学习宣传贯彻习近平法治思想的情况，…), among （一）-style headings.
  */
 const LOST_NUMBER = /^\s*[（(](?![一二三四五六七八九十\d\s])[\u4e00-\u9fa5][^）)]*$/;
 
+/**
+ * A heading number with a bracket missing (一)…, （一…) or half-width among full-width ones, a
+ * 、 or . left out, or the number lost with its bracket (LOST_NUMBER).
+ */
 const headingSyntax: Check = (c) => {
   let offset = 0;
   const lost: Hit[] = [];
