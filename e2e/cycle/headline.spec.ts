@@ -33,6 +33,7 @@ describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
       `${name}人民政府关于${year}年度法治政府建设情况的报告`,
       '一、主要举措和成效',
       '组织法治宣讲3次。全年共开展普法宣传活动28次，其中送法进校园活动5次。',
+      '组织机关干部法治讲座4次，开展集中学法6次。',
       '二、存在的不足和原因',
       '三、党政主要负责人履行推进法治建设第一责任人职责情况',
       '四、下一年度推进法治政府建设的主要安排',
@@ -49,9 +50,14 @@ describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
       .locator('.cycle-state')
       .filter({ hasText: /^已报送$/ })
       .waitFor();
-    await drawer.getByRole('tab', { name: /对比表取数（待确认 1）/ }).click();
+    await drawer.getByRole('tab', { name: /对比表取数（待确认 2）/ }).click();
     const card = drawer.locator('.headline-pick[data-key="publicity.events"]');
     await card.locator('.headline-status').filter({ hasText: '待确认' }).waitFor();
+    // Separate activities with no sum stated: the rules take the largest and say they cannot tell.
+    const study = drawer.locator('.headline-pick[data-key="study.sessions"]');
+    await study.locator('.headline-unsure').filter({ hasText: '规则难以判定' }).waitFor();
+    expect(await study.locator('.headline-reason').innerText()).toContain('规则无法判定');
+    expect(await card.locator('.headline-unsure').count()).toBe(0);
     expect(await card.locator('.headline-reason').innerText()).toContain('取“28次”');
     // The three figures stated, each with its sentence; the rules' one is selected.
     expect(await card.locator('.ant-radio-wrapper').count()).toBe(3);
@@ -59,7 +65,7 @@ describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
 
     await card.getByRole('button', { name: '确认取“28次”' }).click();
     await card.locator('.headline-status').filter({ hasText: '已确认' }).waitFor();
-    await drawer.getByRole('tab', { name: '对比表取数', exact: true }).waitFor();
+    await drawer.getByRole('tab', { name: /对比表取数（待确认 1）/ }).waitFor();
 
     await card
       .locator('.ant-radio-wrapper')

@@ -25,6 +25,8 @@ export interface HeadlinePick {
   readonly reason: string;
   /** The other figures stated under the key, each with why the rules did not take it. */
   readonly alternatives: readonly { readonly figure: PickFigure; readonly note: string }[];
+  /** The rules took the largest of several different figures and cannot tell more (headline.ts). */
+  readonly unsure: boolean;
 }
 
 /** A person's choice, as kept. */
@@ -61,6 +63,7 @@ export function headlinePicks(stated: readonly StatedFigure[]): HeadlinePick[] {
         figure: pickFigure(h.figure),
         reason: h.reason,
         alternatives: h.alternatives.map((a) => ({ figure: pickFigure(a.figure), note: a.note })),
+        unsure: h.unsure,
       },
     ];
   });

@@ -119,3 +119,20 @@ describe('headline', () => {
     expect(t.headlines![0]![col - 3]!.alternatives.map((a) => a.figure.value)).toEqual([3, 50]);
   });
 });
+
+describe('headline the rules cannot settle', () => {
+  it('is unsure when it takes the largest of separate activities, sure for a stated sum or one figure', () => {
+    const separate = pick('组织专题讲座4次、专题研讨交流6次。', 'study.sessions')!;
+    expect([separate.figure.value, separate.unsure]).toEqual([6, true]);
+    expect(separate.reason).toContain('规则无法判定');
+    const sum = pick(
+      '组织法治宣讲3次。全年共开展普法宣传活动28次，其中送法进校园活动5次。',
+      'publicity.events',
+    )!;
+    expect([sum.figure.value, sum.unsure]).toEqual([28, false]);
+    expect(sum.reason).not.toContain('规则无法判定');
+    expect(pick('组织专题讲座4次。', 'study.sessions')!.unsure).toBe(false);
+    // The same figure twice is one figure.
+    expect(pick('组织专题讲座4次。全年组织法治讲座4次。', 'study.sessions')!.unsure).toBe(false);
+  });
+});

@@ -30,6 +30,12 @@ export interface Headline<F> {
   readonly reason: string;
   /** The other figures under the key, in reading order, each with why it was not chosen. */
   readonly alternatives: readonly { readonly figure: F; readonly note: string }[];
+  /**
+   * The rules could not settle it: several different figures of this year in the indicator's own
+   * subject were left, none stated as a sum (共, 累计), and the largest was taken. Whether it is
+   * their total, or they are separate activities to add up, is a person's call; the reason says so.
+   */
+  readonly unsure: boolean;
 }
 
 export interface HeadlineOptions {
@@ -72,6 +78,8 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
 };
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */
 const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
+/** Words that state a sum of several (共开展, 累计), not only the year's (全年). */
+const SUM_WORDS = /累计|共计|合计|总计|(?<!公)共(?!同)/;
 
 /**
  * 场次 is a count of 场 or of 次, and a class's 期 (培训12期) a count of its sessions: in the units
@@ -194,6 +202,9 @@ export function headline<F extends HeadlineCandidate>(
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
   const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
+  // Unsure when the largest is taken only for being largest: not stated as a sum (共计, 累计).
+  const unsure =
+    !isRate && field.some((x) => x.f.value !== best.f.value) && !SUM_WORDS.test(lastClause(lead(best.f)));
   const reasons: string[] = [];
   if (all.length === 1) reasons.push('报告中该指标只有这一处数值');
   else {
@@ -206,7 +217,13 @@ export function headline<F extends HeadlineCandidate>(
     if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
     if (literal.length && literal.length < subjects.length) reasons.push(`取写明“${own!.says}”的数值`);
     if (field.length > 1)
-      reasons.push(isRate ? '比率取首次出现的一处' : '取其中最大的一处（全年总数而非部分）');
+      reasons.push(
+        isRate
+          ? '比率取首次出现的一处'
+          : unsure
+            ? '取其中最大的一处；各处是全年总数与其部分，还是应相加的不同活动，规则无法判定，请人工确认或改选'
+            : '取其中最大的一处（全年总数而非部分）',
+      );
   }
   const total = TOTAL_WORDS.test(lastClause(lead(best.f))) ? '（原文为全年或累计数）' : '';
   const reason = `取${shown(best.f)}${total}：${reasons.join('；')}。`;
@@ -227,5 +244,5 @@ export function headline<F extends HeadlineCandidate>(
                   : '数值较小';
       return { figure: x.f, note: `${shown(x.f)}：${why}` };
     });
-  return { figure: best.f, reason, alternatives };
+  return { figure: best.f, reason, alternatives, unsure };
 }

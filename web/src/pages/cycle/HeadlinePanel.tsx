@@ -36,6 +36,11 @@ function PickCard({
           <Tag color={status.color} className="headline-status">
             {status.label}
           </Tag>
+          {pick.unsure && !choice && (
+            <Tag color="volcano" className="headline-unsure">
+              规则难以判定
+            </Tag>
+          )}
           {choice && (
             <Typography.Text type="secondary">
               {choice.by} 于 {dateOf(choice.at)} {choice.kept ? '确认' : '改选'}
