@@ -346,6 +346,14 @@ export const countRules: readonly CountRule[] = [
     unless: /群众|村民|居民|学生|师生|青少年/,
   },
   // A bare 覆盖N人次 in a sentence about training: who was trained.
+  // Who a publicity reached, said with 覆盖 alone (发放宣传册1.5万余份，覆盖1.2万余人次).
+  {
+    key: 'publicity.audience',
+    near: new RegExp(`覆盖${N}{0,3}§`),
+    sentence: new RegExp(`${PUFA}|宣传`),
+    unlessSentence: FOR_STAFF,
+    units: ['人次', '人'],
+  },
   {
     key: 'study.trainees',
     near: new RegExp(`覆盖${N}{0,3}§`),

@@ -135,4 +135,12 @@ describe('headline the rules cannot settle', () => {
     // The same figure twice is one figure.
     expect(pick('组织专题讲座4次。全年组织法治讲座4次。', 'study.sessions')!.unsure).toBe(false);
   });
+
+  it('takes a list summed by 共计 as one item named by every word in it', () => {
+    const h = pick(
+      '全年召开法治建设专题部署会、推进会共计10次，专题研究法治工作4次。',
+      'leadership.meetings',
+    )!;
+    expect([h.figure.value, h.unsure]).toEqual([10, false]);
+  });
 });

@@ -108,11 +108,14 @@ function ownClause(before: string): string {
   return BARE.test(last) && parts.length ? `${parts.pop()!}，${last}` : last;
 }
 
-/** The figure's own item in a list (专题部署会4次、工作推进会6次 → 工作推进会). */
+/**
+ * The figure's own item in a list (专题部署会4次、工作推进会6次 → 工作推进会); the whole list when
+ * the figure sums it (专题部署会、推进会共计10次).
+ */
 function ownItem(before: string): string {
   const clause = ownClause(before);
   const item = clause.split('、').pop() ?? clause;
-  return BARE.test(item) ? clause : item;
+  return BARE.test(item) || SUM_WORDS.test(item) ? clause : item;
 }
 
 function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {

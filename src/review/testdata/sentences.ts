@@ -829,4 +829,12 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 80],
     ['publicity.audience', 3000],
   ),
+  s(
+    'tune',
+    'publicity',
+    '开展民法典主题宣传6场，发放宣传册8000余份，覆盖9000余人次。',
+    ['publicity.events', 6],
+    ['publicity.materials', 8000],
+    ['publicity.audience', 9000],
+  ),
 ];
