@@ -33,10 +33,7 @@ export function matchFigures<F extends { key: string; value: number }>(
   found: readonly F[],
   labelled: readonly KeyValue[],
 ): Score & { missed: KeyValue[]; wrong: F[] } {
-  // A problem is labelled once however often it recurs, as the reviewer reports it (runRules).
-  const want = labelled.filter(
-    ([rule, text], i) => labelled.findIndex(([r, t]) => r === rule && t === text) === i,
-  );
+  const want = [...labelled];
   const got = found.filter((f) => f.key !== 'other');
   const wrong: F[] = [];
   let tp = 0;
@@ -47,7 +44,7 @@ export function matchFigures<F extends { key: string; value: number }>(
       want.splice(i, 1);
     } else wrong.push(f);
   }
-  return { ...score(tp, got.length, tp + want.length), missed: want, wrong };
+  return { ...score(tp, got.length, labelled.length), missed: want, wrong };
 }
 
 /** Figures of a labelled report (see matchFigures). */
