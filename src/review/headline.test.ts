@@ -143,4 +143,14 @@ describe('headline the rules cannot settle', () => {
     )!;
     expect([h.figure.value, h.unsure]).toEqual([10, false]);
   });
+
+  it("takes the 中心组's study of law stated as a part of all its study", () => {
+    const h = pick('全年开展理论中心组学习30次，其中专题学法4次。', 'study.center_group')!;
+    expect(h.figure.value).toBe(4);
+    expect(h.alternatives[0]!.note).toContain('该指标只计学法');
+    // A part that is not of law is still a part.
+    expect(pick('全年开展理论中心组学习30次，其中专题研讨4次。', 'study.center_group')!.figure.value).toBe(
+      30,
+    );
+  });
 });

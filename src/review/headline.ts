@@ -43,7 +43,7 @@ export interface HeadlineOptions {
   readonly planAt?: (start: number) => boolean;
 }
 
-type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span';
+type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span' | 'whole';
 
 /** Words before a figure, in its clause, that make it something other than this year's total. Data. */
 const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
@@ -71,8 +71,9 @@ const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
 ];
 const ROLE_NOTE: Readonly<Record<Role, string>> = {
   current: '本年数',
+  whole: '含其他学习内容的总数（该指标只计学法）',
   ...(Object.fromEntries(ROLE_WORDS.map((r) => [r.role, r.note])) as Record<
-    Exclude<Role, 'current'>,
+    Exclude<Role, 'current' | 'whole'>,
     string
   >),
 };
@@ -172,6 +173,11 @@ const OWN_WORDS: Readonly<
   'study.sessions': { words: /法/, in: 'clause', says: '学法、法治或法律' },
 };
 
+/** Indicators that count the study of law only, and the words that say a study was of law. Data. */
+const LAW_PART: Readonly<Record<string, RegExp>> = {
+  'study.center_group': /学法|法治|法律|宪法|民法典/,
+};
+
 const shown = (f: HeadlineCandidate): string => `“${f.text ?? `${f.value}${f.unit}`}”`;
 
 /**
@@ -191,6 +197,16 @@ export function headline<F extends HeadlineCandidate>(
   const label = indicator?.label ?? key;
   const names = bigrams(label);
   const rated = all.map((f, i) => ({ f, i, role: roleOf(f, opts), subject: subject(f, names) }));
+  // An indicator of the study of law, stated as a part of all study (理论中心组学习46次，其中专题学法2次):
+  // the part is the indicator's figure, the whole is not.
+  const law = LAW_PART[key];
+  const ofLaw = (x: { f: F }) => law !== undefined && law.test(ownClause(lead(x.f)));
+  if (
+    rated.some((x) => x.role === 'part' && ofLaw(x)) &&
+    !rated.some((x) => x.role === 'current' && ofLaw(x))
+  )
+    for (const x of rated)
+      x.role = x.role === 'current' ? 'whole' : x.role === 'part' && ofLaw(x) ? 'current' : x.role;
   const current = rated.filter((x) => x.role === 'current');
   const anyCurrent = current.length ? current : rated;
   // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
