@@ -837,4 +837,12 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.materials', 8000],
     ['publicity.audience', 9000],
   ),
+  s(
+    'tune',
+    'center',
+    '一是党委理论学习中心组专题学习习近平法治思想，全年学习3次；二是把学法纳入干部培训，全年培训5场次；三是开展执法业务专项培训，深化宪法学习4场。',
+    ['study.center_group', 3],
+    ['study.sessions', 5],
+    ['study.sessions', 4],
+  ),
 ];
