@@ -243,6 +243,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
   { key: 'safety.drills', near: /演练/ },
+  // A meeting of all the cadres (5次镇村干部大会) is no meeting of the 党委 or the government.
+  { key: 'other', near: new RegExp(`§${N}{0,8}(干部|村民|群众|职工)大会`), units: SESSION_UNITS },
   // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
   {
     key: 'leadership.meetings',

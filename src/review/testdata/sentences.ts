@@ -845,4 +845,11 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.sessions', 5],
     ['study.sessions', 4],
   ),
+  s(
+    'tune',
+    'meetings',
+    '围绕法治政府建设先后召开3次党委会、5次党政联席会、2次镇村干部大会。',
+    ['leadership.meetings', 3],
+    ['leadership.meetings', 5],
+  ),
 ];
