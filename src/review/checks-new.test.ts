@@ -100,6 +100,14 @@ describe('organisation and year', () => {
     expect([r.title, r.org, r.year]).toEqual(['青山镇2025年法治政府建设年度报告', '青山镇', 2025]);
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
     expect(r.findings.map((f) => f.rule)).not.toContain('bracket.unpaired');
+    // Nor are a page's words flagged as the report's (法治政府年度报告 in a breadcrumb).
+    const crumb = review(
+      '您当前的位置: 首页 > 政务公开 > 法治政府年度报告 > 镇街\n青山镇2025年法治政府建设年度报告\n\n2025年,青山镇坚持依法行政,编制法治政府年度报告。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(crumb.findings.filter((f) => f.rule === 'word.missing').map((f) => f.start)).toEqual([
+      crumb.text.lastIndexOf('法治政府年度报告'),
+    ]);
     // A line of the body that begins with the same words is no page button.
     const body = review(
       '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',
