@@ -633,6 +633,13 @@ describe('brackets in a web copy', () => {
     expect(unpaired('落实《法治政府建设实施纲要2021-2025年)》要求。')).toEqual(['纲要2021-2025年)']);
     expect(unpaired('落实《法治政府建设实施纲要(2021-2025年)》要求。')).toEqual([]);
     expect(unpaired('1)组织机关干部集中学法10次。')).toEqual([]);
+    // A bracket left open by a document number cut short is the number's finding alone.
+    const cut = '落实《工作要点》(璧山府办发〔202320文件精神,推进依法行政。';
+    expect(unpaired(cut)).toEqual([]);
+    expect(flagged(cut, 'docnum.broken')).toEqual(['〔202320']);
+    expect(unpaired('落实《工作要点》(璧山府办发文件精神,推进依法行政。')).toEqual([
+      '(璧山府办发文件精神,推进依',
+    ]);
   });
 
   it('flags a “ left open before the next one, but not quotation marks nested or doubled in place', () => {

@@ -166,6 +166,9 @@ const headingSyntax: Check = (c) => {
   return [...bare, ...dotless, ...parenHits, ...lost];
 };
 
+/** A document number whose year bracket never closes (〔202320, 〔2023 20号). */
+const BROKEN_DOCNUM = /〔\s*20\d{2}(?![\d\s]*〕)/;
+
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
 const PAIRS: Readonly<Record<string, string>> = {
   '）': '（',
@@ -233,6 +236,8 @@ const bracketUnpaired: Check = (c) => {
     const open = stack.find(
       (j) =>
         line[j] !== '〔' &&
+        // A document number cut short inside it ((璧山府办发〔202320) is docnum.broken's.
+        !BROKEN_DOCNUM.test(line.slice(j + 1, j + 16)) &&
         !(
           j === lead &&
           (/^\s*[（(][一二三四五六七八九十\d]/.test(line) || (lostIsHeading && LOST_NUMBER.test(line)))
