@@ -638,7 +638,7 @@ describe('brackets in a web copy', () => {
     expect(unpaired(cut)).toEqual([]);
     expect(flagged(cut, 'docnum.broken')).toEqual(['〔202320']);
     expect(unpaired('落实《工作要点》(璧山府办发文件精神,推进依法行政。')).toEqual([
-      '(璧山府办发文件精神,推进依',
+      '(璧山府办发文件精神,推进',
     ]);
   });
 
