@@ -508,6 +508,8 @@ describe('words missing or slipped', () => {
     const lost = (line: string) => flagged(line, 'punct.missing');
     expect(lost('一是健全机制，年底予以加分二是压实责任。')).toEqual(['二是']);
     expect(lost('听取汇报4次先后召开党委会3次。')).toEqual(['先后']);
+    expect(lost('为全镇发展提供法治保障现将有关情况报告如下：')).toEqual(['现将']);
+    expect(lost('为全镇发展提供法治保障。现将有关情况报告如下：')).toEqual([]);
     expect(lost('一是健全机制；二是压实责任，其二是落实，第二是督办。先后召开会议4次。')).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 import type { Severity } from './types.ts';
 
 /**
- * Where a punctuation mark was lost between two clauses: before 二是/三是… (年底予以加分二是…), and
- * after a count, before the next clause's opening word (汇报4次先后召开…). A rule flags it; figure
+ * Where a punctuation mark was lost between two clauses: before 二是/三是… (年底予以加分二是…),
+ * after a count, before the next clause's opening word (汇报4次先后召开…), and before the
+ * sentence that opens the report's account (…提供法治保障现将有关情况报告如下). A rule flags it; figure
  * extraction ends a clause there.
  */
 export const LOST_PUNCTUATION =
-  '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)';
+  '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)|(?<=[\\u4e00-\\u9fa5])现将(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
 
 /**
  * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
