@@ -241,7 +241,7 @@ export const countRules: readonly CountRule[] = [
   },
   // 更新党务、政务信息1000余条: items published.
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
-  { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)`) },
+  { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)|(专题)?研究${N}{0,4}安全`) },
   { key: 'safety.drills', near: /演练/ },
   // A meeting of all the cadres (5次镇村干部大会) is no meeting of the 党委 or the government.
   { key: 'other', near: new RegExp(`§${N}{0,8}(干部|村民|群众|职工)大会`), units: SESSION_UNITS },
@@ -286,6 +286,13 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `参考|(参加|完成)${N}{0,30}(考试|测试|考法|学考)|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
+  },
+  // Sitters counted before a long exam name, in 人次 too (135余人次参加2024年度法治理论知识考试);
+  // not those of study and exams together (150人次参加了学习考试).
+  {
+    key: 'study.exam_takers',
+    near: new RegExp(`§${N}{0,6}(参加|参与|完成)[^，,。；;§]{0,24}(?<!学习|培训)(考试|测试|考法|学考)`),
+    units: ['人', '名', '人次'],
   },
   // A part of the 中心组's count (中心组专题学习12次，其中…专题学习4次) is the 中心组's too.
   {
@@ -372,17 +379,25 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
   },
-  // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the public.
+  // Who joined a study: 参与学习人数500余人次 in a sentence about cadres' study, not a talk for the
+  // public; 参与人数 after a training (法治专题培训班2期，参与人数达30余人次).
   {
     key: 'study.trainees',
     near: /(参与|参加)学习(人数)?|学习人数|参学人数/,
     units: ['人', '人次', '名'],
     unlessSentence: FOR_PUBLIC,
   },
+  {
+    key: 'study.trainees',
+    near: /(参与|参加|参训)人数/,
+    sentence: /培训|学法|讲座/,
+    unlessSentence: FOR_PUBLIC,
+    units: ['人', '人次', '名'],
+  },
   // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
   {
     key: 'study.sessions',
-    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲)/,
+    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲|授课|讲课|辅导)/,
     units: SESSION_UNITS,
   },
   { key: 'publicity.model_households', near: /示范户/ },
@@ -469,7 +484,8 @@ export const countRules: readonly CountRule[] = [
       `受教育|受众|[获受]宣(人员|群众|人数)|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
     // Not the people a self-service terminal served (“粤智助”累计服务群众7515人次、办理业务…).
-    unless: /办理业务|办件|政务服务|粤智助|自助/,
+    // Nor the people a service hall received (便民服务中心…接待服务群众3.3万余人次).
+    unless: /办理业务|办件|政务服务|粤智助|自助|接待|办事大厅|便民服务/,
   },
 ];
 

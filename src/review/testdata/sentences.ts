@@ -852,4 +852,15 @@ export const sentences: readonly LabelledSentence[] = [
     ['leadership.meetings', 3],
     ['leadership.meetings', 5],
   ),
+  s(
+    'tune',
+    'study',
+    '举办村干部法治专题培训班3期，参与人数达60余人次；组织镇村干部80余人次参加年度法治理论知识考试；镇长为机关干部集中授课2次。',
+    ['study.sessions', 3],
+    ['study.trainees', 60],
+    ['study.exam_takers', 80],
+    ['study.sessions', 2],
+  ),
+  s('tune', 'meetings', '召开党政联席会专题研究安全生产问题12次。', ['safety.meetings', 12]),
+  s('tune', 'traps', '便民服务中心规范运行，全年接待服务群众2.1万余人次。'),
 ];
