@@ -36,7 +36,7 @@ function allFigures(doc: SourceDoc): Figure[] {
 /** Analyses one read document: structure, parts, figures, findings (similarity comes per batch). */
 export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult {
   const headings = findHeadings(doc.text, doc.outline);
-  const { title, end: titleEnd } = findTitle(doc.text, headings);
+  const { title, end: titleEnd, banner } = findTitle(doc.text, headings);
   const { parts, sections } = findParts(doc.text, headings);
   const bodyEnd = sections.find((s) => s.part === 'nextYear')?.start ?? doc.text.length;
   const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
@@ -51,6 +51,7 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
       plain: toSimplified(doc.text),
       year,
       titleEnd,
+      banner,
       headings,
       parts,
       sections,

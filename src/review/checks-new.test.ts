@@ -108,6 +108,15 @@ describe('organisation and year', () => {
     expect(crumb.findings.filter((f) => f.rule === 'word.missing').map((f) => f.start)).toEqual([
       crumb.text.lastIndexOf('法治政府年度报告'),
     ]);
+    // Nor the banner above the furniture (a site's column named 法制宣传).
+    const banner = review(
+      '青山镇人民政府门户网站 法制宣传专栏\n首页 > 政务公开 > 年度报告\n青山镇2025年法治政府建设年度报告\n\n2025年,青山镇加强法制宣传。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(banner.title).toBe('青山镇2025年法治政府建设年度报告');
+    expect(banner.findings.filter((f) => f.rule === 'wording.fazhi').map((f) => f.start)).toEqual([
+      banner.text.lastIndexOf('法制宣传'),
+    ]);
     // A line of the body that begins with the same words is no page button.
     const body = review(
       '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',

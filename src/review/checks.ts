@@ -12,6 +12,8 @@ export interface CheckContext {
   meta?: DocMeta;
   year: number | null;
   titleEnd: number;
+  /** Where a web page's banner above the title ends (0 when there is none): no report text before it. */
+  banner?: number;
   headings: readonly Heading[];
   parts: Parts;
   sections: readonly Section[];

@@ -54,7 +54,8 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
 /** Runs every rule over the analysed document. Findings come back in text order. */
 export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn): Finding[] {
   const out: Finding[] = [];
-  const inFurniture = furnitureLines(c.text);
+  const inLine = furnitureLines(c.text);
+  const inFurniture = (at: number) => at < (c.banner ?? 0) || inLine(at);
   for (const r of rules) {
     if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
     if (r.check !== undefined) {

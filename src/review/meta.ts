@@ -29,12 +29,19 @@ const PAGE_BUTTONS = /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览�
 /** A line of a web page's furniture rather than of the report. */
 export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
 
-/** The title: the first non-empty lines before the body, joined (titles often wrap onto two lines). */
-export function findTitle(text: string, headings: readonly Heading[]): { title: string; end: number } {
+/**
+ * The title: the first non-empty lines before the body, joined (titles often wrap onto two lines).
+ * `banner` is where the web page's banner and furniture above it end (0 when there are none).
+ */
+export function findTitle(
+  text: string,
+  headings: readonly Heading[],
+): { title: string; end: number; banner: number } {
   const firstHeading = headings[0]?.start ?? text.length;
   const parts: string[] = [];
   let offset = 0;
   let end = 0;
+  let banner = 0;
   for (const raw of text.split('\n')) {
     const lineStart = offset;
     offset += raw.length + 1;
@@ -46,6 +53,7 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
     // Page furniture before the title; what came above it was the site's banner, not the title.
     if (lineStart < firstHeading && PAGE_FURNITURE.test(toSimplified(line))) {
       parts.length = 0;
+      banner = offset;
       continue;
     }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
@@ -53,7 +61,7 @@ export function findTitle(text: string, headings: readonly Heading[]): { title: 
     end = lineStart + raw.length;
     if (/(报告|情况|总结)$/.test(toSimplified(line)) || parts.length >= 3) break;
   }
-  return { title: parts.join(''), end };
+  return { title: parts.join(''), end, banner: parts.length ? banner : 0 };
 }
 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
