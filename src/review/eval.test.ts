@@ -107,14 +107,24 @@ describe('labelled sentences', () => {
 });
 
 describe('matching findings to labels', () => {
-  it('counts a problem once however often it recurs, on both sides', () => {
-    const found = [{ rule: 'wording.slip', severity: 'warning' as const, text: '标准性文件' }];
-    const m = matchFindings(found, [
-      ['wording.slip', '标准性文件'],
-      ['wording.slip', '标准性文件'],
-      ['wording.jiezhi', '截止'],
-    ]);
-    expect([m.tp, m.predicted, m.expected]).toEqual([1, 1, 2]);
-    expect(m.missed).toEqual([['wording.jiezhi', '截止']]);
+  it('matches a recurring finding to a label at each of its places, and counts it given once for each', () => {
+    const slip = { rule: 'wording.slip', severity: 'warning' as const, text: '标准性文件' };
+    // Labelled once, written four times: one right finding.
+    const once = matchFindings([{ ...slip, also: [10, 20, 30] }], [['wording.slip', '政府标准性文件']]);
+    expect([once.tp, once.predicted, once.expected]).toEqual([1, 1, 1]);
+    // Labelled at two places: both right.
+    const twice = matchFindings(
+      [{ ...slip, also: [10] }],
+      [
+        ['wording.slip', '政府标准性文件'],
+        ['wording.slip', '标准性文件备案'],
+        ['wording.jiezhi', '截止'],
+      ],
+    );
+    expect([twice.tp, twice.predicted, twice.expected]).toEqual([2, 2, 3]);
+    expect(twice.missed).toEqual([['wording.jiezhi', '截止']]);
+    // Not at all: one wrong finding, however many its places.
+    const none = matchFindings([{ ...slip, also: [10] }], [['wording.jiezhi', '截止']]);
+    expect([none.tp, none.predicted, none.wrong.length]).toEqual([0, 1, 1]);
   });
 });

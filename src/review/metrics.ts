@@ -64,32 +64,37 @@ export function scoreParts(r: ReviewResult, l: Label): Score {
 }
 
 /**
- * Findings (errors and warnings) matched one-to-one by rule and a piece of the offending text:
+ * Findings (errors and warnings) matched to labels by rule and a piece of the offending text:
  * a label may mark the problem with some of its context (严格法制宣传教育) and the finding the
- * problem alone (法制宣传), or the other way round, so either text may hold the other.
+ * problem alone (法制宣传), or the other way round, so either text may hold the other. A finding
+ * that recurs is reported once with its other places (`also`): it may match a label for each
+ * place, and counts as given once for each it matches (at least once).
  * `missed` and `wrong` are what did not match.
  */
-export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'text'>>(
+export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'text' | 'also'>>(
   found: readonly F[],
   labelled: readonly (readonly [rule: string, text: string])[],
 ): Score & { missed: (readonly [string, string])[]; wrong: F[] } {
-  // A problem is labelled once however often it recurs, as the reviewer reports it (runRules).
-  const want = labelled.filter(
-    ([rule, text], i) => labelled.findIndex(([r, t]) => r === rule && t === text) === i,
-  );
+  const want = [...labelled];
   const got = found.filter((f) => f.severity !== 'info');
   const wrong: F[] = [];
   let tp = 0;
+  let predicted = 0;
   for (const f of got) {
-    const i = want.findIndex(
-      ([rule, text]) => rule === f.rule && (f.text.includes(text) || text.includes(f.text)),
-    );
-    if (i >= 0) {
-      tp++;
+    let matched = 0;
+    for (let places = 1 + (f.also?.length ?? 0); places > 0; places--) {
+      const i = want.findIndex(
+        ([rule, text]) => rule === f.rule && (f.text.includes(text) || text.includes(f.text)),
+      );
+      if (i < 0) break;
+      matched++;
       want.splice(i, 1);
-    } else wrong.push(f);
+    }
+    tp += matched;
+    predicted += Math.max(1, matched);
+    if (matched === 0) wrong.push(f);
   }
-  return { ...score(tp, got.length, tp + want.length), missed: want, wrong };
+  return { ...score(tp, predicted, labelled.length), missed: want, wrong };
 }
 
 /** Findings of a labelled report (see matchFindings). */
