@@ -139,7 +139,12 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`§${N}{0,4}执法人员`),
     sentence: /资格|持证|执法证/,
   },
-  { key: 'enforcement.problems_found', near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`) },
+  // Hazards found are counted in 条 too (排查安全隐患506条).
+  {
+    key: 'enforcement.problems_found',
+    near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`),
+    units: ['处', '个', '项', '条'],
+  },
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },

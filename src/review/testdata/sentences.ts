@@ -863,4 +863,8 @@ export const sentences: readonly LabelledSentence[] = [
   ),
   s('tune', 'meetings', '召开党政联席会专题研究安全生产问题12次。', ['safety.meetings', 12]),
   s('tune', 'traps', '便民服务中心规范运行，全年接待服务群众2.1万余人次。'),
+  s('tune', 'mixed', '开展安全生产大检查，排查安全隐患120条，已全部整改。', [
+    'enforcement.problems_found',
+    120,
+  ]),
 ];
