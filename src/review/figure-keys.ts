@@ -336,6 +336,14 @@ export const countRules: readonly CountRule[] = [
   },
   // Nor is relaying the leaders' speeches (传达学习习近平总书记重要讲话重要指示精神60次), unless of the law.
   { key: 'other', near: /传达学习/, unless: /法/, units: SESSION_UNITS },
+  // Nor is a Party lecture or the spreading of a plenum's theory (讲授专题党课、宣讲党的二十大精神共42场次)
+  // publicity of the law, unless it names the law.
+  {
+    key: 'other',
+    near: /党课|宣讲(党的)?[一二三四五六七八九十]+大|宣讲[^，,。；;§]{0,12}全会精神/,
+    unless: /法/,
+    units: SESSION_UNITS,
+  },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
   { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: SESSION_UNITS },
   // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.

@@ -867,4 +867,8 @@ export const sentences: readonly LabelledSentence[] = [
     'enforcement.problems_found',
     120,
   ]),
+  s('tune', 'traps', '组织宣讲团成员进社区讲授专题党课、宣讲党的二十大精神共30场次，开展宪法宣讲活动8场。', [
+    'publicity.events',
+    8,
+  ]),
 ];
