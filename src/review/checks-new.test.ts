@@ -505,12 +505,25 @@ describe('words missing or slipped', () => {
         '落实《政府信息公开条例》《中华人民共和国政府信息公开条例》，开展“9·26”未成年人保护法宣传日活动。',
       ),
     ).toEqual([]);
+    // Wrong words of fixed terms.
+    expect(
+      found('严格按照决策启动公共参与、专家论证、风险评估程序，依托党工委中心理论组学习，国绕中心工作。').map(
+        (f) => f[1],
+      ),
+    ).toEqual(['公共参与', '中心理论组', '国绕']);
+    expect(found('推动公共参与社会治理。')).toEqual([]);
     // A numbered slogan without its number.
     expect(
       found('深刻把握习近平法治思想个坚持的核心要义，做到两个维护、“四个意识”，每个全面都抓实。'),
     ).toEqual([['word.missing', '个坚持', '“个坚持”前疑缺数字（如“十一个坚持”“两个维护”）']]);
     // 推行 a system named after it is no slip.
     expect(found('推行法治建设第一责任人制度。')).toEqual([]);
+  });
+
+  it('flags a space inside a word or a fixed term, not between two clauses', () => {
+    const space = (line: string) => flagged(line, 'punct.space');
+    expect(space('深入学习全会精 神，进一 步推进法治 建设。')).toEqual(['精 神', '进一 步', '法治 建设']);
+    expect(space('贯彻中共中央 国务院部署，学习法治思想 强化依法行政。')).toEqual([]);
   });
 
   it('flags a punctuation mark lost before 二是 or after a count, not 第二是 or a list', () => {

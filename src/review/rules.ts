@@ -296,6 +296,17 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '法律咨讯', '法律咨询'),
   slip('slip', '矛盾纠份', '矛盾纠纷'),
   slip('slip', '布署', '部署'),
+  // 公众参与 is the first step of a major decision (公众参与、专家论证、风险评估…).
+  slip(
+    'slip',
+    '公共参与',
+    '公众参与',
+    '公共参与(?=[、，,\\s]*专家论证)|(?<=决策[\\u4e00-\\u9fa5]{0,6})公共参与',
+  ),
+  // The 中心组's words in the wrong order (街道党工委中心理论组).
+  slip('slip', '中心理论组', '理论中心组'),
+  // 围绕 typed 国绕 (國繞 in a traditional copy).
+  slip('slip', '国绕', '围绕'),
   slip('slip', '部暑', '部署'),
   slip('slip', '再接再励', '再接再厉'),
   slip('slip', '一如继往', '一如既往'),
@@ -444,6 +455,14 @@ export const rules: readonly RuleSpec[] = [
     pattern:
       '[\\u4e00-\\u9fa5]{1,3}[ \\u3000]+“[^“”\\n]{1,30}”(?:[ \\u3000]+[\\u4e00-\\u9fa5]{1,2})?|“[^“”\\n]{1,30}”[ \\u3000]+[\\u4e00-\\u9fa5]{1,2}',
     message: '“{text}”中引号旁多了空格',
+  },
+  // A space inside a word or a fixed term (精 神, 进一 步, 法治 建设): a line wrapped on the page.
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    pattern:
+      '(?:法[ \\u3000]+治|建[ \\u3000]+设|精[ \\u3000]+神|政[ \\u3000]+府|行[ \\u3000]+政|进一[ \\u3000]+步|进[ \\u3000]+一步|法治[ \\u3000]+(?:建设|政府|思想|宣传)|依法[ \\u3000]+(?:行政|治理|履职))',
+    message: '“{text}”中多了空格',
   },
   // 负责人 with a stray 任 (镇长为第一负责任人); not 负责任人员.
   slip('slip', '负责任人', '负责人', '负责任人(?!员)'),
