@@ -582,6 +582,12 @@ describe('words missing or slipped', () => {
     expect(of('format.artifact').map((f) => [f.text, f.message])).toEqual([
       ['中\n\n央', '段落在“中央”处被断开，应连为一段'],
     ]);
+    // A draft's notes to its writer, and the paragraph that runs on into one, are the writer's.
+    const draft = review(
+      '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n镇长年终述职中述法的情况，台账中无其述职述法记录，请核实后补登记录\n' +
+        '待核实：如全镇确无此类事项，保留本段；如有，请补登台账后重新生成\n二、存在的不足和原因\n学法不够。\n',
+    );
+    expect(draft.findings.filter((f) => f.rule === 'punct.missing')).toEqual([]);
   });
 
   it('names a heading whose number was lost with its closing bracket, once', () => {

@@ -206,6 +206,8 @@ const listGap: Check = (c) => {
 
 /** Shortest paragraph taken for prose rather than a heading or a signature line. */
 const PROSE_MIN = 30;
+/** A draft's note to its writer (【待核实：…】), which a generated report leaves for a person. */
+const DRAFT_NOTE = /^【?(待补充|待核实|待定)[：:]/;
 
 /**
  * The paragraphs of the body that stop without a closing mark, each with where it ends and
@@ -230,6 +232,8 @@ function unclosedParagraphs(c: CheckContext): { end: number; split?: Hit }[] {
     const heading = headingAt.has(start + lead) && !body.includes('。');
     if (heading || isFurniture(text) || !/[，,；;]/.test(body) || !/[\u4e00-\u9fa5”）)]$/.test(body))
       return [];
+    // A draft's note, or a paragraph that runs on into one, is for its writer to finish.
+    if (DRAFT_NOTE.test(body) || DRAFT_NOTE.test(next.text.trimStart())) return [];
     const end = start + text.trimEnd().length;
     const nextAt = next.start + next.lead;
     if (!/^\S[、，,]/.test(next.text.trimStart()) || headingAt.has(nextAt)) return [{ end }];

@@ -296,7 +296,9 @@ export const countRules: readonly CountRule[] = [
   // not those of study and exams together (150人次参加了学习考试).
   {
     key: 'study.exam_takers',
-    near: new RegExp(`§${N}{0,6}(参加|参与|完成)[^，,。；;§]{0,24}(?<!学习|培训)(考试|测试|考法|学考)`),
+    near: new RegExp(
+      `§${N}{0,6}(?<!未|没有|不)(参加|参与|完成)[^，,。；;§]{0,24}(?<!学习|培训)(考试|测试|考法|学考)`,
+    ),
     units: ['人', '名', '人次'],
   },
   // A part of the 中心组's count (中心组专题学习12次，其中…专题学习4次) is the 中心组's too.

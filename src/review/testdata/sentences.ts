@@ -871,4 +871,5 @@ export const sentences: readonly LabelledSentence[] = [
     'publicity.events',
     8,
   ]),
+  s('tune', 'traps', '做到应考尽考，有6人次因公未参加年度法治理论知识考试。'),
 ];
