@@ -1,9 +1,17 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /**
  * Traditional → simplified characters, for matching only: reports from some townships (or copied
- * from older templates) are written in traditional characters, and the reviewer's patterns are
- * simplified. One character for one character, so offsets in the converted text are offsets in
- * the original. The table covers the words of an annual report, common place-name characters
- * and the characters the rules look for.
+ * from older templates, or mirrored by other sites) are written in traditional characters, and
+ * the reviewer's patterns are simplified. OpenCC's dictionaries convert them, phrase-aware
+ * (乾隆 stays, 乾淨 becomes 干净); character for character, so offsets in the converted text are
+ * offsets in the original.
+ */
+const t2s = Converter({ from: 't', to: 'cn' });
+
+/**
+ * Simplified characters that have a traditional form, common in reports: counted to tell a text
+ * written in simplified characters with a stray traditional one from a text in traditional ones.
  */
 const PAIRS =
   '鄉乡 鎮镇 區区 縣县 辦办 處处 關关 於于 報报 會会 黨党 設设 況况 書书 長长 領领 導导 負负 責责 職职 ' +
@@ -30,36 +38,43 @@ const PAIRS =
   '針针 鑰钥 閘闸 隸隶 離离 韻韵 頂顶 顛颠 飽饱 驕骄 髒脏 鬧闹 魯鲁 鮮鲜 齡龄 ' +
   '動动 單单 師师 幹干 義义 後后 聞闻 寫写 啟启 遞递 擊击 嗎吗 麼么 ';
 
-const MAP = new Map<string, string>(
+const SIMPLIFIED = new Set(
   PAIRS.split(' ')
     .filter((p) => p.length === 2)
-    .map((p) => [p[0]!, p[1]!]),
+    .map((p) => p[1]!),
 );
 
-const HAS_TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`);
+/** The last text converted and its conversion: a document is converted by several readers. */
+let last: readonly [string, string] | undefined;
 
 /** The text in simplified characters, character for character (same length, same offsets). */
 export function toSimplified(text: string): string {
-  if (!HAS_TRADITIONAL.test(text)) return text;
-  let out = '';
-  for (const ch of text) out += MAP.get(ch) ?? ch;
+  if (last?.[0] === text) return last[1];
+  let out = t2s(text);
+  // A phrase whose simplified form is of another length (rare): converted character by character.
+  if (out.length !== text.length) {
+    out = '';
+    for (const ch of text) {
+      const s = t2s(ch);
+      out += s.length === ch.length ? s : ch;
+    }
+  }
+  last = [text, out];
   return out;
 }
-
-const SIMPLIFIED = new Set(MAP.values());
 
 /**
  * Traditional characters left in a text written in simplified ones (工作情況): their offsets. None
  * in a text written in traditional characters, where they are the script, not a slip.
  */
 export function strayTraditional(text: string): number[] {
-  if (!HAS_TRADITIONAL.test(text)) return [];
+  const plain = toSimplified(text);
+  if (plain === text) return [];
   const at: number[] = [];
   let simplified = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (MAP.has(ch)) at.push(i);
-    else if (SIMPLIFIED.has(ch)) simplified++;
+    if (plain[i] !== text[i]) at.push(i);
+    else if (SIMPLIFIED.has(text[i]!)) simplified++;
   }
   // A few among many simplified ones: the odd character typed or pasted in another script.
   return at.length <= 3 && simplified >= 20 * at.length ? at : [];
