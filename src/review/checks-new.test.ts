@@ -2,6 +2,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.ts';
 import { reviewDocuments } from './index.ts';
+import { toSimplified } from './hanzi.ts';
 import { readDocument } from './read.ts';
 import { isError, type ReviewResult } from './types.ts';
 
@@ -427,6 +428,11 @@ describe('words missing or slipped', () => {
       stray(REPORT('白沙鎮二〇二五年度法治政府建設情況的報告', '白沙鎮人民政府\n2026年1月10日')),
     ).toEqual([]);
     expect(stray(REPORT('白沙镇2025年度法治政府建设情况报告'))).toEqual([]);
+    // Read through OpenCC's dictionaries: characters beyond a report's common words, phrase-aware.
+    expect(
+      stray(REPORT('白沙镇2025年度法治政府建设情况报告').replace('有关情况报告', '围繞中心有关情况报告')),
+    ).toEqual(['“将围繞”中的“繞”是繁体字，应为“绕”']);
+    expect(toSimplified('國繞乾淨，乾隆')).toBe('国绕干净，乾隆');
   });
 
   it('flags a stray 会 after 精神 and 确实 for 切实', () => {

@@ -7,7 +7,9 @@ import type { Severity } from './types.ts';
  * extraction ends a clause there.
  */
 export const LOST_PUNCTUATION =
-  '(?<=[\\u4e00-\\u9fa5\\d])(?<![第其之十统唯])[二三四五六七八九十]是(?=[\\u4e00-\\u9fa5])|(?<=\\d[次项场件个名份条])(?:先后|同时|此外|另外)|(?<=[\\u4e00-\\u9fa5])现将(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
+  // Each alternative starts with its words and looks behind after them: a lookbehind first would
+  // be tried at every character of the text.
+  '[二三四五六七八九十]是(?<=[\\u4e00-\\u9fa5\\d].是)(?<![第其之十统唯].是)(?=[\\u4e00-\\u9fa5])|(?:先后|同时|此外|另外)(?<=\\d[次项场件个名份条]..)|现将(?<=[\\u4e00-\\u9fa5]现将)(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
 
 /**
  * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
@@ -301,7 +303,7 @@ export const rules: readonly RuleSpec[] = [
     'slip',
     '公共参与',
     '公众参与',
-    '公共参与(?=[、，,\\s]*专家论证)|(?<=决策[\\u4e00-\\u9fa5]{0,6})公共参与',
+    '公共参与(?=[、，,\\s]*专家论证)|公共参与(?<=决策[\\u4e00-\\u9fa5]{0,6}公共参与)',
   ),
   // The 中心组's words in the wrong order (街道党工委中心理论组).
   slip('slip', '中心理论组', '理论中心组'),
