@@ -406,6 +406,7 @@ describe('words missing or slipped', () => {
     expect(plan('2025年是《法治政府建设实施纲要（2021—2025年）》收官之年。')).toEqual([]);
     // A city's own plan of the same name has its own period; the national one does not.
     expect(plan('落实《广州市法治社会建设实施纲要（2021—2025年）》。')).toEqual([]);
+    expect(plan('印发《砚山县贯彻法治社会建设实施纲要（2021—2025年）任务分解方案》。')).toEqual([]);
     expect(plan('落实《法治社会建设实施纲要（2021—2025年）》。')).toEqual([
       '法治社会建设实施纲要（2021—2025年）',
     ]);

@@ -99,6 +99,10 @@ const planPeriod: Check = (c) => {
       'g',
     );
     return [...text.matchAll(re)].flatMap((m) => {
+      // Nor does a county's plan to carry it out, named after it within one 《》
+      // (《砚山县贯彻法治社会建设实施纲要（2021—2025年）任务分解方案》).
+      const opened = text.lastIndexOf('《', m.index);
+      if (opened >= m.index - 20 && /[省市区县州盟旗]/.test(text.slice(opened, m.index))) return [];
       const period = [Number(m[1]), Number(m[2])] as const;
       const known = [[p.from, p.to], ...(p.older ?? [])];
       if (known.some(([a, b]) => a === period[0] && b === period[1])) return [];

@@ -352,13 +352,15 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.sessions',
     near: new RegExp(
-      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)`,
+      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)|学习${N}{0,4}《[^》§]{0,28}(法|条例|规定|办法)》`,
     ),
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: SESSION_UNITS },
   { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期'] },
   // A class for the township's own people counted in 期 (开展“法治课堂”12期，覆盖镇村干部860余人次).
   { key: 'study.sessions', near: /课堂|讲堂|法治课/, sentence: FOR_STAFF, units: ['期'] },
+  // A class on the law for Party members or staff (“万名党员进党校”法制专题课堂2次).
+  { key: 'study.sessions', near: /(法治|法制)(专题)?课堂/, sentence: FOR_STAFF, units: SESSION_UNITS },
   // Who was trained: 培训覆盖镇村干部320人.
   {
     key: 'study.trainees',

@@ -153,4 +153,12 @@ describe('headline the rules cannot settle', () => {
       30,
     );
   });
+
+  it('takes a sum counted in 宗 as a count of cases, blanks around it and all', () => {
+    const h = pick(
+      '行政处罚工作有序开展，合计 120 宗，其中简易程序80件；普通程序40件。',
+      'enforcement.penalties',
+    )!;
+    expect(h.figure.value).toBe(120);
+  });
 });

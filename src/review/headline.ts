@@ -84,11 +84,13 @@ const SUM_WORDS = /累计|共计|合计|总计|(?<!公)共(?!同)/;
 
 /**
  * 场次 is a count of 场 or of 次, and a class's 期 (培训12期) a count of its sessions: in the units
- * of an indicator counted in either.
+ * of an indicator counted in either; 宗 is a count of cases, as 件 is.
  */
 const inIndicatorUnits = (unit: string, units: readonly string[]): boolean =>
   units.includes(unit) ||
-  ((unit === '场次' || unit === '期') && (units.includes('场') || units.includes('次')));
+  ((unit === '场次' || unit === '期') && (units.includes('场') || units.includes('次'))) ||
+  // 宗 counts cases as 件 does (行政处罚合计731宗).
+  (unit === '宗' && units.includes('件'));
 
 /** The words of the sentence before the figure. */
 function lead(f: HeadlineCandidate): string {
@@ -106,7 +108,8 @@ const BARE = /^(共计|累计|合计|总计|共|全年|今年|年内|全|达到|
 function ownClause(before: string): string {
   const parts = before.split(/[，,；;：:]/);
   const last = parts.pop() ?? '';
-  return BARE.test(last) && parts.length ? `${parts.pop()!}，${last}` : last;
+  // Blanks around a number (合计 731 宗) are a web copy's, not words.
+  return BARE.test(last.replace(/\s+/g, '')) && parts.length ? `${parts.pop()!}，${last}` : last;
 }
 
 /**

@@ -872,4 +872,11 @@ export const sentences: readonly LabelledSentence[] = [
     8,
   ]),
   s('tune', 'traps', '做到应考尽考，有6人次因公未参加年度法治理论知识考试。'),
+  s(
+    'tune',
+    'study',
+    '开展“党员进党校”法制专题课堂3次，干部职工会集中学习《行政复议法》4次。',
+    ['study.sessions', 3],
+    ['study.sessions', 4],
+  ),
 ];
