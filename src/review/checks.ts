@@ -1,6 +1,7 @@
 import { CANONICAL, STYLE_LABEL } from './headings.ts';
 import type { Section } from './parts.ts';
 import { isFurniture, type DocMeta } from './meta.ts';
+import { LIST_POINT } from './rules.ts';
 import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
 /** What a check sees: the analysed document. Pure data, no I/O. */
@@ -170,11 +171,7 @@ const headingGap: Check = (c) => {
 };
 
 const ORDINALS = '一二三四五六七八九十';
-/** 二是, 三是… in a list (一是…二是…); not 第二是, 其一是, 统一是, 唯一是. */
-const LIST_ITEM = new RegExp(
-  `(?<![第其之统唯同单不专万])([${ORDINALS}])是(?=[\\u4e00-\\u9fa5“"《（(\\d])`,
-  'g',
-);
+const LIST_ITEM = new RegExp(LIST_POINT, 'g');
 
 /**
  * A point of a list lost or misnumbered: 二是 with no 一是 before it under the same heading, or

@@ -7,7 +7,7 @@ import {
   parseChinesePercent,
 } from './numerals.ts';
 import { toSimplified } from './hanzi.ts';
-import { LOST_PUNCTUATION } from './rules.ts';
+import { LIST_POINT, LOST_PUNCTUATION } from './rules.ts';
 import type { Figure } from './types.ts';
 
 /** Units a counted figure may carry, longest first so 人次 wins over 人. */
@@ -78,16 +78,15 @@ const FILLER =
  */
 const countedNoun = (before: string): string => /”等([\u4e00-\u9fa5]{1,10})$/.exec(before)?.[1] ?? before;
 
-/** A point of a list (二是…), not 第二是 or 统一是. */
-const LIST_POINT = /(?<![第其之统唯])[一二三四五六七八九十]是(?=[\u4e00-\u9fa5])/g;
+const LIST_POINTS = new RegExp(LIST_POINT, 'g');
 
 /**
  * A paragraph up to a figure, without the list's earlier points: the words before the list (its
  * subject) and the figure's own point (一是中心组学习2次；二是…；四是开展专项培训…学习7场 → the
  * 中心组 is no subject of the fourth point).
  */
-function ownItem(paragraph: string): string {
-  const points = [...paragraph.matchAll(LIST_POINT)];
+function ownPoint(paragraph: string): string {
+  const points = [...paragraph.matchAll(LIST_POINTS)];
   if (points.length < 2) return paragraph;
   return paragraph.slice(0, points[0]!.index) + paragraph.slice(points.at(-1)!.index);
 }
@@ -291,7 +290,7 @@ function extractFrom(text: string): Figure[] {
     // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
     // no line breaks stays linear): a subject named a sentence earlier.
     const from = Math.max(0, where.sentenceStart - 300);
-    const paragraph = ownItem(
+    const paragraph = ownPoint(
       text.slice(from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1, end),
     );
     // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.

@@ -1,5 +1,12 @@
 import type { Severity } from './types.ts';
 
+/** Characters before N是 that make it no point of a list (第二是, 其一是, 统一是, 同一是, 十二是…). */
+const NOT_A_POINT = '第其之统唯同单不专万十';
+/** What follows a list point's 是: its words, a quotation, a title, a bracket or a number. */
+const POINT_FOLLOWS = '(?=[\\u4e00-\\u9fa5“"《（(\\d])';
+/** A point of a list, 一是…十是, its numeral captured. */
+export const LIST_POINT = `(?<![${NOT_A_POINT}])([一二三四五六七八九十])是${POINT_FOLLOWS}`;
+
 /**
  * Where a punctuation mark was lost between two clauses: before 二是/三是… (年底予以加分二是…),
  * after a count, before the next clause's opening word (汇报4次先后召开…), and before the
@@ -9,7 +16,8 @@ import type { Severity } from './types.ts';
 export const LOST_PUNCTUATION =
   // Each alternative starts with its words and looks behind after them: a lookbehind first would
   // be tried at every character of the text.
-  '[二三四五六七八九十]是(?<=[\\u4e00-\\u9fa5\\d].是)(?<![第其之十统唯].是)(?=[\\u4e00-\\u9fa5])|(?:先后|同时|此外|另外)(?<=\\d[次项场件个名份条]..)|现将(?<=[\\u4e00-\\u9fa5]现将)(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
+  `[二三四五六七八九十]是(?<=[\\u4e00-\\u9fa5\\d].是)(?<![${NOT_A_POINT}].是)${POINT_FOLLOWS}` +
+  '|(?:先后|同时|此外|另外)(?<=\\d[次项场件个名份条]..)|现将(?<=[\\u4e00-\\u9fa5]现将)(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
 
 /**
  * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
