@@ -1,7 +1,7 @@
 import type { CheckContext, Hit } from './checks.ts';
 import { isFurniture, type MetaProblem } from './meta.ts';
 import { strayTraditional, toSimplified } from './hanzi.ts';
-import { PLANS } from './rules.ts';
+import { OPEN_YEAR_BRACKET, PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
@@ -170,8 +170,7 @@ const headingSyntax: Check = (c) => {
   return [...bare, ...dotless, ...parenHits, ...lost];
 };
 
-/** A document number whose year bracket never closes (〔202320, 〔2023 20号). */
-const BROKEN_DOCNUM = /〔\s*20\d{2}(?![\d\s]*〕)/;
+const BROKEN_DOCNUM = new RegExp(OPEN_YEAR_BRACKET);
 
 // Web copies keep ASCII parentheses (纲要2021-2025年)), so they are paired too.
 const PAIRS: Readonly<Record<string, string>> = {

@@ -1,5 +1,8 @@
 import type { Severity } from './types.ts';
 
+/** A document number's year whose 〔 never closes (〔202320, 〔2023 20号): docnum.broken's. */
+export const OPEN_YEAR_BRACKET = '〔\\s*20\\d{2}(?![\\d\\s]*〕)';
+
 /** Characters before N是 that make it no point of a list (第二是, 其一是, 统一是, 同一是, 十二是…). */
 const NOT_A_POINT = '第其之统唯同单不专万十';
 /** What follows a list point's 是: its words, a quotation, a title, a bracket or a number. */
@@ -226,8 +229,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'docnum.broken',
     severity: 'error',
     // 〔202526号, 2025〕26号, and an issuer's abbreviation run into the year (开州委法20239).
-    pattern:
-      '〔\\s*20\\d{2}(?![\\d\\s]*〕)\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?|(?<=[\\u4e00-\\u9fa5]{2}[委政办发法字])20[0-3]\\d\\d{1,3}(?=[)）》、，,。]|号)',
+    pattern: `${OPEN_YEAR_BRACKET}\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?|(?<=[\\u4e00-\\u9fa5]{2}[委政办发法字])20[0-3]\\d\\d{1,3}(?=[)）》、，,。]|号)`,
     message: '文号“{text}”括号不完整（应如“〔2025〕26号”）',
   },
   {
