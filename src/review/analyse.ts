@@ -3,7 +3,7 @@ import { extractFigures } from './figures.ts';
 import { runRules } from './findings.ts';
 import { findHeadings } from './headings.ts';
 import { toSimplified } from './hanzi.ts';
-import { findTitle, readMeta } from './meta.ts';
+import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc } from './types.ts';
@@ -51,7 +51,7 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
       plain: toSimplified(doc.text),
       year,
       titleEnd,
-      banner,
+      onPage: pageText(doc.text, banner),
       headings,
       parts,
       sections,

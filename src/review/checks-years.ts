@@ -1,5 +1,5 @@
 import type { CheckContext, Hit } from './checks.ts';
-import { isFurniture, type MetaProblem } from './meta.ts';
+import type { MetaProblem } from './meta.ts';
 import { strayTraditional, toSimplified } from './hanzi.ts';
 import { OPEN_YEAR_BRACKET, PLANS } from './rules.ts';
 
@@ -203,8 +203,8 @@ const bracketUnpaired: Check = (c) => {
   const lostIsHeading = c.headings.some((h) => h.style === 'cnParen');
   lines.forEach((line, n) => {
     const stack: number[] = [];
-    // A web page's buttons and fields (【打印】 【字体:) are no part of the report.
-    if (isFurniture(line)) {
+    // A web page's buttons, fields (【打印】 【字体:) and banner are no part of the report.
+    if (c.onPage(offset)) {
       offset += line.length + 1;
       return;
     }

@@ -1,6 +1,6 @@
 import { CANONICAL, STYLE_LABEL } from './headings.ts';
 import type { Section } from './parts.ts';
-import { isFurniture, type DocMeta } from './meta.ts';
+import type { DocMeta } from './meta.ts';
 import { LIST_POINT } from './rules.ts';
 import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
@@ -13,8 +13,8 @@ export interface CheckContext {
   meta?: DocMeta;
   year: number | null;
   titleEnd: number;
-  /** Where a web page's banner above the title ends (0 when there is none): no report text before it. */
-  banner?: number;
+  /** Whether an offset lies in a web page's furniture or banner, not the report (meta.ts pageText). */
+  onPage: (at: number) => boolean;
   headings: readonly Heading[];
   parts: Parts;
   sections: readonly Section[];
@@ -227,8 +227,7 @@ function unclosedParagraphs(c: CheckContext): { end: number; split?: Hit }[] {
     // Prose has a clause mark (a title or a page's header line has none); a heading that runs
     // into its paragraph (1.强化学习。全年…) is prose too.
     const heading = headingAt.has(start + lead) && !body.includes('。');
-    if (heading || isFurniture(text) || !/[，,；;]/.test(body) || !/[\u4e00-\u9fa5”）)]$/.test(body))
-      return [];
+    if (heading || c.onPage(start) || !/[，,；;]/.test(body) || !/[\u4e00-\u9fa5”）)]$/.test(body)) return [];
     // A draft's note, or a paragraph that runs on into one, is for its writer to finish.
     if (DRAFT_NOTE.test(body) || DRAFT_NOTE.test(next.text.trimStart())) return [];
     const end = start + text.trimEnd().length;

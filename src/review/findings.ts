@@ -2,7 +2,6 @@ import { checks, type CheckContext } from './checks.ts';
 import { figureChecks } from './checks-figures.ts';
 import { yearChecks } from './checks-years.ts';
 import { rules as builtIn, type RuleSpec } from './rules.ts';
-import { isFurniture } from './meta.ts';
 import type { Finding } from './types.ts';
 
 const allChecks = { ...checks, ...figureChecks, ...yearChecks };
@@ -54,8 +53,6 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
 /** Runs every rule over the analysed document. Findings come back in text order. */
 export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn): Finding[] {
   const out: Finding[] = [];
-  const inLine = furnitureLines(c.text);
-  const inFurniture = (at: number) => at < (c.banner ?? 0) || inLine(at);
   for (const r of rules) {
     if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
     if (r.check !== undefined) {
@@ -76,7 +73,7 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
     // Matched in simplified characters (鄉 reads as 乡); shown as written.
     const plain = c.plain ?? c.text;
     for (const m of plain.matchAll(regex(r))) {
-      if (inFurniture(m.index)) continue;
+      if (c.onPage(m.index)) continue;
       if (unless && unless.test(plain.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
       const text = c.text.slice(m.index, m.index + m[0].length);
       const fix = r.fix ? m[0].replaceAll(r.fix[0], r.fix[1]) : undefined;
@@ -90,30 +87,6 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
     }
   }
   return foldRepeats(out.sort((a, b) => a.start - b.start));
-}
-
-/**
- * Whether an offset lies in a line of a web page's furniture (首页 > 政务公开 > 法治政府年度报告):
- * the words of the site, not of the report, which the wording rules leave alone.
- */
-function furnitureLines(text: string): (at: number) => boolean {
-  const spans: [number, number][] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (isFurniture(line)) spans.push([offset, offset + line.length]);
-    offset += line.length + 1;
-  }
-  // Binary search: a crafted text may have many such lines and many matches.
-  return (at) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]![1] <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < spans.length && spans[lo]![0] <= at;
-  };
 }
 
 /**

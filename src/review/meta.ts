@@ -30,6 +30,31 @@ const PAGE_BUTTONS = /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览�
 export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
 
 /**
+ * Whether an offset lies in a web page's own words rather than the report's: a line of its
+ * furniture (首页 > 政务公开 > 法治政府年度报告, 【打印】) or the banner above the title (`banner`,
+ * from findTitle). Found once a document, then a binary search per offset: a crafted text may
+ * have many such lines and many matches.
+ */
+export function pageText(text: string, banner: number): (at: number) => boolean {
+  const spans: [number, number][] = banner > 0 ? [[0, banner]] : [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (offset >= banner && isFurniture(line)) spans.push([offset, offset + line.length]);
+    offset += line.length + 1;
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![1] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo]![0] <= at;
+  };
+}
+
+/**
  * The title: the first non-empty lines before the body, joined (titles often wrap onto two lines).
  * `banner` is where the web page's banner and furniture above it end (0 when there are none).
  */
