@@ -206,13 +206,29 @@ const PROSE_MIN = 30;
 /** A draft's note to its writer (【待核实：…】), which a generated report leaves for a person. */
 const DRAFT_NOTE = /^【?(待补充|待核实|待定)[：:]/;
 
+/** A paragraph's end, and the cut when the next paragraph carries on its last word. */
+interface Unclosed {
+  readonly end: number;
+  readonly split?: Hit;
+}
+
 /**
  * The paragraphs of the body that stop without a closing mark, each with where it ends and
  * whether the next one begins with one character and a mark (…以及中 / 央、省委…): a paragraph
  * cut in two mid-word. Not a heading, a title, a page's furniture, a table row or the text's
  * last line, which a copy may have cut short.
  */
-function unclosedParagraphs(c: CheckContext): { end: number; split?: Hit }[] {
+function unclosedParagraphs(c: CheckContext): readonly Unclosed[] {
+  // Read once a document, for both checks that use it.
+  const known = unclosed.get(c);
+  if (known) return known;
+  const found = findUnclosed(c);
+  unclosed.set(c, found);
+  return found;
+}
+const unclosed = new WeakMap<CheckContext, readonly Unclosed[]>();
+
+function findUnclosed(c: CheckContext): Unclosed[] {
   const headingAt = new Set(c.headings.map((h) => h.start));
   const lines: { text: string; start: number; lead: number }[] = [];
   let offset = 0;
