@@ -77,10 +77,10 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
     string
   >),
 };
-/** Words that mark a total of the year: 全年共开展, 累计, 合计. */
-const TOTAL_WORDS = /全年|累计|共计|合计|总计|(?<!公)共/;
-/** Words that state a sum of several (共开展, 累计), not only the year's (全年). */
+/** Words that state a sum of several (共开展, 累计), not only the year's (全年); not 公共, 共同. */
 const SUM_WORDS = /累计|共计|合计|总计|(?<!公)共(?!同)/;
+/** Words that mark a total of the year: 全年共开展, 累计, 合计. */
+const TOTAL_WORDS = new RegExp(`全年|${SUM_WORDS.source}`);
 
 /**
  * 场次 is a count of 场 or of 次, and a class's 期 (培训12期) a count of its sessions: in the units
