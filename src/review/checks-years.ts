@@ -257,12 +257,13 @@ const bracketUnpaired: Check = (c) => {
 };
 
 /** A traditional character in a text written in simplified ones (工作情況). */
-const strayScript: Check = (c) =>
-  strayTraditional(c.text).map((i) => {
+const strayScript: Check = (c) => {
+  const plain = c.plain ?? toSimplified(c.text);
+  return strayTraditional(c.text, plain).map((i) => {
     const text = c.text.slice(Math.max(0, i - 2), i + 1);
-    const ch = c.text[i]!;
-    return { text, start: i, detail: `“${text}”中的“${ch}”是繁体字，应为“${toSimplified(ch)}”` };
+    return { text, start: i, detail: `“${text}”中的“${c.text[i]!}”是繁体字，应为“${plain[i]!}”` };
   });
+};
 
 export const yearChecks: Record<string, Check> = {
   /** Found when a batch is compared (index.ts), not in one document. */

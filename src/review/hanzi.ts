@@ -51,10 +51,10 @@ export function toSimplified(text: string): string {
 
 /**
  * Traditional characters left in a text written in simplified ones (工作情況): their offsets. None
- * in a text written in traditional characters, where they are the script, not a slip.
+ * in a text written in traditional characters, where they are the script, not a slip. `plain` is
+ * the text in simplified characters, when the caller has it already.
  */
-export function strayTraditional(text: string): number[] {
-  const plain = toSimplified(text);
+export function strayTraditional(text: string, plain = toSimplified(text)): number[] {
   if (plain === text) return [];
   const at: number[] = [];
   let simplified = 0;
