@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
@@ -10,6 +11,26 @@ interface Row {
   readonly townshipId: number;
   readonly township: string;
   readonly state: string;
+}
+
+/** A township's report cell of an indicator in the county's comparison workbook, with its note. */
+async function comparisonCell(page: Page, year: number, township: string, label: string) {
+  const bytes = await page.evaluate(async (y) => {
+    const res = await fetch(`/api/cycle/county-pack?year=${y}&part=comparison`);
+    return [...new Uint8Array(await res.arrayBuffer())];
+  }, year);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet('指标对比')!;
+  const header = ws.getRow(1).values as unknown[];
+  const col = header.findIndex((v) => v === `${township}｜报告`);
+  expect(col).toBeGreaterThan(0);
+  const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === label)!;
+  const note = row.getCell(col).note;
+  return {
+    value: row.getCell(col).value,
+    note: typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join(''),
+  };
 }
 
 describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
@@ -75,21 +96,28 @@ describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {
     expect(await card.innerText()).toContain('改选');
 
     // The choice is kept: it is what the comparison workbook shows, with who chose it.
-    const bytes = await page.evaluate(async (y) => {
-      const res = await fetch(`/api/cycle/county-pack?year=${y}&part=comparison`);
-      return [...new Uint8Array(await res.arrayBuffer())];
-    }, year);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    const ws = wb.getWorksheet('指标对比')!;
-    const header = ws.getRow(1).values as unknown[];
-    const col = header.findIndex((v) => v === `${name}｜报告`);
-    expect(col).toBeGreaterThan(0);
-    const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === '普法宣传活动')!;
-    expect(row.getCell(col).value).toBe(5);
-    const note = row.getCell(col).note;
-    const noteText = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
-    expect(noteText).toMatch(/取数已由.+于\d{4}-\d{2}-\d{2}改选为“5次”/);
+    const changed = await comparisonCell(page, year, name, '普法宣传活动');
+    expect(changed.value).toBe(5);
+    expect(changed.note).toMatch(/取数已由.+于\d{4}-\d{2}-\d{2}改选为“5次”/);
+
+    // A lecture series and study sessions, no total stated: the county adds the two up.
+    const label = await study.locator('strong').first().innerText();
+    await study.getByRole('button', { name: '多处相加…' }).click();
+    const add = study.locator('.headline-add');
+    expect(await add.innerText()).toContain('请勾选至少两处');
+    expect(await add.isDisabled()).toBe(true);
+    for (const n of ['4次', '6次'])
+      await study
+        .locator('.ant-checkbox-wrapper')
+        .filter({ has: page.locator('strong', { hasText: new RegExp(`^${n}$`) }) })
+        .click();
+    await add.filter({ hasText: '取这 2 处之和' }).click();
+    await study.locator('.headline-status').filter({ hasText: '已相加' }).waitFor();
+    expect(await study.innerText()).toContain('4次＋6次＝10次');
+    await drawer.getByRole('tab', { name: /^对比表取数$/ }).waitFor();
+    const summed = await comparisonCell(page, year, name, label);
+    expect(summed.value).toBe(10);
+    expect(summed.note).toMatch(/改为2处相加：“4次＋6次＝10次”/);
     expectNoConsoleErrors(e);
   });
 });

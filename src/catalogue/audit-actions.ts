@@ -273,4 +273,11 @@ export const auditFieldLabels: Readonly<Record<string, string>> = {
   audience: '参学对象',
   recordId: '对应学法记录',
   studyPlanItems: '学法计划项',
+  township: '乡镇',
+  indicator: '指标',
+  figure: '取数',
+  kept: '沿用规则取数',
+  rule: '规则取数',
+  parts: '相加处数',
+  sentence: '原文',
 };

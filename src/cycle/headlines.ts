@@ -32,8 +32,16 @@ export interface HeadlinePick {
 /** A person's choice, as kept. */
 export interface HeadlineChoice {
   readonly key: string;
+  /** The figure chosen, or the first of those added up. */
   readonly start: number;
+  /**
+   * When the person added several stated figures (separate activities with no total stated):
+   * every figure's offset, in the text's order. Absent for a single figure.
+   */
+  readonly parts?: readonly number[];
+  /** The figure's value, or the sum of the parts. */
   readonly value: number;
+  /** The figure as stated, or the sum as written out (3次＋4次＝7次). */
   readonly text: string;
   /** Whether the rules' own figure was kept (confirmed) rather than another chosen. */
   readonly kept: boolean;
@@ -70,8 +78,9 @@ export function headlinePicks(stated: readonly StatedFigure[]): HeadlinePick[] {
 }
 
 /**
- * The figure the comparison shows for `key`: the person's choice when it names one of the stated
- * figures, else the rules'. `choice` says which was used (null: the rules', not yet confirmed).
+ * The figure the comparison shows for `key`: the person's choice when it names stated figures
+ * (one, or several added up), else the rules'. `choice` says which was used (null: the rules',
+ * not yet confirmed).
  */
 export function chosenFigure<F extends HeadlineCandidate>(
   stated: readonly F[],
@@ -80,16 +89,40 @@ export function chosenFigure<F extends HeadlineCandidate>(
 ): { figure: F; reason: string; choice: HeadlineChoice | null } | null {
   const own = stated.filter((f) => f.key === key);
   const choice = choices.find((c) => c.key === key);
-  const picked = choice && own.find((f) => f.start === choice.start);
-  if (choice && picked) return { figure: picked, reason: choiceNote(choice), choice };
+  const picked = choice && (choice.parts ?? [choice.start]).map((at) => own.find((f) => f.start === at));
+  if (choice && picked?.every((f) => f !== undefined)) {
+    const first = picked[0]!;
+    // A sum is shown as its own figure: the first part's place, the sum's value and wording.
+    const figure = choice.parts ? { ...first, value: choice.value, text: choice.text } : first;
+    return { figure, reason: choiceNote(choice), choice };
+  }
   const h = headline(own, key);
   return h && { figure: h.figure, reason: h.reason, choice: null };
 }
 
-/** 已由张三于2027-03-02确认 / 改选为“28场”. */
+/** 已由张三于2027-03-02确认 / 改选为“28场” / 改为多处相加. */
 export function choiceNote(c: HeadlineChoice): string {
   const when = c.at.slice(0, 10);
+  if (c.parts) return `取数已由${c.by}于${when}改为${c.parts.length}处相加：“${c.text}”。`;
   return c.kept
     ? `取数已由${c.by}于${when}确认：“${c.text}”。`
     : `取数已由${c.by}于${when}改选为“${c.text}”。`;
+}
+
+/** The most figures a person may add up for one indicator. */
+export const MAX_PARTS = 20;
+
+/**
+ * The sum of several stated figures as a choice's value and wording (3次＋4场＝7次, in the
+ * indicator's own unit), or why they cannot be added: rates are not added.
+ */
+export function sumOf(
+  figures: readonly PickFigure[],
+  unit: string,
+): { value: number; text: string } | { refused: string } {
+  if (unit === '%' || figures.some((f) => f.unit === '%'))
+    return { refused: `比率不能相加：${figures.map((f) => `“${f.text}”`).join('')}` };
+  // Stated figures carry at most a few decimals; rounding keeps 0.1 + 0.2 from showing its binary tail.
+  const value = Math.round(figures.reduce((a, f) => a + f.value, 0) * 1e6) / 1e6;
+  return { value, text: `${figures.map((f) => f.text).join('＋')}＝${value}${unit}` };
 }

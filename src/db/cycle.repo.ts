@@ -161,7 +161,7 @@ export async function publishedReports(db: Q, countyId?: number) {
 export async function headlinesOf(db: Q, reportId: number, seq: number) {
   return db
     .selectFrom('cycle_headlines')
-    .select(['key', 'start', 'value', 'text', 'kept', 'chosen_by', 'chosen_at'])
+    .select(['key', 'start', 'parts', 'value', 'text', 'kept', 'chosen_by', 'chosen_at'])
     .where('report_id', '=', reportId)
     .where('seq', '=', seq)
     .orderBy('id')

@@ -28,6 +28,7 @@ import * as m0029 from './migrations/0029_drop_cells_county_index.ts';
 import * as m0030 from './migrations/0030_records_township_date.ts';
 import * as m0031 from './migrations/0031_cells_key_by_period.ts';
 import * as m0032 from './migrations/0032_records_township_covering.ts';
+import * as m0033 from './migrations/0033_cycle_headline_parts.ts';
 import { seedCalendar } from './calendar.repo.ts';
 import { syncCellPlan } from './indicator-cells.repo.ts';
 import { seedStarterBank } from './question-seed.ts';
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0030_records_township_date': m0030,
   '0031_cells_key_by_period': m0031,
   '0032_records_township_covering': m0032,
+  '0033_cycle_headline_parts': m0033,
 };
 
 /** The migrations' names in order. */

@@ -377,6 +377,8 @@ export interface CycleHeadlineTable {
   text: string;
   /** 1: the figure the rules chose, confirmed; 0: another figure chosen instead. */
   kept: number;
+  /** Several figures added up: every figure's offset, a JSON array; null for one figure. */
+  parts: string | null;
   chosen_by: string;
   chosen_at: string;
 }

@@ -1,4 +1,5 @@
 /** The county office's side of the cycle: reports uploaded on a township's behalf, the 通报 and the comparison workbook. */
+import { findIndicator } from '../catalogue/indicators.ts';
 import { CYCLE_STATES, type CycleState } from '../catalogue/report-cycle.ts';
 import { isIsoDate, yearPeriod } from '../core/dates.ts';
 import { UserError } from '../core/errors.ts';
@@ -7,7 +8,7 @@ import type { Db } from '../db/connect.ts';
 import { bulletinDocx, copiedPairs } from '../cycle/bulletin.ts';
 import { comparisonWorkbook } from '../cycle/comparison.ts';
 import { crossCheck, statedFigures } from '../cycle/crosscheck.ts';
-import { type HeadlineChoice } from '../cycle/headlines.ts';
+import { MAX_PARTS, sumOf, type HeadlineChoice, type PickFigure } from '../cycle/headlines.ts';
 import type { ReviewResult } from '../review/index.ts';
 import { isError } from '../review/index.ts';
 import { forbidden, inScope, requireAction, type Principal } from './access.ts';
@@ -133,18 +134,24 @@ const MAX_REASON = 200;
 
 /**
  * The county office confirms the headline figure the rules chose for an indicator of a township's
- * reviewed report, or chooses another figure the report states under it; the comparison workbook
- * then shows that figure, naming who chose it and when.
+ * reviewed report, chooses another figure the report states under it, or adds up several of them
+ * (separate activities with no total stated); the comparison workbook then shows that figure,
+ * naming who chose it and when. `starts` names the figures by their offsets: one, or several to add.
  */
 export async function chooseHeadline(
   h: Db,
   p: Principal,
   actor: AuditActor,
-  input: { townshipId: number; year: number; key: string; start: number },
+  input: { townshipId: number; year: number; key: string; starts: readonly number[] },
   at: string,
 ): Promise<HeadlineChoice> {
   requireAction(p, 'report.check');
   checkYear(input.year);
+  if (input.starts.length === 0) throw new UserError('请选择要取用的数值', 'no_figure');
+  if (new Set(input.starts).size !== input.starts.length)
+    throw new UserError('同一处数值不能重复相加', 'duplicate_figure');
+  if (input.starts.length > MAX_PARTS)
+    throw new UserError(`相加的数值不能超过 ${MAX_PARTS} 处`, 'too_many_figures');
   const org = await visibleTownship(h, p, input.townshipId);
   return withAudit(h, actor, at, async (trx) => {
     const row = await repo.getReport(trx, org.id, input.year);
@@ -161,18 +168,30 @@ export async function chooseHeadline(
       throw new UserError('该报告的审阅结果中没有逐项取数，请重新报送后再确认', 'no_headlines', 409);
     const pick = review.headlines.find((x) => x.key === input.key);
     if (!pick) throw new UserError(`报告中没有指标“${input.key}”的数值`, 'unknown_key', 404);
-    const figure = [pick.figure, ...pick.alternatives.map((a) => a.figure)].find(
-      (f) => f.start === input.start,
-    );
-    if (!figure)
-      throw new UserError(`报告中“${pick.label}”没有位于第 ${input.start} 字的数值`, 'unknown_figure', 404);
+    const stated = [pick.figure, ...pick.alternatives.map((a) => a.figure)];
+    const figures = [...input.starts]
+      .sort((a, b) => a - b)
+      .map((start) => {
+        const f = stated.find((x) => x.start === start);
+        if (!f)
+          throw new UserError(`报告中“${pick.label}”没有位于第 ${start} 字的数值`, 'unknown_figure', 404);
+        return f;
+      });
+    const [first] = figures as [PickFigure, ...PickFigure[]];
+    let sum: { value: number; text: string } | null = null;
+    if (figures.length > 1) {
+      const s = sumOf(figures, findIndicator(pick.key)?.unit ?? first.unit);
+      if ('refused' in s) throw new UserError(s.refused, 'not_addable');
+      sum = s;
+    }
     const before = (await headlineChoices(trx, row.id, version.seq)).find((c) => c.key === input.key);
     const choice: HeadlineChoice = {
       key: pick.key,
-      start: figure.start,
-      value: figure.value,
-      text: figure.text,
-      kept: figure.start === pick.figure.start,
+      start: first.start,
+      ...(sum ? { parts: figures.map((f) => f.start) } : {}),
+      value: sum?.value ?? first.value,
+      text: sum?.text ?? first.text,
+      kept: !sum && first.start === pick.figure.start,
       by: nameOf(p),
       at,
     };
@@ -184,6 +203,7 @@ export async function chooseHeadline(
       value: choice.value,
       text: choice.text,
       kept: choice.kept ? 1 : 0,
+      parts: choice.parts ? JSON.stringify(choice.parts) : null,
       chosen_by: choice.by,
       chosen_at: at,
     });
@@ -203,7 +223,8 @@ export async function chooseHeadline(
             indicator: pick.label,
             figure: choice.text,
             kept: choice.kept,
-            sentence: figure.sentence.slice(0, MAX_REASON),
+            ...(choice.parts ? { parts: choice.parts.length } : {}),
+            sentence: [...new Set(figures.map((f) => f.sentence))].join(' ').slice(0, MAX_REASON),
           },
         },
       ],

@@ -57,7 +57,15 @@ for (const tdb of testDatabases()) {
     let officer: Principal, staff: Principal;
     const as = (p: Principal) => actorOf(p, '127.0.0.1');
     const choose = (p: Principal, key: string, start: number, at = AT) =>
-      chooseHeadline(h, p, as(p), { townshipId: org.b.id, year: 2024, key, start }, at);
+      chooseHeadline(h, p, as(p), { townshipId: org.b.id, year: 2024, key, starts: [start] }, at);
+    const sumOf = (starts: number[]) =>
+      chooseHeadline(
+        h,
+        officer,
+        as(officer),
+        { townshipId: org.b.id, year: 2024, key: 'publicity.events', starts },
+        AT,
+      );
 
     beforeAll(async () => {
       h = await tdb.open();
@@ -124,6 +132,39 @@ for (const tdb of testDatabases()) {
       expect(shown.value).toBe(5);
       expect(shown.note).toContain('取数已由赵科长于2025-02-21改选为“5次”');
       expect(shown.note).not.toContain('尚未经人工确认');
+    });
+
+    it('adds up several stated figures when they are separate activities, and the comparison shows the sum', async () => {
+      const pick = (await cycleReport(h, officer, org.b.id, 2024)).review!.headlines!.find(
+        (x) => x.key === 'publicity.events',
+      )!;
+      const talk = pick.alternatives.find((a) => a.figure.value === 3)!.figure;
+      const seq = await lastAuditSeq(h);
+      // Given in any order: kept in the text's order.
+      const sum = await sumOf([pick.figure.start, talk.start]);
+      expect(sum).toMatchObject({ kept: false, value: 31, text: '3次＋28次＝31次', start: talk.start });
+      expect(sum.parts).toEqual([talk.start, pick.figure.start]);
+      const [entry] = await entriesAfter(h.db, seq, 10);
+      expect(JSON.parse(entry!.after!)).toMatchObject({ figure: '3次＋28次＝31次', parts: 2, kept: false });
+      expect(JSON.parse(entry!.before!)).toMatchObject({ figure: '5次', kept: false });
+      const again = await cycleReport(h, officer, org.b.id, 2024);
+      expect(again.headlineChoices).toEqual([
+        expect.objectContaining({
+          key: 'publicity.events',
+          value: 31,
+          parts: [talk.start, pick.figure.start],
+        }),
+      ]);
+      const pack = await countyPack(h, officer, { year: 2024, now: LATER, county: org.county }, tools);
+      const shown = await comparisonCell(pack.comparison, '普法宣传活动');
+      expect(shown.value).toBe(31);
+      expect(shown.note).toContain('取数已由赵科长于2025-02-20改为2处相加：“3次＋28次＝31次”');
+
+      // Refused, and the sum stays: the same figure twice, a figure not stated, nothing named.
+      await expect(sumOf([talk.start, talk.start])).rejects.toMatchObject({ status: 400 });
+      await expect(sumOf([talk.start, talk.start + 1])).rejects.toMatchObject({ status: 404 });
+      await expect(sumOf([])).rejects.toThrow('请选择要取用的数值');
+      expect((await cycleReport(h, officer, org.b.id, 2024)).headlineChoices[0]).toMatchObject({ value: 31 });
     });
 
     it('refuses a figure the report does not state, an unknown indicator, and the township', async () => {

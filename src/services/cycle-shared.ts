@@ -110,6 +110,7 @@ export async function headlineChoices(
   return (await repo.headlinesOf(db, reportId, seq)).map((r) => ({
     key: r.key,
     start: Number(r.start),
+    ...(r.parts ? { parts: JSON.parse(r.parts) as number[] } : {}),
     value: Number(r.value),
     text: r.text,
     kept: Boolean(r.kept),

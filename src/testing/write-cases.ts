@@ -424,7 +424,13 @@ export const writeCases: readonly WriteCase[] = [
       );
       const pick = (await cycleReport(w.h, officer, b.townshipId, year)).review!.headlines![0]!;
       return () =>
-        chooseHeadline(w.h, officer, w.act(officer), { ...b, key: pick.key, start: pick.figure.start }, AT);
+        chooseHeadline(
+          w.h,
+          officer,
+          w.act(officer),
+          { ...b, key: pick.key, starts: [pick.figure.start] },
+          AT,
+        );
     },
   },
   {

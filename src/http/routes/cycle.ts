@@ -5,6 +5,7 @@ import { UserError } from '../../core/errors.ts';
 import type { ReportModel } from '../../report/model/types.ts';
 import type { AppDeps } from '../context.ts';
 import { compareVersions, ledgerChanges, reviewDraft } from '../../services/cycle-versions.ts';
+import { MAX_PARTS } from '../../cycle/headlines.ts';
 import { chooseHeadline, countyPack, uploadReport } from '../../services/cycle-county.ts';
 import { cycleReport, cycleStatus, draftModel, saveDraft } from '../../services/cycle.ts';
 import { publicReport, publicReportFile, publicReports, versionFile } from '../../services/cycle-public.ts';
@@ -215,21 +216,32 @@ export function registerCycleRoutes(app: FastifyInstance): void {
       method: 'POST',
       url: '/cycle/:township/:year/headlines',
       summary:
-        '县依法治县办确认报告中某项指标的取数（对比表所用的数值），或改选报告中该指标的另一处数值（start 为该数值在审阅文本中的位置）',
+        '县依法治县办确认报告中某项指标的取数（对比表所用的数值），或改选报告中该指标的另一处数值（start 为该数值在审阅文本中的位置），或将其中几处相加（starts 为各处位置）',
       tag,
       access: 'report.check',
       params: reportParams,
-      body: z.object({
-        key: z.string().min(1).max(100),
-        start: z.number().int().min(0).max(10_000_000),
-      }),
+      body: z
+        .object({
+          key: z.string().min(1).max(100),
+          start: z.number().int().min(0).max(10_000_000).optional(),
+          starts: z.array(z.number().int().min(0).max(10_000_000)).min(1).max(MAX_PARTS).optional(),
+        })
+        .refine(
+          (b) => (b.start === undefined) !== (b.starts === undefined),
+          '请给出 start（取一处）或 starts（几处相加）之一',
+        ),
     },
     async ({ deps, user, params, body, actor, at }) =>
       chooseHeadline(
         deps.h,
         user,
         actor,
-        { townshipId: params.township, year: params.year, key: body.key, start: body.start },
+        {
+          townshipId: params.township,
+          year: params.year,
+          key: body.key,
+          starts: body.starts ?? [body.start!],
+        },
         at,
       ),
   );

@@ -1,16 +1,24 @@
-import { Alert, App, Button, Card, Empty, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText, send } from '../../api/client.ts';
+import { api, errorText } from '../../api/client.ts';
 import type { CycleReport, HeadlineChoice, HeadlinePick } from '../../api/types.ts';
 import { dateOf } from './CycleBits.tsx';
 
 /** Whether a pick is settled by a person, and how. */
-function statusOf(pick: HeadlinePick, choice: HeadlineChoice | undefined) {
+function statusOf(choice: HeadlineChoice | undefined) {
   if (!choice) return { color: 'orange', label: '待确认' };
+  if (choice.parts) return { color: 'purple', label: '已相加' };
   return choice.kept ? { color: 'green', label: '已确认' } : { color: 'blue', label: '已改选' };
 }
 
-/** One indicator stated several times: the figures to choose from, the rules' reason, who chose. */
+/** What the person did, for the line beside the status. */
+const doneBy = (c: HeadlineChoice) => (c.parts ? `改为${c.parts.length}处相加` : c.kept ? '确认' : '改选');
+
+/**
+ * One indicator stated several times: the figures to choose from, the rules' reason, who chose.
+ * A figure is taken by choosing it; separate activities with no total stated are added up by
+ * ticking each (多处相加).
+ */
 function PickCard({
   pick,
   choice,
@@ -20,14 +28,24 @@ function PickCard({
   pick: HeadlinePick;
   choice: HeadlineChoice | undefined;
   busy: boolean;
-  onChoose: (start: number) => void;
+  onChoose: (starts: number[]) => void;
 }) {
-  const status = statusOf(pick, choice);
+  const status = statusOf(choice);
+  const [adding, setAdding] = useState(Boolean(choice?.parts));
+  const [ticked, setTicked] = useState<number[]>(choice?.parts ? [...choice.parts] : []);
   const options = [
     { figure: pick.figure, note: '规则取数' },
     ...pick.alternatives.map((a) => ({ figure: a.figure, note: a.note.replace(/^“[^”]*”：/, '') })),
   ];
-  const current = choice?.start ?? pick.figure.start;
+  const current = choice?.parts ? undefined : (choice?.start ?? pick.figure.start);
+  const option = ({ figure, note }: (typeof options)[number]) => (
+    <>
+      <Typography.Text strong>{figure.text}</Typography.Text>
+      <Typography.Text type="secondary">（{note}）</Typography.Text>
+      <div className="cycle-quote headline-sentence">{figure.sentence}</div>
+    </>
+  );
+  const rate = pick.figure.unit === '%';
   return (
     <Card size="small" className="headline-pick" data-key={pick.key}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -43,34 +61,68 @@ function PickCard({
           )}
           {choice && (
             <Typography.Text type="secondary">
-              {choice.by} 于 {dateOf(choice.at)} {choice.kept ? '确认' : '改选'}
+              {choice.by} 于 {dateOf(choice.at)} {doneBy(choice)}
+              {choice.parts && `：${choice.text}`}
             </Typography.Text>
           )}
         </Space>
-        <Radio.Group
-          value={current}
-          disabled={busy}
-          onChange={(e) => onChoose(e.target.value as number)}
-          className="headline-options"
-        >
-          <Space orientation="vertical" size={4}>
-            {options.map(({ figure, note }) => (
-              <Radio key={figure.start} value={figure.start} data-figure={figure.text}>
-                <Typography.Text strong>{figure.text}</Typography.Text>
-                <Typography.Text type="secondary">（{note}）</Typography.Text>
-                <div className="cycle-quote headline-sentence">{figure.sentence}</div>
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
+        {adding ? (
+          <Checkbox.Group
+            value={ticked}
+            disabled={busy}
+            onChange={(v) => setTicked(v)}
+            className="headline-parts"
+          >
+            <Space orientation="vertical" size={4}>
+              {options.map((o) => (
+                <Checkbox key={o.figure.start} value={o.figure.start} data-figure={o.figure.text}>
+                  {option(o)}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+        ) : (
+          <Radio.Group
+            value={current}
+            disabled={busy}
+            onChange={(e) => onChoose([e.target.value as number])}
+            className="headline-options"
+          >
+            <Space orientation="vertical" size={4}>
+              {options.map((o) => (
+                <Radio key={o.figure.start} value={o.figure.start} data-figure={o.figure.text}>
+                  {option(o)}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        )}
         <Typography.Text type="secondary" className="headline-reason">
           规则取数理由：{pick.reason}
         </Typography.Text>
-        {!choice && (
-          <Button size="small" type="primary" disabled={busy} onClick={() => onChoose(pick.figure.start)}>
-            确认取“{pick.figure.text}”
-          </Button>
-        )}
+        <Space wrap size={8}>
+          {!choice && !adding && (
+            <Button size="small" type="primary" disabled={busy} onClick={() => onChoose([pick.figure.start])}>
+              确认取“{pick.figure.text}”
+            </Button>
+          )}
+          {adding && (
+            <Button
+              size="small"
+              type="primary"
+              disabled={busy || ticked.length < 2}
+              onClick={() => onChoose(ticked)}
+              className="headline-add"
+            >
+              {ticked.length < 2 ? '请勾选至少两处' : `取这 ${ticked.length} 处之和`}
+            </Button>
+          )}
+          {!rate && (
+            <Button size="small" type="link" disabled={busy} onClick={() => setAdding(!adding)}>
+              {adding ? '改为取一处' : '多处相加…'}
+            </Button>
+          )}
+        </Space>
       </Space>
     </Card>
   );
@@ -91,13 +143,14 @@ export function HeadlinePanel({ r, onChanged }: { r: CycleReport; onChanged: () 
   const single = picks.filter((p) => p.alternatives.length === 0);
   const choiceOf = (key: string) => r.headlineChoices.find((c) => c.key === key);
   const open = several.filter((p) => !choiceOf(p.key)).length;
-  const choose = async (pick: HeadlinePick, start: number) => {
+  const choose = async (pick: HeadlinePick, starts: number[]) => {
     setBusy(true);
     setError(null);
     try {
-      await send(`/api/cycle/${r.townshipId}/${r.year}/headlines`, { json: { key: pick.key, start } });
-      const figure = [pick.figure, ...pick.alternatives.map((a) => a.figure)].find((f) => f.start === start);
-      void message.success(`“${pick.label}”取数为“${figure?.text ?? ''}”`);
+      const chosen = await api<HeadlineChoice>(`/api/cycle/${r.townshipId}/${r.year}/headlines`, {
+        json: { key: pick.key, starts },
+      });
+      void message.success(`“${pick.label}”取数为“${chosen.text}”`);
       onChanged();
     } catch (e) {
       setError(errorText(e));
@@ -108,7 +161,7 @@ export function HeadlinePanel({ r, onChanged }: { r: CycleReport; onChanged: () 
   return (
     <div className="headline-panel">
       <Typography.Paragraph type="secondary">
-        报告中同一指标有多处数值时，对比表按规则取一处（本年总数，而非分项、计划或上年数）。请逐项确认或改选；确认后对比表注明确认人。
+        报告中同一指标有多处数值时，对比表按规则取一处（本年总数，而非分项、计划或上年数）。请逐项确认或改选；几处是互不包含的不同活动、报告又未写合计时，可勾选“多处相加”取其和。确认后对比表注明确认人。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} className="headline-error" />}
       {several.length === 0 ? (
@@ -125,7 +178,7 @@ export function HeadlinePanel({ r, onChanged }: { r: CycleReport; onChanged: () 
                 pick={p}
                 choice={choiceOf(p.key)}
                 busy={busy || !r.choosesHeadlines}
-                onChoose={(start) => void choose(p, start)}
+                onChoose={(starts) => void choose(p, starts)}
               />
             ))}
           </Space>
