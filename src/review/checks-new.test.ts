@@ -434,6 +434,9 @@ describe('words missing or slipped', () => {
       stray(REPORT('白沙镇2025年度法治政府建设情况报告').replace('有关情况报告', '围繞中心有关情况报告')),
     ).toEqual(['“将围繞”中的“繞”是繁体字，应为“绕”']);
     expect(toSimplified('國繞乾淨，乾隆')).toBe('国绕干净，乾隆');
+    // A web page's 繁體版 button above the title is the page's, not the report's.
+    const page = `注册 无障碍 关怀版 繁體版 智能机器人 网站支持IPv6\n\n${REPORT('白沙镇2025年度法治政府建设情况报告')}`;
+    expect(stray(page)).toEqual([]);
   });
 
   it('flags a stray 会 after 精神 and 确实 for 切实', () => {

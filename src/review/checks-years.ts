@@ -259,9 +259,11 @@ const bracketUnpaired: Check = (c) => {
 /** A traditional character in a text written in simplified ones (工作情況). */
 const strayScript: Check = (c) => {
   const plain = c.plain ?? toSimplified(c.text);
-  return strayTraditional(c.text, plain).map((i) => {
+  // A web page's own words (a 繁體版 button) are not the report's.
+  return strayTraditional(c.text, plain).flatMap((i) => {
+    if (c.onPage(i)) return [];
     const text = c.text.slice(Math.max(0, i - 2), i + 1);
-    return { text, start: i, detail: `“${text}”中的“${c.text[i]!}”是繁体字，应为“${plain[i]!}”` };
+    return [{ text, start: i, detail: `“${text}”中的“${c.text[i]!}”是繁体字，应为“${plain[i]!}”` }];
   });
 };
 

@@ -23,8 +23,11 @@ export const PAGE_FURNITURE = new RegExp(
     '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
 
-/** A web page's buttons anywhere in a line (来源: 本网 发布机构: 【字体: 打印, 【字号, 【浏览字体:). */
-const PAGE_BUTTONS = /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览次数[:：]/;
+/**
+ * A web page's buttons anywhere in a line (来源: 本网 发布机构: 【字体: 打印, 【字号, 【浏览字体:;
+ * 注册 无障碍 关怀版 繁體版 智能机器人 网站支持IPv6).
+ */
+const PAGE_BUTTONS = /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览次数[:：]|无障碍\s+关怀版|繁[體体]版|网站支持IPv6/;
 
 /** A line of a web page's furniture rather than of the report. */
 export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
