@@ -239,7 +239,8 @@ export const countRules: readonly CountRule[] = [
     units: ['件', '起', '宗'],
   },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/, units: ['件', '起', '宗'] },
-  { key: 'disclosure.requests', near: /依申请公开|公开申请/, units: ['件', '项'] },
+  // 受理依申请政府信息公开15件: the requests, whatever is named between 依申请 and 公开.
+  { key: 'disclosure.requests', near: /依申请(?:政府|政务)?(?:信息)?公开|公开申请/, units: ['件', '项'] },
   {
     key: 'disclosure.items',
     near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,14}信息|公开${N}{0,30}信息${N}{0,2}§`),
@@ -348,11 +349,12 @@ export const countRules: readonly CountRule[] = [
   },
   // Discipline education (廉政教育基地学习, 警示教育学习18次) is no study of the law.
   { key: 'other', near: /廉政|警示教育|党性教育|党纪/, unless: /法/, units: SESSION_UNITS },
-  // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期.
+  // Study without the words 学法/培训: 理论学习, 案例教学, 学习重要论述N次, 旁听庭审, 培训班N期,
+  // cadres' study of whatever the sentence names (组织干部职工学习相关内容10余次).
   {
     key: 'study.sessions',
     near: new RegExp(
-      `理论学习|集中学习|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)|学习${N}{0,4}《[^》§]{0,28}(法|条例|规定|办法)》`,
+      `理论学习|集中学习|(干部|职工|党员|工作人员|公职人员)学习${N}{0,8}§|专题${N}{0,4}学习|学习${N}{0,2}§|参与学习|案例教学|专题辅导|旁听庭审|庭审旁听|观摩庭审|学习${N}{0,20}(论述|讲话|精神|法律法规|条例|宪法|民法典|法治知识|法律知识)|重要(论述|讲话)|学习${N}{0,4}《[^》§]{0,28}(法|条例|规定|办法)》`,
     ),
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: SESSION_UNITS },
@@ -425,6 +427,8 @@ export const countRules: readonly CountRule[] = [
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
+  // A courtyard meeting held to spread the law (召开院坝会20余场，广泛宣传宪法).
+  { key: 'publicity.events', near: /院坝会|坝坝会|屋场会/, sentence: new RegExp(`宣传|${PUFA}`) },
   // Shows for the public (法治文艺演出), and a night school or class for villagers held in 期.
   {
     key: 'publicity.events',

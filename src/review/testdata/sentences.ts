@@ -879,4 +879,17 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.sessions', 3],
     ['study.sessions', 4],
   ),
+  s('tune', 'study', '按照学习计划，分批组织机关干部职工学习有关法律法规和上级文件12次。', [
+    'study.sessions',
+    12,
+  ]),
+  s(
+    'tune',
+    'events',
+    '在各村张贴宣传标语40余条，召开院坝会15场，向群众宣传《民法典》。',
+    ['publicity.banners', 40],
+    ['publicity.events', 15],
+  ),
+  s('tune', 'traps', '召开院坝会12场，收集群众意见建议30条。'),
+  s('tune', 'mixed', '全年受理依申请政务信息公开8件，均按期答复。', ['disclosure.requests', 8]),
 ];
