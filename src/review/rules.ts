@@ -328,6 +328,32 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '合法性审察', '合法性审查'),
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
+  slip('slip', '第一人责任', '第一责任人'),
+  slip('slip', '以上效下', '以上率下'),
+  // The 十四五 plan (规划) typed 规范; not 规范化 or 规范性 work in its years.
+  slip('slip', '“十四五”规范', '“十四五”规划', '“十四五”规范(?![化性])'),
+  // 党的十九大和历次全会 without the 届 (十九届历次全会).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '[一二三四五六七八九十]{2,3}大和历次全会',
+    message: '“{text}”疑缺届次（如“党的十九大和十九届历次全会”）',
+  },
+  // A clause opening on 区委区政府的正确领导下 without its 在.
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern:
+      '(?<=(?:^|[，,。；;：:]))(?:区委|县委|市委|州委|党委|党工委|镇党委|乡党委|街道党工委)(?:、?(?:区|县|市|州|镇|乡)?政府|办事处)?的(?:坚强|正确|有力)?领导下',
+    message: '“{text}”前疑缺“在”',
+  },
+  // 现就…情况如下 without its verb (报告).
+  {
+    id: 'word.missing',
+    severity: 'warning',
+    pattern: '(?<=现[就将](?:(?!报告|汇报|总结|通报|说明|介绍|梳理|报送|综述)[^。：:；;\\n]){2,40})情况如下',
+    message: '“{text}”前疑缺“报告”（现就……情况报告如下）',
+  },
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
   { ...slip('slip', '第一责任制度', '第一责任人制度'), id: 'word.missing' },
   // A numbered slogan without its number (习近平法治思想个坚持 for 十一个坚持, 个维护 for 两个维护).

@@ -405,6 +405,22 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
+    name: 'a clause without its 在, a plenum without its 届, 现就…情况如下, 第一人责任, 以上效下, “十四五”规范',
+    text: report(2025, {
+      measures: m(
+        '2025年，县委县政府的正确领导下，镇党委学习党的二十大和历次全会精神，落实“十四五”规范，严格落实第一人责任，以上效下抓学法。现就学法情况如下：坚持“十四五”规范化建设。',
+      ),
+    }),
+    findings: [
+      ['word.missing', '县委县政府的正确领导下'],
+      ['word.missing', '二十大和历次全会'],
+      ['wording.slip', '“十四五”规范'],
+      ['wording.slip', '第一人责任'],
+      ['wording.slip', '以上效下'],
+      ['word.missing', '情况如下'],
+    ],
+  },
+  {
     name: 'first responsibility as actions in the measures',
     text: report(2025, {
       leader: OTHER_THREE,
