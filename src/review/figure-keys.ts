@@ -508,6 +508,17 @@ export const countRules: readonly CountRule[] = [
     // Nor the people a service hall received (便民服务中心…接待服务群众3.3万余人次).
     unless: /办理业务|办件|政务服务|粤智助|自助|接待|办事大厅|便民服务/,
   },
+  // Last: a session held in a sentence about spreading the law, whatever it is called (召开坝坝会
+  // 20余场，广泛宣传宪法; 举办“法治大讲堂”进村活动6场，宣讲民法典), not for the township's staff.
+  {
+    key: 'publicity.events',
+    near: new RegExp(`(开展|组织|举办|召开)${N}{1,10}§`),
+    sentence: new RegExp(`(宣传|宣讲)${N}{0,10}(宪法|法律|法治|民法典|法规)|${PUFA}`),
+    // Not a meeting that plans the publicity (召开党委会议3次，研究部署普法宣传工作).
+    unlessSentence: new RegExp(`${FOR_STAFF.source}|研究|部署`),
+    unless: /党委|党工委|党政|政府|常务|办公会|联席|专题会/,
+    units: SESSION_UNITS,
+  },
 ];
 
 /** Rate names (…率) and their keys; `sentence` narrows names used for several things. */

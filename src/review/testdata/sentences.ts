@@ -892,4 +892,6 @@ export const sentences: readonly LabelledSentence[] = [
   ),
   s('tune', 'traps', '召开院坝会12场，收集群众意见建议30条。'),
   s('tune', 'mixed', '全年受理依申请政务信息公开8件，均按期答复。', ['disclosure.requests', 8]),
+  s('tune', 'events', '各村举办“法润乡村”主题夜话6场，宣讲民法典等法律知识。', ['publicity.events', 6]),
+  s('tune', 'traps', '组织召开党委会议3次，研究部署普法宣传工作。'),
 ];
