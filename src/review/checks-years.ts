@@ -1,6 +1,7 @@
 import type { CheckContext, Hit } from './checks.ts';
 import type { MetaProblem } from './meta.ts';
 import { strayTraditional, toSimplified } from './hanzi.ts';
+import { linesOf } from './lines.ts';
 import { OPEN_YEAR_BRACKET, PLANS } from './rules.ts';
 
 type Check = (c: CheckContext) => Hit[];
@@ -123,19 +124,17 @@ const LOST_NUMBER = /^\s*[（(](?![一二三四五六七八九十\d\s])[\u4e00-\
  * 、 or . left out, or the number lost with its bracket (LOST_NUMBER).
  */
 const headingSyntax: Check = (c) => {
-  let offset = 0;
   const lost: Hit[] = [];
   if (c.headings.some((h) => h.style === 'cnParen'))
-    for (const line of c.text.split('\n')) {
+    for (const { text: line, start } of linesOf(c.text)) {
       if (LOST_NUMBER.test(line)) {
         const at = line.search(/[（(]/);
         const text = line
           .slice(at)
           .split(/[，,。；;]/)[0]!
           .slice(0, 24);
-        lost.push({ text, start: offset + at, detail: `标题“${text}”缺少序号，左括号未闭合` });
+        lost.push({ text, start: start + at, detail: `标题“${text}”缺少序号，左括号未闭合` });
       }
-      offset += line.length + 1;
     }
   const bare = c.headings
     .filter((h) => h.style === 'cn' && /^[一二三四五六七八九十]+$/.test(h.number.trim()))
@@ -197,17 +196,13 @@ const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, clo
  */
 const bracketUnpaired: Check = (c) => {
   const out: Hit[] = [];
-  let offset = 0;
-  const lines = c.text.split('\n');
-  const last = lines.findLastIndex((l) => l.trim() !== '');
+  const lines = linesOf(c.text);
+  const last = lines.findLastIndex((l) => l.text.trim() !== '');
   const lostIsHeading = c.headings.some((h) => h.style === 'cnParen');
-  lines.forEach((line, n) => {
+  lines.forEach(({ text: line, start: offset }, n) => {
     const stack: number[] = [];
     // A web page's buttons, fields (【打印】 【字体:) and banner are no part of the report.
-    if (c.onPage(offset)) {
-      offset += line.length + 1;
-      return;
-    }
+    if (c.onPage(offset)) return;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
       const want = PAIRS[ch];
@@ -251,7 +246,6 @@ const bracketUnpaired: Check = (c) => {
       const close = Object.keys(PAIRS).find((k) => PAIRS[k] === line[open]);
       out.push({ text, start: offset + open, detail: `“${line[open]}”没有对应的“${close}”：${text}` });
     }
-    offset += line.length + 1;
   });
   return out;
 };

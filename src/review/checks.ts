@@ -1,6 +1,7 @@
 import { CANONICAL, STYLE_LABEL } from './headings.ts';
 import type { Section } from './parts.ts';
 import type { DocMeta } from './meta.ts';
+import { linesOf } from './lines.ts';
 import { LIST_POINT } from './rules.ts';
 import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
@@ -74,11 +75,9 @@ const COLOPHON_LINE = /^抄送[：:]|印发$|^[（(]此件/;
  */
 export function signatureTail(text: string): { line: string; start: number }[] {
   const lines: { line: string; start: number }[] = [];
-  let offset = 0;
-  for (const raw of text.split('\n')) {
+  for (const { text: raw, start } of linesOf(text)) {
     const line = raw.trim();
-    if (line) lines.push({ line, start: offset + raw.indexOf(line) });
-    offset += raw.length + 1;
+    if (line) lines.push({ line, start: start + raw.indexOf(line) });
   }
   const isDate = (l: string) => DATE_LINE.test(l) || DATE_GAP_LINE.test(l);
   const appendix = lines.findIndex(
@@ -230,12 +229,9 @@ const unclosed = new WeakMap<CheckContext, readonly Unclosed[]>();
 
 function findUnclosed(c: CheckContext): Unclosed[] {
   const headingAt = new Set(c.headings.map((h) => h.start));
-  const lines: { text: string; start: number; lead: number }[] = [];
-  let offset = 0;
-  for (const text of c.text.split('\n')) {
-    if (text.trim()) lines.push({ text, start: offset, lead: text.length - text.trimStart().length });
-    offset += text.length + 1;
-  }
+  const lines = linesOf(c.text)
+    .filter(({ text }) => text.trim())
+    .map(({ text, start }) => ({ text, start, lead: text.length - text.trimStart().length }));
   return lines.flatMap(({ text, start, lead }, i) => {
     const next = lines[i + 1];
     const body = text.trim();

@@ -1,4 +1,5 @@
 import { parseChineseNumeral } from './numerals.ts';
+import { linesOf, type Line } from './lines.ts';
 import type { Heading, HeadingStyle } from './types.ts';
 
 /** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
@@ -31,9 +32,9 @@ const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[
 const NEXT_ARABIC_LINES = 40;
 
 /** Whether heading number `n` + 1 (2. after 1) begins one of the lines that follow line `i`. */
-function nextArabic(lines: readonly string[], i: number, n: number): boolean {
+function nextArabic(lines: readonly Line[], i: number, n: number): boolean {
   const next = new RegExp(`^\\s*${n + 1}\\s*[.．、](?!\\d)`);
-  return lines.slice(i + 1, i + 1 + NEXT_ARABIC_LINES).some((l) => next.test(l));
+  return lines.slice(i + 1, i + 1 + NEXT_ARABIC_LINES).some((l) => next.test(l.text));
 }
 
 /** GB/T 9704 order of heading styles: 一、 → （一） → 1. → （1）. */
@@ -95,12 +96,9 @@ export function findHeadings(text: string, outline: ReadonlyMap<number, number> 
   // The last top-level heading and the styles used under it, for continuesTop.
   let lastTop: Heading | undefined;
   const stylesUnderTop = new Set<HeadingStyle>();
-  let offset = 0;
-  const lines = text.split('\n');
+  const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const lineStart = offset;
-    offset += raw.length + 1;
+    const { text: raw, start: lineStart } = lines[i]!;
     if (raw.includes('\t')) continue; // table rows
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trimStart();

@@ -1,5 +1,6 @@
 import { signatureTail } from './checks.ts';
 import { toSimplified } from './hanzi.ts';
+import { linesOf } from './lines.ts';
 import type { Heading } from './types.ts';
 
 /**
@@ -27,7 +28,8 @@ export const PAGE_FURNITURE = new RegExp(
  * A web page's buttons anywhere in a line (来源: 本网 发布机构: 【字体: 打印, 【字号, 【浏览字体:;
  * 注册 无障碍 关怀版 繁體版 智能机器人 网站支持IPv6).
  */
-const PAGE_BUTTONS = /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览次数[:：]|无障碍\s+关怀版|繁[體体]版|网站支持IPv6/;
+const PAGE_BUTTONS =
+  /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览次数[:：]|无障碍\s+关怀版|繁[體体]版|网站支持IPv6/;
 
 /** A line of a web page's furniture rather than of the report. */
 export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
@@ -40,11 +42,8 @@ export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) 
  */
 export function pageText(text: string, banner: number): (at: number) => boolean {
   const spans: [number, number][] = banner > 0 ? [[0, banner]] : [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (offset >= banner && isFurniture(line)) spans.push([offset, offset + line.length]);
-    offset += line.length + 1;
-  }
+  for (const { text: line, start } of linesOf(text))
+    if (start >= banner && isFurniture(line)) spans.push([start, start + line.length]);
   return (at) => {
     let lo = 0;
     let hi = spans.length;
@@ -67,12 +66,9 @@ export function findTitle(
 ): { title: string; end: number; banner: number } {
   const firstHeading = headings[0]?.start ?? text.length;
   const parts: string[] = [];
-  let offset = 0;
   let end = 0;
   let banner = 0;
-  for (const raw of text.split('\n')) {
-    const lineStart = offset;
-    offset += raw.length + 1;
+  for (const { text: raw, start: lineStart } of linesOf(text)) {
     const line = raw.trim();
     if (!line) {
       if (parts.length && toSimplified(parts.join('')).includes('报告')) break;
@@ -81,7 +77,7 @@ export function findTitle(
     // Page furniture before the title; what came above it was the site's banner, not the title.
     if (lineStart < firstHeading && PAGE_FURNITURE.test(toSimplified(line))) {
       parts.length = 0;
-      banner = offset;
+      banner = lineStart + raw.length + 1;
       continue;
     }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
