@@ -10,6 +10,9 @@ const POINT_FOLLOWS = '(?=[\\u4e00-\\u9fa5“"《（(\\d])';
 /** A point of a list, 一是…十是, its numeral captured. */
 export const LIST_POINT = `(?<![${NOT_A_POINT}])([一二三四五六七八九十])是${POINT_FOLLOWS}`;
 
+/** The Party committees a report's opening names as its leadership (在区委区政府的正确领导下). */
+const PARTY = '区委|县委|市委|州委|党委|党工委|镇党委|乡党委|街道党工委';
+
 /**
  * Where a punctuation mark was lost between two clauses: before 二是/三是… (年底予以加分二是…),
  * after a count, before the next clause's opening word (汇报4次先后召开…), and before the
@@ -343,15 +346,15 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'word.missing',
     severity: 'warning',
-    pattern:
-      '(?<=(?:^|[，,。；;：:]))(?:区委|县委|市委|州委|党委|党工委|镇党委|乡党委|街道党工委)(?:、?(?:区|县|市|州|镇|乡)?政府|办事处)?的(?:坚强|正确|有力)?领导下',
+    pattern: `(?:${PARTY})(?<=(?:^|[，,。；;：:\\n])(?:${PARTY}))(?:、?(?:区|县|市|州|镇|乡)?政府|办事处)?的(?:坚强|正确|有力)?领导下`,
     message: '“{text}”前疑缺“在”',
   },
   // 现就…情况如下 without its verb (报告).
   {
     id: 'word.missing',
     severity: 'warning',
-    pattern: '(?<=现[就将](?:(?!报告|汇报|总结|通报|说明|介绍|梳理|报送|综述)[^。：:；;\\n]){2,40})情况如下',
+    pattern:
+      '情况如下(?<=现[就将](?:(?!报告|汇报|总结|通报|说明|介绍|梳理|报送|综述)[^。：:；;\\n]){2,40}情况如下)',
     message: '“{text}”前疑缺“报告”（现就……情况报告如下）',
   },
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
