@@ -118,6 +118,13 @@ describe('organisation and year', () => {
     expect(banner.findings.filter((f) => f.rule === 'wording.fazhi').map((f) => f.start)).toEqual([
       banner.text.lastIndexOf('法制宣传'),
     ]);
+    // Nor a site's channel named above the title (2025法治政府建设情况报告公示), year without 年 and all.
+    const channel = review(
+      '2025法治政府建设情况报告公示\n青山镇人民政府2025年度法治政府建设情况报告\n  • 发布日期:2026-03-06\n\n2025年,青山镇坚持依法行政。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(channel.title).toBe('青山镇人民政府2025年度法治政府建设情况报告');
+    expect(channel.findings.filter((f) => f.rule === 'word.missing')).toEqual([]);
     // A line of the body that begins with the same words is no page button.
     const body = review(
       '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',

@@ -81,6 +81,15 @@ export function findTitle(
       continue;
     }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
+    // A site's channel named above the title (2024法治政府建设情况报告公示): the banner's, not the title's.
+    if (
+      parts.length === 1 &&
+      /公示$/.test(toSimplified(parts[0]!)) &&
+      /(报告|总结)$/.test(toSimplified(line))
+    ) {
+      parts.length = 0;
+      banner = lineStart;
+    }
     parts.push(line);
     end = lineStart + raw.length;
     if (/(报告|情况|总结)$/.test(toSimplified(line)) || parts.length >= 3) break;
