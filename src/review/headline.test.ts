@@ -68,6 +68,11 @@ describe('headline', () => {
     expect(
       pick('面向党员干部开设19场培训及讲座。开展“依法治镇”专题培训班5期。', 'study.sessions')!.figure.value,
     ).toBe(5);
+    // The Party's own rules (党内法规) are no study of the state's law.
+    expect(
+      pick('组织党内法规制度文件学习会议16场次。举办领导干部法治专题培训12期。', 'study.sessions')!.figure
+        .value,
+    ).toBe(12);
   });
 
   it('reads the subject after the figure too (开展45场次广场法治宣传活动)', () => {

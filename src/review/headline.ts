@@ -173,7 +173,8 @@ const OWN_WORDS: Readonly<
 > = {
   'study.center_group': { words: /中心组|理论中组/, in: 'item', says: '中心组' },
   'leadership.meetings': { words: /专题/, in: 'item', says: '专题' },
-  'study.sessions': { words: /法/, in: 'clause', says: '学法、法治或法律' },
+  // Not the Party's own rules (党内法规制度文件学习会议16场次): no study of the state's law.
+  'study.sessions': { words: /(?<!党内)法/, in: 'clause', says: '学法、法治或法律' },
 };
 
 /** Indicators that count the study of law only, and the words that say a study was of law. Data. */
