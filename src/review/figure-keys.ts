@@ -30,7 +30,7 @@ export interface CountRule {
 
 /** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
 const CADRES =
-  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员干部/;
+  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员、?干部/;
 
 /** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
@@ -148,6 +148,8 @@ export const countRules: readonly CountRule[] = [
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },
+  // Inspections counted in 起 right after the word (控烟检查362起).
+  { key: 'enforcement.inspections', near: new RegExp(`检查${N}{0,1}§`), units: ['起'] },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
   {
     key: 'enforcement.penalties',
@@ -177,8 +179,8 @@ export const countRules: readonly CountRule[] = [
     key: 'legal.reviews',
     // 审查以镇政府名义印发的文件N件: the documents may be described at some length.
     near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
-    // 合法性审核317项, 对151份重要文件作出合法性审查: counted in items and copies too.
-    units: ['件', '次', '项', '份'],
+    // 合法性审核317项, 对151份重要文件作出合法性审查, 合法性审查186例: counted in items, copies, cases.
+    units: ['件', '次', '项', '份', '例'],
     // The opinions a review gave (出具合法性审查意见书124份): counted as opinions below.
     unless: new RegExp(`(出具|提出|提供)${N}{0,8}意见书?${N}{0,2}§`),
   },
@@ -238,6 +240,12 @@ export const countRules: readonly CountRule[] = [
     unless: /应诉|被诉|行政/,
     units: ['件', '起', '宗'],
   },
+  // The hearings a leader attended (领导…出庭应诉1宗) are no count of lawsuits.
+  {
+    key: 'other',
+    near: new RegExp(`(领导|负责人|书记|镇长|乡长|主任)${N}{0,12}出庭${N}{0,4}§`),
+    units: ['件', '起', '宗', '次'],
+  },
   { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/, units: ['件', '起', '宗'] },
   // 受理依申请政府信息公开15件: the requests, whatever is named between 依申请 and 公开.
   { key: 'disclosure.requests', near: /依申请(?:政府|政务)?(?:信息)?公开|公开申请/, units: ['件', '项'] },
@@ -279,7 +287,15 @@ export const countRules: readonly CountRule[] = [
   // The 中心组's sessions are often counted in 期 (组织中心组学习17期).
   // 理论中组 is the 中心组 with a character dropped (the slip is its own finding).
   // Not a count that takes in training as well (中心组理论学习和各类法治培训5次).
-  { key: 'study.center_group', near: /中心组|理论中组/, units: SESSION_UNITS, unless: /培训/ },
+  // Nor one where the 中心组 is one form of several (通过“第一议题”制度、理论中心组学习、“三会一课”等形式
+  // 组织开展理论学习80余次).
+  {
+    key: 'study.center_group',
+    near: /中心组|理论中组/,
+    units: SESSION_UNITS,
+    unless:
+      /培训|[、和及与][^§]{0,16}中心组[^§]{0,16}等(形式|方式)|中心组[^§]{0,8}[、和及与][^§]{0,30}等(形式|方式)/,
+  },
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {
     key: 'study.exam_sessions',
@@ -319,8 +335,11 @@ export const countRules: readonly CountRule[] = [
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
     // 通过党政联席会“第一议题”、理论学习中心组学习等形式).
     unlessSentence:
-      /中心组[^，,。；;\d]{0,10}\d|中心组[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,8}等(形式|方式)/,
-    unlessBefore: new RegExp(`(${CADRES.source})${N}{0,6}(学习|学法)`),
+      /中心组[^，,。；;\d]{0,10}\d|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)/,
+    // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习).
+    unlessBefore: new RegExp(
+      `(${CADRES.source})${N}{0,6}(学习|学法)|组织(${CADRES.source})开展${N}{0,16}(学习|学法|培训)`,
+    ),
     // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's; so does
     // a study before a meeting (党委会议会前学法6次).
     unless: /培训|考试|讲座|干部|职工|会前/,

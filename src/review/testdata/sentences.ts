@@ -894,4 +894,20 @@ export const sentences: readonly LabelledSentence[] = [
   s('tune', 'mixed', '全年受理依申请政务信息公开8件，均按期答复。', ['disclosure.requests', 8]),
   s('tune', 'events', '各村举办“法润乡村”主题夜话6场，宣讲民法典等法律知识。', ['publicity.events', 6]),
   s('tune', 'traps', '组织召开党委会议3次，研究部署普法宣传工作。'),
+  s('tune', 'mixed', '全年完成合法性审查52例，未发生违法决策。', ['legal.reviews', 52]),
+  s(
+    'tune',
+    'mixed',
+    '实施行政处罚6起，开展门店控烟检查210起。',
+    ['enforcement.penalties', 6],
+    ['enforcement.inspections', 210],
+  ),
+  s('tune', 'traps', '办理行政诉讼案件4件，镇主要领导按要求出庭应诉2件。', ['litigation.cases', 4]),
+  s(
+    'tune',
+    'study',
+    '将习近平法治思想纳入镇党委理论学习中心组学习内容，组织党员、干部开展多层次的系统学习和培训，全年开展专题学习5次。',
+    ['study.sessions', 5],
+  ),
+  s('tune', 'traps', '通过“第一议题”、理论中心组学习、“三会一课”等形式开展理论学习60余次。'),
 ];
