@@ -432,7 +432,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'wording.de',
     severity: 'warning',
     pattern:
-      '(?:深入|全面|扎实|有效|积极|认真|切实|持续|稳步|有序|不断|大力|广泛|较好|很好|圆满|顺利)的(?:推进|开展|落实|推动|实施|贯彻|加强|提升|完成(?![率度情量]))',
+      '(?:深入|全面|扎实|有效|积极|认真|切实|持续|稳步|有序|不断|大力|广泛|较好|很好|圆满|顺利|系统性?)的(?:推进|开展|落实|推动|实施|贯彻|加强|提升|完成(?![率度情量]))',
     message: '“{text}”中“的”应为“地”（修饰动词的状语后用“地”）',
   },
   // A congress and its Central Committee's plenum run together (二十大届三中全会 for 二十届三中全会).

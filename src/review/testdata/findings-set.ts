@@ -405,10 +405,10 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
-    name: 'a clause without its 在, a plenum without its 届, 现就…情况如下, 第一人责任, 以上效下, “十四五”规范',
+    name: 'a clause without its 在, a plenum without its 届, 现就…情况如下, 第一人责任, 以上效下, “十四五”规范, 系统性的推进',
     text: report(2025, {
       measures: m(
-        '2025年，县委县政府的正确领导下，镇党委学习党的二十大和历次全会精神，落实“十四五”规范，严格落实第一人责任，以上效下抓学法。现就学法情况如下：坚持“十四五”规范化建设。',
+        '2025年，县委县政府的正确领导下，镇党委学习党的二十大和历次全会精神，落实“十四五”规范，严格落实第一人责任，以上效下抓学法。现就学法情况如下：坚持“十四五”规范化建设，系统性的推进依法行政。',
       ),
     }),
     findings: [
@@ -418,6 +418,7 @@ export const findingCases: FindingCase[] = [
       ['wording.slip', '第一人责任'],
       ['wording.slip', '以上效下'],
       ['word.missing', '情况如下'],
+      ['wording.de', '系统性的推进'],
     ],
   },
   {
