@@ -336,13 +336,15 @@ export const countRules: readonly CountRule[] = [
     // 通过党政联席会“第一议题”、理论学习中心组学习等形式).
     unlessSentence:
       /中心组[^，,。；;\d]{0,10}\d|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)/,
-    // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习).
+    // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习), nor
+    // when the 中心组 has had its count already (中心组学习重点，全年组织专题学习12次，开展领导干部集中学法6次).
     unlessBefore: new RegExp(
-      `(${CADRES.source})${N}{0,6}(学习|学法)|组织(${CADRES.source})开展${N}{0,16}(学习|学法|培训)`,
+      `(${CADRES.source})${N}{0,6}(学习|学法)|组织(${CADRES.source})开展${N}{0,16}(学习|学法|培训)|中心组[^。；;]*?\\d+(?![\\d年])[^\\d，,。；;]{0,4}[，,、]`,
     ),
-    // A clause naming cadres (共组织干部集中学法4次) counts their study, not the 中心组's; so does
-    // a study before a meeting (党委会议会前学法6次).
-    unless: /培训|考试|讲座|干部|职工|会前/,
+    // A clause naming cadres (共组织干部集中学法4次) or the office (机关领导干部) counts their study, not
+    // the 中心组's, and so does a study before a meeting (党委会议会前学法6次); the leading cadres'
+    // study the 中心组's system brings about is its own (建立中心组集体学法制度，开展领导干部专题学法7次).
+    unless: /培训|考试|讲座|(?<!领导)干部|机关|职工|会前/,
   },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the
@@ -431,6 +433,14 @@ export const countRules: readonly CountRule[] = [
     sentence: /培训|学法|讲座/,
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
+  },
+  // Cadres or leaders lecturing on the law to their colleagues (“科长讲法”活动4场, 镇长带头讲法2次),
+  // not to the public.
+  {
+    key: 'study.sessions',
+    near: new RegExp(`(科长|干部|领导|班子|书记|镇长|乡长|主任)${N}{0,8}讲法`),
+    unlessSentence: /群众|村民|居民|学生|师生|青少年/,
+    units: SESSION_UNITS,
   },
   // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
   {

@@ -910,4 +910,23 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.sessions', 5],
   ),
   s('tune', 'traps', '通过“第一议题”、理论中心组学习、“三会一课”等形式开展理论学习60余次。'),
+  s('tune', 'center', '建立镇党委理论学习中心组集体学法制度，全年开展领导干部专题学法活动6次。', [
+    'study.center_group',
+    6,
+  ]),
+  s(
+    'tune',
+    'center',
+    '把法治思想纳入党委理论学习中心组学习重点，全年组织专题学习10次，开展领导干部集中学法5次。',
+    ['study.center_group', 10],
+    ['study.sessions', 5],
+  ),
+  s('tune', 'study', '坚持领导干部带头学法，组织机关双月“科长讲法”活动6场。', ['study.sessions', 6]),
+  s(
+    'tune',
+    'events',
+    '组织法律顾问进村讲法10场，受教育群众600余人次。',
+    ['publicity.events', 10],
+    ['publicity.audience', 600],
+  ),
 ];
