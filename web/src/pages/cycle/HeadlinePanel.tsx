@@ -38,12 +38,18 @@ function PickCard({
     ...pick.alternatives.map((a) => ({ figure: a.figure, note: a.note.replace(/^“[^”]*”：/, '') })),
   ];
   const current = choice?.parts ? undefined : (choice?.start ?? pick.figure.start);
-  const option = ({ figure, note }: (typeof options)[number]) => (
-    <>
-      <Typography.Text strong>{figure.text}</Typography.Text>
-      <Typography.Text type="secondary">（{note}）</Typography.Text>
-      <div className="cycle-quote headline-sentence">{figure.sentence}</div>
-    </>
+  // The same figures either way: to choose one (Radio) or to tick those to add up (Checkbox).
+  const Item = adding ? Checkbox : Radio;
+  const items = (
+    <Space orientation="vertical" size={4}>
+      {options.map(({ figure, note }) => (
+        <Item key={figure.start} value={figure.start} data-figure={figure.text}>
+          <Typography.Text strong>{figure.text}</Typography.Text>
+          <Typography.Text type="secondary">（{note}）</Typography.Text>
+          <div className="cycle-quote headline-sentence">{figure.sentence}</div>
+        </Item>
+      ))}
+    </Space>
   );
   const rate = pick.figure.unit === '%';
   return (
@@ -73,13 +79,7 @@ function PickCard({
             onChange={(v) => setTicked(v)}
             className="headline-parts"
           >
-            <Space orientation="vertical" size={4}>
-              {options.map((o) => (
-                <Checkbox key={o.figure.start} value={o.figure.start} data-figure={o.figure.text}>
-                  {option(o)}
-                </Checkbox>
-              ))}
-            </Space>
+            {items}
           </Checkbox.Group>
         ) : (
           <Radio.Group
@@ -88,13 +88,7 @@ function PickCard({
             onChange={(e) => onChoose([e.target.value as number])}
             className="headline-options"
           >
-            <Space orientation="vertical" size={4}>
-              {options.map((o) => (
-                <Radio key={o.figure.start} value={o.figure.start} data-figure={o.figure.text}>
-                  {option(o)}
-                </Radio>
-              ))}
-            </Space>
+            {items}
           </Radio.Group>
         )}
         <Typography.Text type="secondary" className="headline-reason">
