@@ -153,8 +153,8 @@ export const countRules: readonly CountRule[] = [
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
   {
     key: 'enforcement.penalties',
-    near: /简易程序|普通程序/,
-    sentence: /处罚|查处/,
+    near: /简易程序|普通程序|(简易|一般|普通)案件/,
+    sentence: /处罚|查处|执法/,
     unless: /撤销|撤回|不予/,
   },
   // 查处道路交通违法行为400余件次: counted in 件次 too.
@@ -189,7 +189,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.opinions',
     near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律)意见`),
-    units: ['份', '条', '次', '件'],
+    units: ['份', '条', '次', '件', '件次'],
     // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
     unless: /观察/,
   },
@@ -202,6 +202,14 @@ export const countRules: readonly CountRule[] = [
   },
   // Also those a public legal service station answers (公共法律服务工作站…接待群众法律咨询50余人次).
   { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/ },
+  // Counted in 次 right after the word when the adviser answers the township's own departments
+  // (法律顾问办理街道各部门法律咨询90次); not a count of services of which consultation is one.
+  {
+    key: 'legal.consultations',
+    near: new RegExp(`咨询${N}{0,2}§`),
+    sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/,
+    units: ['次', '件', '件次'],
+  },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次', '名'] },
   // The objects listed before the review (对重大行政决策、规范性文件…及合同开展审查1090件;
   // 行政规范性文件审查2件): legality reviews, not decisions.
@@ -388,7 +396,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,4}(干部|职工|公职人员|工作人员)${N}{0,30}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
     // Not the public beside them (专题宣讲12场次，覆盖干部群众3000余人次): an audience.
@@ -439,6 +447,14 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.sessions',
     near: new RegExp(`(科长|干部|领导|班子|书记|镇长|乡长|主任)${N}{0,8}讲法`),
+    unlessSentence: /群众|村民|居民|学生|师生|青少年/,
+    units: SESSION_UNITS,
+  },
+  // A lecture given in a sentence about the staff's study (针对机关干部…集中学习12次，邀请法律顾问专题授课3次).
+  {
+    key: 'study.sessions',
+    near: /授课|讲课/,
+    sentence: FOR_STAFF,
     unlessSentence: /群众|村民|居民|学生|师生|青少年/,
     units: SESSION_UNITS,
   },

@@ -398,7 +398,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'punct.booktitle',
     severity: 'warning',
     pattern:
-      '(?<!《|〈|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例)(?![》〉])',
+      '(?<!《|〈|<|中华人民共和国)(?:政府信息公开条例|信访工作条例|重大行政决策程序暂行条例|优化营商环境条例|党政主要负责人履行推进法治建设第一责任人职责规定)(?![》〉>])',
     message: '法规名称“{text}”应加书名号《》',
   },
   // Laws on administration named without 《》 (行政复议法学习1次); not 行政处罚法定原则.
@@ -662,7 +662,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'punct.booktitle',
     severity: 'warning',
-    pattern: '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定])',
+    pattern: '(?<![《〈])中华人民共和国[\\u4e00-\\u9fa5]{0,14}?(?:法典|法|条例)(?![》〉律治规院人制定典])',
     message: '法律名称“{text}”应加书名号《》',
   },
   // A law named by its short title without 《》, in a list or after a comma (大力宣传民法典、宪法、

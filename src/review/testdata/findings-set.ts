@@ -422,6 +422,18 @@ export const findingCases: FindingCase[] = [
     ],
   },
   {
+    name: 'the first-responsibility regulation without 《》; a law that lost only its opening 《',
+    text: report(2025, {
+      measures: m(
+        '认真落实党政主要负责人履行推进法治建设第一责任人职责规定，组织学习《中华人民共和国宪法》中华人民共和国民法典》等法律。',
+      ),
+    }),
+    findings: [
+      ['punct.booktitle', '党政主要负责人履行推进法治建设第一责任人职责规定'],
+      ['bracket.unpaired', '》中华人民共和国民法典》'],
+    ],
+  },
+  {
     name: 'first responsibility as actions in the measures',
     text: report(2025, {
       leader: OTHER_THREE,

@@ -929,4 +929,26 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 10],
     ['publicity.audience', 600],
   ),
+  s(
+    'tune',
+    'mixed',
+    '司法所联合法律顾问办理镇各部门法律咨询45次，出具法律意见书3件次。',
+    ['legal.consultations', 45],
+    ['legal.opinions', 3],
+  ),
+  s('tune', 'traps', '法律顾问提供合同审查、风险研判及法律咨询等专项法律服务共计5次。'),
+  s(
+    'tune',
+    'study',
+    '组织28名机关干部登录普法云平台完成40学时线上学法任务，邀请法律顾问专题授课2次。',
+    ['study.trainees', 28],
+    ['study.sessions', 2],
+  ),
+  s(
+    'tune',
+    'mixed',
+    '综合执法中队全年办理简易案件320起，一般案件41起。',
+    ['enforcement.penalties', 320],
+    ['enforcement.penalties', 41],
+  ),
 ];
