@@ -301,8 +301,9 @@ export const countRules: readonly CountRule[] = [
     key: 'study.center_group',
     near: /中心组|理论中组/,
     units: SESSION_UNITS,
+    // Nor a reading class beside its study (中心组学习15次、读书班2期): a course, no count of sessions.
     unless:
-      /培训|[、和及与][^§]{0,16}中心组[^§]{0,16}等(形式|方式)|中心组[^§]{0,8}[、和及与][^§]{0,30}等(形式|方式)/,
+      /培训|读书班[^、§]{0,2}§|[、和及与][^§]{0,16}中心组[^§]{0,16}等(形式|方式)|中心组[^§]{0,8}[、和及与][^§]{0,30}等(形式|方式)/,
   },
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {

@@ -951,4 +951,11 @@ export const sentences: readonly LabelledSentence[] = [
     ['enforcement.penalties', 320],
     ['enforcement.penalties', 41],
   ),
+  s(
+    'tune',
+    'center',
+    '开展党委理论学习中心组学习12次、读书班1期、专题研讨6次。',
+    ['study.center_group', 12],
+    ['study.center_group', 6],
+  ),
 ];
