@@ -124,6 +124,13 @@ describe('organisation and year', () => {
       { profile: 'published' },
     );
     expect(channel.title).toBe('青山镇人民政府2025年度法治政府建设情况报告');
+    // Nor the site's domain line above it (中文域名:某区人民政府.政务): the township is the title's.
+    const domain = review(
+      '中文域名:天津市某区人民政府.政务\n\n青山街道2025年法治政府建设情况报告\n\n2025年,青山街道坚持依法行政。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(domain.title).toBe('青山街道2025年法治政府建设情况报告');
+    expect(domain.org).toBe('青山街道');
     expect(channel.findings.filter((f) => f.rule === 'word.missing')).toEqual([]);
     // A line of the body that begins with the same words is no page button.
     const body = review(

@@ -317,7 +317,12 @@ function extractFrom(text: string): Figure[] {
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
-    let rule = aside ? 'other' : ruleForCount(`${before}§${after}`, sentence, unit, paragraph, upTo);
+    // A list summed by 等 (中心组专题学法、法治讲座等活动15次) is read whole first: its count is every item's.
+    const summed = wide !== before && /等[\u4e00-\u9fa5]{0,4}$/.test(before);
+    let rule = aside
+      ? 'other'
+      : ((summed ? ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo) : undefined) ??
+        ruleForCount(`${before}§${after}`, sentence, unit, paragraph, upTo));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
     // list's verb.
     if (rule === undefined && wide !== before && !/会议?$/.test(before))

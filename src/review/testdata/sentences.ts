@@ -958,4 +958,25 @@ export const sentences: readonly LabelledSentence[] = [
     ['study.center_group', 12],
     ['study.center_group', 6],
   ),
+  s(
+    'tune',
+    'center',
+    '全年开展党委理论学习中心组专题学法、法治讲座等活动14次，开展法律培训8次。',
+    ['study.center_group', 14],
+    ['study.sessions', 8],
+  ),
+  s(
+    'tune',
+    'study',
+    '线上组织120名在编公职人员参加学考平台学习，线下举办法治讲座6场次。',
+    ['study.trainees', 120],
+    ['study.sessions', 6],
+  ),
+  s(
+    'tune',
+    'mixed',
+    '法律顾问审核街道各部门报送合同25份，出具法律意见书3份。',
+    ['legal.contracts_reviewed', 25],
+    ['legal.opinions', 3],
+  ),
 ];
