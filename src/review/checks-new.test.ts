@@ -131,6 +131,13 @@ describe('organisation and year', () => {
     );
     expect(domain.title).toBe('青山街道2025年法治政府建设情况报告');
     expect(domain.org).toBe('青山街道');
+    // Nor a screen reader's notice, nor a menu's 街镇 in the breadcrumb.
+    const reader = review(
+      '已打开行政区划_青山街道栏目页面,本页面是由15个视窗区共计15个区域组成,操作帮助请按Alt加问号键。\n\n您现在所在的位置 : 首页 > 街镇 > 青山镇栏目 > 专题\n青山镇2021年法治政府建设年度报告\n\n2021年,我镇坚持依法行政。\n一、主要举措和成效\n学法。\n',
+      { profile: 'published' },
+    );
+    expect(reader.title).toBe('青山镇2021年法治政府建设年度报告');
+    expect(reader.org).toBe('青山镇');
     expect(channel.findings.filter((f) => f.rule === 'word.missing')).toEqual([]);
     // A line of the body that begins with the same words is no page button.
     const body = review(
