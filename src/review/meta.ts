@@ -69,34 +69,50 @@ export function findTitle(
   const parts: string[] = [];
   let end = 0;
   let banner = 0;
-  for (const { text: raw, start: lineStart } of linesOf(text)) {
+  const lines = linesOf(text);
+  for (let i = 0; i < lines.length; i++) {
+    const { text: raw, start: lineStart } = lines[i]!;
     const line = raw.trim();
     if (!line) {
       if (parts.length && toSimplified(parts.join('')).includes('报告')) break;
       continue;
     }
     // Page furniture before the title; what came above it was the site's banner, not the title.
-    if (lineStart < firstHeading && PAGE_FURNITURE.test(toSimplified(line))) {
+    if (lineStart < firstHeading && isFurniture(toSimplified(line))) {
       parts.length = 0;
       banner = lineStart + raw.length + 1;
       continue;
     }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
-    // A site's channel named above the title (2024法治政府建设情况报告公示): the banner's, not the title's.
-    if (
-      parts.length === 1 &&
-      /公示$/.test(toSimplified(parts[0]!)) &&
-      /(报告|总结)$/.test(toSimplified(line))
-    ) {
+    // A site's channel named above the title (镇街法治政府建设报告, 2024法治政府建设情况报告公示): no
+    // year of its own, with a dated title right under it. The banner's, not the title's.
+    if (channel(toSimplified(parts.join(''))) && datedTitle(line)) {
       parts.length = 0;
       banner = lineStart;
     }
     parts.push(line);
     end = lineStart + raw.length;
-    if (/(报告|情况|总结)$/.test(toSimplified(line)) || parts.length >= 3) break;
+    if (parts.length >= 3) break;
+    if (/(报告|情况|总结)$/.test(toSimplified(line))) {
+      const next = lines
+        .slice(i + 1)
+        .find((l) => l.text.trim())
+        ?.text.trim();
+      if (DATED.test(toSimplified(line)) || !next || !datedTitle(next)) break;
+    }
   }
   return { title: parts.join(''), end, banner: parts.length ? banner : 0 };
 }
+
+/** A year in a title (2024年, 二〇二四年度). */
+const DATED = /(?:20\d{2}|[〇零一二三四五六七八九]{4})\s*年/;
+/** Lines read so far that name a channel, not a report: a report's name with no year (…报告公示). */
+const channel = (read: string): boolean => /(报告|总结)(公示)?$/.test(read) && !DATED.test(read);
+/** A line that reads as a dated title (…关于2024年度法治政府建设情况的报告). */
+const datedTitle = (line: string): boolean => {
+  const plain = toSimplified(line);
+  return plain.length <= 50 && DATED.test(plain) && /(报告|总结)$/.test(plain);
+};
 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
 const STOP =
