@@ -42,8 +42,10 @@ const N = '[^，,。；;§]'; // one character inside the clause, before or afte
 const SESSION_UNITS = ['次', '场', '场次', '期'];
 /** A sentence about the township's own staff: a talk or a class in it is their study, not publicity. */
 const FOR_STAFF = /干部|职工|党员|公职人员|工作人员|班子/;
+/** The public a township's publicity reaches, as against its own staff. */
+const THE_PUBLIC = /村民|群众|居民|学生|师生|青少年/;
 /** A sentence about publicity for the public: the people in it are an audience, not trainees. */
-const FOR_PUBLIC = /宣讲|普法|宣传|村民|群众|居民|学生|师生|青少年/;
+const FOR_PUBLIC = new RegExp(`宣讲|普法|宣传|${THE_PUBLIC.source}`);
 
 /** 普法 that is no plan's name (以“八五”普法为抓手, 纳入普法规划 say nothing of who was reached). */
 const PUFA = '(?<![五六七八九][”"」]?)普法(?!规划)';
@@ -401,7 +403,7 @@ export const countRules: readonly CountRule[] = [
     ),
     units: ['人', '人次', '名'],
     // Not the public beside them (专题宣讲12场次，覆盖干部群众3000余人次): an audience.
-    unless: /群众|村民|居民|学生|师生|青少年/,
+    unless: THE_PUBLIC,
   },
   // A bare 覆盖N人次 in a sentence about training: who was trained.
   // Who a publicity reached, said with 覆盖 alone (发放宣传册1.5万余份，覆盖1.2万余人次).
@@ -448,7 +450,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.sessions',
     near: new RegExp(`(科长|干部|领导|班子|书记|镇长|乡长|主任)${N}{0,8}讲法`),
-    unlessSentence: /群众|村民|居民|学生|师生|青少年/,
+    unlessSentence: THE_PUBLIC,
     units: SESSION_UNITS,
   },
   // A lecture given in a sentence about the staff's study (针对机关干部…集中学习12次，邀请法律顾问专题授课3次).
@@ -456,7 +458,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.sessions',
     near: /授课|讲课/,
     sentence: FOR_STAFF,
-    unlessSentence: /群众|村民|居民|学生|师生|青少年/,
+    unlessSentence: THE_PUBLIC,
     units: SESSION_UNITS,
   },
   // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
@@ -491,9 +493,7 @@ export const countRules: readonly CountRule[] = [
   // A class or talk given to villagers (给群众上法治课N场次), whoever gives it: a publicity event.
   {
     key: 'publicity.events',
-    near: new RegExp(
-      `(给|为|向|面向)(村民|群众|居民|学生|师生|青少年|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`,
-    ),
+    near: new RegExp(`(给|为|向|面向)(${THE_PUBLIC.source}|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`),
     units: SESSION_UNITS,
   },
   // A talk in a sentence about publicity, not given to cadres, is a publicity event.
@@ -524,7 +524,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'publicity.events', near: /法律服务/, unlessSentence: /法律顾问/ },
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习|专家辅导|辅导讲座/ },
   // Training for villagers or pupils is publicity: its people are the audience.
-  { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: /村民|群众|居民|学生|师生|青少年/ },
+  { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: THE_PUBLIC },
   {
     key: 'publicity.materials',
     near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
