@@ -8,7 +8,7 @@ const NOT_A_POINT = '第其之统唯同单不专万十';
 /** What follows a list point's 是: its words, a quotation, a title, a bracket or a number. */
 const POINT_FOLLOWS = '(?=[\\u4e00-\\u9fa5“"《（(\\d])';
 /** A point of a list, 一是…十是, its numeral captured. */
-export const LIST_POINT = `(?<![${NOT_A_POINT}])([一二三四五六七八九十])是${POINT_FOLLOWS}`;
+export const LIST_POINT = `([一二三四五六七八九十])(?<![${NOT_A_POINT}].)是${POINT_FOLLOWS}`;
 
 /** The Party committees a report's opening names as its leadership (在区委区政府的正确领导下). */
 const PARTY = '区委|县委|市委|州委|党委|党工委|镇党委|乡党委|街道党工委';
@@ -364,7 +364,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'word.missing',
     severity: 'warning',
     pattern:
-      '(?<=[\\u4e00-\\u9fa5“])(?<![一二三四五六七八九十两几每各这那整某哪])个(?:坚持|确立|维护|意识|自信|全面)',
+      '个(?<=[\\u4e00-\\u9fa5“]个)(?<![一二三四五六七八九十两几每各这那整某哪]个)(?:坚持|确立|维护|意识|自信|全面)',
     message: '“{text}”前疑缺数字（如“十一个坚持”“两个维护”）',
   },
   // 人民政府 without 府 (沙市镇人民政 关于…); not 人民政协, 人民政权.
