@@ -90,20 +90,24 @@ const titleYearMissing: Check = (c) => {
 };
 
 /** A plan cited with a period that is not its own (实施纲要（2022—2025年）). */
+/** The administrative characters that name a local government (广州市, 砚山县): its plans are its own. */
+const LOCAL = '省市区县州盟旗';
+const LOCAL_NAME = new RegExp(`[${LOCAL}]`);
+
 const planPeriod: Check = (c) => {
   const text = c.plain ?? c.text;
   return PLANS.flatMap((p) => {
     // A province's or city's own plan of the same name (《广州市法治社会建设实施纲要（2021—2025年）》)
     // has its own period.
     const re = new RegExp(
-      `(?<![省市区县州盟旗])${p.name}[》”"]?\\s*[（(]\\s*(20\\d{2})\\s*年?\\s*[—–\\-－~～至]+\\s*(20\\d{2})\\s*年?\\s*[）)]`,
+      `(?<![${LOCAL}])${p.name}[》”"]?\\s*[（(]\\s*(20\\d{2})\\s*年?\\s*[—–\\-－~～至]+\\s*(20\\d{2})\\s*年?\\s*[）)]`,
       'g',
     );
     return [...text.matchAll(re)].flatMap((m) => {
       // Nor does a county's plan to carry it out, named after it within one 《》
       // (《砚山县贯彻法治社会建设实施纲要（2021—2025年）任务分解方案》).
       const opened = text.lastIndexOf('《', m.index);
-      if (opened >= m.index - 20 && /[省市区县州盟旗]/.test(text.slice(opened, m.index))) return [];
+      if (opened >= m.index - 20 && LOCAL_NAME.test(text.slice(opened, m.index))) return [];
       const period = [Number(m[1]), Number(m[2])] as const;
       const known = [[p.from, p.to], ...(p.older ?? [])];
       if (known.some(([a, b]) => a === period[0] && b === period[1])) return [];
@@ -123,6 +127,12 @@ const LOST_NUMBER = /^\s*[（(](?![一二三四五六七八九十\d\s])[\u4e00-\
  * A heading number with a bracket missing (一)…, （一…) or half-width among full-width ones, a
  * 、 or . left out, or the number lost with its bracket (LOST_NUMBER).
  */
+/** Heading numbers read without the mark that should follow them, and the mark. */
+const UNMARKED = [
+  { style: 'cn', bare: /^[一二三四五六七八九十]+$/, mark: '顿号“、”' },
+  { style: 'arabic', bare: /^\d+$/, mark: '“.”' },
+] as const;
+
 const headingSyntax: Check = (c) => {
   const lost: Hit[] = [];
   if (c.headings.some((h) => h.style === 'cnParen'))
@@ -136,20 +146,16 @@ const headingSyntax: Check = (c) => {
         lost.push({ text, start: start + at, detail: `标题“${text}”缺少序号，左括号未闭合` });
       }
     }
-  const bare = c.headings
-    .filter((h) => h.style === 'cn' && /^[一二三四五六七八九十]+$/.test(h.number.trim()))
-    .map((h) => ({
-      text: h.number + h.text.slice(0, 20),
-      start: h.start,
-      detail: `标题编号“${h.number.trim()}”后缺少顿号“、”`,
-    }));
-  const dotless = c.headings
-    .filter((h) => h.style === 'arabic' && /^\d+$/.test(h.number))
-    .map((h) => ({
-      text: h.number + h.text.slice(0, 20),
-      start: h.start,
-      detail: `标题编号“${h.number}”后缺少“.”`,
-    }));
+  // A number without its mark: 一 without 、, 1 without . (1理论武装…).
+  const unmarked = UNMARKED.flatMap(({ style, bare, mark }) =>
+    c.headings
+      .filter((h) => h.style === style && bare.test(h.number.trim()))
+      .map((h) => ({
+        text: h.number + h.text.slice(0, 20),
+        start: h.start,
+        detail: `标题编号“${h.number.trim()}”后缺少${mark}`,
+      })),
+  );
   const paren = c.headings.filter((h) => h.style === 'cnParen' || h.style === 'arabicParen');
   const fullWidth = paren.filter((h) => /^（.*）/.test(h.number)).length;
   const parenHits = paren.flatMap((h) => {
@@ -166,7 +172,7 @@ const headingSyntax: Check = (c) => {
     }
     return [];
   });
-  return [...bare, ...dotless, ...parenHits, ...lost];
+  return [...unmarked, ...parenHits, ...lost];
 };
 
 const BROKEN_DOCNUM = new RegExp(OPEN_YEAR_BRACKET);
