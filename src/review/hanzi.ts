@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import { to } from 'opencc-js/preset/t2cn';
+import { rememberLast } from './memo.ts';
 
 /**
  * Traditional → simplified characters, for matching only: reports from some townships (or copied
@@ -30,12 +31,11 @@ const SIMPLIFIED = new Set(ENTRIES.map(([, into]) => into).filter((c) => !TRADIT
 const escape = (ch: string): string => (/[\\\]^-]/.test(ch) ? `\\${ch}` : ch);
 const HAS_TRADITIONAL = new RegExp(`[${[...TRADITIONAL].map(escape).join('')}]`, 'u');
 
-/** The last text converted and its conversion: a document is converted by several readers. */
-let last: readonly [string, string] | undefined;
-
-/** The text in simplified characters, character for character (same length, same offsets). */
-export function toSimplified(text: string): string {
-  if (last?.[0] === text) return last[1];
+/**
+ * The text in simplified characters, character for character (same length, same offsets). A
+ * document is converted by several readers: the last conversion is remembered.
+ */
+export const toSimplified = rememberLast((text) => {
   let out = HAS_TRADITIONAL.test(text) ? t2s(text) : text;
   // A phrase whose simplified form is of another length (rare): converted character by character.
   if (out.length !== text.length) {
@@ -45,9 +45,8 @@ export function toSimplified(text: string): string {
       out += s.length === ch.length ? s : ch;
     }
   }
-  last = [text, out];
   return out;
-}
+});
 
 /**
  * Traditional characters left in a text written in simplified ones (工作情況): their offsets. None
