@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { comparisonCell as cellOf } from '../../src/testing/workbooks.ts';
 import { chromiumAvailable, drawerOpened } from '../support/browser.ts';
 import { expectNoConsoleErrors, useE2E } from '../support/suite.ts';
 
@@ -19,18 +19,9 @@ async function comparisonCell(page: Page, year: number, township: string, label:
     const res = await fetch(`/api/cycle/county-pack?year=${y}&part=comparison`);
     return [...new Uint8Array(await res.arrayBuffer())];
   }, year);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet('指标对比')!;
-  const header = ws.getRow(1).values as unknown[];
-  const col = header.findIndex((v) => v === `${township}｜报告`);
-  expect(col).toBeGreaterThan(0);
-  const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === label)!;
-  const note = row.getCell(col).note;
-  return {
-    value: row.getCell(col).value,
-    note: typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join(''),
-  };
+  const cell = await cellOf(new Uint8Array(bytes), township, label);
+  expect(cell, `对比表中应有${township}的“${label}”`).toBeDefined();
+  return cell!;
 }
 
 describe.runIf(chromiumAvailable())('对比表取数的确认与改选', () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { comparisonWorkbook } from './comparison.ts';
 import { statedFigures } from './crosscheck.ts';
+import { noteText } from '../testing/workbooks.ts';
 import { review } from './testdata/reports.ts';
 
 const TEXT = [
@@ -33,8 +34,6 @@ describe('comparisonWorkbook headline', () => {
     const ws = wb.getWorksheet('指标对比')!;
     const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === '普法宣传活动')!;
     expect(row.getCell(3).value).toBe(28);
-    const note = row.getCell(3).note;
-    const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
-    expect(text).toContain('取“28次”');
+    expect(noteText(row.getCell(3))).toContain('取“28次”');
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { comparisonWorkbook, dayOf, timeliness, type ComparisonInput } from './comparison.ts';
 import { statedFigures } from './crosscheck.ts';
+import { noteText } from '../testing/workbooks.ts';
 import { iv, LEDGER, REPORT_TEXT, review } from './testdata/reports.ts';
 
 const jia = review(REPORT_TEXT);
@@ -46,10 +47,6 @@ const rowsOf = (ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] => {
   return out;
 };
 /** A cell note as read back: plain text, or rich text runs. */
-const noteText = (c: ExcelJS.Cell): string => {
-  const n = c.note;
-  return typeof n === 'string' ? n : (n?.texts ?? []).map((t) => t.text).join('');
-};
 const argb = (c: ExcelJS.Cell): string | undefined =>
   c.fill?.type === 'pattern' ? c.fill.fgColor?.argb : undefined;
 

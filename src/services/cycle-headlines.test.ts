@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { entriesAfter } from '../db/audit.repo.ts';
 import { smallCounty } from '../testing/fixtures.ts';
+import { comparisonCell as cellOf } from '../testing/workbooks.ts';
 import { testDatabases } from '../testing/databases.ts';
 import type { Principal } from './access.ts';
 import { actorOf } from './audit.ts';
@@ -34,21 +34,8 @@ const person = (id: number, role: string, org: Org, name: string): Principal => 
   orgPath: org.path,
 });
 
-/** The comparison sheet's report cell of an indicator for the first township, with its note. */
-async function comparisonCell(bytes: Uint8Array, label: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet('指标对比')!;
-  const header = ws.getRow(1).values as unknown[];
-  const col = header.findIndex((v) => v === '乙乡｜报告');
-  const row = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === label)!;
-  const cell = row.getCell(col);
-  const note = cell.note;
-  return {
-    value: cell.value,
-    note: typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join(''),
-  };
-}
+/** The comparison sheet's report cell of an indicator for 乙乡, with its note. */
+const comparisonCell = async (bytes: Uint8Array, label: string) => (await cellOf(bytes, '乙乡', label))!;
 
 for (const tdb of testDatabases()) {
   describe(`headline figures confirmed by the county on ${tdb.name}`, () => {

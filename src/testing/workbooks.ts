@@ -28,6 +28,31 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
+/** A cell's note as its plain text (exceljs gives a string or rich-text runs). */
+export const noteText = (c: ExcelJS.Cell): string => {
+  const n = c.note;
+  return typeof n === 'string' ? n : (n?.texts ?? []).map((t) => t.text).join('');
+};
+
+/**
+ * A township's report cell for an indicator in the county's comparison workbook (sheet 指标对比,
+ * column 乡镇｜报告, row by the indicator's label): its value and note; undefined when there is
+ * no such column or row.
+ */
+export async function comparisonCell(
+  bytes: Uint8Array,
+  township: string,
+  label: string,
+): Promise<{ value: ExcelJS.CellValue; note: string } | undefined> {
+  const ws = (await loadWorkbook(bytes)).getWorksheet('指标对比');
+  const col =
+    (ws?.getRow(1).values as unknown[] | undefined)?.findIndex((v) => v === `${township}｜报告`) ?? -1;
+  const row = ws?.getRows(2, ws.rowCount - 1)?.find((r) => r.getCell(1).value === label);
+  if (col < 1 || !row) return undefined;
+  const cell = row.getCell(col);
+  return { value: cell.value, note: noteText(cell) };
+}
+
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
