@@ -4,15 +4,14 @@ import { api, errorText } from '../../api/client.ts';
 import type { CycleReport, HeadlineChoice, HeadlinePick } from '../../api/types.ts';
 import { dateOf } from './CycleBits.tsx';
 
-/** Whether a pick is settled by a person, and how. */
+/** Whether a pick is settled by a person, and how: its tag and, when settled, what was done. */
 function statusOf(choice: HeadlineChoice | undefined) {
-  if (!choice) return { color: 'orange', label: '待确认' };
-  if (choice.parts) return { color: 'purple', label: '已相加' };
-  return choice.kept ? { color: 'green', label: '已确认' } : { color: 'blue', label: '已改选' };
+  if (!choice) return { color: 'orange', label: '待确认', did: '' };
+  if (choice.parts) return { color: 'purple', label: '已相加', did: `改为${choice.parts.length}处相加` };
+  return choice.kept
+    ? { color: 'green', label: '已确认', did: '确认' }
+    : { color: 'blue', label: '已改选', did: '改选' };
 }
-
-/** What the person did, for the line beside the status. */
-const doneBy = (c: HeadlineChoice) => (c.parts ? `改为${c.parts.length}处相加` : c.kept ? '确认' : '改选');
 
 /**
  * One indicator stated several times: the figures to choose from, the rules' reason, who chose.
@@ -67,7 +66,7 @@ function PickCard({
           )}
           {choice && (
             <Typography.Text type="secondary">
-              {choice.by} 于 {dateOf(choice.at)} {doneBy(choice)}
+              {choice.by} 于 {dateOf(choice.at)} {status.did}
               {choice.parts && `：${choice.text}`}
             </Typography.Text>
           )}
