@@ -94,10 +94,9 @@ export function findTitle(
     end = lineStart + raw.length;
     if (parts.length >= 3) break;
     if (/(报告|情况|总结)$/.test(toSimplified(line))) {
-      const next = lines
-        .slice(i + 1)
-        .find((l) => l.text.trim())
-        ?.text.trim();
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.text.trim()) j++;
+      const next = lines[j]?.text.trim();
       if (DATED.test(toSimplified(line)) || !next || !datedTitle(next)) break;
     }
   }
