@@ -250,6 +250,10 @@ export function extractFigures(original: string): Figure[] {
   }));
 }
 
+/** A list led by the 中心组, no item counted on its own, whose later items name no one else. */
+const CENTER_LIST =
+  /^[^、，,\d]{0,8}中心组[^、，,\d]{0,12}、(?![^，,]*(干部|职工|党员|人员|群众|村民|居民|学生|班子|支部|培训|考试|宣传|普法|进[村校企社]))[^，,\d]*$/;
+
 function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
   const bounds = new Bounds(text);
@@ -318,7 +322,9 @@ function extractFrom(text: string): Figure[] {
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
     // A list summed by 等 (中心组专题学法、法治讲座等活动15次) is read whole first: its count is every item's.
-    const summed = wide !== before && /等[\u4e00-\u9fa5]{0,4}$/.test(before);
+    // So is a list whose first item names the 中心组 and whose later items name no one else
+    // (开展中心组专题法治讲座、学习会、基层宣讲会7场): they are the 中心组's forms of study.
+    const summed = wide !== before && (/等[\u4e00-\u9fa5]{0,4}$/.test(before) || CENTER_LIST.test(wide));
     let rule = aside
       ? 'other'
       : ((summed ? ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo) : undefined) ??

@@ -979,4 +979,15 @@ export const sentences: readonly LabelledSentence[] = [
     ['legal.contracts_reviewed', 25],
     ['legal.opinions', 3],
   ),
+  s('tune', 'center', '健全中心组学法制度，开展中心组专题法治讲座、学习会、基层宣讲会5场。', [
+    'study.center_group',
+    5,
+  ]),
+  s(
+    'tune',
+    'center',
+    '党委中心组专题学习8次、法治讲座3场。',
+    ['study.center_group', 8],
+    ['study.sessions', 3],
+  ),
 ];
