@@ -570,6 +570,20 @@ describe('words missing or slipped', () => {
     expect(lost('一是健全机制；二是压实责任，其二是落实，第二是督办。先后召开会议4次。')).toEqual([]);
   });
 
+  it('gives “1.” straight under “一、” as a notice, “（1）” there and “（一）” opening as warnings', () => {
+    const levels = (body: string) =>
+      review(`白沙镇2025年度法治政府建设情况报告\n\n2025年,白沙镇坚持依法行政。\n${body}`, {
+        profile: 'published',
+      })
+        .findings.filter((f) => f.rule === 'headings.level')
+        .map((f) => [f.severity, f.text.slice(0, 3)]);
+    expect(levels('一、主要举措\n1.强化领导\n学法。\n2.规范执法\n执法。\n')).toEqual([['info', '1.强']]);
+    expect(levels('一、主要举措\n（1）强化领导\n学法。\n（2）规范执法\n执法。\n')).toEqual([
+      ['warning', '（1）'],
+    ]);
+    expect(levels('（一）主要举措\n学法。\n（二）存在不足\n不足。\n')).toEqual([['warning', '（一）']]);
+  });
+
   it('reads a part heading that lost its 、 and says so', () => {
     const r = review(
       '白沙镇2025年度法治政府建设情况报告\n\n2025年,白沙镇坚持依法行政。\n一主要举措和成效\n（一）强化组织领导\n学法。\n（二）规范执法\n执法。\n',

@@ -113,14 +113,26 @@ function siblingGroups(hs: readonly Heading[]): Heading[][] {
   return [...groups.values()];
 }
 
-const headingLevel: Check = (c) =>
-  siblingGroups(c.headings).flatMap((g) => {
-    const h = g[0]!;
-    if (CANONICAL[h.style] === h.level || h.level > 4) return [];
-    const want = (Object.keys(CANONICAL) as (keyof typeof CANONICAL)[]).find((s) => CANONICAL[s] === h.level);
-    const detail = `“${STYLE_LABEL[h.style]}”用作第${h.level}级标题，按公文格式第${h.level}级应为“${want ? STYLE_LABEL[want] : ''}”`;
-    return [{ text: h.number + h.text, start: h.start, detail }];
-  });
+/**
+ * A heading styled for another level: “（一）” opening the report, “（1）” straight under “一、”.
+ * “1.” straight under “一、” (the “（一）” level left out) is common in township reports and only
+ * a notice (`skipped`); the rest are errors of the outline.
+ */
+const levelMismatch =
+  (skipped: boolean): Check =>
+  (c) =>
+    siblingGroups(c.headings).flatMap((g) => {
+      const h = g[0]!;
+      if (CANONICAL[h.style] === h.level || h.level > 4) return [];
+      if (skipped !== (h.level === 2 && h.style === 'arabic')) return [];
+      const want = (Object.keys(CANONICAL) as (keyof typeof CANONICAL)[]).find(
+        (s) => CANONICAL[s] === h.level,
+      );
+      const detail = `“${STYLE_LABEL[h.style]}”用作第${h.level}级标题，按公文格式第${h.level}级应为“${want ? STYLE_LABEL[want] : ''}”`;
+      return [{ text: h.number + h.text, start: h.start, detail }];
+    });
+const headingLevel = levelMismatch(false);
+const headingSkipped = levelMismatch(true);
 
 const headingMixed: Check = (c) => {
   const first = new Map<number, Heading>();
@@ -275,6 +287,7 @@ export const checks: Record<string, Check> = {
   signatureMissing,
   artifact,
   headingLevel,
+  headingSkipped,
   headingMixed,
   headingGap,
   listGap,

@@ -163,6 +163,8 @@ export const rules: readonly RuleSpec[] = [
     message: '“{text}”尚待填写，定稿前应补齐或删除',
   },
   { id: 'headings.level', severity: 'warning', check: 'headingLevel', message: '{detail}' },
+  // “1.” straight under “一、”: usual in township reports, a notice only.
+  { id: 'headings.level', severity: 'info', check: 'headingSkipped', message: '{detail}' },
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
   { id: 'list.gap', severity: 'warning', check: 'listGap', message: '{detail}' },
