@@ -138,6 +138,7 @@ describe('organisation and year', () => {
         '青山镇',
       ],
       ['注册 无障碍 关怀版 繁體版 智能机器人 网站支持IPv6\n', '青山镇2025年法治政府建设年度报告', '青山镇'],
+      ['丨     网站无障碍 丨 关怀版\n', '青山街道办事处2025年法治政府建设情况报告', '青山街道'],
     ] as const) {
       const r = above(lines, title);
       expect([r.title, r.org], lines).toEqual([title, org]);
@@ -201,12 +202,15 @@ describe('organisation and year', () => {
       opening('2023年,我镇制定《中共青山镇委全面依法治镇委员会工作规则》,充分发挥镇党委的领导作用。').org,
     ).not.toMatch(/依法治镇|发挥镇/);
     expect(opening('2023年,结合长塘镇实际,推进依法行政,全镇干部学法10次。').org).toBe('长塘镇');
+    // A verb asking the 街道's people to act names no 街道 (要求街道干部带头学法).
+    expect(opening('2021年,坚持依法行政,要求街道干部带头学法用法,全体干部学法10次。').org).toBe('');
   });
 
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {
     const opening = (body: string) =>
       review(`${body}\n一、主要举措和成效\n组织干部学法10次。\n`, { profile: 'published' });
     expect(opening('2025年,石门街道坚持依法行政,石门街道党工委专题学法5次。').org).toBe('石门街道');
+    expect(opening('按照市、区的部署要求,联和街积极行动,推进依法治街,干部学法10次。').org).toBe('联和街');
     expect(
       opening('2024年,沙湾街坚持依法行政。推进沙湾街党政主要负责人述法,沙湾街党工委专题学法5次。').org,
     ).toBe('沙湾街');
