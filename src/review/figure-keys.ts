@@ -61,8 +61,8 @@ export const RULE_NOUN = new RegExp(
 export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}${N}{0,8}$`);
 /** A frequency written after the number: 1次/月, 一次/季度. */
 export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
-/** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%). */
-export const TARGET = /确保|力争|争取|目标|不低于|不得少于|应达|须达|应不少于/;
+/** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%, 不少于30场). */
+export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于/;
 
 export const countRules: readonly CountRule[] = [
   power('powers.penalty', /行政处罚/),
@@ -94,13 +94,26 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'petitions.cases',
     near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
+    // The petitions a list's verb resolved (成功化解信访积案、疑难信访事项7件) are read from the list.
+    unlessBefore: /(化解|解决)[^，,。；;]{0,20}$/,
   },
+  // Visits counted in batches (接待群众来访97批次265人次): petitions registered.
+  { key: 'petitions.cases', near: new RegExp(`来访${N}{0,2}§`), units: ['批次'] },
   // A bare 化解N件 in a sentence about petitions (and not disputes) is petitions resolved.
   {
     key: 'petitions.resolved',
     near: new RegExp(`(化解|解决)${N}{0,2}§`),
     sentence: /信访/,
     unlessSentence: /纠纷|矛盾/,
+  },
+  // Disputes mediated, in a sentence that also says how many were settled (共调解…纠纷210件，调结207件):
+  // the disputes taken up.
+  {
+    key: 'disputes.found',
+    // Not those still being mediated (积极调解中1起).
+    near: new RegExp(`(调处|调解)${N}{0,20}(纠纷|矛盾)${N}{0,2}§|(调处|调解)(?!中)${N}{0,2}§`),
+    sentence: /调结(?!率)|调处成功(?!率)|调解成功(?!率)|成功调[解处]/,
+    unless: /成功|调结/,
   },
   // 调处N件 in a sentence about disputes is disputes settled, unless the sentence also says how many succeeded.
   {
@@ -141,15 +154,27 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`§${N}{0,4}执法人员`),
     sentence: /资格|持证|执法证/,
   },
-  // Hazards found are counted in 条 too (排查安全隐患506条).
+  // What was rectified, named right before its count (发现的148个问题已整改到位146个).
+  {
+    key: 'enforcement.problems_rectified',
+    near: new RegExp(`(?<!未|没有|不|待)(整改到位|整改完成|完成整改|已整改)${N}{0,2}§`),
+    units: ['处', '个', '项', '条'],
+  },
+  // Hazards found are counted in 条 too (排查安全隐患506条), and the count may stand between the
+  // verb and its noun (发现的148个问题).
   {
     key: 'enforcement.problems_found',
-    near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患`),
+    near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患|发现${N}{0,4}§${N}{0,2}(问题|隐患)`),
     units: ['处', '个', '项', '条'],
   },
   // Not what is left undone: 尚有3处未整改到位.
   { key: 'enforcement.problems_rectified', near: /(?<!未|没有|不|待)整改/ },
+  // The people's congress checking how a law is applied (人大代表对《土地管理法》…开展执法检查2次) is
+  // no inspection of the township's.
+  { key: 'other', near: new RegExp(`人大${N}{0,30}检查`), units: SESSION_UNITS },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },
+  // The places inspected, counted in visits (检查生产经营单位186家次).
+  { key: 'enforcement.inspections', near: /检查|巡查/, units: ['家次', '户次'] },
   // Inspections counted in 起 right after the word (控烟检查362起).
   { key: 'enforcement.inspections', near: new RegExp(`检查${N}{0,1}§`), units: ['起'] },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
@@ -165,11 +190,12 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`行政处罚|处罚|立案查处|查处${N}{0,4}(案件|违法)`),
     units: ['件', '起', '件次', '宗', '个'],
   },
-  // The number must be about contracts themselves: "审查合同29份", "29份合同…审查"; not "对文件、合同等开展合法性审查36件".
+  // The number must be about contracts themselves: "审查合同29份", "29份合同…审查", "对27份涉及镇政府的
+  // 各类合同进行合法性审核", "审核各类经济合同、协议63件"; not "对文件、合同等开展合法性审查36件".
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `审[查核]${N}{0,12}合同(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同`,
+      `审[查核]${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -180,9 +206,10 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.reviews',
     // 审查以镇政府名义印发的文件N件: the documents may be described at some length.
-    near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|决策)`),
-    // 合法性审核317项, 对151份重要文件作出合法性审查, 合法性审查186例: counted in items, copies, cases.
-    units: ['件', '次', '项', '份', '例'],
+    near: new RegExp(`合法性审[查核]|法制审核|(审查|审核)${N}{0,16}(规范性文件|文件|文书|决策)`),
+    // 合法性审核317项, 对151份重要文件作出合法性审查, 合法性审查186例, 42件次: counted in items,
+    // copies, cases.
+    units: ['件', '次', '项', '份', '例', '件次'],
     // The opinions a review gave (出具合法性审查意见书124份): counted as opinions below.
     unless: new RegExp(`(出具|提出|提供)${N}{0,8}意见书?${N}{0,2}§`),
   },
@@ -195,6 +222,13 @@ export const countRules: readonly CountRule[] = [
     // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
     unless: /观察/,
   },
+  // The changes a review asked for (合同进行合法性审核，提出修改意见58条).
+  {
+    key: 'legal.opinions',
+    near: new RegExp(`(出具|提出|提供)${N}{0,4}修改(意见|建议)`),
+    sentence: /合法性|审查|审核|法律顾问/,
+    units: ['份', '条', '次', '件'],
+  },
   // 合法性审查70次，提出6份意见: the opinions of a review.
   {
     key: 'legal.opinions',
@@ -203,7 +237,11 @@ export const countRules: readonly CountRule[] = [
     units: ['份', '条', '次', '件'],
   },
   // Also those a public legal service station answers (公共法律服务工作站…接待群众法律咨询50余人次).
-  { key: 'legal.consultations', near: /咨询/, sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/ },
+  {
+    key: 'legal.consultations',
+    near: /咨询|答疑|解答/,
+    sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/,
+  },
   // Counted in 次 right after the word when the adviser answers the township's own departments
   // (法律顾问办理街道各部门法律咨询90次); not a count of services of which consultation is one.
   {
@@ -234,7 +272,9 @@ export const countRules: readonly CountRule[] = [
     sentence: /合同|文件|决策|合法性|法律顾问/,
     units: ['件', '次', '项', '份'],
   },
-  { key: 'decisions.major', near: /重大(行政)?决策/ },
+  // Not the decisions among what was sent for a legality review (提交合法性审查的…重大行政决策草案
+  // 及重要文件共计19件): read from the whole list, they are reviews.
+  { key: 'decisions.major', near: /重大(行政)?决策/, unlessBefore: /(合法性|法制)审[查核][^，,。；;]*$/ },
   // 制定重大行政决策事项目录…，对…等4项重点事项…: the decisions counted in a clause of their own.
   {
     key: 'decisions.major',
@@ -266,7 +306,7 @@ export const countRules: readonly CountRule[] = [
   // 更新党务、政务信息1000余条: items published.
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
   { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)|(专题)?研究${N}{0,4}安全`) },
-  { key: 'safety.drills', near: /演练/ },
+  { key: 'safety.drills', near: /演练/, units: ['次', '场', '场次'] },
   // A meeting of all the cadres (5次镇村干部大会) is no meeting of the 党委 or the government.
   { key: 'other', near: new RegExp(`§${N}{0,8}(干部|村民|群众|职工)大会`), units: SESSION_UNITS },
   // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
@@ -303,9 +343,10 @@ export const countRules: readonly CountRule[] = [
     key: 'study.center_group',
     near: /中心组|理论中组/,
     units: SESSION_UNITS,
-    // Nor a reading class beside its study (中心组学习15次、读书班2期): a course, no count of sessions.
+    // Nor a reading class beside its study (中心组学习15次、读书班2期): a course, no count of sessions;
+    // nor relaying the leaders' speeches (中心组传达学习…重要讲话精神12次), unless of the law.
     unless:
-      /培训|读书班[^、§]{0,2}§|[、和及与][^§]{0,16}中心组[^§]{0,16}等(形式|方式)|中心组[^§]{0,8}[、和及与][^§]{0,30}等(形式|方式)/,
+      /培训|传达学习(?![^§]*法)|读书班[^、§]{0,2}§|[、和及与][^§]{0,16}中心组[^§]{0,16}等(形式|方式)|中心组[^§]{0,8}[、和及与][^§]{0,30}等(形式|方式)/,
   },
   // Training and exams counted together (参加法制培训、考试等5次) are study sessions.
   {
@@ -313,12 +354,22 @@ export const countRules: readonly CountRule[] = [
     near: /考试|测试|考法|学考/,
     unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
   },
+  // Those required to sit (应参考92人，实际参考92人): a quota, not who sat.
+  { key: 'other', near: /应参考|应考|应参加(考试|测试)/, units: ['人', '名', '人次'] },
   {
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
       `参考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
+  },
+  // Who took part, in a clause of their own after the exam (…法律法规知识考试制度,共计24人参加).
+  {
+    key: 'study.exam_takers',
+    near: new RegExp(`^${N}{0,3}§${N}{0,2}(参加|参与|参考)`),
+    sentence: /考试|测试/,
+    unlessSentence: /培训|学习|讲座/,
+    units: ['人', '名', '人次'],
   },
   // Sitters counted before a long exam name, in 人次 too (135余人次参加2024年度法治理论知识考试);
   // not those of study and exams together (150人次参加了学习考试).
@@ -344,9 +395,9 @@ export const countRules: readonly CountRule[] = [
     sentence: /中心组/,
     inParagraph: true,
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
-    // 通过党政联席会“第一议题”、理论学习中心组学习等形式).
+    // 通过党政联席会“第一议题”、理论学习中心组学习等形式; 纳入党委中心组、“三会一课”必学内容).
     unlessSentence:
-      /中心组[^，,。；;\d]{0,10}\d|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)/,
+      /中心组[^，,。；;\d]{0,10}\d|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)|中心组[^，,。；;]{0,3}[、和及与][“"]?(三会一课|主题党日|第一议题|支部)/,
     // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习), nor
     // when the 中心组 has had its count already (中心组学习重点，全年组织专题学习12次，开展领导干部集中学法6次).
     unlessBefore: new RegExp(
@@ -399,9 +450,10 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,4}(干部|职工|公职人员|工作人员)${N}{0,30}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|(向|为|给)${N}{0,4}(干部|职工|工作人员|公职人员)${N}{0,2}§|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,4}(干部|职工|公职人员|工作人员)${N}{0,30}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
+    // The cadres a lecture was given to (以“遵纪守法”为主题向街道干部职工130余人…进行深入讲解).
     // Not the public beside them (专题宣讲12场次，覆盖干部群众3000余人次): an audience.
     unless: THE_PUBLIC,
   },
@@ -440,7 +492,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'study.trainees',
-    near: /(参与|参加|参训)人数/,
+    near: /(参与|参加|参训)(人数|人员)/,
     sentence: /培训|学法|讲座/,
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
@@ -475,6 +527,8 @@ export const countRules: readonly CountRule[] = [
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
+  // Films on the law shown to villagers (“法治电影下乡”放映活动16场次).
+  { key: 'publicity.events', near: /放映|电影/, sentence: /法治|普法|法律/, units: SESSION_UNITS },
   // A courtyard meeting held to spread the law (召开院坝会20余场，广泛宣传宪法).
   { key: 'publicity.events', near: /院坝会|坝坝会|屋场会/, sentence: new RegExp(`宣传|${PUFA}`) },
   // Shows for the public (法治文艺演出), and a night school or class for villagers held in 期.
@@ -548,7 +602,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|[获受]宣(人员|群众|人数)|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|[获受]宣(人员|群众|人数)|观影|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
     // Not the people a self-service terminal served (“粤智助”累计服务群众7515人次、办理业务…).
     // Nor the people a service hall received (便民服务中心…接待服务群众3.3万余人次).

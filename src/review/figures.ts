@@ -18,6 +18,7 @@ export const UNITS = [
   '人次',
   '场次',
   '户次',
+  '家次',
   '件次',
   '批次',
   '元',
@@ -250,6 +251,9 @@ export function extractFigures(original: string): Figure[] {
   }));
 }
 
+/** A sentence that opens with a plan (2024年，计划开展…；下一步，拟…): its counts are no result. */
+const PLAN_SENTENCE = /^\s*(?:[^，,。；;]{0,8}年[，,]?|下一步[，,]?|明年[，,]?)?(?:计划|拟|预计)/;
+
 /** A list led by the 中心组, no item counted on its own, whose later items name no one else. */
 const CENTER_LIST =
   /^[^、，,\d]{0,8}中心组[^、，,\d]{0,12}、(?![^，,]*(干部|职工|党员|人员|群众|村民|居民|学生|班子|支部|培训|考试|宣传|普法|进[村校企社]))[^，,\d]*$/;
@@ -303,7 +307,8 @@ function extractFrom(text: string): Figure[] {
     // A threshold met everywhere (科室均实现2名以上…具备执法资格): no count.
     const threshold = qualifier === '以上' && /均(?:实现|达到|配备|落实|有)$/.test(before);
     const aside =
-      TARGET.test(before + (prefix ?? '')) ||
+      TARGET.test(clause.wide + (prefix ?? '')) ||
+      PLAN_SENTENCE.test(sentence) ||
       PER_UNIT.test(before) ||
       FREQUENCY_AFTER.test(after) ||
       often ||
