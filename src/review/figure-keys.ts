@@ -26,6 +26,11 @@ export interface CountRule {
    * (中心组) named a sentence earlier (街道中心组…形成学习机制。…开展学习6次).
    */
   readonly inParagraph?: boolean;
+  /**
+   * When neither does, the heading the paragraph stands under may: the subject named there
+   * ((二)强化法治建设主体责任 — 主持召开专题会议4次，研究解决…).
+   */
+  readonly inSection?: boolean;
 }
 
 /** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
@@ -316,6 +321,7 @@ export const countRules: readonly CountRule[] = [
       `专题${N}{0,4}会议?|部署会(议)?|常委会(议)?|常务会(议)?|党(工)?委会(议)?|联席会(议)?|办公会(议)?|(领导小组|委员会)(全体)?会议?`,
     ),
     sentence: /法治|依法治|法制/,
+    inSection: true,
     unlessSentence: /安全|学法|学习|培训/,
     units: SESSION_UNITS,
   },
@@ -662,13 +668,14 @@ export function ruleForCount(
   unit: string,
   paragraph: string = sentence,
   upTo: string = sentence,
+  section = '',
 ): string | undefined {
   for (const r of countRules) {
     if (!r.near.test(clause)) continue;
     // Read from the paragraph only when the sentence itself does not name the subject; then the
     // exceptions (the 中心组 given a count of its own, cadres) are read there too.
     const scope = r.inParagraph && r.sentence && !r.sentence.test(sentence) ? paragraph : sentence;
-    if (r.sentence && !r.sentence.test(scope)) continue;
+    if (r.sentence && !r.sentence.test(scope) && !(r.inSection && r.sentence.test(section))) continue;
     if (r.unlessSentence?.test(scope)) continue;
     if (r.unlessBefore?.test(scope === paragraph ? paragraph : upTo)) continue;
     if (r.unless?.test(clause)) continue;

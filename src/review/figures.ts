@@ -251,8 +251,20 @@ export function extractFigures(original: string): Figure[] {
   }));
 }
 
-/** A sentence that opens with a plan (2024年，计划开展…；下一步，拟…): its counts are no result. */
-const PLAN_SENTENCE = /^\s*(?:[^，,。；;]{0,8}年[，,]?|下一步[，,]?|明年[，,]?)?(?:计划|拟|预计)/;
+/** A heading line: 一、…, （二）…, 3.… (at most 40 characters, no full stop). */
+const HEADING_LINE =
+  /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))[^。\n]{0,40}$/;
+
+/** The heading right above a paragraph that opens at `start`, or ''. */
+function headingAbove(text: string, start: number): string {
+  if (start < 2 || text[start - 1] !== '\n') return '';
+  // Only the 48 characters before: a text with no line breaks stays linear.
+  const from = Math.max(0, start - 50);
+  const at = text.slice(from, start - 1).lastIndexOf('\n');
+  if (at < 0 && from > 0) return '';
+  const line = text.slice(at < 0 ? 0 : from + at + 1, start - 1);
+  return HEADING_LINE.test(line) ? line : '';
+}
 
 /** A list led by the 中心组, no item counted on its own, whose later items name no one else. */
 const CENTER_LIST =
@@ -299,16 +311,16 @@ function extractFrom(text: string): Figure[] {
     // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
     // no line breaks stays linear): a subject named a sentence earlier.
     const from = Math.max(0, where.sentenceStart - 300);
-    const paragraph = ownPoint(
-      text.slice(from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1, end),
-    );
+    const paragraphStart = from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1;
+    const paragraph = ownPoint(text.slice(paragraphStart, end));
+    const section = headingAbove(text, paragraphStart);
+    const keyOf = (clause: string) => ruleForCount(clause, sentence, unit, paragraph, upTo, section);
     // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.
     const often = cn === '一' && /每(?:个|一|两|半)?[年季月周旬]/.test(upTo);
     // A threshold met everywhere (科室均实现2名以上…具备执法资格): no count.
     const threshold = qualifier === '以上' && /均(?:实现|达到|配备|落实|有)$/.test(before);
     const aside =
       TARGET.test(clause.wide + (prefix ?? '')) ||
-      PLAN_SENTENCE.test(sentence) ||
       PER_UNIT.test(before) ||
       FREQUENCY_AFTER.test(after) ||
       often ||
@@ -332,17 +344,15 @@ function extractFrom(text: string): Figure[] {
     const summed = wide !== before && (/等[\u4e00-\u9fa5]{0,4}$/.test(before) || CENTER_LIST.test(wide));
     let rule = aside
       ? 'other'
-      : ((summed ? ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo) : undefined) ??
-        ruleForCount(`${before}§${after}`, sentence, unit, paragraph, upTo));
+      : ((summed ? keyOf(`${wide}§${after}`) : undefined) ?? keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
     // list's verb.
-    if (rule === undefined && wide !== before && !/会议?$/.test(before))
-      rule = ruleForCount(`${wide}§${after}`, sentence, unit, paragraph, upTo);
+    if (rule === undefined && wide !== before && !/会议?$/.test(before)) rule = keyOf(`${wide}§${after}`);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${previous}${before}§`, sentence, unit, paragraph, upTo);
+      rule = keyOf(`${previous}${before}§`);
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
     if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
-      rule = ruleForCount(`${upTo}§`, sentence, unit, paragraph, upTo);
+      rule = keyOf(`${upTo}§`);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

@@ -1485,7 +1485,12 @@ export const sentences: readonly LabelledSentence[] = [
   s('tune', 'trap-school-quota', '为辖区7所中小学各配备1名法治副校长。'),
   s('tune', 'trap-count', '全镇辖14个行政村、2个社区，总人口3.8万人。'),
   s('tune', 'trap-count', '在全镇16个村（社区）实现“一村一法律顾问”全覆盖。'),
-  s('tune', 'trap-target', '2024年，计划开展普法宣传活动不少于30场，培训法律明白人200名以上。'),
+  // A target (不少于30场) is no figure; a planned count keeps its key, and the headline and the
+  // county's comparison read it as a plan (计划).
+  s('tune', 'trap-target', '2024年，计划开展普法宣传活动不少于30场，培训法律明白人200名以上。', [
+    'publicity.legal_literates',
+    200,
+  ]),
   s('tune', 'trap-money', '法律援助工作站全年办理法律援助案件9件，为群众挽回经济损失86万元。'),
   s('tune', 'exam', '落实中层干部任前法律法规知识考试制度，共计36人参加。', ['study.exam_takers', 36]),
   s('tune', 'center', '将民法典等纳入党委中心组、“三会一课”学习内容，全年开展专题学习6次。', [
@@ -1496,4 +1501,11 @@ export const sentences: readonly LabelledSentence[] = [
     'study.trainees',
     90,
   ]),
+  s(
+    'tune',
+    'leadership',
+    '（二）强化法治建设主体责任\n主持召开专题会议3次，研究解决综合执法改革等重点问题。',
+    ['leadership.meetings', 3],
+  ),
+  s('tune', 'trap-other', '（二）加强安全监管\n召开专题会议4次，研究解决隐患整治问题。'),
 ];
