@@ -48,7 +48,7 @@ const SESSION_UNITS = ['次', '场', '场次', '期'];
 /** A sentence about the township's own staff: a talk or a class in it is their study, not publicity. */
 const FOR_STAFF = /干部|职工|党员|公职人员|工作人员|班子/;
 /** The public a township's publicity reaches, as against its own staff. */
-const THE_PUBLIC = /村民|群众|居民|学生|师生|青少年/;
+const THE_PUBLIC = /村民|群众|居民|学生|师生|青少年|儿童|未成年人|老年人/;
 /** A sentence about publicity for the public: the people in it are an audience, not trainees. */
 const FOR_PUBLIC = new RegExp(`宣讲|普法|宣传|${THE_PUBLIC.source}`);
 
@@ -83,7 +83,11 @@ export const countRules: readonly CountRule[] = [
   power('powers.delegated', /赋权|下放|委托/),
   power('powers.total', POWER_LIST),
   { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
-  { key: 'petitions.visits_received', near: new RegExp(`接访|接待${N}{0,8}(来访|上访|信访)`) },
+  {
+    key: 'petitions.visits_received',
+    near: new RegExp(`接访|(接待|受理)${N}{0,8}(来访|上访|信访)`),
+    units: ['人次'],
+  },
   // Petitions closed (办结) are not petitions resolved (化解), and no catalogue figure.
   { key: 'other', near: /办结/, sentence: /信访/, units: ['件', '批次', '起'] },
   {
@@ -98,7 +102,9 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'petitions.cases',
-    near: new RegExp(`信访(事项|案件|件)|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
+    // 信访总量62件, 办理网上信访四十五件, 受理信访件一百二十件次.
+    near: new RegExp(`信访(事项|案件|件|总量)|网上信访|受理${N}{0,6}信访|来信来访|信访${N}{0,6}(受理|登记)`),
+    units: ['件', '批次', '件次'],
     // The petitions a list's verb resolved (成功化解信访积案、疑难信访事项7件) are read from the list.
     unlessBefore: /(化解|解决)[^，,。；;]{0,20}$/,
   },
@@ -129,7 +135,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'disputes.found',
-    near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|受理${N}{0,8}纠纷`),
+    near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷`),
   },
   {
     key: 'disputes.resolved',
@@ -178,8 +184,8 @@ export const countRules: readonly CountRule[] = [
   // no inspection of the township's.
   { key: 'other', near: new RegExp(`人大${N}{0,30}检查`), units: SESSION_UNITS },
   { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },
-  // The places inspected, counted in visits (检查生产经营单位186家次).
-  { key: 'enforcement.inspections', near: /检查|巡查/, units: ['家次', '户次'] },
+  // The places inspected, counted in visits (检查生产经营单位186家次), or the teams sent (出动检查组47批次).
+  { key: 'enforcement.inspections', near: /检查|巡查/, units: ['家次', '户次', '批次'] },
   // Inspections counted in 起 right after the word (控烟检查362起).
   { key: 'enforcement.inspections', near: new RegExp(`检查${N}{0,1}§`), units: ['起'] },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
@@ -215,8 +221,9 @@ export const countRules: readonly CountRule[] = [
     // 合法性审核317项, 对151份重要文件作出合法性审查, 合法性审查186例, 42件次: counted in items,
     // copies, cases.
     units: ['件', '次', '项', '份', '例', '件次'],
-    // The opinions a review gave (出具合法性审查意见书124份): counted as opinions below.
-    unless: new RegExp(`(出具|提出|提供)${N}{0,8}意见书?${N}{0,2}§`),
+    // The opinions a review gave (出具合法性审查意见书124份): counted as opinions below. Nor the
+    // rules adopted for it (审议通过镇合法性审查、法律顾问管理等制度文件6项).
+    unless: new RegExp(`(出具|提出|提供)${N}{0,8}意见书?${N}{0,2}§|制度`),
   },
   { key: 'legal.opinions', near: /法律(意见|建议)/ },
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
@@ -256,6 +263,9 @@ export const countRules: readonly CountRule[] = [
     units: ['次', '件', '件次'],
   },
   { key: 'publicity.consultations', near: /咨询|解答|答疑/, units: ['人次', '条', '人', '件次', '名'] },
+  // The questions answered (解答…法律问题230余个, 群众现场提出法律问题140余条); not a desk (咨询台6个).
+  { key: 'publicity.consultations', near: /法律问题/, units: ['个', '条'] },
+
   // The objects listed before the review (对重大行政决策、规范性文件…及合同开展审查1090件;
   // 行政规范性文件审查2件): legality reviews, not decisions.
   {
@@ -301,7 +311,13 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(领导|负责人|书记|镇长|乡长|主任)${N}{0,12}出庭${N}{0,4}§`),
     units: ['件', '起', '宗', '次'],
   },
-  { key: 'litigation.cases', near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/, units: ['件', '起', '宗'] },
+  // Not an answer to an administrative reconsideration (行政复议答复案件1件): no lawsuit.
+  {
+    key: 'litigation.cases',
+    near: /应诉|行政诉讼|诉讼案件|行政案件|被诉/,
+    unless: /复议/,
+    units: ['件', '起', '宗'],
+  },
   // 受理依申请政府信息公开15件: the requests, whatever is named between 依申请 and 公开.
   { key: 'disclosure.requests', near: /依申请(?:政府|政务)?(?:信息)?公开|公开申请/, units: ['件', '项'] },
   {
@@ -366,7 +382,7 @@ export const countRules: readonly CountRule[] = [
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
-      `参考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
+      `参考|实考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
   // Who took part, in a clause of their own after the exam (…法律法规知识考试制度,共计24人参加).
@@ -447,7 +463,7 @@ export const countRules: readonly CountRule[] = [
     ),
   },
   { key: 'study.sessions', near: /培训班|研修班|轮训/, units: SESSION_UNITS },
-  { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期'] },
+  { key: 'study.sessions', near: /培训|讲座|学法/, units: ['期', '轮次'] },
   // A class for the township's own people counted in 期 (开展“法治课堂”12期，覆盖镇村干部860余人次).
   { key: 'study.sessions', near: /课堂|讲堂|法治课/, sentence: FOR_STAFF, units: ['期'] },
   // A class on the law for Party members or staff (“万名党员进党校”法制专题课堂2次).
@@ -456,7 +472,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: new RegExp(
-      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|(向|为|给)${N}{0,4}(干部|职工|工作人员|公职人员)${N}{0,2}§|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,4}(干部|职工|公职人员|工作人员)${N}{0,30}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
+      `覆盖${N}{0,10}(干部|党员|职工|工作人员|人员|骨干)|(旁听|观摩)${N}{0,4}(干部|人员|职工)${N}{0,2}§|(向|为|给)${N}{0,4}(干部|职工|工作人员|公职人员)${N}{0,2}§|覆盖§${N}{0,8}(干部|党员|职工|工作人员|人员|骨干)|(干部|党员|职工)${N}{0,6}(参训|参学|参加)|§${N}{0,8}(学习|学法|培训)全覆盖|§${N}{0,12}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,4}(干部|职工|公职人员|工作人员)${N}{0,30}(完成|参加|参与)${N}{0,10}(培训|学习|学法)|§${N}{0,8}(旁听|观摩)庭审`,
     ),
     units: ['人', '人次', '名'],
     // The cadres a lecture was given to (以“遵纪守法”为主题向街道干部职工130余人…进行深入讲解).
@@ -533,6 +549,14 @@ export const countRules: readonly CountRule[] = [
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
+  // Quizzes on the law for the public (面向群众开展“民法典线上有奖答题”活动3期).
+  {
+    key: 'publicity.events',
+    near: /答题|竞答|知识竞赛/,
+    sentence: new RegExp(`${THE_PUBLIC.source}|${PUFA}`),
+    unlessSentence: FOR_STAFF,
+    units: SESSION_UNITS,
+  },
   // Films on the law shown to villagers (“法治电影下乡”放映活动16场次).
   { key: 'publicity.events', near: /放映|电影/, sentence: /法治|普法|法律/, units: SESSION_UNITS },
   // A courtyard meeting held to spread the law (召开院坝会20余场，广泛宣传宪法).
@@ -545,7 +569,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'publicity.events',
-    near: /夜校|课堂|讲堂|讲座|宣讲/,
+    near: /夜校|课堂|讲堂|讲座|宣讲|授课/,
     sentence: new RegExp(`村民|群众|居民|${PUFA}`),
     unlessSentence: FOR_STAFF,
     units: SESSION_UNITS,
@@ -553,13 +577,16 @@ export const countRules: readonly CountRule[] = [
   // A class or talk given to villagers (给群众上法治课N场次), whoever gives it: a publicity event.
   {
     key: 'publicity.events',
-    near: new RegExp(`(给|为|向|面向)(${THE_PUBLIC.source}|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`),
+    near: new RegExp(
+      `(给|为|向|面向)${N}{0,2}(${THE_PUBLIC.source}|中小学生)${N}{0,6}(课|讲座|宣讲|讲堂|课堂)`,
+    ),
     units: SESSION_UNITS,
   },
-  // A talk in a sentence about publicity, not given to cadres, is a publicity event.
+  // A talk or class in a sentence about publicity, not given to cadres, is a publicity event
+  // (普法宣传活动86场次，其中…校园法治课23场).
   {
     key: 'publicity.events',
-    near: /讲座|讲堂|课堂/,
+    near: /讲座|讲堂|课堂|法治课/,
     sentence: new RegExp(`宣传|${PUFA}`),
     unlessSentence: FOR_STAFF,
   },
@@ -587,12 +614,12 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: THE_PUBLIC },
   {
     key: 'publicity.materials',
-    near: /资料|手册|宣传单|宣传册|读本|明白纸|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
+    near: /资料|手册|宣传单|宣传册|读本|明白纸|明白卡|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
   },
   // Handouts counted as pieces or sheets: 宣传品5000余件, 宣传单2000张.
   {
     key: 'publicity.materials',
-    near: /宣传品|宣传物品|宣传资料|普法资料|宣传单|明白纸|宣传页|小册子/,
+    near: /宣传品|宣传物品|宣传资料|普法资料|宣传单|明白纸|明白卡|宣传页|小册子/,
     units: ['件', '张', '套'],
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
@@ -600,7 +627,7 @@ export const countRules: readonly CountRule[] = [
   // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.
   {
     key: 'publicity.audience',
-    near: new RegExp(`(参与|参加)${N}{0,4}(学习|活动)|参与人数|参学`),
+    near: new RegExp(`(参与|参加)${N}{0,4}(学习|活动|答题)|参与人数|参学`),
     sentence: /宣讲|普法|宣传|[六七八九]进/,
     unlessSentence: FOR_STAFF,
     units: ['人次', '人'],
@@ -608,7 +635,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.audience',
     near: new RegExp(
-      `受教育|受众|[获受]宣(人员|群众|人数)|观影|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
+      `受教育|受众|[获受]宣(人员|群众|人数)|观影|(旁听|到会|到场)(群众|村民|居民)|参与${N}{0,4}(群众|村民|居民)|覆盖群众|普及(群众|居民|村民)|惠及|触达|观众|观看|(培训|教育|服务)(村民|群众|居民)|参与群众|群众参与|受益|覆盖${N}{0,6}(居民|村民|群众|人群|群体|师生|学生)|(居民|村民|群众|师生)${N}{0,4}(参与|参加|受教育)`,
     ),
     // Not the people a self-service terminal served (“粤智助”累计服务群众7515人次、办理业务…).
     // Nor the people a service hall received (便民服务中心…接待服务群众3.3万余人次).

@@ -17,6 +17,7 @@ export const UNITS = [
   '万元',
   '人次',
   '场次',
+  '轮次',
   '户次',
   '家次',
   '件次',
@@ -251,6 +252,9 @@ export function extractFigures(original: string): Figure[] {
   }));
 }
 
+/** A list item that opens with a verb of its own. */
+const ITEM_VERB = /^(采取|开展|组织|办理|召开|举办|出动|作出|实施|制定|印发|发放)/;
+
 /** A heading line: 一、…, （二）…, 3.… (at most 40 characters, no full stop). */
 const HEADING_LINE =
   /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))[^。\n]{0,40}$/;
@@ -346,8 +350,9 @@ function extractFrom(text: string): Figure[] {
       ? 'other'
       : ((summed ? keyOf(`${wide}§${after}`) : undefined) ?? keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
-    // list's verb.
-    if (rule === undefined && wide !== before && !/会议?$/.test(before)) rule = keyOf(`${wide}§${after}`);
+    // list's verb, nor is an item with a verb of its own (办理行政处罚案件15件、采取行政强制措施3件).
+    if (rule === undefined && wide !== before && !/会议?$/.test(before) && !ITEM_VERB.test(before))
+      rule = keyOf(`${wide}§${after}`);
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = keyOf(`${previous}${before}§`);
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
