@@ -204,6 +204,23 @@ describe('organisation and year', () => {
     expect(opening('2023年,结合长塘镇实际,推进依法行政,全镇干部学法10次。').org).toBe('长塘镇');
     // A verb asking the 街道's people to act names no 街道 (要求街道干部带头学法).
     expect(opening('2021年,坚持依法行政,要求街道干部带头学法用法,全体干部学法10次。').org).toBe('');
+    // The township the text speaks of as itself (我乡) before a neighbour it names more often.
+    expect(
+      opening(
+        '县委、县政府：\n2024年，借鉴邻近的黄坡镇“法治网格”经验，茶园乡推进法治政府建设。与黄坡镇签订联调协议，我乡全年调处纠纷5起，全乡干部学法10次。',
+      ).org,
+    ).toBe('茶园乡');
+  });
+
+  it('reads the title under a document header (签发人, 文号), not with it', () => {
+    const r = review(
+      '签发人：林某\n\n渔政报〔2025〕2号\n\n渔洲乡人民政府关于2024年度法治政府建设工作情况的报告\n\n县委、县政府：\n2024年，渔洲乡坚持依法行政。\n一、主要举措和成效\n组织干部学法10次。\n',
+    );
+    expect([r.title, r.org, r.year]).toEqual([
+      '渔洲乡人民政府关于2024年度法治政府建设工作情况的报告',
+      '渔洲乡',
+      2024,
+    ]);
   });
 
   it('reads the township from a body with ASCII punctuation, a 某某街 and no title', () => {

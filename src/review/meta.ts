@@ -83,6 +83,11 @@ export function findTitle(
       banner = lineStart + raw.length + 1;
       continue;
     }
+    // A document's header above the title (签发人：某某, 某政报〔2025〕2号): the report's own lines, no title.
+    if (lineStart < firstHeading && HEADER_LINE.test(line)) {
+      parts.length = 0;
+      continue;
+    }
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
     // A site's channel named above the title (镇街法治政府建设报告, 2024法治政府建设情况报告公示): no
     // year of its own, with a dated title right under it. The banner's, not the title's.
@@ -102,6 +107,10 @@ export function findTitle(
   }
   return { title: parts.join(''), end, banner: parts.length ? banner : 0 };
 }
+
+/** A header line of a document: who signed it, or its number alone. */
+const HEADER_LINE =
+  /^(?:签发人|签批人)\s*[:：]|^[\u4e00-\u9fa5]{1,12}\s*[〔[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$/;
 
 /** A year in a title (2024年, 二〇二四年度). */
 const DATED = /(?:20\d{2}|[〇零一二三四五六七八九]{4})\s*年/;
@@ -203,14 +212,24 @@ const ORG_END_BODY = new RegExp(
 const BRAND = /法治[“"]?([\u4e00-\u9fa5]{2,3}?)[”"]?建设/g;
 const BRAND_WORD =
   /中国|政府|社会|国家|乡村|城市|基层|文化|队伍|阵地|环境|体系|机关|示范|平台|品牌|校园|社区|乡镇|街道|村居|单位|部门|保障|宣传|教育|工作|创建|服务|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|[镇乡街县市区省]/;
-function brandOrg(s: string): string {
+/** Whether a township is of the kind `unit` (a 某某街 is a 街道); any is when `unit` is ''. */
+const isUnit = (org: string, unit: string): boolean =>
+  !unit || (unit === '街道' ? /街(道)?$/.test(org) : org.endsWith(unit));
+
+/** The kind of unit a text speaks of itself as (我乡, 全镇, 乡党委, 街道), or '' when it never does. */
+function ownUnit(s: string): string {
   const units: [string, number][] = [
     ['乡', (s.match(/[我全本该]乡|乡(党委|政府|人民政府)/g) ?? []).length],
     ['镇', (s.match(/[我全本该]镇|镇(党委|政府|人民政府)/g) ?? []).length],
     ['街道', (s.match(/街道/g) ?? []).length],
   ];
   const [unit, n] = units.sort((a, b) => b[1] - a[1])[0]!;
-  if (n === 0) return '';
+  return n === 0 ? '' : unit;
+}
+
+function brandOrg(s: string): string {
+  const unit = ownUnit(s);
+  if (!unit) return '';
   for (const m of s.matchAll(BRAND)) {
     const name = m[1]!;
     if (BRAND_WORD.test(name) || new RegExp(`${name}[市县区州省]`).test(s)) continue;
@@ -310,7 +329,13 @@ export function readMeta(
   const counts = new Map<string, number>();
   for (const o of orgsIn(text.slice(titleEnd, Math.max(titleEnd, bodyEnd)), ORG_END_BODY))
     counts.set(o.org, (counts.get(o.org) ?? 0) + 1);
-  const fromBody = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  // A township the text speaks of as itself (我乡, 全乡, 乡党委) before others it names more often
+  // (借鉴邻近的黄坡镇…经验, 与黄坡镇签订…协议).
+  const own = ownUnit(text);
+  const fromBody =
+    [...counts.entries()].sort(
+      (a, b) => Number(isUnit(b[0], own)) - Number(isUnit(a[0], own)) || b[1] - a[1],
+    )[0]?.[0] ?? '';
   const county = fromTitle?.county ?? '';
   let org = fromTitle?.org ?? sig?.org ?? '';
   if (!org) org = fromBody;
