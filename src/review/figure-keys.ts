@@ -70,6 +70,13 @@ export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天�
 export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于/;
 
 export const countRules: readonly CountRule[] = [
+  // What the county's organs held (县委依法治县办组织全县法治专干培训2期，我镇派员参加; 县法院在我镇
+  // 举办…启动仪式1场) is not the township's work.
+  {
+    key: 'other',
+    near: /^(县|区|市|州)[^§、，,]{0,10}(在我(镇|乡|街道|街)|组织|举办|召开)/,
+    units: SESSION_UNITS,
+  },
   power('powers.penalty', /行政处罚/),
   power('powers.licensing', /行政许可/),
   power('powers.enforcement_measures', /行政强制/),
