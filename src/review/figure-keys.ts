@@ -256,10 +256,14 @@ export const countRules: readonly CountRule[] = [
     units: ['份', '条', '次', '件'],
   },
   // Also those a public legal service station answers (公共法律服务工作站…接待群众法律咨询50余人次).
+  // Also a sentence after the one naming the adviser (镇法律顾问全年列席…。解答群众法律咨询260人次), in a
+  // paragraph that says nothing of publicity.
   {
     key: 'legal.consultations',
     near: /咨询|答疑|解答/,
     sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/,
+    inParagraph: true,
+    unlessSentence: /宣传|普法|宣讲|活动/,
   },
   // Counted in 次 right after the word when the adviser answers the township's own departments
   // (法律顾问办理街道各部门法律咨询90次); not a count of services of which consultation is one.
@@ -295,8 +299,8 @@ export const countRules: readonly CountRule[] = [
     units: ['件', '次', '项', '份'],
   },
   // Not the decisions among what was sent for a legality review (提交合法性审查的…重大行政决策草案
-  // 及重要文件共计19件): read from the whole list, they are reviews.
-  { key: 'decisions.major', near: /重大(行政)?决策/, unlessBefore: /(合法性|法制)审[查核][^，,。；;]*$/ },
+  // 及重要文件共计19件; 审查规范性文件5件、重大决策事项4件): read from the whole list, they are reviews.
+  { key: 'decisions.major', near: /重大(行政)?决策/, unlessBefore: /审[查核][^，,。；;]*$/ },
   // 制定重大行政决策事项目录…，对…等4项重点事项…: the decisions counted in a clause of their own.
   {
     key: 'decisions.major',
@@ -521,7 +525,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'study.trainees',
-    near: /(参与|参加|参训)(人数|人员)/,
+    near: /(参与|参加|参训)(人数|人员)|听课|听讲/,
     sentence: /培训|学法|讲座/,
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],

@@ -252,6 +252,9 @@ export function extractFigures(original: string): Figure[] {
   }));
 }
 
+/** A target named after its figures (化解率95%以上、按期办结率100%的目标). */
+const TARGET_AFTER = /^[^，,。；;]{0,30}的(工作|年度)?目标/;
+
 /** A list item that opens with a verb of its own. */
 const ITEM_VERB = /^(采取|开展|组织|办理|召开|举办|出动|作出|实施|制定|印发|发放)/;
 
@@ -325,6 +328,7 @@ function extractFrom(text: string): Figure[] {
     const threshold = qualifier === '以上' && /均(?:实现|达到|配备|落实|有)$/.test(before);
     const aside =
       TARGET.test(clause.wide + (prefix ?? '')) ||
+      TARGET_AFTER.test(text.slice(end, end + 40)) ||
       PER_UNIT.test(before) ||
       FREQUENCY_AFTER.test(after) ||
       often ||

@@ -141,6 +141,33 @@ describe('headline the rules cannot settle', () => {
     expect(pick('组织专题讲座4次。全年组织法治讲座4次。', 'study.sessions')!.unsure).toBe(false);
   });
 
+  it('is unsure when a word alone chose among figures of the year, or two totals differ', () => {
+    const byWord = pick('组织干部集中学法6次，邀请专家开展专题讲座8次。', 'study.sessions')!;
+    expect([byWord.figure.value, byWord.unsure]).toEqual([6, true]);
+    expect(byWord.reason).toContain('可能是应相加的不同活动');
+    const twoTotals = pick(
+      '全年开展普法宣传活动58场。开展“法律进乡村”活动15场。全年共组织各类普法宣传活动62场。',
+      'publicity.events',
+    )!;
+    expect([twoTotals.figure.value, twoTotals.unsure]).toEqual([62, true]);
+    expect(twoTotals.reason).toContain('数值不同');
+    // A summary rounded (80余场) beside the exact total is no disagreement.
+    const rounded = pick('全年开展普法宣传活动80余场。全年共开展普法宣传活动86场。', 'publicity.events')!;
+    expect([rounded.figure.value, rounded.unsure]).toEqual([86, false]);
+  });
+
+  it('leaves out a total since a plan began, and takes the opinions issued over the changes asked', () => {
+    expect(
+      pick(
+        '“八五”普法启动以来，我镇累计开展普法活动230余场。2023年开展普法宣传活动68场。',
+        'publicity.events',
+      )!.figure.value,
+    ).toBe(68);
+    expect(pick('镇法律顾问全年出具法律意见书18份，提出修改意见56条。', 'legal.opinions')!.figure.value).toBe(
+      18,
+    );
+  });
+
   it('takes a list summed by 共计 as one item named by every word in it', () => {
     const h = pick(
       '全年召开法治建设专题部署会、推进会共计10次，专题研究法治工作4次。',
@@ -153,6 +180,10 @@ describe('headline the rules cannot settle', () => {
     const h = pick('全年开展理论中心组学习30次，其中专题学法4次。', 'study.center_group')!;
     expect(h.figure.value).toBe(4);
     expect(h.alternatives[0]!.note).toContain('该指标只计学法');
+    // Also stated without 其中.
+    expect(
+      pick('党委理论学习中心组全年召开学习会14次，中心组专题学法3次。', 'study.center_group')!.figure.value,
+    ).toBe(3);
     // A part that is not of law is still a part.
     expect(pick('全年开展理论中心组学习30次，其中专题研讨4次。', 'study.center_group')!.figure.value).toBe(
       30,

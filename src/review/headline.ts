@@ -22,6 +22,8 @@ export interface HeadlineCandidate {
   readonly phrase?: string;
   /** current | change | previous | plan | part, when already known. */
   readonly role?: string;
+  /** Stated with 余, 约, 近…: an approximation. */
+  readonly approx?: boolean;
 }
 
 export interface Headline<F> {
@@ -64,7 +66,9 @@ const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
   { role: 'previous', words: /(?<![较比与])(上年|去年|上一年)(?!.*[至到为达]$)/, note: '上年数' },
   {
     role: 'span',
-    words: /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来/,
+    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来), said anywhere in the sentence
+    // before the figure.
+    words: /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来/,
     note: '多年累计数',
   },
   { role: 'part', words: /其中|包括|包含/, note: '总数中的一部分（其中/包括）' },
@@ -128,8 +132,9 @@ function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {
   const before = lead(f);
   const clause = lastClause(before);
   for (const r of ROLE_WORDS) {
-    // 其中 and 包括 may open the sentence (其中诉前调解3件); the others speak only in their clause.
-    if (r.words.test(r.role === 'part' ? before : clause)) return r.role;
+    // 其中 and 包括 may open the sentence (其中诉前调解3件), and a span (近三年来，…累计); the others
+    // speak only in their clause.
+    if (r.words.test(r.role === 'part' || r.role === 'span' ? before : clause)) return r.role;
   }
   return 'current';
 }
@@ -175,6 +180,8 @@ const OWN_WORDS: Readonly<
   'leadership.meetings': { words: /专题/, in: 'item', says: '专题' },
   // Not the Party's own rules (党内法规制度文件学习会议16场次): no study of the state's law.
   'study.sessions': { words: /(?<!党内)法/, in: 'clause', says: '学法、法治或法律' },
+  // The opinions issued (出具法律意见书18份) beside the changes asked for in them (提出修改意见56条).
+  'legal.opinions': { words: /意见书|法律意见/, in: 'item', says: '意见书或法律意见' },
 };
 
 /** Indicators that count the study of law only, and the words that say a study was of law. Data. */
@@ -211,6 +218,10 @@ export function headline<F extends HeadlineCandidate>(
   )
     for (const x of rated)
       x.role = x.role === 'current' ? 'whole' : x.role === 'part' && ofLaw(x) ? 'current' : x.role;
+  // So is its study of law beside its study of everything, stated without 其中 (中心组学习会14次，
+  // 围绕宪法…开展专题学法3次).
+  else if (rated.some((x) => x.role === 'current' && ofLaw(x)))
+    for (const x of rated) if (x.role === 'current' && !ofLaw(x)) x.role = 'whole';
   const current = rated.filter((x) => x.role === 'current');
   const anyCurrent = current.length ? current : rated;
   // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
@@ -225,9 +236,16 @@ export function headline<F extends HeadlineCandidate>(
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
   const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
-  // Unsure when the largest is taken only for being largest: not stated as a sum (共计, 累计).
-  const unsure =
-    !isRate && field.some((x) => x.f.value !== best.f.value) && !SUM_WORDS.test(lastClause(lead(best.f)));
+  // Unsure when the largest is taken only for being largest: not stated as a sum (共计, 累计); or
+  // when a word alone chose it over other figures of the year in the indicator's units, which may
+  // be separate activities to add up (集中学法…参学240人次 beside 讲座…听课160人次); or when two
+  // figures both say they are the year's total and differ (全年…58场, 全年共…62场).
+  const totals = pool.filter((x) => TOTAL_WORDS.test(lastClause(lead(x.f))));
+  const largestOnly =
+    field.some((x) => x.f.value !== best.f.value) && !SUM_WORDS.test(lastClause(lead(best.f)));
+  const byWord = pool.some((x) => !field.includes(x) && x.f.value !== best.f.value);
+  const twoTotals = totals.some((x) => x.f.value !== best.f.value && !x.f.approx && !best.f.approx);
+  const unsure = !isRate && (largestOnly || byWord || twoTotals);
   const reasons: string[] = [];
   if (all.length === 1) reasons.push('报告中该指标只有这一处数值');
   else {
@@ -243,10 +261,13 @@ export function headline<F extends HeadlineCandidate>(
       reasons.push(
         isRate
           ? '比率取首次出现的一处'
-          : unsure
+          : largestOnly
             ? '取其中最大的一处；各处是全年总数与其部分，还是应相加的不同活动，规则无法判定，请人工确认或改选'
             : '取其中最大的一处（全年总数而非部分）',
       );
+    if (!isRate && byWord && !largestOnly)
+      reasons.push('另有同单位的本年数值未取，可能是应相加的不同活动，请人工确认或改选');
+    if (!isRate && twoTotals) reasons.push('报告中不止一处写为全年或累计总数且数值不同，请人工确认');
   }
   const total = TOTAL_WORDS.test(lastClause(lead(best.f))) ? '（原文为全年或累计数）' : '';
   const reason = `取${shown(best.f)}${total}：${reasons.join('；')}。`;
