@@ -38,7 +38,8 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
   const headings = findHeadings(doc.text, doc.outline);
   const { title, end: titleEnd, banner } = findTitle(doc.text, headings);
   const { parts, sections } = findParts(doc.text, headings);
-  const bodyEnd = sections.find((s) => s.part === 'nextYear')?.start ?? doc.text.length;
+  // The plans for the next year, from their heading (三、2025年工作安排: its year is not the report's).
+  const bodyEnd = sections.find((s) => s.part === 'nextYear')?.heading.start ?? doc.text.length;
   const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
   const year = meta.year;
   const figures = allFigures(doc);

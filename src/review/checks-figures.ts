@@ -111,6 +111,61 @@ const rateMismatch: Check = (c) => {
   });
 };
 
+/**
+ * An exam's rates against the counts beside them: the pass rate is those who passed ÷ those who
+ * sat (参考120人，合格114人，合格率97.5% is wrong: 95%), the participation rate those who sat ÷ those
+ * required to (应参考N人). One count is a catalogue figure, the other read from the words before the
+ * rate in the same sentence. Data: the rate, its counts, and how the message names them.
+ */
+const COUNTED_RATES: readonly {
+  rate: string;
+  name: string;
+  figure: string;
+  /** The other count, read as the last match before the rate; its first group is the number. */
+  words: RegExp;
+  /** Whether the figure is the rate's numerator (else its denominator). */
+  figureOnTop: boolean;
+  says: [top: string, bottom: string];
+}[] = [
+  {
+    rate: 'study.exam_pass_rate',
+    name: '合格率',
+    figure: 'study.exam_takers',
+    words: /(?:合格|通过|及格)(?:人数)?(?:为|达|共)?\s*(\d+)\s*[人名](?!次)/g,
+    figureOnTop: false,
+    says: ['合格', '参考'],
+  },
+  {
+    rate: 'study.exam_participation_rate',
+    name: '参考率',
+    figure: 'study.exam_takers',
+    words: /应(?:参考|参加考试|考)(?:人数)?(?:为)?\s*(\d+)\s*[人名](?!次)/g,
+    figureOnTop: true,
+    says: ['参考', '应参考'],
+  },
+];
+
+const countedRateMismatch: Check = (c) => {
+  const sameClause = figuresBefore(c);
+  const starts = segmentStarts(c.text);
+  return c.figures.flatMap((f) => {
+    const spec = COUNTED_RATES.find((r) => r.rate === f.key);
+    if (!spec || f.approx || f.value > 100) return [];
+    const g = sameClause(f, spec.figure);
+    if (!g || g.approx || g.value === 0) return [];
+    const from = lastAtMost(starts, (n) => n, f.start, false) ?? 0;
+    const other = [...c.text.slice(from, f.start).matchAll(spec.words)].at(-1);
+    if (!other) return [];
+    const n = Number(other[1]);
+    const [top, bottom] = spec.figureOnTop ? [g.value, n] : [n, g.value];
+    if (bottom === 0 || top > bottom) return [];
+    const computed = (top / bottom) * 100;
+    if (Math.abs(computed - f.value) <= 0.5 * 10 ** -decimals(f.text) + 1e-9) return [];
+    const detail = `${spec.name}${f.value}%与所列数字不符：${spec.says[0]}${top}人÷${spec.says[1]}${bottom}人＝${fmt(computed)}%`;
+    return [{ text: f.text, start: f.start, detail }];
+  });
+};
+
 const rateOver100: Check = (c) =>
   c.figures
     .filter((f) => f.unit === '%' && f.key.endsWith('_rate') && f.value > 100)
@@ -239,6 +294,7 @@ const tableRateMismatch: Check = (c) =>
 
 export const figureChecks: Record<string, Check> = {
   rateMismatch,
+  countedRateMismatch,
   tableRateMismatch,
   rateOver100,
   resolvedOverFound,

@@ -212,6 +212,15 @@ describe('organisation and year', () => {
     ).toBe('茶园乡');
   });
 
+  it("takes no year from the next year's plan heading", () => {
+    const r = review(
+      '一、2022年度推进法治政府建设的主要举措和成效\n（一）抓好学法用法。全年会前学法12次。\n二、存在的不足和原因\n干部法治素养仍有差距，原因是考核不力。\n三、2023年工作安排\n健全学法考核机制。\n',
+      { profile: 'published' },
+    );
+    expect(r.year).toBe(2022);
+    expect(r.findings.map((f) => f.rule)).not.toContain('years.heading');
+  });
+
   it('reads the title under a document header (签发人, 文号), not with it', () => {
     const r = review(
       '签发人：林某\n\n渔政报〔2025〕2号\n\n渔洲乡人民政府关于2024年度法治政府建设工作情况的报告\n\n县委、县政府：\n2024年，渔洲乡坚持依法行政。\n一、主要举措和成效\n组织干部学法10次。\n',
@@ -580,6 +589,29 @@ describe('words missing or slipped', () => {
     const space = (line: string) => flagged(line, 'punct.space');
     expect(space('深入学习全会精 神，进一 步推进法治 建设。')).toEqual(['精 神', '进一 步', '法治 建设']);
     expect(space('贯彻中共中央 国务院部署，学习法治思想 强化依法行政。')).toEqual([]);
+  });
+
+  it("checks an exam's pass and participation rates against the counts beside them", () => {
+    const rate = (line: string) => flagged(line, 'figures.rate');
+    expect(rate('组织干部参加学法考试，参考120人，合格114人，合格率97.5%。')).toEqual(['97.5%']);
+    expect(rate('组织干部参加学法考试，参考120人，合格114人，合格率95%。')).toEqual([]);
+    expect(rate('组织学法考试，应参考146人，实际参考144人，参考率98.6%，合格率100%。')).toEqual([]);
+    expect(rate('组织学法考试，应参考146人，实际参考140人，参考率98.6%。')).toEqual(['98.6%']);
+    // Counts in 人次, or another exam's, say nothing of this rate.
+    expect(rate('组织学法考试，参考120人，培训合格200人次，合格率97.5%。')).toEqual([]);
+  });
+
+  it('flags a document number without its serial, and laws and regulations called by the other kind', () => {
+    expect(flagged('依据《关于推进法治建设的通知》（高政发〔2023〕号）开展工作。', 'docnum.broken')).toEqual([
+      '〔2023〕号',
+    ]);
+    expect(flagged('落实《中华人民共和国政府信息公开法》。', 'law.title')).toEqual([
+      '《中华人民共和国政府信息公开法》',
+    ]);
+    expect(flagged('依据《人民调解条例》调解纠纷。', 'law.title')).toEqual(['《人民调解条例》']);
+    expect(flagged('落实《中华人民共和国政府信息公开条例》。', 'law.title')).toEqual([]);
+    expect(flagged('推进法治政建设，落实第一责人职责。', 'word.missing')).toEqual(['法治政建设', '第一责人']);
+    expect(flagged('坚持依法形政。', 'wording.slip')).toEqual(['依法形政']);
   });
 
   it('flags a punctuation mark lost before 二是 or after a count, not 第二是 or a list', () => {

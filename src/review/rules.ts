@@ -171,6 +171,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'punct.missing', severity: 'warning', check: 'paragraphEnd', message: '{detail}' },
   { id: 'format.artifact', severity: 'warning', check: 'paragraphSplit', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'rateMismatch', message: '{detail}' },
+  { id: 'figures.rate', severity: 'warning', check: 'countedRateMismatch', message: '{detail}' },
   { id: 'figures.rate', severity: 'warning', check: 'tableRateMismatch', message: '{detail}' },
   { id: 'figures.over100', severity: 'error', check: 'rateOver100', message: '比率“{text}”超过100%' },
   { id: 'figures.resolved', severity: 'error', check: 'resolvedOverFound', message: '{detail}' },
@@ -208,6 +209,12 @@ export const rules: readonly RuleSpec[] = [
   ),
   misnamed('责任落实督查工作规定', '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）'),
   misnamed('《土地法》', '法律名称有误：应为《中华人民共和国土地管理法》'),
+  // A regulation called a law and a law called a regulation.
+  misnamed(
+    '《(?:中华人民共和国)?政府信息公开法》',
+    '法规名称有误：应为《中华人民共和国政府信息公开条例》（行政法规，不是法律）',
+  ),
+  misnamed('《(?:中华人民共和国)?人民调解条例》', '法律名称有误：应为《中华人民共和国人民调解法》'),
   misnamed('(?:履行)?推进法治政府建设第一责任人职责规定', `法规名称有误：应为${FIRST_RESPONSIBLE}`),
   { id: 'years.heading', severity: 'error', check: 'headingYear', message: '{detail}' },
   { id: 'years.cited', severity: 'warning', check: 'citedYear', message: '{detail}' },
@@ -236,6 +243,12 @@ export const rules: readonly RuleSpec[] = [
     // 〔202526号, 2025〕26号, and an issuer's abbreviation run into the year (开州委法20239).
     pattern: `${OPEN_YEAR_BRACKET}\\s*\\d*\\s*号?|(?<![〔\\[［【（(﹝\\d])20\\d{2}〕\\s*\\d{1,4}\\s*号?|(?<=[\\u4e00-\\u9fa5]{2}[委政办发法字])20[0-3]\\d\\d{1,3}(?=[)）》、，,。]|号)`,
     message: '文号“{text}”括号不完整（应如“〔2025〕26号”）',
+  },
+  {
+    id: 'docnum.broken',
+    severity: 'error',
+    pattern: '〔\\s*20\\d{2}\\s*〕\\s*号',
+    message: '文号“{text}”缺少序号（应如“〔2025〕26号”）',
   },
   {
     id: 'docnum.noHao',
@@ -334,6 +347,7 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '重大行政决测', '重大行政决策'),
   slip('slip', '尊法学法守法用法治', '尊法学法守法用法'),
   slip('slip', '第一人责任', '第一责任人'),
+  slip('slip', '依法形政', '依法行政'),
   slip('slip', '以上效下', '以上率下'),
   // The 十四五 plan (规划) typed 规范; not 规范化 or 规范性 work in its years.
   slip('slip', '“十四五”规范', '“十四五”规划', '“十四五”规范(?![化性])'),
@@ -361,6 +375,8 @@ export const rules: readonly RuleSpec[] = [
   },
   { ...slip('slip', '第一责任职责', '第一责任人职责'), id: 'word.missing' },
   { ...slip('slip', '第一责任制度', '第一责任人制度'), id: 'word.missing' },
+  { ...slip('slip', '第一责人', '第一责任人'), id: 'word.missing' },
+  { ...slip('slip', '法治政建设', '法治政府建设'), id: 'word.missing' },
   // A numbered slogan without its number (习近平法治思想个坚持 for 十一个坚持, 个维护 for 两个维护).
   {
     id: 'word.missing',
