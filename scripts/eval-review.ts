@@ -1,7 +1,8 @@
 /**
  * The reviewer's evaluation, repeatable: precision and recall of figures and findings on the
- * repository's labelled reports (src/review/testdata/labels.ts, per split) and labelled sentences
- * (testdata/sentences.ts, per split); with `--dir DIR`, also on the reports in DIR labelled in
+ * repository's labelled reports (src/review/testdata/labels.ts, per split), labelled sentences
+ * (testdata/sentences.ts, per split) and texts written for the test (testdata/written.ts: township
+ * and year of openings, headlines, clean and flawed passages); with `--dir DIR`, also on the reports in DIR labelled in
  * DIR/labels.json, with each miss and each false figure or finding, headline accuracy and
  * organisation and year.
  *
@@ -33,6 +34,7 @@ import { readDocument } from '../src/review/read.ts';
 import { buildDocxReport, docxLabel } from '../src/review/testdata/docx-report.ts';
 import { labels } from '../src/review/testdata/labels.ts';
 import { sentences } from '../src/review/testdata/sentences.ts';
+import { scoreHeadlines, scoreOpenings, scoreProofread } from '../src/review/testdata/written.ts';
 import type { Figure, ReviewResult } from '../src/review/types.ts';
 
 interface DirLabel {
@@ -99,7 +101,24 @@ for (const split of ['tune', 'heldout'] as const) {
   console.log(`  ${show('figures', t)}`);
 }
 
-// 3. Reports in a folder, labelled in its labels.json.
+// 3. Texts written for the test by writers who had not read the rules.
+{
+  const { org, year } = scoreOpenings();
+  const heads = scoreHeadlines();
+  const { clean, flawed, noise } = scoreProofread();
+  if (!quiet)
+    for (const m of [...org.misses, ...year.misses, ...heads.misses, ...clean.misses, ...flawed.misses])
+      console.log(`  ${m}`);
+  console.log(
+    `[written openings, ${org.total}]  org ${org.right}/${org.total}   year ${year.right}/${year.total}`,
+  );
+  console.log(`[written headlines, ${heads.total} keys]  right ${heads.right}/${heads.total}`);
+  console.log(
+    `[written passages]  clean without a finding ${clean.right}/${clean.total}   planted problem found ${flawed.right}/${flawed.total}   other findings ${noise}`,
+  );
+}
+
+// 4. Reports in a folder, labelled in its labels.json.
 if (dir) {
   const list = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as DirLabel[];
   /** Findings about the report's end, which a partial copy does not have. */

@@ -18,6 +18,7 @@ import { readDocument } from './read.ts';
 import { buildDocxReport, docxLabel } from './testdata/docx-report.ts';
 import { labels, type Label } from './testdata/labels.ts';
 import { sentences } from './testdata/sentences.ts';
+import { scoreHeadlines, scoreOpenings, scoreProofread } from './testdata/written.ts';
 import type { ReviewResult } from './types.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
@@ -126,5 +127,29 @@ describe('matching findings to labels', () => {
     // Not at all: one wrong finding, however many its places.
     const none = matchFindings([{ ...slip, also: [10] }], [['wording.jiezhi', '截止']]);
     expect([none.tp, none.predicted, none.wrong.length]).toEqual([0, 1, 1]);
+  });
+});
+
+describe('texts written for the test by writers who had not read the rules', () => {
+  it('reads the township and the year of every opening', () => {
+    const { org, year } = scoreOpenings();
+    expect(org.misses).toEqual([]);
+    expect(year.misses).toEqual([]);
+    expect(org.total).toBe(60);
+  });
+
+  it('takes the headline a county wants for at least 95% of the keys', () => {
+    const s = scoreHeadlines();
+    console.log(`[written headlines] ${s.right}/${s.total}`);
+    expect(s.total).toBe(171);
+    expect(s.right / s.total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('raises nothing on clean passages and finds the planted problems with precision ≥ 0.95', () => {
+    const { clean, flawed, noise } = scoreProofread();
+    expect(clean.misses).toEqual([]);
+    expect([clean.right, clean.total]).toEqual([40, 40]);
+    expect(flawed.right / flawed.total).toBeGreaterThanOrEqual(0.95);
+    expect(flawed.right / (flawed.right + noise)).toBeGreaterThanOrEqual(0.95);
   });
 });
