@@ -70,6 +70,13 @@ export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天�
 export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于/;
 
 export const countRules: readonly CountRule[] = [
+  // One count of the public's events and the staff's study or exams together (开展普法宣传和学法考试等
+  // 活动共30场): no count of either.
+  {
+    key: 'other',
+    near: /(宣传|普法)[^§，,]{0,8}[和与及、][^§，,]{0,6}(考试|培训|学法)|(考试|培训|学法)[^§，,]{0,6}[和与及、][^§，,]{0,8}(宣传|普法)/,
+    units: SESSION_UNITS,
+  },
   // What the county's organs held (县委依法治县办组织全县法治专干培训2期，我镇派员参加; 县法院在我镇
   // 举办…启动仪式1场) is not the township's work.
   {

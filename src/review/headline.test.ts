@@ -87,6 +87,12 @@ describe('headline', () => {
     );
   });
 
+  it('counts petitions in 件, not their 批次', () => {
+    const h = pick('全年受理信访事项28件42批次，接待来访群众96人次。', 'petitions.cases')!;
+    expect(h.figure.value).toBe(28);
+    expect(h.reason).toContain('取以“件”计的数值');
+  });
+
   it("prefers the indicator's own units", () => {
     const h = pick('悬挂宣传横幅12条、张贴宣传海报35张。', 'publicity.banners')!;
     expect(h.figure.value).toBe(12);

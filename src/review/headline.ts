@@ -184,6 +184,9 @@ const OWN_WORDS: Readonly<
   'legal.opinions': { words: /意见书|法律意见/, in: 'item', says: '意见书或法律意见' },
 };
 
+/** The unit an indicator counts its own things in, where another of its units counts something else. Data. */
+const PRIMARY_UNIT: Readonly<Record<string, string>> = { 'petitions.cases': '件' };
+
 /** Indicators that count the study of law only, and the words that say a study was of law. Data. */
 const LAW_PART: Readonly<Record<string, RegExp>> = {
   'study.center_group': /学法|法治|法律|宪法|民法典/,
@@ -226,7 +229,10 @@ export function headline<F extends HeadlineCandidate>(
   const anyCurrent = current.length ? current : rated;
   // Figures in the indicator's own units (横幅12条) before those counted otherwise (海报35张).
   const inUnits = anyCurrent.filter((x) => (indicator ? inIndicatorUnits(x.f.unit, indicator.units) : true));
-  const pool = inUnits.length ? inUnits : anyCurrent;
+  // Among those, the unit that counts the indicator's own things (petitions in 件, not their 批次).
+  const primary = PRIMARY_UNIT[key];
+  const ofPrimary = primary ? inUnits.filter((x) => x.f.unit === primary) : [];
+  const pool = ofPrimary.length ? ofPrimary : inUnits.length ? inUnits : anyCurrent;
   // A clause with the indicator's own word (中心组) before one that only shares its words (党委会学习).
   const own = OWN_WORDS[key];
   const ownText = (f: F) => (own?.in === 'item' ? ownItem(lead(f)) : ownClause(lead(f)));
@@ -255,6 +261,7 @@ export function headline<F extends HeadlineCandidate>(
     if (!current.length) reasons.push('均非本年总数，按原文取值，请核对');
     if (inUnits.length && inUnits.length < anyCurrent.length)
       reasons.push(`取以${indicator!.units.join('、')}计的数值`);
+    if (ofPrimary.length && ofPrimary.length < inUnits.length) reasons.push(`取以“${primary}”计的数值`);
     if (named.length && named.length < pool.length) reasons.push(`取句中写明“${label}”的数值`);
     if (literal.length && literal.length < subjects.length) reasons.push(`取写明“${own!.says}”的数值`);
     if (field.length > 1)

@@ -2274,4 +2274,8 @@ export const sentences: readonly LabelledSentence[] = [
     ['publicity.events', 12],
     ['publicity.consultations', 300],
   ),
+  s('tune', 'trap-mixed', '全年开展普法宣传和学法考试等活动共30场，其中学法考试2场。', [
+    'study.exam_sessions',
+    2,
+  ]),
 ];
