@@ -406,7 +406,8 @@ export const countRules: readonly CountRule[] = [
   // Who took part, in a clause of their own after the exam (…法律法规知识考试制度,共计24人参加).
   {
     key: 'study.exam_takers',
-    near: new RegExp(`^${N}{0,3}§${N}{0,2}(参加|参与|参考)`),
+    // Not those who did not (有11人次未参加考试).
+    near: new RegExp(`^${N}{0,3}§${N}{0,2}(?<!未|没有|不)(参加|参与|参考)`),
     sentence: /考试|测试/,
     unlessSentence: /培训|学习|讲座/,
     units: ['人', '名', '人次'],

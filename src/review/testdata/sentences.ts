@@ -2278,4 +2278,5 @@ export const sentences: readonly LabelledSentence[] = [
     'study.exam_sessions',
     2,
   ]),
+  s('tune', 'trap-other', '学法考试应参考115人次，有11人次未参加考试。'),
 ];
