@@ -717,6 +717,8 @@ export function ruleForCount(
   section = '',
 ): string | undefined {
   for (const r of countRules) {
+    // The unit first: a rule for other units needs none of its words tested.
+    if (!(r.units ?? unitsByKey.get(r.key) ?? []).includes(unit)) continue;
     if (!r.near.test(clause)) continue;
     // Read from the paragraph only when the sentence itself does not name the subject; then the
     // exceptions (the 中心组 given a count of its own, cadres) are read there too.
@@ -725,8 +727,7 @@ export function ruleForCount(
     if (r.unlessSentence?.test(scope)) continue;
     if (r.unlessBefore?.test(scope === paragraph ? paragraph : upTo)) continue;
     if (r.unless?.test(clause)) continue;
-    const units = r.units ?? unitsByKey.get(r.key) ?? [];
-    if (units.includes(unit)) return r.key;
+    return r.key;
   }
   return undefined;
 }
