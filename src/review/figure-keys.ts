@@ -67,7 +67,7 @@ export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}$
 /** A frequency written after the number: 1次/月, 一次/季度. */
 export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
 /** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%, 不少于30场). */
-export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于/;
+export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于|任务[为是]|下达/;
 
 export const countRules: readonly CountRule[] = [
   // One count of the public's events and the staff's study or exams together (开展普法宣传和学法考试等
@@ -78,10 +78,12 @@ export const countRules: readonly CountRule[] = [
     units: SESSION_UNITS,
   },
   // What the county's organs held (县委依法治县办组织全县法治专干培训2期，我镇派员参加; 县法院在我镇
-  // 举办…启动仪式1场) is not the township's work.
+  // 举办…启动仪式1场; 区司法局对我镇开展行政执法监督检查1次) is not the township's work, nor what the
+  // villages held on their own (各村（社区）自行组织应急疏散演练30余次).
+  { key: 'other', near: /各(村|社区|村居|行政村)[^§]{0,8}自行/, units: SESSION_UNITS },
   {
     key: 'other',
-    near: /^(县|区|市|州)[^§、，,]{0,10}(在我(镇|乡|街道|街)|组织|举办|召开)/,
+    near: /^(县|区|市|州)[^§、，,]{0,10}([在对]我(镇|乡|街道|街)|组织|举办|召开)/,
     units: SESSION_UNITS,
   },
   power('powers.penalty', /行政处罚/),
@@ -97,9 +99,19 @@ export const countRules: readonly CountRule[] = [
   power('powers.delegated', /赋权|下放|委托/),
   power('powers.total', POWER_LIST),
   { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
+  // Not people who came for legal advice (接待群众来访咨询210人次).
   {
     key: 'petitions.visits_received',
     near: new RegExp(`接访|(接待|受理)${N}{0,8}(来访|上访|信访)`),
+    unless: /咨询/,
+    units: ['人次'],
+  },
+  // 接待群众210余人次 in a sentence on petitions (带头接访下访).
+  {
+    key: 'petitions.visits_received',
+    near: new RegExp(`接待${N}{0,6}(群众|来访)`),
+    sentence: /接访|下访|信访|来访/,
+    unless: /咨询/,
     units: ['人次'],
   },
   // Petitions closed (办结) are not petitions resolved (化解), and no catalogue figure.
@@ -149,7 +161,9 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'disputes.found',
-    near: new RegExp(`(排查|摸排)${N}{0,10}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷`),
+    near: new RegExp(
+      `(排查|摸排)${N}{0,16}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷|^(排查|摸排)${N}{0,2}§`,
+    ),
   },
   {
     key: 'disputes.resolved',
@@ -158,7 +172,8 @@ export const countRules: readonly CountRule[] = [
       `(?<!未|没有|尚未)化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
     ),
     // A lawsuit the township might lose (化解行政败诉预警案件2起) is no dispute among the public.
-    unless: /败诉/,
+    // Nor those still being worked on (其余2件正在跟踪化解).
+    unless: /败诉|正在|其余|跟踪/,
   },
   // Not the grid members among the people a training reached (覆盖党员干部、网格员等800余人).
   {
@@ -220,7 +235,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `审[查核]${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同`,
+      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -263,6 +278,13 @@ export const countRules: readonly CountRule[] = [
     units: ['份', '条', '次', '件'],
   },
   // Also those a public legal service station answers (公共法律服务工作站…接待群众法律咨询50余人次).
+  {
+    key: 'legal.consultations',
+    near: /咨询|答疑|解答/,
+    sentence: /法律顾问|公共法律服务(工作)?站|公共法律服务中心/,
+  },
+  // Lawyers on duty in the villages (律师在各村轮流坐班…解答群众法律咨询), not at a publicity event.
+  { key: 'legal.consultations', near: /咨询|答疑|解答/, sentence: /律师/, unlessSentence: /普法|宣传|宣讲/ },
   // Also a sentence after the one naming the adviser (镇法律顾问全年列席…。解答群众法律咨询260人次), in a
   // paragraph that says nothing of publicity.
   {
@@ -289,6 +311,15 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.reviews',
     near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}(审[查核]|初审)${N}{0,2}§`),
+    units: ['件', '次', '项', '份'],
+  },
+  // 全年共完成审查19件 in a sentence on the legality review; 对12件行政规范性文件和重大决策事项进行审查.
+  {
+    key: 'legal.reviews',
+    near: new RegExp(
+      `(完成|开展|进行)${N}{0,2}审[查核]${N}{0,2}§|§${N}{0,4}(规范性文件|文件)${N}{0,16}审[查核]`,
+    ),
+    sentence: /合法性|规范性文件|决策/,
     units: ['件', '次', '项', '份'],
   },
   // The contracts among what was reviewed (审查事项15项，其中重大合同3份).
@@ -338,6 +369,14 @@ export const countRules: readonly CountRule[] = [
   },
   // 受理依申请政府信息公开15件: the requests, whatever is named between 依申请 and 公开.
   { key: 'disclosure.requests', near: /依申请(?:政府|政务)?(?:信息)?公开|公开申请/, units: ['件', '项'] },
+  // 依申请公开：收到申请2件.
+  {
+    key: 'disclosure.requests',
+    near: new RegExp(`申请${N}{0,2}§`),
+    sentence: /依申请/,
+    unless: /复议|诉讼/,
+    units: ['件', '项'],
+  },
   {
     key: 'disclosure.items',
     near: new RegExp(`主动公开|政务公开|信息公开|公开${N}{0,14}信息|公开${N}{0,30}信息${N}{0,2}§`),
@@ -348,7 +387,16 @@ export const countRules: readonly CountRule[] = [
   { key: 'safety.drills', near: /演练/, units: ['次', '场', '场次'] },
   // A meeting of all the cadres (5次镇村干部大会) is no meeting of the 党委 or the government.
   { key: 'other', near: new RegExp(`§${N}{0,8}(干部|村民|群众|职工)大会`), units: SESSION_UNITS },
-  // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings.
+  // A report heard, counted right after it (常务会议共听取法治政府建设专题汇报三次).
+  { key: 'leadership.reports_heard', near: new RegExp(`听取${N}{0,16}汇报${N}{0,2}§`) },
+  // The meetings of the rule of law among all of a year's (党工委会议42次，其中专题研究法治工作3次).
+  {
+    key: 'leadership.meetings',
+    near: new RegExp(`^其中${N}{0,6}(专题)?研究${N}{0,10}(法治|依法)`),
+    units: SESSION_UNITS,
+  },
+  // 专题会议N次 in a sentence about the rule of law (法治建设, 依法治镇…): the leadership's meetings;
+  // not all of a year's meetings, of which the sentence then gives those on the rule of law.
   {
     key: 'leadership.meetings',
     near: new RegExp(
@@ -356,7 +404,7 @@ export const countRules: readonly CountRule[] = [
     ),
     sentence: /法治|依法治|法制/,
     inSection: true,
-    unlessSentence: /安全|学法|学习|培训/,
+    unlessSentence: /安全|学法|学习|培训|其中[^。；;]{0,6}(专题)?研究[^。；;]{0,10}(法治|依法)/,
     units: SESSION_UNITS,
   },
   { key: 'leadership.reports_heard', near: /听取/ },
@@ -417,7 +465,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.exam_takers',
     near: new RegExp(
-      `§${N}{0,6}(?<!未|没有|不)(参加|参与|完成)[^，,。；;§]{0,24}(?<!学习|培训)(考试|测试|考法|学考(?!平台学习))`,
+      `§${N}{0,12}(?<!未|没有|不)(参加|参与|完成)[^，,。；;§]{0,24}(?<!学习|培训)(考试|测试|考法|学考(?!平台学习))`,
     ),
     units: ['人', '名', '人次'],
   },
@@ -459,6 +507,14 @@ export const countRules: readonly CountRule[] = [
     key: 'other',
     near: /第一议题/,
     unlessSentence: /法治|法制|法律/,
+    units: SESSION_UNITS,
+  },
+  // Nor is the study of a congress's or a plenum's spirit (机关干部集中学习党的二十大精神24次), unless of
+  // the law.
+  {
+    key: 'other',
+    near: /学习[^§]{0,6}([一二三四五六七八九十]+大|全会)精神|新时代中国特色社会主义思想/,
+    unless: /法/,
     units: SESSION_UNITS,
   },
   // Nor is relaying the leaders' speeches (传达学习习近平总书记重要讲话重要指示精神60次), unless of the law.
@@ -534,7 +590,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.trainees',
     near: /(参与|参加|参训)(人数|人员)|听课|听讲/,
-    sentence: /培训|学法|讲座/,
+    sentence: /培训|学法|讲座|旁听|庭审/,
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
   },
@@ -609,6 +665,12 @@ export const countRules: readonly CountRule[] = [
     sentence: new RegExp(`宣传|${PUFA}`),
     unlessSentence: FOR_STAFF,
   },
+  // The public counted first (全年共有1.5万余名群众通过…巡回宣讲活动接受法治教育; 1800余名群众参与…主题活动).
+  {
+    key: 'publicity.audience',
+    near: new RegExp(`§${N}{0,2}(群众|村民|居民|师生|学生)${N}{0,24}(接受|参与|参加|受到)`),
+    units: ['人', '人次', '名'],
+  },
   // Villagers reached at their homes (入户宣传2500余人次).
   { key: 'publicity.audience', near: /(入户|上门)宣传/, units: ['人次', '人', '户'] },
   // An activity counted in a sentence about publicity (开展法制宣传“六进”活动，开展“典亮校园”活动5次).
@@ -633,7 +695,7 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: THE_PUBLIC },
   {
     key: 'publicity.materials',
-    near: /资料|手册|宣传单|宣传册|读本|明白纸|明白卡|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
+    near: /资料|手册|宣传单|宣传册|读本|口袋书|图书|明白纸|明白卡|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料/,
   },
   // Handouts counted as pieces or sheets: 宣传品5000余件, 宣传单2000张.
   {
@@ -641,7 +703,7 @@ export const countRules: readonly CountRule[] = [
     near: /宣传品|宣传物品|宣传资料|普法资料|宣传单|明白纸|明白卡|宣传页|小册子/,
     units: ['件', '张', '套'],
   },
-  { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传栏/ },
+  { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传画|宣传栏/ },
   { key: 'publicity.banners', near: /展板|海报|宣传栏|宣传牌|电子屏/, units: ['块', '张', '个', '处'] },
   // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.
   {

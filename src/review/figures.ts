@@ -191,13 +191,28 @@ class Bounds {
 }
 
 /** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
+/** Rate names, then 分别为 and the rates before this one (参考率、合格率分别为100%和98.5%). */
+const RESPECTIVELY =
+  /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)+)分别(?:为|是|达到|达)?((?:\s*\d+(?:\.\d+)?\s*[%％]\s*[、和及与，,]\s*)*)$/;
+
+/** The one name a rate stands for in a list given 分别 (the second rate: the second name), if any. */
+function respectiveName(before: string): string[] | undefined {
+  const m = RESPECTIVELY.exec(before);
+  if (!m) return undefined;
+  const names = splitRateNames(m[1]!);
+  const at = (m[2]!.match(/[%％]/g) ?? []).length;
+  return at < names.length ? [names[at]!] : [];
+}
+
+// Split between names only (参考率和合格率, 参考率优秀率), never inside one (参与率).
+const splitRateNames = (names: string): string[] => names.split(/(?<=率)[、和及与]?(?=[\u4e00-\u9fa5])/);
+
 function rateNames(before: string): string[] {
   const m =
     /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
       before,
     );
-  // Split between names only (参考率和合格率, 参考率优秀率), never inside one (参与率).
-  return m ? m[1]!.split(/(?<=率)[、和及与]?(?=[\u4e00-\u9fa5])/) : [];
+  return m ? splitRateNames(m[1]!) : [];
 }
 
 const numberValue = (
@@ -295,7 +310,8 @@ function extractFrom(text: string): Figure[] {
     if (quoted(text, numStart, end)) continue;
     const unit = unitRaw === '％' ? '%' : unitRaw!;
     if (cn !== undefined) {
-      if (/[统唯万之其逐同单第周每]/.test(prev)) continue;
+      // 统一, 同一, 之一…; but a count after 合同 (协议合同二十余份) is a count.
+      if (/[统唯万之其逐同单第周每]/.test(prev) && !(prev === '同' && cn !== '一')) continue;
       if (cn === '一' && !['次', '场次', '人次'].includes(unit)) continue;
       if (unit === '次' && next === '性') continue;
       if (CN_START.test(next)) continue; // 一人一档
@@ -334,7 +350,7 @@ function extractFrom(text: string): Figure[] {
       often ||
       threshold;
     if (unit === '%') {
-      const names = rateNames(wide);
+      const names = respectiveName(wide) ?? rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
       if (keys.length === 0) keys.push('other');
       for (const key of keys)
