@@ -139,6 +139,12 @@ describe('organisation and year', () => {
       ],
       ['注册 无障碍 关怀版 繁體版 智能机器人 网站支持IPv6\n', '青山镇2025年法治政府建设年度报告', '青山镇'],
       ['丨     网站无障碍 丨 关怀版\n', '青山街道办事处2025年法治政府建设情况报告', '青山街道'],
+      [
+        '政务公开 ＞ 法治政府建设 ＞ 2026年法治政府建设年度报告专栏\n',
+        '青山镇2025年度法治政府建设情况报告',
+        '青山镇',
+      ],
+      ['兴隆镇 永安乡 太平镇 朝阳街道\n', '青山镇2025年度法治政府建设情况报告', '青山镇'],
     ] as const) {
       const r = above(lines, title);
       expect([r.title, r.org], lines).toEqual([title, org]);
@@ -210,6 +216,12 @@ describe('organisation and year', () => {
         '县委、县政府：\n2024年，借鉴邻近的黄坡镇“法治网格”经验，茶园乡推进法治政府建设。与黄坡镇签订联调协议，我乡全年调处纠纷5起，全乡干部学法10次。',
       ).org,
     ).toBe('茶园乡');
+    // A township named only as a neighbour names none.
+    expect(
+      opening(
+        '县委全面依法治县委员会办公室：\n2024年，我镇坚持依法行政。我镇东与马坊镇相邻，北与邻县黄柏乡接壤，全镇干部学法10次。',
+      ).org,
+    ).toBe('');
   });
 
   it("takes no year from the next year's plan heading", () => {

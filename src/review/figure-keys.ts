@@ -70,6 +70,8 @@ export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天�
 export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于|任务[为是]|下达/;
 
 export const countRules: readonly CountRule[] = [
+  // Broadcasts and posts (村村响播放普法音频1200余次, 推送普法信息) are no events.
+  { key: 'other', near: /广播|播放|推送|转发|大喇叭|村村响/, units: SESSION_UNITS },
   // One count of the public's events and the staff's study or exams together (开展普法宣传和学法考试等
   // 活动共30场): no count of either.
   {
@@ -737,6 +739,10 @@ export const countRules: readonly CountRule[] = [
 
 /** Rate names (…率) and their keys; `sentence` narrows names used for several things. */
 export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp }[] = [
+  // A part's rate (诉前调解成功率79.7%; 诉前调解案件64件，调解成功51件，调解成功率79.7%) is not the
+  // township's.
+  { key: 'other', name: /^诉前/ },
+  { key: 'other', name: /^调解成功率/, sentence: /诉前调解/ },
   { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
   { key: 'disputes.satisfaction_rate', name: /满意率/, sentence: /纠纷|调解|调处|化解|矛盾/ },
   { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },

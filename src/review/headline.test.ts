@@ -87,6 +87,25 @@ describe('headline', () => {
     );
   });
 
+  it("leaves out a part's rate, broadcasts and a total since a past year", () => {
+    expect(
+      pick(
+        '全年开展诉前调解案件64件，调解成功51件，调解成功率79.7%；受理矛盾纠纷238件，化解233件，化解率97.9%。',
+        'disputes.resolution_rate',
+      )!.figure.value,
+    ).toBe(97.9);
+    expect(
+      pick(
+        '全年开展“法律八进”活动86场次；利用应急广播“大喇叭”播放法治宣传音频1200余次。',
+        'publicity.events',
+      )!.figure.value,
+    ).toBe(86);
+    expect(
+      pick('2022年以来，镇司法所累计开展法治培训56场次。2024年，共举办法治培训18场次。', 'study.sessions')!
+        .figure.value,
+    ).toBe(18);
+  });
+
   it('counts petitions in 件, not their 批次', () => {
     const h = pick('全年受理信访事项28件42批次，接待来访群众96人次。', 'petitions.cases')!;
     expect(h.figure.value).toBe(28);

@@ -68,7 +68,8 @@ const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
     role: 'span',
     // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来), said anywhere in the sentence
     // before the figure.
-    words: /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来/,
+    words:
+      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
     note: '多年累计数',
   },
   { role: 'part', words: /其中|包括|包含/, note: '总数中的一部分（其中/包括）' },

@@ -21,6 +21,10 @@ export const PAGE_FURNITURE = new RegExp(
     // Page buttons: print, font size, share, the screen-reader and large-print versions, and a
     // screen reader's notice (已打开某某栏目页面,本页面是由15个视窗区…组成).
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
+    // A site's column (2024年法治政府建设年度报告专栏) on a line of its own.
+    '[^\\n]{0,50}专栏\\s*$|' +
+    // A breadcrumb without 首页: two or more arrows (政务公开 ＞ 法治政府建设 ＞ …).
+    '[^\\n]*[>＞»›][^\\n]*[>＞»›]|' +
     // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
     '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
@@ -33,7 +37,12 @@ const PAGE_BUTTONS =
   /[【[]\s*(?:浏览)?(?:字体|字号)|【打印】|浏览次数[:：]|无障碍[\s|｜丨]+关怀版|繁[體体]版|网站支持IPv6/;
 
 /** A line of a web page's furniture rather than of the report. */
-export const isFurniture = (line: string): boolean => PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line);
+export const isFurniture = (line: string): boolean =>
+  PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line) || TOWNSHIP_MENU.test(line);
+
+/** A menu of the county's townships (兴隆镇 永安乡 太平镇 朝阳街道): three or more names side by side. */
+const TOWNSHIP_MENU =
+  /^[^。，,]*?[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)[\s|｜丨·、/]+[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)[\s|｜丨·、/]+[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)(?:[\s|｜丨·、/]|$)/;
 
 /**
  * Whether an offset lies in a web page's own words rather than the report's: a line of its
@@ -108,6 +117,14 @@ export function findTitle(
   return { title: parts.join(''), end, banner: parts.length ? banner : 0 };
 }
 
+/** Words before a township that make it a neighbour, not the one reporting. */
+const NEIGHBOUR = /(与|和|同|跟|联合|协同|邻近的?|相邻的?|毗邻的?|周边的?)(邻?[县市区旗])?$/;
+/** Whether the township `org`, whose suffix is at `at`, is named as a neighbour. */
+function neighbour(s: string, org: string, at: number): boolean {
+  const start = s.lastIndexOf(org.slice(0, 2), at);
+  return start >= 0 && NEIGHBOUR.test(s.slice(Math.max(0, start - 6), start));
+}
+
 /** A header line of a document: who signed it, or its number alone. */
 const HEADER_LINE =
   /^(?:签发人|签批人)\s*[:：]|^[\u4e00-\u9fa5]{1,12}\s*[〔[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$/;
@@ -124,7 +141,7 @@ const datedTitle = (line: string): boolean => {
 
 /** Characters that end a township's name when read backwards from 镇/乡/街道. */
 const STOP =
-  /[省府共委会年度于的与及在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
+  /[省府共委会年度于的与及或在对我本各为是将由向入把到从经给让被使了以、，,。.：:；;！!？?|“”"《》<>（）()[\]【】\s\d]/;
 /**
  * Verbs read back with a township's name (结合长塘镇实际, 围绕某镇发展, 服务强化伊金霍洛镇法治建设,
  * 根据街党工委分工): the name starts after the last of them, two characters at least; a verb alone
@@ -327,8 +344,10 @@ export function readMeta(
   const fromTitle = orgsIn(t)[0];
   const sig = signatureDate(text);
   const counts = new Map<string, number>();
-  for (const o of orgsIn(text.slice(titleEnd, Math.max(titleEnd, bodyEnd)), ORG_END_BODY))
-    counts.set(o.org, (counts.get(o.org) ?? 0) + 1);
+  const bodyText = text.slice(titleEnd, Math.max(titleEnd, bodyEnd));
+  for (const o of orgsIn(bodyText, ORG_END_BODY))
+    // Not a neighbour named beside the township (与马坊镇签订联调协议, 邻近的黄坡镇).
+    if (!neighbour(bodyText, o.org, o.at)) counts.set(o.org, (counts.get(o.org) ?? 0) + 1);
   // A township the text speaks of as itself (我乡, 全乡, 乡党委) before others it names more often
   // (借鉴邻近的黄坡镇…经验, 与黄坡镇签订…协议).
   const own = ownUnit(text);
