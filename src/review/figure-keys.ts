@@ -744,7 +744,8 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
   { key: 'other', name: /^诉前/ },
   { key: 'other', name: /^调解成功率/, sentence: /诉前调解/ },
   { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
-  { key: 'disputes.satisfaction_rate', name: /满意率/, sentence: /纠纷|调解|调处|化解|矛盾/ },
+  // 群众满意度达96% names the rate by its degree.
+  { key: 'disputes.satisfaction_rate', name: /满意[率度]/, sentence: /纠纷|调解|调处|化解|矛盾/ },
   { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },
   // 参与率 or 完成率 of an exam (学法考试，参与率100%; 完成率及优秀率均为100%).
   {

@@ -193,7 +193,7 @@ class Bounds {
 /** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
 /** Rate names, then 分别为 and the rates before this one (参考率、合格率分别为100%和98.5%). */
 const RESPECTIVELY =
-  /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)+)分别(?:为|是|达到|达)?((?:\s*\d+(?:\.\d+)?\s*[%％]\s*[、和及与，,]\s*)*)$/;
+  /((?:[\u4e00-\u9fa5]{1,10}(?:率|满意度))(?:[、和及与][\u4e00-\u9fa5]{1,10}(?:率|满意度))+)分别(?:为|是|达到|达)?((?:\s*\d+(?:\.\d+)?\s*[%％]\s*[、和及与，,]\s*)*)$/;
 
 /** The one name a rate stands for in a list given 分别 (the second rate: the second name), if any. */
 function respectiveName(before: string): string[] | undefined {
@@ -205,11 +205,12 @@ function respectiveName(before: string): string[] | undefined {
 }
 
 // Split between names only (参考率和合格率, 参考率优秀率), never inside one (参与率).
-const splitRateNames = (names: string): string[] => names.split(/(?<=率)[、和及与]?(?=[\u4e00-\u9fa5])/);
+const splitRateNames = (names: string): string[] =>
+  names.split(/(?<=率|满意度)[、和及与]?(?=[\u4e00-\u9fa5])/);
 
 function rateNames(before: string): string[] {
   const m =
-    /((?:[\u4e00-\u9fa5]{1,10}率)(?:[、和及与][\u4e00-\u9fa5]{1,10}率)*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
+    /((?:[\u4e00-\u9fa5]{1,10}(?:率|满意度))(?:[、和及与][\u4e00-\u9fa5]{1,10}(?:率|满意度))*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
       before,
     );
   return m ? splitRateNames(m[1]!) : [];

@@ -2909,4 +2909,12 @@ export const sentences: readonly LabelledSentence[] = [
     '依托“法律顾问进村”活动，律师在各村轮流坐班，全年共解答群众法律咨询一千一百余人次。',
     ['legal.consultations', 1100],
   ),
+  s(
+    'tune',
+    'rates',
+    '矛盾纠纷化解率、群众满意度分别为98%和96%，调解群众满意度达95%。',
+    ['disputes.resolution_rate', 98],
+    ['disputes.satisfaction_rate', 96],
+    ['disputes.satisfaction_rate', 95],
+  ),
 ];
