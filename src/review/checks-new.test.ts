@@ -150,6 +150,12 @@ describe('organisation and year', () => {
       expect([r.title, r.org], lines).toEqual([title, org]);
       expect(r.findings.filter((f) => ['word.missing', 'title.year'].includes(f.rule))).toEqual([]);
     }
+    // Lines of the body with rates compared by > or three townships listed are no furniture.
+    const lines = review(
+      '青山镇2025年度法治政府建设情况报告\n一、主要举措和成效\n化解率>95%，满意率>90%，截止目前学法10次。\n与兴隆镇、永安乡、太平镇签订协议，截止年底调处纠纷5起。\n',
+      { profile: 'published' },
+    ).findings.find((f) => f.rule === 'wording.jiezhi');
+    expect(lines?.also).toHaveLength(1);
     // A line of the body that begins with the same words is no page button.
     const body = review(
       '青山镇2025年法治政府建设年度报告\n无障碍设施改造纳入合法性审查,组织干部学法10次。\n一、主要举措和成效\n学法。\n',

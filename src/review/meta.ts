@@ -23,8 +23,9 @@ export const PAGE_FURNITURE = new RegExp(
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
     // A site's column (2024年法治政府建设年度报告专栏) on a line of its own.
     '[^\\n]{0,50}专栏\\s*$|' +
-    // A breadcrumb without 首页: two or more arrows (政务公开 ＞ 法治政府建设 ＞ …).
-    '[^\\n]*[>＞»›][^\\n]*[>＞»›]|' +
+    // A breadcrumb without 首页: two or more arrows on a short line with no full stop or rate
+    // (政务公开 ＞ 法治政府建设 ＞ …), not 化解率>95%，满意率>90%.
+    '(?![^\\n]*[%％。])(?=[^\\n]{0,80}$)[^\\n]*[>＞»›][^\\n]*[>＞»›]|' +
     // The site's section names (政府信息公开, 乡镇信息公开) on a line of their own.
     '(?:政府|政务|乡镇|街道)?(?:信息)?公开(?:专栏|目录)?\\s*$)',
 );
@@ -40,9 +41,12 @@ const PAGE_BUTTONS =
 export const isFurniture = (line: string): boolean =>
   PAGE_FURNITURE.test(line) || PAGE_BUTTONS.test(line) || TOWNSHIP_MENU.test(line);
 
-/** A menu of the county's townships (兴隆镇 永安乡 太平镇 朝阳街道): three or more names side by side. */
+/**
+ * A menu of the county's townships (兴隆镇 永安乡 太平镇 朝阳街道): a line of three or more names and
+ * nothing else, not a sentence listing them (与兴隆镇、永安乡、太平镇签订协议).
+ */
 const TOWNSHIP_MENU =
-  /^[^。，,]*?[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)[\s|｜丨·、/]+[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)[\s|｜丨·、/]+[\u4e00-\u9fa5]{1,6}(?:镇|乡|街道)(?:[\s|｜丨·、/]|$)/;
+  /^[\s|｜丨·/]*(?:[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)[\s|｜丨·/]+){2,}[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道)[\s|｜丨·/]*$/;
 
 /**
  * Whether an offset lies in a web page's own words rather than the report's: a line of its
