@@ -191,9 +191,18 @@ class Bounds {
 }
 
 /** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
+/** A rate's name: …率, or a satisfaction named by its degree (群众满意度). */
+const RATE_NAME = '[\\u4e00-\\u9fa5]{1,10}(?:率|满意度)';
+/** Rate names in a list (参考率和合格率, 参考率优秀率). */
+const RATE_NAMES = `(${RATE_NAME}(?:[、和及与]${RATE_NAME})*)`;
 /** Rate names, then 分别为 and the rates before this one (参考率、合格率分别为100%和98.5%). */
-const RESPECTIVELY =
-  /((?:[\u4e00-\u9fa5]{1,10}(?:率|满意度))(?:[、和及与][\u4e00-\u9fa5]{1,10}(?:率|满意度))+)分别(?:为|是|达到|达)?((?:\s*\d+(?:\.\d+)?\s*[%％]\s*[、和及与，,]\s*)*)$/;
+const RESPECTIVELY = new RegExp(
+  `${RATE_NAMES}分别(?:为|是|达到|达)?((?:\\s*\\d+(?:\\.\\d+)?\\s*[%％]\\s*[、和及与，,]\\s*)*)$`,
+);
+/** Rate names and the verb before the rate (合格率达到, 参考率和合格率均为). */
+const NAMED_RATE = new RegExp(
+  `${RATE_NAMES}(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\\s)*$`,
+);
 
 /** The one name a rate stands for in a list given 分别 (the second rate: the second name), if any. */
 function respectiveName(before: string): string[] | undefined {
@@ -209,10 +218,7 @@ const splitRateNames = (names: string): string[] =>
   names.split(/(?<=率|满意度)[、和及与]?(?=[\u4e00-\u9fa5])/);
 
 function rateNames(before: string): string[] {
-  const m =
-    /((?:[\u4e00-\u9fa5]{1,10}(?:率|满意度))(?:[、和及与][\u4e00-\u9fa5]{1,10}(?:率|满意度))*)(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\s)*$/.exec(
-      before,
-    );
+  const m = NAMED_RATE.exec(before);
   return m ? splitRateNames(m[1]!) : [];
 }
 

@@ -248,8 +248,8 @@ function ownUnit(s: string): string {
   return n === 0 ? '' : unit;
 }
 
-function brandOrg(s: string): string {
-  const unit = ownUnit(s);
+/** The township named only in its brand, of the kind of unit the text calls itself (`unit`). */
+function brandOrg(s: string, unit: string): string {
   if (!unit) return '';
   for (const m of s.matchAll(BRAND)) {
     const name = m[1]!;
@@ -362,7 +362,7 @@ export function readMeta(
   const county = fromTitle?.county ?? '';
   let org = fromTitle?.org ?? sig?.org ?? '';
   if (!org) org = fromBody;
-  const fromBrand = org ? '' : brandOrg(text);
+  const fromBrand = org ? '' : brandOrg(text, own);
   if (!org) org = fromBrand;
   const agree = [fromTitle?.org, sig?.org, fromBody].filter((o) => o && o === org).length;
   let orgConf = org ? [0, 0.5, 0.8, 1][agree]! : 0;
