@@ -445,7 +445,13 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
   },
   // Those required to sit (应参考92人，实际参考92人): a quota, not who sat.
-  { key: 'other', near: /应参考|应考|应参加(考试|测试)/, units: ['人', '名', '人次'] },
+  // Unless all of them sat (全镇93名应考干部均参加考试).
+  {
+    key: 'other',
+    near: /应参考|应考|应参加(考试|测试)/,
+    unless: /§[^，,。；;§]{0,8}(均|全部|全员)(已)?参加/,
+    units: ['人', '名', '人次'],
+  },
   {
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
@@ -734,6 +740,19 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: new RegExp(`${FOR_STAFF.source}|研究|部署`),
     unless: /党委|党工委|党政|政府|常务|办公会|联席|专题会/,
     units: SESSION_UNITS,
+  },
+];
+
+/**
+ * One verb for two steps (排查化解矛盾纠纷87件, 发现并整改问题隐患121处): the figure counts both, as
+ * either key's rule found it, unless its sentence gives the other step a figure of its own
+ * (排查化解矛盾纠纷45件，成功化解43件). Data.
+ */
+export const TWIN_KEYS: readonly { readonly words: RegExp; readonly keys: readonly [string, string] }[] = [
+  { words: /(排查|摸排)(并|和|与)?(化解|调处)(?!率)/, keys: ['disputes.found', 'disputes.resolved'] },
+  {
+    words: /(发现|排查|查找)(并|和|与|及)?(整改|督促整改)(?!率)/,
+    keys: ['enforcement.problems_found', 'enforcement.problems_rectified'],
   },
 ];
 

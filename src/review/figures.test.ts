@@ -28,6 +28,41 @@ describe('extractFigures', () => {
     ]);
   });
 
+  it('gives each name of a list its own count (分别), and one count to each item (各)', () => {
+    expect(figs('全年开展执法检查、发现问题、整改到位分别为46次、52处、49处。')).toEqual([
+      ['enforcement.inspections', 46, '次', false],
+      ['enforcement.problems_found', 52, '处', false],
+      ['enforcement.problems_rectified', 49, '处', false],
+    ]);
+    // As many counts as names, or the list is not read by position (the first name's key).
+    expect(figs('发现问题、整改到位分别为52处。').map((f) => f[0])).toEqual([
+      'enforcement.problems_rectified',
+    ]);
+    expect(figs('组织法治专题讲座和学法考试各4场，参考干部56人。')).toEqual([
+      ['study.sessions', 4, '场', false],
+      ['study.exam_sessions', 4, '场', false],
+      ['study.exam_takers', 56, '人', false],
+    ]);
+  });
+
+  it('counts a figure under both steps one verb names (排查化解, 发现并整改)', () => {
+    expect(figs('全年共排查化解各类矛盾纠纷87件，化解率100%，其中通过诉前调解化解13件。')).toEqual([
+      ['disputes.found', 87, '件', false],
+      ['disputes.resolved', 87, '件', false],
+      ['disputes.resolution_rate', 100, '%', false],
+      ['disputes.pre_litigation', 13, '件', false],
+    ]);
+    expect(figs('发现并整改各类问题隐患121处。').map((f) => f[0])).toEqual([
+      'enforcement.problems_found',
+      'enforcement.problems_rectified',
+    ]);
+    // Not when the sentence gives the other step its own figure.
+    expect(figs('全年排查化解矛盾纠纷45件，成功化解43件。')).toEqual([
+      ['disputes.found', 45, '件', false],
+      ['disputes.resolved', 43, '件', false],
+    ]);
+  });
+
   it('reads Chinese numerals and approximations', () => {
     expect(figs('受教育群众两万余人次，发放宣传资料2万多份(册)，开展普法活动二十场。')).toEqual([
       ['publicity.audience', 20000, '人次', true],

@@ -1,4 +1,12 @@
-import { FREQUENCY_AFTER, keyForRate, PER_UNIT, ruleForCount, RULE_NOUN, TARGET } from './figure-keys.ts';
+import {
+  FREQUENCY_AFTER,
+  keyForRate,
+  PER_UNIT,
+  ruleForCount,
+  RULE_NOUN,
+  TARGET,
+  TWIN_KEYS,
+} from './figure-keys.ts';
 import {
   CN_NUMERAL_CHARS,
   CN_PERCENT,
@@ -217,8 +225,12 @@ function respectiveName(before: string): string[] | undefined {
 const splitRateNames = (names: string): string[] =>
   names.split(/(?<=率|满意度)[、和及与]?(?=[\u4e00-\u9fa5])/);
 
+/** A rate raised from last year's (化解率由上年的95.4%提升到): the name stands before 由. */
+const RAISED_FROM =
+  /由[^，,。；;%％]{0,12}?\d+(?:\.\d+)?\s*[%％](?:提升|提高|上升|增长|增加|下降|降低)(?:到|至|为)$/;
+
 function rateNames(before: string): string[] {
-  const m = NAMED_RATE.exec(before);
+  const m = NAMED_RATE.exec(before.replace(RAISED_FROM, '达'));
   return m ? splitRateNames(m[1]!) : [];
 }
 
@@ -299,8 +311,41 @@ function headingAbove(text: string, start: number): string {
 const CENTER_LIST =
   /^[^、，,\d]{0,8}中心组[^、，,\d]{0,12}、(?![^，,]*(干部|职工|党员|人员|群众|村民|居民|学生|班子|支部|培训|考试|宣传|普法|进[村校企社]))[^，,\d]*$/;
 
+/** One count in a list of counts (46次、52处、49处). */
+const COUNT_ITEM = `[\\d.,${CN_NUMERAL_CHARS}万千]{1,14}(?:余|多)?(?:${UNIT_RE})(?:以上|左右|余)?`;
+/** Names, then 分别 and the counts before this one (执法检查、发现问题、整改到位分别为46次、52处、). */
+const RESPECTIVE_COUNTS = new RegExp(
+  `^([^§]+?)分别(?:为|是|达到|达|有)?((?:\\s*${COUNT_ITEM}\\s*[、和及与]\\s*)*)$`,
+);
+/** The counts after this one in such a list. */
+const LATER_COUNTS = new RegExp(`^(?:\\s*[、和及与]\\s*${COUNT_ITEM})*`);
+const COUNT_ITEMS = new RegExp(COUNT_ITEM, 'g');
+const NAME_SPLIT = /[、和及与]/;
+
+/**
+ * The name a count stands for in a list given 分别 (the second count: the second name), when the
+ * list has as many counts as names; else undefined.
+ */
+function respectiveItem(wide: string, rest: string): string | undefined {
+  if (!wide.includes('分别')) return undefined;
+  const m = RESPECTIVE_COUNTS.exec(wide);
+  if (!m) return undefined;
+  const names = m[1]!.split(NAME_SPLIT).filter(Boolean);
+  const at = (m[2]!.match(COUNT_ITEMS) ?? []).length;
+  const later = (LATER_COUNTS.exec(rest)![0].match(COUNT_ITEMS) ?? []).length;
+  return names.length >= 2 && names.length === at + 1 + later ? names[at] : undefined;
+}
+
+/** The items one count is given for each of (组织法治专题讲座和学法考试各4场), or undefined. */
+function eachItem(wide: string): string[] | undefined {
+  if (!wide.endsWith('各')) return undefined;
+  const items = wide.slice(0, -1).split(NAME_SPLIT).filter(Boolean);
+  return items.length >= 2 ? items : undefined;
+}
+
 function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
+  const twins = new Set<Figure>();
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -373,9 +418,23 @@ function extractFrom(text: string): Figure[] {
     // So is a list whose first item names the 中心组 and whose later items name no one else
     // (开展中心组专题法治讲座、学习会、基层宣讲会7场): they are the 中心组's forms of study.
     const summed = wide !== before && (/等[\u4e00-\u9fa5]{0,4}$/.test(before) || CENTER_LIST.test(wide));
+    if (!aside) {
+      // One count for each item of a list, the items under different keys: a figure under each.
+      const items = eachItem(wide);
+      const keys = items ? [...new Set(items.map((i) => keyOf(`${i}§${after}`)))] : [];
+      const each = keys.filter((k): k is string => k !== undefined && k !== 'other');
+      if (each.length >= 2 && each.length === keys.length) {
+        for (const key of each) out.push({ key, ...base, ...extra });
+        continue;
+      }
+    }
+    // A list given 分别 (开展执法检查、发现问题、整改到位分别为46次、52处、49处): its own name's key.
+    const named = aside ? undefined : respectiveItem(wide, text.slice(end, end + 120));
     let rule = aside
       ? 'other'
-      : ((summed ? keyOf(`${wide}§${after}`) : undefined) ?? keyOf(`${before}§${after}`));
+      : ((named !== undefined ? keyOf(`${named}§${after}`) : undefined) ??
+        (summed ? keyOf(`${wide}§${after}`) : undefined) ??
+        keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
     // list's verb, nor is an item with a verb of its own (办理行政处罚案件15件、采取行政强制措施3件).
     if (rule === undefined && wide !== before && !/会议?$/.test(before) && !ITEM_VERB.test(before))
@@ -393,6 +452,25 @@ function extractFrom(text: string): Figure[] {
         ? { key, ...base, ...extra, context: `${before.slice(-16)}${whole}${after.slice(0, 12)}` }
         : { key, ...base, ...extra },
     );
+    // One verb for two steps (排查化解矛盾纠纷87件): the other step's figure too.
+    const twin = TWIN_KEYS.find((t) => t.keys.includes(key) && t.words.test(before));
+    if (twin) {
+      const other = { key: twin.keys.find((k) => k !== key)!, ...base, ...extra };
+      out.push(other);
+      twins.add(other);
+    }
+  }
+  // …unless the sentence gives the other step a figure of its own (排查化解45件，成功化解43件), not
+  // one of its parts (其中通过诉前调解化解13件).
+  if (twins.size) {
+    const rival = (t: Figure, f: Figure) =>
+      !twins.has(f) &&
+      f.key === t.key &&
+      f.sentenceStart === t.sentenceStart &&
+      !(f.start > t.end && /其中|包括/.test(text.slice(t.end, f.start)));
+    const kept = out.filter((t) => !twins.has(t) || !out.some((f) => rival(t, f)));
+    out.length = 0;
+    out.push(...kept);
   }
   const worded = wordedRates(text, bounds);
   return worded.length ? [...out, ...worded].sort((a, b) => a.start - b.start) : out;

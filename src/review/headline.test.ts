@@ -121,6 +121,9 @@ describe('headline', () => {
   it('takes the first rate, and says when there is only one figure', () => {
     const h = pick('化解率为98.6%。第二季度化解率为100%。', 'disputes.resolution_rate')!;
     expect(h.figure.value).toBe(98.6);
+    // A rate raised from last year's: this year's, not last year's.
+    const raised = pick('化解率由上年的95.4%提升到98.5%。', 'disputes.resolution_rate')!;
+    expect(raised.figure.value).toBe(98.5);
     expect(pick('调处矛盾纠纷12件。', 'disputes.resolved')!.reason).toContain('只有这一处');
     expect(pick('调处矛盾纠纷12件。', 'grid.members')).toBeNull();
   });
@@ -164,6 +167,18 @@ describe('headline the rules cannot settle', () => {
     expect(pick('组织专题讲座4次。', 'study.sessions')!.unsure).toBe(false);
     // The same figure twice is one figure.
     expect(pick('组织专题讲座4次。全年组织法治讲座4次。', 'study.sessions')!.unsure).toBe(false);
+  });
+
+  it('is unsure of a rate stated with different values for groups or sittings', () => {
+    const groups = pick(
+      '机关干部参考58人、合格率100%，村（社区）干部参考75人、合格率96%。',
+      'study.exam_pass_rate',
+    )!;
+    expect([groups.figure.value, groups.unsure]).toEqual([100, true]);
+    expect(groups.reason).toContain('分属不同群体或场次');
+    // The same rate stated twice is one rate.
+    const twice = pick('考试合格率100%。全年学法考试合格率100%。', 'study.exam_pass_rate')!;
+    expect([twice.figure.value, twice.unsure]).toEqual([100, false]);
   });
 
   it('is unsure when a word alone chose among figures of the year, or two totals differ', () => {

@@ -252,7 +252,10 @@ export function headline<F extends HeadlineCandidate>(
     field.some((x) => x.f.value !== best.f.value) && !SUM_WORDS.test(lastClause(lead(best.f)));
   const byWord = pool.some((x) => !field.includes(x) && x.f.value !== best.f.value);
   const twoTotals = totals.some((x) => x.f.value !== best.f.value && !x.f.approx && !best.f.approx);
-  const unsure = !isRate && (largestOnly || byWord || twoTotals);
+  // A rate stated with different values in the indicator's own words (机关干部合格率100%，村干部
+  // 合格率96%; 第一场、第二场): rates of groups or sittings, none the whole's; the first is taken.
+  const rates = isRate && field.some((x) => x.f.value !== best.f.value);
+  const unsure = rates || (!isRate && (largestOnly || byWord || twoTotals));
   const reasons: string[] = [];
   if (all.length === 1) reasons.push('报告中该指标只有这一处数值');
   else {
@@ -268,7 +271,9 @@ export function headline<F extends HeadlineCandidate>(
     if (field.length > 1)
       reasons.push(
         isRate
-          ? '比率取首次出现的一处'
+          ? rates
+            ? '比率取首次出现的一处；各处数值不同，可能分属不同群体或场次，请人工确认或改选'
+            : '比率取首次出现的一处'
           : largestOnly
             ? '取其中最大的一处；各处是全年总数与其部分，还是应相加的不同活动，规则无法判定，请人工确认或改选'
             : '取其中最大的一处（全年总数而非部分）',
