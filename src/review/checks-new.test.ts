@@ -145,6 +145,11 @@ describe('organisation and year', () => {
         '青山镇',
       ],
       ['兴隆镇 永安乡 太平镇 朝阳街道\n', '青山镇2025年度法治政府建设情况报告', '青山镇'],
+      [
+        '相关文章\n· 茶园乡2024年法治政府建设年度报告\n· 平寨镇2025年度法治政府建设工作报告\n',
+        '青山镇2025年度法治政府建设情况报告',
+        '青山镇',
+      ],
     ] as const) {
       const r = above(lines, title);
       expect([r.title, r.org], lines).toEqual([title, org]);
@@ -162,6 +167,15 @@ describe('organisation and year', () => {
       { profile: 'published' },
     );
     expect(body.title).toBe('青山镇2025年法治政府建设年度报告');
+  });
+
+  it("reads no year from an earlier year's event when the report never states its own", () => {
+    const r = review(
+      '古城镇关于法治政府建设工作情况的报告\n一年来，古城镇坚持依法行政。继2022年成功创建省级民主法治示范村后，我镇持续深化示范创建。\n一、主要举措和成效\n组织干部学法10次。\n',
+      { profile: 'published' },
+    );
+    expect([r.org, r.year]).toEqual(['古城镇', null]);
+    expect(r.findings.map((f) => f.rule)).toContain('meta.yearMissing');
   });
 
   it('skips a breadcrumb broken after 首页 onto a line of its own', () => {

@@ -135,15 +135,15 @@ describe('texts written for the test by writers who had not read the rules', () 
     const { org, year } = scoreOpenings();
     console.log([...org.misses, ...year.misses].join('\n'));
     expect(org.total).toBe(100);
-    expect(org.right).toBeGreaterThanOrEqual(98);
-    expect(year.right).toBeGreaterThanOrEqual(98);
+    expect(org.right).toBeGreaterThanOrEqual(100);
+    expect(year.right).toBeGreaterThanOrEqual(100);
   });
 
   it('takes the headline a county wants for at least 93% of the keys', () => {
     const s = scoreHeadlines();
     console.log(`[written headlines] ${s.right}/${s.total}`);
     expect(s.total).toBe(279);
-    expect(s.right / s.total).toBeGreaterThanOrEqual(0.93);
+    expect(s.right / s.total).toBeGreaterThanOrEqual(0.97);
   });
 
   it('raises nothing on clean passages and finds the planted problems with precision ≥ 0.95', () => {

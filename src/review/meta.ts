@@ -18,6 +18,9 @@ export const PAGE_FURNITURE = new RegExp(
     '(?:>|＞|»)|[^\\n]{0,20}[>＞»]\\s*(?:政府信息公开|政务公开|信息公开|专题专栏)|网站首页|' +
     // A row of links to other sites (中国政府网 | 某省人民政府网 | …).
     '[^|｜\\n]{0,12}政府网\\s*[|｜]|' +
+    // Another article's title in a list of links (相关文章 · 某乡2023年法治政府建设年度报告), and the
+    // list's own name.
+    '(?<=^\\s*[·•▪◆●])[^。\\n]{0,40}(?:报告|总结|公告|通知|通报)\\s*$|(?:相关|推荐|热点|最新)(?:文章|链接|阅读|信息|新闻)\\s*$|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions, and a
     // screen reader's notice (已打开某某栏目页面,本页面是由15个视窗区…组成).
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
@@ -295,7 +298,8 @@ const arabicYears = (s: string) =>
     [...y].map((c) => CN_DIGIT.get(c) ?? c).join(''),
   );
 
-const YEAR = /(?<![—–\-－~～至到]\s?)(20\d{2})\s*年(?!\s*[—–\-－~～至到]\s*20)/g;
+/** A year in the body: not a range's, nor an earlier year's event (继2022年成功创建…后, 曾于2021年). */
+const YEAR = /(?<![—–\-－~～至到]\s?)(?<!继|曾|早在|曾于)(20\d{2})\s*年(?!\s*[—–\-－~～至到]\s*20)/g;
 
 /** The 成文日期's year and month in the signature block, if any. */
 function signatureDate(text: string): { y: number; m: number; start: number; org: string } | undefined {
