@@ -237,7 +237,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同`,
+      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -444,6 +444,8 @@ export const countRules: readonly CountRule[] = [
     near: /考试|测试|考法|学考/,
     unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
   },
+  // Exams held in rounds (学法考试全年共组织2轮).
+  { key: 'study.exam_sessions', near: /考试|测试/, unless: /培训|讲座|学习/, units: ['轮', '轮次'] },
   // Those required to sit (应参考92人，实际参考92人): a quota, not who sat.
   // Unless all of them sat (全镇93名应考干部均参加考试).
   {
@@ -498,7 +500,7 @@ export const countRules: readonly CountRule[] = [
     // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习), nor
     // when the 中心组 has had its count already (中心组学习重点，全年组织专题学习12次，开展领导干部集中学法6次).
     unlessBefore: new RegExp(
-      `(${CADRES.source})${N}{0,6}(学习|学法)|组织(${CADRES.source})开展${N}{0,16}(学习|学法|培训)|中心组[^。；;]*?\\d+(?![\\d年])[^\\d，,。；;]{0,4}[，,、]`,
+      `(${CADRES.source})${N}{0,6}(学习|学法)|组织(${CADRES.source})开展${N}{0,16}(学习|学法|培训)|中心组[^。；;]*?(?<!不少于|不低于|至少)\\d+(?![\\d年])[^\\d，,。；;]{0,4}[，,、]`,
     ),
     // A clause naming cadres (共组织干部集中学法4次) or the office (机关领导干部) counts their study, not
     // the 中心组's, and so does a study before a meeting (党委会议会前学法6次); the leading cadres'

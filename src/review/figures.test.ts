@@ -45,6 +45,25 @@ describe('extractFigures', () => {
     ]);
   });
 
+  it('reads a label before a colon, who sat an exam listed before the verb, and rates said by a verb', () => {
+    expect(figs('干部学法考试：全年共组织2轮，参考干部百分之百通过。')).toEqual([
+      ['study.exam_sessions', 2, '轮', false],
+      ['study.exam_pass_rate', 100, '%', false],
+    ]);
+    // A clause with a verb of its own is not the label's (按期答复 is no request).
+    expect(figs('依申请公开：收到申请2件，按期答复2件。').map((f) => f[0])).toEqual([
+      'disclosure.requests',
+      'other',
+    ]);
+    expect(figs('全镇136名机关干部、事业人员全部参加网上学法考试。')).toEqual([
+      ['study.exam_takers', 136, '名', false],
+    ]);
+    expect(figs('组织干部100%参加学法考试。')).toEqual([['study.exam_participation_rate', 100, '%', false]]);
+    // A count done this year after the years since (2021年以来累计…46期，本年度举办9期).
+    expect(figs('2021年以来累计开展法治培训46期，本年度举办9期。').map((f) => f[1])).toEqual([46, 9]);
+    expect(figs('2021年以来累计开展法治培训46期，本年度举办9期。')[1]![0]).toBe('study.sessions');
+  });
+
   it('counts a figure under both steps one verb names (排查化解, 发现并整改)', () => {
     expect(figs('全年共排查化解各类矛盾纠纷87件，化解率100%，其中通过诉前调解化解13件。')).toEqual([
       ['disputes.found', 87, '件', false],

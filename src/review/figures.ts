@@ -26,6 +26,7 @@ export const UNITS = [
   '人次',
   '场次',
   '轮次',
+  '轮',
   '户次',
   '家次',
   '件次',
@@ -81,7 +82,7 @@ const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
 // Tested with 年 and digits taken out, so 全年 is 全 here.
 const FILLER =
-  /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|全|今|内|达到|达|为|有|了|约|已|超|召开|开展|组织|举办|举行)*$/;
+  /^(共计|累计|合计|总计|共|其中|分别|先后|全年|今年|年内|全|今|本|当|内|实际|达到|达|为|有|了|约|已|超|召开|开展|组织|举办|举行)*$/;
 
 /**
  * A list of quoted titles, then 等 and a noun (“甲村纠纷”、“乙村纠纷”等矛盾纠纷2件): when the
@@ -191,6 +192,11 @@ class Bounds {
     return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
   }
 
+  /** The words after `end` up to the end of its list (、 does not end it). */
+  listAfter(end: number): string {
+    return this.text.slice(end, this.endOf(this.wide, end));
+  }
+
   /** The sentence around `start` and where it starts. */
   sentenceOf(start: number): { sentence: string; sentenceStart: number } {
     const a = this.startOf(this.sentence, start);
@@ -234,6 +240,24 @@ function rateNames(before: string): string[] {
   return m ? splitRateNames(m[1]!) : [];
 }
 
+/**
+ * A rate named by what it says of the people counted rather than by a …率 (参考干部百分之百通过,
+ * 干部100%参加学法考试), in a sentence about an exam.
+ */
+function rateByVerb(after: string, sentence: string): string | undefined {
+  if (!/考试|测试/.test(sentence)) return undefined;
+  if (/^(?:通过|合格|过关)/.test(after)) return 'study.exam_pass_rate';
+  if (/^(?:参加|参考|参与)了?[^，,。；;]{0,8}(?:考试|测试)/.test(after))
+    return 'study.exam_participation_rate';
+  return undefined;
+}
+
+/** A count in the words after a figure. */
+const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
+
+/** A label before a colon at the start of a sentence, naming what its clauses count (干部学法考试：). */
+const colonLabel = (upTo: string): string => /^\s*([^，,。；;：:\d]{2,14})[：:]/.exec(upTo)?.[1] ?? '';
+
 const numberValue = (
   ar: string | undefined,
   mult: string | undefined,
@@ -261,6 +285,8 @@ function wordedRates(text: string, bounds: Bounds): Figure[] {
     const aside = TARGET.test(clause.before) || PER_UNIT.test(clause.before);
     const names = aside ? [] : rateNames(countedNoun(clause.wide));
     const keys = names.map((n) => keyForRate(n, where.sentence));
+    const byVerb = aside || keys.length ? undefined : rateByVerb(clause.after, where.sentence);
+    if (byVerb) keys.push(byVerb);
     if (keys.length === 0) keys.push('other');
     const base = { value, unit: '%', approx: false, qualifier: null, text: m[0], start, end, ...where };
     for (const key of keys)
@@ -404,6 +430,8 @@ function extractFrom(text: string): Figure[] {
     if (unit === '%') {
       const names = respectiveName(wide) ?? rateNames(wide);
       const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
+      const byVerb = aside || keys.length ? undefined : rateByVerb(after, sentence);
+      if (byVerb) keys.push(byVerb);
       if (keys.length === 0) keys.push('other');
       for (const key of keys)
         out.push(
@@ -444,6 +472,17 @@ function extractFrom(text: string): Figure[] {
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
     if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = keyOf(`${upTo}§`);
+    // A label before a colon names what its clauses count (干部学法考试：全年共组织2轮).
+    // Only for a clause whose own words say no more than 全年共组织.
+    const label =
+      rule === undefined && FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) ? colonLabel(upTo) : '';
+    if (label) rule = keyOf(`${label}${before}§${after}`);
+    // Who, counted first, in a list that runs on to its verb (全镇136名机关干部、事业人员全部参加…考试):
+    // the list's words after the figure, when no other count is in them.
+    if (rule === undefined && text[end + after.length] === '、') {
+      const rest = bounds.listAfter(end);
+      if (!LIST_COUNT.test(rest)) rule = keyOf(`${before}§${rest}`);
+    }
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
