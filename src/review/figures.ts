@@ -252,6 +252,31 @@ function rateByVerb(after: string, sentence: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The county as the subject of a sentence or clause (全县共培训540人次, 县司法局组织…考试，全县参考
+ * 1350人, 县局在我镇辖区共查处…9起): its figures are the county's, not the township's. Only as the
+ * subject, after nothing or a time (4月，县委依法治县办…); not 按照县委部署 or 在县司法局指导下.
+ */
+const COUNTY_SUBJECT = new RegExp(
+  '^\\s*(?:\\d{1,2}月份?[，,]?|今年|全年|年内|同时|此外|另外)?' +
+    '(?:全[县区市旗]|(?:县|区|市|旗)(?:委|政府|人民政府|里|局|级|直|(?!域|场|民|容|城)[\\u4e00-\\u9fa5]{1,10}?(?:局|办|院|部|中心|委员会)))',
+);
+/**
+ * The township speaking of itself (我镇, 全乡, 本街道) or a clause led by one of its bodies (镇司法所,
+ * 乡政府), not a place its figure happened in (在我镇).
+ */
+const OWN_SUBJECT =
+  /(?<![在对到向为给与和同跟])(?:我|全|本)(?:镇|乡|街道)|(?:^|[，,；;、])\s*(?:镇|乡|街道)[\u4e00-\u9fa5]{0,6}?(?:所|委|府|中心|办|站|队)/;
+
+/** Whether a figure is the county's: the county leads its sentence or clause, and the township does not follow. */
+function countyOwned(upTo: string, before: string): boolean {
+  for (const s of [upTo, before]) {
+    const lead = COUNTY_SUBJECT.exec(s);
+    if (lead && !OWN_SUBJECT.test(s.slice(lead[0].length))) return true;
+  }
+  return false;
+}
+
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
@@ -372,6 +397,8 @@ function eachItem(wide: string): string[] | undefined {
 function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
   const twins = new Set<Figure>();
+  /** The key the county's last figure would have had, for its township's share. */
+  let county: { key: string; unit: string; sentenceStart: number } | undefined;
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -427,10 +454,11 @@ function extractFrom(text: string): Figure[] {
       FREQUENCY_AFTER.test(after) ||
       often ||
       threshold;
+    const ofCounty = !aside && countyOwned(upTo, before);
     if (unit === '%') {
       const names = respectiveName(wide) ?? rateNames(wide);
-      const keys = aside ? [] : names.map((n) => keyForRate(n, sentence));
-      const byVerb = aside || keys.length ? undefined : rateByVerb(after, sentence);
+      const keys = aside || ofCounty ? [] : names.map((n) => keyForRate(n, sentence));
+      const byVerb = aside || ofCounty || keys.length ? undefined : rateByVerb(after, sentence);
       if (byVerb) keys.push(byVerb);
       if (keys.length === 0) keys.push('other');
       for (const key of keys)
@@ -446,7 +474,7 @@ function extractFrom(text: string): Figure[] {
     // So is a list whose first item names the 中心组 and whose later items name no one else
     // (开展中心组专题法治讲座、学习会、基层宣讲会7场): they are the 中心组's forms of study.
     const summed = wide !== before && (/等[\u4e00-\u9fa5]{0,4}$/.test(before) || CENTER_LIST.test(wide));
-    if (!aside) {
+    if (!aside && !ofCounty) {
       // One count for each item of a list, the items under different keys: a figure under each.
       const items = eachItem(wide);
       const keys = items ? [...new Set(items.map((i) => keyOf(`${i}§${after}`)))] : [];
@@ -483,6 +511,20 @@ function extractFrom(text: string): Figure[] {
       const rest = bounds.listAfter(end);
       if (!LIST_COUNT.test(rest)) rule = keyOf(`${before}§${rest}`);
     }
+    // The county's figure is no township's; its share named after it (全县共评选示范户520户，其中我镇42户)
+    // is, under the county figure's key.
+    if (ofCounty) {
+      if (rule !== undefined && rule !== 'other')
+        county = { key: rule, unit, sentenceStart: where.sentenceStart };
+      rule = 'other';
+    } else if (
+      rule === undefined &&
+      county?.sentenceStart === where.sentenceStart &&
+      county.unit === unit &&
+      /其中/.test(before) &&
+      OWN_SUBJECT.test(before)
+    )
+      rule = county.key;
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

@@ -18,9 +18,9 @@ export const PAGE_FURNITURE = new RegExp(
     '(?:>|＞|»)|[^\\n]{0,20}[>＞»]\\s*(?:政府信息公开|政务公开|信息公开|专题专栏)|网站首页|' +
     // A row of links to other sites (中国政府网 | 某省人民政府网 | …).
     '[^|｜\\n]{0,12}政府网\\s*[|｜]|' +
-    // Another article's title in a list of links (相关文章 · 某乡2023年法治政府建设年度报告), and the
-    // list's own name.
-    '(?<=^\\s*[·•▪◆●])[^。\\n]{0,40}(?:报告|总结|公告|通知|通报)\\s*$|(?:相关|推荐|热点|最新)(?:文章|链接|阅读|信息|新闻)\\s*$|' +
+    // Another article's title in a list of links (相关文章 · 某乡2023年法治政府建设年度报告), the
+    // list's own name, and the 正文 that marks where the article begins.
+    '(?<=^\\s*[·•▪◆●])[^。\\n]{0,40}(?:报告|总结|公告|通知|通报)\\s*$|(?:相关|推荐|热点|热门|最新)(?:文章|链接|阅读|信息|新闻|推荐|资讯)\\s*$|正\\s*文\\s*$|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions, and a
     // screen reader's notice (已打开某某栏目页面,本页面是由15个视窗区…组成).
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
