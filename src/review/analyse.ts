@@ -5,7 +5,7 @@ import { findHeadings } from './headings.ts';
 import { toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
-import { tableFigures } from './table-figures.ts';
+import { flatTables, tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc } from './types.ts';
 
 export interface AnalyseOptions {
@@ -24,9 +24,17 @@ export type Profile = 'published' | 'submitted';
 /** Rules that do not apply to a published copy. */
 const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
 
-/** Figures from prose and from tables; a table's reading replaces the prose reading of the same cell. */
+/**
+ * Figures from prose and from tables (and tables a web page flattened into prose); a table's reading
+ * replaces the prose reading of the same cell.
+ */
 function allFigures(doc: SourceDoc): Figure[] {
-  const fromTables = tableFigures(doc.tables);
+  // A flattened table is read only outside the lines of the document's own tables.
+  const tableLines = new Set(doc.tables.flatMap((t) => t.map((r) => r.start)));
+  const flat = flatTables(doc.text).filter(
+    (t) => !tableLines.has(doc.text.lastIndexOf('\n', t[0]!.start) + 1),
+  );
+  const fromTables = tableFigures([...doc.tables, ...flat]);
   const prose = extractFigures(doc.text).filter(
     (f) => !fromTables.some((t) => f.start < t.end && t.start < f.end),
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from './figures.ts';
 import { parseChineseNumeral, parseChinesePercent } from './numerals.ts';
-import { tableFigures } from './table-figures.ts';
+import { flatTables, tableFigures } from './table-figures.ts';
 import type { TableRow } from './types.ts';
 
 const figs = (t: string) => extractFigures(t).map((f) => [f.key, f.value, f.unit, f.approx]);
@@ -80,6 +80,28 @@ describe('extractFigures', () => {
       ['disputes.found', 45, '件', false],
       ['disputes.resolved', 43, '件', false],
     ]);
+  });
+
+  it('reads tables a web page flattened into prose, by row, by column and by year', () => {
+    const read = (t: string) =>
+      tableFigures(flatTables(t)).map((f) => [f.key, f.value, t.slice(f.start, f.end)]);
+    expect(read('指标名称 完成数 排查矛盾纠纷（件） 94 化解（件） 92 化解率（%） 97.9')).toEqual([
+      ['disputes.found', 94, '94'],
+      ['disputes.resolved', 92, '92'],
+      ['disputes.resolution_rate', 97.9, '97.9'],
+    ]);
+    expect(read('执法检查（次）｜发现问题（个）｜整改到位（个）：45｜67｜61')).toEqual([
+      ['enforcement.inspections', 45, '45'],
+      ['enforcement.problems_found', 67, '67'],
+      ['enforcement.problems_rectified', 61, '61'],
+    ]);
+    // Last year's column is not this year's value.
+    expect(read('主要数据如下：项目 上年 本年；排查纠纷（件） 120 134；化解率（%） 96.7 97.8。')).toEqual([
+      ['disputes.found', 134, '134'],
+      ['disputes.resolution_rate', 97.8, '97.8'],
+    ]);
+    // Two values with no header saying which year: neither is taken; nor a digit run split in two.
+    expect(read('排查纠纷（件） 120 134。排查纠纷（件） 1234567890123')).toEqual([]);
   });
 
   it('reads Chinese numerals and approximations', () => {

@@ -259,7 +259,7 @@ function rateByVerb(after: string, sentence: string): string | undefined {
  */
 const COUNTY_SUBJECT = new RegExp(
   '^\\s*(?:\\d{1,2}月份?[，,]?|今年|全年|年内|同时|此外|另外)?' +
-    '(?:全[县区市旗]|(?:县|区|市|旗)(?:委|政府|人民政府|里|局|级|直|(?!域|场|民|容|城)[\\u4e00-\\u9fa5]{1,10}?(?:局|办|院|部|中心|委员会)))',
+    '(?:全[县区市旗]|(?:县|区|市|旗)(?:委|政府|人民政府|里|局|直|(?!域|场|民|容|城)[\\u4e00-\\u9fa5]{1,10}?(?:局|办|院|部|中心|委员会)))',
 );
 /**
  * The township speaking of itself (我镇, 全乡, 本街道) or a clause led by one of its bodies (镇司法所,

@@ -42,7 +42,7 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
       let offset = row.start + label.length + 1;
       row.cells.slice(1).forEach((cell, j) => {
         const col = j + 1;
-        const cellStart = offset;
+        const cellStart = row.cellStarts?.[col] ?? offset;
         offset += cell.length + 1;
         if (col === unitCol || COMPARISON_COLUMN.test(header[col] ?? '')) return;
         const m = readCell(cell);
@@ -76,4 +76,82 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
     });
   }
   return out;
+}
+
+const NAME = '[\\u4e00-\\u9fa5]{2,16}';
+const UNIT_P = `[（(](?:${[...UNITS, '％'].join('|')})[）)]`;
+const NUM = '\\d{1,9}(?:\\.\\d{1,4})?';
+/** Between two columns: one mark, blanks around it (not a tab as blank and mark both: one way to read it). */
+const SEP = '[ \\u3000]{0,2}[｜|\\t][ \\u3000]{0,2}';
+const GAP = '[ \\t\\u3000]{0,4}';
+/** A row of a table flattened into prose: its label with the unit, then one to four values (排查矛盾纠纷（件） 94). */
+const FLAT_ROW = new RegExp(
+  `(${NAME}${UNIT_P})${GAP}[:：]?${GAP}(${NUM}(?:[ \\t\\u3000｜|]{1,5}${NUM}){0,3})(?![\\d.%％\\u4e00-\\u9fa5（(])`,
+  'g',
+);
+/** A flattened table's columns: labels, then their values in order (执法检查（次）｜发现问题（个）：45｜67). */
+const FLAT_COLUMNS = new RegExp(
+  `((?:${NAME}${UNIT_P}${SEP}){1,11}${NAME}${UNIT_P})${GAP}[:：\\n]${GAP}(${NUM}(?:${SEP}${NUM}){1,11})`,
+  'g',
+);
+const NUMS = new RegExp(NUM, 'g');
+const LABELS = new RegExp(`${NAME}${UNIT_P}`, 'g');
+/** The header of a flattened table with a column per year (项目 上年 本年; 2023年 2024年), just before its rows. */
+const YEAR_HEADER =
+  /(上年|去年|上一年|20\d{2}年?)[ \t\u3000]+(本年|今年|本年度|20\d{2}年?)[ \t\u3000]*[；;：:\n]?[ \t\u3000]*$/;
+
+/** Values of a match with their offsets in the text. */
+const valuesAt = (values: string, at: number) =>
+  [...values.matchAll(NUMS)].map((v) => ({ text: v[0], start: at + v.index }));
+
+/**
+ * Tables a web page flattened into prose (排查矛盾纠纷（件） 94 化解（件） 92 化解率（%） 97.9;
+ * 项目 上年 本年；排查纠纷（件） 120 134), as rows for tableFigures: one value per row, or one per
+ * year when a header names the years (the earlier ones are last year's).
+ */
+export function flatTables(text: string): TableRow[][] {
+  const tables: TableRow[][] = [];
+  for (const m of text.matchAll(FLAT_COLUMNS)) {
+    const labels = [...m[1]!.matchAll(LABELS)];
+    const values = valuesAt(m[2]!, m.index + m[0].length - m[2]!.length);
+    if (labels.length !== values.length) continue;
+    const rows = labels.map((l, i) => ({
+      cells: [l[0], values[i]!.text],
+      start: m.index + l.index,
+      cellStarts: [m.index + l.index, values[i]!.start],
+    }));
+    tables.push([{ cells: ['项目', '数值'], start: m.index }, ...rows]);
+  }
+  let rows: TableRow[] = [];
+  let header: string[] = [];
+  let last = -1;
+  const flush = () => {
+    if (rows.length) tables.push([{ cells: header, start: rows[0]!.start }, ...rows]);
+    rows = [];
+  };
+  // Where the column tables lie, in reading order: a row inside one is that table's.
+  const spans = tables.map((t) => [t[0]!.start, t.at(-1)!.cellStarts!.at(-1)!] as const);
+  let span = 0;
+  for (const m of text.matchAll(FLAT_ROW)) {
+    while (span < spans.length && spans[span]![1] <= m.index) span++;
+    if (span < spans.length && spans[span]![0] <= m.index) continue;
+    if (last < 0 || !/^[\s；;，,。｜|]*$/.test(text.slice(last, m.index))) {
+      flush();
+      const h = YEAR_HEADER.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      const years = h ? [h[1]!, h[2]!] : [];
+      // Of two years, the earlier column is last year's.
+      header = ['项目', ...years.map((y, i) => (i === years.length - 1 ? y : `上年（${y}）`))];
+      if (!h) header.push('数值');
+    }
+    last = m.index + m[0].length;
+    const values = valuesAt(m[2]!, m.index + m[0].length - m[2]!.length);
+    if (values.length !== header.length - 1) continue;
+    rows.push({
+      cells: [m[1]!, ...values.map((v) => v.text)],
+      start: m.index,
+      cellStarts: [m.index, ...values.map((v) => v.start)],
+    });
+  }
+  flush();
+  return tables;
 }

@@ -92,6 +92,8 @@ export interface TableRow {
   cells: string[];
   /** Offset of the row's line in the normalised text. */
   start: number;
+  /** Offset of each cell, when the cells are not one separator apart (a table flattened into prose). */
+  cellStarts?: readonly number[];
 }
 
 /** A document as read: normalised text plus what the reader could learn beyond plain text. */
