@@ -764,6 +764,25 @@ describe('words missing or slipped', () => {
     expect(first('我认为应当加强学法。')).not.toEqual([]);
   });
 
+  it("lets a leader's own report on his duty speak as 本人, and keeps 民主法制建设", () => {
+    const own = (line: string, title: string) => flagged(line, 'wording.firstPerson', title);
+    expect(own('本人认为应当加强学法。', '白沙镇2025年度法治政府建设情况报告')).toEqual(['本人']);
+    expect(own('本人坚持带头学法。', '白沙镇党委书记2025年度述法报告')).toEqual([]);
+    expect(
+      own(
+        '作为白沙镇法治建设第一责任人，本人始终坚持带头学法。',
+        '2025年度履行推进法治建设第一责任人职责情况',
+      ),
+    ).toEqual([]);
+    expect(flagged('法治宣传是民主法制建设的重要组成部分。', 'wording.fazhi')).toEqual([]);
+    expect(flagged('健全法制宣传教育机制。', 'wording.fazhi')).toEqual(['法制宣传']);
+  });
+
+  it('reads a phrase in doubled quotation marks as one problem', () => {
+    expect(flagged('编制““十四五””规划。', 'wording.quotes')).toEqual(['““十四五””']);
+    expect(flagged('编制““十四五”规划。', 'wording.quotes')).toEqual(['““']);
+  });
+
   it('leaves 已 alone when the 以 is there already', () => {
     const yi = (line: string) => flagged(line, 'wording.yi');
     expect(yi('已构建了以数字化改革为引领的治理体系。')).toEqual([]);

@@ -214,7 +214,7 @@ export const countRules: readonly CountRule[] = [
   // The people's congress checking how a law is applied (人大代表对《土地管理法》…开展执法检查2次) is
   // no inspection of the township's.
   { key: 'other', near: new RegExp(`人大${N}{0,30}检查`), units: SESSION_UNITS },
-  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|联合执法(?!会议?|联席)/ },
+  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|专项执法|联合执法(?!会议?|联席)/ },
   // The places inspected, counted in visits (检查生产经营单位186家次), or the teams sent (出动检查组47批次).
   { key: 'enforcement.inspections', near: /检查|巡查/, units: ['家次', '户次', '批次'] },
   // Inspections counted in 起 right after the word (控烟检查362起).
@@ -260,7 +260,7 @@ export const countRules: readonly CountRule[] = [
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
   {
     key: 'legal.opinions',
-    near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律)意见`),
+    near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律|合法性)意见`),
     units: ['份', '条', '次', '件', '件次'],
     // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
     unless: /观察/,
@@ -490,7 +490,9 @@ export const countRules: readonly CountRule[] = [
   // 班子成员专题学法, 常务会议学法) is a study session: the 中心组 is a body of its own.
   {
     key: 'study.center_group',
-    near: new RegExp(`(专题|集中|集体)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§`),
+    near: new RegExp(
+      `(专题|集中|集体)${N}{0,4}(学习|学法)|学法|学习${N}{0,2}§|学习${N}{0,10}法治思想${N}{0,2}§`,
+    ),
     sentence: /中心组/,
     inParagraph: true,
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
@@ -507,6 +509,9 @@ export const countRules: readonly CountRule[] = [
     // study the 中心组's system brings about is its own (建立中心组集体学法制度，开展领导干部专题学法7次).
     unless: /培训|考试|讲座|(?<!领导)干部|机关|职工|会前/,
   },
+  // The 中心组's discussions beside its counted study (专题学习11次、专题研讨5次): part of it or more,
+  // no count of the law's study of their own.
+  { key: 'other', near: /研讨/, sentence: /中心组/, units: SESSION_UNITS },
   { key: 'study.sessions', near: /警示(教育)?片|宣传片|公开课|法治党课/ },
   // The party branches' own meetings (基层党组织集中学习570余次, 三会一课) are no count of the
   // township's study of the law.
@@ -620,10 +625,11 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: THE_PUBLIC,
     units: SESSION_UNITS,
   },
-  // A talk or a class for staff (机关工作人员普法知识讲座12场) is their study, not publicity.
+  // A talk or a class for staff (机关工作人员普法知识讲座12场), or for those who spread the law (对普法
+  // 骨干开展学法培训4次), is their study, not publicity.
   {
     key: 'study.sessions',
-    near: /(机关|干部|职工|工作人员|公职人员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲|授课|讲课|辅导)/,
+    near: /(机关|干部|职工|工作人员|公职人员|骨干|志愿者|宣讲员)[^，,。；;§]{0,8}(讲座|培训|法治课|宣讲|授课|讲课|辅导)/,
     units: SESSION_UNITS,
   },
   { key: 'publicity.model_households', near: /示范户/ },

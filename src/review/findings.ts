@@ -39,9 +39,10 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
     if (r.check !== undefined && !(r.check in allChecks))
       errors.push(`规则“${r.id}”的检查“${r.check}”不存在`);
     if (r.check === undefined && r.pattern === undefined) errors.push(`规则“${r.id}”需要 pattern 或 check`);
-    if (r.pattern !== undefined) {
+    if (r.pattern !== undefined || r.unlessDocument !== undefined) {
       try {
-        new RegExp(r.pattern, r.flags);
+        new RegExp(r.pattern ?? '', r.flags);
+        new RegExp(r.unlessDocument ?? '');
       } catch {
         errors.push(`规则“${r.id}”的正则表达式无效`);
       }
@@ -55,6 +56,7 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
   const out: Finding[] = [];
   for (const r of rules) {
     if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
+    if (r.unlessDocument && new RegExp(r.unlessDocument).test((c.plain ?? c.text).slice(0, 3000))) continue;
     if (r.check !== undefined) {
       const check = allChecks[r.check];
       if (!check) continue;

@@ -224,7 +224,7 @@ const ORG_END = new RegExp(
  * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words.
  */
 const ORG_END_BODY = new RegExp(
-  `(街道办事处|街道|镇|乡|(?<!大)街(?=${STREET_ORGAN}|党政|领导|坚持|深入|全面|扎实|持续|始终|积极|认真|着力|不断))(?![村镇级域情内外里民间街]|、[村社居])`,
+  `(街道办事处|街道|镇|乡|(?<!大)街(?=${STREET_ORGAN}|党政|领导|坚持|深入|全面|扎实|持续|始终|积极|认真|着力|不断))(?![村镇级域情内外里民间街长区]|、[村社居])`,
   'g',
 );
 

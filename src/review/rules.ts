@@ -25,6 +25,10 @@ export const LOST_PUNCTUATION =
   `[二三四五六七八九十]是(?<=[\\u4e00-\\u9fa5\\d].是)(?<![${NOT_A_POINT}].是)${POINT_FOLLOWS}` +
   '|(?:先后|同时|此外|另外)(?<=\\d[次项场件个名份条]..)|现将(?<=[\\u4e00-\\u9fa5]现将)(?=[^。，,；;\\n]{0,40}(?:报告|汇报)如下)';
 
+/** A leader's own report on his duty: titled 述法/述职, or speaking as 本人 from its opening lines. */
+const PERSONAL_REPORT =
+  '述法报告|述职报告|述职述法|述法述职|(?:作为|身为)[^。\\n]{0,30}(?:第一责任人|书记|镇长|乡长|主任)[，,]\\s*本人|(?:^|\\n)\\s*本人(?:坚持|始终|认真|切实|深入|全面|严格|带头|紧紧)';
+
 /**
  * A review rule, as data. Either `pattern` (a regular expression searched in the text) or
  * `check` (a named check in checks.ts). Messages may use {text} (what matched), {fix} (the text
@@ -42,6 +46,8 @@ export interface RuleSpec {
   minYear?: number;
   /** Skip a match when this expression matches the 20 characters either side. */
   unless?: string;
+  /** Skip the rule when this expression matches the document's opening (its first 3,000 characters). */
+  unlessDocument?: string;
   /** [from, to]: the correction, shown as {fix}. */
   fix?: [string, string];
 }
@@ -309,6 +315,8 @@ export const rules: readonly RuleSpec[] = [
     id: 'wording.fazhi',
     severity: 'warning',
     pattern: '法制(宣传|教育|建设|意识|观念|思维|政府|社会|国家|环境|素养|文化|讲座|培训|课|理念|精神|示范)',
+    // 民主法制建设 is a set phrase of its own (民主法制示范村 was renamed 民主法治示范村).
+    unless: '民主法制建设',
     message: '“{text}”应为“{fix}”（“法制”指法律制度，此处应为“法治”）',
     fix: ['法制', '法治'],
   },
@@ -727,14 +735,17 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.quotes',
     severity: 'warning',
-    pattern: '““|””|""',
+    // A phrase in doubled marks (““十四五””) is one problem, not two.
+    pattern: '““[^“”\\n]{1,30}””|““|””|""',
     message: '引号重复：{text}',
   },
 
-  // An organ's report speaks as the organ (我镇), never as one person.
+  // An organ's report speaks as the organ (我镇), never as one person; a leader's own report on
+  // his duty (述法报告, 作为…第一责任人，本人…) speaks as him.
   {
     id: 'wording.firstPerson',
     severity: 'warning',
+    unlessDocument: PERSONAL_REPORT,
     pattern:
       // Not a campaign's name (我为群众办实事, “我是委员我来讲”).
       '(?<![自])(?<!“[^”\\n]{0,10})我(?![镇乡县市区街村们局所委办单党国省司部校院会站队组社中处科室方])(?!为群众办实事|的收藏)[\\u4e00-\\u9fa5]{1,4}',
@@ -743,6 +754,7 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'wording.firstPerson',
     severity: 'warning',
+    unlessDocument: PERSONAL_REPORT,
     pattern: '(由|经)?(?<![当事请申诉委托])本人(担任|负责|亲自|牵头|主持)?',
     message: '机关报告中出现“{text}”，应写明职务（如“由镇党委书记担任”）',
   },
