@@ -17,9 +17,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyse } from '../src/review/analyse.ts';
+import { analyse, figuresOf } from '../src/review/analyse.ts';
 import { reviewHeadline } from '../src/review/export.ts';
-import { extractFigures } from '../src/review/figures.ts';
 import {
   add,
   empty,
@@ -91,7 +90,7 @@ for (const split of ['tune', 'heldout'] as const) {
   const mine = sentences.filter((x) => x.split === split);
   let t = empty();
   for (const x of mine) {
-    const m = matchFigures(extractFigures(x.text), x.figures);
+    const m = matchFigures(figuresOf(x.text), x.figures);
     t = add(t, m);
     if (quiet) continue;
     for (const [k, v] of m.missed) console.log(`  MISS ${k}=${v} (${x.kind}): ${x.text}`);

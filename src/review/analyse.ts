@@ -6,7 +6,7 @@ import { toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { flatTables, tableFigures } from './table-figures.ts';
-import type { Figure, ReviewResult, SourceDoc } from './types.ts';
+import type { Figure, ReviewResult, SourceDoc, TableRow } from './types.ts';
 
 export interface AnalyseOptions {
   /** The report's year when the text does not say (or says wrongly). */
@@ -28,16 +28,24 @@ const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
  * Figures from prose and from tables (and tables a web page flattened into prose); a table's reading
  * replaces the prose reading of the same cell.
  */
-function allFigures(doc: SourceDoc): Figure[] {
+export function figuresOf(text: string, tables: readonly TableRow[][] = []): Figure[] {
   // A flattened table is read only outside the lines of the document's own tables.
-  const tableLines = new Set(doc.tables.flatMap((t) => t.map((r) => r.start)));
-  const flat = flatTables(doc.text).filter(
-    (t) => !tableLines.has(doc.text.lastIndexOf('\n', t[0]!.start) + 1),
-  );
-  const fromTables = tableFigures([...doc.tables, ...flat]);
-  const prose = extractFigures(doc.text).filter(
-    (f) => !fromTables.some((t) => f.start < t.end && t.start < f.end),
-  );
+  const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
+  const flat = flatTables(text).filter((t) => !tableLines.has(text.lastIndexOf('\n', t[0]!.start) + 1));
+  const fromTables = tableFigures([...tables, ...flat]).sort((a, b) => a.start - b.start);
+  // Cells do not overlap: the first cell ending after a prose figure starts is the only one it can
+  // overlap (a binary search, so many tables and many figures stay linear).
+  const covered = (f: Figure) => {
+    let lo = 0;
+    let hi = fromTables.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fromTables[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < fromTables.length && fromTables[lo]!.start < f.end;
+  };
+  const prose = extractFigures(text).filter((f) => !covered(f));
   return [...prose, ...fromTables].sort((a, b) => a.start - b.start);
 }
 
@@ -50,7 +58,7 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
   const bodyEnd = sections.find((s) => s.part === 'nextYear')?.heading.start ?? doc.text.length;
   const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
   const year = meta.year;
-  const figures = allFigures(doc);
+  const figures = figuresOf(doc.text, doc.tables);
   const all = opts.rules;
   const rules =
     opts.profile === 'published' ? (all ?? builtInRules).filter((r) => !NOT_IN_PUBLISHED.has(r.id)) : all;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyse } from './analyse.ts';
-import { extractFigures } from './figures.ts';
+import { analyse, figuresOf } from './analyse.ts';
 import {
   add,
   empty,
@@ -91,7 +90,7 @@ describe('labelled sentences', () => {
     for (const split of ['tune', 'heldout'] as const) {
       const s = sentences
         .filter((x) => x.split === split)
-        .reduce((t, x) => add(t, matchFigures(extractFigures(x.text), x.figures)), empty());
+        .reduce((t, x) => add(t, matchFigures(figuresOf(x.text), x.figures)), empty());
       console.log(`[sentences ${split}] figures ${show(s)}`);
       expect(s.precision).toBeGreaterThanOrEqual(0.97);
       expect(s.recall).toBeGreaterThanOrEqual(0.95);
@@ -101,7 +100,7 @@ describe('labelled sentences', () => {
   it('finds no catalogue figure in a trap sentence that states none', () => {
     for (const x of sentences.filter((y) => y.kind.startsWith('trap.') && y.figures.length === 0))
       expect(
-        extractFigures(x.text).filter((f) => f.key !== 'other'),
+        figuresOf(x.text).filter((f) => f.key !== 'other'),
         x.text,
       ).toEqual([]);
   });

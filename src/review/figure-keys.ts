@@ -48,7 +48,8 @@ const SESSION_UNITS = ['次', '场', '场次', '期'];
 /** A sentence about the township's own staff: a talk or a class in it is their study, not publicity. */
 const FOR_STAFF = /干部|职工|党员|公职人员|工作人员|班子/;
 /** The public a township's publicity reaches, as against its own staff. */
-const THE_PUBLIC = /村民|群众|居民|学生|师生|青少年|儿童|未成年人|老年人/;
+const THE_PUBLIC =
+  /村民|群众|居民|学生|师生|青少年|儿童|未成年人|老年人|企业员工|商户|经营户|游客|务工人员|农民工/;
 /** A sentence about publicity for the public: the people in it are an audience, not trainees. */
 const FOR_PUBLIC = new RegExp(`宣讲|普法|宣传|${THE_PUBLIC.source}`);
 
@@ -70,6 +71,19 @@ export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天�
 export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于|任务[为是]|下达/;
 
 export const countRules: readonly CountRule[] = [
+  // What is left (剩余两处正在限期整改, 其余3件正在办理), the villages a count is made in (在全乡9个村划分
+  // 网格27个), and one event's smallest or largest (到场群众少则30人、多则上百人) are no year's count.
+  {
+    key: 'other',
+    near: new RegExp(`(剩余|其余|尚有|尚余|仍有)${N}{0,2}§|§${N}{0,4}(正在|尚未|仍在)`),
+    units: ['处', '个', '项', '件', '起'],
+  },
+  { key: 'other', near: /^[^§]*§(?:行政|自然)?(?:村|社区|村（社区）|居委会|村民小组)/, units: ['个'] },
+  {
+    key: 'other',
+    near: new RegExp(`(少则|多则|最多|最少|平均)${N}{0,2}§`),
+    units: ['人', '人次', '名', '次', '场', '场次', '件', '个', '处', '份', '户', '项'],
+  },
   // Broadcasts and posts (村村响播放普法音频1200余次, 推送普法信息) are no events.
   { key: 'other', near: /广播|播放|推送|转发|大喇叭|村村响/, units: SESSION_UNITS },
   // One count of the public's events and the staff's study or exams together (开展普法宣传和学法考试等
@@ -138,11 +152,13 @@ export const countRules: readonly CountRule[] = [
   },
   // Visits counted in batches (接待群众来访97批次265人次): petitions registered.
   { key: 'petitions.cases', near: new RegExp(`来访${N}{0,2}§`), units: ['批次'] },
-  // A bare 化解N件 in a sentence about petitions (and not disputes) is petitions resolved.
+  // A bare 化解N件 in a sentence about petitions (and not disputes) is petitions resolved, also a
+  // sentence after the one that names them (受理群众信访事项64件…。已化解61件).
   {
     key: 'petitions.resolved',
     near: new RegExp(`(化解|解决)${N}{0,2}§`),
     sentence: /信访/,
+    inParagraph: true,
     unlessSentence: /纠纷|矛盾/,
   },
   // Disputes mediated, in a sentence that also says how many were settled (共调解…纠纷210件，调结207件):
@@ -164,7 +180,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'disputes.found',
     near: new RegExp(
-      `(排查|摸排)${N}{0,16}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷|^(排查|摸排)${N}{0,2}§`,
+      `(排查|摸排)${N}{0,16}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷|^(排查|摸排)${N}{0,2}§|^${N}{0,6}(排查|摸排)${N}?§`,
     ),
   },
   {
@@ -237,13 +253,13 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,4}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
+      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
     // also when the list's items are clauses of their own (参与重大决策、合同审核39件).
     unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
-    unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,6}$/,
+    unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {
     key: 'legal.reviews',
@@ -260,7 +276,9 @@ export const countRules: readonly CountRule[] = [
   // A legal adviser's written opinions: 出具审查意见书N份, 出具法律意见N条.
   {
     key: 'legal.opinions',
-    near: new RegExp(`意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律|合法性)意见`),
+    near: new RegExp(
+      `意见书|(出具|提出|提供)${N}{0,6}(审查|审核|法律|合法性)意见|§${N}{0,2}(审查|审核|法律|合法性)意见`,
+    ),
     units: ['份', '条', '次', '件', '件次'],
     // A rule-of-law observation point's report (法治观察意见书) is no legal adviser's opinion.
     unless: /观察/,
@@ -407,6 +425,8 @@ export const countRules: readonly CountRule[] = [
     sentence: /法治|依法治|法制/,
     inSection: true,
     unlessSentence: /安全|学法|学习|培训|其中[^。；;]{0,6}(专题)?研究[^。；;]{0,10}(法治|依法)/,
+    // A report heard at the meeting (1次在乡政府常务会上听取…汇报) is a report heard.
+    unless: new RegExp(`§${N}{0,16}听取${N}{0,16}汇报`),
     units: SESSION_UNITS,
   },
   { key: 'leadership.reports_heard', near: /听取/ },
@@ -720,7 +740,11 @@ export const countRules: readonly CountRule[] = [
     units: ['件', '张', '套'],
   },
   { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传画|宣传栏/ },
-  { key: 'publicity.banners', near: /展板|海报|宣传栏|宣传牌|电子屏/, units: ['块', '张', '个', '处'] },
+  {
+    key: 'publicity.banners',
+    near: /展板|海报|宣传栏|宣传牌|电子屏|标语|宣传画/,
+    units: ['块', '张', '个', '处'],
+  },
   // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.
   {
     key: 'publicity.audience',

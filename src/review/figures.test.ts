@@ -64,6 +64,48 @@ describe('extractFigures', () => {
     expect(figs('2021年以来累计开展法治培训46期，本年度举办9期。')[1]![0]).toBe('study.sessions');
   });
 
+  it('reads parts by kind, a rate reached against its target, and leaves what is left or per event', () => {
+    expect(figs('全年排查各类矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件。').map((f) => f[0])).toEqual([
+      'disputes.found',
+      'disputes.found',
+      'disputes.found',
+    ]);
+    // Not a part of other words (其中90分以上112人).
+    expect(figs('实际参考144人，其中90分以上112人。').map((f) => f[0])).toEqual([
+      'study.exam_takers',
+      'other',
+    ]);
+    expect(figs('年初县里下达的矛盾纠纷化解率目标为95%，我镇实际达到98.2%。')).toEqual([
+      ['other', 95, '%', false],
+      ['disputes.resolution_rate', 98.2, '%', false],
+    ]);
+    expect(figs('排查燃气隐患二十三处，已整改到位二十一处，剩余两处正在限期整改。').map((f) => f[1])).toEqual(
+      [23, 21],
+    );
+    expect(figs('到场群众少则30人、多则上百人。').map((f) => f[0])).toEqual(['other', 'other']);
+    expect(figs('在全乡9个村划分网格27个。')).toEqual([
+      ['other', 9, '个', false],
+      ['grid.grids', 27, '个', false],
+    ]);
+    // A report heard at a meeting; bodies named before what they did; 分别 with a verb.
+    expect(
+      figs('全年3次主持召开党委会议专题研究依法治乡工作，1次在乡政府常务会上听取法治政府建设专项汇报。').map(
+        (f) => f[0],
+      ),
+    ).toEqual(['leadership.meetings', 'leadership.reports_heard']);
+    expect(
+      figs('街道党工委会、主任办公会研究法治建设议题、听取依法行政工作汇报分别为6次和2次。').map((f) => f[0]),
+    ).toEqual(['leadership.meetings', 'leadership.reports_heard']);
+    expect(
+      figs('党委理论学习中心组、党委会会前学法、机关干部集中学法分别开展4次、15次、8次。').map((f) => f[0]),
+    ).toEqual(['study.center_group', 'study.sessions', 'study.sessions']);
+    // A colon's label for a clause that only says where it was put out.
+    expect(figs('主动公开信息：政府网站发布152条，政务新媒体发布97条。').map((f) => f[0])).toEqual([
+      'disclosure.items',
+      'disclosure.items',
+    ]);
+  });
+
   it('counts a figure under both steps one verb names (排查化解, 发现并整改)', () => {
     expect(figs('全年共排查化解各类矛盾纠纷87件，化解率100%，其中通过诉前调解化解13件。')).toEqual([
       ['disputes.found', 87, '件', false],

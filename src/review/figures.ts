@@ -280,6 +280,18 @@ function countyOwned(upTo: string, before: string): boolean {
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
+/** Whether a part's words end in two characters the whole's words have (矛盾纠纷 … 邻里纠纷). */
+const sharesNoun = (whole: string, part: string): boolean => {
+  const noun = /[\u4e00-\u9fa5]{2}$/.exec(part)?.[0];
+  return noun !== undefined && whole.includes(noun);
+};
+
+/** A clause that only says a rate was reached (我镇实际达到, 实际完成). */
+const ACHIEVED = /^(?:我(?:镇|乡|街道)|全(?:镇|乡|街道))?(?:实际|最终|全年)?(?:达到|达|为|完成|实现)了?$/;
+
+/** A clause whose verb says only that something was held or put out (政府网站发布, 召开专题会). */
+const GENERIC_CLAUSE = /^[\u4e00-\u9fa5]{0,8}(?:发布|召开|开展|组织|举办|举行)[\u4e00-\u9fa5]{0,4}$/;
+
 /** A label before a colon at the start of a sentence, naming what its clauses count (干部学法考试：). */
 const colonLabel = (upTo: string): string => /^\s*([^，,。；;：:\d]{2,14})[：:]/.exec(upTo)?.[1] ?? '';
 
@@ -366,12 +378,14 @@ const CENTER_LIST =
 const COUNT_ITEM = `[\\d.,${CN_NUMERAL_CHARS}万千]{1,14}(?:余|多)?(?:${UNIT_RE})(?:以上|左右|余)?`;
 /** Names, then 分别 and the counts before this one (执法检查、发现问题、整改到位分别为46次、52处、). */
 const RESPECTIVE_COUNTS = new RegExp(
-  `^([^§]+?)分别(?:为|是|达到|达|有)?((?:\\s*${COUNT_ITEM}\\s*[、和及与]\\s*)*)$`,
+  `^([^§]+?)分别(?:为|是|达到|达|有|开展|召开|组织|举办|完成|办理|受理|化解|发放)?((?:\\s*${COUNT_ITEM}\\s*[、和及与]\\s*)*)$`,
 );
 /** The counts after this one in such a list. */
 const LATER_COUNTS = new RegExp(`^(?:\\s*[、和及与]\\s*${COUNT_ITEM})*`);
 const COUNT_ITEMS = new RegExp(COUNT_ITEM, 'g');
 const NAME_SPLIT = /[、和及与]/;
+/** A name that is a body, not a thing done or counted (党工委会, 主任办公会, 司法所). */
+const BODY_END = /(?:会|党委|党工委|政府|办|所|中心|小组)$/;
 
 /**
  * The name a count stands for in a list given 分别 (the second count: the second name), when the
@@ -381,7 +395,17 @@ function respectiveItem(wide: string, rest: string): string | undefined {
   if (!wide.includes('分别')) return undefined;
   const m = RESPECTIVE_COUNTS.exec(wide);
   if (!m) return undefined;
-  const names = m[1]!.split(NAME_SPLIT).filter(Boolean);
+  // Bodies named before what they did share its name (党工委会、主任办公会研究法治建设议题).
+  const names = m[1]!
+    .split(NAME_SPLIT)
+    .filter(Boolean)
+    .reduce<string[]>(
+      (all, n) =>
+        all.length && BODY_END.test(all.at(-1)!)
+          ? [...all.slice(0, -1), `${all.at(-1)!}、${n}`]
+          : [...all, n],
+      [],
+    );
   const at = (m[2]!.match(COUNT_ITEMS) ?? []).length;
   const later = (LATER_COUNTS.exec(rest)![0].match(COUNT_ITEMS) ?? []).length;
   return names.length >= 2 && names.length === at + 1 + later ? names[at] : undefined;
@@ -399,6 +423,8 @@ function extractFrom(text: string): Figure[] {
   const twins = new Set<Figure>();
   /** The key the county's last figure would have had, for its township's share. */
   let county: { key: string; unit: string; sentenceStart: number } | undefined;
+  /** The last figure given a key, for the parts after it. */
+  let keyed: { key: string; unit: string; sentenceStart: number; end: number; words: string } | undefined;
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -442,7 +468,8 @@ function extractFrom(text: string): Figure[] {
     const paragraphStart = from + text.slice(from, where.sentenceStart).lastIndexOf('\n') + 1;
     const paragraph = ownPoint(text.slice(paragraphStart, end));
     const section = headingAbove(text, paragraphStart);
-    const keyOf = (clause: string) => ruleForCount(clause, sentence, unit, paragraph, upTo, section);
+    const keyOf = (clause: string, before = upTo) =>
+      ruleForCount(clause, sentence, unit, paragraph, before, section);
     // 每半年听取一次汇报，召开一次专题会议: a 一次 after a frequency is the same frequency.
     const often = cn === '一' && /每(?:个|一|两|半)?[年季月周旬]/.test(upTo);
     // A threshold met everywhere (科室均实现2名以上…具备执法资格): no count.
@@ -459,6 +486,11 @@ function extractFrom(text: string): Figure[] {
       const names = respectiveName(wide) ?? rateNames(wide);
       const keys = aside || ofCounty ? [] : names.map((n) => keyForRate(n, sentence));
       const byVerb = aside || ofCounty || keys.length ? undefined : rateByVerb(after, sentence);
+      // A rate achieved, named in the clause before by its target (化解率目标为95%，我镇实际达到98.2%).
+      if (!aside && !ofCounty && !keys.length && !byVerb && ACHIEVED.test(before)) {
+        const name = new RegExp(RATE_NAME).exec(upTo.slice(0, upTo.length - before.length));
+        if (name && TARGET.test(upTo)) keys.push(keyForRate(name[0], sentence));
+      }
       if (byVerb) keys.push(byVerb);
       if (keys.length === 0) keys.push('other');
       for (const key of keys)
@@ -477,7 +509,7 @@ function extractFrom(text: string): Figure[] {
     if (!aside && !ofCounty) {
       // One count for each item of a list, the items under different keys: a figure under each.
       const items = eachItem(wide);
-      const keys = items ? [...new Set(items.map((i) => keyOf(`${i}§${after}`)))] : [];
+      const keys = items ? [...new Set(items.map((i) => keyOf(`${i}§${after}`, i)))] : [];
       const each = keys.filter((k): k is string => k !== undefined && k !== 'other');
       if (each.length >= 2 && each.length === keys.length) {
         for (const key of each) out.push({ key, ...base, ...extra });
@@ -488,7 +520,8 @@ function extractFrom(text: string): Figure[] {
     const named = aside ? undefined : respectiveItem(wide, text.slice(end, end + 120));
     let rule = aside
       ? 'other'
-      : ((named !== undefined ? keyOf(`${named}§${after}`) : undefined) ??
+      : // A name of the list is read on its own words: the other names are no subject of it.
+        ((named !== undefined ? keyOf(`${named}§${after}`, named) : undefined) ??
         (summed ? keyOf(`${wide}§${after}`) : undefined) ??
         keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
@@ -501,9 +534,13 @@ function extractFrom(text: string): Figure[] {
     if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = keyOf(`${upTo}§`);
     // A label before a colon names what its clauses count (干部学法考试：全年共组织2轮).
-    // Only for a clause whose own words say no more than 全年共组织.
+    // Only for a clause whose own words say no more than 全年共组织, or where and how (政府网站发布,
+    // 召开专题会).
     const label =
-      rule === undefined && FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) ? colonLabel(upTo) : '';
+      rule === undefined &&
+      (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) || GENERIC_CLAUSE.test(before))
+        ? colonLabel(upTo)
+        : '';
     if (label) rule = keyOf(`${label}${before}§${after}`);
     // Who, counted first, in a list that runs on to its verb (全镇136名机关干部、事业人员全部参加…考试):
     // the list's words after the figure, when no other count is in them.
@@ -525,7 +562,21 @@ function extractFrom(text: string): Figure[] {
       OWN_SUBJECT.test(before)
     )
       rule = county.key;
+    // A part after 其中, in the unit of the sentence's last keyed figure, naming a kind of what that
+    // figure counts (排查矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件): that figure's key; not
+    // a part of other words (其中90分以上112人).
+    const total = keyed;
+    const part =
+      rule === undefined &&
+      total !== undefined &&
+      total.sentenceStart === where.sentenceStart &&
+      total.unit === unit &&
+      /其中/.test(text.slice(total.end, start)) &&
+      sharesNoun(total.words, before);
+    if (part) rule = total.key;
     const key = rule ?? 'other';
+    if (key !== 'other' && !part)
+      keyed = { key, unit, sentenceStart: where.sentenceStart, end, words: before };
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
     out.push(

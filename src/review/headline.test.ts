@@ -176,6 +176,16 @@ describe('headline the rules cannot settle', () => {
     )!;
     expect([groups.figure.value, groups.unsure]).toEqual([100, true]);
     expect(groups.reason).toContain('分属不同群体或场次');
+    // A rate stated for the whole beside its groups' is the headline, and sure.
+    const whole = pick(
+      '机关干部合格率100%；村干部合格率95.2%。全镇共166人参加考试，总体合格率97%。',
+      'study.exam_pass_rate',
+    )!;
+    expect([whole.figure.value, whole.unsure]).toEqual([97, false]);
+    // The list of decisions published at the year's start is a plan beside the decisions made.
+    expect(
+      pick('年初公布重大行政决策事项目录4项。全年实际作出重大行政决策3项。', 'decisions.major')!.figure.value,
+    ).toBe(3);
     // The same rate stated twice is one rate.
     const twice = pick('考试合格率100%。全年学法考试合格率100%。', 'study.exam_pass_rate')!;
     expect([twice.figure.value, twice.unsure]).toEqual([100, false]);

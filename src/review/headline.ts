@@ -51,9 +51,10 @@ type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span' | 'whol
 const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
   {
     role: 'plan',
-    // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number.
+    // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number; the
+    // year's list of decisions published at its start (年初公布重大行政决策事项目录4项) is.
     words:
-      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|力争|确保|争取|目标|拟|预计/,
+      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|力争|确保|争取|目标|拟|预计|(公布|编制|制定|印发)[^，,；;]{0,12}目录$/,
     note: '计划或目标数',
   },
   {
@@ -82,6 +83,8 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
     string
   >),
 };
+/** Words that state a rate of the whole, not of a group (总体合格率, 全镇平均, 综合). */
+const WHOLE_RATE = /总体|整体|综合|平均|全(镇|乡|街道)|总(?!结)/;
 /** Words that state a sum of several (共开展, 累计), not only the year's (全年); not 公共, 共同. */
 const SUM_WORDS = /累计|共计|合计|总计|(?<!公)共(?!同)/;
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */
@@ -242,7 +245,13 @@ export function headline<F extends HeadlineCandidate>(
   const named = literal.length ? literal : subjects;
   const field = named.length ? named : pool;
   const isRate = all[0]!.unit === '%';
-  const best = isRate ? field[0]! : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
+  // A rate stated for the whole (总体合格率97%, 全镇平均) beside the rates of its groups.
+  const whole = isRate ? field.filter((x) => WHOLE_RATE.test(ownClause(lead(x.f)))) : [];
+  const best = isRate
+    ? whole.length === 1
+      ? whole[0]!
+      : field[0]!
+    : field.reduce((a, b) => (b.f.value > a.f.value ? b : a));
   // Unsure when the largest is taken only for being largest: not stated as a sum (共计, 累计); or
   // when a word alone chose it over other figures of the year in the indicator's units, which may
   // be separate activities to add up (集中学法…参学240人次 beside 讲座…听课160人次); or when two
@@ -254,7 +263,7 @@ export function headline<F extends HeadlineCandidate>(
   const twoTotals = totals.some((x) => x.f.value !== best.f.value && !x.f.approx && !best.f.approx);
   // A rate stated with different values in the indicator's own words (机关干部合格率100%，村干部
   // 合格率96%; 第一场、第二场): rates of groups or sittings, none the whole's; the first is taken.
-  const rates = isRate && field.some((x) => x.f.value !== best.f.value);
+  const rates = isRate && whole.length !== 1 && field.some((x) => x.f.value !== best.f.value);
   const unsure = rates || (!isRate && (largestOnly || byWord || twoTotals));
   const reasons: string[] = [];
   if (all.length === 1) reasons.push('报告中该指标只有这一处数值');
@@ -271,9 +280,11 @@ export function headline<F extends HeadlineCandidate>(
     if (field.length > 1)
       reasons.push(
         isRate
-          ? rates
-            ? '比率取首次出现的一处；各处数值不同，可能分属不同群体或场次，请人工确认或改选'
-            : '比率取首次出现的一处'
+          ? whole.length === 1
+            ? '比率取写明总体（全镇、总体、平均）的一处'
+            : rates
+              ? '比率取首次出现的一处；各处数值不同，可能分属不同群体或场次，请人工确认或改选'
+              : '比率取首次出现的一处'
           : largestOnly
             ? '取其中最大的一处；各处是全年总数与其部分，还是应相加的不同活动，规则无法判定，请人工确认或改选'
             : '取其中最大的一处（全年总数而非部分）',
