@@ -259,6 +259,9 @@ export const countRules: readonly CountRule[] = [
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
     // also when the list's items are clauses of their own (参与重大决策、合同审核39件).
     unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
+    // Nor a review of which the sentence then gives the contracts as a part (对合同协议开展合法性审查
+    // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
+    unlessSentence: /其中[^，,。；;]{0,6}(审查|审核)?[^，,。；;]{0,2}合同/,
     unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {

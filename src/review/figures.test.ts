@@ -99,6 +99,12 @@ describe('extractFigures', () => {
     expect(
       figs('党委理论学习中心组、党委会会前学法、机关干部集中学法分别开展4次、15次、8次。').map((f) => f[0]),
     ).toEqual(['study.center_group', 'study.sessions', 'study.sessions']);
+    // A review of which the sentence gives the contracts as a part; a table's cells take no label.
+    expect(figs('对合同协议开展合法性审查17件，其中审查合同15份。').map((f) => f[0])).toEqual([
+      'legal.reviews',
+      'legal.contracts_reviewed',
+    ]);
+    expect(figs('权力清单：行政处罚事项\t6项\t6项').map((f) => f[0])).toEqual(['powers.penalty', 'other']);
     // A colon's label for a clause that only says where it was put out.
     expect(figs('主动公开信息：政府网站发布152条，政务新媒体发布97条。').map((f) => f[0])).toEqual([
       'disclosure.items',

@@ -293,7 +293,9 @@ const ACHIEVED = /^(?:我(?:镇|乡|街道)|全(?:镇|乡|街道))?(?:实际|最
 const GENERIC_CLAUSE = /^[\u4e00-\u9fa5]{0,8}(?:发布|召开|开展|组织|举办|举行)[\u4e00-\u9fa5]{0,4}$/;
 
 /** A label before a colon at the start of a sentence, naming what its clauses count (干部学法考试：). */
-const colonLabel = (upTo: string): string => /^\s*([^，,。；;：:\d]{2,14})[：:]/.exec(upTo)?.[1] ?? '';
+const colonLabel = (upTo: string): string =>
+  // Not across a table's cells (权力清单：行政处罚事项\t6项\t6项).
+  upTo.includes('\t') ? '' : (/^\s*([^，,。；;：:\d]{2,14})[：:]/.exec(upTo)?.[1] ?? '');
 
 const numberValue = (
   ar: string | undefined,
