@@ -249,6 +249,13 @@ export const countRules: readonly CountRule[] = [
     units: ['件', '起', '件次', '宗', '个'],
   },
   // The number must be about contracts themselves: "审查合同29份", "29份合同…审查", "对27份涉及镇政府的
+  // The contracts among what was reviewed (审查事项15项，其中重大合同3份).
+  {
+    key: 'legal.contracts_reviewed',
+    near: new RegExp(`^其中${N}{0,6}合同${N}{0,2}§`),
+    sentence: /审[查核]/,
+    units: ['份', '件', '个', '项'],
+  },
   // 各类合同进行合法性审核", "审核各类经济合同、协议63件"; not "对文件、合同等开展合法性审查36件".
   {
     key: 'legal.contracts_reviewed',
@@ -261,7 +268,7 @@ export const countRules: readonly CountRule[] = [
     unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
     // Nor a review of which the sentence then gives the contracts as a part (对合同协议开展合法性审查
     // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
-    unlessSentence: /其中[^，,。；;]{0,6}(审查|审核)?[^，,。；;]{0,2}合同/,
+    unlessSentence: /其中(?!涉及)[^，,。；;\d]{0,6}合同[^，,。；;\d]{0,4}\d/,
     unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {
@@ -344,13 +351,6 @@ export const countRules: readonly CountRule[] = [
     ),
     sentence: /合法性|规范性文件|决策/,
     units: ['件', '次', '项', '份'],
-  },
-  // The contracts among what was reviewed (审查事项15项，其中重大合同3份).
-  {
-    key: 'legal.contracts_reviewed',
-    near: new RegExp(`^其中${N}{0,6}合同${N}{0,2}§`),
-    sentence: /审[查核]/,
-    units: ['份', '件', '个', '项'],
   },
   // 审查事项13项，其中…合同2份: the matters a legality review took.
   {
