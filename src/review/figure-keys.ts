@@ -265,7 +265,8 @@ export const countRules: readonly CountRule[] = [
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
     // also when the list's items are clauses of their own (参与重大决策、合同审核39件).
-    unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同/,
+    // Nor contracts and others (对合同协议等开展合法性审查17件).
+    unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同|合同(协议)?等/,
     // Nor a review of which the sentence then gives the contracts as a part (对合同协议开展合法性审查
     // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
     unlessSentence: /其中(?!涉及)[^，,。；;\d]{0,6}合同[^，,。；;\d]{0,4}\d/,

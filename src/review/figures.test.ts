@@ -105,6 +105,11 @@ describe('extractFigures', () => {
       'legal.contracts_reviewed',
     ]);
     expect(figs('权力清单：行政处罚事项\t6项\t6项').map((f) => f[0])).toEqual(['powers.penalty', 'other']);
+    // Contracts and other matters (合同协议等) reviewed are reviews; contracts of several kinds are contracts.
+    expect(figs('对合同协议等开展合法性审查17件。').map((f) => f[0])).toEqual(['legal.reviews']);
+    expect(figs('对镇政府签订的工程建设、资产租赁等合同开展合法性审查52件。').map((f) => f[0])).toEqual([
+      'legal.contracts_reviewed',
+    ]);
     // A colon's label for a clause that only says where it was put out.
     expect(figs('主动公开信息：政府网站发布152条，政务新媒体发布97条。').map((f) => f[0])).toEqual([
       'disclosure.items',

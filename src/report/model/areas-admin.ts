@@ -73,14 +73,18 @@ export const legalArea: AreaWriter = {
   keys: ['legal.reviews', 'legal.opinions', 'legal.consultations'],
   headings: ['发挥法律顾问作用，强化合法性审查', '落实法律顾问制度，做到应审尽审'],
   write(c) {
-    const types = topLabels(c.records('legal_review'), 'reviewType', ['other'], 3);
+    const reviews = c.records('legal_review');
+    const types = topLabels(reviews, 'reviewType', ['other'], 3);
+    // The kinds named are not all that was reviewed (合同协议, and others): 等 says so, so the
+    // contracts given after as a part (其中审查合同15份) do not contradict the total.
+    const more = new Set(reviews.map((r) => r.data.reviewType)).size > types.length;
     return paras({
       inlines: line(
         c.pick('legal.open', ['坚持法律顾问参与重大事项研究，', '把合法性审查作为决策和发文的必经环节，']),
         sentence(
           c.has('legal.reviews')
             ? line(
-                `对${types.length ? types.join('、') : '涉法事项'}开展合法性审查`,
+                `对${types.length ? `${types.join('、')}${more ? '等' : ''}` : '涉法事项'}开展合法性审查`,
                 c.fig('legal.reviews'),
                 c.yoy('legal.reviews'),
               )
