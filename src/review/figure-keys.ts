@@ -597,8 +597,9 @@ export const countRules: readonly CountRule[] = [
   // Who a publicity reached, said with 覆盖 alone (发放宣传册1.5万余份，覆盖1.2万余人次).
   {
     key: 'publicity.audience',
-    near: new RegExp(`覆盖${N}{0,3}§`),
-    sentence: new RegExp(`${PUFA}|宣传`),
+    // 覆盖企业员工1100余人次 after a talk in office buildings (宣讲).
+    near: new RegExp(`覆盖${N}{0,6}§`),
+    sentence: new RegExp(`${PUFA}|宣传|宣讲`),
     unlessSentence: FOR_STAFF,
     units: ['人次', '人'],
   },
