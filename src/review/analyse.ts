@@ -5,6 +5,7 @@ import { findHeadings } from './headings.ts';
 import { toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
+import { firstWhere } from './sorted.ts';
 import { flatTables, tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc, TableRow } from './types.ts';
 
@@ -36,13 +37,7 @@ export function figuresOf(text: string, tables: readonly TableRow[][] = []): Fig
   // Cells do not overlap: the first cell ending after a prose figure starts is the only one it can
   // overlap (a binary search, so many tables and many figures stay linear).
   const covered = (f: Figure) => {
-    let lo = 0;
-    let hi = fromTables.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (fromTables[mid]!.end <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstWhere(fromTables, (t) => t.end > f.start);
     return lo < fromTables.length && fromTables[lo]!.start < f.end;
   };
   const prose = extractFigures(text).filter((f) => !covered(f));

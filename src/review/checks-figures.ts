@@ -1,5 +1,6 @@
 import { signatureTail, type CheckContext, type Hit } from './checks.ts';
 import type { Figure, TableRow } from './types.ts';
+import { firstWhere } from './sorted.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
@@ -15,14 +16,7 @@ function segmentStarts(text: string): number[] {
 
 /** The last element of a sorted array that is ≤ `at` (or < it when `strict`), by binary search. */
 function lastAtMost<T>(xs: readonly T[], pos: (x: T) => number, at: number, strict: boolean): T | undefined {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const p = pos(xs[mid]!);
-    if (strict ? p < at : p <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstWhere(xs, (x) => (strict ? pos(x) >= at : pos(x) > at));
   return lo > 0 ? xs[lo - 1] : undefined;
 }
 

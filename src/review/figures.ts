@@ -15,6 +15,7 @@ import {
   parseChinesePercent,
 } from './numerals.ts';
 import { toSimplified } from './hanzi.ts';
+import { firstWhere } from './sorted.ts';
 import { LIST_POINT, LOST_PUNCTUATION } from './rules.ts';
 import type { Figure } from './types.ts';
 
@@ -153,13 +154,7 @@ class Bounds {
 
   /** The first position after the last end mark before `pos` (0 if none), at most CONTEXT_MAX back. */
   private startOf(ends: readonly number[], pos: number): number {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstWhere(ends, (e) => e >= pos);
     const end = lo > 0 ? ends[lo - 1]! : -1;
     const b = end < 0 ? 0 : ends === this.clause && this.lost.has(end) ? end : end + 1;
     return Math.max(b, pos - CONTEXT_MAX);
@@ -167,13 +162,7 @@ class Bounds {
 
   /** The first end mark at or after `pos` (the text's length if none), at most CONTEXT_MAX on. */
   private endOf(ends: readonly number[], pos: number): number {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstWhere(ends, (e) => e >= pos);
     const a = lo < ends.length ? ends[lo]! : this.text.length;
     return Math.min(a, pos + CONTEXT_MAX);
   }

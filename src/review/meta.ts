@@ -1,6 +1,7 @@
 import { signatureTail } from './checks.ts';
 import { toSimplified } from './hanzi.ts';
 import { linesOf } from './lines.ts';
+import { firstWhere } from './sorted.ts';
 import type { Heading } from './types.ts';
 
 /**
@@ -62,13 +63,7 @@ export function pageText(text: string, banner: number): (at: number) => boolean 
   for (const { text: line, start } of linesOf(text))
     if (start >= banner && isFurniture(line)) spans.push([start, start + line.length]);
   return (at) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]![1] <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstWhere(spans, (s) => s[1] > at);
     return lo < spans.length && spans[lo]![0] <= at;
   };
 }
