@@ -79,6 +79,11 @@ describe('extractFigures', () => {
       ['other', 95, '%', false],
       ['disputes.resolution_rate', 98.2, '%', false],
     ]);
+    // Written in words, the same: a rate reads its name one way whether in digits or in words.
+    expect(figs('矛盾纠纷化解率目标为95%，我镇实际达到百分之九十八。').map((f) => f[0])).toEqual([
+      'other',
+      'disputes.resolution_rate',
+    ]);
     expect(figs('排查燃气隐患二十三处，已整改到位二十一处，剩余两处正在限期整改。').map((f) => f[1])).toEqual(
       [23, 21],
     );

@@ -193,7 +193,6 @@ class Bounds {
   }
 }
 
-/** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
 /** A rate's name: …率, or a satisfaction named by its degree (群众满意度). */
 const RATE_NAME = '[\\u4e00-\\u9fa5]{1,10}(?:率|满意度)';
 /** Rate names in a list (参考率和合格率, 参考率优秀率). */
@@ -224,6 +223,7 @@ const splitRateNames = (names: string): string[] =>
 const RAISED_FROM =
   /由[^，,。；;%％]{0,12}?\d+(?:\.\d+)?\s*[%％](?:提升|提高|上升|增长|增加|下降|降低)(?:到|至|为)$/;
 
+/** Rate names right before a percentage: 化解率为98.6% → [化解率]; 参考率、优秀率均达100% → two. */
 function rateNames(before: string): string[] {
   const m = NAMED_RATE.exec(before.replace(RAISED_FROM, '达'));
   return m ? splitRateNames(m[1]!) : [];
@@ -300,6 +300,37 @@ function sentenceFields(bounds: Bounds, start: number): { sentence: string; sent
   return { sentence: sentence.slice(lead).trimEnd(), sentenceStart: sentenceStart + lead };
 }
 
+/** A rate's name on its own (the target's, a clause before: 化解率目标为95%). */
+const A_RATE_NAME = new RegExp(RATE_NAME);
+
+/**
+ * The keys of a rate (98%, 百分之九十八), or `other`: by the names before it (合格率达到, 参考率、
+ * 合格率分别为); else by what it says of the people counted (参考干部百分之百通过); else, reached
+ * against a target named in the clause before (化解率目标为95%，我镇实际达到98.2%), by the target's
+ * name. None for an aside (a target, a quota) or the county's figure.
+ */
+function rateKeys(r: {
+  wide: string;
+  before: string;
+  after: string;
+  upTo: string;
+  sentence: string;
+  aside: boolean;
+}): string[] {
+  if (r.aside || countyOwned(r.upTo, r.before)) return ['other'];
+  const names = respectiveName(r.wide) ?? rateNames(r.wide);
+  if (names.length) return names.map((n) => keyForRate(n, r.sentence));
+  const byVerb = rateByVerb(r.after, r.sentence);
+  if (byVerb) return [byVerb];
+  const target = ACHIEVED.test(r.before) && TARGET.test(r.upTo);
+  const name = target ? A_RATE_NAME.exec(r.upTo.slice(0, r.upTo.length - r.before.length)) : null;
+  return [name ? keyForRate(name[0], r.sentence) : 'other'];
+}
+
+/** The sentence up to a figure, at most 200 characters of it (a text with no sentence ends stays linear). */
+const upToFigure = (text: string, sentenceStart: number, start: number): string =>
+  text.slice(Math.max(sentenceStart, start - 200), start);
+
 /** Rate figures written in words (百分之九十八, 百分之百), named like those written with %. */
 function wordedRates(text: string, bounds: Bounds): Figure[] {
   const out: Figure[] = [];
@@ -310,12 +341,14 @@ function wordedRates(text: string, bounds: Bounds): Figure[] {
     const end = start + m[0].length;
     const clause = bounds.clauseOf(start, end);
     const where = sentenceFields(bounds, start);
-    const aside = TARGET.test(clause.before) || PER_UNIT.test(clause.before);
-    const names = aside ? [] : rateNames(countedNoun(clause.wide));
-    const keys = names.map((n) => keyForRate(n, where.sentence));
-    const byVerb = aside || keys.length ? undefined : rateByVerb(clause.after, where.sentence);
-    if (byVerb) keys.push(byVerb);
-    if (keys.length === 0) keys.push('other');
+    const keys = rateKeys({
+      wide: countedNoun(clause.wide),
+      before: clause.before,
+      after: clause.after,
+      upTo: upToFigure(text, where.sentenceStart, start),
+      sentence: where.sentence,
+      aside: TARGET.test(clause.before) || PER_UNIT.test(clause.before),
+    });
     const base = { value, unit: '%', approx: false, qualifier: null, text: m[0], start, end, ...where };
     for (const key of keys)
       out.push(key === 'other' ? { key, ...base, context: clause.before + m[0] } : { key, ...base });
@@ -450,9 +483,7 @@ function extractFrom(text: string): Figure[] {
     const sentence = where.sentence;
     const base = { value, unit, approx: qualifier !== null, qualifier, text: whole, start, end, ...where };
     const extra = max !== null ? { max } : {};
-    // The sentence up to the figure, at most 200 characters of it (a text with no sentence ends
-    // stays linear).
-    const upTo = text.slice(Math.max(where.sentenceStart, start - 200), start);
+    const upTo = upToFigure(text, where.sentenceStart, start);
     // The paragraph up to the figure (at most 300 characters before the sentence, so a text with
     // no line breaks stays linear): a subject named a sentence earlier.
     const from = Math.max(0, where.sentenceStart - 300);
@@ -472,25 +503,15 @@ function extractFrom(text: string): Figure[] {
       FREQUENCY_AFTER.test(after) ||
       often ||
       threshold;
-    const ofCounty = !aside && countyOwned(upTo, before);
     if (unit === '%') {
-      const names = respectiveName(wide) ?? rateNames(wide);
-      const keys = aside || ofCounty ? [] : names.map((n) => keyForRate(n, sentence));
-      const byVerb = aside || ofCounty || keys.length ? undefined : rateByVerb(after, sentence);
-      // A rate achieved, named in the clause before by its target (化解率目标为95%，我镇实际达到98.2%).
-      if (!aside && !ofCounty && !keys.length && !byVerb && ACHIEVED.test(before)) {
-        const name = new RegExp(RATE_NAME).exec(upTo.slice(0, upTo.length - before.length));
-        if (name && TARGET.test(upTo)) keys.push(keyForRate(name[0], sentence));
-      }
-      if (byVerb) keys.push(byVerb);
-      if (keys.length === 0) keys.push('other');
-      for (const key of keys)
+      for (const key of rateKeys({ wide, before, after, upTo, sentence, aside }))
         out.push(
           key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra },
         );
       continue;
     }
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
+    const ofCounty = !aside && countyOwned(upTo, before);
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
     // A list summed by 等 (中心组专题学法、法治讲座等活动15次) is read whole first: its count is every item's.
