@@ -445,10 +445,10 @@ function eachItem(wide: string): string[] | undefined {
 function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
   const twins = new Set<Figure>();
-  /** The key the county's last figure would have had, for its township's share. */
-  let county: { key: string; unit: string; sentenceStart: number } | undefined;
-  /** The last figure given a key, for the parts after it. */
-  let keyed: { key: string; unit: string; sentenceStart: number; end: number; words: string } | undefined;
+  /** The last figure given a key (the county's too, with the key it would have had), for its parts. */
+  let lastKeyed:
+    | { key: string; unit: string; sentenceStart: number; end: number; words: string; county: boolean }
+    | undefined;
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -560,35 +560,32 @@ function extractFrom(text: string): Figure[] {
       const rest = bounds.listAfter(end);
       if (!LIST_COUNT.test(rest)) rule = keyOf(`${before}§${rest}`);
     }
-    // The county's figure is no township's; its share named after it (全县共评选示范户520户，其中我镇42户)
-    // is, under the county figure's key.
-    if (ofCounty) {
-      if (rule !== undefined && rule !== 'other')
-        county = { key: rule, unit, sentenceStart: where.sentenceStart };
-      rule = 'other';
-    } else if (
-      rule === undefined &&
-      county?.sentenceStart === where.sentenceStart &&
-      county.unit === unit &&
-      /其中/.test(before) &&
-      OWN_SUBJECT.test(before)
-    )
-      rule = county.key;
-    // A part after 其中, in the unit of the sentence's last keyed figure, naming a kind of what that
-    // figure counts (排查矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件): that figure's key; not
-    // a part of other words (其中90分以上112人).
-    const total = keyed;
+    // The county's figure is no township's (its key is kept for its parts, below).
+    const natural = rule;
+    if (ofCounty) rule = 'other';
+    // A part after 其中, in the unit of the sentence's last keyed figure, takes that figure's key:
+    // a kind of what it counts (排查矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件), not a part of
+    // other words (其中90分以上112人); of the county's figure, the township's share (全县共评选示范户
+    // 520户，其中我镇42户).
+    const total = lastKeyed;
     const part =
       rule === undefined &&
       total !== undefined &&
       total.sentenceStart === where.sentenceStart &&
       total.unit === unit &&
       /其中/.test(text.slice(total.end, start)) &&
-      sharesNoun(total.words, before);
+      (total.county ? OWN_SUBJECT.test(before) : sharesNoun(total.words, before));
     if (part) rule = total.key;
+    if (!part && natural !== undefined && natural !== 'other')
+      lastKeyed = {
+        key: natural,
+        unit,
+        sentenceStart: where.sentenceStart,
+        end,
+        words: before,
+        county: ofCounty,
+      };
     const key = rule ?? 'other';
-    if (key !== 'other' && !part)
-      keyed = { key, unit, sentenceStart: where.sentenceStart, end, words: before };
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;
     out.push(
