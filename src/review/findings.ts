@@ -6,17 +6,19 @@ import type { Finding } from './types.ts';
 
 const allChecks = { ...checks, ...figureChecks, ...yearChecks };
 
+/** Each expression of the rule table compiled once (patterns, their `unless`, `unlessDocument`). */
 const compiled = new Map<string, RegExp>();
-function regex(r: RuleSpec): RegExp {
-  const key = `${r.pattern ?? ''}/${r.flags ?? ''}`;
+function cached(source: string, flags = ''): RegExp {
+  const key = `${source}/${flags}`;
   let re = compiled.get(key);
   if (!re) {
-    re = new RegExp(r.pattern ?? '', (r.flags ?? '').replace('g', '') + 'g');
+    re = new RegExp(source, flags);
     compiled.set(key, re);
   }
   re.lastIndex = 0;
   return re;
 }
+const regex = (r: RuleSpec): RegExp => cached(r.pattern ?? '', (r.flags ?? '').replace('g', '') + 'g');
 
 /** Quotes inside a quoted phrase become single quotes, as Chinese nesting requires: “‘七五’普法”. */
 const nested = (s: string): string => s.replaceAll('“', '‘').replaceAll('”', '’');
@@ -54,9 +56,11 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
 /** Runs every rule over the analysed document. Findings come back in text order. */
 export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn): Finding[] {
   const out: Finding[] = [];
+  // The document's opening, for the rules that do not apply to some kinds of document.
+  const opening = (c.plain ?? c.text).slice(0, 3000);
   for (const r of rules) {
     if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
-    if (r.unlessDocument && new RegExp(r.unlessDocument).test((c.plain ?? c.text).slice(0, 3000))) continue;
+    if (r.unlessDocument && cached(r.unlessDocument).test(opening)) continue;
     if (r.check !== undefined) {
       const check = allChecks[r.check];
       if (!check) continue;
@@ -71,7 +75,7 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
       }
       continue;
     }
-    const unless = r.unless ? new RegExp(r.unless) : undefined;
+    const unless = r.unless ? cached(r.unless) : undefined;
     // Matched in simplified characters (鄉 reads as 乡); shown as written.
     const plain = c.plain ?? c.text;
     for (const m of plain.matchAll(regex(r))) {
