@@ -604,12 +604,23 @@ function extractFrom(text: string): Figure[] {
   // …unless the sentence gives the other step a figure of its own (排查化解45件，成功化解43件), not
   // one of its parts (其中通过诉前调解化解13件).
   if (twins.size) {
-    const rival = (t: Figure, f: Figure) =>
-      !twins.has(f) &&
-      f.key === t.key &&
-      f.sentenceStart === t.sentenceStart &&
-      !(f.start > t.end && /其中|包括/.test(text.slice(t.end, f.start)));
-    const kept = out.filter((t) => !twins.has(t) || !out.some((f) => rival(t, f)));
+    // The other figures of each sentence and key, in reading order: a twin's rival is one before it,
+    // or the first after it with no 其中 between (a later one has the 其中 between too).
+    const own = new Map<string, Figure[]>();
+    for (const f of out) {
+      if (twins.has(f)) continue;
+      const k = `${f.sentenceStart}:${f.key}`;
+      const fs = own.get(k);
+      if (fs) fs.push(f);
+      else own.set(k, [f]);
+    }
+    const rivalled = (t: Figure) => {
+      const fs = own.get(`${t.sentenceStart}:${t.key}`) ?? [];
+      if (fs.length && fs[0]!.start <= t.end) return true;
+      const next = fs[firstWhere(fs, (f) => f.start > t.end)];
+      return next !== undefined && !/其中|包括/.test(text.slice(t.end, next.start));
+    };
+    const kept = out.filter((t) => !twins.has(t) || !rivalled(t));
     out.length = 0;
     out.push(...kept);
   }

@@ -13,6 +13,7 @@ const CRAFTED: Readonly<Record<string, string>> = {
   'digits with no unit': '1234567890',
   'numerals with no unit': '一二三四五六七八九十',
   'rates beside counts': '排查12件化解11件化解率91.7%，',
+  'one verb for two steps': '排查化解纠纷12件',
   'tables flattened into prose':
     '排查纠纷（件） 94 化解（件）｜调处（件）：3｜4 项目 上年 本年；化解（件） 1 2；',
   'labels with units and blanks': '排查纠纷（件）\t \t',
