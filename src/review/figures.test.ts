@@ -302,6 +302,18 @@ describe('wording, traps and sentences', () => {
     expect(parseChinesePercent('九八')).toBeNull();
   });
 
+  it('reads two counts joined by 和 each by its own words', () => {
+    expect(figs('按计划完成中心组学法7次和其他学法2次。')).toEqual([
+      ['study.center_group', 7, '次', false],
+      ['study.sessions', 2, '次', false],
+    ]);
+    // With no words of its own, the second count is still of the list's kind.
+    expect(figs('发放宣传资料3000份和宣传品500件。')).toEqual([
+      ['publicity.materials', 3000, '份', false],
+      ['publicity.materials', 500, '件', false],
+    ]);
+  });
+
   it('gives each figure its sentence', () => {
     const t = '一、成效\n  全年开展普法活动28次。化解纠纷12件；其中诉前调解3件。';
     const fs = extractFigures(t);

@@ -78,6 +78,14 @@ const FIGURE = new RegExp(`${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})
 const CN_START = new RegExp(`^[${CN_NUMERAL_CHARS}]`);
 const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
 const LOST_MARK = new RegExp(LOST_PUNCTUATION, 'g');
+/**
+ * 和/及 right after a count joins two items, each with its own words (完成中心组学法7次和其他学法2次):
+ * a clause end, as 、 is. Words first, the lookbehind after them (see LOST_PUNCTUATION).
+ */
+const JOINED_COUNT = new RegExp(
+  `(?:以及|和|及|与)(?<=(?:\\d|[${CN_NUMERAL_CHARS}])(?:余|多)?\\s?(?:${UNIT_RE})(?:以上|左右|余)?(?:以及|和|及|与))(?=[\\u4e00-\\u9fa5])`,
+  'g',
+);
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
 const WIDE_END = /[，,。；;！!？?\n\t：:]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
@@ -138,6 +146,7 @@ class Bounds {
 
   constructor(private readonly text: string) {
     const lost = [...text.matchAll(LOST_MARK)].map((m) => m.index);
+    const joined = new Set([...text.matchAll(JOINED_COUNT)].map((m) => m.index + m[0].length - 1));
     let next = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
@@ -146,7 +155,7 @@ class Bounds {
         this.lost.add(i);
         next++;
       }
-      if (CLAUSE_END.test(ch)) this.clause.push(i);
+      if (CLAUSE_END.test(ch) || joined.has(i)) this.clause.push(i);
       if (WIDE_END.test(ch)) this.wide.push(i);
       if (SENTENCE_END.test(ch)) this.sentence.push(i);
     }
