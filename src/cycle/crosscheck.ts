@@ -1,6 +1,7 @@
 import { findIndicator } from '../catalogue/indicators.ts';
 import type { IndicatorValue } from '../core/indicators.ts';
 import { sections } from '../review/parts.ts';
+import { figureRoles, type FigureRole } from '../review/figure-role.ts';
 import type { Figure, ReviewResult } from '../review/types.ts';
 
 /**
@@ -8,14 +9,6 @@ import type { Figure, ReviewResult } from '../review/types.ts';
  * catalogue key is set against the same indicator computed from the township's ledger for the
  * report's year. Pure: the caller computes the ledger values for `review.year`.
  */
-
-/**
- * What a stated figure is: this year's value (`current`), a change over last year (`change`: 同比
- * 增加23件), last year's value (`previous`: 上年化解率为95.1%), a plan or target (`plan`: the
- * 下一步 part, 计划/力争/确保…) or a part of a total stated just before it (`part`: 其中…150件).
- * Only `current` figures are compared with the ledger.
- */
-export type FigureRole = 'current' | 'change' | 'previous' | 'plan' | 'part';
 
 /** A figure as the county reads it: the reviewer's figure with its role and where it was said. */
 export interface StatedFigure {
@@ -30,6 +23,7 @@ export interface StatedFigure {
   readonly qualifier: string | null;
   /** The upper end of a range (10至15次). */
   readonly max?: number;
+  /** What it is (figure-role.ts): only this year's figures (`current`) are compared with the ledger. */
   readonly role: FigureRole;
   /** The clause up to and including the figure (全年共排查矛盾纠纷230件). */
   readonly phrase: string;
@@ -76,16 +70,6 @@ const SENTENCE_END = /[。；;！!？?\n]/;
 const PHRASE_MAX = 40;
 const SENTENCE_MAX = 160;
 
-/** Words that make a number a change over a past value: 同比增加23件, 较上年提高. */
-const CHANGE_WORDS =
-  /同比|环比|较上年|较去年|比上年|比去年|较上一年|比上一年|较(20\d{2})年|比(20\d{2})年|与上年|与去年/;
-/** A verb of change right before the number (增加23件), not a new level (增加到36场, 提升至98.6%). */
-const CHANGE_VERB = /(增加|增长|减少|下降|上升|提高|提升|降低|回落|增|减|多|少)了?$/;
-/** Last year's value: 上年化解率为95.1%. */
-const PREVIOUS_WORDS = /上年|去年|上一年|前一年|上年度|同期/;
-/** Plans and targets outside the 下一步 part: 计划开展…40场, 力争化解率98%. */
-const PLAN_WORDS = /计划|力争|确保|争取|目标|预期/;
-
 const clauseStart = (text: string, pos: number): number => {
   let i = pos;
   while (i > 0 && !CLAUSE_END.test(text[i - 1]!) && pos - i < PHRASE_MAX * 4) i--;
@@ -113,36 +97,17 @@ function phraseOf(text: string, f: Figure): string {
   return phrase.length > PHRASE_MAX ? `…${phrase.slice(-PHRASE_MAX)}` : phrase;
 }
 
-const yearsIn = (s: string): number[] => [...s.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
-
-/** The role of one figure (see FigureRole), from its clause, its section and the figures before it. */
-function roleOf(
-  src: CrossCheckSource,
-  f: Figure,
-  inPlan: (pos: number) => boolean,
-  before: readonly Figure[],
-): FigureRole {
-  const text = src.text;
-  const a = clauseStart(text, f.start);
-  const lead = text.slice(a, f.start).replace(/(近|约|超过|逾|将近|不少于|多达|大约|超)$/, '');
-  if (inPlan(f.start) || PLAN_WORDS.test(lead)) return 'plan';
-  if (CHANGE_VERB.test(lead) || (CHANGE_WORDS.test(lead) && !/[至到为达]$/.test(lead))) return 'change';
-  if (PREVIOUS_WORDS.test(lead)) return 'previous';
-  if (src.year !== null && yearsIn(lead).some((y) => y !== src.year)) return 'previous';
-  // 其中 after a larger figure of the same key in the same paragraph: a part of that total.
-  const total = [...before].reverse().find((g) => g.key === f.key);
-  if (total && total.value >= f.value) {
-    const between = text.slice(total.end, f.start);
-    if (!between.includes('\n') && /其中|分别|包括/.test(between)) return 'part';
-  }
-  return 'current';
-}
-
 /** Every catalogue figure of a review (not `other`), in reading order, with its role and sentence. */
 export function statedFigures(src: CrossCheckSource): StatedFigure[] {
   const plan = sections(src.text, src.headings).filter((s) => s.part === 'nextYear');
-  const inPlan = (pos: number) => plan.some((s) => pos >= s.heading.start && pos < s.end);
   const figures = [...src.figures].sort((a, b) => a.start - b.start);
+  // A review read before figures carried their role has them read here, the same way.
+  const roles = figures.every((f) => f.role)
+    ? figures.map((f) => f.role!)
+    : figureRoles(src.text, figures, {
+        year: src.year,
+        planAt: (pos) => plan.some((s) => pos >= s.heading.start && pos < s.end),
+      });
   const out: StatedFigure[] = [];
   figures.forEach((f, i) => {
     const ind = findIndicator(f.key);
@@ -156,7 +121,7 @@ export function statedFigures(src: CrossCheckSource): StatedFigure[] {
       approx: f.approx,
       qualifier: f.qualifier,
       ...(f.max !== undefined ? { max: f.max } : {}),
-      role: roleOf(src, f, inPlan, figures.slice(0, i)),
+      role: roles[i]!,
       phrase: phraseOf(src.text, f),
       sentence: sentenceAround(src.text, f.start, f.end),
       start: f.start,

@@ -99,10 +99,10 @@ function compare(
   const plan =
     planAt >= 0 ? { start: top[planAt]!.start, end: top[planAt + 1]?.start ?? bodyEnd } : undefined;
   // So does the year's study plan against what was done (学法计划安排…，按计划完成…): the county's
-  // cross-check reads those figures as plans too.
+  // cross-check reads those figures as plans and as parts of the year's study.
   const studyPlan = new Set(
     statedFigures({ ...r, year: model.year })
-      .filter((s) => s.role === 'plan' && s.sentence.includes('学法计划'))
+      .filter((s) => (s.role === 'plan' || s.role === 'part') && s.sentence.includes('学法计划'))
       .map((s) => s.start),
   );
   for (const f of r.figures) {

@@ -1,5 +1,6 @@
 import { rules as builtInRules, type RuleSpec } from './rules.ts';
 import { extractFigures } from './figures.ts';
+import { figureRoles, type RoleContext } from './figure-role.ts';
 import { runRules } from './findings.ts';
 import { findHeadings } from './headings.ts';
 import { toSimplified } from './hanzi.ts';
@@ -27,9 +28,10 @@ const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
 
 /**
  * Figures from prose and from tables (and tables a web page flattened into prose); a table's reading
- * replaces the prose reading of the same cell.
+ * replaces the prose reading of the same cell. Each carries its role (this year's, a plan, last
+ * year's…), read with the report's year and its 下一年度 part when given.
  */
-export function figuresOf(text: string, tables: readonly TableRow[][] = []): Figure[] {
+export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx: RoleContext = {}): Figure[] {
   // A flattened table is read only outside the lines of the document's own tables.
   const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
   const flat = flatTables(text).filter((t) => !tableLines.has(text.lastIndexOf('\n', t[0]!.start) + 1));
@@ -41,7 +43,9 @@ export function figuresOf(text: string, tables: readonly TableRow[][] = []): Fig
     return lo < fromTables.length && fromTables[lo]!.start < f.end;
   };
   const prose = extractFigures(text).filter((f) => !covered(f));
-  return [...prose, ...fromTables].sort((a, b) => a.start - b.start);
+  const all = [...prose, ...fromTables].sort((a, b) => a.start - b.start);
+  const roles = figureRoles(text, all, ctx);
+  return all.map((f, i) => ({ ...f, role: roles[i]! }));
 }
 
 /** Analyses one read document: structure, parts, figures, findings (similarity comes per batch). */
@@ -53,7 +57,11 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
   const bodyEnd = sections.find((s) => s.part === 'nextYear')?.heading.start ?? doc.text.length;
   const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
   const year = meta.year;
-  const figures = figuresOf(doc.text, doc.tables);
+  const plans = sections.filter((s) => s.part === 'nextYear');
+  const figures = figuresOf(doc.text, doc.tables, {
+    year,
+    planAt: (pos) => plans.some((s) => pos >= s.heading.start && pos < s.end),
+  });
   const all = opts.rules;
   const rules =
     opts.profile === 'published' ? (all ?? builtInRules).filter((r) => !NOT_IN_PUBLISHED.has(r.id)) : all;

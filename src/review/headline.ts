@@ -1,5 +1,6 @@
 import { findIndicator } from '../catalogue/indicators.ts';
 import { countRules, rateRules } from './figure-keys.ts';
+import { ROLE_NOTE as FIGURE_ROLE_NOTE, roleInWords, type FigureRole } from './figure-role.ts';
 
 /**
  * The headline figure of an indicator: when a report states several figures under one key (普法
@@ -20,7 +21,7 @@ export interface HeadlineCandidate {
   readonly start?: number;
   /** The clause up to and including the figure, when known. */
   readonly phrase?: string;
-  /** current | change | previous | plan | part, when already known. */
+  /** What the figure is (figure-role.ts), when already read. */
   readonly role?: string;
   /** Stated with 余, 约, 近…: an approximation. */
   readonly approx?: boolean;
@@ -45,43 +46,11 @@ export interface HeadlineOptions {
   readonly planAt?: (start: number) => boolean;
 }
 
-type Role = 'current' | 'part' | 'plan' | 'change' | 'previous' | 'span' | 'whole';
+type Role = FigureRole | 'whole';
 
-/** Words before a figure, in its clause, that make it something other than this year's total. Data. */
-const ROLE_WORDS: readonly { role: Role; words: RegExp; note: string }[] = [
-  {
-    role: 'plan',
-    // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number; the
-    // year's list of decisions published at its start (年初公布重大行政决策事项目录4项) is.
-    words:
-      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|力争|确保|争取|目标|拟|预计|(公布|编制|制定|印发)[^，,；;]{0,12}目录$/,
-    note: '计划或目标数',
-  },
-  {
-    role: 'change',
-    // 同比增加6场 is a change; 较上年增加到36场 is this year's level.
-    words:
-      /(同比|环比|较上年|较去年|比上年|比去年)(?!.*[至到为达]$)|(增加|增长|减少|下降|提高|提升|上升|降低)了?$/,
-    note: '同比变化数',
-  },
-  { role: 'previous', words: /(?<![较比与])(上年|去年|上一年)(?!.*[至到为达]$)/, note: '上年数' },
-  {
-    role: 'span',
-    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来), said anywhere in the sentence
-    // before the figure.
-    words:
-      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
-    note: '多年累计数',
-  },
-  { role: 'part', words: /其中|包括|包含/, note: '总数中的一部分（其中/包括）' },
-];
 const ROLE_NOTE: Readonly<Record<Role, string>> = {
-  current: '本年数',
+  ...FIGURE_ROLE_NOTE,
   whole: '含其他学习内容的总数（该指标只计学法）',
-  ...(Object.fromEntries(ROLE_WORDS.map((r) => [r.role, r.note])) as Record<
-    Exclude<Role, 'current' | 'whole'>,
-    string
-  >),
 };
 /** Words that state a rate of the whole, not of a group (总体合格率, 全镇平均, 综合). */
 const WHOLE_RATE = /总体|整体|综合|平均|全(镇|乡|街道)|总(?!结)/;
@@ -133,14 +102,7 @@ function ownItem(before: string): string {
 function roleOf(f: HeadlineCandidate, opts: HeadlineOptions): Role {
   if (f.role && f.role in ROLE_NOTE) return f.role as Role;
   if (f.start !== undefined && opts.planAt?.(f.start)) return 'plan';
-  const before = lead(f);
-  const clause = lastClause(before);
-  for (const r of ROLE_WORDS) {
-    // 其中 and 包括 may open the sentence (其中诉前调解3件), and a span (近三年来，…累计); the others
-    // speak only in their clause.
-    if (r.words.test(r.role === 'part' || r.role === 'span' ? before : clause)) return r.role;
-  }
-  return 'current';
+  return roleInWords(lead(f));
 }
 
 /** The indicator's name as pairs of characters (普法宣传活动 → 普法, 法宣, 宣传…). */

@@ -1,4 +1,5 @@
 import { findIndicator } from '../catalogue/indicators.ts';
+import { ROLE_LABEL } from './figure-role.ts';
 import { isError, type ReviewOutcome, type ReviewResult, type Severity } from './types.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -98,7 +99,7 @@ function docSection(r: ReviewResult, i: number): string {
   const figures = r.figures
     .map(
       (f) =>
-        `<tr><td>${esc(f.key)}</td><td>${esc(findIndicator(f.key)?.label ?? f.context ?? '')}</td><td>${f.value}${f.max !== undefined ? '–' + f.max : ''}</td><td>${esc(f.unit)}</td><td>${f.approx ? esc(f.qualifier ?? '约') : ''}</td><td>${esc(f.text)}</td></tr>`,
+        `<tr><td>${esc(f.key)}</td><td>${esc(findIndicator(f.key)?.label ?? f.context ?? '')}</td><td>${f.value}${f.max !== undefined ? '–' + f.max : ''}</td><td>${esc(f.unit)}</td><td>${f.approx ? esc(f.qualifier ?? '约') : ''}</td><td>${ROLE_LABEL[f.role ?? 'current']}</td><td>${esc(f.text)}</td></tr>`,
     )
     .join('');
   const sims = r.similarity
@@ -115,7 +116,7 @@ ${findings ? `<table><tr><th>级别</th><th>规则</th><th>说明</th><th>原文
 <h3>原文（问题处已标出，鼠标悬停查看说明）</h3>
 <div class="doc">${highlighted(r)}</div>
 <h3>数据（${r.figures.length} 项）</h3>
-<table><tr><th>指标</th><th>名称/上下文</th><th>数值</th><th>单位</th><th>约数</th><th>原文</th></tr>${figures}</table>
+<table><tr><th>指标</th><th>名称/上下文</th><th>数值</th><th>单位</th><th>约数</th><th>口径</th><th>原文</th></tr>${figures}</table>
 <h3>与其他报告相同的段落</h3>${sims || '<p>未发现。</p>'}`;
 }
 

@@ -1,3 +1,4 @@
+import { ofTheYear, type FigureRole } from './figure-role.ts';
 import type { Label } from './testdata/labels.ts';
 import type { Finding, ReviewResult } from './types.ts';
 
@@ -29,12 +30,12 @@ export type KeyValue = readonly [key: string, value: number];
  * Figures matched one-to-one by key and value (catalogue keys only; `other` is not scored): what
  * was found against what a reader labelled. `missed` and `wrong` are what did not match.
  */
-export function matchFigures<F extends { key: string; value: number }>(
+export function matchFigures<F extends { key: string; value: number; role?: FigureRole }>(
   found: readonly F[],
   labelled: readonly KeyValue[],
 ): Score & { missed: KeyValue[]; wrong: F[] } {
   const want = [...labelled];
-  const got = found.filter((f) => f.key !== 'other');
+  const got = found.filter((f) => f.key !== 'other' && ofTheYear(f));
   const wrong: F[] = [];
   let tp = 0;
   for (const f of got) {

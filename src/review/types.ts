@@ -1,4 +1,5 @@
 /** Shared types of the report reviewer (审阅). Offsets are into the normalised text. */
+import type { FigureRole } from './figure-role.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -57,6 +58,8 @@ export interface Figure {
   sentence: string;
   /** Offset of that sentence in the normalised text. */
   sentenceStart: number;
+  /** What the figure is (this year's, a plan, last year's…), read by figure-role.ts; unset when not read. */
+  role?: FigureRole;
 }
 
 export interface Finding {

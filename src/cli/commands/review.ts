@@ -13,6 +13,7 @@ import {
   type ReviewResult,
   type RuleSpec,
 } from '../../review/index.ts';
+import { ofTheYear } from '../../review/figure-role.ts';
 import { MAX_FILE_BYTES, SUPPORTED } from '../../review/read.ts';
 import { intOption, type Cli } from '../context.ts';
 
@@ -71,8 +72,9 @@ function summary(results: readonly ReviewOutcome[]): string {
           .map(([k, l]) => `${r.parts[k as keyof typeof PARTS] ? '✓' : '✗'}${l}`)
           .join(' '),
     );
+    const keyed = r.figures.filter((f) => f.key !== 'other');
     lines.push(
-      `  标题层级：${r.headings.length} 个；识别数据：${r.figures.length} 项（其中对应指标 ${r.figures.filter((f) => f.key !== 'other').length} 项）`,
+      `  标题层级：${r.headings.length} 个；识别数据：${r.figures.length} 项（其中对应指标 ${keyed.length} 项，非本年数 ${keyed.filter((f) => !ofTheYear(f)).length} 项）`,
     );
     lines.push(`  审阅意见 ${r.findings.length} 条：`);
     for (const f of r.findings)

@@ -265,7 +265,7 @@ export const labels: readonly Label[] = [
       ['enforcement.problems_rectified', 128, '处', false],
       ['enforcement.penalties', 15, '起', false],
       ['leadership.meetings', 3, '次', false],
-      ['publicity.legal_literates', 200, '名', false],
+      // 培育法律明白人200名 is in the 2024 plans: no figure of the year.
     ],
     findings: [],
   },

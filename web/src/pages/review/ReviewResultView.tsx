@@ -1,7 +1,16 @@
 import { Card, Col, Row, Table, Tabs, Tag } from 'antd';
+import { ROLE_LABEL, type FigureRole } from '../../../../src/review/figure-role.ts';
 import type { IndicatorInfo } from '../../api/types.ts';
 import { HighlightedText, type Mark } from './HighlightedText.tsx';
 import type { Finding, ReviewFigure, ReviewResult, Severity, Similarity } from './types.ts';
+
+/** Roles outside the report's year stand out; their figures are not the year's (nor compared). */
+const ROLE_COLOR: Partial<Record<FigureRole, string>> = {
+  plan: 'purple',
+  change: 'cyan',
+  previous: 'default',
+  span: 'geekblue',
+};
 
 const SEVERITY: Record<Severity, { label: string; color: string }> = {
   error: { label: '错误', color: 'red' },
@@ -104,6 +113,15 @@ export function ReviewResultView({
                         title: '数值',
                         width: 110,
                         render: (_, f) => `${f.qualifier ?? ''}${f.value}${f.unit}`,
+                      },
+                      {
+                        title: '口径',
+                        width: 96,
+                        render: (_, f) => {
+                          const role = f.role ?? 'current';
+                          const color = ROLE_COLOR[role];
+                          return color ? <Tag color={color}>{ROLE_LABEL[role]}</Tag> : ROLE_LABEL[role];
+                        },
                       },
                       { title: '原文', dataIndex: 'text', ellipsis: true },
                     ]}

@@ -1,4 +1,6 @@
 /** What POST /api/review answers for each report (src/review/types.ts, as JSON). */
+import type { FigureRole } from '../../../../src/review/figure-role.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
@@ -21,6 +23,8 @@ export interface ReviewFigure {
   readonly start: number;
   readonly end: number;
   readonly context?: string;
+  /** What the figure is: this year's, a part of a total, a plan, a change, last year's, several years'. */
+  readonly role?: FigureRole;
 }
 
 export interface Passage {
