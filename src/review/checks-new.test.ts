@@ -292,6 +292,64 @@ describe('organisation and year', () => {
     expect(opening('2025年,我乡推进法治乡村建设,全乡干部学法10次。').org).toBe('');
   });
 
+  it("reads a web page's opening past its sidebars, slashes, labels and date lines", () => {
+    const page = (text: string) => {
+      const r = review(text, { profile: 'published' });
+      return [r.title, r.org, r.year];
+    };
+    // A breadcrumb of slashes is no title.
+    expect(
+      page(
+        '首页/政府信息公开/乡镇/杨柳铺镇\n杨柳铺镇2024年度法治政府建设工作报告\n2024年，杨柳铺镇全面贯彻习近平法治思想。现将全年工作情况报告如下：',
+      ),
+    ).toEqual(['杨柳铺镇2024年度法治政府建设工作报告', '杨柳铺镇', 2024]);
+    // A label in brackets and a sidebar's dated links above a dated title are not part of it.
+    expect(
+      page(
+        '桥头铺乡人民政府\n【最新公开】\n2025年度政府信息公开指南\n2025年乡村振兴重点工作任务清单\n桥头铺乡2024年法治政府建设情况报告\n2024年，桥头铺乡坚持以习近平法治思想为指导。',
+      ),
+    ).toEqual(['桥头铺乡2024年法治政府建设情况报告', '桥头铺乡', 2024]);
+    // Nor is a list of related links; the page's date line and the links give no year.
+    expect(
+      page(
+        '小河沿乡人民政府\n相关链接：2024年乡村振兴简报（第3期）\n小河沿乡法治政府建设工作报告\n发布日期：2024-12-30\n本年度，小河沿乡坚持依法决策、依法行政。',
+      ),
+    ).toEqual(['小河沿乡法治政府建设工作报告', '小河沿乡', null]);
+    expect(
+      page(
+        '黑河岭镇法治政府建设工作报告\n发布日期：2024年3月12日\n2023年，黑河岭镇扎实推进法治政府建设各项工作。现将全年工作情况报告如下。',
+      ),
+    ).toEqual(['黑河岭镇法治政府建设工作报告', '黑河岭镇', 2023]);
+    // A cover letter names the township after its verb (关于报送朝阳沟镇…的函).
+    expect(
+      page('关于报送朝阳沟镇2024年度法治政府建设工作报告的函\n县委依法治县办：\n现将报告报送你办。')[1],
+    ).toBe('朝阳沟镇');
+    // A brand of strength (建设法治强镇) names no township; 富强镇 is one.
+    expect(
+      page(
+        '2024年，我镇坚持依法行政。\n一、主要举措\n切实将法治思想转化为建设法治强镇的实践动能，全镇干部学法10次。',
+      )[1],
+    ).toBe('');
+    // A mirror's pinyin glosses are no part of the text (關(guān)刀鎮(zhèn)).
+    expect(
+      page(
+        '今年以來,關(guān)刀鎮(zhèn)法治政府建設(shè)工作扎實(shí)推進(jìn)。\n一、強化責任落實\n學法10次。',
+      )[1],
+    ).toBe('关刀镇');
+  });
+
+  it('takes no year from the plans a year is said to be for (2022年将…)', () => {
+    const body =
+      '根据有关文件要求，我镇对今年作出的行政处罚案件进行统计。\n一、执法行为数据统计分析\n2021年，附海镇办理的行政处罚案件为0件。\n二、存在问题\n一是执法人员素质不一。2022年将强化学习培训。二是执法设备不足，2022年将积极争取补助。三是宣传不够，2022年将加大宣传力度。\n';
+    expect(review(body, { profile: 'published' }).year).toBe(2021);
+    // Where no other year is said, 将 marks the object: 2024年将两项事项列入决策目录.
+    expect(
+      review('白水塘乡2024年将乡村道路提质改造等2项事项列入重大行政决策目录。\n一、主要举措\n学法10次。\n', {
+        profile: 'published',
+      }).year,
+    ).toBe(2024);
+  });
+
   it('says when neither the township nor the year can be read', () => {
     const r = review('法治政府建设情况\n\n一、主要举措和成效\n学法。\n');
     expect(r.org).toBe('');
@@ -844,6 +902,21 @@ describe('brackets in a web copy', () => {
     );
     expect(cut.findings.filter((f) => f.rule === 'bracket.unpaired').map((f) => f.text)).toEqual([
       '《法治中国建设规划',
+    ]);
+  });
+
+  it('reads a title within a title written with 《》 as one finding, not two unpaired marks', () => {
+    const line =
+      '按照《重庆市黔江区人民政府办公室关于印发《2024年全区法治政府建设工作要点》的通知》要求，推进依法行政。';
+    expect(flagged(line, 'bracket.unpaired')).toEqual([]);
+    expect(flagged(line, 'punct.booktitle')).toEqual(['《2024年全区法治政府建设工作要点》']);
+    // A title never closed before the next begins is still unpaired.
+    expect(flagged('落实《法治政府建设实施纲要，学习《宪法》。', 'bracket.unpaired')).toHaveLength(1);
+  });
+
+  it('reads a law of crime named in a list without 《》', () => {
+    expect(flagged('重点学习宪法、民法典、反有组织犯罪法等法律。', 'punct.booktitle')).toEqual([
+      '反有组织犯罪法',
     ]);
   });
 });

@@ -197,6 +197,21 @@ const OPENS = new Set(Object.values(PAIRS));
 const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, close]));
 
 /**
+ * Where the outer title closes when a 《 at `i` opens inside an open one and the marks balance as a
+ * title within a title (《…印发《…要点》的通知》), else -1: the inner one should be 〈〉, and neither
+ * is unpaired.
+ */
+function nestedTitleEnd(line: string, i: number): number {
+  let depth = 2;
+  for (let j = i + 1; j < line.length; j++) {
+    if (line[j] === '《') depth++;
+    else if (line[j] === '》' && --depth === 0) return j;
+    else if (/[。；;！!？?]/.test(line[j]!)) return -1;
+  }
+  return -1;
+}
+
+/**
  * A closing bracket with no opening one in its line (纲要2021-2025年）), or an opening one never
  * closed. A closing bracket in a line's first four characters is a list number (1）), left alone.
  */
@@ -215,7 +230,12 @@ const bracketUnpaired: Check = (c) => {
       // 《 inside an open 《 (规划（2020-2025年）《纲要》): the first was never closed; a title
       // within a title takes 〈〉. Found even in a last line cut short.
       const found = FLAT.has(ch) ? stack.findLastIndex((j) => line[j] === ch) : -1;
-      const outer = found >= 0 && !(ch === '“' && stack[found] === i - 1) ? found : -1;
+      const outer =
+        found >= 0 &&
+        !(ch === '“' && stack[found] === i - 1) &&
+        !(ch === '《' && nestedTitleEnd(line, i) >= 0)
+          ? found
+          : -1;
       if (outer >= 0) {
         const from = stack[outer]!;
         const text = line.slice(from, i);
@@ -256,6 +276,27 @@ const bracketUnpaired: Check = (c) => {
   return out;
 };
 
+/** A title within a title written with 《》 (《关于印发《…要点》的通知》): the inner one takes 〈〉. */
+const titleNested: Check = (c) =>
+  linesOf(c.text).flatMap(({ text: line, start: offset }) => {
+    if (c.onPage(offset) || !line.includes('《')) return [];
+    const out: Hit[] = [];
+    let open = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (ch === '》') open = false;
+      if (ch !== '《') continue;
+      const end: number = open ? nestedTitleEnd(line, i) : -1;
+      // An outer title never closed (bracket.unpaired's) leaves this one the open title.
+      open = end < 0;
+      if (end < 0) continue;
+      const text = line.slice(i, line.indexOf('》', i) + 1);
+      out.push({ text, start: offset + i, detail: `书名号内的书名号“${text}”应改为单书名号“〈〉”` });
+      i = end;
+    }
+    return out;
+  });
+
 /** A traditional character in a text written in simplified ones (工作情況). */
 const strayScript: Check = (c) => {
   const plain = c.plain ?? toSimplified(c.text);
@@ -280,6 +321,7 @@ export const yearChecks: Record<string, Check> = {
   citedYear,
   titleYearMissing,
   bracketUnpaired,
+  titleNested,
   headingSyntax,
   strayScript,
 };

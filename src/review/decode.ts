@@ -32,9 +32,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 const ARTIFACT = /\[(?:bookmark|anchor|image|comment|footnote|endnote)(?:: [^\]\n]{0,200})?\]/g;
 
 /**
+ * A syllable of pinyin in brackets right after a character (關(guān)刀鎮(zhèn)): a mirror site's
+ * gloss, no word of the report. Only a syllable with a tone mark, so a bracketed letter stays.
+ */
+const PINYIN_GLOSS = /(?<=[\u4e00-\u9fff])\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\)/g;
+
+/**
  * Normalises text so offsets are stable: line endings to \n, full-width digits and letters to
- * ASCII (same length, so offsets still match what a reader sees), NBSP to space, artifacts
- * removed and remembered.
+ * ASCII (same length, so offsets still match what a reader sees), NBSP to space, a mirror site's
+ * pinyin glosses removed, artifacts removed and remembered.
  */
 export function normaliseText(raw: string): { text: string; artifacts: { text: string; at: number }[] } {
   let s = raw
@@ -44,7 +50,7 @@ export function normaliseText(raw: string): { text: string; artifacts: { text: s
   s = s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
     String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
-  s = s.replace(/\u200b|\u200c|\u200d|\u2060/g, '');
+  s = s.replace(/\u200b|\u200c|\u200d|\u2060/g, '').replace(PINYIN_GLOSS, '');
   const artifacts: { text: string; at: number }[] = [];
   let out = '';
   let last = 0;

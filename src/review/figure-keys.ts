@@ -67,8 +67,12 @@ export const RULE_NOUN = new RegExp(
 export const PER_UNIT = new RegExp(`每(?:个|一|两|半)?[\u4e00-\u9fa5]{1,2}${N}{0,8}$`);
 /** A frequency written after the number: 1次/月, 一次/季度. */
 export const FREQUENCY_AFTER = /^\s?[/／每]\s?(?:个|一)?[月季年周旬天日]/;
-/** A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%, 不少于30场). */
-export const TARGET = /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于|任务[为是]|下达/;
+/**
+ * A target or a quota, not a result (确保参考率达到100%, 力争化解率98%以上, 不低于95%, 不少于30场, a
+ * quota 下达); not a decision handed down (下达行政处罚决定84起, 下达责令整改通知书).
+ */
+export const TARGET =
+  /确保|力争|争取|目标|不低于|不得少于|不少于|应达|须达|应不少于|任务[为是]|下达(?![^，,。；;]{0,6}(?:决定|通知书|责令))/;
 
 export const countRules: readonly CountRule[] = [
   // What is left (剩余两处正在限期整改, 其余3件正在办理), the villages a count is made in (在全乡9个村划分
@@ -200,12 +204,15 @@ export const countRules: readonly CountRule[] = [
     unless: /覆盖|参加|参与/,
     unlessSentence: /(覆盖|参加|参与)[^。；;]{0,20}网格员等/,
   },
+  // One village's own grids (把全屯划成6个微网格) are not the township's.
+  { key: 'other', near: new RegExp(`全[村屯组]${N}{0,8}(划|分)`), sentence: /网格/, units: ['个'] },
   { key: 'grid.grids', near: /网格(?!员)/ },
   // Not those sitting the examination for it (组织1名新申领人员参加执法资格考试).
   {
     key: 'enforcement.certified_officers',
     near: /执法(资格)?证|持证执法|执法资格/,
-    unless: /申领|报考|(参加|参与)[^，,。；;]{0,16}考试/,
+    // Nor the certificates given up or taken back (依法注销执法证件2人).
+    unless: /申领|报考|(参加|参与)[^，,。；;]{0,16}考试|注销|吊销|收回|暂扣/,
   },
   {
     key: 'enforcement.certified_officers',
@@ -222,7 +229,7 @@ export const countRules: readonly CountRule[] = [
   // verb and its noun (发现的148个问题).
   {
     key: 'enforcement.problems_found',
-    near: new RegExp(`发现${N}{0,6}(问题|隐患)|排查${N}{0,6}隐患|发现${N}{0,4}§${N}{0,2}(问题|隐患)`),
+    near: new RegExp(`发现${N}{0,16}(问题|隐患)|排查${N}{0,6}隐患|发现${N}{0,4}§${N}{0,2}(问题|隐患)`),
     units: ['处', '个', '项', '条'],
   },
   // Not what is left undone: 尚有3处未整改到位.
@@ -230,9 +237,16 @@ export const countRules: readonly CountRule[] = [
   // The people's congress checking how a law is applied (人大代表对《土地管理法》…开展执法检查2次) is
   // no inspection of the township's.
   { key: 'other', near: new RegExp(`人大${N}{0,30}检查`), units: SESSION_UNITS },
-  { key: 'enforcement.inspections', near: /检查|巡查|执法行动|专项整治|专项执法|联合执法(?!会议?|联席)/ },
+  {
+    key: 'enforcement.inspections',
+    near: /检查|巡查|抽查|执法行动|专项整治|专项执法|联合执法(?!会议?|联席)/,
+  },
   // The places inspected, counted in visits (检查生产经营单位186家次), or the teams sent (出动检查组47批次).
   { key: 'enforcement.inspections', near: /检查|巡查/, units: ['家次', '户次', '批次'] },
+  // Inspections as cases on an enforcement platform (行政检查195件、行政处罚144件).
+  { key: 'enforcement.inspections', near: new RegExp(`(行政|执法)检查${N}{0,1}§`), units: ['件'] },
+  // Coercive measures (行政强制0件) are no penalties, though listed beside them.
+  { key: 'other', near: new RegExp(`行政强制${N}{0,4}§|强制措施${N}{0,2}§`), units: ['件', '起', '次'] },
   // Inspections counted in 起 right after the word (控烟检查362起).
   { key: 'enforcement.inspections', near: new RegExp(`检查${N}{0,1}§`), units: ['起'] },
   // Cases opened and dealt with (立案查处N件) are penalty cases, and so are their parts by procedure.
@@ -407,12 +421,33 @@ export const countRules: readonly CountRule[] = [
   },
   // 更新党务、政务信息1000余条: items published.
   { key: 'disclosure.items', near: new RegExp(`(更新|发布)${N}{0,6}(政务|政府|党务)信息`), units: ['条'] },
-  { key: 'safety.meetings', near: new RegExp(`安全${N}{0,10}(会议|专题会|例会)|(专题)?研究${N}{0,4}安全`) },
+  // The safety committee's meetings (镇安委会全年召开专题会议10次) too.
+  {
+    key: 'safety.meetings',
+    near: new RegExp(
+      `安全${N}{0,10}(会议|专题会|例会)|(专题)?研究${N}{0,4}安全|安委会${N}{0,10}(会议|专题会|例会)`,
+    ),
+  },
+  // Drills the villages held on their own (各村根据自身实际自行组织防汛、消防演练共计20余次).
+  {
+    key: 'other',
+    near: /^(?![^§]*(镇|乡|街道))[^§]*演练/,
+    sentence: /各(村|社区|村居|行政村)[^，,。；;]{0,8}自行/,
+    units: SESSION_UNITS,
+  },
   { key: 'safety.drills', near: /演练/, units: ['次', '场', '场次'] },
   // A meeting of all the cadres (5次镇村干部大会) is no meeting of the 党委 or the government.
   { key: 'other', near: new RegExp(`§${N}{0,8}(干部|村民|群众|职工)大会`), units: SESSION_UNITS },
   // A report heard, counted right after it (常务会议共听取法治政府建设专题汇报三次).
+  // Not the other reports heard beside it (另听取司法所、综治中心等站所专项工作汇报6次).
+  {
+    key: 'other',
+    near: new RegExp(`另${N}{0,4}听取|听取(?![^§]*法治)${N}{0,20}(站所|各部门|专项工作)${N}{0,4}汇报`),
+    units: ['次'],
+  },
   { key: 'leadership.reports_heard', near: new RegExp(`听取${N}{0,16}汇报${N}{0,2}§`) },
+  // The report given, counted before it (法治政府建设工作情况先后3次在镇党委会上作专题汇报).
+  { key: 'leadership.reports_heard', near: new RegExp(`§${N}{0,12}(作|做)${N}{0,4}汇报`), units: ['次'] },
   // The meetings of the rule of law among all of a year's (党工委会议42次，其中专题研究法治工作3次).
   {
     key: 'leadership.meetings',
@@ -437,7 +472,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'leadership.meetings',
     near: new RegExp(
-      `(专题研究|研究部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治|依法行政)${N}{0,10}§`,
+      `(专题研究|研究部署|谋划部署)${N}{0,10}(法治|依法)|(法治|依法治)${N}{0,12}(专题会|会议|推进会|调度会|部署会|工作会|大会)|研究${N}{0,3}(法治|依法治|依法行政)${N}{0,10}§`,
     ),
     // 召开法治建设工作会议1场次.
     units: SESSION_UNITS,
@@ -467,6 +502,8 @@ export const countRules: readonly CountRule[] = [
     key: 'study.exam_sessions',
     near: /考试|测试|考法|学考/,
     unlessSentence: /(培训|学习|学法)[、和及与]考试等?[\d一二三四五六七八九十]/,
+    // A training counted, then passed by an exam (线上培训1次并全员通过考试考核): the count is the training's.
+    unless: new RegExp(`(培训|学习|学法)${N}{0,2}§${N}{0,2}(并|后)${N}{0,6}(通过|参加)${N}{0,4}(考试|测试)`),
   },
   // Exams held in rounds (学法考试全年共组织2轮).
   { key: 'study.exam_sessions', near: /考试|测试/, unless: /培训|讲座|学习/, units: ['轮', '轮次'] },
@@ -583,6 +620,16 @@ export const countRules: readonly CountRule[] = [
   // A class on the law for Party members or staff (“万名党员进党校”法制专题课堂2次).
   { key: 'study.sessions', near: /(法治|法制)(专题)?课堂/, sentence: FOR_STAFF, units: SESSION_UNITS },
   // Who was trained: 培训覆盖镇村干部320人.
+  // Who sat an exam named a sentence earlier, in a clause that says only that they took part
+  // (年度学法考试于11月…进行。全镇136名干部职工全部参加，参考率100%).
+  {
+    key: 'study.exam_takers',
+    near: new RegExp(`^${N}{0,4}§${N}{0,8}(参加|参考)了?$`),
+    sentence: /考试|测试|参考率/,
+    inParagraph: true,
+    unlessSentence: /培训|学习|讲座/,
+    units: ['人', '名', '人次'],
+  },
   {
     key: 'study.trainees',
     near: new RegExp(
@@ -676,17 +723,23 @@ export const countRules: readonly CountRule[] = [
   // Films on the law shown to villagers (“法治电影下乡”放映活动16场次).
   { key: 'publicity.events', near: /放映|电影/, sentence: /法治|普法|法律/, units: SESSION_UNITS },
   // A courtyard meeting held to spread the law (召开院坝会20余场，广泛宣传宪法).
-  { key: 'publicity.events', near: /院坝会|坝坝会|屋场会/, sentence: new RegExp(`宣传|${PUFA}`) },
+  // So are bench meetings where villagers learn the law (以“板凳会”形式召集群众学法议事…召开板凳会93场).
+  {
+    key: 'publicity.events',
+    near: /院坝会|坝坝会|屋场会|板凳会/,
+    sentence: new RegExp(`宣传|${PUFA}|学法`),
+    inParagraph: true,
+  },
   // Shows for the public (法治文艺演出), and a night school or class for villagers held in 期.
   {
     key: 'publicity.events',
-    near: /(法治|普法)文艺|文艺(演出|汇演)|情景剧|小品|快板/,
+    near: /(法治|普法)文艺|文艺(演出|汇演)|情景剧|小品|快板|巡演|演出/,
     sentence: /法治|普法|法律/,
   },
   {
     key: 'publicity.events',
     near: /夜校|课堂|讲堂|讲座|宣讲|授课/,
-    sentence: new RegExp(`村民|群众|居民|${PUFA}`),
+    sentence: new RegExp(`${THE_PUBLIC.source}|${PUFA}`),
     unlessSentence: FOR_STAFF,
     units: SESSION_UNITS,
   },
@@ -734,6 +787,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.sessions', near: /学法|培训|讲座|讲堂|学习会|法治课|专题学习|专家辅导|辅导讲座/ },
   // Training for villagers or pupils is publicity: its people are the audience.
   { key: 'study.trainees', near: /培训|学法|参训|参学|受训/, unless: THE_PUBLIC },
+  // Books bought for a reading corner (购置法律书籍2300册) are not handed out.
+  { key: 'other', near: /购置|采购|购买/, units: ['册', '本', '套'] },
   {
     key: 'publicity.materials',
     near: /资料|手册|宣传单|宣传册|读本|单行本|口袋书|图书|明白纸|明白卡|折页|书籍|宣传品|宣传页|小册子|册子|宣传材料|普法材料|法治材料|(发放|印发|分发|派发|赠送)[^，。；§]{0,10}材料|(发放|印发|分发|派发|赠送|赠阅)[^，。；§]{0,6}《[^》§]{1,20}》[^，。；§]{0,4}§/,
@@ -794,7 +849,11 @@ export const TWIN_KEYS: readonly { readonly words: RegExp; readonly keys: readon
 ];
 
 /** Rate names (…率) and their keys; `sentence` narrows names used for several things. */
-export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp }[] = [
+/**
+ * How a rate's name maps to a key; `sentence`, when given, must match its sentence, or with
+ * `inParagraph` the paragraph up to it (一场考试…。第一场合格率95.8%…).
+ */
+export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp; inParagraph?: boolean }[] = [
   // A part's rate (诉前调解成功率79.7%; 诉前调解案件64件，调解成功51件，调解成功率79.7%) is not the
   // township's.
   { key: 'other', name: /^诉前/ },
@@ -810,7 +869,12 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp 
     sentence: /考试|测试|考法/,
   },
   // An exam's pass rate, not a review's (审核通过率) or a case file's (案卷评查合格率).
-  { key: 'study.exam_pass_rate', name: /合格率|通过率|及格率/, sentence: /考|测试|学法|培训|答题/ },
+  {
+    key: 'study.exam_pass_rate',
+    name: /合格率|通过率|及格率/,
+    sentence: /考|测试|学法|培训|答题/,
+    inParagraph: true,
+  },
   { key: 'study.exam_excellent_rate', name: /优秀率/ },
   { key: 'litigation.leader_appearance_rate', name: /出庭(应诉)?率/ },
   // 领导及时出庭应诉，应诉率达100%: the leaders' appearance, named by its last word.
@@ -862,9 +926,11 @@ export const keyForCount = (clause: string, sentence: string, unit: string): str
   ruleForCount(clause, sentence, unit) ?? 'other';
 
 /** The catalogue key for a rate named `name` (e.g. 化解率), or `other`. */
-export function keyForRate(name: string, sentence: string): string {
+export function keyForRate(name: string, sentence: string, paragraph = ''): string {
   for (const r of rateRules) {
-    if (r.name.test(name) && (!r.sentence || r.sentence.test(sentence))) return r.key;
+    if (!r.name.test(name)) continue;
+    if (!r.sentence || r.sentence.test(sentence) || (r.inParagraph && r.sentence.test(paragraph)))
+      return r.key;
   }
   return 'other';
 }

@@ -25,6 +25,29 @@ describe('figure roles', () => {
     expect(roleInWords('对镇政府拟出台的')).toBe('current');
   });
 
+  it('reads a sentence that opens as a plan or as last year’s as one to its end', () => {
+    // (不少于24场 is a target the extractor leaves out; the exam and the literates are the plan's.)
+    expect(
+      roles('2025年，计划开展普法宣传活动不少于24场，组织学法考试2次，培育法律明白人50名。').map((r) => r[2]),
+    ).toEqual(['plan', 'plan']);
+    expect(roles('上一年度全镇共化解矛盾纠纷165件，化解率为96%。').map((r) => r[2])).toEqual([
+      'previous',
+      'previous',
+    ]);
+    expect(roles('力争到2025年底，全镇矛盾纠纷化解率稳定在98%以上。').map((r) => r[2])).toEqual(['plan']);
+    // …until it names what was done (实际) or what there is now (现有).
+    expect(roles('计划开展普法活动30场，实际开展32场。').map((r) => r[2])).toEqual(['plan', 'current']);
+    expect(roles('明年将在现有58户示范户的基础上再培育20户。')).toEqual([
+      ['publicity.model_households', 58, 'current'],
+      ['publicity.model_households', 20, 'plan'],
+    ]);
+    // 确保 further on is a purpose, not a plan.
+    expect(roles('确保学法实效，组织干部集中学法12次。').map((r) => r[2])).toEqual(['current']);
+    expect(roles('“八五”普法以来，累计开展普法活动260余场。今年开展普法活动71场。').map((r) => r[2])).toEqual(
+      ['span', 'current'],
+    );
+  });
+
   it('reads an earlier year as last year’s and a later one as a plan, given the report’s year', () => {
     expect(roleInWords('2023年开展普法活动', 2024)).toBe('previous');
     expect(roleInWords('2025年开展普法活动', 2024)).toBe('plan');

@@ -37,7 +37,16 @@ export const ofTheYear = (f: { readonly role?: FigureRole }): boolean => !f.role
  * the figure's own clause; `sentence`: anywhere in its sentence before it (其中 may open the
  * sentence, 近三年来 a paragraph's first clause).
  */
-const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'sentence' }[] = [
+const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'sentence' | 'lead' }[] = [
+  // A sentence that opens as a plan or as last year's (计划开展普法宣传活动不少于30场，培训法律明白人200名;
+  // 上一年度全镇共化解矛盾纠纷165件，化解率为96%) is one to its end, or until it names the year again
+  // (…，2024年实际开展32场). Only at its opening: 确保 or 力争 further on is mostly a purpose.
+  {
+    role: 'plan',
+    words: /^(?:明年|下一?年度?|下一步|今后)|^(?:我|全|本)?(?:镇|乡|街道)?(?:计划|拟|力争|预计)/,
+    in: 'lead',
+  },
+  { role: 'previous', words: /^(?:上一?年度?|去年)(?!同期相比)/, in: 'lead' },
   {
     role: 'plan',
     // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number, but
@@ -62,9 +71,9 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
   },
   {
     role: 'span',
-    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来).
+    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “八五”普法以来).
     words:
-      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
+      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|[”"][\u4e00-\u9fa5]{0,4}以来|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
     in: 'sentence',
   },
   { role: 'part', words: /其中|包括|包含/, in: 'sentence' },
@@ -74,9 +83,10 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
 
 /**
  * Words that bring a sentence back to the year after a total over several years (近三年累计…420件，
- * 其中2023年…136件; …累计46期，本年度举办9期): sentence-wide words are read only after them.
+ * 其中2023年…136件; …累计46期，本年度举办9期): sentence-wide words are read only after them. Not a
+ * deadline (力争到2025年底…98%以上).
  */
-const THIS_YEAR = /本年度?|今年|全年|当年|年内|20\d{2}\s*年(?!以来|起|至今|来)/g;
+const THIS_YEAR = /本年度?|今年|全年|当年|年内|实际|(?<![到至])20\d{2}\s*年(?!以来|起|至今|来|底|前)/g;
 
 /** Words of an approximation right before a number (增加近20场): not part of the clause's verb. */
 const APPROX_END = /(近|约|超过|逾|将近|不少于|多达|大约|超)$/;
@@ -90,7 +100,11 @@ export function roleInWords(before: string, year?: number | null): FigureRole {
   const clause = (before.split(/[，,；;：:]/).pop() ?? before).replace(APPROX_END, '');
   const since = lastEnd(before, THIS_YEAR);
   const rest = since > 0 ? before.slice(since) : before;
-  for (const r of ROLE_WORDS) if (r.words.test(r.in === 'clause' ? clause : rest)) return r.role;
+  // What there is now (在现有58户示范户的基础上, 把现有网格由38个…) in a plan's sentence is this year's.
+  if (/现有[^，,；;\d]{0,8}$/.test(clause)) return 'current';
+  const lead = rest.replace(/^[\s，,：:]+/, '');
+  for (const r of ROLE_WORDS)
+    if (r.words.test(r.in === 'clause' ? clause : r.in === 'lead' ? lead : rest)) return r.role;
   if (year) {
     const years = [...clause.matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
     if (years.some((y) => y < year)) return 'previous';

@@ -5,6 +5,7 @@ import { flatTables, tableFigures } from './table-figures.ts';
 import type { TableRow } from './types.ts';
 
 const figs = (t: string) => extractFigures(t).map((f) => [f.key, f.value, f.unit, f.approx]);
+const keyed = (t: string) => extractFigures(t).map((f) => [f.key, f.value]);
 
 describe('extractFigures', () => {
   it('maps counts by the words around them', () => {
@@ -311,6 +312,106 @@ describe('wording, traps and sentences', () => {
     expect(figs('发放宣传资料3000份和宣传品500件。')).toEqual([
       ['publicity.materials', 3000, '份', false],
       ['publicity.materials', 500, '件', false],
+    ]);
+  });
+
+  it('reads enforcement as a platform counts it, not the certificates taken back', () => {
+    expect(figs('2023年度下达行政处罚决定84起，罚款8600元。')[0]).toEqual([
+      'enforcement.penalties',
+      84,
+      '起',
+      false,
+    ]);
+    expect(
+      keyed('录入的案件总数为339(行政检查195件、行政处罚144件、行政强制0件)，其中适用简易程序137件。'),
+    ).toEqual([
+      ['enforcement.inspections', 195],
+      ['enforcement.penalties', 144],
+      ['other', 0],
+      ['enforcement.penalties', 137],
+    ]);
+    expect(keyed('现有持证执法人员25人，2023年度依法注销执法证件2人。')).toEqual([
+      ['enforcement.certified_officers', 25],
+      ['other', 2],
+    ]);
+    expect(keyed('全年开展联合执法检查62次，发现违法建设、占道经营等问题153个，督促整改到位147个。')).toEqual(
+      [
+        ['enforcement.inspections', 62],
+        ['enforcement.problems_found', 153],
+        ['enforcement.problems_rectified', 147],
+      ],
+    );
+    expect(keyed('执法检查：全年开展“双随机、一公开”抽查19次。')).toEqual([['enforcement.inspections', 19]]);
+  });
+
+  it('reads meetings, reports and exams by the words a clerk uses', () => {
+    expect(keyed('街道党政主要领导先后主持谋划部署法治工作16次。')).toEqual([['leadership.meetings', 16]]);
+    expect(keyed('法治政府建设工作情况先后3次在镇党委会上作专题汇报。')).toEqual([
+      ['leadership.reports_heard', 3],
+    ]);
+    expect(keyed('镇党委听取法治政府建设工作汇报2次，另听取司法所等站所专项工作汇报6次。')).toEqual([
+      ['leadership.reports_heard', 2],
+      ['other', 6],
+    ]);
+    expect(keyed('安全生产方面，镇安委会全年召开专题会议10次。')).toEqual([['safety.meetings', 10]]);
+    expect(keyed('参加线下培训10次，线上培训1次并全员通过考试考核。')).toEqual([
+      ['study.sessions', 10],
+      ['study.sessions', 1],
+    ]);
+    expect(keyed('年度学法考试于11月统一进行。全镇136名干部职工全部参加，参考率100%。')).toEqual([
+      ['study.exam_takers', 136],
+      ['study.exam_participation_rate', 100],
+    ]);
+    // An exam named a sentence earlier names its pass rates; one name given 分别 names every rate.
+    expect(keyed('今年组织学法考试2场次。第一场合格率95.8%，全年总合格率97.9%。').slice(1)).toEqual([
+      ['study.exam_pass_rate', 95.8],
+      ['study.exam_pass_rate', 97.9],
+    ]);
+    expect(keyed('两次学法考试的参考率分别为100%和96%。').slice(1)).toEqual([
+      ['study.exam_participation_rate', 100],
+      ['study.exam_participation_rate', 96],
+    ]);
+  });
+
+  it('reads reviews listed by kind, with the list’s verb and its sum', () => {
+    expect(
+      keyed('全年审查行政规范性文件、“三重一大”事项、镇政府合同分别为4件、9件、41件，合计审查54件。'),
+    ).toEqual([
+      ['legal.reviews', 4],
+      ['legal.reviews', 9],
+      ['legal.contracts_reviewed', 41],
+      ['legal.reviews', 54],
+    ]);
+    expect(keyed('全年提交合法性审查事项58件，其中行政规范性文件3件、重大行政决策事项4件。')).toEqual([
+      ['legal.reviews', 58],
+      ['legal.reviews', 3],
+      ['legal.reviews', 4],
+    ]);
+  });
+
+  it('reads publicity for villagers and pupils, not books bought or one village’s grids', () => {
+    expect(
+      keyed('各村（居）以“板凳会”形式召集群众学法议事。全年累计召开板凳会93场，议定事项27件。'),
+    ).toContainEqual(['publicity.events', 93]);
+    expect(keyed('为全镇中小学生赠送读本600本，开展防溺水、防校园欺凌专题讲座7场。')).toEqual([
+      ['publicity.materials', 600],
+      ['publicity.events', 7],
+    ]);
+    expect(keyed('全年“法治大篷车”共巡演24场。')).toEqual([['publicity.events', 24]]);
+    expect(keyed('投入资金12万元，购置法律书籍2300册。')).toEqual([
+      ['other', 120000],
+      ['other', 2300],
+    ]);
+    expect(keyed('兴隆屯作为试点，把全屯划成6个微网格。')).toEqual([['other', 6]]);
+    expect(keyed('此外，各村根据自身实际自行组织防汛、消防演练共计20余次。')).toEqual([['other', 20]]);
+  });
+
+  it('reads the cells of a table flattened with bars by its row label', () => {
+    expect(keyed('信访工作｜登记 39件｜化解 37件｜按期办结率 100%｜接访 212人次')).toEqual([
+      ['petitions.cases', 39],
+      ['petitions.resolved', 37],
+      ['petitions.on_time_rate', 100],
+      ['petitions.visits_received', 212],
     ]);
   });
 

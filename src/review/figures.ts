@@ -76,7 +76,8 @@ const UNIT_RE = [...UNITS, '％'].join('|');
 const FIGURE = new RegExp(`${PREFIX}${NUM}${RANGE}(余|多|来)?\\s?(${UNIT_RE})(以上|左右|余)?`, 'g');
 
 const CN_START = new RegExp(`^[${CN_NUMERAL_CHARS}]`);
-const CLAUSE_END = /[，,。；;！!？?\n\t：:、]/;
+/** Clause ends; | and ｜ separate a flattened table's cells (信访工作｜登记 39件｜化解 37件). */
+const CLAUSE_END = /[，,。；;！!？?\n\t：:、|｜]/;
 const LOST_MARK = new RegExp(LOST_PUNCTUATION, 'g');
 /**
  * 和/及 right after a count joins two items, each with its own words (完成中心组学法7次和其他学法2次):
@@ -87,7 +88,7 @@ const JOINED_COUNT = new RegExp(
   'g',
 );
 /** A list (送法进社区、进企业活动) shares its predicate across 、. */
-const WIDE_END = /[，,。；;！!？?\n\t：:]/;
+const WIDE_END = /[，,。；;！!？?\n\t：:|｜]/;
 const SENTENCE_END = /[。；;！!？?\n]/;
 // Tested with 年 and digits taken out, so 全年 is 全 here.
 const FILLER =
@@ -115,8 +116,9 @@ function ownPoint(paragraph: string): string {
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
-/** A clause saying only that what follows is a total (今年共计, 累计). */
-const BARE_TOTAL = /^[，,\s]*(今年|全年|年内)?(共计|累计|合计|总计|共)$/;
+/** A clause saying only that what follows is a total (今年共计, 累计, 合计审查). */
+const BARE_TOTAL =
+  /^[，,\s]*(今年|全年|年内)?(共计|累计|合计|总计|共)(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)?$/;
 
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
@@ -215,12 +217,17 @@ const NAMED_RATE = new RegExp(
   `${RATE_NAMES}(?:为|达到|达|均达到|均达|均为|均|保持|实现|稳定在|是|在|了|\\s)*$`,
 );
 
-/** The one name a rate stands for in a list given 分别 (the second rate: the second name), if any. */
+/**
+ * The one name a rate stands for in a list given 分别 (the second rate: the second name), if any; a
+ * name given alone stands for every rate after it.
+ */
 function respectiveName(before: string): string[] | undefined {
   const m = RESPECTIVELY.exec(before);
   if (!m) return undefined;
   const names = splitRateNames(m[1]!);
   const at = (m[2]!.match(/[%％]/g) ?? []).length;
+  // One name for several rates (两次考试的参考率分别为100%和96%): each is that name's.
+  if (names.length === 1) return names;
   return at < names.length ? [names[at]!] : [];
 }
 
@@ -290,10 +297,13 @@ const ACHIEVED = /^(?:我(?:镇|乡|街道)|全(?:镇|乡|街道))?(?:实际|最
 /** A clause whose verb says only that something was held or put out (政府网站发布, 召开专题会). */
 const GENERIC_CLAUSE = /^[\u4e00-\u9fa5]{0,8}(?:发布|召开|开展|组织|举办|举行)[\u4e00-\u9fa5]{0,4}$/;
 
-/** A label before a colon at the start of a sentence, naming what its clauses count (干部学法考试：). */
+/**
+ * A label before a colon at the start of a sentence, naming what its clauses count (干部学法考试：),
+ * or a row's label before a flattened table's first cell (信访工作｜登记 39件).
+ */
 const colonLabel = (upTo: string): string =>
   // Not across a table's cells (权力清单：行政处罚事项\t6项\t6项).
-  upTo.includes('\t') ? '' : (/^\s*([^，,。；;：:\d]{2,14})[：:]/.exec(upTo)?.[1] ?? '');
+  upTo.includes('\t') ? '' : (/^\s*([^，,。；;：:|｜\d]{2,14})[：:|｜]/.exec(upTo)?.[1] ?? '');
 
 const numberValue = (
   ar: string | undefined,
@@ -325,15 +335,17 @@ function rateKeys(r: {
   upTo: string;
   sentence: string;
   aside: boolean;
+  /** The paragraph up to the rate, when known. */
+  paragraph?: string;
 }): string[] {
   if (r.aside || countyOwned(r.upTo, r.before)) return ['other'];
   const names = respectiveName(r.wide) ?? rateNames(r.wide);
-  if (names.length) return names.map((n) => keyForRate(n, r.sentence));
+  if (names.length) return names.map((n) => keyForRate(n, r.sentence, r.paragraph));
   const byVerb = rateByVerb(r.after, r.sentence);
   if (byVerb) return [byVerb];
   const target = ACHIEVED.test(r.before) && TARGET.test(r.upTo);
   const name = target ? A_RATE_NAME.exec(r.upTo.slice(0, r.upTo.length - r.before.length)) : null;
-  return [name ? keyForRate(name[0], r.sentence) : 'other'];
+  return [name ? keyForRate(name[0], r.sentence, r.paragraph) : 'other'];
 }
 
 /** The sentence up to a figure, at most 200 characters of it (a text with no sentence ends stays linear). */
@@ -421,10 +433,10 @@ const NAME_SPLIT = /[、和及与]/;
 const BODY_END = /(?:会|党委|党工委|政府|办|所|中心|小组)$/;
 
 /**
- * The name a count stands for in a list given 分别 (the second count: the second name), when the
- * list has as many counts as names; else undefined.
+ * The name a count stands for in a list given 分别 (the second count: the second name), with the
+ * list's verb, when the list has as many counts as names; else undefined.
  */
-function respectiveItem(wide: string, rest: string): string | undefined {
+function respectiveItem(wide: string, rest: string): { name: string; verb: string } | undefined {
   if (!wide.includes('分别')) return undefined;
   const m = RESPECTIVE_COUNTS.exec(wide);
   if (!m) return undefined;
@@ -441,8 +453,14 @@ function respectiveItem(wide: string, rest: string): string | undefined {
     );
   const at = (m[2]!.match(COUNT_ITEMS) ?? []).length;
   const later = (LATER_COUNTS.exec(rest)![0].match(COUNT_ITEMS) ?? []).length;
-  return names.length >= 2 && names.length === at + 1 + later ? names[at] : undefined;
+  if (names.length < 2 || names.length !== at + 1 + later) return undefined;
+  // The list's verb, said before its first name (审查行政规范性文件、…、镇政府合同分别为…), is each name's.
+  return { name: names[at]!, verb: LIST_VERB.exec(names[0]!)?.[0] ?? '' };
 }
+
+/** A verb opening a list's first name (全年审查行政规范性文件 → 全年审查). */
+const LIST_VERB =
+  /^[\u4e00-\u9fa5]{0,4}?(?:审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)/;
 
 /** The items one count is given for each of (组织法治专题讲座和学法考试各4场), or undefined. */
 function eachItem(wide: string): string[] | undefined {
@@ -513,7 +531,7 @@ function extractFrom(text: string): Figure[] {
       often ||
       threshold;
     if (unit === '%') {
-      for (const key of rateKeys({ wide, before, after, upTo, sentence, aside }))
+      for (const key of rateKeys({ wide, before, after, upTo, sentence, aside, paragraph }))
         out.push(
           key === 'other' ? { key, ...base, ...extra, context: before + whole } : { key, ...base, ...extra },
         );
@@ -542,7 +560,12 @@ function extractFrom(text: string): Figure[] {
     let rule = aside
       ? 'other'
       : // A name of the list is read on its own words: the other names are no subject of it.
-        ((named !== undefined ? keyOf(`${named}§${after}`, named) : undefined) ??
+        ((named !== undefined
+          ? (keyOf(`${named.name}§${after}`, named.name) ??
+            (named.verb && !named.name.startsWith(named.verb)
+              ? keyOf(`${named.verb}${named.name}§${after}`, named.name)
+              : undefined))
+          : undefined) ??
         (summed ? keyOf(`${wide}§${after}`) : undefined) ??
         keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
@@ -559,7 +582,9 @@ function extractFrom(text: string): Figure[] {
     // 召开专题会).
     const label =
       rule === undefined &&
-      (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) || GENERIC_CLAUSE.test(before))
+      (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) ||
+        GENERIC_CLAUSE.test(before) ||
+        (/[|｜]\s*$/.test(text.slice(0, start - before.length)) && before.trim().length <= 6))
         ? colonLabel(upTo)
         : '';
     if (label) rule = keyOf(`${label}${before}§${after}`);
@@ -585,7 +610,18 @@ function extractFrom(text: string): Figure[] {
       /其中/.test(text.slice(total.end, start)) &&
       (total.county ? OWN_SUBJECT.test(before) : sharesNoun(total.words, before));
     if (part) rule = total.key;
-    if (!part && natural !== undefined && natural !== 'other')
+    // What was reviewed, by kind (合法性审查事项58件，其中行政规范性文件3件、重大行政决策事项4件): reviews,
+    // whatever else its words name; the contracts among them are the contracts'.
+    const reviewed =
+      !part &&
+      !aside &&
+      total?.key === 'legal.reviews' &&
+      total.sentenceStart === where.sentenceStart &&
+      total.unit === unit &&
+      rule !== 'legal.contracts_reviewed' &&
+      /其中/.test(text.slice(total.end, start));
+    if (reviewed) rule = total.key;
+    if (!part && !reviewed && natural !== undefined && natural !== 'other')
       lastKeyed = {
         key: natural,
         unit,

@@ -247,4 +247,17 @@ describe('headline the rules cannot settle', () => {
     )!;
     expect(h.figure.value).toBe(120);
   });
+
+  it('takes the year’s rate over the quarters’ and a sentence’s sum over its 分别 list', () => {
+    const rate = pick(
+      '全年登记信访事项44件。一季度按期办结率为90.9%，二至四季度均为100%，全年按期办结率97.7%。',
+      'petitions.on_time_rate',
+    )!;
+    expect([rate.figure.value, rate.unsure]).toEqual([97.7, false]);
+    const sum = pick(
+      '全年审查行政规范性文件、“三重一大”事项、镇政府合同分别为4件、9件、41件，合计审查54件。',
+      'legal.reviews',
+    )!;
+    expect(sum.figure.value).toBe(54);
+  });
 });

@@ -52,8 +52,8 @@ const ROLE_NOTE: Readonly<Record<Role, string>> = {
   ...FIGURE_ROLE_NOTE,
   whole: '含其他学习内容的总数（该指标只计学法）',
 };
-/** Words that state a rate of the whole, not of a group (总体合格率, 全镇平均, 综合). */
-const WHOLE_RATE = /总体|整体|综合|平均|全(镇|乡|街道)|总(?!结)/;
+/** Words that state a rate of the whole, not of a group or a quarter (总体合格率, 全镇平均, 综合, 全年). */
+const WHOLE_RATE = /总体|整体|综合|平均|全(镇|乡|街道)|全年|总(?!结)/;
 /** Words that state a sum of several (共开展, 累计), not only the year's (全年); not 公共, 共同. */
 const SUM_WORDS = /累计|共计|合计|总计|(?<!公)共(?!同)/;
 /** Words that mark a total of the year: 全年共开展, 累计, 合计. */

@@ -20,8 +20,12 @@ export const PAGE_FURNITURE = new RegExp(
     // A row of links to other sites (中国政府网 | 某省人民政府网 | …).
     '[^|｜\\n]{0,12}政府网\\s*[|｜]|' +
     // Another article's title in a list of links (相关文章 · 某乡2023年法治政府建设年度报告), the
-    // list's own name, and the 正文 that marks where the article begins.
-    '(?<=^\\s*[·•▪◆●])[^。\\n]{0,40}(?:报告|总结|公告|通知|通报)\\s*$|(?:相关|推荐|热点|热门|最新)(?:文章|链接|阅读|信息|新闻|推荐|资讯)\\s*$|正\\s*文\\s*$|' +
+    // list's own name (相关链接：…), and the 正文 that marks where the article begins.
+    '(?<=^\\s*[·•▪◆●])[^。\\n]{0,40}(?:报告|总结|公告|通知|通报|简报|要点|方案|计划|指南|清单)\\s*$|' +
+    '(?:相关|推荐|热点|热门|最新)(?:文章|链接|阅读|信息|新闻|推荐|资讯)\\s*(?:$|[：:])|正\\s*文\\s*$|' +
+    // A label in brackets on a line of its own (【最新公开】; not a placeholder, 【待定：签发日期】), a breadcrumb of slashes
+    // (首页/政府信息公开/乡镇/杨柳铺镇).
+    '【[^】：:\\n]{1,8}】\\s*$|(?:[\\u4e00-\\u9fa5]{1,10}\\s*[/／]\\s*){2,}[\\u4e00-\\u9fa5]{1,10}\\s*$|' +
     // Page buttons: print, font size, share, the screen-reader and large-print versions, and a
     // screen reader's notice (已打开某某栏目页面,本页面是由15个视窗区…组成).
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
@@ -102,7 +106,10 @@ export function findTitle(
     if (lineStart >= firstHeading || line.length > 50 || /[：:]$/.test(line) || /[。；]/.test(line)) break;
     // A site's channel named above the title (镇街法治政府建设报告, 2024法治政府建设情况报告公示): no
     // year of its own, with a dated title right under it. The banner's, not the title's.
-    if (channel(toSimplified(parts.join(''))) && datedTitle(line)) {
+    // So is a line with a year of its own above a dated title (2025年度政府信息公开指南, a sidebar's
+    // link): a title states one year.
+    const read = toSimplified(parts.join(''));
+    if ((channel(read) || DATED.test(read)) && datedTitle(line)) {
       parts.length = 0;
       banner = lineStart;
     }
@@ -149,18 +156,19 @@ const STOP =
  * 根据街党工委分工): the name starts after the last of them, two characters at least; a verb alone
  * names none.
  */
-const VERBS = '结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据|强化|加强|推进|提升|打造|保障';
+const VERBS =
+  '结合|围绕|立足|依托|聚焦|推动|助力|对照|按照|根据|针对|依据|强化|加强|推进|提升|打造|保障|报送';
 const VERB_BEFORE_NAME = new RegExp(`(?:${VERBS})(?=[\\u4e00-\\u9fa5]{2,6}$)`, 'g');
 const VERB_ONLY = new RegExp(`^(?:${VERBS})$`);
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
- * Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡, 千年古镇…); a name of one
+ * Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡, 千年古镇, 建设法治强镇…); a name of one
  * character before such a word is a township (万古镇, 王集镇). A name ending in 全镇/各乡 read
  * back from a verb (促进全乡) is none either, nor a verb with the kind of unit (要求街道干部).
  */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦|街)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织|要求|号召|动员|鼓励|引导)(镇|乡|街道)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦|街)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|强镇|大镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织|要求|号召|动员|鼓励|引导)(镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
@@ -295,6 +303,8 @@ const arabicYears = (s: string) =>
 
 /** A year in the body: not a range's, nor an earlier year's event (继2022年成功创建…后, 曾于2021年). */
 const YEAR = /(?<![—–\-－~～至到]\s?)(?<!继|曾|早在|曾于)(20\d{2})\s*年(?!\s*[—–\-－~～至到]\s*20)/g;
+/** Words after a year that may say what will be done in it (2022年将加大…宣传力度, 2025年计划…). */
+const WILL = /^\s*(?:将|拟|计划|力争)/;
 
 /** The 成文日期's year and month in the signature block, if any. */
 function signatureDate(text: string): { y: number; m: number; start: number; org: string } | undefined {
@@ -313,16 +323,28 @@ function signatureDate(text: string): { y: number; m: number; start: number; org
   return undefined;
 }
 
-/** The year the body speaks of most, outside the plans for the next year and plan periods. */
+/** The year the body speaks of most, outside the plans for the next year, plan periods and years planned for. */
 function bodyYear(
   text: string,
   before: number,
 ): { year: number; count: number; counts: Map<number, number> } {
   const counts = new Map<number, number>();
+  const plans: number[] = [];
   for (const m of text.slice(0, before).matchAll(YEAR)) {
+    // Not a web page's date line or link list (发布日期：2024年3月12日, 相关链接：2024年…简报); a
+    // breadcrumb's year is the channel the page is filed under (…年度报告 > 2021年度).
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (isFurniture(line) && !/[>＞»›]/.test(line)) continue;
     const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (WILL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) plans.push(y);
+    else counts.set(y, (counts.get(y) ?? 0) + 1);
   }
+  // A year said only as what will be done in it, after every year said otherwise, is the plans'
+  // (2021年…办理…0件; 2022年将加大…力度); else 将 only marks the object (2024年将…列入决策目录).
+  const latest = counts.size ? Math.max(...counts.keys()) : Infinity;
+  for (const y of plans) if (y <= latest) counts.set(y, (counts.get(y) ?? 0) + 1);
   const [year, count] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
   return { year, count, counts };
 }

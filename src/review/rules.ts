@@ -196,6 +196,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'meta.orgMissing', severity: 'info', check: 'metaOrgMissing', message: '{detail}' },
   { id: 'meta.yearMissing', severity: 'warning', check: 'metaYearMissing', message: '{detail}' },
   { id: 'bracket.unpaired', severity: 'warning', check: 'bracketUnpaired', message: '{detail}' },
+  { id: 'punct.booktitle', severity: 'warning', check: 'titleNested', message: '{detail}' },
   {
     id: 'word.missing',
     severity: 'warning',
@@ -698,7 +699,7 @@ export const rules: readonly RuleSpec[] = [
     id: 'punct.booktitle',
     severity: 'warning',
     pattern:
-      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条宣])',
+      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|犯罪|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条宣])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {
