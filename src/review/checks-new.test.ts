@@ -865,6 +865,22 @@ describe('heading numbers carried on', () => {
     expect(gaps(parts('1'))).toEqual([]);
     expect(gaps(parts('4'))).toEqual(['4、']);
   });
+
+  it('reads a part number that carries on its items above as a level mixed up, not a gap', () => {
+    const text =
+      '东陈乡2020年度行政执法工作报告\n2020年，东陈乡推进依法行政。\n一、2020年度工作开展情况\n1、开展专项治理。学法。\n2、推进综合执法改革。学法。\n三、严格落实行政执法“三项制度”。公示。\n';
+    const r = review(text, { profile: 'published' });
+    expect(r.findings.filter((f) => f.rule === 'headings.gap')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'headings.mixed').map((f) => f.message)).toEqual([
+      '“三、”接在“1、”“2、”之后，疑为下一级编号误写为第1级编号',
+    ]);
+  });
+
+  it('takes a text of one level of （一） headings as its style, not a level misused', () => {
+    const text =
+      '2021年，我镇深入推进法律进机关、进乡村。\n(一)加强组织领导。镇党委统筹部署。\n(二)明确工作任务。制定实施方案。\n(三)加强信息报送。及时报送简报。\n';
+    expect(rules(text, { profile: 'published' })).not.toContain('headings.level');
+  });
 });
 
 describe('brackets in a web copy', () => {
@@ -912,6 +928,11 @@ describe('brackets in a web copy', () => {
     expect(flagged(line, 'punct.booktitle')).toEqual(['《2024年全区法治政府建设工作要点》']);
     // A title never closed before the next begins is still unpaired.
     expect(flagged('落实《法治政府建设实施纲要，学习《宪法》。', 'bracket.unpaired')).toHaveLength(1);
+  });
+
+  it('takes the small forms of the hexagonal brackets (﹝﹞) in a document number as they look', () => {
+    expect(flagged('按照《某某方案的通知》(国办发﹝2017﹞14号)要求。', 'docnum.bracket')).toEqual([]);
+    expect(flagged('按照《某某方案的通知》(国办发[2017]14号)要求。', 'docnum.bracket')).toHaveLength(1);
   });
 
   it('reads a law of crime named in a list without 《》', () => {

@@ -120,10 +120,15 @@ function siblingGroups(hs: readonly Heading[]): Heading[][] {
  */
 const levelMismatch =
   (skipped: boolean): Check =>
-  (c) =>
-    siblingGroups(c.headings).flatMap((g) => {
+  (c) => {
+    // A text of one level of headings (（一）…（三） after an opening paragraph) has chosen its style,
+    // unless they are the report's statutory parts (（一）主要举措，（二）存在不足), which take 一、.
+    const oneLevel =
+      c.headings.every((h) => h.level === 1 || h.style === 'outline') &&
+      c.sections.filter((s) => s.part).length < 2;
+    return siblingGroups(c.headings).flatMap((g) => {
       const h = g[0]!;
-      if (CANONICAL[h.style] === h.level || h.level > 4) return [];
+      if (CANONICAL[h.style] === h.level || h.level > 4 || oneLevel) return [];
       if (skipped !== (h.level === 2 && h.style === 'arabic')) return [];
       const want = (Object.keys(CANONICAL) as (keyof typeof CANONICAL)[]).find(
         (s) => CANONICAL[s] === h.level,
@@ -131,6 +136,7 @@ const levelMismatch =
       const detail = `“${STYLE_LABEL[h.style]}”用作第${h.level}级标题，按公文格式第${h.level}级应为“${want ? STYLE_LABEL[want] : ''}”`;
       return [{ text: h.number + h.text, start: h.start, detail }];
     });
+  };
 const headingLevel = levelMismatch(false);
 const headingSkipped = levelMismatch(true);
 
@@ -152,6 +158,36 @@ const headingMixed: Check = (c) => {
 };
 
 /**
+ * The heading after `prev` that carries on the numbers of `prev`'s own items (一、 then 1、 2、, then
+ * 三、 where 3、 was meant), or false: its items, numbered from 1, end right before its number.
+ */
+function continuesItems(hs: readonly Heading[], prev: Heading, h: Heading): boolean {
+  const items = hs.filter((x) => x.start > prev.start && x.start < h.start && x.level === prev.level + 1);
+  const last = items.at(-1);
+  return (
+    last !== undefined &&
+    last.style !== h.style &&
+    last.ordinal === h.ordinal - 1 &&
+    items.every((x, i) => x.ordinal === i + 1)
+  );
+}
+
+/** A heading numbered at its parent's level where it carries on the items above (1、 2、 三、). */
+const headingContinued: Check = (c) =>
+  siblingGroups(c.headings).flatMap((g) =>
+    g.flatMap((h, i) => {
+      const prev = g[i - 1];
+      if (!prev || prev.style !== h.style || h.ordinal === prev.ordinal + 1) return [];
+      if (!continuesItems(c.headings, prev, h)) return [];
+      const items = c.headings.filter(
+        (x) => x.start > prev.start && x.start < h.start && x.level === h.level + 1,
+      );
+      const detail = `“${h.number.trim()}”接在“${items.map((x) => x.number.trim()).join('”“')}”之后，疑为下一级编号误写为第${h.level}级编号`;
+      return [{ text: h.number + h.text, start: h.start, detail }];
+    }),
+  );
+
+/**
  * Numbers skipped or not starting at 1 among siblings. Numbering carried on from the previous
  * parent's children of the same style (1、2、3 under （一）, then 4、 under （二）) is a choice, not a gap.
  */
@@ -169,6 +205,11 @@ const headingGap: Check = (c) => {
         continue;
       }
       const expected = prev && prev.style === h.style ? prev.ordinal + 1 : 1;
+      // One that carries on the items above it is headings.mixed's (headingContinued).
+      if (prev && prev.style === h.style && continuesItems(c.headings, prev, h)) {
+        prev = h;
+        continue;
+      }
       if (h.ordinal !== expected && (prev === undefined || prev.style === h.style)) {
         const detail = prev
           ? `标题编号不连续：“${prev.number}”之后是“${h.number}”`
@@ -287,6 +328,7 @@ export const checks: Record<string, Check> = {
   signatureMissing,
   artifact,
   headingLevel,
+  headingContinued,
   headingSkipped,
   headingMixed,
   headingGap,

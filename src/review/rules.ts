@@ -173,6 +173,7 @@ export const rules: readonly RuleSpec[] = [
   { id: 'headings.level', severity: 'info', check: 'headingSkipped', message: '{detail}' },
   { id: 'headings.mixed', severity: 'warning', check: 'headingMixed', message: '{detail}' },
   { id: 'headings.gap', severity: 'warning', check: 'headingGap', message: '{detail}' },
+  { id: 'headings.mixed', severity: 'warning', check: 'headingContinued', message: '{detail}' },
   { id: 'list.gap', severity: 'warning', check: 'listGap', message: '{detail}' },
   { id: 'punct.missing', severity: 'warning', check: 'paragraphEnd', message: '{detail}' },
   { id: 'format.artifact', severity: 'warning', check: 'paragraphSplit', message: '{detail}' },
@@ -236,12 +237,12 @@ export const rules: readonly RuleSpec[] = [
   { id: 'headings.syntax', severity: 'warning', check: 'headingSyntax', message: '{detail}' },
   { id: 'wording.traditional', severity: 'warning', check: 'strayScript', message: '{detail}' },
 
-  // 文号 (GB/T 9704 7.2.4): 机关代字 + 〔年份〕 + 序号 + 号, in 六角括号.
+  // 文号 (GB/T 9704 7.2.4): 机关代字 + 〔年份〕 + 序号 + 号, in 六角括号 (﹝﹞, their small forms, look the same).
   {
     id: 'docnum.bracket',
     severity: 'warning',
     pattern:
-      '(?<=[\\u4e00-\\u9fa5](?:发|字|函|办|规|通|呈|报|令|文|电))\\s*[\\[［【（(﹝]\\s*20\\d{2}\\s*[\\]］】）)﹞]\\s*\\d{1,4}\\s*号',
+      '(?<=[\\u4e00-\\u9fa5](?:发|字|函|办|规|通|呈|报|令|文|电))\\s*[\\[［【（(]\\s*20\\d{2}\\s*[\\]］】）)]\\s*\\d{1,4}\\s*号',
     message: '文号“{text}”的年份应使用六角括号“〔〕”',
   },
   {
