@@ -342,6 +342,12 @@ describe('wording, traps and sentences', () => {
       ],
     );
     expect(keyed('执法检查：全年开展“双随机、一公开”抽查19次。')).toEqual([['enforcement.inspections', 19]]);
+    // A hazard is a kind of problem found.
+    expect(keyed('检查中发现各类问题46项，其中消防隐患21项、食品安全问题9项。')).toEqual([
+      ['enforcement.problems_found', 46],
+      ['enforcement.problems_found', 21],
+      ['enforcement.problems_found', 9],
+    ]);
   });
 
   it('reads meetings, reports and exams by the words a clerk uses', () => {

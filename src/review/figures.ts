@@ -285,10 +285,16 @@ function countyOwned(upTo: string, before: string): boolean {
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
-/** Whether a part's words end in two characters the whole's words have (矛盾纠纷 … 邻里纠纷). */
+/** Nouns that name a kind of another's things (a hazard is a problem found). Data. */
+const KIND_OF: Readonly<Record<string, readonly string[]>> = { 隐患: ['问题'], 问题: ['隐患'] };
+
+/**
+ * Whether a part's words end in two characters the whole's words have (矛盾纠纷 … 邻里纠纷), or in a
+ * noun of a kind of the whole's (发现各类问题46项，其中消防隐患21项).
+ */
 const sharesNoun = (whole: string, part: string): boolean => {
   const noun = /[\u4e00-\u9fa5]{2}$/.exec(part)?.[0];
-  return noun !== undefined && whole.includes(noun);
+  return noun !== undefined && [noun, ...(KIND_OF[noun] ?? [])].some((n) => whole.includes(n));
 };
 
 /** A clause that only says a rate was reached (我镇实际达到, 实际完成). */
