@@ -1,4 +1,5 @@
 import { signatureTail, type CheckContext, type Hit } from './checks.ts';
+import { ofTheYear } from './figure-role.ts';
 import type { Figure, TableRow } from './types.ts';
 import { firstWhere } from './sorted.ts';
 
@@ -28,6 +29,9 @@ function figuresBefore(c: CheckContext, reach = 0): (f: Figure, key: string) => 
   const starts = segmentStarts(c.text);
   const byKey = new Map<string, Figure[]>();
   for (const g of c.figures) {
+    // Not a figure of another year, a plan or a change; not a part of what was counted as found
+    // (排查107件，其中山林土地纠纷46件、婚姻家庭纠纷22件，调处成功105件: the base is 107).
+    if (!ofTheYear(g) || (g.role === 'part' && BASE_KEYS.has(g.key))) continue;
     const list = byKey.get(g.key);
     if (list) list.push(g);
     else byKey.set(g.key, [g]);
@@ -44,6 +48,9 @@ function figuresBefore(c: CheckContext, reach = 0): (f: Figure, key: string) => 
 
 const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+/** Keys counted as the base of a rate or of what was done with it (disputes found, problems found). */
+const BASE_KEYS: ReadonlySet<string> = new Set(['disputes.found', 'enforcement.problems_found']);
 
 /**
  * A count between the disputes found and those resolved that the resolved are said to be part of
@@ -202,6 +209,10 @@ const dateAfterWriting: Check = (c) => {
     if (m.index >= w.start || plan.some((s) => m.index >= s.start && m.index < s.end)) return [];
     const v = Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
     if (v <= wv) return [];
+    // A date something is still to be done by (将于2026年3月31日前在门户网站公开).
+    const before = c.text.slice(Math.max(0, m.index - 8), m.index);
+    const after = c.text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/(将|拟|计划|预计|力争)[^，,。；;]{0,4}$/.test(before) || /^\s*(前|之前|以前)/.test(after)) return [];
     return [{ text: m[0], start: m.index, detail: `日期“${m[0]}”晚于成文日期${w.y}年${w.m}月${w.d}日` }];
   });
 };

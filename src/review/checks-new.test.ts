@@ -477,6 +477,8 @@ describe('words missing or slipped', () => {
     ['结合“国家安全教育日” 、“宪法宣传周”开展活动。', 'punct.space', ['” 、']],
     ['结合“国家安全教育日”、“宪法宣传周”开展活动。', 'punct.space', []],
     ['结合“七·五普法”开展活动。', 'plan.expired', ['“七·五普法']],
+    // A look back at it is no citation of it.
+    ['“七五”普法期间，全镇累计开展普法活动300余场。', 'plan.expired', []],
     ['认真学法。二是统筹部署法治工作，三是抓好落实。', 'list.gap', ['二是统筹部署']],
     ['一是加强学习，三是抓好落实。', 'list.gap', ['三是抓好落实']],
     ['一是“关键少数”带头学，二是2024年来持续推进，三是创新治理。唯一是统一是。', 'list.gap', []],
@@ -881,6 +883,28 @@ describe('heading numbers carried on', () => {
       '2021年，我镇深入推进法律进机关、进乡村。\n(一)加强组织领导。镇党委统筹部署。\n(二)明确工作任务。制定实施方案。\n(三)加强信息报送。及时报送简报。\n';
     expect(rules(text, { profile: 'published' })).not.toContain('headings.level');
   });
+
+  it('reads 1. beside 1、 at one level as mixed', () => {
+    const text =
+      '白沙镇2025年度法治政府建设情况报告\n\n2025年，白沙镇坚持依法行政。\n一、主要举措和成效\n（一）学法\n1.抓好学法。学法10次。\n2.抓好考试。考试1次。\n（二）普法\n1、开展主题宣传。宣传5场。\n2、开展送法下乡。送法3场。\n';
+    expect(
+      review(text, { profile: 'published' })
+        .findings.filter((f) => f.rule === 'headings.mixed')
+        .map((f) => f.text.slice(0, 2)),
+    ).toEqual(['1、']);
+  });
+
+  it('asks the plans’ own heading for the next year', () => {
+    const text = REPORT('白沙镇2025年度法治政府建设情况报告').replace(
+      '三、2026年度推进法治政府建设的主要安排',
+      '三、2025年工作安排',
+    );
+    expect(
+      review(text)
+        .findings.filter((f) => f.rule === 'years.heading')
+        .map((f) => f.text.slice(0, 9)),
+    ).toEqual(['三、2025年工作']);
+  });
 });
 
 describe('brackets in a web copy', () => {
@@ -928,6 +952,11 @@ describe('brackets in a web copy', () => {
     expect(flagged(line, 'punct.booktitle')).toEqual(['《2024年全区法治政府建设工作要点》']);
     // A title never closed before the next begins is still unpaired.
     expect(flagged('落实《法治政府建设实施纲要，学习《宪法》。', 'bracket.unpaired')).toHaveLength(1);
+  });
+
+  it('marks an event’s name in 《》, not a document’s', () => {
+    expect(flagged('组织开展《宪法宣传周》系列活动。', 'punct.booktitle')).toEqual(['《宪法宣传周》']);
+    expect(flagged('印发《宪法宣传周活动方案》。', 'punct.booktitle')).toEqual([]);
   });
 
   it('takes the small forms of the hexagonal brackets (﹝﹞) in a document number as they look', () => {

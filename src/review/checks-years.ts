@@ -33,7 +33,14 @@ const headingYear: Check = (c) => {
       if (/^\s*以来/.test(after)) continue; // sinceYear's
       // Last year's report, plans or audit followed up (2023年度报告所列工作安排落实情况).
       if (y === year - 1 && /^.{0,6}(报告|安排|部署|整改|督察|反馈|考核)/.test(after)) continue;
-      const ok = inPlans(c, h.start) ? y === year + 1 || y === year : y === year;
+      // The plans' own heading names the next year (四、2023年工作安排 in a 2022 report); a heading
+      // under it may name this year's results it builds on.
+      const plansHeading = c.sections.some((x) => x.part === 'nextYear' && x.heading.start === h.start);
+      const ok = plansHeading
+        ? y === year + 1
+        : inPlans(c, h.start)
+          ? y === year + 1 || y === year
+          : y === year;
       if (ok) continue;
       return [
         {

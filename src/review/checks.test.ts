@@ -60,6 +60,10 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
     expect(r.findings.map((f) => f.rule)).not.toContain('dates.afterWriting');
     // A date in the body after the 成文日期 still is one.
     expect(rules('e.txt', late.replace('全年开展', '2025年3月1日开展'))).toContain('dates.afterWriting');
+    // Not a date something is still to be done by.
+    expect(rules('f.txt', late.replace('全年开展', '将于2025年3月31日前公开，全年开展'))).not.toContain(
+      'dates.afterWriting',
+    );
   });
 
   it('takes a date still to be filled in as the 落款, and notes the gap', () => {
@@ -82,6 +86,13 @@ describe('the 化解率 check', () => {
   it('takes the base the report states (N件，其中化解M件) as the denominator', () => {
     expect(rateFindings('排查矛盾纠纷50件，已办结或到期40件，其中化解38件，化解率95%。')).toEqual([]);
     expect(rateFindings('排查矛盾纠纷50件，已办结或到期40件，其中化解38件，化解率90%。')).toHaveLength(1);
+  });
+
+  it('divides by the disputes found, not by their kinds counted under 其中', () => {
+    const text =
+      '排查矛盾纠纷107件，其中山林土地纠纷46件、婚姻家庭纠纷22件，调处成功105件，调处成功率98.1%。';
+    const r = review('k.txt', BODY.replace('全年开展普法宣传活动12次。', text));
+    expect(r.findings.filter((f) => f.rule === 'figures.rate' || f.rule === 'figures.resolved')).toEqual([]);
   });
 
   it('still divides by the disputes found when no base is declared', () => {

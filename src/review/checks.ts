@@ -140,6 +140,9 @@ const levelMismatch =
 const headingLevel = levelMismatch(false);
 const headingSkipped = levelMismatch(true);
 
+/** The mark after a heading's number (1. or 1、), '' for one in brackets. */
+const numberMark = (h: Heading): string => /[、.．]\s*$/.exec(h.number)?.[0].trim().replace('．', '.') ?? '';
+
 const headingMixed: Check = (c) => {
   const first = new Map<number, Heading>();
   const seen = new Set<string>();
@@ -147,9 +150,11 @@ const headingMixed: Check = (c) => {
   for (const h of c.headings) {
     if (h.style === 'outline') continue;
     const f = first.get(h.level);
+    // Another style at the level, or the same numbers with another mark (1. beside 1、).
+    const kind = `${h.style}${numberMark(h)}`;
     if (!f) first.set(h.level, h);
-    else if (f.style !== h.style && !seen.has(`${h.level}|${h.style}`)) {
-      seen.add(`${h.level}|${h.style}`);
+    else if (`${f.style}${numberMark(f)}` !== kind && !seen.has(`${h.level}|${kind}`)) {
+      seen.add(`${h.level}|${kind}`);
       const detail = `同为第${h.level}级标题，“${h.number}”与第${f.line}行的“${f.number}”编号样式不一致`;
       out.push({ text: h.number + h.text, start: h.start, detail });
     }

@@ -101,6 +101,13 @@ export const countRules: readonly CountRule[] = [
   // 举办…启动仪式1场; 区司法局对我镇开展行政执法监督检查1次) is not the township's work, nor what the
   // villages held on their own (各村（社区）自行组织应急疏散演练30余次).
   { key: 'other', near: /各(村|社区|村居|行政村)[^§]{0,8}自行/, units: SESSION_UNITS },
+  // So is one village's (新胜村结合村规民约修订，自行组织村民学法活动6场).
+  {
+    key: 'other',
+    near: /自行组织/,
+    sentence: /[\u4e00-\u9fa5]{1,4}(村|社区)[^。；;]{0,30}自行组织/,
+    units: SESSION_UNITS,
+  },
   {
     key: 'other',
     near: /^(县|区|市|州)[^§、，,]{0,10}([在对]我(镇|乡|街道|街)|组织|举办|召开)/,
@@ -509,6 +516,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'study.exam_sessions', near: /考试|测试/, unless: /培训|讲座|学习/, units: ['轮', '轮次'] },
   // Those required to sit (应参考92人，实际参考92人): a quota, not who sat.
   // Unless all of them sat (全镇93名应考干部均参加考试).
+  // Nor those who could not (另有2名干部因长期病假未能参考).
+  { key: 'other', near: /未能(参考|参加)|未参考|缺考/, units: ['人', '名', '人次'] },
   {
     key: 'other',
     near: /应参考|应考|应参加(考试|测试)/,
@@ -681,12 +690,18 @@ export const countRules: readonly CountRule[] = [
     unlessSentence: FOR_PUBLIC,
     units: ['人', '人次', '名'],
   },
-  // Cadres or leaders lecturing on the law to their colleagues (“科长讲法”活动4场, 镇长带头讲法2次),
-  // not to the public.
+  // Cadres or leaders lecturing on the law to their colleagues (“科长讲法”活动4场, 镇长带头讲法2次,
+  // 党委书记为全镇干部讲授法治专题课1次), not to the public.
   {
     key: 'study.sessions',
     near: new RegExp(`(科长|干部|领导|班子|书记|镇长|乡长|主任)${N}{0,8}讲法`),
     unlessSentence: THE_PUBLIC,
+    units: SESSION_UNITS,
+  },
+  // …whoever else the sentence names, when the cadres are named as those taught.
+  {
+    key: 'study.sessions',
+    near: new RegExp(`(为|给|向)${N}{0,6}(干部|职工|工作人员)${N}{0,4}(讲授|讲|上)${N}{0,8}(课|讲座)`),
     units: SESSION_UNITS,
   },
   // A lecture given in a sentence about the staff's study (针对机关干部…集中学习12次，邀请法律顾问专题授课3次).
@@ -709,7 +724,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'publicity.events',
     near: new RegExp(
-      `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|法律(服务|知识)?(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
+      `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|(法律(服务|知识)?|法治)(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
   // Quizzes on the law for the public (面向群众开展“民法典线上有奖答题”活动3期).
@@ -718,6 +733,15 @@ export const countRules: readonly CountRule[] = [
     near: /答题|竞答|知识竞赛/,
     sentence: new RegExp(`${THE_PUBLIC.source}|${PUFA}`),
     unlessSentence: FOR_STAFF,
+    units: SESSION_UNITS,
+  },
+  // A case explained to villagers (深入移民村开展以案释法活动十二场，受教育群众约2100人次).
+  {
+    key: 'publicity.events',
+    near: /以案释法/,
+    sentence: THE_PUBLIC,
+    // The staff who give it (组织司法所、派出所、法庭工作人员深入移民村) are no audience.
+    unlessSentence: /干部职工|机关干部|全体干部|公职人员/,
     units: SESSION_UNITS,
   },
   // Films on the law shown to villagers (“法治电影下乡”放映活动16场次).
@@ -799,10 +823,12 @@ export const countRules: readonly CountRule[] = [
     near: /宣传品|宣传物品|宣传资料|普法资料|宣传单|明白纸|明白卡|宣传页|小册子/,
     units: ['件', '张', '套'],
   },
-  { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传画|宣传栏/ },
+  // Not the boards built or renewed (新建法治宣传栏12块, 宣传栏27个): fixtures, not banners put up.
+  { key: 'publicity.banners', near: /横幅|标语|电子屏|展板|海报|宣传画/, unless: /宣传栏|宣传牌/ },
   {
     key: 'publicity.banners',
-    near: /展板|海报|宣传栏|宣传牌|电子屏|标语|宣传画/,
+    near: /展板|海报|电子屏|标语|宣传画/,
+    unless: /宣传栏|宣传牌/,
     units: ['块', '张', '个', '处'],
   },
   // Who joined a talk for the public: 宣讲活动35场，累计参与学习5000人次.

@@ -67,6 +67,27 @@ describe('figure roles', () => {
     ]);
   });
 
+  it('reads the second of a pair under columns of this year and last year as last year’s', () => {
+    expect(
+      roles('主要执法数据（2022年/2021年）：执法检查486次/512次，发现问题1034处/1187处。').map((r) => [
+        r[1],
+        r[2],
+      ]),
+    ).toEqual([
+      [486, 'current'],
+      [512, 'previous'],
+      [1034, 'current'],
+      [1187, 'previous'],
+    ]);
+    const table =
+      '现将全年主要指标列示如下（指标名称：本年数 / 上年数）：\n化解率：98.3% / 97.3%；\n行政执法检查：138次 / 126次。';
+    expect(roles(table)).toEqual([
+      ['disputes.resolution_rate', 98.3, 'current'],
+      ['enforcement.inspections', 138, 'current'],
+    ]);
+    expect(figuresOf(table).map((f) => [f.value, f.role])).toContainEqual([126, 'previous']);
+  });
+
   it('reads a part of a total said before it in the same sentence, not in the next', () => {
     expect(roles('全年开展普法宣传活动30场，分别在5个村开展宣讲18场、进校园12场。')).toEqual([
       ['publicity.events', 30, 'current'],

@@ -71,9 +71,9 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
   },
   {
     role: 'span',
-    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “八五”普法以来).
+    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “七五”普法期间).
     words:
-      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|[”"][\u4e00-\u9fa5]{0,4}以来|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
+      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|[”"][\u4e00-\u9fa5]{0,4}(以来|期间)|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
     in: 'sentence',
   },
   { role: 'part', words: /其中|包括|包含/, in: 'sentence' },
@@ -120,6 +120,21 @@ function lastEnd(s: string, re: RegExp): number {
   return end;
 }
 
+/** A figure right after another and a slash (执法检查486次/512次, 98.3% / 97.3%). */
+const AFTER_SLASH = /\d(?:\.\d+)?\s*[^\d\s，,；;。/／]{0,3}\s*[/／]\s*$/;
+/** Columns named this year's, then last year's (（2022年/2021年）, 本年数 / 上年数). */
+const COLUMNS = /(20\d{2})\s*年?\s*[/／]\s*(20\d{2})|(?:本年|今年)[^/／\n]{0,3}[/／]\s*(?:上年|去年)/g;
+
+/**
+ * Whether a figure is the second of a pair written A/B under columns named this year's and last
+ * year's, said at most 600 characters before it (主要执法数据（2022年/2021年）：执法检查486次/512次).
+ */
+function lastYearColumn(text: string, start: number): boolean {
+  if (!AFTER_SLASH.test(text.slice(Math.max(0, start - 16), start))) return false;
+  const above = text.slice(Math.max(0, start - 600), start);
+  return [...above.matchAll(COLUMNS)].some((m) => !m[1] || Number(m[2]) < Number(m[1]));
+}
+
 export interface RoleContext {
   /** Whether an offset lies in the 下一年度 part (its figures are plans). */
   readonly planAt?: (start: number) => boolean;
@@ -150,7 +165,9 @@ export function figureRoles(
   return figures.map((f) => {
     let role: FigureRole = ctx.planAt?.(f.start)
       ? 'plan'
-      : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
+      : lastYearColumn(text, f.start)
+        ? 'previous'
+        : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
     const total = lastOfKey.get(f.key);
     if (role === 'current' && total && total.value >= f.value) {
       const between = text.slice(total.end, f.start);

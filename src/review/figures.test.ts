@@ -422,6 +422,56 @@ describe('wording, traps and sentences', () => {
     ]);
   });
 
+  it('reads the wordings of whole reports: parts by kind, a list’s verb, talks to cadres', () => {
+    expect(
+      keyed('开展普法宣传活动87场次，分别面向居民、楼宇企业员工、青少年开展41场次、28场次、18场次。'),
+    ).toEqual([
+      ['publicity.events', 87],
+      ['publicity.events', 41],
+      ['publicity.events', 28],
+      ['publicity.events', 18],
+    ]);
+    expect(keyed('全年开展“法律七进”活动三十二场次，其中“法治赶场”十场次、“法治院坝会”十四场次。')).toEqual([
+      ['publicity.events', 32],
+      ['publicity.events', 10],
+      ['publicity.events', 14],
+    ]);
+    // One of the cases, told apart only by what it was about, is no kind of them.
+    expect(
+      keyed('共办理行政处罚一般程序案件14起，其中1起案由为擅自设立弃置场，其余13起均为露天焚烧秸秆案。')[1],
+    ).toEqual(['other', 1]);
+    expect(keyed('镇法律顾问全年审查各类文件和重大事项31件、合同协议26份，出具法律意见书15份。')).toEqual([
+      ['legal.reviews', 31],
+      ['legal.contracts_reviewed', 26],
+      ['legal.opinions', 15],
+    ]);
+    // One count for documents and contracts together is the reviews'.
+    expect(keyed('乡法律顾问全年审查乡政府各类文件、合同十六件。')).toEqual([['legal.reviews', 16]]);
+    expect(keyed('乡党委书记为全乡干部讲授法治专题党课一次，乡长每月亲自接待来访群众。')).toEqual([
+      ['study.sessions', 1],
+    ]);
+    expect(keyed('组织法庭工作人员深入移民村开展以案释法活动十二场，受教育群众约2100人次。')).toEqual([
+      ['publicity.events', 12],
+      ['publicity.audience', 2100],
+    ]);
+    expect(
+      keyed('开展“法治进企业”“法治进村组”“法治进校园”活动，分别开展13场、19场、6场。').map((k) => k[0]),
+    ).toEqual(['publicity.events', 'publicity.events', 'publicity.events']);
+    expect(keyed('全镇12个行政村均有“法律明白人”，目前共48名。')[1]).toEqual([
+      'publicity.legal_literates',
+      48,
+    ]);
+    expect(keyed('村（社区）法治宣传栏27个，悬挂横幅42条。')).toEqual([
+      ['other', 27],
+      ['publicity.banners', 42],
+    ]);
+    expect(keyed('参考78人，另有2名干部因长期病假未能参考。')).toEqual([
+      ['study.exam_takers', 78],
+      ['other', 2],
+    ]);
+    expect(keyed('化解率：98.3%。')).toEqual([['disputes.resolution_rate', 98.3]]);
+  });
+
   it('gives each figure its sentence', () => {
     const t = '一、成效\n  全年开展普法活动28次。化解纠纷12件；其中诉前调解3件。';
     const fs = extractFigures(t);

@@ -116,9 +116,9 @@ function ownPoint(paragraph: string): string {
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
-/** A clause saying only that what follows is a total (今年共计, 累计, 合计审查). */
+/** A clause saying only that what follows is a total (今年共计, 累计, 合计审查, 目前共). */
 const BARE_TOTAL =
-  /^[，,\s]*(今年|全年|年内)?(共计|累计|合计|总计|共)(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)?$/;
+  /^[，,\s]*(今年|全年|年内|目前|现有)?(共计|累计|合计|总计|共)(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)?$/;
 
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
@@ -285,6 +285,16 @@ function countyOwned(upTo: string, before: string): boolean {
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
+/**
+ * Whether a part's words name a kind of the whole's things: by its noun (sharesNoun), by a name in
+ * quotation marks (其中“法治赶场”十场次), or by nothing more, as the next item of the parts' list
+ * (分别面向居民、楼宇企业员工、青少年开展41场次、28场次、18场次).
+ */
+const kindOf = (whole: string, part: string, listItem: boolean): boolean => {
+  const words = part.replace(/^\s*(?:其中|分别)[，,]?/, '').trim();
+  return (words === '' && listItem) || /^[“"][^”"]{1,12}[”"]$/.test(words) || sharesNoun(whole, part);
+};
+
 /** Nouns that name a kind of another's things (a hazard is a problem found). Data. */
 const KIND_OF: Readonly<Record<string, readonly string[]>> = { 隐患: ['问题'], 问题: ['隐患'] };
 
@@ -325,6 +335,9 @@ function sentenceFields(bounds: Bounds, start: number): { sentence: string; sent
   return { sentence: sentence.slice(lead).trimEnd(), sentenceStart: sentenceStart + lead };
 }
 
+/** A rate's name as a label right before its colon (化解率：). */
+const RATE_LABEL = new RegExp(`(?:^|[，,；;\\s])(${RATE_NAME})\\s*[：:]\\s*$`);
+
 /** A rate's name on its own (the target's, a clause before: 化解率目标为95%). */
 const A_RATE_NAME = new RegExp(RATE_NAME);
 
@@ -346,6 +359,9 @@ function rateKeys(r: {
 }): string[] {
   if (r.aside || countyOwned(r.upTo, r.before)) return ['other'];
   const names = respectiveName(r.wide) ?? rateNames(r.wide);
+  // A rate's name as a label before a colon (化解率：98.3% / 97.3%).
+  const label = names.length ? undefined : RATE_LABEL.exec(r.upTo)?.[1];
+  if (label) names.push(label);
   if (names.length) return names.map((n) => keyForRate(n, r.sentence, r.paragraph));
   const byVerb = rateByVerb(r.after, r.sentence);
   if (byVerb) return [byVerb];
@@ -467,6 +483,8 @@ function respectiveItem(wide: string, rest: string): { name: string; verb: strin
 /** A verb opening a list's first name (全年审查行政规范性文件 → 全年审查). */
 const LIST_VERB =
   /^[\u4e00-\u9fa5]{0,4}?(?:审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)/;
+/** A review's verb in a list's words, for an item that names only what was reviewed (合同协议26份). */
+const REVIEW_VERB = /审查|审核/;
 
 /** The items one count is given for each of (组织法治专题讲座和学法考试各4场), or undefined. */
 function eachItem(wide: string): string[] | undefined {
@@ -576,8 +594,14 @@ function extractFrom(text: string): Figure[] {
         keyOf(`${before}§${after}`));
     // A meeting counted in a list (…审核合同2657份、…联审会10次、联合执法会议5次) is no item of the
     // list's verb, nor is an item with a verb of its own (办理行政处罚案件15件、采取行政强制措施3件).
-    if (rule === undefined && wide !== before && !/会议?$/.test(before) && !ITEM_VERB.test(before))
-      rule = keyOf(`${wide}§${after}`);
+    if (rule === undefined && wide !== before && !/会议?$/.test(before) && !ITEM_VERB.test(before)) {
+      // The item read with the list's verb first (审查各类文件和重大事项31件、合同协议26份: contracts
+      // reviewed), then the list whole.
+      // Only when the items before it have counts of their own (文件、合同十六件 is one count of both).
+      const head = wide.slice(0, wide.length - before.length);
+      const verb = LIST_COUNT.test(head) ? REVIEW_VERB.exec(head)?.[0] : undefined;
+      rule = (verb ? keyOf(`${verb}${before}§${after}`, before) : undefined) ?? keyOf(`${wide}§${after}`);
+    }
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = keyOf(`${previous}${before}§`);
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
@@ -607,14 +631,28 @@ function extractFrom(text: string): Figure[] {
     // a kind of what it counts (排查矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件), not a part of
     // other words (其中90分以上112人); of the county's figure, the township's share (全县共评选示范户
     // 520户，其中我镇42户).
+    // A bare count right after another in a list (分别开展13场、19场、6场): of the same kind.
+    const prior = out.at(-1);
+    if (
+      rule === undefined &&
+      before.trim() === '' &&
+      prior !== undefined &&
+      prior.key !== 'other' &&
+      prior.sentenceStart === where.sentenceStart &&
+      prior.unit === unit &&
+      /^\s*、\s*$/.test(text.slice(prior.end, start))
+    )
+      rule = prior.key;
     const total = lastKeyed;
     const part =
       rule === undefined &&
       total !== undefined &&
       total.sentenceStart === where.sentenceStart &&
       total.unit === unit &&
-      /其中/.test(text.slice(total.end, start)) &&
-      (total.county ? OWN_SUBJECT.test(before) : sharesNoun(total.words, before));
+      /其中|分别/.test(text.slice(total.end, start)) &&
+      (total.county
+        ? OWN_SUBJECT.test(before)
+        : kindOf(total.words, before, text[start - before.length - 1] === '、'));
     if (part) rule = total.key;
     // What was reviewed, by kind (合法性审查事项58件，其中行政规范性文件3件、重大行政决策事项4件): reviews,
     // whatever else its words name; the contracts among them are the contracts'.

@@ -271,6 +271,9 @@ export const rules: readonly RuleSpec[] = [
     severity: 'error',
     pattern: '[“"「]?[六七][·・•．.]?五[”"」]?\\s*(普法|法治宣传教育)',
     minYear: 2021,
+    // Not a look back at it (“七五”普法期间，全镇累计开展普法活动300余场); its summary in a later
+    // year's report (为“七五”普法工作总结收集资料, 2023) is a text carried over.
+    unless: '期间|以来|回顾',
     message: '“{text}”已于2020年结束，{year}年度报告应对应“八五”普法（2021—2025年）',
   },
   {
@@ -436,6 +439,13 @@ export const rules: readonly RuleSpec[] = [
     pattern:
       '(?<!《|〈|中华人民共和国)(?:行政复议法|行政诉讼法|行政处罚法|行政许可法|行政强制法|法律援助法|人民调解法)(?![》〉定律规治院])',
     message: '法律名称“{text}”应加书名号《》',
+  },
+  // An event's name in 《》 (《宪法宣传周》): book-title marks are for documents, laws and papers.
+  {
+    id: 'punct.booktitle',
+    severity: 'warning',
+    pattern: '《[^《》\\n]{0,12}(?:宣传周|宣传月|宣传日|宪法日)》',
+    message: '“{text}”是活动名称，不应使用书名号，宜改为引号“”',
   },
   // A title left empty (《垫江县贯彻落实<>的具体措施》).
   {
