@@ -17,6 +17,7 @@ import { readDocument } from './read.ts';
 import { buildDocxReport, docxLabel } from './testdata/docx-report.ts';
 import { labels, type Label } from './testdata/labels.ts';
 import { sentences } from './testdata/sentences.ts';
+import { scoreLabelledReports } from './testdata/labelled-reports.ts';
 import { scoreHeadlines, scoreOpenings, scoreProofread } from './testdata/written.ts';
 import type { ReviewResult } from './types.ts';
 
@@ -136,6 +137,19 @@ describe('texts written for the test by writers who had not read the rules', () 
     expect(org.total).toBe(160);
     expect(org.right).toBeGreaterThanOrEqual(160);
     expect(year.right).toBeGreaterThanOrEqual(160);
+  });
+
+  it('reads twenty whole reports as their writer labelled them: figures, findings, headline, township, year', () => {
+    const s = scoreLabelledReports(join(dir, 'written/reports'));
+    console.log(s.lines.filter((l) => !l.startsWith('===')).join('\n'));
+    expect(s.reports).toBe(20);
+    expect(s.figures.expected).toBe(715);
+    expect(s.figures.precision).toBeGreaterThanOrEqual(0.97);
+    expect(s.figures.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.findings.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.findings.recall).toBeGreaterThanOrEqual(0.9);
+    expect(s.headline.right / s.headline.total).toBeGreaterThanOrEqual(0.97);
+    expect([s.org.right, s.year.right]).toEqual([20, 20]);
   });
 
   it('takes the headline a county wants for at least 97% of the keys', () => {
