@@ -110,7 +110,7 @@ export const countRules: readonly CountRule[] = [
   },
   {
     key: 'other',
-    near: /^(县|区|市|州)[^§、，,]{0,10}([在对]我(镇|乡|街道|街)|组织|举办|召开)/,
+    near: /^(县|区|市(?!场)|州)[^§、，,]{0,10}([在对]我(镇|乡|街道|街)|组织|举办|召开)/,
     units: SESSION_UNITS,
   },
   power('powers.penalty', /行政处罚/),
@@ -191,7 +191,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'disputes.found',
     near: new RegExp(
-      `(排查|摸排)${N}{0,16}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(受理|登记)${N}{0,8}纠纷|^(排查|摸排)${N}{0,2}§|^${N}{0,6}(排查|摸排)${N}?§`,
+      `(排查|摸排)${N}{0,16}(矛盾|纠纷)|(矛盾|纠纷)${N}{0,6}排查|(矛盾|纠纷)§${N}{0,16}(排查|登记)|(受理|登记)${N}{0,8}纠纷|^(排查|摸排)${N}{0,2}§|^${N}{0,6}(排查|摸排)${N}?§`,
     ),
   },
   {
@@ -236,7 +236,9 @@ export const countRules: readonly CountRule[] = [
   // verb and its noun (发现的148个问题).
   {
     key: 'enforcement.problems_found',
-    near: new RegExp(`发现${N}{0,16}(问题|隐患)|排查${N}{0,6}隐患|发现${N}{0,4}§${N}{0,2}(问题|隐患)`),
+    near: new RegExp(
+      `(发现|查出|排查出)${N}{0,16}(问题|隐患)|排查${N}{0,6}隐患|发现${N}{0,4}§${N}{0,2}(问题|隐患)`,
+    ),
     units: ['处', '个', '项', '条'],
   },
   // Not what is left undone: 尚有3处未整改到位.
@@ -281,7 +283,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `(审[查核]|把关)${N}{0,12}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
+      `(审[查核]|把关)${N}{0,20}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -290,7 +292,9 @@ export const countRules: readonly CountRule[] = [
     unless: /(决策|文件|决定)[^\d，,。；;§]{0,12}[、和及与][^\d，,。；;§]{0,8}合同|合同(协议)?等/,
     // Nor a review of which the sentence then gives the contracts as a part (对合同协议开展合法性审查
     // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
-    unlessSentence: /其中(?!涉及)[^，,。；;\d]{0,6}合同[^，,。；;\d]{0,4}\d/,
+    // Parts that are kinds of contracts (全年审查各类合同57份，其中土地流转合同36份) leave the whole the
+    // contracts'.
+    unlessSentence: /其中(?!涉及)(?:审查|审核)?合同[^，,。；;\d]{0,4}\d/,
     unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {
@@ -365,13 +369,15 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}(审[查核]|初审)${N}{0,2}§`),
     units: ['件', '次', '项', '份'],
   },
-  // 全年共完成审查19件 in a sentence on the legality review; 对12件行政规范性文件和重大决策事项进行审查.
+  // 全年共完成审查19件 in a sentence on the legality review; 对12件行政规范性文件和重大决策事项进行审查;
+  // 年内审查9件.
   {
     key: 'legal.reviews',
+    // Also a bare 审查33件 after the sentence named what goes to review (…一律提交法律顾问审查，全年审查33件).
     near: new RegExp(
-      `(完成|开展|进行)${N}{0,2}审[查核]${N}{0,2}§|§${N}{0,4}(规范性文件|文件)${N}{0,16}审[查核]`,
+      `(完成|开展|进行)${N}{0,2}审[查核]${N}{0,2}§|§${N}{0,4}(规范性文件|文件)${N}{0,16}审[查核]|^(全年|年内|共)?审[查核]${N}{0,1}§`,
     ),
-    sentence: /合法性|规范性文件|决策/,
+    sentence: /合法性|规范性文件|决策|重大事项/,
     units: ['件', '次', '项', '份'],
   },
   // 审查事项13项，其中…合同2份: the matters a legality review took.
@@ -521,14 +527,14 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'other',
     near: /应参考|应考|应参加(考试|测试)/,
-    unless: /§[^，,。；;§]{0,8}(均|全部|全员)(已)?参加/,
+    unless: /§[^，,。；;§]{0,8}(均|全部|全员)(已)?(参加|到考|参考)/,
     units: ['人', '名', '人次'],
   },
   {
     key: 'study.exam_takers',
     // 126名干部职工完成“如法网”线上学法考法: who sat it.
     near: new RegExp(
-      `参考|实考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
+      `参考|实考|到考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
   },
   // Who took part, in a clause of their own after the exam (…法律法规知识考试制度,共计24人参加).
@@ -727,6 +733,13 @@ export const countRules: readonly CountRule[] = [
       `(普法|宣传|宣讲|送法)${N}{0,10}(活动|讲座|工作)|宣讲|送法|法治宣传|普法|(集中|主题|专题|广场|巡回)宣传|流动(课堂|讲堂)|法治(课堂|大集|夜校|赶集)|法律[一二三四五六七八九]进|(法律(服务|知识)?|法治)(进|走进)(校园|学校|村|社区|企业|机关|乡村|农村|单位|家庭|工地|市场|网格|寺庙|小区)|(进|走进)(校园|学校|村|社区|企业|乡村|家庭)${N}{0,6}§`,
     ),
   },
+  // Cultural events on the law (法治文化活动75场次) and campaigns named 法治进…/法律进… in quotation marks
+  // (开展“法治进渔村、进渔港、进渔船”活动52场次).
+  {
+    key: 'publicity.events',
+    near: new RegExp(`法治文化${N}{0,4}活动|[“"](法律|法治|普法)[^”"]{0,20}进[^”"]{0,20}[”"]${N}{0,4}活动`),
+    units: SESSION_UNITS,
+  },
   // Quizzes on the law for the public (面向群众开展“民法典线上有奖答题”活动3期).
   {
     key: 'publicity.events',
@@ -886,7 +899,14 @@ export const rateRules: readonly { key: string; name: RegExp; sentence?: RegExp;
   { key: 'other', name: /^调解成功率/, sentence: /诉前调解/ },
   { key: 'disputes.resolution_rate', name: /化解率|调处(成功)?率|调结率|调解成功率/ },
   // 群众满意度达96% names the rate by its degree.
-  { key: 'disputes.satisfaction_rate', name: /满意[率度]/, sentence: /纠纷|调解|调处|化解|矛盾/ },
+  {
+    key: 'disputes.satisfaction_rate',
+    name: /满意[率度]/,
+    sentence: /纠纷|调解|调处|化解|矛盾/,
+    inParagraph: true,
+  },
+  // A bare 成功率 in a sentence about mediation (…调解成功437件，成功率98.2%).
+  { key: 'disputes.resolution_rate', name: /^成功率/, sentence: /调解|调处|纠纷/ },
   { key: 'study.exam_participation_rate', name: /参考率|参考比例/ },
   // 参与率 or 完成率 of an exam (学法考试，参与率100%; 完成率及优秀率均为100%).
   {
@@ -933,7 +953,9 @@ export function ruleForCount(
 ): string | undefined {
   for (const r of countRules) {
     // The unit first: a rule for other units needs none of its words tested.
-    if (!(r.units ?? unitsByKey.get(r.key) ?? []).includes(unit)) continue;
+    const units = r.units ?? unitsByKey.get(r.key) ?? [];
+    // 宗 counts cases as 件 does (排查矛盾纠纷625宗).
+    if (!units.includes(unit) && !(unit === '宗' && units.includes('件'))) continue;
     if (!r.near.test(clause)) continue;
     // Read from the paragraph only when the sentence itself does not name the subject; then the
     // exceptions (the 中心组 given a count of its own, cadres) are read there too.

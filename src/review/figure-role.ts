@@ -154,7 +154,7 @@ export interface RoleFigure {
 /**
  * The role of each figure of a text, in the order given (`figures` in reading order): from its
  * section, its words and, for a figure after a larger one of the same key with 其中/分别/包括 between
- * them in the same sentence, as a part of that total.
+ * them in the same sentence (at most 300 characters on), as a part of that total.
  */
 export function figureRoles(
   text: string,
@@ -169,7 +169,7 @@ export function figureRoles(
         ? 'previous'
         : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
     const total = lastOfKey.get(f.key);
-    if (role === 'current' && total && total.value >= f.value) {
+    if (role === 'current' && total && total.value >= f.value && f.start - total.end <= 300) {
       const between = text.slice(total.end, f.start);
       if (!/[。；;！!？?\n]/.test(between) && /其中|分别|包括/.test(between)) role = 'part';
     }

@@ -472,6 +472,43 @@ describe('wording, traps and sentences', () => {
     expect(keyed('化解率：98.3%。')).toEqual([['disputes.resolution_rate', 98.3]]);
   });
 
+  it('reads cases in 宗, a bare review or total after its subject, and campaigns named in quotation marks', () => {
+    expect(keyed('全镇各级调解组织排查矛盾纠纷625宗，化解607宗。')).toEqual([
+      ['disputes.found', 625],
+      ['disputes.resolved', 607],
+    ]);
+    expect(keyed('各类矛盾纠纷58件经乡村两级调委会排查登记在册，化解56件。')).toEqual([
+      ['disputes.found', 58],
+      ['disputes.resolved', 56],
+    ]);
+    expect(keyed('镇政府出台的规范性文件、重大事项和合同一律提交法律顾问审查，全年审查33件。')).toEqual([
+      ['legal.reviews', 33],
+    ]);
+    expect(keyed('全年审查各类合同57份，其中土地流转合同36份。')).toEqual([
+      ['legal.contracts_reviewed', 57],
+      ['legal.contracts_reviewed', 36],
+    ]);
+    expect(keyed('每村培养“法律明白人”不少于5名，全乡共75名。')).toEqual([
+      ['other', 5],
+      ['publicity.legal_literates', 75],
+    ]);
+    expect(keyed('镇政府常务会议坚持会前学法，一年下来学了22次。')).toEqual([['study.sessions', 22]]);
+    expect(keyed('开展“法治进渔村、进渔港、进渔船”活动52场次。')).toEqual([['publicity.events', 52]]);
+    expect(keyed('镇执法队会同派出所、市场监管所组织联合检查96次，查出燃气软管老化等问题213处。')).toEqual([
+      ['enforcement.inspections', 96],
+      ['enforcement.problems_found', 213],
+    ]);
+    expect(keyed('立案处罚392起，其中涉及垃圾分类的案件146起。')).toEqual([
+      ['enforcement.penalties', 392],
+      ['enforcement.penalties', 146],
+    ]);
+    expect(keyed('9月组织的学法考试中，应考的63名干部全部到考。')).toEqual([['study.exam_takers', 63]]);
+    expect(keyed('受理纠纷445件，调解成功437件，成功率98.2%。')[2]).toEqual([
+      'disputes.resolution_rate',
+      98.2,
+    ]);
+  });
+
   it('gives each figure its sentence', () => {
     const t = '一、成效\n  全年开展普法活动28次。化解纠纷12件；其中诉前调解3件。';
     const fs = extractFigures(t);

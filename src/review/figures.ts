@@ -116,9 +116,12 @@ function ownPoint(paragraph: string): string {
 /** Farthest a figure's clause or sentence reaches each way: real ones are shorter, crafted ones cost no more. */
 const CONTEXT_MAX = 400;
 
-/** A clause saying only that what follows is a total (今年共计, 累计, 合计审查, 目前共). */
+/**
+ * A clause saying only that what follows is a total, or how many there are (今年共计, 累计, 合计审查,
+ * 目前全乡共有, 全镇, 一年下来学了): its subject is earlier in the sentence.
+ */
 const BARE_TOTAL =
-  /^[，,\s]*(今年|全年|年内|目前|现有)?(共计|累计|合计|总计|共)(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查)?$/;
+  /^[，,\s]*(?=\S)(今年|全年|年内|目前|现有|一年下来|一年来)?(全(?:镇|乡|街道))?(共计|累计|合计|总计|共有|共)?(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查|学|办班|办)?了?$/;
 
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
@@ -282,6 +285,12 @@ function countyOwned(upTo: string, before: string): boolean {
   return false;
 }
 
+/**
+ * Farthest a part stands after its total (a list of its kinds with their names and counts): a
+ * text of parts with no end costs no more per figure.
+ */
+const PART_REACH = 300;
+
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
@@ -296,7 +305,12 @@ const kindOf = (whole: string, part: string, listItem: boolean): boolean => {
 };
 
 /** Nouns that name a kind of another's things (a hazard is a problem found). Data. */
-const KIND_OF: Readonly<Record<string, readonly string[]>> = { 隐患: ['问题'], 问题: ['隐患'] };
+const KIND_OF: Readonly<Record<string, readonly string[]>> = {
+  隐患: ['问题'],
+  问题: ['隐患'],
+  // A case among those filed (立案处罚392起，其中涉及垃圾分类的案件146起).
+  案件: ['案'],
+};
 
 /**
  * Whether a part's words end in two characters the whole's words have (矛盾纠纷 … 邻里纠纷), or in a
@@ -614,7 +628,8 @@ function extractFrom(text: string): Figure[] {
       rule === undefined &&
       (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) ||
         GENERIC_CLAUSE.test(before) ||
-        (/[|｜]\s*$/.test(text.slice(0, start - before.length)) && before.trim().length <= 6))
+        (/[|｜]\s*$/.test(text.slice(Math.max(0, start - before.length - 4), start - before.length)) &&
+          before.trim().length <= 6))
         ? colonLabel(upTo)
         : '';
     if (label) rule = keyOf(`${label}${before}§${after}`);
@@ -649,6 +664,7 @@ function extractFrom(text: string): Figure[] {
       total !== undefined &&
       total.sentenceStart === where.sentenceStart &&
       total.unit === unit &&
+      start - total.end <= PART_REACH &&
       /其中|分别/.test(text.slice(total.end, start)) &&
       (total.county
         ? OWN_SUBJECT.test(before)
@@ -663,6 +679,7 @@ function extractFrom(text: string): Figure[] {
       total.sentenceStart === where.sentenceStart &&
       total.unit === unit &&
       rule !== 'legal.contracts_reviewed' &&
+      start - total.end <= PART_REACH &&
       /其中/.test(text.slice(total.end, start));
     if (reviewed) rule = total.key;
     if (!part && !reviewed && natural !== undefined && natural !== 'other')

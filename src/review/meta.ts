@@ -330,13 +330,18 @@ function bodyYear(
 ): { year: number; count: number; counts: Map<number, number> } {
   const counts = new Map<number, number>();
   const plans: number[] = [];
+  // Not a web page's date line or link list (发布日期：2024年3月12日, 相关链接：2024年…简报); a
+  // breadcrumb's year is the channel the page is filed under (…年度报告 > 2021年度). The lines are
+  // found once, then each year by a binary search.
+  const skipped = linesOf(text)
+    .filter((l) => l.start < before && isFurniture(l.text) && !/[>＞»›]/.test(l.text))
+    .map((l) => [l.start, l.start + l.text.length] as const);
+  const onSkipped = (at: number) => {
+    const i = firstWhere(skipped, (x) => x[1] > at);
+    return i < skipped.length && skipped[i]![0] <= at;
+  };
   for (const m of text.slice(0, before).matchAll(YEAR)) {
-    // Not a web page's date line or link list (发布日期：2024年3月12日, 相关链接：2024年…简报); a
-    // breadcrumb's year is the channel the page is filed under (…年度报告 > 2021年度).
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const lineEnd = text.indexOf('\n', m.index);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    if (isFurniture(line) && !/[>＞»›]/.test(line)) continue;
+    if (onSkipped(m.index)) continue;
     const y = Number(m[1]);
     if (WILL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) plans.push(y);
     else counts.set(y, (counts.get(y) ?? 0) + 1);

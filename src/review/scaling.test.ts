@@ -17,6 +17,10 @@ const CRAFTED: Readonly<Record<string, string>> = {
   'tables flattened into prose':
     '排查纠纷（件） 94 化解（件）｜调处（件）：3｜4 项目 上年 本年；化解（件） 1 2；',
   'labels with units and blanks': '排查纠纷（件）\t \t',
+  'pairs by year, cells and parts':
+    '（2022年/2021年）：检查486次/512次｜登记 39件｜全镇84名，其中“甲”10场、2023年将',
+  'date lines': '发布日期：2024年3月12日\n',
+  'parts of a total with no end': '开展普法活动87场次，分别面向居民、企业员工开展41场次、28场次、',
 };
 
 const timeReview = (text: string): number => {
