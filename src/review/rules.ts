@@ -217,6 +217,8 @@ export const rules: readonly RuleSpec[] = [
   ),
   misnamed('责任落实督查工作规定', '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）'),
   misnamed('《土地法》', '法律名称有误：应为《中华人民共和国土地管理法》'),
+  misnamed('《(?:中华人民共和国)?个人信息安全法》', '法律名称有误：应为《中华人民共和国个人信息保护法》'),
+  misnamed('《(?:中华人民共和国)?反电信诈骗法》', '法律名称有误：应为《中华人民共和国反电信网络诈骗法》'),
   // A regulation called a law and a law called a regulation.
   misnamed(
     '《(?:中华人民共和国)?政府信息公开法》',
@@ -417,6 +419,8 @@ export const rules: readonly RuleSpec[] = [
   slip('slip', '推行', '推进', '推行法治(?:政府)?建设(?![^，,。；;]{0,12}(?:制度|责任制))'),
   // 学习 typed 学些 (理论学些).
   slip('slip', '学些', '学习', '(?<=理论|集中|专题|认真)学些'),
+  // 纠纷 typed 纠分 (矛盾纠分).
+  slip('slip', '纠分', '纠纷', '纠分'),
   // A newspaper named without 《》 (被浙江法治报报道).
   {
     id: 'punct.booktitle',
