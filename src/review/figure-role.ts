@@ -35,7 +35,8 @@ export const ofTheYear = (f: { readonly role?: FigureRole }): boolean => !f.role
 /**
  * Words before a figure that make it something other than this year's total. Data. `clause`: said in
  * the figure's own clause; `sentence`: anywhere in its sentence before it (其中 may open the
- * sentence, 近三年来 a paragraph's first clause).
+ * sentence, 近三年来 a paragraph's first clause); `lead`: opening the sentence. Sentence-wide words
+ * are read after the last words that bring the sentence back to the year (THIS_YEAR).
  */
 const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'sentence' | 'lead' }[] = [
   // A sentence that opens as a plan or as last year's (计划开展普法宣传活动不少于30场，培训法律明白人200名;
@@ -50,9 +51,9 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
   {
     role: 'plan',
     // A plan as a thing drawn up (制定学习计划并组织…12次, 纳入培训计划) is not a planned number, but
-    // what it sets out is (学法计划安排中心组学法6次); nor is
-    // what was done to a thing planned (对拟出台的3件规范性文件开展审查); the year's list of decisions
-    // published at its start (年初公布重大行政决策事项目录4项) is.
+    // what it sets out is (学法计划安排中心组学法6次); nor is what was done to a thing planned
+    // (对拟出台的3件规范性文件开展审查); the year's list of decisions published at its start
+    // (年初公布重大行政决策事项目录4项) is.
     words:
       /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|计划安排|力争|确保|争取|目标|拟(?![^，,；;的]{0,6}的)|预计|预期|(公布|编制|制定|印发)[^，,；;]{0,12}目录$/,
     in: 'clause',
