@@ -3,6 +3,7 @@ import type { Section } from './parts.ts';
 import type { DocMeta } from './meta.ts';
 import { linesOf } from './lines.ts';
 import { LIST_POINT } from './rules.ts';
+import { firstWhere } from './sorted.ts';
 import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
 /** What a check sees: the analysed document. Pure data, no I/O. */
@@ -167,7 +168,7 @@ const headingMixed: Check = (c) => {
  * 三、 where 3、 was meant), or false: its items, numbered from 1, end right before its number.
  */
 function continuesItems(hs: readonly Heading[], prev: Heading, h: Heading): boolean {
-  const items = hs.filter((x) => x.start > prev.start && x.start < h.start && x.level === prev.level + 1);
+  const items = itemsBetween(hs, prev, h);
   const last = items.at(-1);
   return (
     last !== undefined &&
@@ -177,6 +178,16 @@ function continuesItems(hs: readonly Heading[], prev: Heading, h: Heading): bool
   );
 }
 
+/**
+ * The headings one level below `prev` up to its next sibling `h`: the slice between the two, so a
+ * document's sibling pairs together look at each heading once.
+ */
+function itemsBetween(hs: readonly Heading[], prev: Heading, h: Heading): Heading[] {
+  const from = firstWhere(hs, (x) => x.start > prev.start);
+  const to = firstWhere(hs, (x) => x.start >= h.start);
+  return hs.slice(from, to).filter((x) => x.level === prev.level + 1);
+}
+
 /** A heading numbered at its parent's level where it carries on the items above (1、 2、 三、). */
 const headingContinued: Check = (c) =>
   siblingGroups(c.headings).flatMap((g) =>
@@ -184,9 +195,7 @@ const headingContinued: Check = (c) =>
       const prev = g[i - 1];
       if (!prev || prev.style !== h.style || h.ordinal === prev.ordinal + 1) return [];
       if (!continuesItems(c.headings, prev, h)) return [];
-      const items = c.headings.filter(
-        (x) => x.start > prev.start && x.start < h.start && x.level === h.level + 1,
-      );
+      const items = itemsBetween(c.headings, prev, h);
       const detail = `“${h.number.trim()}”接在“${items.map((x) => x.number.trim()).join('”“')}”之后，疑为下一级编号误写为第${h.level}级编号`;
       return [{ text: h.number + h.text, start: h.start, detail }];
     }),

@@ -610,8 +610,8 @@ function extractFrom(text: string): Figure[] {
     // list's verb, nor is an item with a verb of its own (办理行政处罚案件15件、采取行政强制措施3件).
     if (rule === undefined && wide !== before && !/会议?$/.test(before) && !ITEM_VERB.test(before)) {
       // The item read with the list's verb first (审查各类文件和重大事项31件、合同协议26份: contracts
-      // reviewed), then the list whole.
-      // Only when the items before it have counts of their own (文件、合同十六件 is one count of both).
+      // reviewed) when the items before it have counts of their own (文件、合同十六件 is one count of
+      // both); then the list whole.
       const head = wide.slice(0, wide.length - before.length);
       const verb = LIST_COUNT.test(head) ? REVIEW_VERB.exec(head)?.[0] : undefined;
       rule = (verb ? keyOf(`${verb}${before}§${after}`, before) : undefined) ?? keyOf(`${wide}§${after}`);

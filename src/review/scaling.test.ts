@@ -21,6 +21,7 @@ const CRAFTED: Readonly<Record<string, string>> = {
     '（2022年/2021年）：检查486次/512次｜登记 39件｜全镇84名，其中“甲”10场、2023年将',
   'date lines': '发布日期：2024年3月12日\n',
   'parts of a total with no end': '开展普法活动87场次，分别面向居民、企业员工开展41场次、28场次、',
+  'headings carrying on their items': '一、标题\n1、甲\n2、乙\n三、标题\n',
 };
 
 const timeReview = (text: string): number => {
