@@ -203,6 +203,9 @@ const OPENS = new Set(Object.values(PAIRS));
 /** The closing mark of each opening one. */
 const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, close]));
 
+/** Farthest an outer title's 》 stands after the inner title's 《. */
+const TITLE_REACH = 200;
+
 /**
  * Where the outer title closes when a 《 at `i` opens inside an open one and the marks balance as a
  * title within a title (《…印发《…要点》的通知》), else -1: the inner one should be 〈〉, and neither
@@ -210,7 +213,8 @@ const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, clo
  */
 function nestedTitleEnd(line: string, i: number): number {
   let depth = 2;
-  for (let j = i + 1; j < line.length; j++) {
+  // A title is short: looked for within TITLE_REACH characters, so a line of marks costs no more.
+  for (let j = i + 1; j < Math.min(line.length, i + TITLE_REACH); j++) {
     if (line[j] === '《') depth++;
     else if (line[j] === '》' && --depth === 0) return j;
     else if (/[。；;！!？?]/.test(line[j]!)) return -1;

@@ -22,6 +22,8 @@ const CRAFTED: Readonly<Record<string, string>> = {
   'date lines': '发布日期：2024年3月12日\n',
   'parts of a total with no end': '开展普法活动87场次，分别面向居民、企业员工开展41场次、28场次、',
   'headings carrying on their items': '一、标题\n1、甲\n2、乙\n三、标题\n',
+  'titles opened and never closed': '《甲',
+  'titles within titles': '印发《甲《乙》',
 };
 
 const timeReview = (text: string): number => {
