@@ -11,8 +11,12 @@ export interface FiguresTable {
   headlines?: (Headline<Figure> | null)[][];
 }
 
-/** The headline figure of each key in one review, its 下一年度 part's figures counting as plans. */
+/**
+ * The headline figure of each key in one review. Its figures carry their role (the 下一年度 part's
+ * are plans); a review stored before they did has its plans found from its sections here.
+ */
 export function reviewHeadline(r: ReviewResult, key: string): Headline<Figure> | null {
+  if (r.figures.every((f) => f.role)) return headline(r.figures, key);
   const plan = sections(r.text, r.headings).filter((s) => s.part === 'nextYear');
   return headline(r.figures, key, {
     planAt: (pos) => plan.some((s) => pos >= s.heading.start && pos < s.end),

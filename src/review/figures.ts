@@ -295,13 +295,13 @@ const PART_REACH = 300;
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 
 /**
- * Whether a part's words name a kind of the whole's things: by its noun (sharesNoun), by a name in
- * quotation marks (其中“法治赶场”十场次), or by nothing more, as the next item of the parts' list
- * (分别面向居民、楼宇企业员工、青少年开展41场次、28场次、18场次).
+ * Whether a part's words name a kind of the whole's things: by its noun (sharesNoun) or by a name in
+ * quotation marks (其中“法治赶场”十场次). A bare count after it in a 、 list (…41场次、28场次) is
+ * of the same kind as the count before (`prior` in extractFrom).
  */
-const kindOf = (whole: string, part: string, listItem: boolean): boolean => {
+const kindOf = (whole: string, part: string): boolean => {
   const words = part.replace(/^\s*(?:其中|分别)[，,]?/, '').trim();
-  return (words === '' && listItem) || /^[“"][^”"]{1,12}[”"]$/.test(words) || sharesNoun(whole, part);
+  return /^[“"][^”"]{1,12}[”"]$/.test(words) || sharesNoun(whole, part);
 };
 
 /** Nouns that name a kind of another's things (a hazard is a problem found). Data. */
@@ -666,9 +666,7 @@ function extractFrom(text: string): Figure[] {
       total.unit === unit &&
       start - total.end <= PART_REACH &&
       /其中|分别/.test(text.slice(total.end, start)) &&
-      (total.county
-        ? OWN_SUBJECT.test(before)
-        : kindOf(total.words, before, text[start - before.length - 1] === '、'));
+      (total.county ? OWN_SUBJECT.test(before) : kindOf(total.words, before));
     if (part) rule = total.key;
     // What was reviewed, by kind (合法性审查事项58件，其中行政规范性文件3件、重大行政决策事项4件): reviews,
     // whatever else its words name; the contracts among them are the contracts'.
