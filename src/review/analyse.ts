@@ -7,7 +7,7 @@ import { toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { firstWhere } from './sorted.ts';
-import { flatTables, tableFigures } from './table-figures.ts';
+import { flatTables, spacedTables, tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc, TableRow } from './types.ts';
 
 export interface AnalyseOptions {
@@ -34,7 +34,9 @@ const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
 export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx: RoleContext = {}): Figure[] {
   // A flattened table is read only outside the lines of the document's own tables.
   const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
-  const flat = flatTables(text).filter((t) => !tableLines.has(text.lastIndexOf('\n', t[0]!.start) + 1));
+  const flat = [...flatTables(text), ...spacedTables(text)].filter(
+    (t) => !tableLines.has(text.lastIndexOf('\n', t[0]!.start) + 1),
+  );
   const fromTables = tableFigures([...tables, ...flat]).sort((a, b) => a.start - b.start);
   // Cells do not overlap: the first cell ending after a prose figure starts is the only one it can
   // overlap (a binary search, so many tables and many figures stay linear).

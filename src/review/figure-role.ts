@@ -150,12 +150,15 @@ export interface RoleFigure {
   readonly start: number;
   readonly end: number;
   readonly sentenceStart: number;
+  /** A role its reader already knows (a table's row above its 合计 row is a part). */
+  readonly role?: FigureRole;
 }
 
 /**
  * The role of each figure of a text, in the order given (`figures` in reading order): from its
  * section, its words and, for a figure after a larger one of the same key with 其中/分别/包括 between
- * them in the same sentence (at most 300 characters on), as a part of that total.
+ * them in the same sentence (at most 300 characters on), as a part of that total. A part its
+ * reader already knew stays one unless its words say more (a plan, last year's).
  */
 export function figureRoles(
   text: string,
@@ -169,6 +172,7 @@ export function figureRoles(
       : lastYearColumn(text, f.start)
         ? 'previous'
         : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
+    if (role === 'current' && f.role === 'part') role = 'part';
     const total = lastOfKey.get(f.key);
     if (role === 'current' && total && total.value >= f.value && f.start - total.end <= 300) {
       const between = text.slice(total.end, f.start);

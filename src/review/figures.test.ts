@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from './figures.ts';
 import { parseChineseNumeral, parseChinesePercent } from './numerals.ts';
-import { flatTables, tableFigures } from './table-figures.ts';
+import { flatTables, spacedTables, tableFigures } from './table-figures.ts';
 import type { TableRow } from './types.ts';
 
 const figs = (t: string) => extractFigures(t).map((f) => [f.key, f.value, f.unit, f.approx]);
@@ -570,5 +570,46 @@ describe('tableFigures', () => {
       ['满意率', '95%'],
     ]);
     expect(tableFigures([alone]).map((f) => f.key)).toEqual(['other']);
+  });
+
+  it('reads a table typed with blanks: kinds by row, what was done with them by column, the total row', () => {
+    const text = [
+      '全年矛盾纠纷排查化解情况见下表：',
+      '表1  2022年矛盾纠纷排查化解情况',
+      '类别  排查（件）  化解（件）',
+      '草牧场边界纠纷  17  16',
+      '婚姻家庭纠纷\t9\t9',
+      '合计  26  25',
+      '',
+      '化解率96.2%。',
+    ].join('\n');
+    const read = tableFigures(spacedTables(text)).map((f) => [
+      f.key,
+      f.value,
+      text.slice(f.start, f.end),
+      f.role,
+    ]);
+    expect(read).toEqual([
+      ['disputes.found', 17, '17', 'part'],
+      ['disputes.resolved', 16, '16', 'part'],
+      ['disputes.found', 9, '9', 'part'],
+      ['disputes.resolved', 9, '9', 'part'],
+      ['disputes.found', 26, '26', undefined],
+      ['disputes.resolved', 25, '25', undefined],
+    ]);
+    // Columns by year: the earlier one is last year's. Prose with double blanks is no table.
+    const years = ['项目  2023年  2024年', '排查矛盾纠纷（件）  50  45', '化解矛盾纠纷（件）  48  44'].join(
+      '\n',
+    );
+    expect(tableFigures(spacedTables(years)).map((f) => [f.key, f.value])).toEqual([
+      ['disputes.found', 45],
+      ['disputes.resolved', 44],
+    ]);
+    const prose = [
+      '一、主要举措  全年开展普法活动12场',
+      '二、存在问题  学法不够深入',
+      '三、下步安排  继续推进',
+    ].join('\n');
+    expect(spacedTables(prose)).toEqual([]);
   });
 });

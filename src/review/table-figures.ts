@@ -21,6 +21,17 @@ const isUnit = (u: string | undefined): u is string =>
 /** Columns of last year's figures or of the change: not this year's value of the row. */
 const COMPARISON_COLUMN = /上年|去年|上一年|前一年|同比|环比|增减|增幅|增长|变化|比较|对比/;
 const labelWords = (label: string) => label.replace(/[（(][^）)]*[）)]\s*$/, '');
+/**
+ * A column header's words that say what of the row is counted (排查（件）, 化解（件）): not a column
+ * of values as such (数量, 数值, 本年, 2024年, 合计).
+ */
+const headerWords = (header: string) => {
+  const w = labelWords(header).trim();
+  return w.length > 6 ||
+    /^(?:项目|类别|名称|内容|数量|数值|指标|数据|本年|今年|本年度|全年|合计|总计|20\d{2}年?度?)?$/.test(w)
+    ? ''
+    : w;
+};
 
 /**
  * Figures from tables (.docx, Markdown, HTML), where the row label says what is counted and the
@@ -31,6 +42,7 @@ const labelWords = (label: string) => label.replace(/[（(][^）)]*[）)]\s*$/, 
 export function tableFigures(tables: readonly TableRow[][]): Figure[] {
   const out: Figure[] = [];
   for (const rows of tables) {
+    const first = out.length;
     const header = rows[0]?.cells ?? [];
     const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h.trim()));
     rows.slice(1).forEach((row, r) => {
@@ -55,7 +67,13 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         ].find((u) => isUnit(u) || u === '%');
         if (!unit) return;
         const words = labelWords(label);
-        const key = unit === '%' ? keyForRate(words, around) : keyForCount(`${words}§`, words, unit);
+        // A row of kinds (婚姻家庭纠纷) under columns of what was done with them (排查, 化解).
+        const what = headerWords(header[col] ?? '');
+        const countKey = () => {
+          const both = what && keyForCount(`${what}${words}§`, `${what}${words}`, unit);
+          return both && both !== 'other' ? both : keyForCount(`${words}§`, words, unit);
+        };
+        const key = unit === '%' ? keyForRate(words, around) : countKey();
         const qualifier = m.qualifier;
         const lead = cell.length - cell.trimStart().length;
         const text = cell.trim();
@@ -74,9 +92,22 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         });
       });
     });
+    // The rows above a total row (合计) are its parts, key by key, back to the total before it.
+    const pending = new Map<string, Figure[]>();
+    for (const f of out.slice(first)) {
+      const above = pending.get(f.key) ?? [];
+      if (!TOTAL_ROW.test(f.sentence ?? '')) above.push(f);
+      else {
+        for (const part of above) if (part.value <= f.value) part.role = 'part';
+        above.length = 0;
+      }
+      pending.set(f.key, above);
+    }
   }
   return out;
 }
+/** A table's total row: its label. */
+const TOTAL_ROW = /^\s*(?:合计|总计|共计|小计|总数)\s*\t/;
 
 const NAME = '[\\u4e00-\\u9fa5]{2,16}';
 const UNIT_P = `[（(](?:${[...UNITS, '％'].join('|')})[）)]`;
@@ -151,6 +182,61 @@ export function flatTables(text: string): TableRow[][] {
       start: m.index,
       cellStarts: [m.index, ...values.map((v) => v.start)],
     });
+  }
+  flush();
+  return tables;
+}
+
+/** A plain text's table line: cells two or more blanks (or a tab) apart. */
+const COLUMN_GAP = /\t|[ \u3000]{2,}/;
+const isValue = (cell: string) => readCell(cell) !== null && !YEAR_CELL.test(cell);
+const YEAR_CELL = /^\s*(?:19|20)\d{2}年?度?\s*$/;
+
+/**
+ * Tables typed into a plain text with their columns lined up by blanks or tabs (类别  排查（件）  化解（件）,
+ * then 婚姻家庭纠纷  9  9): three or more lines of the same number of cells, the rows a label then values,
+ * above them a header of words or none.
+ */
+export function spacedTables(text: string): TableRow[][] {
+  const tables: TableRow[][] = [];
+  let run: { cells: string[]; cellStarts: number[]; start: number }[] = [];
+  const flush = () => {
+    const header = run[0] && !run[0].cells.slice(1).some(isValue) ? run[0] : undefined;
+    const rows = header ? run.slice(1) : run;
+    if (rows.length >= 2 && (header || rows.length >= 3)) {
+      // Of columns by year, the earlier ones are last year's.
+      const years = header?.cells.filter((c) => YEAR_CELL.test(c)) ?? [];
+      const cells = header
+        ? header.cells.map((c) =>
+            years.length > 1 && c !== years.at(-1) && YEAR_CELL.test(c) ? `上年（${c}）` : c,
+          )
+        : ['项目', ...rows[0]!.cells.slice(1).map(() => '数值')];
+      tables.push([{ cells, start: (header ?? rows[0]!).start }, ...rows]);
+    }
+    run = [];
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const cells: string[] = [];
+    const cellStarts: number[] = [];
+    const lead = line.length - line.trimStart().length;
+    let from = lead;
+    for (const part of line.trimEnd().slice(lead).split(COLUMN_GAP)) {
+      const i = line.indexOf(part, from);
+      cells.push(part);
+      cellStarts.push(start + i);
+      from = i + part.length;
+    }
+    const width = run[0]?.cells.length;
+    const isRow = cells.length >= 2 && !isValue(cells[0]!) && cells.slice(1).every(isValue);
+    const isHeader = cells.length >= 2 && cells.every((c) => !isValue(c) && c.length <= 20);
+    if (run.length && cells.length === width && isRow) run.push({ cells, cellStarts, start });
+    else {
+      flush();
+      if (isRow || isHeader) run.push({ cells, cellStarts, start });
+    }
   }
   flush();
   return tables;
