@@ -101,6 +101,20 @@ describe('figure roles', () => {
       ['leadership.meetings', 4, 'current'],
       ['leadership.meetings', 3, 'current'],
     ]);
+    // A 分号 then 其中 carries on the total's sentence; a rate between them hides nothing.
+    expect(
+      roles('排查矛盾纠纷236件，化解231件，化解率97.9%；其中土地流转纠纷41件，比上年有所下降。'),
+    ).toEqual([
+      ['disputes.found', 236, 'current'],
+      ['disputes.resolved', 231, 'current'],
+      ['disputes.resolution_rate', 97.9, 'current'],
+      ['disputes.found', 41, 'part'],
+    ]);
+    // A 模拟法庭 is no plan (拟).
+    expect(roles('全年举办法治文化活动75场次，其中“小小法官”模拟法庭等活动12场次。')).toEqual([
+      ['publicity.events', 75, 'current'],
+      ['publicity.events', 12, 'part'],
+    ]);
   });
 
   it('marks every figure of the 下一年度 part a plan in a review', () => {

@@ -55,7 +55,7 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
     // (对拟出台的3件规范性文件开展审查); the year's list of decisions published at its start
     // (年初公布重大行政决策事项目录4项) is.
     words:
-      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|计划安排|力争|确保|争取|目标|拟(?![^，,；;的]{0,6}的)|预计|预期|(公布|编制|制定|印发)[^，,；;]{0,12}目录$/,
+      /(?<!制定|印发|出台|纳入|列入|按照|按|根据|依据|学习|培训|学法)计划(?!并)|计划安排|力争|确保|争取|目标|(?<![模草虚])拟(?![^，,；;的]{0,6}的)|预计|预期|(公布|编制|制定|印发)[^，,；;]{0,12}目录$/,
     in: 'clause',
   },
   {
@@ -157,7 +157,8 @@ export interface RoleFigure {
 /**
  * The role of each figure of a text, in the order given (`figures` in reading order): from its
  * section, its words and, for a figure after a larger one of the same key with 其中/分别/包括 between
- * them in the same sentence (at most 300 characters on), as a part of that total. A part its
+ * them in the same sentence or the next one opened by 其中 after a 分号 (at most 300 characters on),
+ * as a part of that total. A part its
  * reader already knew stays one unless its words say more (a plan, last year's).
  */
 export function figureRoles(
@@ -176,7 +177,10 @@ export function figureRoles(
     const total = lastOfKey.get(f.key);
     if (role === 'current' && total && total.value >= f.value && f.start - total.end <= 300) {
       const between = text.slice(total.end, f.start);
-      if (!/[。；;！!？?\n]/.test(between) && /其中|分别|包括/.test(between)) role = 'part';
+      // In the total's sentence, or in the next after a 分号 that opens with 其中 (…化解率97.9%；其中…).
+      const sameSentence =
+        !/[。！!？?\n]/.test(between) && (!/[；;]/.test(between) || /[；;]\s*其中[^；;]*$/.test(between));
+      if (sameSentence && /其中|分别|包括/.test(between)) role = 'part';
     }
     // Parts share their total: the next part is read against the total, not the part before it.
     if (f.key !== 'other' && role !== 'part') lastOfKey.set(f.key, f);

@@ -436,6 +436,21 @@ describe('wording, traps and sentences', () => {
       ['publicity.events', 10],
       ['publicity.events', 14],
     ]);
+    // A kind of the disputes found, not of those resolved just before it, after a rate and a 分号.
+    expect(
+      keyed('全镇排查矛盾纠纷625宗，化解607宗，化解率97.1%；其中劳资纠纷132宗，调处成功128宗。'),
+    ).toEqual([
+      ['disputes.found', 625],
+      ['disputes.resolved', 607],
+      ['disputes.resolution_rate', 97.1],
+      ['disputes.found', 132],
+      ['disputes.resolved', 128],
+    ]);
+    expect(
+      keyed('全年排查矛盾纠纷54件，化解52件，化解率96.3%，其中涉及跨境婚姻、边民往来的纠纷8件。')[3],
+    ).toEqual(['disputes.found', 8]);
+    // After a 分号 without 其中, a count of the same unit is no part.
+    expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.
     expect(
       keyed('共办理行政处罚一般程序案件14起，其中1起案由为擅自设立弃置场，其余13起均为露天焚烧秸秆案。')[1],

@@ -290,6 +290,29 @@ function countyOwned(upTo: string, before: string): boolean {
  * text of parts with no end costs no more per figure.
  */
 const PART_REACH = 300;
+/** How many keyed figures of a unit a part may look back over for its total. */
+const TOTALS_KEPT = 4;
+
+/**
+ * Whether a part at `start` stands in its total's sentence, or in the next one after a 分号 that
+ * opens with 其中 (排查矛盾纠纷236件，化解率97.9%；其中土地流转纠纷41件).
+ */
+function partSentence(
+  text: string,
+  total: { sentenceStart: number; end: number },
+  sentenceStart: number,
+  start: number,
+): boolean {
+  if (total.sentenceStart === sentenceStart) return true;
+  if (
+    start - total.end > PART_REACH ||
+    total.end > sentenceStart ||
+    !/^\s*其中/.test(text.slice(sentenceStart, start))
+  )
+    return false;
+  const between = text.slice(total.end, sentenceStart);
+  return /^[^。！!？?\n；;]*[；;]\s*$/.test(between);
+}
 
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
@@ -510,10 +533,14 @@ function eachItem(wide: string): string[] | undefined {
 function extractFrom(text: string): Figure[] {
   const out: Figure[] = [];
   const twins = new Set<Figure>();
-  /** The last figure given a key (the county's too, with the key it would have had), for its parts. */
-  let lastKeyed:
-    | { key: string; unit: string; sentenceStart: number; end: number; words: string; county: boolean }
-    | undefined;
+  /**
+   * The last figure given a key in each unit (the county's too, with the key it would have had), for
+   * its parts: a rate between a count and its parts (化解率97.1%；其中劳资纠纷132宗) does not hide the count.
+   */
+  const lastKeyed = new Map<
+    string,
+    { key: string; sentenceStart: number; end: number; words: string; county: boolean }[]
+  >();
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -658,37 +685,39 @@ function extractFrom(text: string): Figure[] {
       /^\s*、\s*$/.test(text.slice(prior.end, start))
     )
       rule = prior.key;
-    const total = lastKeyed;
-    const part =
-      rule === undefined &&
-      total !== undefined &&
-      total.sentenceStart === where.sentenceStart &&
-      total.unit === unit &&
-      start - total.end <= PART_REACH &&
-      /其中|分别/.test(text.slice(total.end, start)) &&
-      (total.county ? OWN_SUBJECT.test(before) : kindOf(total.words, before));
-    if (part) rule = total.key;
+    // The total a part belongs to: the latest of its unit, in its sentence (or the one its 其中 opens
+    // after a 分号), whose words its kind shares (排查矛盾纠纷236件，化解231件…；其中土地流转纠纷41件:
+    // the disputes found, not those resolved).
+    const totals = lastKeyed.get(unit) ?? [];
+    const total = totals.at(-1);
+    const holder =
+      rule === undefined
+        ? totals.findLast(
+            (t) =>
+              start - t.end <= PART_REACH &&
+              partSentence(text, t, where.sentenceStart, start) &&
+              /其中|分别/.test(text.slice(t.end, start)) &&
+              (t.county ? OWN_SUBJECT.test(before) : kindOf(t.words, before)),
+          )
+        : undefined;
+    const part = holder !== undefined;
+    if (holder) rule = holder.key;
     // What was reviewed, by kind (合法性审查事项58件，其中行政规范性文件3件、重大行政决策事项4件): reviews,
     // whatever else its words name; the contracts among them are the contracts'.
     const reviewed =
       !part &&
       !aside &&
       total?.key === 'legal.reviews' &&
-      total.sentenceStart === where.sentenceStart &&
-      total.unit === unit &&
+      partSentence(text, total, where.sentenceStart, start) &&
       rule !== 'legal.contracts_reviewed' &&
       start - total.end <= PART_REACH &&
       /其中/.test(text.slice(total.end, start));
     if (reviewed) rule = total.key;
     if (!part && !reviewed && natural !== undefined && natural !== 'other')
-      lastKeyed = {
-        key: natural,
-        unit,
-        sentenceStart: where.sentenceStart,
-        end,
-        words: before,
-        county: ofCounty,
-      };
+      lastKeyed.set(unit, [
+        ...(lastKeyed.get(unit) ?? []).slice(-(TOTALS_KEPT - 1)),
+        { key: natural, sentenceStart: where.sentenceStart, end, words: before, county: ofCounty },
+      ]);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
     if (key === 'other' && (RULE_NOUN.test(after) || (cn !== undefined && value <= 10))) continue;

@@ -1670,6 +1670,10 @@ export const sentences: readonly LabelledSentence[] = [
     ['disputes.found', 89],
     ['disputes.resolved', 87],
     ['disputes.resolution_rate', 97.8],
+    // Kinds of the disputes mediated, under their total's key (as in qizhong_same).
+    ['disputes.found', 31],
+    ['disputes.found', 22],
+    ['disputes.found', 18],
   ),
   s(
     'tune',
