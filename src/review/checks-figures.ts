@@ -94,7 +94,10 @@ const rateMismatch: Check = (c) => {
     // A table row's rate is tableRateMismatch's.
     if (inTable(f.start)) return [];
     let resolved = sameClause(f, 'disputes.resolved');
-    let found = resolved && sameClause(resolved, 'disputes.found');
+    // The disputes found may close the sentence before the resolved and their rate (排查86件，其中：
+    // 婚姻家庭纠纷31件…；调处成功79件，调处成功率97.7%).
+    let found =
+      resolved && (sameClause(resolved, 'disputes.found') ?? nextSentence(resolved, 'disputes.found'));
     // Only a rate standing alone in its sentence takes the counts of the sentence before.
     if (!resolved && !sameClause(f, 'disputes.found')) {
       resolved = nextSentence(f, 'disputes.resolved');
@@ -140,7 +143,8 @@ const COUNTED_RATES: readonly {
     rate: 'study.exam_participation_rate',
     name: '参考率',
     figure: 'study.exam_takers',
-    words: /应(?:参考|参加考试|考)(?:人数)?(?:为)?\s*(\d+)\s*[人名](?!次)/g,
+    // 应参考干部75人: who was to sit may be named between.
+    words: /应(?:参考|参加考试|考)(?:[\u4e00-\u9fa5]{0,4}?)(?:为)?\s*(\d+)\s*[人名](?!次)/g,
     figureOnTop: true,
     says: ['参考', '应参考'],
   },

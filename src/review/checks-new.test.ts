@@ -692,6 +692,9 @@ describe('words missing or slipped', () => {
     expect(rate('组织干部参加学法考试，参考120人，合格114人，合格率95%。')).toEqual([]);
     expect(rate('组织学法考试，应参考146人，实际参考144人，参考率98.6%，合格率100%。')).toEqual([]);
     expect(rate('组织学法考试，应参考146人，实际参考140人，参考率98.6%。')).toEqual(['98.6%']);
+    // Who was to sit named between (应参考干部75人).
+    expect(rate('组织全镇干部年度学法考试，应参考干部75人，实际参考72人，参考率98%。')).toEqual(['98%']);
+    expect(rate('组织全镇干部年度学法考试，应参考干部75人，实际参考72人，参考率96%。')).toEqual([]);
     // Counts in 人次, or another exam's, say nothing of this rate.
     expect(rate('组织学法考试，参考120人，培训合格200人次，合格率97.5%。')).toEqual([]);
   });

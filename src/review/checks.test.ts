@@ -93,6 +93,12 @@ describe('the 化解率 check', () => {
       '排查矛盾纠纷107件，其中山林土地纠纷46件、婚姻家庭纠纷22件，调处成功105件，调处成功率98.1%。';
     const r = review('k.txt', BODY.replace('全年开展普法宣传活动12次。', text));
     expect(r.findings.filter((f) => f.rule === 'figures.rate' || f.rule === 'figures.resolved')).toEqual([]);
+    // The found closing the sentence before the resolved and their rate, its kinds under 其中：.
+    const split = '排查矛盾纠纷86件，其中：婚姻家庭纠纷31件、邻里纠纷22件；调处成功79件，调处成功率97.7%。';
+    expect(rateFindings(split)).toMatchObject([
+      { message: '化解率97.7%与所列数字不符：化解79件÷排查86件＝91.86%' },
+    ]);
+    expect(rateFindings(split.replace('97.7%', '91.9%'))).toEqual([]);
   });
 
   it('still divides by the disputes found when no base is declared', () => {
