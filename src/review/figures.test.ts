@@ -449,6 +449,19 @@ describe('wording, traps and sentences', () => {
     expect(
       keyed('全年排查矛盾纠纷54件，化解52件，化解率96.3%，其中涉及跨境婚姻、边民往来的纠纷8件。')[3],
     ).toEqual(['disputes.found', 8]);
+    // A part in a unit of events is one of the events, whatever it is called.
+    expect(keyed('壮汉双语普法活动57场次，其中法治山歌会9场次，2.1万人次的群众受教育。')).toEqual([
+      ['publicity.events', 57],
+      ['publicity.events', 9],
+      ['publicity.audience', 21000],
+    ]);
+    // Counts given one by one for what the sentence named, the last after 和.
+    expect(keyed('双语普法小分队每季度集中进村入寨，场次分别为8场、6场、7场和11场。')).toEqual([
+      ['publicity.events', 8],
+      ['publicity.events', 6],
+      ['publicity.events', 7],
+      ['publicity.events', 11],
+    ]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

@@ -123,6 +123,9 @@ const CONTEXT_MAX = 400;
 const BARE_TOTAL =
   /^[，,\s]*(?=\S)(今年|全年|年内|目前|现有|一年下来|一年来)?(全(?:镇|乡|街道))?(共计|累计|合计|总计|共有|共)?(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查|学|办班|办)?了?$/;
 
+/** Counts given one by one for what the sentence named (…集中进村入寨，场次分别为8场、6场): its subject too. */
+const BARE_LIST = /^[，,\s]*(?:场次|次数|期数|人数)?分别(?:为|是)?$/;
+
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
 
@@ -290,6 +293,11 @@ function countyOwned(upTo: string, before: string): boolean {
  * text of parts with no end costs no more per figure.
  */
 const PART_REACH = 300;
+/**
+ * Units that count events: a part in them under 其中 is one of the total's events, whatever it is
+ * called (普法活动57场次，其中法治山歌会9场次; 其中在渔港码头开展的31场次).
+ */
+const EVENT_UNITS: ReadonlySet<string> = new Set(['场', '场次']);
 /** How many keyed figures of a unit a part may look back over for its total. */
 const TOTALS_KEPT = 4;
 
@@ -646,7 +654,11 @@ function extractFrom(text: string): Figure[] {
     if (rule === undefined && previous && !/[\u4e00-\u9fa5]{2}/.test(after))
       rule = keyOf(`${previous}${before}§`);
     // A bare total ending the sentence (…等，今年共计8场): its subject is earlier in the sentence.
-    if (rule === undefined && BARE_TOTAL.test(before) && !/[\u4e00-\u9fa5]{2}/.test(after))
+    if (
+      rule === undefined &&
+      (BARE_TOTAL.test(before) || BARE_LIST.test(before)) &&
+      !/[\u4e00-\u9fa5]{2}/.test(after)
+    )
       rule = keyOf(`${upTo}§`);
     // A label before a colon names what its clauses count (干部学法考试：全年共组织2轮).
     // Only for a clause whose own words say no more than 全年共组织, or where and how (政府网站发布,
@@ -673,16 +685,18 @@ function extractFrom(text: string): Figure[] {
     // a kind of what it counts (排查矛盾纠纷137件，其中邻里纠纷52件、婚姻家庭纠纷31件), not a part of
     // other words (其中90分以上112人); of the county's figure, the township's share (全县共评选示范户
     // 520户，其中我镇42户).
-    // A bare count right after another in a list (分别开展13场、19场、6场): of the same kind.
+    // A bare count right after another in a list (分别开展13场、19场、6场; 7场和11场): of the same kind.
     const prior = out.at(-1);
+    const link =
+      prior && prior.sentenceStart === where.sentenceStart && start - prior.end <= 4
+        ? text.slice(prior.end, start)
+        : '';
     if (
-      rule === undefined &&
-      before.trim() === '' &&
+      (rule === undefined || (rule === 'other' && /^\s*[和及]\s*$/.test(link))) &&
       prior !== undefined &&
       prior.key !== 'other' &&
-      prior.sentenceStart === where.sentenceStart &&
       prior.unit === unit &&
-      /^\s*、\s*$/.test(text.slice(prior.end, start))
+      /^\s*[、和及]\s*$/.test(link)
     )
       rule = prior.key;
     // The total a part belongs to: the latest of its unit, in its sentence (or the one its 其中 opens
@@ -697,7 +711,7 @@ function extractFrom(text: string): Figure[] {
               start - t.end <= PART_REACH &&
               partSentence(text, t, where.sentenceStart, start) &&
               /其中|分别/.test(text.slice(t.end, start)) &&
-              (t.county ? OWN_SUBJECT.test(before) : kindOf(t.words, before)),
+              (t.county ? OWN_SUBJECT.test(before) : EVENT_UNITS.has(unit) || kindOf(t.words, before)),
           )
         : undefined;
     const part = holder !== undefined;

@@ -1016,10 +1016,14 @@ export const sentences: readonly LabelledSentence[] = [
     '发挥领导干部“关键少数”作用，党委理论学习中心组集体学法四次，学习了《宪法》《行政处罚法》《信访工作条例》等法律法规。',
     ['study.center_group', 4],
   ),
-  s('tune', 'study-center-group', '中心组专题学法共计5场，其中邀请县司法局同志辅导授课1场。', [
-    'study.center_group',
-    5,
-  ]),
+  s(
+    'tune',
+    'study-center-group',
+    '中心组专题学法共计5场，其中邀请县司法局同志辅导授课1场。',
+    ['study.center_group', 5],
+    // One of the five, under its total's key (as in qizhong_same).
+    ['study.center_group', 1],
+  ),
   s(
     'tune',
     'study-center-group',
