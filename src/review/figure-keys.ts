@@ -226,6 +226,13 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(`§${N}{0,4}执法人员`),
     sentence: /资格|持证|执法证/,
   },
+  // The officers, then that all of them hold certificates (在编执法队员36名，全部持有行政执法证).
+  {
+    key: 'enforcement.certified_officers',
+    near: new RegExp(`执法(?:队员|人员)${N}{0,2}§`),
+    sentence: /执法(?:队员|人员)\d+[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
+    units: ['名', '人'],
+  },
   // What was rectified, named right before its count (发现的148个问题已整改到位146个).
   {
     key: 'enforcement.problems_rectified',
@@ -283,7 +290,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `(审[查核]|把关)${N}{0,20}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
+      `(审[查核]|把关)${N}{0,30}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -366,7 +373,7 @@ export const countRules: readonly CountRule[] = [
   // 行政规范性文件审查2件): legality reviews, not decisions.
   {
     key: 'legal.reviews',
-    near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}(审[查核]|初审)${N}{0,2}§`),
+    near: new RegExp(`(决策|文件|决定|合同|事项)${N}{0,16}(审[查核]|初审|复审)${N}{0,2}§`),
     units: ['件', '次', '项', '份'],
   },
   // 全年共完成审查19件 in a sentence on the legality review; 对12件行政规范性文件和重大决策事项进行审查;

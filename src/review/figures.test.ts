@@ -462,6 +462,19 @@ describe('wording, traps and sentences', () => {
       ['publicity.events', 7],
       ['publicity.events', 11],
     ]);
+    // Contracts described at length before their count; officers who all hold certificates; a
+    // second review (复审) of documents.
+    expect(keyed('审查乡政府签订的易地扶贫搬迁安置点物业、产业项目租赁等合同协议十一份。')).toEqual([
+      ['legal.contracts_reviewed', 11],
+    ]);
+    expect(keyed('街道综合执法队在编执法队员36名，全部持有行政执法证。')).toEqual([
+      ['enforcement.certified_officers', 36],
+    ]);
+    expect(keyed('街道综合执法队在编执法队员36名，其中12名持有行政执法证。')[0]).toEqual(['other', 36]);
+    expect(keyed('规范性文件和重大事项经司法所初审、法律顾问复审的17件，出具法律意见书17份。')).toEqual([
+      ['legal.reviews', 17],
+      ['legal.opinions', 17],
+    ]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.
