@@ -172,6 +172,12 @@ export const countRules: readonly CountRule[] = [
     inParagraph: true,
     unlessSentence: /纠纷|矛盾/,
   },
+  // Mediations ended without a settlement (调解终结1起, 调解不成3件): neither found nor resolved.
+  {
+    key: 'other',
+    near: new RegExp(`(调解|调处)(终结|终止|不成|未成功?)${N}{0,2}§|终止调解${N}{0,2}§`),
+    units: ['件', '起', '宗', '个'],
+  },
   // Disputes mediated, in a sentence that also says how many were settled (共调解…纠纷210件，调结207件):
   // the disputes taken up.
   {
@@ -219,7 +225,8 @@ export const countRules: readonly CountRule[] = [
     key: 'enforcement.certified_officers',
     near: /执法(资格)?证|持证执法|执法资格/,
     // Nor the certificates given up or taken back (依法注销执法证件2人).
-    unless: /申领|报考|(参加|参与)[^，,。；;]{0,16}考试|注销|吊销|收回|暂扣/,
+    // Nor those who passed the exam this year (1人顺利通过执法资格考试): new holders, not all of them.
+    unless: /申领|报考|(参加|参与|通过)[^，,。；;]{0,16}考试|注销|吊销|收回|暂扣/,
   },
   {
     key: 'enforcement.certified_officers',
@@ -543,6 +550,8 @@ export const countRules: readonly CountRule[] = [
     near: new RegExp(
       `参考|实考|到考|(参加|完成)${N}{0,30}(考试|测试|考法|学考(?!平台学习))|(考试|测试)${N}{0,6}参加|§${N}{0,8}全部通过${N}{0,6}(考试|测试)|§${N}{0,12}(考试|测试)(?!题)`,
     ),
+    // Not those who passed a qualification exam (1人顺利通过执法资格考试): how many sat it is not said.
+    unless: new RegExp(`§(?:顺利|已|均)?通过${N}{0,10}资格考试`),
   },
   // Who took part, in a clause of their own after the exam (…法律法规知识考试制度,共计24人参加).
   {

@@ -475,6 +475,14 @@ describe('wording, traps and sentences', () => {
       ['legal.reviews', 17],
       ['legal.opinions', 17],
     ]);
+    // A length of time, a mediation ended without a settlement, one who passed a qualification exam.
+    expect(keyed('行政处罚决定信息在作出之日起7个工作日内公示，3个月内完成整改。')).toEqual([]);
+    expect(keyed('受理调解各类矛盾纠纷22起,调处21起,调解终结1起。')).toEqual([
+      ['disputes.found', 22],
+      ['disputes.resolved', 21],
+      ['other', 1],
+    ]);
+    expect(keyed('加强学习培训,1人顺利通过执法资格考试。')).toEqual([['other', 1]]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

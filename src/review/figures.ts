@@ -126,6 +126,9 @@ const BARE_TOTAL =
 /** Counts given one by one for what the sentence named (…集中进村入寨，场次分别为8场、6场): its subject too. */
 const BARE_LIST = /^[，,\s]*(?:场次|次数|期数|人数)?分别(?:为|是)?$/;
 
+/** After a count in 个: a length of time (7个工作日, 3个月), no count. */
+const DURATION_AFTER = /^(?:工作日|自然日|月|小时|星期|礼拜|季度|年头|钟头)/;
+
 /** After a count in 次: more ordinals, then the plenum they number (、七次全会). */
 const PLENUM_AFTER = /^(?:\s*[、和及]\s*[一二三四五六七八九十\d]+次)*\s*(?:全会|全体(?:委员)?会议|全委会)/;
 
@@ -563,6 +566,8 @@ function extractFrom(text: string): Figure[] {
     // A plenum's ordinal (十届六次全会, 六届七次、八次全会精神): no count of the year's meetings.
     if (unitRaw === '次' && (prev === '届' || PLENUM_AFTER.test(text.slice(end, end + 24)))) continue;
     if (quoted(text, numStart, end)) continue;
+    // A length of time (7个工作日内, 3个月): no count.
+    if (unitRaw === '个' && DURATION_AFTER.test(text.slice(end, end + 4))) continue;
     const unit = unitRaw === '％' ? '%' : unitRaw!;
     if (cn !== undefined) {
       // 统一, 同一, 之一…; but a count after 合同 (协议合同二十余份) is a count.
