@@ -272,6 +272,10 @@ describe('organisation and year', () => {
     expect(
       opening('2024年,沙湾街坚持依法行政。推进沙湾街党政主要负责人述法,沙湾街党工委专题学法5次。').org,
     ).toBe('沙湾街');
+    // A 社管办 (社区管理办公室) stands in a 街道's place.
+    expect(opening('2025年,常青花园社管办党工委紧紧围绕区委、区政府中心工作,推进依法行政。').org).toBe(
+      '常青花园社管办',
+    );
     // 促进全乡 and 实现镇、村 are no townships; the one named once is.
     expect(
       opening('2024年,我乡以促进全乡经济发展为目的,实现镇、村干部学法全覆盖;东岭乡法治副校长上普法课2场次。')

@@ -219,15 +219,16 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
 const STREET_ORGAN = '党工委|办事处|理论学习中心组|在[区市县]委|以习近平';
 /** 镇/乡/街道 as an organ's name ends: before the organ's words, a year, 关于, or punctuation. */
 const ORG_END = new RegExp(
-  `(街道办事处|街道|镇|乡|街(?=${STREET_ORGAN}|20\\d\\d))(?=人民政府|党委|政府|委员会|${STREET_ORGAN}|司法所|关于|法治|20\\d\\d|[^\\u4e00-\\u9fa5]|$)`,
+  `(街道办事处|街道|社管办|镇|乡|街(?=${STREET_ORGAN}|20\\d\\d))(?=人民政府|党委|政府|委员会|${STREET_ORGAN}|司法所|关于|法治|20\\d\\d|[^\\u4e00-\\u9fa5]|$)`,
   'g',
 );
 /**
  * In the body: not where 乡/镇 starts a word (乡村, 镇级, 镇域…) or a list of levels (镇、村两级).
- * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words.
+ * A 街道 is often called 某某街 (鹤龙街): read so only before the organ's words. A 社管办 (社区管理办公室,
+ * 常青花园社管办) is an office in a 街道's place.
  */
 const ORG_END_BODY = new RegExp(
-  `(街道办事处|街道|镇|乡|(?<!大)街(?=${STREET_ORGAN}|党政|领导|坚持|深入|全面|扎实|持续|始终|积极|认真|着力|不断))(?![村镇级域情内外里民间街长区]|、[村社居])`,
+  `(街道办事处|街道|社管办|镇|乡|(?<!大)街(?=${STREET_ORGAN}|党政|领导|坚持|深入|全面|扎实|持续|始终|积极|认真|着力|不断))(?![村镇级域情内外里民间街长区]|、[村社居])`,
   'g',
 );
 
@@ -241,7 +242,7 @@ const BRAND_WORD =
   /中国|政府|社会|国家|乡村|城市|基层|文化|队伍|阵地|环境|体系|机关|示范|平台|品牌|校园|社区|乡镇|街道|村居|单位|部门|保障|宣传|教育|工作|创建|服务|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|[镇乡街县市区省]/;
 /** Whether a township is of the kind `unit` (a 某某街 is a 街道); any is when `unit` is ''. */
 const isUnit = (org: string, unit: string): boolean =>
-  !unit || (unit === '街道' ? /街(道)?$/.test(org) : org.endsWith(unit));
+  !unit || (unit === '街道' ? /街(道)?$|社管办$/.test(org) : org.endsWith(unit));
 
 /** The kind of unit a text speaks of itself as (我乡, 全镇, 乡党委, 街道), or '' when it never does. */
 function ownUnit(s: string): string {
