@@ -587,6 +587,8 @@ export const countRules: readonly CountRule[] = [
     ),
     sentence: /中心组/,
     inParagraph: true,
+    // Counted in 期 too (中心组把法治内容列入年度学习计划，安排专题学法五期).
+    units: SESSION_UNITS,
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
     // 通过党政联席会“第一议题”、理论学习中心组学习等形式; 纳入党委中心组、“三会一课”必学内容).
     unlessSentence:

@@ -483,6 +483,10 @@ describe('wording, traps and sentences', () => {
       ['other', 1],
     ]);
     expect(keyed('加强学习培训,1人顺利通过执法资格考试。')).toEqual([['other', 1]]);
+    // The 中心组's study counted in 期.
+    expect(keyed('党委理论学习中心组把法治内容列入年度学习计划，安排专题学法五期。')).toEqual([
+      ['study.center_group', 5],
+    ]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.
