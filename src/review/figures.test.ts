@@ -487,6 +487,11 @@ describe('wording, traps and sentences', () => {
     expect(keyed('党委理论学习中心组把法治内容列入年度学习计划，安排专题学法五期。')).toEqual([
       ['study.center_group', 5],
     ]);
+    // The county's cases the township took on are the township's.
+    expect(keyed('区法院委派的诉前调解案件48件由街道调委会承接。')).toEqual([
+      ['disputes.pre_litigation', 48],
+    ]);
+    expect(keyed('区法院委派的诉前调解案件48件。')).toEqual([['other', 48]]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

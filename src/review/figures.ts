@@ -282,6 +282,9 @@ const COUNTY_SUBJECT = new RegExp(
 const OWN_SUBJECT =
   /(?<![在对到向为给与和同跟])(?:我|全|本)(?:镇|乡|街道)|(?:^|[，,；;、])\s*(?:镇|乡|街道)[\u4e00-\u9fa5]{0,6}?(?:所|委|府|中心|办|站|队)/;
 
+/** After a county's figure, the township named as who took it on (由街道调委会承接, 均由镇司法所办理). */
+const OWN_AFTER = /^\s*(?:均|全部|已)?由(?:我|本)?(?:镇|乡|街道)/;
+
 /** Whether a figure is the county's: the county leads its sentence or clause, and the township does not follow. */
 function countyOwned(upTo: string, before: string): boolean {
   for (const s of [upTo, before]) {
@@ -616,7 +619,8 @@ function extractFrom(text: string): Figure[] {
       continue;
     }
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
-    const ofCounty = !aside && countyOwned(upTo, before);
+    // …unless the township is said to have done it (区法院委派的诉前调解案件48件由街道调委会承接).
+    const ofCounty = !aside && countyOwned(upTo, before) && !OWN_AFTER.test(after);
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
     // A list summed by 等 (中心组专题学法、法治讲座等活动15次) is read whole first: its count is every item's.
