@@ -688,6 +688,12 @@ describe('words missing or slipped', () => {
     const space = (line: string) => flagged(line, 'punct.space');
     expect(space('深入学习全会精 神，进一 步推进法治 建设。')).toEqual(['精 神', '进一 步', '法治 建设']);
     expect(space('贯彻中共中央 国务院部署，学习法治思想 强化依法行政。')).toEqual([]);
+    // After a comma or a full stop inside a paragraph, not at a line's start.
+    expect(space('放在全局的重要位置。 充分发挥党委作用,在区委领导下, 我镇推进依法行政。')).toEqual([
+      '位置。 充分',
+      '导下, 我镇',
+    ]);
+    expect(space('推进依法行政。\n  二是加强学法。')).toEqual([]);
   });
 
   it("checks an exam's pass and participation rates against the counts beside them", () => {

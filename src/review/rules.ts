@@ -531,6 +531,14 @@ export const rules: readonly RuleSpec[] = [
       '[\\u4e00-\\u9fa5]?[\\u4e00-\\u9fa5](?<![一二三四五六七八九十百])、[ \\u3000]+[\\u4e00-\\u9fa5“《][\\u4e00-\\u9fa5]?',
     message: '“{text}”中顿号后多了空格',
   },
+  // A space after a comma or a full stop inside a paragraph (重要位置。 充分发挥, 领导下, 我镇): not at a
+  // line's start, where pages indent.
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    pattern: '[\\u4e00-\\u9fa5]{1,2}[，,。；;][ \\u3000]+[\\u4e00-\\u9fa5]{1,2}',
+    message: '“{text}”中标点后多了空格',
+  },
   // A space beside a quotation inside a sentence (落实 “一岗双责”, “三项制度” 落实).
   {
     id: 'punct.space',
