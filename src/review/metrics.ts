@@ -77,7 +77,9 @@ export function matchFindings<F extends Pick<Finding, 'rule' | 'severity' | 'tex
   labelled: readonly (readonly [rule: string, text: string])[],
 ): Score & { missed: (readonly [string, string])[]; wrong: F[] } {
   const want = [...labelled];
-  const got = found.filter((f) => f.severity !== 'info');
+  // Longer texts first: a finding's text inside several labels (2020 年 in ( 2015-2020 年)) takes
+  // what the findings that are those labels' own leave.
+  const got = found.filter((f) => f.severity !== 'info').sort((a, b) => b.text.length - a.text.length);
   const wrong: F[] = [];
   let tp = 0;
   let predicted = 0;

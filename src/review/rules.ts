@@ -539,6 +539,16 @@ export const rules: readonly RuleSpec[] = [
     pattern: '[\\u4e00-\\u9fa5]{1,2}[，,。；;][ \\u3000]+[\\u4e00-\\u9fa5]{1,2}',
     message: '“{text}”中标点后多了空格',
   },
+  // A space inside a year or beside a number in brackets or before its 顿号 (2020 年, ( 2015-2020 年),
+  // 1 、统筹推进): a document converted with its digits set apart.
+  {
+    id: 'punct.space',
+    severity: 'warning',
+    // A bracket's spaces are one finding with the bracket.
+    pattern:
+      '[（(](?:[ \\u3000]+\\d[^（()）\\n]{0,20}|[^（()）\\n]{0,20}\\d[ \\u3000]+)[)）]|\\d{4}[ \\u3000]+年|\\d{1,4}[ \\u3000]+、',
+    message: '“{text}”中数字旁多了空格',
+  },
   // A space beside a quotation inside a sentence (落实 “一岗双责”, “三项制度” 落实).
   {
     id: 'punct.space',
