@@ -697,8 +697,7 @@ describe('words missing or slipped', () => {
     // Beside a year or a number in brackets or before its 顿号.
     expect(space('2020 年,落实《纲要( 2015-2020 年)》。\n1 、统筹推进\n')).toEqual([
       '2020 年',
-      '( 2015',
-      '2020 年)',
+      '( 2015-2020 年)',
       '1 、',
     ]);
     expect(space('发布时间 2021-03-05\n镇人民政府 2025年1月5日')).toEqual([]);

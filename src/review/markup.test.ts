@@ -115,7 +115,8 @@ describe('HTML reports', () => {
       '县委全面依法治县委员会：',
       '一、主要举措和成效',
     ]);
-    expect(lines).toContain('组织集中学法9次， 配备网格员30名。');
+    // A line break of the source between Chinese characters is no space.
+    expect(lines).toContain('组织集中学法9次，配备网格员30名。');
     expect(lines).toContain('学法不够深入，主要原因是工作任务重…');
     expect(lines).toContain('继续抓好学法。');
     expect(lines.join('\n')).not.toContain('不是正文');

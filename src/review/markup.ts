@@ -92,6 +92,16 @@ const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,20})(?:[\s/][^<>]{0,2000})?>/;
 // ---------------------------------------------------------------------------------------------
 // HTML
 
+/** Where the page's source broke a line (a private-use character, never shown). */
+const SOURCE_BREAK = '\uE000';
+const WIDE = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+const WIDE_BREAK = new RegExp(`(?<=${WIDE})[ \\uE000]*\\uE000[ \\uE000]*(?=${WIDE})`, 'g');
+/**
+ * A line break of the source between two Chinese characters is no space (CSS Text: a segment break
+ * between wide characters is removed, 学法9次，⏎配备 → 学法9次，配备); elsewhere it is one.
+ */
+const joinBreaks = (s: string) => s.replace(WIDE_BREAK, '').replaceAll(SOURCE_BREAK, ' ');
+
 /**
  * Reads an HTML page into blocks: block elements and <br> end lines, table rows keep their cells,
  * the head, scripts and styles are dropped, character references decoded, whitespace collapsed.
@@ -104,12 +114,17 @@ export function readHtml(html: string): Block[] {
   let row: string[] | undefined;
   let cell: string | undefined;
   const flush = () => {
-    const t = line.replace(/ {2,}/g, ' ').trim();
+    const t = joinBreaks(line).replace(/ {2,}/g, ' ').trim();
     if (t) blocks.push({ kind: 'p', text: t });
     line = '';
   };
   const endCell = () => {
-    if (row && cell !== undefined) row.push(cell.replace(/[ \t\r\n\f]+/g, ' ').trim());
+    if (row && cell !== undefined)
+      row.push(
+        joinBreaks(cell)
+          .replace(/[ \t\r\n\f]+/g, ' ')
+          .trim(),
+      );
     cell = undefined;
   };
   const endRow = () => {
@@ -117,9 +132,13 @@ export function readHtml(html: string): Block[] {
     if (row) blocks.push({ kind: 'row', cells: row, table: tableCount });
     row = undefined;
   };
-  // Source whitespace collapses to one space; a <br> (added as \n, not through here) ends a line.
+  // Source whitespace collapses to one space, or to none where it held a line break between two
+  // Chinese characters (joinBreaks); a <br> (added as \n, not through here) ends a line.
   const put = (raw: string) => {
-    const s = raw.replace(/[ \t\r\n\f]+/g, ' ');
+    const s = raw
+      .replaceAll(SOURCE_BREAK, ' ')
+      .replace(/[ \t\f]*[\r\n][ \t\r\n\f]*/g, SOURCE_BREAK)
+      .replace(/[ \t\f]+/g, ' ');
     if (cell !== undefined) cell += s;
     else if (row === undefined) line += s;
   };
