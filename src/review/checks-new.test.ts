@@ -272,6 +272,14 @@ describe('organisation and year', () => {
     expect(
       opening('2024年,沙湾街坚持依法行政。推进沙湾街党政主要负责人述法,沙湾街党工委专题学法5次。').org,
     ).toBe('沙湾街');
+    // A 述法 report's date under its author is when it was written: the year reported on is the one before.
+    const shufa = review(
+      '尼勒克县胡吉尔台乡党委书记 刘帅\n(2025年1月)\n2024年以来,胡吉尔台乡党委坚持依法行政,现述法如下:\n一、履职情况\n组织干部学法10次。\n',
+      {
+        profile: 'published',
+      },
+    );
+    expect([shufa.year, shufa.findings.filter((f) => f.rule === 'years.since')]).toEqual([2024, []]);
     // A 社管办 (社区管理办公室) stands in a 街道's place.
     expect(opening('2025年,常青花园社管办党工委紧紧围绕区委、区政府中心工作,推进依法行政。').org).toBe(
       '常青花园社管办',
@@ -767,6 +775,25 @@ describe('words missing or slipped', () => {
     ]);
     expect(r.findings.map((f) => f.rule)).not.toContain('headings.level');
     expect(review('白沙镇2025年度法治政府建设情况报告\n一年来成效明显\n').headings).toEqual([]);
+  });
+
+  it('reads ㈠ as a （一） heading and says it should be written so', () => {
+    const r = review(
+      '白沙镇2022年度法治政府建设情况报告\n一、主要举措和成效\n㈠学习贯彻习近平法治思想\n1.系统学习。\n2.履行职责。\n㈡树牢总体国家安全观\n1.优化社会管理职能。\n',
+    );
+    expect(r.headings.map((h) => [h.level, h.number.trim()])).toEqual([
+      [1, '一、'],
+      [2, '㈠'],
+      [3, '1.'],
+      [3, '2.'],
+      [2, '㈡'],
+      [3, '1.'],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'headings.syntax').map((f) => f.message)).toEqual([
+      '标题编号“㈠”是一个带括号的字符，应为“（一）”',
+      '标题编号“㈡”是一个带括号的字符，应为“（二）”',
+    ]);
+    expect(r.findings.map((f) => f.rule)).not.toContain('headings.gap');
   });
 
   it('reads a heading whose number lost its dot when the next number follows, and says so', () => {

@@ -167,6 +167,11 @@ const headingSyntax: Check = (c) => {
   const fullWidth = paren.filter((h) => /^（.*）/.test(h.number)).length;
   const parenHits = paren.flatMap((h) => {
     const n = h.number.replace(/[、.．\s]+$/, '');
+    if (/^[\u3220-\u3229]$/.test(n)) {
+      const want = `（${'一二三四五六七八九十'[n.charCodeAt(0) - 0x3220]}）`;
+      const detail = `标题编号“${n}”是一个带括号的字符，应为“${want}”`;
+      return [{ text: h.number + h.text.slice(0, 20), start: h.start, detail }];
+    }
     const open = /^[（(]/.test(n);
     const close = /[）)]$/.test(n);
     if (!open || !close) {

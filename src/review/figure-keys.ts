@@ -769,7 +769,7 @@ export const countRules: readonly CountRule[] = [
   // A case explained to villagers (深入移民村开展以案释法活动十二场，受教育群众约2100人次).
   {
     key: 'publicity.events',
-    near: /以案释法/,
+    near: /以案[释述]法/,
     sentence: THE_PUBLIC,
     // The staff who give it (组织司法所、派出所、法庭工作人员深入移民村) are no audience.
     unlessSentence: /干部职工|机关干部|全体干部|公职人员/,
@@ -777,6 +777,15 @@ export const countRules: readonly CountRule[] = [
   },
   // Films on the law shown to villagers (“法治电影下乡”放映活动16场次).
   { key: 'publicity.events', near: /放映|电影/, sentence: /法治|普法|法律/, units: SESSION_UNITS },
+  // …and to the township's own staff: a case explained to cadres (开展“以案述法”1场次), films on the
+  // law watched (组织干部观看各类法治视频10余次) are their study.
+  { key: 'study.sessions', near: /以案[释述]法/, sentence: FOR_STAFF, units: SESSION_UNITS },
+  {
+    key: 'study.sessions',
+    near: new RegExp(`观看${N}{0,8}(?:法治|法律|普法)${N}{0,6}(?:视频|影片|专题片|教育片)|观看${N}{0,6}庭审`),
+    sentence: FOR_STAFF,
+    units: SESSION_UNITS,
+  },
   // A courtyard meeting held to spread the law (召开院坝会20余场，广泛宣传宪法).
   // So are bench meetings where villagers learn the law (以“板凳会”形式召集群众学法议事…召开板凳会93场).
   {

@@ -492,6 +492,12 @@ describe('wording, traps and sentences', () => {
       ['disputes.pre_litigation', 48],
     ]);
     expect(keyed('区法院委派的诉前调解案件48件。')).toEqual([['other', 48]]);
+    // A case explained to cadres and films on the law they watched are their study.
+    expect(keyed('开展“以案述法”1场次,组织干部观看各类法治视频10余次。')).toEqual([
+      ['study.sessions', 1],
+      ['study.sessions', 10],
+    ]);
+    expect(keyed('组织村民观看法治视频5次。')).toEqual([['other', 5]]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

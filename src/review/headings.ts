@@ -17,6 +17,8 @@ const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[
     re: /^(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*(?:[）)]|(?![是些定批系般步直起体项份分年月]))|([一二三四五六七八九十]{1,3})\s*[）)])\s*[、.．]?\s*/,
     canonical: 2,
   },
+  // A parenthesised numeral of one character (㈠ for （一）): the level of （一）; headings.syntax notes it.
+  { style: 'cnParen', re: /^([\u3220-\u3229])\s*[、.．]?\s*/, canonical: 2 },
   { style: 'arabic', re: /^(\d{1,2})\s*[.．、](?!\d)\s*/, canonical: 3 },
   // The . left out (1理论武装入脑入心，…): only when the next number follows as a heading (NEXT_ARABIC).
   {
@@ -56,6 +58,7 @@ export const STYLE_LABEL: Record<HeadingStyle, string> = {
 };
 
 function ordinalOf(style: HeadingStyle, n: string): number {
+  if (/^[\u3220-\u3229]$/.test(n)) return n.charCodeAt(0) - 0x3220 + 1;
   if (style === 'cn' || style === 'cnParen') return parseChineseNumeral(n) ?? 0;
   if (style === 'circled') return n.charCodeAt(0) - 0x2460 + 1;
   return Number(n);

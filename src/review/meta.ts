@@ -325,6 +325,9 @@ function signatureDate(text: string): { y: number; m: number; start: number; org
 }
 
 /** The year the body speaks of most, outside the plans for the next year, plan periods and years planned for. */
+/** A line that is only a date, in brackets or not (（2025年1月）, 2025年1月15日). */
+const DATE_ONLY = /^[\s(（]*20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[\s)）]*$/;
+
 function bodyYear(
   text: string,
   before: number,
@@ -334,8 +337,11 @@ function bodyYear(
   // Not a web page's date line or link list (发布日期：2024年3月12日, 相关链接：2024年…简报); a
   // breadcrumb's year is the channel the page is filed under (…年度报告 > 2021年度). The lines are
   // found once, then each year by a binary search.
+  // Nor a line that is only a date (（2025年1月）under a 述法 report's author): when it was written.
   const skipped = linesOf(text)
-    .filter((l) => l.start < before && isFurniture(l.text) && !/[>＞»›]/.test(l.text))
+    .filter(
+      (l) => l.start < before && ((isFurniture(l.text) && !/[>＞»›]/.test(l.text)) || DATE_ONLY.test(l.text)),
+    )
     .map((l) => [l.start, l.start + l.text.length] as const);
   const onSkipped = (at: number) => {
     const i = firstWhere(skipped, (x) => x[1] > at);
@@ -412,11 +418,19 @@ export function readMeta(
   }
 
   // Year.
-  const titleYear = /(20\d{2})\s*年/.exec(t);
+  // A year with its month in the title is when it was written (述法报告 … （2025年1月）), not the year
+  // reported on: it votes as the 落款 does.
+  const titleYear = /(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/.exec(t);
+  const titleDate = /(20\d{2})\s*年\s*(\d{1,2})\s*月/.exec(t);
   const ty = titleYear ? Number(titleYear[1]) : null;
   const body = bodyYear(text, Math.max(titleEnd, bodyEnd));
   // A report on year Y is signed late in Y or in the first months of Y + 1.
-  const sy = sig ? (sig.m >= 11 ? sig.y : sig.y - 1) : null;
+  const yearOfWriting = (y: number, m: number) => (m >= 11 ? y : y - 1);
+  const sy = sig
+    ? yearOfWriting(sig.y, sig.m)
+    : titleDate
+      ? yearOfWriting(Number(titleDate[1]), Number(titleDate[2]))
+      : null;
   const by = body.count >= 2 ? body.year : null;
   const votes = [ty, sy, by];
   const support = (y: number | null) => (y === null ? 0 : votes.filter((v) => v === y).length);
