@@ -23,8 +23,11 @@ export interface AnalyseOptions {
 
 export type Profile = 'published' | 'submitted';
 
-/** Rules that do not apply to a published copy. */
-const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other']);
+/**
+ * Rules that do not apply to a published copy: the page drops the addressee, often the 其他 part
+ * and the 落款 (the site shows who published it and when).
+ */
+const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other', 'format.signature']);
 
 /**
  * Figures from prose and from tables (and tables a web page flattened into prose); a table's reading

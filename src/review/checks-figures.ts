@@ -210,7 +210,9 @@ const dateAfterWriting: Check = (c) => {
   const wv = w.y * 10000 + w.m * 100 + w.d;
   const plan = c.sections.filter((s) => s.part === 'nextYear');
   return [...c.text.matchAll(FULL_DATE)].flatMap((m) => {
-    if (m.index >= w.start || plan.some((s) => m.index >= s.start && m.index < s.end)) return [];
+    // Not the page's own dates (发布时间：2022年03月25日), nor the plans'.
+    if (m.index >= w.start || c.onPage(m.index) || plan.some((s) => m.index >= s.start && m.index < s.end))
+      return [];
     const v = Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
     if (v <= wv) return [];
     // A date something is still to be done by (将于2026年3月31日前在门户网站公开).
@@ -221,21 +223,32 @@ const dateAfterWriting: Check = (c) => {
   });
 };
 
-const PARTIAL = /预计|初步统计|不完全统计|暂未|暂列|部分数据|截至目前|全年数据|预估|年底前/;
+const PARTIAL =
+  /预计|初步统计|不完全统计|暂未|暂列|部分数据|截至目前|全年数据|预估|年底前|另行补充|(?:将|再)[^，,。；;]{0,12}补充|提前报送/;
 const CUTOFF = /截[至止]\s*(?:(20\d{2})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?/g;
 
 /** An annual report counted up to a date before 31 December without saying so (domain.md). */
-const earlyCutoff: Check = (c) =>
-  [...c.text.matchAll(CUTOFF)].flatMap((m) => {
+const earlyCutoff: Check = (c) => {
+  // A report that says once where its data stop (本报告数据统计时间截至11月30日，12月份数据将…补充)
+  // has said it for every cutoff of that month.
+  const declared = new Set<number>();
+  return [...c.text.matchAll(CUTOFF)].flatMap((m) => {
     const y = m[1] ? Number(m[1]) : c.year;
     const month = Number(m[2]);
     const day = m[3] ? Number(m[3]) : month === 12 ? 31 : 1;
     if (y === null || y !== c.year || (month === 12 && day >= 31)) return [];
     const around = c.text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 60);
-    if (PARTIAL.test(around)) return [];
+    if (declared.has(month)) return [];
+    if (PARTIAL.test(around)) {
+      if (DATA_CUTOFF.test(c.text.slice(Math.max(0, m.index - 16), m.index))) declared.add(month);
+      return [];
+    }
     const detail = `年度数据统计截至${month}月${m[3] ? day + '日' : ''}，未到年底，且未说明数据不完整`;
     return [{ text: m[0], start: m.index, detail }];
   });
+};
+/** Words that say a cutoff is the report's own (本报告数据统计时间截至, 以上数据截至). */
+const DATA_CUTOFF = /(?:报告|数据)[^，,。；;]{0,8}$/;
 
 /** Labels of a dispute table's cells: found, resolved, and the rate (化解率). */
 const T_RATE = /化解率|调处率|调解成功率|成功率/;

@@ -688,6 +688,8 @@ describe('words missing or slipped', () => {
     expect(
       found('深刻把握习近平法治思想个坚持的核心要义，做到两个维护、“四个意识”，每个全面都抓实。'),
     ).toEqual([['word.missing', '个坚持', '“个坚持”前疑缺数字（如“十一个坚持”“两个维护”）']]);
+    // A law named after the verb before it, once where two rules see it.
+    expect(rule('重点学习了行政处罚法、土地管理法等法律法规。')).toEqual(['行政处罚法', '土地管理法']);
     // 推行 a system named after it is no slip.
     expect(found('推行法治建设第一责任人制度。')).toEqual([]);
   });

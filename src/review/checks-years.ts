@@ -63,6 +63,10 @@ const sinceYear: Check = (c) => {
     const y = Number(m[1]);
     // An older start (2021年以来, the plan's first year) is a span; last year's is a slip.
     if (y === year || y < year - 1 || (y === year + 1 && inPlans(c, m.index))) return [];
+    // Said of the things since then (对2020年以来签订的合同进行清理), not of the year's work: no slip.
+    const next = text[m.index + m[0].length] ?? '';
+    const prev = text[m.index - 1] ?? '';
+    if (!/[，,、：:]/.test(next) && !/^$|[\s，,。；;：:！!？?自]/.test(prev)) return [];
     return [
       { text: m[0], start: m.index, detail: `“${m[0]}”与报告年度${year}年不符（应为“${year}年以来”）` },
     ];

@@ -64,6 +64,40 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
     expect(rules('f.txt', late.replace('全年开展', '将于2025年3月31日前公开，全年开展'))).not.toContain(
       'dates.afterWriting',
     );
+    // Nor the page's own date line above a published copy.
+    expect(rules('g.txt', `发布时间：2025年03月25日　　来源：白沙镇　　点击数：\n${late}`)).not.toContain(
+      'dates.afterWriting',
+    );
+  });
+
+  it('flags last year’s 以来 said of the year’s work, not of things since then', () => {
+    const since = (line: string) =>
+      review('s.txt', BODY.replace('全年开展普法宣传活动12次。', line))
+        .findings.filter((f) => f.rule === 'years.since')
+        .map((f) => f.text);
+    expect(since('2023年以来，我镇全面推进依法行政。')).toEqual(['2023年以来']);
+    expect(since('我镇对2023年以来签订的村集体经济合同进行了全面清理。')).toEqual([]);
+  });
+
+  it('takes a cutoff the report declares once as said for every figure of that month', () => {
+    const cut = (text: string) =>
+      review('c.txt', BODY.replace('全年开展普法宣传活动12次。', text))
+        .findings.filter((f) => f.rule === 'dates.earlyCutoff')
+        .map((f) => f.text);
+    const declared =
+      '本报告数据统计时间截至2024年11月30日，12月份数据将在全年工作总结中补充。截至11月底，全镇开展普法宣传活动47场。';
+    expect(cut(declared)).toEqual([]);
+    expect(cut('截至11月底，全镇开展普法宣传活动47场。')).toEqual(['截至11月']);
+  });
+
+  it('leaves the 落款 out of a published copy, as the page shows who published it and when', () => {
+    const text = BODY.replace('县委全面依法治县委员会：\n', '');
+    expect(rules('p.txt', text)).toContain('format.signature');
+    expect(
+      analyse(readDocument('p.txt', new TextEncoder().encode(text)), { profile: 'published' }).findings.map(
+        (f) => f.rule,
+      ),
+    ).not.toContain('format.signature');
   });
 
   it('takes a date still to be filled in as the 落款, and notes the gap', () => {

@@ -105,6 +105,8 @@ function foldRepeats(sorted: readonly Finding[]): Finding[] {
   for (const f of sorted) {
     const key = `${f.rule}\u0000${f.text}\u0000${f.message}`;
     const seen = f.text ? first.get(key) : undefined;
+    // Two rules flagging one place the same way are one finding.
+    if (seen && (seen.start === f.start || seen.also?.includes(f.start))) continue;
     if (seen) (seen.also ??= []).push(f.start);
     else {
       first.set(key, f);

@@ -727,12 +727,13 @@ export const rules: readonly RuleSpec[] = [
   },
   // A law named by its short title without 《》, in a list or after a comma (大力宣传民法典、宪法、
   // 未成年人保护法): names that end in a law's own noun (保护法, 诉讼法, 复议法…), not 宪法 or
-  // 民法典 alone, which reports use for the subject as much as the text.
+  // 民法典 alone, which reports use for the subject as much as the text. The name starts after the
+  // verb before it (重点学习了行政处罚法 → 行政处罚法).
   {
     id: 'punct.booktitle',
     severity: 'warning',
     pattern:
-      '(?<![《〈\\u4e00-\\u9fa5])[\\u4e00-\\u9fa5]{2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|犯罪|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条宣])',
+      '(?<=^|[^《〈\\u4e00-\\u9fa5]|学习了?|宣传了?|贯彻|落实|执行|实施|解读|宣讲|普及)(?:(?!学习|宣传|贯彻|落实|执行|实施|解读|宣讲|普及|了)[\\u4e00-\\u9fa5]){2,8}(?:保护|管理|承包|诉讼|复议|处罚|调解|援助|诈骗|犯罪|防治|促进|监督|保障|许可|强制)法(?![》〉律治规院人制定官学典条宣])',
     message: '法律名称“{text}”应加书名号《》',
   },
   {
