@@ -65,7 +65,7 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
       'dates.afterWriting',
     );
     // Nor the page's own date line above a published copy.
-    expect(rules('g.txt', `发布时间：2025年03月25日　　来源：白沙镇　　点击数：\n${late}`)).not.toContain(
+    expect(rules('g.txt', `发布时间：2025年03月25日\u3000\u3000来源：白沙镇\u3000\u3000点击数：\n${late}`)).not.toContain(
       'dates.afterWriting',
     );
   });
