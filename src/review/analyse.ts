@@ -7,7 +7,7 @@ import { toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { firstWhere } from './sorted.ts';
-import { flatTables, spacedTables, tableFigures } from './table-figures.ts';
+import { cellTables, flatTables, spacedTables, tableFigures } from './table-figures.ts';
 import type { Figure, ReviewResult, SourceDoc, TableRow } from './types.ts';
 
 export interface AnalyseOptions {
@@ -37,7 +37,7 @@ const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other', 'format.sig
 export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx: RoleContext = {}): Figure[] {
   // A flattened table is read only outside the lines of the document's own tables.
   const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
-  const flat = [...flatTables(text), ...spacedTables(text)].filter(
+  const flat = [...flatTables(text), ...spacedTables(text), ...cellTables(text)].filter(
     (t) => !tableLines.has(text.lastIndexOf('\n', t[0]!.start) + 1),
   );
   const fromTables = tableFigures([...tables, ...flat]).sort((a, b) => a.start - b.start);

@@ -65,9 +65,9 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
       'dates.afterWriting',
     );
     // Nor the page's own date line above a published copy.
-    expect(rules('g.txt', `发布时间：2025年03月25日\u3000\u3000来源：白沙镇\u3000\u3000点击数：\n${late}`)).not.toContain(
-      'dates.afterWriting',
-    );
+    expect(
+      rules('g.txt', `发布时间：2025年03月25日\u3000\u3000来源：白沙镇\u3000\u3000点击数：\n${late}`),
+    ).not.toContain('dates.afterWriting');
   });
 
   it('flags last year’s 以来 said of the year’s work, not of things since then', () => {

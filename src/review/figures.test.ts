@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from './figures.ts';
 import { parseChineseNumeral, parseChinesePercent } from './numerals.ts';
-import { flatTables, spacedTables, tableFigures } from './table-figures.ts';
+import { cellTables, flatTables, spacedTables, tableFigures } from './table-figures.ts';
 import type { TableRow } from './types.ts';
 
 const figs = (t: string) => extractFigures(t).map((f) => [f.key, f.value, f.unit, f.approx]);
@@ -675,5 +675,52 @@ describe('tableFigures', () => {
       '三、下步安排  继续推进',
     ].join('\n');
     expect(spacedTables(prose)).toEqual([]);
+  });
+
+  it('reads a table a page gave one cell per line, by its header, without 序号 and 类别', () => {
+    const text = [
+      '附件',
+      '主要数据统计表',
+      '序号',
+      '项目',
+      '单位',
+      '数量',
+      '1',
+      '普法宣传活动',
+      '场',
+      '52',
+      '2',
+      '排查矛盾纠纷',
+      '件',
+      '39',
+      '3',
+      '矛盾纠纷化解率',
+      '%',
+      '97.4',
+      '',
+      '打印本页　关闭窗口',
+    ].join('\n');
+    expect(tableFigures(cellTables(text)).map((f) => [f.key, f.value, text.slice(f.start, f.end)])).toEqual([
+      ['publicity.events', 52, '52'],
+      ['disputes.found', 39, '39'],
+      ['disputes.resolution_rate', 97.4, '97.4'],
+    ]);
+    const byKind = [
+      '类别',
+      '指标',
+      '数值',
+      '普法宣传',
+      '普法宣传活动（场）',
+      '45',
+      '普法宣传',
+      '发放宣传资料（份）',
+      '12000',
+    ].join('\n');
+    expect(tableFigures(cellTables(byKind)).map((f) => [f.key, f.value])).toEqual([
+      ['publicity.events', 45],
+      ['publicity.materials', 12000],
+    ]);
+    // Words that only look like a header, with no rows of values after them, are none.
+    expect(cellTables(['项目', '单位', '全年开展普法活动', '很多'].join('\n'))).toEqual([]);
   });
 });

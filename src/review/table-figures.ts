@@ -241,3 +241,58 @@ export function spacedTables(text: string): TableRow[][] {
   flush();
   return tables;
 }
+
+/** A column header of a table copied one cell per line: what names the row, its unit, its values. */
+const LABEL_HEAD = /^(?:项目|指标|指标名称|项目名称|名称|内容|事项|工作内容)$/;
+const OTHER_HEAD =
+  /^(?:序号|类别|分类|单位|计量单位|数量|数值|完成数|完成情况|本年|本年度|今年|全年|合计|次数|件数|人数|备注|(?:上年|去年)(?:数|同期)?|20\d{2}年?度?(?:数|完成)?)$/;
+const MAX_COLUMNS = 6;
+
+/**
+ * Tables a web page gave one cell per line (序号 / 项目 / 单位 / 数量, then 1 / 普法宣传活动 / 场 / 52 …):
+ * a header of known column names, one of them naming the row, then rows of as many lines, each with
+ * a value. As rows for tableFigures: the row's name first, without 序号 and 类别.
+ */
+export function cellTables(text: string): TableRow[][] {
+  const lines: { text: string; start: number }[] = [];
+  let at = 0;
+  for (const raw of text.split('\n')) {
+    const t = raw.trim();
+    if (t) lines.push({ text: t, start: at + raw.indexOf(t) });
+    at += raw.length + 1;
+  }
+  const tables: TableRow[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // The header: two to six column names in a row, one naming the row and every other a known one.
+    let k = 0;
+    while (
+      k < MAX_COLUMNS &&
+      i + k < lines.length &&
+      (LABEL_HEAD.test(lines[i + k]!.text) || OTHER_HEAD.test(lines[i + k]!.text))
+    )
+      k++;
+    const head = lines.slice(i, i + k).map((l) => l.text);
+    const labelAt = head.findIndex((h) => LABEL_HEAD.test(h));
+    if (k < 2 || labelAt < 0 || head.filter((h) => LABEL_HEAD.test(h)).length > 1) continue;
+    const kept = head.map((_, c) => c).filter((c) => c !== labelAt && !/^(?:序号|类别|分类)$/.test(head[c]!));
+    const order = [labelAt, ...kept];
+    const rows: TableRow[] = [];
+    let r = i + k;
+    while (r + k <= lines.length) {
+      const cells = lines.slice(r, r + k);
+      const label = cells[labelAt]!.text;
+      const values = kept.filter((c) => !/^(?:单位|计量单位|备注)$/.test(head[c]!));
+      if (isValue(label) || label.length > 30 || !values.some((c) => isValue(cells[c]!.text))) break;
+      rows.push({
+        cells: order.map((c) => cells[c]!.text),
+        start: cells[labelAt]!.start,
+        cellStarts: order.map((c) => cells[c]!.start),
+      });
+      r += k;
+    }
+    if (rows.length < 2) continue;
+    tables.push([{ cells: order.map((c) => head[c]!), start: lines[i]!.start }, ...rows]);
+    i = r - 1;
+  }
+  return tables;
+}
