@@ -35,7 +35,7 @@ export interface CountRule {
 
 /** Cadres and staff at large: their study is study sessions, not the 党委's own (中心组). */
 const CADRES =
-  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员、?干部/;
+  /干部职工|全体干部|机关干部|公职人员|村干部|镇村干部|村社干部|乡村干部|全体人员|工作人员|党员、?干部|(?:镇|乡|街道)机关(?!干部)/;
 
 /** A sentence about the power list (权力清单): its counts by category are list items (项), not cases. */
 const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
@@ -101,11 +101,20 @@ export const countRules: readonly CountRule[] = [
   // 举办…启动仪式1场; 区司法局对我镇开展行政执法监督检查1次) is not the township's work, nor what the
   // villages held on their own (各村（社区）自行组织应急疏散演练30余次).
   { key: 'other', near: /各(村|社区|村居|行政村)[^§]{0,8}自行/, units: SESSION_UNITS },
-  // So is one village's (新胜村结合村规民约修订，自行组织村民学法活动6场).
+  // So is one village's (新胜村结合村规民约修订，自行组织村民学法活动6场; 羊排村还自发组织了“火塘夜话”普法
+  // 6场), and what a village named as the sentence's subject held (阿瓦提村结合“民族团结一家亲”活动，…
+  // 开展以案释法12场).
   {
     key: 'other',
-    near: /自行组织/,
-    sentence: /[\u4e00-\u9fa5]{1,4}(村|社区)[^。；;]{0,30}自行组织/,
+    near: /自[行发]组织/,
+    sentence: /[\u4e00-\u9fa5]{1,4}(村|社区)[^。；;]{0,30}自[行发]组织/,
+    units: SESSION_UNITS,
+  },
+  {
+    key: 'other',
+    near: /./,
+    sentence:
+      /^[\u4e00-\u9fa5]{2,4}(?<![各全每本我该])村(?:还|也|则)?(?:结合|依托|利用|自发|自行|组织|开展|举办)/,
     units: SESSION_UNITS,
   },
   {
@@ -125,7 +134,7 @@ export const countRules: readonly CountRule[] = [
   power('powers.other', /其他(行政)?(权力|职权)|其他[^、，,。；;§]{0,4}§/),
   power('powers.delegated', /赋权|下放|委托/),
   power('powers.total', POWER_LIST),
-  { key: 'disputes.pre_litigation', near: /诉前(调解|化解|调处)/ },
+  { key: 'disputes.pre_litigation', near: new RegExp(`诉前(?:委派|委托)?(调解|化解|调处)`) },
   // Not people who came for legal advice (接待群众来访咨询210人次).
   {
     key: 'petitions.visits_received',
@@ -207,8 +216,9 @@ export const countRules: readonly CountRule[] = [
       `(?<!未|没有|尚未)化解(?![时期]限)|调结|调处成功|调解成功|成功调[解处]|(解决|调处|处理)${N}{0,8}(纠纷|矛盾)`,
     ),
     // A lawsuit the township might lose (化解行政败诉预警案件2起) is no dispute among the public.
-    // Nor those still being worked on (其余2件正在跟踪化解).
-    unless: /败诉|正在|其余|跟踪/,
+    // Nor those still being worked on (其余2件正在跟踪化解), nor disputes with the government
+    // (推动2起历史遗留的征迁争议实质性化解).
+    unless: /败诉|正在|其余|跟踪|行政争议|征迁争议|争议实质性/,
   },
   // Not the grid members among the people a training reached (覆盖党员干部、网格员等800余人).
   {
@@ -260,6 +270,13 @@ export const countRules: readonly CountRule[] = [
   // The people's congress checking how a law is applied (人大代表对《土地管理法》…开展执法检查2次) is
   // no inspection of the township's.
   { key: 'other', near: new RegExp(`人大${N}{0,30}检查`), units: SESSION_UNITS },
+  // Nor a check of how the villages and offices do their work (分两次开展督导检查, 法治建设督查3次).
+  {
+    key: 'other',
+    near: /督导检查|督查|考核检查|工作检查/,
+    unless: /执法|安全|隐患|违法/,
+    units: SESSION_UNITS,
+  },
   {
     key: 'enforcement.inspections',
     near: /检查|巡查|抽查|执法行动|专项整治|专项执法|联合执法(?!会议?|联席)/,
@@ -541,7 +558,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'other',
     near: /应参考|应考|应参加(考试|测试)/,
-    unless: /§[^，,。；;§]{0,8}(均|全部|全员)(已)?(参加|到考|参考)/,
+    unless: /§[^，,。；;§]{0,8}(均|全部|全员)(已)?(?:按时|如期|准时)?(参加|到考|参考)/,
     units: ['人', '名', '人次'],
   },
   {

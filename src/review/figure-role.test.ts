@@ -110,6 +110,12 @@ describe('figure roles', () => {
       ['disputes.resolution_rate', 97.9, 'current'],
       ['disputes.found', 41, 'part'],
     ]);
+    // A week of the year is no span of years; the past five years are.
+    expect(roles('全年开展普法活动118场，其中“宪法宣传周”期间集中开展16场。')).toEqual([
+      ['publicity.events', 118, 'current'],
+      ['publicity.events', 16, 'part'],
+    ]);
+    expect(roles('过去五年，全镇累计开展普法活动160余场。')).toEqual([['publicity.events', 160, 'span']]);
     // A 模拟法庭 is no plan (拟).
     expect(roles('全年举办法治文化活动75场次，其中“小小法官”模拟法庭等活动12场次。')).toEqual([
       ['publicity.events', 75, 'current'],

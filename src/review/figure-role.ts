@@ -72,9 +72,10 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
   },
   {
     role: 'span',
-    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “七五”普法期间).
+    // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “七五”普法期间),
+    // not during a week of the year (“宪法宣传周”期间), and the past five years (过去五年).
     words:
-      /近[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来)|历年|多年来|(启动|实施|开展)以来|[”"][\u4e00-\u9fa5]{0,4}(以来|期间)|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
+      /(?:近|过去|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来|间)|历年|多年来|(启动|实施|开展)以来|五[”"][\u4e00-\u9fa5]{0,4}(以来|期间)|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
     in: 'sentence',
   },
   { role: 'part', words: /其中|包括|包含/, in: 'sentence' },

@@ -498,6 +498,29 @@ describe('wording, traps and sentences', () => {
       ['study.sessions', 10],
     ]);
     expect(keyed('组织村民观看法治视频5次。')).toEqual([['other', 5]]);
+    // The office's own study after the 中心组's; a village's own events; disputes with the government;
+    // checks of how work is done; all those due who sat; a bare count of literates trained; a lecture
+    // among the study sessions, by the county's people invited; cases a court sent before trial.
+    expect(keyed('中心组全年开展学法四次。乡机关坚持集中学法，全年集中学法10次。')).toEqual([
+      ['study.center_group', 4],
+      ['study.sessions', 10],
+    ]);
+    expect(keyed('阿瓦提村结合“民族团结一家亲”活动，由驻村干部和村民结对开展以案释法12场。')).toEqual([
+      ['other', 12],
+    ]);
+    expect(keyed('羊排村还自发组织了“火塘夜话”普法6场。')).toEqual([['other', 6]]);
+    expect(keyed('全乡各村开展普法活动30场。')).toEqual([['publicity.events', 30]]);
+    expect(keyed('推动2起历史遗留的征迁争议实质性化解。')).toEqual([['other', 2]]);
+    expect(keyed('年中、年末分两次开展督导检查。开展安全生产督导检查12次。')).toEqual([
+      ['enforcement.inspections', 12],
+    ]);
+    expect(keyed('全镇87名应考人员全部按时参考。')).toEqual([['study.exam_takers', 87]]);
+    expect(keyed('在每个村培养“法律明白人”，全乡共培养80名。')).toEqual([['publicity.legal_literates', 80]]);
+    expect(keyed('全年组织集中学法12次，其中邀请县司法局、县人民法院干警开展专题法治讲座2次。')).toEqual([
+      ['study.sessions', 12],
+      ['study.sessions', 2],
+    ]);
+    expect(keyed('承接诉前委派调解案件187件。')).toEqual([['disputes.pre_litigation', 187]]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

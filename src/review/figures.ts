@@ -121,7 +121,7 @@ const CONTEXT_MAX = 400;
  * 目前全乡共有, 全镇, 一年下来学了): its subject is earlier in the sentence.
  */
 const BARE_TOTAL =
-  /^[，,\s]*(?=\S)(今年|全年|年内|目前|现有|一年下来|一年来)?(全(?:镇|乡|街道))?(共计|累计|合计|总计|共有|共)?(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|检查|学|办班|办)?了?$/;
+  /^[，,\s]*(?=\S)(今年|全年|年内|目前|现有|一年下来|一年来)?(全(?:镇|乡|街道))?(共计|累计|合计|总计|共有|共)?(审查|审核|开展|组织|召开|举办|办理|受理|排查|化解|调处|发放|培训|培养|培育|选聘|检查|学|办班|办)?了?$/;
 
 /** Counts given one by one for what the sentence named (…集中进村入寨，场次分别为8场、6场): its subject too. */
 const BARE_LIST = /^[，,\s]*(?:场次|次数|期数|人数)?分别(?:为|是)?$/;
@@ -285,6 +285,9 @@ const OWN_SUBJECT =
 /** After a county's figure, the township named as who took it on (由街道调委会承接, 均由镇司法所办理). */
 const OWN_AFTER = /^\s*(?:均|全部|已)?由(?:我|本)?(?:镇|乡|街道)/;
 
+/** The county's people invited by the township: what they did is the township's. */
+const INVITED = /(?:邀请|聘请|特邀)[^，,。；;]{0,4}(?:县|区|市|州)/;
+
 /** Whether a figure is the county's: the county leads its sentence or clause, and the township does not follow. */
 function countyOwned(upTo: string, before: string): boolean {
   for (const s of [upTo, before]) {
@@ -347,6 +350,9 @@ const KIND_OF: Readonly<Record<string, readonly string[]>> = {
   问题: ['隐患'],
   // A case among those filed (立案处罚392起，其中涉及垃圾分类的案件146起).
   案件: ['案'],
+  // A lecture or a training among the study sessions (集中学法12次，其中…专题法治讲座2次).
+  讲座: ['学法', '学习', '培训'],
+  培训: ['学法', '学习'],
 };
 
 /**
@@ -620,7 +626,9 @@ function extractFrom(text: string): Figure[] {
     }
     if (value <= 10 && RULE_NOUN.test(after) && (cn !== undefined || unit === '项')) continue;
     // …unless the township is said to have done it (区法院委派的诉前调解案件48件由街道调委会承接).
-    const ofCounty = !aside && countyOwned(upTo, before) && !OWN_AFTER.test(after);
+    // Nor the county's people the township invited (邀请县司法局、县人民法院干警开展专题法治讲座2次).
+    const ofCounty =
+      !aside && countyOwned(upTo, before) && !OWN_AFTER.test(after) && !INVITED.test(clause.wide);
     // The clause first, then the list it is in, then the clause before a bare 共计; a rule that
     // says `other` (a quota, a target, petitions closed) ends the search.
     // A list summed by 等 (中心组专题学法、法治讲座等活动15次) is read whole first: its count is every item's.
