@@ -110,6 +110,10 @@ describe('figure roles', () => {
       ['disputes.resolution_rate', 97.9, 'current'],
       ['disputes.found', 41, 'part'],
     ]);
+    // A rate after a sentence's parts is the whole's.
+    expect(
+      roles('全年共排查矛盾纠纷152件，其中涉海涉渔纠纷48件，成功调解138件，调解成功率98.2%。').at(-1),
+    ).toEqual(['disputes.resolution_rate', 98.2, 'current']);
     // A week of the year is no span of years; the past five years are.
     expect(roles('全年开展普法活动118场，其中“宪法宣传周”期间集中开展16场。')).toEqual([
       ['publicity.events', 118, 'current'],

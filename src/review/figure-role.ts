@@ -175,6 +175,16 @@ export function figureRoles(
         ? 'previous'
         : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
     if (role === 'current' && f.role === 'part') role = 'part';
+    // A rate after a sentence's parts (其中涉海涉渔纠纷48件，成功调解138件，调解成功率98.2%) is the whole's,
+    // unless its own clause says it is a part's.
+    if (role === 'part' && f.key.endsWith('_rate')) {
+      const clause =
+        text
+          .slice(Math.min(f.sentenceStart, f.start), f.start)
+          .split(/[，,；;：:]/)
+          .pop() ?? '';
+      if (!/其中|包括|包含/.test(clause)) role = 'current';
+    }
     const total = lastOfKey.get(f.key);
     if (role === 'current' && total && total.value >= f.value && f.start - total.end <= 300) {
       const between = text.slice(total.end, f.start);
