@@ -858,6 +858,13 @@ describe('words missing or slipped', () => {
     expect(flagged('依据《全面推进依法行政实施纲要》开展工作。', 'plan.expired')).toEqual([
       '《全面推进依法行政实施纲要》',
     ]);
+    // Beside the current 纲要, as background, it is no slip.
+    expect(
+      flagged(
+        '落实国务院《全面推进依法行政实施纲要》和《法治政府建设实施纲要（2021—2025年）》的总体要求。',
+        'plan.expired',
+      ),
+    ).toEqual([]);
     expect(flagged('相关做法被浙江法治报报道。', 'punct.booktitle')).toEqual(['浙江法治报']);
     expect(flagged('相关做法被《浙江法治报》报道，法治日报社记者采访。', 'punct.booktitle')).toEqual([]);
     expect(found('清理标准性文件，学习十九大十九届历次全会精神。').map((f) => f[1])).toEqual([

@@ -521,6 +521,10 @@ describe('wording, traps and sentences', () => {
       ['study.sessions', 2],
     ]);
     expect(keyed('承接诉前委派调解案件187件。')).toEqual([['disputes.pre_litigation', 187]]);
+    // The county's staff sent down to a team the township runs are counted as its officers.
+    expect(keyed('县级部门下沉人员与镇综合行政执法队混编运行，队伍中持有行政执法证件的23名。')).toEqual([
+      ['enforcement.certified_officers', 23],
+    ]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.

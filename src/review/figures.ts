@@ -292,10 +292,15 @@ const INVITED = /(?:邀请|聘请|特邀)[^，,。；;]{0,4}(?:县|区|市|州)/
 function countyOwned(upTo: string, before: string): boolean {
   for (const s of [upTo, before]) {
     const lead = COUNTY_SUBJECT.exec(s);
-    if (lead && !OWN_SUBJECT.test(s.slice(lead[0].length))) return true;
+    const rest = lead ? s.slice(lead[0].length) : '';
+    // The county's staff sent down to work in the township (县级部门下沉人员与镇综合行政执法队混编运行) are
+    // the township's.
+    if (lead && !OWN_SUBJECT.test(rest) && !SENT_DOWN.test(rest)) return true;
   }
   return false;
 }
+/** After the county named first: its people sent down to the township. */
+const SENT_DOWN = /^[^，,。；;]{0,6}(?:下沉|派驻)/;
 
 /**
  * Farthest a part stands after its total (a list of its kinds with their names and counts): a

@@ -294,13 +294,15 @@ export const rules: readonly RuleSpec[] = [
     unless: '总结|验收|收官|期间|回顾|成果|评估|以来',
     message: '“{text}”已于2025年结束，{year}年度报告应对应“九五”普法（2026—2030年）',
   },
-  // The 2004 纲要, replaced by the 法治政府建设实施纲要 from 2015 on.
+  // The 2004 纲要, replaced by the 法治政府建设实施纲要 from 2015 on; cited beside the current one as
+  // background (落实《全面推进依法行政实施纲要》和…《法治政府建设实施纲要(2021-2025年)》) it is no slip.
   {
     id: 'plan.expired',
-    severity: 'error',
+    severity: 'warning',
     pattern: '《全面推进依法行政实施纲要》',
     minYear: 2016,
-    message: '“{text}”（2004年）已由《法治政府建设实施纲要（2021—2025年）》取代',
+    unlessDocument: '法治政府建设实施纲要',
+    message: '“{text}”（2004年）已由《法治政府建设实施纲要》取代，{year}年度报告应对照现行纲要',
   },
   {
     id: 'plan.expired',

@@ -6,7 +6,7 @@
  *
  * labels.json: [{ "file": "01.txt", "org": "某某镇", "year": 2024, "figures": [["publicity.events", 28]],
  * "findings": [["rule.id", "text piece"]], "headline": {"publicity.events": 28},
- * "optional"?: [[key, value]], "headline_unsettled"?: [key], "partial"?: true }]. An org or year of
+ * "optional"?: [[key, value]], "headline_unsettled"?: [key], "partial"?: true, "published"?: true }]. An org or year of
  * null is one the text never states: right when the reviewer reads none (and says so in a finding).
  * Optional figures are neither right nor false when found, and no miss when not; on a partial copy
  * (the page's opening only) findings about the report's end (parts.*, format.signature) are left out
@@ -25,6 +25,8 @@ export interface ReportLabel {
   org?: string | null;
   year?: number | null;
   partial?: boolean;
+  /** A copy from a government website (no addressee, perhaps no 落款): reviewed with the published profile. */
+  published?: boolean;
   figures: [string, number][];
   optional?: [string, number][];
   findings?: [string, string][];
@@ -66,7 +68,10 @@ export function scoreLabelledReports(dir: string, opts: AnalyseOptions = {}): Re
   const year = { right: 0, total: 0 };
   const lines: string[] = [];
   for (const l of list) {
-    const r = analyse(readDocument(l.file, readFileSync(join(dir, l.file))), opts);
+    const r = analyse(
+      readDocument(l.file, readFileSync(join(dir, l.file))),
+      l.published ? { ...opts, profile: 'published' } : opts,
+    );
     lines.push(`=== ${l.file} ${l.org ?? ''} ${l.year ?? ''}`);
     if (l.org !== undefined) {
       org.total++;
