@@ -688,6 +688,13 @@ describe('words missing or slipped', () => {
     expect(
       found('深刻把握习近平法治思想个坚持的核心要义，做到两个维护、“四个意识”，每个全面都抓实。'),
     ).toEqual([['word.missing', '个坚持', '“个坚持”前疑缺数字（如“十一个坚持”“两个维护”）']]);
+    // A word typed twice; not numerals said one by one or a year in words.
+    expect(
+      found('切实切实加强学法，积极配合配合上级，一条一条落实，二〇二〇年推进。').map((f) => f[1]),
+    ).toEqual(['切实切实', '配合配合']);
+    expect(flagged('学习《中华人民共和国治安处罚法》。', 'law.title')).toEqual([
+      '《中华人民共和国治安处罚法》',
+    ]);
     // A law named after the verb before it, once where two rules see it.
     expect(rule('重点学习了行政处罚法、土地管理法等法律法规。')).toEqual(['行政处罚法', '土地管理法']);
     // 推行 a system named after it is no slip.

@@ -218,6 +218,7 @@ export const rules: readonly RuleSpec[] = [
   misnamed('责任落实督查工作规定', '法规名称有误：应为《法治政府建设与责任落实督察工作规定》（督察）'),
   misnamed('《土地法》', '法律名称有误：应为《中华人民共和国土地管理法》'),
   misnamed('《(?:中华人民共和国)?个人信息安全法》', '法律名称有误：应为《中华人民共和国个人信息保护法》'),
+  misnamed('《(?:中华人民共和国)?治安处罚法》', '法律名称有误：应为《中华人民共和国治安管理处罚法》'),
   misnamed('《(?:中华人民共和国)?反电信诈骗法》', '法律名称有误：应为《中华人民共和国反电信网络诈骗法》'),
   // A regulation called a law and a law called a regulation.
   misnamed(
@@ -713,6 +714,14 @@ export const rules: readonly RuleSpec[] = [
     severity: 'warning',
     pattern: '[（(]\\s*20[0-3]\\d\\s*20[0-3]\\d\\s*年?\\s*[）)]',
     message: '规划期限“{text}”的起止年份之间缺少连接号（应为“2021—2025年”）',
+  },
+  // A word of two characters typed twice (切实切实加强, 积极配合配合, 推进推进); not numerals (一条一条,
+  // 二〇二〇).
+  {
+    id: 'wording.slip',
+    severity: 'warning',
+    pattern: '((?:(?![一二三四五六七八九十〇零百千万两])[\\u4e00-\\u9fa5]){2})\\1',
+    message: '“{text}”中词语重复',
   },
   // A 的 typed twice (新征程的的关键之年); 目的的 and 的的确确 are words.
   {
