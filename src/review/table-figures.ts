@@ -1,4 +1,5 @@
 import { keyForCount, keyForRate } from './figure-keys.ts';
+import { linesOf } from './lines.ts';
 import { UNITS } from './figures.ts';
 import { CN_PERCENT, parseArabic, parseChinesePercent } from './numerals.ts';
 import type { Figure, TableRow } from './types.ts';
@@ -28,7 +29,9 @@ const labelWords = (label: string) => label.replace(/[（(][^）)]*[）)]\s*$/, 
 const headerWords = (header: string) => {
   const w = labelWords(header).trim();
   return w.length > 6 ||
-    /^(?:项目|类别|名称|内容|数量|数值|指标|数据|本年|今年|本年度|全年|合计|总计|20\d{2}年?度?)?$/.test(w)
+    /^(?:项目|类别|名称|内容|数量|数值|指标|数据|本年|今年|本年度|全年|合计|总计|完成数|完成情况|次数|件数|人数|20\d{2}年?度?)?$/.test(
+      w,
+    )
     ? ''
     : w;
 };
@@ -215,10 +218,7 @@ export function spacedTables(text: string): TableRow[][] {
     }
     run = [];
   };
-  let at = 0;
-  for (const line of text.split('\n')) {
-    const start = at;
-    at += line.length + 1;
+  for (const { text: line, start } of linesOf(text)) {
     const cells: string[] = [];
     const cellStarts: number[] = [];
     const lead = line.length - line.trimStart().length;
@@ -254,13 +254,10 @@ const MAX_COLUMNS = 6;
  * a value. As rows for tableFigures: the row's name first, without 序号 and 类别.
  */
 export function cellTables(text: string): TableRow[][] {
-  const lines: { text: string; start: number }[] = [];
-  let at = 0;
-  for (const raw of text.split('\n')) {
-    const t = raw.trim();
-    if (t) lines.push({ text: t, start: at + raw.indexOf(t) });
-    at += raw.length + 1;
-  }
+  const lines = linesOf(text).flatMap((l) => {
+    const t = l.text.trim();
+    return t ? [{ text: t, start: l.start + l.text.indexOf(t) }] : [];
+  });
   const tables: TableRow[][] = [];
   for (let i = 0; i < lines.length; i++) {
     // The header: two to six column names in a row, one naming the row and every other a known one.
