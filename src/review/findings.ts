@@ -101,12 +101,15 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
  */
 function foldRepeats(sorted: readonly Finding[]): Finding[] {
   const first = new Map<string, Finding>();
+  // Where each finding is already: two rules flagging one place the same way are one finding.
+  const places = new Set<string>();
   const out: Finding[] = [];
   for (const f of sorted) {
     const key = `${f.rule}\u0000${f.text}\u0000${f.message}`;
+    const place = `${key}\u0000${f.start}`;
+    if (f.text && places.has(place)) continue;
+    places.add(place);
     const seen = f.text ? first.get(key) : undefined;
-    // Two rules flagging one place the same way are one finding.
-    if (seen && (seen.start === f.start || seen.also?.includes(f.start))) continue;
     if (seen) (seen.also ??= []).push(f.start);
     else {
       first.set(key, f);

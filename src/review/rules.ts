@@ -715,12 +715,13 @@ export const rules: readonly RuleSpec[] = [
     pattern: '[（(]\\s*20[0-3]\\d\\s*20[0-3]\\d\\s*年?\\s*[）)]',
     message: '规划期限“{text}”的起止年份之间缺少连接号（应为“2021—2025年”）',
   },
-  // A word of two characters typed twice (切实切实加强, 积极配合配合, 推进推进); not numerals (一条一条,
-  // 二〇二〇).
+  // A word of two different characters typed twice (切实切实加强, 积极配合配合, 推进推进); not numerals
+  // (一条一条, 二〇二〇).
   {
     id: 'wording.slip',
     severity: 'warning',
-    pattern: '((?:(?![一二三四五六七八九十〇零百千万两])[\\u4e00-\\u9fa5]){2})\\1',
+    pattern:
+      '((?![一二三四五六七八九十〇零百千万两])[\\u4e00-\\u9fa5])((?![一二三四五六七八九十〇零百千万两])(?!\\1)[\\u4e00-\\u9fa5])\\1\\2',
     message: '“{text}”中词语重复',
   },
   // A 的 typed twice (新征程的的关键之年); 目的的 and 的的确确 are words.

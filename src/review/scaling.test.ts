@@ -24,6 +24,7 @@ const CRAFTED: Readonly<Record<string, string>> = {
   'headings carrying on their items': '一、标题\n1、甲\n2、乙\n三、标题\n',
   'titles opened and never closed': '《甲',
   'titles within titles': '印发《甲《乙》',
+  'words typed twice': '切实',
   'tables one cell per line': '项目\n单位\n数量\n普法活动\n场\n5\n',
   'tables typed with blanks': '类别  排查（件）  化解（件）\n甲纠纷  17  16\n合计  38  36\n',
 };
