@@ -211,6 +211,11 @@ const FLAT = new Set(['《', '“']);
 const OPENS = new Set(Object.values(PAIRS));
 /** The closing mark of each opening one. */
 const CLOSE_OF = new Map(Object.entries(PAIRS).map(([close, open]) => [open, close]));
+/** Every mark of a pair: a line is read only at these (most of its characters are none). */
+const MARKS = new RegExp(
+  `[${[...Object.keys(PAIRS), ...OPENS].map((m) => m.replace(/[\]\\^-]/g, '\\$&')).join('')}]`,
+  'g',
+);
 
 /** Farthest an outer title's 》 stands after the inner title's 《. */
 const TITLE_REACH = 200;
@@ -244,8 +249,9 @@ const bracketUnpaired: Check = (c) => {
     const stack: number[] = [];
     // A web page's buttons, fields (【打印】 【字体:) and banner are no part of the report.
     if (c.onPage(offset)) return;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
+    for (const mark of line.matchAll(MARKS)) {
+      const i = mark.index;
+      const ch = mark[0];
       const want = PAIRS[ch];
       // 《 inside an open 《 (规划（2020-2025年）《纲要》): the first was never closed; a title
       // within a title takes 〈〉. Found even in a last line cut short.

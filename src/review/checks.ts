@@ -331,6 +331,28 @@ const paragraphEnd: Check = (c) =>
 /** A paragraph cut in two mid-word (…以及中 / 央、省委…). */
 const paragraphSplit: Check = (c) => unclosedParagraphs(c).flatMap((p) => (p.split ? [p.split] : []));
 
+/** Numerals, which are said one by one (一条一条) or make a year (二〇二〇): no doubled word. */
+const NUMERAL = /[一二三四五六七八九十〇零百千万两]/;
+const HAN = /[\u4e00-\u9fa5]/;
+
+/**
+ * A word of two different characters typed twice (切实切实加强, 积极配合配合), found by one pass over the
+ * text rather than a pattern tried at every character.
+ */
+const doubledWord: Check = (c) => {
+  const text = c.plain ?? c.text;
+  const hits: Hit[] = [];
+  for (let i = 0; i + 3 < text.length; i++) {
+    const a = text[i]!;
+    const b = text[i + 1]!;
+    if (a !== text[i + 2] || b !== text[i + 3] || a === b) continue;
+    if (!HAN.test(a) || !HAN.test(b) || NUMERAL.test(a) || NUMERAL.test(b) || c.onPage(i)) continue;
+    hits.push({ text: c.text.slice(i, i + 4), start: i });
+    i += 3;
+  }
+  return hits;
+};
+
 export const checks: Record<string, Check> = {
   'missingPart:measures': missingPart('measures'),
   'missingPart:shortcomings': missingPart('shortcomings'),
@@ -349,4 +371,5 @@ export const checks: Record<string, Check> = {
   listGap,
   paragraphEnd,
   paragraphSplit,
+  doubledWord,
 };

@@ -45,6 +45,7 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
       try {
         new RegExp(r.pattern ?? '', r.flags);
         new RegExp(r.unlessDocument ?? '');
+        new RegExp(r.trimStart ?? '');
       } catch {
         errors.push(`规则“${r.id}”的正则表达式无效`);
       }
@@ -81,14 +82,16 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
     for (const m of plain.matchAll(regex(r))) {
       if (c.onPage(m.index)) continue;
       if (unless && unless.test(plain.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
-      const text = c.text.slice(m.index, m.index + m[0].length);
-      const fix = r.fix ? m[0].replaceAll(r.fix[0], r.fix[1]) : undefined;
+      const lead = r.trimStart ? (cached(r.trimStart).exec(m[0])?.[0].length ?? 0) : 0;
+      const start = m.index + lead;
+      const text = c.text.slice(start, m.index + m[0].length);
+      const fix = r.fix ? m[0].slice(lead).replaceAll(r.fix[0], r.fix[1]) : undefined;
       out.push({
         rule: r.id,
         severity: r.severity,
         message: fill(r.message, { text, year: c.year, fix }),
         text,
-        start: m.index,
+        start,
       });
     }
   }
