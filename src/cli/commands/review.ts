@@ -100,7 +100,7 @@ export function registerReviewCommand(program: Command, cli: Cli): void {
     .option('--rules <文件>', '追加审阅规则（JSON 数组，格式同内置规则表）')
     .option(
       '--profile <类型>',
-      '报告文本类型：submitted（报送稿，默认）或 published（网上公开稿，不提示主送机关、其他情况）',
+      '报告文本类型：submitted（报送稿，默认）或 published（网上公开稿，不提示主送机关、其他情况、落款）',
     )
     .action(async (paths, opts) => {
       const year = opts.year === undefined ? undefined : intOption('year', opts.year, 2000, 2100);
