@@ -90,6 +90,22 @@ ${APPENDIX.replace('主要数据', '主要数据\n2025年2月1日')}`;
     expect(cut('截至11月底，全镇开展普法宣传活动47场。')).toEqual(['截至11月']);
   });
 
+  it('finds the 落款 above an appendix titled on its first line, and the plans under 工作谋划', () => {
+    const text = BODY.replace('三、下一年度主要安排', '三、2025年工作谋划').replace(
+      '附件：主要数据\n',
+      '白沙镇人民政府\n2025年1月10日\n附件：主要数据\n指标\t单位\t数量\n合法性审查\t件\t11\n',
+    );
+    const r = review('a.txt', text);
+    expect(r.findings.map((f) => f.rule)).not.toContain('format.signature');
+    expect(r.findings.map((f) => f.rule)).not.toContain('years.heading');
+    expect(r.parts.nextYear).toBe(true);
+  });
+
+  it('reads the township after a document number run into the title', () => {
+    const r = review('n.txt', BODY.replace('白沙镇关于2024年度', '南办发〔2024〕3号白沙镇关于2024年度'));
+    expect(r.org).toBe('白沙镇');
+  });
+
   it('leaves the 落款 out of a published copy, as the page shows who published it and when', () => {
     const text = BODY.replace('县委全面依法治县委员会：\n', '');
     expect(rules('p.txt', text)).toContain('format.signature');

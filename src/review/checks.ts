@@ -66,7 +66,7 @@ const DATE_LINE =
 /** The drafter's visible gap where the 成文日期 goes (【待定：签发日期】): the 落款 is there, its date to come. */
 const DATE_GAP_LINE = /^【[^】\n]{0,20}日期[^】\n]{0,10}】$/;
 /** The first line of an appendix page (GB/T 9704: 附件 or 附件2 alone at the top left). */
-const APPENDIX_LINE = /^附件\s*[0-9一二三四五六七八九十]{0,3}$/;
+const APPENDIX_LINE = /^附件\s*[0-9一二三四五六七八九十]{0,3}(?:[：:][^。]{0,40})?$/;
 /** 版记 lines under the 落款: 抄送 organs and the 印发 line. */
 const COLOPHON_LINE = /^抄送[：:]|印发$|^[（(]此件/;
 

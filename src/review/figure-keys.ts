@@ -314,7 +314,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'legal.contracts_reviewed',
     near: new RegExp(
-      `(审[查核]|把关)${N}{0,30}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
+      `(审[查核]|把关)${N}{0,30}合同[、和及与]?(协议)?${N}{0,2}§|合同(协议)?${N}{0,2}§${N}{0,6}(进行|开展)?(合法性)?(审[查核]|把关)|合同(协议)?${N}{0,8}(审[查核]|把关)${N}{0,2}§|§${N}{0,2}合同|§(?:(?!文件|决策|决定)${N}){3,12}合同|§${N}{0,2}协议${N}{0,8}(审[查核]|把关)`,
     ),
     units: ['份', '件', '次', '件次', '个', '项'],
     // 合同 last in a list of what was reviewed (对重大行政决策、规范性文件和村级合同开展审查520件),
@@ -492,6 +492,8 @@ export const countRules: readonly CountRule[] = [
   { key: 'leadership.reports_heard', near: new RegExp(`听取${N}{0,16}汇报${N}{0,2}§`) },
   // The report given, counted before it (法治政府建设工作情况先后3次在镇党委会上作专题汇报).
   { key: 'leadership.reports_heard', near: new RegExp(`§${N}{0,12}(作|做)${N}{0,4}汇报`), units: ['次'] },
+  // …and the reports heard, counted before them (乡政府常务会听取3次法治政府建设汇报).
+  { key: 'leadership.reports_heard', near: new RegExp(`听取§${N}{0,16}汇报`), units: ['次'] },
   // The meetings of the rule of law among all of a year's (党工委会议42次，其中专题研究法治工作3次).
   {
     key: 'leadership.meetings',

@@ -525,6 +525,16 @@ describe('wording, traps and sentences', () => {
     expect(keyed('县级部门下沉人员与镇综合行政执法队混编运行，队伍中持有行政执法证件的23名。')).toEqual([
       ['enforcement.certified_officers', 23],
     ]);
+    // Reports heard counted before them; parts by field; contracts counted before their review.
+    expect(keyed('乡政府常务会听取3次法治政府建设汇报。')).toEqual([['leadership.reports_heard', 3]]);
+    expect(keyed('全年开展各类执法检查214次，其中城市管理领域126次、安全生产领域88次。')).toEqual([
+      ['enforcement.inspections', 214],
+      ['enforcement.inspections', 126],
+      ['enforcement.inspections', 88],
+    ]);
+    expect(keyed('法律顾问对土地流转、工程建设等合同60余份进行合法性审查。')).toEqual([
+      ['legal.contracts_reviewed', 60],
+    ]);
     // After a 分号 without 其中, a count of the same unit is no part.
     expect(keyed('排查矛盾纠纷54件，化解52件；土地流转纠纷41件。')[2]).toEqual(['other', 41]);
     // One of the cases, told apart only by what it was about, is no kind of them.
@@ -702,6 +712,29 @@ describe('tableFigures', () => {
       '三、下步安排  继续推进',
     ].join('\n');
     expect(spacedTables(prose)).toEqual([]);
+  });
+
+  it('reads a Word table by the column that names its rows, and rows of kinds by their column header', () => {
+    const numbered = rows([
+      ['序号', '指标', '单位', '数量'],
+      ['1', '专题研究法治建设会议', '次', '3'],
+      ['2', '合法性审查', '件', '8'],
+    ]);
+    expect(tableFigures([numbered]).map((f) => [f.key, f.value])).toEqual([
+      ['leadership.meetings', 3],
+      ['legal.reviews', 8],
+    ]);
+    const kinds = rows([
+      ['纠纷类型', '排查（件）', '化解（件）'],
+      ['婚姻家庭', '34', '33'],
+      ['合计', '120', '110'],
+    ]);
+    expect(tableFigures([kinds]).map((f) => [f.key, f.value, f.role])).toEqual([
+      ['disputes.found', 34, 'part'],
+      ['disputes.resolved', 33, 'part'],
+      ['disputes.found', 120, undefined],
+      ['disputes.resolved', 110, undefined],
+    ]);
   });
 
   it('reads a table a page gave one cell per line, by its header, without 序号 and 类别', () => {

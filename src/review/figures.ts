@@ -346,8 +346,10 @@ const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
  */
 const kindOf = (whole: string, part: string): boolean => {
   const words = part.replace(/^\s*(?:其中|分别)[，,]?/, '').trim();
-  return /^[“"][^”"]{1,12}[”"]$/.test(words) || sharesNoun(whole, part);
+  return /^[“"][^”"]{1,12}[”"]$/.test(words) || BY_FIELD.test(words) || sharesNoun(whole, part);
 };
+/** A part named by its field (其中城市管理领域126次、安全生产领域88次): of the whole's kind. */
+const BY_FIELD = /^[\u4e00-\u9fa5]{2,8}(?:领域|方面|行业)$/;
 
 /** Nouns that name a kind of another's things (a hazard is a problem found). Data. */
 const KIND_OF: Readonly<Record<string, readonly string[]>> = {

@@ -185,11 +185,13 @@ function nameBefore(s: string, end: number, suffix: string): { org: string; coun
     // 共 ends a name (中共某镇, 共计) except in 共和 (共和乡), unless that is 中共 again.
     // The 街 of a 某某街街道 is read on past a word that would stop it (礼让街街道).
     // 府 ends a name as the end of 政府 (区政府府山街道 is none), not as its first character (府山街道).
+    // The 号 of a document number run into the title (南办发〔2024〕3号南关街道…) ends a name.
     const stop =
-      STOP.test(ch) &&
-      !(ch === '共' && s[i] === '和' && s[i - 2] !== '中') &&
-      !(ch === '府' && s[i - 2] !== '政') &&
-      !(suffix === '街道' && s.slice(i, coreEnd) === '街');
+      (ch === '号' && /[\d〕]/.test(s[i - 2] ?? '')) ||
+      (STOP.test(ch) &&
+        !(ch === '共' && s[i] === '和' && s[i - 2] !== '中') &&
+        !(ch === '府' && s[i - 2] !== '政') &&
+        !(suffix === '街道' && s.slice(i, coreEnd) === '街'));
     if (stop || (ADMIN.test(ch) && coreEnd - i >= 2)) {
       bounded = true;
       break;

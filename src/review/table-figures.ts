@@ -48,18 +48,24 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
     const first = out.length;
     const header = rows[0]?.cells ?? [];
     const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h.trim()));
+    // A first column of numbers or kinds (序号, 类别) does not name the row: the column after it does.
+    const labelCol =
+      header.length > 2 &&
+      (/^\s*(?:序号|编号)\s*$/.test(header[0] ?? '') ||
+        (/^\s*(?:类别|分类)\s*$/.test(header[0] ?? '') && /项目|指标|名称|内容|事项/.test(header[1] ?? '')))
+        ? 1
+        : 0;
     rows.slice(1).forEach((row, r) => {
-      const label = row.cells[0] ?? '';
+      const label = row.cells[labelCol] ?? '';
       const around = rows
         .slice(Math.max(1, r - 1), r + 2)
-        .map((x) => labelWords(x.cells[0] ?? ''))
+        .map((x) => labelWords(x.cells[labelCol] ?? ''))
         .join('，');
-      let offset = row.start + label.length + 1;
-      row.cells.slice(1).forEach((cell, j) => {
-        const col = j + 1;
+      let offset = row.start;
+      row.cells.forEach((cell, col) => {
         const cellStart = row.cellStarts?.[col] ?? offset;
         offset += cell.length + 1;
-        if (col === unitCol || COMPARISON_COLUMN.test(header[col] ?? '')) return;
+        if (col <= labelCol || col === unitCol || COMPARISON_COLUMN.test(header[col] ?? '')) return;
         const m = readCell(cell);
         if (!m) return;
         const unit = [
@@ -72,8 +78,13 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         const words = labelWords(label);
         // A row of kinds (婚姻家庭纠纷) under columns of what was done with them (排查, 化解).
         const what = headerWords(header[col] ?? '');
+        // The kind the rows are of, from their column's header (纠纷类型 → 婚姻家庭纠纷).
+        const kind = labelWords(header[labelCol] ?? '')
+          .replace(/类型|类别|种类|分类|名称|项目/g, '')
+          .trim();
+        const named = kind && !words.includes(kind) ? `${words}${kind}` : words;
         const countKey = () => {
-          const both = what && keyForCount(`${what}${words}§`, `${what}${words}`, unit);
+          const both = what && keyForCount(`${what}${named}§`, `${what}${named}`, unit);
           return both && both !== 'other' ? both : keyForCount(`${words}§`, words, unit);
         };
         const key = unit === '%' ? keyForRate(words, around) : countKey();
