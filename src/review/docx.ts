@@ -12,7 +12,7 @@ const MAX_SPAN = 63;
 export type Block =
   { kind: 'p'; text: string; outlineLevel?: number } | { kind: 'row'; cells: string[]; table: number };
 
-const WANTED = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml']);
+const WANTED = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml']);
 
 function unzipParts(bytes: Uint8Array): Map<string, string> {
   const files = unzipLimited(bytes, { limits: DOCX_LIMITS, label: '文档', want: (n) => WANTED.has(n) });
@@ -52,8 +52,44 @@ function styleOutlines(xml: string | undefined): Map<string, number> {
   return out;
 }
 
+/** The text of each footnote by its id (the separators Word keeps there are none). */
+function footnoteTexts(xml: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!xml) return out;
+  const p = new SaxesParser();
+  let id: string | undefined;
+  let text = '';
+  let inText = false;
+  p.on('opentag', (t) => {
+    if (t.name === 'w:footnote') {
+      const fid = t.attributes['w:id'];
+      const type = t.attributes['w:type'];
+      id =
+        typeof fid === 'string' && !(typeof type === 'string' && /separator/i.test(type)) ? fid : undefined;
+      text = '';
+    } else if (t.name === 'w:t') inText = id !== undefined;
+  });
+  p.on('text', (s) => {
+    if (inText) text += s;
+  });
+  p.on('closetag', (t) => {
+    if (t.name === 'w:t') inText = false;
+    else if (t.name === 'w:footnote') {
+      if (id !== undefined && text.trim()) out.set(id, text.trim());
+      id = undefined;
+    }
+  });
+  try {
+    p.write(xml).close();
+  } catch (e) {
+    throw new Error(`Word 文档脚注（word/footnotes.xml）的格式不正确${xmlPosition(e)}，文件可能已损坏`);
+  }
+  return out;
+}
+
 /**
  * Reads a .docx into paragraphs (with outline levels and rendered list numbers) and table rows.
+ * A footnote is read as a paragraph of its own (注：…) after the paragraph, or the table, that refers to it.
  * Deleted revisions and field codes are skipped; tabs and breaks kept as whitespace.
  */
 export function readDocx(bytes: Uint8Array): Block[] {
@@ -62,6 +98,13 @@ export function readDocx(bytes: Uint8Array): Block[] {
   if (!doc) throw new Error('不是有效的 Word 文档（缺少 word/document.xml）');
   const styles = styleOutlines(parts.get('word/styles.xml'));
   const numbering = new Numbering(parts.get('word/numbering.xml'));
+  const footnotes = footnoteTexts(parts.get('word/footnotes.xml'));
+  // Footnotes referred to by the paragraph or table being read, given after it.
+  let notes: string[] = [];
+  const flushNotes = () => {
+    for (const n of notes) blocks.push({ kind: 'p', text: `注：${n}` });
+    notes = [];
+  };
 
   const blocks: Block[] = [];
   let para: { text: string; style?: string; outline?: number; numId?: string; ilvl: number } | undefined;
@@ -128,6 +171,12 @@ export function readDocx(bytes: Uint8Array): Block[] {
       case 'w:vMerge':
         if (tableDepth === 1 && cell) continued = val !== 'restart';
         break;
+      case 'w:footnoteReference': {
+        const fid = t.attributes['w:id'];
+        const note = typeof fid === 'string' && deleted === 0 ? footnotes.get(fid) : undefined;
+        if (note) notes.push(note);
+        break;
+      }
     }
   });
   p.on('text', (s) => {
@@ -147,10 +196,12 @@ export function readDocx(bytes: Uint8Array): Block[] {
         const text = num + para.text;
         const outline = para.outline ?? (para.style !== undefined ? styles.get(para.style) : undefined);
         if (cell) cell.push(text.trim());
-        else
+        else {
           blocks.push(
             outline !== undefined ? { kind: 'p', text, outlineLevel: outline } : { kind: 'p', text },
           );
+          if (tableDepth === 0) flushNotes();
+        }
         para = undefined;
         break;
       }
@@ -166,7 +217,7 @@ export function readDocx(bytes: Uint8Array): Block[] {
         if (tableDepth === 1) row = undefined;
         break;
       case 'w:tbl':
-        tableDepth--;
+        if (--tableDepth === 0) flushNotes();
         break;
     }
   });

@@ -72,6 +72,31 @@ describe('readDocument', () => {
     expect(d.tables[0]![0]!.cells).toEqual(['网格员（名）', '45']);
   });
 
+  it('reads a footnote after the paragraph or the table that refers to it, not the separators', () => {
+    const doc = `<?xml version="1.0"?><w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>持证执法人员17名</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>，开展检查96次。</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>网格员（名）</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>45</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>白沙镇人民政府</w:t></w:r></w:p>
+</w:body></w:document>`;
+    const notes = `<w:footnotes xmlns:w="w">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t>含在编人员14名、借调人员3名。</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>含专职网格员4名。</w:t></w:r></w:p></w:footnote>
+</w:footnotes>`;
+    const d = readDocument(
+      'f.docx',
+      zipSync({ 'word/document.xml': utf8(doc), 'word/footnotes.xml': utf8(notes) }),
+    );
+    expect(d.text).toBe(
+      '持证执法人员17名，开展检查96次。\n注：含在编人员14名、借调人员3名。\n网格员（名）\t45\n注：含专职网格员4名。\n白沙镇人民政府',
+    );
+    const broken = zipSync({
+      'word/document.xml': utf8(doc),
+      'word/footnotes.xml': utf8('<w:footnotes><w:footnote>'),
+    });
+    expect(() => readDocument('g.docx', broken)).toThrow(/脚注.*格式不正确/);
+  });
+
   it('takes Markdown and HTML reports from a .zip upload, and names what it supports when there are none', () => {
     const zip = zipSync({
       '报告/甲镇.html': utf8('<p>甲镇</p>'),
