@@ -99,7 +99,7 @@ const APPROX_END = /(近|约|超过|逾|将近|不少于|多达|大约|超)$/;
  * a later year a plan.
  */
 export function roleInWords(before: string, year?: number | null): FigureRole {
-  const clause = (before.split(/[，,；;：:]/).pop() ?? before).replace(APPROX_END, '');
+  const clause = lastClause(before).replace(APPROX_END, '');
   const since = lastEnd(before, THIS_YEAR);
   const rest = since > 0 ? before.slice(since) : before;
   // What there is now (在现有58户示范户的基础上, 把现有网格由38个…) in a plan's sentence is this year's.
@@ -114,6 +114,19 @@ export function roleInWords(before: string, year?: number | null): FigureRole {
   }
   return 'current';
 }
+
+/** The figure's own clause: the words before it back to the last comma, semicolon or colon. */
+const lastClause = (before: string): string => before.split(/[，,；;：:]/).pop() ?? before;
+
+/** Farthest a part stands after its total (a list of its kinds with their names and counts). */
+export const PART_REACH = 300;
+
+/**
+ * Whether the words between a total and a later figure keep them in one sentence: no sentence end
+ * between, or one 分号 after which the figure's sentence opens with 其中 (…化解率97.9%；其中土地流转纠纷41件).
+ */
+export const inTotalsSentence = (between: string): boolean =>
+  !/[。！!？?\n]/.test(between) && (!/[；;]/.test(between) || /^[^；;]*[；;]\s*其中[^；;]*$/.test(between));
 
 /** Where the last match of a global pattern ends (0: none). */
 function lastEnd(s: string, re: RegExp): number {
@@ -158,9 +171,9 @@ export interface RoleFigure {
 /**
  * The role of each figure of a text, in the order given (`figures` in reading order): from its
  * section, its words and, for a figure after a larger one of the same key with 其中/分别/包括 between
- * them in the same sentence or the next one opened by 其中 after a 分号 (at most 300 characters on),
- * as a part of that total. A part its
- * reader already knew stays one unless its words say more (a plan, last year's).
+ * them in the same sentence or the next one opened by 其中 after a 分号 (at most PART_REACH characters
+ * on), as a part of that total. A part its reader already knew stays one unless its words say more
+ * (a plan, last year's).
  */
 export function figureRoles(
   text: string,
@@ -178,20 +191,13 @@ export function figureRoles(
     // A rate after a sentence's parts (其中涉海涉渔纠纷48件，成功调解138件，调解成功率98.2%) is the whole's,
     // unless its own clause says it is a part's.
     if (role === 'part' && f.key.endsWith('_rate')) {
-      const clause =
-        text
-          .slice(Math.min(f.sentenceStart, f.start), f.start)
-          .split(/[，,；;：:]/)
-          .pop() ?? '';
+      const clause = lastClause(text.slice(Math.min(f.sentenceStart, f.start), f.start));
       if (!/其中|包括|包含/.test(clause)) role = 'current';
     }
     const total = lastOfKey.get(f.key);
-    if (role === 'current' && total && total.value >= f.value && f.start - total.end <= 300) {
+    if (role === 'current' && total && total.value >= f.value && f.start - total.end <= PART_REACH) {
       const between = text.slice(total.end, f.start);
-      // In the total's sentence, or in the next after a 分号 that opens with 其中 (…化解率97.9%；其中…).
-      const sameSentence =
-        !/[。！!？?\n]/.test(between) && (!/[；;]/.test(between) || /[；;]\s*其中[^；;]*$/.test(between));
-      if (sameSentence && /其中|分别|包括/.test(between)) role = 'part';
+      if (inTotalsSentence(between) && /其中|分别|包括/.test(between)) role = 'part';
     }
     // Parts share their total: the next part is read against the total, not the part before it.
     if (f.key !== 'other' && role !== 'part') lastOfKey.set(f.key, f);

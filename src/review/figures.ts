@@ -14,6 +14,7 @@ import {
   parseChineseNumeral,
   parseChinesePercent,
 } from './numerals.ts';
+import { inTotalsSentence, PART_REACH } from './figure-role.ts';
 import { toSimplified } from './hanzi.ts';
 import { firstWhere } from './sorted.ts';
 import { LIST_POINT, LOST_PUNCTUATION } from './rules.ts';
@@ -303,11 +304,6 @@ function countyOwned(upTo: string, before: string): boolean {
 const SENT_DOWN = /^[^，,。；;]{0,6}(?:下沉|派驻)/;
 
 /**
- * Farthest a part stands after its total (a list of its kinds with their names and counts): a
- * text of parts with no end costs no more per figure.
- */
-const PART_REACH = 300;
-/**
  * Units that count events: a part in them under 其中 is one of the total's events, whatever it is
  * called (普法活动57场次，其中法治山歌会9场次; 其中在渔港码头开展的31场次).
  */
@@ -316,25 +312,11 @@ const EVENT_UNITS: ReadonlySet<string> = new Set(['场', '场次']);
 const TOTALS_KEPT = 4;
 
 /**
- * Whether a part at `start` stands in its total's sentence, or in the next one after a 分号 that
- * opens with 其中 (排查矛盾纠纷236件，化解率97.9%；其中土地流转纠纷41件).
+ * Whether a part at `start` may belong to a total ending at `end`: within PART_REACH of it (a text of
+ * parts with no end costs no more per figure), in its sentence or the next one its 其中 opens.
  */
-function partSentence(
-  text: string,
-  total: { sentenceStart: number; end: number },
-  sentenceStart: number,
-  start: number,
-): boolean {
-  if (total.sentenceStart === sentenceStart) return true;
-  if (
-    start - total.end > PART_REACH ||
-    total.end > sentenceStart ||
-    !/^\s*其中/.test(text.slice(sentenceStart, start))
-  )
-    return false;
-  const between = text.slice(total.end, sentenceStart);
-  return /^[^。！!？?\n；;]*[；;]\s*$/.test(between);
-}
+const partOf = (text: string, end: number, start: number): boolean =>
+  start - end <= PART_REACH && inTotalsSentence(text.slice(end, start));
 
 /** A count in the words after a figure. */
 const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
@@ -564,10 +546,7 @@ function extractFrom(text: string): Figure[] {
    * The last figure given a key in each unit (the county's too, with the key it would have had), for
    * its parts: a rate between a count and its parts (化解率97.1%；其中劳资纠纷132宗) does not hide the count.
    */
-  const lastKeyed = new Map<
-    string,
-    { key: string; sentenceStart: number; end: number; words: string; county: boolean }[]
-  >();
+  const lastKeyed = new Map<string, { key: string; end: number; words: string; county: boolean }[]>();
   const bounds = new Bounds(text);
   for (const m of text.matchAll(FIGURE)) {
     const [whole, prefix, ar, mult, cn, ar2, mult2, cn2, approxMid, unitRaw, suffix] = m;
@@ -732,8 +711,7 @@ function extractFrom(text: string): Figure[] {
       rule === undefined
         ? totals.findLast(
             (t) =>
-              start - t.end <= PART_REACH &&
-              partSentence(text, t, where.sentenceStart, start) &&
+              partOf(text, t.end, start) &&
               /其中|分别/.test(text.slice(t.end, start)) &&
               (t.county ? OWN_SUBJECT.test(before) : EVENT_UNITS.has(unit) || kindOf(t.words, before)),
           )
@@ -746,15 +724,14 @@ function extractFrom(text: string): Figure[] {
       !part &&
       !aside &&
       total?.key === 'legal.reviews' &&
-      partSentence(text, total, where.sentenceStart, start) &&
+      partOf(text, total.end, start) &&
       rule !== 'legal.contracts_reviewed' &&
-      start - total.end <= PART_REACH &&
       /其中/.test(text.slice(total.end, start));
     if (reviewed) rule = total.key;
     if (!part && !reviewed && natural !== undefined && natural !== 'other')
       lastKeyed.set(unit, [
         ...(lastKeyed.get(unit) ?? []).slice(-(TOTALS_KEPT - 1)),
-        { key: natural, sentenceStart: where.sentenceStart, end, words: before, county: ofCounty },
+        { key: natural, end, words: before, county: ofCounty },
       ]);
     const key = rule ?? 'other';
     // Small Chinese counts outside the catalogue are mostly names (三个坚持, 两项制度): not figures.
