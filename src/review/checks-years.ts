@@ -1,6 +1,7 @@
 import type { CheckContext, Hit } from './checks.ts';
 import type { MetaProblem } from './meta.ts';
 import { strayTraditional, toSimplified } from './hanzi.ts';
+import { ENCLOSED_NUMERAL } from './headings.ts';
 import { linesOf } from './lines.ts';
 import { OPEN_YEAR_BRACKET, PLANS } from './rules.ts';
 
@@ -171,8 +172,8 @@ const headingSyntax: Check = (c) => {
   const fullWidth = paren.filter((h) => /^（.*）/.test(h.number)).length;
   const parenHits = paren.flatMap((h) => {
     const n = h.number.replace(/[、.．\s]+$/, '');
-    if (/^[\u3220-\u3229]$/.test(n)) {
-      const want = `（${'一二三四五六七八九十'[n.charCodeAt(0) - 0x3220]}）`;
+    if (n.length === 1 && ENCLOSED_NUMERAL.test(n)) {
+      const want = `（${'一二三四五六七八九十'[h.ordinal - 1]}）`;
       const detail = `标题编号“${n}”是一个带括号的字符，应为“${want}”`;
       return [{ text: h.number + h.text.slice(0, 20), start: h.start, detail }];
     }

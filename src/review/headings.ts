@@ -2,6 +2,9 @@ import { parseChineseNumeral } from './numerals.ts';
 import { linesOf, type Line } from './lines.ts';
 import type { Heading, HeadingStyle } from './types.ts';
 
+/** ㈠…㈩: one character for a numeral in brackets, which a heading should write as （一）…（十）. */
+export const ENCLOSED_NUMERAL = /[\u3220-\u3229]/;
+
 /** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
 const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[] = [
   { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/, canonical: 1 },
@@ -18,7 +21,7 @@ const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[
     canonical: 2,
   },
   // A parenthesised numeral of one character (㈠ for （一）): the level of （一）; headings.syntax notes it.
-  { style: 'cnParen', re: /^([\u3220-\u3229])\s*[、.．]?\s*/, canonical: 2 },
+  { style: 'cnParen', re: new RegExp(`^(${ENCLOSED_NUMERAL.source})\\s*[、.．]?\\s*`), canonical: 2 },
   { style: 'arabic', re: /^(\d{1,2})\s*[.．、](?!\d)\s*/, canonical: 3 },
   // The . left out (1理论武装入脑入心，…): only when the next number follows as a heading (NEXT_ARABIC).
   {
@@ -58,7 +61,7 @@ export const STYLE_LABEL: Record<HeadingStyle, string> = {
 };
 
 function ordinalOf(style: HeadingStyle, n: string): number {
-  if (/^[\u3220-\u3229]$/.test(n)) return n.charCodeAt(0) - 0x3220 + 1;
+  if (n.length === 1 && ENCLOSED_NUMERAL.test(n)) return n.charCodeAt(0) - 0x3220 + 1;
   if (style === 'cn' || style === 'cnParen') return parseChineseNumeral(n) ?? 0;
   if (style === 'circled') return n.charCodeAt(0) - 0x2460 + 1;
   return Number(n);
