@@ -49,14 +49,16 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
     const header = rows[0]?.cells ?? [];
     const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h.trim()));
     // A first column of numbers or kinds (序号, 类别) does not name the row: the column after it does.
-    const labelCol =
-      header.length > 2 &&
-      (/^\s*(?:序号|编号)\s*$/.test(header[0] ?? '') ||
-        (/^\s*(?:类别|分类)\s*$/.test(header[0] ?? '') && /项目|指标|名称|内容|事项/.test(header[1] ?? '')))
-        ? 1
-        : 0;
+    const labelCol = labelColumn(header);
+    // The kind the rows are of, from their column's header (纠纷类型 → 婚姻家庭纠纷).
+    const kind = labelWords(header[labelCol] ?? '')
+      .replace(/类型|类别|种类|分类|名称|项目/g, '')
+      .trim();
+    // The figures of a total row (合计), whose rows above are its parts.
+    const totals = new Set<Figure>();
     rows.slice(1).forEach((row, r) => {
       const label = row.cells[labelCol] ?? '';
+      const isTotal = TOTAL_LABEL.test(label);
       const around = rows
         .slice(Math.max(1, r - 1), r + 2)
         .map((x) => labelWords(x.cells[labelCol] ?? ''))
@@ -78,10 +80,6 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         const words = labelWords(label);
         // A row of kinds (婚姻家庭纠纷) under columns of what was done with them (排查, 化解).
         const what = headerWords(header[col] ?? '');
-        // The kind the rows are of, from their column's header (纠纷类型 → 婚姻家庭纠纷).
-        const kind = labelWords(header[labelCol] ?? '')
-          .replace(/类型|类别|种类|分类|名称|项目/g, '')
-          .trim();
         const named = kind && !words.includes(kind) ? `${words}${kind}` : words;
         const countKey = () => {
           const both = what && keyForCount(`${what}${named}§`, `${what}${named}`, unit);
@@ -91,7 +89,7 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
         const qualifier = m.qualifier;
         const lead = cell.length - cell.trimStart().length;
         const text = cell.trim();
-        out.push({
+        const figure: Figure = {
           key,
           value: m.value,
           unit,
@@ -103,14 +101,16 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
           sentence: row.cells.join('\t'),
           sentenceStart: row.start,
           ...(key === 'other' ? { context: `${words} ${text}` } : {}),
-        });
+        };
+        out.push(figure);
+        if (isTotal) totals.add(figure);
       });
     });
     // The rows above a total row (合计) are its parts, key by key, back to the total before it.
     const pending = new Map<string, Figure[]>();
     for (const f of out.slice(first)) {
       const above = pending.get(f.key) ?? [];
-      if (!TOTAL_ROW.test(f.sentence ?? '')) above.push(f);
+      if (!totals.has(f)) above.push(f);
       else {
         for (const part of above) if (part.value <= f.value) part.role = 'part';
         above.length = 0;
@@ -121,7 +121,25 @@ export function tableFigures(tables: readonly TableRow[][]): Figure[] {
   return out;
 }
 /** A table's total row: its label. */
-const TOTAL_ROW = /^\s*(?:合计|总计|共计|小计|总数)\s*\t/;
+const TOTAL_LABEL = /^\s*(?:合计|总计|共计|小计|总数)\s*$/;
+
+/** A column header that names the rows (项目, 指标名称, 工作内容). */
+const LABEL_HEAD = /^(?:项目|指标|指标名称|项目名称|名称|内容|事项|工作内容)$/;
+/** Columns before the rows' names that number or sort them. */
+const LEAD_HEAD = /^(?:序号|编号|类别|分类)$/;
+
+/**
+ * The column that names a table's rows: the first, unless columns that number or sort them (序号,
+ * 类别) come first: then the one after them that says it names them (指标), else after a 序号 the
+ * next one.
+ */
+function labelColumn(header: readonly string[]): number {
+  const heads = header.map((h) => labelWords(h).trim());
+  if (!LEAD_HEAD.test(heads[0] ?? '')) return 0;
+  const lead = heads.findIndex((h) => !LEAD_HEAD.test(h));
+  if (lead > 0 && /项目|指标|名称|内容|事项/.test(heads[lead]!)) return lead;
+  return /^(?:序号|编号)$/.test(heads[0]!) && heads.length > 2 ? 1 : 0;
+}
 
 const NAME = '[\\u4e00-\\u9fa5]{2,16}';
 const UNIT_P = `[（(](?:${[...UNITS, '％'].join('|')})[）)]`;
@@ -184,8 +202,7 @@ export function flatTables(text: string): TableRow[][] {
       flush();
       const h = YEAR_HEADER.exec(text.slice(Math.max(0, m.index - 40), m.index));
       const years = h ? [h[1]!, h[2]!] : [];
-      // Of two years, the earlier column is last year's.
-      header = ['项目', ...years.map((y, i) => (i === years.length - 1 ? y : `上年（${y}）`))];
+      header = ['项目', ...lastYearsMarked(years)];
       if (!h) header.push('数值');
     }
     last = m.index + m[0].length;
@@ -199,6 +216,15 @@ export function flatTables(text: string): TableRow[][] {
   }
   flush();
   return tables;
+}
+
+/** A column of one year's values (2024年, 本年): the last such column is this year's. */
+const PERIOD_CELL = /^\s*(?:(?:19|20)\d{2}年?度?|本年度?|今年)\s*$/;
+
+/** Column headers with every period column but the last named last year's (上年（2023年）), as COMPARISON_COLUMN reads them. */
+function lastYearsMarked(cells: readonly string[]): string[] {
+  const last = cells.findLastIndex((c) => PERIOD_CELL.test(c));
+  return cells.map((c, i) => (i < last && PERIOD_CELL.test(c) ? `上年（${c}）` : c));
 }
 
 /** A plain text's table line: cells two or more blanks (or a tab) apart. */
@@ -218,12 +244,8 @@ export function spacedTables(text: string): TableRow[][] {
     const header = run[0] && !run[0].cells.slice(1).some(isValue) ? run[0] : undefined;
     const rows = header ? run.slice(1) : run;
     if (rows.length >= 2 && (header || rows.length >= 3)) {
-      // Of columns by year, the earlier ones are last year's.
-      const years = header?.cells.filter((c) => YEAR_CELL.test(c)) ?? [];
       const cells = header
-        ? header.cells.map((c) =>
-            years.length > 1 && c !== years.at(-1) && YEAR_CELL.test(c) ? `上年（${c}）` : c,
-          )
+        ? lastYearsMarked(header.cells)
         : ['项目', ...rows[0]!.cells.slice(1).map(() => '数值')];
       tables.push([{ cells, start: (header ?? rows[0]!).start }, ...rows]);
     }
@@ -253,16 +275,16 @@ export function spacedTables(text: string): TableRow[][] {
   return tables;
 }
 
-/** A column header of a table copied one cell per line: what names the row, its unit, its values. */
-const LABEL_HEAD = /^(?:项目|指标|指标名称|项目名称|名称|内容|事项|工作内容)$/;
+/** Other column headers of a table copied one cell per line: its order, kind, unit, values. */
 const OTHER_HEAD =
   /^(?:序号|类别|分类|单位|计量单位|数量|数值|完成数|完成情况|本年|本年度|今年|全年|合计|次数|件数|人数|备注|(?:上年|去年)(?:数|同期)?|20\d{2}年?度?(?:数|完成)?)$/;
 const MAX_COLUMNS = 6;
 
 /**
  * Tables a web page gave one cell per line (序号 / 项目 / 单位 / 数量, then 1 / 普法宣传活动 / 场 / 52 …):
- * a header of known column names, one of them naming the row, then rows of as many lines, each with
- * a value. As rows for tableFigures: the row's name first, without 序号 and 类别.
+ * a header of known column names, one of them naming the row after any that number or sort them,
+ * then rows of as many lines, each with a value. The columns keep the page's order (tableFigures
+ * finds the one naming the rows).
  */
 export function cellTables(text: string): TableRow[][] {
   const lines = linesOf(text).flatMap((l) => {
@@ -281,25 +303,29 @@ export function cellTables(text: string): TableRow[][] {
       k++;
     const head = lines.slice(i, i + k).map((l) => l.text);
     const labelAt = head.findIndex((h) => LABEL_HEAD.test(h));
-    if (k < 2 || labelAt < 0 || head.filter((h) => LABEL_HEAD.test(h)).length > 1) continue;
-    const kept = head.map((_, c) => c).filter((c) => c !== labelAt && !/^(?:序号|类别|分类)$/.test(head[c]!));
-    const order = [labelAt, ...kept];
+    if (k < 2 || labelAt < 0 || labelColumn(head) !== labelAt) continue;
+    if (head.filter((h) => LABEL_HEAD.test(h)).length > 1) continue;
+    // The columns that hold values: not the rows' names, order, kind, unit or remarks.
+    const values = head
+      .map((_, c) => c)
+      .filter(
+        (c) => c !== labelAt && !LEAD_HEAD.test(head[c]!) && !/^(?:单位|计量单位|备注)$/.test(head[c]!),
+      );
     const rows: TableRow[] = [];
     let r = i + k;
     while (r + k <= lines.length) {
       const cells = lines.slice(r, r + k);
       const label = cells[labelAt]!.text;
-      const values = kept.filter((c) => !/^(?:单位|计量单位|备注)$/.test(head[c]!));
       if (isValue(label) || label.length > 30 || !values.some((c) => isValue(cells[c]!.text))) break;
       rows.push({
-        cells: order.map((c) => cells[c]!.text),
-        start: cells[labelAt]!.start,
-        cellStarts: order.map((c) => cells[c]!.start),
+        cells: cells.map((c) => c.text),
+        start: cells[0]!.start,
+        cellStarts: cells.map((c) => c.start),
       });
       r += k;
     }
     if (rows.length < 2) continue;
-    tables.push([{ cells: order.map((c) => head[c]!), start: lines[i]!.start }, ...rows]);
+    tables.push([{ cells: head, start: lines[i]!.start }, ...rows]);
     i = r - 1;
   }
   return tables;
