@@ -326,10 +326,10 @@ function signatureDate(text: string): { y: number; m: number; start: number; org
   return undefined;
 }
 
-/** The year the body speaks of most, outside the plans for the next year, plan periods and years planned for. */
 /** A line that is only a date, in brackets or not (（2025年1月）, 2025年1月15日). */
 const DATE_ONLY = /^[\s(（]*20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[\s)）]*$/;
 
+/** The year the body speaks of most, outside the plans for the next year, plan periods and years planned for. */
 function bodyYear(
   text: string,
   before: number,
