@@ -960,6 +960,19 @@ describe('heading numbers carried on', () => {
     ).toEqual(['1、']);
   });
 
+  it('reads 1. straight under one part beside （一） under another as a level left out, not mixed', () => {
+    const text = (later: string) =>
+      `白沙镇2025年度法治政府建设情况报告\n\n2025年，白沙镇坚持依法行政。\n一、主要举措和成效\n（一）学法\n1.抓好学法。学法10次。\n2.抓好考试。考试1次。\n（二）普法\n开展主题宣传5场。\n二、存在的不足和原因\n${later}执法力量不足。人员少。\n${later.replace('1', '2')}普法不够精准。内容少。\n`;
+    const mixed = (t: string) =>
+      review(t, { profile: 'published' })
+        .findings.filter((f) => f.rule === 'headings.mixed')
+        .map((f) => f.message);
+    expect(mixed(text('1.'))).toEqual([]);
+    expect(rules(text('1.'), { profile: 'published' })).toContain('headings.level');
+    // The marks still agree with the 1. under （一）.
+    expect(mixed(text('1、'))).toEqual(['“1、”与第6行的“1.”编号样式不一致']);
+  });
+
   it('asks the plans’ own heading for the next year', () => {
     const text = REPORT('白沙镇2025年度法治政府建设情况报告').replace(
       '三、2026年度推进法治政府建设的主要安排',

@@ -144,22 +144,42 @@ const headingSkipped = levelMismatch(true);
 /** The mark after a heading's number (1. or 1、), '' for one in brackets. */
 const numberMark = (h: Heading): string => /[、.．]\s*$/.exec(h.number)?.[0].trim().replace('．', '.') ?? '';
 
+/**
+ * “1.” under one part and “（一）” under another: the “（一）” level left out where “1.” stands
+ * (headingSkipped's notice), not two styles at one level.
+ */
+const levelLeftOut = (a: Heading, b: Heading, parent: ReadonlyMap<Heading, number>): boolean =>
+  a.level === 2 &&
+  parent.get(a) !== parent.get(b) &&
+  new Set([a.style, b.style]).size === 2 &&
+  [a.style, b.style].every((s) => s === 'cnParen' || s === 'arabic');
+
 const headingMixed: Check = (c) => {
-  const first = new Map<number, Heading>();
+  const first = new Map<string, Heading>();
+  const parent = new Map<Heading, number>();
+  const parents: number[] = [];
   const seen = new Set<string>();
   const out: Hit[] = [];
-  for (const h of c.headings) {
-    if (h.style === 'outline') continue;
-    const f = first.get(h.level);
-    // Another style at the level, or the same numbers with another mark (1. beside 1、).
+  c.headings.forEach((h, i) => {
+    if (h.style === 'outline') return;
+    parents.length = h.level - 1;
+    parent.set(h, parents[h.level - 2] ?? -1);
+    parents[h.level - 1] = i;
+    const level = first.get(`${h.level}`);
+    // Another style at the level, or the same numbers with another mark (1. beside 1、); beside a
+    // level left out, the first of its own style anywhere is the one to match (1. under （一）, 1、
+    // straight under 四、).
+    const f = level && levelLeftOut(level, h, parent) ? first.get(h.style) : level;
+    if (!level) first.set(`${h.level}`, h);
+    if (!first.has(h.style)) first.set(h.style, h);
     const kind = `${h.style}${numberMark(h)}`;
-    if (!f) first.set(h.level, h);
-    else if (`${f.style}${numberMark(f)}` !== kind && !seen.has(`${h.level}|${kind}`)) {
+    if (f && f !== h && `${f.style}${numberMark(f)}` !== kind && !seen.has(`${h.level}|${kind}`)) {
       seen.add(`${h.level}|${kind}`);
-      const detail = `同为第${h.level}级标题，“${h.number}”与第${f.line}行的“${f.number}”编号样式不一致`;
+      const same = f.level === h.level ? `同为第${h.level}级标题，` : '';
+      const detail = `${same}“${h.number}”与第${f.line}行的“${f.number}”编号样式不一致`;
       out.push({ text: h.number + h.text, start: h.start, detail });
     }
-  }
+  });
   return out;
 };
 
