@@ -53,8 +53,24 @@ export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx:
   return all.map((f, i) => ({ ...f, role: roles[i]! }));
 }
 
+/**
+ * A document in traditional characters is read on its simplified copy (character for character, so
+ * every offset holds), since the readers' words are simplified; `quote` gives back what the original
+ * says at a place, for what is shown to the reader.
+ */
+function simplifiedCopy(doc: SourceDoc): { read: SourceDoc; quote: (s: string, at: number) => string } {
+  const text = toSimplified(doc.text);
+  if (text === doc.text) return { read: doc, quote: (s) => s };
+  const tables = doc.tables.map((t) => t.map((r) => ({ ...r, cells: r.cells.map((c) => toSimplified(c)) })));
+  return {
+    read: { ...doc, text, tables },
+    quote: (s, at) => (at >= 0 && text.startsWith(s, at) ? doc.text.slice(at, at + s.length) : s),
+  };
+}
+
 /** Analyses one read document: structure, parts, figures, findings (similarity comes per batch). */
-export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult {
+export function analyse(source: SourceDoc, opts: AnalyseOptions = {}): ReviewResult {
+  const { read: doc, quote } = simplifiedCopy(source);
   const headings = findHeadings(doc.text, doc.outline);
   const { title, end: titleEnd, banner } = findTitle(doc.text, headings);
   const { parts, sections } = findParts(doc.text, headings);
@@ -73,7 +89,7 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
   const findings = runRules(
     {
       text: doc.text,
-      plain: toSimplified(doc.text),
+      original: source.text === doc.text ? undefined : source.text,
       year,
       titleEnd,
       onPage: pageText(doc.text, banner),
@@ -89,16 +105,24 @@ export function analyse(doc: SourceDoc, opts: AnalyseOptions = {}): ReviewResult
   );
   return {
     file: doc.name,
-    title,
+    title: quote(title, doc.text.indexOf(title)),
     org: meta.org,
     county: meta.county,
     confidence: meta.confidence,
     year,
     parts,
-    headings,
-    figures,
-    findings,
+    headings: headings.map((h) => ({
+      ...h,
+      number: quote(h.number, h.start),
+      text: quote(h.text, doc.text.indexOf(h.text, h.start)),
+    })),
+    figures: figures.map((f) => ({
+      ...f,
+      text: quote(f.text, f.start),
+      sentence: quote(f.sentence, f.sentenceStart),
+    })),
+    findings: findings.map((f) => ({ ...f, text: quote(f.text, f.start) })),
     similarity: [],
-    text: doc.text,
+    text: source.text,
   };
 }

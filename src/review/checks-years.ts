@@ -1,6 +1,6 @@
 import type { CheckContext, Hit } from './checks.ts';
 import type { MetaProblem } from './meta.ts';
-import { strayTraditional, toSimplified } from './hanzi.ts';
+import { strayTraditional } from './hanzi.ts';
 import { ENCLOSED_NUMERAL } from './headings.ts';
 import { linesOf } from './lines.ts';
 import { OPEN_YEAR_BRACKET, PLANS } from './rules.ts';
@@ -59,7 +59,7 @@ const headingYear: Check = (c) => {
 const sinceYear: Check = (c) => {
   if (c.year === null) return [];
   const year = c.year;
-  const text = c.plain ?? c.text;
+  const text = c.text;
   return [...text.matchAll(/(?<![—–\-－~～至到\d]\s?)(20\d{2})\s*年\s*以来/g)].flatMap((m) => {
     const y = Number(m[1]);
     // An older start (2021年以来, the plan's first year) is a span; last year's is a slip.
@@ -78,7 +78,7 @@ const sinceYear: Check = (c) => {
 const citedYear: Check = (c) => {
   if (c.year === null) return [];
   const year = c.year;
-  const text = c.plain ?? c.text;
+  const text = c.text;
   return [
     ...text.matchAll(/《(20\d{2})\s*年(?!\s*[—–\-－~～至到])[^》\n]{2,40}?(?:要点|计划|方案|安排|清单)》/g),
   ].flatMap((m) => {
@@ -93,7 +93,7 @@ const citedYear: Check = (c) => {
 
 /** A title naming the report but not its year (关于法治政府建设的情况报告). */
 const titleYearMissing: Check = (c) => {
-  const title = (c.plain ?? c.text).slice(0, c.titleEnd).trim();
+  const title = c.text.slice(0, c.titleEnd).trim();
   // A year written without 年 (2024法治…) is word.missing's.
   if (!/报告|情况|总结/.test(title) || /20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2}\s*年/.test(title))
     return [];
@@ -107,7 +107,7 @@ const LOCAL = '省市区县州盟旗';
 const LOCAL_NAME = new RegExp(`[${LOCAL}]`);
 
 const planPeriod: Check = (c) => {
-  const text = c.plain ?? c.text;
+  const text = c.text;
   return PLANS.flatMap((p) => {
     // A province's or city's own plan of the same name (《广州市法治社会建设实施纲要（2021—2025年）》)
     // has its own period.
@@ -326,12 +326,12 @@ const titleNested: Check = (c) =>
 
 /** A traditional character in a text written in simplified ones (工作情況). */
 const strayScript: Check = (c) => {
-  const plain = c.plain ?? toSimplified(c.text);
+  const written = c.original ?? c.text;
   // A web page's own words (a 繁體版 button) are not the report's.
-  return strayTraditional(c.text, plain).flatMap((i) => {
+  return strayTraditional(written, c.text).flatMap((i) => {
     if (c.onPage(i)) return [];
-    const text = c.text.slice(Math.max(0, i - 2), i + 1);
-    return [{ text, start: i, detail: `“${text}”中的“${c.text[i]!}”是繁体字，应为“${plain[i]!}”` }];
+    const text = written.slice(Math.max(0, i - 2), i + 1);
+    return [{ text, start: i, detail: `“${text}”中的“${written[i]!}”是繁体字，应为“${c.text[i]!}”` }];
   });
 };
 

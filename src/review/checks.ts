@@ -8,9 +8,13 @@ import type { Figure, Heading, PartKey, Parts, TableRow } from './types.ts';
 
 /** What a check sees: the analysed document. Pure data, no I/O. */
 export interface CheckContext {
+  /**
+   * The text in simplified characters (a report in traditional ones is read on its simplified copy,
+   * same offsets): what patterns are matched against. `analyse` quotes findings from the original.
+   */
   text: string;
-  /** The text in simplified characters, same offsets: what patterns are matched against. */
-  plain?: string;
+  /** The text as written, when it differs (a report in traditional characters, or one stray). */
+  original?: string;
   tables?: readonly (readonly TableRow[])[];
   meta?: DocMeta;
   year: number | null;
@@ -264,7 +268,7 @@ const LIST_ITEM = new RegExp(LIST_POINT, 'g');
  * 四是 after 二是. A list starting again at 一是 is a new list.
  */
 const listGap: Check = (c) => {
-  const text = c.plain ?? c.text;
+  const text = c.text;
   const starts = c.headings.map((h) => h.start).sort((a, b) => a - b);
   const out: Hit[] = [];
   let next = 0;
@@ -360,7 +364,7 @@ const HAN = /[\u4e00-\u9fa5]/;
  * text rather than a pattern tried at every character.
  */
 const doubledWord: Check = (c) => {
-  const text = c.plain ?? c.text;
+  const text = c.text;
   const hits: Hit[] = [];
   for (let i = 0; i + 3 < text.length; i++) {
     const a = text[i]!;

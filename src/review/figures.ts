@@ -15,7 +15,6 @@ import {
   parseChinesePercent,
 } from './numerals.ts';
 import { inTotalsSentence, PART_REACH } from './figure-role.ts';
-import { toSimplified } from './hanzi.ts';
 import { firstWhere } from './sorted.ts';
 import { LIST_POINT, LOST_PUNCTUATION } from './rules.ts';
 import type { Figure } from './types.ts';
@@ -324,7 +323,7 @@ const LIST_COUNT = new RegExp(`[\\d${CN_NUMERAL_CHARS}]`);
 /**
  * Whether a part's words name a kind of the whole's things: by its noun (sharesNoun) or by a name in
  * quotation marks (其中“法治赶场”十场次). A bare count after it in a 、 list (…41场次、28场次) is
- * of the same kind as the count before (`prior` in extractFrom).
+ * of the same kind as the count before (`prior` in extractFigures).
  */
 const kindOf = (whole: string, part: string): boolean => {
   const words = part.replace(/^\s*(?:其中|分别)[，,]?/, '').trim();
@@ -445,23 +444,6 @@ function wordedRates(text: string, bounds: Bounds): Figure[] {
   return out;
 }
 
-/**
- * Extracts every counted figure (number + unit) with its catalogue key and its sentence, skipping
- * dates, holiday names (12·4), article numbers (第23条), plan names (“八五”), rule counts
- * (五项法定程序), frequencies (每月1次) and targets (力争…不低于98%).
- */
-export function extractFigures(original: string): Figure[] {
-  // Read on the simplified-character copy (same offsets), so the rule table's words match a
-  // report in traditional characters; each figure then quotes the original.
-  const text = toSimplified(original);
-  if (text === original) return extractFrom(text);
-  return extractFrom(text).map((f) => ({
-    ...f,
-    text: original.slice(f.start, f.end),
-    sentence: original.slice(f.sentenceStart, f.sentenceStart + f.sentence.length),
-  }));
-}
-
 /** A target named after its figures (化解率95%以上、按期办结率100%的目标). */
 const TARGET_AFTER = /^[^，,。；;]{0,30}的(工作|年度)?目标/;
 
@@ -472,14 +454,16 @@ const ITEM_VERB = /^(采取|开展|组织|办理|召开|举办|出动|作出|实
 const HEADING_LINE =
   /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))[^。\n]{0,40}$/;
 
-/** The heading right above a paragraph that opens at `start`, or ''. */
+/** The heading right above a paragraph that opens at `start` (blank lines between), or ''. */
 function headingAbove(text: string, start: number): string {
   if (start < 2 || text[start - 1] !== '\n') return '';
-  // Only the 48 characters before: a text with no line breaks stays linear.
-  const from = Math.max(0, start - 50);
-  const at = text.slice(from, start - 1).lastIndexOf('\n');
+  // Only the 48 characters before the blank lines: a text with no line breaks stays linear.
+  let end = start - 1;
+  while (end > 0 && /\s/.test(text[end - 1]!) && start - end < 8) end--;
+  const from = Math.max(0, end - 48);
+  const at = text.slice(from, end).lastIndexOf('\n');
   if (at < 0 && from > 0) return '';
-  const line = text.slice(at < 0 ? 0 : from + at + 1, start - 1);
+  const line = text.slice(at < 0 ? 0 : from + at + 1, end);
   return HEADING_LINE.test(line) ? line : '';
 }
 
@@ -539,7 +523,13 @@ function eachItem(wide: string): string[] | undefined {
   return items.length >= 2 ? items : undefined;
 }
 
-function extractFrom(text: string): Figure[] {
+/**
+ * Extracts every counted figure (number + unit) with its catalogue key and its sentence, skipping
+ * dates, holiday names (12·4), article numbers (第23条), plan names (“八五”), rule counts
+ * (五项法定程序), frequencies (每月1次) and targets (力争…不低于98%). The text is in simplified
+ * characters (`analyse` reads a report in traditional ones on its simplified copy).
+ */
+export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
   const twins = new Set<Figure>();
   /**

@@ -58,7 +58,7 @@ export function validateRules(rules: readonly RuleSpec[]): string[] {
 export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn): Finding[] {
   const out: Finding[] = [];
   // The document's opening, for the rules that do not apply to some kinds of document.
-  const opening = (c.plain ?? c.text).slice(0, 3000);
+  const opening = c.text.slice(0, 3000);
   for (const r of rules) {
     if (r.minYear !== undefined && (c.year === null || c.year < r.minYear)) continue;
     if (r.unlessDocument && cached(r.unlessDocument).test(opening)) continue;
@@ -77,11 +77,10 @@ export function runRules(c: CheckContext, rules: readonly RuleSpec[] = builtIn):
       continue;
     }
     const unless = r.unless ? cached(r.unless) : undefined;
-    // Matched in simplified characters (鄉 reads as 乡); shown as written.
-    const plain = c.plain ?? c.text;
-    for (const m of plain.matchAll(regex(r))) {
+    for (const m of c.text.matchAll(regex(r))) {
       if (c.onPage(m.index)) continue;
-      if (unless && unless.test(plain.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20))) continue;
+      if (unless && unless.test(c.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)))
+        continue;
       const lead = r.trimStart ? (cached(r.trimStart).exec(m[0])?.[0].length ?? 0) : 0;
       const start = m.index + lead;
       const text = c.text.slice(start, m.index + m[0].length);

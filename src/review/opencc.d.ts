@@ -11,3 +11,6 @@ declare module 'opencc-js/preset/t2cn' {
     Record<string, readonly (readonly (string | readonly (readonly [string, string])[])[])[]>
   >;
 }
+declare module 'opencc-js/cn2t' {
+  export function Converter(options: { from: string; to: string }): (text: string) => string;
+}

@@ -13,8 +13,51 @@ const ext = (name: string) => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
 /** Thrown for a file the reviewer cannot read; the message is shown to the user as is. */
 export class UnreadableError extends Error {}
 
+/** What a full line ends a paragraph with: a sentence's end, or a colon before a list (…报告如下：). */
+const LINE_END = /[。！？!?：:]["”’）)]?$/;
+/** A line of a table typed with blanks or tabs. */
+const TABLE_LINE = /\t| {2,}|\u3000{2,}/;
+/** How a paragraph's last line ends (a list item's too). */
+const PARAGRAPH_END = /[。！？!?；;：:]["”’）)]?$/;
+/** A line that opens with a heading's number (一、 （一） 1.): a paragraph of its own. */
+const HEADING_START =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
+
+/**
+ * A text copied from a PDF (or mailed at a fixed width) breaks its paragraphs at the page's width.
+ * When most lines are about as long as the longest and most of those end mid-sentence, a full line
+ * that ends mid-sentence is joined to the next one, if that goes on the paragraph: not indented,
+ * blank or opening with a heading's number, and itself full or ending a sentence (or the text).
+ * Titles, breadcrumbs, document numbers and the 落款 are shorter lines of their own.
+ */
+export function joinWrappedLines(raw: string): string {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const body = lines.map((l) => l.trim()).filter((l) => l.length >= 20 && !TABLE_LINE.test(l));
+  if (body.length < 5) return raw;
+  const width = body.map((l) => l.length).sort((a, b) => a - b)[Math.floor(body.length * 0.8)]!;
+  // A full line counts its indent.
+  const full = (l: string) => l.length >= width * 0.85 && !TABLE_LINE.test(l.trim());
+  const fullLines = body.filter(full);
+  const open = fullLines.filter((l) => !LINE_END.test(l)).length;
+  if (fullLines.length < body.length * 0.5 || open < 5 || open < fullLines.length * 0.5) return raw;
+  const last = lines.findLastIndex((l) => l.trim() !== '');
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!.trimEnd();
+    const next = lines[i]!;
+    const joins =
+      full(prev) &&
+      !LINE_END.test(prev) &&
+      /^\S/.test(next) &&
+      !HEADING_START.test(next) &&
+      (full(next) || PARAGRAPH_END.test(next.trimEnd()) || i === last);
+    out = joins ? out.trimEnd() + next : `${out}\n${next}`;
+  }
+  return out;
+}
+
 function fromText(name: string, raw: string): SourceDoc {
-  const { text, artifacts } = normaliseText(raw);
+  const { text, artifacts } = normaliseText(joinWrappedLines(raw));
   return { name, text, outline: new Map(), tables: [], artifacts };
 }
 

@@ -234,8 +234,8 @@ const YEAR_CELL = /^\s*(?:19|20)\d{2}年?度?\s*$/;
 
 /**
  * Tables typed into a plain text with their columns lined up by blanks or tabs (类别  排查（件）  化解（件）,
- * then 婚姻家庭纠纷  9  9): three or more lines of the same number of cells, the rows a label then values,
- * above them a header of words or none.
+ * then 婚姻家庭纠纷  9  9): three or more lines of the same number of cells (blank lines between or not),
+ * the rows a label then values, above them a header of words or none.
  */
 export function spacedTables(text: string): TableRow[][] {
   const tables: TableRow[][] = [];
@@ -252,6 +252,8 @@ export function spacedTables(text: string): TableRow[][] {
     run = [];
   };
   for (const { text: line, start } of linesOf(text)) {
+    // A text that puts a blank line after every paragraph puts one between the rows too.
+    if (!line.trim()) continue;
     const cells: string[] = [];
     const cellStarts: number[] = [];
     const lead = line.length - line.trimStart().length;
