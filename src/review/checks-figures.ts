@@ -5,12 +5,14 @@ import { firstWhere } from './sorted.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
-/** Sorted positions of the first character after each 。, ； or line end: clause groups start there. */
+const SEGMENT_END: ReadonlySet<string> = new Set(['。', '；', ';', '！', '？', '\n']);
+
+/** Sorted positions of the first character after each 。, ；, ! or line end: clause groups start there. */
 function segmentStarts(text: string): number[] {
   const out = [0];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '。' || ch === '；' || ch === '\n') out.push(i + 1);
+    if (SEGMENT_END.has(ch!)) out.push(i + 1);
   }
   return out;
 }
@@ -184,7 +186,8 @@ const PAIRS: readonly [string, string, string][] = [
 const resolvedOverFound: Check = (c) => {
   const lastBefore = figuresBefore(c);
   return c.figures.flatMap((f) => {
-    const pair = PAIRS.find((p) => p[1] === f.key);
+    // Last year's rectified beside this year's found (整改到位1002处/1160处) is no pair.
+    const pair = ofTheYear(f) ? PAIRS.find((p) => p[1] === f.key) : undefined;
     const found = pair && lastBefore(f, pair[0]);
     if (!pair || !found || f.value <= found.value) return [];
     return [

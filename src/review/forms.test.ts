@@ -1,8 +1,9 @@
 /**
  * One report in the forms a county receives it in: the reading must not depend on the form. Each
  * text report written for the evaluation (`testdata/written/reports/`) is read as given and as the
- * same report in traditional characters, as a Word file, in GB18030 with CRLF line ends, with a
- * blank line after every line, and broken at a page's width as a PDF copy gives it.
+ * same report in traditional characters, as Word files (runs split by font, soft line breaks), as a
+ * page saved from Word, with half-width punctuation, in GB18030 with CRLF line ends, with a blank
+ * line after every line, and broken at a page's width as a PDF copy gives it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,10 +44,67 @@ function wrapped(text: string, width: number): string {
     .join('\n');
 }
 
-async function asDocx(text: string): Promise<Uint8Array> {
-  const paragraphs = text.split('\n').map((l) => new Paragraph({ children: [new TextRun(l)] }));
+/** Runs of a line as Word splits them: digits in a Latin font, the rest in a Chinese one. */
+const runsOf = (line: string) => line.match(/[\d.%]+|[^\d.%]{1,6}/g) ?? [];
+
+/**
+ * A Word file, one paragraph a line: in one run, in runs by font (`runs`), or with the line's
+ * pieces of 30 characters set apart by soft line breaks (`softBreaks`, text pasted from a PDF).
+ */
+async function asDocx(text: string, how: 'plain' | 'runs' | 'softBreaks' = 'plain'): Promise<Uint8Array> {
+  const paragraphs = text.split('\n').map(
+    (l) =>
+      new Paragraph({
+        children:
+          how === 'plain'
+            ? [new TextRun(l)]
+            : how === 'runs'
+              ? runsOf(l).map((r, i) => new TextRun({ text: r, bold: i % 3 === 0 }))
+              : (l.match(/.{1,30}/gs) ?? []).map((r, i) => new TextRun({ text: r, break: i > 0 ? 1 : 0 })),
+      }),
+  );
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
 }
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * A page saved from Word: each paragraph a <p class=MsoNormal> of spans by font, one span a source
+ * line, ending in <o:p></o:p>; lines typed as a table with blanks are a <table>.
+ */
+function asWordPage(text: string): string {
+  const out: string[] = [];
+  let table = false;
+  const lines = text.split('\n');
+  const cellsOf = (line = '') => line.trim().split(/\s{2,}|\t/);
+  lines.forEach((line, i) => {
+    // A row beside another of as many cells (a caption above the table is a paragraph).
+    const cells = cellsOf(line);
+    const width = (j: number) => cellsOf(lines[j]).length;
+    if (cells.length > 1 && (width(i - 1) === cells.length || width(i + 1) === cells.length)) {
+      if (!table) out.push('<table class=MsoTableGrid>');
+      table = true;
+      out.push(
+        `<tr>${cells.map((c) => `<td><p class=MsoNormal><span>${escape(c)}</span></p></td>`).join('\n')}</tr>`,
+      );
+      return;
+    }
+    if (table) out.push('</table>');
+    table = false;
+    const spans = runsOf(line).map((r) =>
+      /\d/.test(r)
+        ? `<span lang=EN-US style='font-family:"Times New Roman"'>${escape(r)}</span>`
+        : `<span style='font-family:仿宋_GB2312'>${escape(r)}</span>`,
+    );
+    out.push(`<p class=MsoNormal style='text-indent:32.0pt'>${spans.join('\n')}<o:p></o:p></p>`);
+  });
+  if (table) out.push('</table>');
+  return `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>\n${out.join('\n')}\n</body></html>`;
+}
+
+/** The ASCII punctuation some web copies use for the full-width marks. */
+const halfWidth = (text: string) =>
+  text.replace(/[，；：（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' })[c]!);
 
 /** What a county compares: the township, the year, the figures with their roles, the problems. */
 function reading(r: ReviewResult) {
@@ -71,6 +129,10 @@ describe('one report in the forms a county receives', () => {
   const forms: [string, (text: string) => [string, Uint8Array] | Promise<[string, Uint8Array]>][] = [
     ['traditional characters', (t) => ['r.txt', utf8(toTraditional(t))]],
     ['a Word file', async (t) => ['r.docx', await asDocx(t)]],
+    ['a Word file of runs by font', async (t) => ['r.docx', await asDocx(t, 'runs')]],
+    ['a Word file with soft line breaks', async (t) => ['r.docx', await asDocx(t, 'softBreaks')]],
+    ['a page saved from Word', (t) => ['r.html', utf8(asWordPage(t))]],
+    ['half-width punctuation', (t) => ['r.txt', utf8(halfWidth(t))]],
     [
       'GB18030 with CRLF',
       (t) => ['r.txt', new Uint8Array(iconv.encode(t.replace(/\n/g, '\r\n'), 'gb18030'))],

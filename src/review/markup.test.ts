@@ -133,6 +133,19 @@ describe('HTML reports', () => {
     expect(r.figures.filter((f) => f.key === 'grid.members').map((f) => f.value)).toEqual([30, 30]);
   });
 
+  it('reads a page saved from Word: Office tags are no text, and a source break beside a character is no space', () => {
+    const page = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>组织集中学法</span>
+<span lang=EN-US style='font-family:"Times New Roman"'>12</span><span
+style='font-family:仿宋_GB2312'>次，于</span><st1:chsdate Year="2024" Month="3" Day="8"><span
+lang=EN-US>2024</span>年<span lang=EN-US>3</span>月<span lang=EN-US>8</span>日</st1:chsdate>开展宣传。<o:p></o:p></p>
+<p class=MsoNormal><span lang=EN-US>IPv6
+ready</span><o:p>&nbsp;</o:p></p>
+</body></html>`;
+    const lines = readHtml(page).flatMap((b) => (b.kind === 'p' ? [b.text] : []));
+    expect(lines).toEqual(['组织集中学法12次，于2024年3月8日开展宣传。', 'IPv6 ready']);
+  });
+
   it('keeps a stray < as text and stops at an unclosed comment', () => {
     const lines = readHtml('<p>a < b</p><!-- x <p>c</p>').flatMap((b) => (b.kind === 'p' ? [b.text] : []));
     expect(lines).toEqual(['a < b']);

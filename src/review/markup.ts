@@ -87,18 +87,24 @@ const BLOCK_TAGS = new Set([
 const HIDDEN_TAGS = new Set(['head', 'script', 'style', 'template', 'title', 'noscript', 'svg']);
 
 /** A tag at `i`: its name (lower case) and whether it closes; attributes are bounded, not parsed. */
-const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,20})(?:[\s/][^<>]{0,2000})?>/;
+const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,20}(?::[A-Za-z][A-Za-z0-9]{0,20})?)(?:[\s/][^<>]{0,2000})?>/;
 
 // ---------------------------------------------------------------------------------------------
 // HTML
 
 /** Where the page's source broke a line (a private-use character, never shown). */
 const SOURCE_BREAK = '\uE000';
-const WIDE = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-const WIDE_BREAK = new RegExp(`(?<=${WIDE})[ \\uE000]*\\uE000[ \\uE000]*(?=${WIDE})`, 'g');
+/** Chinese characters and the punctuation a Chinese text sets full width (“”‘’…—· among them). */
+const WIDE = '[\\u2010-\\u2027\\u00b7\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+const WIDE_BREAK = new RegExp(
+  `(?<=${WIDE})[ \\uE000]*\\uE000[ \\uE000]*|[ \\uE000]*\\uE000[ \\uE000]*(?=${WIDE})`,
+  'g',
+);
 /**
- * A line break of the source between two Chinese characters is no space (CSS Text: a segment break
- * between wide characters is removed, 学法9次，⏎配备 → 学法9次，配备); elsewhere it is one.
+ * A line break of the source beside a Chinese character is no space (学法9次，⏎配备 → 学法9次，配备;
+ * a Word page's <span>学法</span>⏎<span>9</span> → 学法9): a browser shows a thin gap between a Chinese
+ * character and a digit there, which is the page's source, not the author's typing. Elsewhere it
+ * is one space.
  */
 const joinBreaks = (s: string) => s.replace(WIDE_BREAK, '').replaceAll(SOURCE_BREAK, ' ');
 

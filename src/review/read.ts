@@ -46,12 +46,31 @@ export function joinWrappedLines(raw: string): string {
     const prev = lines[i - 1]!.trimEnd();
     const next = lines[i]!;
     const joins =
-      full(prev) &&
-      !LINE_END.test(prev) &&
-      /^\S/.test(next) &&
-      !HEADING_START.test(next) &&
-      (full(next) || PARAGRAPH_END.test(next.trimEnd()) || i === last);
+      full(prev) && goesOn(prev, next) && (full(next) || PARAGRAPH_END.test(next.trimEnd()) || i === last);
     out = joins ? out.trimEnd() + next : `${out}\n${next}`;
+  }
+  return out;
+}
+
+/** Whether a line that ends mid-sentence goes on into the next: one not indented, blank or a heading. */
+const goesOn = (prev: string, next: string): boolean =>
+  !LINE_END.test(prev) && /^\S/.test(next) && !HEADING_START.test(next);
+
+/**
+ * The lines of one paragraph (a Word file's soft line breaks, a page's <br>) broken at a width, as
+ * text pasted from a PDF keeps them: a line of at least 20 characters, about as long as the longest,
+ * that ends mid-sentence goes on into the next. A heading, a title's first line or a 落款 line above
+ * longer lines is shorter, and stays a line of its own.
+ */
+export function joinSoftBreaks(paragraph: string): string {
+  if (!paragraph.includes('\n')) return paragraph;
+  const lines = paragraph.split('\n');
+  const longest = Math.max(...lines.map((l) => l.trimEnd().length));
+  const full = (l: string) => l.length >= 20 && l.length >= longest * 0.85 && !TABLE_LINE.test(l.trim());
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!.trimEnd();
+    out = full(prev) && goesOn(prev, lines[i]!) ? out.trimEnd() + lines[i] : `${out}\n${lines[i]}`;
   }
   return out;
 }
@@ -81,7 +100,7 @@ function fromBlocks(name: string, blocks: readonly Block[]): SourceDoc {
   for (const b of blocks) {
     if (b.kind === 'p') {
       if (b.outlineLevel !== undefined && b.text.trim()) outline.set(lines.length, b.outlineLevel);
-      push(b.text);
+      push(joinSoftBreaks(b.text));
     } else {
       const cells = b.cells.map((c) => normaliseText(c.replace(/[\t\n]+/g, ' ')).text);
       const start = push(cells.join('\t'));
