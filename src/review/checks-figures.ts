@@ -2,6 +2,7 @@ import { signatureTail, type CheckContext, type Hit } from './checks.ts';
 import { ofTheYear } from './figure-role.ts';
 import type { Figure, TableRow } from './types.ts';
 import { firstWhere } from './sorted.ts';
+import { CN_NUMERAL_CHARS, parseChineseNumeral } from './numerals.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
@@ -117,6 +118,9 @@ const rateMismatch: Check = (c) => {
   });
 };
 
+/** A count in digits or in Chinese numerals (126, 一百二十六), as a group. */
+const COUNT = `(\\d+|[${CN_NUMERAL_CHARS}]{1,8})`;
+
 /**
  * An exam's rates against the counts beside them: the pass rate is those who passed ÷ those who
  * sat (参考120人，合格114人，合格率97.5% is wrong: 95%), the participation rate those who sat ÷ those
@@ -137,7 +141,7 @@ const COUNTED_RATES: readonly {
     rate: 'study.exam_pass_rate',
     name: '合格率',
     figure: 'study.exam_takers',
-    words: /(?:合格|通过|及格)(?:人数)?(?:为|达|共)?\s*(\d+)\s*[人名](?!次)/g,
+    words: new RegExp(`(?:合格|通过|及格)(?:人数)?(?:为|达|共)?\\s*${COUNT}\\s*[人名](?!次)`, 'g'),
     figureOnTop: false,
     says: ['合格', '参考'],
   },
@@ -146,7 +150,10 @@ const COUNTED_RATES: readonly {
     name: '参考率',
     figure: 'study.exam_takers',
     // 应参考干部75人: who was to sit may be named between.
-    words: /应(?:参考|参加考试|考)(?:[\u4e00-\u9fa5]{0,4}?)(?:为)?\s*(\d+)\s*[人名](?!次)/g,
+    words: new RegExp(
+      `应(?:参考|参加考试|考)(?:[\\u4e00-\\u9fa5]{0,4}?)(?:为)?\\s*${COUNT}\\s*[人名](?!次)`,
+      'g',
+    ),
     figureOnTop: true,
     says: ['参考', '应参考'],
   },
@@ -163,7 +170,8 @@ const countedRateMismatch: Check = (c) => {
     const from = lastAtMost(starts, (n) => n, f.start, false) ?? 0;
     const other = [...c.text.slice(from, f.start).matchAll(spec.words)].at(-1);
     if (!other) return [];
-    const n = Number(other[1]);
+    const n = /^\d+$/.test(other[1]!) ? Number(other[1]) : parseChineseNumeral(other[1]!);
+    if (n === null) return [];
     const [top, bottom] = spec.figureOnTop ? [g.value, n] : [n, g.value];
     if (bottom === 0 || top > bottom) return [];
     const computed = (top / bottom) * 100;

@@ -80,6 +80,17 @@ describe('organisation and year', () => {
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
+  it('takes no year from the page around a report whose title has none', () => {
+    const page =
+      '首页 > 信息公开 > 法治政府建设\n发布时间：2026-03-06 10:15\n' +
+      '青山镇法治政府建设情况报告\n今年以来，青山镇坚持依法行政，组织干部学法10次。\n' +
+      '上一篇：关于开展2026年春季防火工作的通知\n下一篇：2025年政府信息公开工作年度报告\n' +
+      '主办单位：县人民政府办公室\n网站标识码：4501000012 桂ICP备12003456号\n';
+    const r = review(page, { profile: 'published' });
+    expect([r.org, r.year]).toEqual(['青山镇', null]);
+    expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['title.year', 'meta.yearMissing']));
+  });
+
   it('skips a breadcrumb with a stray character, page buttons and a 名称 field above the title', () => {
     const section = review(
       '某县人民政府\n\n政府信息公开\n\n青山乡2024年法治政府建设情况报告\n\n2024年,青山乡坚持依法行政。\n一、主要举措和成效\n学法。\n',
@@ -729,6 +740,16 @@ describe('words missing or slipped', () => {
     // Who was to sit named between (应参考干部75人).
     expect(rate('组织全镇干部年度学法考试，应参考干部75人，实际参考72人，参考率98%。')).toEqual(['98%']);
     expect(rate('组织全镇干部年度学法考试，应参考干部75人，实际参考72人，参考率96%。')).toEqual([]);
+    // Counts in Chinese numerals.
+    expect(rate('组织学法考试，应参考四十八人，实际参考四十六人，参考率100%。')).toEqual(['100%']);
+    expect(rate('组织学法考试，参考一百二十人，合格一百一十四人，合格率95%。')).toEqual([]);
+    // Last year's rectified beside this year's found is no pair, whatever the semicolons.
+    expect(
+      flagged(
+        '主要执法数据(2022年/2021年):发现问题1034处/1187处;整改到位1002处/1160处。',
+        'figures.resolved',
+      ),
+    ).toEqual([]);
     // Counts in 人次, or another exam's, say nothing of this rate.
     expect(rate('组织学法考试，参考120人，培训合格200人次，合格率97.5%。')).toEqual([]);
   });

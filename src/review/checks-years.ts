@@ -93,7 +93,11 @@ const citedYear: Check = (c) => {
 
 /** A title naming the report but not its year (关于法治政府建设的情况报告). */
 const titleYearMissing: Check = (c) => {
-  const title = c.text.slice(0, c.titleEnd).trim();
+  // The title's lines, not the page's above it (发布时间：2026-03-06).
+  const title = linesOf(c.text.slice(0, c.titleEnd))
+    .filter((l) => l.text.trim() && !c.onPage(l.start))
+    .map((l) => l.text.trim())
+    .join('\n');
   // A year written without 年 (2024法治…) is word.missing's.
   if (!/报告|情况|总结/.test(title) || /20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2}\s*年/.test(title))
     return [];

@@ -42,6 +42,8 @@ const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
 const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: POWER_LIST });
 
 const N = '[^，,。；;§]'; // one character inside the clause, before or after the number
+/** The 中心组 given a count of its own in the sentence (中心组专题学习12次, 中心组学法十四次). */
+const CENTER_COUNTED = '中心组[^，,。；;\\d]{0,10}(?:\\d|[一二三四五六七八九十两]{1,3}(?:次|期|场))';
 
 /** The units of a meeting, a class or a session counted. */
 const SESSION_UNITS = ['次', '场', '场次', '期'];
@@ -247,7 +249,8 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'enforcement.certified_officers',
     near: new RegExp(`执法(?:队员|人员)${N}{0,2}§`),
-    sentence: /执法(?:队员|人员)\d+[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
+    sentence:
+      /执法(?:队员|人员)(?:\d+|[一二三四五六七八九十百两]+)[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
     units: ['名', '人'],
   },
   // What was rectified, named right before its count (发现的148个问题已整改到位146个).
@@ -325,7 +328,7 @@ export const countRules: readonly CountRule[] = [
     // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
     // Parts that are kinds of contracts (全年审查各类合同57份，其中土地流转合同36份) leave the whole the
     // contracts'.
-    unlessSentence: /其中(?!涉及)(?:审查|审核)?合同[^，,。；;\d]{0,4}\d/,
+    unlessSentence: /其中(?!涉及)(?:审查|审核)?合同[^，,。；;\d]{0,4}[\d一二三四五六七八九十两]/,
     unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {
@@ -594,7 +597,7 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'study.center_group',
     near: new RegExp(`^其中${N}{0,14}(学习|学法)`),
-    sentence: /中心组[^，,。；;\d]{0,10}\d/,
+    sentence: new RegExp(CENTER_COUNTED),
   },
   // A 专题学习 in a sentence about the 中心组 that gives the 中心组 no count of its own and names
   // no other cadres is the 中心组's. The 党委's or the leaders' study outside it (党委会议会前学法,
@@ -610,8 +613,9 @@ export const countRules: readonly CountRule[] = [
     units: SESSION_UNITS,
     // Nor when the 中心组 is one form of several (以中心组、机关支部、个人自学等形式…学习24次;
     // 通过党政联席会“第一议题”、理论学习中心组学习等形式; 纳入党委中心组、“三会一课”必学内容).
-    unlessSentence:
-      /中心组[^，,。；;\d]{0,10}\d|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)|中心组[^，,。；;]{0,3}[、和及与][“"]?(三会一课|主题党日|第一议题|支部)/,
+    unlessSentence: new RegExp(
+      `${CENTER_COUNTED}|中心组[^，,。；;]{0,4}[、和及与][^，,。；;]{0,30}等(形式|方式)|[、和及与][^，,。；;]{0,12}中心组[^，,。；;]{0,16}等(形式|方式)|中心组[^，,。；;]{0,3}[、和及与][“"]?(三会一课|主题党日|第一议题|支部)`,
+    ),
     // Nor when cadres are who study (干部集中学法; 组织党员、干部开展多层次、多形式、全覆盖的系统学习), nor
     // when the 中心组 has had its count already (中心组学习重点，全年组织专题学习12次，开展领导干部集中学法6次).
     unlessBefore: new RegExp(

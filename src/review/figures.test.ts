@@ -171,6 +171,15 @@ describe('extractFigures', () => {
     ]);
     const near = extractFigures('发现各类隐患近300处。')[0]!;
     expect([near.qualifier, near.text, near.approx]).toEqual(['近', '近300处', true]);
+    // 一 with a unit ends its clause after what it counts; elsewhere it is an article or a motto.
+    expect(keyed('作出重大行政决策一项（镇区道路改造方案），行政诉讼案件一件。')).toEqual([
+      ['decisions.major', 1],
+      ['litigation.cases', 1],
+    ]);
+    expect(keyed('安排一名干部和群众一起，做到调处一件、巩固一件。')).toEqual([]);
+    expect(keyed('在编执法队员三十六名，全部持有行政执法证。')).toEqual([
+      ['enforcement.certified_officers', 36],
+    ]);
     expect(parseChineseNumeral('一百零八')).toBe(108);
     expect(parseChineseNumeral('二〇二三')).toBeNull();
   });

@@ -444,6 +444,15 @@ function wordedRates(text: string, bounds: Bounds): Figure[] {
   return out;
 }
 
+/** A count right after what it counts, ending its clause (案件一件，); 一起 only after a case or a dispute. */
+function countEnds(text: string, numStart: number, end: number, unit: string): boolean {
+  // Not before 、: a motto's pair (调处一件、巩固一件).
+  if (!/^(?:[，,。；;）)（(：:]|\s*$)/.test(text.slice(end, end + 1))) return false;
+  return (
+    unit !== '起' || /(?:案件?|纠纷|事件|事故|矛盾)$/.test(text.slice(Math.max(0, numStart - 4), numStart))
+  );
+}
+
 /** A target named after its figures (化解率95%以上、按期办结率100%的目标). */
 const TARGET_AFTER = /^[^，,。；;]{0,30}的(工作|年度)?目标/;
 
@@ -557,7 +566,10 @@ export function extractFigures(text: string): Figure[] {
     if (cn !== undefined) {
       // 统一, 同一, 之一…; but a count after 合同 (协议合同二十余份) is a count.
       if (/[统唯万之其逐同单第周每]/.test(prev) && !(prev === '同' && cn !== '一')) continue;
-      if (cn === '一' && !['次', '场次', '人次'].includes(unit)) continue;
+      // 一 with another unit is mostly an article (一件事, 一名干部, 一起学习), unless it ends its
+      // clause after what it counts (作出重大行政决策一项（…）, 行政诉讼案件一件，调处纠纷一起。).
+      if (cn === '一' && !['次', '场次', '人次'].includes(unit) && !countEnds(text, numStart, end, unit))
+        continue;
       if (unit === '次' && next === '性') continue;
       if (CN_START.test(next)) continue; // 一人一档
     }

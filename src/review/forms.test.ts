@@ -2,7 +2,8 @@
  * One report in the forms a county receives it in: the reading must not depend on the form. Each
  * text report written for the evaluation (`testdata/written/reports/`) is read as given and as the
  * same report in traditional characters, as Word files (runs split by font, soft line breaks), as a
- * page saved from Word, with half-width punctuation, in GB18030 with CRLF line ends, with a blank
+ * page saved from Word, with half-width punctuation or counts in Chinese numerals, inside a web
+ * page's breadcrumb, buttons and footer, in GB18030 with CRLF line ends, with a blank
  * line after every line, and broken at a page's width as a PDF copy gives it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -102,6 +103,23 @@ function asWordPage(text: string): string {
   return `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>\n${out.join('\n')}\n</body></html>`;
 }
 
+/** Counts from 2 to 99 in Chinese numerals (学法十二次); 一 with a unit is mostly an article (一名干部). */
+function chineseCounts(text: string): string {
+  const digits = '〇一二三四五六七八九';
+  const numeral = (n: number) =>
+    n < 10 ? digits[n]! : `${n < 20 ? '' : digits[Math.floor(n / 10)]!}十${n % 10 ? digits[n % 10]! : ''}`;
+  return text.replace(
+    /(?<![\d.年月第])(\d{1,2})(?=(?:次|场|件|名|人|个|份|期|起|项|户|条|处)(?!\d))/g,
+    (d) => (Number(d) < 2 ? d : numeral(Number(d))),
+  );
+}
+
+/** The page a county officer copies from: a breadcrumb and buttons above, links and the footer below. */
+const onPage = (text: string) =>
+  `首页 > 信息公开 > 法治政府建设\n【字体：大 中 小】【打印】【关闭】\n发布时间：2026-03-06 10:15\u3000来源：本站\u3000浏览次数：1234\n${text}\n` +
+  '分享到：\n上一篇：关于开展2026年春季防火工作的通知\n下一篇：2025年政府信息公开工作年度报告\n' +
+  '主办单位：县人民政府办公室\u3000地址：人民路88号\u3000电话：0771-5612345\n网站标识码：4501000012\u3000桂ICP备12003456号\n';
+
 /** The ASCII punctuation some web copies use for the full-width marks. */
 const halfWidth = (text: string) =>
   text.replace(/[，；：（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '（': '(', '）': ')' })[c]!);
@@ -133,6 +151,8 @@ describe('one report in the forms a county receives', () => {
     ['a Word file with soft line breaks', async (t) => ['r.docx', await asDocx(t, 'softBreaks')]],
     ['a page saved from Word', (t) => ['r.html', utf8(asWordPage(t))]],
     ['half-width punctuation', (t) => ['r.txt', utf8(halfWidth(t))]],
+    ['Chinese numerals', (t) => ['r.txt', utf8(chineseCounts(t))]],
+    ['a web page around it', (t) => ['r.txt', utf8(onPage(t))]],
     [
       'GB18030 with CRLF',
       (t) => ['r.txt', new Uint8Array(iconv.encode(t.replace(/\n/g, '\r\n'), 'gb18030'))],

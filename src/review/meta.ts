@@ -31,6 +31,10 @@ export const PAGE_FURNITURE = new RegExp(
     '打印[】\\]]|已打开.{0,40}页面|字体[:：]|分享到|(?:无障碍|长辈版|关怀版|适老化|简体\\s*[|｜]\\s*繁体)\\s*$|' +
     // A site's column (2024年法治政府建设年度报告专栏) on a line of its own.
     '[^\\n]{0,50}专栏\\s*$|' +
+    // Below the article: links to the articles before and after it, the site's footer (主办单位：…,
+    // 网站标识码, 桂ICP备12003456号, 版权所有).
+    '(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\\s*[:：]|(?:主办单位|承办单位|协办单位|主\\s*办|承\\s*办)\\s*[:：]|' +
+    '版权所有|网站标识码|技术支持[:：]|网站地图|Copyright|©|[^\\n]{0,8}ICP[备證证]|' +
     // A breadcrumb without 首页: two or more arrows on a short line with no full stop or rate
     // (政务公开 ＞ 法治政府建设 ＞ …), not 化解率>95%，满意率>90%.
     '(?![^\\n]*[%％。])(?=[^\\n]{0,80}$)[^\\n]*[>＞»›][^\\n]*[>＞»›]|' +
