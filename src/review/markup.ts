@@ -95,18 +95,20 @@ const TAG = /^<(\/?)([A-Za-z][A-Za-z0-9]{0,20}(?::[A-Za-z][A-Za-z0-9]{0,20})?)(?
 /** Where the page's source broke a line (a private-use character, never shown). */
 const SOURCE_BREAK = '\uE000';
 /** Chinese characters and the punctuation a Chinese text sets full width (“”‘’…—· among them). */
-const WIDE = '[\\u2010-\\u2027\\u00b7\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-const WIDE_BREAK = new RegExp(
-  `(?<=${WIDE})[ \\uE000]*\\uE000[ \\uE000]*|[ \\uE000]*\\uE000[ \\uE000]*(?=${WIDE})`,
-  'g',
-);
+const WIDE = /[\u2010-\u2027\u00b7\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** A run of blanks and source breaks: each run matched once, whole (no backtracking into it). */
+const BLANK_RUN = /[ \uE000]+/g;
 /**
  * A line break of the source beside a Chinese character is no space (学法9次，⏎配备 → 学法9次，配备;
  * a Word page's <span>学法</span>⏎<span>9</span> → 学法9): a browser shows a thin gap between a Chinese
  * character and a digit there, which is the page's source, not the author's typing. Elsewhere it
  * is one space.
  */
-const joinBreaks = (s: string) => s.replace(WIDE_BREAK, '').replaceAll(SOURCE_BREAK, ' ');
+const joinBreaks = (s: string) =>
+  s.replace(BLANK_RUN, (run: string, at: number) => {
+    if (!run.includes(SOURCE_BREAK)) return run;
+    return WIDE.test(s[at - 1] ?? '') || WIDE.test(s[at + run.length] ?? '') ? '' : ' ';
+  });
 
 /**
  * Reads an HTML page into blocks: block elements and <br> end lines, table rows keep their cells,
@@ -150,12 +152,18 @@ export function readHtml(html: string): Block[] {
   };
   let lower: string | undefined;
   let i = 0;
+  // The next & at or after a place, found again only once passed: a page with no & and many text
+  // nodes is read in one pass, not one search to its end per node.
+  let amp = -1;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     const textEnd = lt < 0 ? html.length : lt;
     for (let j = i; j < textEnd;) {
-      const amp = html.indexOf('&', j);
-      const stop = amp < 0 || amp >= textEnd ? textEnd : amp;
+      if (amp < j) {
+        const next = html.indexOf('&', j);
+        amp = next < 0 ? html.length : next;
+      }
+      const stop = amp >= textEnd ? textEnd : amp;
       put(html.slice(j, stop));
       if (stop === textEnd) break;
       const e = entityAt(html, stop);

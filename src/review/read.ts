@@ -41,15 +41,27 @@ export function joinWrappedLines(raw: string): string {
   const open = fullLines.filter((l) => !LINE_END.test(l)).length;
   if (fullLines.length < body.length * 0.5 || open < 5 || open < fullLines.length * 0.5) return raw;
   const last = lines.findLastIndex((l) => l.trim() !== '');
-  let out = lines[0]!;
+  return joinLines(
+    lines,
+    (prev, next, i) =>
+      full(prev) && goesOn(prev, next) && (full(next) || PARAGRAPH_END.test(next.trimEnd()) || i === last),
+  );
+}
+
+/** Lines joined where `joins` says a line goes on into the next (the line's trailing blanks dropped). */
+function joinLines(
+  lines: readonly string[],
+  joins: (prev: string, next: string, i: number) => boolean,
+): string {
+  const out = [lines[0]!];
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1]!.trimEnd();
     const next = lines[i]!;
-    const joins =
-      full(prev) && goesOn(prev, next) && (full(next) || PARAGRAPH_END.test(next.trimEnd()) || i === last);
-    out = joins ? out.trimEnd() + next : `${out}\n${next}`;
+    if (joins(prev, next, i)) out[out.length - 1] = out.at(-1)!.trimEnd();
+    else out.push('\n');
+    out.push(next);
   }
-  return out;
+  return out.join('');
 }
 
 /** Whether a line that ends mid-sentence goes on into the next: one not indented, blank or a heading. */
@@ -65,14 +77,9 @@ const goesOn = (prev: string, next: string): boolean =>
 export function joinSoftBreaks(paragraph: string): string {
   if (!paragraph.includes('\n')) return paragraph;
   const lines = paragraph.split('\n');
-  const longest = Math.max(...lines.map((l) => l.trimEnd().length));
+  const longest = lines.reduce((n, l) => Math.max(n, l.trimEnd().length), 0);
   const full = (l: string) => l.length >= 20 && l.length >= longest * 0.85 && !TABLE_LINE.test(l.trim());
-  let out = lines[0]!;
-  for (let i = 1; i < lines.length; i++) {
-    const prev = lines[i - 1]!.trimEnd();
-    out = full(prev) && goesOn(prev, lines[i]!) ? out.trimEnd() + lines[i] : `${out}\n${lines[i]}`;
-  }
-  return out;
+  return joinLines(lines, (prev, next) => full(prev) && goesOn(prev, next));
 }
 
 function fromText(name: string, raw: string): SourceDoc {
