@@ -80,6 +80,12 @@ describe('organisation and year', () => {
     expect(r.findings.map((f) => f.rule)).not.toContain('title.year');
   });
 
+  it('reads 全街道 as the 街道 speaking of itself, not as a name', () => {
+    const text =
+      '2024年度法治政府建设情况报告\n2024年，东湖街道坚持依法行政。全街道组织干部学法10次，全街道开展普法活动20场，全街道化解纠纷30件。\n';
+    expect(review(text, { profile: 'published' }).org).toBe('东湖街道');
+  });
+
   it('takes no year from the page around a report whose title has none', () => {
     const page =
       '首页 > 信息公开 > 法治政府建设\n发布时间：2026-03-06 10:15\n' +

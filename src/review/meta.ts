@@ -167,12 +167,12 @@ const VERB_ONLY = new RegExp(`^(?:${VERBS})$`);
 /** Administrative words before the township: kept out of its name only when the name is long enough. */
 const ADMIN = /[市县区州旗盟]/;
 /**
- * Words ending in 乡/镇 that are no township (城乡, 乡镇, 送法下乡, 千年古镇, 建设法治强镇…); a name of one
+ * Words ending in 乡/镇/街道 that are no township (城乡, 乡镇, 送法下乡, 千年古镇, 建设法治强镇, 全街道…); a name of one
  * character before such a word is a township (万古镇, 王集镇). A name ending in 全镇/各乡 read
  * back from a verb (促进全乡) is none either, nor a verb with the kind of unit (要求街道干部).
  */
 const NOT_ORG =
-  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦|街)(镇|乡)$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|强镇|大镇|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织|要求|号召|动员|鼓励|引导)(镇|乡|街道)$/;
+  /^(城|乡|村|集|重|小|名|古|坐|新型城|特色小|全|各|本|我|该|水|梦|街)(镇|乡)$|^(全|各|本|我|该|辖)街道$|^(?:[\u4e00-\u9fa5]{2,})?(城乡|乡镇|下乡|返乡|回乡|家乡|故乡|老乡|异乡|他乡|留乡|离乡|思乡|城镇|集镇|村镇|小镇|重镇|古镇|名镇|强镇|大镇|强乡|大乡|坐镇|进镇|到镇)$|^[\u4e00-\u9fa5]{2,}(全|各|本|我|该)(镇|乡|街道)$|^[\u4e00-\u9fa5]*(环境|背景|领导|指导|支持|帮助|带领|推动|情况|条件|形势|前提|引领|督促|协调|框架|机制|模式)[下中](镇|乡|街道)$|^[\u4e00-\u9fa5]*依法治(镇|乡|街道|街)$|^[\u4e00-\u9fa5]*(发挥|加强|推进|压实|落实|健全|完善|强化|提升|统筹|深化|成立|建立|召开|组织|要求|号召|动员|鼓励|引导)(镇|乡|街道)$/;
 
 /**
  * The township named by the text that ends at `end` (just after 镇/乡/街道), read backwards so that
