@@ -250,7 +250,7 @@ export const countRules: readonly CountRule[] = [
     key: 'enforcement.certified_officers',
     near: new RegExp(`执法(?:队员|人员)${N}{0,2}§`),
     sentence:
-      /执法(?:队员|人员)(?:\d+|[一二三四五六七八九十百两]+)[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
+      /执法(?:队员|人员)\s*(?:\d+|[一二三四五六七八九十百两]+)\s*[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
     units: ['名', '人'],
   },
   // What was rectified, named right before its count (发现的148个问题已整改到位146个).

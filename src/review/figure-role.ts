@@ -62,7 +62,7 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
     role: 'change',
     // 同比增加6场 is a change; 较上年增加到36场 is this year's level.
     words:
-      /(同比|环比|较上一?年|较去年|比上一?年|比去年|与上年|与去年|较20\d{2}年|比20\d{2}年)(?!.*[至到为达]$)|(增加|增长|减少|下降|提高|提升|上升|降低|回落)了?$/,
+      /(同比|环比|较上一?年|较去年|比上一?年|比去年|与上年|与去年|较\s*20\d{2}\s*年|比\s*20\d{2}\s*年)(?!.*[至到为达]$)|(增加|增长|减少|下降|提高|提升|上升|降低|回落)了?$/,
     in: 'clause',
   },
   {
@@ -75,7 +75,7 @@ const ROLE_WORDS: readonly { role: FigureRole; words: RegExp; in: 'clause' | 'se
     // Also since a plan or a campaign began (“八五”普法启动以来, 实施以来, “十四五”以来, “七五”普法期间),
     // not during a week of the year (“宪法宣传周”期间), and the past five years (过去五年).
     words:
-      /(?:近|过去|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来|间)|历年|多年来|(启动|实施|开展)以来|五[”"][\u4e00-\u9fa5]{0,4}(以来|期间)|20\d{2}年(以来|起)[^。；;]{0,20}累计/,
+      /(?:近|过去|这)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|以来|间)|历年|多年来|(启动|实施|开展)以来|五[”"][\u4e00-\u9fa5]{0,4}(以来|期间)|20\d{2}\s*年(以来|起)[^。；;]{0,20}累计/,
     in: 'sentence',
   },
   { role: 'part', words: /其中|包括|包含/, in: 'sentence' },
@@ -186,7 +186,7 @@ export function figureRoles(
       ? 'plan'
       : lastYearColumn(text, f.start)
         ? 'previous'
-        : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start), ctx.year);
+        : roleInWords(text.slice(Math.min(f.sentenceStart, f.start), f.start).trimEnd(), ctx.year);
     if (role === 'current' && f.role === 'part') role = 'part';
     // A rate after a sentence's parts (其中涉海涉渔纠纷48件，成功调解138件，调解成功率98.2%) is the whole's,
     // unless its own clause says it is a part's.

@@ -180,6 +180,15 @@ describe('extractFigures', () => {
     expect(keyed('在编执法队员三十六名，全部持有行政执法证。')).toEqual([
       ['enforcement.certified_officers', 36],
     ]);
+    // Blanks beside the digits: the 万 and the 余 still belong to the number, a part to its total.
+    expect(keyed('发放宣传资料1.2 万份、折页6800 余份。')).toEqual([
+      ['publicity.materials', 12000],
+      ['publicity.materials', 6800],
+    ]);
+    expect(keyed('排查矛盾纠纷 137 件，其中邻里纠纷 52 件。')).toEqual([
+      ['disputes.found', 137],
+      ['disputes.found', 52],
+    ]);
     expect(parseChineseNumeral('一百零八')).toBe(108);
     expect(parseChineseNumeral('二〇二三')).toBeNull();
   });

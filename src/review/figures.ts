@@ -67,7 +67,8 @@ export const UNITS = [
 // twelve: a crafted run of digits with no unit is then rejected once, not once per character.
 const ARABIC = String.raw`(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|\d{1,12}(?:\.\d{1,6})?)`;
 const CN = `(?<![${CN_NUMERAL_CHARS}])[${CN_NUMERAL_CHARS}]{1,12}`;
-const NUM = `(?:(${ARABIC})(万|千|亿)?|(${CN}))`;
+// A blank may stand between the digits and their 万 (1.2 万份), as between them and 余 or the unit.
+const NUM = `(?:(${ARABIC})\\s?(万|千|亿)?|(${CN}))`;
 const PREFIX = '(近|约|超过|逾|将近|不少于|多达|大约|超)?';
 const RANGE = `(?:(?:至|到|-|—|～|~)${NUM})?`;
 const UNIT_RE = [...UNITS, '％'].join('|');
@@ -187,7 +188,14 @@ class Bounds {
     return Math.min(a, pos + CONTEXT_MAX);
   }
 
-  clauseOf(start: number, end: number): { before: string; after: string; previous: string; wide: string } {
+  /**
+   * The words of a figure's clause before and after it (blanks beside it left out), the wider list
+   * before it, the clause before for a bare 共计, and where its clause starts (`from`).
+   */
+  clauseOf(
+    start: number,
+    end: number,
+  ): { before: string; after: string; previous: string; wide: string; from: number } {
     const text = this.text;
     const b = this.startOf(this.clause, start);
     const before = text.slice(b, start);
@@ -198,7 +206,14 @@ class Bounds {
     }
     const a = this.endOf(this.clause, end);
     const w = this.startOf(this.wide, b);
-    return { before, after: text.slice(end, a), previous, wide: text.slice(w, start) };
+    // Blanks beside the figure are no words of its (邻里纠纷 52 件 reads as 邻里纠纷52件).
+    return {
+      before: before.trimEnd(),
+      after: text.slice(end, a).trimStart(),
+      previous,
+      wide: text.slice(w, start).trimEnd(),
+      from: b,
+    };
   }
 
   /** The words after `end` up to the end of its list (、 does not end it). */
@@ -417,7 +432,7 @@ function rateKeys(r: {
 
 /** The sentence up to a figure, at most 200 characters of it (a text with no sentence ends stays linear). */
 const upToFigure = (text: string, sentenceStart: number, start: number): string =>
-  text.slice(Math.max(sentenceStart, start - 200), start);
+  text.slice(Math.max(sentenceStart, start - 200), start).trimEnd();
 
 /** Rate figures written in words (百分之九十八, 百分之百), named like those written with %. */
 function wordedRates(text: string, bounds: Bounds): Figure[] {
@@ -672,7 +687,7 @@ export function extractFigures(text: string): Figure[] {
       rule === undefined &&
       (FILLER.test(before.replace(/[\s\d年月度以来]/g, '')) ||
         GENERIC_CLAUSE.test(before) ||
-        (/[|｜]\s*$/.test(text.slice(Math.max(0, start - before.length - 4), start - before.length)) &&
+        (/[|｜]\s*$/.test(text.slice(Math.max(0, clause.from - 4), clause.from)) &&
           before.trim().length <= 6))
         ? colonLabel(upTo)
         : '';

@@ -172,6 +172,23 @@ describe('one report in the forms a county receives', () => {
     }
   });
 
+  it('reads the same township, year and figures with blanks beside the digits (学法 10 次, 1.2 万份)', () => {
+    // The blanks themselves are a finding (punct.space); what is compared is what a county compares.
+    const compared = (r: ReviewResult) => {
+      const { org, year, figures } = reading(r);
+      return { org, year, figures };
+    };
+    for (const { file, text } of reports) {
+      const spaced = text
+        .replace(/([\u4e00-\u9fa5])(\d)/g, '$1 $2')
+        .replace(/(\d)([\u4e00-\u9fa5])/g, '$1 $2');
+      expect({ file, ...compared(review('r.txt', utf8(spaced))) }).toEqual({
+        file,
+        ...compared(review('r.txt', utf8(text))),
+      });
+    }
+  });
+
   it('quotes a report in traditional characters as written, and names the township in simplified ones', () => {
     const { text } = reports[0]!;
     const r = review('r.txt', utf8(toTraditional(text)));
