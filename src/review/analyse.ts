@@ -3,7 +3,7 @@ import { extractFigures } from './figures.ts';
 import { figureRoles, type RoleContext } from './figure-role.ts';
 import { runRules } from './findings.ts';
 import { findHeadings } from './headings.ts';
-import { toSimplified } from './hanzi.ts';
+import { simplifiedReading, toSimplified } from './hanzi.ts';
 import { findTitle, pageText, readMeta } from './meta.ts';
 import { findParts } from './parts.ts';
 import { firstWhere } from './sorted.ts';
@@ -32,9 +32,15 @@ const NOT_IN_PUBLISHED = new Set(['format.addressee', 'parts.other', 'format.sig
 /**
  * Figures from prose and from tables (and tables a web page flattened into prose); a table's reading
  * replaces the prose reading of the same cell. Each carries its role (this year's, a plan, last
- * year's…), read with the report's year and its 下一年度 part when given.
+ * year's…), read with the report's year and its 下一年度 part when given. A text in traditional
+ * characters is read on its simplified copy and quoted as written; `tables` are in simplified ones.
  */
-export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx: RoleContext = {}): Figure[] {
+export function figuresOf(
+  written: string,
+  tables: readonly TableRow[][] = [],
+  ctx: RoleContext = {},
+): Figure[] {
+  const { plain: text, quote } = simplifiedReading(written);
   // A flattened table is read only outside the lines of the document's own tables.
   const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
   const flat = [...flatTables(text), ...spacedTables(text), ...cellTables(text)].filter(
@@ -50,22 +56,23 @@ export function figuresOf(text: string, tables: readonly TableRow[][] = [], ctx:
   const prose = extractFigures(text).filter((f) => !covered(f));
   const all = [...prose, ...fromTables].sort((a, b) => a.start - b.start);
   const roles = figureRoles(text, all, ctx);
-  return all.map((f, i) => ({ ...f, role: roles[i]! }));
+  return all.map((f, i) => ({
+    ...f,
+    role: roles[i]!,
+    text: quote(f.text, f.start),
+    sentence: quote(f.sentence, f.sentenceStart),
+  }));
 }
 
 /**
  * A document in traditional characters is read on its simplified copy (character for character, so
- * every offset holds), since the readers' words are simplified; `quote` gives back what the original
- * says at a place, for what is shown to the reader.
+ * every offset holds), since the readers' words are simplified; `quote` gives back the original.
  */
 function simplifiedCopy(doc: SourceDoc): { read: SourceDoc; quote: (s: string, at: number) => string } {
-  const text = toSimplified(doc.text);
-  if (text === doc.text) return { read: doc, quote: (s) => s };
+  const { plain, quote } = simplifiedReading(doc.text);
+  if (plain === doc.text) return { read: doc, quote };
   const tables = doc.tables.map((t) => t.map((r) => ({ ...r, cells: r.cells.map((c) => toSimplified(c)) })));
-  return {
-    read: { ...doc, text, tables },
-    quote: (s, at) => (at >= 0 && text.startsWith(s, at) ? doc.text.slice(at, at + s.length) : s),
-  };
+  return { read: { ...doc, text: plain, tables }, quote };
 }
 
 /** Analyses one read document: structure, parts, figures, findings (similarity comes per batch). */

@@ -49,6 +49,19 @@ export const toSimplified = rememberLast((text) => {
 });
 
 /**
+ * A text read in simplified characters: the copy (same offsets) and `quote`, which gives back what
+ * the original says where the copy says `s` at `at`, for what is shown to the reader.
+ */
+export function simplifiedReading(text: string): { plain: string; quote: (s: string, at: number) => string } {
+  const plain = toSimplified(text);
+  if (plain === text) return { plain, quote: (s) => s };
+  return {
+    plain,
+    quote: (s, at) => (at >= 0 && plain.startsWith(s, at) ? text.slice(at, at + s.length) : s),
+  };
+}
+
+/**
  * Traditional characters left in a text written in simplified ones (工作情況): their offsets. None
  * in a text written in traditional characters, where they are the script, not a slip. `plain` is
  * the text in simplified characters, when the caller has it already.
