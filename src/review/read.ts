@@ -69,8 +69,8 @@ const goesOn = (prev: string, next: string): boolean =>
   !LINE_END.test(prev) && /^\S/.test(next) && !HEADING_START.test(next);
 
 /**
- * The lines of one paragraph (a Word file's soft line breaks, a page's <br>) broken at a width, as
- * text pasted from a PDF keeps them: a line of at least 20 characters, about as long as the longest,
+ * The lines of one paragraph (a Word file's soft line breaks) broken at a width, as text pasted
+ * from a PDF keeps them: a line of at least 20 characters, about as long as the longest,
  * that ends mid-sentence goes on into the next. A heading, a title's first line or a 落款 line above
  * longer lines is shorter, and stays a line of its own.
  */
