@@ -730,6 +730,18 @@ describe('tableFigures', () => {
       '三、下步安排  继续推进',
     ].join('\n');
     expect(spacedTables(prose)).toEqual([]);
+    // Under its header, rows with a 序号 first, a 单位 between or a 备注 of words last.
+    const indicators = [
+      '序号\t指标\t单位\t数量\t备注',
+      '1\t专题研究法治建设会议\t次\t3\t',
+      '2\t合法性审查\t件\t8\t含合同6件',
+      '3\t法律明白人\t名\t76\t每村不少于3名',
+    ].join('\n');
+    expect(tableFigures(spacedTables(indicators)).map((f) => [f.key, f.value])).toEqual([
+      ['leadership.meetings', 3],
+      ['legal.reviews', 8],
+      ['publicity.legal_literates', 76],
+    ]);
   });
 
   it('reads a Word table by the column that names its rows, and rows of kinds by their column header', () => {

@@ -189,6 +189,18 @@ describe('one report in the forms a county receives', () => {
     }
   });
 
+  it('reads each Word report the same as its text, the Word tables typed as lines of cells', () => {
+    const docx = readdirSync(dir).filter((f) => f.endsWith('.docx'));
+    const docs = docx.map((file) => ({ file, doc: readDocument(file, readFileSync(join(dir, file))) }));
+    expect(docs.filter((d) => d.doc.tables.length > 0).length).toBeGreaterThanOrEqual(5);
+    for (const { file, doc } of docs) {
+      expect({ file, ...reading(analyse(doc, { profile: 'published' })) }).toEqual({
+        file,
+        ...reading(review('r.txt', utf8(doc.text))),
+      });
+    }
+  });
+
   it('quotes a report in traditional characters as written, and names the township in simplified ones', () => {
     const { text } = reports[0]!;
     const r = review('r.txt', utf8(toTraditional(text)));

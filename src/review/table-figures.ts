@@ -235,7 +235,7 @@ const YEAR_CELL = /^\s*(?:19|20)\d{2}年?度?\s*$/;
 /**
  * Tables typed into a plain text with their columns lined up by blanks or tabs (类别  排查（件）  化解（件）,
  * then 婚姻家庭纠纷  9  9): three or more lines of the same number of cells (blank lines between or not),
- * the rows a label then values, above them a header of words or none.
+ * the rows a label then values (a unit column among them or not), above them a header of words or none.
  */
 export function spacedTables(text: string): TableRow[][] {
   const tables: TableRow[][] = [];
@@ -265,9 +265,29 @@ export function spacedTables(text: string): TableRow[][] {
       from = i + part.length;
     }
     const width = run[0]?.cells.length;
-    const isRow = cells.length >= 2 && !isValue(cells[0]!) && cells.slice(1).every(isValue);
+    // A unit column may stand between the label and the values (专题研究法治建设会议  次  6).
+    const rest = cells.slice(1);
+    const isRow =
+      cells.length >= 2 &&
+      !isValue(cells[0]!) &&
+      rest.some(isValue) &&
+      rest.every((c) => isValue(c) || isUnit(c.trim()));
     const isHeader = cells.length >= 2 && cells.every((c) => !isValue(c) && c.length <= 20);
-    if (run.length && cells.length === width && isRow) run.push({ cells, cellStarts, start });
+    // Under a header, a row of as many cells with a value is the table's, whatever its other columns
+    // hold (序号 1, 2, 3 first; a 备注 of words last): tableFigures reads them by the header.
+    // A last cell left empty (a 备注 with nothing in it) is no shorter row.
+    const underHeader =
+      run.length > 0 &&
+      !run[0]!.cells.slice(1).some(isValue) &&
+      cells.length >= 2 &&
+      cells.length <= width! &&
+      cells.some(isValue);
+    while (underHeader && cells.length < width!) {
+      cells.push('');
+      cellStarts.push(start + line.length);
+    }
+    if (run.length && cells.length === width && (isRow || underHeader))
+      run.push({ cells, cellStarts, start });
     else {
       flush();
       if (isRow || isHeader) run.push({ cells, cellStarts, start });
