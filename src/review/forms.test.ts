@@ -4,7 +4,7 @@
  * same report in traditional characters, as Word files (runs split by font, soft line breaks), as a
  * page saved from Word, with half-width punctuation or counts in Chinese numerals, inside a web
  * page's breadcrumb, buttons and footer, in GB18030 with CRLF line ends, with a blank
- * line after every line, and broken at a page's width as a PDF copy gives it.
+ * line after every line, and broken at a page's width as a PDF copy gives it (with its page numbers).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ import iconv from 'iconv-lite';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.ts';
-import { joinWrappedLines, readDocument } from './read.ts';
+import { dropPageNumbers, joinWrappedLines, readDocument } from './read.ts';
 import type { ReviewResult } from './types.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'written', 'reports');
@@ -42,6 +42,15 @@ function wrapped(text: string, width: number): string {
       }
       return out;
     })
+    .join('\n');
+}
+
+/** A PDF copy: lines broken at the width, and the page's number between its pages (— 2 —). */
+function pdfCopy(text: string): string {
+  let page = 1;
+  return wrapped(text, 30)
+    .split('\n')
+    .map((line, i) => ((i + 1) % 22 === 0 ? `${line}\n\n— ${++page} —\n` : line))
     .join('\n');
 }
 
@@ -159,6 +168,7 @@ describe('one report in the forms a county receives', () => {
     ],
     ['a blank line after every line', (t) => ['r.txt', utf8(t.replace(/\n/g, '\n\n'))]],
     ['lines broken at the page width', (t) => ['r.txt', utf8(wrapped(t, 30))]],
+    ['a PDF copy with page numbers', (t) => ['r.txt', utf8(pdfCopy(t))]],
   ];
 
   it.each(forms)('reads each report the same in %s', async (_, make) => {
@@ -234,6 +244,25 @@ describe('lines broken at the page width', () => {
     expect(joined[0]).toBe('一、主要举措');
     expect(joined[5]).toBe('（一）学法');
     expect(joined[6]).toBe(body.slice(0, 60));
+  });
+
+  it('drops a page number between a paragraph’s lines, and keeps a heading and a table’s cells on their own', () => {
+    const text =
+      '2025年，白沙镇组织机关干部集中学法10次，开展普法\n\n— 2 —\n\n宣传活动28场。\n' +
+      '三、存在的不足和原因\n- 3 -\n一是普法不够精准。\n' +
+      '项目\n单位\n数量\n普法活动\n场\n第4页 共5页\n28\n';
+    expect(dropPageNumbers(text).split('\n')).toEqual([
+      '2025年，白沙镇组织机关干部集中学法10次，开展普法宣传活动28场。',
+      '三、存在的不足和原因',
+      '一是普法不够精准。',
+      '项目',
+      '单位',
+      '数量',
+      '普法活动',
+      '场',
+      '28',
+      '',
+    ]);
   });
 
   it('leaves a text alone whose lines are paragraphs', () => {

@@ -82,8 +82,54 @@ export function joinSoftBreaks(paragraph: string): string {
   return joinLines(lines, (prev, next) => full(prev) && goesOn(prev, next));
 }
 
+/** A page's number on a line of its own, as a PDF copy keeps it (— 2 —, -2-, 第2页, 第2页 共5页). */
+const PAGE_NUMBER =
+  /^\s*(?:[—－–-]{1,2}\s*\d{1,3}\s*[—－–-]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,、]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+
+/**
+ * A text copied from a PDF keeps each page's number between the page's lines, often in the middle
+ * of a paragraph. The number is dropped; a line that ends mid-sentence goes on, over the blank
+ * lines around the number, into the line after it.
+ */
+export function dropPageNumbers(raw: string): string {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  if (!lines.some((l) => PAGE_NUMBER.test(l))) return raw;
+  // Each line kept, as its pieces (a line joined over a number is two); `before`: how many lines
+  // up to the last with words, and whether that one is a paragraph's line that may go on. Found
+  // as lines are kept, so any number of page numbers is read in one pass.
+  const out: string[][] = [];
+  let before = 0;
+  let mayGoOn = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!PAGE_NUMBER.test(line)) {
+      out.push([line]);
+      const words = line.trim();
+      if (words) {
+        before = out.length;
+        // A paragraph's line, not a heading's (三、存在的不足和原因) nor a table's (合计  38  36; 件, 7).
+        const heading = HEADING_START.test(words) && !/[。；;，,]/.test(words);
+        mayGoOn = words.length >= 10 && !heading && !TABLE_LINE.test(words);
+      }
+      continue;
+    }
+    let next = i + 1;
+    while (next < lines.length && !lines[next]!.trim()) next++;
+    const pieces = out[before - 1];
+    const tail = pieces?.at(-1)?.trimEnd() ?? '';
+    // Else only the number goes, and the blank lines stay.
+    if (pieces && mayGoOn && next < lines.length && goesOn(tail, lines[next]!)) {
+      out.length = before;
+      pieces[pieces.length - 1] = tail;
+      pieces.push(lines[next]!);
+      i = next;
+    }
+  }
+  return out.map((pieces) => pieces.join('')).join('\n');
+}
+
 function fromText(name: string, raw: string): SourceDoc {
-  const { text, artifacts } = normaliseText(joinWrappedLines(raw));
+  const { text, artifacts } = normaliseText(joinWrappedLines(dropPageNumbers(raw)));
   return { name, text, outline: new Map(), tables: [], artifacts };
 }
 

@@ -28,6 +28,8 @@ const CRAFTED: Readonly<Record<string, string>> = {
   'tables one cell per line': '项目\n单位\n数量\n普法活动\n场\n5\n',
   'tables typed with blanks': '类别  排查（件）  化解（件）\n甲纠纷  17  16\n合计  38  36\n',
   'lines broken at a width': '组织干部集中学法开展普法宣传活动推进依法行政工作落实\n',
+  'page numbers between blank lines': '\n— 2 —\n\n',
+  'page numbers in a paragraph': '组织干部集中学法开展普法宣传活动推进\n\n— 2 —\n\n',
   // Pages (.html): many text nodes and no character reference, source breaks between tags.
   'a page of text nodes': '<p>学法<i>\n</i>12次</p>',
   'a page of source breaks between tags': '<i>\n</i><b> \n </b>',
