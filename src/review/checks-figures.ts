@@ -6,15 +6,12 @@ import { CN_NUMERAL_CHARS, parseChineseNumeral } from './numerals.ts';
 
 type Check = (c: CheckContext) => Hit[];
 
-const SEGMENT_END: ReadonlySet<string> = new Set(['。', '；', ';', '！', '？', '\n']);
+const SEGMENT_END = /[。；;！？\n]/g;
 
 /** Sorted positions of the first character after each 。, ；, ! or line end: clause groups start there. */
 function segmentStarts(text: string): number[] {
   const out = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (SEGMENT_END.has(ch!)) out.push(i + 1);
-  }
+  for (const m of text.matchAll(SEGMENT_END)) out.push(m.index + 1);
   return out;
 }
 
