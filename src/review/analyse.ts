@@ -40,7 +40,16 @@ export function figuresOf(
   tables: readonly TableRow[][] = [],
   ctx: RoleContext = {},
 ): Figure[] {
-  const { plain: text, quote } = simplifiedReading(written);
+  const { plain, quote } = simplifiedReading(written);
+  return figuresOfPlain(plain, tables, ctx).map((f) => ({
+    ...f,
+    text: quote(f.text, f.start),
+    sentence: quote(f.sentence, f.sentenceStart),
+  }));
+}
+
+/** figuresOf for a text in simplified characters already (the analysed document's copy). */
+function figuresOfPlain(text: string, tables: readonly TableRow[][], ctx: RoleContext): Figure[] {
   // A flattened table is read only outside the lines of the document's own tables.
   const tableLines = new Set(tables.flatMap((t) => t.map((r) => r.start)));
   const flat = [...flatTables(text), ...spacedTables(text), ...cellTables(text)].filter(
@@ -56,12 +65,7 @@ export function figuresOf(
   const prose = extractFigures(text).filter((f) => !covered(f));
   const all = [...prose, ...fromTables].sort((a, b) => a.start - b.start);
   const roles = figureRoles(text, all, ctx);
-  return all.map((f, i) => ({
-    ...f,
-    role: roles[i]!,
-    text: quote(f.text, f.start),
-    sentence: quote(f.sentence, f.sentenceStart),
-  }));
+  return all.map((f, i) => ({ ...f, role: roles[i]! }));
 }
 
 /**
@@ -86,7 +90,7 @@ export function analyse(source: SourceDoc, opts: AnalyseOptions = {}): ReviewRes
   const meta = readMeta(doc.text, title, titleEnd, bodyEnd, opts.year);
   const year = meta.year;
   const plans = sections.filter((s) => s.part === 'nextYear');
-  const figures = figuresOf(doc.text, doc.tables, {
+  const figures = figuresOfPlain(doc.text, doc.tables, {
     year,
     planAt: (pos) => plans.some((s) => pos >= s.heading.start && pos < s.end),
   });
