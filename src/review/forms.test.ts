@@ -1,15 +1,16 @@
 /**
  * One report in the forms a county receives it in: the reading must not depend on the form. Each
  * text report written for the evaluation (`testdata/written/reports/`) is read as given and as the
- * same report in traditional characters, as Word files (runs split by font, soft line breaks), as a
- * page saved from Word, with half-width punctuation or counts in Chinese numerals, inside a web
- * page's breadcrumb, buttons and footer, in GB18030 with CRLF line ends, with a blank
- * line after every line, and broken at a page's width as a PDF copy gives it (with its page numbers).
+ * same report in traditional characters; as Word files (runs split by font, soft line breaks,
+ * heading styles, headings numbered by Word); as Markdown; as a page saved from Word; with
+ * half-width punctuation or counts in Chinese numerals; inside a web page's breadcrumb, buttons and
+ * footer; in GB18030 with CRLF line ends; with a blank line after every line; and broken at a
+ * page's width as a PDF copy gives it (with its page numbers).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import iconv from 'iconv-lite';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,50 @@ async function asDocx(text: string, how: 'plain' | 'runs' | 'softBreaks' = 'plai
   );
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
 }
+
+/** A part's heading (一、…) and a section's (（一）…), as Word styles or numbers them. */
+const PART = /^[一二三四五六七八九十]{1,3}、/;
+const SECTION = /^（[一二三四五六七八九十]{1,3}）/;
+
+/**
+ * A Word file whose part and section headings carry Word's heading styles (`styles`), or whose
+ * numbers 一、 and （一） Word writes itself from its numbering definition (`numbers`).
+ */
+async function asStyledDocx(text: string, how: 'styles' | 'numbers'): Promise<Uint8Array> {
+  const paragraphs = text.split('\n').map((l) => {
+    const level = PART.test(l) && l.length < 60 ? 0 : SECTION.test(l) && l.length < 60 ? 1 : undefined;
+    if (level === undefined) return new Paragraph({ children: [new TextRun(l)] });
+    if (how === 'styles')
+      return new Paragraph({
+        heading: level === 0 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+        children: [new TextRun(l)],
+      });
+    const words = l.replace(level === 0 ? PART : SECTION, '');
+    return new Paragraph({ numbering: { reference: 'h', level }, children: [new TextRun(words)] });
+  });
+  const levels = [
+    { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+    { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+  ];
+  const doc = new Document({
+    numbering: { config: [{ reference: 'h', levels }] },
+    sections: [{ children: paragraphs }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** Markdown: the part and section headings as ## and ###, paragraphs apart, marks escaped. */
+const asMarkdown = (text: string) =>
+  text
+    .split('\n')
+    .map((l) =>
+      PART.test(l)
+        ? `## ${l}`
+        : SECTION.test(l) && l.length < 40
+          ? `### ${l}`
+          : l.replace(/([*_\\`[\]<>#|])/g, '\\$1'),
+    )
+    .join('\n\n');
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -158,6 +203,8 @@ describe('one report in the forms a county receives', () => {
     ['a Word file', async (t) => ['r.docx', await asDocx(t)]],
     ['a Word file of runs by font', async (t) => ['r.docx', await asDocx(t, 'runs')]],
     ['a Word file with soft line breaks', async (t) => ['r.docx', await asDocx(t, 'softBreaks')]],
+    ['a Word file with heading styles', async (t) => ['r.docx', await asStyledDocx(t, 'styles')]],
+    ['Markdown', (t) => ['r.md', utf8(asMarkdown(t))]],
     ['a page saved from Word', (t) => ['r.html', utf8(asWordPage(t))]],
     ['half-width punctuation', (t) => ['r.txt', utf8(halfWidth(t))]],
     ['Chinese numerals', (t) => ['r.txt', utf8(chineseCounts(t))]],
@@ -196,6 +243,18 @@ describe('one report in the forms a county receives', () => {
         file,
         ...compared(review('r.txt', utf8(text))),
       });
+    }
+  });
+
+  it('reads each report the same with its headings numbered by Word', async () => {
+    // Word's numbering cannot skip a number: a gap planted among typed headings is not there to find.
+    const compared = (r: ReviewResult) => {
+      const { findings, ...rest } = reading(r);
+      return { ...rest, findings: findings.filter((f) => f !== 'headings.gap') };
+    };
+    for (const { file, text } of reports) {
+      const numbered = review('r.docx', await asStyledDocx(text, 'numbers'));
+      expect({ file, ...compared(numbered) }).toEqual({ file, ...compared(review('r.txt', utf8(text))) });
     }
   });
 
