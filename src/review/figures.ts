@@ -15,6 +15,7 @@ import {
   parseChinesePercent,
 } from './numerals.ts';
 import { inTotalsSentence, PART_REACH } from './figure-role.ts';
+import { HEADING_NUMBER } from './headings.ts';
 import { firstWhere } from './sorted.ts';
 import { LIST_POINT, LOST_PUNCTUATION } from './rules.ts';
 import type { Figure } from './types.ts';
@@ -475,8 +476,7 @@ const TARGET_AFTER = /^[^，,。；;]{0,30}的(工作|年度)?目标/;
 const ITEM_VERB = /^(采取|开展|组织|办理|召开|举办|出动|作出|实施|制定|印发|发放)/;
 
 /** A heading line: 一、…, （二）…, 3.… (at most 40 characters, no full stop). */
-const HEADING_LINE =
-  /^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))[^。\n]{0,40}$/;
+const HEADING_LINE = new RegExp(`^\\s*${HEADING_NUMBER}[^。\\n]{0,40}$`);
 
 /** The heading right above a paragraph that opens at `start` (blank lines between), or ''. */
 function headingAbove(text: string, start: number): string {

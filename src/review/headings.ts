@@ -5,6 +5,13 @@ import type { Heading, HeadingStyle } from './types.ts';
 /** ㈠…㈩: one character for a numeral in brackets, which a heading should write as （一）…（十）. */
 export const ENCLOSED_NUMERAL = /[\u3220-\u3229]/;
 
+/**
+ * A heading's number in its common forms (一、 （一） 1. （1）), for readers that only ask whether a
+ * line opens with one; findHeadings reads the rest (a missing bracket, ㈠, 1 without its mark).
+ */
+export const HEADING_NUMBER =
+  '(?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[）)]|\\d{1,2}[.、．](?!\\d))';
+
 /** Heading number patterns at the start of a line, with the level GB/T 9704 gives each style. */
 const PATTERNS: readonly { style: HeadingStyle; re: RegExp; canonical: number }[] = [
   { style: 'cn', re: /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/, canonical: 1 },

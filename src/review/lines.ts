@@ -1,5 +1,8 @@
 import { rememberLast } from './memo.ts';
 
+/** What parts the cells of a line typed as a table: a tab, or two blanks or more. */
+export const COLUMN_GAP = /\t|[ \u3000]{2,}/;
+
 /** A line of a text and where it starts in it (its `\n` not included). */
 export interface Line {
   readonly text: string;

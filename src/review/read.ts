@@ -1,6 +1,8 @@
 import { decodeText, normaliseText } from './decode.ts';
 import { readDocx, type Block } from './docx.ts';
 import { readHtml, readMarkdown } from './markup.ts';
+import { HEADING_NUMBER } from './headings.ts';
+import { COLUMN_GAP } from './lines.ts';
 import type { SourceDoc, TableRow } from './types.ts';
 
 /** Largest file the reviewer reads (a township report is well under 1 MB). */
@@ -15,13 +17,10 @@ export class UnreadableError extends Error {}
 
 /** What a full line ends a paragraph with: a sentence's end, or a colon before a list (…报告如下：). */
 const LINE_END = /[。！？!?：:]["”’）)]?$/;
-/** A line of a table typed with blanks or tabs. */
-const TABLE_LINE = /\t| {2,}|\u3000{2,}/;
 /** How a paragraph's last line ends (a list item's too). */
 const PARAGRAPH_END = /[。！？!?；;：:]["”’）)]?$/;
 /** A line that opens with a heading's number (一、 （一） 1.): a paragraph of its own. */
-const HEADING_START =
-  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
+const HEADING_START = new RegExp(`^${HEADING_NUMBER}`);
 
 /**
  * A text copied from a PDF (or mailed at a fixed width) breaks its paragraphs at the page's width.
@@ -32,11 +31,11 @@ const HEADING_START =
  */
 export function joinWrappedLines(raw: string): string {
   const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-  const body = lines.map((l) => l.trim()).filter((l) => l.length >= 20 && !TABLE_LINE.test(l));
+  const body = lines.map((l) => l.trim()).filter((l) => l.length >= 20 && !COLUMN_GAP.test(l));
   if (body.length < 5) return raw;
   const width = body.map((l) => l.length).sort((a, b) => a - b)[Math.floor(body.length * 0.8)]!;
   // A full line counts its indent.
-  const full = (l: string) => l.length >= width * 0.85 && !TABLE_LINE.test(l.trim());
+  const full = (l: string) => l.length >= width * 0.85 && !COLUMN_GAP.test(l.trim());
   const fullLines = body.filter(full);
   const open = fullLines.filter((l) => !LINE_END.test(l)).length;
   if (fullLines.length < body.length * 0.5 || open < 5 || open < fullLines.length * 0.5) return raw;
@@ -78,7 +77,7 @@ export function joinSoftBreaks(paragraph: string): string {
   if (!paragraph.includes('\n')) return paragraph;
   const lines = paragraph.split('\n');
   const longest = lines.reduce((n, l) => Math.max(n, l.trimEnd().length), 0);
-  const full = (l: string) => l.length >= 20 && l.length >= longest * 0.85 && !TABLE_LINE.test(l.trim());
+  const full = (l: string) => l.length >= 20 && l.length >= longest * 0.85 && !COLUMN_GAP.test(l.trim());
   return joinLines(lines, (prev, next) => full(prev) && goesOn(prev, next));
 }
 
@@ -109,7 +108,7 @@ export function dropPageNumbers(raw: string): string {
         before = out.length;
         // A paragraph's line, not a heading's (三、存在的不足和原因) nor a table's (合计  38  36; 件, 7).
         const heading = HEADING_START.test(words) && !/[。；;，,]/.test(words);
-        mayGoOn = words.length >= 10 && !heading && !TABLE_LINE.test(words);
+        mayGoOn = words.length >= 10 && !heading && !COLUMN_GAP.test(words);
       }
       continue;
     }

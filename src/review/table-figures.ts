@@ -1,5 +1,5 @@
 import { keyForCount, keyForRate } from './figure-keys.ts';
-import { linesOf } from './lines.ts';
+import { COLUMN_GAP, linesOf } from './lines.ts';
 import { UNITS } from './figures.ts';
 import { CN_PERCENT, parseArabic, parseChinesePercent } from './numerals.ts';
 import type { Figure, TableRow } from './types.ts';
@@ -227,8 +227,6 @@ function lastYearsMarked(cells: readonly string[]): string[] {
   return cells.map((c, i) => (i < last && PERIOD_CELL.test(c) ? `上年（${c}）` : c));
 }
 
-/** A plain text's table line: cells two or more blanks (or a tab) apart. */
-const COLUMN_GAP = /\t|[ \u3000]{2,}/;
 const isValue = (cell: string) => readCell(cell) !== null && !YEAR_CELL.test(cell);
 const YEAR_CELL = /^\s*(?:19|20)\d{2}年?度?\s*$/;
 
