@@ -1,4 +1,5 @@
 import { indicators } from '../catalogue/indicators.ts';
+import { CN_NUMERAL_CHARS } from './numerals.ts';
 
 /**
  * How a counted figure maps to a catalogue key: `near` is tested on the clause around the number,
@@ -42,8 +43,10 @@ const POWER_LIST = /权力清单|权责清单|权力事项|职权事项/;
 const power = (key: string, near: RegExp): CountRule => ({ key, near, sentence: POWER_LIST });
 
 const N = '[^，,。；;§]'; // one character inside the clause, before or after the number
+/** A count in the sentence, in digits or in Chinese numerals (36, 三十六). */
+const COUNT = `(?:\\d+|[${CN_NUMERAL_CHARS}]+)`;
 /** The 中心组 given a count of its own in the sentence (中心组专题学习12次, 中心组学法十四次). */
-const CENTER_COUNTED = '中心组[^，,。；;\\d]{0,10}(?:\\d|[一二三四五六七八九十两]{1,3}(?:次|期|场))';
+const CENTER_COUNTED = `中心组[^，,。；;\\d]{0,10}(?:\\d|[${CN_NUMERAL_CHARS}]{1,3}(?:次|期|场))`;
 
 /** The units of a meeting, a class or a session counted. */
 const SESSION_UNITS = ['次', '场', '场次', '期'];
@@ -249,8 +252,9 @@ export const countRules: readonly CountRule[] = [
   {
     key: 'enforcement.certified_officers',
     near: new RegExp(`执法(?:队员|人员)${N}{0,2}§`),
-    sentence:
-      /执法(?:队员|人员)\s*(?:\d+|[一二三四五六七八九十百两]+)\s*[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证/,
+    sentence: new RegExp(
+      `执法(?:队员|人员)\\s*${COUNT}\\s*[名人][，,](?:全部|均|全员|都)(?:已)?持(?:有)?(?:行政)?执法证`,
+    ),
     units: ['名', '人'],
   },
   // What was rectified, named right before its count (发现的148个问题已整改到位146个).
@@ -328,7 +332,7 @@ export const countRules: readonly CountRule[] = [
     // 17件…其中审查合同15份): the whole is the reviews', the part below is read by its own rule.
     // Parts that are kinds of contracts (全年审查各类合同57份，其中土地流转合同36份) leave the whole the
     // contracts'.
-    unlessSentence: /其中(?!涉及)(?:审查|审核)?合同[^，,。；;\d]{0,4}[\d一二三四五六七八九十两]/,
+    unlessSentence: new RegExp(`其中(?!涉及)(?:审查|审核)?合同[^，,。；;\\d]{0,4}${COUNT}`),
     unlessBefore: /(决策|文件|决定)[^\d，,。；;]{0,12}[、和及与][^\d，,。；;]{0,8}合同[^\d，,。；;]{0,14}$/,
   },
   {

@@ -1,3 +1,5 @@
+import { CN_NUMERAL_CHARS } from './numerals.ts';
+
 /**
  * What a figure is in its report: this year's value, or something said beside it — a plan, a change
  * over last year, last year's value, a total over several years, a part of a total. One reading for
@@ -136,7 +138,9 @@ function lastEnd(s: string, re: RegExp): number {
 }
 
 /** A figure right after another and a slash (执法检查486次/512次, 98.3% / 97.3%). */
-const AFTER_SLASH = /[\d一二三四五六七八九十百千万两〇零](?:\.\d+)?\s*[^\d\s，,；;。/／]{0,3}\s*[/／]\s*$/;
+const AFTER_SLASH = new RegExp(
+  `[\\d${CN_NUMERAL_CHARS}](?:\\.\\d+)?\\s*[^\\d\\s，,；;。/／]{0,3}\\s*[/／]\\s*$`,
+);
 /** Columns named this year's, then last year's (（2022年/2021年）, 本年数 / 上年数). */
 const COLUMNS = /(20\d{2})\s*年?\s*[/／]\s*(20\d{2})|(?:本年|今年)[^/／\n]{0,3}[/／]\s*(?:上年|去年)/g;
 
